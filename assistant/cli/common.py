@@ -1,0 +1,102 @@
+"""What every command shares: the model options, output (--json, --out), and messages."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+from typing import Annotated, Callable, Optional
+
+import typer
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
+OutOpt = Annotated[Optional[str], typer.Option("--out", help="Also write the result to this file.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")]
+
+_MODEL_PARAMS = [
+    ("model", Annotated[Optional[str], typer.Option("--model", help="Path to a GGUF model file.", rich_help_panel="Model")], None),
+    ("no_model", Annotated[bool, typer.Option("--no-model", help="Use the built-in templates only.", rich_help_panel="Model")], False),
+    ("backend", Annotated[Optional[str], typer.Option("--backend", help="llama (in-process) or openai (a server).", rich_help_panel="Model")], None),
+    ("base_url", Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server URL.", rich_help_panel="Model")], None),
+    ("model_name", Annotated[Optional[str], typer.Option("--model-name", help="Model name on the server.", rich_help_panel="Model")], None),
+    ("allow_remote", Annotated[bool, typer.Option("--allow-remote", help="Allow a server that is not on this machine.", rich_help_panel="Model")], False),
+]
+
+
+def model_options(func: Callable) -> Callable:
+    """Add the model options to a command; it receives them as `engine: EngineSettings`."""
+    sig = inspect.signature(func, eval_str=True)
+    names = [name for name, _, _ in _MODEL_PARAMS]
+    params = [p for p in sig.parameters.values() if p.name != "engine"]
+    params += [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, annotation=a, default=d)
+               for n, a, d in _MODEL_PARAMS]
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from assistant.engine.select import EngineSettings
+
+        settings = {n: kwargs.pop(n) for n in names}
+        if settings["backend"] not in (None, "llama", "openai"):
+            raise typer.BadParameter("must be llama or openai", param_hint="--backend")
+        return func(*args, engine=EngineSettings(**settings), **kwargs)
+
+    wrapper.__signature__ = sig.replace(parameters=params)
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper
+
+
+@functools.lru_cache(maxsize=None)
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def notice(text: str) -> None:
+    """One dim line on stderr (why templates were used, where a file went)."""
+    if text:
+        console(stderr=True).print(text, style="dim", markup=False)
+
+
+def print_json(result) -> None:
+    sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+
+
+def write_out(path: Optional[str], text: str, force: bool) -> None:
+    if path:
+        from assistant.files import atomic_write
+
+        atomic_write(path, text, force=force)
+        notice(f"wrote {path}")
+
+
+def open_engine_with_progress(settings):
+    """Open the engine; with a local model, load it under a spinner on stderr."""
+    from assistant.engine.select import open_engine
+
+    engine = open_engine(settings)
+    notice(engine.notice)
+    load = getattr(engine.backend, "load", None)
+    if load is not None:
+        with console(stderr=True).status("Loading the model…"):
+            load()
+    return engine
+
+
+class TokenProgress:
+    """A live count of tokens written, on stderr, while the model writes."""
+
+    def __init__(self, label: str = "Writing"):
+        self.label, self.count, self._status = label, 0, None
+
+    def __enter__(self):
+        self._status = console(stderr=True).status(f"{self.label}…")
+        self._status.__enter__()
+        return self
+
+    def __call__(self, chunk: str) -> None:
+        self.count += 1
+        self._status.update(f"{self.label}… {self.count} tokens")
+
+    def __exit__(self, *exc):
+        return self._status.__exit__(*exc)

@@ -1,0 +1,60 @@
+"""`rebound feedback NOTES`: the feedback-request email."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from assistant.cli.common import (
+    ForceOpt, JsonOpt, OutOpt, TokenProgress, model_options, notice, open_engine_with_progress,
+    print_json, write_out,
+)
+
+
+@model_options
+def feedback(
+    notes: Annotated[str, typer.Argument(help="Your rejection notes (Markdown with YAML front matter), or - for stdin.")],
+    to: Annotated[Optional[str], typer.Option("--to", help="hiring-manager or recruiter (default: the notes' contact_role).")] = None,
+    your_name: Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")] = None,
+    company: Annotated[Optional[str], typer.Option("--company")] = None,
+    contact: Annotated[Optional[str], typer.Option("--contact", help="Who you write to.")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")] = None,
+    as_json: JsonOpt = False,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    engine=None,
+) -> None:
+    """Draft a short, polite email asking for feedback on your interview."""
+    from assistant.inputs.notes import read_notes, with_overrides
+    from assistant.tasks.feedback import FeedbackRequest, draft_feedback
+
+    if to not in (None, "hiring-manager", "recruiter"):
+        raise typer.BadParameter("must be hiring-manager or recruiter", param_hint="--to")
+    parsed = with_overrides(read_notes(notes), your_name=your_name, company=company,
+                            contact_name=contact, role=role)
+    parsed.require("company", "contact_name", "your_name")
+    request = FeedbackRequest(notes=parsed, to=to)
+    eng = open_engine_with_progress(engine)
+    if eng.backend is not None:
+        with TokenProgress("Writing the draft") as progress:
+            result = draft_feedback(request, eng.backend, on_chunk=progress)
+    else:
+        result = draft_feedback(request)
+    notice(result.notice)
+    text = f"Subject: {result.subject}\n\n{result.body}\n"
+    write_out(out, text, force)
+    if as_json:
+        print_json(result)
+        return
+    from rich.panel import Panel
+
+    from assistant.cli.common import console
+
+    source = f"drafted by {result.model}" if result.source == "model" else "from the template"
+    console().print(Panel(text.strip(), title=f"To: {parsed.contact_name} ({result.to})", subtitle=source,
+                          expand=False))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("feedback")(feedback)

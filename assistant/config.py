@@ -1,0 +1,38 @@
+"""The config file in the user directory (config.toml), validated by pydantic."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from assistant.errors import InputError
+from assistant.paths import config_path
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model: Optional[str] = None
+    backend: Literal["llama", "openai"] = "llama"
+    base_url: Optional[str] = None
+    model_name: Optional[str] = None
+    allow_remote: bool = False
+    timeout: float = 600.0
+    n_threads: Optional[int] = None
+
+
+def load_config() -> Config:
+    path = config_path()
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Config.model_validate(data)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid TOML ({exc})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "file"
+        raise InputError(f"{path}: {where}: {first['msg']}") from None

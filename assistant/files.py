@@ -1,0 +1,40 @@
+"""Writing the files the user asked for: atomically, and never over an existing file without force."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from assistant.errors import InputError, OutputExistsError
+
+
+def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
+    """Write to a temporary file beside the target, then link (no force) or rename (force) it in."""
+    dest = Path(path)
+    if dest.is_dir():
+        raise InputError(f"{dest}: is a directory")
+    if dest.exists() and not force:
+        raise OutputExistsError(f"{dest}: already exists; pass --force to overwrite it")
+    folder = dest.parent if str(dest.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such directory")
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(tmp, dest)
+        else:
+            try:
+                os.link(tmp, dest)  # fails if dest appeared meanwhile: nothing is overwritten
+            except FileExistsError:
+                raise OutputExistsError(f"{dest}: already exists; pass --force to overwrite it") from None
+            os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return dest

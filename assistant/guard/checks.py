@@ -1,0 +1,179 @@
+"""Checks on a draft, each a small function returning a CheckResult with a stable name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from pydantic import BaseModel
+
+
+
+class CheckResult(BaseModel):
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+class DraftFacts(BaseModel):
+    """What a draft may say: everything the inputs and the template already contain."""
+
+    known_text: str
+    required_names: list[str] = []
+    signature: Optional[str] = None
+    min_words: int = 1
+    max_words: int = 400
+    prompt_text: str = ""
+    allowed_placeholders: list[str] = []
+
+
+# Capitalised words that are not names even mid-sentence.
+COMMON_CAPITALS = {
+    "i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "linkedin", "english", "ok",
+    "dear", "hi", "hello", "best", "regards", "thanks", "thank", "kind", "sincerely", "warm",
+    "wishes", "cheers", "subject", "re", "star", "ceo", "cto", "hr", "ps", "p.s",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*[A-Za-z]|[A-Za-z]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PLACEHOLDERS = re.compile(
+    r"\[[^\]\n]{0,40}\]|<[^>\n]{1,40}>|\{\{|\}\}|\{%|%\}|\bX{2,}\b|\bXYZ\b|_{3,}"
+    r"|\b(?:your name|company name|hiring manager'?s? name|recipient|insert \w+)\b",
+    re.IGNORECASE,
+)
+BEGGING_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bplease,? please\b", r"\bbeg(?:ging)?\b", r"\bi (?:really )?need this job\b",
+        r"\breconsider\b", r"\basap\b", r"\bas soon as possible\b", r"\burgent(?:ly)?\b",
+        r"\bchange your mind\b", r"\bmade a mistake\b", r"\bdesperate(?:ly)?\b",
+        r"\blast hope\b", r"\bany (?:role|position) at all\b", r"[!?]{2,}",
+    )
+]
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _known_words(known: str) -> set[str]:
+    return {w.lower().strip(".'\u2019") for w in words(known)}
+
+
+def unknown_names(text: str, known: str) -> list[str]:
+    """Capitalised words that stand mid-sentence and appear nowhere in the inputs."""
+    vocab = _known_words(known) | COMMON_CAPITALS
+    out: list[str] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if not word[0].isupper():
+            continue
+        if _SENTENCE_START.search(text[: m.start()]):
+            continue
+        key = word.lower().strip(".'\u2019")
+        if key.endswith(("'s", "\u2019s")):
+            key = key[:-2]
+        if key not in vocab and word not in out:
+            out.append(word)
+    return out
+
+
+def known_numbers(known: str) -> set[str]:
+    nums = set()
+    for n in _NUMBER.findall(known):
+        nums.add(n)
+        nums.add(n.lstrip("0") or "0")
+        nums.add(n.replace(",", ""))
+    return nums
+
+
+def check_required_names(text: str, facts: DraftFacts) -> CheckResult:
+    missing = [n for n in facts.required_names if n and n not in text]
+    return CheckResult(name="names-contact-and-company", passed=not missing,
+                       detail=f"missing {', '.join(missing)}" if missing else "")
+
+
+def check_unknown_names(text: str, facts: DraftFacts) -> CheckResult:
+    found = unknown_names(text, facts.known_text)
+    return CheckResult(name="no-unknown-names", passed=not found,
+                       detail=f"not in the inputs: {', '.join(found[:5])}" if found else "")
+
+
+def check_placeholders(text: str, facts: DraftFacts) -> CheckResult:
+    cleaned = text
+    for allowed in facts.allowed_placeholders:
+        cleaned = cleaned.replace(allowed, " ")
+    found = [m.group(0) for m in _PLACEHOLDERS.finditer(cleaned)]
+    return CheckResult(name="no-placeholders", passed=not found,
+                       detail=f"found {', '.join(found[:3])}" if found else "")
+
+
+def check_numbers(text: str, facts: DraftFacts) -> CheckResult:
+    known = known_numbers(facts.known_text)
+    new = [n for n in _NUMBER.findall(text) if n not in known and n.lstrip("0") not in known]
+    return CheckResult(name="no-new-numbers", passed=not new,
+                       detail=f"not in the inputs: {', '.join(new[:5])}" if new else "")
+
+
+def check_length(text: str, facts: DraftFacts) -> CheckResult:
+    n = len(words(text))
+    ok = facts.min_words <= n <= facts.max_words
+    return CheckResult(name="length", passed=ok,
+                       detail=f"{n} words (allowed {facts.min_words}-{facts.max_words})")
+
+
+def check_signed(text: str, facts: DraftFacts) -> CheckResult:
+    if not facts.signature:
+        return CheckResult(name="signed", passed=True, detail="no signature needed")
+    tail = "\n".join(line for line in text.strip().split("\n")[-3:])
+    ok = facts.signature in tail
+    return CheckResult(name="signed", passed=ok, detail="" if ok else f"not signed '{facts.signature}'")
+
+
+def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    toks = [w.lower() for w in words(text)]
+    return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+
+
+def check_not_echo(text: str, facts: DraftFacts, n: int = 8) -> CheckResult:
+    """A draft that repeats the instructions (not the user's own words) is an echo."""
+    if not facts.prompt_text:
+        return CheckResult(name="not-echo", passed=True)
+    echoed = (_ngrams(text, n) & _ngrams(facts.prompt_text, n)) - _ngrams(facts.known_text, n)
+    return CheckResult(name="not-echo", passed=not echoed,
+                       detail=f"repeats the prompt: '{' '.join(next(iter(echoed)))}'" if echoed else "")
+
+
+def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
+    toks = [w.lower() for w in words(text)]
+    for i in range(len(toks) - 2):
+        if toks[i] == toks[i + 1] == toks[i + 2]:
+            return CheckResult(name="no-loops", passed=False, detail=f"'{toks[i]}' repeated")
+    grams = Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
+    worst = grams.most_common(1)
+    if worst and worst[0][1] >= 3:
+        return CheckResult(name="no-loops", passed=False, detail=f"'{' '.join(worst[0][0])}' repeated")
+    return CheckResult(name="no-loops", passed=True)
+
+
+def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
+    hits = [m.group(0) for p in BEGGING_PATTERNS for m in p.finditer(text)]
+    return CheckResult(name="no-begging-or-pressure", passed=not hits,
+                       detail=f"found '{hits[0]}'" if hits else "")
+
+
+DRAFT_CHECKS = (
+    check_required_names, check_unknown_names, check_placeholders, check_numbers, check_length,
+    check_signed, check_not_echo, check_no_loops, check_no_begging,
+)
+
+
+def check_draft(text: str, facts: DraftFacts, checks=DRAFT_CHECKS) -> list[CheckResult]:
+    return [check(text, facts) for check in checks]
+
+
+def failed(results: list[CheckResult]) -> list[CheckResult]:
+    return [r for r in results if not r.passed]

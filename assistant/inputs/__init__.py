@@ -1,0 +1,1 @@
+"""Readers: turn the user's files into validated pydantic models, or one clear InputError."""

@@ -1,0 +1,68 @@
+"""Reading a text file the user gave: size cap, binary detection, UTF-8 / BOM / cp1252."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from assistant.errors import InputError
+
+MAX_TEXT_BYTES = 1_000_000
+_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+
+
+def display_name(path: Path | str) -> str:
+    return "stdin" if str(path) == "-" else str(path)
+
+
+def read_bytes(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
+    """Read at most max_bytes of a file (or stdin for '-'); past the cap is an error."""
+    name = display_name(path)
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory, not a file")
+        try:
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"{name}: too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)"
+                )
+            with p.open("rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except PermissionError:
+            raise InputError(f"{name}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: too large (over {max_bytes / 1e6:.1f} MB)")
+    return data
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM), else cp1252; refuse binary data."""
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(f"{name}: not readable as UTF-8 or Windows-1252 text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _CONTROL_OK)
+    if text and controls / len(text) > 0.01:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    return text
+
+
+def read_text(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> str:
+    return decode_text(read_bytes(path, max_bytes), display_name(path))

@@ -1,0 +1,67 @@
+"""Prompt templates: prompts/<task>/{system,user,fallback}.j2, rendered in jinja2's sandbox with
+strict undefined variables. What the user wrote is passed in as data, never as template source.
+A copy in the user directory's prompts/ overrides the packaged one."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.errors import ReboundError
+from assistant.paths import prompts_root, user_dir
+
+PARTS = ("system", "user", "fallback")
+
+
+def search_path() -> list[Path]:
+    return [user_dir() / "prompts", prompts_root()]
+
+
+@lru_cache(maxsize=4)
+def _environment(paths: tuple[str, ...]):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(list(paths)), undefined=StrictUndefined, autoescape=False,
+        keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def template_file(task: str, part: str) -> Path:
+    for root in search_path():
+        candidate = root / task / f"{part}.j2"
+        if candidate.is_file():
+            return candidate
+    raise ReboundError(f"no prompt template {task}/{part}.j2 (see `rebound prompts list`)")
+
+
+def render(task: str, part: str, **context) -> str:
+    from jinja2 import TemplateError
+
+    env = _environment(tuple(str(p) for p in search_path()))
+    try:
+        return env.get_template(f"{task}/{part}.j2").render(**context).strip()
+    except TemplateError as exc:
+        where = template_file(task, part)
+        raise ReboundError(f"prompt template {where}: {exc}") from None
+
+
+def messages(task: str, **context) -> list[dict]:
+    return [
+        {"role": "system", "content": render(task, "system", **context)},
+        {"role": "user", "content": render(task, "user", **context)},
+    ]
+
+
+def list_templates() -> list[dict]:
+    """Every task's templates, with where each comes from (user override or packaged)."""
+    found: dict[str, dict] = {}
+    user_root = user_dir() / "prompts"
+    for root in reversed(search_path()):
+        if not root.is_dir():
+            continue
+        for file in sorted(root.glob("*/*.j2")):
+            key = f"{file.parent.name}/{file.stem}"
+            found[key] = {"name": key, "path": str(file), "override": root == user_root}
+    return [found[k] for k in sorted(found)]

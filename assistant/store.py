@@ -1,0 +1,66 @@
+"""SQLite stores in the user directory (follow-up log, practice sessions): owner-only files,
+WAL, numbered schema migrations, and one transaction per write."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from assistant.errors import InputError
+from assistant.paths import user_dir
+
+
+def db_path(name: str) -> Path:
+    return user_dir(create=True) / f"{name}.sqlite3"
+
+
+def connect(name: str, migrations: Sequence[str]) -> sqlite3.Connection:
+    """Open (creating owner-only) the store `name` and bring its schema up to date.
+
+    `migrations[i]` takes the schema from version i to i+1; applied ones are never edited."""
+    path = db_path(name)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+    try:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(migrations):
+            raise InputError(f"{path}: made by a newer Rebound (schema {version}); upgrade Rebound")
+        for i in range(version, len(migrations)):
+            with transaction(conn):
+                _apply(conn, migrations[i])
+                conn.execute(f"PRAGMA user_version={i + 1}")
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path}: not a usable database ({exc})") from None
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            os.chmod(side, 0o600)
+    return conn
+
+
+def _apply(conn: sqlite3.Connection, script: str) -> None:
+    for statement in (s.strip() for s in script.split(";")):
+        if statement:
+            conn.execute(statement)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,135 @@
+"""The feedback-request email: thanks, one specific detail, one polite ask, the door left open.
+
+A small model only writes the one personal sentence (a slot inside the template); a large one
+may write the whole body. The guard checks every draft; the template is the fallback."""
+
+from __future__ import annotations
+
+from typing import Callable, Literal, Optional
+
+from pydantic import BaseModel
+
+from assistant import prompts
+from assistant.engine.base import Backend
+from assistant.engine.options import GenerateOptions
+from assistant.guard.checks import (
+    CheckResult, DraftFacts, check_draft, check_no_begging, check_no_loops, check_not_echo,
+    check_numbers, check_placeholders, check_unknown_names,
+)
+from assistant.guard.generate import guarded_generate
+from assistant.inputs.notes import RejectionNotes
+from assistant.text_utils import as_clause, day_month, word_count
+
+Recipient = Literal["hiring-manager", "recruiter"]
+MAX_WORDS = 150
+TASK = "feedback"
+
+
+class FeedbackRequest(BaseModel):
+    notes: RejectionNotes
+    to: Optional[Recipient] = None  # None: from the notes' contact_role
+
+
+class FeedbackResult(BaseModel):
+    subject: str
+    body: str
+    to: Recipient
+    source: Literal["model", "template"]
+    checks: list[CheckResult]
+    model: Optional[str] = None
+    notice: str = ""
+
+
+def recipient(request: FeedbackRequest) -> Recipient:
+    if request.to:
+        return request.to
+    return "recruiter" if "recruit" in (request.notes.contact_role or "") else "hiring-manager"
+
+
+def _context(request: FeedbackRequest, mode: str, sentence: Optional[str] = None) -> dict:
+    notes = request.notes
+    to = recipient(request)
+    names = [notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
+    detail = notes.detail()
+    return dict(
+        notes=notes, to="recruiter" if to == "recruiter" else "hiring-manager", mode=mode,
+        to_label="recruiter" if to == "recruiter" else "hiring manager",
+        detail=as_clause(detail, names) if detail else None,
+        interview_day=day_month(notes.interview_date), sentence=sentence, max_words=MAX_WORDS,
+    )
+
+
+def split_subject(text: str) -> tuple[str, str]:
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first.split(":", 1)[1].strip(), rest.strip()
+    return "", text.strip()
+
+
+def facts_for(request: FeedbackRequest, prompt_text: str = "") -> DraftFacts:
+    notes = request.notes
+    template_words = prompts.render(TASK, "fallback", **_context(request, "template"))
+    known = "\n".join([notes.all_text(), template_words,
+                       *(f"{d.day} {d.strftime('%B %Y')}" for d in (notes.interview_date, notes.rejection_date) if d)])
+    return DraftFacts(
+        known_text=known, required_names=[notes.contact_name, notes.company],
+        signature=notes.your_name, min_words=30, max_words=MAX_WORDS, prompt_text=prompt_text,
+    )
+
+
+SENTENCE_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_not_echo,
+                   check_no_loops, check_no_begging)
+
+
+def _sentence_checks(text: str, facts: DraftFacts, detail: str) -> list[CheckResult]:
+    results = check_draft(text, facts, SENTENCE_CHECKS)
+    n = word_count(text)
+    results.append(CheckResult(name="one-sentence", passed=5 <= n <= 40 and text.count("\n") == 0
+                               and text.endswith((".", "!")), detail=f"{n} words"))
+    detail_words = {w.lower() for w in detail.split() if len(w) > 3}
+    shared = detail_words & {w.lower().strip(".,;:!") for w in text.split()}
+    results.append(CheckResult(name="mentions-detail", passed=bool(shared) or not detail_words,
+                               detail="" if shared else "does not mention the detail from the notes"))
+    return results
+
+
+def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
+                   on_chunk: Optional[Callable[[str], None]] = None) -> FeedbackResult:
+    notes = request.notes
+    notes.require("company", "contact_name", "your_name")
+    to = recipient(request)
+    notice = ""
+    if backend is not None:
+        info = backend.info()
+        mode = "sentence" if info.is_small else "email"
+        msgs = prompts.messages(TASK, **_context(request, mode))
+        prompt_text = "\n".join(m["content"] for m in msgs)
+        facts = facts_for(request, prompt_text)
+        if mode == "sentence":
+            detail = notes.detail() or ""
+            opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+            validate = lambda text: _sentence_checks(text, facts, detail)  # noqa: E731
+        else:
+            opts = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
+            validate = lambda text: check_draft(text, facts)  # noqa: E731
+        draft = guarded_generate(backend, msgs, opts, validate, on_chunk=on_chunk)
+        if draft.text is not None:
+            if mode == "sentence":
+                text = prompts.render(TASK, "fallback", **_context(request, mode, sentence=draft.text))
+                subject, body = split_subject(text)
+            else:
+                subject, _ = split_subject(prompts.render(TASK, "fallback", **_context(request, "template")))
+                body = draft.text
+            checks = check_draft(body, facts)
+            if not any(not c.passed for c in checks):
+                return FeedbackResult(subject=subject, body=body, to=to, source="model", checks=checks,
+                                      model=info.name)
+            notice = "the model's draft failed the guard: " + "; ".join(
+                f"{c.name} ({c.detail})" for c in checks if not c.passed)
+        else:
+            notice = f"the model's draft failed the guard: {draft.failure_summary()}"
+    text = prompts.render(TASK, "fallback", **_context(request, "template"))
+    subject, body = split_subject(text)
+    checks = check_draft(body, facts_for(request))
+    return FeedbackResult(subject=subject, body=body, to=to, source="template", checks=checks,
+                          model=backend.info().name if backend else None, notice=notice)

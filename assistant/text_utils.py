@@ -1,0 +1,27 @@
+"""Small text helpers shared by the tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional
+
+
+def day_month(date: Optional[dt.date]) -> Optional[str]:
+    """'2 November' (the year is left out: it is this year's interview)."""
+    return f"{date.day} {date.strftime('%B')}" if date else None
+
+
+def as_clause(detail: str, names: Iterable[str]) -> str:
+    """Lower-case a note's first letter so it reads mid-sentence, unless it starts a name or 'I'."""
+    detail = detail.strip().rstrip(".")
+    if not detail:
+        return detail
+    first = detail.split()[0]
+    keep = first in ("I", "I'm", "I've") or first.isupper() or any(
+        n and detail.startswith(n.split()[0]) for n in names
+    )
+    return detail if keep else detail[0].lower() + detail[1:]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
