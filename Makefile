@@ -51,5 +51,8 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not model"
 
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -47,9 +47,33 @@ def render(task: str, part: str, **context) -> str:
         raise ReboundError(f"prompt template {where}: {exc}") from None
 
 
+def shots(task: str, mode: str) -> list[dict]:
+    """Worked examples for a task and mode from prompts/<task>/shots.yaml, as chat turns.
+
+    They are data, not template source: a small model copies their form, and the guard
+    rejects a draft that copies their facts."""
+    for root in search_path():
+        file = root / task / "shots.yaml"
+        if file.is_file():
+            import yaml
+
+            try:
+                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise ReboundError(f"{file}: not valid YAML ({exc})") from None
+            turns = []
+            for pair in data.get(mode, []):
+                turns += [{"role": "user", "content": str(pair["user"]).strip()},
+                          {"role": "assistant", "content": str(pair["assistant"]).strip()}]
+            return turns
+    return []
+
+
 def messages(task: str, **context) -> list[dict]:
+    """System prompt, the task's worked examples for context['mode'], then the user prompt."""
     return [
         {"role": "system", "content": render(task, "system", **context)},
+        *shots(task, context.get("mode", "")),
         {"role": "user", "content": render(task, "user", **context)},
     ]
 
@@ -61,7 +85,7 @@ def list_templates() -> list[dict]:
     for root in reversed(search_path()):
         if not root.is_dir():
             continue
-        for file in sorted(root.glob("*/*.j2")):
+        for file in sorted([*root.glob("*/*.j2"), *root.glob("*/shots.yaml")]):
             key = f"{file.parent.name}/{file.stem}"
             found[key] = {"name": key, "path": str(file), "override": root == user_root}
     return [found[k] for k in sorted(found)]

@@ -43,9 +43,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from assistant.cli import feedback, models, prompts_cmd
+    from assistant.cli import feedback, models, prompts_cmd, recruiter
 
-    for module in (feedback, models, prompts_cmd):
+    for module in (feedback, models, prompts_cmd, recruiter):
         module.register(app)
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.guard.injection import find_instructions, followed_instructions
 
 
 class CheckResult(BaseModel):
@@ -147,6 +148,15 @@ def check_not_echo(text: str, facts: DraftFacts, n: int = 8) -> CheckResult:
                        detail=f"repeats the prompt: '{' '.join(next(iter(echoed)))}'" if echoed else "")
 
 
+def check_grounded_words(text: str, facts: DraftFacts, generic: frozenset[str] = frozenset()) -> CheckResult:
+    """For a small slot: every content word (5+ letters) is in the inputs or in the slot's own
+    generic words. A small model copies the worked example's facts or invents new ones."""
+    vocab = _known_words(facts.known_text) | generic
+    new = sorted({w.lower() for w in words(text) if len(w) >= 5} - vocab)
+    return CheckResult(name="grounded-words", passed=not new,
+                       detail=f"not in the inputs: {', '.join(new[:5])}" if new else "")
+
+
 def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
     toks = [w.lower() for w in words(text)]
     for i in range(len(toks) - 2):
@@ -165,9 +175,21 @@ def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
                        detail=f"found '{hits[0]}'" if hits else "")
 
 
+def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:
+    """A draft that gives instructions itself, or does what an instruction hidden in the inputs
+    asked ("ignore previous instructions and ..."), has left its task."""
+    own = find_instructions(text)
+    if own:
+        return CheckResult(name="no-injected-instructions", passed=False,
+                           detail=f"instructions in the draft: '{own[0][:60]}'")
+    hits = followed_instructions(text, facts.known_text)
+    return CheckResult(name="no-injected-instructions", passed=not hits,
+                       detail=f"follows an instruction in the inputs: '{hits[0][:60]}'" if hits else "")
+
+
 DRAFT_CHECKS = (
     check_required_names, check_unknown_names, check_placeholders, check_numbers, check_length,
-    check_signed, check_not_echo, check_no_loops, check_no_begging,
+    check_signed, check_not_echo, check_no_loops, check_no_begging, check_no_injection,
 )
 
 

@@ -32,12 +32,15 @@ class RejectionNotes(BaseModel):
     contact_name: Optional[str] = None
     contact_role: Optional[str] = Field(None, description="hiring manager or recruiter")
     contact_email: Optional[str] = None
+    recruiter_name: Optional[str] = Field(None, description="the recruiter who put you forward, if any")
+    recruiter_email: Optional[str] = None
     interview_date: Optional[dt.date] = None
     rejection_date: Optional[dt.date] = None
     highlight: Optional[str] = Field(None, description="one specific detail of the interview")
     went_well: list[str] = []
     went_wrong: list[str] = []
     struggled_questions: list[str] = []
+    questions_asked: list[str] = Field([], description="every question asked, with how it went")
     people: list[Person] = []
     next_steps: Optional[str] = None
     free_text: str = ""
@@ -57,12 +60,12 @@ class RejectionNotes(BaseModel):
         return norm or None
 
     def detail(self) -> Optional[str]:
-        """The one specific detail a draft can mention: the highlight, else what went well."""
-        if self.highlight:
-            return self.highlight.strip().rstrip(".")
-        for item in self.went_well:
-            if item.strip():
-                return item.strip().rstrip(".")
+        """The one specific detail a draft can mention: the highlight, else what went well
+        (without its verdict: 'The SQL exercise went well' -> 'The SQL exercise')."""
+        for item in [self.highlight or "", *self.went_well]:
+            item = _VERDICT.sub("", item.strip().rstrip("."))
+            if item:
+                return item
         return None
 
     def require(self, *fields: str) -> None:
@@ -74,20 +77,22 @@ class RejectionNotes(BaseModel):
         """Every fact and line in the notes, for guards that ask 'is this in the inputs?'."""
         parts = [
             self.your_name, self.company, self.role, self.contact_name, self.contact_role,
-            self.contact_email, self.highlight, self.next_steps, self.free_text,
+            self.contact_email, self.recruiter_name, self.recruiter_email, self.highlight, self.next_steps, self.free_text,
             *(str(d) for d in (self.interview_date, self.rejection_date) if d),
-            *self.went_well, *self.went_wrong, *self.struggled_questions,
+            *self.went_well, *self.went_wrong, *self.struggled_questions, *self.questions_asked,
             *(f"{p.name} {p.role or ''}" for p in self.people),
         ]
         return "\n".join(p for p in parts if p)
 
 
-_LABELS = {"your_name": "your name", "contact_name": "contact name", "company": "company"}
+_LABELS = {"your_name": "your name", "contact_name": "contact name", "company": "company",
+           "recruiter_name": "recruiter's name"}
 _HOW = {
     "your_name": "add `your_name: Jane Doe` to the front matter or pass --your-name",
     "company": "add `company: Acme` to the front matter or pass --company",
     "contact_name": "add `contact_name: Sam Lee` to the front matter or pass --contact",
     "role": "add `role: Data Analyst` to the front matter or pass --role",
+    "recruiter_name": "add `recruiter_name: Alex Morgan` to the front matter or pass --recruiter",
 }
 
 _KEY_ALIASES = {
@@ -96,17 +101,20 @@ _KEY_ALIASES = {
     "position": "role", "job_title": "role", "title": "role", "email": "contact_email",
     "well": "went_well", "wrong": "went_wrong", "struggled": "struggled_questions",
     "questions": "struggled_questions", "notes": "free_text",
+    "recruiter": "recruiter_name", "recruiter_contact": "recruiter_name",
 }
 
 # Section headings in the body, matched on their lower-cased words.
 _SECTIONS = [
     ("went_well", re.compile(r"went well|highlights?|positives?|strengths")),
     ("went_wrong", re.compile(r"went wrong|gone wrong|could have gone better|go better|concerns|weak|improve")),
+    ("questions_asked", re.compile(r"^(?!.*struggl).*(?:questions (?:they |i was )?asked|questions and how)")),
     ("struggled_questions", re.compile(r"struggl|hard questions|tough questions|difficult questions|questions i")),
     ("people", re.compile(r"people|who i met|interviewers|met with")),
     ("next_steps", re.compile(r"next steps?")),
 ]
 _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|(?P<colon>[A-Za-z][A-Za-z '/&-]{2,60}):\s*$)")
+_VERDICT = re.compile(r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d/%m/%Y")
 
@@ -159,7 +167,7 @@ def _section_for(heading: str) -> Optional[str]:
 
 
 def _parse_person(item: str) -> Person:
-    m = re.match(r"^(?P<name>[^,(\u2013\u2014-]+?)\s*(?:[,(\u2013\u2014-]\s*(?P<role>[^)]+?))?\)?\s*$", item)
+    m = re.match(r"^(?P<name>.+?)\s*(?:(?:,|\(|\s[\u2013\u2014-]\s)\s*(?P<role>[^)]+?))?\)?\s*$", item)
     if m:
         return Person(name=m.group("name").strip(), role=(m.group("role") or "").strip() or None)
     return Person(name=item.strip())
@@ -167,7 +175,8 @@ def _parse_person(item: str) -> Person:
 
 def parse_body(body: str) -> dict:
     """Sections of the Markdown body into lists; anything else is free text."""
-    fields: dict = {"went_well": [], "went_wrong": [], "struggled_questions": [], "people": []}
+    fields: dict = {"went_well": [], "went_wrong": [], "struggled_questions": [], "questions_asked": [],
+                    "people": []}
     free: list[str] = []
     next_steps: list[str] = []
     current: Optional[str] = None
@@ -209,7 +218,7 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
         if norm not in RejectionNotes.model_fields or norm == "source":
             valid = ", ".join(f for f in RejectionNotes.model_fields if f not in ("source", "free_text"))
             raise InputError(f"{name}: unknown front matter key '{key}' (known keys: {valid})")
-        if isinstance(value, str) and norm in ("went_well", "went_wrong", "struggled_questions"):
+        if isinstance(value, str) and norm in ("went_well", "went_wrong", "struggled_questions", "questions_asked"):
             value = [value]
         if norm == "people" and isinstance(value, list):
             value = [_parse_person(v) if isinstance(v, str) else v for v in value]

@@ -5,6 +5,7 @@ may write the whole body. The guard checks every draft; the template is the fall
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Literal, Optional
 
 from pydantic import BaseModel
@@ -14,7 +15,7 @@ from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
     CheckResult, DraftFacts, check_draft, check_no_begging, check_no_loops, check_not_echo,
-    check_numbers, check_placeholders, check_unknown_names,
+    check_grounded_words, check_numbers, check_placeholders, check_unknown_names,
 )
 from assistant.guard.generate import guarded_generate
 from assistant.inputs.notes import RejectionNotes
@@ -77,15 +78,26 @@ def facts_for(request: FeedbackRequest, prompt_text: str = "") -> DraftFacts:
     )
 
 
-SENTENCE_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_not_echo,
-                   check_no_loops, check_no_begging)
+SENTENCE_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_no_loops,
+                   check_no_begging)
+# Courtesy words the worked examples use that any thank-you sentence may use too.
+SENTENCE_GENERIC = frozenset(
+    "thank thanks really enjoyed which conversation time telling sharing arranging "
+    "interview especially "
+    "showing explaining talking about your team work glad especially appreciated".split()
+)
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
 
 
 def _sentence_checks(text: str, facts: DraftFacts, detail: str) -> list[CheckResult]:
     results = check_draft(text, facts, SENTENCE_CHECKS)
+    results.append(check_not_echo(text, facts, n=5))
+    results.append(check_grounded_words(text, facts, SENTENCE_GENERIC))
     n = word_count(text)
-    results.append(CheckResult(name="one-sentence", passed=5 <= n <= 40 and text.count("\n") == 0
-                               and text.endswith((".", "!")), detail=f"{n} words"))
+    one = 5 <= n <= 40 and "\n" not in text and text.endswith((".", "!")) and not _SENTENCE_END.search(text)
+    results.append(CheckResult(name="one-sentence", passed=one, detail=f"{n} words"))
+    results.append(CheckResult(name="starts-with-thanks", passed=text.startswith("Thank you"),
+                               detail="" if text.startswith("Thank you") else "must start 'Thank you'"))
     detail_words = {w.lower() for w in detail.split() if len(w) > 3}
     shared = detail_words & {w.lower().strip(".,;:!") for w in text.split()}
     results.append(CheckResult(name="mentions-detail", passed=bool(shared) or not detail_words,
@@ -101,11 +113,11 @@ def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
     notice = ""
     if backend is not None:
         info = backend.info()
-        mode = "sentence" if info.is_small else "email"
+        mode = ("recruiter-sentence" if to == "recruiter" else "sentence") if info.is_small else "email"
         msgs = prompts.messages(TASK, **_context(request, mode))
-        prompt_text = "\n".join(m["content"] for m in msgs)
+        prompt_text = "\n".join(m["content"] for m in (msgs[0], msgs[-1]))  # instructions, not examples
         facts = facts_for(request, prompt_text)
-        if mode == "sentence":
+        if mode != "email":
             detail = notes.detail() or ""
             opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
             validate = lambda text: _sentence_checks(text, facts, detail)  # noqa: E731
@@ -114,7 +126,7 @@ def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
             validate = lambda text: check_draft(text, facts)  # noqa: E731
         draft = guarded_generate(backend, msgs, opts, validate, on_chunk=on_chunk)
         if draft.text is not None:
-            if mode == "sentence":
+            if mode != "email":
                 text = prompts.render(TASK, "fallback", **_context(request, mode, sentence=draft.text))
                 subject, body = split_subject(text)
             else:

@@ -1,0 +1,1 @@
+"""Deterministic analysis of resumes and job descriptions (keywords, scores): no model involved."""

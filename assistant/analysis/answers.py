@@ -1,0 +1,160 @@
+"""The deterministic critique of one interview answer: STAR parts, length and speaking time,
+filler and hedging words, numbers, the job's terms, the words repeated most; then the
+signals (a registry with stable codes) and a 0-100 score built from them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from pydantic import BaseModel
+
+from assistant.analysis.words import content_words, count_phrases, phrase_pattern
+from assistant.paths import data_path
+
+STAR_PARTS = ("situation", "task", "action", "result")
+WORDS_PER_MINUTE = 150
+MIN_WORDS = 75    # about 30 seconds spoken
+MAX_WORDS = 375   # about 2.5 minutes spoken
+_NUMBER = re.compile(
+    r"\b\d+(?:[.,]\d+)*(?:\s*%|\s*percent\b|[km]\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|"
+    r"half|double|doubled|tripled|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+class RepeatedWord(BaseModel):
+    word: str
+    count: int
+
+
+class AnswerMetrics(BaseModel):
+    words: int
+    speaking_seconds: int
+    star: dict[str, list[str]]  # part -> the cue phrases found for it
+    fillers: dict[str, int]
+    hedges: dict[str, int]
+    numbers: list[str]
+    job_terms: list[str]  # the job's terms this answer could use
+    job_terms_used: list[str]
+    repeated: list[RepeatedWord]
+
+    @property
+    def star_present(self) -> list[str]:
+        return [p for p in STAR_PARTS if self.star.get(p)]
+
+
+class Finding(BaseModel):
+    code: str
+    message: str
+
+
+class AnswerCritique(BaseModel):
+    metrics: AnswerMetrics
+    star_present: list[str]
+    findings: list[Finding]
+    score: int  # 100 minus the weights of the signals found
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One thing the critique can flag: a stable code, a weight off the score, a message."""
+
+    code: str
+    weight: int
+    message: str
+    flags: Callable[[AnswerMetrics], bool]
+
+
+def _missing(part: str) -> Callable[[AnswerMetrics], bool]:
+    return lambda m: not m.star.get(part)
+
+
+SIGNALS: tuple[Signal, ...] = (
+    Signal("missing-situation", 10, "Set the scene first: where you were and what was going on.",
+           _missing("situation")),
+    Signal("missing-task", 10, "Say what you had to achieve, or what the problem was.", _missing("task")),
+    Signal("missing-action", 20, "Say what you did yourself ('I decided…', 'I built…'), step by step.",
+           _missing("action")),
+    Signal("missing-result", 20, "End with the result: what changed, and what you learned.", _missing("result")),
+    Signal("too-short", 15, f"Too short: aim for 1 to 2 minutes (about {MIN_WORDS}-{MAX_WORDS} words).",
+           lambda m: m.words < MIN_WORDS),
+    Signal("too-long", 10, "Too long: keep it under about 2.5 minutes; cut the background.",
+           lambda m: m.words > MAX_WORDS),
+    Signal("filler-words", 5, "Several filler words: pause instead.", lambda m: sum(m.fillers.values()) >= 3),
+    Signal("hedging", 5, "Several hedges ('I think', 'maybe'): say what you did plainly.",
+           lambda m: sum(m.hedges.values()) >= 3),
+    Signal("no-numbers", 5, "No numbers: size the problem or the result (how many, how much, how fast).",
+           lambda m: not m.numbers),
+    Signal("no-job-terms", 5, "Uses none of the job's terms: connect the story to what the role asks for.",
+           lambda m: bool(m.job_terms) and not m.job_terms_used),
+    Signal("repeated-words", 5, "One word comes back again and again: vary it.",
+           lambda m: bool(m.repeated) and m.repeated[0].count >= 5),
+)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    import yaml
+
+    data = yaml.safe_load(data_path("answer_cues.yaml").read_text(encoding="utf-8"))
+    return {
+        "star": {part: phrase_pattern(data["star"][part]) for part in STAR_PARTS},
+        "action_verb": re.compile(
+            r"(?<![\w'])i (?:then |also |quickly |first )?(?!(?:" + "|".join(data["not_actions"]) + r")\b)[a-z]+ed\b"
+        ),
+        "filler": phrase_pattern(data["filler"]),
+        "hedging": phrase_pattern(data["hedging"]),
+    }
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def star_cues(answer: str) -> dict[str, list[str]]:
+    cues = _cues()
+    found = {part: list(count_phrases(answer, cues["star"][part])) for part in STAR_PARTS}
+    if not found["action"]:
+        found["action"] = sorted({m.group(0) for m in cues["action_verb"].finditer(_normal(answer))})
+    return found
+
+
+def repeated_words(answer: str, top: int = 5) -> list[RepeatedWord]:
+    counts = Counter(w for w in content_words(answer) if len(w) > 2)
+    return [RepeatedWord(word=w, count=c) for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if c >= 2][:top]
+
+
+def terms_used(answer: str, job_terms: Iterable[str]) -> list[str]:
+    from assistant.analysis.keywords import find_terms
+
+    found = {t.lower() for t in find_terms(answer)}
+    return [t for t in job_terms if t.lower() in found]
+
+
+def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
+    job_terms = list(dict.fromkeys(job_terms))
+    n = len(answer.split())
+    cues = _cues()
+    return AnswerMetrics(
+        words=n, speaking_seconds=round(n * 60 / WORDS_PER_MINUTE), star=star_cues(answer),
+        fillers=count_phrases(answer, cues["filler"]), hedges=count_phrases(answer, cues["hedging"]),
+        numbers=[m.group(0).strip() for m in _NUMBER.finditer(answer)],
+        job_terms=job_terms, job_terms_used=terms_used(answer, job_terms) if job_terms else [],
+        repeated=repeated_words(answer),
+    )
+
+
+def critique(answer: str, job_terms: Iterable[str] = ()) -> AnswerCritique:
+    metrics = measure(answer, job_terms)
+    hits = [s for s in SIGNALS if s.flags(metrics)]
+    return AnswerCritique(
+        metrics=metrics, star_present=metrics.star_present,
+        findings=[Finding(code=s.code, message=s.message) for s in hits],
+        score=max(0, 100 - sum(s.weight for s in hits)),
+    )

@@ -1,0 +1,287 @@
+"""Skills and keywords without a model: a curated vocabulary (assistant/data/skills.yaml) matched on
+normalised tokens (case, plurals, aliases), plus terms a job's requirement lines name that the
+vocabulary lacks (acronyms like HIPAA, capitalised product names like Salesforce Marketing Cloud)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel, Field
+
+from assistant.paths import data_path
+
+VOCABULARY_FILE = "skills.yaml"
+
+# A token keeps the punctuation that belongs to skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
+_TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#.&/'\u2019-]*[A-Za-z0-9+#])?")
+# Terms never run across these: a comma, a sentence end, brackets, bullets, line ends.
+_SEGMENT_BREAK = re.compile(r"[,;:()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n")
+
+
+def singular(word: str) -> str:
+    """A crude singular that is applied alike to the vocabulary and the text, so it only needs to be consistent."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "'s")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _key(tokens: list[str]) -> str:
+    """The lookup key of a token sequence: lower case, the last word singular."""
+    low = [t.lower().replace("\u2019", "'") for t in tokens]
+    low[-1] = singular(low[-1])
+    return " ".join(low)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    canonical: dict[str, str]  # key -> canonical display name (case-insensitive aliases)
+    exact: dict[str, str]  # alias as written -> canonical (aliases that match only in this casing)
+    known_tokens: frozenset[str]  # lower-cased tokens of every alias (a 'CI/CD' is not split on '/')
+    max_len: int
+    names: frozenset[str]  # every canonical name
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with data_path(VOCABULARY_FILE).open(encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader)
+    exact_aliases = set(data.pop("exact_case", []))
+    canonical: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    known: set[str] = set()
+    max_len = 1
+    for entries in data.values():
+        for entry in entries:
+            names = [n.strip() for n in str(entry).split("|") if n.strip()]
+            for alias in names:
+                tokens = _TOKEN.findall(alias)
+                known.update(t.lower() for t in tokens)
+                max_len = max(max_len, len(tokens))
+                if alias in exact_aliases:
+                    exact[alias] = names[0]
+                else:
+                    canonical.setdefault(_key(tokens), names[0])
+    names = frozenset(canonical.values()) | frozenset(exact.values())
+    return Vocabulary(canonical, exact, frozenset(known), max_len, names)
+
+
+def _tokens(segment: str, vocab: Vocabulary) -> list[str]:
+    out: list[str] = []
+    for tok in _TOKEN.findall(segment):
+        if "/" in tok and tok.lower() not in vocab.known_tokens:
+            out.extend(p for p in tok.split("/") if p)  # HTML/CSS is two skills, CI/CD is one
+        else:
+            out.append(tok)
+    return out
+
+
+def _segments(text: str) -> list[str]:
+    return [s for s in _SEGMENT_BREAK.split(text) if s.strip()]
+
+
+def _lookup(tokens: list[str], vocab: Vocabulary) -> Optional[str]:
+    written = " ".join(tokens)
+    if written in vocab.exact:
+        return vocab.exact[written]
+    if written.endswith("s") and written[:-1] in vocab.exact and len(written) > 3:
+        return vocab.exact[written[:-1]]
+    return vocab.canonical.get(_key(tokens))
+
+
+def find_terms_ordered(text: str) -> list[tuple[str, int]]:
+    """Every vocabulary term in the text with its rough position (for ordering), longest match first."""
+    vocab = vocabulary()
+    found: list[tuple[str, int]] = []
+    offset = 0
+    for segment in _segments(text):
+        start = text.find(segment, offset)
+        offset = start + len(segment) if start >= 0 else offset
+        toks = _tokens(segment, vocab)
+        i = 0
+        while i < len(toks):
+            for n in range(min(vocab.max_len, len(toks) - i), 0, -1):
+                name = _lookup(toks[i : i + n], vocab)
+                if name:
+                    found.append((name, max(start, 0) + i))
+                    i += n
+                    break
+            else:
+                i += 1
+    return found
+
+
+def find_terms(text: str) -> set[str]:
+    """The canonical names of every vocabulary term in any text (a resume, a job, a bullet)."""
+    return {name for name, _ in find_terms_ordered(text)}
+
+
+# ---- The job side: which terms are requirements, and in what order of importance ----
+
+_REQUIREMENT_HEADING = re.compile(
+    r"requirement|qualification|must|skills|what you(?:'ll)? (?:bring|need|have)|you have|about you|"
+    r"experience|who you are|looking for|ideal candidate|technolog|stack|tools",
+    re.IGNORECASE,
+)
+_NICE_HEADING = re.compile(r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE)
+_OTHER_HEADING = re.compile(r"benefit|perks|about us|about the company|who we are|salary|compensation|"
+                            r"equal opportunit|how to apply|location", re.IGNORECASE)
+_REQUIREMENT_LINE = re.compile(
+    r"\b(?:required|requirements?|must|proficien\w*|experience (?:with|in|using)|knowledge of|familiar\w* with|"
+    r"expertise in|skilled in|hands-on|strong|solid|working knowledge|ability to|degree|certifi\w*|years)\b",
+    re.IGNORECASE,
+)
+_NICE_LINE = re.compile(r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*:?\s*$")
+_COMPANY_LINE = re.compile(
+    r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
+    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*:?\s*$|"
+    r"\b(?:join|at)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)",
+    re.MULTILINE,
+)
+_ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])")
+
+# Capitalised words and acronyms that are never a skill the job asks for.
+_NOT_TERMS = frozenset("""
+a an and the or of for to in on at by with as we you our your their they it its this that these those
+is are be will can may must should would could who what when where why how all any each every some
+i us uk eu usa ok am pm id faq ceo cto cfo coo cmo vp svp evp hr est pst cst et pt gmt utc tbd eta na
+asap fte pto eoe ote dei lgbtq ny nyc sf la dc ca tx wa ma il
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december remote hybrid onsite office full time part contract
+senior junior lead principal staff head director manager associate intern mid level entry team teams
+role position job opportunity candidate company about requirements qualifications responsibilities
+skills experience benefits perks salary bonus equity year years plus nice have bring need work
+strong excellent proven great good ability knowledge understanding degree bachelor bachelor's master
+master's phd field related new york san francisco london berlin paris united states kingdom
+""".split())
+
+
+@dataclass(frozen=True)
+class _Weighted:
+    name: str
+    weight: float
+    position: int
+
+
+def guess_company(text: str) -> Optional[str]:
+    """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X')."""
+    for m in _COMPANY_LINE.finditer(text):
+        name = m.group("name") or m.group("about") or m.group("join")
+        if name and name.lower() not in _NOT_TERMS:
+            return name.strip().rstrip(".")
+    return None
+
+
+def _line_weights(text: str) -> list[tuple[str, float, int]]:
+    """Each line with its weight: requirement lines 3, nice-to-have 1, benefits/about-us 0, other 1.5."""
+    out = []
+    section_weight = 1.5
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        head = _HEADING_LINE.match(line)
+        if head and len(head.group("h").split()) <= 6 and not line.strip().startswith(("-", "*")):
+            h = head.group("h")
+            if _NICE_HEADING.search(h):
+                section_weight = 1.0
+            elif _OTHER_HEADING.search(h):
+                section_weight = 0.0
+            elif _REQUIREMENT_HEADING.search(h):
+                section_weight = 3.0
+            else:
+                section_weight = 1.5
+            continue
+        weight = section_weight
+        if _NICE_LINE.search(line):
+            weight = min(weight, 1.0) or 1.0
+        elif weight and _REQUIREMENT_LINE.search(line):
+            weight = max(weight, 3.0)
+        out.append((line, weight, start))
+    return out
+
+
+def _is_noise(phrase: str, company_words: set[str]) -> bool:
+    words = [w.lower().strip("'\u2019") for w in phrase.replace("&", " ").split()]
+    return any(w in _NOT_TERMS or w in company_words for w in words) or not words
+
+
+def discovered_terms(line: str, company_words: set[str], known: set[str]) -> list[tuple[str, int]]:
+    """Acronyms and capitalised multi-word names in a requirement line that the vocabulary lacks."""
+    out: list[tuple[str, int]] = []
+    if line.strip().isupper():
+        return out  # an ALL-CAPS heading, not a requirement
+    for pattern in (_CAPITALISED_RUN, _ACRONYM):
+        for m in pattern.finditer(line):
+            phrase = m.group(0).strip()
+            if _is_noise(phrase, company_words) or find_terms(phrase) or phrase.lower() in known:
+                continue
+            if any(phrase in longer for longer, _ in out):
+                continue
+            out.append((phrase, m.start()))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
+    company = company or guess_company(text)
+    company_words = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", company or "") if len(w) > 1}
+    company_terms = find_terms(company) if company else set()
+    scores: dict[str, _Weighted] = {}
+    known_lower: set[str] = set()
+    for line, weight, start in _line_weights(text):
+        hits = [(n, start + p) for n, p in find_terms_ordered(line)]
+        if weight >= 3.0:
+            hits += [(n, start + p) for n, p in discovered_terms(line, company_words, known_lower)]
+        for name, pos in hits:
+            if name in company_terms:
+                continue
+            known_lower.add(name.lower())
+            prev = scores.get(name)
+            scores[name] = _Weighted(name, (prev.weight if prev else 0.0) + max(weight, 0.25),
+                                     prev.position if prev else pos)
+    ranked = sorted(scores.values(), key=lambda w: (-w.weight, w.position))
+    return tuple(w.name for w in ranked)
+
+
+def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
+    """The skills and keywords a job description asks for, most important first (canonical names)."""
+    return list(_job_terms(text, company))
+
+
+def _norm_phrase(text: str) -> str:
+    return " " + " ".join(singular(t.lower()) for t in _TOKEN.findall(text)) + " "
+
+
+class KeywordReport(BaseModel):
+    matched: list[str] = Field(default_factory=list, description="job terms the resume has")
+    missing: list[str] = Field(default_factory=list, description="job terms the resume lacks, most important first")
+    match_rate: float = Field(0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)")
+
+
+def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) -> KeywordReport:
+    """Which of the job's terms the resume has and lacks, and the share it has."""
+    terms = extract_job_terms(job_text, company)
+    have = find_terms(resume_text)
+    resume_norm = None
+    matched, missing = [], []
+    for term in terms:
+        ok = term in have
+        if not ok and term not in vocabulary().names:
+            resume_norm = resume_norm or _norm_phrase(resume_text)
+            ok = _norm_phrase(term) in resume_norm
+        (matched if ok else missing).append(term)
+    rate = len(matched) / len(terms) if terms else 0.0
+    return KeywordReport(matched=matched, missing=missing, match_rate=round(rate, 3))

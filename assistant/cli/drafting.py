@@ -1,0 +1,31 @@
+"""What the drafting commands (recruiter, network) share: run the task on the chosen engine with
+a live token count, then print the draft (or its JSON) and write --out."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from assistant.cli.common import (
+    TokenProgress, console, notice, open_engine_with_progress, print_json, write_out,
+)
+
+
+def run_on_engine(settings, task: Callable, label: str = "Writing the draft"):
+    """task(backend, on_chunk): backend is None when there is no model (templates only)."""
+    engine = open_engine_with_progress(settings)
+    if engine.backend is None:
+        return task(None, None)
+    with TokenProgress(label) as progress:
+        return task(engine.backend, progress)
+
+
+def show_draft(result, text: str, title: str, as_json: bool, out: Optional[str], force: bool) -> None:
+    notice(result.notice)
+    write_out(out, text, force)
+    if as_json:
+        print_json(result)
+        return
+    from rich.panel import Panel
+
+    source = f"drafted by {result.model}" if result.source == "model" else "from the template"
+    console().print(Panel(text.strip(), title=title, subtitle=source, expand=False))

@@ -1,0 +1,39 @@
+"""`rebound recruiter NOTES`: an update to your recruiter, asking for feedback and what to look at next."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, model_options
+
+
+@model_options
+def recruiter(
+    notes: Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin.")],
+    recruiter_name: Annotated[Optional[str], typer.Option("--recruiter", help="Your recruiter's name (default: recruiter_name in the notes, or a contact whose role is recruiter).")] = None,
+    your_name: Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")] = None,
+    company: Annotated[Optional[str], typer.Option("--company")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")] = None,
+    as_json: JsonOpt = False,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    engine=None,
+) -> None:
+    """Draft an update to your recruiter: how it went, and what feedback they heard."""
+    from assistant.cli.drafting import run_on_engine, show_draft
+    from assistant.inputs.notes import read_notes, with_overrides
+    from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
+
+    parsed = with_overrides(read_notes(notes), recruiter_name=recruiter_name, your_name=your_name,
+                            company=company, role=role)
+    parsed.require("company", "role", "your_name")
+    find_recruiter(parsed)  # a missing name is an error before any model loads
+    result = run_on_engine(engine, lambda backend, progress: draft_recruiter_update(parsed, backend, progress))
+    text = f"Subject: {result.subject}\n\n{result.body}\n"
+    show_draft(result, text, f"To: {result.recruiter} (recruiter)", as_json, out, force)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("recruiter")(recruiter)

@@ -1,0 +1,74 @@
+"""Section headings in resumes and job ads, in any common form: Markdown '#', ALL CAPS lines,
+'Experience:', '**Work History**', or a plain line that is a known section name."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# Kinds of resume section, each with the words that name it (searched in a heading's lower-cased text).
+RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
+    ("volunteer", re.compile(r"\b(?:volunteer\w*|community|leadership and activities|activities)\b")),
+    ("skills", re.compile(r"\b(?:skills|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths)\b")),
+    ("summary", re.compile(r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement)\b")),
+    ("experience", re.compile(r"\b(?:experience|work history|employment|career history|work|positions held|career)\b")),
+    ("education", re.compile(r"\b(?:education|academic|degrees?|schooling|training|qualifications)\b")),
+    ("projects", re.compile(r"\bprojects?\b|\bportfolio\b")),
+    ("certifications", re.compile(r"\b(?:certifications?|certificates?|licen[cs]es?)\b")),
+    ("awards", re.compile(r"\b(?:awards?|honou?rs|achievements|accomplishments)\b")),
+    ("publications", re.compile(r"\b(?:publications?|papers|talks|presentations)\b")),
+    ("languages", re.compile(r"^languages?$")),
+    ("interests", re.compile(r"\b(?:interests|hobbies)\b")),
+    ("references", re.compile(r"\breferences?\b")),
+    ("contact", re.compile(r"^(?:contact|contact information|contact details|personal details)$")),
+]
+# A plain line (no '#', no colon, not ALL CAPS) is a heading only when it is exactly one of these.
+_PLAIN_HEADINGS = frozenset("""
+summary|professional summary|profile|professional profile|about me|objective|career objective|overview
+experience|work experience|professional experience|work history|employment|employment history
+career history|relevant experience|education|education and training|skills|technical skills|key skills
+core competencies|competencies|skills and tools|tools|projects|selected projects|certifications
+licenses and certifications|certifications and licenses|awards|honors|honours|publications|volunteer
+volunteering|volunteer experience|languages|interests|references|contact|achievements|training
+""".replace("\n", "|").split("|")) - {""}
+
+_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*:?\s*$")
+_COLON = re.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")
+_CAPS = re.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*:?\s*$")
+_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
+
+
+def normalise_heading(text: str) -> str:
+    text = text.replace("&", " and ").lower()
+    text = re.sub(r"[^a-z' ]+", " ", text)
+    return " ".join(text.split())
+
+
+def heading_form(line: str) -> Optional[tuple[str, int]]:
+    """(heading text, level) when the line looks like a heading. The level is the number of '#'
+    for Markdown, 9 for bold, 'Name:' and ALL CAPS lines, 10 for a plain line that is a known name."""
+    m = _MARKDOWN.match(line)
+    if m:
+        return m.group("text").strip(" *_:"), len(line.lstrip()) - len(line.lstrip().lstrip("#"))
+    for pattern in (_EMPHASIS, _COLON, _CAPS):
+        m = pattern.match(line)
+        if m and len(m.group("text").split()) <= 6:
+            return m.group("text").strip(" *_:"), 9
+    stripped = line.strip()
+    if stripped and normalise_heading(stripped) in _PLAIN_HEADINGS:
+        return stripped, 10
+    return None
+
+
+def section_kind(heading: str) -> Optional[str]:
+    """The resume section a heading names (experience, education, ...), or None."""
+    norm = normalise_heading(heading)
+    for kind, pattern in RESUME_SECTIONS:
+        if pattern.search(norm):
+            return kind
+    return None
+
+
+def is_underline(line: str) -> bool:
+    return bool(_UNDERLINE.match(line))

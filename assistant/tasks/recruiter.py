@@ -1,0 +1,101 @@
+"""The recruiter update: how the interview went, that the answer was no, and two asks: what
+feedback the recruiter heard from the employer, and which roles to look at next.
+
+A small model writes one sentence (what went well) inside the template; a large one may write
+the whole body. The guard checks every draft; the template is the fallback."""
+
+from __future__ import annotations
+
+from typing import Callable, Literal, Optional
+
+from pydantic import BaseModel
+
+from assistant import prompts
+from assistant.engine.base import Backend
+from assistant.errors import MissingFactError
+from assistant.guard.checks import CheckResult, DraftFacts, check_draft
+from assistant.inputs.notes import RejectionNotes
+from assistant.tasks.feedback import split_subject
+from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
+from assistant.text_utils import as_clause, day_month
+
+TASK = "recruiter"
+MAX_WORDS = 170
+GENERIC_WORDS = frozenset(
+    "interview especially enjoyed really think thought conversation about which strongest answer "
+    "answers going parts".split()
+)
+
+
+class RecruiterResult(BaseModel):
+    recruiter: str
+    subject: str
+    body: str
+    source: Literal["model", "template"]
+    checks: list[CheckResult]
+    model: Optional[str] = None
+    notice: str = ""
+
+
+def find_recruiter(notes: RejectionNotes) -> str:
+    """The recruiter's name: recruiter_name, else the contact when they are a recruiter, else a
+    person met whose role says recruiter."""
+    if notes.recruiter_name:
+        return notes.recruiter_name
+    if notes.contact_name and "recruit" in (notes.contact_role or ""):
+        return notes.contact_name
+    for person in notes.people:
+        if "recruit" in (person.role or "").lower():
+            return person.name
+    raise MissingFactError("recruiter's name",
+                           "add `recruiter_name: Alex Morgan` to the front matter or pass --recruiter NAME")
+
+
+def _context(notes: RejectionNotes, recruiter: str, mode: str, sentence: Optional[str] = None) -> dict:
+    names = [recruiter, notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
+    detail = notes.detail()
+    return dict(
+        notes=notes, recruiter=recruiter, hello=greeting_name(recruiter), mode=mode, role_label=notes.role,
+        detail=as_clause(detail, names) if detail else None, sentence=sentence,
+        interview_day=day_month(notes.interview_date), rejection_day=day_month(notes.rejection_date),
+        max_words=MAX_WORDS,
+    )
+
+
+def _check_asks(text: str, facts: DraftFacts) -> CheckResult:
+    low = text.lower()
+    ok = "feedback" in low and ("roles" in low or "role" in low) and "?" in text
+    return CheckResult(name="asks-feedback-and-next-roles", passed=ok,
+                       detail="" if ok else "must ask for the employer's feedback and which roles to look at")
+
+
+def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = None,
+                           on_chunk: Optional[Callable[[str], None]] = None) -> RecruiterResult:
+    notes.require("company", "role", "your_name")
+    recruiter = find_recruiter(notes)
+    template = prompts.render(TASK, "fallback", **_context(notes, recruiter, "template"))
+
+    def assemble(sentence: Optional[str] = None, body: Optional[str] = None) -> str:
+        if body is not None:
+            return f"Subject: {split_subject(template)[0]}\n\n{body.strip()}"
+        if sentence is not None:
+            return prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", sentence))
+        return template
+
+    def facts(prompt_text: str) -> DraftFacts:
+        dates = [f"{d.day} {d.strftime('%B %Y')}" for d in (notes.interview_date, notes.rejection_date) if d]
+        return DraftFacts(
+            known_text="\n".join([notes.all_text(), recruiter, template, *dates]),
+            required_names=[greeting_name(recruiter), notes.company], signature=notes.your_name,
+            min_words=40, max_words=MAX_WORDS, prompt_text=prompt_text,
+        )
+
+    spec = SlotTask(
+        task=TASK, context=lambda mode: _context(notes, recruiter, mode), assemble=assemble, facts=facts,
+        final_checks=lambda text, f: [*check_draft(text, f), _check_asks(text, f)],
+        generic_words=GENERIC_WORDS, sentence_start=("I ",),
+    )
+    drafted = draft_with_slot(spec, backend, on_chunk)
+    subject, body = split_subject(drafted.text)
+    return RecruiterResult(recruiter=recruiter, subject=subject, body=body,
+                           **drafted.model_dump(exclude={"text"}))

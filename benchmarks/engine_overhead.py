@@ -1,0 +1,83 @@
+"""Figure 3, run in its own process by bench.py: Rebound's LlamaBackend against bare
+llama_cpp.Llama.create_chat_completion on the same loaded model, messages, threads, seed and
+max tokens, alternating A B A B. Prints one JSON object on stdout.
+
+Both sides stream, start from an empty KV cache (so the prompt is evaluated in full each time),
+and are timed the same way: prompt tokens/s from the start to the first token, generated
+tokens/s from the first token to the end. Token counts come from llama.cpp's own counters."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+
+import llama_cpp
+
+from assistant.engine.llama import LlamaBackend
+from feedback_prompt import feedback_call
+
+NOTE = "fixtures/notes/harrow-books.md"
+
+
+def _timed(llm, stream) -> dict:
+    """Consume a token stream from a fresh context; return counts and speeds."""
+    start = time.perf_counter()
+    first = None
+    for _ in stream:
+        if first is None:
+            first = time.perf_counter()
+    end = time.perf_counter()
+    perf = llama_cpp.llama_perf_context(llm._ctx.ctx)
+    first = first or end
+    return {
+        "prompt_tokens": perf.n_p_eval, "generated_tokens": perf.n_eval,
+        "prompt_tps": perf.n_p_eval / max(first - start, 1e-9),
+        "generated_tps": perf.n_eval / max(end - first, 1e-9),
+        "wall_s": end - start,
+    }
+
+
+def _fresh(llm) -> None:
+    llm.reset()  # forget the cached prefix: every run evaluates the whole prompt
+    llama_cpp.llama_perf_context_reset(llm._ctx.ctx)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--max-tokens", type=int, default=128)
+    args = parser.parse_args()
+
+    # The whole-email prompt writes long enough to measure generation; no stop sequence.
+    messages, options = feedback_call(NOTE, parameters=3_000_000_000)
+    options = options.model_copy(update={"max_tokens": args.max_tokens, "stop": []})
+    backend = LlamaBackend(args.model)
+    backend.load()
+    llm = backend.llm  # the same llama_cpp.Llama object for both sides
+
+    def rebound():
+        return backend.generate(messages, options)
+
+    def bare():
+        return llm.create_chat_completion(
+            messages=messages, temperature=options.temperature, max_tokens=options.max_tokens,
+            seed=options.seed, repeat_penalty=options.repeat_penalty, stream=True)
+
+    runs = {"rebound": [], "bare": []}
+    for i in range(args.pairs + 1):  # the first pair warms up and is not recorded
+        for name, make in (("rebound", rebound), ("bare", bare)):
+            _fresh(llm)
+            result = _timed(llm, make())
+            if i:
+                runs[name].append(result)
+    print(json.dumps({
+        "runs": runs, "threads": backend.n_threads,
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+
+
+if __name__ == "__main__":
+    main()
