@@ -42,3 +42,12 @@ def prompts_root() -> Path:
     if packaged.is_dir():
         return packaged
     return package_root().parent / "prompts"
+
+
+def read_data(name: str):
+    """Parse a YAML data file shipped in assistant/data (with libyaml's fast loader when present)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with data_path(name).open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)

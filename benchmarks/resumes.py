@@ -19,15 +19,15 @@ STRONG = [
     "Ran 24 A/B tests on the pricing page; two became the default",
     "Trained 14 new starters on the support tooling and wrote the playbook",
 ]
-WEAK = [
-    "Responsible for social media accounts",
-    "Helped with the quarterly budget",
-    "Worked on various projects as a team player",
-    "I managed my own schedule and my inbox",
-    "Results-driven professional who leveraged synergy across teams",
-    "Duties included answering phones and filing",
-    "The reports were prepared by me every week",
-]
+WEAK_OPENERS = ["Responsible for", "Helped with", "Worked on", "Duties included", "Assisted with",
+                "I handled", "Was tasked with"]
+WEAK_OBJECTS = ["social media accounts", "the quarterly budget", "various projects as a team player",
+                "answering phones and filing", "the weekly sales report", "onboarding of new clients",
+                "the office move", "results-driven synergy across teams", "the customer newsletter",
+                "stock checks in the warehouse", "the CRM clean-up", "event logistics for the spring fair",
+                "the vendor invoices", "testing of the mobile app", "the hiring pipeline"]
+WEAK = [f"{o} {x}" for o in WEAK_OPENERS for x in WEAK_OBJECTS] + [
+    "The reports were prepared by me every week", "I managed my own schedule and my inbox"]
 SKILLS = ["Python", "SQL", "Google Analytics", "Excel", "Figma", "Salesforce", "Kubernetes", "content strategy",
           "A/B testing", "JavaScript", "Tableau", "project management"]
 SCHOOLS = ["University of Leeds", "Ohio State University", "TU Delft", "McGill University"]
@@ -40,10 +40,11 @@ def resume_text(rng: random.Random) -> str:
              "## Summary", "", f"{rng.choice(TITLES)} with {rng.randint(2, 12)} years of experience.", "",
              "## Experience", ""]
     year = 2025
-    for _ in range(rng.randint(2, 4)):
+    strong, weak = rng.sample(STRONG, len(STRONG)), rng.sample(WEAK, len(WEAK))  # each bullet once
+    for _ in range(rng.randint(2, 3)):
         start = year - rng.randint(1, 4)
         lines += [f"### {rng.choice(TITLES)}, {rng.choice(COMPANIES)} ({start} - {year})", ""]
-        bullets = rng.sample(STRONG, rng.randint(1, 3)) + rng.sample(WEAK, rng.randint(0, 3))
+        bullets = [strong.pop() for _ in range(rng.randint(1, 2))] + [weak.pop() for _ in range(rng.randint(0, 2))]
         rng.shuffle(bullets)
         lines += [f"- {b}" for b in bullets] + [""]
         year = start

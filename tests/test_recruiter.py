@@ -7,7 +7,6 @@ import json
 import pytest
 
 from assistant.engine.fake import FakeBackend
-from assistant.engine.select import use_backend
 from assistant.errors import MissingFactError
 from assistant.inputs.notes import parse_notes, read_notes
 from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel
 
-from assistant.analysis.words import content_words, count_phrases, phrase_pattern
+from assistant.analysis.words import any_phrase, content_words, count_phrases
 from assistant.paths import data_path
 
 STAR_PARTS = ("situation", "task", "action", "result")
@@ -103,12 +103,12 @@ def _cues() -> dict:
 
     data = yaml.safe_load(data_path("answer_cues.yaml").read_text(encoding="utf-8"))
     return {
-        "star": {part: phrase_pattern(data["star"][part]) for part in STAR_PARTS},
+        "star": {part: any_phrase(data["star"][part]) for part in STAR_PARTS},
         "action_verb": re.compile(
             r"(?<![\w'])i (?:then |also |quickly |first )?(?!(?:" + "|".join(data["not_actions"]) + r")\b)[a-z]+ed\b"
         ),
-        "filler": phrase_pattern(data["filler"]),
-        "hedging": phrase_pattern(data["hedging"]),
+        "filler": any_phrase(data["filler"]),
+        "hedging": any_phrase(data["hedging"]),
     }
 
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
-from assistant.paths import data_path
+from assistant.paths import read_data
 
 VOCABULARY_FILE = "skills.yaml"
 
@@ -48,15 +48,12 @@ class Vocabulary:
     known_tokens: frozenset[str]  # lower-cased tokens of every alias (a 'CI/CD' is not split on '/')
     max_len: int
     names: frozenset[str]  # every canonical name
+    firsts: frozenset[str]  # lower-cased first tokens of every alias: where a match can start
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with data_path(VOCABULARY_FILE).open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)
+    data = dict(read_data(VOCABULARY_FILE))
     exact_aliases = set(data.pop("exact_case", []))
     canonical: dict[str, str] = {}
     exact: dict[str, str] = {}
@@ -74,7 +71,8 @@ def vocabulary() -> Vocabulary:
                 else:
                     canonical.setdefault(_key(tokens), names[0])
     names = frozenset(canonical.values()) | frozenset(exact.values())
-    return Vocabulary(canonical, exact, frozenset(known), max_len, names)
+    firsts = frozenset(k.split(" ")[0] for k in canonical) | frozenset(a.split(" ")[0].lower() for a in exact)
+    return Vocabulary(canonical, exact, frozenset(known), max_len, names, firsts)
 
 
 def _tokens(segment: str, vocab: Vocabulary) -> list[str]:
@@ -91,13 +89,13 @@ def _segments(text: str) -> list[str]:
     return [s for s in _SEGMENT_BREAK.split(text) if s.strip()]
 
 
-def _lookup(tokens: list[str], vocab: Vocabulary) -> Optional[str]:
+def _lookup(tokens: list[str], low: list[str], vocab: Vocabulary) -> Optional[str]:
     written = " ".join(tokens)
     if written in vocab.exact:
         return vocab.exact[written]
     if written.endswith("s") and written[:-1] in vocab.exact and len(written) > 3:
         return vocab.exact[written[:-1]]
-    return vocab.canonical.get(_key(tokens))
+    return vocab.canonical.get(" ".join([*low[:-1], singular(low[-1])]))
 
 
 def find_terms_ordered(text: str) -> list[tuple[str, int]]:
@@ -109,10 +107,14 @@ def find_terms_ordered(text: str) -> list[tuple[str, int]]:
         start = text.find(segment, offset)
         offset = start + len(segment) if start >= 0 else offset
         toks = _tokens(segment, vocab)
+        low = [t.lower().replace("\u2019", "'") for t in toks]
         i = 0
         while i < len(toks):
+            if low[i] not in vocab.firsts and singular(low[i]) not in vocab.firsts:
+                i += 1
+                continue
             for n in range(min(vocab.max_len, len(toks) - i), 0, -1):
-                name = _lookup(toks[i : i + n], vocab)
+                name = _lookup(toks[i : i + n], low[i : i + n], vocab)
                 if name:
                     found.append((name, max(start, 0) + i))
                     i += n
@@ -129,12 +131,12 @@ def find_terms(text: str) -> set[str]:
 
 # ---- The job side: which terms are requirements, and in what order of importance ----
 
-_REQUIREMENT_HEADING = re.compile(
+REQUIREMENT_HEADING = re.compile(
     r"requirement|qualification|must|skills|what you(?:'ll)? (?:bring|need|have)|you have|about you|"
     r"experience|who you are|looking for|ideal candidate|technolog|stack|tools",
     re.IGNORECASE,
 )
-_NICE_HEADING = re.compile(r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE)
+NICE_HEADING = re.compile(r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE)
 _OTHER_HEADING = re.compile(r"benefit|perks|about us|about the company|who we are|salary|compensation|"
                             r"equal opportunit|how to apply|location", re.IGNORECASE)
 _REQUIREMENT_LINE = re.compile(
@@ -147,11 +149,15 @@ _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,6
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
     r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*:?\s*$|"
-    r"\b(?:join|at)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)",
+    r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
+    r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
+    r"builds|makes|runs|helps|is an?\b)",
     re.MULTILINE,
 )
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])")
+# One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
+_NAMED_PRODUCT = re.compile(r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])")
 
 # Capitalised words and acronyms that are never a skill the job asks for.
 _NOT_TERMS = frozenset("""
@@ -179,34 +185,35 @@ class _Weighted:
 def guess_company(text: str) -> Optional[str]:
     """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X')."""
     for m in _COMPANY_LINE.finditer(text):
-        name = m.group("name") or m.group("about") or m.group("join")
+        name = m.group("name") or m.group("about") or m.group("join") or m.group("hiring")
         if name and name.lower() not in _NOT_TERMS:
             return name.strip().rstrip(".")
     return None
 
 
 def _line_weights(text: str) -> list[tuple[str, float, int]]:
-    """Each line with its weight: requirement lines 3, nice-to-have 1, benefits/about-us 0, other 1.5."""
+    """Each line with its weight: requirements 3, nice-to-have 1, benefits and about-us 0, the rest 1.5."""
     out = []
     section_weight = 1.5
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         head = _HEADING_LINE.match(line)
-        if head and len(head.group("h").split()) <= 6 and not line.strip().startswith(("-", "*")):
+        # a short line with no skill in it heads a section ("Requirements"); "Experience with SQL" does not
+        if head and len(head.group("h").split()) <= 6 and not find_terms_ordered(line):
             h = head.group("h")
-            if _NICE_HEADING.search(h):
+            if NICE_HEADING.search(h):
                 section_weight = 1.0
             elif _OTHER_HEADING.search(h):
                 section_weight = 0.0
-            elif _REQUIREMENT_HEADING.search(h):
+            elif REQUIREMENT_HEADING.search(h):
                 section_weight = 3.0
             else:
                 section_weight = 1.5
             continue
         weight = section_weight
-        if _NICE_LINE.search(line):
-            weight = min(weight, 1.0) or 1.0
+        if weight and _NICE_LINE.search(line):
+            weight = 1.0
         elif weight and _REQUIREMENT_LINE.search(line):
             weight = max(weight, 3.0)
         out.append((line, weight, start))
@@ -219,15 +226,18 @@ def _is_noise(phrase: str, company_words: set[str]) -> bool:
 
 
 def discovered_terms(line: str, company_words: set[str], known: set[str]) -> list[tuple[str, int]]:
-    """Acronyms and capitalised multi-word names in a requirement line that the vocabulary lacks."""
+    """Acronyms and capitalised names in a requirement line that the vocabulary lacks."""
     out: list[tuple[str, int]] = []
     if line.strip().isupper():
         return out  # an ALL-CAPS heading, not a requirement
-    for pattern in (_CAPITALISED_RUN, _ACRONYM):
+    vocab_tokens = vocabulary().known_tokens
+    for pattern in (_CAPITALISED_RUN, _ACRONYM, _NAMED_PRODUCT):
         for m in pattern.finditer(line):
-            phrase = m.group(0).strip()
+            phrase = (m.group("name") if "name" in pattern.groupindex else m.group(0)).strip()
             if _is_noise(phrase, company_words) or find_terms(phrase) or phrase.lower() in known:
                 continue
+            if all(t.lower() in vocab_tokens for t in _TOKEN.findall(phrase)):
+                continue  # a piece of a vocabulary term (the DSS of PCI DSS)
             if any(phrase in longer for longer, _ in out):
                 continue
             out.append((phrase, m.start()))
@@ -242,6 +252,8 @@ def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     scores: dict[str, _Weighted] = {}
     known_lower: set[str] = set()
     for line, weight, start in _line_weights(text):
+        if not weight:
+            continue  # benefits, about us, how to apply: not requirements
         hits = [(n, start + p) for n, p in find_terms_ordered(line)]
         if weight >= 3.0:
             hits += [(n, start + p) for n, p in discovered_terms(line, company_words, known_lower)]
@@ -250,7 +262,7 @@ def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
                 continue
             known_lower.add(name.lower())
             prev = scores.get(name)
-            scores[name] = _Weighted(name, (prev.weight if prev else 0.0) + max(weight, 0.25),
+            scores[name] = _Weighted(name, (prev.weight if prev else 0.0) + weight,
                                      prev.position if prev else pos)
     ranked = sorted(scores.values(), key=lambda w: (-w.weight, w.position))
     return tuple(w.name for w in ranked)

@@ -8,6 +8,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
+from assistant.analysis.keywords import singular
+from assistant.analysis.phrases import compile_phrase
 from assistant.paths import data_path
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'+#.-]*[a-z0-9+#]|[a-z0-9]")
@@ -16,6 +18,12 @@ QUESTION_WORDS = frozenset(
     "tell describe time times example give walk through talk share explain happened happen "
     "approach handle handled situation someone something".split()
 )
+# Stop words that still change what a question asks.
+MEANINGFUL = frozenset(
+    "no not nor say says said way went go going make made lot lots thing things more most few same "
+    "other own only over under again against before after above below up down off out".split()
+)
+NEAR_DUPLICATE = 0.7  # token-set similarity from which two questions count as one
 
 
 @lru_cache(maxsize=1)
@@ -29,22 +37,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("\u2019", "'"))
 
 
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def content_words(text: str, extra_stop: Iterable[str] = ()) -> list[str]:
-    stop = stop_words() | frozenset(extra_stop)
+def content_words(text: str) -> list[str]:
+    stop = stop_words()
     return [t for t in tokens(text) if t not in stop and not t.isdigit() and len(t) > 1]
 
 
 def token_set(text: str) -> frozenset[str]:
-    """What a question is about: its content words, plural endings removed."""
-    return frozenset(_stem(w) for w in content_words(text, QUESTION_WORDS))
+    """What a question is about: its words but function words and question words, plural
+    endings removed ('no', 'way', 'say' count here, unlike in the stop-word list)."""
+    skip = (stop_words() - MEANINGFUL) | QUESTION_WORDS
+    return frozenset(singular(t) for t in tokens(text) if t not in skip and not t.isdigit())
 
 
 def similarity(a: str, b: str) -> float:
@@ -55,19 +57,17 @@ def similarity(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-NEAR_DUPLICATE = 0.7
-
-
 def is_near_duplicate(text: str, others: Iterable[str], threshold: float = NEAR_DUPLICATE) -> bool:
     return any(similarity(text, other) >= threshold for other in others)
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
-    """One regex that finds any of the phrases as whole words (longest first)."""
-    alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in alts) + r")(?![\w'])")
+def any_phrase(phrases: Iterable[str]) -> re.Pattern:
+    """One pattern that finds any of the phrases (assistant.analysis.phrases syntax), longest first."""
+    alts = sorted({compile_phrase(p, {}) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'\u2019])(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
 def count_phrases(text: str, pattern: re.Pattern) -> dict[str, int]:
-    counts = Counter(m.group(0) for m in pattern.finditer(text.lower().replace("\u2019", "'")))
+    """How often each phrase occurs, keyed by the matched words in lower case, most frequent first."""
+    counts = Counter(" ".join(m.group(0).lower().replace("\u2019", "'").split()) for m in pattern.finditer(text))
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

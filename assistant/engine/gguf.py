@@ -129,12 +129,19 @@ def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo
             r.scalar("<I")
             r.scalar("<Q")
             params += count
-    arch = meta.get("general.architecture")
-    file_type = meta.get("general.file_type")
+    arch = _typed(meta, "general.architecture", str)
+    file_type = _typed(meta, "general.file_type", int)
+    context = _typed(meta, f"{arch}.context_length", int) if arch else None
     return GGUFInfo(
         path=name, size_bytes=size, version=version, architecture=arch,
-        name=meta.get("general.name"),
+        name=_typed(meta, "general.name", str),
         quantization=FILE_TYPES.get(file_type, str(file_type)) if file_type is not None else None,
-        context_length=meta.get(f"{arch}.context_length") if arch else None,
+        context_length=context if context and context > 0 else None,
         parameters=params, has_chat_template=bool(meta.get("tokenizer.chat_template")),
     )
+
+
+def _typed(meta: dict[str, Any], key: str, kind: type) -> Any:
+    """A metadata value of the expected type, else None (a corrupt file can hold any type)."""
+    value = meta.get(key)
+    return value if isinstance(value, kind) and not isinstance(value, bool) else None

@@ -32,7 +32,7 @@ CONNECT_TIMEOUT = 10.0  # seconds to open a connection (the reply itself may tak
 def is_loopback_host(host: str) -> bool:
     """True for 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine."""
     host = host.strip("[]").rstrip(".").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -131,6 +131,9 @@ class OpenAIBackend(Backend):
                           "(raise `timeout` in the config file for a slow server)")
 
     def _check_status(self, response: "httpx.Response") -> None:
+        if response.is_redirect:
+            raise ModelError(f"the model server at {self.root} redirects to {response.headers.get('location')}; "
+                             "Rebound does not follow redirects (your text would go elsewhere): use that URL")
         if response.status_code < 400:
             return
         said = error_message(response)

@@ -8,6 +8,7 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.analysis.tone import find_signals
 from assistant.guard.injection import find_instructions, followed_instructions
 
 
@@ -44,15 +45,6 @@ _PLACEHOLDERS = re.compile(
     r"|\b(?:your name|company name|hiring manager'?s? name|recipient|insert \w+)\b",
     re.IGNORECASE,
 )
-BEGGING_PATTERNS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\bplease,? please\b", r"\bbeg(?:ging)?\b", r"\bi (?:really )?need this job\b",
-        r"\breconsider\b", r"\basap\b", r"\bas soon as possible\b", r"\burgent(?:ly)?\b",
-        r"\bchange your mind\b", r"\bmade a mistake\b", r"\bdesperate(?:ly)?\b",
-        r"\blast hope\b", r"\bany (?:role|position) at all\b", r"[!?]{2,}",
-    )
-]
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
@@ -170,9 +162,11 @@ def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
 
 
 def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
-    hits = [m.group(0) for p in BEGGING_PATTERNS for m in p.finditer(text)]
+    """No desperation signal (pleading, pressure, disputing the decision, shouting, ...): see
+    assistant/analysis/tone.py and its phrase lists in assistant/data/tone_signals.yaml."""
+    hits = find_signals(text, facts.required_names)
     return CheckResult(name="no-begging-or-pressure", passed=not hits,
-                       detail=f"found '{hits[0]}'" if hits else "")
+                       detail=f"found {hits[0].code} '{hits[0].excerpt}'" if hits else "")
 
 
 def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:

@@ -9,6 +9,7 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from assistant.engine.base import Backend, Message
+from assistant.engine.budget import estimate_tokens, prompt_budget
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import CheckResult, failed
 
@@ -26,14 +27,15 @@ class Attempt(BaseModel):
 
 
 class GuardedDraft(BaseModel):
-    text: Optional[str] = None  # None: every attempt failed the guard
+    text: Optional[str] = None  # None: every attempt failed the guard, or the model was not asked
     checks: list[CheckResult] = []
     attempts: list[Attempt] = []
+    skipped: str = ""  # why the model was not asked at all
 
     def failure_summary(self) -> str:
         """One line: which checks failed on the last attempt, and why."""
         if not self.attempts:
-            return ""
+            return self.skipped
         bad = failed(self.attempts[-1].checks)
         return "; ".join(f"{c.name} ({c.detail})" if c.detail else c.name for c in bad)
 
@@ -56,6 +58,11 @@ def guarded_generate(
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> GuardedDraft:
     result = GuardedDraft()
+    needed, budget = sum(estimate_tokens(m["content"]) for m in messages), prompt_budget(backend.info(), options)
+    if needed > budget:  # the model would fail on it: the caller's template is used instead
+        result.skipped = (f"the inputs are too long for the model's context (about {needed} tokens; "
+                          f"{budget} fit), so the template was used")
+        return result
     for i in range(attempts):
         opts = options.model_copy(update={"seed": options.seed + i})
         chunks = []

@@ -225,7 +225,8 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
         data[norm] = value
     for key, value in parse_body(body).items():
         if isinstance(value, list):
-            data[key] = list(data.get(key) or []) + value
+            given = data.get(key) or []
+            data[key] = (given if isinstance(given, list) else [given]) + value  # pydantic checks the items
         elif value and not data.get(key):
             data[key] = value
     data["source"] = name

@@ -11,19 +11,24 @@ from typing import Callable, Literal, Optional
 from pydantic import BaseModel
 
 from assistant import prompts
-from assistant.engine.base import Backend
+from assistant.engine.base import Backend, Message, ModelInfo
+from assistant.engine.budget import fit_to_context, prompt_budget
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
     CheckResult, DraftFacts, check_draft, check_no_begging, check_no_loops, check_not_echo,
     check_grounded_words, check_numbers, check_placeholders, check_unknown_names,
 )
+from assistant.followups import Advice
 from assistant.guard.generate import guarded_generate
+from assistant.guard.injection import find_instructions, strip_instructions
 from assistant.inputs.notes import RejectionNotes
 from assistant.text_utils import as_clause, day_month, word_count
 
 Recipient = Literal["hiring-manager", "recruiter"]
 MAX_WORDS = 150
 TASK = "feedback"
+SENTENCE_OPTIONS = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+EMAIL_OPTIONS = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
 
 
 class FeedbackRequest(BaseModel):
@@ -39,6 +44,7 @@ class FeedbackResult(BaseModel):
     checks: list[CheckResult]
     model: Optional[str] = None
     notice: str = ""
+    advice: Optional[Advice] = None  # the follow-up log's advice on writing to this contact now
 
 
 def recipient(request: FeedbackRequest) -> Recipient:
@@ -51,13 +57,34 @@ def _context(request: FeedbackRequest, mode: str, sentence: Optional[str] = None
     notes = request.notes
     to = recipient(request)
     names = [notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
-    detail = notes.detail()
+    detail = strip_instructions(notes.detail() or "")
     return dict(
         notes=notes, to="recruiter" if to == "recruiter" else "hiring-manager", mode=mode,
         to_label="recruiter" if to == "recruiter" else "hiring manager",
         detail=as_clause(detail, names) if detail else None,
         interview_day=day_month(notes.interview_date), sentence=sentence, max_words=MAX_WORDS,
     )
+
+
+def _prompt(request: FeedbackRequest, mode: str, info: ModelInfo) -> tuple[list[Message], str]:
+    """The prompt, with instruction-like sentences in the notes left out (prompt injection) and
+    the notes' free parts cut to fit the model's context; and a notice saying what was done."""
+    notes = request.notes
+    cuttable = {"highlight": strip_instructions(notes.highlight or ""),
+                "went_well": [kept for item in notes.went_well if (kept := strip_instructions(item))]}
+
+    def build(values: dict) -> list[Message]:
+        shown = request.model_copy(update={"notes": notes.model_copy(update=values)})
+        return prompts.messages(TASK, **_context(shown, mode))
+
+    options = EMAIL_OPTIONS if mode == "email" else SENTENCE_OPTIONS
+    fitted = fit_to_context(build, cuttable, prompt_budget(info, options), what=notes.source)
+    notices = [fitted.notice] if fitted.cut else []
+    injected = find_instructions("\n".join([notes.highlight or "", *notes.went_well]))
+    if injected:
+        notices.append(f"left out of the prompt a line of the notes that reads like an instruction "
+                       f"to the model: '{injected[0][:60]}'")
+    return fitted.messages, "; ".join(notices)
 
 
 def split_subject(text: str) -> tuple[str, str]:
@@ -110,19 +137,20 @@ def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
     notes = request.notes
     notes.require("company", "contact_name", "your_name")
     to = recipient(request)
-    notice = ""
+    notices: list[str] = []
     if backend is not None:
         info = backend.info()
         mode = ("recruiter-sentence" if to == "recruiter" else "sentence") if info.is_small else "email"
-        msgs = prompts.messages(TASK, **_context(request, mode))
+        msgs, prompt_notice = _prompt(request, mode, info)
+        notices.append(prompt_notice)
         prompt_text = "\n".join(m["content"] for m in (msgs[0], msgs[-1]))  # instructions, not examples
         facts = facts_for(request, prompt_text)
         if mode != "email":
             detail = notes.detail() or ""
-            opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+            opts = SENTENCE_OPTIONS
             validate = lambda text: _sentence_checks(text, facts, detail)  # noqa: E731
         else:
-            opts = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
+            opts = EMAIL_OPTIONS
             validate = lambda text: check_draft(text, facts)  # noqa: E731
         draft = guarded_generate(backend, msgs, opts, validate, on_chunk=on_chunk)
         if draft.text is not None:
@@ -135,13 +163,14 @@ def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
             checks = check_draft(body, facts)
             if not any(not c.passed for c in checks):
                 return FeedbackResult(subject=subject, body=body, to=to, source="model", checks=checks,
-                                      model=info.name)
-            notice = "the model's draft failed the guard: " + "; ".join(
-                f"{c.name} ({c.detail})" for c in checks if not c.passed)
+                                      model=info.name, notice="; ".join(n for n in notices if n))
+            notices.append("the model's draft failed the guard: " + "; ".join(
+                f"{c.name} ({c.detail})" for c in checks if not c.passed))
         else:
-            notice = f"the model's draft failed the guard: {draft.failure_summary()}"
+            notices.append(f"the model's draft failed the guard: {draft.failure_summary()}")
     text = prompts.render(TASK, "fallback", **_context(request, "template"))
     subject, body = split_subject(text)
     checks = check_draft(body, facts_for(request))
     return FeedbackResult(subject=subject, body=body, to=to, source="template", checks=checks,
-                          model=backend.info().name if backend else None, notice=notice)
+                          model=backend.info().name if backend else None,
+                          notice="; ".join(n for n in notices if n))

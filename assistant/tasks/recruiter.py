@@ -93,7 +93,7 @@ def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = N
     spec = SlotTask(
         task=TASK, context=lambda mode: _context(notes, recruiter, mode), assemble=assemble, facts=facts,
         final_checks=lambda text, f: [*check_draft(text, f), _check_asks(text, f)],
-        generic_words=GENERIC_WORDS, sentence_start=("I ",),
+        generic_words=GENERIC_WORDS, sentence_start=("I ",), must_mention=notes.detail() or "",
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)

@@ -17,7 +17,7 @@ from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
     CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops,
-    check_not_echo, check_numbers, check_placeholders, check_unknown_names, failed,
+    check_not_echo, check_numbers, check_placeholders, check_unknown_names, words,
 )
 from assistant.guard.generate import guarded_generate
 from assistant.text_utils import word_count
@@ -49,6 +49,7 @@ class SlotTask:
     final_checks: Callable[[str, DraftFacts], list[CheckResult]]  # on the final text, model or template
     generic_words: frozenset[str] = frozenset()  # words any slot sentence may use
     sentence_start: tuple[str, ...] = ()  # the slot sentence must start with one of these
+    must_mention: str = ""  # the fact the slot sentence is about (half its words must appear)
 
 
 def greeting_name(name: str) -> str:
@@ -67,16 +68,20 @@ def check_one_sentence(text: str, start: tuple[str, ...] = ()) -> CheckResult:
     return CheckResult(name="one-sentence", passed=ok, detail=detail)
 
 
+def check_mentions(text: str, fact: str) -> CheckResult:
+    wanted = {w.lower() for w in words(fact) if len(w) > 3}
+    said = {w.lower() for w in words(text)}
+    ok = len(wanted & said) * 2 >= len(wanted)
+    return CheckResult(name="mentions-the-fact", passed=ok,
+                       detail="" if ok else f"does not say enough of: {fact}")
+
+
 def sentence_checks(spec: SlotTask, text: str, facts: DraftFacts) -> list[CheckResult]:
     """The guard for a slot sentence: no new names, numbers or placeholders, no words the inputs
-    do not hold, no echo of the instructions, exactly one sentence."""
+    do not hold, no echo of the instructions, exactly one sentence, and about the fact it is for."""
     return [*check_draft(text, facts, _SENTENCE_CHECKS), check_not_echo(text, facts, n=5),
             check_grounded_words(text, facts, spec.generic_words),
-            check_one_sentence(text, spec.sentence_start)]
-
-
-def _why(checks: list[CheckResult]) -> str:
-    return "; ".join(f"{c.name} ({c.detail})" if c.detail else c.name for c in failed(checks))
+            check_one_sentence(text, spec.sentence_start), check_mentions(text, spec.must_mention)]
 
 
 def draft_with_slot(spec: SlotTask, backend: Optional[Backend] = None,
@@ -89,20 +94,20 @@ def draft_with_slot(spec: SlotTask, backend: Optional[Backend] = None,
         mode: Mode = "sentence" if info.is_small else "full"
         msgs = prompts.messages(spec.task, **spec.context(mode))
         facts = spec.facts("\n".join(m["content"] for m in (msgs[0], msgs[-1])))  # instructions, not examples
-        if mode == "sentence":
-            draft = guarded_generate(backend, msgs, SENTENCE_OPTIONS,
-                                     lambda t: sentence_checks(spec, t, facts), on_chunk=on_chunk)
-        else:
-            draft = guarded_generate(backend, msgs, FULL_OPTIONS,
-                                     lambda t: spec.final_checks(t, facts), on_chunk=on_chunk)
+
+        def assemble(output: str) -> str:
+            return spec.assemble(sentence=output) if mode == "sentence" else spec.assemble(body=output)
+
+        def validate(output: str) -> list[CheckResult]:
+            whole = spec.final_checks(assemble(output), facts)  # the note it lands in must pass too
+            return [*sentence_checks(spec, output, facts), *whole] if mode == "sentence" else whole
+
+        options = SENTENCE_OPTIONS if mode == "sentence" else FULL_OPTIONS
+        draft = guarded_generate(backend, msgs, options, validate, on_chunk=on_chunk)
         if draft.text is not None:
-            text = spec.assemble(sentence=draft.text) if mode == "sentence" else spec.assemble(body=draft.text)
-            checks = spec.final_checks(text, facts)
-            if not failed(checks):
-                return Drafted(text=text, source="model", checks=checks, model=model)
-            notice = "the model's draft failed the guard: " + _why(checks)
-        else:
-            notice = f"the model's draft failed the guard: {draft.failure_summary()}"
+            text = assemble(draft.text)
+            return Drafted(text=text, source="model", checks=spec.final_checks(text, facts), model=model)
+        notice = f"the model's draft failed the guard: {draft.failure_summary()}"
     text = spec.assemble()
     return Drafted(text=text, source="template", checks=spec.final_checks(text, spec.facts("")),
                    model=model, notice=notice)

@@ -1,0 +1,127 @@
+"""A small phrase language for data files, compiled to regular expressions.
+
+    please please            words: any run of spaces, commas, dashes or dots between them
+    (give|grant) me          one of the alternatives
+    i [really|truly] need    optional words
+    {number} times           a word class from the data file
+    beg*                     the word and any ending
+    i'm                      any apostrophe (' or ’), or none ("im")
+
+Matching ignores case and never starts or ends inside a word."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+SEPARATOR = r"(?:[\s,;:.!\u2026\u2013\u2014-])+"
+_APOSTROPHE = "['\u2019\u2018`]?"
+_SPECIAL = {"<digits>": r"\d+", "<ordinal>": r"\d+(?:st|nd|rd|th)"}
+_BREAK = set(" ()[]{}|")
+_REGEX_ONLY = set("?+^$\\")
+
+
+class PhraseError(ValueError):
+    """A phrase in a data file does not follow the phrase syntax."""
+
+
+class _Parser:
+    def __init__(self, text: str, classes: Mapping[str, list[str]]):
+        self.text, self.pos, self.classes = text, 0, classes
+
+    def fail(self, what: str) -> PhraseError:
+        return PhraseError(f"phrase '{self.text}': {what} at position {self.pos}")
+
+    def peek(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def sequence(self, stops: str) -> str:
+        parts: list[tuple[str, bool]] = []
+        while True:
+            while self.peek() == " ":
+                self.pos += 1
+            char = self.peek()
+            if not char or char in stops:
+                break
+            if char == "(":
+                self.pos += 1
+                parts.append((self.alternatives(")"), False))
+            elif char == "[":
+                self.pos += 1
+                parts.append((self.alternatives("]"), True))
+            elif char == "{":
+                end = self.text.find("}", self.pos)
+                if end < 0:
+                    raise self.fail("'{' without '}'")
+                parts.append((self.word_class(self.text[self.pos + 1 : end]), False))
+                self.pos = end + 1
+            elif char in ")]}|":
+                raise self.fail(f"unexpected '{char}'")
+            else:
+                start = self.pos
+                while self.peek() and self.peek() not in _BREAK:
+                    self.pos += 1
+                word = self.text[start : self.pos]
+                if any(c in _REGEX_ONLY for c in word):
+                    raise self.fail(f"'{word}': regular-expression characters belong in `patterns`")
+                parts.append((word_regex(word), False))
+        return join_parts(parts, self)
+
+    def alternatives(self, close: str) -> str:
+        options = [self.sequence("|" + close)]
+        while self.peek() == "|":
+            self.pos += 1
+            options.append(self.sequence("|" + close))
+        if self.peek() != close:
+            raise self.fail(f"missing '{close}'")
+        self.pos += 1
+        return "(?:" + "|".join(options) + ")"
+
+    def word_class(self, name: str) -> str:
+        if name not in self.classes:
+            raise self.fail(f"unknown word class '{{{name}}}'")
+        options = [_SPECIAL.get(entry) or compile_phrase(entry, {}) for entry in self.classes[name]]
+        # Longest first, so "a few" wins over "a".
+        return "(?:" + "|".join(sorted(options, key=len, reverse=True)) + ")"
+
+
+def join_parts(parts: list[tuple[str, bool]], parser: _Parser) -> str:
+    if parts and all(optional for _, optional in parts):
+        raise parser.fail("a phrase needs at least one word that is not optional")
+    out, started = "", False
+    for regex, optional in parts:
+        if not started:
+            if optional:
+                out += f"(?:{regex}{SEPARATOR})?"
+            else:
+                out, started = out + regex, True
+        else:
+            out += f"(?:{SEPARATOR}{regex})?" if optional else f"{SEPARATOR}{regex}"
+    return out
+
+
+def word_regex(word: str) -> str:
+    out = []
+    for char in word:
+        if char in "'\u2019":
+            out.append(_APOSTROPHE)
+        elif char == "*":
+            out.append(r"\w*")
+        elif char == "-":
+            out.append(r"[-\s]?")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def compile_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
+    parser = _Parser(phrase.strip(), classes)
+    body = parser.sequence("")
+    if parser.pos != len(parser.text):
+        raise parser.fail("trailing text")
+    return body
+
+
+def phrase_pattern(phrase: str, classes: Mapping[str, list[str]]) -> re.Pattern:
+    """The compiled, case-insensitive pattern for one phrase, bounded by word edges."""
+    return re.compile(rf"(?<![\w'\u2019]){compile_phrase(phrase, classes)}(?!\w)", re.IGNORECASE)

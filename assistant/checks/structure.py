@@ -1,0 +1,116 @@
+"""Checks on the resume as a whole: contact details, sections, length, dates, verb variety."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from assistant.checks.registry import Hit, check
+from assistant.inputs.resume import Resume
+
+TOO_LONG_WORDS = 1200  # about two and a half pages of resume text
+WORDS_PER_PAGE = 500
+REPEATED_VERB_MIN = 3
+REPEATED_VERB_SHARE = 0.2
+REQUIRED_SECTIONS = (("experience", "error"), ("education", "warning"), ("skills", "warning"))
+
+_MONTHS_FULL = "january|february|march|april|june|july|august|september|october|november|december"
+_MONTHS_SHORT = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+DATE_STYLES = [
+    ("'May 2020' (either)", re.compile(r"^may\.?\s+\d{4}$", re.I)),
+    ("'January 2020'", re.compile(rf"^(?:{_MONTHS_FULL})\s+\d{{4}}$", re.I)),
+    ("'Jan 2020'", re.compile(rf"^(?:{_MONTHS_SHORT})\.?\s+\d{{4}}$", re.I)),
+    ("'01/2020'", re.compile(r"^\d{1,2}/\d{4}$")),
+    ("'2020-01'", re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")),
+    ("'2020'", re.compile(r"^\d{4}$")),
+]
+_DATE_TOKEN = re.compile(
+    rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
+    re.IGNORECASE,
+)
+_OPENER = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@check("missing-contact", "error", "structure",
+       "No email address or phone number.",
+       "Put your email and phone number at the top, under your name, as plain text.")
+def missing_contact(resume: Resume) -> Iterator[Hit]:
+    missing = [what for what, value in (("email address", resume.contact.email), ("phone number", resume.contact.phone))
+               if not value]
+    if missing:
+        yield Hit("contact", 1 if resume.format != "json" else None, (resume.lines[0] if resume.lines else ""),
+                  f"No {' and no '.join(missing)} found.")
+
+
+@check("missing-section", "warning", "structure",
+       "A section readers and resume scanners look for is missing.",
+       "Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.")
+def missing_section(resume: Resume) -> Iterator[Hit]:
+    for kind, _severity in REQUIRED_SECTIONS:
+        if not resume.has_section(kind):
+            yield Hit("document", None, "", f"No {kind} section found (looked for headings like "
+                      f"'{kind.title()}').")
+
+
+@check("too-long", "warning", "structure",
+       f"Well past two pages (over {TOO_LONG_WORDS} words).",
+       "Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.")
+def too_long(resume: Resume) -> Iterator[Hit]:
+    n = len(resume.text.split())
+    if n > TOO_LONG_WORDS:
+        yield Hit("document", None, "", f"About {n} words, roughly {n / WORDS_PER_PAGE:.1f} pages "
+                  f"(over {TOO_LONG_WORDS} words).")
+
+
+def date_style(token: str) -> str:
+    token = " ".join(token.split())
+    for label, pattern in DATE_STYLES:
+        if pattern.match(token):
+            return label
+    return "other"
+
+
+@check("date-inconsistent", "info", "structure",
+       "Dates are written in more than one format.",
+       "Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.")
+def date_inconsistent(resume: Resume) -> Iterator[Hit]:
+    styles: dict[str, tuple] = {}
+    for pos in resume.experience:
+        for m in _DATE_TOKEN.finditer(pos.dates):
+            style = date_style(m.group(0))
+            if style != DATE_STYLES[0][0]:
+                styles.setdefault(style, (pos, m.group(0)))
+    if len(styles) > 1:
+        (first, _), (second, (pos, token)) = list(styles.items())[:2]
+        yield Hit("experience", pos.line, pos.dates, f"Dates mix {first} and {second} styles ('{token}').")
+
+
+@check("repeated-verb", "info", "clarity",
+       "The same verb opens many bullets.",
+       "Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').")
+def repeated_verb(resume: Resume) -> Iterator[Hit]:
+    bullets = [b for _, b in resume.bullets()]
+    openers = Counter()
+    first_seen = {}
+    for b in bullets:
+        m = _OPENER.match(b.text)
+        if m:
+            verb = m.group(0).lower()
+            openers[verb] += 1
+            first_seen.setdefault(verb, b)
+    for verb, n in openers.most_common():
+        if n < REPEATED_VERB_MIN or n / len(bullets) < REPEATED_VERB_SHARE:
+            break
+        b = first_seen[verb]
+        yield Hit("experience", b.line, b.text, f"'{verb.capitalize()}' opens {n} of {len(bullets)} bullets.")
+
+
+@check("missing-dates", "warning", "structure",
+       "A position without dates.",
+       "Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.")
+def missing_dates(resume: Resume) -> Iterator[Hit]:
+    for pos in resume.experience:
+        if (pos.title or pos.company) and pos.bullets and not _DATE_TOKEN.search(pos.dates):
+            label = ", ".join(p for p in (pos.title, pos.company) if p)
+            yield Hit("experience", pos.line, label, f"No dates for '{label}'.")

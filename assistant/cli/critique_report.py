@@ -1,0 +1,78 @@
+"""The rich report of one critique: score, subscores, findings by section, keywords, rewrites."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from assistant.tasks.critique import CritiqueResult
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SECTION_ORDER = ["contact", "document", "summary", "experience", "projects", "volunteer", "education", "skills"]
+
+
+def _score_style(score: int) -> str:
+    return "green" if score >= 80 else "yellow" if score >= 60 else "red"
+
+
+def renderables(result: CritiqueResult) -> list:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list = []
+    scores = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+    scores.add_column("Part")
+    scores.add_column("Score", justify="right")
+    scores.add_column("Why")
+    for name, sub in result.subscores.items():
+        scores.add_row(name, Text(str(sub.score), style=_score_style(sub.score)), sub.explanation)
+    title = Text.assemble(f"{result.file}  ", (f"{result.score}/100", f"bold {_score_style(result.score)}"))
+    out.append(Panel(scores, title=title, title_align="left", expand=False))
+
+    if result.findings:
+        advised: set[str] = set()  # each suggestion once, under the first finding of its code
+        ordered = sorted(result.findings, key=lambda f: (
+            SECTION_ORDER.index(f.section) if f.section in SECTION_ORDER else len(SECTION_ORDER), f.line or 0))
+        for section, items in groupby(ordered, key=lambda f: f.section):
+            out.append(Text(section.capitalize(), style="bold underline"))
+            for f in items:
+                where = f"line {f.line}: " if f.line else ""
+                out.append(Text.assemble("  ", (f"[{f.code}] ", SEVERITY_STYLE[f.severity]), where, f.message))
+                if f.excerpt:
+                    out.append(Text(f"    \u201c{f.excerpt}\u201d", style="dim"))
+                if f.code not in advised:
+                    advised.add(f.code)
+                    out.append(Text(f"    \u2192 {f.suggestion}", style="italic"))
+    else:
+        out.append(Text("No findings.", style="green"))
+
+    if result.keywords is not None:
+        kw = result.keywords
+        table = Table(title=f"Job keywords: {kw.match_rate:.0%} matched (aim for about 80%)", title_justify="left",
+                      show_header=False, box=None, padding=(0, 1))
+        table.add_column(style="bold")
+        table.add_column()
+        table.add_row(Text("Matched", style="green"), ", ".join(kw.matched) or "none")
+        table.add_row(Text("Missing", style="red"), ", ".join(kw.missing) or "none")
+        out.append(table)
+
+    out.append(Panel(result.summary, title="What to fix first", title_align="left", expand=False))
+    if result.rewrites:
+        out.append(Text("Suggested rewrites (fill each [__] with your real number)", style="bold"))
+        for r in result.rewrites:
+            out.append(Text(f"  - {r.original}", style="dim"))
+            out.append(Text(f"  + {r.suggestion}", style="green"))
+    return out
+
+
+def report_text(result: CritiqueResult, width: int = 100) -> str:
+    """The same report as plain text (for --out)."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    plain = Console(file=buffer, width=width, color_system=None, highlight=False, soft_wrap=False)
+    for item in renderables(result):
+        plain.print(item)
+    return buffer.getvalue()

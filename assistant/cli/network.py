@@ -1,0 +1,49 @@
+"""`rebound network NOTES`: a keep-in-touch note (LinkedIn or email) to someone you met."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, model_options
+
+
+@model_options
+def network(
+    notes: Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin.")],
+    channel: Annotated[str, typer.Option("--channel", help="linkedin (a connection note) or email.")] = "linkedin",
+    occasion: Annotated[str, typer.Option("--occasion", help="connect (first note after the rejection), congratulate (needs --about) or update (needs --update).")] = "connect",
+    limit: Annotated[int, typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account.")] = 300,
+    to: Annotated[Optional[str], typer.Option("--to", help="Who you write to (default: the notes' contact, else your recruiter).")] = None,
+    about: Annotated[Optional[str], typer.Option("--about", help="What to congratulate them on, in your words (a launch, a work anniversary).")] = None,
+    update: Annotated[Optional[str], typer.Option("--update", help='Your real news, e.g. "I passed the AWS Solutions Architect exam".')] = None,
+    your_name: Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")] = None,
+    as_json: JsonOpt = False,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    engine=None,
+) -> None:
+    """Draft a short note to stay in touch with someone you met in the interview."""
+    from assistant.cli.drafting import run_on_engine, show_draft
+    from assistant.inputs.notes import read_notes, with_overrides
+    from assistant.tasks.network import NetworkRequest, draft_network_note
+
+    if channel not in ("linkedin", "email"):
+        raise typer.BadParameter("must be linkedin or email", param_hint="--channel")
+    if occasion not in ("connect", "congratulate", "update"):
+        raise typer.BadParameter("must be connect, congratulate or update", param_hint="--occasion")
+    parsed = with_overrides(read_notes(notes), your_name=your_name)
+    request = NetworkRequest(notes=parsed, channel=channel, occasion=occasion, limit=limit, to=to,
+                             about=about, update=update)
+    parsed.require("company", "role", "your_name")
+    result = run_on_engine(engine, lambda backend, progress: draft_network_note(request, backend, progress))
+    if result.channel == "email":
+        text, size = f"Subject: {result.subject}\n\n{result.body}\n", ""
+    else:
+        text, size = result.body + "\n", f", {result.characters}/{result.limit} characters"
+    show_draft(result, text, f"To: {result.to} ({result.channel}{size})", as_json, out, force)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("network")(network)

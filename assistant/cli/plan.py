@@ -1,0 +1,51 @@
+"""`rebound plan NOTES`: the "apply what you learned" plan, as a Markdown checklist."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, console, print_json, write_out
+
+
+def plan(
+    notes: Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter).")],
+    feedback: Annotated[Optional[str], typer.Option("--feedback", help="The feedback you received, saved as a text file.")] = None,
+    resume: Annotated[Optional[str], typer.Option("--resume", help="Your resume, for the resume edits and the keyword gap.")] = None,
+    job: Annotated[Optional[str], typer.Option("--job", help="The job ad, for the keyword gap and the practice command.")] = None,
+    review_in: Annotated[int, typer.Option("--review-in", help="Days from today for the first step: look at it all again.")] = 3,
+    as_json: JsonOpt = False,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Turn the feedback, your notes and your resume into a dated checklist. No model needed."""
+    import datetime as dt
+
+    from assistant.inputs.job import read_job
+    from assistant.inputs.notes import read_notes
+    from assistant.inputs.resume import read_resume
+    from assistant.inputs.text import read_text
+    from assistant.tasks.plan import PlanRequest, build_plan, plan_markdown
+
+    if not 1 <= review_in <= 60:
+        raise typer.BadParameter("must be between 1 and 60 days", param_hint="--review-in")
+    request = PlanRequest(
+        notes=read_notes(notes), notes_path=notes, today=dt.date.today(), review_days=review_in,
+        feedback=read_text(feedback) if feedback else None, feedback_path=feedback,
+        resume=read_resume(resume) if resume else None, resume_path=resume,
+        job=read_job(job) if job else None, job_path=job,
+    )
+    result = build_plan(request)
+    text = plan_markdown(result)
+    write_out(out, text, force)
+    if as_json:
+        print_json(result)
+        return
+    from rich.markdown import Markdown
+
+    console().print(Markdown(text))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan)

@@ -1,0 +1,170 @@
+"""`rebound practice --job JD`: answer questions one at a time (or from --answers FILE) and get a
+critique of each; `--history` shows progress per question over time."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from assistant.cli.common import JsonOpt, TokenProgress, console, model_options, notice, print_json
+from assistant.cli.interview import JobOpt, NotesOpt, ResumeOpt, interview_request
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+@model_options
+def practice(
+    job: JobOpt = None,
+    resume: ResumeOpt = None,
+    notes: NotesOpt = None,
+    answers: Annotated[Optional[str], typer.Option(
+        "--answers", help="A Markdown (## question, the answer below) or JSON file of question/answer pairs: "
+                          "no prompts.")] = None,
+    count: Annotated[int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to ask.")] = 5,
+    history: Annotated[bool, typer.Option("--history", help="Show your progress per question over time.")] = False,
+    as_json: JsonOpt = False,
+    engine=None,
+) -> None:
+    """Practise answers: type them (end with an empty line) or pass --answers, and get a critique of each."""
+    if history:
+        from assistant.practice_log import load_history
+
+        result = load_history()
+        if as_json:
+            print_json(result)
+        else:
+            _render_history(result)
+        return
+    import datetime as dt
+
+    from assistant.analysis.keywords import extract_job_terms
+    from assistant.cli.common import open_engine_with_progress
+    from assistant.practice_log import save_session
+    from assistant.tasks.practice import PracticeSession
+
+    request = interview_request(job, resume, notes, count)
+    job_terms = extract_job_terms(request.job.text, request.job.company)
+    pairs = _read_pairs(answers) if answers else None
+    backend = open_engine_with_progress(engine).backend
+    session = PracticeSession(started_at=dt.datetime.now(dt.timezone.utc), job_title=request.job.title,
+                              job_source=request.job.source)
+    if pairs is not None:
+        for question, answer in pairs:  # --json prints only the JSON: these are for scripts
+            _review(session, question, answer, job_terms, backend, None if as_json else console())
+    else:
+        _interactive(request, session, job_terms, backend, console(stderr=as_json))
+    if not session.reviews:
+        notice("no answers given: nothing to save")
+    else:
+        session = save_session(session)
+        notice(f"saved practice session #{session.id} (average score {session.average_score}); "
+               "see `rebound practice --history`")
+    if as_json:
+        print_json(session)
+
+
+def _read_pairs(path: str) -> list[tuple[str, str]]:
+    from assistant.inputs.answers import read_answers
+
+    return [(p.question, p.answer) for p in read_answers(path)]
+
+
+def _interactive(request, session, job_terms, backend, ui) -> None:
+    from rich.text import Text
+
+    from assistant.tasks.interview import build_questions, practice_order
+
+    questions = practice_order(build_questions(request))
+    ui.print(Text("Answer each question as you would say it. Finish an answer with an empty line; "
+                  "an empty line straight away skips the question; Ctrl-D ends the session.", style="dim"))
+    for i, (label, question) in enumerate(questions, 1):
+        ui.print(Text.assemble((f"\nQuestion {i}/{len(questions)} ", "bold"), (f"({label})", "dim")))
+        ui.print(Text(question, style="bold cyan"))
+        answer, ended = _read_answer()
+        if answer:
+            _review(session, question, answer, job_terms, backend, ui)
+        elif not ended:
+            ui.print(Text("Skipped.", style="dim"))
+        if ended:
+            break
+
+
+def _read_answer() -> tuple[str, bool]:
+    """Lines up to an empty line or end of input: (the answer, whether the input ended)."""
+    lines: list[str] = []
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            return "\n".join(lines).strip(), True
+        if not line.strip():
+            return "\n".join(lines).strip(), False
+        lines.append(line.rstrip("\n"))
+
+
+def _review(session, question: str, answer: str, job_terms: list[str], backend, ui) -> None:
+    from assistant.tasks.practice import review_answer
+
+    if backend is None:
+        review = review_answer(question, answer, job_terms)
+    else:
+        with TokenProgress("Coaching") as progress:
+            review = review_answer(question, answer, job_terms, backend, on_chunk=progress)
+    session.reviews.append(review)
+    notice(review.notice)
+    if ui is not None:
+        _render_review(ui, review)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{word} ×{n}" for word, n in counts.items())
+
+
+def _render_review(ui, review) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from assistant.analysis.answers import STAR_PARTS
+
+    c, m = review.critique, review.critique.metrics
+    minutes, seconds = divmod(m.speaking_seconds, 60)
+    lines = [
+        f"Score {c.score}/100 · {m.words} words · about {minutes} min {seconds:02d} s spoken",
+        "STAR: " + "  ".join(("✓ " if p in c.star_present else "✗ ") + p for p in STAR_PARTS),
+        f"Filler words: {_counts(m.fillers) or 'none'} · Hedges: {_counts(m.hedges) or 'none'}",
+        f"Numbers: {', '.join(m.numbers) or 'none'}",
+    ]
+    if m.job_terms:
+        lines.append(f"The job's terms you used: {', '.join(m.job_terms_used) or 'none'}")
+    lines.append("Words you repeat most: " + (", ".join(f"{r.word} ×{r.count}" for r in m.repeated[:3]) or "none"))
+    lines += [f"• {f.message}" for f in c.findings]
+    lines += ["", f"Coaching: {review.coaching}"]
+    source = (f"coaching by {review.model}, checked by the guard" if review.coaching_source == "model"
+              else "coaching from the checks")
+    ui.print(Panel(Text("\n".join(lines)), title="Critique", subtitle=source, expand=False))
+
+
+def sparkline(scores: list[int]) -> str:
+    """One block per score (0-100), from ▁ to █."""
+    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, round(s / 100 * (len(SPARKS) - 1))))] for s in scores)
+
+
+def _render_history(history) -> None:
+    from rich.table import Table
+
+    out = console()
+    if not history.questions:
+        out.print("No practice sessions yet: run `rebound practice --job JOB` first.", markup=False)
+        return
+    table = Table("question", "tries", "first", "last", "best", "trend", title_justify="left",
+                  title=f"Practice history: {history.sessions} session(s)")
+    for p in history.questions:
+        scores = p.scores
+        table.add_row(p.question, str(len(scores)), str(scores[0]), str(scores[-1]), str(max(scores)),
+                      sparkline(scores))
+    out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("practice")(practice)

@@ -1,0 +1,119 @@
+"""Job descriptions: plain text or Markdown ads, and the JSON Resume project's job schema."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.errors import InputError
+from assistant.inputs.json_file import read_json, validate_shape
+from assistant.inputs.sections import BULLET, heading_form, normalise_heading
+from assistant.inputs.text import display_name, read_text
+
+MAX_JOB_BYTES = 300_000
+
+_FIELD = re.compile(r"^\s*(?P<key>title|role|position|job title|company|employer)\s*:\s*(?P<value>.+?)\s*$", re.I)
+_RESPONSIBILITIES = re.compile(r"responsibilit|what you(?:'ll| will) do|the role|duties|day to day|you will|your impact|what you do")
+
+
+class JobDescription(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Optional[str] = None
+    company: Optional[str] = None
+    text: str
+    lines: list[str]
+    responsibilities: list[str] = []
+    requirements: list[str] = []
+    source: str = "job"
+
+
+def parse_job_text(text: str, name: str = "job") -> JobDescription:
+    from assistant.analysis.keywords import NICE_HEADING, REQUIREMENT_HEADING, guess_company
+
+    title = company = None
+    responsibilities: list[str] = []
+    requirements: list[str] = []
+    current: Optional[list[str]] = None
+    first_line = None
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        field = _FIELD.match(line)
+        if field:
+            key = field.group("key").lower()
+            if key in ("company", "employer"):
+                company = company or field.group("value")
+            else:
+                title = title or field.group("value")
+            continue
+        head = heading_form(line)
+        bullet = BULLET.match(line)
+        if head and not bullet:
+            if first_line is None and head[1] <= 2:
+                title = title or head[0]
+            norm = normalise_heading(head[0])
+            current = (responsibilities if _RESPONSIBILITIES.search(norm) else requirements
+                       if REQUIREMENT_HEADING.search(norm) or NICE_HEADING.search(norm) else None)
+            first_line = first_line or line
+            continue
+        first_line = first_line or line
+        if current is not None and bullet:
+            current.append(bullet.group("item"))
+    if title is None and first_line and len(first_line.split()) <= 8:
+        title = first_line.strip(" #*")
+    return JobDescription(title=title, company=company or guess_company(text), text=text,
+                          lines=text.split("\n"), responsibilities=responsibilities,
+                          requirements=requirements, source=name)
+
+
+class _JsonSkill(BaseModel):
+    name: str = ""
+    keywords: list[str] = []
+
+
+class _JsonJob(BaseModel):
+    """The JSON Resume project's job schema (the fields this reader uses; others are ignored)."""
+
+    title: str
+    company: Optional[str] = None
+    description: str = ""
+    responsibilities: list[str] = []
+    qualifications: list[str] = []
+    skills: list[_JsonSkill] = []
+    experience: Optional[str] = None
+
+
+def job_from_json(data: object, name: str) -> JobDescription:
+    job = validate_shape(_JsonJob, data, name, "JSON Resume job description")
+    lines = [f"# {job.title}"]
+    if job.company:
+        lines.append(f"Company: {job.company}")
+    if job.description:
+        lines += ["", job.description]
+    if job.responsibilities:
+        lines += ["", "## Responsibilities", *(f"- {r}" for r in job.responsibilities)]
+    skills = [f"- {s.name}: {', '.join(s.keywords)}" if s.keywords else f"- {s.name}" for s in job.skills]
+    requirements = [*job.qualifications, *(s.removeprefix("- ") for s in skills)]
+    if requirements:
+        lines += ["", "## Requirements", *(f"- {r}" for r in requirements)]
+    text = "\n".join(lines)
+    return JobDescription(title=job.title, company=job.company, text=text, lines=lines,
+                          responsibilities=job.responsibilities, requirements=requirements, source=name)
+
+
+def read_job(path: Path | str) -> JobDescription:
+    """Read a job description (.txt, .md or JSON Resume job .json) or raise one clear InputError."""
+    name = display_name(path)
+    suffix = Path(str(path)).suffix.lower()
+    if suffix == ".json":
+        return job_from_json(read_json(path, MAX_JOB_BYTES), name)
+    if suffix in (".pdf", ".docx", ".doc"):
+        raise InputError(f"{name}: job descriptions are read from .txt, .md or .json; save the ad as text")
+    text = read_text(path, MAX_JOB_BYTES)
+    if len(text.split()) < 5:
+        raise InputError(f"{name}: too short to be a job description ({len(text.split())} words)")
+    return parse_job_text(text, name)

@@ -1,0 +1,105 @@
+"""Practice sessions in the user directory (SQLite via assistant.store): each answer's score, so
+`rebound practice --history` can show progress per question over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pydantic import BaseModel
+
+from assistant import store
+from assistant.tasks.practice import PracticeSession
+
+STORE = "practice"
+MIGRATIONS = [
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        job_title TEXT,
+        job_source TEXT
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        question_key TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+        words INTEGER NOT NULL,
+        star TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        coaching TEXT NOT NULL
+    );
+    CREATE INDEX answers_by_question ON answers (question_key, session_id)
+    """,
+]
+
+
+class Attempt(BaseModel):
+    session_id: int
+    at: dt.datetime
+    score: int
+    words: int
+
+
+class QuestionProgress(BaseModel):
+    question: str
+    attempts: list[Attempt]
+
+    @property
+    def scores(self) -> list[int]:
+        return [a.score for a in self.attempts]
+
+
+class PracticeHistory(BaseModel):
+    sessions: int
+    questions: list[QuestionProgress]
+
+
+def question_key(question: str) -> str:
+    """The same question written with other case, spacing or punctuation has the same key."""
+    return " ".join(re.findall(r"[a-z0-9]+", question.lower()))
+
+
+def save_session(session: PracticeSession) -> PracticeSession:
+    """Store the session and its answers in one transaction; returns it with its id."""
+    conn = store.connect(STORE, MIGRATIONS)
+    try:
+        with store.transaction(conn):
+            cur = conn.execute("INSERT INTO sessions (started_at, job_title, job_source) VALUES (?, ?, ?)",
+                               (session.started_at.isoformat(), session.job_title, session.job_source))
+            session_id = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO answers (session_id, position, question, question_key, answer, score, words, star,"
+                " findings, coaching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, i, r.question, question_key(r.question), r.answer, r.critique.score,
+                  r.critique.metrics.words, json.dumps(r.critique.star_present),
+                  json.dumps([f.code for f in r.critique.findings]), r.coaching)
+                 for i, r in enumerate(session.reviews)],
+            )
+    finally:
+        conn.close()
+    return session.model_copy(update={"id": session_id})
+
+
+def load_history() -> PracticeHistory:
+    """Every question practised, with each attempt's score in time order (most practised first)."""
+    conn = store.connect(STORE, MIGRATIONS)
+    try:
+        sessions = conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
+        rows = conn.execute(
+            "SELECT a.question, a.question_key, a.score, a.words, s.id AS session_id, s.started_at"
+            " FROM answers a JOIN sessions s ON s.id = a.session_id ORDER BY s.started_at, s.id, a.position"
+        ).fetchall()
+    finally:
+        conn.close()
+    by_key: dict[str, QuestionProgress] = {}
+    for row in rows:
+        progress = by_key.setdefault(row["question_key"], QuestionProgress(question=row["question"], attempts=[]))
+        progress.attempts.append(Attempt(session_id=row["session_id"], at=dt.datetime.fromisoformat(row["started_at"]),
+                                         score=row["score"], words=row["words"]))
+    ordered = sorted(by_key.values(), key=lambda p: -len(p.attempts))
+    return PracticeHistory(sessions=sessions, questions=ordered)

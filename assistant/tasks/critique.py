@@ -1,0 +1,132 @@
+"""The resume critique: checks, score, keyword gap (deterministic), then small model slots, each
+guarded: rewrites of up to three of the weakest bullets (a small model only adds the measurable
+result, as a blank, to the rule-based rewrite) and, from models of 1B parameters and up, a summary
+of the most important fixes. Without a model, or when the guard says no, the templates stand."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterator, Literal, Optional, Union
+
+from pydantic import BaseModel, Field
+
+from assistant import prompts
+from assistant.analysis.keywords import KeywordReport, keyword_gap
+from assistant.analysis.rewrite import rewrite_bullet
+from assistant.analysis.score import Subscore, score_resume
+from assistant.checks import REGISTRY, Finding, run_checks
+from assistant.checks.registry import SEVERITY_ORDER
+from assistant.engine.base import Backend
+from assistant.errors import InputError
+from assistant.inputs.job import JobDescription
+from assistant.inputs.resume import Resume, read_resume
+
+TASK = "critique"
+MAX_REWRITES = 3
+MAX_FIXES = 3
+# How much each problem weighs when picking the weakest bullets to rewrite.
+BULLET_WEIGHTS = {"weak-opener": 3, "passive-voice": 3, "first-person": 2, "buzzword": 2,
+                  "unquantified-bullet": 1, "long-bullet": 1}
+
+
+class CritiqueRequest(BaseModel):
+    resume: Resume
+    job: Optional[JobDescription] = None
+
+
+class Rewrite(BaseModel):
+    original: str
+    suggestion: str
+
+
+class Fix(BaseModel):
+    code: str
+    message: str
+    suggestion: str
+    count: int
+
+
+class CritiqueResult(BaseModel):
+    file: str
+    score: int = Field(ge=0, le=100)
+    subscores: dict[str, Subscore]
+    findings: list[Finding]
+    keywords: Optional[KeywordReport] = None
+    summary: str
+    rewrites: list[Rewrite]
+    source: Literal["model", "template"]
+    notice: str = Field("", exclude=True)  # why the model's text was not used (shown on stderr)
+
+
+def top_fixes(findings: list[Finding], n: int = MAX_FIXES) -> list[Fix]:
+    """One fix per check code, most severe first, then the most frequent."""
+    counts = Counter(f.code for f in findings)
+    codes = sorted(counts, key=lambda c: (SEVERITY_ORDER[REGISTRY[c].severity], -counts[c]))
+    return [Fix(code=c, message=REGISTRY[c].message, suggestion=REGISTRY[c].suggestion, count=counts[c])
+            for c in codes[:n]]
+
+
+def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]:
+    """The bullets with the most (and worst) problems, in the order they appear."""
+    weight: Counter = Counter()
+    order: dict[str, int] = {}
+    for f in findings:
+        if f.code in BULLET_WEIGHTS and f.section != "summary":
+            weight[f.excerpt] += BULLET_WEIGHTS[f.code]
+            order.setdefault(f.excerpt, f.line if f.line is not None else len(order))
+    worst = sorted(weight, key=lambda e: (-weight[e], order[e]))[:n]
+    return sorted(worst, key=lambda e: order[e])
+
+
+def _full_bullet(resume: Resume, excerpt: str) -> str:
+    for _, bullet in resume.bullets():
+        if bullet.text == excerpt or (excerpt.endswith("\u2026") and bullet.text.startswith(excerpt[:-1])):
+            return bullet.text
+    return excerpt
+
+
+def critique(request: CritiqueRequest, backend: Optional[Backend] = None,
+             on_chunk: Optional[Callable[[str], None]] = None) -> CritiqueResult:
+    resume = request.resume
+    findings = run_checks(resume)
+    keywords = None
+    if request.job is not None:
+        keywords = keyword_gap(resume.text, request.job.text, request.job.company)
+    score, subscores = score_resume(resume, findings, keywords)
+    fixes = top_fixes(findings)
+    summary = prompts.render(TASK, "fallback", fixes=fixes, keywords=keywords)
+    originals = [_full_bullet(resume, e) for e in weakest_bullets(findings)]
+    rewrites = [Rewrite(original=o, suggestion=rewrite_bullet(o)) for o in originals]
+    source: Literal["model", "template"] = "template"
+    rejected: list[str] = []
+    if backend is not None:
+        from assistant.tasks.critique_model import model_rewrite, model_summary
+
+        if fixes and not backend.info().is_small:  # small models cannot summarise reliably: the template does
+            text, why = model_summary(backend, resume, fixes, on_chunk)
+            if text is not None:
+                summary, source = text, "model"
+            else:
+                rejected.append(f"summary ({why})")
+        for rewrite in rewrites:
+            text, why = model_rewrite(backend, resume, rewrite.original, rewrite.suggestion, on_chunk)
+            if text is not None:
+                rewrite.suggestion, source = text, "model"
+            else:
+                rejected.append(f"rewrite ({why})")
+    notice = ("the guard kept the template for: " + "; ".join(rejected)) if rejected else ""
+    return CritiqueResult(file=resume.source, score=score, subscores=subscores, findings=findings,
+                          keywords=keywords, summary=summary, rewrites=rewrites, source=source, notice=notice)
+
+
+def critique_files(paths: list[str], job: Optional[JobDescription] = None, backend: Optional[Backend] = None,
+                   on_chunk: Optional[Callable[[str], None]] = None
+                   ) -> Iterator[tuple[str, Union[CritiqueResult, InputError]]]:
+    """Critique each file in turn on one backend; a file that cannot be read yields its error."""
+    for path in paths:
+        try:
+            resume = read_resume(path)
+        except InputError as exc:
+            yield path, exc
+            continue
+        yield path, critique(CritiqueRequest(resume=resume, job=job), backend, on_chunk)

@@ -1,0 +1,117 @@
+"""Small servers for the server-backend tests, on 127.0.0.1 only: a scripted HTTP server, one
+that accepts and never answers, and a free port that nothing listens on."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable, Iterator, NamedTuple, Optional
+
+LOOPBACK = "127.0.0.1"
+
+
+class Reply(NamedTuple):
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/event-stream"
+    headers: Optional[dict] = None
+
+
+def sse(*events: object, done: bool = True) -> bytes:
+    """A server-sent event stream: one `data:` line per event (dicts as JSON), then [DONE]."""
+    lines = [f"data: {e if isinstance(e, str) else json.dumps(e)}\n\n" for e in events]
+    return ("".join(lines) + ("data: [DONE]\n\n" if done else "")).encode()
+
+
+def chunk(text: str, finish: Optional[str] = None) -> dict:
+    return {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": text},
+                                                            "finish_reason": finish}]}
+
+
+def stream_of(text: str) -> Reply:
+    """The reply of a well-behaved server that streams `text` in a few pieces."""
+    pieces = [text[i : i + 9] for i in range(0, len(text), 9)]
+    return Reply(body=sse({"choices": [{"index": 0, "delta": {"role": "assistant"}}]},
+                          *(chunk(p) for p in pieces), chunk("", finish="stop")))
+
+
+class Scripted:
+    """What the scripted server answers, and every request body it received."""
+
+    def __init__(self, reply: Callable[[dict], Reply]):
+        self.reply = reply
+        self.requests: list[dict] = []
+        self.paths: list[str] = []
+
+
+@contextmanager
+def scripted_server(reply: Callable[[dict], Reply] | Reply) -> Iterator[tuple[str, Scripted]]:
+    """An HTTP server on 127.0.0.1 answering every POST with reply(request JSON)."""
+    script = Scripted(reply if callable(reply) else (lambda _body: reply))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's naming
+            raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+            body = json.loads(raw or b"{}")
+            script.requests.append(body)
+            script.paths.append(self.path)
+            answer = script.reply(body)
+            self.send_response(answer.status)
+            self.send_header("content-type", answer.content_type)
+            self.send_header("content-length", str(len(answer.body)))
+            for key, value in (answer.headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(answer.body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer((LOOPBACK, 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}/v1", script
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def silent_server() -> Iterator[str]:
+    """A TCP server on 127.0.0.1 that accepts connections and never answers (for timeouts)."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind((LOOPBACK, 0))
+    listener.listen(8)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+                held.append(conn)
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{listener.getsockname()[1]}/v1"
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        listener.close()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (the OS just handed it out and it was closed)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((LOOPBACK, 0))
+        return s.getsockname()[1]

@@ -1,0 +1,137 @@
+"""The critique task: score and subscores, the template summary and rewrites, and the model path
+on the fake backend (the guard refuses invented numbers, employers and tools)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.analysis.rewrite import BLANK, rewrite_bullet
+from assistant.guard.checks import known_numbers
+from assistant.inputs.job import read_job
+from assistant.inputs.resume import read_resume
+from assistant.tasks.critique import CritiqueRequest, critique
+
+ROOT = Path(__file__).resolve().parent.parent
+RESUMES = ROOT / "fixtures" / "resumes"
+JOBS = ROOT / "fixtures" / "jobs"
+WEAK = RESUMES / "weak-marketing-coordinator.txt"
+JSON_KEYS = {"file", "score", "subscores", "findings", "keywords", "summary", "rewrites", "source"}
+
+
+def _critique(name: str, job: str | None = None, backend=None):
+    request = CritiqueRequest(resume=read_resume(RESUMES / name), job=read_job(JOBS / job) if job else None)
+    return critique(request, backend)
+
+
+def test_result_shape_and_scores():
+    result = _critique("weak-marketing-coordinator.txt")
+    dumped = result.model_dump()
+    assert set(dumped) == JSON_KEYS
+    assert set(dumped["findings"][0]) == {"code", "severity", "message", "section", "line", "excerpt", "suggestion"}
+    assert set(result.subscores) == {"impact", "clarity", "structure"} and result.keywords is None
+    assert all(0 <= s.score <= 100 and s.explanation for s in result.subscores.values())
+    assert result.source == "template"
+
+
+def test_strong_resume_outscores_weak_ones():
+    strong = _critique("strong-data-analyst.md").score
+    for name in ("weak-marketing-coordinator.txt", "no-contact-no-skills.md", "new-grad-developer.txt"):
+        assert _critique(name).score < strong
+
+
+def test_job_adds_keywords_and_a_subscore():
+    result = _critique("strong-data-analyst.md", "data-analyst-northwind.md")
+    assert set(result.subscores) == {"impact", "clarity", "structure", "keywords"}
+    assert {"SQL", "Tableau", "Python"} <= set(result.keywords.matched)
+    assert "HIPAA" in result.keywords.missing
+    assert result.subscores["keywords"].score == round(100 * result.keywords.match_rate)
+    assert "HIPAA" in result.summary  # the template names the missing terms
+
+
+def test_template_summary_names_the_top_fixes():
+    result = _critique("weak-marketing-coordinator.txt")
+    assert "Opens with a duty" in result.summary and "(6 places)" in result.summary
+    assert _critique("strong-data-analyst.md").summary.startswith("No problems found")
+
+
+def test_template_rewrites_the_weakest_bullets_without_new_facts():
+    resume = read_resume(WEAK)
+    result = _critique("weak-marketing-coordinator.txt")
+    assert len(result.rewrites) == 3
+    known = known_numbers(resume.text)
+    for r in result.rewrites:
+        assert r.original in resume.text and r.suggestion != r.original
+        assert BLANK in r.suggestion  # none of these had a number: the blank asks for one
+        assert not [n for n in re.findall(r"\d+", r.suggestion) if n not in known]
+
+
+@pytest.mark.parametrize("original,expected", [
+    ("Responsible for managing social media accounts", "Managed social media accounts (result: [__])"),
+    ("Campaigns were planned and launched by me each quarter", "Planned and launched campaigns each quarter (result: [__])"),
+    ("My role was to coordinate events", "Coordinated events (result: [__])"),
+    ("Duties included writing blog posts", "Wrote blog posts (result: [__])"),
+    ("Spearheaded the dynamic initiative to cut costs by 5%", "Led the initiative to cut costs by 5%"),
+])
+def test_rewrite_bullet(original, expected):
+    assert rewrite_bullet(original) == expected
+
+
+def test_small_model_adds_the_result_to_the_template_rewrite(fake_backend):
+    fake_backend.queue(
+        "Managed social media accounts with [__] followers",
+        "Coordinated events and trade shows for [__] attendees",
+        "Planned and launched quarterly campaigns",  # no blank: refused twice, the template stands
+    )
+    result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
+    assert result.source == "model"
+    assert result.summary.startswith("The 3 fixes")  # small models do not write the summary
+    assert [r.suggestion for r in result.rewrites] == [
+        "Managed social media accounts with [__] followers",
+        "Coordinated events and trade shows for [__] attendees",
+        "Planned and launched campaigns each quarter (result: [__])",
+    ]
+    assert "leaves-a-blank" in result.notice
+    # the small model is given the rule-based rewrite, after worked examples as earlier turns
+    messages, _ = fake_backend.calls[0]
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user", "assistant", "user", "assistant", "user"]
+    assert messages[-1]["content"] == "Managed social media accounts"
+
+
+def test_larger_model_writes_the_summary_and_rewrites_the_original(fake_backend):
+    fake_backend.parameters = 3_000_000_000
+    fake_backend.queue(
+        "Lead every bullet with an action verb, remove the first person, and replace each cliche with a result.",
+        "Ran [__] social media accounts, growing followers by [__]%",
+    )
+    result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
+    assert result.summary.startswith("Lead every bullet") and result.source == "model"
+    assert result.rewrites[0].suggestion == "Ran [__] social media accounts, growing followers by [__]%"
+    assert fake_backend.calls[1][0][-1]["content"] == "Responsible for managing social media accounts"
+
+
+@pytest.mark.parametrize("invented,why", [
+    ("Managed social media accounts, growing followers by 35%", "no-new-numbers"),
+    ("Managed social media accounts at Google", "no-unknown-names"),
+    ("Managed social media accounts in Salesforce and HubSpot", "no-new-skills"),
+    ("Responsible for social media accounts [__]", "strong-opener"),
+    ("Managed social media accounts for a famous global fashion brand loved by [__] celebrities", "no-new-claims"),
+])
+def test_guard_rejects_invented_facts(fake_backend, invented, why):
+    fake_backend.queue(invented, invented)  # the first rewrite, twice (one retry)
+    result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
+    first = result.rewrites[0]
+    assert first.suggestion == rewrite_bullet(first.original)  # the template stood
+    assert why in result.notice
+    assert result.source == "template"  # the fake's later answers are empty: nothing from the model stood
+
+
+def test_batch_on_one_backend(fake_backend):
+    from assistant.tasks.critique import critique_files
+
+    paths = [str(RESUMES / "strong-data-analyst.md"), str(RESUMES / "missing.md"), str(WEAK)]
+    outcomes = list(critique_files(paths, None, fake_backend))
+    assert [type(o).__name__ for _, o in outcomes] == ["CritiqueResult", "InputError", "CritiqueResult"]
+    assert "no such file" in str(outcomes[1][1])

@@ -1,0 +1,34 @@
+"""The default thread count: one per physical core that is free, between 1 and 8."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import llama
+
+
+@pytest.fixture
+def machine(monkeypatch):
+    def set_machine(cores: int, busy: int) -> int:
+        monkeypatch.setattr(llama, "physical_cores", lambda: cores)
+        monkeypatch.setattr(llama, "busy_cpus", lambda: busy)
+        llama.default_threads.cache_clear()
+        return llama.default_threads()
+
+    yield set_machine
+    llama.default_threads.cache_clear()
+
+
+@pytest.mark.parametrize("cores, busy, threads", [
+    (2, 0, 2),   # an idle laptop: every core
+    (2, 1, 1),   # a compile on one core: leave it that core
+    (2, 7, 1),   # a saturated machine: still one thread
+    (16, 0, 8),  # many cores: capped
+])
+def test_threads_fit_the_free_physical_cores(machine, cores, busy, threads):
+    assert machine(cores, busy) == threads
+
+
+def test_the_machine_is_read_without_error():
+    assert 1 <= llama.physical_cores() <= llama.os.cpu_count()
+    assert llama.busy_cpus() >= 0

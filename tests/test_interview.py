@@ -1,0 +1,324 @@
+"""`rebound interview`: the question bank, the mix on fixture jobs, resumes and notes, the dedupe,
+the model's tailored questions through the guard, the practice sheet and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.analysis.keywords import find_terms, vocabulary
+from assistant.analysis.question_bank import GENERAL, competency_for, load_bank, role_family_for
+from assistant.analysis.words import NEAR_DUPLICATE, is_near_duplicate, similarity
+from assistant.engine.fake import FakeBackend
+from assistant.inputs.job import parse_job_text, read_job
+from assistant.inputs.notes import read_notes
+from assistant.inputs.resume import read_resume
+from assistant.tasks.interview import (
+    InterviewRequest, build_questions, interview_questions, practice_sheet, tied_question,
+)
+from tests.conftest import FIXTURES, SHARED_DATA
+
+JOBS, RESUMES, NOTES = FIXTURES / "jobs", FIXTURES / "resumes", FIXTURES / "notes"
+DATA_JOB = JOBS / "interview-data-analyst.md"
+MARKETING_JOB = JOBS / "interview-marketing-coordinator.md"
+CLINIC_JOB = JOBS / "interview-practice-administrator.md"
+
+
+def request(job=DATA_JOB, resume=RESUMES / "strong-data-analyst.md", notes=NOTES / "northwind-recruiter.md", count=10):
+    return InterviewRequest(job=read_job(job), resume_text=read_resume(resume).text if resume else None,
+                            notes=read_notes(notes) if notes else None, count=count)
+
+
+# ---- the bank ----
+
+def test_the_bank_holds_several_hundred_tagged_questions():
+    bank = load_bank()
+    questions = bank.all_questions()
+    assert len(questions) >= 300
+    assert len(bank.competencies) >= 12 and len(bank.role_families) >= 11
+    for key, comp in bank.competencies.items():
+        assert len(comp.questions[GENERAL]) >= 4, key
+        assert comp.covers and comp.follow_ups and comp.cues, key
+        assert set(comp.questions) <= set(bank.role_families), key
+    for key, family in bank.role_families.items():
+        assert len(family.questions) >= 10, key
+    assert all(q.covers for q in questions)
+    skills = [s for comp in bank.competencies.values() for s in comp.skills]
+    assert skills and set(skills) <= vocabulary().names  # names the keyword matcher uses
+    assert all(set(q.competencies) <= set(bank.competencies) for q in bank.ask_interviewer)
+    assert all("{term}" in t.text for t in bank.gap_templates)
+    assert all(q.text.endswith(("?", ".")) for q in questions)
+    assert all(q.text.endswith("?") for q in bank.ask_interviewer)
+
+
+def test_the_bank_has_no_near_duplicates():
+    texts = [q.text for q in load_bank().all_questions()]
+    pairs = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1:] if similarity(a, b) >= NEAR_DUPLICATE]
+    assert not pairs
+
+
+@pytest.mark.parametrize("title,text,family", [
+    ("Data Analyst", "SQL and Looker dashboards", "data"),
+    ("Marketing Coordinator", "email campaigns and the newsletter", "marketing"),
+    ("Practice Administrator", "patient records and the clinic rota", "healthcare-admin"),
+    ("Web Developer", "JavaScript, React and APIs", "software"),
+    ("Account Executive", "pipeline, quota and CRM", "sales"),
+    ("Volunteer", "friendly and reliable", "general"),
+])
+def test_role_family_from_title_and_text(title, text, family):
+    assert role_family_for(title, text) == family
+
+
+@pytest.mark.parametrize("line,competency", [
+    ("Collaborate with cross-functional teams", "teamwork"),
+    ("Prioritise requests from several teams at once", "prioritisation"),
+    ("Manage the marketing budget for each launch and report on spend", "resources"),
+    ("Explain statistical results to people without a data background", "communication"),
+    ("Enjoy the view from the office", None),
+])
+def test_competency_of_a_job_line(line, competency):
+    assert competency_for(line) == competency
+
+
+# ---- the mix ----
+
+def test_notes_struggled_questions_come_first_with_a_follow_up():
+    result = build_questions(request())
+    notes = read_notes(NOTES / "northwind-recruiter.md")
+    first = result.questions[: len(notes.struggled_questions)]
+    assert [q.text for q in first] == notes.struggled_questions
+    for q in first:
+        assert q.kind == "struggled" and q.follow_up and q.follow_up.endswith("?")
+        assert "struggled" in q.reason and "Northwind Logistics" in q.reason
+        assert q.source_line in notes.struggled_questions
+
+
+def test_a_missing_keyword_becomes_a_concrete_question_citing_the_job_line():
+    result = build_questions(request())
+    assert "Looker" in result.missing_terms
+    looker = [q for q in result.questions if q.kind in ("gap", "weak-spot") and "Looker" in q.text]
+    assert looker, [q.text for q in result.questions]
+    gaps = [q for q in result.questions if q.kind == "gap"]
+    assert gaps
+    for q in gaps:
+        term = next(t for t in result.missing_terms if t in q.text)
+        assert f"asks for {term}" in q.reason and q.source_line and q.source_line in q.reason
+        assert any(term in c for c in q.good_answer_covers)
+        assert term in q.source_line or term == "Business intelligence"
+
+
+def test_every_gap_term_is_one_the_resume_does_not_show():
+    resume = read_resume(RESUMES / "strong-data-analyst.md").text
+    result = build_questions(request())
+    shown = find_terms(resume)
+    assert result.missing_terms
+    for term in result.missing_terms:
+        assert term not in shown
+    assert "SQL" not in result.missing_terms and "Tableau" not in result.missing_terms
+
+
+def test_a_missing_soft_skill_gets_a_star_question_and_a_degree_none():
+    sample = SHARED_DATA / "jsonresume"
+    job, resume = read_job(sample / "sample.job.json"), read_resume(sample / "sample.resume.json").text
+    result = build_questions(InterviewRequest(job=job, resume_text=resume, count=40))
+    gaps = [q for q in result.questions if q.kind == "gap"]
+    assert "Computer Science" in result.missing_terms
+    assert not any("Computer Science" in q.reason for q in gaps)  # from "Bachelor's degree in ..."
+    (collab,) = [q for q in gaps if "Cross-functional collaboration" in q.reason]
+    assert collab.competency == "teamwork" and "This practises teamwork" in collab.reason
+    sql = next(q for q in gaps if q.reason.startswith("The job asks for SQL "))
+    assert "SQL" in sql.text and sql.competency is None
+
+
+def test_notes_weak_spots_become_questions():
+    result = build_questions(request(count=20))
+    weak = [q for q in result.questions if q.kind == "weak-spot"]
+    assert {q.source_line for q in weak} == {"Did not know their BI tool (Looker)", "Was vague about stakeholder management"}
+    stakeholder = next(q for q in weak if "stakeholder" in q.source_line)
+    assert stakeholder.competency == "stakeholder-management"
+
+
+def test_behavioural_questions_are_tied_to_responsibility_lines():
+    job = read_job(DATA_JOB)
+    result = build_questions(request(count=20))
+    behavioural = [q for q in result.questions if q.kind == "behavioural"]
+    assert len(behavioural) >= 3
+    for q in behavioural:
+        assert q.source_line in job.responsibilities
+        assert q.source_line in q.reason and "STAR" in q.reason
+        assert q.good_answer_covers
+    assert any(q.text.startswith("Tell me about a time you had to build and maintain Looker dashboards") for q in behavioural)
+
+
+def test_role_specific_and_questions_to_ask_them():
+    result = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
+    assert result.role_family == "healthcare-admin"
+    role = [q for q in result.questions if q.kind == "role-specific"]
+    assert role and all("healthcare administration" in q.reason or "whatever the role" in q.reason for q in role)
+    assert 2 <= len(result.ask_them) <= 3
+    assert all(q.kind == "ask-them" and q.text.endswith("?") and q.reason for q in result.ask_them)
+    assert "pass --resume" in result.notice and result.missing_terms == []
+
+
+def test_count_is_respected_and_the_set_is_deterministic():
+    for n in (1, 4, 10, 15):
+        result = build_questions(request(count=n))
+        assert len(result.questions) == n
+    assert build_questions(request()).model_dump() == build_questions(request()).model_dump()
+
+
+def test_every_kind_appears_in_a_full_mix():
+    result = build_questions(request(job=MARKETING_JOB, resume=RESUMES / "weak-marketing-coordinator.txt",
+                                     notes=NOTES / "harrow-books.md", count=12))
+    kinds = {q.kind for q in result.questions}
+    assert {"struggled", "weak-spot", "gap", "behavioural", "role-specific"} <= kinds
+    assert result.role_family == "marketing"
+
+
+def test_no_two_questions_in_a_set_are_near_duplicates():
+    for job, resume, notes in [(DATA_JOB, RESUMES / "strong-data-analyst.md", NOTES / "northwind-recruiter.md"),
+                               (MARKETING_JOB, RESUMES / "weak-marketing-coordinator.txt", NOTES / "harrow-books.md"),
+                               (CLINIC_JOB, None, NOTES / "fernhill-clinic.md")]:
+        texts = [q.text for q in build_questions(request(job, resume, notes, count=25)).questions]
+        for i, text in enumerate(texts):
+            assert not is_near_duplicate(text, texts[:i]), text
+
+
+def test_dedupe_drops_a_bank_question_that_repeats_a_struggled_one():
+    """The harrow notes' struggled question is also in the bank: it is asked once."""
+    result = build_questions(request(job=MARKETING_JOB, resume=None, notes=NOTES / "harrow-books.md", count=40))
+    texts = [q.text for q in result.questions]
+    assert texts.count("How would you prioritise two product launches in the same week?") == 1
+    assert texts.count("Tell me about a time you managed a campaign budget.") == 1
+
+
+def test_near_duplicate_similarity():
+    assert is_near_duplicate("Tell me about a time you led a team?", ["Describe a time when you led a team."])
+    assert is_near_duplicate("How do you prioritise two launches?", ["How would you prioritise two launches?"])
+    assert not is_near_duplicate("Tell me about a time you led a team.", ["Tell me about a time you failed."])
+    assert not is_near_duplicate("Tell me about a time you went out of your way for a customer.",
+                                 ["Tell me about a time you had to say no to a customer."])
+
+
+@pytest.mark.parametrize("line,question", [
+    ("- Develop and maintain web applications",
+     "Tell me about a time you had to develop and maintain web applications. What did you do, and what was the result?"),
+    ("You will own the quarterly roadmap", "Tell me about a time you had to own the quarterly roadmap. What did you do, and what was the result?"),
+    ("Managing the front desk", "Tell me about a time you were responsible for managing the front desk. What did you do, and what was the result?"),
+    ("Manages the team", None),
+    ("Strong SQL skills", None),
+    ("SQL", None),
+])
+def test_tied_question_rephrases_only_instructions(line, question):
+    assert tied_question(line) == question
+
+
+def test_a_job_without_sections_still_gets_questions():
+    job = parse_job_text("We need someone to answer customer emails and keep our help articles up to date.")
+    result = build_questions(InterviewRequest(job=job, count=5))
+    assert len(result.questions) == 5
+
+
+# ---- the model's tailored questions ----
+
+GOOD_MODEL_QUESTION = "How would you build Looker dashboards that the operations managers use every week?"
+
+
+def test_the_guard_keeps_a_good_model_question_and_drops_bad_ones():
+    backend = FakeBackend([
+        GOOD_MODEL_QUESTION,
+        "Tell me about your time at Amazon with Karen.",  # no '?', unknown names
+        "What do you mean by Looker?",  # retry: asks what they mean
+    ])
+    req = request(resume=None, notes=None, count=6)
+    result = interview_questions(req, backend)
+    tailored = [q for q in result.questions if q.kind == "tailored"]
+    assert [q.text for q in tailored] == [GOOD_MODEL_QUESTION]
+    assert tailored[0].source_line in tailored[0].reason and "fake" in tailored[0].reason
+    assert len(result.questions) == 6 and result.model == "fake"
+    (rejected,) = result.rejected
+    assert rejected.text == "What do you mean by Looker?"
+    assert {c.name for c in rejected.failed} == {"asks-the-candidate"}
+    assert "the guard dropped 1 model question" in result.notice
+    assert len(backend.calls) == 3
+
+
+def test_the_model_sees_the_job_line_and_never_replaces_the_notes_questions():
+    backend = FakeBackend(default="Not a question.")
+    req = request(count=2)  # both places are the notes' struggled questions
+    result = interview_questions(req, backend)
+    assert [q.kind for q in result.questions] == ["struggled", "struggled"]
+    assert backend.calls == []  # no room for tailored questions
+    backend = FakeBackend(default="Not a question.")
+    result = interview_questions(request(count=4), backend)
+    assert all(q.kind != "tailored" for q in result.questions)
+    assert len(result.rejected) == 2
+    assert "Job line: Strong SQL and experience with Python or R" in backend.prompts[0]  # the first gap's line
+    assert all(opts.stop == ["\n"] for _, opts in backend.calls)
+
+
+def test_a_near_duplicate_model_question_is_dropped():
+    existing = build_questions(request(resume=None, notes=None, count=6)).questions[0].text
+    backend = FakeBackend(default=existing.rstrip(".?") + "?")
+    result = interview_questions(request(resume=None, notes=None, count=6), backend)
+    assert all(q.kind != "tailored" for q in result.questions)
+    assert any(c.name == "not-near-duplicate" for r in result.rejected for c in r.failed)
+
+
+# ---- the practice sheet and the CLI ----
+
+def test_practice_sheet_has_every_question_covers_and_space_to_write():
+    result = build_questions(request())
+    sheet = practice_sheet(result)
+    assert sheet.startswith("# Interview practice: Data Analyst at Northwind Logistics")
+    for i, q in enumerate(result.questions, 1):
+        assert f"## {i}. {q.text}" in sheet
+        assert all(point in sheet for point in q.good_answer_covers)
+    assert sheet.count("Your notes:") == len(result.questions)
+    assert "## Questions to ask them" in sheet and all(q.text in sheet for q in result.ask_them)
+    assert "Follow-up: " in sheet and "STAR" in sheet
+
+
+def test_cli_json(cli):
+    r = cli("interview", "--job", DATA_JOB, "--resume", RESUMES / "strong-data-analyst.md",
+            "--notes", NOTES / "northwind-recruiter.md", "-n", "6", "--json", "--no-model")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert len(data["questions"]) == 6
+    assert set(data["questions"][0]) >= {"text", "kind", "reason", "source_line", "good_answer_covers"}
+    assert data["role_family"] == "data" and "Looker" in data["missing_terms"]
+
+
+def test_cli_table_and_out_file(cli, tmp_path):
+    out = tmp_path / "sheet.md"
+    r = cli("interview", "--job", CLINIC_JOB, "--notes", NOTES / "fernhill-clinic.md", "--out", out, "--no-model")
+    assert r.exit_code == 0, r.stderr
+    assert "Practice Administrator at Fernhill Clinic" in r.stdout and "Questions to ask them" in r.stdout
+    assert out.read_text().startswith("# Interview practice: Practice Administrator at Fernhill Clinic")
+    again = cli("interview", "--job", CLINIC_JOB, "--out", out, "--no-model")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    forced = cli("interview", "--job", CLINIC_JOB, "--out", out, "--force", "--no-model")
+    assert forced.exit_code == 0
+
+
+def test_cli_with_the_fake_model(cli, fake_backend):
+    fake_backend.queue(GOOD_MODEL_QUESTION)
+    r = cli("interview", "--job", DATA_JOB, "-n", "5", "--json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["questions"][-1]["kind"] == "tailored" and data["questions"][-1]["text"] == GOOD_MODEL_QUESTION
+
+
+@pytest.mark.parametrize("args,message", [
+    ([], "--job"),
+    (["--job", "missing.md"], "missing.md: no such file"),
+    (["--job", DATA_JOB, "-n", "0"], "-n"),
+    (["--job", DATA_JOB, "--notes", JOBS], "is a directory"),
+    (["--job", RESUMES / "product-designer.json"], "not a valid JSON Resume job description"),
+])
+def test_cli_bad_input_is_one_line_exit_2(cli, args, message):
+    r = cli("interview", *args, "--no-model")
+    assert r.exit_code == 2, r.stdout
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr

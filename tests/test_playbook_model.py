@@ -1,0 +1,32 @@
+"""The real SmolLM2 model on the playbook's drafting commands: whatever it writes, what is shown
+passed the guard, and a LinkedIn note fits its limit."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.model
+NOTES = FIXTURES / "notes" / "northwind-recruiter.md"
+
+
+def test_recruiter_and_network_with_the_real_model(cli):
+    runs = {
+        "recruiter": cli("recruiter", NOTES, "--json"),
+        "network": cli("network", NOTES, "--limit", "200", "--occasion", "update",
+                       "--update", "I passed the AWS Solutions Architect exam", "--json"),
+    }
+    for name, result in runs.items():
+        assert result.exit_code == 0, (name, result.output)
+        data = json.loads(result.stdout)
+        assert data["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf", name
+        assert all(c["passed"] for c in data["checks"]), (name, data["checks"])
+        if data["source"] == "template":
+            assert "failed the guard" in result.stderr, name
+        assert data["body"].startswith("Hi Alex,"), name
+    network = json.loads(runs["network"].stdout)
+    assert network["characters"] <= 200 and "AWS Solutions Architect" in network["body"]
+    assert "Northwind Logistics" in json.loads(runs["recruiter"].stdout)["body"]

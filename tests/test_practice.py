@@ -1,0 +1,216 @@
+"""`rebound practice`: the interactive flow, --answers in Markdown and JSON, coaching through the
+guard on the fake backend, saved sessions and --history."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli.practice import sparkline
+from assistant.engine.fake import FakeBackend
+from assistant.errors import InputError
+from assistant.inputs.answers import parse_json_answers, parse_markdown_answers, read_answers
+from assistant.inputs.job import read_job
+from assistant.inputs.notes import read_notes
+from assistant.practice_log import load_history, question_key
+from assistant.tasks.interview import InterviewRequest, build_questions
+from assistant.tasks.practice import review_answer, template_coaching
+from tests.conftest import FIXTURES
+from tests.test_answers import FULL, NO_RESULT
+
+JOB = FIXTURES / "jobs" / "interview-data-analyst.md"
+ANSWERS_MD = FIXTURES / "answers" / "data-analyst-answers.md"
+ANSWERS_JSON = FIXTURES / "answers" / "data-analyst-answers.json"
+STAKEHOLDER_Q = "Describe a time you disagreed with a stakeholder about data."
+CI_Q = "How would you explain a confidence interval to a warehouse manager?"
+
+
+# ---- reading answers ----
+
+def test_markdown_and_json_answers_hold_the_same_pairs():
+    md, js = read_answers(ANSWERS_MD), read_answers(ANSWERS_JSON)
+    assert [p.question for p in md] == [p.question for p in js] == [STAKEHOLDER_Q, CI_Q]
+    assert md[0].answer.startswith("At my last job at a retailer") and "\n" in md[0].answer
+    assert all(p.answer for p in md + js)
+
+
+def test_json_answers_may_be_wrapped_and_numbered_markdown_headings_are_cleaned():
+    assert parse_json_answers({"answers": [{"question": "Q?", "answer": "A."}]}, "x")[0].question == "Q?"
+    pairs = parse_markdown_answers("## 1. Why this role?\nBecause.\n### Q2: What next?\nLearning.", "x")
+    assert [p.question for p in pairs] == ["Why this role?", "What next?"]
+
+
+@pytest.mark.parametrize("text,message", [
+    ("Some text first\n## Q?\nA.", "before the first question"),
+    ("## Why this role?\n\n## What next?\nLearning.", "has no answer"),
+])
+def test_bad_markdown_answers(text, message):
+    with pytest.raises(InputError, match=message):
+        parse_markdown_answers(text, "answers.md")
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"question": "Q?", "answer": "A."}, "a list"),
+    ([{"question": "Q?"}], "answer 1: answer"),
+    ([{"question": "Q?", "answer": "A.", "extra": 1}], "extra"),
+    ([{"question": " ", "answer": "A."}], "answer 1: question"),
+])
+def test_bad_json_answers(data, message):
+    with pytest.raises(InputError, match=message):
+        parse_json_answers(data, "answers.json")
+
+
+# ---- coaching ----
+
+GOOD_COACHING = ("You set the scene and said clearly what you did about the phones. "
+                 "Finish with the result: did the call-back list help the practice?")
+
+
+def test_template_coaching_names_what_is_present_and_the_first_fixes():
+    review = review_answer("Tell me about a busy day.", NO_RESULT, [])
+    assert review.coaching_source == "template"
+    assert review.coaching.startswith("You covered the situation, task and action.")
+    assert "End with the result" in review.coaching
+    assert review.coaching == template_coaching(review.critique)
+
+
+def test_model_coaching_is_used_when_the_guard_accepts_it():
+    backend = FakeBackend([GOOD_COACHING])
+    review = review_answer("Tell me about a busy day.", NO_RESULT, ["SQL"], backend)
+    assert review.coaching_source == "model" and review.coaching == GOOD_COACHING and review.model == "fake"
+    prompt = backend.prompts[0]
+    assert "missing: result" in prompt and "call-back list" in prompt
+
+
+@pytest.mark.parametrize("bad,failing", [
+    ("Great answer, Karen at Amazon would hire you. Add more detail about the phones.", "no-unknown-names"),
+    ("You handled 300 calls a day. Finish with the result of the call-back list.", "no-new-numbers"),
+    ("Good.", "length"),
+    ("You set the scene and said clearly what you did about the phones, and then you", "two-or-three-sentences"),
+    ("You should mention your blockchain certification. Finish with the result of the phones.", "grounded-words"),
+])
+def test_bad_model_coaching_falls_back_to_the_template(bad, failing):
+    backend = FakeBackend(default=bad)
+    review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
+    assert review.coaching_source == "template"
+    assert review.coaching == template_coaching(review.critique)
+    assert failing in review.notice
+    assert len(backend.calls) == 2  # one retry with another seed
+
+
+# ---- the CLI ----
+
+def test_answers_file_markdown_and_json_give_the_same_scores(cli):
+    scores = []
+    for path in (ANSWERS_MD, ANSWERS_JSON):
+        r = cli("practice", "--job", JOB, "--answers", path, "--json", "--no-model")
+        assert r.exit_code == 0, r.stderr
+        session = json.loads(r.stdout)
+        assert [x["question"] for x in session["reviews"]] == [STAKEHOLDER_Q, CI_Q]
+        scores.append([x["critique"]["score"] for x in session["reviews"]])
+        first, second = session["reviews"]
+        assert set(first["critique"]["star_present"]) == {"situation", "task", "action", "result"}
+        assert second["critique"]["metrics"]["hedges"] and "missing-result" in {
+            f["code"] for f in second["critique"]["findings"]}
+        assert session["id"] and "saved practice session" in r.stderr
+    assert scores[0][0] > scores[0][1] and scores[1][0] > scores[1][1]
+
+
+def test_answers_file_shows_a_critique_per_answer(cli):
+    r = cli("practice", "--job", JOB, "--answers", ANSWERS_MD, "--no-model")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.count("Critique") == 2
+    assert "✓ situation" in r.stdout and "✗ result" in r.stdout
+    assert "um ×1" in r.stdout and "Hedges: i think ×1" in r.stdout
+
+
+def test_interactive_flow_one_question_at_a_time(cli):
+    answer = NO_RESULT.replace(". ", ".\n")  # a multi-line answer
+    r = cli("practice", "--job", JOB, "-n", "3", "--no-model", input=f"{answer}\n\n\n{FULL}\n")
+    assert r.exit_code == 0, r.stderr
+    assert "Question 1/3" in r.stdout and "Question 2/3" in r.stdout and "Question 3/3" in r.stdout
+    assert r.stdout.count("Critique") == 2 and "Skipped." in r.stdout
+    history = load_history()
+    assert history.sessions == 1
+    assert [len(q.attempts) for q in history.questions] == [1, 1]
+    first = history.questions[0]
+    assert first.attempts[0].words == len(NO_RESULT.split())
+
+
+def test_interactive_asks_the_follow_up_after_a_struggled_question(cli):
+    notes = FIXTURES / "notes" / "northwind-recruiter.md"
+    r = cli("practice", "--job", JOB, "--notes", notes, "-n", "2", "--no-model", "--json",
+            input=f"{FULL}\n\n{NO_RESULT}\n\n")
+    assert r.exit_code == 0, r.stderr
+    assert "Question 1/4 (You struggled with this)" in r.stderr and "Question 2/4 (Follow-up)" in r.stderr
+    reviews = json.loads(r.stdout)["reviews"]
+    assert reviews[0]["question"] == STAKEHOLDER_Q
+    assert reviews[1]["question"] == build_questions(InterviewRequest(
+        job=read_job(JOB), notes=read_notes(notes), count=2)).questions[0].follow_up
+
+
+def test_interactive_end_of_input_ends_the_session(cli):
+    r = cli("practice", "--job", JOB, "-n", "5", "--no-model", "--json", input=FULL)
+    assert r.exit_code == 0, r.stderr
+    session = json.loads(r.stdout)
+    assert len(session["reviews"]) == 1 and session["reviews"][0]["answer"] == FULL
+    assert "Question 2/5" not in r.stderr and "Question 1/5" in r.stderr  # --json: the prompts go to stderr
+
+
+def test_no_answers_saves_nothing(cli):
+    r = cli("practice", "--job", JOB, "-n", "2", "--no-model", input="\n\n")
+    assert r.exit_code == 0 and "nothing to save" in r.stderr
+    assert load_history().sessions == 0
+
+
+def test_history_after_two_sessions(cli, tmp_path):
+    assert "No practice sessions yet" in cli("practice", "--history").stdout
+    assert cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--no-model").exit_code == 0
+    better = tmp_path / "better.md"
+    better.write_text(f"## {CI_Q.lower()}\n\n{FULL}\n", encoding="utf-8")  # same question, other case
+    assert cli("practice", "--job", JOB, "--answers", better, "--no-model").exit_code == 0
+    history = load_history()
+    assert history.sessions == 2
+    by_question = {question_key(q.question): q for q in history.questions}
+    ci = by_question[question_key(CI_Q)]
+    assert [a.session_id for a in ci.attempts] == [1, 2]
+    assert ci.scores[1] > ci.scores[0]  # the better answer scores higher
+    assert len(by_question[question_key(STAKEHOLDER_Q)].attempts) == 1
+    assert history.questions[0] is ci  # most practised first
+    table = cli("practice", "--history")
+    assert table.exit_code == 0 and "2 session(s)" in table.stdout
+    assert sparkline(ci.scores) in table.stdout and len(set(sparkline(ci.scores))) == 2
+    as_json = json.loads(cli("practice", "--history", "--json").stdout)
+    assert as_json["sessions"] == 2 and [a["score"] for a in as_json["questions"][0]["attempts"]] == ci.scores
+
+
+def test_sparkline_maps_scores_to_eight_levels():
+    assert sparkline([0, 50, 100]) == "▁▅█"
+    assert sparkline([]) == ""
+
+
+def test_history_groups_the_same_question_written_differently():
+    assert question_key("How would you explain  a confidence interval?") == question_key(
+        "how would you explain a Confidence Interval")
+
+
+@pytest.mark.parametrize("args,message", [
+    ([], "--job"),
+    (["--job", JOB, "--answers", "nope.md"], "nope.md: no such file"),
+    (["--job", JOB, "--answers", FIXTURES / "notes" / "fernhill-clinic.md"], "text before the first question"),
+    (["--job", JOB, "--answers", ANSWERS_MD, "-n", "50"], "-n"),
+])
+def test_bad_input_is_one_line_exit_2(cli, args, message):
+    r = cli("practice", *args, "--no-model")
+    assert r.exit_code == 2, r.stdout
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_practice_with_the_fake_model(cli, fake_backend):
+    fake_backend.queue("You explained the range well. Say plainly what the manager gets from it.")
+    r = cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--json")
+    assert r.exit_code == 0, r.stderr
+    reviews = json.loads(r.stdout)["reviews"]
+    assert len(fake_backend.calls) >= 2
+    assert all(x["coaching"] for x in reviews)
