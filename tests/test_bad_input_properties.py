@@ -119,6 +119,35 @@ def _feedback(text: str):
     return draft_feedback(FeedbackRequest(notes=notes))
 
 
+def _recruiter(text: str):
+    from assistant.inputs.notes import parse_notes
+    from assistant.tasks.recruiter import draft_recruiter_update
+
+    return draft_recruiter_update(parse_notes(text))
+
+
+def _network(text: str):
+    from assistant.inputs.notes import parse_notes
+    from assistant.tasks.network import NetworkRequest, draft_network_note
+
+    return draft_network_note(NetworkRequest(notes=parse_notes(text)))
+
+
+def _plan(text: str):
+    from assistant.inputs.notes import parse_notes
+    from assistant.tasks.plan import PlanRequest, build_plan
+
+    return build_plan(PlanRequest(notes=parse_notes(text), notes_path="notes.md", today=dt.date(2026, 11, 20),
+                                  feedback=text))
+
+
+def _follow_up_log(text: str):
+    from assistant.followups import add_contact, advice_for
+
+    add_contact(to=text[:80], company=text[80:160] or "Acme")
+    return advice_for(text[:80], text[80:160] or "Acme")
+
+
 def _answers(text: str):
     from assistant.analysis.answers import critique
 
@@ -138,17 +167,21 @@ def _text_analysers() -> dict[str, Callable[[str], object]]:
     from assistant.analysis.rewrite import rewrite_bullet
     from assistant.analysis.tone import analyze
     from assistant.engine.budget import cut_text
+    from assistant.engine.openai import OpenAIBackend
     from assistant.guard.injection import followed_instructions, strip_instructions
     from assistant.inputs.answers import parse_markdown_answers
     from assistant.inputs.notes import parse_notes
+    from assistant.tasks.debrief import next_round
 
     return {
-        "notes": parse_notes, "feedback": _feedback, "resume-critique": _resume_critique,
+        "notes": parse_notes, "feedback": _feedback, "recruiter": _recruiter, "network": _network, "plan": _plan,
+        "follow-up-log": _follow_up_log, "debrief": next_round, "resume-critique": _resume_critique,
         "interview": _interview, "soften": _soften, "tone": analyze, "answers": _answers,
         "answers-md": lambda t: parse_markdown_answers(t, "answers.md"),
         "keywords": lambda t: keyword_gap(t, t[::-1]), "message": split_message, "rewrite": rewrite_bullet,
         "guard": _guard, "injection": lambda t: (strip_instructions(t), followed_instructions(t, t)),
         "budget": lambda t: cut_text(t, len(t) // 3),
+        "server-url": lambda t: (OpenAIBackend(f"http://{t}"), OpenAIBackend(t, allow_remote=True)),
     }
 
 
@@ -191,7 +224,7 @@ def test_any_text_gives_a_result_or_one_clear_error(analyser, text):
     only_own_errors(lambda: _text_analysers()[analyser](text))
 
 
-@pytest.mark.parametrize("analyser", ["notes", "feedback", "interview"])
+@pytest.mark.parametrize("analyser", ["notes", "feedback", "interview", "recruiter", "network", "plan"])
 @PROPERTY
 @given(text=notes_texts)
 def test_notes_with_front_matter_of_any_shape_give_a_result_or_one_clear_error(analyser, text):

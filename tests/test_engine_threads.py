@@ -12,11 +12,9 @@ def machine(monkeypatch):
     def set_machine(cores: int, busy: int) -> int:
         monkeypatch.setattr(llama, "physical_cores", lambda: cores)
         monkeypatch.setattr(llama, "busy_cpus", lambda: busy)
-        llama.default_threads.cache_clear()
         return llama.default_threads()
 
-    yield set_machine
-    llama.default_threads.cache_clear()
+    return set_machine
 
 
 @pytest.mark.parametrize("cores, busy, threads", [
@@ -27,6 +25,13 @@ def machine(monkeypatch):
 ])
 def test_threads_fit_the_free_physical_cores(machine, cores, busy, threads):
     assert machine(cores, busy) == threads
+
+
+def test_a_backend_follows_the_load_unless_the_config_fixes_threads(machine, embedded_model_path):
+    adaptive, fixed = llama.LlamaBackend(embedded_model_path), llama.LlamaBackend(embedded_model_path, n_threads=3)
+    assert machine(2, 0) == adaptive.n_threads == 2
+    assert machine(2, 5) == adaptive.n_threads == 1
+    assert fixed.n_threads == 3
 
 
 def test_the_machine_is_read_without_error():

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from cli_batch import run_batch
 from tests.conftest import FIXTURES
 
 NOTES = FIXTURES / "notes" / "harrow-books.md"
@@ -55,7 +57,8 @@ def hostile(tmp_path_factory, embedded_model_path) -> dict[str, Path]:
     put("wrong-shape.json", json.dumps({"basics": "Jordan Rivera", "work": {"company": "Harrow"}}).encode())
     put("list.json", b"[1, 2, 3]")
     put("broken-yaml.md", b"---\nyour_name: [Jordan Rivera\ncompany: Harrow Books\n---\n## What went well\n- a\n")
-    put("truncated.gguf", Path(embedded_model_path).read_bytes()[:4096])
+    with open(embedded_model_path, "rb") as model:
+        put("truncated.gguf", model.read(4096))
     put("not-a-model.gguf", b"This is a text file with a .gguf name, not a model.\n" * 20)
     return files
 
@@ -86,12 +89,26 @@ CASES = {
 }
 
 
+def command_line(case: str, hostile: dict[str, Path]) -> list[str]:
+    _, *raw = CASES[case]
+    args = [str(hostile[a[1:]]) if a.startswith("@") else a for a in raw]
+    return args if "--model" in args else [*args, "--no-model"]
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_hostile_file_is_one_clear_error(cli, hostile, case):
-    expected, *raw = CASES[case]
-    args = [str(hostile[a[1:]]) if a.startswith("@") else a for a in raw]
-    no_model = [] if "--model" in args else ["--no-model"]
-    result = cli(*args, *no_model)
+    expected = CASES[case][0]
+    result = cli(*command_line(case, hostile))
     assert result.exit_code == 2, (result.exit_code, result.stderr, result.stdout[-500:])
     assert result.stderr.startswith("rebound: error:") and result.stderr.count("\n") == 1, result.stderr
     assert expected in result.stderr and "Traceback" not in result.stderr + result.stdout
+
+
+PEAK_MB = 150  # all these cases take about 45 MB together; unpacking the bomb alone would take 200 MB
+
+
+def test_all_hostile_files_in_one_process_stay_within_bounded_memory(hostile, tmp_path):
+    runs = [command_line(case, hostile) for case in CASES]
+    batch = run_batch(runs, tmp_path, env={**os.environ, "REBOUND_HOME": str(tmp_path / "home")})
+    assert batch.codes == [2] * len(CASES), batch.stderr[-2000:]
+    assert batch.peak_kb < PEAK_MB * 1000, f"peak memory {batch.peak_kb / 1000:.0f} MB"

@@ -4,7 +4,6 @@ interpreter is guarded from its first line by a sitecustomize.py)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,7 +12,8 @@ from pathlib import Path
 import pytest
 import typer
 
-from network_guard import append_to, block_network
+from cli_batch import run_batch
+from network_guard import block_network
 from tests.conftest import FIXTURES
 from tests.test_debrief import ANSWERS, feed
 
@@ -29,8 +29,6 @@ RUNS: dict[str, list[list[str]]] = {
     "feedback": [["feedback", str(NOTES / "harrow-books.md")]],
     "critique": [["critique", RESUME, "--job", JOB]],
     "plan": [["plan", str(NOTES / "harrow-books.md"), "--resume", RESUME, "--job", JOB]],
-    "practice": [["practice", "--job", str(FIXTURES / "jobs" / "interview-data-analyst.md"),
-                  "--answers", str(FIXTURES / "answers" / "data-analyst-answers.md"), "-n", "2"]],
     "debrief": [["debrief", "--out", f"{OUT}/debrief.md"]],
     "recruiter": [["recruiter", str(NOTES / "northwind-recruiter.md")]],
     "network": [["network", str(NOTES / "harrow-books.md")]],
@@ -85,19 +83,6 @@ def test_every_command_runs_with_the_local_model_and_no_network(cli, network_blo
     assert network_blocked == []
 
 
-DRIVER = """
-import io, json, sys
-from assistant.cli import main
-out, runs, stdin, codes = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), []
-for args in runs:
-    sys.argv, sys.stdin = ["rebound", *args], io.StringIO(stdin.get(args[0], ""))
-    try:
-        main()
-        codes.append(0)
-    except SystemExit as exc:
-        codes.append(exc.code or 0)
-open(out, "w").write(json.dumps(codes))
-"""
 SITECUSTOMIZE = """
 import os, sys
 sys.path.insert(0, {tests!r})
@@ -106,29 +91,26 @@ block_network(setattr, append_to(os.environ["REBOUND_NET_LOG"]))
 """
 
 
-def run_guarded(tmp_path: Path, code: str, *argv: str) -> tuple[subprocess.CompletedProcess, Path]:
-    """Run python code in a child whose interpreter blocks the network from its start."""
+def guarded_env(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose Python blocks the network from its first line; and the log of attempts."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE.format(tests=str(TESTS)))
     log = tmp_path / "network.log"
-    env = {**os.environ, "PYTHONPATH": str(site), "REBOUND_NET_LOG": str(log)}
-    proc = subprocess.run([sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True,
-                          timeout=900, cwd=tmp_path)
-    return proc, log
+    return {**os.environ, "PYTHONPATH": str(site), "REBOUND_NET_LOG": str(log)}, log
 
 
 def test_the_child_process_guard_blocks_from_the_first_line(tmp_path):
-    proc, log = run_guarded(tmp_path, "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')")
+    env, log = guarded_env(tmp_path)
+    code = "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')"
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0 and "network blocked" in proc.stderr
     assert log.read_text()
 
 
 @pytest.mark.model
 def test_every_command_in_a_child_process_with_the_network_blocked(tmp_path):
-    codes_file = tmp_path / "codes.json"
-    runs = [filled(args, tmp_path) for args in ALL_RUNS]
-    proc, log = run_guarded(tmp_path, DRIVER, str(codes_file), json.dumps(runs), json.dumps(STDIN))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert json.loads(codes_file.read_text()) == [0] * len(ALL_RUNS), proc.stderr[-2000:]
+    env, log = guarded_env(tmp_path)
+    batch = run_batch([filled(args, tmp_path) for args in ALL_RUNS], tmp_path, STDIN, env)
+    assert batch.codes == [0] * len(ALL_RUNS), batch.stderr[-2000:]
     assert not log.exists(), log.read_text()

@@ -3,9 +3,12 @@ privacy rule (loopback only unless allowed), and one clear error for each way a 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.config import Config
 from assistant.engine import openai as oa
@@ -50,10 +53,16 @@ def test_a_server_off_this_machine_is_refused_unless_allowed(url):
     assert allowed.remote and allowed.root == url
 
 
-@pytest.mark.parametrize("url", ["127.0.0.1:8080", "ftp://127.0.0.1/v1", "http:///v1", ""])
+@pytest.mark.parametrize("url", ["127.0.0.1:8080", "ftp://127.0.0.1/v1", "http:///v1", "", "http://[::1/v1",
+                                 "http://127.0.0.1:99999/v1"])
 def test_a_url_that_is_not_a_server_url_is_a_clear_error(url):
     with pytest.raises(ModelError, match="give a server URL"):
         OpenAIBackend(url)
+
+
+def test_a_timeout_that_is_not_positive_is_a_clear_error():
+    with pytest.raises(ModelError, match="more than 0"):
+        open_openai_backend(EngineSettings(), Config(timeout=0))
 
 
 def test_the_api_root_keeps_a_given_path_and_defaults_to_v1():
@@ -187,3 +196,24 @@ def test_the_cli_reports_a_down_server_in_one_line(cli, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("rebound: error: cannot reach the model server")
     assert result.stderr.count("\n") == 1
+
+
+SSE_LINES = ["data: [DONE]", 'data: {"choices": [{"delta": {"content": "Hi"}}]}', "data: {", "event: ping", ": c",
+             'data: {"choices": []}', 'data: {"error": "boom"}', 'data: {"choices": [{"finish_reason": "stop"}]}',
+             "", "data:", 'data: {"choices": [{"delta": null}]}', 'data: "text"', 'data: {"error": "two\\nlines"}']
+replies = st.builds(
+    Reply, status=st.sampled_from([200, 201, 204, 301, 400, 404, 429, 500, 503]),
+    body=st.one_of(st.binary(max_size=300), st.lists(st.sampled_from(SSE_LINES) | st.text(max_size=40),
+                                                     max_size=12).map(lambda ls: "\n".join(ls).encode())),
+    content_type=st.sampled_from(["text/event-stream", "application/json", "text/html", ""]),
+)
+
+
+@settings(max_examples=100, deadline=dt.timedelta(seconds=5), derandomize=True)
+@given(reply=replies)
+def test_any_reply_from_a_server_is_text_or_one_clear_error(reply):
+    with scripted_server(reply) as (url, _):
+        try:
+            assert isinstance(reply_text(url, tries=1), str)
+        except ModelError as exc:
+            assert "\n" not in str(exc)

@@ -6,13 +6,8 @@ from __future__ import annotations
 import os
 import sys
 
-# Rebound uses no pydantic plugins; looking for them scans every installed package's entry
-# points on the first model built (about 0.1 s of every command's start-up). A user's own
-# setting wins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-
-import typer  # noqa: E402
-from typer.core import TyperGroup  # noqa: E402
+import typer
+from typer.core import TyperGroup
 
 
 class ReboundGroup(TyperGroup):

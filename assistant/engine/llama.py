@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import threading
@@ -17,6 +18,16 @@ _LOADED: dict[tuple, object] = {}
 _LOCK = threading.Lock()
 
 
+@atexit.register
+def _close_all() -> None:
+    """Free the loaded models before the interpreter tears down llama_cpp's module globals
+    (left to Llama.__del__ at shutdown, freeing fails with a TypeError printed on stderr)."""
+    with _LOCK:
+        for llm in _LOADED.values():
+            llm.close()
+        _LOADED.clear()
+
+
 def _usable_cpus() -> set[int]:
     try:
         return set(os.sched_getaffinity(0))
@@ -24,6 +35,7 @@ def _usable_cpus() -> set[int]:
         return set(range(os.cpu_count() or 1))
 
 
+@functools.lru_cache(maxsize=1)
 def physical_cores() -> int:
     """The physical cores among the CPUs this process may use (hyper-threads of one core count
     once: a second thread on the same core slows llama.cpp's matrix work down); where the kernel
@@ -48,12 +60,11 @@ def busy_cpus() -> int:
         return 0
 
 
-@functools.lru_cache(maxsize=1)
 def default_threads() -> int:
-    """One thread per physical core that is free now, at least 1 and at most 8; chosen once per
-    process. llama.cpp's threads wait for each other after every layer, so a thread that shares
-    its core with another busy process stalls them all: on 2 cores with a compile running,
-    2 threads wrote 9 tokens/s and 1 thread 60 (benchmarks/, `make bench`)."""
+    """One thread per physical core that is free now, at least 1 and at most 8. llama.cpp's
+    threads wait for each other after every layer, so a thread that shares its core with another
+    busy process stalls them all: on 2 cores with a compile running, 2 threads wrote 9 tokens/s
+    and 1 thread 60 (benchmarks/, `make bench`). Asked again before every generation."""
     return max(1, min(8, physical_cores() - busy_cpus()))
 
 
@@ -64,14 +75,18 @@ class LlamaBackend(Backend):
         self.gguf = read_gguf(model_path)  # a clear error before llama.cpp sees a bad file
         self.model_path = model_path
         self.n_ctx = min(n_ctx, self.gguf.context_length or n_ctx)
-        self.n_threads = n_threads or default_threads()
+        self.fixed_threads = n_threads  # None: fit the free cores before every generation
         self._llm = None
+
+    @property
+    def n_threads(self) -> int:
+        return self.fixed_threads or default_threads()
 
     @property
     def llm(self):
         """The loaded model, shared by every backend on the same file in this process."""
         if self._llm is None:
-            key = (self.model_path, self.n_ctx, self.n_threads)
+            key = (self.model_path, self.n_ctx)
             with _LOCK:
                 if key not in _LOADED:
                     _LOADED[key] = self._load()
@@ -100,11 +115,14 @@ class LlamaBackend(Backend):
             seed=options.seed, stop=options.stop or None, repeat_penalty=options.repeat_penalty,
             stream=True,
         )
-        if options.grammar:
-            from llama_cpp import LlamaGrammar
+        from llama_cpp import LlamaGrammar, llama_set_n_threads
 
+        if options.grammar:
             kwargs["grammar"] = LlamaGrammar.from_string(options.grammar, verbose=False)
-        for chunk in self.llm.create_chat_completion(**kwargs):
+        llm = self.llm
+        threads = self.n_threads  # the free cores now: a long batch follows the machine's load
+        llama_set_n_threads(llm.ctx, threads, threads)
+        for chunk in llm.create_chat_completion(**kwargs):
             text = chunk["choices"][0]["delta"].get("content")
             if text:
                 yield text

@@ -42,8 +42,12 @@ def is_loopback_host(host: str) -> bool:
 
 def api_root(base_url: str, allow_remote: bool) -> str:
     """Check the URL and return the API root the endpoints hang off ('/v1' when no path is given)."""
-    parts = urlsplit(base_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(base_url.strip())
+        _ = parts.port  # raises ValueError for a port out of range
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise ModelError(f"--base-url {base_url!r}: give a server URL like {DEFAULT_BASE_URL}")
     if not allow_remote and not is_loopback_host(parts.hostname):
         raise ModelError(
@@ -75,6 +79,8 @@ class OpenAIBackend(Backend):
 
     def __init__(self, base_url: str, model_name: Optional[str] = None, timeout: float = 600.0,
                  allow_remote: bool = False, tries: int = CONNECT_TRIES, backoff: float = BACKOFF_SECONDS):
+        if not timeout > 0:
+            raise ModelError(f"timeout {timeout:g}: give the seconds to wait for the server, more than 0")
         self.root = api_root(base_url, allow_remote)
         self.remote = not is_loopback_host(urlsplit(self.root).hostname or "")
         self.model_name = model_name
@@ -132,8 +138,9 @@ class OpenAIBackend(Backend):
 
     def _check_status(self, response: "httpx.Response") -> None:
         if response.is_redirect:
-            raise ModelError(f"the model server at {self.root} redirects to {response.headers.get('location')}; "
-                             "Rebound does not follow redirects (your text would go elsewhere): use that URL")
+            where = response.headers.get("location")
+            raise ModelError(f"the model server at {self.root} redirects to {where}; Rebound does not follow "
+                             "redirects (your text would go elsewhere): use that URL")
         if response.status_code < 400:
             return
         said = error_message(response)
@@ -151,7 +158,8 @@ class OpenAIBackend(Backend):
     def _content(self, data: object, key: str) -> Optional[str]:
         """choices[0][key]['content'] of one chunk (key 'delta') or a whole reply (key 'message')."""
         if isinstance(data, dict) and "error" in data:
-            raise ModelError(f"the model server at {self.root} failed: {str(data['error'])[:300]}")
+            said = " ".join(str(data["error"]).split())[:300]
+            raise ModelError(f"the model server at {self.root} failed: {said}")
         try:
             content = data["choices"][0][key].get("content") if data["choices"] else None
         except (KeyError, IndexError, TypeError, AttributeError):

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 _TRIGGER = re.compile(
-    r"\b(?:ignore|disregard|forget|override|skip)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+|these\s+|those\s+)?"
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?"
+    r"(?:the\s+|your\s+|my\s+|these\s+|those\s+)?"
     r"(?:previous|prior|above|earlier|preceding|original|system|other|former)?\s*"
-    r"(?:instructions?|prompts?|directions?|rules|guidelines|context|task)\b"
+    r"(?:instructions?|prompts?|directions?|rules|guidelines)\b"
     r"|\byou are now\b|\bfrom now on,? you\b|\bnew (?:instructions?|task|rules)\s*:"
-    r"|\bsystem prompt\b|\bpretend (?:to be|you are)\b|\bact as (?:a|an|if)\b"
+    r"|\bsystem prompt\b|\bpretend (?:to be|you are)\b"
     r"|\binstead,? (?:write|say|output|reply|respond|print)\b"
     r"|<\|?(?:im_start|im_end|system|assistant)\|?>|\[/?INST\]",
     re.IGNORECASE,
