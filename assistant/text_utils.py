@@ -25,3 +25,11 @@ def as_clause(detail: str, names: Iterable[str]) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def split_subject(text: str) -> tuple[str, str]:
+    """('the subject', 'the body') from a draft whose first line may be 'Subject: ...'."""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first.split(":", 1)[1].strip(), rest.strip()
+    return "", text.strip()

@@ -141,13 +141,18 @@ class Bench:
                   [REBOUND, "soften", "@draft", "--no-model"], 0.4, "soften"),
                  ("critique_no_model", "rebound critique RESUME --no-model",
                   [REBOUND, "critique", "@resume", "--no-model"], 0.4, "critique")]
+        present = []
         for key, label, argv, target, command in cases:
             if command and not command_exists(command, self.env):
                 self.skip(f"startup.{key}", label, "s", f"{command} not available", target)
                 continue
             argv = [self.fixture(a) for a in argv]
             checked(argv, self.env)  # warm the file cache once
-            runs = [checked(argv, self.env) for _ in range(n)]
+            present.append((key, label, argv, target, []))
+        for _ in range(n):  # round-robin, so that a busy moment hits every command alike
+            for _, _, argv, _, runs in present:
+                runs.append(checked(argv, self.env))
+        for key, label, _, target, runs in present:
             self.add(Figure(f"startup.{key}", label, "s", [r.wall for r in runs], target,
                             cpu=[r.cpu for r in runs]))
             self.add(memory_figure(f"startup_{key}", label, runs))
@@ -201,7 +206,9 @@ class Bench:
                           "--pairs", str(pairs)], dict(self.env, PYTHONPATH=f"{BENCH}:{ROOT}"))
         data = json.loads(result.stdout)
         a, b = data["runs"]["rebound"], data["runs"]["bare"]
-        note = f"{a[0]['prompt_tokens']} prompt tokens, {a[0]['generated_tokens']} generated, {data['threads']} threads"
+        writing, prompt = data["threads"]
+        note = (f"{a[0]['prompt_tokens']} prompt tokens, {a[0]['generated_tokens']} generated; threads: {writing} "
+                f"writing, {prompt} for the prompt")
         for (key, label, unit), side, metric in zip(keys, (a, b, a, b), ("prompt_tps", "prompt_tps",
                                                                           "generated_tps", "generated_tps")):
             self.add(Figure(key, label, unit, [r[metric] for r in side], note=note, better="higher"))

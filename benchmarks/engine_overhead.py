@@ -15,7 +15,7 @@ import time
 
 import llama_cpp
 
-from assistant.engine.llama import LlamaBackend, default_threads
+from assistant.engine.llama import LlamaBackend
 from feedback_prompt import feedback_call
 
 NOTE = "fixtures/notes/harrow-books.md"
@@ -54,16 +54,17 @@ def main() -> None:
     # The whole-email prompt writes long enough to measure generation; no stop sequence.
     messages, options = feedback_call(NOTE, parameters=3_000_000_000)
     options = options.model_copy(update={"max_tokens": args.max_tokens, "stop": []})
-    threads = default_threads()  # fixed for the whole run, the same on both sides
-    backend = LlamaBackend(args.model, n_threads=threads)
+    backend = LlamaBackend(args.model)
     backend.load()
+    threads = backend.threads()  # (writing, prompt), fixed for the whole run, the same on both sides
+    backend.threads = lambda: threads
     llm = backend.llm  # the same llama_cpp.Llama object for both sides
 
     def rebound():
         return backend.generate(messages, options)
 
     def bare():
-        llama_cpp.llama_set_n_threads(llm.ctx, threads, threads)
+        llama_cpp.llama_set_n_threads(llm.ctx, *threads)
         return llm.create_chat_completion(
             messages=messages, temperature=options.temperature, max_tokens=options.max_tokens,
             seed=options.seed, repeat_penalty=options.repeat_penalty, stream=True)

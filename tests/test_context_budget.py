@@ -120,11 +120,21 @@ def test_the_guard_does_not_send_a_prompt_that_cannot_fit_and_says_why():
     assert "too long for the model's context" in draft.failure_summary()
 
 
-@pytest.mark.parametrize("command", ["recruiter", "network"])
-def test_every_drafting_command_falls_back_to_its_template_on_long_notes(cli, fake_backend, tmp_path, command):
+def test_a_note_whose_prompt_cannot_be_cut_falls_back_to_its_template(cli, fake_backend, tmp_path):
+    path = tmp_path / "long.md"
+    path.write_text(LONG_NOTES.replace("role: ", "recruiter_name: Alex Morgan\nrole: "))
+    result = cli("network", path)
+    assert result.exit_code == 0, result.stderr
+    assert "too long for the model's context" in " ".join(result.stderr.split())
+    assert fake_backend.calls == []
+
+
+@pytest.mark.parametrize("command", ["feedback", "recruiter"])
+def test_slot_commands_cut_long_notes_and_still_ask_the_model(cli, fake_backend, tmp_path, command):
     path = tmp_path / "long.md"
     path.write_text(LONG_NOTES.replace("role: ", "recruiter_name: Alex Morgan\nrole: "))
     result = cli(command, path)
     assert result.exit_code == 0, result.stderr
-    assert "too long for the model's context" in " ".join(result.stderr.split())
-    assert fake_backend.calls == []
+    assert "shortened" in " ".join(result.stderr.split())
+    assert fake_backend.calls and all(
+        len("".join(m["content"] for m in msgs)) < 2048 * 3 for msgs, _ in fake_backend.calls)

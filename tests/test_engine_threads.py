@@ -1,4 +1,4 @@
-"""The default thread count: one per physical core that is free, between 1 and 8."""
+"""The thread counts: one per free physical core (one core left over), 1 to 8; small models write on one."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ def machine(monkeypatch):
 
 
 @pytest.mark.parametrize("cores, busy, threads", [
-    (2, 0, 2),   # an idle laptop: every core
-    (2, 1, 1),   # a compile on one core: leave it that core
+    (4, 0, 3),   # an idle laptop: every core but one for the rest of the machine
+    (4, 2, 2),   # two other busy tasks: leave them their cores
+    (2, 0, 1),   # two cores: one thread, never stalled by a neighbour
     (2, 7, 1),   # a saturated machine: still one thread
     (16, 0, 8),  # many cores: capped
 ])
@@ -27,11 +28,17 @@ def test_threads_fit_the_free_physical_cores(machine, cores, busy, threads):
     assert machine(cores, busy) == threads
 
 
-def test_a_backend_follows_the_load_unless_the_config_fixes_threads(machine, embedded_model_path):
-    adaptive, fixed = llama.LlamaBackend(embedded_model_path), llama.LlamaBackend(embedded_model_path, n_threads=3)
-    assert machine(2, 0) == adaptive.n_threads == 2
-    assert machine(2, 5) == adaptive.n_threads == 1
-    assert fixed.n_threads == 3
+def test_a_small_model_writes_on_one_thread_and_shares_the_prompt(machine, embedded_model_path):
+    backend = llama.LlamaBackend(embedded_model_path)  # SmolLM2-135M: small
+    machine(8, 0)
+    assert backend.threads() == (1, 7)
+    machine(8, 5)
+    assert backend.threads() == (1, 3)  # asked again: follows the load
+
+
+def test_threads_from_the_config_are_kept(machine, embedded_model_path):
+    machine(8, 0)
+    assert llama.LlamaBackend(embedded_model_path, n_threads=3).threads() == (3, 3)
 
 
 def test_the_machine_is_read_without_error():

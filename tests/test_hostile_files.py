@@ -56,6 +56,7 @@ def hostile(tmp_path_factory, embedded_model_path) -> dict[str, Path]:
     put("500-pages.pdf", pdf(500))
     put("wrong-shape.json", json.dumps({"basics": "Jordan Rivera", "work": {"company": "Harrow"}}).encode())
     put("list.json", b"[1, 2, 3]")
+    put("deep.json", b"[" * 200_000)
     put("broken-yaml.md", b"---\nyour_name: [Jordan Rivera\ncompany: Harrow Books\n---\n## What went well\n- a\n")
     with open(embedded_model_path, "rb") as model:
         put("truncated.gguf", model.read(4096))
@@ -77,6 +78,8 @@ CASES = {
     "500-page PDF": ("500 pages", "critique", "@500-pages.pdf"),
     "JSON Resume of the wrong shape": ("JSON Resume", "critique", "@wrong-shape.json"),
     "JSON Resume that is a list": ("JSON Resume", "critique", "@list.json"),
+    "JSON nested 200,000 deep": ("nested too deeply", "critique", "@deep.json"),
+    "a job as JSON nested 200,000 deep": ("nested too deeply", "interview", "--job", "@deep.json"),
     "JSON job of the wrong shape": ("JSON Resume job", "interview", "--job", "@wrong-shape.json"),
     "notes with broken YAML": ("not valid YAML", "feedback", "@broken-yaml.md"),
     "notes with broken YAML for recruiter": ("not valid YAML", "recruiter", "@broken-yaml.md"),

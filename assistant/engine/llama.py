@@ -61,11 +61,12 @@ def busy_cpus() -> int:
 
 
 def default_threads() -> int:
-    """One thread per physical core that is free now, at least 1 and at most 8. llama.cpp's
-    threads wait for each other after every layer, so a thread that shares its core with another
-    busy process stalls them all: on 2 cores with a compile running, 2 threads wrote 9 tokens/s
-    and 1 thread 60 (benchmarks/, `make bench`). Asked again before every generation."""
-    return max(1, min(8, physical_cores() - busy_cpus()))
+    """One thread per physical core that is free now, leaving at least one core to the rest of
+    the machine; at least 1, at most 8. llama.cpp's threads wait for each other after every
+    layer, so one thread that shares its core with another busy process stalls them all: on the
+    2-core benchmark machine, 2 threads took from 1.5 s up to 36 s for a 22-token sentence that
+    1 thread wrote in 0.86 s (benchmarks/, `make bench`)."""
+    return max(1, min(8, physical_cores() - max(1, busy_cpus())))
 
 
 class LlamaBackend(Backend):
@@ -78,9 +79,15 @@ class LlamaBackend(Backend):
         self.fixed_threads = n_threads  # None: fit the free cores before every generation
         self._llm = None
 
-    @property
-    def n_threads(self) -> int:
-        return self.fixed_threads or default_threads()
+    def threads(self) -> tuple[int, int]:
+        """(writing, prompt) threads for the next generation, asked anew each time so that a long
+        batch follows the machine's load. Evaluating a prompt is one large matrix product a layer
+        and shares well; writing a token with a small model is too little work to share (1 thread
+        wrote as fast as 2 on SmolLM2, and is never stalled by a busy core)."""
+        if self.fixed_threads:
+            return self.fixed_threads, self.fixed_threads
+        prompt = default_threads()
+        return (1 if self.info().is_small else prompt), prompt
 
     @property
     def llm(self):
@@ -101,8 +108,9 @@ class LlamaBackend(Backend):
         try:
             # Weights are memory-mapped (shared page cache, nothing copied at load). Flash attention
             # wrote 15-20% more tokens/s on SmolLM2 with the same prompt-evaluation speed.
-            return Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads,
-                         n_threads_batch=self.n_threads, use_mmap=True, flash_attn=True, verbose=False)
+            writing, prompt = self.threads()
+            return Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=writing,
+                         n_threads_batch=prompt, use_mmap=True, flash_attn=True, verbose=False)
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(f"{self.model_path}: llama.cpp could not load this model ({exc})") from None
 
@@ -120,8 +128,7 @@ class LlamaBackend(Backend):
         if options.grammar:
             kwargs["grammar"] = LlamaGrammar.from_string(options.grammar, verbose=False)
         llm = self.llm
-        threads = self.n_threads  # the free cores now: a long batch follows the machine's load
-        llama_set_n_threads(llm.ctx, threads, threads)
+        llama_set_n_threads(llm.ctx, *self.threads())
         for chunk in llm.create_chat_completion(**kwargs):
             text = chunk["choices"][0]["delta"].get("content")
             if text:

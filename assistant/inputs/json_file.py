@@ -21,6 +21,8 @@ def read_json(path: Path | str, max_bytes: int) -> object:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to be a resume or job description") from None
 
 
 def validate_shape(model: type[Model], data: object, name: str, what: str) -> Model:

@@ -19,10 +19,9 @@ from assistant.errors import InputError, MissingFactError
 from assistant.guard.char_limit import LINKEDIN_LIMITS, char_count, check_char_limit, normalise, shorten_words
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.feedback import split_subject
 from assistant.tasks.recruiter import find_recruiter
 from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
-from assistant.text_utils import as_clause
+from assistant.text_utils import split_subject, as_clause
 
 TASK = "network"
 LEVELS = 6  # prompts/network/fallback.j2 has levels 0 (full) .. 5 (shortest)
@@ -127,7 +126,7 @@ class _Note:
     def linkedin(self) -> bool:
         return self.request.channel == "linkedin"
 
-    def context(self, mode: str) -> dict:
+    def context(self, mode: str, free: dict) -> dict:
         return {**self.base, "mode": "full" if mode == "full" else f"sentence-{self.request.occasion}"}
 
     def render(self, sentence: Optional[str] = None, level: int = 0, **override) -> str:

@@ -15,9 +15,8 @@ from assistant.engine.base import Backend
 from assistant.errors import MissingFactError
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.feedback import split_subject
 from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
-from assistant.text_utils import as_clause, day_month
+from assistant.text_utils import split_subject, as_clause, day_month
 
 TASK = "recruiter"
 MAX_WORDS = 170
@@ -91,9 +90,11 @@ def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = N
         )
 
     spec = SlotTask(
-        task=TASK, context=lambda mode: _context(notes, recruiter, mode), assemble=assemble, facts=facts,
+        task=TASK, context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode), assemble=assemble, facts=facts,
         final_checks=lambda text, f: [*check_draft(text, f), _check_asks(text, f)],
         generic_words=GENERIC_WORDS, sentence_start=("I ",), must_mention=notes.detail() or "",
+        free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},
+        what=notes.source or "the notes",
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)

@@ -7,19 +7,21 @@ prompt context, its facts, its sentence checks and its final text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Literal, Optional
 
 from pydantic import BaseModel
 
 from assistant import prompts
-from assistant.engine.base import Backend
+from assistant.engine.base import Backend, Message, ModelInfo
+from assistant.engine.budget import Piece, fit_to_context, prompt_budget
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
     CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops,
     check_not_echo, check_numbers, check_placeholders, check_unknown_names, words,
 )
 from assistant.guard.generate import guarded_generate
+from assistant.guard.injection import find_instructions, strip_instructions
 from assistant.text_utils import word_count
 
 Mode = Literal["sentence", "full"]
@@ -43,13 +45,15 @@ class SlotTask:
     """What a slot-drafting task supplies."""
 
     task: str  # prompts/<task>/
-    context: Callable[[Mode], dict]  # the prompt templates' context for this mode
+    context: Callable[[Mode, dict], dict]  # the templates' context for a mode and the (fitted) free parts
     assemble: Callable[..., str]  # (sentence=None, body=None) -> the final text; neither: the template
     facts: Callable[[str], DraftFacts]  # prompt text -> what a draft may say
     final_checks: Callable[[str, DraftFacts], list[CheckResult]]  # on the final text, model or template
     generic_words: frozenset[str] = frozenset()  # words any slot sentence may use
     sentence_start: tuple[str, ...] = ()  # the slot sentence must start with one of these
     must_mention: str = ""  # the fact the slot sentence is about (half its words must appear)
+    free_parts: dict[str, Piece] = field(default_factory=dict)  # inputs the prompt may shorten to fit
+    what: str = "the notes"  # the inputs' name, for messages
 
 
 def greeting_name(name: str) -> str:
@@ -84,6 +88,33 @@ def sentence_checks(spec: SlotTask, text: str, facts: DraftFacts) -> list[CheckR
             check_one_sentence(text, spec.sentence_start), check_mentions(text, spec.must_mention)]
 
 
+def _free_text(parts: dict[str, Piece]) -> str:
+    return "\n".join(x for v in parts.values() for x in (v if isinstance(v, list) else [v or ""]))
+
+
+def _prompt(spec: SlotTask, mode: Mode, info: ModelInfo, options: GenerateOptions) -> tuple[list[Message], str]:
+    """The prompt, with instruction-like sentences in the free parts left out (prompt injection)
+    and those parts cut to fit the model's context; and a notice saying what was done."""
+    free = {k: ([kept for item in v if (kept := strip_instructions(item))] if isinstance(v, list)
+                else strip_instructions(v or "")) for k, v in spec.free_parts.items()}
+
+    def build(values: dict) -> list[Message]:
+        return prompts.messages(spec.task, **spec.context(mode, values))
+
+    notices = []
+    if free:
+        fitted = fit_to_context(build, free, prompt_budget(info, options), what=spec.what)
+        messages = fitted.messages
+        notices.append(fitted.notice)
+    else:
+        messages = build({})
+    injected = find_instructions(_free_text(spec.free_parts))
+    if injected:
+        notices.append(f"left out of the prompt a line of {spec.what} that reads like an instruction "
+                       f"to the model: '{injected[0][:60]}'")
+    return messages, "; ".join(n for n in notices if n)
+
+
 def draft_with_slot(spec: SlotTask, backend: Optional[Backend] = None,
                     on_chunk: Optional[Callable[[str], None]] = None) -> Drafted:
     notice = ""
@@ -92,7 +123,8 @@ def draft_with_slot(spec: SlotTask, backend: Optional[Backend] = None,
         info = backend.info()
         model = info.name
         mode: Mode = "sentence" if info.is_small else "full"
-        msgs = prompts.messages(spec.task, **spec.context(mode))
+        options = SENTENCE_OPTIONS if mode == "sentence" else FULL_OPTIONS
+        msgs, prompt_notice = _prompt(spec, mode, info, options)
         facts = spec.facts("\n".join(m["content"] for m in (msgs[0], msgs[-1])))  # instructions, not examples
 
         def assemble(output: str) -> str:
@@ -102,12 +134,12 @@ def draft_with_slot(spec: SlotTask, backend: Optional[Backend] = None,
             whole = spec.final_checks(assemble(output), facts)  # the note it lands in must pass too
             return [*sentence_checks(spec, output, facts), *whole] if mode == "sentence" else whole
 
-        options = SENTENCE_OPTIONS if mode == "sentence" else FULL_OPTIONS
         draft = guarded_generate(backend, msgs, options, validate, on_chunk=on_chunk)
         if draft.text is not None:
             text = assemble(draft.text)
-            return Drafted(text=text, source="model", checks=spec.final_checks(text, facts), model=model)
-        notice = f"the model's draft failed the guard: {draft.failure_summary()}"
+            return Drafted(text=text, source="model", checks=spec.final_checks(text, facts), model=model,
+                           notice=prompt_notice)
+        notice = "; ".join(n for n in (prompt_notice, f"the model's draft failed the guard: {draft.failure_summary()}") if n)
     text = spec.assemble()
     return Drafted(text=text, source="template", checks=spec.final_checks(text, spec.facts("")),
                    model=model, notice=notice)
