@@ -61,12 +61,12 @@ def busy_cpus() -> int:
 
 
 def default_threads() -> int:
-    """One thread per physical core that is free now, leaving at least one core to the rest of
-    the machine; at least 1, at most 8. llama.cpp's threads wait for each other after every
-    layer, so one thread that shares its core with another busy process stalls them all: on the
-    2-core benchmark machine, 2 threads took from 1.5 s up to 36 s for a 22-token sentence that
-    1 thread wrote in 0.86 s (benchmarks/, `make bench`)."""
-    return max(1, min(8, physical_cores() - max(1, busy_cpus())))
+    """One thread per physical core that is free now; at least 1, at most 8. llama.cpp's threads
+    wait for each other after every layer, so one thread that shares its core with another busy
+    process stalls them all: on the 2-core benchmark machine with other work running, 2 threads
+    took from 1.5 s up to 36 s for a 22-token sentence that 1 thread wrote in 0.86 s; idle, 2
+    threads evaluated its prompt in 0.35 s against 0.68 s (benchmarks/, `make bench`)."""
+    return max(1, min(8, physical_cores() - busy_cpus()))
 
 
 class LlamaBackend(Backend):
@@ -82,8 +82,8 @@ class LlamaBackend(Backend):
     def threads(self) -> tuple[int, int]:
         """(writing, prompt) threads for the next generation, asked anew each time so that a long
         batch follows the machine's load. Evaluating a prompt is one large matrix product a layer
-        and shares well; writing a token with a small model is too little work to share (1 thread
-        wrote as fast as 2 on SmolLM2, and is never stalled by a busy core)."""
+        and shares well; writing a token with a small model is too little work to share: 1 thread
+        wrote as fast as 2 on SmolLM2, and a single thread is never stalled by a busy core."""
         if self.fixed_threads:
             return self.fixed_threads, self.fixed_threads
         prompt = default_threads()

@@ -13,10 +13,10 @@ from pydantic import BaseModel
 from assistant import prompts
 from assistant.engine.base import Backend
 from assistant.followups import Advice
-from assistant.guard.checks import CheckResult, DraftFacts, check_draft
+from assistant.guard.checks import check_draft
 from assistant.guard.injection import strip_instructions
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.slot import Mode, SlotTask, draft_with_slot
+from assistant.tasks.slot import DraftOutcome, Mode, SlotTask, draft_with_slot, email_assembler, notes_facts
 from assistant.text_utils import as_clause, day_month, split_subject
 
 Recipient = Literal["hiring-manager", "recruiter"]
@@ -34,14 +34,10 @@ class FeedbackRequest(BaseModel):
     to: Optional[Recipient] = None  # None: from the notes' contact_role
 
 
-class FeedbackResult(BaseModel):
+class FeedbackResult(DraftOutcome):
     subject: str
     body: str
     to: Recipient
-    source: Literal["model", "template"]
-    checks: list[CheckResult]
-    model: Optional[str] = None
-    notice: str = ""
     advice: Optional[Advice] = None  # the follow-up log's advice on writing to this contact now
 
 
@@ -69,29 +65,16 @@ def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
     notes.require("company", "contact_name", "your_name")
     to = recipient(request)
     template = prompts.render(TASK, "fallback", **_context(notes, to, "template"))
-    subject = split_subject(template)[0]
 
     def context(mode: Mode, free: dict) -> dict:
         slot_mode = mode if mode == "full" else ("recruiter-sentence" if to == "recruiter" else "sentence")
         return _context(notes.model_copy(update=free), to, slot_mode)
 
-    def assemble(sentence: Optional[str] = None, body: Optional[str] = None) -> str:
-        if body is not None:
-            return f"Subject: {subject}\n\n{body.strip()}"
-        if sentence is not None:
-            return prompts.render(TASK, "fallback", **_context(notes, to, "template", sentence))
-        return template
-
-    def facts(prompt_text: str) -> DraftFacts:
-        dates = [f"{d.day} {d.strftime('%B %Y')}" for d in (notes.interview_date, notes.rejection_date) if d]
-        return DraftFacts(
-            known_text="\n".join([notes.all_text(), template, *dates]),
-            required_names=[notes.contact_name, notes.company], signature=notes.your_name,
-            min_words=30, max_words=MAX_WORDS, prompt_text=prompt_text,
-        )
-
     spec = SlotTask(
-        task=TASK, context=context, assemble=assemble, facts=facts,
+        task=TASK, context=context,
+        assemble=email_assembler(
+            template, lambda sentence: prompts.render(TASK, "fallback", **_context(notes, to, "template", sentence))),
+        facts=notes_facts(notes, template, [notes.contact_name, notes.company], 30, MAX_WORDS),
         final_checks=lambda text, f: check_draft(split_subject(text)[1], f),
         generic_words=GENERIC_WORDS, sentence_start=("Thank you",), must_mention=notes.detail() or "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},

@@ -20,7 +20,7 @@ from assistant.guard.char_limit import LINKEDIN_LIMITS, char_count, check_char_l
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.recruiter import find_recruiter
-from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
+from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, greeting_name
 from assistant.text_utils import split_subject, as_clause
 
 TASK = "network"
@@ -61,7 +61,7 @@ class NetworkRequest(BaseModel):
         return self
 
 
-class NetworkResult(BaseModel):
+class NetworkResult(DraftOutcome):
     to: str
     channel: Channel
     occasion: Occasion
@@ -70,10 +70,6 @@ class NetworkResult(BaseModel):
     characters: int  # as LinkedIn counts them (see assistant.guard.char_limit)
     limit: Optional[int] = None  # LinkedIn only
     shortened: bool = False  # the user's own text was shortened to fit the limit
-    source: Literal["model", "template"]
-    checks: list[CheckResult]
-    model: Optional[str] = None
-    notice: str = ""
 
 
 def recipient(request: NetworkRequest) -> str:

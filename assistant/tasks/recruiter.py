@@ -6,16 +6,15 @@ the whole body. The guard checks every draft; the template is the fallback."""
 
 from __future__ import annotations
 
-from typing import Callable, Literal, Optional
+from typing import Callable, Optional
 
-from pydantic import BaseModel
 
 from assistant import prompts
 from assistant.engine.base import Backend
 from assistant.errors import MissingFactError
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
+from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, email_assembler, greeting_name, notes_facts
 from assistant.text_utils import split_subject, as_clause, day_month
 
 TASK = "recruiter"
@@ -26,14 +25,10 @@ GENERIC_WORDS = frozenset(
 )
 
 
-class RecruiterResult(BaseModel):
+class RecruiterResult(DraftOutcome):
     recruiter: str
     subject: str
     body: str
-    source: Literal["model", "template"]
-    checks: list[CheckResult]
-    model: Optional[str] = None
-    notice: str = ""
 
 
 def find_recruiter(notes: RejectionNotes) -> str:
@@ -74,23 +69,11 @@ def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = N
     recruiter = find_recruiter(notes)
     template = prompts.render(TASK, "fallback", **_context(notes, recruiter, "template"))
 
-    def assemble(sentence: Optional[str] = None, body: Optional[str] = None) -> str:
-        if body is not None:
-            return f"Subject: {split_subject(template)[0]}\n\n{body.strip()}"
-        if sentence is not None:
-            return prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", sentence))
-        return template
-
-    def facts(prompt_text: str) -> DraftFacts:
-        dates = [f"{d.day} {d.strftime('%B %Y')}" for d in (notes.interview_date, notes.rejection_date) if d]
-        return DraftFacts(
-            known_text="\n".join([notes.all_text(), recruiter, template, *dates]),
-            required_names=[greeting_name(recruiter), notes.company], signature=notes.your_name,
-            min_words=40, max_words=MAX_WORDS, prompt_text=prompt_text,
-        )
-
     spec = SlotTask(
-        task=TASK, context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode), assemble=assemble, facts=facts,
+        task=TASK, context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode),
+        assemble=email_assembler(
+            template, lambda sentence: prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", sentence))),
+        facts=notes_facts(notes, template, [greeting_name(recruiter), notes.company], 40, MAX_WORDS, recruiter),
         final_checks=lambda text, f: [*check_draft(text, f), _check_asks(text, f)],
         generic_words=GENERIC_WORDS, sentence_start=("I ",), must_mention=notes.detail() or "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},

@@ -22,7 +22,8 @@ from assistant.guard.checks import (
 )
 from assistant.guard.generate import guarded_generate
 from assistant.guard.injection import find_instructions, strip_instructions
-from assistant.text_utils import word_count
+from assistant.inputs.notes import RejectionNotes
+from assistant.text_utils import split_subject, word_count
 
 Mode = Literal["sentence", "full"]
 SENTENCE_OPTIONS = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
@@ -32,12 +33,17 @@ _TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
 
 
-class Drafted(BaseModel):
-    text: str
+class DraftOutcome(BaseModel):
+    """Who wrote a draft and what the guard said: part of every drafting task's result."""
+
     source: Literal["model", "template"]
     checks: list[CheckResult]
     model: Optional[str] = None
     notice: str = ""
+
+
+class Drafted(DraftOutcome):
+    text: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,35 @@ def greeting_name(name: str) -> str:
     if len(parts) > 1 and _TITLE.match(parts[0]):
         return f"{parts[0]} {parts[-1]}"
     return parts[0] if parts else name
+
+
+def email_assembler(template: str, with_sentence: Callable[[str], str]) -> Callable[..., str]:
+    """SlotTask.assemble for an email: the template; the template around a small model's sentence;
+    or a large model's whole body under the template's subject line."""
+    subject = split_subject(template)[0]
+
+    def assemble(sentence: Optional[str] = None, body: Optional[str] = None) -> str:
+        if body is not None:
+            return f"Subject: {subject}\n\n{body.strip()}"
+        if sentence is not None:
+            return with_sentence(sentence)
+        return template
+
+    return assemble
+
+
+def notes_facts(notes: RejectionNotes, template: str, required: list[str], min_words: int,
+                max_words: int, *known: str) -> Callable[[str], DraftFacts]:
+    """SlotTask.facts for a draft from the notes: it may say what the notes and its template say
+    (dates also written out), must name `required`, and is signed with the user's name."""
+    dates = [f"{d.day} {d.strftime('%B %Y')}" for d in (notes.interview_date, notes.rejection_date) if d]
+
+    def facts(prompt_text: str) -> DraftFacts:
+        return DraftFacts(known_text="\n".join([notes.all_text(), template, *known, *dates]),
+                          required_names=required, signature=notes.your_name, min_words=min_words,
+                          max_words=max_words, prompt_text=prompt_text)
+
+    return facts
 
 
 def check_one_sentence(text: str, start: tuple[str, ...] = ()) -> CheckResult:
