@@ -56,7 +56,9 @@ def main() -> None:
     options = options.model_copy(update={"max_tokens": args.max_tokens, "stop": []})
     backend = LlamaBackend(args.model)
     backend.load()
-    threads = backend.threads()  # (writing, prompt), fixed for the whole run, the same on both sides
+    # Rebound asks for (writing, prompt) threads before every call; pin the pair it picks now for
+    # the whole run, so that both sides always run on the same threads.
+    threads = backend.threads()
     backend.threads = lambda: threads
     llm = backend.llm  # the same llama_cpp.Llama object for both sides
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.analysis.phrases import PhraseError, phrase_pattern
+from assistant.analysis.phrases import PhraseError, PhrasePattern, anchor_word
 from assistant.analysis.tone import LEVELS, analyze, find_signals, level_for, signal_defs
 from assistant.guard.checks import DraftFacts, check_no_begging
 from tests.conftest import FIXTURES
@@ -132,4 +132,15 @@ def test_guard_check_no_begging_uses_the_analyzer():
 @pytest.mark.parametrize("phrase", ["(unclosed", "[only optional]", "{no-such-class} word", "a ) b", "time,? day"])
 def test_bad_phrase_syntax_is_an_error(phrase):
     with pytest.raises(PhraseError):
-        phrase_pattern(phrase, {})
+        PhrasePattern(phrase, {})
+
+
+@pytest.mark.parametrize("phrase, anchor", [
+    ("please please", "please"), ("(give|grant) me another chance", "another"), ("beg* you", "beg"),
+    ("i'm [really] sorry", "sorry"), ("{number} times", "times"), ("(a|b)", ""),
+])
+def test_a_phrase_is_only_compiled_for_texts_that_hold_its_anchor(phrase, anchor):
+    assert anchor_word(phrase) == anchor
+    pattern = PhrasePattern(phrase, {"number": ["three", "<digits>"]})
+    if anchor:
+        assert list(pattern.finditer("Nothing to see here.")) == [] and pattern._compiled is None

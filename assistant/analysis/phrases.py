@@ -122,6 +122,33 @@ def compile_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
     return body
 
 
-def phrase_pattern(phrase: str, classes: Mapping[str, list[str]]) -> re.Pattern:
-    """The compiled, case-insensitive pattern for one phrase, bounded by word edges."""
-    return re.compile(rf"(?<![\w'\u2019]){compile_phrase(phrase, classes)}(?!\w)", re.IGNORECASE)
+_PLAIN_WORD = re.compile(r"[a-z]+\*?")
+_GROUPS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
+
+
+def anchor_word(phrase: str) -> str:
+    """The longest plain word every match of the phrase contains (outside alternatives, optional
+    words and word classes; 'beg*' gives 'beg'), or '' when there is none."""
+    outside = phrase.lower()
+    while _GROUPS.search(outside):
+        outside = _GROUPS.sub(" ", outside)
+    words = [w.rstrip("*") for w in outside.split() if _PLAIN_WORD.fullmatch(w)]
+    return max(words, key=len, default="")
+
+
+class PhrasePattern:
+    """One phrase's case-insensitive pattern, bounded by word edges. It is compiled the first time
+    a text holds the phrase's anchor word: most texts hold few, and compiling every phrase of a
+    list costs more than a short command's whole run."""
+
+    def __init__(self, phrase: str, classes: Mapping[str, list[str]]):
+        self.source = rf"(?<![\w'\u2019]){compile_phrase(phrase, classes)}(?!\w)"
+        self.anchor = anchor_word(phrase)
+        self._compiled: re.Pattern | None = None
+
+    def finditer(self, text: str, lowered: str | None = None):
+        if self.anchor and self.anchor not in (text.lower() if lowered is None else lowered):
+            return iter(())
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled.finditer(text)

@@ -10,7 +10,7 @@ from typing import Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.analysis.phrases import phrase_pattern
+from assistant.analysis.phrases import PhrasePattern
 from assistant.paths import data_path
 
 Level = Literal["calm", "needy", "desperate"]
@@ -68,15 +68,16 @@ class _Registry(BaseModel):
 class _Compiled:
     def __init__(self, definition: SignalDef, classes: dict[str, list[str]]):
         self.definition = definition
-        self.patterns = [phrase_pattern(p, classes) for p in definition.phrases]
+        self.patterns = [PhrasePattern(p, classes) for p in definition.phrases]
         self.patterns += [re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
                           for p in definition.patterns]
         self.ignore = {w.lower() for w in definition.ignore_words}
 
     def spans(self, text: str, ignore: set[str]) -> list[tuple[int, int]]:
         found = []
+        lowered = text.lower()
         for pattern in self.patterns:
-            for m in pattern.finditer(text):
+            for m in (pattern.finditer(text, lowered) if isinstance(pattern, PhrasePattern) else pattern.finditer(text)):
                 tokens = {t.lower() for t in re.findall(r"[\w'\u2019]+", m.group(0))}
                 if m.end() > m.start() and not (tokens and tokens <= self.ignore | ignore):
                     found.append((m.start(), m.end()))

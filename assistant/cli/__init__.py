@@ -21,6 +21,9 @@ class ReboundGroup(TyperGroup):
         except ReboundError as exc:
             _error_line(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:  # `rebound ... | head`: the reader left; stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except KeyboardInterrupt:
             _error_line("interrupted")
             raise typer.Exit(130) from None
