@@ -13,6 +13,10 @@ from assistant.engine.select import use_backend
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+# The JSON Resume project's sample resume and job (MIT), beside the checkout in CI; a user's own
+# clone has no ../shared, so tests that read them skip there.
+JSONRESUME = SHARED_DATA / "jsonresume"
+needs_jsonresume = pytest.mark.skipif(not JSONRESUME.is_dir(), reason="../shared/data/jsonresume is not here")
 
 
 @pytest.fixture(autouse=True)

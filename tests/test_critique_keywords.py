@@ -9,10 +9,11 @@ import pytest
 
 from assistant.analysis.keywords import extract_job_terms, find_terms, guess_company, keyword_gap
 from assistant.inputs.job import read_job
+from tests.conftest import JSONRESUME, needs_jsonresume
 
 ROOT = Path(__file__).resolve().parent.parent
 JOBS = ROOT / "fixtures" / "jobs"
-SHARED_JOB = ROOT.parent / "shared" / "data" / "jsonresume" / "sample.job.json"
+SHARED_JOB = JSONRESUME / "sample.job.json"
 STOP_WORDS = set("""a an and the or of for to in on at by with as we you our your is are be will can
 must should who what this that about experience strong years team role skills work ability plus""".split())
 
@@ -114,7 +115,7 @@ def test_keyword_gap_without_terms():
     assert report.matched == [] and report.missing == [] and report.match_rate == 0.0
 
 
-@pytest.mark.skipif(not SHARED_JOB.is_file(), reason="../shared is not here")
+@needs_jsonresume
 def test_shared_sample_job():
     job = read_job(SHARED_JOB)
     terms = extract_job_terms(job.text, job.company)

@@ -13,13 +13,12 @@ from assistant.errors import InputError
 from assistant.inputs import documents
 from assistant.inputs.job import read_job
 from assistant.inputs.resume import expand_paths, parse_resume_text, read_resume
+from tests.conftest import JSONRESUME, needs_jsonresume
 from critique_docs import ENGINEER_PDF_LINES, TEACHER_DOCX_BLOCKS, make_docx, make_pdf, make_scan_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = ROOT / "fixtures" / "resumes"
 JOBS = ROOT / "fixtures" / "jobs"
-SHARED = ROOT.parent / "shared" / "data" / "jsonresume"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/jsonresume is not here")
 
 BODY = """Dana Reyes
 dana.reyes@example.com | (555) 201-3344 | Denver, CO | linkedin.com/in/danareyes
@@ -86,9 +85,9 @@ def test_docx_resume_keeps_headings_and_list_bullets(tmp_path):
     assert [len(p.bullets) for p in resume.experience] == [4, 1]
 
 
-@needs_shared
+@needs_jsonresume
 def test_json_resume_sample():
-    resume = read_resume(SHARED / "sample.resume.json")
+    resume = read_resume(JSONRESUME / "sample.resume.json")
     assert resume.contact.name == "Richard Hendriks" and resume.contact.email == "richard.hendriks@mail.com"
     assert resume.experience[0].company == "Pied Piper" and len(resume.experience[0].bullets) == 3
     assert "HTML" in resume.skills and resume.has_section("education")
@@ -192,9 +191,9 @@ def test_job_text_and_markdown():
     assert len(job.requirements) == 5 and len(job.responsibilities) == 4
 
 
-@needs_shared
+@needs_jsonresume
 def test_job_json_sample():
-    job = read_job(SHARED / "sample.job.json")
+    job = read_job(JSONRESUME / "sample.job.json")
     assert (job.title, job.company) == ("Web Developer", "Microsoft")
     assert "Develop and maintain web applications" in job.responsibilities
     assert any("JavaScript" in r for r in job.requirements)

@@ -118,6 +118,8 @@ def test_larger_model_writes_the_summary_and_rewrites_the_original(fake_backend)
     ("Managed social media accounts in Salesforce and HubSpot", "no-new-skills"),
     ("Responsible for social media accounts [__]", "strong-opener"),
     ("Managed social media accounts for a famous global fashion brand loved by [__] celebrities", "no-new-claims"),
+    ("Managed social media accounts, cutting costs by [__]%", "grounded-words"),  # an effect only the user can claim
+    ("Managed social media accounts for [__] people a day", "no-invented-rate"),
 ])
 def test_guard_rejects_invented_facts(fake_backend, invented, why):
     fake_backend.queue(invented, invented)  # the first rewrite, twice (one retry)

@@ -17,7 +17,7 @@ from assistant.inputs.resume import read_resume
 from assistant.tasks.interview import (
     InterviewRequest, build_questions, interview_questions, practice_sheet, tied_question,
 )
-from tests.conftest import FIXTURES, SHARED_DATA
+from tests.conftest import FIXTURES, JSONRESUME, needs_jsonresume
 
 JOBS, RESUMES, NOTES = FIXTURES / "jobs", FIXTURES / "resumes", FIXTURES / "notes"
 DATA_JOB = JOBS / "interview-data-analyst.md"
@@ -118,8 +118,9 @@ def test_every_gap_term_is_one_the_resume_does_not_show():
     assert "SQL" not in result.missing_terms and "Tableau" not in result.missing_terms
 
 
+@needs_jsonresume
 def test_a_missing_soft_skill_gets_a_star_question_and_a_degree_none():
-    sample = SHARED_DATA / "jsonresume"
+    sample = JSONRESUME
     job, resume = read_job(sample / "sample.job.json"), read_resume(sample / "sample.resume.json").text
     result = build_questions(InterviewRequest(job=job, resume_text=resume, count=40))
     gaps = [q for q in result.questions if q.kind == "gap"]

@@ -3,6 +3,7 @@ fixes, and the rewrite of one weak bullet. Imported only when a model is in use.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from assistant import prompts
@@ -13,7 +14,7 @@ from assistant.checks.wording import QUANTITY, first_person
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_length, check_no_loops, check_not_echo, check_numbers,
+    CheckResult, DraftFacts, check_draft, check_grounded_words, check_length, check_no_loops, check_not_echo, check_numbers,
     check_placeholders, check_unknown_names, words,
 )
 from assistant.guard.generate import guarded_generate
@@ -22,27 +23,21 @@ from assistant.tasks.critique import TASK, Fix
 
 GUARD_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_length, check_not_echo,
                 check_no_loops)
-EXAMPLE_BREAK = "\n---\n"  # between worked examples in user.j2
-ANSWER_BREAK = "\n=>\n"  # between an example's question and its answer
 MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's content words
 MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)
+# The words a small model's measurable result may use that the resume need not hold: the scale,
+# never the effect ("cutting costs", "increasing sales" are claims only the user can make).
+RESULT_WORDS = frozenset("""people team teams members customers clients users accounts projects events
+stores sites locations countries followers subscribers visitors attendees students patients readers
+viewers participants employees staff stakeholders partners vendors orders tickets requests calls cases
+daily weekly monthly yearly across total""".split())
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 _FILLER = frozenset("""with from that this their them they have been were will into over under about
 for and the was are each every more most also""".split())
 
 
 def content_words(text: str) -> set[str]:
     return {singular(w.lower()) for w in words(text) if len(w) > 3 and w.lower() not in _FILLER}
-
-
-def few_shot_messages(**context) -> list[dict]:
-    """The system prompt, then the user template's worked examples as user/assistant turns."""
-    turns = [{"role": "system", "content": prompts.render(TASK, "system", **context)}]
-    for block in prompts.render(TASK, "user", **context).split(EXAMPLE_BREAK):
-        question, _, answer = block.partition(ANSWER_BREAK)
-        turns.append({"role": "user", "content": question.strip()})
-        if answer.strip():
-            turns.append({"role": "assistant", "content": answer.strip()})
-    return turns
 
 
 def _facts(resume: Resume, prompt_text: str, min_words: int, max_words: int) -> DraftFacts:
@@ -79,6 +74,12 @@ def _rewrite_checks(text: str, original: str, facts: DraftFacts, resume: Resume,
     if needs_blank:
         results.append(CheckResult(name="leaves-a-blank", passed=BLANK in text,
                                    detail="" if BLANK in text else f"no {BLANK} where the number goes"))
+        grounded = facts.model_copy(update={"known_text": f"{facts.known_text}\n{original}"})
+        results.append(check_grounded_words(text, grounded, RESULT_WORDS))
+        rate = _RATE.search(text)
+        invented = rate and not _RATE.search(original)
+        results.append(CheckResult(name="no-invented-rate", passed=not invented,
+                                   detail=f"'{rate.group(0)}' is not in the bullet" if invented else ""))
     return results
 
 
@@ -99,7 +100,7 @@ def model_rewrite(backend: Backend, resume: Resume, original: str, improved: str
     """A small model adds the measurable result to the rule-based rewrite; a larger one rewrites the original."""
     small = backend.info().is_small
     bullet = improved.removesuffix(RESULT_BLANK) if small else original
-    msgs = few_shot_messages(mode="rewrite", bullet=bullet)
+    msgs = prompts.messages(TASK, mode="rewrite", bullet=bullet)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
     opts = GenerateOptions(max_tokens=48, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
     needs_blank = small and not QUANTITY.search(original)  # the small model's slot: the result, as a blank
@@ -115,7 +116,7 @@ def model_rewrite(backend: Backend, resume: Resume, original: str, improved: str
 
 def model_summary(backend: Backend, resume: Resume, fixes: list[Fix],
                   on_chunk: Optional[Callable[[str], None]]) -> tuple[Optional[str], str]:
-    msgs = few_shot_messages(mode="summary", fixes=fixes)
+    msgs = prompts.messages(TASK, mode="summary", fixes=fixes)
     prompt_text = "\n".join(m["content"] for m in msgs)
     # the fixes' own wording may be repeated; anything else must come from the resume
     facts = _facts(resume, prompt_text, min_words=8, max_words=90)

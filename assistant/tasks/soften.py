@@ -242,7 +242,7 @@ def _model_writer(request: SoftenRequest, backend: Backend, notices: list[str], 
         if len(used) + len(notices) >= MAX_MODEL_SENTENCES:
             return None
         original = _squash(span.text)
-        msgs = prompts.messages(TASK, sentence=original)
+        msgs = prompts.messages(TASK, mode="rewrite", sentence=original)
         validate = lambda text: sentence_checks(text, original, request, msgs[0]["content"])  # noqa: E731
         draft = guarded_generate(backend, msgs, opts, validate, on_chunk=on_chunk)
         if draft.text is None:
