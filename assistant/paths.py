@@ -44,10 +44,16 @@ def prompts_root() -> Path:
     return package_root().parent / "prompts"
 
 
-def read_data(name: str):
-    """Parse a YAML data file shipped in assistant/data (with libyaml's fast loader when present)."""
+def yaml_loader():
+    """libyaml's safe loader where PyYAML was built with it (several times faster), else PyYAML's."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_data(name: str):
+    """Parse a YAML data file shipped in assistant/data."""
+    import yaml
+
     with data_path(name).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)
+        return yaml.load(fh, Loader=yaml_loader())

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import ReboundError
-from assistant.paths import prompts_root, user_dir
+from assistant.paths import prompts_root, user_dir, yaml_loader
 
 PARTS = ("system", "user", "fallback")
 
@@ -58,7 +58,7 @@ def shots(task: str, mode: str) -> list[dict]:
             import yaml
 
             try:
-                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+                data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml_loader()) or {}
             except yaml.YAMLError as exc:
                 raise ReboundError(f"{file}: not valid YAML ({exc})") from None
             turns = []

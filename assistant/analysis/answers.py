@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from pydantic import BaseModel
 
 from assistant.analysis.words import any_phrase, content_words, count_phrases
-from assistant.paths import data_path
+from assistant.paths import read_data
 
 STAR_PARTS = ("situation", "task", "action", "result")
 WORDS_PER_MINUTE = 150
@@ -99,9 +99,7 @@ SIGNALS: tuple[Signal, ...] = (
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    import yaml
-
-    data = yaml.safe_load(data_path("answer_cues.yaml").read_text(encoding="utf-8"))
+    data = read_data("answer_cues.yaml")
     return {
         "star": {part: any_phrase(data["star"][part]) for part in STAR_PARTS},
         "action_verb": re.compile(

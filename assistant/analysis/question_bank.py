@@ -12,7 +12,7 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict
 
 from assistant.analysis.words import any_phrase
-from assistant.paths import data_path
+from assistant.paths import read_data
 
 BANK_FILE = "interview_questions.yaml"
 GENERAL = "general"
@@ -99,10 +99,7 @@ class QuestionBank(_Strict):
 
 @lru_cache(maxsize=1)
 def load_bank() -> QuestionBank:
-    import yaml
-
-    data = yaml.safe_load(data_path(BANK_FILE).read_text(encoding="utf-8"))
-    return QuestionBank.model_validate(data)
+    return QuestionBank.model_validate(read_data(BANK_FILE))
 
 
 @lru_cache(maxsize=64)

@@ -11,7 +11,7 @@ from typing import Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.analysis.phrases import PhrasePattern
-from assistant.paths import data_path
+from assistant.paths import read_data
 
 Level = Literal["calm", "needy", "desperate"]
 LEVELS: tuple[Level, ...] = Level.__args__  # in order, calm first
@@ -96,10 +96,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _registry() -> _Registry:
-    import yaml
-
-    with data_path(SIGNALS_FILE).open(encoding="utf-8") as fh:
-        return _Registry.model_validate(yaml.safe_load(fh))
+    return _Registry.model_validate(read_data(SIGNALS_FILE))
 
 
 @lru_cache(maxsize=1)
