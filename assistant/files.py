@@ -9,8 +9,9 @@ from pathlib import Path
 from assistant.errors import InputError, OutputExistsError
 
 
-def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
-    """Write to a temporary file beside the target, then link (no force) or rename (force) it in."""
+def check_target(path: Path | str, force: bool = False) -> Path:
+    """Refuse a target that atomic_write would refuse; a command that streams its output calls
+    this before doing any work, so it never prints a result and then fails to save it."""
     dest = Path(path)
     if dest.is_dir():
         raise InputError(f"{dest}: is a directory")
@@ -19,6 +20,13 @@ def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such directory")
+    return folder
+
+
+def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
+    """Write to a temporary file beside the target, then link (no force) or rename (force) it in."""
+    dest = Path(path)
+    folder = check_target(dest, force)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

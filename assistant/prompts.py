@@ -10,8 +10,6 @@ from pathlib import Path
 from assistant.errors import ReboundError
 from assistant.paths import prompts_root, user_dir, yaml_loader
 
-PARTS = ("system", "user", "fallback")
-
 
 def search_path() -> list[Path]:
     return [user_dir() / "prompts", prompts_root()]

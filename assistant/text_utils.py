@@ -23,6 +23,22 @@ def as_clause(detail: str, names: Iterable[str]) -> str:
     return detail if keep else detail[0].lower() + detail[1:]
 
 
+_AN_INITIALS = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: an HR, an SEO, an MBA
+_A_PREFIXES = ("uni", "use", "usu", "uti", "eu", "one", "once")  # a vowel letter with a 'y'/'w' sound
+_AN_H_WORDS = ("hour", "honest", "honor", "honour")  # a silent h
+
+
+def with_article(phrase: str) -> str:
+    """'an Analyst', 'a Data Analyst', 'an HR Manager', 'a UX Designer', 'a University Lecturer'."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.isupper() and len(first) > 1:  # an acronym is read letter by letter
+        vowel = first[0] in _AN_INITIALS
+    else:
+        low = first.lower()
+        vowel = (low[:1] in tuple("aeiou") and not low.startswith(_A_PREFIXES)) or low.startswith(_AN_H_WORDS)
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

@@ -3,6 +3,7 @@ code has both, and the fixture resumes (a clean strong one must stay clean)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,9 @@ def test_every_check_has_flag_and_pass_examples():
     for code in REGISTRY:
         kinds = {flag for c, _, flag in EXAMPLES if c == code}
         assert kinds == {True, False}, f"check {code} needs should-flag and should-pass examples"
+    unknown = {c for c, _, _ in EXAMPLES} - set(REGISTRY)
+    assert not unknown, f"examples for codes no check has (a should-pass example would pass vacuously): {unknown}"
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", code) for code in REGISTRY)  # stable kebab-case codes
 
 
 def test_registry_has_the_issue_codes():

@@ -98,6 +98,7 @@ def test_out_writes_and_refuses_to_overwrite(cli, tmp_path):
     assert "What to fix first" in out.read_text() and "\x1b[" not in out.read_text()
     again = cli("critique", WEAK, "--no-model", "--out", out)
     assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.stdout == ""  # refused before any report is printed, as every other command does
     assert cli("critique", WEAK, "--no-model", "--json", "--out", out, "--force").exit_code == 0
     assert json.loads(out.read_text())["file"] == str(WEAK)
 

@@ -110,6 +110,7 @@ def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
     ("broken.json", b'{"basics": {"name": "A"', "not valid JSON (line 1"),
     ("shape.json", json.dumps({"basics": {"name": "A"}, "work": "everywhere"}).encode(), "work"),
     ("other.json", json.dumps({"hello": "world"}).encode(), "not a JSON Resume"),
+    ("basics.json", json.dumps({"basics": 5}).encode(), "basics: should be an object, not a number"),
     ("fake.pdf", b"this is not a pdf at all, just text", "not a PDF"),
     ("truncated.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "cannot open this PDF"),
     ("broken.docx", b"PK\x03\x04 truncated zip", "not a valid .docx"),

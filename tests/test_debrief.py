@@ -178,3 +178,19 @@ def test_people_lines_keep_hyphenated_names():
     assert notes.people == [Person(name="Mary-Jane Ross", role="recruiter"), Person(name="Jean-Luc Picard"),
                             Person(name="Priya Natarajan", role="hiring manager"),
                             Person(name="Tom Okafor", role="senior designer")]
+
+
+def test_stdout_holds_only_the_json_when_it_is_not_the_terminal(tmp_path):
+    """click's prompt echoes the space after each question to stdout: `debrief --json > f` must
+    still give a file with nothing but the JSON object, and the questions on stderr."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = tmp_path / "notes.md"
+    proc = subprocess.run([sys.executable, "-m", "assistant", "debrief", "--out", str(out), "--json"],
+                          cwd=ROOT, input=feed(ANSWERS), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("{") and json.loads(proc.stdout)["path"] == str(out)
+    assert "Your name, as you sign: " in proc.stderr

@@ -90,6 +90,17 @@ def test_models_command_reports_and_fails_cleanly(cli, tmp_path, embedded_model_
     assert result.exit_code == 2 and result.stderr.startswith("rebound: error:") and "not a GGUF" in result.stderr
 
 
+def test_models_check_refuses_a_notes_dir_without_notes(cli, tmp_path):
+    """An explicit --notes-dir that is missing, a file or empty is bad input (exit 2), not a skipped check."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "file.md").write_text("x")
+    for folder, message in [("nope", "needs a folder"), ("file.md", "needs a folder"), ("empty", "no notes")]:
+        result = cli("models", "--check", "--notes-dir", tmp_path / folder)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("rebound: error:") and message in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
 def test_config_file_is_validated(cli, rebound_home):
     (rebound_home / "config.toml").write_text('modle = "x.gguf"\n')
     result = cli("models")

@@ -39,6 +39,9 @@ def test_recruiter_variant_asks_what_the_hiring_team_said():
     assert result.to == "recruiter"
     assert "If the hiring team shared any feedback" in result.body
     assert all(c.passed for c in result.checks)
+    # The recruiter was not in the interview: the detail is the interview's, not "our conversation".
+    assert "One part of the interview has stayed with me: the SQL exercise" in result.body
+    assert "our conversation" not in result.body
 
 
 def test_the_model_gets_the_notes_facts_and_its_sentence_is_used():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.analysis.feedback_signals import CODES, classify, read_feedback
@@ -45,7 +47,9 @@ EXAMPLES = {
 
 
 def test_every_code_has_examples_both_ways():
-    assert set(EXAMPLES) == set(CODES)
+    """The meta-test: a signal without examples on both sides (or examples for no signal) fails."""
+    assert set(EXAMPLES) == set(CODES), set(EXAMPLES) ^ set(CODES)
+    assert len(CODES) == len(set(CODES)) and all(re.fullmatch(r"[a-z]+(-[a-z]+)*", c) for c in CODES)
     for code, cases in EXAMPLES.items():
         assert cases["flag"] and cases["pass"], code
 

@@ -108,6 +108,17 @@ def test_log_add_list_remove(cli):
     removed = cli("log", "remove", str(first["id"]))
     assert removed.exit_code == 0 and WHO in removed.stdout
     assert [c.to for c in list_contacts()] == ["Tom Okafor"]
+    tom = listed[1]["id"]
+    removed = cli("log", "remove", str(tom), "--json")  # every command takes --json
+    assert removed.exit_code == 0 and json.loads(removed.stdout)["to"] == "Tom Okafor"
+    assert list_contacts() == []
+
+
+@pytest.mark.parametrize("args", [("--to", WHO), ("--company", COMPANY), ("--to", "", "--company", COMPANY)])
+def test_log_add_without_to_or_company_is_one_error_line(cli, args):
+    result = cli("log", "add", *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("rebound: error: --to and --company") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("args", [

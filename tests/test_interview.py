@@ -152,6 +152,20 @@ def test_behavioural_questions_are_tied_to_responsibility_lines():
     assert any(q.text.startswith("Tell me about a time you had to build and maintain Looker dashboards") for q in behavioural)
 
 
+def test_the_label_and_the_reason_read_as_one_line():
+    """The table shows 'LABEL: reason': the label must not say what the reason says next."""
+    from assistant.tasks.interview import KIND_LABELS
+
+    result = build_questions(request())
+    for q in result.questions:
+        label, reason = KIND_LABELS[q.kind].lower(), q.reason.lower()
+        assert not (label.startswith("you struggled") and "you struggled" in reason), (label, reason)
+        assert not (label == "from your notes" and reason.startswith("your notes")), (label, reason)
+        assert " from the job." not in reason or "touches on" not in reason  # no "touches on new from the job"
+    shared = [q for q in result.questions if q.kind == "role-specific" and "words from the job" in q.reason]
+    assert all(q.reason.endswith(".") and ": " in q.reason for q in shared)
+
+
 def test_role_specific_and_questions_to_ask_them():
     result = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
     assert result.role_family == "healthcare-admin"

@@ -107,7 +107,9 @@ def test_no_one_to_write_to_is_one_line(cli, tmp_path):
     path.write_text("---\nyour_name: Sam Chen\ncompany: Acme\nrole: Analyst\n---\n")
     result = cli("network", path, "--no-model")
     assert result.exit_code == 2 and "contact_name:" in result.stderr and "--to" in result.stderr
-    assert cli("network", path, "--no-model", "--to", "Kim Lee").exit_code == 0
+    named = cli("network", path, "--no-model", "--to", "Kim Lee", "--json")
+    assert named.exit_code == 0, named.stderr
+    assert json.loads(named.stdout)["body"].startswith("Hi Kim,")  # the flag names who it is for
 
 
 def test_to_names_the_recipient(cli):

@@ -76,6 +76,13 @@ def test_missing_fact_names_the_field_and_how_to_add_it():
         parse_notes("---\nyour_name: A B\n---\n").require("your_name", "company")
 
 
+def test_missing_name_reads_as_plain_english():
+    with pytest.raises(MissingFactError) as caught:
+        parse_notes("---\ncompany: Acme\n---\n").require("your_name")
+    assert "no your name" not in str(caught.value)
+    assert str(caught.value).startswith("the notes have no name to sign with: add `your_name:")
+
+
 def test_overrides_fill_and_replace_fields():
     notes = with_overrides(parse_notes("---\ncompany: Old\n---\n"), company="New", your_name="Kim Ode", role=None)
     assert (notes.company, notes.your_name) == ("New", "Kim Ode")

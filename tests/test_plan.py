@@ -119,7 +119,10 @@ def test_cli_writes_markdown_and_json(cli, tmp_path):
     assert out.read_text().startswith("# Plan:")
     again = cli("plan", NORTHWIND, "--out", out)
     assert again.exit_code == 2 and "already exists" in again.stderr
-    assert cli("plan", NORTHWIND, "--out", out, "--force", "--review-in", "7").exit_code == 0
+    forced = cli("plan", NORTHWIND, "--out", out, "--force", "--review-in", "7")
+    assert forced.exit_code == 0, forced.stderr
+    review = dt.date.today() + dt.timedelta(days=7)
+    assert f"- [ ] **{review.strftime('%a %d %b')}:** Step back" in out.read_text()  # rewritten, 7 days out
 
 
 @pytest.mark.parametrize("args, message", [

@@ -55,6 +55,7 @@ def test_bad_markdown_answers(text, message):
     ([{"question": "Q?"}], "answer 1: answer"),
     ([{"question": "Q?", "answer": "A.", "extra": 1}], "extra"),
     ([{"question": " ", "answer": "A."}], "answer 1: question"),
+    ([1, 2], "answer 1: should be an object, not a number$"),  # not "instance of AnswerPair"
 ])
 def test_bad_json_answers(data, message):
     with pytest.raises(InputError, match=message):
@@ -123,6 +124,10 @@ def test_answers_file_shows_a_critique_per_answer(cli):
     assert r.stdout.count("Critique") == 2
     assert "✓ situation" in r.stdout and "✗ result" in r.stdout
     assert "um ×1" in r.stdout and "Hedges: i think ×1" in r.stdout
+    # Each critique says which question it is about, and a short answer's time reads "about 42 s".
+    for i, pair in enumerate(read_answers(ANSWERS_MD), 1):
+        assert f"{i}. {pair.question}" in " ".join(r.stdout.split())
+    assert "about 0 min" not in r.stdout
 
 
 def test_interactive_flow_one_question_at_a_time(cli):
@@ -143,7 +148,7 @@ def test_interactive_asks_the_follow_up_after_a_struggled_question(cli):
     r = cli("practice", "--job", JOB, "--notes", notes, "-n", "2", "--no-model", "--json",
             input=f"{FULL}\n\n{NO_RESULT}\n\n")
     assert r.exit_code == 0, r.stderr
-    assert "Question 1/4 (You struggled with this)" in r.stderr and "Question 2/4 (Follow-up)" in r.stderr
+    assert "Question 1/4 (Asked again)" in r.stderr and "Question 2/4 (Follow-up)" in r.stderr
     reviews = json.loads(r.stdout)["reviews"]
     assert reviews[0]["question"] == STAKEHOLDER_Q
     assert reviews[1]["question"] == build_questions(InterviewRequest(

@@ -22,7 +22,12 @@ def test_list_show_and_path(cli, rebound_home):
     assert shown.exit_code == 0 and "Best regards" in shown.stdout
     assert cli("prompts", "path").stdout.strip() == str(rebound_home / "prompts")
     bad = cli("prompts", "show", "feedback")
-    assert bad.exit_code == 2 and "TASK/PART" in bad.stderr
+    assert bad.exit_code == 2 and "rebound prompts list" in bad.stderr and bad.stderr.count("\n") == 1
+    # every name `prompts list` shows can be shown, the worked examples and the plan layout too
+    for name in ("feedback/shots", "plan/markdown"):
+        assert name in listed.stdout
+        shown = cli("prompts", "show", name)
+        assert shown.exit_code == 0 and shown.stdout.strip(), (name, shown.stderr)
 
 
 def test_a_copy_in_the_user_directory_overrides_the_packaged_one(cli, rebound_home):

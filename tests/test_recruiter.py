@@ -31,6 +31,16 @@ def test_template_update_carries_the_facts_and_both_asks(cli):
     assert all(c["passed"] for c in data["checks"])
 
 
+@pytest.mark.parametrize("role, phrase", [
+    ("Analyst", "find an Analyst role"), ("Data Analyst", "find a Data Analyst role"),
+    ("HR Manager", "find an HR Manager role"), ("UX Designer", "find a UX Designer role"),
+    ("User Researcher", "find a User Researcher role"),
+])
+def test_the_role_gets_the_right_article(role, phrase):
+    notes = parse_notes(f"---\nyour_name: Kim Lee\ncompany: Acme\nrole: {role}\nrecruiter_name: Bo Chan\n---\n")
+    assert phrase in draft_recruiter_update(notes).body
+
+
 @pytest.mark.parametrize("front, expected", [
     ("recruiter_name: Dana Fox\ncontact_name: Priya Shah\ncontact_role: hiring manager", "Dana Fox"),
     ("recruiter: Dana Fox", "Dana Fox"),

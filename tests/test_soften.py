@@ -79,6 +79,14 @@ def test_nothing_left_gives_a_short_polite_body():
     assert analyze(result.rewrite).level == "calm"
 
 
+def test_a_name_under_a_gushing_closing_line_is_kept():
+    text = "Hi Priya,\n\nPlease, please reconsider my application.\n\nThank you thank you for reading this,\nJordan"
+    assert [s.text for s in split_message(text).signoff] == ["Thank you thank you for reading this,", "Jordan"]
+    rewrite = soften(SoftenRequest(text=text)).rewrite
+    assert rewrite.rstrip().endswith("Best regards,\nJordan")
+    assert analyze(rewrite).level == "calm"
+
+
 def test_company_dropped_with_a_sentence_comes_back():
     text = "Hi Sam,\n\nHarrow Books was my last hope.\n\nBest,\nAlex"
     result = soften(SoftenRequest(text=text, company="Harrow Books"))
@@ -184,13 +192,16 @@ def test_cli_bad_input_is_one_line_exit_2(cli, tmp_path, content):
 def test_cli_too_large_and_missing(cli, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("Please reconsider. " * 5000)
-    assert cli("soften", str(big), "--no-model").exit_code == 2
-    assert cli("soften", str(tmp_path / "nope.txt"), "--no-model").exit_code == 2
+    result = cli("soften", str(big), "--no-model")
+    assert result.exit_code == 2
+    assert "0.0 MB" not in result.stderr and " KB)" in result.stderr  # the cap is shown as it is, in KB
+    missing = cli("soften", str(tmp_path / "nope.txt"), "--no-model")
+    assert missing.exit_code == 2 and "nope.txt: no such file" in missing.stderr
 
 
 def test_cli_log_needs_to_and_company(cli):
     result = cli("soften", str(DESPERATE[0]), "--no-model", "--log")
-    assert result.exit_code == 2
+    assert result.exit_code == 2 and "--log needs --to and --company" in result.stderr
 
 
 def test_cli_model_path_on_fake_backend(cli, fake_backend):

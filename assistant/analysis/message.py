@@ -78,11 +78,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and (word.group(0).lower() in _ABBREVIATIONS or len(word.group(0)) == 1)
 
 
-def _is_bare_name(text: str, line: Span) -> bool:
-    """'Alex' or 'Sam Lee' alone after a blank line, with no sentence punctuation."""
+def _is_name(line: Span) -> bool:
+    """'Alex' or 'Sam Lee' alone on a line, with no sentence punctuation."""
     words = line.text.split()
-    return (len(words) <= 3 and all(w[0].isupper() for w in words) and not _SENTENCE_END.search(line.text)
-            and re.search(r"\n[ \t]*\n[ \t]*$", text[: line.start]) is not None)
+    return len(words) <= 3 and all(w[0].isupper() for w in words) and not _SENTENCE_END.search(line.text)
+
+
+def _is_bare_name(text: str, line: Span) -> bool:
+    """A name alone after a blank line."""
+    return _is_name(line) and re.search(r"\n[ \t]*\n[ \t]*$", text[: line.start]) is not None
+
+
+def _is_closing_line(line: Span) -> bool:
+    """A short line ending in a comma, right above the name: 'Thank you so much for reading this,'."""
+    return line.text.endswith(",") and len(line.text.split()) <= 10
 
 
 def split_message(text: str) -> MessageParts:
@@ -99,10 +108,12 @@ def split_message(text: str) -> MessageParts:
             parts.signoff = lines[i:]
             body_end = lines[i].start
             break
-    else:  # no closing: a bare name on its own last paragraph is still the signature
-        last = lines[-1] if len(lines) > 1 else None
+    else:  # no known closing: a bare name on its own last paragraph is still the signature,
+        last = lines[-1] if len(lines) > 1 else None  # and so is a name under a comma-ended line
         if last and _is_bare_name(text, last):
             parts.signoff, body_end = [last], last.start
+        elif last and len(lines) > 2 and _is_name(last) and _is_closing_line(lines[-2]):
+            parts.signoff, body_end = lines[-2:], lines[-2].start
     pos = body_start
     for m in list(_PARAGRAPH.finditer(text, body_start, body_end)) + [None]:
         cut = m.start() if m else body_end

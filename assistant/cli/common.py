@@ -12,6 +12,11 @@ import typer
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
 OutOpt = Annotated[Optional[str], typer.Option("--out", help="Also write the result to this file.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")]
+# The notes' facts a command may fill or override from the command line.
+NotesArg = Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin.")]
+YourNameOpt = Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")]
+CompanyOpt = Annotated[Optional[str], typer.Option("--company", help="The company you applied to.")]
+RoleOpt = Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")]
 
 _MODEL_PARAMS = [
     ("model", Annotated[Optional[str], typer.Option("--model", help="Path to a GGUF model file.", rich_help_panel="Model")], None),

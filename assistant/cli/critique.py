@@ -30,6 +30,10 @@ def critique(
     from assistant.inputs.resume import expand_paths
     from assistant.tasks.critique import critique_files
 
+    if out:  # a batch streams its reports: refuse a bad --out before printing any of them
+        from assistant.files import check_target
+
+        check_target(out, force)
     parsed_job = None
     if job:
         from assistant.inputs.job import read_job

@@ -94,10 +94,17 @@ def _ask_debrief():
 
 def _answers(ask):
     """Ask every question; input that ends early (Ctrl-D, a closed pipe) writes nothing."""
+    import contextlib
+    import sys
+
     from assistant.errors import InputError
 
+    # click's prompt writes the space after each question to stdout; when stdout is not the terminal
+    # (--json > notes.json) that space belongs with the question, on stderr.
+    to_stderr = contextlib.nullcontext() if sys.stdout.isatty() else contextlib.redirect_stdout(sys.stderr)
     try:
-        return ask()
+        with to_stderr:
+            return ask()
     except (typer.Abort, EOFError):
         raise InputError("debrief: the input ended before the last question; nothing was written") from None
 

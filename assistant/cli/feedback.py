@@ -7,19 +7,19 @@ from typing import Annotated, Optional
 import typer
 
 from assistant.cli.common import (
-    ForceOpt, JsonOpt, OutOpt, TokenProgress, model_options, notice, open_engine_with_progress,
-    print_json, write_out,
+    CompanyOpt, ForceOpt, JsonOpt, NotesArg, OutOpt, RoleOpt, TokenProgress, YourNameOpt, model_options,
+    notice, open_engine_with_progress, print_json, write_out,
 )
 
 
 @model_options
 def feedback(
-    notes: Annotated[str, typer.Argument(help="Your rejection notes (Markdown with YAML front matter), or - for stdin.")],
+    notes: NotesArg,
     to: Annotated[Optional[str], typer.Option("--to", help="hiring-manager or recruiter (default: the notes' contact_role).")] = None,
-    your_name: Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")] = None,
-    company: Annotated[Optional[str], typer.Option("--company")] = None,
+    your_name: YourNameOpt = None,
+    company: CompanyOpt = None,
     contact: Annotated[Optional[str], typer.Option("--contact", help="Who you write to.")] = None,
-    role: Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")] = None,
+    role: RoleOpt = None,
     log: Annotated[bool, typer.Option("--log", help="Record the request as sent in the follow-up log.")] = False,
     as_json: JsonOpt = False,
     out: OutOpt = None,

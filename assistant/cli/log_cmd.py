@@ -64,10 +64,11 @@ def add(
     as_json: JsonOpt = False,
 ) -> None:
     """Record a contact: a message you sent, a call, or the rejection itself."""
+    from assistant.errors import InputError
     from assistant.followups import add_contact, advice_for
 
     if not to or not company:
-        raise typer.BadParameter("--to and --company are both required", param_hint="--to/--company")
+        raise InputError("--to and --company are both required (who you contacted, and their company)")
     contact = add_contact(to, company, kind=kind, about=about, date=parse_day(date))
     if as_json:
         print_json(contact)
@@ -101,11 +102,17 @@ def list_(
 
 
 @log_app.command("remove")
-def remove(contact_id: Annotated[int, typer.Argument(metavar="ID", help="The id `rebound log list` shows.")]) -> None:
+def remove(
+    contact_id: Annotated[int, typer.Argument(metavar="ID", help="The id `rebound log list` shows.")],
+    as_json: JsonOpt = False,
+) -> None:
     """Remove one contact from the log."""
     from assistant.followups import remove_contact
 
     contact = remove_contact(contact_id)
+    if as_json:
+        print_json(contact)
+        return
     console().print(f"Removed #{contact.id}: {contact.about} to {contact.to} at {contact.company} "
                     f"on {contact.date}.", markup=False)
 

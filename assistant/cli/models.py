@@ -22,6 +22,13 @@ def models(
     from assistant.paths import package_root
     from assistant.tasks.models_check import describe, guard_pass_rate, measure_speed
 
+    if check and notes_dir:  # a folder the user named must hold notes: say so before loading anything
+        from assistant.errors import InputError
+
+        if not Path(notes_dir).is_dir():
+            raise InputError(f"{notes_dir}: --notes-dir needs a folder of notes (.md)")
+        if not any(Path(notes_dir).glob("*.md")):
+            raise InputError(f"{notes_dir}: no notes (.md files) in this folder")
     report = describe(resolve_model(model, load_config()))
     if check and report.gguf:
         from assistant.engine.llama import LlamaBackend

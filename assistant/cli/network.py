@@ -6,19 +6,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, model_options
+from assistant.cli.common import (
+    ForceOpt, JsonOpt, NotesArg, OutOpt, YourNameOpt, model_options,
+)
 
 
 @model_options
 def network(
-    notes: Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin.")],
+    notes: NotesArg,
     channel: Annotated[str, typer.Option("--channel", help="linkedin (a connection note) or email.")] = "linkedin",
     occasion: Annotated[str, typer.Option("--occasion", help="connect (first note after the rejection), congratulate (needs --about) or update (needs --update).")] = "connect",
     limit: Annotated[int, typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account.")] = 300,
     to: Annotated[Optional[str], typer.Option("--to", help="Who you write to (default: the notes' contact, else your recruiter).")] = None,
     about: Annotated[Optional[str], typer.Option("--about", help="What to congratulate them on, in your words (a launch, a work anniversary).")] = None,
     update: Annotated[Optional[str], typer.Option("--update", help='Your real news, e.g. "I passed the AWS Solutions Architect exam".')] = None,
-    your_name: Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")] = None,
+    your_name: YourNameOpt = None,
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,

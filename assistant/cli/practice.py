@@ -51,7 +51,11 @@ def practice(
     session = PracticeSession(started_at=dt.datetime.now(dt.timezone.utc), job_title=request.job.title,
                               job_source=request.job.source)
     if pairs is not None:
-        for question, answer in pairs:  # --json prints only the JSON: these are for scripts
+        from rich.text import Text
+
+        for i, (question, answer) in enumerate(pairs, 1):  # --json prints only the JSON: these are for scripts
+            if not as_json:  # say which answer each critique is about
+                console().print(Text(f"\n{i}. {question}", style="bold cyan"))
             _review(session, question, answer, job_terms, backend, None if as_json else console())
     else:
         _interactive(request, session, job_terms, backend, console(stderr=as_json))
@@ -129,8 +133,9 @@ def _render_review(ui, review) -> None:
 
     c, m = review.critique, review.critique.metrics
     minutes, seconds = divmod(m.speaking_seconds, 60)
+    spoken = f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
     lines = [
-        f"Score {c.score}/100 · {m.words} words · about {minutes} min {seconds:02d} s spoken",
+        f"Score {c.score}/100 · {m.words} words · about {spoken} spoken",
         "STAR: " + "  ".join(("✓ " if p in c.star_present else "✗ ") + p for p in STAR_PARTS),
         f"Filler words: {_counts(m.fillers) or 'none'} · Hedges: {_counts(m.hedges) or 'none'}",
         f"Numbers: {', '.join(m.numbers) or 'none'}",

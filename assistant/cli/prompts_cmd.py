@@ -24,13 +24,15 @@ def list_prompts() -> None:
 @prompts_app.command("show")
 def show_prompt(name: Annotated[str, typer.Argument(help="TASK/PART, e.g. feedback/system")]) -> None:
     """Print one template's source."""
-    from assistant.errors import InputError
-    from assistant.prompts import PARTS, template_file
+    from pathlib import Path
 
-    task, _, part = name.partition("/")
-    if part not in PARTS:
-        raise InputError(f"'{name}': name a template as TASK/PART, PART one of {', '.join(PARTS)}")
-    print(template_file(task, part).read_text(encoding="utf-8"), end="")
+    from assistant.errors import InputError
+    from assistant.prompts import list_templates
+
+    found = {item["name"]: item["path"] for item in list_templates()}  # every name `prompts list` shows
+    if name not in found:
+        raise InputError(f"'{name}': no such template; name one as `rebound prompts list` does, e.g. feedback/system")
+    print(Path(found[name]).read_text(encoding="utf-8"), end="")
 
 
 @prompts_app.command("path")

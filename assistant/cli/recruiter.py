@@ -6,16 +6,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, model_options
+from assistant.cli.common import (
+    CompanyOpt, ForceOpt, JsonOpt, NotesArg, OutOpt, RoleOpt, YourNameOpt, model_options,
+)
 
 
 @model_options
 def recruiter(
-    notes: Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin.")],
+    notes: NotesArg,
     recruiter_name: Annotated[Optional[str], typer.Option("--recruiter", help="Your recruiter's name (default: recruiter_name in the notes, or a contact whose role is recruiter).")] = None,
-    your_name: Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")] = None,
-    company: Annotated[Optional[str], typer.Option("--company")] = None,
-    role: Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")] = None,
+    your_name: YourNameOpt = None,
+    company: CompanyOpt = None,
+    role: RoleOpt = None,
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InputError
-from assistant.inputs.json_file import read_json
+from assistant.inputs.json_file import error_message, read_json
 from assistant.inputs.text import display_name, read_text
 
 MAX_ANSWERS_BYTES = 500_000
@@ -59,8 +59,8 @@ def parse_json_answers(data: object, name: str) -> list[AnswerPair]:
             out.append(AnswerPair.model_validate(item))
         except ValidationError as exc:
             err = exc.errors()[0]
-            where = ".".join(str(p) for p in err["loc"]) or "item"
-            raise InputError(f"{name}: answer {i}: {where}: {err['msg']}") from None
+            where = ".".join(str(p) for p in err["loc"])
+            raise InputError(f"{name}: answer {i}: {where + ': ' if where else ''}{error_message(err)}") from None
     return out
 
 

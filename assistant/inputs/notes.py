@@ -85,7 +85,7 @@ class RejectionNotes(BaseModel):
         return "\n".join(p for p in parts if p)
 
 
-_LABELS = {"your_name": "your name", "contact_name": "contact name", "company": "company",
+_LABELS = {"your_name": "name to sign with", "contact_name": "contact name", "company": "company",
            "recruiter_name": "recruiter's name"}
 _HOW = {
     "your_name": "add `your_name: Jane Doe` to the front matter or pass --your-name",

@@ -73,10 +73,6 @@ class Resume(BaseModel):
     def has_section(self, kind: str) -> bool:
         return any(s.kind == kind for s in self.sections)
 
-    @property
-    def other_sections(self) -> list[Section]:
-        return [s for s in self.sections if s.kind not in ("summary", "experience", "education", "skills", "contact")]
-
     def bullets(self) -> Iterator[tuple[str, Bullet]]:
         """Every achievement bullet (experience, projects, volunteering) with its section kind."""
         for pos in self.experience:

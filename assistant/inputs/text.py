@@ -15,6 +15,11 @@ def display_name(path: Path | str) -> str:
     return "stdin" if str(path) == "-" else str(path)
 
 
+def format_size(n: int) -> str:
+    """A byte count as people read it: '20 KB', '2.0 MB' (a 20 KB cap is not '0.0 MB')."""
+    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1e3))} KB"
+
+
 def read_bytes(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
     """Read at most max_bytes of a file (or stdin for '-'); past the cap is an error."""
     name = display_name(path)
@@ -30,7 +35,7 @@ def read_bytes(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
             size = p.stat().st_size
             if size > max_bytes:
                 raise InputError(
-                    f"{name}: too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)"
+                    f"{name}: too large ({format_size(size)}; the limit is {format_size(max_bytes)})"
                 )
             with p.open("rb") as fh:
                 data = fh.read(max_bytes + 1)
@@ -39,7 +44,7 @@ def read_bytes(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{name}: too large (over {max_bytes / 1e6:.1f} MB)")
+        raise InputError(f"{name}: too large (over {format_size(max_bytes)})")
     return data
 
 

@@ -38,7 +38,7 @@ RESPONSIBILITY_COMPETENCY = "ownership"  # for a responsibility line that names 
 
 Kind = Literal["struggled", "weak-spot", "gap", "behavioural", "role-specific", "tailored", "ask-them"]
 KIND_LABELS: dict[str, str] = {
-    "struggled": "You struggled with this", "weak-spot": "From your notes", "gap": "Gap in your resume",
+    "struggled": "Asked again", "weak-spot": "Weak spot", "gap": "Gap in your resume",
     "behavioural": "Behavioural (STAR)", "role-specific": "Role-specific", "tailored": "Tailored to the job",
     "ask-them": "Ask them",
 }
@@ -247,7 +247,7 @@ def role_slots(job: JobDescription, bank: QuestionBank, family: str) -> list[Slo
         reason = f"A common question in {label} interviews."
         source = None
         if shared:
-            reason += f" It touches on {', '.join(shared[:3])} from the job."
+            reason += f" It uses words from the job: {', '.join(shared[:3])}."
             source = next((line_text(ln) for ln in job.lines if token_set(ln) & set(shared)), None)
         slots.append([_question(q, "role-specific", reason, source)])
     if family != GENERAL:

@@ -15,7 +15,7 @@ from assistant.errors import MissingFactError
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, email_assembler, greeting_name, notes_facts
-from assistant.text_utils import split_subject, as_clause, day_month
+from assistant.text_utils import split_subject, as_clause, day_month, with_article
 
 TASK = "recruiter"
 MAX_WORDS = 170
@@ -50,6 +50,7 @@ def _context(notes: RejectionNotes, recruiter: str, mode: str, sentence: Optiona
     detail = notes.detail()
     return dict(
         notes=notes, recruiter=recruiter, hello=greeting_name(recruiter), mode=mode, role_label=notes.role,
+        a_role=with_article(notes.role or ""),
         detail=as_clause(detail, names) if detail else None, sentence=sentence,
         interview_day=day_month(notes.interview_date), rejection_day=day_month(notes.rejection_date),
         max_words=MAX_WORDS,

@@ -99,9 +99,9 @@ def notes_facts(notes: RejectionNotes, template: str, required: list[str], min_w
     return facts
 
 
-def check_one_sentence(text: str, start: tuple[str, ...] = ()) -> CheckResult:
+def check_one_sentence(text: str, start: tuple[str, ...] = (), ends: tuple[str, ...] = (".", "!")) -> CheckResult:
     n = word_count(text)
-    ok = (4 <= n <= 40 and "\n" not in text and text.endswith((".", "!"))
+    ok = (4 <= n <= 40 and "\n" not in text and text.endswith(ends)
           and not _SENTENCE_END.search(text) and (not start or text.startswith(start)))
     detail = f"{n} words" + (f"; must start with {' or '.join(repr(s) for s in start)}" if start else "")
     return CheckResult(name="one-sentence", passed=ok, detail=detail)

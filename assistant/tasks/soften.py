@@ -25,7 +25,7 @@ from assistant.guard.checks import (
     unknown_names,
 )
 from assistant.guard.generate import guarded_generate
-from assistant.text_utils import word_count
+from assistant.tasks.slot import check_one_sentence
 
 TASK = "soften"
 MAX_DRAFT_BYTES = 20_000  # a message, not a document
@@ -203,13 +203,6 @@ def names_in(sentence: str, request: SoftenRequest) -> list[str]:
     return found
 
 
-def _one_sentence(text: str) -> CheckResult:
-    n = word_count(text)
-    ok = 4 <= n <= 40 and "\n" not in text and text.endswith((".", "?")) and len(
-        re.findall(r"[.!?]+(?=\s|$)", text)) == 1
-    return CheckResult(name="one-sentence", passed=ok, detail=f"{n} words")
-
-
 def _keeps_the_point(text: str, original: str) -> CheckResult:
     """The rewrite shares a content word with the sentence or with the calm table: a small model
     otherwise answers with any polite sentence ("I'll be happy to help")."""
@@ -228,7 +221,7 @@ def sentence_checks(text: str, original: str, request: SoftenRequest, prompt_tex
                                         check_placeholders, check_not_echo, check_no_loops, check_no_begging))
     results.append(check_grounded_words(text, facts, SENTENCE_GENERIC))
     results.append(_keeps_the_point(text, original))
-    results.append(_one_sentence(text))
+    results.append(check_one_sentence(text, ends=(".", "?")))  # a plea may become a question
     return results
 
 
