@@ -44,10 +44,11 @@ def connect(name: str, migrations: Sequence[str]) -> sqlite3.Connection:
                 conn.execute(f"PRAGMA user_version={i + 1}")
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path}: not a usable database ({exc})") from None
-    for suffix in ("-wal", "-shm"):
-        side = Path(str(path) + suffix)
-        if side.exists():
-            os.chmod(side, 0o600)
+    for suffix in ("-wal", "-shm"):  # SQLite gives them the database's mode; make sure of it
+        try:
+            os.chmod(Path(str(path) + suffix), 0o600)
+        except FileNotFoundError:  # none yet, or another process's last connection just removed it
+            pass
     return conn
 
 

@@ -18,7 +18,7 @@ def as_clause(detail: str, names: Iterable[str]) -> str:
         return detail
     first = detail.split()[0]
     keep = first in ("I", "I'm", "I've") or first.isupper() or any(
-        n and detail.startswith(n.split()[0]) for n in names
+        n.split() and detail.startswith(n.split()[0]) for n in names
     )
     return detail if keep else detail[0].lower() + detail[1:]
 
@@ -41,6 +41,11 @@ def with_article(phrase: str) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def words_phrase(n: int) -> str:
+    """'1 word', '3 words'."""
+    return f"{n} word" if n == 1 else f"{n} words"
 
 
 def split_subject(text: str) -> tuple[str, str]:

@@ -92,6 +92,14 @@ def test_bad_job_is_one_line(cli, tmp_path):
     assert result.exit_code == 2 and "not valid JSON" in result.stderr
 
 
+def test_stdin_stands_for_one_input_only(cli):
+    """`critique - --job -` cannot read stdin twice: one clear line, not 'stdin: is empty'."""
+    result = cli("critique", "-", "--job", "-", "--no-model", input=WEAK.read_text())
+    assert result.exit_code == 2
+    assert result.stderr.startswith("rebound: error: stdin: '-' can stand for one input only")
+    assert cli("critique", "-", "--no-model", "--json", input=WEAK.read_text()).exit_code == 0  # a new run reads it
+
+
 def test_out_writes_and_refuses_to_overwrite(cli, tmp_path):
     out = tmp_path / "report.txt"
     assert cli("critique", WEAK, "--no-model", "--out", out).exit_code == 0

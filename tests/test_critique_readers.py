@@ -105,6 +105,7 @@ def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
     ("blank.md", b"\n\n   \n", "is empty"),
     ("binary.txt", bytes(range(256)) * 4, "binary"),
     ("short.txt", b"Jane Doe\njane@example.com", "too short"),
+    ("one.txt", b"Jane", "too short to be a resume (1 word)"),
     ("resume.rtf", b"{\\rtf1 hello}", "unsupported file type"),
     ("list.json", b"[1, 2, 3]", "must be a JSON object"),
     ("broken.json", b'{"basics": {"name": "A"', "not valid JSON (line 1"),
@@ -205,6 +206,7 @@ def test_job_json_sample():
     ("job.json", "[]", "JSON object"),
     ("job.txt", "", "is empty"),
     ("job.md", "Apply now", "too short"),
+    ("job.md", "Barista", r"too short to be a job description \(1 word\)"),  # not "1 words"
     ("job.pdf", "%PDF-1.4", "save the ad as text"),
 ])
 def test_job_errors(tmp_path, name, data, message):

@@ -54,6 +54,9 @@ def test_job_adds_keywords_and_a_subscore():
 def test_template_summary_names_the_top_fixes():
     result = _critique("weak-marketing-coordinator.txt")
     assert "Opens with a duty" in result.summary and "(6 places)" in result.summary
+    # read as a list of kinds of problem: not "This achievement ... (3 places)", not "Found 2 buzzword"
+    assert "This achievement" not in _critique("product-designer.json").summary
+    assert result.subscores["clarity"].explanation == "Findings: first-person (3), buzzword (2), passive-voice (1)."
     assert _critique("strong-data-analyst.md").summary.startswith("No problems found")
 
 
@@ -74,6 +77,9 @@ def test_template_rewrites_the_weakest_bullets_without_new_facts():
     ("My role was to coordinate events", "Coordinated events (result: [__])"),
     ("Duties included writing blog posts", "Wrote blog posts (result: [__])"),
     ("Spearheaded the dynamic initiative to cut costs by 5%", "Led the initiative to cut costs by 5%"),
+    # a gerund in a list of duties is a noun: not "Marked and feedback"
+    ("Responsible for marking and feedback", "Owned marking and feedback (result: [__])"),
+    ("Responsible for managing and reporting budgets", "Managed and reported budgets (result: [__])"),
 ])
 def test_rewrite_bullet(original, expected):
     assert rewrite_bullet(original) == expected

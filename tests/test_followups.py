@@ -175,7 +175,7 @@ for i in range(int(sys.argv[2])):
 
 def _writer(name: str, rows: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", WRITER, name, str(rows)], stdout=subprocess.PIPE,
-                            text=True, cwd=ROOT, env=dict(os.environ))
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env=dict(os.environ))
 
 
 def test_concurrent_writers_lose_no_row():
@@ -183,8 +183,8 @@ def test_concurrent_writers_lose_no_row():
     procs = [_writer(f"writer {n}", 20) for n in range(4)]
     printed = []
     for proc in procs:
-        out, _ = proc.communicate(timeout=120)
-        assert proc.returncode == 0
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
         printed += [int(line) for line in out.split()]
     contacts = list_contacts(company="Concurrent Co")
     assert len(printed) == len(set(printed)) == 80

@@ -222,6 +222,8 @@ def test_near_duplicate_similarity():
     ("You will own the quarterly roadmap", "Tell me about a time you had to own the quarterly roadmap. What did you do, and what was the result?"),
     ("Managing the front desk", "Tell me about a time you were responsible for managing the front desk. What did you do, and what was the result?"),
     ("Manages the team", None),
+    ("Own our content strategy and help us grow",  # the employer's "our" is not the candidate's
+     "Tell me about a time you had to own the content strategy and help the team grow. What did you do, and what was the result?"),
     ("Strong SQL skills", None),
     ("SQL", None),
 ])

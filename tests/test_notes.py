@@ -64,6 +64,10 @@ def test_notes_without_front_matter_are_fine():
         ("---\n- a\n- b\n---\n", "must be 'key: value' lines"),
         ("---\ncompnay: Acme\n---\n", "unknown front matter key 'compnay'"),
         ("---\ninterview_date: next Tuesday\n---\n", "is not a date"),
+        # YAML itself reads these as dates, and fails (was an internal error, exit 70)
+        ("---\ninterview_date: 2026-02-30\n---\n", "a date that does not exist .*day is out of range"),
+        ("---\nrejection_date: 2026-13-01\n---\n", "a date that does not exist"),
+        ("---\npeople: [5]\n---\n", "people.0: should be an object, not a number$"),
     ],
 )
 def test_malformed_front_matter_is_one_clear_error(text, message):
@@ -74,6 +78,19 @@ def test_malformed_front_matter_is_one_clear_error(text, message):
 def test_missing_fact_names_the_field_and_how_to_add_it():
     with pytest.raises(MissingFactError, match="no company: add `company: Acme`.*--company"):
         parse_notes("---\nyour_name: A B\n---\n").require("your_name", "company")
+
+
+@pytest.mark.parametrize("args", [("--company", "   "), ("--your-name", " "), ("--contact", "\t")])
+def test_a_blank_flag_or_value_is_a_missing_fact_not_a_crash(cli, args):
+    """`--company "   "` used to end in an internal error (exit 70) while the draft was built."""
+    for command in ("feedback", "recruiter"):
+        result = cli(command, FIXTURES / "notes" / "northwind-recruiter.md", "--no-model", *args)
+        if command == "recruiter" and args[0] == "--contact":
+            continue  # the recruiter update is not addressed to the contact
+        assert result.exit_code == 2, (command, args, result.output)
+        assert result.stderr.startswith("rebound: error: the notes have no ") and result.stderr.count("\n") == 1
+    assert parse_notes("---\ncompany: '  '\nyour_name: ' Kim Lee '\n---\n").company == ""
+    assert parse_notes("---\nyour_name: ' Kim Lee '\n---\n").your_name == "Kim Lee"
 
 
 def test_missing_name_reads_as_plain_english():

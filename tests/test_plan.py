@@ -98,6 +98,7 @@ def test_the_follow_up_log_says_stop():
     contacts = by_section(plan_for(), "contact")
     stops = [i for i in contacts if i.text == "Do not write to Priya Natarajan again about this role"]
     assert stops and stops[0].command is None and "already asked" in stops[0].why
+    assert len(stops) == 1  # her feedback request and her LinkedIn note both stop: one step says so
     assert not any("Ask Priya" in i.text for i in contacts)
 
 

@@ -148,7 +148,8 @@ def test_interactive_asks_the_follow_up_after_a_struggled_question(cli):
     r = cli("practice", "--job", JOB, "--notes", notes, "-n", "2", "--no-model", "--json",
             input=f"{FULL}\n\n{NO_RESULT}\n\n")
     assert r.exit_code == 0, r.stderr
-    assert "Question 1/4 (Asked again)" in r.stderr and "Question 2/4 (Follow-up)" in r.stderr
+    assert "Question 1/4 · Asked again" in r.stderr and "Question 2/4 · Follow-up" in r.stderr
+    assert "((" not in r.stderr and "))" not in r.stderr  # not "Question 3/4 (Behavioural (STAR))"
     reviews = json.loads(r.stdout)["reviews"]
     assert reviews[0]["question"] == STAKEHOLDER_Q
     assert reviews[1]["question"] == build_questions(InterviewRequest(

@@ -85,10 +85,20 @@ def _strong_opener(text: str) -> str:
     if first.lower() == "to" and tail:
         verb, _, tail = tail.partition(" ")
         return f"{past_tense(verb)} {tail}".strip()
-    if first.lower().endswith("ing") and len(first) > 4:
-        return f"{past_of_gerund(first)} {tail}".strip()
     verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
+    if _is_gerund(first):
+        joined, _, after = tail.partition(" ")
+        if joined.lower() != "and":
+            return f"{past_of_gerund(first)} {tail}".strip()
+        second, _, after = after.partition(" ")
+        if _is_gerund(second):  # "managing and reporting budgets" -> "Managed and reported budgets"
+            return f"{past_of_gerund(first)} and {past_of_gerund(second)} {after}".strip()
+        # "marking and feedback": the gerund is one of a list of duties, a noun: keep it whole
     return f"{verb} {rest}".strip()
+
+
+def _is_gerund(word: str) -> bool:
+    return word.lower().endswith("ing") and len(word) > 4
 
 
 def _plain_words(text: str) -> str:

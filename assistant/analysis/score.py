@@ -47,7 +47,8 @@ def _by_category(category: str, findings: list[Finding], clean: str) -> Subscore
     if not mine:
         return Subscore(score=score, explanation=clean)
     counts = Counter(f.code for f in mine)
-    return Subscore(score=score, explanation="Found " + ", ".join(f"{n} {code}" for code, n in counts.most_common()) + ".")
+    found = ", ".join(f"{code} ({n})" for code, n in counts.most_common())  # codes are not nouns: no "2 buzzword"
+    return Subscore(score=score, explanation=f"Findings: {found}.")
 
 
 def _keywords(report: KeywordReport) -> Subscore:

@@ -52,7 +52,7 @@ def _texts(resume: Resume) -> Iterator[Hit]:
 
 
 @check("unquantified-bullet", "info", "impact",
-       "This achievement has no number, amount, percentage or scale.",
+       "An achievement with no number, amount, percentage or scale.",
        "Add the size of the result: how many, how much, how fast, or how often (e.g. 'for [__] customers', "
        "'cut costs by [__]%').")
 def unquantified(resume: Resume) -> Iterator[Hit]:

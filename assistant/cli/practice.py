@@ -84,7 +84,7 @@ def _interactive(request, session, job_terms, backend, ui) -> None:
     ui.print(Text("Answer each question as you would say it. Finish an answer with an empty line; "
                   "an empty line straight away skips the question; Ctrl-D ends the session.", style="dim"))
     for i, (label, question) in enumerate(questions, 1):
-        ui.print(Text.assemble((f"\nQuestion {i}/{len(questions)} ", "bold"), (f"({label})", "dim")))
+        ui.print(Text.assemble((f"\nQuestion {i}/{len(questions)} ", "bold"), (f"· {label}", "dim")))
         ui.print(Text(question, style="bold cyan"))
         answer, ended = _read_answer()
         if answer:

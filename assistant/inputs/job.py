@@ -12,6 +12,7 @@ from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
 from assistant.inputs.sections import BULLET, heading_form, normalise_heading
 from assistant.inputs.text import display_name, read_text
+from assistant.text_utils import word_count, words_phrase
 
 MAX_JOB_BYTES = 300_000
 
@@ -114,6 +115,6 @@ def read_job(path: Path | str) -> JobDescription:
     if suffix in (".pdf", ".docx", ".doc"):
         raise InputError(f"{name}: job descriptions are read from .txt, .md or .json; save the ad as text")
     text = read_text(path, MAX_JOB_BYTES)
-    if len(text.split()) < 5:
-        raise InputError(f"{name}: too short to be a job description ({len(text.split())} words)")
+    if word_count(text) < 5:
+        raise InputError(f"{name}: too short to be a job description ({words_phrase(word_count(text))})")
     return parse_job_text(text, name)

@@ -10,13 +10,14 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.errors import InputError, MissingFactError
+from assistant.inputs.json_file import error_message
 from assistant.inputs.text import display_name, read_text
 
 MAX_NOTES_BYTES = 200_000
 
 
 class Person(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # "  " is no name
     name: str
     role: Optional[str] = None
 
@@ -24,7 +25,7 @@ class Person(BaseModel):
 class RejectionNotes(BaseModel):
     """What the user wrote down about one application and its rejection."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # "  " is no name
 
     your_name: Optional[str] = None
     company: Optional[str] = None
@@ -151,6 +152,8 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "syntax error"
         raise InputError(f"{name}: front matter is not valid YAML{where}: {problem}") from None
+    except ValueError as exc:  # YAML reads 2026-02-30 as a date, and there is no such day
+        raise InputError(f"{name}: front matter has a date that does not exist ({exc}); use YYYY-MM-DD") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -235,7 +238,7 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        msg = err["msg"].removeprefix("Value error, ")
+        msg = error_message(err).removeprefix("Value error, ")
         raise InputError(f"{name}: {where}: {msg}") from None
 
 

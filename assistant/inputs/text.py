@@ -9,6 +9,7 @@ from assistant.errors import InputError
 
 MAX_TEXT_BYTES = 1_000_000
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_stdin_read = None  # the stdin already read by a '-' (the test runner swaps sys.stdin per run)
 
 
 def display_name(path: Path | str) -> str:
@@ -22,8 +23,12 @@ def format_size(n: int) -> str:
 
 def read_bytes(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
     """Read at most max_bytes of a file (or stdin for '-'); past the cap is an error."""
+    global _stdin_read
     name = display_name(path)
     if str(path) == "-":
+        if _stdin_read is sys.stdin:  # a second '-' would only find it empty
+            raise InputError("stdin: '-' can stand for one input only; give the others as files")
+        _stdin_read = sys.stdin
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         p = Path(path)

@@ -88,6 +88,9 @@ def line_text(line: str) -> str:
     return _BULLET.sub("", line).strip().strip("*_").strip()
 
 
+_THEIRS = re.compile(r"\b(?:our|us)\b", re.IGNORECASE)
+
+
 def tied_question(line: str) -> Optional[str]:
     """'Develop and maintain web apps' -> 'Tell me about a time you had to develop and maintain
     web apps. ...'; None when the line does not start with a verb we can rephrase."""
@@ -98,7 +101,9 @@ def tied_question(line: str) -> Optional[str]:
     first = words[0]
     if not first.isalpha() or first.isupper() or first.lower() in _NOT_VERBS or first.lower().endswith(("ed", "ly")):
         return None
-    phrase = " ".join([first.lower(), *words[1:]])
+    # The ad's "our" is the employer's: the candidate never ran *our* services, they ran *the* services.
+    phrase = _THEIRS.sub(lambda m: "the team" if m.group(0).lower() == "us" else "the",
+                         " ".join([first.lower(), *words[1:]]))
     if first.lower().endswith("ing"):
         return f"Tell me about a time you were responsible for {phrase}. What did you do, and what was the result?"
     if first.lower().endswith("s") and not first.lower().endswith("ss"):

@@ -169,7 +169,11 @@ def contact_items(request: PlanRequest) -> list[PlanItem]:
             command=_cmd("rebound", "network", path, "--to", first, "--occasion", "update", "--update", "YOUR NEWS"),
             text=f"Send {first} a real update (a course finished, a project shipped), only if you have one",
             why="staying in touch with news keeps you in mind for the next opening"))
-    return items
+    # A person the log says to stop writing to turns each of their steps into the same "do not write" step.
+    unique: dict[str, PlanItem] = {}
+    for item in items:
+        unique.setdefault(item.text, item)
+    return list(unique.values())
 
 
 def build_plan(request: PlanRequest) -> PlanResult:
