@@ -5,14 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import FIXTURES, ROOT
 
 
-def test_a_closed_pipe_ends_the_command_quietly():
+@pytest.mark.parametrize("output", [["--json"], []], ids=["json-lines", "rich-report"])
+def test_a_closed_pipe_ends_the_command_quietly(output):
     resumes = str(FIXTURES / "resumes")
     proc = subprocess.Popen(
         # 80 reports, far more than a pipe's buffer holds: the writer must meet the closed pipe
-        [sys.executable, "-m", "assistant", "critique", *[resumes] * 8, "--json", "--no-model"],
+        [sys.executable, "-m", "assistant", "critique", *[resumes] * 8, *output, "--no-model"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     proc.stdout.read(10)

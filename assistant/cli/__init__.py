@@ -13,6 +13,22 @@ from typer.core import TyperGroup
 class ReboundGroup(TyperGroup):
     """Turns the project's errors into one line on stderr and an exit code, never a traceback."""
 
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """Usage errors are one line on stderr too (not typer's panel), exit 2."""
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as exc:  # click's usage and parameter errors
+            if type(exc).__name__ != "NoArgsIsHelpError":  # that one has shown the help already
+                ctx = getattr(exc, "ctx", None)
+                _error_line(exc.format_message() + (f" (see '{ctx.command_path} --help')" if ctx else ""))
+            code = exc.exit_code
+        except typer.Abort:
+            _error_line("aborted")
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx):
         from assistant.errors import ReboundError
 
@@ -22,8 +38,9 @@ class ReboundGroup(TyperGroup):
             _error_line(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except BrokenPipeError:  # `rebound ... | head`: the reader left; stop quietly, as Unix tools do
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(141) from None
+            from assistant.cli.common import stop_quietly
+
+            stop_quietly()
         except KeyboardInterrupt:
             _error_line("interrupted")
             raise typer.Exit(130) from None

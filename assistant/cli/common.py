@@ -54,7 +54,16 @@ def model_options(func: Callable) -> Callable:
 def console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out.on_broken_pipe = stop_quietly  # `rebound ... | head`: exit as the --json path does
+    return out
+
+
+def stop_quietly() -> None:
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise SystemExit(141)
 
 
 def notice(text: str) -> None:
