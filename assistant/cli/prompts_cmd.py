@@ -6,41 +6,48 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import console
+from assistant.cli.common import JsonOpt, console, print_json
 
 prompts_app = typer.Typer(help="See the prompt templates and where to override them.", no_args_is_help=True)
 
 
 @prompts_app.command("list")
-def list_prompts() -> None:
+def list_prompts(as_json: JsonOpt = False) -> None:
     """Every template, and whether your own copy overrides it."""
     from assistant.prompts import list_templates
 
-    for item in list_templates():
-        mark = " (your override)" if item["override"] else ""
-        console().print(f"{item['name']}{mark}  [dim]{item['path']}[/dim]")
+    listing = list_templates()
+    if as_json:
+        print_json(listing)
+        return
+    for item in listing.templates:
+        mark = " (your override)" if item.override else ""
+        console().print(f"{item.name}{mark}  [dim]{item.path}[/dim]")
 
 
 @prompts_app.command("show")
-def show_prompt(name: Annotated[str, typer.Argument(help="TASK/PART, e.g. feedback/system")]) -> None:
+def show_prompt(name: Annotated[str, typer.Argument(help="TASK/PART, e.g. feedback/system")],
+                as_json: JsonOpt = False) -> None:
     """Print one template's source."""
-    from pathlib import Path
+    from assistant.prompts import show_template
 
-    from assistant.errors import InputError
-    from assistant.prompts import list_templates
-
-    found = {item["name"]: item["path"] for item in list_templates()}  # every name `prompts list` shows
-    if name not in found:
-        raise InputError(f"'{name}': no such template; name one as `rebound prompts list` does, e.g. feedback/system")
-    print(Path(found[name]).read_text(encoding="utf-8"), end="")
+    template = show_template(name)
+    if as_json:
+        print_json(template)
+        return
+    print(template.source, end="")
 
 
 @prompts_app.command("path")
-def prompts_path() -> None:
+def prompts_path(as_json: JsonOpt = False) -> None:
     """Where your overrides go (copy a task's folder there and edit it)."""
-    from assistant.paths import user_dir
+    from assistant.prompts import list_templates
 
-    print(user_dir() / "prompts")
+    listing = list_templates()
+    if as_json:
+        print_json(listing.model_copy(update={"templates": []}))
+        return
+    print(listing.override_dir)
 
 
 def register(app: typer.Typer) -> None:

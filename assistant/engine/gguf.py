@@ -102,6 +102,8 @@ class _Reader:
 def read_gguf(path: Path | str, count_parameters: bool = True) -> GGUFInfo:
     p = Path(path)
     name = str(p)
+    if p.is_dir():
+        raise ModelError(f"{name}: is a directory; name the .gguf file inside it")
     if not p.is_file():
         raise ModelError(f"{name}: model file not found")
     size = p.stat().st_size

@@ -16,7 +16,9 @@ from assistant.followups import Advice
 from assistant.guard.checks import check_draft
 from assistant.guard.injection import strip_instructions
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.slot import DraftOutcome, Mode, SlotTask, draft_with_slot, email_assembler, notes_facts
+from assistant.tasks.slot import (
+    DraftOutcome, Mode, SlotTask, draft_with_slot, email_assembler, greeting_name, notes_facts,
+)
 from assistant.text_utils import as_clause, day_month, split_subject
 
 Recipient = Literal["hiring-manager", "recruiter"]
@@ -53,7 +55,7 @@ def _context(notes: RejectionNotes, to: Recipient, mode: str, sentence: Optional
     names = [notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
     detail = strip_instructions(notes.detail() or "")
     return dict(
-        notes=notes, to=to, mode=mode, to_label="recruiter" if to == "recruiter" else "hiring manager",
+        notes=notes, to=to, mode=mode, hello=greeting_name(notes.contact_name or ""), to_label="recruiter" if to == "recruiter" else "hiring manager",
         detail=as_clause(detail, names) if detail else None,
         interview_day=day_month(notes.interview_date), sentence=sentence, max_words=MAX_WORDS,
     )
@@ -74,7 +76,7 @@ def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
         task=TASK, context=context,
         assemble=email_assembler(
             template, lambda sentence: prompts.render(TASK, "fallback", **_context(notes, to, "template", sentence))),
-        facts=notes_facts(notes, template, [notes.contact_name, notes.company], 30, MAX_WORDS),
+        facts=notes_facts(notes, template, [greeting_name(notes.contact_name), notes.company], 30, MAX_WORDS),
         final_checks=lambda text, f: check_draft(split_subject(text)[1], f),
         generic_words=GENERIC_WORDS, sentence_start=("Thank you",), must_mention=notes.detail() or "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},
