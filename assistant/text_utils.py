@@ -43,9 +43,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def words_phrase(n: int) -> str:
-    """'1 word', '3 words'."""
-    return f"{n} word" if n == 1 else f"{n} words"
+def plural(n: int, noun: str) -> str:
+    """'1 word', '3 words'; '1 session', '2 sessions'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def split_subject(text: str) -> tuple[str, str]:

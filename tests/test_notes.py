@@ -64,6 +64,7 @@ def test_notes_without_front_matter_are_fine():
         ("---\n- a\n- b\n---\n", "must be 'key: value' lines"),
         ("---\ncompnay: Acme\n---\n", "unknown front matter key 'compnay'"),
         ("---\ninterview_date: next Tuesday\n---\n", "is not a date"),
+        ("---\nyour_name: Jo Park\ncompany: Acme\nyour_name: Jo Parker\n---\n", "gives 'your_name' twice \\(again at line 4\\)"),
         # YAML itself reads these as dates, and fails (was an internal error, exit 70)
         ("---\ninterview_date: 2026-02-30\n---\n", "a date that does not exist .*day is out of range"),
         ("---\nrejection_date: 2026-13-01\n---\n", "a date that does not exist"),

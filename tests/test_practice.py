@@ -185,7 +185,7 @@ def test_history_after_two_sessions(cli, tmp_path):
     assert len(by_question[question_key(STAKEHOLDER_Q)].attempts) == 1
     assert history.questions[0] is ci  # most practised first
     table = cli("practice", "--history")
-    assert table.exit_code == 0 and "2 session(s)" in table.stdout
+    assert table.exit_code == 0 and "Practice history: 2 sessions" in table.stdout
     assert sparkline(ci.scores) in table.stdout and len(set(sparkline(ci.scores))) == 2
     as_json = json.loads(cli("practice", "--history", "--json").stdout)
     assert as_json["sessions"] == 2 and [a["score"] for a in as_json["questions"][0]["attempts"]] == ci.scores

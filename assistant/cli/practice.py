@@ -158,12 +158,14 @@ def sparkline(scores: list[int]) -> str:
 def _render_history(history) -> None:
     from rich.table import Table
 
+    from assistant.text_utils import plural
+
     out = console()
     if not history.questions:
         out.print("No practice sessions yet: run `rebound practice --job JOB` first.", markup=False)
         return
     table = Table("question", "tries", "first", "last", "best", "trend", title_justify="left",
-                  title=f"Practice history: {history.sessions} session(s)")
+                  title=f"Practice history: {plural(history.sessions, 'session')}")
     for p in history.questions:
         scores = p.scores
         table.add_row(p.question, str(len(scores)), str(scores[0]), str(scores[-1]), str(max(scores)),

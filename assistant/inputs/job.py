@@ -12,7 +12,7 @@ from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
 from assistant.inputs.sections import BULLET, heading_form, normalise_heading
 from assistant.inputs.text import display_name, read_text
-from assistant.text_utils import word_count, words_phrase
+from assistant.text_utils import word_count, plural
 
 MAX_JOB_BYTES = 300_000
 
@@ -116,5 +116,5 @@ def read_job(path: Path | str) -> JobDescription:
         raise InputError(f"{name}: job descriptions are read from .txt, .md or .json; save the ad as text")
     text = read_text(path, MAX_JOB_BYTES)
     if word_count(text) < 5:
-        raise InputError(f"{name}: too short to be a job description ({words_phrase(word_count(text))})")
+        raise InputError(f"{name}: too short to be a job description ({plural(word_count(text), 'word')})")
     return parse_job_text(text, name)

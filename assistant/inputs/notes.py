@@ -158,7 +158,21 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
         data = {}
     if not isinstance(data, dict):
         raise InputError(f"{name}: front matter must be 'key: value' lines, not a {type(data).__name__}")
+    twice = _key_given_twice(yaml.compose(raw, Loader=yaml.SafeLoader))
+    if twice:
+        key, line = twice
+        raise InputError(f"{name}: front matter gives '{key}' twice (again at line {line + 2}); keep one")
     return data, "\n".join(lines[i + 1 :])
+
+
+def _key_given_twice(node) -> Optional[tuple[str, int]]:
+    """A top-level key that appears twice (YAML would silently keep the last value)."""
+    seen: set[str] = set()
+    for key, _ in getattr(node, "value", []) if node is not None and node.id == "mapping" else []:
+        if key.value in seen:
+            return key.value, key.start_mark.line
+        seen.add(key.value)
+    return None
 
 
 def _section_for(heading: str) -> Optional[str]:

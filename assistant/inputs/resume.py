@@ -13,7 +13,7 @@ from assistant.errors import InputError
 from assistant.inputs.sections import BULLET
 from assistant.inputs.sections import heading_form, is_underline, section_kind
 from assistant.inputs.text import MAX_TEXT_BYTES, display_name, read_text
-from assistant.text_utils import words_phrase
+from assistant.text_utils import plural
 
 Format = Literal["txt", "md", "pdf", "docx", "json"]
 FORMATS: dict[str, Format] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -231,7 +231,7 @@ def _sections_from(lines: list[str]) -> tuple[list[str], list[Section]]:
 def parse_resume_text(text: str, name: str = "resume", fmt: Format = "txt") -> Resume:
     words = len(text.split())
     if words < MIN_RESUME_WORDS:
-        raise InputError(f"{name}: too short to be a resume ({words_phrase(words)})")
+        raise InputError(f"{name}: too short to be a resume ({plural(words, 'word')})")
     lines = text.split("\n")
     header, sections = _sections_from(lines)
     contact_lines = header + [ln for s in sections if s.kind == "contact" for ln in s.lines]
