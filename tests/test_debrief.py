@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,12 +70,13 @@ def test_the_other_commands_read_what_debrief_wrote(cli, tmp_path):
     assert recruiter.exit_code == 0 and json.loads(recruiter.stdout)["body"].startswith("Hi Mary-Jane,")
 
 
-def test_a_bad_date_is_asked_again(cli, tmp_path):
+@pytest.mark.parametrize("bad, says", [("last tuesday", "not a date"), ("2999-01-01", "is in the future")])
+def test_a_bad_date_is_asked_again(cli, tmp_path, bad, says):
     out = tmp_path / "notes.md"
-    answers = ANSWERS[:3] + ["last tuesday"] + ANSWERS[3:]
+    answers = ANSWERS[:3] + [bad] + ANSWERS[3:]
     result = cli("debrief", "--out", out, input=feed(answers))
     assert result.exit_code == 0, result.stderr
-    assert "not a date" in result.stderr and read_notes(out).interview_date == dt.date(2026, 11, 2)
+    assert says in result.stderr and read_notes(out).interview_date == dt.date(2026, 11, 2)
 
 
 def test_input_that_ends_early_writes_nothing(cli, tmp_path):

@@ -144,3 +144,11 @@ def test_bad_notes_and_empty_feedback(cli, tmp_path):
     notes.write_text("---\nrole: Analyst\n---\nJust some text.\n")
     result = cli("plan", notes)
     assert result.exit_code == 2 and "company" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_notes_from_stdin_give_commands_that_name_a_file(cli):
+    result = cli("plan", "-", input=(NOTES / "harrow-books.md").read_text())
+    assert result.exit_code == 0, result.stderr
+    assert "save your notes there" in result.stderr
+    assert "rebound feedback NOTES.md" in result.stdout and "--notes NOTES.md" in result.stdout
+    assert "feedback -" not in result.stdout and "--notes -" not in result.stdout

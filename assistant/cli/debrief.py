@@ -16,9 +16,12 @@ def _date(value: str) -> Optional[dt.date]:
     from assistant.inputs.notes import parse_date
 
     try:
-        return parse_date(value.strip()) if value.strip() else None
+        date = parse_date(value.strip()) if value.strip() else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+    if date and date > dt.date.today():
+        raise typer.BadParameter(f"{date.isoformat()} is in the future: a debrief records what already happened")
+    return date
 
 
 def _required(label: str, default: Optional[str] = None) -> str:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, console, print_json, write_out
+from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, console, notice, print_json, write_out
 
 
 def plan(
@@ -30,8 +30,11 @@ def plan(
 
     if not 1 <= review_in <= 60:
         raise typer.BadParameter("must be between 1 and 60 days", param_hint="--review-in")
+    if notes == "-":  # the plan's commands re-read the notes, which stdin cannot give twice
+        notice("notes read from stdin: the plan's commands name NOTES.md; save your notes there to run them")
     request = PlanRequest(
-        notes=read_notes(notes), notes_path=notes, today=dt.date.today(), review_days=review_in,
+        notes=read_notes(notes), notes_path="NOTES.md" if notes == "-" else notes, today=dt.date.today(),
+        review_days=review_in,
         feedback=read_text(feedback) if feedback else None, feedback_path=feedback,
         resume=read_resume(resume) if resume else None, resume_path=resume,
         job=read_job(job) if job else None, job_path=job,
