@@ -181,6 +181,28 @@ def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:
                        detail=f"follows an instruction in the inputs: '{hits[0][:60]}'" if hits else "")
 
 
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
+
+
+def check_one_sentence(text: str, start: tuple[str, ...] = (), ends: tuple[str, ...] = (".", "!")) -> CheckResult:
+    """A small model's slot is one sentence of 4-40 words (titles like 'Dr.' do not end it), starting
+    as the task asks."""
+    n = len(text.split())
+    ok = (4 <= n <= 40 and "\n" not in text and text.endswith(ends)
+          and not _SENTENCE_END.search(text) and (not start or text.startswith(start)))
+    detail = f"{n} words" + (f"; must start with {' or '.join(repr(s) for s in start)}" if start else "")
+    return CheckResult(name="one-sentence", passed=ok, detail=detail)
+
+
+def check_mentions(text: str, fact: str) -> CheckResult:
+    """The slot sentence says at least half of the content words of the fact it is about."""
+    wanted = {w.lower() for w in words(fact) if len(w) > 3}
+    said = {w.lower() for w in words(text)}
+    ok = len(wanted & said) * 2 >= len(wanted)
+    return CheckResult(name="mentions-the-fact", passed=ok,
+                       detail="" if ok else f"does not say enough of: {fact}")
+
+
 DRAFT_CHECKS = (
     check_required_names, check_unknown_names, check_placeholders, check_numbers, check_length,
     check_signed, check_not_echo, check_no_loops, check_no_begging, check_no_injection,

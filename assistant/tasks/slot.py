@@ -17,20 +17,19 @@ from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.budget import Piece, fit_to_context, prompt_budget
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops,
-    check_not_echo, check_numbers, check_placeholders, check_unknown_names, words,
+    CheckResult, DraftFacts, check_draft, check_grounded_words, check_mentions, check_no_begging, check_no_loops,
+    check_not_echo, check_numbers, check_one_sentence, check_placeholders, check_unknown_names,
 )
 from assistant.guard.generate import guarded_generate
 from assistant.guard.injection import find_instructions, strip_instructions
 from assistant.inputs.notes import RejectionNotes
-from assistant.text_utils import split_subject, word_count
+from assistant.text_utils import split_subject
 
 Mode = Literal["sentence", "full"]
 SENTENCE_OPTIONS = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
 FULL_OPTIONS = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
 _SENTENCE_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_no_loops, check_no_begging)
 _TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
 
 
 class DraftOutcome(BaseModel):
@@ -97,22 +96,6 @@ def notes_facts(notes: RejectionNotes, template: str, required: list[str], min_w
                           max_words=max_words, prompt_text=prompt_text)
 
     return facts
-
-
-def check_one_sentence(text: str, start: tuple[str, ...] = (), ends: tuple[str, ...] = (".", "!")) -> CheckResult:
-    n = word_count(text)
-    ok = (4 <= n <= 40 and "\n" not in text and text.endswith(ends)
-          and not _SENTENCE_END.search(text) and (not start or text.startswith(start)))
-    detail = f"{n} words" + (f"; must start with {' or '.join(repr(s) for s in start)}" if start else "")
-    return CheckResult(name="one-sentence", passed=ok, detail=detail)
-
-
-def check_mentions(text: str, fact: str) -> CheckResult:
-    wanted = {w.lower() for w in words(fact) if len(w) > 3}
-    said = {w.lower() for w in words(text)}
-    ok = len(wanted & said) * 2 >= len(wanted)
-    return CheckResult(name="mentions-the-fact", passed=ok,
-                       detail="" if ok else f"does not say enough of: {fact}")
 
 
 def sentence_checks(spec: SlotTask, text: str, facts: DraftFacts) -> list[CheckResult]:

@@ -21,11 +21,10 @@ from assistant.engine.options import GenerateOptions
 from assistant.followups import Advice
 from assistant.guard.checks import (
     CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops,
-    check_not_echo, check_numbers, check_placeholders, check_required_names, check_unknown_names, failed,
+    check_not_echo, check_numbers, check_one_sentence, check_placeholders, check_required_names, check_unknown_names, failed,
     unknown_names,
 )
 from assistant.guard.generate import guarded_generate
-from assistant.tasks.slot import check_one_sentence
 
 TASK = "soften"
 MAX_DRAFT_BYTES = 20_000  # a message, not a document
