@@ -1,0 +1,95 @@
+"""The guard for a model's rewrite of one resume bullet: each check a small unit with a stable
+name, run against the original bullet and the resume it comes from. A rewrite may sharpen the
+wording and leave a [__] blank for a number; it may not claim anything the resume does not."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from assistant.analysis.keywords import find_terms, singular
+from assistant.analysis.rewrite import BLANK, is_past_tense
+from assistant.checks.phrases import phrase_pattern
+from assistant.checks.wording import first_person
+from assistant.guard.checks import CheckResult, words
+
+MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's content words
+MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
+_FILLER = frozenset("""with from that this their them they have been were will into over under about
+for and the was are each every more most also""".split())
+
+
+class BulletRewrite(BaseModel):
+    """What a rewrite is checked against."""
+
+    original: str  # the bullet the model was given
+    resume_text: str
+    needs_blank: bool = False  # the bullet has no number, so the rewrite must leave [__] for one
+
+
+def content_words(text: str) -> set[str]:
+    return {singular(w.lower()) for w in words(text) if len(w) > 3 and w.lower() not in _FILLER}
+
+
+def new_skills(text: str, resume_text: str) -> list[str]:
+    return sorted(find_terms(text) - find_terms(resume_text))
+
+
+def check_no_new_skills(text: str, r: BulletRewrite) -> CheckResult:
+    new = new_skills(text, r.resume_text)
+    return CheckResult(name="no-new-skills", passed=not new,
+                       detail=f"not in the resume: {', '.join(new[:5])}" if new else "")
+
+
+def check_one_line(text: str, r: BulletRewrite) -> CheckResult:
+    return CheckResult(name="one-line", passed="\n" not in text.strip())
+
+
+def check_changed(text: str, r: BulletRewrite) -> CheckResult:
+    same = text.strip().rstrip(".").lower() == r.original.strip().rstrip(".").lower()
+    return CheckResult(name="changed", passed=not same, detail="the bullet as it was" if same else "")
+
+
+def check_strong_opener(text: str, r: BulletRewrite) -> CheckResult:
+    opener = phrase_pattern("weak_openers", opener=True).match(text)
+    weak = opener.group(0).strip() if opener else first_person(text)
+    first = (words(text) or [""])[0]
+    if not weak and not is_past_tense(first):
+        weak = first
+    return CheckResult(name="strong-opener", passed=not weak,
+                       detail=f"does not open with an action: '{weak}'" if weak else "")
+
+
+def check_keeps_the_bullet(text: str, r: BulletRewrite) -> CheckResult:
+    theirs = content_words(r.original)
+    kept = theirs & content_words(text)
+    return CheckResult(name="keeps-the-bullet", passed=len(kept) >= MIN_SHARED_WORDS * len(theirs),
+                       detail=f"kept {len(kept)} of {len(theirs)} words of the original")
+
+
+def check_no_new_claims(text: str, r: BulletRewrite) -> CheckResult:
+    new = sorted(content_words(text) - content_words(r.resume_text) - content_words(r.original))
+    return CheckResult(name="no-new-claims", passed=len(new) <= MAX_NEW_WORDS,
+                       detail=f"adds {', '.join(new[:6])}" if len(new) > MAX_NEW_WORDS else "")
+
+
+def check_leaves_a_blank(text: str, r: BulletRewrite) -> CheckResult:
+    ok = BLANK in text or not r.needs_blank
+    return CheckResult(name="leaves-a-blank", passed=ok, detail="" if ok else f"no {BLANK} where the number goes")
+
+
+def check_no_invented_rate(text: str, r: BulletRewrite) -> CheckResult:
+    rate = _RATE.search(text)
+    invented = bool(rate) and not _RATE.search(r.original)
+    return CheckResult(name="no-invented-rate", passed=not invented,
+                       detail=f"'{rate.group(0)}' is not in the bullet" if invented else "")
+
+
+REWRITE_CHECKS = (check_no_new_skills, check_one_line, check_changed, check_strong_opener,
+                  check_keeps_the_bullet, check_no_new_claims, check_leaves_a_blank, check_no_invented_rate)
+
+
+def check_rewrite(text: str, r: BulletRewrite) -> list[CheckResult]:
+    return [check(text, r) for check in REWRITE_CHECKS]
