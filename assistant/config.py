@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import tomllib
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from assistant.errors import InputError
 from assistant.paths import config_path
+
+# A server's context size in tokens (the server backend's `context_length` and REBOUND_CONTEXT_LENGTH).
+ContextLength = Annotated[int, Field(ge=256, le=10_000_000)]
 
 
 class Config(BaseModel):
@@ -20,6 +23,8 @@ class Config(BaseModel):
     model_name: Optional[str] = None
     allow_remote: bool = False
     timeout: float = 600.0
+    context_length: Optional[ContextLength] = None  # the server's, when it does not say itself
+    api_key: Optional[SecretStr] = None  # sent to the server only; SecretStr keeps it out of reprs
     n_threads: Optional[int] = None
 
 

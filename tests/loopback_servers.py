@@ -38,27 +38,41 @@ def stream_of(text: str) -> Reply:
                           *(chunk(p) for p in pieces), chunk("", finish="stop")))
 
 
-class Scripted:
-    """What the scripted server answers, and every request body it received."""
+NOT_FOUND = Reply(status=404, body=b'{"error": "Not Found"}', content_type="application/json")
 
-    def __init__(self, reply: Callable[[dict], Reply]):
+
+class Scripted:
+    """What the scripted server answers, every request body it received (POSTs), and the path and
+    headers of every request (GETs too)."""
+
+    def __init__(self, reply: Callable[[dict], Reply], gets: Optional[dict[str, Reply]] = None):
         self.reply = reply
+        self.gets = gets or {}
         self.requests: list[dict] = []
         self.paths: list[str] = []
+        self.headers: list[dict[str, str]] = []
 
 
 @contextmanager
-def scripted_server(reply: Callable[[dict], Reply] | Reply) -> Iterator[tuple[str, Scripted]]:
-    """An HTTP server on 127.0.0.1 answering every POST with reply(request JSON)."""
-    script = Scripted(reply if callable(reply) else (lambda _body: reply))
+def scripted_server(reply: Callable[[dict], Reply] | Reply,
+                    gets: Optional[dict[str, Reply]] = None) -> Iterator[tuple[str, Scripted]]:
+    """An HTTP server on 127.0.0.1 answering every POST with reply(request JSON), and a GET of a
+    path in `gets` with its reply (404 for other paths)."""
+    script = Scripted(reply if callable(reply) else (lambda _body: reply), gets)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):  # noqa: N802 - http.server's naming
             raw = self.rfile.read(int(self.headers.get("content-length") or 0))
             body = json.loads(raw or b"{}")
             script.requests.append(body)
+            self._answer(script.reply(body))
+
+        def do_GET(self):  # noqa: N802
+            self._answer(script.gets.get(self.path, NOT_FOUND))
+
+        def _answer(self, answer: Reply) -> None:
             script.paths.append(self.path)
-            answer = script.reply(body)
+            script.headers.append({k.lower(): v for k, v in self.headers.items()})
             self.send_response(answer.status)
             self.send_header("content-type", answer.content_type)
             self.send_header("content-length", str(len(answer.body)))

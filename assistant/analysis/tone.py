@@ -114,6 +114,11 @@ def signal_def(code: str) -> SignalDef:
     return next(d for d in _registry().signals if d.code == code)
 
 
+def calm_table() -> list[str]:
+    """Every calm sentence a rewrite may put in for a flagged one, in the registry's order."""
+    return [r for d in _registry().signals for r in d.replacement]
+
+
 def find_signals(text: str, names: Iterable[str] = ()) -> list[Signal]:
     """Every signal in the text, by position. Words of `names` (a company in capitals) are no shouting."""
     ignore = {w.lower() for n in names if n for w in re.findall(r"[\w'\u2019]+", n)}

@@ -3,19 +3,30 @@ server, vLLM, Ollama, LM Studio) over httpx, imported only when this backend is 
 
 Privacy first: a server that is not on this machine (loopback) is refused unless the user
 allows it, proxies from the environment are ignored for loopback servers, and redirects are
-never followed, so the user's text goes to the one address they named and nowhere else."""
+never followed, so the user's text goes to the one address they named and nowhere else. An API
+key (REBOUND_API_KEY or `api_key` in the config file, never a flag: flags show in `ps` and shell
+history) goes in the Authorization header to that server only, and never into a message.
+
+The server's context size is read once from the server (vLLM's and llama.cpp's model list,
+llama.cpp's /props), else REBOUND_CONTEXT_LENGTH or `context_length`, else the budget's default."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
+import os
+import re
 import time
 from typing import TYPE_CHECKING, Iterator, Optional
 from urllib.parse import urlsplit
 
+from pydantic import SecretStr, TypeAdapter, ValidationError
+
+from assistant.config import ContextLength
 from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.options import GenerateOptions
-from assistant.errors import ModelError
+from assistant.errors import InputError, ModelError
 
 if TYPE_CHECKING:
     import httpx
@@ -27,6 +38,10 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1"  # llama.cpp's server on its defau
 CONNECT_TRIES = 3
 BACKOFF_SECONDS = 0.5  # waits 0.5 s, then 1 s, between tries
 CONNECT_TIMEOUT = 10.0  # seconds to open a connection (the reply itself may take `timeout`)
+PROBE_TIMEOUT = 2.0  # seconds for each question about the server's context size
+API_KEY_ENV = "REBOUND_API_KEY"
+CONTEXT_ENV = "REBOUND_CONTEXT_LENGTH"
+HIDDEN_KEY = "[the API key]"
 
 
 def is_loopback_host(host: str) -> bool:
@@ -74,13 +89,39 @@ def error_message(response: "httpx.Response") -> str:
     return " ".join(response.text.split())[:300] or f"HTTP {response.status_code}"
 
 
+def positive_int(value: object) -> Optional[int]:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def model_entry(models: dict, model_name: Optional[str]) -> dict:
+    """The /models entry of the model in use: the one named, or the only one listed."""
+    data = models.get("data")
+    entries = [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+    if model_name:
+        return next((e for e in entries if e.get("id") == model_name), {})
+    return entries[0] if len(entries) == 1 else {}
+
+
+def props_context(props: dict) -> Optional[int]:
+    """llama.cpp's /props: the context each slot serves with."""
+    settings = props.get("default_generation_settings")
+    return positive_int(settings.get("n_ctx")) if isinstance(settings, dict) else None
+
+
 class OpenAIBackend(Backend):
     name = "openai"
 
     def __init__(self, base_url: str, model_name: Optional[str] = None, timeout: float = 600.0,
-                 allow_remote: bool = False, tries: int = CONNECT_TRIES, backoff: float = BACKOFF_SECONDS):
+                 allow_remote: bool = False, tries: int = CONNECT_TRIES, backoff: float = BACKOFF_SECONDS,
+                 api_key: Optional[str] = None, context_length: Optional[int] = None):
         if not timeout > 0:
             raise ModelError(f"timeout {timeout:g}: give the seconds to wait for the server, more than 0")
+        api_key = (api_key or "").strip()
+        if api_key and not re.fullmatch(r"[\x21-\x7e]+", api_key):
+            raise ModelError(f"the API key ({API_KEY_ENV} or api_key in the config file) has spaces or "
+                             "characters an HTTP header cannot carry")
+        self.api_key = SecretStr(api_key) if api_key else None
+        self.context_setting = context_length
         self.root = api_root(base_url, allow_remote)
         self.remote = not is_loopback_host(urlsplit(self.root).hostname or "")
         self.model_name = model_name
@@ -106,13 +147,14 @@ class OpenAIBackend(Backend):
             body["grammar"] = options.grammar  # llama.cpp's servers honour it; the guard checks anyway
         return body
 
-    def _client(self) -> "httpx.Client":
+    def _client(self, probe: bool = False) -> "httpx.Client":
         import httpx
 
         # trust_env=False: a proxy from the environment would carry the text off this machine.
-        timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, CONNECT_TIMEOUT))
-        return httpx.Client(timeout=timeout, follow_redirects=False,
-                            trust_env=self.remote)
+        timeout = (httpx.Timeout(min(self.timeout, PROBE_TIMEOUT)) if probe
+                   else httpx.Timeout(self.timeout, connect=min(self.timeout, CONNECT_TIMEOUT)))
+        headers = {"Authorization": f"Bearer {self.api_key.get_secret_value()}"} if self.api_key else None
+        return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=self.remote, headers=headers)
 
     def _send(self, client: "httpx.Client", body: dict) -> "httpx.Response":
         """POST with retries (bounded, exponential backoff) while the server cannot be reached."""
@@ -144,6 +186,12 @@ class OpenAIBackend(Backend):
         if response.status_code < 400:
             return
         said = error_message(response)
+        if response.status_code in (401, 403) and self.api_key:
+            raise ModelError(f"the model server at {self.root} refused the API key (HTTP {response.status_code}: "
+                             f"{said}); check {API_KEY_ENV} or api_key in the config file")
+        if response.status_code in (401, 403):
+            raise ModelError(f"the model server at {self.root} needs an API key (HTTP {response.status_code}: "
+                             f"{said}): set {API_KEY_ENV} (or api_key in the config file)")
         if response.status_code == 404 and "model" in said.lower():
             raise ModelError(f"the server at {self.root} has no model {self.model_name or '(default)'!r} "
                              f"({said}); check --model-name")
@@ -198,7 +246,16 @@ class OpenAIBackend(Backend):
         if not done:
             raise self._malformed("the stream ended without [DONE]")
 
+    def _hide_key(self, text: str) -> str:
+        return text.replace(self.api_key.get_secret_value(), HIDDEN_KEY) if self.api_key else text
+
     def generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
+        try:
+            yield from self._generate(messages, options)
+        except ModelError as exc:  # a server may quote the key back in its error: it stays out of messages
+            raise ModelError(self._hide_key(str(exc))) from None
+
+    def _generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
         import httpx
 
         with self._client() as client:
@@ -214,16 +271,58 @@ class OpenAIBackend(Backend):
             finally:
                 response.close()
 
+    def _get_json(self, client: "httpx.Client", url: str) -> dict:
+        """The JSON object at `url`, or {} for anything else (no answer, an error, not JSON)."""
+        import httpx
+
+        try:
+            response = client.get(url)
+            data = response.json() if response.status_code == 200 else None
+        except (httpx.HTTPError, ValueError, RecursionError):  # RecursionError: absurdly nested JSON
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    @functools.cached_property
+    def context_length(self) -> Optional[int]:
+        """The context the server serves with if it says so (vLLM's max_model_len, llama.cpp's n_ctx
+        in /props), else the setting, else the context the model was trained for (llama.cpp's
+        meta.n_ctx_train: the server may serve less), else None (the budget's default).
+        Asked once, with a short timeout; it sends no text of the user's."""
+        with self._client(probe=True) as client:
+            entry = model_entry(self._get_json(client, f"{self.root}/models"), self.model_name)
+            meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
+            served = positive_int(entry.get("max_model_len")) or positive_int(entry.get("context_length"))
+            if served is None and (meta or entry.get("owned_by") == "llamacpp"):
+                server_root = self.root.removesuffix("/v1")  # llama.cpp's /props is beside its /v1
+                served = props_context(self._get_json(client, f"{server_root}/props"))
+        return served or self.context_setting or positive_int(meta.get("n_ctx_train"))
+
     def info(self) -> ModelInfo:
         # The size of a server's model is unknown: None counts as "not small" (see ModelInfo.is_small).
-        return ModelInfo(backend="openai", name=self.model_name or f"the default model at {self.root}")
+        return ModelInfo(backend="openai", name=self.model_name or f"the default model at {self.root}",
+                         context_length=self.context_length)
+
+
+def context_from_env(config: "Config") -> Optional[int]:
+    """REBOUND_CONTEXT_LENGTH if set (a whole number of tokens), else `context_length` from the config file."""
+    raw = os.environ.get(CONTEXT_ENV, "").strip()
+    if not raw:
+        return config.context_length
+    try:
+        return TypeAdapter(ContextLength).validate_python(raw)
+    except ValidationError:
+        raise InputError(f"{CONTEXT_ENV}={raw[:20]!r}: give the server's context size in tokens, "
+                         "a whole number from 256 up") from None
 
 
 def open_openai_backend(settings: "EngineSettings", config: "Config") -> OpenAIBackend:
-    """Flags win over the config file; loopback only unless --allow-remote or allow_remote."""
+    """Flags win over the config file, and the environment over the config file; loopback only
+    unless --allow-remote or allow_remote."""
     return OpenAIBackend(
         base_url=settings.base_url or config.base_url or DEFAULT_BASE_URL,
         model_name=settings.model_name or config.model_name,
         timeout=config.timeout,
         allow_remote=settings.allow_remote or config.allow_remote,
+        api_key=os.environ.get(API_KEY_ENV) or (config.api_key and config.api_key.get_secret_value()),
+        context_length=context_from_env(config),
     )

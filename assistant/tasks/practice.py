@@ -13,33 +13,14 @@ from assistant import prompts
 from assistant.analysis.answers import STAR_PARTS, AnswerCritique, critique
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
-from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_grounded_words, check_length, check_no_injection,
-    check_no_loops, check_not_echo, check_numbers, check_placeholders, check_unknown_names,
-)
+from assistant.guard.checks import DraftFacts
+from assistant.guard.coaching import check_coaching
 from assistant.guard.generate import guarded_generate
-from assistant.guard.injection import sentences, strip_instructions
+from assistant.guard.injection import strip_instructions
 
 TASK = "practice"
 COACH_OPTIONS = GenerateOptions(max_tokens=90, temperature=0.3, stop=["\n"], repeat_penalty=1.1)
 MAX_PROMPT_ANSWER_WORDS = 150  # the answer the model sees is cut to this
-_COACH_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_length, check_no_loops,
-                 check_no_injection)
-# Words any coaching may use although the answer does not.
-COACH_GENERIC = frozenset(
-    "answer answers scene situation action actions result results number numbers clearly plainly "
-    "without start finish started finished think maybe ending example story structure specific "
-    "concrete shorter longer words minutes seconds aloud practise practice spoke speak speaking "
-    "saying would could should about their there where which while really great strong strength "
-    "improve better change changed learned describe explain mention measure impact outcome steps "
-    "yourself first second third detail details focus instead filler fillers hedges hedging "
-    "confident confidence listener interviewer question questions clear before after right possible "
-    "gives chance actual actually necessarily might other others being doing making taking you'd "
-    "you're you've difference excellent already explained explain interview mentioned mention share "
-    "everything something anything nothing great helpful useful important point points sounds sound "
-    "showed shows show tells telling covered cover include included including level around enough "
-    "little bit lot".split()
-)
 
 
 class AnswerReview(BaseModel):
@@ -93,17 +74,6 @@ def _cut(answer: str, limit: int = MAX_PROMPT_ANSWER_WORDS) -> str:
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 
-def coaching_checks(text: str, facts: DraftFacts) -> list[CheckResult]:
-    """Two or three sentences, no new names or numbers, no words the answer, the checks or the
-    coaching vocabulary lack, no echo of the instructions."""
-    n = len(sentences(text))
-    finished = text.rstrip().endswith((".", "!", "?"))
-    return [*check_draft(text, facts, _COACH_CHECKS), check_not_echo(text, facts, n=6),
-            check_grounded_words(text, facts, COACH_GENERIC),
-            CheckResult(name="two-or-three-sentences", passed=2 <= n <= 3 and finished,
-                        detail=f"{n} sentences" + ("" if finished else ", the last unfinished"))]
-
-
 def review_answer(question: str, answer: str, job_terms: list[str], backend: Optional[Backend] = None,
                   on_chunk: Optional[Callable[[str], None]] = None) -> AnswerReview:
     result = critique(answer, job_terms)
@@ -115,7 +85,7 @@ def review_answer(question: str, answer: str, job_terms: list[str], backend: Opt
     msgs = prompts.messages(TASK, mode="coach", question=question, answer=_cut(answer), checks=checks_summary(result))
     facts = DraftFacts(known_text="\n".join([question, answer, fallback, *(f.message for f in result.findings)]),
                        prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])), min_words=12, max_words=70)
-    draft = guarded_generate(backend, msgs, COACH_OPTIONS, lambda t: coaching_checks(t, facts), on_chunk=on_chunk)
+    draft = guarded_generate(backend, msgs, COACH_OPTIONS, lambda t: check_coaching(t, facts), on_chunk=on_chunk)
     if draft.text is not None:
         return AnswerReview(question=question, answer=answer, critique=result, coaching=draft.text,
                             coaching_source="model", model=info.name)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-
 from assistant import prompts
 from assistant.engine.base import Backend
 from assistant.errors import MissingFactError
-from assistant.guard.checks import CheckResult, DraftFacts, check_draft
+from assistant.guard.recruiter_update import check_recruiter_update
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, email_assembler, greeting_name, notes_facts
 from assistant.text_utils import split_subject, as_clause, day_month, with_article
@@ -57,13 +56,6 @@ def _context(notes: RejectionNotes, recruiter: str, mode: str, sentence: Optiona
     )
 
 
-def _check_asks(text: str, facts: DraftFacts) -> CheckResult:
-    low = text.lower()
-    ok = "feedback" in low and ("roles" in low or "role" in low) and "?" in text
-    return CheckResult(name="asks-feedback-and-next-roles", passed=ok,
-                       detail="" if ok else "must ask for the employer's feedback and which roles to look at")
-
-
 def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = None,
                            on_chunk: Optional[Callable[[str], None]] = None) -> RecruiterResult:
     notes.require("company", "role", "your_name")
@@ -75,7 +67,7 @@ def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = N
         assemble=email_assembler(
             template, lambda sentence: prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", sentence))),
         facts=notes_facts(notes, template, [greeting_name(recruiter), notes.company], 40, MAX_WORDS, recruiter),
-        final_checks=lambda text, f: [*check_draft(text, f), _check_asks(text, f)],
+        final_checks=check_recruiter_update,
         generic_words=GENERIC_WORDS, sentence_start=("I ",), must_mention=notes.detail() or "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},
         what=notes.source or "the notes",

@@ -15,15 +15,12 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, Signal, analyze, signal_def, signal_defs
+from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def, signal_defs
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.followups import Advice
-from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops,
-    check_not_echo, check_numbers, check_one_sentence, check_placeholders, check_required_names, check_unknown_names, failed,
-    unknown_names,
-)
+from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
+from assistant.guard.checks import CheckResult, failed, unknown_names
 from assistant.guard.generate import guarded_generate
 
 TASK = "soften"
@@ -31,13 +28,6 @@ MAX_DRAFT_BYTES = 20_000  # a message, not a document
 MAX_MODEL_SENTENCES = 4  # the model rewrites at most this many flagged sentences
 PLAIN_CLOSING = "Best regards,"
 SHOUTING = "shouting"
-# Words a calm rewrite of one sentence may use beyond the draft's own and the calm table's.
-SENTENCE_GENERIC = frozenset(
-    "understand decision respect future roles welcome chance happy grateful thanks appreciate "
-    "interest interested remain touch considered hearing moment whenever opportunity glad "
-    "would things stand update".split()
-)
-_NOT_CONTENT = frozenset("should please really thanks thank because though".split())
 
 
 class SoftenRequest(BaseModel):
@@ -97,11 +87,6 @@ def _calm_or_none(text: str, span: Span, signals: list[Signal]) -> Optional[str]
     if any(s.code != SHOUTING for s in found):
         return None
     return _squash(unshout(text, span, found)) if found else _squash(span.text)
-
-
-def calm_table() -> list[str]:
-    """Every calm sentence the rewrite may put in (assistant/data/tone_signals.yaml)."""
-    return [r for d in signal_defs() for r in d.replacement]
 
 
 def replacements(codes: set[str]) -> list[str]:
@@ -185,14 +170,8 @@ def _known_text(request: SoftenRequest) -> str:
 
 def rewrite_checks(rewrite: str, request: SoftenRequest) -> list[CheckResult]:
     """The whole rewrite: calm, no signal, the names kept, nothing new."""
-    facts = DraftFacts(known_text=_known_text(request),
-                       required_names=[n for n in request.names() if n in request.text])
-    results = check_draft(rewrite, facts, (check_required_names, check_unknown_names, check_numbers,
-                                           check_placeholders, check_no_loops, check_no_begging))
-    report = analyze(rewrite, request.names())
-    results.append(CheckResult(name="calm", passed=report.level == "calm",
-                               detail=f"score {report.score} ({report.level})"))
-    return results
+    return check_calm_rewrite(rewrite, CalmFacts(known_text=_known_text(request), names=request.names(),
+                                                 required_names=[n for n in request.names() if n in request.text]))
 
 
 def names_in(sentence: str, request: SoftenRequest) -> list[str]:
@@ -202,26 +181,11 @@ def names_in(sentence: str, request: SoftenRequest) -> list[str]:
     return found
 
 
-def _keeps_the_point(text: str, original: str) -> CheckResult:
-    """The rewrite shares a content word with the sentence or with the calm table: a small model
-    otherwise answers with any polite sentence ("I'll be happy to help")."""
-    def content(sentence: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) >= 6} - _NOT_CONTENT
-
-    shared = content(text) & (content(original) | content(" ".join(calm_table())))
-    return CheckResult(name="keeps-the-point", passed=bool(shared),
-                       detail="" if shared else "shares no content word with the sentence it replaces")
-
-
 def sentence_checks(text: str, original: str, request: SoftenRequest, prompt_text: str) -> list[CheckResult]:
-    facts = DraftFacts(known_text=_known_text(request), required_names=names_in(original, request),
-                       prompt_text=prompt_text)
-    results = check_draft(text, facts, (check_required_names, check_unknown_names, check_numbers,
-                                        check_placeholders, check_not_echo, check_no_loops, check_no_begging))
-    results.append(check_grounded_words(text, facts, SENTENCE_GENERIC))
-    results.append(_keeps_the_point(text, original))
-    results.append(check_one_sentence(text, ends=(".", "?")))  # a plea may become a question
-    return results
+    """One sentence a model rewrote: no signal, one sentence, the names and the point of `original` kept."""
+    return check_calm_sentence(text, CalmFacts(known_text=_known_text(request), names=request.names(),
+                                               required_names=names_in(original, request),
+                                               prompt_text=prompt_text, original=original))
 
 
 # ---- the task -----------------------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""The guard for `soften`'s rewrite: the whole rewrite must be calm, keep the names and say
+nothing new; each sentence a model rewrites must also be one calm sentence that keeps the point
+of the sentence it replaces. Each check returns a CheckResult whose name is its stable code."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.analysis.tone import analyze, calm_table
+from assistant.guard.checks import (
+    CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops, check_not_echo,
+    check_numbers, check_one_sentence, check_placeholders, check_required_names, check_unknown_names,
+)
+
+# Words a calm rewrite of one sentence may use beyond the draft's own and the calm table's.
+SENTENCE_GENERIC = frozenset(
+    "understand decision respect future roles welcome chance happy grateful thanks appreciate "
+    "interest interested remain touch considered hearing moment whenever opportunity glad "
+    "would things stand update".split()
+)
+_NOT_CONTENT = frozenset("should please really thanks thank because though".split())
+
+
+class CalmFacts(DraftFacts):
+    """What a rewrite may say, plus the names the tone score leaves alone (the recipient and the
+    company) and, for one rewritten sentence, the sentence it replaces."""
+
+    names: list[str] = []
+    original: str = ""
+
+
+def check_calm(text: str, facts: CalmFacts) -> CheckResult:
+    report = analyze(text, facts.names)
+    return CheckResult(name="calm", passed=report.level == "calm", detail=f"score {report.score} ({report.level})")
+
+
+def _content(sentence: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) >= 6} - _NOT_CONTENT
+
+
+def check_keeps_the_point(text: str, facts: CalmFacts) -> CheckResult:
+    """The rewrite shares a content word with the sentence or with the calm table: a small model
+    otherwise answers with any polite sentence ("I'll be happy to help")."""
+    shared = _content(text) & (_content(facts.original) | _content(" ".join(calm_table())))
+    return CheckResult(name="keeps-the-point", passed=bool(shared),
+                       detail="" if shared else "shares no content word with the sentence it replaces")
+
+
+def check_grounded(text: str, facts: CalmFacts) -> CheckResult:
+    return check_grounded_words(text, facts, SENTENCE_GENERIC)
+
+
+def check_one_sentence_or_question(text: str, facts: CalmFacts) -> CheckResult:
+    return check_one_sentence(text, ends=(".", "?"))  # a plea may become a question
+
+
+REWRITE_CHECKS = (check_required_names, check_unknown_names, check_numbers, check_placeholders, check_no_loops,
+                  check_no_begging, check_calm)
+SENTENCE_CHECKS = (check_required_names, check_unknown_names, check_numbers, check_placeholders, check_not_echo,
+                   check_no_loops, check_no_begging, check_grounded, check_keeps_the_point,
+                   check_one_sentence_or_question)
+
+
+def check_calm_rewrite(text: str, facts: CalmFacts) -> list[CheckResult]:
+    return check_draft(text, facts, REWRITE_CHECKS)
+
+
+def check_calm_sentence(text: str, facts: CalmFacts) -> list[CheckResult]:
+    return check_draft(text, facts, SENTENCE_CHECKS)

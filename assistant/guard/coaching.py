@@ -1,0 +1,53 @@
+"""The guard for the coaching a model writes on a practised answer: two or three sentences, no
+new names or numbers, no words the answer, its critique or the coaching vocabulary lack, and no
+echo of the instructions. Each check returns a CheckResult whose name is its stable code."""
+
+from __future__ import annotations
+
+from assistant.guard.checks import (
+    CheckResult, DraftFacts, check_draft, check_grounded_words, check_length, check_no_injection,
+    check_no_loops, check_not_echo, check_numbers, check_placeholders, check_unknown_names,
+)
+from assistant.guard.injection import sentences
+
+ECHO_WORDS = 6  # coaching is short: a run of this many words from the instructions is an echo
+# Words any coaching may use although the answer does not.
+COACH_GENERIC = frozenset(
+    "answer answers scene situation action actions result results number numbers clearly plainly "
+    "without start finish started finished think maybe ending example story structure specific "
+    "concrete shorter longer words minutes seconds aloud practise practice spoke speak speaking "
+    "saying would could should about their there where which while really great strong strength "
+    "improve better change changed learned describe explain mention measure impact outcome steps "
+    "yourself first second third detail details focus instead filler fillers hedges hedging "
+    "confident confidence listener interviewer question questions clear before after right possible "
+    "gives chance actual actually necessarily might other others being doing making taking you'd "
+    "you're you've difference excellent already explained explain interview mentioned mention share "
+    "everything something anything nothing great helpful useful important point points sounds sound "
+    "showed shows show tells telling covered cover include included including level around enough "
+    "little bit lot".split()
+)
+
+
+def check_no_instruction_echo(text: str, facts: DraftFacts) -> CheckResult:
+    return check_not_echo(text, facts, n=ECHO_WORDS)
+
+
+def check_grounded(text: str, facts: DraftFacts) -> CheckResult:
+    return check_grounded_words(text, facts, COACH_GENERIC)
+
+
+def check_two_or_three_sentences(text: str, facts: DraftFacts) -> CheckResult:
+    n = len(sentences(text))
+    finished = text.rstrip().endswith((".", "!", "?"))
+    return CheckResult(name="two-or-three-sentences", passed=2 <= n <= 3 and finished,
+                       detail=f"{n} sentences" + ("" if finished else ", the last unfinished"))
+
+
+COACHING_CHECKS = (
+    check_unknown_names, check_placeholders, check_numbers, check_length, check_no_loops, check_no_injection,
+    check_no_instruction_echo, check_grounded, check_two_or_three_sentences,
+)
+
+
+def check_coaching(text: str, facts: DraftFacts) -> list[CheckResult]:
+    return check_draft(text, facts, COACHING_CHECKS)
