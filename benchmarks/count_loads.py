@@ -7,10 +7,10 @@ import atexit
 import os
 import sys
 
-import llama_cpp
+from llama_cpp import _internals
 
 loads = 0
-_init = llama_cpp.Llama.__init__
+_init = _internals.LlamaModel.__init__
 
 
 def _counting_init(self, *args, **kwargs):
@@ -24,7 +24,7 @@ def _write_count() -> None:
         out.write(str(loads))
 
 
-llama_cpp.Llama.__init__ = _counting_init
+_internals.LlamaModel.__init__ = _counting_init
 atexit.register(_write_count)
 
 if __name__ == "__main__":

@@ -79,6 +79,8 @@ def test_template_rewrites_the_weakest_bullets_without_new_facts():
     ("Spearheaded the dynamic initiative to cut costs by 5%", "Led the initiative to cut costs by 5%"),
     # a gerund in a list of duties is a noun: not "Marked and feedback"
     ("Responsible for marking and feedback", "Owned marking and feedback (result: [__])"),
+    ("Worked on testing of the mobile app", "Tested the mobile app (result: [__])"),  # not "Tested of"
+    ("Helped with onboarding of new clients", "Onboarded new clients (result: [__])"),
     ("Responsible for managing and reporting budgets", "Managed and reported budgets (result: [__])"),
 ])
 def test_rewrite_bullet(original, expected):
@@ -122,18 +124,41 @@ def test_larger_model_writes_the_summary_and_rewrites_the_original(fake_backend)
     ("Managed social media accounts, growing followers by 35%", "no-new-numbers"),
     ("Managed social media accounts at Google", "no-unknown-names"),
     ("Managed social media accounts in Salesforce and HubSpot", "no-new-skills"),
-    ("Responsible for social media accounts [__]", "strong-opener"),
+    ("Responsible for social media accounts [__]", "just-an-ending"),  # the bullet again, weak opener and all
     ("Managed social media accounts for a famous global fashion brand loved by [__] celebrities", "no-new-claims"),
     ("Managed social media accounts, cutting costs by [__]%", "grounded-words"),  # an effect only the user can claim
     ("Managed social media accounts for [__] people a day", "no-invented-rate"),
 ])
 def test_guard_rejects_invented_facts(fake_backend, invented, why):
-    fake_backend.queue(invented, invented)  # the first rewrite, twice (one retry)
+    # all three rewrites are asked for in one round, then the refused ones again (the next seed)
+    fake_backend.queue(invented, "", "", invented)
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
     first = result.rewrites[0]
     assert first.suggestion == rewrite_bullet(first.original)  # the template stood
+    assert [opts.seed for _, opts in fake_backend.calls] == [7, 7, 7, 8, 8, 8]
+    assert fake_backend.calls[3][0] == fake_backend.calls[0][0]  # the retry is the first rewrite's prompt
     assert why in result.notice
     assert result.source == "template"  # the fake's later answers are empty: nothing from the model stood
+
+
+def test_guard_rejects_a_larger_models_weak_opener(fake_backend):
+    fake_backend.parameters = 3_000_000_000
+    fake_backend.queue("Start each bullet with a verb for what you did, drop the first person, and cut the cliches.",
+                       "Responsible for social media accounts [__]", "", "", "Responsible for social media accounts [__]")
+    result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
+    assert result.rewrites[0].suggestion == rewrite_bullet(result.rewrites[0].original)
+    assert "strong-opener" in result.notice
+
+
+def test_small_model_writes_only_the_end_of_unquantified_bullets(fake_backend):
+    fake_backend.queue("for [__] followers", "Coordinated events and trade shows for [__] attendees")
+    result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
+    bullets = [m[-1]["content"] for m, _ in fake_backend.calls]
+    assert bullets[:2] == ["Managed social media accounts", "Coordinated events and trade shows"]
+    assert fake_backend.calls[0][0][0]["content"].startswith("You write the measurable result")
+    # the ending is added to the bullet; a reply that repeats the bullet first is taken as its ending
+    assert [r.suggestion for r in result.rewrites][:2] == [
+        "Managed social media accounts for [__] followers", "Coordinated events and trade shows for [__] attendees"]
 
 
 def test_batch_on_one_backend(fake_backend):

@@ -10,7 +10,8 @@ import pytest
 from assistant.guard import rewrites as rw
 
 RESUME = "Jordan Rivera\nMarketing Coordinator at Harrow Books\n- Responsible for managing social media accounts\nSkills: Canva"
-BULLET = rw.BulletRewrite(original="Managed social media accounts", resume_text=RESUME, needs_blank=True)
+BULLET = rw.BulletRewrite(original="Managed social media accounts", resume_text=RESUME, needs_blank=True,
+                          ending_only=True)
 GOOD = "Managed social media accounts for [__] followers"
 
 TABLE = {
@@ -22,6 +23,7 @@ TABLE = {
     rw.check_no_new_claims: ("Managed social media accounts, winning industry awards for brilliant viral videos [__]", GOOD),
     rw.check_leaves_a_blank: ("Managed social media accounts for many followers", GOOD),
     rw.check_no_invented_rate: ("Managed social media accounts for [__] followers a day", GOOD),
+    rw.check_just_an_ending: ("Managed social media accounts Responsible for social media accounts [__]", GOOD),
 }
 
 
@@ -48,3 +50,9 @@ def test_rewrite_check_flags_and_passes(check):
 def test_a_bullet_with_a_number_needs_no_blank():
     quantified = BULLET.model_copy(update={"original": "Managed 4 social media accounts", "needs_blank": False})
     assert rw.check_leaves_a_blank("Managed 4 social media accounts with a weekly plan", quantified).passed
+
+
+def test_a_whole_rewrite_may_be_longer_than_an_ending():
+    whole = BULLET.model_copy(update={"ending_only": False})
+    long = "Managed social media accounts and the monthly content calendar across [__] channels and regions"
+    assert rw.check_just_an_ending(long, whole).passed and not rw.check_just_an_ending(long, BULLET).passed

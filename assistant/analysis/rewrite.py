@@ -88,6 +88,8 @@ def _strong_opener(text: str) -> str:
     verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
     if _is_gerund(first):
         joined, _, after = tail.partition(" ")
+        if joined.lower() == "of":  # "testing of the mobile app" -> "Tested the mobile app"
+            return f"{past_of_gerund(first)} {after}".strip()
         if joined.lower() != "and":
             return f"{past_of_gerund(first)} {tail}".strip()
         second, _, after = after.partition(" ")

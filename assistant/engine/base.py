@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from pydantic import BaseModel
 
 from assistant.engine.options import GenerateOptions
 
 Message = dict  # {"role": "system"|"user"|"assistant", "content": str}
+Call = tuple[list[Message], GenerateOptions]
 
 
 class ModelInfo(BaseModel):
@@ -38,3 +39,16 @@ class Backend(ABC):
 
     def complete(self, messages: list[Message], options: GenerateOptions) -> str:
         return "".join(self.generate(messages, options))
+
+    def generate_many(self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+        """Every call's reply, in order. Here one after the other; a backend that can write
+        several replies at once (llama.cpp's sequences) does."""
+        texts = []
+        for messages, options in calls:
+            chunks = []
+            for chunk in self.generate(messages, options):
+                chunks.append(chunk)
+                if on_chunk:
+                    on_chunk(chunk)
+            texts.append("".join(chunks))
+        return texts

@@ -1,4 +1,6 @@
-"""The in-process backend: llama-cpp-python, imported only when a model is loaded."""
+"""The in-process backend: llama.cpp through llama-cpp-python's bindings, imported only when a
+model is loaded. The prompt is rendered with the model's chat template (llama_prompt.py) and written
+by llama_decode.py: one reply streamed, or many side by side."""
 
 from __future__ import annotations
 
@@ -7,9 +9,9 @@ import functools
 import os
 import threading
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
-from assistant.engine.base import Backend, Message, ModelInfo
+from assistant.engine.base import Backend, Call, Message, ModelInfo
 from assistant.engine.gguf import read_gguf
 from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
@@ -21,10 +23,10 @@ _LOCK = threading.Lock()
 @atexit.register
 def _close_all() -> None:
     """Free the loaded models before the interpreter tears down llama_cpp's module globals
-    (left to Llama.__del__ at shutdown, freeing fails with a TypeError printed on stderr)."""
+    (left to __del__ at shutdown, freeing fails with a TypeError printed on stderr)."""
     with _LOCK:
-        for llm in _LOADED.values():
-            llm.close()
+        for loaded in _LOADED.values():
+            loaded.decoder.close()
         _LOADED.clear()
 
 
@@ -69,6 +71,39 @@ def default_threads() -> int:
     return max(1, min(8, physical_cores() - busy_cpus()))
 
 
+class _Loaded:
+    """A model with its context, chat template and decoder, shared by every backend on the same file."""
+
+    def __init__(self, model_path: str, n_ctx: int, threads: tuple[int, int]):
+        import llama_cpp
+        from llama_cpp import _internals
+        from llama_cpp._logger import set_verbose
+
+        from assistant.engine.llama_decode import Decoder, context_settings
+        from assistant.engine.llama_prompt import ChatTemplate
+        from assistant.engine.prefix_cache import PrefixCache
+
+        set_verbose(False)  # llama.cpp's own log lines only for errors
+        _init_backend(llama_cpp)
+        params = llama_cpp.llama_model_default_params()
+        params.use_mmap = True  # weights are mapped (shared page cache), not copied at load
+        model = _internals.LlamaModel(path_model=model_path, params=params, verbose=False)
+        try:
+            ctx = _internals.LlamaContext(model=model, params=context_settings(llama_cpp, n_ctx, *threads),
+                                          verbose=False)
+        except ValueError:
+            model.close()
+            raise
+        self.template = ChatTemplate(model)
+        self.ctx = ctx
+        self.decoder = Decoder(model, ctx, PrefixCache(model_path, settings=f"n_ctx={n_ctx} flash-attention f16"))
+
+
+@functools.lru_cache(maxsize=1)
+def _init_backend(llama_cpp) -> None:
+    llama_cpp.llama_backend_init()
+
+
 class LlamaBackend(Backend):
     name = "llama"
 
@@ -77,62 +112,63 @@ class LlamaBackend(Backend):
         self.model_path = model_path
         self.n_ctx = min(n_ctx, self.gguf.context_length or n_ctx)
         self.fixed_threads = n_threads  # None: fit the free cores before every generation
-        self._llm = None
+        self._loaded: Optional[_Loaded] = None
 
     def threads(self) -> tuple[int, int]:
         """(writing, prompt) threads for the next generation, asked anew each time so that a long
         batch follows the machine's load. Evaluating a prompt is one large matrix product a layer
         and shares well; writing a token with a small model is too little work to share: 1 thread
-        wrote as fast as 2 on SmolLM2, and a single thread is never stalled by a busy core."""
+        wrote as fast as 2 on SmolLM2, and a single thread is never stalled by a busy core. (Several
+        sequences written side by side are a batch: llama.cpp gives them the prompt's threads.)"""
         if self.fixed_threads:
             return self.fixed_threads, self.fixed_threads
         prompt = default_threads()
         return (1 if self.info().is_small else prompt), prompt
 
     @property
-    def llm(self):
+    def loaded(self) -> _Loaded:
         """The loaded model, shared by every backend on the same file in this process."""
-        if self._llm is None:
+        if self._loaded is None:
             key = (self.model_path, self.n_ctx)
             with _LOCK:
                 if key not in _LOADED:
                     _LOADED[key] = self._load()
-            self._llm = _LOADED[key]
-        return self._llm
+            self._loaded = _LOADED[key]
+        return self._loaded
 
-    def _load(self):
+    def _load(self) -> _Loaded:
         try:
-            from llama_cpp import Llama
+            import llama_cpp  # noqa: F401 - the install is checked before anything else
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ModelError(f"llama-cpp-python is not installed ({exc}); run `make venv`") from None
         try:
-            # Weights are memory-mapped (shared page cache, nothing copied at load). Flash attention
-            # wrote 15-20% more tokens/s on SmolLM2 with the same prompt-evaluation speed.
-            writing, prompt = self.threads()
-            return Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=writing,
-                         n_threads_batch=prompt, use_mmap=True, flash_attn=True, verbose=False)
+            return _Loaded(self.model_path, self.n_ctx, self.threads())
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(f"{self.model_path}: llama.cpp could not load this model ({exc})") from None
 
     def load(self) -> None:
-        _ = self.llm
+        _ = self.loaded
+
+    def _run(self, calls: list[Call]) -> Iterator[tuple[int, str]]:
+        import llama_cpp
+
+        loaded = self.loaded
+        llama_cpp.llama_set_n_threads(loaded.ctx.ctx, *self.threads())
+        prompts = [loaded.template.prompt(messages, options) for messages, options in calls]
+        yield from loaded.decoder.run(prompts)
 
     def generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
-        kwargs = dict(
-            messages=messages, temperature=options.temperature, max_tokens=options.max_tokens,
-            seed=options.seed, stop=options.stop or None, repeat_penalty=options.repeat_penalty,
-            stream=True,
-        )
-        from llama_cpp import LlamaGrammar, llama_set_n_threads
+        for _, text in self._run([(messages, options)]):
+            yield text
 
-        if options.grammar:
-            kwargs["grammar"] = LlamaGrammar.from_string(options.grammar, verbose=False)
-        llm = self.llm
-        llama_set_n_threads(llm.ctx, *self.threads())
-        for chunk in llm.create_chat_completion(**kwargs):
-            text = chunk["choices"][0]["delta"].get("content")
-            if text:
-                yield text
+    def generate_many(self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+        """Every reply, written side by side (see llama_decode.py)."""
+        texts = [""] * len(calls)
+        for index, text in self._run(calls):
+            texts[index] += text
+            if on_chunk:
+                on_chunk(text)
+        return texts
 
     def info(self) -> ModelInfo:
         return ModelInfo(backend="llama", name=os.path.basename(self.model_path), path=self.model_path,

@@ -4,7 +4,7 @@ and report why it failed so the caller can fall back to its template."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from pydantic import BaseModel
 
@@ -49,31 +49,45 @@ def clean_output(text: str) -> str:
     return text
 
 
-def guarded_generate(
-    backend: Backend,
-    messages: list[Message],
-    options: GenerateOptions,
-    validate: Validator,
-    attempts: int = 2,
-    on_chunk: Optional[Callable[[str], None]] = None,
-) -> GuardedDraft:
-    result = GuardedDraft()
-    needed, budget = sum(estimate_tokens(m["content"]) for m in messages), prompt_budget(backend.info(), options)
-    if needed > budget:  # the model would fail on it: the caller's template is used instead
-        result.skipped = (f"the inputs are too long for the model's context (about {needed} tokens; "
-                          f"{budget} fit), so the template was used")
-        return result
-    for i in range(attempts):
-        opts = options.model_copy(update={"seed": options.seed + i})
-        chunks = []
-        for chunk in backend.generate(messages, opts):
-            chunks.append(chunk)
-            if on_chunk:
-                on_chunk(chunk)
-        text = clean_output("".join(chunks))
-        attempt = Attempt(seed=opts.seed, text=text, checks=validate(text))
-        result.attempts.append(attempt)
-        if attempt.passed:
-            result.text, result.checks = text, attempt.checks
-            return result
-    return result
+class GuardJob(NamedTuple):
+    messages: list[Message]
+    options: GenerateOptions
+    validate: Validator
+
+
+def guarded_generate_many(backend: Backend, jobs: list[GuardJob], attempts: int = 2,
+                          on_chunk: Optional[Callable[[str], None]] = None) -> list[GuardedDraft]:
+    """Each job's draft: all first attempts together (a backend that can writes them side by side),
+    then one more round, with the next seed, for the drafts the guard refused."""
+    results = [GuardedDraft() for _ in jobs]
+    todo = []
+    for i, job in enumerate(jobs):
+        needed = sum(estimate_tokens(m["content"]) for m in job.messages)
+        budget = prompt_budget(backend.info(), job.options)
+        if needed > budget:  # the model would fail on it: the caller's template is used instead
+            results[i].skipped = (f"the inputs are too long for the model's context (about {needed} tokens; "
+                                  f"{budget} fit), so the template was used")
+        else:
+            todo.append(i)
+    for round_ in range(attempts):
+        if not todo:
+            break
+        calls = [(jobs[i].messages, jobs[i].options.model_copy(update={"seed": jobs[i].options.seed + round_}))
+                 for i in todo]
+        texts = backend.generate_many(calls, on_chunk)
+        refused = []
+        for i, (_, opts), raw in zip(todo, calls, texts):
+            text = clean_output(raw)
+            attempt = Attempt(seed=opts.seed, text=text, checks=jobs[i].validate(text))
+            results[i].attempts.append(attempt)
+            if attempt.passed:
+                results[i].text, results[i].checks = text, attempt.checks
+            else:
+                refused.append(i)
+        todo = refused
+    return results
+
+
+def guarded_generate(backend: Backend, messages: list[Message], options: GenerateOptions, validate: Validator,
+                     attempts: int = 2, on_chunk: Optional[Callable[[str], None]] = None) -> GuardedDraft:
+    return guarded_generate_many(backend, [GuardJob(messages, options, validate)], attempts, on_chunk)[0]

@@ -16,6 +16,7 @@ from assistant.guard.checks import CheckResult, words
 
 MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's content words
 MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)
+MAX_ENDING_WORDS = 8  # an ending ("for a team of [__] people") is a phrase, not a second bullet
 _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 _FILLER = frozenset("""with from that this their them they have been were will into over under about
 for and the was are each every more most also""".split())
@@ -27,6 +28,7 @@ class BulletRewrite(BaseModel):
     original: str  # the bullet the model was given
     resume_text: str
     needs_blank: bool = False  # the bullet has no number, so the rewrite must leave [__] for one
+    ending_only: bool = False  # the model wrote only the bullet's end: a few words after it
 
 
 def content_words(text: str) -> set[str]:
@@ -87,8 +89,19 @@ def check_no_invented_rate(text: str, r: BulletRewrite) -> CheckResult:
                        detail=f"'{rate.group(0)}' is not in the bullet" if invented else "")
 
 
+def check_just_an_ending(text: str, r: BulletRewrite) -> CheckResult:
+    """Where the model wrote only the bullet's end: a short phrase after it, not the bullet again."""
+    ending = text[len(r.original):] if text.startswith(r.original) else text
+    repeated = content_words(ending) & content_words(r.original)
+    long = len(ending.split()) > MAX_ENDING_WORDS
+    ok = not r.ending_only or (not long and not repeated)
+    detail = "" if ok else (f"{len(ending.split())} words after the bullet (at most {MAX_ENDING_WORDS})" if long
+                            else f"says the bullet again ({', '.join(sorted(repeated))})")
+    return CheckResult(name="just-an-ending", passed=ok, detail=detail)
+
+
 REWRITE_CHECKS = (check_no_new_skills, check_one_line, check_changed, check_strong_opener,
-                  check_keeps_the_bullet, check_no_new_claims, check_leaves_a_blank, check_no_invented_rate)
+                  check_keeps_the_bullet, check_no_new_claims, check_leaves_a_blank, check_no_invented_rate, check_just_an_ending)
 
 
 def check_rewrite(text: str, r: BulletRewrite) -> list[CheckResult]:

@@ -24,6 +24,7 @@ from assistant.inputs.resume import Resume, read_resume
 TASK = "critique"
 MAX_REWRITES = 3
 MAX_FIXES = 3
+TOGETHER = 8  # resumes whose model calls go together in a batch (up to 24 rewrites side by side)
 # How much each problem weighs when picking the weakest bullets to rewrite.
 BULLET_WEIGHTS = {"weak-opener": 3, "passive-voice": 3, "first-person": 2, "buzzword": 2,
                   "unquantified-bullet": 1, "long-bullet": 1}
@@ -85,48 +86,52 @@ def _full_bullet(resume: Resume, excerpt: str) -> str:
     return excerpt
 
 
-def critique(request: CritiqueRequest, backend: Optional[Backend] = None,
-             on_chunk: Optional[Callable[[str], None]] = None) -> CritiqueResult:
+def rule_based(request: CritiqueRequest) -> CritiqueResult:
+    """The critique without a model: checks, score, keyword gap, template summary and rewrites."""
     resume = request.resume
     findings = run_checks(resume)
     keywords = None
     if request.job is not None:
         keywords = keyword_gap(resume.text, request.job.text, request.job.company)
     score, subscores = score_resume(resume, findings, keywords)
-    fixes = top_fixes(findings)
-    summary = prompts.render(TASK, "fallback", fixes=fixes, keywords=keywords)
+    summary = prompts.render(TASK, "fallback", fixes=top_fixes(findings), keywords=keywords)
     originals = [_full_bullet(resume, e) for e in weakest_bullets(findings)]
     rewrites = [Rewrite(original=o, suggestion=rewrite_bullet(o)) for o in originals]
-    source: Literal["model", "template"] = "template"
-    rejected: list[str] = []
-    if backend is not None:
-        from assistant.tasks.critique_model import model_rewrite, model_summary
-
-        if fixes and not backend.info().is_small:  # small models cannot summarise reliably: the template does
-            text, why = model_summary(backend, resume, fixes, on_chunk)
-            if text is not None:
-                summary, source = text, "model"
-            else:
-                rejected.append(f"summary ({why})")
-        for rewrite in rewrites:
-            text, why = model_rewrite(backend, resume, rewrite.original, rewrite.suggestion, on_chunk)
-            if text is not None:
-                rewrite.suggestion, source = text, "model"
-            else:
-                rejected.append(f"rewrite ({why})")
-    notice = ("the guard kept the template for: " + "; ".join(rejected)) if rejected else ""
     return CritiqueResult(file=resume.source, score=score, subscores=subscores, findings=findings,
-                          keywords=keywords, summary=summary, rewrites=rewrites, source=source, notice=notice)
+                          keywords=keywords, summary=summary, rewrites=rewrites, source="template")
+
+
+def critique_many(requests: list[CritiqueRequest], backend: Optional[Backend] = None,
+                  on_chunk: Optional[Callable[[str], None]] = None) -> list[CritiqueResult]:
+    """Critique several resumes; with a model, every slot of every resume is asked for at once (a
+    backend that can, llama.cpp's, writes them side by side) and the guard decides each."""
+    results = [rule_based(r) for r in requests]
+    if backend is not None:
+        from assistant.tasks.critique_model import improve
+
+        improve(backend, [r.resume for r in requests], results, on_chunk)
+    return results
+
+
+def critique(request: CritiqueRequest, backend: Optional[Backend] = None,
+             on_chunk: Optional[Callable[[str], None]] = None) -> CritiqueResult:
+    return critique_many([request], backend, on_chunk)[0]
 
 
 def critique_files(paths: list[str], job: Optional[JobDescription] = None, backend: Optional[Backend] = None,
-                   on_chunk: Optional[Callable[[str], None]] = None
+                   on_chunk: Optional[Callable[[str], None]] = None, together: int = TOGETHER
                    ) -> Iterator[tuple[str, Union[CritiqueResult, InputError]]]:
-    """Critique each file in turn on one backend; a file that cannot be read yields its error."""
-    for path in paths:
+    """Critique each file on one backend, in order; a file that cannot be read yields its error.
+    With a model, `together` resumes at a time share one round of model calls."""
+    group: list[tuple[str, Union[CritiqueRequest, InputError]]] = []
+    for i, path in enumerate(paths):
         try:
-            resume = read_resume(path)
+            group.append((path, CritiqueRequest(resume=read_resume(path), job=job)))
         except InputError as exc:
-            yield path, exc
-            continue
-        yield path, critique(CritiqueRequest(resume=resume, job=job), backend, on_chunk)
+            group.append((path, exc))
+        if backend is None or len(group) == together or i == len(paths) - 1:
+            requests = [r for _, r in group if isinstance(r, CritiqueRequest)]
+            done = iter(critique_many(requests, backend, on_chunk))
+            for name, outcome in group:
+                yield name, next(done) if isinstance(outcome, CritiqueRequest) else outcome
+            group = []

@@ -1,5 +1,5 @@
-"""The model's two small slots in the critique, each guarded: the summary of the most important
-fixes, and the rewrite of one weak bullet. Imported only when a model is in use."""
+"""The model's small slots in the critique, each guarded: the summary of the most important fixes,
+and the rewrite of each weak bullet, asked for together. Imported only when a model is in use."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from assistant.guard.checks import (
     CheckResult, DraftFacts, check_draft, check_grounded_words, check_length, check_no_loops, check_not_echo, check_numbers,
     check_placeholders, check_unknown_names,
 )
-from assistant.guard.generate import guarded_generate
+from assistant.guard.generate import GuardJob, guarded_generate_many
 from assistant.guard.rewrites import BulletRewrite, check_no_new_skills, check_rewrite, content_words
 from assistant.inputs.resume import Resume
-from assistant.tasks.critique import TASK, Fix
+from assistant.tasks.critique import TASK, CritiqueResult, Fix, Rewrite, top_fixes
 
 GUARD_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_length, check_not_echo,
                 check_no_loops)
@@ -53,33 +53,85 @@ def _summary_checks(text: str, facts: DraftFacts, resume: Resume, fixes: list[Fi
     return results
 
 
-def model_rewrite(backend: Backend, resume: Resume, original: str, improved: str,
-                  on_chunk: Optional[Callable[[str], None]]) -> tuple[Optional[str], str]:
-    """A small model adds the measurable result to the rule-based rewrite; a larger one rewrites the original."""
-    small = backend.info().is_small
-    bullet = improved.removesuffix(RESULT_BLANK) if small else original
-    msgs = prompts.messages(TASK, mode="rewrite", bullet=bullet)
+def _result_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
+    """A small model's slot: the end of the rule-based rewrite, the scale of the work with a blank
+    ("for [__] accounts"). Checked as the whole bullet it makes."""
+    bullet = rewrite.suggestion.removesuffix(RESULT_BLANK)
+    msgs = prompts.messages(TASK, mode="result", bullet=bullet)
+    facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
+    checked = BulletRewrite(original=bullet, resume_text=resume.text, needs_blank=True, ending_only=True)
+    opts = GenerateOptions(max_tokens=24, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+    return GuardJob(msgs, opts, lambda t: _rewrite_checks(with_result(bullet, t), checked, facts))
+
+
+def with_result(bullet: str, result: str) -> str:
+    """The bullet ended with the model's result (which may repeat the bullet first, as small models do)."""
+    result = result.strip().rstrip(".")
+    if result.lower().startswith(bullet.lower()):
+        result = result[len(bullet):].lstrip()
+    return bullet if not result else f"{bullet}{'' if result.startswith(',') else ' '}{result}"
+
+
+def _rewrite_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
+    """A larger model rewrites the original bullet, adding a blank where a number would help."""
+    msgs = prompts.messages(TASK, mode="rewrite", bullet=rewrite.original)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
     opts = GenerateOptions(max_tokens=48, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
-    needs_blank = small and not QUANTITY.search(original)  # the small model's slot: the result, as a blank
-    checked = BulletRewrite(original=bullet, resume_text=resume.text, needs_blank=needs_blank)
-    draft = guarded_generate(backend, msgs, opts, lambda t: _rewrite_checks(t, checked, facts), on_chunk=on_chunk)
-    if draft.text is None:
-        return None, draft.failure_summary()
-    text = draft.text.rstrip()
+    checked = BulletRewrite(original=rewrite.original, resume_text=resume.text)
+    return GuardJob(msgs, opts, lambda t: _rewrite_checks(t, checked, facts))
+
+
+def _finish_rewrite(original: str, text: str) -> str:
+    text = text.rstrip()
     if not QUANTITY.search(original) and not QUANTITY.search(text) and BLANK not in text:
         text = text.rstrip(".") + RESULT_BLANK  # where a number would help, a visible blank
-    return text, ""
+    return text
 
 
-def model_summary(backend: Backend, resume: Resume, fixes: list[Fix],
-                  on_chunk: Optional[Callable[[str], None]]) -> tuple[Optional[str], str]:
+def _summary_job(resume: Resume, fixes: list[Fix]) -> GuardJob:
     msgs = prompts.messages(TASK, mode="summary", fixes=fixes)
     prompt_text = "\n".join(m["content"] for m in msgs)
     # the fixes' own wording may be repeated; anything else must come from the resume
     facts = _facts(resume, prompt_text, min_words=8, max_words=90)
     facts.known_text += "\n" + "\n".join(f"{f.message} {f.suggestion}" for f in fixes)
     opts = GenerateOptions(max_tokens=100, temperature=0.3, stop=["\n\n"], repeat_penalty=1.1)
-    draft = guarded_generate(backend, msgs, opts, lambda t: _summary_checks(t, facts, resume, fixes),
-                             on_chunk=on_chunk)
-    return draft.text, draft.failure_summary()
+    return GuardJob(msgs, opts, lambda t: _summary_checks(t, facts, resume, fixes))
+
+
+def improve(backend: Backend, resumes: list[Resume], results: list[CritiqueResult],
+            on_chunk: Optional[Callable[[str], None]]) -> None:
+    """Ask for every slot of every result in one round; what the guard passes replaces the template
+    text, and each result's notice says what it refused. Small models only end the rule-based
+    rewrites with a result (they cannot summarise or rewrite reliably)."""
+    small = backend.info().is_small
+    jobs: list[GuardJob] = []
+    slots: list[tuple[CritiqueResult, Optional[Rewrite]]] = []  # None: the summary
+    for resume, result in zip(resumes, results):
+        fixes = top_fixes(result.findings)
+        if fixes and not small:
+            jobs.append(_summary_job(resume, fixes))
+            slots.append((result, None))
+        for rewrite in result.rewrites:
+            if not small:
+                jobs.append(_rewrite_job(resume, rewrite))
+            elif not QUANTITY.search(rewrite.original):  # a bullet with a number has its result
+                jobs.append(_result_job(resume, rewrite))
+            else:
+                continue
+            slots.append((result, rewrite))
+    rejected: dict[int, list[str]] = {}
+    for (result, rewrite), draft in zip(slots, guarded_generate_many(backend, jobs, on_chunk=on_chunk)):
+        if draft.text is None:
+            rejected.setdefault(id(result), []).append(f"{'rewrite' if rewrite else 'summary'} "
+                                                       f"({draft.failure_summary()})")
+            continue
+        result.source = "model"
+        if rewrite is None:
+            result.summary = draft.text
+        elif small:
+            rewrite.suggestion = with_result(rewrite.suggestion.removesuffix(RESULT_BLANK), draft.text)
+        else:
+            rewrite.suggestion = _finish_rewrite(rewrite.original, draft.text)
+    for result in results:
+        if id(result) in rejected:
+            result.notice = "the guard kept the template for: " + "; ".join(rejected[id(result)])
