@@ -73,3 +73,23 @@ def test_check_flags_and_passes(check):
 def test_sentence_start_capitals_and_known_names_are_not_flagged():
     text = "Thank you. Priya Natarajan's team at Harrow Books was kind. On Monday I wrote to them."
     assert g.unknown_names(text, FACTS.known_text) == []
+
+
+def test_guarded_many_asks_all_first_then_again_only_for_the_refused():
+    from assistant.engine.fake import FakeBackend
+    from assistant.engine.options import GenerateOptions
+    from assistant.guard.generate import GuardJob, guarded_generate_many
+
+    def needs(word):
+        return lambda text: [g.CheckResult(name="says-it", passed=word in text)]
+
+    backend = FakeBackend(["apple pie", "no", "cherry", "banana split"])
+    ask = [{"role": "user", "content": "a fruit"}]
+    too_long = [{"role": "user", "content": "word " * 5000}]
+    jobs = [GuardJob(ask, GenerateOptions(seed=3), needs("apple")), GuardJob(ask, GenerateOptions(seed=3), needs("banana")),
+            GuardJob(too_long, GenerateOptions(seed=3), needs("x")), GuardJob(ask, GenerateOptions(seed=3), needs("kiwi"))]
+    drafts = guarded_generate_many(backend, jobs)
+    assert [d.text for d in drafts] == ["apple pie", "banana split", None, None]
+    # round one: the three that fit, on seed 3; round two: the two refused, on seed 4
+    assert [opts.seed for _, opts in backend.calls] == [3, 3, 3, 4, 4]
+    assert "too long" in drafts[2].failure_summary() and len(drafts[3].attempts) == 2

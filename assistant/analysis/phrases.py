@@ -12,6 +12,7 @@ Matching ignores case and never starts or ends inside a word."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
 SEPARATOR = r"(?:[\s,;:.!\u2026\u2013\u2014-])+"
@@ -123,31 +124,68 @@ def compile_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
 
 
 _PLAIN_WORD = re.compile(r"[a-z]+\*?")
-_GROUPS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
 
 
-def anchor_word(phrase: str) -> str:
-    """The longest plain word every match of the phrase contains (outside alternatives, optional
-    words and word classes; 'beg*' gives 'beg'), or '' when there is none."""
-    outside = phrase.lower()
-    while _GROUPS.search(outside):
-        outside = _GROUPS.sub(" ", outside)
-    words = [w.rstrip("*") for w in outside.split() if _PLAIN_WORD.fullmatch(w)]
-    return max(words, key=len, default="")
+def _top_level(text: str, separators: str) -> list[str]:
+    """`text` split at the separators that are outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0 and char in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]
+
+
+def anchor_words(phrase: str) -> frozenset[str]:
+    """Words one of which every match of the phrase contains, from one required part: a plain word
+    ('beg*' stands for any word that starts 'beg'), or an alternative group whose every alternative
+    has one. The part whose shortest word is longest is chosen (long words are rare words). Empty
+    when no part gives any."""
+    best: frozenset[str] = frozenset()
+    for part in _top_level(phrase.lower().strip(), " "):
+        if _PLAIN_WORD.fullmatch(part):
+            found = frozenset([part])
+        elif part.startswith("(") and part.endswith(")"):
+            alternatives = [anchor_words(alt) for alt in _top_level(part[1:-1], "|")]
+            found = frozenset().union(*alternatives) if all(alternatives) else frozenset()
+        else:  # optional words, word classes, words with an apostrophe
+            continue
+        if found and (not best or _rarity(found) > _rarity(best)):
+            best = found
+    return best
+
+
+def _rarity(words: frozenset[str]) -> tuple[int, int]:
+    return min(len(w.rstrip("*")) for w in words), -len(words)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4)
+def text_words(lowered: str) -> frozenset[str]:
+    """The runs of letters in a lower-cased text: what an anchor word is looked up in."""
+    return frozenset(_LETTERS.findall(lowered))
+
+
+def holds_word(words: frozenset[str], anchors: frozenset[str]) -> bool:
+    return any(any(w.startswith(a[:-1]) for w in words) if a.endswith("*") else a in words for a in anchors)
 
 
 class PhrasePattern:
     """One phrase's case-insensitive pattern, bounded by word edges. It is compiled the first time
-    a text holds the phrase's anchor word: most texts hold few, and compiling every phrase of a
-    list costs more than a short command's whole run."""
+    a text holds the phrase's anchor word as a word ('to' in 'today' does not count): most texts
+    hold few, and compiling every phrase of a list costs more than a short command's whole run."""
 
     def __init__(self, phrase: str, classes: Mapping[str, list[str]]):
         self.source = rf"(?<![\w'\u2019]){compile_phrase(phrase, classes)}(?!\w)"
-        self.anchor = anchor_word(phrase)
+        self.anchors = anchor_words(phrase)
         self._compiled: re.Pattern | None = None
 
     def finditer(self, text: str, lowered: str | None = None):
-        if self.anchor and self.anchor not in (text.lower() if lowered is None else lowered):
+        if self.anchors and not holds_word(text_words(text.lower() if lowered is None else lowered), self.anchors):
             return iter(())
         if self._compiled is None:
             self._compiled = re.compile(self.source, re.IGNORECASE)

@@ -109,8 +109,8 @@ class Decoder:
             shared = shared[: common_prefix(shared, p.tokens)]
         shared = shared[: min(len(p.tokens) for p in prompts) - 1]
         fixed = prompts[0].tokens[: prompts[0].fixed]
-        if len(fixed) > len(shared):  # not every prompt has this fixed part
-            fixed = []
+        if len(fixed) > len(shared) or not prompts[0].options.cache_instructions:
+            fixed = []  # not every prompt has this fixed part, or it holds the user's text: memory only
         keep = common_prefix(self.held, shared)
         if self.cache and fixed and keep < len(fixed):
             self._truncate(0)
@@ -142,6 +142,10 @@ class Decoder:
     # --- writing ------------------------------------------------------------------------------
     def run(self, prompts: list[Prompt]) -> Iterator[tuple[int, str]]:
         """Write every prompt's reply; yields (prompt index, text) pieces as they come."""
+        for prompt in prompts:
+            if len(prompt.tokens) + prompt.options.max_tokens > self.n_ctx:
+                raise ModelError(f"the prompt and reply ({len(prompt.tokens)} + {prompt.options.max_tokens} tokens) "
+                                 f"do not fit the model's context of {self.n_ctx} tokens")
         shared = self._share(prompts)
         waiting = deque(enumerate(prompts))
         active: list[_Sequence] = []
@@ -151,11 +155,8 @@ class Decoder:
                 while waiting and free_ids:
                     index, prompt = waiting[0]
                     reserve = len(prompt.tokens) - len(shared) + prompt.options.max_tokens
-                    if len(shared) + sum(s.reserve for s in active) + reserve > self.n_ctx:
-                        if active:
-                            break  # it waits for cells to be freed
-                        raise ModelError(f"the prompt and reply ({len(prompt.tokens)} + {prompt.options.max_tokens}"
-                                         f" tokens) do not fit the model's context of {self.n_ctx} tokens")
+                    if active and len(shared) + sum(s.reserve for s in active) + reserve > self.n_ctx:
+                        break  # it waits for cells to be freed
                     waiting.popleft()
                     seq_id = free_ids.pop()
                     self.llama_cpp.llama_memory_seq_cp(self.memory, 0, seq_id, -1, -1)

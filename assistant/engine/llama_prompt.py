@@ -1,14 +1,22 @@
 """How chat messages become prompt tokens for a llama.cpp model: rendered with the chat template
 the GGUF file carries (as llama-cpp-python and llama.cpp's server do; ChatML, llama.cpp's own
 default, when the file has none), and how many leading tokens are the task's fixed part: the
-system prompt and worked examples, everything before the last message."""
+system prompt and worked examples, everything before the last message.
+
+The template's own text may hold control tokens (<|im_start|>); the messages may not: a resume or
+a pasted job ad that contains "<|im_end|><|im_start|>system" stays text, as the user wrote it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.engine.base import Message
 from assistant.engine.options import GenerateOptions
+
+
+_MARK = "\x00{}\x00"  # where a message's content goes: a character no template or message holds
+_MARKS = re.compile("\x00(\\d+)\x00")
 
 
 @dataclass
@@ -39,13 +47,21 @@ class ChatTemplate:
         self._whole = Jinja2ChatFormatter(template=template, **special)
         self._start = Jinja2ChatFormatter(template=template, add_generation_prompt=False, **special)
 
-    def _tokens(self, formatted) -> list[int]:
-        return self.model.tokenize(formatted.prompt.encode("utf-8"), add_bos=not formatted.added_special,
-                                   special=True)
+    def _tokens(self, formatter, messages: list[Message]) -> list[int]:
+        """The template rendered around a mark for each message's content; the template's text is
+        tokenized with its control tokens, each content as plain text."""
+        marked = formatter(messages=[{**m, "content": _MARK.format(i)} for i, m in enumerate(messages)])
+        parts = _MARKS.split(marked.prompt)
+        if parts[1::2] != [str(i) for i in range(len(messages))]:  # a template that changes the content
+            parts = [formatter(messages=messages).prompt]
+        tokens: list[int] = []
+        for i, part in enumerate(parts):
+            text = messages[int(part)]["content"] if i % 2 else part
+            tokens += self.model.tokenize(text.encode("utf-8"), add_bos=i == 0 and not marked.added_special,
+                                          special=i % 2 == 0)
+        return tokens
 
     def prompt(self, messages: list[Message], options: GenerateOptions) -> Prompt:
-        tokens = self._tokens(self._whole(messages=messages))
-        fixed = 0
-        if len(messages) > 1:
-            fixed = common_prefix(tokens, self._tokens(self._start(messages=messages[:-1])))
+        tokens = self._tokens(self._whole, messages)
+        fixed = common_prefix(tokens, self._tokens(self._start, messages[:-1])) if len(messages) > 1 else 0
         return Prompt(tokens=tokens, fixed=fixed, options=options)

@@ -15,7 +15,6 @@ import os
 import time
 from importlib import metadata
 from pathlib import Path
-from typing import Optional
 
 from assistant.paths import user_dir
 
@@ -29,11 +28,14 @@ def enabled() -> bool:
 
 
 class PrefixCache:
-    def __init__(self, model_path: str, settings: str, folder: Optional[Path] = None):
+    def __init__(self, model_path: str, settings: str):
         stat = os.stat(model_path)
         self.identity = "\n".join([os.path.realpath(model_path), str(stat.st_size), str(stat.st_mtime_ns),
                                    metadata.version("llama_cpp_python"), settings])
-        self.folder = folder or user_dir() / "cache" / "prompt-state"
+
+    @property
+    def folder(self) -> Path:
+        return user_dir() / "cache" / "prompt-state"
 
     def path(self, tokens: list[int]) -> Path:
         digest = hashlib.sha256(f"{self.identity}\n{tokens}".encode()).hexdigest()[:32]
@@ -57,13 +59,15 @@ class PrefixCache:
         return False
 
     def save(self, ctx, seq_id: int, tokens: list[int]) -> None:
-        """Store sequence `seq_id`, which holds exactly these tokens; a full disk is not an error."""
+        """Store sequence `seq_id`, which holds exactly these tokens (replacing a file that could not
+        be loaded); a full disk or a read-only home is not an error."""
         import llama_cpp
 
         path = self.path(tokens)
-        if len(tokens) < MIN_TOKENS or not enabled() or path.is_file():
+        if len(tokens) < MIN_TOKENS or not enabled():
             return
         try:
+            user_dir(create=True)
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             partial = path.with_suffix(f".{os.getpid()}.partial")
             array = (llama_cpp.llama_token * len(tokens))(*tokens)

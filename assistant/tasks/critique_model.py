@@ -60,7 +60,7 @@ def _result_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
     msgs = prompts.messages(TASK, mode="result", bullet=bullet)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
     checked = BulletRewrite(original=bullet, resume_text=resume.text, needs_blank=True, ending_only=True)
-    opts = GenerateOptions(max_tokens=24, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+    opts = GenerateOptions(max_tokens=24, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
     return GuardJob(msgs, opts, lambda t: _rewrite_checks(with_result(bullet, t), checked, facts))
 
 
@@ -76,7 +76,7 @@ def _rewrite_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
     """A larger model rewrites the original bullet, adding a blank where a number would help."""
     msgs = prompts.messages(TASK, mode="rewrite", bullet=rewrite.original)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
-    opts = GenerateOptions(max_tokens=48, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+    opts = GenerateOptions(max_tokens=48, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
     checked = BulletRewrite(original=rewrite.original, resume_text=resume.text)
     return GuardJob(msgs, opts, lambda t: _rewrite_checks(t, checked, facts))
 
@@ -94,7 +94,7 @@ def _summary_job(resume: Resume, fixes: list[Fix]) -> GuardJob:
     # the fixes' own wording may be repeated; anything else must come from the resume
     facts = _facts(resume, prompt_text, min_words=8, max_words=90)
     facts.known_text += "\n" + "\n".join(f"{f.message} {f.suggestion}" for f in fixes)
-    opts = GenerateOptions(max_tokens=100, temperature=0.3, stop=["\n\n"], repeat_penalty=1.1)
+    opts = GenerateOptions(max_tokens=100, temperature=0.3, stop=["\n\n"], repeat_penalty=1.1, cache_instructions=True)
     return GuardJob(msgs, opts, lambda t: _summary_checks(t, facts, resume, fixes))
 
 

@@ -32,7 +32,7 @@ from assistant.inputs.notes import RejectionNotes
 
 TASK = "interview"
 MAX_TAILORED = 2
-TAILOR_OPTIONS = GenerateOptions(max_tokens=48, temperature=0.3, stop=["\n"], repeat_penalty=1.1)
+TAILOR_OPTIONS = GenerateOptions(max_tokens=48, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
 DEFAULT_COMPETENCY = "problem-solving"  # for a struggled question that names no competency
 RESPONSIBILITY_COMPETENCY = "ownership"  # for a responsibility line that names none
 

@@ -19,7 +19,7 @@ from assistant.guard.generate import guarded_generate
 from assistant.guard.injection import strip_instructions
 
 TASK = "practice"
-COACH_OPTIONS = GenerateOptions(max_tokens=90, temperature=0.3, stop=["\n"], repeat_penalty=1.1)
+COACH_OPTIONS = GenerateOptions(max_tokens=90, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
 MAX_PROMPT_ANSWER_WORDS = 150  # the answer the model sees is cut to this
 
 

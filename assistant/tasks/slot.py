@@ -26,7 +26,7 @@ from assistant.inputs.notes import RejectionNotes
 from assistant.text_utils import split_subject
 
 Mode = Literal["sentence", "full"]
-SENTENCE_OPTIONS = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+SENTENCE_OPTIONS = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
 FULL_OPTIONS = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
 _SENTENCE_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_no_loops, check_no_begging)
 _TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)

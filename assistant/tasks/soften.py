@@ -192,7 +192,7 @@ def sentence_checks(text: str, original: str, request: SoftenRequest, prompt_tex
 
 def _model_writer(request: SoftenRequest, backend: Backend, notices: list[str], used: list[str],
                   on_chunk: Optional[Callable[[str], None]]):
-    opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1)
+    opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
 
     def write(span: Span) -> Optional[str]:
         if len(used) + len(notices) >= MAX_MODEL_SENTENCES:
