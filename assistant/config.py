@@ -12,6 +12,8 @@ from assistant.paths import config_path
 
 # A server's context size in tokens (the server backend's `context_length` and REBOUND_CONTEXT_LENGTH).
 ContextLength = Annotated[int, Field(ge=256, le=10_000_000)]
+# How many requests the server backend sends at once (`parallel_requests` and REBOUND_PARALLEL_REQUESTS).
+ParallelRequests = Annotated[int, Field(ge=1, le=64)]
 
 
 class Config(BaseModel):
@@ -25,6 +27,7 @@ class Config(BaseModel):
     timeout: float = 600.0
     context_length: Optional[ContextLength] = None  # the server's, when it does not say itself
     api_key: Optional[SecretStr] = None  # sent to the server only; SecretStr keeps it out of reprs
+    parallel_requests: Optional[ParallelRequests] = None  # requests open at once (None: the backend's default)
     n_threads: Optional[int] = None
 
 

@@ -24,7 +24,8 @@ def rebound_home(tmp_path_factory, monkeypatch) -> Path:
     """All user state goes to a fresh temporary directory; no test sees the real one."""
     home = tmp_path_factory.mktemp("rebound-home")
     monkeypatch.setenv("REBOUND_HOME", str(home))
-    for var in ("REBOUND_MODEL", "REBOUND_API_KEY", "REBOUND_CONTEXT_LENGTH"):  # the user's own stay out
+    for var in ("REBOUND_MODEL", "REBOUND_API_KEY", "REBOUND_CONTEXT_LENGTH",
+                "REBOUND_PARALLEL_REQUESTS"):  # the user's own stay out
         monkeypatch.delenv(var, raising=False)
     return home
 

@@ -157,3 +157,45 @@ def test_a_prompt_longer_than_the_context_is_one_clear_error(embedded_model_path
     with pytest.raises(ModelError, match="do not fit the model's context of 256 tokens"):
         backend.complete(long, GREEDY)
     assert backend.complete(*_calls(BULLETS[:1])[0])  # and the next call works
+
+
+class _Model:
+    """Just what ChatTemplate needs of a model: a template in its metadata and a tokenizer."""
+
+    def __init__(self, template: str):
+        self.template = template
+
+    def metadata(self):
+        return {"tokenizer.chat_template": self.template}
+
+    def token_eos(self):
+        return 2
+
+    def token_bos(self):
+        return 1
+
+    def token_get_text(self, token):
+        return {1: "<s>", 2: "</s>"}[token]
+
+    def tokenize(self, text: bytes, add_bos: bool, special: bool):
+        return [ord(c) for c in text.decode()]
+
+
+NO_SYSTEM = ("{% for m in messages %}{% if m['role'] == 'system' %}{{ raise_exception('no system role') }}"
+             "{% endif %}[{{ m['role'] }}] {{ m['content'] }}\n{% endfor %}")
+
+
+def test_a_template_without_a_system_role_gets_the_instructions_in_the_first_user_turn():
+    from assistant.engine.llama_prompt import ChatTemplate
+
+    template = ChatTemplate(_Model(NO_SYSTEM))
+    prompt = template.prompt([{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}], GREEDY)
+    assert "".join(map(chr, prompt.tokens)) == "[user] Be brief.\n\nHi\n"
+
+
+def test_a_template_that_refuses_the_prompt_is_one_clear_error():
+    from assistant.engine.llama_prompt import ChatTemplate
+
+    template = ChatTemplate(_Model("{{ raise_exception('roles must alternate') }}"))
+    with pytest.raises(ModelError, match="chat template refused the prompt .roles must alternate"):
+        template.prompt([{"role": "user", "content": "Hi"}], GREEDY)

@@ -1,6 +1,7 @@
 """The server backend's API key (REBOUND_API_KEY or `api_key` in the config file, never a flag,
-never shown) and its context size (asked of the server once, else REBOUND_CONTEXT_LENGTH or
-`context_length`, else the budget's default), against scripted servers on 127.0.0.1."""
+never shown), its context size (asked of the server once, else REBOUND_CONTEXT_LENGTH or
+`context_length`, else the budget's default) and how many requests it sends at once (the setting in
+the environment wins over the config file's, as for the context), against scripted servers on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -170,13 +171,21 @@ def test_a_server_that_is_down_or_silent_falls_back_to_the_setting(monkeypatch):
         assert OpenAIBackend(url, context_length=8192).info().context_length == 8192
 
 
-def test_the_setting_comes_from_the_environment_over_the_config_file(monkeypatch):
-    assert open_openai_backend(EngineSettings(), Config(context_length=8192)).context_setting == 8192
-    monkeypatch.setenv("REBOUND_CONTEXT_LENGTH", " 16384 ")
-    assert open_openai_backend(EngineSettings(), Config(context_length=8192)).context_setting == 16384
-    for bad in ("lots", "100", "4096.5", "-1"):
-        monkeypatch.setenv("REBOUND_CONTEXT_LENGTH", bad)
-        with pytest.raises(InputError, match="REBOUND_CONTEXT_LENGTH"):
+@pytest.mark.parametrize("env, key, attribute, default, values, bad", [
+    ("REBOUND_CONTEXT_LENGTH", "context_length", "context_setting", None, (8192, 16384),
+     ("lots", "100", "4096.5", "-1")),
+    ("REBOUND_PARALLEL_REQUESTS", "parallel_requests", "parallel", 4, (2, 8), ("many", "0", "65", "2.5")),
+])
+def test_the_setting_comes_from_the_environment_over_the_config_file(monkeypatch, env, key, attribute, default,
+                                                                      values, bad):
+    in_file, in_env = values
+    assert getattr(open_openai_backend(EngineSettings(), Config()), attribute) == default
+    assert getattr(open_openai_backend(EngineSettings(), Config(**{key: in_file})), attribute) == in_file
+    monkeypatch.setenv(env, f" {in_env} ")
+    assert getattr(open_openai_backend(EngineSettings(), Config(**{key: in_file})), attribute) == in_env
+    for value in bad:
+        monkeypatch.setenv(env, value)
+        with pytest.raises(InputError, match=env):
             open_openai_backend(EngineSettings(), Config())
 
 

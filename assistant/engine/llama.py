@@ -141,9 +141,11 @@ class LlamaBackend(Backend):
             import llama_cpp  # noqa: F401 - the install is checked before anything else
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ModelError(f"llama-cpp-python is not installed ({exc}); run `make venv`") from None
+        from jinja2 import TemplateError
+
         try:
             return _Loaded(self.model_path, self.n_ctx, self.threads())
-        except (ValueError, RuntimeError, OSError) as exc:
+        except (ValueError, RuntimeError, OSError, TemplateError) as exc:
             raise ModelError(f"{self.model_path}: llama.cpp could not load this model ({exc})") from None
 
     def load(self) -> None:

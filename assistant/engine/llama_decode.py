@@ -142,6 +142,8 @@ class Decoder:
     # --- writing ------------------------------------------------------------------------------
     def run(self, prompts: list[Prompt]) -> Iterator[tuple[int, str]]:
         """Write every prompt's reply; yields (prompt index, text) pieces as they come."""
+        if not prompts:
+            return
         for prompt in prompts:
             if len(prompt.tokens) + prompt.options.max_tokens > self.n_ctx:
                 raise ModelError(f"the prompt and reply ({len(prompt.tokens)} + {prompt.options.max_tokens} tokens) "

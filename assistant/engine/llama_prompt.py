@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.engine.base import Message
 from assistant.engine.options import GenerateOptions
+from assistant.errors import ModelError
 
 
 _MARK = "\x00{}\x00"  # where a message's content goes: a character no template or message holds
@@ -62,6 +63,22 @@ class ChatTemplate:
         return tokens
 
     def prompt(self, messages: list[Message], options: GenerateOptions) -> Prompt:
+        from jinja2 import TemplateError
+
+        try:
+            return self._prompt(messages, options)
+        except (TemplateError, ValueError) as first:  # its raise_exception() raises ValueError
+            if messages[0]["role"] != "system" or len(messages) < 2:
+                raise ModelError(f"the model's chat template refused the prompt ({first})") from None
+        # Some templates (Mistral's, Gemma's) take no system message: it goes before the first user turn
+        system, user = messages[0], messages[1]
+        folded = [{**user, "content": f"{system['content']}\n\n{user['content']}"}, *messages[2:]]
+        try:
+            return self._prompt(folded, options)
+        except (TemplateError, ValueError) as exc:
+            raise ModelError(f"the model's chat template refused the prompt ({exc})") from None
+
+    def _prompt(self, messages: list[Message], options: GenerateOptions) -> Prompt:
         tokens = self._tokens(self._whole, messages)
         fixed = common_prefix(tokens, self._tokens(self._start, messages[:-1])) if len(messages) > 1 else 0
         return Prompt(tokens=tokens, fixed=fixed, options=options)

@@ -8,7 +8,11 @@ key (REBOUND_API_KEY or `api_key` in the config file, never a flag: flags show i
 history) goes in the Authorization header to that server only, and never into a message.
 
 The server's context size is read once from the server (vLLM's and llama.cpp's model list,
-llama.cpp's /props), else REBOUND_CONTEXT_LENGTH or `context_length`, else the budget's default."""
+llama.cpp's /props), else REBOUND_CONTEXT_LENGTH or `context_length`, else the budget's default.
+
+Many replies (a batch critique) are asked for a few at a time (REBOUND_PARALLEL_REQUESTS or
+`parallel_requests`, default 4): the server writes them side by side, so the batch takes about as
+long as its slowest replies, not their sum."""
 
 from __future__ import annotations
 
@@ -18,14 +22,15 @@ import json
 import os
 import re
 import time
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 from urllib.parse import urlsplit
 
 from pydantic import SecretStr, TypeAdapter, ValidationError
 
-from assistant.config import ContextLength
-from assistant.engine.base import Backend, Message, ModelInfo
+from assistant.config import ContextLength, ParallelRequests
+from assistant.engine.base import Backend, Call, Message, ModelInfo
 from assistant.engine.options import GenerateOptions
+from assistant.engine.request_pool import read_at_once
 from assistant.errors import InputError, ModelError
 
 if TYPE_CHECKING:
@@ -41,6 +46,8 @@ CONNECT_TIMEOUT = 10.0  # seconds to open a connection (the reply itself may tak
 PROBE_TIMEOUT = 2.0  # seconds for each question about the server's context size
 API_KEY_ENV = "REBOUND_API_KEY"
 CONTEXT_ENV = "REBOUND_CONTEXT_LENGTH"
+PARALLEL_ENV = "REBOUND_PARALLEL_REQUESTS"
+DEFAULT_PARALLEL = 4  # requests open at once; a server with fewer slots queues the others
 HIDDEN_KEY = "[the API key]"
 
 
@@ -113,7 +120,8 @@ class OpenAIBackend(Backend):
 
     def __init__(self, base_url: str, model_name: Optional[str] = None, timeout: float = 600.0,
                  allow_remote: bool = False, tries: int = CONNECT_TRIES, backoff: float = BACKOFF_SECONDS,
-                 api_key: Optional[str] = None, context_length: Optional[int] = None):
+                 api_key: Optional[str] = None, context_length: Optional[int] = None,
+                 parallel: int = DEFAULT_PARALLEL):
         if not timeout > 0:
             raise ModelError(f"timeout {timeout:g}: give the seconds to wait for the server, more than 0")
         api_key = (api_key or "").strip()
@@ -128,6 +136,7 @@ class OpenAIBackend(Backend):
         self.timeout = timeout
         self.tries = max(1, tries)
         self.backoff = backoff
+        self.parallel = max(1, parallel)
 
     @property
     def endpoint(self) -> str:
@@ -271,6 +280,14 @@ class OpenAIBackend(Backend):
             finally:
                 response.close()
 
+    def generate_many(self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+        """Every call's reply, in order, with up to `parallel` requests open at once (one call, or a
+        limit of 1: one after the other, as the base class does)."""
+        if len(calls) < 2 or self.parallel < 2:
+            return super().generate_many(calls, on_chunk)
+        streams = [functools.partial(self.generate, messages, options) for messages, options in calls]
+        return read_at_once(streams, self.parallel, on_chunk)
+
     def _get_json(self, client: "httpx.Client", url: str) -> dict:
         """The JSON object at `url`, or {} for anything else (no answer, an error, not JSON)."""
         import httpx
@@ -303,16 +320,28 @@ class OpenAIBackend(Backend):
                          context_length=self.context_length)
 
 
+def setting_from_env(env: str, kind: object, default: Optional[int], expected: str) -> Optional[int]:
+    """The environment variable `env` if set (checked against `kind`), else `default` (the config file's)."""
+    raw = os.environ.get(env, "").strip()
+    if not raw:
+        return default
+    try:
+        return TypeAdapter(kind).validate_python(raw)
+    except ValidationError:
+        raise InputError(f"{env}={raw[:20]!r}: {expected}") from None
+
+
 def context_from_env(config: "Config") -> Optional[int]:
     """REBOUND_CONTEXT_LENGTH if set (a whole number of tokens), else `context_length` from the config file."""
-    raw = os.environ.get(CONTEXT_ENV, "").strip()
-    if not raw:
-        return config.context_length
-    try:
-        return TypeAdapter(ContextLength).validate_python(raw)
-    except ValidationError:
-        raise InputError(f"{CONTEXT_ENV}={raw[:20]!r}: give the server's context size in tokens, "
-                         "a whole number from 256 up") from None
+    return setting_from_env(CONTEXT_ENV, ContextLength, config.context_length,
+                            "give the server's context size in tokens, a whole number from 256 up")
+
+
+def parallel_from_env(config: "Config") -> int:
+    """REBOUND_PARALLEL_REQUESTS if set, else `parallel_requests` from the config file, else 4."""
+    return setting_from_env(PARALLEL_ENV, ParallelRequests, config.parallel_requests,
+                            "give how many requests to send the server at once, a whole number from 1 to 64"
+                            ) or DEFAULT_PARALLEL
 
 
 def open_openai_backend(settings: "EngineSettings", config: "Config") -> OpenAIBackend:
@@ -325,4 +354,5 @@ def open_openai_backend(settings: "EngineSettings", config: "Config") -> OpenAIB
         allow_remote=settings.allow_remote or config.allow_remote,
         api_key=os.environ.get(API_KEY_ENV) or (config.api_key and config.api_key.get_secret_value()),
         context_length=context_from_env(config),
+        parallel=parallel_from_env(config),
     )
