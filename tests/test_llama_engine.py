@@ -199,3 +199,24 @@ def test_a_template_that_refuses_the_prompt_is_one_clear_error():
     template = ChatTemplate(_Model("{{ raise_exception('roles must alternate') }}"))
     with pytest.raises(ModelError, match="chat template refused the prompt .roles must alternate"):
         template.prompt([{"role": "user", "content": "Hi"}], GREEDY)
+
+
+@pytest.mark.model
+def test_a_reply_alone_is_what_llama_cpp_pythons_chat_completion_writes(backend, embedded_model_path):
+    from llama_cpp import Llama
+
+    from assistant.tasks.feedback import FeedbackRequest, draft_feedback
+    from assistant.engine.fake import FakeBackend
+    from assistant.inputs.notes import read_notes
+
+    fake = FakeBackend()
+    draft_feedback(FeedbackRequest(notes=read_notes("fixtures/notes/harrow-books.md")), fake)
+    messages, options = fake.calls[0]  # the sentence slot: temperature 0.2, seed 7, stop at the line
+    bare = Llama(model_path=embedded_model_path, n_ctx=2048, flash_attn=True, verbose=False)
+    try:
+        theirs = bare.create_chat_completion(
+            messages=messages, temperature=options.temperature, max_tokens=options.max_tokens, seed=options.seed,
+            stop=options.stop, repeat_penalty=options.repeat_penalty)["choices"][0]["message"]["content"]
+    finally:
+        bare.close()
+    assert backend.complete(messages, options) == theirs
