@@ -78,4 +78,5 @@ def test_critique_runs_through_a_real_server(cli, llama_server):
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert 0 <= out["score"] <= 100 and out["findings"] and out["rewrites"]
-    assert out["source"] == "model" or out["notice"].startswith("the guard kept the template")  # it was asked
+    # it was asked: what the guard refused is said on stderr (the notice is not part of the JSON)
+    assert out["source"] == "model" or "the guard kept the template" in " ".join(result.stderr.split())
