@@ -21,7 +21,7 @@ from assistant.engine.options import GenerateOptions
 from assistant.followups import Advice
 from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
 from assistant.guard.checks import CheckResult, failed, unknown_names
-from assistant.guard.generate import guarded_generate
+from assistant.guard.generate import GuardJob, guarded_generate_many
 
 TASK = "soften"
 MAX_DRAFT_BYTES = 20_000  # a message, not a document
@@ -190,24 +190,31 @@ def sentence_checks(text: str, original: str, request: SoftenRequest, prompt_tex
 
 # ---- the task -----------------------------------------------------------------------------
 
-def _model_writer(request: SoftenRequest, backend: Backend, notices: list[str], used: list[str],
-                  on_chunk: Optional[Callable[[str], None]]):
-    opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
+def _model_writer(request: SoftenRequest, signals: list[Signal], backend: Backend, notices: list[str],
+                  used: list[str], on_chunk: Optional[Callable[[str], None]]) -> Callable[[Span], Optional[str]]:
+    """The model's rewrites of the first flagged sentences, asked for together (written side by side
+    where the backend can), as a writer for _Rewriter: a sentence the guard refused gets None."""
+    asked: list[Span] = []
 
-    def write(span: Span) -> Optional[str]:
-        if len(used) + len(notices) >= MAX_MODEL_SENTENCES:
-            return None
+    def ask(span: Span) -> None:  # a first pass notes the sentences the rewrite will ask for
+        if len(asked) < MAX_MODEL_SENTENCES:
+            asked.append(span)
+
+    _Rewriter(request, signals, ask).render()
+    opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
+    jobs = []
+    for span in asked:
         original = _squash(span.text)
         msgs = prompts.messages(TASK, mode="rewrite", sentence=original)
-        validate = lambda text: sentence_checks(text, original, request, msgs[0]["content"])  # noqa: E731
-        draft = guarded_generate(backend, msgs, opts, validate, on_chunk=on_chunk)
+        jobs.append(GuardJob(msgs, opts, lambda text, o=original, m=msgs: sentence_checks(text, o, request, m[0]["content"])))
+    written: dict[tuple[int, int], Optional[str]] = {}
+    for span, draft in zip(asked, guarded_generate_many(backend, jobs, on_chunk=on_chunk)):
         if draft.text is None:
             notices.append(", ".join(c.name for c in failed(draft.attempts[-1].checks)))
-            return None
-        used.append(draft.text)
-        return draft.text
-
-    return write
+        else:
+            used.append(draft.text)
+        written[(span.start, span.end)] = draft.text
+    return lambda span: written.get((span.start, span.end))
 
 
 def soften(request: SoftenRequest, backend: Optional[Backend] = None,
@@ -218,7 +225,7 @@ def soften(request: SoftenRequest, backend: Optional[Backend] = None,
     if backend is not None and report.signals:
         notices: list[str] = []
         used: list[str] = []
-        writer = _model_writer(request, backend, notices, used, on_chunk)
+        writer = _model_writer(request, report.signals, backend, notices, used, on_chunk)
         candidate = _Rewriter(request, report.signals, writer).render()
         candidate_checks = rewrite_checks(candidate, request)
         if used and not failed(candidate_checks):
