@@ -100,6 +100,9 @@ def test_the_follow_up_log_says_stop():
     assert stops and stops[0].command is None and "already asked" in stops[0].why
     assert len(stops) == 1  # her feedback request and her LinkedIn note both stop: one step says so
     assert not any("Ask Priya" in i.text for i in contacts)
+    # a real update months later is another kind of message, and the step says how it differs
+    update = [i for i in contacts if i.text.startswith("Send Priya Natarajan a real update")][0]
+    assert "not a word about this role" in update.why and update.due == TODAY + dt.timedelta(days=90)
 
 
 def test_markdown_is_a_checklist_with_dates_and_commands():

@@ -164,11 +164,15 @@ def contact_items(request: PlanRequest) -> list[PlanItem]:
             why="a week on, a note reads as interest, not pressure")))
     first = recruiter or notes.contact_name
     if first:
+        advice = advice_for(first, company, today)
+        stopped = advice is not None and advice.action == "stop"
         items.append(PlanItem(
             section="contact", priority=3, due=today + dt.timedelta(days=UPDATE_DAYS),
             command=_cmd("rebound", "network", path, "--to", first, "--occasion", "update", "--update", "YOUR NEWS"),
             text=f"Send {first} a real update (a course finished, a project shipped), only if you have one",
-            why="staying in touch with news keeps you in mind for the next opening"))
+            why="staying in touch with news keeps you in mind for the next opening"
+                + ("; months on and with news only: not a word about this role, which your log says to stop "
+                   "writing about" if stopped else "")))
     # A person the log says to stop writing to turns each of their steps into the same "do not write" step.
     unique: dict[str, PlanItem] = {}
     for item in items:
