@@ -220,3 +220,20 @@ def test_a_reply_alone_is_what_llama_cpp_pythons_chat_completion_writes(backend,
     finally:
         bare.close()
     assert backend.complete(messages, options) == theirs
+
+
+@pytest.mark.model
+def test_a_model_whose_memory_cannot_be_cut_back_starts_over(backend, monkeypatch):
+    import llama_cpp
+
+    first, second = _calls(BULLETS[:1])[0], _calls(BULLETS[1:2])[0]
+    want = backend.complete(*second)
+    backend.loaded.decoder.forget()
+    remove = llama_cpp.llama_memory_seq_rm
+
+    def recurrent(memory, seq_id, start, end):  # like Mamba's: only whole sequences go
+        return remove(memory, seq_id, start, end) if start <= 0 else False
+
+    monkeypatch.setattr(llama_cpp, "llama_memory_seq_rm", recurrent)
+    backend.complete(*first)
+    assert backend.complete(*second) == want

@@ -125,8 +125,9 @@ class Decoder:
         return shared
 
     def _truncate(self, keep: int) -> None:
-        self.llama_cpp.llama_memory_seq_rm(self.memory, 0, keep, -1)
-        self.held = self.held[:keep]
+        if not self.llama_cpp.llama_memory_seq_rm(self.memory, 0, keep, -1):
+            self.forget()  # a recurrent model's state cannot be cut back: start over
+        self.held = self.held[:keep] if self.held else []
 
     def _evaluate(self, tokens: list[int]) -> None:
         """Extend sequence 0 from what it holds to `tokens` (no logits needed)."""
