@@ -89,22 +89,22 @@ def test_rewrite_bullet(original, expected):
 
 def test_small_model_adds_the_result_to_the_template_rewrite(fake_backend):
     fake_backend.queue(
-        "Managed social media accounts with [__] followers",
-        "Coordinated events and trade shows for [__] attendees",
+        "Managed social media accounts for a team of [__] people",
+        "Coordinated events and trade shows across [__] teams",
         "Planned and launched quarterly campaigns",  # no blank: refused twice, the template stands
     )
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
     assert result.source == "model"
     assert result.summary.startswith("The 3 fixes")  # small models do not write the summary
     assert [r.suggestion for r in result.rewrites] == [
-        "Managed social media accounts with [__] followers",
-        "Coordinated events and trade shows for [__] attendees",
+        "Managed social media accounts for a team of [__] people",
+        "Coordinated events and trade shows across [__] teams",
         "Planned and launched campaigns each quarter (result: [__])",
     ]
     assert "leaves-a-blank" in result.notice
     # the small model is given the rule-based rewrite, after worked examples as earlier turns
     messages, _ = fake_backend.calls[0]
-    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user", "assistant", "user", "assistant", "user"]
+    assert [m["role"] for m in messages] == ["system", *["user", "assistant"] * 4, "user"]
     assert messages[-1]["content"] == "Managed social media accounts"
 
 
@@ -127,6 +127,7 @@ def test_larger_model_writes_the_summary_and_rewrites_the_original(fake_backend)
     ("Responsible for social media accounts [__]", "just-an-ending"),  # the bullet again, weak opener and all
     ("Managed social media accounts for a famous global fashion brand loved by [__] celebrities", "no-new-claims"),
     ("Managed social media accounts, cutting costs by [__]%", "grounded-words"),  # an effect only the user can claim
+    ("Managed social media accounts for [__] patients", "grounded-words"),  # an audience the resume never names
     ("Managed social media accounts for [__] people a day", "no-invented-rate"),
 ])
 def test_guard_rejects_invented_facts(fake_backend, invented, why):
@@ -151,14 +152,14 @@ def test_guard_rejects_a_larger_models_weak_opener(fake_backend):
 
 
 def test_small_model_writes_only_the_end_of_unquantified_bullets(fake_backend):
-    fake_backend.queue("for [__] followers", "Coordinated events and trade shows for [__] attendees")
+    fake_backend.queue("for [__] staff", "Coordinated events and trade shows across [__] teams")
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
     bullets = [m[-1]["content"] for m, _ in fake_backend.calls]
     assert bullets[:2] == ["Managed social media accounts", "Coordinated events and trade shows"]
     assert fake_backend.calls[0][0][0]["content"].startswith("You write the measurable result")
     # the ending is added to the bullet; a reply that repeats the bullet first is taken as its ending
     assert [r.suggestion for r in result.rewrites][:2] == [
-        "Managed social media accounts for [__] followers", "Coordinated events and trade shows for [__] attendees"]
+        "Managed social media accounts for [__] staff", "Coordinated events and trade shows across [__] teams"]
 
 
 def test_batch_on_one_backend(fake_backend):

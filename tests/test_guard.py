@@ -92,4 +92,5 @@ def test_guarded_many_asks_all_first_then_again_only_for_the_refused():
     assert [d.text for d in drafts] == ["apple pie", "banana split", None, None]
     # round one: the three that fit, on seed 3; round two: the two refused, on seed 4
     assert [opts.seed for _, opts in backend.calls] == [3, 3, 3, 4, 4]
+    assert [opts.temperature for _, opts in backend.calls] == [0.2, 0.2, 0.2, 0.7, 0.7]  # a retry gets more freedom
     assert "too long" in drafts[2].failure_summary() and len(drafts[3].attempts) == 2

@@ -1,5 +1,5 @@
-"""Guarded generation: ask the model, check what came back, retry once with another seed,
-and report why it failed so the caller can fall back to its template."""
+"""Guarded generation: ask the model, check what came back, retry once with another seed and a
+higher temperature, and report why it failed so the caller can fall back to its template."""
 
 from __future__ import annotations
 
@@ -49,6 +49,18 @@ def clean_output(text: str) -> str:
     return text
 
 
+RETRY_TEMPERATURE = 0.7  # a retry at the first attempt's 0.2 mostly writes the same refused text again
+
+
+def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
+    """The first attempt as the task asked; a retry with the next seed and more freedom: on the
+    sample resumes, 0 of 29 refused bullet endings passed on a retry at the same temperature, 6 at 0.7."""
+    if not attempt:
+        return options
+    return options.model_copy(update={"seed": options.seed + attempt,
+                                      "temperature": max(options.temperature, RETRY_TEMPERATURE)})
+
+
 class GuardJob(NamedTuple):
     messages: list[Message]
     options: GenerateOptions
@@ -58,7 +70,7 @@ class GuardJob(NamedTuple):
 def guarded_generate_many(backend: Backend, jobs: list[GuardJob], attempts: int = 2,
                           on_chunk: Optional[Callable[[str], None]] = None) -> list[GuardedDraft]:
     """Each job's draft: all first attempts together (a backend that can writes them side by side),
-    then one more round, with the next seed, for the drafts the guard refused."""
+    then one more round, with the next seed and more freedom, for the drafts the guard refused."""
     results = [GuardedDraft() for _ in jobs]
     todo = []
     for i, job in enumerate(jobs):
@@ -72,8 +84,7 @@ def guarded_generate_many(backend: Backend, jobs: list[GuardJob], attempts: int 
     for round_ in range(attempts):
         if not todo:
             break
-        calls = [(jobs[i].messages, jobs[i].options.model_copy(update={"seed": jobs[i].options.seed + round_}))
-                 for i in todo]
+        calls = [(jobs[i].messages, _attempt_options(jobs[i].options, round_)) for i in todo]
         texts = backend.generate_many(calls, on_chunk)
         refused = []
         for i, (_, opts), raw in zip(todo, calls, texts):

@@ -24,7 +24,7 @@ from assistant.inputs.resume import Resume, read_resume
 TASK = "critique"
 MAX_REWRITES = 3
 MAX_FIXES = 3
-TOGETHER = 16  # resumes whose model calls go together in a batch: the engine writes 16 replies side by side
+TOGETHER = 32  # resumes whose model calls go together in a batch (the engine writes 16 replies side by side)
 # How much each problem weighs when picking the weakest bullets to rewrite.
 BULLET_WEIGHTS = {"weak-opener": 3, "passive-voice": 3, "first-person": 2, "buzzword": 2,
                   "unquantified-bullet": 1, "long-bullet": 1}

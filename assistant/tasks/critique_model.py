@@ -21,12 +21,13 @@ from assistant.tasks.critique import TASK, CritiqueResult, Fix, Rewrite, top_fix
 
 GUARD_CHECKS = (check_unknown_names, check_placeholders, check_numbers, check_length, check_not_echo,
                 check_no_loops)
-# The words a small model's measurable result may use that the resume need not hold: the scale,
-# never the effect ("cutting costs", "increasing sales" are claims only the user can make).
-RESULT_WORDS = frozenset("""people team teams members customers clients users accounts projects events
-stores sites locations countries followers subscribers visitors attendees students patients readers
-viewers participants employees staff stakeholders partners vendors orders tickets requests calls cases
-daily weekly monthly yearly across total""".split())
+# The words a small model's ending may use that the resume need not hold: the size of the team the
+# work was for, never the effect ("cutting costs", "increasing sales") nor an audience the resume
+# never names ("for [__] patients", "for [__] clients"): claims only the user can make.
+RESULT_WORDS = frozenset("""people team teams members staff employees colleagues stakeholders projects
+across total""".split())
+
+
 def _facts(resume: Resume, prompt_text: str, min_words: int, max_words: int) -> DraftFacts:
     return DraftFacts(known_text=resume.text, min_words=min_words, max_words=max_words, prompt_text=prompt_text,
                       allowed_placeholders=[BLANK])
@@ -60,7 +61,7 @@ def _result_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
     msgs = prompts.messages(TASK, mode="result", bullet=bullet)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
     checked = BulletRewrite(original=bullet, resume_text=resume.text, needs_blank=True, ending_only=True)
-    opts = GenerateOptions(max_tokens=24, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
+    opts = GenerateOptions(max_tokens=16, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
     return GuardJob(msgs, opts, lambda t: _rewrite_checks(with_result(bullet, t), checked, facts))
 
 
