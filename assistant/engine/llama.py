@@ -85,8 +85,8 @@ class _Loaded:
 
         set_verbose(False)  # llama.cpp's own log lines only for errors
         _init_backend(llama_cpp)
-        params = llama_cpp.llama_model_default_params()
-        params.use_mmap = True  # weights are mapped (shared page cache), not copied at load
+        params = llama_cpp.llama_model_default_params()  # all layers on the GPU where llama.cpp has one
+        params.load_mode = llama_cpp.LLAMA_LOAD_MODE_MMAP  # weights mapped (shared page cache), not copied
         model = _internals.LlamaModel(path_model=model_path, params=params, verbose=False)
         try:
             ctx = _internals.LlamaContext(model=model, params=context_settings(llama_cpp, n_ctx, *threads),
