@@ -237,3 +237,16 @@ def test_a_model_whose_memory_cannot_be_cut_back_starts_over(backend, monkeypatc
     monkeypatch.setattr(llama_cpp, "llama_memory_seq_rm", recurrent)
     backend.complete(*first)
     assert backend.complete(*second) == want
+
+
+def test_a_setting_llama_cpp_does_not_have_is_an_error_not_ignored():
+    import ctypes
+
+    from assistant.engine.llama_decode import settings
+
+    class Params(ctypes.Structure):
+        _fields_ = [("n_ctx", ctypes.c_uint32)]
+
+    assert settings(Params(), n_ctx=256).n_ctx == 256
+    with pytest.raises(ModelError, match="no use_mmap setting"):
+        settings(Params(), n_ctx=256, use_mmap=True)

@@ -79,14 +79,14 @@ class _Loaded:
         from llama_cpp import _internals
         from llama_cpp._logger import set_verbose
 
-        from assistant.engine.llama_decode import Decoder, context_settings
+        from assistant.engine.llama_decode import Decoder, context_settings, settings
         from assistant.engine.llama_prompt import ChatTemplate
         from assistant.engine.prefix_cache import PrefixCache
 
         set_verbose(False)  # llama.cpp's own log lines only for errors
         _init_backend(llama_cpp)
-        params = llama_cpp.llama_model_default_params()  # all layers on the GPU where llama.cpp has one
-        params.load_mode = llama_cpp.LLAMA_LOAD_MODE_MMAP  # weights mapped (shared page cache), not copied
+        # weights mapped (shared page cache), not copied; all layers on the GPU where llama.cpp has one
+        params = settings(llama_cpp.llama_model_default_params(), load_mode=llama_cpp.LLAMA_LOAD_MODE_MMAP)
         model = _internals.LlamaModel(path_model=model_path, params=params, verbose=False)
         try:
             ctx = _internals.LlamaContext(model=model, params=context_settings(llama_cpp, n_ctx, *threads),

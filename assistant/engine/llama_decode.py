@@ -23,15 +23,26 @@ BATCH_TOKENS = 512  # tokens evaluated in one llama_decode call
 PENALTY_LAST_N = 64  # llama-cpp-python's default window for the repeat penalty
 
 
+def settings(params, **values):
+    """Set fields of a llama.cpp parameter struct. ctypes takes a misspelt or since-renamed field
+    silently (as a plain attribute llama.cpp never sees): here it is an error that names it."""
+    fields = {name for name, *_ in type(params)._fields_}
+    unknown = sorted(set(values) - fields)
+    if unknown:
+        raise ModelError(f"this llama-cpp-python has no {', '.join(unknown)} setting; install the version "
+                         "in the Makefile (`make clean && make venv`)")
+    for name, value in values.items():
+        setattr(params, name, value)
+    return params
+
+
 def context_settings(llama_cpp, n_ctx: int, writing: int, prompt: int):
     """The context: every sequence shares one pool of n_ctx cells (a short rewrite then needs only
     its own cells, not n_ctx / sequences); flash attention wrote 15-20% more tokens/s on SmolLM2."""
-    params = llama_cpp.llama_context_default_params()
-    params.n_ctx, params.n_batch, params.n_ubatch = n_ctx, BATCH_TOKENS, BATCH_TOKENS
-    params.n_seq_max, params.kv_unified = SIDE_BY_SIDE + 1, True
-    params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED
-    params.n_threads, params.n_threads_batch = writing, prompt
-    return params
+    return settings(llama_cpp.llama_context_default_params(), n_ctx=n_ctx, n_batch=BATCH_TOKENS,
+                    n_ubatch=BATCH_TOKENS, n_seq_max=SIDE_BY_SIDE + 1, kv_unified=True,
+                    flash_attn_type=llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED, n_threads=writing,
+                    n_threads_batch=prompt)
 
 
 def holdback(text: str, stops: list[str]) -> int:
