@@ -89,14 +89,13 @@ class _Loaded:
         params = settings(llama_cpp.llama_model_default_params(), load_mode=llama_cpp.LLAMA_LOAD_MODE_MMAP)
         model = _internals.LlamaModel(path_model=model_path, params=params, verbose=False)
         try:
-            ctx = _internals.LlamaContext(model=model, params=context_settings(llama_cpp, n_ctx, *threads),
-                                          verbose=False)
-        except ValueError:
-            model.close()
+            self.ctx = _internals.LlamaContext(model=model, params=context_settings(llama_cpp, n_ctx, *threads),
+                                               verbose=False)
+            self.template = ChatTemplate(model)
+        except BaseException:
+            model.close()  # and the context with it
             raise
-        self.template = ChatTemplate(model)
-        self.ctx = ctx
-        self.decoder = Decoder(model, ctx, PrefixCache(model_path, settings=f"n_ctx={n_ctx} flash-attention f16"))
+        self.decoder = Decoder(model, self.ctx, PrefixCache(model_path, settings=f"n_ctx={n_ctx} flash-attention f16"))
 
 
 @functools.lru_cache(maxsize=1)
