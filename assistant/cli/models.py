@@ -63,7 +63,8 @@ def models(
     if report.speed:
         s = report.speed
         c.print(f"  load          {s.load_seconds:.2f} s")
-        c.print(f"  speed         {s.tokens_per_second:.1f} tokens/s ({s.tokens} tokens in {s.generate_seconds:.2f} s)")
+        c.print(f"  speed         {s.tokens_per_second:.1f} tokens/s ({s.tokens} tokens in {s.generate_seconds:.2f} s); "
+                f"{s.batch_tokens_per_second:.1f} tokens/s for {s.batch_replies} replies at once")
     if report.guard:
         gd = report.guard
         c.print(f"  guard         {gd.passed}/{gd.total} feedback drafts passed the guard")

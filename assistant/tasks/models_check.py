@@ -15,12 +15,17 @@ from assistant.engine.options import GenerateOptions
 from assistant.engine.resolve import ModelChoice
 
 
+SIDE_BY_SIDE = 8  # replies asked for at once in the batch figure (a batch critique sends more)
+
+
 class SpeedCheck(BaseModel):
     load_seconds: float
     tokens: int
     generate_seconds: float
     tokens_per_second: float
     sample: str
+    batch_replies: int  # asked for at once, as a batch critique does
+    batch_tokens_per_second: float
 
 
 class GuardCheck(BaseModel):
@@ -57,9 +62,14 @@ def measure_speed(backend: Backend) -> SpeedCheck:
     chunks = list(backend.generate(msgs, GenerateOptions(max_tokens=48, temperature=0.0)))
     done = time.perf_counter()
     gen = max(done - loaded, 1e-9)
+    written: list[str] = []
+    calls = [(msgs, GenerateOptions(max_tokens=48, temperature=0.7, seed=seed)) for seed in range(SIDE_BY_SIDE)]
+    backend.generate_many(calls, written.append)
+    batch = max(time.perf_counter() - done, 1e-9)
     return SpeedCheck(load_seconds=round(loaded - start, 3), tokens=len(chunks),
                       generate_seconds=round(gen, 3), tokens_per_second=round(len(chunks) / gen, 1),
-                      sample="".join(chunks).strip())
+                      sample="".join(chunks).strip(), batch_replies=SIDE_BY_SIDE,
+                      batch_tokens_per_second=round(len(written) / batch, 1))
 
 
 def guard_pass_rate(backend: Backend, notes_dir: Path) -> GuardCheck:
