@@ -15,7 +15,7 @@ endif
 WHEEL_CACHE ?= $(HOME)/.cache/rebound/wheels
 WHEEL_DIR := $(WHEEL_CACHE)/$(shell printf '%s' "$(LLAMA_VERSION) $(LLAMA_CFLAGS)" | cksum | cut -d' ' -f1)
 
-.PHONY: venv demo test test-fast bench clean
+.PHONY: venv demo test test-fast bench eval lint clean
 
 venv: $(VENV)/.installed
 
@@ -45,11 +45,19 @@ demo: $(VENV)/.installed
 	$(BIN)/rebound models
 	$(BIN)/rebound feedback fixtures/notes/harrow-books.md
 
-test: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not model"
+
+# Accuracy on material nobody here wrote (../shared/data/outside beside the checkout).
+eval: $(VENV)/.installed-test
+	$(BIN)/python -m evaluation
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py

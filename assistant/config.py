@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from typing import Annotated, Literal, Optional
 
+import tomllib
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from assistant.errors import InputError
@@ -27,7 +27,9 @@ class Config(BaseModel):
     timeout: float = 600.0
     context_length: Optional[ContextLength] = None  # the server's, when it does not say itself
     api_key: Optional[SecretStr] = None  # sent to the server only; SecretStr keeps it out of reprs
-    parallel_requests: Optional[ParallelRequests] = None  # requests open at once (None: the backend's default)
+    parallel_requests: Optional[ParallelRequests] = (
+        None  # requests open at once (None: the backend's default)
+    )
     n_threads: Optional[int] = None
 
 

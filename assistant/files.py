@@ -39,7 +39,9 @@ def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
             try:
                 os.link(tmp, dest)  # fails if dest appeared meanwhile: nothing is overwritten
             except FileExistsError:
-                raise OutputExistsError(f"{dest}: already exists; pass --force to overwrite it") from None
+                raise OutputExistsError(
+                    f"{dest}: already exists; pass --force to overwrite it"
+                ) from None
             os.unlink(tmp)
     except BaseException:
         if os.path.exists(tmp):

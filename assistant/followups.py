@@ -81,12 +81,24 @@ def _connect():
 
 
 def _contact(row) -> Contact:
-    return Contact(id=row["id"], to=row["person"], company=row["company"], kind=row["kind"],
-                   about=row["about"], date=dt.date.fromisoformat(row["date"]))
+    return Contact(
+        id=row["id"],
+        to=row["person"],
+        company=row["company"],
+        kind=row["kind"],
+        about=row["about"],
+        date=dt.date.fromisoformat(row["date"]),
+    )
 
 
-def add_contact(to: str, company: str, kind: str = "email", about: str = "follow-up",
-                date: Optional[dt.date] = None, today: Optional[dt.date] = None) -> Contact:
+def add_contact(
+    to: str,
+    company: str,
+    kind: str = "email",
+    about: str = "follow-up",
+    date: Optional[dt.date] = None,
+    today: Optional[dt.date] = None,
+) -> Contact:
     today = today or dt.date.today()
     to, company = _clean(to, "--to"), _clean(company, "--company")
     if kind not in KINDS:
@@ -102,8 +114,16 @@ def add_contact(to: str, company: str, kind: str = "email", about: str = "follow
             cur = conn.execute(
                 "INSERT INTO contacts (person, person_key, company, company_key, kind, about, date, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (to, _key(to), company, _key(company), kind, about, date.isoformat(),
-                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+                (
+                    to,
+                    _key(to),
+                    company,
+                    _key(company),
+                    kind,
+                    about,
+                    date.isoformat(),
+                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                ),
             )
             contact_id = cur.lastrowid
     finally:
@@ -133,7 +153,9 @@ def remove_contact(contact_id: int) -> Contact:
         with store.transaction(conn):
             row = conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
             if row is None:
-                raise InputError(f"no contact with id {contact_id} in the log (see `rebound log list`)")
+                raise InputError(
+                    f"no contact with id {contact_id} in the log (see `rebound log list`)"
+                )
             conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
     finally:
         conn.close()
@@ -148,17 +170,23 @@ def decide(history: list[Contact], to: str, company: str, today: dt.date) -> Adv
     asked = [c for c in history if c.about == "feedback-request"]
     if asked:
         stop = True
-        reasons.append(f"You already asked {who} for feedback on {asked[-1].date}: a second request "
-                       "will not get a different answer. Stop here.")
+        reasons.append(
+            f"You already asked {who} for feedback on {asked[-1].date}: a second request "
+            "will not get a different answer. Stop here."
+        )
     rejections = [c.date for c in history if c.about == "rejection"]
     since = max(rejections) if rejections else None
-    follow_ups = [c for c in history if c.about == "follow-up" and (since is None or c.date >= since)]
+    follow_ups = [
+        c for c in history if c.about == "follow-up" and (since is None or c.date >= since)
+    ]
     if len(follow_ups) >= MAX_FOLLOW_UPS:
         stop = True
         dates = ", ".join(str(c.date) for c in follow_ups)
         after = f"since the rejection on {since}" if since else "already"
-        reasons.append(f"You followed up {len(follow_ups)} times {after} ({dates}). Stop here and put the "
-                       "energy into your next application.")
+        reasons.append(
+            f"You followed up {len(follow_ups)} times {after} ({dates}). Stop here and put the "
+            "energy into your next application."
+        )
     sent = [c for c in history if c.about != "rejection"]  # your messages; the rejection is theirs
     last = sent[-1].date if sent else None
     not_before = None
@@ -166,8 +194,10 @@ def decide(history: list[Contact], to: str, company: str, today: dt.date) -> Adv
         not_before = last + dt.timedelta(days=WAIT_DAYS)
         days = (today - last).days
         ago = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
-        reasons.append(f"Your last message to {who} was on {last} ({ago}). Wait at least a week: "
-                       f"not before {not_before}.")
+        reasons.append(
+            f"Your last message to {who} was on {last} ({ago}). Wait at least a week: "
+            f"not before {not_before}."
+        )
     action = "stop" if stop else ("wait" if not_before else "go")
     if reasons:
         message = " ".join(reasons)
@@ -177,13 +207,24 @@ def decide(history: list[Contact], to: str, company: str, today: dt.date) -> Adv
         message = f"No message of yours to {who} in the log since the rejection on {since}; writing now is fine."
     else:
         message = f"Nothing in your log for {who}."
-    return Advice(action=action, to=to, company=company, message=message, reasons=reasons,
-                  last_contact=last, not_before=not_before)
+    return Advice(
+        action=action,
+        to=to,
+        company=company,
+        message=message,
+        reasons=reasons,
+        last_contact=last,
+        not_before=not_before,
+    )
 
 
-def advice_for(to: Optional[str], company: Optional[str], today: Optional[dt.date] = None) -> Optional[Advice]:
+def advice_for(
+    to: Optional[str], company: Optional[str], today: Optional[dt.date] = None
+) -> Optional[Advice]:
     """The advice for writing to this person now; None when the person or company is unknown."""
     if not (to and to.strip() and company and company.strip()):
         return None
     history = list_contacts(company=company, to=to)
-    return decide(history, " ".join(to.split()), " ".join(company.split()), today or dt.date.today())
+    return decide(
+        history, " ".join(to.split()), " ".join(company.split()), today or dt.date.today()
+    )

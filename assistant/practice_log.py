@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+
 from pydantic import BaseModel
 
 from assistant import store
@@ -69,16 +70,29 @@ def save_session(session: PracticeSession) -> PracticeSession:
     conn = store.connect(STORE, MIGRATIONS)
     try:
         with store.transaction(conn):
-            cur = conn.execute("INSERT INTO sessions (started_at, job_title, job_source) VALUES (?, ?, ?)",
-                               (session.started_at.isoformat(), session.job_title, session.job_source))
+            cur = conn.execute(
+                "INSERT INTO sessions (started_at, job_title, job_source) VALUES (?, ?, ?)",
+                (session.started_at.isoformat(), session.job_title, session.job_source),
+            )
             session_id = cur.lastrowid
             conn.executemany(
                 "INSERT INTO answers (session_id, position, question, question_key, answer, score, words, star,"
                 " findings, coaching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, i, r.question, question_key(r.question), r.answer, r.critique.score,
-                  r.critique.metrics.words, json.dumps(r.critique.star_present),
-                  json.dumps([f.code for f in r.critique.findings]), r.coaching)
-                 for i, r in enumerate(session.reviews)],
+                [
+                    (
+                        session_id,
+                        i,
+                        r.question,
+                        question_key(r.question),
+                        r.answer,
+                        r.critique.score,
+                        r.critique.metrics.words,
+                        json.dumps(r.critique.star_present),
+                        json.dumps([f.code for f in r.critique.findings]),
+                        r.coaching,
+                    )
+                    for i, r in enumerate(session.reviews)
+                ],
             )
     finally:
         conn.close()
@@ -98,8 +112,16 @@ def load_history() -> PracticeHistory:
         conn.close()
     by_key: dict[str, QuestionProgress] = {}
     for row in rows:
-        progress = by_key.setdefault(row["question_key"], QuestionProgress(question=row["question"], attempts=[]))
-        progress.attempts.append(Attempt(session_id=row["session_id"], at=dt.datetime.fromisoformat(row["started_at"]),
-                                         score=row["score"], words=row["words"]))
+        progress = by_key.setdefault(
+            row["question_key"], QuestionProgress(question=row["question"], attempts=[])
+        )
+        progress.attempts.append(
+            Attempt(
+                session_id=row["session_id"],
+                at=dt.datetime.fromisoformat(row["started_at"]),
+                score=row["score"],
+                words=row["words"],
+            )
+        )
     ordered = sorted(by_key.values(), key=lambda p: -len(p.attempts))
     return PracticeHistory(sessions=sessions, questions=ordered)

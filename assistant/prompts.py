@@ -24,8 +24,12 @@ def _environment(paths: tuple[str, ...]):
     from jinja2.sandbox import SandboxedEnvironment
 
     return SandboxedEnvironment(
-        loader=FileSystemLoader(list(paths)), undefined=StrictUndefined, autoescape=False,
-        keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True,
+        loader=FileSystemLoader(list(paths)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -64,8 +68,10 @@ def shots(task: str, mode: str) -> list[dict]:
                 raise ReboundError(f"{file}: not valid YAML ({exc})") from None
             turns = []
             for pair in data.get(mode, []):
-                turns += [{"role": "user", "content": str(pair["user"]).strip()},
-                          {"role": "assistant", "content": str(pair["assistant"]).strip()}]
+                turns += [
+                    {"role": "user", "content": str(pair["user"]).strip()},
+                    {"role": "assistant", "content": str(pair["assistant"]).strip()},
+                ]
             return turns
     return []
 
@@ -109,4 +115,6 @@ def show_template(name: str) -> TemplateFile:
     for item in list_templates().templates:
         if item.name == name:
             return item.model_copy(update={"source": Path(item.path).read_text(encoding="utf-8")})
-    raise InputError(f"'{name}': no such template; name one as `rebound prompts list` does, e.g. feedback/system")
+    raise InputError(
+        f"'{name}': no such template; name one as `rebound prompts list` does, e.g. feedback/system"
+    )

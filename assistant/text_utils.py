@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 
 def day_month(date: Optional[dt.date]) -> Optional[str]:
@@ -17,14 +18,26 @@ def as_clause(detail: str, names: Iterable[str]) -> str:
     if not detail:
         return detail
     first = detail.split()[0]
-    keep = first in ("I", "I'm", "I've") or first.isupper() or any(
-        n.split() and detail.startswith(n.split()[0]) for n in names
+    keep = (
+        first in ("I", "I'm", "I've")
+        or first.isupper()
+        or any(n.split() and detail.startswith(n.split()[0]) for n in names)
     )
     return detail if keep else detail[0].lower() + detail[1:]
 
 
-_AN_INITIALS = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: an HR, an SEO, an MBA
-_A_PREFIXES = ("uni", "use", "usu", "uti", "eu", "one", "once")  # a vowel letter with a 'y'/'w' sound
+_AN_INITIALS = set(
+    "AEFHILMNORSX"
+)  # letters whose name starts with a vowel sound: an HR, an SEO, an MBA
+_A_PREFIXES = (
+    "uni",
+    "use",
+    "usu",
+    "uti",
+    "eu",
+    "one",
+    "once",
+)  # a vowel letter with a 'y'/'w' sound
 _AN_H_WORDS = ("hour", "honest", "honor", "honour")  # a silent h
 
 
@@ -35,7 +48,9 @@ def with_article(phrase: str) -> str:
         vowel = first[0] in _AN_INITIALS
     else:
         low = first.lower()
-        vowel = (low[:1] in tuple("aeiou") and not low.startswith(_A_PREFIXES)) or low.startswith(_AN_H_WORDS)
+        vowel = (low[:1] in tuple("aeiou") and not low.startswith(_A_PREFIXES)) or low.startswith(
+            _AN_H_WORDS
+        )
     return f"{'an' if vowel else 'a'} {phrase}"
 
 

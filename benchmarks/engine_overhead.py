@@ -16,10 +16,10 @@ import resource
 import time
 
 import llama_cpp
+from feedback_prompt import feedback_call
 
 from assistant.engine import prefix_cache
 from assistant.engine.llama import LlamaBackend
-from feedback_prompt import feedback_call
 
 NOTE = "fixtures/notes/harrow-books.md"
 
@@ -35,7 +35,8 @@ def _timed(ctx, stream) -> dict:
     perf = llama_cpp.llama_perf_context(ctx)
     first = first or end
     return {
-        "prompt_tokens": perf.n_p_eval, "generated_tokens": perf.n_eval,
+        "prompt_tokens": perf.n_p_eval,
+        "generated_tokens": perf.n_eval,
         "prompt_tps": perf.n_p_eval / max(first - start, 1e-9),
         "generated_tps": perf.n_eval / max(end - first, 1e-9),
         "wall_s": end - start,
@@ -64,8 +65,14 @@ def main() -> None:
     threads = backend.threads()
     backend.threads = lambda: threads
     loaded = backend.loaded
-    llm = llama_cpp.Llama(model_path=args.model, n_ctx=backend.n_ctx, n_threads=threads[0],
-                          n_threads_batch=threads[1], flash_attn=True, verbose=False)
+    llm = llama_cpp.Llama(
+        model_path=args.model,
+        n_ctx=backend.n_ctx,
+        n_threads=threads[0],
+        n_threads_batch=threads[1],
+        flash_attn=True,
+        verbose=False,
+    )
 
     def rebound():
         return backend.generate(messages, options)
@@ -73,10 +80,18 @@ def main() -> None:
     def bare():
         llama_cpp.llama_set_n_threads(llm.ctx, *threads)
         return llm.create_chat_completion(
-            messages=messages, temperature=options.temperature, max_tokens=options.max_tokens,
-            seed=options.seed, repeat_penalty=options.repeat_penalty, stream=True)
+            messages=messages,
+            temperature=options.temperature,
+            max_tokens=options.max_tokens,
+            seed=options.seed,
+            repeat_penalty=options.repeat_penalty,
+            stream=True,
+        )
 
-    sides = {"rebound": (rebound, loaded.ctx.ctx, loaded.decoder.forget), "bare": (bare, llm.ctx, llm.reset)}
+    sides = {
+        "rebound": (rebound, loaded.ctx.ctx, loaded.decoder.forget),
+        "bare": (bare, llm.ctx, llm.reset),
+    }
     runs = {"rebound": [], "bare": []}
     for i in range(args.pairs + 1):  # the first pair warms up and is not recorded
         for name, (make, ctx, forget) in sides.items():
@@ -84,10 +99,15 @@ def main() -> None:
             result = _timed(ctx, make())
             if i:
                 runs[name].append(result)
-    print(json.dumps({
-        "runs": runs, "threads": threads,
-        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "runs": runs,
+                "threads": threads,
+                "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -34,12 +34,22 @@ class Batch(NamedTuple):
     stderr: str
 
 
-def run_batch(runs: list[list[str]], folder: Path, stdin: Optional[dict[str, str]] = None,
-              env: Optional[dict[str, str]] = None) -> Batch:
+def run_batch(
+    runs: list[list[str]],
+    folder: Path,
+    stdin: Optional[dict[str, str]] = None,
+    env: Optional[dict[str, str]] = None,
+) -> Batch:
     result = folder / "batch.json"
-    proc = subprocess.run([sys.executable, "-c", DRIVER, str(result), json.dumps(runs), json.dumps(stdin or {})],
-                          env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(result), json.dumps(runs), json.dumps(stdin or {})],
+        env=env,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=900,
+    )
     if proc.returncode != 0 or not result.exists():
         return Batch(None, 0, proc.stderr)
     data = json.loads(result.read_text())

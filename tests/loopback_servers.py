@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import socket
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Iterator, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 LOOPBACK = "127.0.0.1"
 
@@ -27,15 +28,22 @@ def sse(*events: object, done: bool = True) -> bytes:
 
 
 def chunk(text: str, finish: Optional[str] = None) -> dict:
-    return {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": text},
-                                                            "finish_reason": finish}]}
+    return {
+        "object": "chat.completion.chunk",
+        "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": finish}],
+    }
 
 
 def stream_of(text: str) -> Reply:
     """The reply of a well-behaved server that streams `text` in a few pieces."""
     pieces = [text[i : i + 9] for i in range(0, len(text), 9)]
-    return Reply(body=sse({"choices": [{"index": 0, "delta": {"role": "assistant"}}]},
-                          *(chunk(p) for p in pieces), chunk("", finish="stop")))
+    return Reply(
+        body=sse(
+            {"choices": [{"index": 0, "delta": {"role": "assistant"}}]},
+            *(chunk(p) for p in pieces),
+            chunk("", finish="stop"),
+        )
+    )
 
 
 NOT_FOUND = Reply(status=404, body=b'{"error": "Not Found"}', content_type="application/json")
@@ -54,8 +62,9 @@ class Scripted:
 
 
 @contextmanager
-def scripted_server(reply: Callable[[dict], Reply] | Reply,
-                    gets: Optional[dict[str, Reply]] = None) -> Iterator[tuple[str, Scripted]]:
+def scripted_server(
+    reply: Callable[[dict], Reply] | Reply, gets: Optional[dict[str, Reply]] = None
+) -> Iterator[tuple[str, Scripted]]:
     """An HTTP server on 127.0.0.1 answering every POST with reply(request JSON), and a GET of a
     path in `gets` with its reply (404 for other paths)."""
     script = Scripted(reply if callable(reply) else (lambda _body: reply), gets)
@@ -85,7 +94,9 @@ def scripted_server(reply: Callable[[dict], Reply] | Reply,
             pass
 
     server = ThreadingHTTPServer((LOOPBACK, 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://{LOOPBACK}:{server.server_address[1]}/v1", script

@@ -5,7 +5,7 @@ and from a sitecustomize.py in a child process (with setattr, for the whole inte
 from __future__ import annotations
 
 import socket
-from typing import Callable
+from collections.abc import Callable
 
 INTERNET = (socket.AF_INET, socket.AF_INET6)
 

@@ -23,7 +23,9 @@ NO_RESULT = (
     "I was responsible for the booking diary. I set up a call-back list and I trained a colleague to "
     "take the overflow calls."
 )
-ACTION_ONLY = "I migrated the monthly reports to a new tool and I documented every step for the team."
+ACTION_ONLY = (
+    "I migrated the monthly reports to a new tool and I documented every step for the team."
+)
 SITUATION_TASK = "While working at the library, our goal was to double the number of children joining the reading club."
 NOTHING = "Teamwork is important and communication matters a great deal to everybody."
 
@@ -36,13 +38,17 @@ KNOWN_PARTS = [
 ]
 
 
-@pytest.mark.parametrize("answer,parts", KNOWN_PARTS, ids=["full", "no-result", "action-only", "situation-task", "none"])
+@pytest.mark.parametrize(
+    "answer,parts", KNOWN_PARTS, ids=["full", "no-result", "action-only", "situation-task", "none"]
+)
 def test_star_parts_found_by_cue_phrases(answer, parts):
     result = critique(answer)
     assert set(result.star_present) == parts
     for part in STAR_PARTS:
         assert bool(result.metrics.star[part]) == (part in parts)
-        assert all(cue.lower() in answer.lower() for cue in result.metrics.star[part])  # cues quote the answer
+        assert all(
+            cue.lower() in answer.lower() for cue in result.metrics.star[part]
+        )  # cues quote the answer
 
 
 def test_word_count_and_speaking_time():
@@ -53,7 +59,9 @@ def test_word_count_and_speaking_time():
 
 
 def test_fillers_and_hedges_are_counted_apart():
-    m = measure("Um, so basically I think we, um, kind of fixed it. Maybe. I\u2019m not sure, you know.")
+    m = measure(
+        "Um, so basically I think we, um, kind of fixed it. Maybe. I\u2019m not sure, you know."
+    )
     assert m.fillers == {"um": 2, "basically": 1, "you know": 1}
     assert m.hedges == {"i think": 1, "kind of": 1, "maybe": 1, "i'm not sure": 1}
 
@@ -71,7 +79,9 @@ def test_job_terms_used_are_the_jobs_terms_the_answer_names():
 
 
 def test_repeated_words_leave_out_stop_words():
-    m = measure("The report was late. The report had errors. I fixed the report and the data, then the data again.")
+    m = measure(
+        "The report was late. The report had errors. I fixed the report and the data, then the data again."
+    )
     assert [(r.word, r.count) for r in m.repeated] == [("report", 3), ("data", 2)]
 
 
@@ -80,7 +90,11 @@ def test_score_is_100_minus_the_weights_of_the_signals_found():
     for answer, _ in KNOWN_PARTS:
         result = critique(answer, ["SQL"])
         assert result.score == max(0, 100 - sum(weights[f.code] for f in result.findings))
-    assert critique(FULL, ["SQL"]).score > critique(NO_RESULT, ["SQL"]).score > critique(NOTHING, ["SQL"]).score
+    assert (
+        critique(FULL, ["SQL"]).score
+        > critique(NO_RESULT, ["SQL"]).score
+        > critique(NOTHING, ["SQL"]).score
+    )
 
 
 LONG = " ".join([FULL] * 4)
@@ -120,7 +134,9 @@ def test_every_signal_has_should_flag_and_should_pass_examples():
     """The meta-test: a signal without examples on both sides is untested."""
     for signal in SIGNALS:
         sides = {flag for code, _, _, flag in SIGNAL_EXAMPLES if code == signal.code}
-        assert sides == {True, False}, f"{signal.code}: needs a should-flag and a should-pass example"
+        assert sides == {True, False}, (
+            f"{signal.code}: needs a should-flag and a should-pass example"
+        )
 
 
 def test_signal_codes_are_stable_kebab_case():
@@ -130,8 +146,11 @@ def test_signal_codes_are_stable_kebab_case():
     assert {code for code, *_ in SIGNAL_EXAMPLES} == set(codes)
 
 
-@pytest.mark.parametrize("code,answer,terms,flag", SIGNAL_EXAMPLES,
-                         ids=[f"{c}-{'flag' if f else 'pass'}-{i}" for i, (c, _, _, f) in enumerate(SIGNAL_EXAMPLES)])
+@pytest.mark.parametrize(
+    "code,answer,terms,flag",
+    SIGNAL_EXAMPLES,
+    ids=[f"{c}-{'flag' if f else 'pass'}-{i}" for i, (c, _, _, f) in enumerate(SIGNAL_EXAMPLES)],
+)
 def test_signal_examples(code, answer, terms, flag):
     found = {f.code for f in critique(answer, terms).findings}
     assert (code in found) == flag, found

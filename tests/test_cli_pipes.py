@@ -16,7 +16,9 @@ def test_a_closed_pipe_ends_the_command_quietly(output):
     proc = subprocess.Popen(
         # 80 reports, far more than a pipe's buffer holds: the writer must meet the closed pipe
         [sys.executable, "-m", "assistant", "critique", *[resumes] * 8, *output, "--no-model"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     proc.stdout.read(10)
     proc.stdout.close()  # the reader leaves, like `head -c 10`

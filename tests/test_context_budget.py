@@ -9,7 +9,12 @@ import pytest
 
 from assistant.engine.base import ModelInfo
 from assistant.engine.budget import (
-    CHARS_PER_TOKEN, ELLIPSIS, cut_text, estimate_tokens, fit_to_context, prompt_budget,
+    CHARS_PER_TOKEN,
+    ELLIPSIS,
+    cut_text,
+    estimate_tokens,
+    fit_to_context,
+    prompt_budget,
 )
 from assistant.engine.fake import FakeBackend
 from assistant.engine.options import GenerateOptions
@@ -26,12 +31,16 @@ role: Marketing Coordinator
 highlight: {LONG_HIGHLIGHT}
 ---
 ## What went well
-""" + "\n".join(f"- Point {i}: talked about campaign planning and the newsletter portfolio" for i in range(400))
+""" + "\n".join(
+    f"- Point {i}: talked about campaign planning and the newsletter portfolio" for i in range(400)
+)
 
 
 def build(values: dict) -> list[dict]:
-    return [{"role": "system", "content": "Write one sentence for Priya Natarajan at Harrow Books."},
-            {"role": "user", "content": f"Detail: {values['detail']}\n" + "\n".join(values["points"])}]
+    return [
+        {"role": "system", "content": "Write one sentence for Priya Natarajan at Harrow Books."},
+        {"role": "user", "content": f"Detail: {values['detail']}\n" + "\n".join(values["points"])},
+    ]
 
 
 def size(messages: list[dict]) -> int:
@@ -40,7 +49,11 @@ def size(messages: list[dict]) -> int:
 
 def test_a_prompt_that_fits_is_left_alone():
     fitted = fit_to_context(build, {"detail": "the catalogue", "points": ["a", "b"]}, budget=500)
-    assert fitted.cut == [] and fitted.notice == "" and "the catalogue" in fitted.messages[1]["content"]
+    assert (
+        fitted.cut == []
+        and fitted.notice == ""
+        and "the catalogue" in fitted.messages[1]["content"]
+    )
 
 
 def test_a_long_prompt_is_cut_to_the_budget_keeping_the_fixed_part():
@@ -51,12 +64,16 @@ def test_a_long_prompt_is_cut_to_the_budget_keeping_the_fixed_part():
     assert fitted.messages[0]["content"] == build(cuttable)[0]["content"]  # the task is never cut
     assert "Priya Natarajan" in fitted.messages[0]["content"]
     assert fitted.values["detail"].endswith(ELLIPSIS)
-    assert fitted.values["points"][0] == cuttable["points"][0]  # lists keep their first items in order
+    assert (
+        fitted.values["points"][0] == cuttable["points"][0]
+    )  # lists keep their first items in order
     assert fit_to_context(build, cuttable, budget=400) == fitted  # deterministic
 
 
 def test_a_short_field_keeps_all_of_itself_when_a_long_one_is_cut():
-    fitted = fit_to_context(build, {"detail": "the catalogue", "points": ["word " * 5000]}, budget=300)
+    fitted = fit_to_context(
+        build, {"detail": "the catalogue", "points": ["word " * 5000]}, budget=300
+    )
     assert fitted.values["detail"] == "the catalogue" and fitted.cut == ["points"]
 
 
@@ -74,7 +91,9 @@ def test_cut_text_cuts_at_a_word_and_marks_the_cut():
 def test_the_budget_leaves_room_for_the_reply():
     info = ModelInfo(backend="llama", name="m", context_length=2048)
     assert prompt_budget(info, GenerateOptions(max_tokens=300)) < 2048 - 300
-    assert prompt_budget(ModelInfo(backend="openai", name="m"), GenerateOptions(max_tokens=60)) > 1000
+    assert (
+        prompt_budget(ModelInfo(backend="openai", name="m"), GenerateOptions(max_tokens=60)) > 1000
+    )
 
 
 @pytest.mark.parametrize("parameters", [135_000_000, 7_000_000_000], ids=["sentence", "email"])
@@ -82,7 +101,9 @@ def test_feedback_with_notes_longer_than_the_context_cuts_them_and_keeps_the_nam
     notes = parse_notes(LONG_NOTES, "long.md")
     backend = FakeBackend(parameters=parameters)
     result = draft_feedback(FeedbackRequest(notes=notes), backend)
-    budget = prompt_budget(backend.info(), GenerateOptions(max_tokens=backend.calls[0][1].max_tokens))
+    budget = prompt_budget(
+        backend.info(), GenerateOptions(max_tokens=backend.calls[0][1].max_tokens)
+    )
     for messages, _ in backend.calls:
         assert size(messages) <= budget
         prompt = "\n".join(m["content"] for m in messages)
@@ -99,7 +120,9 @@ def test_feedback_with_notes_longer_than_the_context_cuts_them_and_keeps_the_nam
 
 def test_estimates_are_conservative_for_english():
     text = "Thank you for the conversation about the spring catalogue launch at Harrow Books."
-    assert estimate_tokens(text) == -(-len(text) // CHARS_PER_TOKEN) and estimate_tokens(text) > len(text.split())
+    assert estimate_tokens(text) == -(-len(text) // CHARS_PER_TOKEN) and estimate_tokens(
+        text
+    ) > len(text.split())
 
 
 @pytest.mark.model
@@ -140,4 +163,5 @@ def test_slot_commands_cut_long_notes_and_still_ask_the_model(cli, fake_backend,
     assert result.exit_code == 0, result.stderr
     assert "shortened" in " ".join(result.stderr.split())
     assert fake_backend.calls and all(
-        len("".join(m["content"] for m in msgs)) < 2048 * 3 for msgs, _ in fake_backend.calls)
+        len("".join(m["content"] for m in msgs)) < 2048 * 3 for msgs, _ in fake_backend.calls
+    )

@@ -35,8 +35,13 @@ Excel, SQL, Tableau, logistics
 """
 
 LONG = BASE.replace("{bullet}", "Negotiated 14 carrier contracts worth $3M") + (
-    "\n## Projects\n" + "\n".join(f"- Mapped {i} delivery routes for the regional depot network and its"
-                                   " partner warehouses across the whole state of Colorado" for i in range(90)))
+    "\n## Projects\n"
+    + "\n".join(
+        f"- Mapped {i} delivery routes for the regional depot network and its"
+        " partner warehouses across the whole state of Colorado"
+        for i in range(90)
+    )
+)
 
 EXAMPLES = [
     # (code, text, should_flag)
@@ -75,32 +80,69 @@ EXAMPLES = [
     ("buzzword", "Solved routing with dynamic programming for 300 routes", False),
     ("too-long", LONG, True),
     ("too-long", BASE.replace("{bullet}", "Negotiated 14 carrier contracts worth $3M"), False),
-    ("long-bullet", "Coordinated the rollout of the new routing software across 14 depots, working with drivers,"
-                    " dispatchers, the finance team and two outside vendors over several months to make sure that"
-                    " every route was tested end to end before the launch in the spring", True),
+    (
+        "long-bullet",
+        "Coordinated the rollout of the new routing software across 14 depots, working with drivers,"
+        " dispatchers, the finance team and two outside vendors over several months to make sure that"
+        " every route was tested end to end before the launch in the spring",
+        True,
+    ),
     ("long-bullet", "Rolled out routing software to 14 depots in 3 months", False),
     ("date-inconsistent", BASE.replace("{bullet}", "Cut costs by 10%") + "\n", False),
-    ("date-inconsistent", BASE.replace("Jan 2021 - Present", "01/2021 - Present").replace(
-        "## Education", "### Clerk, Summit Foods, March 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education"), True),
-    ("date-inconsistent", BASE.replace(
-        "## Education", "### Clerk, Summit Foods, 2018 - Dec 2020\n- Filed 300 orders a week\n\n## Education"), True),
-    ("date-inconsistent", BASE.replace(
-        "## Education", "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education"), False),
-    ("repeated-verb", BASE.replace("- {bullet}", "- Managed 4 depots\n- Managed 20 drivers\n- Managed $1M of freight"),
-     True),
-    ("repeated-verb", BASE.replace("- {bullet}", "- Managed 4 depots\n- Hired 20 drivers\n- Moved $1M of freight"),
-     False),
+    (
+        "date-inconsistent",
+        BASE.replace("Jan 2021 - Present", "01/2021 - Present").replace(
+            "## Education",
+            "### Clerk, Summit Foods, March 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+        ),
+        True,
+    ),
+    (
+        "date-inconsistent",
+        BASE.replace(
+            "## Education",
+            "### Clerk, Summit Foods, 2018 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+        ),
+        True,
+    ),
+    (
+        "date-inconsistent",
+        BASE.replace(
+            "## Education",
+            "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+        ),
+        False,
+    ),
+    (
+        "repeated-verb",
+        BASE.replace(
+            "- {bullet}", "- Managed 4 depots\n- Managed 20 drivers\n- Managed $1M of freight"
+        ),
+        True,
+    ),
+    (
+        "repeated-verb",
+        BASE.replace(
+            "- {bullet}", "- Managed 4 depots\n- Hired 20 drivers\n- Moved $1M of freight"
+        ),
+        False,
+    ),
     ("missing-dates", BASE.replace(", Jan 2021 - Present", ""), True),
     ("missing-dates", BASE.replace("Jan 2021 - Present", "2021 - 2023"), False),
 ]
 
 
 def _resume(text: str):
-    return parse_resume_text(text if "\n" in text else BASE.replace("{bullet}", text), "example.md", "md")
+    return parse_resume_text(
+        text if "\n" in text else BASE.replace("{bullet}", text), "example.md", "md"
+    )
 
 
-@pytest.mark.parametrize("code,text,should_flag", EXAMPLES,
-                         ids=[f"{c}-{'flag' if f else 'pass'}-{i}" for i, (c, _, f) in enumerate(EXAMPLES)])
+@pytest.mark.parametrize(
+    "code,text,should_flag",
+    EXAMPLES,
+    ids=[f"{c}-{'flag' if f else 'pass'}-{i}" for i, (c, _, f) in enumerate(EXAMPLES)],
+)
 def test_check_examples(code, text, should_flag):
     found = [f for f in run_checks(_resume(text)) if f.code == code]
     assert bool(found) == should_flag, found
@@ -111,49 +153,94 @@ def test_every_check_has_flag_and_pass_examples():
         kinds = {flag for c, _, flag in EXAMPLES if c == code}
         assert kinds == {True, False}, f"check {code} needs should-flag and should-pass examples"
     unknown = {c for c, _, _ in EXAMPLES} - set(REGISTRY)
-    assert not unknown, f"examples for codes no check has (a should-pass example would pass vacuously): {unknown}"
-    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", code) for code in REGISTRY)  # stable kebab-case codes
+    assert not unknown, (
+        f"examples for codes no check has (a should-pass example would pass vacuously): {unknown}"
+    )
+    assert all(
+        re.fullmatch(r"[a-z]+(-[a-z]+)*", code) for code in REGISTRY
+    )  # stable kebab-case codes
 
 
 def test_registry_has_the_issue_codes():
-    wanted = {"missing-contact", "missing-section", "unquantified-bullet", "weak-opener", "first-person",
-              "passive-voice", "buzzword", "too-long", "long-bullet", "date-inconsistent", "repeated-verb"}
+    wanted = {
+        "missing-contact",
+        "missing-section",
+        "unquantified-bullet",
+        "weak-opener",
+        "first-person",
+        "passive-voice",
+        "buzzword",
+        "too-long",
+        "long-bullet",
+        "date-inconsistent",
+        "repeated-verb",
+    }
     assert wanted <= set(REGISTRY)
-    assert all(c.message and c.suggestion and c.severity in ("error", "warning", "info") for c in REGISTRY.values())
+    assert all(
+        c.message and c.suggestion and c.severity in ("error", "warning", "info")
+        for c in REGISTRY.values()
+    )
 
 
 def test_findings_point_at_the_line():
     resume = _resume("Responsible for the warehouse schedule")
     finding = next(f for f in run_checks(resume) if f.code == "weak-opener")
     assert resume.lines[finding.line - 1].endswith("Responsible for the warehouse schedule")
-    assert finding.section == "experience" and finding.excerpt == "Responsible for the warehouse schedule"
+    assert (
+        finding.section == "experience"
+        and finding.excerpt == "Responsible for the warehouse schedule"
+    )
 
 
 def test_clean_strong_resume_has_no_findings():
     assert run_checks(read_resume(FIXTURES / "strong-data-analyst.md")) == []
 
 
-@pytest.mark.parametrize("name,codes", [
-    ("weak-marketing-coordinator.txt", {"weak-opener", "first-person", "buzzword", "passive-voice", "unquantified-bullet"}),
-    ("no-contact-no-skills.md", {"missing-contact", "missing-section"}),
-    ("mixed-dates-repeated-verbs.txt", {"date-inconsistent", "repeated-verb"}),
-    ("long-program-manager.md", {"too-long", "long-bullet"}),
-    ("registered-nurse.md", {"passive-voice", "first-person"}),
-    ("new-grad-developer.txt", {"weak-opener", "passive-voice", "unquantified-bullet"}),
-    ("product-designer.json", {"buzzword", "weak-opener"}),
-    ("backend-engineer.pdf", {"weak-opener"}),
-    ("english-teacher.docx", {"weak-opener", "date-inconsistent"}),
-])
+@pytest.mark.parametrize(
+    "name,codes",
+    [
+        (
+            "weak-marketing-coordinator.txt",
+            {"weak-opener", "first-person", "buzzword", "passive-voice", "unquantified-bullet"},
+        ),
+        ("no-contact-no-skills.md", {"missing-contact", "missing-section"}),
+        ("mixed-dates-repeated-verbs.txt", {"date-inconsistent", "repeated-verb"}),
+        ("long-program-manager.md", {"too-long", "long-bullet"}),
+        ("registered-nurse.md", {"passive-voice", "first-person"}),
+        ("new-grad-developer.txt", {"weak-opener", "passive-voice", "unquantified-bullet"}),
+        ("product-designer.json", {"buzzword", "weak-opener"}),
+        ("backend-engineer.pdf", {"weak-opener"}),
+        ("english-teacher.docx", {"weak-opener", "date-inconsistent"}),
+    ],
+)
 def test_fixture_resumes_show_their_problems(name, codes):
     found = {f.code for f in run_checks(read_resume(FIXTURES / name))}
     assert codes <= found
     assert "missing-contact" not in found or "missing-contact" in codes
 
-_LINES = st.sampled_from([
-    "# Experience", "EDUCATION", "Skills:", "Work History", "- Managed 3 teams", "- Responsible for I/O",
-    "* was written by me", "Analyst, Acme, Jan 2020 - 03/2021", "jane@example.com", "(555) 123-4567", "",
-    "---", "**Projects**", "1. Built it", "   continued line", "I am passionate", "2019-2020", "#",
-])
+
+_LINES = st.sampled_from(
+    [
+        "# Experience",
+        "EDUCATION",
+        "Skills:",
+        "Work History",
+        "- Managed 3 teams",
+        "- Responsible for I/O",
+        "* was written by me",
+        "Analyst, Acme, Jan 2020 - 03/2021",
+        "jane@example.com",
+        "(555) 123-4567",
+        "",
+        "---",
+        "**Projects**",
+        "1. Built it",
+        "   continued line",
+        "I am passionate",
+        "2019-2020",
+        "#",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)

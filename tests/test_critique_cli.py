@@ -20,15 +20,27 @@ def test_report(cli):
     result = cli("critique", WEAK, "--no-model", "--job", JOBS / "marketing-manager-bluebird.txt")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for part in ("/100", "impact", "clarity", "structure", "keywords", "Experience", "line 11",
-                 "Responsible for managing social media accounts", "What to fix first", "Missing",
-                 "Managed social media accounts (result: [__])"):
+    for part in (
+        "/100",
+        "impact",
+        "clarity",
+        "structure",
+        "keywords",
+        "Experience",
+        "line 11",
+        "Responsible for managing social media accounts",
+        "What to fix first",
+        "Missing",
+        "Managed social media accounts (result: [__])",
+    ):
         assert part in out
     assert out.count("\u2192 Start with a strong past-tense verb") == 1  # each suggestion once
 
 
 def test_json_shape(cli):
-    result = cli("critique", STRONG, "--no-model", "--json", "--job", JOBS / "data-analyst-northwind.md")
+    result = cli(
+        "critique", STRONG, "--no-model", "--json", "--job", JOBS / "data-analyst-northwind.md"
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == JSON_KEYS
@@ -40,7 +52,9 @@ def test_json_shape(cli):
 def test_json_without_job_has_null_keywords(cli):
     data = json.loads(cli("critique", WEAK, "--no-model", "--json").stdout)
     assert data["keywords"] is None
-    assert {"code", "severity", "message", "section", "line", "excerpt", "suggestion"} == set(data["findings"][0])
+    assert {"code", "severity", "message", "section", "line", "excerpt", "suggestion"} == set(
+        data["findings"][0]
+    )
     assert all(set(r) == {"original", "suggestion"} for r in data["rewrites"])
 
 
@@ -97,7 +111,9 @@ def test_stdin_stands_for_one_input_only(cli):
     result = cli("critique", "-", "--job", "-", "--no-model", input=WEAK.read_text())
     assert result.exit_code == 2
     assert result.stderr.startswith("rebound: error: stdin: '-' can stand for one input only")
-    assert cli("critique", "-", "--no-model", "--json", input=WEAK.read_text()).exit_code == 0  # a new run reads it
+    assert (
+        cli("critique", "-", "--no-model", "--json", input=WEAK.read_text()).exit_code == 0
+    )  # a new run reads it
 
 
 def test_out_writes_and_refuses_to_overwrite(cli, tmp_path):
@@ -127,10 +143,14 @@ def test_text_critique_does_not_load_heavy_modules():
     import subprocess
     import sys
 
-    code = ("import sys; from assistant.cli import app\n"
-            "try:\n    app(['critique', sys.argv[1], '--no-model', '--json'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pypdfium2', 'docx', 'llama_cpp', 'assistant.tasks.critique_model') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code, str(STRONG)], capture_output=True, text=True, check=True)
+    code = (
+        "import sys; from assistant.cli import app\n"
+        "try:\n    app(['critique', sys.argv[1], '--no-model', '--json'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pypdfium2', 'docx', 'llama_cpp', 'assistant.tasks.critique_model') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(STRONG)], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 

@@ -14,43 +14,51 @@ from tests.conftest import JSONRESUME, needs_jsonresume
 ROOT = Path(__file__).resolve().parent.parent
 JOBS = ROOT / "fixtures" / "jobs"
 SHARED_JOB = JSONRESUME / "sample.job.json"
-STOP_WORDS = set("""a an and the or of for to in on at by with as we you our your is are be will can
-must should who what this that about experience strong years team role skills work ability plus""".split())
+STOP_WORDS = set(
+    """a an and the or of for to in on at by with as we you our your is are be will can
+must should who what this that about experience strong years team role skills work ability plus""".split()
+)
 
 
-@pytest.mark.parametrize("text,term", [
-    ("Tuned Postgres queries", "PostgreSQL"),
-    ("Ran k8s clusters", "Kubernetes"),
-    ("Wrote JS and TS", "JavaScript"),
-    ("Wrote JS and TS", "TypeScript"),
-    ("Built on GCP", "Google Cloud"),
-    ("Ran A/B tests on pricing pages", "A/B testing"),
-    ("Reported in Google Analytics", "Google Analytics"),
-    ("Owned the content strategy", "Content strategy"),
-    ("Kept the card flow PCI-DSS compliant", "PCI DSS"),
-    ("Built dashboards", "Dashboards"),
-    ("Built one dashboard", "Dashboards"),
-    ("Designed REST APIs", "REST APIs"),
-    ("Styled pages with HTML/CSS", "CSS"),
-    ("Set up CI/CD", "CI/CD"),
-    ("Services in Go", "Go"),
-    ("Ported C++ and C# code to .NET", "C++"),
-    ("Ported C++ and C# code to .NET", "C#"),
-    ("Ported C++ and C# code to .NET", ".NET"),
-    ("Built a Node.js API.", "Node.js"),
-    ("Microsoft Excel models", "Excel"),
-])
+@pytest.mark.parametrize(
+    "text,term",
+    [
+        ("Tuned Postgres queries", "PostgreSQL"),
+        ("Ran k8s clusters", "Kubernetes"),
+        ("Wrote JS and TS", "JavaScript"),
+        ("Wrote JS and TS", "TypeScript"),
+        ("Built on GCP", "Google Cloud"),
+        ("Ran A/B tests on pricing pages", "A/B testing"),
+        ("Reported in Google Analytics", "Google Analytics"),
+        ("Owned the content strategy", "Content strategy"),
+        ("Kept the card flow PCI-DSS compliant", "PCI DSS"),
+        ("Built dashboards", "Dashboards"),
+        ("Built one dashboard", "Dashboards"),
+        ("Designed REST APIs", "REST APIs"),
+        ("Styled pages with HTML/CSS", "CSS"),
+        ("Set up CI/CD", "CI/CD"),
+        ("Services in Go", "Go"),
+        ("Ported C++ and C# code to .NET", "C++"),
+        ("Ported C++ and C# code to .NET", "C#"),
+        ("Ported C++ and C# code to .NET", ".NET"),
+        ("Built a Node.js API.", "Node.js"),
+        ("Microsoft Excel models", "Excel"),
+    ],
+)
 def test_find_terms_normalises_aliases_plurals_and_multiword(text, term):
     assert term in find_terms(text)
 
 
-@pytest.mark.parametrize("text,term", [
-    ("Ready to go to market", "Go"),
-    ("I excel at planning", "Excel"),
-    ("The rest of the team", "REST APIs"),
-    ("Google, then Analytics", "Google Analytics"),  # not across a comma
-    ("A spring catalogue", "Spring"),
-])
+@pytest.mark.parametrize(
+    "text,term",
+    [
+        ("Ready to go to market", "Go"),
+        ("I excel at planning", "Excel"),
+        ("The rest of the team", "REST APIs"),
+        ("Google, then Analytics", "Google Analytics"),  # not across a comma
+        ("A spring catalogue", "Spring"),
+    ],
+)
 def test_find_terms_does_not_match_ordinary_words(text, term):
     assert term not in find_terms(text)
 
@@ -70,12 +78,17 @@ def test_job_terms_have_no_stop_words_and_no_company(name):
     assert terms
     assert not {t.lower() for t in terms} & STOP_WORDS
     company_words = {w.lower() for w in (job.company or "").split()}
-    assert not any(w in company_words for t in terms for w in t.lower().split()), (job.company, terms)
+    assert not any(w in company_words for t in terms for w in t.lower().split()), (
+        job.company,
+        terms,
+    )
 
 
 def test_company_is_never_a_missing_term_even_without_its_name_given():
-    text = ("Join Segment Labs, the analytics startup.\n\nRequirements:\n- Experience with Salesforce and"
-            " Segment Labs tooling\n- Strong SQL\n")
+    text = (
+        "Join Segment Labs, the analytics startup.\n\nRequirements:\n- Experience with Salesforce and"
+        " Segment Labs tooling\n- Strong SQL\n"
+    )
     assert guess_company(text) == "Segment Labs"
     terms = extract_job_terms(text)
     assert set(terms) == {"Salesforce", "SQL"}
@@ -83,24 +96,32 @@ def test_company_is_never_a_missing_term_even_without_its_name_given():
 
 
 def test_plain_lines_without_bullets_count():
-    terms = extract_job_terms("Data Engineer\n\nWhat you need\nExperience with SQL\nPython or Scala\n\n"
-                              "Benefits\nFree Java lessons\n")
+    terms = extract_job_terms(
+        "Data Engineer\n\nWhat you need\nExperience with SQL\nPython or Scala\n\n"
+        "Benefits\nFree Java lessons\n"
+    )
     assert terms == ["SQL", "Python", "Scala"]  # Java is only a perk
 
 
 def test_terms_the_vocabulary_lacks_are_found_in_requirement_lines():
-    terms = extract_job_terms("Requirements:\n- Experience with Klaviyo and Salesforce Marketing Cloud\n"
-                              "- Knowledge of FHIR and HL7 interfaces\n\nAbout us:\n- We love Hawaii\n")
+    terms = extract_job_terms(
+        "Requirements:\n- Experience with Klaviyo and Salesforce Marketing Cloud\n"
+        "- Knowledge of FHIR and HL7 interfaces\n\nAbout us:\n- We love Hawaii\n"
+    )
     assert {"Klaviyo", "FHIR", "HL7"} <= set(terms)
     assert "Hawaii" not in terms
 
 
 def test_keyword_gap_counts_matched_and_missing():
     job = (JOBS / "backend-engineer-ledgerly.md").read_text()
-    report = keyword_gap("Built services in Golang on Postgres, deployed with Docker on k8s. Wrote Python.", job)
+    report = keyword_gap(
+        "Built services in Golang on Postgres, deployed with Docker on k8s. Wrote Python.", job
+    )
     assert {"Go", "PostgreSQL", "Docker", "Kubernetes", "Python"} <= set(report.matched)
     assert {"Terraform", "Kafka", "PCI DSS"} <= set(report.missing)
-    assert report.match_rate == pytest.approx(len(report.matched) / (len(report.matched) + len(report.missing)), abs=1e-3)
+    assert report.match_rate == pytest.approx(
+        len(report.matched) / (len(report.matched) + len(report.missing)), abs=1e-3
+    )
     assert "Ledgerly" not in report.missing
 
 

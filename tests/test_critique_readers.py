@@ -8,13 +8,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from critique_docs import (
+    ENGINEER_PDF_LINES,
+    TEACHER_DOCX_BLOCKS,
+    make_docx,
+    make_pdf,
+    make_scan_pdf,
+)
 
 from assistant.errors import InputError
 from assistant.inputs import documents
 from assistant.inputs.job import read_job
 from assistant.inputs.resume import expand_paths, parse_resume_text, read_resume
 from tests.conftest import JSONRESUME, needs_jsonresume
-from critique_docs import ENGINEER_PDF_LINES, TEACHER_DOCX_BLOCKS, make_docx, make_pdf, make_scan_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = ROOT / "fixtures" / "resumes"
@@ -36,25 +42,38 @@ Excel, SQL, Tableau
 """
 
 
-@pytest.mark.parametrize("experience,education,skills", [
-    ("# Experience", "# Education", "# Skills"),
-    ("EXPERIENCE", "EDUCATION", "SKILLS"),
-    ("Experience:", "Education:", "Skills:"),
-    ("Work History", "Education", "Technical Skills"),
-    ("Professional Experience", "Education & Training", "Core Competencies"),
-    ("**Work Experience**", "**Education**", "**Skills**"),
-    ("WORK EXPERIENCE\n---------------", "ACADEMIC BACKGROUND", "KEY SKILLS"),
-])
+@pytest.mark.parametrize(
+    "experience,education,skills",
+    [
+        ("# Experience", "# Education", "# Skills"),
+        ("EXPERIENCE", "EDUCATION", "SKILLS"),
+        ("Experience:", "Education:", "Skills:"),
+        ("Work History", "Education", "Technical Skills"),
+        ("Professional Experience", "Education & Training", "Core Competencies"),
+        ("**Work Experience**", "**Education**", "**Skills**"),
+        ("WORK EXPERIENCE\n---------------", "ACADEMIC BACKGROUND", "KEY SKILLS"),
+    ],
+)
 def test_headings_in_any_common_form(experience, education, skills):
-    resume = parse_resume_text(BODY.format(experience=experience, education=education, skills=skills), "r.txt")
+    resume = parse_resume_text(
+        BODY.format(experience=experience, education=education, skills=skills), "r.txt"
+    )
     assert [s.kind for s in resume.sections] == ["experience", "education", "skills"]
     (position,) = resume.experience
-    assert (position.title, position.company, position.dates) == ("Operations Analyst", "Alpine Freight",
-                                                                  "Jan 2021 - Present")
+    assert (position.title, position.company, position.dates) == (
+        "Operations Analyst",
+        "Alpine Freight",
+        "Jan 2021 - Present",
+    )
     assert [b.text[:7] for b in position.bullets] == ["Cut inv", "Trained"]
     assert resume.skills == ["Excel", "SQL", "Tableau"]
-    assert resume.contact.email == "dana.reyes@example.com" and resume.contact.phone == "(555) 201-3344"
-    assert resume.contact.location == "Denver, CO" and resume.contact.links == ["linkedin.com/in/danareyes"]
+    assert (
+        resume.contact.email == "dana.reyes@example.com"
+        and resume.contact.phone == "(555) 201-3344"
+    )
+    assert resume.contact.location == "Denver, CO" and resume.contact.links == [
+        "linkedin.com/in/danareyes"
+    ]
     assert resume.contact.name == "Dana Reyes"
 
 
@@ -88,7 +107,10 @@ def test_docx_resume_keeps_headings_and_list_bullets(tmp_path):
 @needs_jsonresume
 def test_json_resume_sample():
     resume = read_resume(JSONRESUME / "sample.resume.json")
-    assert resume.contact.name == "Richard Hendriks" and resume.contact.email == "richard.hendriks@mail.com"
+    assert (
+        resume.contact.name == "Richard Hendriks"
+        and resume.contact.email == "richard.hendriks@mail.com"
+    )
     assert resume.experience[0].company == "Pied Piper" and len(resume.experience[0].bullets) == 3
     assert "HTML" in resume.skills and resume.has_section("education")
     assert all(b.line is None for _, b in resume.bullets())
@@ -100,22 +122,33 @@ def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("empty.txt", b"", "is empty"),
-    ("blank.md", b"\n\n   \n", "is empty"),
-    ("binary.txt", bytes(range(256)) * 4, "binary"),
-    ("short.txt", b"Jane Doe\njane@example.com", "too short"),
-    ("one.txt", b"Jane", "too short to be a resume (1 word)"),
-    ("resume.rtf", b"{\\rtf1 hello}", "unsupported file type"),
-    ("list.json", b"[1, 2, 3]", "must be a JSON object"),
-    ("broken.json", b'{"basics": {"name": "A"', "not valid JSON (line 1"),
-    ("shape.json", json.dumps({"basics": {"name": "A"}, "work": "everywhere"}).encode(), "work"),
-    ("other.json", json.dumps({"hello": "world"}).encode(), "not a JSON Resume"),
-    ("basics.json", json.dumps({"basics": 5}).encode(), "basics: should be an object, not a number"),
-    ("fake.pdf", b"this is not a pdf at all, just text", "not a PDF"),
-    ("truncated.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "cannot open this PDF"),
-    ("broken.docx", b"PK\x03\x04 truncated zip", "not a valid .docx"),
-])
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.md", b"\n\n   \n", "is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("short.txt", b"Jane Doe\njane@example.com", "too short"),
+        ("one.txt", b"Jane", "too short to be a resume (1 word)"),
+        ("resume.rtf", b"{\\rtf1 hello}", "unsupported file type"),
+        ("list.json", b"[1, 2, 3]", "must be a JSON object"),
+        ("broken.json", b'{"basics": {"name": "A"', "not valid JSON (line 1"),
+        (
+            "shape.json",
+            json.dumps({"basics": {"name": "A"}, "work": "everywhere"}).encode(),
+            "work",
+        ),
+        ("other.json", json.dumps({"hello": "world"}).encode(), "not a JSON Resume"),
+        (
+            "basics.json",
+            json.dumps({"basics": 5}).encode(),
+            "basics: should be an object, not a number",
+        ),
+        ("fake.pdf", b"this is not a pdf at all, just text", "not a PDF"),
+        ("truncated.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "cannot open this PDF"),
+        ("broken.docx", b"PK\x03\x04 truncated zip", "not a valid .docx"),
+    ],
+)
 def test_bad_files_give_one_clear_error(tmp_path, name, data, message):
     with pytest.raises(InputError) as err:
         read_resume(_write(tmp_path, name, data))
@@ -178,7 +211,12 @@ def test_expand_paths_reads_folders(tmp_path):
     (docs / "sub" / "b.pdf").write_text("x")
     (tmp_path / "empty").mkdir()
     found = expand_paths([str(docs), str(tmp_path / "empty"), "missing.txt"])
-    assert found == [str(docs / "a.md"), str(docs / "sub" / "b.pdf"), str(tmp_path / "empty"), "missing.txt"]
+    assert found == [
+        str(docs / "a.md"),
+        str(docs / "sub" / "b.pdf"),
+        str(tmp_path / "empty"),
+        "missing.txt",
+    ]
     with pytest.raises(InputError, match="no resumes"):
         read_resume(tmp_path / "empty")
 
@@ -187,7 +225,9 @@ def test_job_text_and_markdown():
     job = read_job(JOBS / "data-analyst-northwind.md")
     assert (job.title, job.company) == ("Senior Data Analyst", "Northwind Health")
     assert any("Tableau" in r for r in job.responsibilities)
-    assert any("HIPAA" in r for r in job.requirements) and not any("dental" in r for r in job.requirements)
+    assert any("HIPAA" in r for r in job.requirements) and not any(
+        "dental" in r for r in job.requirements
+    )
     job = read_job(JOBS / "marketing-manager-bluebird.txt")
     assert job.title == "Digital Marketing Manager" and job.company == "Bluebird Apparel"
     assert len(job.requirements) == 5 and len(job.responsibilities) == 4
@@ -201,14 +241,17 @@ def test_job_json_sample():
     assert any("JavaScript" in r for r in job.requirements)
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("job.json", json.dumps({"company": "Acme"}), "title"),
-    ("job.json", "[]", "JSON object"),
-    ("job.txt", "", "is empty"),
-    ("job.md", "Apply now", "too short"),
-    ("job.md", "Barista", r"too short to be a job description \(1 word\)"),  # not "1 words"
-    ("job.pdf", "%PDF-1.4", "save the ad as text"),
-])
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("job.json", json.dumps({"company": "Acme"}), "title"),
+        ("job.json", "[]", "JSON object"),
+        ("job.txt", "", "is empty"),
+        ("job.md", "Apply now", "too short"),
+        ("job.md", "Barista", r"too short to be a job description \(1 word\)"),  # not "1 words"
+        ("job.pdf", "%PDF-1.4", "save the ad as text"),
+    ],
+)
 def test_job_errors(tmp_path, name, data, message):
     with pytest.raises(InputError, match=message):
         read_job(_write(tmp_path, name, data))

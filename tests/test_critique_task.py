@@ -22,7 +22,9 @@ JSON_KEYS = {"file", "score", "subscores", "findings", "keywords", "summary", "r
 
 
 def _critique(name: str, job: str | None = None, backend=None):
-    request = CritiqueRequest(resume=read_resume(RESUMES / name), job=read_job(JOBS / job) if job else None)
+    request = CritiqueRequest(
+        resume=read_resume(RESUMES / name), job=read_job(JOBS / job) if job else None
+    )
     return critique(request, backend)
 
 
@@ -30,7 +32,15 @@ def test_result_shape_and_scores():
     result = _critique("weak-marketing-coordinator.txt")
     dumped = result.model_dump()
     assert set(dumped) == JSON_KEYS
-    assert set(dumped["findings"][0]) == {"code", "severity", "message", "section", "line", "excerpt", "suggestion"}
+    assert set(dumped["findings"][0]) == {
+        "code",
+        "severity",
+        "message",
+        "section",
+        "line",
+        "excerpt",
+        "suggestion",
+    }
     assert set(result.subscores) == {"impact", "clarity", "structure"} and result.keywords is None
     assert all(0 <= s.score <= 100 and s.explanation for s in result.subscores.values())
     assert result.source == "template"
@@ -38,7 +48,11 @@ def test_result_shape_and_scores():
 
 def test_strong_resume_outscores_weak_ones():
     strong = _critique("strong-data-analyst.md").score
-    for name in ("weak-marketing-coordinator.txt", "no-contact-no-skills.md", "new-grad-developer.txt"):
+    for name in (
+        "weak-marketing-coordinator.txt",
+        "no-contact-no-skills.md",
+        "new-grad-developer.txt",
+    ):
         assert _critique(name).score < strong
 
 
@@ -56,7 +70,10 @@ def test_template_summary_names_the_top_fixes():
     assert "Opens with a duty" in result.summary and "(6 places)" in result.summary
     # read as a list of kinds of problem: not "This achievement ... (3 places)", not "Found 2 buzzword"
     assert "This achievement" not in _critique("product-designer.json").summary
-    assert result.subscores["clarity"].explanation == "Findings: first-person (3), buzzword (2), passive-voice (1)."
+    assert (
+        result.subscores["clarity"].explanation
+        == "Findings: first-person (3), buzzword (2), passive-voice (1)."
+    )
     assert _critique("strong-data-analyst.md").summary.startswith("No problems found")
 
 
@@ -71,18 +88,36 @@ def test_template_rewrites_the_weakest_bullets_without_new_facts():
         assert not [n for n in re.findall(r"\d+", r.suggestion) if n not in known]
 
 
-@pytest.mark.parametrize("original,expected", [
-    ("Responsible for managing social media accounts", "Managed social media accounts (result: [__])"),
-    ("Campaigns were planned and launched by me each quarter", "Planned and launched campaigns each quarter (result: [__])"),
-    ("My role was to coordinate events", "Coordinated events (result: [__])"),
-    ("Duties included writing blog posts", "Wrote blog posts (result: [__])"),
-    ("Spearheaded the dynamic initiative to cut costs by 5%", "Led the initiative to cut costs by 5%"),
-    # a gerund in a list of duties is a noun: not "Marked and feedback"
-    ("Responsible for marking and feedback", "Owned marking and feedback (result: [__])"),
-    ("Worked on testing of the mobile app", "Tested the mobile app (result: [__])"),  # not "Tested of"
-    ("Helped with onboarding of new clients", "Onboarded new clients (result: [__])"),
-    ("Responsible for managing and reporting budgets", "Managed and reported budgets (result: [__])"),
-])
+@pytest.mark.parametrize(
+    "original,expected",
+    [
+        (
+            "Responsible for managing social media accounts",
+            "Managed social media accounts (result: [__])",
+        ),
+        (
+            "Campaigns were planned and launched by me each quarter",
+            "Planned and launched campaigns each quarter (result: [__])",
+        ),
+        ("My role was to coordinate events", "Coordinated events (result: [__])"),
+        ("Duties included writing blog posts", "Wrote blog posts (result: [__])"),
+        (
+            "Spearheaded the dynamic initiative to cut costs by 5%",
+            "Led the initiative to cut costs by 5%",
+        ),
+        # a gerund in a list of duties is a noun: not "Marked and feedback"
+        ("Responsible for marking and feedback", "Owned marking and feedback (result: [__])"),
+        (
+            "Worked on testing of the mobile app",
+            "Tested the mobile app (result: [__])",
+        ),  # not "Tested of"
+        ("Helped with onboarding of new clients", "Onboarded new clients (result: [__])"),
+        (
+            "Responsible for managing and reporting budgets",
+            "Managed and reported budgets (result: [__])",
+        ),
+    ],
+)
 def test_rewrite_bullet(original, expected):
     assert rewrite_bullet(original) == expected
 
@@ -116,20 +151,40 @@ def test_larger_model_writes_the_summary_and_rewrites_the_original(fake_backend)
     )
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
     assert result.summary.startswith("Lead every bullet") and result.source == "model"
-    assert result.rewrites[0].suggestion == "Ran [__] social media accounts, growing followers by [__]%"
-    assert fake_backend.calls[1][0][-1]["content"] == "Responsible for managing social media accounts"
+    assert (
+        result.rewrites[0].suggestion
+        == "Ran [__] social media accounts, growing followers by [__]%"
+    )
+    assert (
+        fake_backend.calls[1][0][-1]["content"] == "Responsible for managing social media accounts"
+    )
 
 
-@pytest.mark.parametrize("invented,why", [
-    ("Managed social media accounts, growing followers by 35%", "no-new-numbers"),
-    ("Managed social media accounts at Google", "no-unknown-names"),
-    ("Managed social media accounts in Salesforce and HubSpot", "no-new-skills"),
-    ("Responsible for social media accounts [__]", "just-an-ending"),  # the bullet again, weak opener and all
-    ("Managed social media accounts for a famous global fashion brand loved by [__] celebrities", "no-new-claims"),
-    ("Managed social media accounts, cutting costs by [__]%", "grounded-words"),  # an effect only the user can claim
-    ("Managed social media accounts for [__] patients", "grounded-words"),  # an audience the resume never names
-    ("Managed social media accounts for [__] people a day", "no-invented-rate"),
-])
+@pytest.mark.parametrize(
+    "invented,why",
+    [
+        ("Managed social media accounts, growing followers by 35%", "no-new-numbers"),
+        ("Managed social media accounts at Google", "no-unknown-names"),
+        ("Managed social media accounts in Salesforce and HubSpot", "no-new-skills"),
+        (
+            "Responsible for social media accounts [__]",
+            "just-an-ending",
+        ),  # the bullet again, weak opener and all
+        (
+            "Managed social media accounts for a famous global fashion brand loved by [__] celebrities",
+            "no-new-claims",
+        ),
+        (
+            "Managed social media accounts, cutting costs by [__]%",
+            "grounded-words",
+        ),  # an effect only the user can claim
+        (
+            "Managed social media accounts for [__] patients",
+            "grounded-words",
+        ),  # an audience the resume never names
+        ("Managed social media accounts for [__] people a day", "no-invented-rate"),
+    ],
+)
 def test_guard_rejects_invented_facts(fake_backend, invented, why):
     # all three rewrites are asked for in one round, then the refused ones again (the next seed)
     fake_backend.queue(invented, "", "", invented)
@@ -137,15 +192,24 @@ def test_guard_rejects_invented_facts(fake_backend, invented, why):
     first = result.rewrites[0]
     assert first.suggestion == rewrite_bullet(first.original)  # the template stood
     assert [opts.seed for _, opts in fake_backend.calls] == [7, 7, 7, 8, 8, 8]
-    assert fake_backend.calls[3][0] == fake_backend.calls[0][0]  # the retry is the first rewrite's prompt
+    assert (
+        fake_backend.calls[3][0] == fake_backend.calls[0][0]
+    )  # the retry is the first rewrite's prompt
     assert why in result.notice
-    assert result.source == "template"  # the fake's later answers are empty: nothing from the model stood
+    assert (
+        result.source == "template"
+    )  # the fake's later answers are empty: nothing from the model stood
 
 
 def test_guard_rejects_a_larger_models_weak_opener(fake_backend):
     fake_backend.parameters = 3_000_000_000
-    fake_backend.queue("Start each bullet with a verb for what you did, drop the first person, and cut the cliches.",
-                       "Responsible for social media accounts [__]", "", "", "Responsible for social media accounts [__]")
+    fake_backend.queue(
+        "Start each bullet with a verb for what you did, drop the first person, and cut the cliches.",
+        "Responsible for social media accounts [__]",
+        "",
+        "",
+        "Responsible for social media accounts [__]",
+    )
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
     assert result.rewrites[0].suggestion == rewrite_bullet(result.rewrites[0].original)
     assert "strong-opener" in result.notice
@@ -159,7 +223,9 @@ def test_small_model_writes_only_the_end_of_unquantified_bullets(fake_backend):
     assert fake_backend.calls[0][0][0]["content"].startswith("You write the measurable result")
     # the ending is added to the bullet; a reply that repeats the bullet first is taken as its ending
     assert [r.suggestion for r in result.rewrites][:2] == [
-        "Managed social media accounts for [__] staff", "Coordinated events and trade shows across [__] teams"]
+        "Managed social media accounts for [__] staff",
+        "Coordinated events and trade shows across [__] teams",
+    ]
 
 
 def test_batch_on_one_backend(fake_backend):
@@ -167,5 +233,9 @@ def test_batch_on_one_backend(fake_backend):
 
     paths = [str(RESUMES / "strong-data-analyst.md"), str(RESUMES / "missing.md"), str(WEAK)]
     outcomes = list(critique_files(paths, None, fake_backend))
-    assert [type(o).__name__ for _, o in outcomes] == ["CritiqueResult", "InputError", "CritiqueResult"]
+    assert [type(o).__name__ for _, o in outcomes] == [
+        "CritiqueResult",
+        "InputError",
+        "CritiqueResult",
+    ]
     assert "no such file" in str(outcomes[1][1])

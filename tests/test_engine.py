@@ -64,10 +64,16 @@ def test_gguf_metadata_of_the_embedded_model(embedded_model_path):
 @pytest.mark.parametrize(
     "make, message",
     [
-        (lambda p, src: p.write_bytes(b"PK\x03\x04 this is a zip, not a model" * 10), "wrong magic"),
+        (
+            lambda p, src: p.write_bytes(b"PK\x03\x04 this is a zip, not a model" * 10),
+            "wrong magic",
+        ),
         (lambda p, src: p.write_bytes(src.read_bytes()[:200_000]), "truncated or corrupt"),
         (lambda p, src: p.write_bytes(b"GGUF"), "too small"),
-        (lambda p, src: p.write_bytes(b"GGUF" + (99).to_bytes(4, "little") + b"\0" * 40), "unsupported GGUF version"),
+        (
+            lambda p, src: p.write_bytes(b"GGUF" + (99).to_bytes(4, "little") + b"\0" * 40),
+            "unsupported GGUF version",
+        ),
     ],
 )
 def test_bad_model_files_are_one_clear_error(tmp_path, embedded_model_path, make, message):
@@ -89,14 +95,22 @@ def test_models_command_reports_and_fails_cleanly(cli, tmp_path, embedded_model_
     bad = tmp_path / "bad.gguf"
     bad.write_text("not a model")
     result = cli("feedback", "fixtures/notes/harrow-books.md", "--model", bad)
-    assert result.exit_code == 2 and result.stderr.startswith("rebound: error:") and "not a GGUF" in result.stderr
+    assert (
+        result.exit_code == 2
+        and result.stderr.startswith("rebound: error:")
+        and "not a GGUF" in result.stderr
+    )
 
 
 def test_models_check_refuses_a_notes_dir_without_notes(cli, tmp_path):
     """An explicit --notes-dir that is missing, a file or empty is bad input (exit 2), not a skipped check."""
     (tmp_path / "empty").mkdir()
     (tmp_path / "file.md").write_text("x")
-    for folder, message in [("nope", "needs a folder"), ("file.md", "needs a folder"), ("empty", "no notes")]:
+    for folder, message in [
+        ("nope", "needs a folder"),
+        ("file.md", "needs a folder"),
+        ("empty", "no notes"),
+    ]:
         result = cli("models", "--check", "--notes-dir", tmp_path / folder)
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith("rebound: error:") and message in result.stderr
@@ -107,5 +121,5 @@ def test_config_file_is_validated(cli, rebound_home):
     (rebound_home / "config.toml").write_text('modle = "x.gguf"\n')
     result = cli("models")
     assert result.exit_code == 2 and "modle" in result.stderr
-    (rebound_home / "config.toml").write_text('model = [unclosed\n')
+    (rebound_home / "config.toml").write_text("model = [unclosed\n")
     assert "not valid TOML" in cli("models").stderr

@@ -17,12 +17,15 @@ def machine(monkeypatch):
     return set_machine
 
 
-@pytest.mark.parametrize("cores, busy, threads", [
-    (2, 0, 2),   # an idle laptop: every core
-    (2, 1, 1),   # a compile on one core: leave it that core
-    (2, 7, 1),   # a saturated machine: still one thread
-    (16, 0, 8),  # many cores: capped
-])
+@pytest.mark.parametrize(
+    "cores, busy, threads",
+    [
+        (2, 0, 2),  # an idle laptop: every core
+        (2, 1, 1),  # a compile on one core: leave it that core
+        (2, 7, 1),  # a saturated machine: still one thread
+        (16, 0, 8),  # many cores: capped
+    ],
+)
 def test_threads_fit_the_free_physical_cores(machine, cores, busy, threads):
     assert machine(cores, busy) == threads
 

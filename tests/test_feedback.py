@@ -49,7 +49,7 @@ def test_the_model_gets_the_notes_facts_and_its_sentence_is_used():
     result = draft_feedback(request(), backend)
     assert result.source == "model" and result.model == "fake"
     assert GOOD_SENTENCE in result.body
-    (messages, options), = backend.calls
+    ((messages, options),) = backend.calls
     last = messages[-1]["content"]
     assert last == "Interviewer: Priya. Detail: the plans for the spring catalogue launch."
     assert options.stop == ["\n"] and options.max_tokens <= 80
@@ -58,13 +58,31 @@ def test_the_model_gets_the_notes_facts_and_its_sentence_is_used():
 @pytest.mark.parametrize(
     "bad, failing",
     [
-        ("Thank you, Priya Natarajan, for our chat with Marcus about the spring catalogue launch.", "no-unknown-names"),
-        ("Thank you, Priya Natarajan, for the 45 minutes on the spring catalogue launch.", "no-new-numbers"),
-        ("Thank you, [Name], for our conversation about the spring catalogue launch.", "no-placeholders"),
-        ("Thank you, Priya Natarajan, for our conversation about the tour of the robotics lab.", "grounded-words"),
-        ("Please, please reconsider me for the spring catalogue launch role!!", "no-begging-or-pressure"),
+        (
+            "Thank you, Priya Natarajan, for our chat with Marcus about the spring catalogue launch.",
+            "no-unknown-names",
+        ),
+        (
+            "Thank you, Priya Natarajan, for the 45 minutes on the spring catalogue launch.",
+            "no-new-numbers",
+        ),
+        (
+            "Thank you, [Name], for our conversation about the spring catalogue launch.",
+            "no-placeholders",
+        ),
+        (
+            "Thank you, Priya Natarajan, for our conversation about the tour of the robotics lab.",
+            "grounded-words",
+        ),
+        (
+            "Please, please reconsider me for the spring catalogue launch role!!",
+            "no-begging-or-pressure",
+        ),
         ("DaisyD DaisyD DaisyD DaisyD", "no-loops"),
-        ("Thank you for the interview. I loved the spring catalogue launch. It was great.", "one-sentence"),
+        (
+            "Thank you for the interview. I loved the spring catalogue launch. It was great.",
+            "one-sentence",
+        ),
     ],
 )
 def test_the_guard_rejects_a_bad_sentence_and_the_template_is_used(bad, failing):
@@ -99,7 +117,8 @@ def _large_email(name="Jordan Rivera", extra=""):
         "Dear Priya,\n\nThank you for letting me know about your decision and for the interview "
         "at Harrow Books. I especially enjoyed hearing about the plans for the spring catalogue launch. "
         f"{extra}I would be grateful for any feedback on my interview, as it would help me prepare for "
-        "future opportunities. I would be glad to be considered for future roles.\n\nBest regards,\n" + name
+        "future opportunities. I would be glad to be considered for future roles.\n\nBest regards,\n"
+        + name
     )
 
 
@@ -156,8 +175,14 @@ def test_cli_flags_fill_missing_facts_and_missing_ones_are_named(cli, tmp_path):
     notes = tmp_path / "n.md"
     notes.write_text("---\ncompany: Acme\n---\n## What went well\n- the data pipeline demo\n")
     missing = cli("feedback", notes, "--no-model")
-    assert missing.exit_code == 2 and "no contact name" in missing.stderr and "--contact" in missing.stderr
-    ok = cli("feedback", notes, "--no-model", "--contact", "Lee Fox", "--your-name", "Jo Park", "--json")
+    assert (
+        missing.exit_code == 2
+        and "no contact name" in missing.stderr
+        and "--contact" in missing.stderr
+    )
+    ok = cli(
+        "feedback", notes, "--no-model", "--contact", "Lee Fox", "--your-name", "Jo Park", "--json"
+    )
     assert ok.exit_code == 0 and "Dear Lee," in json.loads(ok.stdout)["body"]
 
 

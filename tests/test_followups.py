@@ -24,9 +24,17 @@ HARROW = FIXTURES / "notes" / "harrow-books.md"
 
 def _history(*entries: tuple[str, int]) -> list[Contact]:
     """(about, days before TODAY) -> contacts, oldest first."""
-    return [Contact(id=i, to=WHO, company=COMPANY, kind="email", about=about,
-                    date=TODAY - dt.timedelta(days=ago))
-            for i, (about, ago) in enumerate(sorted(entries, key=lambda e: -e[1]), 1)]
+    return [
+        Contact(
+            id=i,
+            to=WHO,
+            company=COMPANY,
+            kind="email",
+            about=about,
+            date=TODAY - dt.timedelta(days=ago),
+        )
+        for i, (about, ago) in enumerate(sorted(entries, key=lambda e: -e[1]), 1)
+    ]
 
 
 def test_nothing_logged_is_go():
@@ -60,8 +68,12 @@ def test_two_follow_ups_after_the_rejection_means_stop(follow_ups, action):
 
 
 def test_follow_ups_before_the_rejection_do_not_count():
-    advice = decide(_history(("follow-up", 90), ("follow-up", 80), ("rejection", 60), ("follow-up", 30)),
-                    WHO, COMPANY, TODAY)
+    advice = decide(
+        _history(("follow-up", 90), ("follow-up", 80), ("rejection", 60), ("follow-up", 30)),
+        WHO,
+        COMPANY,
+        TODAY,
+    )
     assert advice.action == "go"
 
 
@@ -79,10 +91,15 @@ def test_lookup_ignores_case_and_spacing_and_keeps_people_apart():
     assert advice_for(None, COMPANY) is None
 
 
-@pytest.mark.parametrize("kwargs,error", [
-    ({"kind": "fax"}, "--kind"), ({"about": "hello"}, "--about"), ({"to": "  "}, "--to"),
-    ({"date": TODAY + dt.timedelta(days=1)}, "future"),
-])
+@pytest.mark.parametrize(
+    "kwargs,error",
+    [
+        ({"kind": "fax"}, "--kind"),
+        ({"about": "hello"}, "--about"),
+        ({"to": "  "}, "--to"),
+        ({"date": TODAY + dt.timedelta(days=1)}, "future"),
+    ],
+)
 def test_bad_values_are_input_errors(kwargs, error):
     from assistant.errors import InputError
 
@@ -93,13 +110,30 @@ def test_bad_values_are_input_errors(kwargs, error):
 
 # ---- the commands --------------------------------------------------------------------------
 
+
 def test_log_add_list_remove(cli):
-    added = cli("log", "add", "--to", WHO, "--company", COMPANY, "--about", "rejection", "--date", "2026-11-12",
-                "--json")
+    added = cli(
+        "log",
+        "add",
+        "--to",
+        WHO,
+        "--company",
+        COMPANY,
+        "--about",
+        "rejection",
+        "--date",
+        "2026-11-12",
+        "--json",
+    )
     assert added.exit_code == 0, added.stderr
     first = json.loads(added.stdout)
     assert first["about"] == "rejection" and first["date"] == "2026-11-12"
-    assert cli("log", "add", "--to", "Tom Okafor", "--company", "Lindqvist Labs", "--kind", "call").exit_code == 0
+    assert (
+        cli(
+            "log", "add", "--to", "Tom Okafor", "--company", "Lindqvist Labs", "--kind", "call"
+        ).exit_code
+        == 0
+    )
     listed = json.loads(cli("log", "list", "--json").stdout)["contacts"]
     assert [c["to"] for c in listed] == [WHO, "Tom Okafor"]
     only = json.loads(cli("log", "list", "--company", "harrow books", "--json").stdout)["contacts"]
@@ -114,18 +148,28 @@ def test_log_add_list_remove(cli):
     assert list_contacts() == []
 
 
-@pytest.mark.parametrize("args", [("--to", WHO), ("--company", COMPANY), ("--to", "", "--company", COMPANY)])
+@pytest.mark.parametrize(
+    "args", [("--to", WHO), ("--company", COMPANY), ("--to", "", "--company", COMPANY)]
+)
 def test_log_add_without_to_or_company_is_one_error_line(cli, args):
     result = cli("log", "add", *args)
     assert result.exit_code == 2
-    assert result.stderr.startswith("rebound: error: --to and --company") and result.stderr.count("\n") == 1
+    assert (
+        result.stderr.startswith("rebound: error: --to and --company")
+        and result.stderr.count("\n") == 1
+    )
 
 
-@pytest.mark.parametrize("args", [
-    ("log", "remove", "999"), ("log", "remove", "abc"), ("log", "add", "--to", WHO),
-    ("log", "add", "--to", WHO, "--company", COMPANY, "--date", "yesterday-ish"),
-    ("log", "add", "--to", WHO, "--company", COMPANY, "--kind", "pigeon"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "remove", "999"),
+        ("log", "remove", "abc"),
+        ("log", "add", "--to", WHO),
+        ("log", "add", "--to", WHO, "--company", COMPANY, "--date", "yesterday-ish"),
+        ("log", "add", "--to", WHO, "--company", COMPANY, "--kind", "pigeon"),
+    ],
+)
 def test_log_bad_usage_is_exit_2(cli, args):
     result = cli(*args)
     assert result.exit_code == 2
@@ -134,14 +178,25 @@ def test_log_bad_usage_is_exit_2(cli, args):
 
 def test_soften_shows_the_advice_and_logs_when_asked(cli):
     draft = str(FIXTURES / "followups" / "calm" / "03-single-follow-up.txt")
-    args = ("soften", draft, "--no-model", "--to", "Karen", "--company", "Fernhill Clinic", "--json")
+    args = (
+        "soften",
+        draft,
+        "--no-model",
+        "--to",
+        "Karen",
+        "--company",
+        "Fernhill Clinic",
+        "--json",
+    )
     first = json.loads(cli(*args, "--log").stdout)
     assert first["advice"]["action"] == "go"
     second = json.loads(cli(*args).stdout)
     assert second["advice"]["action"] == "wait"
     assert str(dt.date.today()) in second["advice"]["message"]
     shown = cli(*args[:-1])
-    assert "wait" in shown.stdout and str(dt.date.today() + dt.timedelta(days=7)) in " ".join(shown.stdout.split())
+    assert "wait" in shown.stdout and str(dt.date.today() + dt.timedelta(days=7)) in " ".join(
+        shown.stdout.split()
+    )
 
 
 def test_feedback_log_records_a_feedback_request_and_the_next_run_says_stop(cli):
@@ -156,6 +211,7 @@ def test_feedback_log_records_a_feedback_request_and_the_next_run_says_stop(cli)
 
 
 # ---- the store -----------------------------------------------------------------------------
+
 
 def test_the_database_is_owner_only(rebound_home):
     add_contact(WHO, COMPANY)
@@ -174,8 +230,14 @@ for i in range(int(sys.argv[2])):
 
 
 def _writer(name: str, rows: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WRITER, name, str(rows)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env=dict(os.environ))
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, name, str(rows)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+    )
 
 
 def test_concurrent_writers_lose_no_row():

@@ -15,7 +15,11 @@ from assistant.inputs.job import parse_job_text, read_job
 from assistant.inputs.notes import read_notes
 from assistant.inputs.resume import read_resume
 from assistant.tasks.interview import (
-    InterviewRequest, build_questions, interview_questions, practice_sheet, tied_question,
+    InterviewRequest,
+    build_questions,
+    interview_questions,
+    practice_sheet,
+    tied_question,
 )
 from tests.conftest import FIXTURES, JSONRESUME, needs_jsonresume
 
@@ -25,12 +29,22 @@ MARKETING_JOB = JOBS / "interview-marketing-coordinator.md"
 CLINIC_JOB = JOBS / "interview-practice-administrator.md"
 
 
-def request(job=DATA_JOB, resume=RESUMES / "strong-data-analyst.md", notes=NOTES / "northwind-recruiter.md", count=10):
-    return InterviewRequest(job=read_job(job), resume_text=read_resume(resume).text if resume else None,
-                            notes=read_notes(notes) if notes else None, count=count)
+def request(
+    job=DATA_JOB,
+    resume=RESUMES / "strong-data-analyst.md",
+    notes=NOTES / "northwind-recruiter.md",
+    count=10,
+):
+    return InterviewRequest(
+        job=read_job(job),
+        resume_text=read_resume(resume).text if resume else None,
+        notes=read_notes(notes) if notes else None,
+        count=count,
+    )
 
 
 # ---- the bank ----
+
 
 def test_the_bank_holds_several_hundred_tagged_questions():
     bank = load_bank()
@@ -54,34 +68,46 @@ def test_the_bank_holds_several_hundred_tagged_questions():
 
 def test_the_bank_has_no_near_duplicates():
     texts = [q.text for q in load_bank().all_questions()]
-    pairs = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1:] if similarity(a, b) >= NEAR_DUPLICATE]
+    pairs = [
+        (a, b)
+        for i, a in enumerate(texts)
+        for b in texts[i + 1 :]
+        if similarity(a, b) >= NEAR_DUPLICATE
+    ]
     assert not pairs
 
 
-@pytest.mark.parametrize("title,text,family", [
-    ("Data Analyst", "SQL and Looker dashboards", "data"),
-    ("Marketing Coordinator", "email campaigns and the newsletter", "marketing"),
-    ("Practice Administrator", "patient records and the clinic rota", "healthcare-admin"),
-    ("Web Developer", "JavaScript, React and APIs", "software"),
-    ("Account Executive", "pipeline, quota and CRM", "sales"),
-    ("Volunteer", "friendly and reliable", "general"),
-])
+@pytest.mark.parametrize(
+    "title,text,family",
+    [
+        ("Data Analyst", "SQL and Looker dashboards", "data"),
+        ("Marketing Coordinator", "email campaigns and the newsletter", "marketing"),
+        ("Practice Administrator", "patient records and the clinic rota", "healthcare-admin"),
+        ("Web Developer", "JavaScript, React and APIs", "software"),
+        ("Account Executive", "pipeline, quota and CRM", "sales"),
+        ("Volunteer", "friendly and reliable", "general"),
+    ],
+)
 def test_role_family_from_title_and_text(title, text, family):
     assert role_family_for(title, text) == family
 
 
-@pytest.mark.parametrize("line,competency", [
-    ("Collaborate with cross-functional teams", "teamwork"),
-    ("Prioritise requests from several teams at once", "prioritisation"),
-    ("Manage the marketing budget for each launch and report on spend", "resources"),
-    ("Explain statistical results to people without a data background", "communication"),
-    ("Enjoy the view from the office", None),
-])
+@pytest.mark.parametrize(
+    "line,competency",
+    [
+        ("Collaborate with cross-functional teams", "teamwork"),
+        ("Prioritise requests from several teams at once", "prioritisation"),
+        ("Manage the marketing budget for each launch and report on spend", "resources"),
+        ("Explain statistical results to people without a data background", "communication"),
+        ("Enjoy the view from the office", None),
+    ],
+)
 def test_competency_of_a_job_line(line, competency):
     assert competency_for(line) == competency
 
 
 # ---- the mix ----
+
 
 def test_notes_struggled_questions_come_first_with_a_follow_up():
     result = build_questions(request())
@@ -121,7 +147,10 @@ def test_every_gap_term_is_one_the_resume_does_not_show():
 @needs_jsonresume
 def test_a_missing_soft_skill_gets_a_star_question_and_a_degree_none():
     sample = JSONRESUME
-    job, resume = read_job(sample / "sample.job.json"), read_resume(sample / "sample.resume.json").text
+    job, resume = (
+        read_job(sample / "sample.job.json"),
+        read_resume(sample / "sample.resume.json").text,
+    )
     result = build_questions(InterviewRequest(job=job, resume_text=resume, count=40))
     gaps = [q for q in result.questions if q.kind == "gap"]
     assert "Computer Science" in result.missing_terms
@@ -135,7 +164,10 @@ def test_a_missing_soft_skill_gets_a_star_question_and_a_degree_none():
 def test_notes_weak_spots_become_questions():
     result = build_questions(request(count=20))
     weak = [q for q in result.questions if q.kind == "weak-spot"]
-    assert {q.source_line for q in weak} == {"Did not know their BI tool (Looker)", "Was vague about stakeholder management"}
+    assert {q.source_line for q in weak} == {
+        "Did not know their BI tool (Looker)",
+        "Was vague about stakeholder management",
+    }
     stakeholder = next(q for q in weak if "stakeholder" in q.source_line)
     assert stakeholder.competency == "stakeholder-management"
 
@@ -149,7 +181,10 @@ def test_behavioural_questions_are_tied_to_responsibility_lines():
         assert q.source_line in job.responsibilities
         assert q.source_line in q.reason and "STAR" in q.reason
         assert q.good_answer_covers
-    assert any(q.text.startswith("Tell me about a time you had to build and maintain Looker dashboards") for q in behavioural)
+    assert any(
+        q.text.startswith("Tell me about a time you had to build and maintain Looker dashboards")
+        for q in behavioural
+    )
 
 
 def test_the_label_and_the_reason_read_as_one_line():
@@ -159,10 +194,19 @@ def test_the_label_and_the_reason_read_as_one_line():
     result = build_questions(request())
     for q in result.questions:
         label, reason = KIND_LABELS[q.kind].lower(), q.reason.lower()
-        assert not (label.startswith("you struggled") and "you struggled" in reason), (label, reason)
+        assert not (label.startswith("you struggled") and "you struggled" in reason), (
+            label,
+            reason,
+        )
         assert not (label == "from your notes" and reason.startswith("your notes")), (label, reason)
-        assert " from the job." not in reason or "touches on" not in reason  # no "touches on new from the job"
-    shared = [q for q in result.questions if q.kind == "role-specific" and "words from the job" in q.reason]
+        assert (
+            " from the job." not in reason or "touches on" not in reason
+        )  # no "touches on new from the job"
+    shared = [
+        q
+        for q in result.questions
+        if q.kind == "role-specific" and "words from the job" in q.reason
+    ]
     assert all(q.reason.endswith(".") and ": " in q.reason for q in shared)
 
 
@@ -170,7 +214,9 @@ def test_role_specific_and_questions_to_ask_them():
     result = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
     assert result.role_family == "healthcare-admin"
     role = [q for q in result.questions if q.kind == "role-specific"]
-    assert role and all("healthcare administration" in q.reason or "whatever the role" in q.reason for q in role)
+    assert role and all(
+        "healthcare administration" in q.reason or "whatever the role" in q.reason for q in role
+    )
     assert 2 <= len(result.ask_them) <= 3
     assert all(q.kind == "ask-them" and q.text.endswith("?") and q.reason for q in result.ask_them)
     assert "pass --resume" in result.notice and result.missing_terms == []
@@ -184,17 +230,25 @@ def test_count_is_respected_and_the_set_is_deterministic():
 
 
 def test_every_kind_appears_in_a_full_mix():
-    result = build_questions(request(job=MARKETING_JOB, resume=RESUMES / "weak-marketing-coordinator.txt",
-                                     notes=NOTES / "harrow-books.md", count=12))
+    result = build_questions(
+        request(
+            job=MARKETING_JOB,
+            resume=RESUMES / "weak-marketing-coordinator.txt",
+            notes=NOTES / "harrow-books.md",
+            count=12,
+        )
+    )
     kinds = {q.kind for q in result.questions}
     assert {"struggled", "weak-spot", "gap", "behavioural", "role-specific"} <= kinds
     assert result.role_family == "marketing"
 
 
 def test_no_two_questions_in_a_set_are_near_duplicates():
-    for job, resume, notes in [(DATA_JOB, RESUMES / "strong-data-analyst.md", NOTES / "northwind-recruiter.md"),
-                               (MARKETING_JOB, RESUMES / "weak-marketing-coordinator.txt", NOTES / "harrow-books.md"),
-                               (CLINIC_JOB, None, NOTES / "fernhill-clinic.md")]:
+    for job, resume, notes in [
+        (DATA_JOB, RESUMES / "strong-data-analyst.md", NOTES / "northwind-recruiter.md"),
+        (MARKETING_JOB, RESUMES / "weak-marketing-coordinator.txt", NOTES / "harrow-books.md"),
+        (CLINIC_JOB, None, NOTES / "fernhill-clinic.md"),
+    ]:
         texts = [q.text for q in build_questions(request(job, resume, notes, count=25)).questions]
         for i, text in enumerate(texts):
             assert not is_near_duplicate(text, texts[:i]), text
@@ -202,52 +256,81 @@ def test_no_two_questions_in_a_set_are_near_duplicates():
 
 def test_dedupe_drops_a_bank_question_that_repeats_a_struggled_one():
     """The harrow notes' struggled question is also in the bank: it is asked once."""
-    result = build_questions(request(job=MARKETING_JOB, resume=None, notes=NOTES / "harrow-books.md", count=40))
+    result = build_questions(
+        request(job=MARKETING_JOB, resume=None, notes=NOTES / "harrow-books.md", count=40)
+    )
     texts = [q.text for q in result.questions]
     assert texts.count("How would you prioritise two product launches in the same week?") == 1
     assert texts.count("Tell me about a time you managed a campaign budget.") == 1
 
 
 def test_near_duplicate_similarity():
-    assert is_near_duplicate("Tell me about a time you led a team?", ["Describe a time when you led a team."])
-    assert is_near_duplicate("How do you prioritise two launches?", ["How would you prioritise two launches?"])
-    assert not is_near_duplicate("Tell me about a time you led a team.", ["Tell me about a time you failed."])
-    assert not is_near_duplicate("Tell me about a time you went out of your way for a customer.",
-                                 ["Tell me about a time you had to say no to a customer."])
+    assert is_near_duplicate(
+        "Tell me about a time you led a team?", ["Describe a time when you led a team."]
+    )
+    assert is_near_duplicate(
+        "How do you prioritise two launches?", ["How would you prioritise two launches?"]
+    )
+    assert not is_near_duplicate(
+        "Tell me about a time you led a team.", ["Tell me about a time you failed."]
+    )
+    assert not is_near_duplicate(
+        "Tell me about a time you went out of your way for a customer.",
+        ["Tell me about a time you had to say no to a customer."],
+    )
 
 
-@pytest.mark.parametrize("line,question", [
-    ("- Develop and maintain web applications",
-     "Tell me about a time you had to develop and maintain web applications. What did you do, and what was the result?"),
-    ("You will own the quarterly roadmap", "Tell me about a time you had to own the quarterly roadmap. What did you do, and what was the result?"),
-    ("Managing the front desk", "Tell me about a time you were responsible for managing the front desk. What did you do, and what was the result?"),
-    ("Manages the team", None),
-    ("Own our content strategy and help us grow",  # the employer's "our" is not the candidate's
-     "Tell me about a time you had to own the content strategy and help the team grow. What did you do, and what was the result?"),
-    ("Strong SQL skills", None),
-    ("SQL", None),
-])
+@pytest.mark.parametrize(
+    "line,question",
+    [
+        (
+            "- Develop and maintain web applications",
+            "Tell me about a time you had to develop and maintain web applications. What did you do, and what was the result?",
+        ),
+        (
+            "You will own the quarterly roadmap",
+            "Tell me about a time you had to own the quarterly roadmap. What did you do, and what was the result?",
+        ),
+        (
+            "Managing the front desk",
+            "Tell me about a time you were responsible for managing the front desk. What did you do, and what was the result?",
+        ),
+        ("Manages the team", None),
+        (
+            "Own our content strategy and help us grow",  # the employer's "our" is not the candidate's
+            "Tell me about a time you had to own the content strategy and help the team grow. What did you do, and what was the result?",
+        ),
+        ("Strong SQL skills", None),
+        ("SQL", None),
+    ],
+)
 def test_tied_question_rephrases_only_instructions(line, question):
     assert tied_question(line) == question
 
 
 def test_a_job_without_sections_still_gets_questions():
-    job = parse_job_text("We need someone to answer customer emails and keep our help articles up to date.")
+    job = parse_job_text(
+        "We need someone to answer customer emails and keep our help articles up to date."
+    )
     result = build_questions(InterviewRequest(job=job, count=5))
     assert len(result.questions) == 5
 
 
 # ---- the model's tailored questions ----
 
-GOOD_MODEL_QUESTION = "How would you build Looker dashboards that the operations managers use every week?"
+GOOD_MODEL_QUESTION = (
+    "How would you build Looker dashboards that the operations managers use every week?"
+)
 
 
 def test_the_guard_keeps_a_good_model_question_and_drops_bad_ones():
-    backend = FakeBackend([
-        GOOD_MODEL_QUESTION,
-        "Tell me about your time at Amazon with Karen.",  # no '?', unknown names
-        "What do you mean by Looker?",  # retry: asks what they mean
-    ])
+    backend = FakeBackend(
+        [
+            GOOD_MODEL_QUESTION,
+            "Tell me about your time at Amazon with Karen.",  # no '?', unknown names
+            "What do you mean by Looker?",  # retry: asks what they mean
+        ]
+    )
     req = request(resume=None, notes=None, count=6)
     result = interview_questions(req, backend)
     tailored = [q for q in result.questions if q.kind == "tailored"]
@@ -271,7 +354,9 @@ def test_the_model_sees_the_job_line_and_never_replaces_the_notes_questions():
     result = interview_questions(request(count=4), backend)
     assert all(q.kind != "tailored" for q in result.questions)
     assert len(result.rejected) == 2
-    assert "Job line: Strong SQL and experience with Python or R" in backend.prompts[0]  # the first gap's line
+    assert (
+        "Job line: Strong SQL and experience with Python or R" in backend.prompts[0]
+    )  # the first gap's line
     assert all(opts.stop == ["\n"] for _, opts in backend.calls)
 
 
@@ -284,6 +369,7 @@ def test_a_near_duplicate_model_question_is_dropped():
 
 
 # ---- the practice sheet and the CLI ----
+
 
 def test_practice_sheet_has_every_question_covers_and_space_to_write():
     result = build_questions(request())
@@ -298,21 +384,52 @@ def test_practice_sheet_has_every_question_covers_and_space_to_write():
 
 
 def test_cli_json(cli):
-    r = cli("interview", "--job", DATA_JOB, "--resume", RESUMES / "strong-data-analyst.md",
-            "--notes", NOTES / "northwind-recruiter.md", "-n", "6", "--json", "--no-model")
+    r = cli(
+        "interview",
+        "--job",
+        DATA_JOB,
+        "--resume",
+        RESUMES / "strong-data-analyst.md",
+        "--notes",
+        NOTES / "northwind-recruiter.md",
+        "-n",
+        "6",
+        "--json",
+        "--no-model",
+    )
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert len(data["questions"]) == 6
-    assert set(data["questions"][0]) >= {"text", "kind", "reason", "source_line", "good_answer_covers"}
+    assert set(data["questions"][0]) >= {
+        "text",
+        "kind",
+        "reason",
+        "source_line",
+        "good_answer_covers",
+    }
     assert data["role_family"] == "data" and "Looker" in data["missing_terms"]
 
 
 def test_cli_table_and_out_file(cli, tmp_path):
     out = tmp_path / "sheet.md"
-    r = cli("interview", "--job", CLINIC_JOB, "--notes", NOTES / "fernhill-clinic.md", "--out", out, "--no-model")
+    r = cli(
+        "interview",
+        "--job",
+        CLINIC_JOB,
+        "--notes",
+        NOTES / "fernhill-clinic.md",
+        "--out",
+        out,
+        "--no-model",
+    )
     assert r.exit_code == 0, r.stderr
-    assert "Practice Administrator at Fernhill Clinic" in r.stdout and "Questions to ask them" in r.stdout
-    assert out.read_text().startswith("# Interview practice: Practice Administrator at Fernhill Clinic")
+    assert (
+        "Practice Administrator at Fernhill Clinic" in r.stdout
+        and "Questions to ask them" in r.stdout
+    )
+    assert out.read_text().startswith(
+        "# Interview practice: Practice Administrator at Fernhill Clinic"
+    )
     again = cli("interview", "--job", CLINIC_JOB, "--out", out, "--no-model")
     assert again.exit_code == 2 and "already exists" in again.stderr
     forced = cli("interview", "--job", CLINIC_JOB, "--out", out, "--force", "--no-model")
@@ -324,16 +441,22 @@ def test_cli_with_the_fake_model(cli, fake_backend):
     r = cli("interview", "--job", DATA_JOB, "-n", "5", "--json")
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["questions"][-1]["kind"] == "tailored" and data["questions"][-1]["text"] == GOOD_MODEL_QUESTION
+    assert (
+        data["questions"][-1]["kind"] == "tailored"
+        and data["questions"][-1]["text"] == GOOD_MODEL_QUESTION
+    )
 
 
-@pytest.mark.parametrize("args,message", [
-    ([], "--job"),
-    (["--job", "missing.md"], "missing.md: no such file"),
-    (["--job", DATA_JOB, "-n", "0"], "-n"),
-    (["--job", DATA_JOB, "--notes", JOBS], "is a directory"),
-    (["--job", RESUMES / "product-designer.json"], "not a valid JSON Resume job description"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        ([], "--job"),
+        (["--job", "missing.md"], "missing.md: no such file"),
+        (["--job", DATA_JOB, "-n", "0"], "-n"),
+        (["--job", DATA_JOB, "--notes", JOBS], "is a directory"),
+        (["--job", RESUMES / "product-designer.json"], "not a valid JSON Resume job description"),
+    ],
+)
 def test_cli_bad_input_is_one_line_exit_2(cli, args, message):
     r = cli("interview", *args, "--no-model")
     assert r.exit_code == 2, r.stdout

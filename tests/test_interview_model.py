@@ -15,7 +15,16 @@ pytestmark = pytest.mark.model
 
 def test_interview_and_practice_with_the_real_model(cli):
     job = FIXTURES / "jobs" / "interview-practice-administrator.md"
-    r = cli("interview", "--job", job, "--notes", FIXTURES / "notes" / "fernhill-clinic.md", "-n", "4", "--json")
+    r = cli(
+        "interview",
+        "--job",
+        job,
+        "--notes",
+        FIXTURES / "notes" / "fernhill-clinic.md",
+        "-n",
+        "4",
+        "--json",
+    )
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -29,7 +38,14 @@ def test_interview_and_practice_with_the_real_model(cli):
     assert tailored + len(data["rejected"]) == 2  # two tries: each kept or dropped with reasons
     assert all(r["failed"] for r in data["rejected"])
 
-    r = cli("practice", "--job", job, "--answers", FIXTURES / "answers" / "data-analyst-answers.json", "--json")
+    r = cli(
+        "practice",
+        "--job",
+        job,
+        "--answers",
+        FIXTURES / "answers" / "data-analyst-answers.json",
+        "--json",
+    )
     assert r.exit_code == 0, r.stderr
     reviews = json.loads(r.stdout)["reviews"]
     assert len(reviews) == 2

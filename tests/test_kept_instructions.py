@@ -8,14 +8,26 @@ from __future__ import annotations
 import pytest
 
 RUNS = {
-    "feedback": [["feedback", "fixtures/notes/harrow-books.md"], ["feedback", "fixtures/notes/fernhill-clinic.md"]],
-    "recruiter": [["recruiter", "fixtures/notes/northwind-recruiter.md"], ["recruiter", "fixtures/notes/harrow-books.md", "--recruiter", "Alex Morgan"]],
-    "critique": [["critique", "fixtures/resumes/weak-marketing-coordinator.txt"],
-                 ["critique", "fixtures/resumes/new-grad-developer.txt"]],
-    "soften": [["soften", "fixtures/followups/desperate/01-please-reconsider.txt"],
-               ["soften", "fixtures/followups/desperate/02-any-update.txt"]],
-    "interview": [["interview", "--job", "fixtures/jobs/interview-data-analyst.md"],
-                  ["interview", "--job", "fixtures/jobs/interview-marketing-coordinator.md"]],
+    "feedback": [
+        ["feedback", "fixtures/notes/harrow-books.md"],
+        ["feedback", "fixtures/notes/fernhill-clinic.md"],
+    ],
+    "recruiter": [
+        ["recruiter", "fixtures/notes/northwind-recruiter.md"],
+        ["recruiter", "fixtures/notes/harrow-books.md", "--recruiter", "Alex Morgan"],
+    ],
+    "critique": [
+        ["critique", "fixtures/resumes/weak-marketing-coordinator.txt"],
+        ["critique", "fixtures/resumes/new-grad-developer.txt"],
+    ],
+    "soften": [
+        ["soften", "fixtures/followups/desperate/01-please-reconsider.txt"],
+        ["soften", "fixtures/followups/desperate/02-any-update.txt"],
+    ],
+    "interview": [
+        ["interview", "--job", "fixtures/jobs/interview-data-analyst.md"],
+        ["interview", "--job", "fixtures/jobs/interview-marketing-coordinator.md"],
+    ],
 }
 
 
@@ -24,7 +36,9 @@ def _fixed_parts(cli, fake_backend, args) -> dict[str, list[dict]]:
     fake_backend.calls.clear()
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    return {m[0]["content"]: m[:-1] for m, options in fake_backend.calls if options.cache_instructions}
+    return {
+        m[0]["content"]: m[:-1] for m, options in fake_backend.calls if options.cache_instructions
+    }
 
 
 @pytest.mark.parametrize("task", list(RUNS))

@@ -24,22 +24,34 @@ OCCASIONS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Hi Alex", 7),
-    ("caf\u00e9", 4),  # precomposed é
-    ("cafe\u0301", 4),  # e + combining acute: normalised to é first
-    ("\U0001F600", 2),  # an emoji outside the BMP counts as two, as JavaScript counts it
-    ("\U0001F469\u200D\U0001F4BB", 5),  # woman technologist: every part of the ZWJ sequence counts
-    ("\u6771\u4EAC", 2),  # CJK in the BMP: one each
-    ("a\nb", 3),  # a line break is one character
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hi Alex", 7),
+        ("caf\u00e9", 4),  # precomposed é
+        ("cafe\u0301", 4),  # e + combining acute: normalised to é first
+        ("\U0001f600", 2),  # an emoji outside the BMP counts as two, as JavaScript counts it
+        (
+            "\U0001f469\u200d\U0001f4bb",
+            5,
+        ),  # woman technologist: every part of the ZWJ sequence counts
+        ("\u6771\u4eac", 2),  # CJK in the BMP: one each
+        ("a\nb", 3),  # a line break is one character
+    ],
+)
 def test_characters_are_counted_as_linkedin_counts_them(text, expected):
     assert char_count(text) == expected
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1, max_size=12),
-                min_size=1, max_size=30), st.integers(min_value=0, max_value=120))
+@given(
+    st.lists(
+        st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1, max_size=12),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(min_value=0, max_value=120),
+)
 def test_shortening_fits_and_never_cuts_a_word(word_list, budget):
     text = " ".join(word_list)
     short = shorten_words(text, budget)
@@ -72,12 +84,32 @@ def test_the_fullest_note_that_fits_is_chosen():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["certified", "AWS", "Solutions", "Architect", "exam", "\u00e9t\u00e9",
-                                 "\U0001F389", "marathon", "volunteer", "course"]), min_size=1, max_size=60),
-       st.sampled_from([300, 200]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "certified",
+                "AWS",
+                "Solutions",
+                "Architect",
+                "exam",
+                "\u00e9t\u00e9",
+                "\U0001f389",
+                "marathon",
+                "volunteer",
+                "course",
+            ]
+        ),
+        min_size=1,
+        max_size=60,
+    ),
+    st.sampled_from([300, 200]),
+)
 def test_a_long_update_is_shortened_at_a_word_boundary(news, limit):
     update = "I " + " ".join(news)
-    result = draft_network_note(NetworkRequest(notes=read_notes(HARROW), occasion="update", update=update, limit=limit))
+    result = draft_network_note(
+        NetworkRequest(notes=read_notes(HARROW), occasion="update", update=update, limit=limit)
+    )
     assert result.characters <= limit
     news_part = result.body.split("A quick update: ", 1)[1]
     if result.shortened:
@@ -97,8 +129,17 @@ def test_the_email_has_a_subject_and_a_full_signature(cli):
 
 
 def test_shortening_is_said(cli):
-    result = cli("network", HARROW, "--no-model", "--limit", "200", "--occasion", "update",
-                 "--update", "I finished a long course on marketing analytics " * 4)
+    result = cli(
+        "network",
+        HARROW,
+        "--no-model",
+        "--limit",
+        "200",
+        "--occasion",
+        "update",
+        "--update",
+        "I finished a long course on marketing analytics " * 4,
+    )
     assert result.exit_code == 0 and "--update text was shortened" in result.stderr
 
 
@@ -117,14 +158,17 @@ def test_to_names_the_recipient(cli):
     assert json.loads(result.stdout)["body"].startswith("Hi Tom,")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--occasion", "congratulate"], "--about"),
-    (["--occasion", "update"], "--update"),
-    (["--about", "the launch"], "only for --occasion congratulate"),
-    (["--limit", "250"], "--limit"),
-    (["--channel", "fax"], "--channel"),
-    (["--occasion", "birthday"], "--occasion"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--occasion", "congratulate"], "--about"),
+        (["--occasion", "update"], "--update"),
+        (["--about", "the launch"], "only for --occasion congratulate"),
+        (["--limit", "250"], "--limit"),
+        (["--channel", "fax"], "--channel"),
+        (["--occasion", "birthday"], "--occasion"),
+    ],
+)
 def test_bad_options_are_usage_errors(cli, args, message):
     result = cli("network", HARROW, "--no-model", *args)
     assert result.exit_code == 2 and message in result.stderr
@@ -147,37 +191,69 @@ def test_the_model_sentence_goes_in_its_slot(cli, fake_backend):
 
 
 def test_the_congratulation_is_about_what_the_user_said(cli, fake_backend):
-    fake_backend.queue("Congratulations on winning the national book award!", "Congratulations on your promotion!")
-    result = cli("network", HARROW, "--occasion", "congratulate", "--about", "the launch of the spring catalogue", "--json")
+    fake_backend.queue(
+        "Congratulations on winning the national book award!", "Congratulations on your promotion!"
+    )
+    result = cli(
+        "network",
+        HARROW,
+        "--occasion",
+        "congratulate",
+        "--about",
+        "the launch of the spring catalogue",
+        "--json",
+    )
     data = json.loads(result.stdout)
-    assert data["source"] == "template" and "Congratulations on the launch of the spring catalogue!" in data["body"]
+    assert (
+        data["source"] == "template"
+        and "Congratulations on the launch of the spring catalogue!" in data["body"]
+    )
     assert "the launch of the spring catalogue" in fake_backend.prompts[0]
 
 
 def test_the_update_prompt_carries_the_users_news(cli, fake_backend):
     news = "I passed the AWS Solutions Architect exam"
     fake_backend.queue(f"I wanted to share that {news}.")
-    data = json.loads(cli("network", NORTHWIND, "--occasion", "update", "--update", news, "--json").stdout)
+    data = json.loads(
+        cli("network", NORTHWIND, "--occasion", "update", "--update", news, "--json").stdout
+    )
     assert news in fake_backend.prompts[0]
-    assert data["source"] == "model" and "I wanted to share that I passed the AWS Solutions Architect exam." in data["body"]
+    assert (
+        data["source"] == "model"
+        and "I wanted to share that I passed the AWS Solutions Architect exam." in data["body"]
+    )
 
 
 def test_a_sentence_that_breaks_the_limit_is_rejected(cli, fake_backend):
-    long = ("I really enjoyed hearing about the plans for the spring catalogue launch and how the team plans "
-            "campaigns, which was the part of the conversation about the spring catalogue launch I enjoyed.")
+    long = (
+        "I really enjoyed hearing about the plans for the spring catalogue launch and how the team plans "
+        "campaigns, which was the part of the conversation about the spring catalogue launch I enjoyed."
+    )
     fake_backend.queue(long, long)
     data = json.loads(cli("network", HARROW, "--limit", "200", "--json").stdout)
-    assert data["source"] == "template" and "char-limit" in data["notice"] and data["characters"] <= 200
+    assert (
+        data["source"] == "template"
+        and "char-limit" in data["notice"]
+        and data["characters"] <= 200
+    )
 
 
 def test_a_large_model_note_over_the_limit_is_rejected():
     notes = read_notes(HARROW)
-    note = ("Hi Priya,\nThank you again for our conversation about the Marketing Coordinator role at Harrow Books. "
-            "I enjoyed hearing about the plans for the spring catalogue launch. I would be glad to stay in touch.\n"
-            "Best wishes, Jordan")
+    note = (
+        "Hi Priya,\nThank you again for our conversation about the Marketing Coordinator role at Harrow Books. "
+        "I enjoyed hearing about the plans for the spring catalogue launch. I would be glad to stay in touch.\n"
+        "Best wishes, Jordan"
+    )
     assert 200 < char_count(note) <= 300
-    ok = draft_network_note(NetworkRequest(notes=notes), FakeBackend(parameters=7_000_000_000).queue(note))
+    ok = draft_network_note(
+        NetworkRequest(notes=notes), FakeBackend(parameters=7_000_000_000).queue(note)
+    )
     assert ok.source == "model" and ok.body == note
     big = FakeBackend(parameters=7_000_000_000).queue(note, note)
     rejected = draft_network_note(NetworkRequest(notes=notes, limit=200), big)
-    assert rejected.source == "template" and "char-limit" in rejected.notice and rejected.characters <= 200
+    assert (
+        rejected.source == "template"
+        and "char-limit" in rejected.notice
+        and rejected.characters <= 200
+    )

@@ -64,9 +64,15 @@ def test_notes_without_front_matter_are_fine():
         ("---\n- a\n- b\n---\n", "must be 'key: value' lines"),
         ("---\ncompnay: Acme\n---\n", "unknown front matter key 'compnay'"),
         ("---\ninterview_date: next Tuesday\n---\n", "is not a date"),
-        ("---\nyour_name: Jo Park\ncompany: Acme\nyour_name: Jo Parker\n---\n", "gives 'your_name' twice \\(again at line 4\\)"),
+        (
+            "---\nyour_name: Jo Park\ncompany: Acme\nyour_name: Jo Parker\n---\n",
+            "gives 'your_name' twice \\(again at line 4\\)",
+        ),
         # YAML itself reads these as dates, and fails (was an internal error, exit 70)
-        ("---\ninterview_date: 2026-02-30\n---\n", "a date that does not exist .*day is out of range"),
+        (
+            "---\ninterview_date: 2026-02-30\n---\n",
+            "a date that does not exist .*day is out of range",
+        ),
         ("---\nrejection_date: 2026-13-01\n---\n", "a date that does not exist"),
         ("---\npeople: [5]\n---\n", "people.0: should be an object, not a number$"),
     ],
@@ -89,7 +95,10 @@ def test_a_blank_flag_or_value_is_a_missing_fact_not_a_crash(cli, args):
         if command == "recruiter" and args[0] == "--contact":
             continue  # the recruiter update is not addressed to the contact
         assert result.exit_code == 2, (command, args, result.output)
-        assert result.stderr.startswith("rebound: error: the notes have no ") and result.stderr.count("\n") == 1
+        assert (
+            result.stderr.startswith("rebound: error: the notes have no ")
+            and result.stderr.count("\n") == 1
+        )
     assert parse_notes("---\ncompany: '  '\nyour_name: ' Kim Lee '\n---\n").company == ""
     assert parse_notes("---\nyour_name: ' Kim Lee '\n---\n").your_name == "Kim Lee"
 
@@ -102,7 +111,9 @@ def test_missing_name_reads_as_plain_english():
 
 
 def test_overrides_fill_and_replace_fields():
-    notes = with_overrides(parse_notes("---\ncompany: Old\n---\n"), company="New", your_name="Kim Ode", role=None)
+    notes = with_overrides(
+        parse_notes("---\ncompany: Old\n---\n"), company="New", your_name="Kim Ode", role=None
+    )
     assert (notes.company, notes.your_name) == ("New", "Kim Ode")
 
 

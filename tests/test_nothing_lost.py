@@ -91,8 +91,12 @@ while True:
 
 
 def test_a_killed_writer_loses_no_committed_row_and_leaves_no_half_transaction(rebound_home):
-    child = subprocess.Popen([sys.executable, "-c", WRITER], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "REBOUND_HOME": str(rebound_home)})
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "REBOUND_HOME": str(rebound_home)},
+    )
     committed = []
     try:
         for line in child.stdout:
@@ -121,7 +125,9 @@ def test_the_user_folder_and_the_databases_are_owner_only(tmp_path, monkeypatch)
         with transaction(conn):
             conn.execute("INSERT INTO t VALUES (1)")
         conn.close()
-        conn = connect("perms", ["CREATE TABLE t (x INTEGER)"])  # reopened: the side files come back
+        conn = connect(
+            "perms", ["CREATE TABLE t (x INTEGER)"]
+        )  # reopened: the side files come back
         with transaction(conn):
             conn.execute("INSERT INTO t VALUES (2)")
         side = [Path(str(db_path("perms")) + s) for s in ("-wal", "-shm")]
@@ -134,7 +140,9 @@ def test_the_user_folder_and_the_databases_are_owner_only(tmp_path, monkeypatch)
 
 
 def test_the_follow_up_log_is_stored_owner_only(cli, rebound_home):
-    result = cli("log", "add", "--to", "Priya Natarajan", "--company", "Harrow Books", "--about", "rejection")
+    result = cli(
+        "log", "add", "--to", "Priya Natarajan", "--company", "Harrow Books", "--about", "rejection"
+    )
     assert result.exit_code == 0, result.stderr
     stored = [p for p in rebound_home.iterdir() if p.suffix == ".sqlite3"]
     assert stored and all(mode(p) == 0o600 for p in stored)

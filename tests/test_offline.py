@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import typer
-
 from cli_batch import run_batch
 from network_guard import block_network
+
 from tests.conftest import FIXTURES
 from tests.test_debrief import ANSWERS, feed
 
@@ -33,13 +33,40 @@ RUNS: dict[str, list[list[str]]] = {
     "recruiter": [["recruiter", str(NOTES / "northwind-recruiter.md")]],
     "network": [["network", str(NOTES / "harrow-books.md")]],
     "soften": [["soften", str(FIXTURES / "followups" / "desperate" / "01-please-reconsider.txt")]],
-    "interview": [["interview", "--job", str(FIXTURES / "jobs" / "interview-data-analyst.md"),
-                   "--resume", str(FIXTURES / "resumes" / "strong-data-analyst.md"), "-n", "3"]],
-    "practice": [["practice", "--job", str(FIXTURES / "jobs" / "interview-data-analyst.md"),
-                  "--answers", str(FIXTURES / "answers" / "data-analyst-answers.md")],
-                 ["practice", "--history"]],
-    "log": [["log", "add", "--to", "Priya Natarajan", "--company", "Harrow Books", "--about", "rejection"],
-            ["log", "list"]],
+    "interview": [
+        [
+            "interview",
+            "--job",
+            str(FIXTURES / "jobs" / "interview-data-analyst.md"),
+            "--resume",
+            str(FIXTURES / "resumes" / "strong-data-analyst.md"),
+            "-n",
+            "3",
+        ]
+    ],
+    "practice": [
+        [
+            "practice",
+            "--job",
+            str(FIXTURES / "jobs" / "interview-data-analyst.md"),
+            "--answers",
+            str(FIXTURES / "answers" / "data-analyst-answers.md"),
+        ],
+        ["practice", "--history"],
+    ],
+    "log": [
+        [
+            "log",
+            "add",
+            "--to",
+            "Priya Natarajan",
+            "--company",
+            "Harrow Books",
+            "--about",
+            "rejection",
+        ],
+        ["log", "list"],
+    ],
     "models": [["models", "--check"]],
     "prompts": [["prompts", "list"], ["prompts", "show", "feedback/system"], ["prompts", "path"]],
 }
@@ -77,7 +104,9 @@ def test_the_guard_blocks_and_records_a_connection(network_blocked):
 
 @pytest.mark.model
 @pytest.mark.parametrize("args", ALL_RUNS, ids=lambda a: " ".join(a[:2]))
-def test_every_command_runs_with_the_local_model_and_no_network(cli, network_blocked, args, tmp_path):
+def test_every_command_runs_with_the_local_model_and_no_network(
+    cli, network_blocked, args, tmp_path
+):
     result = cli(*filled(args, tmp_path), input=STDIN.get(args[0]))
     assert result.exit_code == 0, result.stderr
     assert network_blocked == []
@@ -103,7 +132,9 @@ def guarded_env(tmp_path: Path) -> tuple[dict[str, str], Path]:
 def test_the_child_process_guard_blocks_from_the_first_line(tmp_path):
     env, log = guarded_env(tmp_path)
     code = "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')"
-    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode != 0 and "network blocked" in proc.stderr
     assert log.read_text()
 

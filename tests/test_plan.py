@@ -20,13 +20,17 @@ NORTHWIND = NOTES / "northwind-recruiter.md"
 RESUME = FIXTURES / "resumes" / "weak-marketing-coordinator.txt"
 JOB = FIXTURES / "jobs" / "interview-marketing-coordinator.md"
 TODAY = dt.date(2026, 11, 20)
-FEEDBACK = ("Hi Sam,\n\nThanks again for interviewing with us. The panel was impressed by your SQL exercise. "
-            "However, we were looking for more hands-on experience with Looker.\n"
-            "In the end we went with another candidate.\n\nBest,\nAlex")
+FEEDBACK = (
+    "Hi Sam,\n\nThanks again for interviewing with us. The panel was impressed by your SQL exercise. "
+    "However, we were looking for more hands-on experience with Looker.\n"
+    "In the end we went with another candidate.\n\nBest,\nAlex"
+)
 
 
 def plan_for(path=HARROW, **extra):
-    return build_plan(PlanRequest(notes=read_notes(path), notes_path=str(path), today=TODAY, **extra))
+    return build_plan(
+        PlanRequest(notes=read_notes(path), notes_path=str(path), today=TODAY, **extra)
+    )
 
 
 def by_section(plan, section):
@@ -66,9 +70,13 @@ def test_feedback_concerns_come_first_and_praise_is_kept():
 
 
 def test_resume_and_job_give_edits_and_the_keyword_gap():
-    plan = plan_for(resume=read_resume(RESUME), resume_path=str(RESUME), job=read_job(JOB), job_path=str(JOB))
+    plan = plan_for(
+        resume=read_resume(RESUME), resume_path=str(RESUME), job=read_job(JOB), job_path=str(JOB)
+    )
     resume = by_section(plan, "resume")
-    assert resume[0].priority == 1 and resume[0].text.startswith("Where it is true, show these terms")
+    assert resume[0].priority == 1 and resume[0].text.startswith(
+        "Where it is true, show these terms"
+    )
     assert plan.keyword_match_rate is not None and f"{plan.keyword_match_rate:.0%}" in resume[0].why
     assert len(resume) > 1 and all(i.why for i in resume)
     practice = by_section(plan, "practice")
@@ -79,30 +87,57 @@ def test_resume_and_job_give_edits_and_the_keyword_gap():
 def test_people_to_contact_and_when():
     contacts = by_section(plan_for(), "contact")
     texts = [(i.text, i.due) for i in contacts]
-    assert ("Ask Priya Natarajan once, politely, for feedback (if they have not sent it)", TODAY + dt.timedelta(days=1)) in texts
-    assert ("Connect with Tom Okafor on LinkedIn with a short note", TODAY + dt.timedelta(days=7)) in texts
-    assert contacts[-1].due == TODAY + dt.timedelta(days=90) and "--occasion update" in contacts[-1].command
+    assert (
+        "Ask Priya Natarajan once, politely, for feedback (if they have not sent it)",
+        TODAY + dt.timedelta(days=1),
+    ) in texts
+    assert (
+        "Connect with Tom Okafor on LinkedIn with a short note",
+        TODAY + dt.timedelta(days=7),
+    ) in texts
+    assert (
+        contacts[-1].due == TODAY + dt.timedelta(days=90)
+        and "--occasion update" in contacts[-1].command
+    )
     recruiter = by_section(plan_for(NORTHWIND), "contact")[0]
-    assert recruiter.text.startswith("Update Alex Morgan (your recruiter)") and recruiter.due == TODAY
+    assert (
+        recruiter.text.startswith("Update Alex Morgan (your recruiter)") and recruiter.due == TODAY
+    )
     assert recruiter.command == f"rebound recruiter {NORTHWIND}"
 
 
 def test_the_follow_up_log_says_wait():
-    add_contact("Priya Natarajan", "Harrow Books", about="follow-up", date=TODAY - dt.timedelta(days=2), today=TODAY)
+    add_contact(
+        "Priya Natarajan",
+        "Harrow Books",
+        about="follow-up",
+        date=TODAY - dt.timedelta(days=2),
+        today=TODAY,
+    )
     ask = [i for i in by_section(plan_for(), "contact") if "for feedback" in i.text][0]
     assert ask.due == TODAY + dt.timedelta(days=5) and "Wait at least a week" in ask.why
 
 
 def test_the_follow_up_log_says_stop():
-    add_contact("Priya Natarajan", "Harrow Books", about="feedback-request", date=TODAY - dt.timedelta(days=10), today=TODAY)
+    add_contact(
+        "Priya Natarajan",
+        "Harrow Books",
+        about="feedback-request",
+        date=TODAY - dt.timedelta(days=10),
+        today=TODAY,
+    )
     contacts = by_section(plan_for(), "contact")
-    stops = [i for i in contacts if i.text == "Do not write to Priya Natarajan again about this role"]
+    stops = [
+        i for i in contacts if i.text == "Do not write to Priya Natarajan again about this role"
+    ]
     assert stops and stops[0].command is None and "already asked" in stops[0].why
     assert len(stops) == 1  # her feedback request and her LinkedIn note both stop: one step says so
     assert not any("Ask Priya" in i.text for i in contacts)
     # a real update months later is another kind of message, and the step says how it differs
     update = [i for i in contacts if i.text.startswith("Send Priya Natarajan a real update")][0]
-    assert "not a word about this role" in update.why and update.due == TODAY + dt.timedelta(days=90)
+    assert "not a word about this role" in update.why and update.due == TODAY + dt.timedelta(
+        days=90
+    )
 
 
 def test_markdown_is_a_checklist_with_dates_and_commands():
@@ -126,13 +161,18 @@ def test_cli_writes_markdown_and_json(cli, tmp_path):
     forced = cli("plan", NORTHWIND, "--out", out, "--force", "--review-in", "7")
     assert forced.exit_code == 0, forced.stderr
     review = dt.date.today() + dt.timedelta(days=7)
-    assert f"- [ ] **{review.strftime('%a %d %b')}:** Step back" in out.read_text()  # rewritten, 7 days out
+    assert (
+        f"- [ ] **{review.strftime('%a %d %b')}:** Step back" in out.read_text()
+    )  # rewritten, 7 days out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--feedback", "missing.txt"], "no such file"),
-    (["--review-in", "0"], "--review-in"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--feedback", "missing.txt"], "no such file"),
+        (["--review-in", "0"], "--review-in"),
+    ],
+)
 def test_bad_input_is_one_line(cli, args, message):
     result = cli("plan", NORTHWIND, *args)
     assert result.exit_code == 2 and message in result.stderr
@@ -146,7 +186,11 @@ def test_bad_notes_and_empty_feedback(cli, tmp_path):
     notes = tmp_path / "notes.md"
     notes.write_text("---\nrole: Analyst\n---\nJust some text.\n")
     result = cli("plan", notes)
-    assert result.exit_code == 2 and "company" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert (
+        result.exit_code == 2
+        and "company" in result.stderr
+        and len(result.stderr.strip().splitlines()) == 1
+    )
 
 
 def test_notes_from_stdin_give_commands_that_name_a_file(cli):

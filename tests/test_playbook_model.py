@@ -16,8 +16,17 @@ NOTES = FIXTURES / "notes" / "northwind-recruiter.md"
 def test_recruiter_and_network_with_the_real_model(cli):
     runs = {
         "recruiter": cli("recruiter", NOTES, "--json"),
-        "network": cli("network", NOTES, "--limit", "200", "--occasion", "update",
-                       "--update", "I passed the AWS Solutions Architect exam", "--json"),
+        "network": cli(
+            "network",
+            NOTES,
+            "--limit",
+            "200",
+            "--occasion",
+            "update",
+            "--update",
+            "I passed the AWS Solutions Architect exam",
+            "--json",
+        ),
     }
     for name, result in runs.items():
         assert result.exit_code == 0, (name, result.output)

@@ -28,6 +28,7 @@ CI_Q = "How would you explain a confidence interval to a warehouse manager?"
 
 # ---- reading answers ----
 
+
 def test_markdown_and_json_answers_hold_the_same_pairs():
     md, js = read_answers(ANSWERS_MD), read_answers(ANSWERS_JSON)
     assert [p.question for p in md] == [p.question for p in js] == [STAKEHOLDER_Q, CI_Q]
@@ -36,27 +37,38 @@ def test_markdown_and_json_answers_hold_the_same_pairs():
 
 
 def test_json_answers_may_be_wrapped_and_numbered_markdown_headings_are_cleaned():
-    assert parse_json_answers({"answers": [{"question": "Q?", "answer": "A."}]}, "x")[0].question == "Q?"
-    pairs = parse_markdown_answers("## 1. Why this role?\nBecause.\n### Q2: What next?\nLearning.", "x")
+    assert (
+        parse_json_answers({"answers": [{"question": "Q?", "answer": "A."}]}, "x")[0].question
+        == "Q?"
+    )
+    pairs = parse_markdown_answers(
+        "## 1. Why this role?\nBecause.\n### Q2: What next?\nLearning.", "x"
+    )
     assert [p.question for p in pairs] == ["Why this role?", "What next?"]
 
 
-@pytest.mark.parametrize("text,message", [
-    ("Some text first\n## Q?\nA.", "before the first question"),
-    ("## Why this role?\n\n## What next?\nLearning.", "has no answer"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("Some text first\n## Q?\nA.", "before the first question"),
+        ("## Why this role?\n\n## What next?\nLearning.", "has no answer"),
+    ],
+)
 def test_bad_markdown_answers(text, message):
     with pytest.raises(InputError, match=message):
         parse_markdown_answers(text, "answers.md")
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"question": "Q?", "answer": "A."}, "a list"),
-    ([{"question": "Q?"}], "answer 1: answer"),
-    ([{"question": "Q?", "answer": "A.", "extra": 1}], "extra"),
-    ([{"question": " ", "answer": "A."}], "answer 1: question"),
-    ([1, 2], "answer 1: should be an object, not a number$"),  # not "instance of AnswerPair"
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"question": "Q?", "answer": "A."}, "a list"),
+        ([{"question": "Q?"}], "answer 1: answer"),
+        ([{"question": "Q?", "answer": "A.", "extra": 1}], "extra"),
+        ([{"question": " ", "answer": "A."}], "answer 1: question"),
+        ([1, 2], "answer 1: should be an object, not a number$"),  # not "instance of AnswerPair"
+    ],
+)
 def test_bad_json_answers(data, message):
     with pytest.raises(InputError, match=message):
         parse_json_answers(data, "answers.json")
@@ -64,8 +76,10 @@ def test_bad_json_answers(data, message):
 
 # ---- coaching ----
 
-GOOD_COACHING = ("You set the scene and said clearly what you did about the phones. "
-                 "Finish with the result: did the call-back list help the practice?")
+GOOD_COACHING = (
+    "You set the scene and said clearly what you did about the phones. "
+    "Finish with the result: did the call-back list help the practice?"
+)
 
 
 def test_template_coaching_names_what_is_present_and_the_first_fixes():
@@ -79,18 +93,37 @@ def test_template_coaching_names_what_is_present_and_the_first_fixes():
 def test_model_coaching_is_used_when_the_guard_accepts_it():
     backend = FakeBackend([GOOD_COACHING])
     review = review_answer("Tell me about a busy day.", NO_RESULT, ["SQL"], backend)
-    assert review.coaching_source == "model" and review.coaching == GOOD_COACHING and review.model == "fake"
+    assert (
+        review.coaching_source == "model"
+        and review.coaching == GOOD_COACHING
+        and review.model == "fake"
+    )
     prompt = backend.prompts[0]
     assert "missing: result" in prompt and "call-back list" in prompt
 
 
-@pytest.mark.parametrize("bad,failing", [
-    ("Great answer, Karen at Amazon would hire you. Add more detail about the phones.", "no-unknown-names"),
-    ("You handled 300 calls a day. Finish with the result of the call-back list.", "no-new-numbers"),
-    ("Good.", "length"),
-    ("You set the scene and said clearly what you did about the phones, and then you", "two-or-three-sentences"),
-    ("You should mention your blockchain certification. Finish with the result of the phones.", "grounded-words"),
-])
+@pytest.mark.parametrize(
+    "bad,failing",
+    [
+        (
+            "Great answer, Karen at Amazon would hire you. Add more detail about the phones.",
+            "no-unknown-names",
+        ),
+        (
+            "You handled 300 calls a day. Finish with the result of the call-back list.",
+            "no-new-numbers",
+        ),
+        ("Good.", "length"),
+        (
+            "You set the scene and said clearly what you did about the phones, and then you",
+            "two-or-three-sentences",
+        ),
+        (
+            "You should mention your blockchain certification. Finish with the result of the phones.",
+            "grounded-words",
+        ),
+    ],
+)
 def test_bad_model_coaching_falls_back_to_the_template(bad, failing):
     backend = FakeBackend(default=bad)
     review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
@@ -101,6 +134,7 @@ def test_bad_model_coaching_falls_back_to_the_template(bad, failing):
 
 
 # ---- the CLI ----
+
 
 def test_answers_file_markdown_and_json_give_the_same_scores(cli):
     scores = []
@@ -113,7 +147,8 @@ def test_answers_file_markdown_and_json_give_the_same_scores(cli):
         first, second = session["reviews"]
         assert set(first["critique"]["star_present"]) == {"situation", "task", "action", "result"}
         assert second["critique"]["metrics"]["hedges"] and "missing-result" in {
-            f["code"] for f in second["critique"]["findings"]}
+            f["code"] for f in second["critique"]["findings"]
+        }
         assert session["id"] and "saved practice session" in r.stderr
     assert scores[0][0] > scores[0][1] and scores[1][0] > scores[1][1]
 
@@ -145,15 +180,29 @@ def test_interactive_flow_one_question_at_a_time(cli):
 
 def test_interactive_asks_the_follow_up_after_a_struggled_question(cli):
     notes = FIXTURES / "notes" / "northwind-recruiter.md"
-    r = cli("practice", "--job", JOB, "--notes", notes, "-n", "2", "--no-model", "--json",
-            input=f"{FULL}\n\n{NO_RESULT}\n\n")
+    r = cli(
+        "practice",
+        "--job",
+        JOB,
+        "--notes",
+        notes,
+        "-n",
+        "2",
+        "--no-model",
+        "--json",
+        input=f"{FULL}\n\n{NO_RESULT}\n\n",
+    )
     assert r.exit_code == 0, r.stderr
     assert "Question 1/4 · Asked again" in r.stderr and "Question 2/4 · Follow-up" in r.stderr
     assert "((" not in r.stderr and "))" not in r.stderr  # not "Question 3/4 (Behavioural (STAR))"
     reviews = json.loads(r.stdout)["reviews"]
     assert reviews[0]["question"] == STAKEHOLDER_Q
-    assert reviews[1]["question"] == build_questions(InterviewRequest(
-        job=read_job(JOB), notes=read_notes(notes), count=2)).questions[0].follow_up
+    assert (
+        reviews[1]["question"]
+        == build_questions(InterviewRequest(job=read_job(JOB), notes=read_notes(notes), count=2))
+        .questions[0]
+        .follow_up
+    )
 
 
 def test_interactive_end_of_input_ends_the_session(cli):
@@ -161,7 +210,9 @@ def test_interactive_end_of_input_ends_the_session(cli):
     assert r.exit_code == 0, r.stderr
     session = json.loads(r.stdout)
     assert len(session["reviews"]) == 1 and session["reviews"][0]["answer"] == FULL
-    assert "Question 2/5" not in r.stderr and "Question 1/5" in r.stderr  # --json: the prompts go to stderr
+    assert (
+        "Question 2/5" not in r.stderr and "Question 1/5" in r.stderr
+    )  # --json: the prompts go to stderr
 
 
 def test_no_answers_saves_nothing(cli):
@@ -174,7 +225,9 @@ def test_history_after_two_sessions(cli, tmp_path):
     assert "No practice sessions yet" in cli("practice", "--history").stdout
     assert cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--no-model").exit_code == 0
     better = tmp_path / "better.md"
-    better.write_text(f"## {CI_Q.lower()}\n\n{FULL}\n", encoding="utf-8")  # same question, other case
+    better.write_text(
+        f"## {CI_Q.lower()}\n\n{FULL}\n", encoding="utf-8"
+    )  # same question, other case
     assert cli("practice", "--job", JOB, "--answers", better, "--no-model").exit_code == 0
     history = load_history()
     assert history.sessions == 2
@@ -188,7 +241,10 @@ def test_history_after_two_sessions(cli, tmp_path):
     assert table.exit_code == 0 and "Practice history: 2 sessions" in table.stdout
     assert sparkline(ci.scores) in table.stdout and len(set(sparkline(ci.scores))) == 2
     as_json = json.loads(cli("practice", "--history", "--json").stdout)
-    assert as_json["sessions"] == 2 and [a["score"] for a in as_json["questions"][0]["attempts"]] == ci.scores
+    assert (
+        as_json["sessions"] == 2
+        and [a["score"] for a in as_json["questions"][0]["attempts"]] == ci.scores
+    )
 
 
 def test_sparkline_maps_scores_to_eight_levels():
@@ -198,15 +254,22 @@ def test_sparkline_maps_scores_to_eight_levels():
 
 def test_history_groups_the_same_question_written_differently():
     assert question_key("How would you explain  a confidence interval?") == question_key(
-        "how would you explain a Confidence Interval")
+        "how would you explain a Confidence Interval"
+    )
 
 
-@pytest.mark.parametrize("args,message", [
-    ([], "--job"),
-    (["--job", JOB, "--answers", "nope.md"], "nope.md: no such file"),
-    (["--job", JOB, "--answers", FIXTURES / "notes" / "fernhill-clinic.md"], "text before the first question"),
-    (["--job", JOB, "--answers", ANSWERS_MD, "-n", "50"], "-n"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        ([], "--job"),
+        (["--job", JOB, "--answers", "nope.md"], "nope.md: no such file"),
+        (
+            ["--job", JOB, "--answers", FIXTURES / "notes" / "fernhill-clinic.md"],
+            "text before the first question",
+        ),
+        (["--job", JOB, "--answers", ANSWERS_MD, "-n", "50"], "-n"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2(cli, args, message):
     r = cli("practice", *args, "--no-model")
     assert r.exit_code == 2, r.stdout

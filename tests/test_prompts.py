@@ -22,7 +22,9 @@ def test_list_show_and_path(cli, rebound_home):
     assert shown.exit_code == 0 and "Best regards" in shown.stdout
     assert cli("prompts", "path").stdout.strip() == str(rebound_home / "prompts")
     bad = cli("prompts", "show", "feedback")
-    assert bad.exit_code == 2 and "rebound prompts list" in bad.stderr and bad.stderr.count("\n") == 1
+    assert (
+        bad.exit_code == 2 and "rebound prompts list" in bad.stderr and bad.stderr.count("\n") == 1
+    )
     # every name `prompts list` shows can be shown, the worked examples and the plan layout too
     for name in ("feedback/shots", "plan/markdown"):
         assert name in listed.stdout
@@ -48,7 +50,11 @@ def test_a_broken_override_is_one_clear_error(cli, rebound_home):
     folder.mkdir(parents=True)
     (folder / "fallback.j2").write_text("{{ notes.nonexistent_field }}")
     result = cli("feedback", FIXTURES / "notes" / "harrow-books.md", "--no-model")
-    assert result.exit_code == 2 and "prompt template" in result.stderr and "nonexistent_field" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "prompt template" in result.stderr
+        and "nonexistent_field" in result.stderr
+    )
 
 
 def test_the_sandbox_refuses_unsafe_template_code(rebound_home):
@@ -56,14 +62,18 @@ def test_the_sandbox_refuses_unsafe_template_code(rebound_home):
     folder.mkdir(parents=True)
     (folder / "system.j2").write_text("{{ notes.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(ReboundError, match="unsafe"):
-        prompts.render("feedback", "system", notes=read_notes(FIXTURES / "notes" / "harrow-books.md"))
+        prompts.render(
+            "feedback", "system", notes=read_notes(FIXTURES / "notes" / "harrow-books.md")
+        )
 
 
 def test_the_small_model_gets_worked_examples_as_chat_turns():
     from assistant.engine.fake import FakeBackend
 
     backend = FakeBackend(["Thank you."])
-    draft_feedback(FeedbackRequest(notes=read_notes(FIXTURES / "notes" / "harrow-books.md")), backend)
+    draft_feedback(
+        FeedbackRequest(notes=read_notes(FIXTURES / "notes" / "harrow-books.md")), backend
+    )
     roles = [m["role"] for m in backend.calls[0][0]]
     assert roles[0] == "system" and roles[-1] == "user" and "assistant" in roles
 
@@ -75,4 +85,7 @@ def test_prompts_commands_take_json(cli, rebound_home):
     assert "feedback/fallback" in names and names == sorted(names)
     shown = json.loads(cli("prompts", "show", "feedback/fallback", "--json").stdout)
     assert "Best regards" in shown["source"] and shown["override"] is False
-    assert json.loads(cli("prompts", "path", "--json").stdout)["override_dir"] == listing["override_dir"]
+    assert (
+        json.loads(cli("prompts", "path", "--json").stdout)["override_dir"]
+        == listing["override_dir"]
+    )

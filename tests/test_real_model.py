@@ -15,8 +15,10 @@ pytestmark = pytest.mark.model
 
 def test_the_build_generates_real_tokens(embedded_model_path):
     backend = LlamaBackend(embedded_model_path)
-    text = backend.complete([{"role": "user", "content": "Say hello in one short sentence."}],
-                            GenerateOptions(max_tokens=16, temperature=0.0))
+    text = backend.complete(
+        [{"role": "user", "content": "Say hello in one short sentence."}],
+        GenerateOptions(max_tokens=16, temperature=0.0),
+    )
     assert len(text.split()) >= 2
     assert backend.info().is_small
 
@@ -27,7 +29,9 @@ def test_feedback_end_to_end_with_the_real_model(cli):
     data = json.loads(result.stdout)
     assert data["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
     assert data["source"] in ("model", "template")
-    assert all(c["passed"] for c in data["checks"])  # whichever source won, what is shown passed the guard
+    assert all(
+        c["passed"] for c in data["checks"]
+    )  # whichever source won, what is shown passed the guard
     if data["source"] == "template":
         assert "failed the guard" in result.stderr
     assert data["body"].rstrip().endswith("Jordan Rivera") and "Harrow Books" in data["body"]

@@ -9,10 +9,10 @@ import sys
 import time
 
 import pytest
+from loopback_servers import LOOPBACK, free_port
 
 from assistant.engine.openai import OpenAIBackend
 from assistant.engine.options import GenerateOptions
-from loopback_servers import LOOPBACK, free_port
 from tests.conftest import FIXTURES
 from tests.test_feedback import HARROW
 
@@ -29,15 +29,31 @@ def llama_server(embedded_model_path, tmp_path_factory) -> str:
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", embedded_model_path, "--host", LOOPBACK,
-             "--port", str(port), "--n_ctx", "2048", "--n_threads", "2"],
-            stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                embedded_model_path,
+                "--host",
+                LOOPBACK,
+                "--port",
+                str(port),
+                "--n_ctx",
+                "2048",
+                "--n_threads",
+                "2",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://{LOOPBACK}:{port}/v1"
     try:
         for _ in range(READY_POLLS):
             if proc.poll() is not None:
-                pytest.fail(f"the llama.cpp server exited ({proc.returncode}): {log.read_text()[-2000:]}")
+                pytest.fail(
+                    f"the llama.cpp server exited ({proc.returncode}): {log.read_text()[-2000:]}"
+                )
             try:
                 if httpx.get(f"{url}/models", timeout=2, trust_env=False).status_code == 200:
                     break
@@ -57,8 +73,12 @@ def llama_server(embedded_model_path, tmp_path_factory) -> str:
 
 def test_the_backend_streams_a_reply_from_a_real_server(llama_server):
     backend = OpenAIBackend(llama_server)
-    pieces = list(backend.generate([{"role": "user", "content": "Say hello."}],
-                                   GenerateOptions(max_tokens=12, temperature=0.0)))
+    pieces = list(
+        backend.generate(
+            [{"role": "user", "content": "Say hello."}],
+            GenerateOptions(max_tokens=12, temperature=0.0),
+        )
+    )
     assert len(pieces) > 1 and "".join(pieces).strip()
 
 
@@ -79,4 +99,6 @@ def test_critique_runs_through_a_real_server(cli, llama_server):
     out = json.loads(result.stdout)
     assert 0 <= out["score"] <= 100 and out["findings"] and out["rewrites"]
     # it was asked: what the guard refused is said on stderr (the notice is not part of the JSON)
-    assert out["source"] == "model" or "the guard kept the template" in " ".join(result.stderr.split())
+    assert out["source"] == "model" or "the guard kept the template" in " ".join(
+        result.stderr.split()
+    )

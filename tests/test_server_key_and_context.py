@@ -9,6 +9,7 @@ import json
 from typing import Optional
 
 import pytest
+from loopback_servers import Reply, free_port, scripted_server, silent_server, sse, stream_of
 
 from assistant.config import Config
 from assistant.engine import openai as oa
@@ -18,7 +19,6 @@ from assistant.engine.openai import OpenAIBackend, open_openai_backend
 from assistant.engine.options import GenerateOptions
 from assistant.engine.select import EngineSettings
 from assistant.errors import InputError
-from loopback_servers import Reply, free_port, scripted_server, silent_server, sse, stream_of
 from tests.test_context_budget import LONG_NOTES
 from tests.test_feedback import HARROW, _large_email
 
@@ -35,16 +35,35 @@ def models(*entries: dict) -> Reply:
     return json_reply({"object": "list", "data": list(entries)})
 
 
-VLLM = {"/v1/models": models({"id": "qwen", "object": "model", "owned_by": "vllm", "max_model_len": 32768})}
-LLAMA_CPP_MODELS = models({"id": "qwen.gguf", "object": "model", "owned_by": "llamacpp",
-                           "meta": {"n_ctx_train": 32768, "n_params": 3_000_000_000}})
-LLAMA_CPP = {"/v1/models": LLAMA_CPP_MODELS, "/props": json_reply({"default_generation_settings": {"n_ctx": 4096}})}
+VLLM = {
+    "/v1/models": models(
+        {"id": "qwen", "object": "model", "owned_by": "vllm", "max_model_len": 32768}
+    )
+}
+LLAMA_CPP_MODELS = models(
+    {
+        "id": "qwen.gguf",
+        "object": "model",
+        "owned_by": "llamacpp",
+        "meta": {"n_ctx_train": 32768, "n_params": 3_000_000_000},
+    }
+)
+LLAMA_CPP = {
+    "/v1/models": LLAMA_CPP_MODELS,
+    "/props": json_reply({"default_generation_settings": {"n_ctx": 4096}}),
+}
 OLLAMA = {"/v1/models": models({"id": "qwen2.5:3b", "object": "model", "owned_by": "library"})}
-TWO_MODELS = {"/v1/models": models({"id": "small", "max_model_len": 4096}, {"id": "big", "max_model_len": 65536})}
+TWO_MODELS = {
+    "/v1/models": models(
+        {"id": "small", "max_model_len": 4096}, {"id": "big", "max_model_len": 65536}
+    )
+}
 
 
 def write_config(home, **values) -> None:
-    (home / "config.toml").write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items()))
+    (home / "config.toml").write_text(
+        "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
+    )
 
 
 def run_feedback(cli, url: str, *args: str):
@@ -52,6 +71,7 @@ def run_feedback(cli, url: str, *args: str):
 
 
 # -- the API key --------------------------------------------------------------------------------
+
 
 def test_the_key_from_the_environment_goes_to_every_request_and_nowhere_else(cli, monkeypatch):
     monkeypatch.setenv("REBOUND_API_KEY", KEY)
@@ -61,10 +81,14 @@ def test_the_key_from_the_environment_goes_to_every_request_and_nowhere_else(cli
     assert "/v1/models" in script.paths and "/v1/chat/completions" in script.paths
     assert all(h["authorization"] == f"Bearer {KEY}" for h in script.headers)
     assert KEY not in result.stdout + result.stderr
-    assert all(KEY not in json.dumps(body) for body in script.requests)  # the key is a header, not a field
+    assert all(
+        KEY not in json.dumps(body) for body in script.requests
+    )  # the key is a header, not a field
 
 
-def test_the_key_from_the_config_file_is_sent_and_the_environment_wins(cli, monkeypatch, rebound_home):
+def test_the_key_from_the_config_file_is_sent_and_the_environment_wins(
+    cli, monkeypatch, rebound_home
+):
     with scripted_server(stream_of(_large_email())) as (url, script):
         write_config(rebound_home, backend="openai", base_url=url, api_key="sk-from-config")
         assert cli("feedback", HARROW).exit_code == 0
@@ -96,14 +120,25 @@ def test_a_server_that_needs_a_key_says_to_set_it_in_one_line(cli):
         assert "needs an API key" in result.stderr and "set REBOUND_API_KEY" in result.stderr
 
 
-@pytest.mark.parametrize("reply, expected", [
-    (json_reply({"error": {"message": f"invalid api key {KEY}"}}, status=401), "refused the API key"),
-    (json_reply({"detail": f"key {KEY} has no access to this model"}, status=403), "refused the API key"),
-    (json_reply({"error": f"quota exceeded for {KEY}"}, status=429), "HTTP 429"),
-    (Reply(body=sse(f"{{bad {KEY}")), "malformed reply"),
-    (Reply(body=sse({"error": f"key {KEY} expired"})), "failed"),
-])
-def test_the_key_stays_out_of_errors_even_when_the_server_quotes_it(cli, monkeypatch, reply, expected):
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        (
+            json_reply({"error": {"message": f"invalid api key {KEY}"}}, status=401),
+            "refused the API key",
+        ),
+        (
+            json_reply({"detail": f"key {KEY} has no access to this model"}, status=403),
+            "refused the API key",
+        ),
+        (json_reply({"error": f"quota exceeded for {KEY}"}, status=429), "HTTP 429"),
+        (Reply(body=sse(f"{{bad {KEY}")), "malformed reply"),
+        (Reply(body=sse({"error": f"key {KEY} expired"})), "failed"),
+    ],
+)
+def test_the_key_stays_out_of_errors_even_when_the_server_quotes_it(
+    cli, monkeypatch, reply, expected
+):
     monkeypatch.setenv("REBOUND_API_KEY", KEY)
     with scripted_server(reply) as (url, _):
         result = run_feedback(cli, url)
@@ -117,7 +152,9 @@ def test_a_key_an_http_header_cannot_carry_is_refused_without_showing_it(cli, mo
     with scripted_server(stream_of("Hi.")) as (url, script):
         result = run_feedback(cli, url)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "API key" in result.stderr
-    assert "secret" not in result.stderr.lower() and "sécret" not in result.stderr and not script.paths
+    assert (
+        "secret" not in result.stderr.lower() and "sécret" not in result.stderr and not script.paths
+    )
 
 
 def test_the_key_is_kept_out_of_reprs_and_dumps(rebound_home):
@@ -132,26 +169,45 @@ def test_the_key_is_kept_out_of_reprs_and_dumps(rebound_home):
 
 # -- the context size ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("gets, model_name, setting, expected", [
-    (VLLM, None, None, 32768),  # vLLM: max_model_len, what it serves
-    (VLLM, None, 8192, 32768),  # what the server says wins over the setting
-    (LLAMA_CPP, None, None, 4096),  # llama.cpp: n_ctx in /props, not the larger trained context
-    ({"/v1/models": LLAMA_CPP_MODELS}, None, 8192, 8192),  # no /props: the setting...
-    ({"/v1/models": LLAMA_CPP_MODELS}, None, None, 32768),  # ...else the trained context
-    (OLLAMA, None, 8192, 8192),  # servers that do not say: the setting...
-    (OLLAMA, None, None, None),  # ...else the budget's default
-    ({"/v1/models": models({"id": "m", "context_length": 131072})}, None, 8192, 131072),  # gateways' name
-    (TWO_MODELS, "big", None, 65536),  # the entry of the model named
-    (TWO_MODELS, None, None, None),  # several and none named: not a guess
-    ({"/v1/models": models({"id": "m", "max_model_len": "big"})}, None, 8192, 8192),
-    ({"/v1/models": models({"id": "m", "max_model_len": True})}, None, None, None),
-    ({"/v1/models": json_reply({"error": "boom"}, status=500)}, None, 8192, 8192),
-    ({"/v1/models": Reply(body=b"[" * 100_000, content_type="application/json")}, None, 8192, 8192),
-    ({"/v1/models": json_reply([1, 2])}, None, None, None),
-])
-def test_the_context_size_comes_from_the_server_else_the_setting(gets, model_name, setting, expected):
+
+@pytest.mark.parametrize(
+    "gets, model_name, setting, expected",
+    [
+        (VLLM, None, None, 32768),  # vLLM: max_model_len, what it serves
+        (VLLM, None, 8192, 32768),  # what the server says wins over the setting
+        (LLAMA_CPP, None, None, 4096),  # llama.cpp: n_ctx in /props, not the larger trained context
+        ({"/v1/models": LLAMA_CPP_MODELS}, None, 8192, 8192),  # no /props: the setting...
+        ({"/v1/models": LLAMA_CPP_MODELS}, None, None, 32768),  # ...else the trained context
+        (OLLAMA, None, 8192, 8192),  # servers that do not say: the setting...
+        (OLLAMA, None, None, None),  # ...else the budget's default
+        (
+            {"/v1/models": models({"id": "m", "context_length": 131072})},
+            None,
+            8192,
+            131072,
+        ),  # gateways' name
+        (TWO_MODELS, "big", None, 65536),  # the entry of the model named
+        (TWO_MODELS, None, None, None),  # several and none named: not a guess
+        ({"/v1/models": models({"id": "m", "max_model_len": "big"})}, None, 8192, 8192),
+        ({"/v1/models": models({"id": "m", "max_model_len": True})}, None, None, None),
+        ({"/v1/models": json_reply({"error": "boom"}, status=500)}, None, 8192, 8192),
+        (
+            {"/v1/models": Reply(body=b"[" * 100_000, content_type="application/json")},
+            None,
+            8192,
+            8192,
+        ),
+        ({"/v1/models": json_reply([1, 2])}, None, None, None),
+    ],
+)
+def test_the_context_size_comes_from_the_server_else_the_setting(
+    gets, model_name, setting, expected
+):
     with scripted_server(stream_of("Hi."), gets=gets) as (url, _):
-        assert OpenAIBackend(url, model_name=model_name, context_length=setting).info().context_length == expected
+        assert (
+            OpenAIBackend(url, model_name=model_name, context_length=setting).info().context_length
+            == expected
+        )
 
 
 def test_the_server_is_asked_once_and_props_only_of_llama_cpp():
@@ -166,23 +222,51 @@ def test_the_server_is_asked_once_and_props_only_of_llama_cpp():
 
 def test_a_server_that_is_down_or_silent_falls_back_to_the_setting(monkeypatch):
     monkeypatch.setattr(oa, "PROBE_TIMEOUT", 0.2)
-    assert OpenAIBackend(f"http://127.0.0.1:{free_port()}/v1", context_length=8192).info().context_length == 8192
+    assert (
+        OpenAIBackend(f"http://127.0.0.1:{free_port()}/v1", context_length=8192)
+        .info()
+        .context_length
+        == 8192
+    )
     with silent_server() as url:
         assert OpenAIBackend(url, context_length=8192).info().context_length == 8192
 
 
-@pytest.mark.parametrize("env, key, attribute, default, values, bad", [
-    ("REBOUND_CONTEXT_LENGTH", "context_length", "context_setting", None, (8192, 16384),
-     ("lots", "100", "4096.5", "-1")),
-    ("REBOUND_PARALLEL_REQUESTS", "parallel_requests", "parallel", 4, (2, 8), ("many", "0", "65", "2.5")),
-])
-def test_the_setting_comes_from_the_environment_over_the_config_file(monkeypatch, env, key, attribute, default,
-                                                                      values, bad):
+@pytest.mark.parametrize(
+    "env, key, attribute, default, values, bad",
+    [
+        (
+            "REBOUND_CONTEXT_LENGTH",
+            "context_length",
+            "context_setting",
+            None,
+            (8192, 16384),
+            ("lots", "100", "4096.5", "-1"),
+        ),
+        (
+            "REBOUND_PARALLEL_REQUESTS",
+            "parallel_requests",
+            "parallel",
+            4,
+            (2, 8),
+            ("many", "0", "65", "2.5"),
+        ),
+    ],
+)
+def test_the_setting_comes_from_the_environment_over_the_config_file(
+    monkeypatch, env, key, attribute, default, values, bad
+):
     in_file, in_env = values
     assert getattr(open_openai_backend(EngineSettings(), Config()), attribute) == default
-    assert getattr(open_openai_backend(EngineSettings(), Config(**{key: in_file})), attribute) == in_file
+    assert (
+        getattr(open_openai_backend(EngineSettings(), Config(**{key: in_file})), attribute)
+        == in_file
+    )
     monkeypatch.setenv(env, f" {in_env} ")
-    assert getattr(open_openai_backend(EngineSettings(), Config(**{key: in_file})), attribute) == in_env
+    assert (
+        getattr(open_openai_backend(EngineSettings(), Config(**{key: in_file})), attribute)
+        == in_env
+    )
     for value in bad:
         monkeypatch.setenv(env, value)
         with pytest.raises(InputError, match=env):
@@ -192,27 +276,42 @@ def test_the_setting_comes_from_the_environment_over_the_config_file(monkeypatch
 def test_a_bad_context_setting_is_one_line(cli, rebound_home, monkeypatch):
     write_config(rebound_home, backend="openai", context_length=100)
     result = cli("feedback", HARROW)
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "context_length" in result.stderr
+    assert (
+        result.exit_code == 2
+        and result.stderr.count("\n") == 1
+        and "context_length" in result.stderr
+    )
     write_config(rebound_home, backend="openai")
     monkeypatch.setenv("REBOUND_CONTEXT_LENGTH", "big")
     result = cli("feedback", HARROW)
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "REBOUND_CONTEXT_LENGTH" in result.stderr
+    assert (
+        result.exit_code == 2
+        and result.stderr.count("\n") == 1
+        and "REBOUND_CONTEXT_LENGTH" in result.stderr
+    )
 
 
 def prompt_sizes(script) -> list[int]:
-    return [sum(estimate_tokens(m["content"]) for m in body["messages"]) for body in script.requests]
+    return [
+        sum(estimate_tokens(m["content"]) for m in body["messages"]) for body in script.requests
+    ]
 
 
 def budget(context: Optional[int], script) -> int:
-    return prompt_budget(ModelInfo(backend="openai", name="m", context_length=context),
-                         GenerateOptions(max_tokens=script.requests[0]["max_tokens"]))
+    return prompt_budget(
+        ModelInfo(backend="openai", name="m", context_length=context),
+        GenerateOptions(max_tokens=script.requests[0]["max_tokens"]),
+    )
 
 
-@pytest.mark.parametrize("gets, env, context", [
-    (OLLAMA, None, None),  # nothing said: the default context
-    (OLLAMA, "6144", 6144),  # the setting
-    (LLAMA_CPP, None, 4096),  # what the server said
-])
+@pytest.mark.parametrize(
+    "gets, env, context",
+    [
+        (OLLAMA, None, None),  # nothing said: the default context
+        (OLLAMA, "6144", 6144),  # the setting
+        (LLAMA_CPP, None, 4096),  # what the server said
+    ],
+)
 def test_long_notes_are_cut_to_the_context_in_use(cli, tmp_path, monkeypatch, gets, env, context):
     if env:
         monkeypatch.setenv("REBOUND_CONTEXT_LENGTH", env)
@@ -237,4 +336,3 @@ def test_long_notes_are_not_cut_when_the_server_has_room(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "shortened" not in json.loads(result.stdout)["notice"]
     assert min(prompt_sizes(script)) > 16384
-

@@ -11,13 +11,13 @@ import json
 import threading
 
 import pytest
+from loopback_servers import Reply, scripted_server, stream_of
 
 from assistant.engine import openai as oa
 from assistant.engine import request_pool
 from assistant.engine.openai import DEFAULT_PARALLEL, OpenAIBackend
 from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
-from loopback_servers import Reply, scripted_server, stream_of
 from tests.test_critique_cli import RESUMES, STRONG, WEAK
 from tests.test_server_key_and_context import KEY, VLLM, write_config
 
@@ -87,7 +87,9 @@ def test_replies_come_back_in_call_order_when_the_server_answers_the_last_first(
     chunks, threads = [], set()
     with scripted_server(held) as (url, script):
         texts = OpenAIBackend(url).generate_many(
-            calls(DEFAULT_PARALLEL), on_chunk=lambda c: (chunks.append(c), threads.add(threading.get_ident())))
+            calls(DEFAULT_PARALLEL),
+            on_chunk=lambda c: (chunks.append(c), threads.add(threading.get_ident())),
+        )
     assert held.answered == list(range(DEFAULT_PARALLEL))[::-1] and held.most == DEFAULT_PARALLEL
     assert texts == [answer(i) for i in range(DEFAULT_PARALLEL)]
     assert len(chunks) > DEFAULT_PARALLEL and sorted("".join(chunks)) == sorted("".join(texts))
@@ -111,7 +113,9 @@ def test_one_call_or_a_limit_of_one_is_sent_alone_without_threads(monkeypatch):
     monkeypatch.setattr(oa, "read_at_once", None)  # any use of the pool would fail
     with scripted_server(lambda body: stream_of(answer(call_index(body)))) as (url, _):
         assert OpenAIBackend(url).generate_many(calls(1)) == [answer(0)]
-        assert OpenAIBackend(url, parallel=1).generate_many(calls(3)) == [answer(i) for i in range(3)]
+        assert OpenAIBackend(url, parallel=1).generate_many(calls(3)) == [
+            answer(i) for i in range(3)
+        ]
 
 
 def test_one_failing_call_is_one_clear_error_and_no_more_calls_are_sent():
@@ -119,8 +123,11 @@ def test_one_failing_call_is_one_clear_error_and_no_more_calls_are_sent():
 
     def reply(body: dict) -> Reply:
         if call_index(body) == 0:  # the server quotes the key back: it stays out of the error
-            return Reply(status=401, body=json.dumps({"error": f"bad key {KEY}"}).encode(),
-                         content_type="application/json")
+            return Reply(
+                status=401,
+                body=json.dumps({"error": f"bad key {KEY}"}).encode(),
+                content_type="application/json",
+            )
         release.wait(WAIT)
         return stream_of(answer(call_index(body)))
 
@@ -158,15 +165,33 @@ def test_ctrl_c_does_not_wait_for_the_open_requests():
 def test_a_bad_parallel_setting_in_the_config_file_is_one_line(cli, rebound_home):
     write_config(rebound_home, backend="openai", parallel_requests=0)
     result = cli("critique", WEAK)
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "parallel_requests" in result.stderr
+    assert (
+        result.exit_code == 2
+        and result.stderr.count("\n") == 1
+        and "parallel_requests" in result.stderr
+    )
 
 
 def test_a_batch_critique_sends_its_calls_to_the_server_at_once(cli, monkeypatch):
     monkeypatch.setenv("REBOUND_PARALLEL_REQUESTS", "3")
     held = Held(3)
-    with scripted_server(lambda body: held.hold(0) or stream_of("Led the work."), gets=VLLM) as (url, script):
-        result = cli("critique", STRONG, WEAK, RESUMES / "registered-nurse.md", "--json",
-                     "--backend", "openai", "--base-url", url, "--model-name", "qwen")
+    with scripted_server(lambda body: held.hold(0) or stream_of("Led the work."), gets=VLLM) as (
+        url,
+        script,
+    ):
+        result = cli(
+            "critique",
+            STRONG,
+            WEAK,
+            RESUMES / "registered-nurse.md",
+            "--json",
+            "--backend",
+            "openai",
+            "--base-url",
+            url,
+            "--model-name",
+            "qwen",
+        )
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3 and len(script.requests) > 3
     assert held.most == 3

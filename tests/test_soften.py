@@ -46,13 +46,18 @@ def test_template_rewrite_is_calm_and_made_of_whole_sentences(path):
     # calm sentence from the table: never a draft with words cut out of it.
     allowed = {_words(s) for s in _body_sentences(text)}
     allowed |= {_words(r) for d in signal_defs() for r in d.replacement}
-    allowed |= {_words(s) for s in _body_sentences(soften(SoftenRequest(text="Hi,\n\nSorry again.")).rewrite)}
+    allowed |= {
+        _words(s)
+        for s in _body_sentences(soften(SoftenRequest(text="Hi,\n\nSorry again.")).rewrite)
+    }
     for sentence in _body_sentences(result.rewrite):
         assert _words(sentence) in allowed, sentence
     # The greeting and the signature stay.
     before, after_parts = split_message(text), split_message(result.rewrite)
     if before.greeting:
-        assert after_parts.greeting and _words(after_parts.greeting.text) == _words(before.greeting.text)
+        assert after_parts.greeting and _words(after_parts.greeting.text) == _words(
+            before.greeting.text
+        )
     if before.signoff:
         assert result.rewrite.rstrip().endswith(before.signoff[-1].text)
 
@@ -73,7 +78,9 @@ def test_replacements_are_not_repeated():
 
 
 def test_nothing_left_gives_a_short_polite_body():
-    result = soften(SoftenRequest(text="Hi Sam,\n\nSorry to bother you again. I'm devastated.\n\nAlex"))
+    result = soften(
+        SoftenRequest(text="Hi Sam,\n\nSorry to bother you again. I'm devastated.\n\nAlex")
+    )
     assert _body_sentences(result.rewrite)
     assert result.rewrite.startswith("Hi Sam,") and result.rewrite.endswith("Alex")
     assert analyze(result.rewrite).level == "calm"
@@ -81,7 +88,10 @@ def test_nothing_left_gives_a_short_polite_body():
 
 def test_a_name_under_a_gushing_closing_line_is_kept():
     text = "Hi Priya,\n\nPlease, please reconsider my application.\n\nThank you thank you for reading this,\nJordan"
-    assert [s.text for s in split_message(text).signoff] == ["Thank you thank you for reading this,", "Jordan"]
+    assert [s.text for s in split_message(text).signoff] == [
+        "Thank you thank you for reading this,",
+        "Jordan",
+    ]
     rewrite = soften(SoftenRequest(text=text)).rewrite
     assert rewrite.rstrip().endswith("Best regards,\nJordan")
     assert analyze(rewrite).level == "calm"
@@ -96,6 +106,7 @@ def test_company_dropped_with_a_sentence_comes_back():
 
 # ---- the model path (fake backend) ---------------------------------------------------------
 
+
 def test_a_good_model_sentence_is_accepted(fake_backend):
     good = "I understand the decision, and I would be glad to be considered for future roles."
     fake_backend.queue(good)
@@ -109,11 +120,15 @@ def test_a_good_model_sentence_is_accepted(fake_backend):
     assert fake_backend.calls[0][1].stop == ["\n"]
 
 
-@pytest.mark.parametrize("bad", [
-    "I really need this job, so please let me know soon!!",            # still needy
-    "I would be glad to work with Marcus on the team in the future.",   # invents a name
-    "I would be glad to be considered for the 3 open roles next year.",  # invents a number
-], ids=["needy", "new-name", "new-number"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "I really need this job, so please let me know soon!!",  # still needy
+        "I would be glad to work with Marcus on the team in the future.",  # invents a name
+        "I would be glad to be considered for the 3 open roles next year.",  # invents a number
+    ],
+    ids=["needy", "new-name", "new-number"],
+)
 def test_a_bad_model_sentence_falls_back_to_the_template(fake_backend, bad):
     fake_backend.queue(bad, bad)  # the guard retries once
     request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
@@ -150,6 +165,7 @@ def test_real_model_rewrite_is_guarded(embedded_model_path):
 
 # ---- the command ---------------------------------------------------------------------------
 
+
 def test_cli_json_has_exactly_the_issue_fields(cli, tmp_path):
     result = cli("soften", str(DESPERATE[1]), "--no-model", "--json")
     assert result.exit_code == 0, result.stderr
@@ -180,7 +196,9 @@ def test_cli_reads_stdin_and_writes_out(cli, tmp_path):
     assert cli("soften", "-", "--no-model", "--out", str(out), "--force", input=text).exit_code == 0
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n", b"\x00\x01binary\x00"], ids=["empty", "blank", "binary"])
+@pytest.mark.parametrize(
+    "content", [b"", b"   \n", b"\x00\x01binary\x00"], ids=["empty", "blank", "binary"]
+)
 def test_cli_bad_input_is_one_line_exit_2(cli, tmp_path, content):
     draft = tmp_path / "draft.txt"
     draft.write_bytes(content)
@@ -194,7 +212,9 @@ def test_cli_too_large_and_missing(cli, tmp_path):
     big.write_text("Please reconsider. " * 5000)
     result = cli("soften", str(big), "--no-model")
     assert result.exit_code == 2
-    assert "0.0 MB" not in result.stderr and " KB)" in result.stderr  # the cap is shown as it is, in KB
+    assert (
+        "0.0 MB" not in result.stderr and " KB)" in result.stderr
+    )  # the cap is shown as it is, in KB
     missing = cli("soften", str(tmp_path / "nope.txt"), "--no-model")
     assert missing.exit_code == 2 and "nope.txt: no such file" in missing.stderr
 
@@ -205,7 +225,9 @@ def test_cli_log_needs_to_and_company(cli):
 
 
 def test_cli_model_path_on_fake_backend(cli, fake_backend):
-    fake_backend.queue("I understand the decision, and I would be glad to be considered for future roles.")
+    fake_backend.queue(
+        "I understand the decision, and I would be glad to be considered for future roles."
+    )
     result = cli("soften", "-", "--json", input=ONE_PLEA)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["source"] == "model"

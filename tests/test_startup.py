@@ -22,7 +22,9 @@ print("HEAVY=" + ",".join(heavy), file=sys.stderr)
 
 def heavy_modules(*args: str) -> str:
     code = PROBE.format(argv=["rebound", *args])
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     line = [ln for ln in proc.stderr.splitlines() if ln.startswith("HEAVY=")]
     assert line, proc.stderr
     return line[-1].removeprefix("HEAVY=")
@@ -33,4 +35,6 @@ def test_help_imports_no_heavy_module():
 
 
 def test_feedback_without_a_model_imports_no_heavy_module():
-    assert heavy_modules("feedback", str(FIXTURES / "notes" / "harrow-books.md"), "--no-model") == ""
+    assert (
+        heavy_modules("feedback", str(FIXTURES / "notes" / "harrow-books.md"), "--no-model") == ""
+    )

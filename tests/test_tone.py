@@ -12,15 +12,27 @@ from assistant.guard.checks import DraftFacts, check_no_begging
 from tests.conftest import FIXTURES
 
 CODES = [d.code for d in signal_defs()]
-ISSUE_CODES = {"pleading", "over-apology", "self-deprecation", "pressure", "shouting", "over-availability",
-               "repeat-contact", "disputes-decision", "over-gratitude", "emotional-disclosure"}
+ISSUE_CODES = {
+    "pleading",
+    "over-apology",
+    "self-deprecation",
+    "pressure",
+    "shouting",
+    "over-availability",
+    "repeat-contact",
+    "disputes-decision",
+    "over-gratitude",
+    "emotional-disclosure",
+}
 FLAG = [(d.code, text) for d in signal_defs() for text in d.flag]
 PASS = [(d.code, text) for d in signal_defs() for text in d.pass_]
 FOLLOWUPS = FIXTURES / "followups"
 
 
 def _read(kind: str) -> list[tuple[str, str]]:
-    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted((FOLLOWUPS / kind).glob("*.txt"))]
+    return [
+        (p.name, p.read_text(encoding="utf-8")) for p in sorted((FOLLOWUPS / kind).glob("*.txt"))
+    ]
 
 
 def test_every_code_has_should_flag_and_should_pass_examples():
@@ -49,21 +61,28 @@ def test_should_pass(code, text):
     assert not found, [(s.code, s.excerpt) for s in found]
 
 
-@pytest.mark.parametrize("text", [
-    "i REALLY need this job",            # case
-    "I really  need\nthis job",          # whitespace and a line break
-    "I\u2019m begging you",              # curly apostrophe
-    "Im begging you",                    # no apostrophe
-    "please,please, reconsider",         # punctuation between words
-    "I need this position",              # a word class ({job})
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i REALLY need this job",  # case
+        "I really  need\nthis job",  # whitespace and a line break
+        "I\u2019m begging you",  # curly apostrophe
+        "Im begging you",  # no apostrophe
+        "please,please, reconsider",  # punctuation between words
+        "I need this position",  # a word class ({job})
+    ],
+)
 def test_pleading_matches_small_variations(text):
     assert "pleading" in {s.code for s in find_signals(text)}
 
 
 def test_optional_words_and_number_words():
-    for text in ("This is my fourth email.", "This is my 4th email.", "my last three messages",
-                 "my last 3 messages"):
+    for text in (
+        "This is my fourth email.",
+        "This is my 4th email.",
+        "my last three messages",
+        "my last 3 messages",
+    ):
         assert "repeat-contact" in {s.code for s in find_signals(text)}, text
     assert "emotional-disclosure" in {s.code for s in find_signals("unemployed for over 8 months")}
 
@@ -95,7 +114,13 @@ def test_score_and_level_grow_with_the_signals():
 
 def test_levels_follow_the_data_thresholds():
     assert [level_for(s) for s in (0, 19, 20, 49, 50, 100)] == [
-        "calm", "calm", "needy", "needy", "desperate", "desperate"]
+        "calm",
+        "calm",
+        "needy",
+        "needy",
+        "desperate",
+        "desperate",
+    ]
 
 
 def test_company_in_capitals_is_no_shouting_when_named():
@@ -121,25 +146,41 @@ def test_every_desperate_fixture_scores_above_every_calm_one():
 
 def test_guard_check_no_begging_uses_the_analyzer():
     facts = DraftFacts(known_text="")
-    for text in ("I think you made a mistake.", "Any update??", "I can start tomorrow, even unpaid.",
-                 "Please reconsider my application."):
+    for text in (
+        "I think you made a mistake.",
+        "Any update??",
+        "I can start tomorrow, even unpaid.",
+        "Please reconsider my application.",
+    ):
         result = check_no_begging(text, facts)
         assert result.name == "no-begging-or-pressure" and not result.passed, text
         assert "'" in result.detail
-    assert check_no_begging("Thank you for letting me know. I would welcome any feedback.", facts).passed
+    assert check_no_begging(
+        "Thank you for letting me know. I would welcome any feedback.", facts
+    ).passed
 
 
-@pytest.mark.parametrize("phrase", ["(unclosed", "[only optional]", "{no-such-class} word", "a ) b", "time,? day"])
+@pytest.mark.parametrize(
+    "phrase", ["(unclosed", "[only optional]", "{no-such-class} word", "a ) b", "time,? day"]
+)
 def test_bad_phrase_syntax_is_an_error(phrase):
     with pytest.raises(PhraseError):
         PhrasePattern(phrase, {})
 
 
-@pytest.mark.parametrize("phrase, anchor", [
-    ("please please", {"please"}), ("(give|grant) me another chance", {"another"}), ("beg* you", {"beg*"}),
-    ("i'm [really] sorry", {"sorry"}), ("{number} times", {"times"}), ("(i'm|i am) (crushed|gutted)", {"crushed", "gutted"}),
-    ("(thank you|thanks) (a million|from the heart)", {"thank", "thanks"}), ("(i'm|we're) {number}", set()),
-])
+@pytest.mark.parametrize(
+    "phrase, anchor",
+    [
+        ("please please", {"please"}),
+        ("(give|grant) me another chance", {"another"}),
+        ("beg* you", {"beg*"}),
+        ("i'm [really] sorry", {"sorry"}),
+        ("{number} times", {"times"}),
+        ("(i'm|i am) (crushed|gutted)", {"crushed", "gutted"}),
+        ("(thank you|thanks) (a million|from the heart)", {"thank", "thanks"}),
+        ("(i'm|we're) {number}", set()),
+    ],
+)
 def test_a_phrase_is_only_compiled_for_texts_that_hold_its_anchor(phrase, anchor):
     assert anchor_words(phrase) == anchor
     pattern = PhrasePattern(phrase, {"number": ["three", "<digits>"]})

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
 
 from pydantic import BaseModel
 
@@ -17,8 +17,8 @@ from assistant.paths import read_data
 
 STAR_PARTS = ("situation", "task", "action", "result")
 WORDS_PER_MINUTE = 150
-MIN_WORDS = 75    # about 30 seconds spoken
-MAX_WORDS = 375   # about 2.5 minutes spoken
+MIN_WORDS = 75  # about 30 seconds spoken
+MAX_WORDS = 375  # about 2.5 minutes spoken
 _NUMBER = re.compile(
     r"\b\d+(?:[.,]\d+)*(?:\s*%|\s*percent\b|[km]\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|"
@@ -75,25 +75,72 @@ def _missing(part: str) -> Callable[[AnswerMetrics], bool]:
 
 
 SIGNALS: tuple[Signal, ...] = (
-    Signal("missing-situation", 10, "Set the scene first: where you were and what was going on.",
-           _missing("situation")),
-    Signal("missing-task", 10, "Say what you had to achieve, or what the problem was.", _missing("task")),
-    Signal("missing-action", 20, "Say what you did yourself ('I decided…', 'I built…'), step by step.",
-           _missing("action")),
-    Signal("missing-result", 20, "End with the result: what changed, and what you learned.", _missing("result")),
-    Signal("too-short", 15, f"Too short: aim for 1 to 2 minutes (about {MIN_WORDS}-{MAX_WORDS} words).",
-           lambda m: m.words < MIN_WORDS),
-    Signal("too-long", 10, "Too long: keep it under about 2.5 minutes; cut the background.",
-           lambda m: m.words > MAX_WORDS),
-    Signal("filler-words", 5, "Several filler words: pause instead.", lambda m: sum(m.fillers.values()) >= 3),
-    Signal("hedging", 5, "Several hedges ('I think', 'maybe'): say what you did plainly.",
-           lambda m: sum(m.hedges.values()) >= 3),
-    Signal("no-numbers", 5, "No numbers: size the problem or the result (how many, how much, how fast).",
-           lambda m: not m.numbers),
-    Signal("no-job-terms", 5, "Uses none of the job's terms: connect the story to what the role asks for.",
-           lambda m: bool(m.job_terms) and not m.job_terms_used),
-    Signal("repeated-words", 5, "One word comes back again and again: vary it.",
-           lambda m: bool(m.repeated) and m.repeated[0].count >= 5),
+    Signal(
+        "missing-situation",
+        10,
+        "Set the scene first: where you were and what was going on.",
+        _missing("situation"),
+    ),
+    Signal(
+        "missing-task",
+        10,
+        "Say what you had to achieve, or what the problem was.",
+        _missing("task"),
+    ),
+    Signal(
+        "missing-action",
+        20,
+        "Say what you did yourself ('I decided…', 'I built…'), step by step.",
+        _missing("action"),
+    ),
+    Signal(
+        "missing-result",
+        20,
+        "End with the result: what changed, and what you learned.",
+        _missing("result"),
+    ),
+    Signal(
+        "too-short",
+        15,
+        f"Too short: aim for 1 to 2 minutes (about {MIN_WORDS}-{MAX_WORDS} words).",
+        lambda m: m.words < MIN_WORDS,
+    ),
+    Signal(
+        "too-long",
+        10,
+        "Too long: keep it under about 2.5 minutes; cut the background.",
+        lambda m: m.words > MAX_WORDS,
+    ),
+    Signal(
+        "filler-words",
+        5,
+        "Several filler words: pause instead.",
+        lambda m: sum(m.fillers.values()) >= 3,
+    ),
+    Signal(
+        "hedging",
+        5,
+        "Several hedges ('I think', 'maybe'): say what you did plainly.",
+        lambda m: sum(m.hedges.values()) >= 3,
+    ),
+    Signal(
+        "no-numbers",
+        5,
+        "No numbers: size the problem or the result (how many, how much, how fast).",
+        lambda m: not m.numbers,
+    ),
+    Signal(
+        "no-job-terms",
+        5,
+        "Uses none of the job's terms: connect the story to what the role asks for.",
+        lambda m: bool(m.job_terms) and not m.job_terms_used,
+    ),
+    Signal(
+        "repeated-words",
+        5,
+        "One word comes back again and again: vary it.",
+        lambda m: bool(m.repeated) and m.repeated[0].count >= 5,
+    ),
 )
 
 
@@ -103,7 +150,9 @@ def _cues() -> dict:
     return {
         "star": {part: any_phrase(data["star"][part]) for part in STAR_PARTS},
         "action_verb": re.compile(
-            r"(?<![\w'])i (?:then |also |quickly |first )?(?!(?:" + "|".join(data["not_actions"]) + r")\b)[a-z]+ed\b"
+            r"(?<![\w'])i (?:then |also |quickly |first )?(?!(?:"
+            + "|".join(data["not_actions"])
+            + r")\b)[a-z]+ed\b"
         ),
         "filler": any_phrase(data["filler"]),
         "hedging": any_phrase(data["hedging"]),
@@ -118,14 +167,19 @@ def star_cues(answer: str) -> dict[str, list[str]]:
     cues = _cues()
     found = {part: list(count_phrases(answer, cues["star"][part])) for part in STAR_PARTS}
     if not found["action"]:
-        found["action"] = sorted({m.group(0) for m in cues["action_verb"].finditer(_normal(answer))})
+        found["action"] = sorted(
+            {m.group(0) for m in cues["action_verb"].finditer(_normal(answer))}
+        )
     return found
 
 
 def repeated_words(answer: str, top: int = 5) -> list[RepeatedWord]:
     counts = Counter(w for w in content_words(answer) if len(w) > 2)
-    return [RepeatedWord(word=w, count=c) for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            if c >= 2][:top]
+    return [
+        RepeatedWord(word=w, count=c)
+        for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if c >= 2
+    ][:top]
 
 
 def terms_used(answer: str, job_terms: Iterable[str]) -> list[str]:
@@ -140,10 +194,14 @@ def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
     n = len(answer.split())
     cues = _cues()
     return AnswerMetrics(
-        words=n, speaking_seconds=round(n * 60 / WORDS_PER_MINUTE), star=star_cues(answer),
-        fillers=count_phrases(answer, cues["filler"]), hedges=count_phrases(answer, cues["hedging"]),
+        words=n,
+        speaking_seconds=round(n * 60 / WORDS_PER_MINUTE),
+        star=star_cues(answer),
+        fillers=count_phrases(answer, cues["filler"]),
+        hedges=count_phrases(answer, cues["hedging"]),
         numbers=[m.group(0).strip() for m in _NUMBER.finditer(answer)],
-        job_terms=job_terms, job_terms_used=terms_used(answer, job_terms) if job_terms else [],
+        job_terms=job_terms,
+        job_terms_used=terms_used(answer, job_terms) if job_terms else [],
         repeated=repeated_words(answer),
     )
 
@@ -152,7 +210,8 @@ def critique(answer: str, job_terms: Iterable[str] = ()) -> AnswerCritique:
     metrics = measure(answer, job_terms)
     hits = [s for s in SIGNALS if s.flags(metrics)]
     return AnswerCritique(
-        metrics=metrics, star_present=metrics.star_present,
+        metrics=metrics,
+        star_present=metrics.star_present,
         findings=[Finding(code=s.code, message=s.message) for s in hits],
         score=max(0, 100 - sum(s.weight for s in hits)),
     )

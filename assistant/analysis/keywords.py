@@ -45,7 +45,9 @@ def _key(tokens: list[str]) -> str:
 class Vocabulary:
     canonical: dict[str, str]  # key -> canonical display name (case-insensitive aliases)
     exact: dict[str, str]  # alias as written -> canonical (aliases that match only in this casing)
-    known_tokens: frozenset[str]  # lower-cased tokens of every alias (a 'CI/CD' is not split on '/')
+    known_tokens: frozenset[
+        str
+    ]  # lower-cased tokens of every alias (a 'CI/CD' is not split on '/')
     max_len: int
     names: frozenset[str]  # every canonical name
     firsts: frozenset[str]  # lower-cased first tokens of every alias: where a match can start
@@ -71,7 +73,9 @@ def vocabulary() -> Vocabulary:
                 else:
                     canonical.setdefault(_key(tokens), names[0])
     names = frozenset(canonical.values()) | frozenset(exact.values())
-    firsts = frozenset(k.split(" ")[0] for k in canonical) | frozenset(a.split(" ")[0].lower() for a in exact)
+    firsts = frozenset(k.split(" ")[0] for k in canonical) | frozenset(
+        a.split(" ")[0].lower() for a in exact
+    )
     return Vocabulary(canonical, exact, frozenset(known), max_len, names, firsts)
 
 
@@ -136,15 +140,22 @@ REQUIREMENT_HEADING = re.compile(
     r"experience|who you are|looking for|ideal candidate|technolog|stack|tools",
     re.IGNORECASE,
 )
-NICE_HEADING = re.compile(r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE)
-_OTHER_HEADING = re.compile(r"benefit|perks|about us|about the company|who we are|salary|compensation|"
-                            r"equal opportunit|how to apply|location", re.IGNORECASE)
+NICE_HEADING = re.compile(
+    r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE
+)
+_OTHER_HEADING = re.compile(
+    r"benefit|perks|about us|about the company|who we are|salary|compensation|"
+    r"equal opportunit|how to apply|location",
+    re.IGNORECASE,
+)
 _REQUIREMENT_LINE = re.compile(
     r"\b(?:required|requirements?|must|proficien\w*|experience (?:with|in|using)|knowledge of|familiar\w* with|"
     r"expertise in|skilled in|hands-on|strong|solid|working knowledge|ability to|degree|certifi\w*|years)\b",
     re.IGNORECASE,
 )
-_NICE_LINE = re.compile(r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE)
+_NICE_LINE = re.compile(
+    r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
+)
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*:?\s*$")
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
@@ -155,12 +166,17 @@ _COMPANY_LINE = re.compile(
     re.MULTILINE,
 )
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
-_CAPITALISED_RUN = re.compile(r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])")
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
+)
 # One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
-_NAMED_PRODUCT = re.compile(r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])")
+_NAMED_PRODUCT = re.compile(
+    r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
+)
 
 # Capitalised words and acronyms that are never a skill the job asks for.
-_NOT_TERMS = frozenset("""
+_NOT_TERMS = frozenset(
+    """
 a an and the or of for to in on at by with as we you our your their they it its this that these those
 is are be will can may must should would could who what when where why how all any each every some
 i us uk eu usa ok am pm id faq ceo cto cfo coo cmo vp svp evp hr est pst cst et pt gmt utc tbd eta na
@@ -172,7 +188,8 @@ role position job opportunity candidate company about requirements qualification
 skills experience benefits perks salary bonus equity year years plus nice have bring need work
 strong excellent proven great good ability knowledge understanding degree bachelor bachelor's master
 master's phd field related new york san francisco london berlin paris united states kingdom
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -262,8 +279,9 @@ def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
                 continue
             known_lower.add(name.lower())
             prev = scores.get(name)
-            scores[name] = _Weighted(name, (prev.weight if prev else 0.0) + weight,
-                                     prev.position if prev else pos)
+            scores[name] = _Weighted(
+                name, (prev.weight if prev else 0.0) + weight, prev.position if prev else pos
+            )
     ranked = sorted(scores.values(), key=lambda w: (-w.weight, w.position))
     return tuple(w.name for w in ranked)
 
@@ -279,8 +297,12 @@ def _norm_phrase(text: str) -> str:
 
 class KeywordReport(BaseModel):
     matched: list[str] = Field(default_factory=list, description="job terms the resume has")
-    missing: list[str] = Field(default_factory=list, description="job terms the resume lacks, most important first")
-    match_rate: float = Field(0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)")
+    missing: list[str] = Field(
+        default_factory=list, description="job terms the resume lacks, most important first"
+    )
+    match_rate: float = Field(
+        0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)"
+    )
 
 
 def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) -> KeywordReport:

@@ -60,8 +60,11 @@ def _lines(text: str, start: int, end: int) -> list[Span]:
 def sentences(text: str, start: int, end: int) -> list[Span]:
     """Sentences of text[start:end]; a line break ends one only before a bullet."""
     out, pos = [], start
-    cuts = [m.end() + start for m in _SENTENCE_END.finditer(text[start:end])
-            if not _is_abbreviation(text, m.start() + start)]
+    cuts = [
+        m.end() + start
+        for m in _SENTENCE_END.finditer(text[start:end])
+        if not _is_abbreviation(text, m.start() + start)
+    ]
     cuts += [m.start() + start for m in _BULLET.finditer(text[start:end])]
     for cut in sorted(set(cuts)) + [end]:
         span = _span(text, pos, cut)
@@ -81,7 +84,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _is_name(line: Span) -> bool:
     """'Alex' or 'Sam Lee' alone on a line, with no sentence punctuation."""
     words = line.text.split()
-    return len(words) <= 3 and all(w[0].isupper() for w in words) and not _SENTENCE_END.search(line.text)
+    return (
+        len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and not _SENTENCE_END.search(line.text)
+    )
 
 
 def _is_bare_name(text: str, line: Span) -> bool:

@@ -12,8 +12,8 @@ Matching ignores case and never starts or ends inside a word."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 SEPARATOR = r"(?:[\s,;:.!\u2026\u2013\u2014-])+"
 _APOSTROPHE = "['\u2019\u2018`]?"
@@ -171,7 +171,9 @@ def text_words(lowered: str) -> frozenset[str]:
 
 
 def holds_word(words: frozenset[str], anchors: frozenset[str]) -> bool:
-    return any(any(w.startswith(a[:-1]) for w in words) if a.endswith("*") else a in words for a in anchors)
+    return any(
+        any(w.startswith(a[:-1]) for w in words) if a.endswith("*") else a in words for a in anchors
+    )
 
 
 class PhrasePattern:
@@ -185,7 +187,9 @@ class PhrasePattern:
         self._compiled: re.Pattern | None = None
 
     def finditer(self, text: str, lowered: str | None = None):
-        if self.anchors and not holds_word(text_words(text.lower() if lowered is None else lowered), self.anchors):
+        if self.anchors and not holds_word(
+            text_words(text.lower() if lowered is None else lowered), self.anchors
+        ):
             return iter(())
         if self._compiled is None:
             self._compiled = re.compile(self.source, re.IGNORECASE)

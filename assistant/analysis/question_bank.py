@@ -43,8 +43,10 @@ class RoleFamily(_Strict):
     questions: list[Union[str, WrittenQuestion]]
 
     def written(self) -> list[WrittenQuestion]:
-        return [q if isinstance(q, WrittenQuestion) else WrittenQuestion(text=q, covers=self.covers)
-                for q in self.questions]
+        return [
+            q if isinstance(q, WrittenQuestion) else WrittenQuestion(text=q, covers=self.covers)
+            for q in self.questions
+        ]
 
 
 class GapTemplate(_Strict):
@@ -77,24 +79,38 @@ class QuestionBank(_Strict):
         """A competency's questions for the role family first, then its general ones."""
         comp = self.competencies[key]
         roles = [role, GENERAL] if role != GENERAL else [GENERAL]
-        return [BankQuestion(text=t, competency=key, role=r, covers=comp.covers)
-                for r in roles for t in comp.questions.get(r, [])]
+        return [
+            BankQuestion(text=t, competency=key, role=r, covers=comp.covers)
+            for r in roles
+            for t in comp.questions.get(r, [])
+        ]
 
     def role_questions(self, role: str) -> list[BankQuestion]:
         """The role family's own questions, then every competency's questions for that family."""
-        own = [BankQuestion(text=q.text, role=role, covers=q.covers)
-               for q in self.role_families[role].written()]
+        own = [
+            BankQuestion(text=q.text, role=role, covers=q.covers)
+            for q in self.role_families[role].written()
+        ]
         if role == GENERAL:
             return own
-        return own + [BankQuestion(text=t, competency=key, role=role, covers=comp.covers)
-                      for key, comp in self.competencies.items() for t in comp.questions.get(role, [])]
+        return own + [
+            BankQuestion(text=t, competency=key, role=role, covers=comp.covers)
+            for key, comp in self.competencies.items()
+            for t in comp.questions.get(role, [])
+        ]
 
     def all_questions(self) -> list[BankQuestion]:
-        out = [BankQuestion(text=t, competency=key, role=role, covers=comp.covers)
-               for key, comp in self.competencies.items() for role, texts in comp.questions.items()
-               for t in texts]
-        return out + [BankQuestion(text=q.text, role=role, covers=q.covers)
-                      for role, fam in self.role_families.items() for q in fam.written()]
+        out = [
+            BankQuestion(text=t, competency=key, role=role, covers=comp.covers)
+            for key, comp in self.competencies.items()
+            for role, texts in comp.questions.items()
+            for t in texts
+        ]
+        return out + [
+            BankQuestion(text=q.text, role=role, covers=q.covers)
+            for role, fam in self.role_families.items()
+            for q in fam.written()
+        ]
 
 
 @lru_cache(maxsize=1)

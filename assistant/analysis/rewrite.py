@@ -12,10 +12,14 @@ from assistant.checks.wording import QUANTITY
 BLANK = "[__]"
 RESULT_BLANK = f" (result: {BLANK})"
 
-_ROLE_TO = re.compile(r"^(?:my (?:role|job|task|duty) (?:was|is) to|i was (?:asked|hired) to)\s+(?P<verb>\w+)", re.I)
+_ROLE_TO = re.compile(
+    r"^(?:my (?:role|job|task|duty) (?:was|is) to|i was (?:asked|hired) to)\s+(?P<verb>\w+)", re.I
+)
 _PRONOUN = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 _PASSIVE = re.compile(
-    r"^(?P<subject>[^,;]+?)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$", re.I)
+    r"^(?P<subject>[^,;]+?)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$",
+    re.I,
+)
 _BY_ME = re.compile(r"\s+by me\b", re.I)
 
 
@@ -80,7 +84,7 @@ def _strong_opener(text: str) -> str:
     if not m:
         return text
     opener = " ".join(m.group(0).lower().replace("-", " ").split())
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     first, _, tail = rest.partition(" ")
     if first.lower() == "to" and tail:
         verb, _, tail = tail.partition(" ")

@@ -27,15 +27,23 @@ class Subscore(BaseModel):
 def _impact(resume: Resume, findings: list[Finding]) -> Subscore:
     bullets = [b for _, b in resume.bullets()]
     if not bullets:
-        return Subscore(score=NO_BULLETS_IMPACT, explanation="No achievement bullets found to judge; list results as bullets.")
+        return Subscore(
+            score=NO_BULLETS_IMPACT,
+            explanation="No achievement bullets found to judge; list results as bullets.",
+        )
+
     def flagged(*codes: str) -> int:
         return len({(f.line, f.excerpt) for f in findings if f.code in codes})
+
     vague = flagged("unquantified-bullet")
     weak = flagged("weak-opener", "passive-voice")
     n = len(bullets)
     score = round(100 * (0.6 * (n - vague) / n + 0.4 * (n - weak) / n))
-    return Subscore(score=score, explanation=f"{n - vague} of {n} bullets show a number or scale; "
-                    f"{n - weak} of {n} lead with an action.")
+    return Subscore(
+        score=score,
+        explanation=f"{n - vague} of {n} bullets show a number or scale; "
+        f"{n - weak} of {n} lead with an action.",
+    )
 
 
 def _by_category(category: str, findings: list[Finding], clean: str) -> Subscore:
@@ -47,7 +55,9 @@ def _by_category(category: str, findings: list[Finding], clean: str) -> Subscore
     if not mine:
         return Subscore(score=score, explanation=clean)
     counts = Counter(f.code for f in mine)
-    found = ", ".join(f"{code} ({n})" for code, n in counts.most_common())  # codes are not nouns: no "2 buzzword"
+    found = ", ".join(
+        f"{code} ({n})" for code, n in counts.most_common()
+    )  # codes are not nouns: no "2 buzzword"
     return Subscore(score=score, explanation=f"Findings: {found}.")
 
 
@@ -55,17 +65,24 @@ def _keywords(report: KeywordReport) -> Subscore:
     total = len(report.matched) + len(report.missing)
     if not total:
         return Subscore(score=0, explanation="No skills or keywords found in the job description.")
-    return Subscore(score=round(100 * report.match_rate),
-                    explanation=f"Has {len(report.matched)} of {total} terms the job asks for "
-                    f"(aim for about {TARGET_MATCH:.0%}).")
+    return Subscore(
+        score=round(100 * report.match_rate),
+        explanation=f"Has {len(report.matched)} of {total} terms the job asks for "
+        f"(aim for about {TARGET_MATCH:.0%}).",
+    )
 
 
-def score_resume(resume: Resume, findings: list[Finding],
-                 keywords: Optional[KeywordReport] = None) -> tuple[int, dict[str, Subscore]]:
+def score_resume(
+    resume: Resume, findings: list[Finding], keywords: Optional[KeywordReport] = None
+) -> tuple[int, dict[str, Subscore]]:
     subscores = {
         "impact": _impact(resume, findings),
-        "clarity": _by_category("clarity", findings, "No first-person, passive, cliche or overlong wording found."),
-        "structure": _by_category("structure", findings, "Contact details, sections, length and dates look right."),
+        "clarity": _by_category(
+            "clarity", findings, "No first-person, passive, cliche or overlong wording found."
+        ),
+        "structure": _by_category(
+            "structure", findings, "Contact details, sections, length and dates look right."
+        ),
     }
     if keywords is not None and (keywords.matched or keywords.missing):
         subscores["keywords"] = _keywords(keywords)

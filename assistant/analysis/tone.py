@@ -5,8 +5,9 @@ and give it a level. Deterministic; the signals, their phrases and examples are 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -69,15 +70,21 @@ class _Compiled:
     def __init__(self, definition: SignalDef, classes: dict[str, list[str]]):
         self.definition = definition
         self.patterns = [PhrasePattern(p, classes) for p in definition.phrases]
-        self.patterns += [re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
-                          for p in definition.patterns]
+        self.patterns += [
+            re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
+            for p in definition.patterns
+        ]
         self.ignore = {w.lower() for w in definition.ignore_words}
 
     def spans(self, text: str, ignore: set[str]) -> list[tuple[int, int]]:
         found = []
         lowered = text.lower()
         for pattern in self.patterns:
-            for m in (pattern.finditer(text, lowered) if isinstance(pattern, PhrasePattern) else pattern.finditer(text)):
+            for m in (
+                pattern.finditer(text, lowered)
+                if isinstance(pattern, PhrasePattern)
+                else pattern.finditer(text)
+            ):
                 tokens = {t.lower() for t in re.findall(r"[\w'\u2019]+", m.group(0))}
                 if m.end() > m.start() and not (tokens and tokens <= self.ignore | ignore):
                     found.append((m.start(), m.end()))
@@ -126,8 +133,16 @@ def find_signals(text: str, names: Iterable[str] = ()) -> list[Signal]:
     for compiled in _compiled():
         d = compiled.definition
         for start, end in compiled.spans(text, ignore):
-            signals.append(Signal(code=d.code, excerpt=text[start:end], start=start, end=end,
-                                  message=d.message, suggestion=d.suggestion))
+            signals.append(
+                Signal(
+                    code=d.code,
+                    excerpt=text[start:end],
+                    start=start,
+                    end=end,
+                    message=d.message,
+                    suggestion=d.suggestion,
+                )
+            )
     return sorted(signals, key=lambda s: (s.start, s.end))
 
 
@@ -136,7 +151,9 @@ def score_signals(signals: list[Signal]) -> int:
     for s in signals:
         counts[s.code] = counts.get(s.code, 0) + 1
     weights = {d.code: d.weight for d in _registry().signals}
-    total = sum(weights[c] * min(MAX_FACTOR, 1 + REPEAT_FACTOR * (n - 1)) for c, n in counts.items())
+    total = sum(
+        weights[c] * min(MAX_FACTOR, 1 + REPEAT_FACTOR * (n - 1)) for c, n in counts.items()
+    )
     return min(100, round(total))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from assistant.analysis.keywords import singular
 from assistant.analysis.phrases import compile_phrase
@@ -29,7 +29,9 @@ NEAR_DUPLICATE = 0.7  # token-set similarity from which two questions count as o
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     text = data_path("stop_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
 
 
 def tokens(text: str) -> list[str]:
@@ -69,5 +71,7 @@ def any_phrase(phrases: Iterable[str]) -> re.Pattern:
 
 def count_phrases(text: str, pattern: re.Pattern) -> dict[str, int]:
     """How often each phrase occurs, keyed by the matched words in lower case, most frequent first."""
-    counts = Counter(" ".join(m.group(0).lower().replace("\u2019", "'").split()) for m in pattern.finditer(text))
+    counts = Counter(
+        " ".join(m.group(0).lower().replace("\u2019", "'").split()) for m in pattern.finditer(text)
+    )
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

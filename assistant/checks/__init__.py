@@ -12,4 +12,6 @@ __all__ = ["REGISTRY", "Check", "Finding", "run_checks"]
 def run_checks(resume: Resume) -> list[Finding]:
     """Every registered check's findings, most severe first, then in resume order."""
     findings = [f for c in REGISTRY.values() for f in c.run(resume)]
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line if f.line is not None else 0))
+    return sorted(
+        findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line if f.line is not None else 0)
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from assistant.paths import read_data
 
@@ -21,7 +21,7 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_pattern(name: str, opener: bool = False) -> re.Pattern:
     """A pattern for one list: anywhere as whole words, or (opener) at the start of a bullet."""
     body = _alternation(phrase_lists()[name])
@@ -30,6 +30,6 @@ def phrase_pattern(name: str, opener: bool = False) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in phrase_lists()[name])

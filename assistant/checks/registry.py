@@ -4,8 +4,9 @@ returns hits (where in the resume the problem is)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal, NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional
 
 from pydantic import BaseModel
 
@@ -45,8 +46,15 @@ class Check:
 
     def run(self, resume: Resume) -> list[Finding]:
         return [
-            Finding(code=self.code, severity=self.severity, message=hit.detail or self.message,
-                    section=hit.section, line=hit.line, excerpt=excerpt(hit.excerpt), suggestion=self.suggestion)
+            Finding(
+                code=self.code,
+                severity=self.severity,
+                message=hit.detail or self.message,
+                section=hit.section,
+                line=hit.line,
+                excerpt=excerpt(hit.excerpt),
+                suggestion=self.suggestion,
+            )
             for hit in self.find(resume)
         ]
 

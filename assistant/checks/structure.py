@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from assistant.checks.registry import Hit, check
 from assistant.inputs.resume import Resume
@@ -32,35 +32,66 @@ _DATE_TOKEN = re.compile(
 _OPENER = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-@check("missing-contact", "error", "structure",
-       "No email address or phone number.",
-       "Put your email and phone number at the top, under your name, as plain text.")
+@check(
+    "missing-contact",
+    "error",
+    "structure",
+    "No email address or phone number.",
+    "Put your email and phone number at the top, under your name, as plain text.",
+)
 def missing_contact(resume: Resume) -> Iterator[Hit]:
-    missing = [what for what, value in (("email address", resume.contact.email), ("phone number", resume.contact.phone))
-               if not value]
+    missing = [
+        what
+        for what, value in (
+            ("email address", resume.contact.email),
+            ("phone number", resume.contact.phone),
+        )
+        if not value
+    ]
     if missing:
-        yield Hit("contact", 1 if resume.format != "json" else None, (resume.lines[0] if resume.lines else ""),
-                  f"No {' and no '.join(missing)} found.")
+        yield Hit(
+            "contact",
+            1 if resume.format != "json" else None,
+            (resume.lines[0] if resume.lines else ""),
+            f"No {' and no '.join(missing)} found.",
+        )
 
 
-@check("missing-section", "warning", "structure",
-       "A section readers and resume scanners look for is missing.",
-       "Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.")
+@check(
+    "missing-section",
+    "warning",
+    "structure",
+    "A section readers and resume scanners look for is missing.",
+    "Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.",
+)
 def missing_section(resume: Resume) -> Iterator[Hit]:
     for kind, _severity in REQUIRED_SECTIONS:
         if not resume.has_section(kind):
-            yield Hit("document", None, "", f"No {kind} section found (looked for headings like "
-                      f"'{kind.title()}').")
+            yield Hit(
+                "document",
+                None,
+                "",
+                f"No {kind} section found (looked for headings like '{kind.title()}').",
+            )
 
 
-@check("too-long", "warning", "structure",
-       f"Well past two pages (over {TOO_LONG_WORDS} words).",
-       "Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.")
+@check(
+    "too-long",
+    "warning",
+    "structure",
+    f"Well past two pages (over {TOO_LONG_WORDS} words).",
+    "Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.",
+)
 def too_long(resume: Resume) -> Iterator[Hit]:
     n = len(resume.text.split())
     if n > TOO_LONG_WORDS:
-        yield Hit("document", None, "", f"About {n} words, roughly {n / WORDS_PER_PAGE:.1f} pages "
-                  f"(over {TOO_LONG_WORDS} words).")
+        yield Hit(
+            "document",
+            None,
+            "",
+            f"About {n} words, roughly {n / WORDS_PER_PAGE:.1f} pages "
+            f"(over {TOO_LONG_WORDS} words).",
+        )
 
 
 def date_style(token: str) -> str:
@@ -71,9 +102,13 @@ def date_style(token: str) -> str:
     return "other"
 
 
-@check("date-inconsistent", "info", "structure",
-       "Dates are written in more than one format.",
-       "Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.")
+@check(
+    "date-inconsistent",
+    "info",
+    "structure",
+    "Dates are written in more than one format.",
+    "Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.",
+)
 def date_inconsistent(resume: Resume) -> Iterator[Hit]:
     styles: dict[str, tuple] = {}
     for pos in resume.experience:
@@ -83,12 +118,18 @@ def date_inconsistent(resume: Resume) -> Iterator[Hit]:
                 styles.setdefault(style, (pos, m.group(0)))
     if len(styles) > 1:
         (first, _), (second, (pos, token)) = list(styles.items())[:2]
-        yield Hit("experience", pos.line, pos.dates, f"Dates mix {first} and {second} styles ('{token}').")
+        yield Hit(
+            "experience", pos.line, pos.dates, f"Dates mix {first} and {second} styles ('{token}')."
+        )
 
 
-@check("repeated-verb", "info", "clarity",
-       "The same verb opens many bullets.",
-       "Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').")
+@check(
+    "repeated-verb",
+    "info",
+    "clarity",
+    "The same verb opens many bullets.",
+    "Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').",
+)
 def repeated_verb(resume: Resume) -> Iterator[Hit]:
     bullets = [b for _, b in resume.bullets()]
     openers = Counter()
@@ -103,12 +144,21 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
         if n < REPEATED_VERB_MIN or n / len(bullets) < REPEATED_VERB_SHARE:
             break
         b = first_seen[verb]
-        yield Hit("experience", b.line, b.text, f"'{verb.capitalize()}' opens {n} of {len(bullets)} bullets.")
+        yield Hit(
+            "experience",
+            b.line,
+            b.text,
+            f"'{verb.capitalize()}' opens {n} of {len(bullets)} bullets.",
+        )
 
 
-@check("missing-dates", "warning", "structure",
-       "A position without dates.",
-       "Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.")
+@check(
+    "missing-dates",
+    "warning",
+    "structure",
+    "A position without dates.",
+    "Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.",
+)
 def missing_dates(resume: Resume) -> Iterator[Hit]:
     for pos in resume.experience:
         if (pos.title or pos.company) and pos.bullets and not _DATE_TOKEN.search(pos.dates):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Optional
 
 from assistant.checks.phrases import phrase_pattern, word_set
 from assistant.checks.registry import Hit, check
@@ -19,8 +20,13 @@ QUANTITY = re.compile(
     r"half|double|doubled|tripled|halved|twice|company[- ]wide|nationwide|worldwide|globally|every)\b",
     re.IGNORECASE,
 )
-HONOUR = re.compile(r"^\W*(?:awarded|won|received|named|selected|promoted|elected|nominated|earned)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b")
+HONOUR = re.compile(
+    r"^\W*(?:awarded|won|received|named|selected|promoted|elected|nominated|earned)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(
+    r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b"
+)
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -33,14 +39,18 @@ def first_person(text: str) -> Optional[str]:
                 continue
         return m.group(0)
     return None
+
+
 BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def passive_pattern() -> re.Pattern:
     irregular = "|".join(sorted(word_set("irregular_participles")))
-    return re.compile(rf"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|{irregular})\b",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|{irregular})\b",
+        re.IGNORECASE,
+    )
 
 
 def _texts(resume: Resume) -> Iterator[Hit]:
@@ -51,32 +61,53 @@ def _texts(resume: Resume) -> Iterator[Hit]:
         yield Hit(kind, bullet.line, bullet.text)
 
 
-@check("unquantified-bullet", "info", "impact",
-       "An achievement with no number, amount, percentage or scale.",
-       "Add the size of the result: how many, how much, how fast, or how often (e.g. 'for [__] customers', "
-       "'cut costs by [__]%').")
+@check(
+    "unquantified-bullet",
+    "info",
+    "impact",
+    "An achievement with no number, amount, percentage or scale.",
+    "Add the size of the result: how many, how much, how fast, or how often (e.g. 'for [__] customers', "
+    "'cut costs by [__]%').",
+)
 def unquantified(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         text = bullet.text
-        if len(text.split()) >= MIN_ACHIEVEMENT_WORDS and not QUANTITY.search(text) and not HONOUR.match(text):
+        if (
+            len(text.split()) >= MIN_ACHIEVEMENT_WORDS
+            and not QUANTITY.search(text)
+            and not HONOUR.match(text)
+        ):
             yield Hit(kind, bullet.line, text)
 
 
-@check("weak-opener", "warning", "impact",
-       "Opens with a duty, not an action.",
-       "Start with a strong past-tense verb for what you did and what changed (e.g. 'Built', 'Cut', 'Grew', "
-       "'Launched').")
+@check(
+    "weak-opener",
+    "warning",
+    "impact",
+    "Opens with a duty, not an action.",
+    "Start with a strong past-tense verb for what you did and what changed (e.g. 'Built', 'Cut', 'Grew', "
+    "'Launched').",
+)
 def weak_opener(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("weak_openers", opener=True)
     for kind, bullet in resume.bullets():
         m = pattern.match(bullet.text)
         if m:
-            yield Hit(kind, bullet.line, bullet.text, f"Opens with a duty, not an action: '{m.group(0).strip()}'.")
+            yield Hit(
+                kind,
+                bullet.line,
+                bullet.text,
+                f"Opens with a duty, not an action: '{m.group(0).strip()}'.",
+            )
 
 
-@check("first-person", "warning", "clarity",
-       "Uses the first person (I, my, me).",
-       "Drop the pronoun and start with the verb: 'Managed the budget', not 'I managed my budget'.")
+@check(
+    "first-person",
+    "warning",
+    "clarity",
+    "Uses the first person (I, my, me).",
+    "Drop the pronoun and start with the verb: 'Managed the budget', not 'I managed my budget'.",
+)
 def first_person_check(resume: Resume) -> Iterator[Hit]:
     for hit in _texts(resume):
         word = first_person(hit.excerpt)
@@ -84,9 +115,13 @@ def first_person_check(resume: Resume) -> Iterator[Hit]:
             yield hit._replace(detail=f"Uses the first person: '{word}'.")
 
 
-@check("passive-voice", "warning", "clarity",
-       "Written in the passive voice, which hides who did the work.",
-       "Put yourself as the doer and lead with the verb: 'Managed patient flow', not 'Patient flow was managed'.")
+@check(
+    "passive-voice",
+    "warning",
+    "clarity",
+    "Written in the passive voice, which hides who did the work.",
+    "Put yourself as the doer and lead with the verb: 'Managed patient flow', not 'Patient flow was managed'.",
+)
 def passive_voice(resume: Resume) -> Iterator[Hit]:
     allowed = word_set("passive_exceptions")
     pattern = passive_pattern()
@@ -98,9 +133,13 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
             yield Hit(kind, bullet.line, bullet.text, f"Passive voice: '{phrase}'.")
 
 
-@check("buzzword", "warning", "clarity",
-       "A cliche or inflated word that readers skip.",
-       "Replace the label with evidence: the result or the fact that shows it.")
+@check(
+    "buzzword",
+    "warning",
+    "clarity",
+    "A cliche or inflated word that readers skip.",
+    "Replace the label with evidence: the result or the fact that shows it.",
+)
 def buzzword(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("buzzwords")
     exceptions = phrase_pattern("buzzword_exceptions")
@@ -110,14 +149,22 @@ def buzzword(resume: Resume) -> Iterator[Hit]:
             if m.group(0).lower() not in words:
                 words.append(m.group(0).lower())
         if words:
-            yield hit._replace(detail="Cliche or inflated wording: " + ", ".join(f"'{w}'" for w in words) + ".")
+            yield hit._replace(
+                detail="Cliche or inflated wording: " + ", ".join(f"'{w}'" for w in words) + "."
+            )
 
 
-@check("long-bullet", "info", "clarity",
-       f"A bullet longer than {LONG_BULLET_WORDS} words; readers skim past it.",
-       "Keep one result per bullet in one or two lines: the action, the scale, the outcome.")
+@check(
+    "long-bullet",
+    "info",
+    "clarity",
+    f"A bullet longer than {LONG_BULLET_WORDS} words; readers skim past it.",
+    "Keep one result per bullet in one or two lines: the action, the scale, the outcome.",
+)
 def long_bullet(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         n = len(bullet.text.split())
         if n > LONG_BULLET_WORDS:
-            yield Hit(kind, bullet.line, bullet.text, f"A bullet of {n} words (over {LONG_BULLET_WORDS}).")
+            yield Hit(
+                kind, bullet.line, bullet.text, f"A bullet of {n} words (over {LONG_BULLET_WORDS})."
+            )

@@ -20,7 +20,9 @@ class ReboundGroup(TyperGroup):
         except typer.TyperException as exc:  # click's usage and parameter errors
             if type(exc).__name__ != "NoArgsIsHelpError":  # that one has shown the help already
                 ctx = getattr(exc, "ctx", None)
-                _error_line(exc.format_message() + (f" (see '{ctx.command_path} --help')" if ctx else ""))
+                _error_line(
+                    exc.format_message() + (f" (see '{ctx.command_path} --help')" if ctx else "")
+                )
             code = exc.exit_code
         except typer.Abort:
             _error_line("aborted")
@@ -37,7 +39,9 @@ class ReboundGroup(TyperGroup):
         except ReboundError as exc:
             _error_line(str(exc))
             raise typer.Exit(exc.exit_code) from None
-        except BrokenPipeError:  # `rebound ... | head`: the reader left; stop quietly, as Unix tools do
+        except (
+            BrokenPipeError
+        ):  # `rebound ... | head`: the reader left; stop quietly, as Unix tools do
             from assistant.cli.common import stop_quietly
 
             stop_quietly()
@@ -45,9 +49,13 @@ class ReboundGroup(TyperGroup):
             _error_line("interrupted")
             raise typer.Exit(130) from None
         except Exception as exc:  # the last line of defence: one line, not a traceback
-            if type(exc).__module__.split(".")[0] in ("typer", "click") or os.environ.get("REBOUND_DEBUG"):
+            if type(exc).__module__.split(".")[0] in ("typer", "click") or os.environ.get(
+                "REBOUND_DEBUG"
+            ):
                 raise
-            _error_line(f"internal error: {type(exc).__name__}: {exc} (REBOUND_DEBUG=1 shows the traceback)")
+            _error_line(
+                f"internal error: {type(exc).__name__}: {exc} (REBOUND_DEBUG=1 shows the traceback)"
+            )
             raise typer.Exit(70) from None
 
 
@@ -57,15 +65,44 @@ def _error_line(message: str) -> None:
 
 
 app = typer.Typer(
-    cls=ReboundGroup, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    cls=ReboundGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
     help="Rebound: offline, private help after a job rejection. Nothing you write leaves this machine.",
 )
 
 
 def _register() -> None:
-    from assistant.cli import critique, debrief, feedback, interview, log_cmd, models, network, plan, practice, prompts_cmd, recruiter, soften
+    from assistant.cli import (
+        critique,
+        debrief,
+        feedback,
+        interview,
+        log_cmd,
+        models,
+        network,
+        plan,
+        practice,
+        prompts_cmd,
+        recruiter,
+        soften,
+    )
 
-    for module in (critique, debrief, feedback, interview, log_cmd, models, network, plan, practice, prompts_cmd, recruiter, soften):
+    for module in (
+        critique,
+        debrief,
+        feedback,
+        interview,
+        log_cmd,
+        models,
+        network,
+        plan,
+        practice,
+        prompts_cmd,
+        recruiter,
+        soften,
+    ):
         module.register(app)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from typing import Annotated, Callable, Optional
+from collections.abc import Callable
+from typing import Annotated, Optional
 
 import typer
 
@@ -13,18 +14,75 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as one J
 OutOpt = Annotated[Optional[str], typer.Option("--out", help="Also write the result to this file.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")]
 # The notes' facts a command may fill or override from the command line.
-NotesArg = Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin.")]
+NotesArg = Annotated[
+    str,
+    typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin."),
+]
 YourNameOpt = Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")]
 CompanyOpt = Annotated[Optional[str], typer.Option("--company", help="The company you applied to.")]
 RoleOpt = Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")]
 
 _MODEL_PARAMS = [
-    ("model", Annotated[Optional[str], typer.Option("--model", help="Path to a GGUF model file.", rich_help_panel="Model")], None),
-    ("no_model", Annotated[bool, typer.Option("--no-model", help="Use the built-in templates only.", rich_help_panel="Model")], False),
-    ("backend", Annotated[Optional[str], typer.Option("--backend", help="llama (in-process) or openai (a server).", rich_help_panel="Model")], None),
-    ("base_url", Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server URL.", rich_help_panel="Model")], None),
-    ("model_name", Annotated[Optional[str], typer.Option("--model-name", help="Model name on the server.", rich_help_panel="Model")], None),
-    ("allow_remote", Annotated[bool, typer.Option("--allow-remote", help="Allow a server that is not on this machine.", rich_help_panel="Model")], False),
+    (
+        "model",
+        Annotated[
+            Optional[str],
+            typer.Option("--model", help="Path to a GGUF model file.", rich_help_panel="Model"),
+        ],
+        None,
+    ),
+    (
+        "no_model",
+        Annotated[
+            bool,
+            typer.Option(
+                "--no-model", help="Use the built-in templates only.", rich_help_panel="Model"
+            ),
+        ],
+        False,
+    ),
+    (
+        "backend",
+        Annotated[
+            Optional[str],
+            typer.Option(
+                "--backend",
+                help="llama (in-process) or openai (a server).",
+                rich_help_panel="Model",
+            ),
+        ],
+        None,
+    ),
+    (
+        "base_url",
+        Annotated[
+            Optional[str],
+            typer.Option(
+                "--base-url", help="OpenAI-compatible server URL.", rich_help_panel="Model"
+            ),
+        ],
+        None,
+    ),
+    (
+        "model_name",
+        Annotated[
+            Optional[str],
+            typer.Option("--model-name", help="Model name on the server.", rich_help_panel="Model"),
+        ],
+        None,
+    ),
+    (
+        "allow_remote",
+        Annotated[
+            bool,
+            typer.Option(
+                "--allow-remote",
+                help="Allow a server that is not on this machine.",
+                rich_help_panel="Model",
+            ),
+        ],
+        False,
+    ),
 ]
 
 
@@ -33,8 +91,10 @@ def model_options(func: Callable) -> Callable:
     sig = inspect.signature(func, eval_str=True)
     names = [name for name, _, _ in _MODEL_PARAMS]
     params = [p for p in sig.parameters.values() if p.name != "engine"]
-    params += [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, annotation=a, default=d)
-               for n, a, d in _MODEL_PARAMS]
+    params += [
+        inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, annotation=a, default=d)
+        for n, a, d in _MODEL_PARAMS
+    ]
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -50,7 +110,7 @@ def model_options(func: Callable) -> Callable:
     return wrapper
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def console(stderr: bool = False):
     from rich.console import Console
 

@@ -7,17 +7,43 @@ from typing import Annotated, Optional
 import typer
 
 from assistant.cli.common import (
-    ForceOpt, OutOpt, TokenProgress, console, model_options, notice, open_engine_with_progress,
-    print_json, write_out,
+    ForceOpt,
+    OutOpt,
+    TokenProgress,
+    console,
+    model_options,
+    notice,
+    open_engine_with_progress,
+    print_json,
+    write_out,
 )
 
 
 @model_options
 def critique(
-    files: Annotated[list[str], typer.Argument(help="Resumes (.txt, .md, .pdf, .docx, JSON Resume .json) or folders of them.")],
-    job: Annotated[Optional[str], typer.Option("--job", help="A job description (.txt, .md or JSON Resume job .json) to match keywords against.")] = None,
-    fail_under: Annotated[Optional[int], typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a score is below N.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (JSON Lines, one per file, for several files).")] = False,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Resumes (.txt, .md, .pdf, .docx, JSON Resume .json) or folders of them."
+        ),
+    ],
+    job: Annotated[
+        Optional[str],
+        typer.Option(
+            "--job",
+            help="A job description (.txt, .md or JSON Resume job .json) to match keywords against.",
+        ),
+    ] = None,
+    fail_under: Annotated[
+        Optional[int],
+        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a score is below N."),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="Print the result as JSON (JSON Lines, one per file, for several files)."
+        ),
+    ] = False,
     out: OutOpt = None,
     force: ForceOpt = False,
     engine=None,
@@ -46,8 +72,14 @@ def critique(
     if batch:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        progress = Progress(TextColumn("Critiquing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                            console=console(stderr=True), transient=True)
+        progress = Progress(
+            TextColumn("Critiquing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=console(stderr=True),
+            transient=True,
+        )
         with progress:
             task = progress.add_task("", total=len(paths))
             for path, outcome in critique_files(paths, parsed_job, eng.backend):
@@ -56,7 +88,11 @@ def critique(
     else:
         from contextlib import nullcontext
 
-        with TokenProgress("Writing suggestions") if eng.backend is not None else nullcontext() as on_chunk:
+        with (
+            TokenProgress("Writing suggestions")
+            if eng.backend is not None
+            else nullcontext() as on_chunk
+        ):
             for _, outcome in critique_files(paths, parsed_job, eng.backend, on_chunk):
                 if isinstance(outcome, InputError):
                     raise outcome
@@ -64,7 +100,11 @@ def critique(
     if out:
         from assistant.cli.critique_report import report_text
 
-        text = "\n".join(r.model_dump_json() for r in results) if as_json else "\n".join(map(report_text, results))
+        text = (
+            "\n".join(r.model_dump_json() for r in results)
+            if as_json
+            else "\n".join(map(report_text, results))
+        )
         write_out(out, text, force)
     if failures:
         notice(f"{len(failures)} of {len(paths)} files could not be read (see the errors above)")
@@ -82,8 +122,12 @@ def _collect(outcome, results: list, failures: list, as_json: bool, batch: bool)
 
     if isinstance(outcome, InputError):
         failures.append(outcome)  # one line, through the console that draws the progress bar
-        console(stderr=True).print(f"rebound: error: {' '.join(str(outcome).split())}", markup=False,
-                                   highlight=False, soft_wrap=True)
+        console(stderr=True).print(
+            f"rebound: error: {' '.join(str(outcome).split())}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
         return
     results.append(outcome)
     notice(outcome.notice)

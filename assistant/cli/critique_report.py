@@ -7,7 +7,16 @@ from itertools import groupby
 from assistant.tasks.critique import CritiqueResult
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SECTION_ORDER = ["contact", "document", "summary", "experience", "projects", "volunteer", "education", "skills"]
+SECTION_ORDER = [
+    "contact",
+    "document",
+    "summary",
+    "experience",
+    "projects",
+    "volunteer",
+    "education",
+    "skills",
+]
 
 
 def _score_style(score: int) -> str:
@@ -26,18 +35,31 @@ def renderables(result: CritiqueResult) -> list:
     scores.add_column("Why")
     for name, sub in result.subscores.items():
         scores.add_row(name, Text(str(sub.score), style=_score_style(sub.score)), sub.explanation)
-    title = Text.assemble(f"{result.file}  ", (f"{result.score}/100", f"bold {_score_style(result.score)}"))
+    title = Text.assemble(
+        f"{result.file}  ", (f"{result.score}/100", f"bold {_score_style(result.score)}")
+    )
     out.append(Panel(scores, title=title, title_align="left", expand=False))
 
     if result.findings:
         advised: set[str] = set()  # each suggestion once, under the first finding of its code
-        ordered = sorted(result.findings, key=lambda f: (
-            SECTION_ORDER.index(f.section) if f.section in SECTION_ORDER else len(SECTION_ORDER), f.line or 0))
+        ordered = sorted(
+            result.findings,
+            key=lambda f: (
+                SECTION_ORDER.index(f.section)
+                if f.section in SECTION_ORDER
+                else len(SECTION_ORDER),
+                f.line or 0,
+            ),
+        )
         for section, items in groupby(ordered, key=lambda f: f.section):
             out.append(Text(section.capitalize(), style="bold underline"))
             for f in items:
                 where = f"line {f.line}: " if f.line else ""
-                out.append(Text.assemble("  ", (f"[{f.code}] ", SEVERITY_STYLE[f.severity]), where, f.message))
+                out.append(
+                    Text.assemble(
+                        "  ", (f"[{f.code}] ", SEVERITY_STYLE[f.severity]), where, f.message
+                    )
+                )
                 if f.excerpt:
                     out.append(Text(f"    \u201c{f.excerpt}\u201d", style="dim"))
                 if f.code not in advised:
@@ -48,8 +70,13 @@ def renderables(result: CritiqueResult) -> list:
 
     if result.keywords is not None:
         kw = result.keywords
-        table = Table(title=f"Job keywords: {kw.match_rate:.0%} matched (aim for about 80%)", title_justify="left",
-                      show_header=False, box=None, padding=(0, 1))
+        table = Table(
+            title=f"Job keywords: {kw.match_rate:.0%} matched (aim for about 80%)",
+            title_justify="left",
+            show_header=False,
+            box=None,
+            padding=(0, 1),
+        )
         table.add_column(style="bold")
         table.add_column()
         table.add_row(Text("Matched", style="green"), ", ".join(kw.matched) or "none")

@@ -20,7 +20,9 @@ def _date(value: str) -> Optional[dt.date]:
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     if date and date > dt.date.today():
-        raise typer.BadParameter(f"{date.isoformat()} is in the future: a debrief records what already happened")
+        raise typer.BadParameter(
+            f"{date.isoformat()} is in the future: a debrief records what already happened"
+        )
     return date
 
 
@@ -34,7 +36,9 @@ def _required(label: str, default: Optional[str] = None) -> str:
 
 
 def _optional(label: str, default: str = "") -> str:
-    return " ".join(typer.prompt(label, default=default, show_default=bool(default), err=True).split())
+    return " ".join(
+        typer.prompt(label, default=default, show_default=bool(default), err=True).split()
+    )
 
 
 def _lines(label: str) -> list[str]:
@@ -62,13 +66,24 @@ def _ask_round(date_label: str):
     date = typer.prompt(date_label, default=dt.date.today().isoformat(), value_proc=_date, err=True)
     people = []
     while name := _optional("Someone you met: their name (blank to finish)"):
-        people.append(Person(name=name, role=_optional(f"{name}'s role (blank if you don't know)") or None))
+        people.append(
+            Person(name=name, role=_optional(f"{name}'s role (blank if you don't know)") or None)
+        )
     questions = []
     while text := _optional("A question they asked (blank to finish)"):
-        went = typer.prompt("How did your answer go? (well / okay / struggled)", value_proc=_how, err=True)
-        questions.append(QuestionAsked(text=text, went=went, note=_optional("A note on your answer (blank to skip)")))
+        went = typer.prompt(
+            "How did your answer go? (well / okay / struggled)", value_proc=_how, err=True
+        )
+        questions.append(
+            QuestionAsked(
+                text=text, went=went, note=_optional("A note on your answer (blank to skip)")
+            )
+        )
     return Round(
-        date=date, people=people, questions=questions, went_well=_lines("What went well"),
+        date=date,
+        people=people,
+        questions=questions,
+        went_well=_lines("What went well"),
         went_wrong=_lines("What may have gone wrong"),
         next_steps=_optional("Anything said about next steps (blank if nothing)"),
     )
@@ -81,18 +96,37 @@ def _ask_debrief():
     company = _required("Company")
     role = _required("Role you interviewed for")
     rnd = _ask_round("Interview date (YYYY-MM-DD)")
-    rejection = typer.prompt("Date you heard back (blank if you haven't)", default="", show_default=False,
-                             value_proc=_date, err=True)
+    rejection = typer.prompt(
+        "Date you heard back (blank if you haven't)",
+        default="",
+        show_default=False,
+        value_proc=_date,
+        err=True,
+    )
     first = rnd.people[0] if rnd.people else None
-    contact = _optional("Your main contact there, for emails (blank if none)", first.name if first else "")
+    contact = _optional(
+        "Your main contact there, for emails (blank if none)", first.name if first else ""
+    )
     known = {p.name: p.role for p in rnd.people}
     contact_role = None
     if contact:
-        contact_role = known.get(contact) or _optional(f"{contact}'s role (blank if you don't know)") or None
+        contact_role = (
+            known.get(contact) or _optional(f"{contact}'s role (blank if you don't know)") or None
+        )
     recruiters = [p.name for p in rnd.people if "recruit" in (p.role or "").lower()]
-    recruiter = _optional("Your recruiter's name (blank if none)", recruiters[0] if recruiters else "")
-    return Debrief(your_name=your_name, company=company, role=role, round=rnd, rejection_date=rejection,
-                   contact_name=contact or None, contact_role=contact_role, recruiter_name=recruiter or None)
+    recruiter = _optional(
+        "Your recruiter's name (blank if none)", recruiters[0] if recruiters else ""
+    )
+    return Debrief(
+        your_name=your_name,
+        company=company,
+        role=role,
+        round=rnd,
+        rejection_date=rejection,
+        contact_name=contact or None,
+        contact_role=contact_role,
+        recruiter_name=recruiter or None,
+    )
 
 
 def _answers(ask):
@@ -104,28 +138,48 @@ def _answers(ask):
 
     # click's prompt writes the space after each question to stdout; when stdout is not the terminal
     # (--json > notes.json) that space belongs with the question, on stderr.
-    to_stderr = contextlib.nullcontext() if sys.stdout.isatty() else contextlib.redirect_stdout(sys.stderr)
+    to_stderr = (
+        contextlib.nullcontext() if sys.stdout.isatty() else contextlib.redirect_stdout(sys.stderr)
+    )
     try:
         with to_stderr:
             return ask()
     except (typer.Abort, EOFError):
-        raise InputError("debrief: the input ended before the last question; nothing was written") from None
+        raise InputError(
+            "debrief: the input ended before the last question; nothing was written"
+        ) from None
 
 
 def debrief(
-    out: Annotated[Optional[str], typer.Option("--out", help="The notes file to write (default: COMPANY-DATE.md here). Never overwritten.")] = None,
-    append: Annotated[bool, typer.Option("--append", help="Add a new interview round to the existing --out file.")] = False,
+    out: Annotated[
+        Optional[str],
+        typer.Option(
+            "--out",
+            help="The notes file to write (default: COMPANY-DATE.md here). Never overwritten.",
+        ),
+    ] = None,
+    append: Annotated[
+        bool, typer.Option("--append", help="Add a new interview round to the existing --out file.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Write down your interview while it is fresh: the notes file every other command reads."""
     from pathlib import Path
 
     from assistant.errors import OutputExistsError
-    from assistant.tasks.debrief import EXISTS, append_round, default_path, existing_notes, write_debrief
+    from assistant.tasks.debrief import (
+        EXISTS,
+        append_round,
+        default_path,
+        existing_notes,
+        write_debrief,
+    )
 
     if append:
         if not out:
-            raise typer.BadParameter("--append needs --out NOTES.md, the file to add a round to", param_hint="--append")
+            raise typer.BadParameter(
+                "--append needs --out NOTES.md, the file to add a round to", param_hint="--append"
+            )
         existing_notes(out)  # check the file before asking anything
         result = append_round(_answers(lambda: _ask_round("Date of this round (YYYY-MM-DD)")), out)
     else:
@@ -137,7 +191,9 @@ def debrief(
         print_json(result)
         return
     what = f"added round {result.round} to" if result.appended else "wrote"
-    notice(f"{what} {result.path}; next: rebound feedback {result.path}, rebound plan {result.path}")
+    notice(
+        f"{what} {result.path}; next: rebound feedback {result.path}, rebound plan {result.path}"
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -3,10 +3,16 @@ a live token count, then print the draft (or its JSON) and write --out."""
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from assistant.cli.common import (
-    TokenProgress, console, notice, open_engine_with_progress, print_json, write_out,
+    TokenProgress,
+    console,
+    notice,
+    open_engine_with_progress,
+    print_json,
+    write_out,
 )
 
 
@@ -19,7 +25,9 @@ def run_on_engine(settings, task: Callable, label: str = "Writing the draft"):
         return task(engine.backend, progress)
 
 
-def show_draft(result, text: str, title: str, as_json: bool, out: Optional[str], force: bool) -> None:
+def show_draft(
+    result, text: str, title: str, as_json: bool, out: Optional[str], force: bool
+) -> None:
     notice(result.notice)
     write_out(out, text, force)
     if as_json:

@@ -7,20 +7,38 @@ from typing import Annotated, Optional
 import typer
 
 from assistant.cli.common import (
-    CompanyOpt, ForceOpt, JsonOpt, NotesArg, OutOpt, RoleOpt, TokenProgress, YourNameOpt, model_options,
-    notice, open_engine_with_progress, print_json, write_out,
+    CompanyOpt,
+    ForceOpt,
+    JsonOpt,
+    NotesArg,
+    OutOpt,
+    RoleOpt,
+    TokenProgress,
+    YourNameOpt,
+    model_options,
+    notice,
+    open_engine_with_progress,
+    print_json,
+    write_out,
 )
 
 
 @model_options
 def feedback(
     notes: NotesArg,
-    to: Annotated[Optional[str], typer.Option("--to", help="hiring-manager or recruiter (default: the notes' contact_role).")] = None,
+    to: Annotated[
+        Optional[str],
+        typer.Option(
+            "--to", help="hiring-manager or recruiter (default: the notes' contact_role)."
+        ),
+    ] = None,
     your_name: YourNameOpt = None,
     company: CompanyOpt = None,
     contact: Annotated[Optional[str], typer.Option("--contact", help="Who you write to.")] = None,
     role: RoleOpt = None,
-    log: Annotated[bool, typer.Option("--log", help="Record the request as sent in the follow-up log.")] = False,
+    log: Annotated[
+        bool, typer.Option("--log", help="Record the request as sent in the follow-up log.")
+    ] = False,
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -33,8 +51,9 @@ def feedback(
 
     if to not in (None, "hiring-manager", "recruiter"):
         raise typer.BadParameter("must be hiring-manager or recruiter", param_hint="--to")
-    parsed = with_overrides(read_notes(notes), your_name=your_name, company=company,
-                            contact_name=contact, role=role)
+    parsed = with_overrides(
+        read_notes(notes), your_name=your_name, company=company, contact_name=contact, role=role
+    )
     parsed.require("company", "contact_name", "your_name")
     request = FeedbackRequest(notes=parsed, to=to)
     advice = advice_for(parsed.contact_name, parsed.company)  # before --log records this request
@@ -60,8 +79,14 @@ def feedback(
     from assistant.cli.common import console
 
     source = f"drafted by {result.model}" if result.source == "model" else "from the template"
-    console().print(Panel(text.strip(), title=f"To: {parsed.contact_name} ({result.to})", subtitle=source,
-                          expand=False))
+    console().print(
+        Panel(
+            text.strip(),
+            title=f"To: {parsed.contact_name} ({result.to})",
+            subtitle=source,
+            expand=False,
+        )
+    )
     from assistant.cli.log_cmd import show_advice
 
     show_advice(result.advice)

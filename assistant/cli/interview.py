@@ -6,14 +6,28 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.cli.common import ForceOpt, JsonOpt, console, model_options, notice, print_json, write_out
+from assistant.cli.common import (
+    ForceOpt,
+    JsonOpt,
+    console,
+    model_options,
+    notice,
+    print_json,
+    write_out,
+)
 
-JobOpt = Annotated[Optional[str], typer.Option(
-    "--job", help="The job description (.txt, .md or JSON Resume job .json).")]
-ResumeOpt = Annotated[Optional[str], typer.Option(
-    "--resume", help="Your resume (.txt, .md, .pdf, .docx or JSON Resume).")]
-NotesOpt = Annotated[Optional[str], typer.Option(
-    "--notes", help="Your rejection notes (their struggled questions come first).")]
+JobOpt = Annotated[
+    Optional[str],
+    typer.Option("--job", help="The job description (.txt, .md or JSON Resume job .json)."),
+]
+ResumeOpt = Annotated[
+    Optional[str],
+    typer.Option("--resume", help="Your resume (.txt, .md, .pdf, .docx or JSON Resume)."),
+]
+NotesOpt = Annotated[
+    Optional[str],
+    typer.Option("--notes", help="Your rejection notes (their struggled questions come first)."),
+]
 
 
 def interview_request(job: Optional[str], resume: Optional[str], notes: Optional[str], count: int):
@@ -25,8 +39,12 @@ def interview_request(job: Optional[str], resume: Optional[str], notes: Optional
 
     if not job:
         raise typer.BadParameter("is required", param_hint="--job")
-    return InterviewRequest(job=read_job(job), resume_text=read_resume(resume).text if resume else None,
-                            notes=read_notes(notes) if notes else None, count=count)
+    return InterviewRequest(
+        job=read_job(job),
+        resume_text=read_resume(resume).text if resume else None,
+        notes=read_notes(notes) if notes else None,
+        count=count,
+    )
 
 
 @model_options
@@ -34,9 +52,13 @@ def interview(
     job: JobOpt = None,
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
-    count: Annotated[int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to practise.")] = 10,
+    count: Annotated[
+        int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to practise.")
+    ] = 10,
     as_json: JsonOpt = False,
-    out: Annotated[Optional[str], typer.Option("--out", help="Write a Markdown practice sheet to this file.")] = None,
+    out: Annotated[
+        Optional[str], typer.Option("--out", help="Write a Markdown practice sheet to this file.")
+    ] = None,
     force: ForceOpt = False,
     engine=None,
 ) -> None:
@@ -45,8 +67,11 @@ def interview(
     from assistant.tasks.interview import interview_questions, practice_sheet
 
     request = interview_request(job, resume, notes, count)
-    result = run_on_engine(engine, lambda backend, progress: interview_questions(request, backend, progress),
-                           "Writing tailored questions")
+    result = run_on_engine(
+        engine,
+        lambda backend, progress: interview_questions(request, backend, progress),
+        "Writing tailored questions",
+    )
     notice(result.notice)
     write_out(out, practice_sheet(result), force)
     if as_json:
@@ -61,12 +86,22 @@ def _render(result) -> None:
     from assistant.tasks.interview import KIND_LABELS
 
     title = " at ".join(x for x in (result.job_title, result.company) if x) or "the job"
-    table = Table("#", "question", "why", title=f"Interview practice: {title}", show_lines=True,
-                  title_justify="left")
+    table = Table(
+        "#",
+        "question",
+        "why",
+        title=f"Interview practice: {title}",
+        show_lines=True,
+        title_justify="left",
+    )
     for i, q in enumerate(result.questions, 1):
-        text = _escape(q.text) + (f"\n[dim]Follow-up: {_escape(q.follow_up)}[/dim]" if q.follow_up else "")
+        text = _escape(q.text) + (
+            f"\n[dim]Follow-up: {_escape(q.follow_up)}[/dim]" if q.follow_up else ""
+        )
         covers = "\n".join(f"• {_escape(c)}" for c in q.good_answer_covers)
-        why = f"[bold]{KIND_LABELS[q.kind]}[/bold]: {_escape(q.reason)}" + (f"\n[dim]{covers}[/dim]" if covers else "")
+        why = f"[bold]{KIND_LABELS[q.kind]}[/bold]: {_escape(q.reason)}" + (
+            f"\n[dim]{covers}[/dim]" if covers else ""
+        )
         table.add_row(str(i), text, why)
     out = console()
     out.print(table)

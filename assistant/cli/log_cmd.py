@@ -8,9 +8,13 @@ import typer
 
 from assistant.cli.common import JsonOpt, console, print_json
 
-log_app = typer.Typer(no_args_is_help=True, help="The follow-up log: who you contacted, when, and about what.")
+log_app = typer.Typer(
+    no_args_is_help=True, help="The follow-up log: who you contacted, when, and about what."
+)
 
-ToOpt = Annotated[Optional[str], typer.Option("--to", help="The person you wrote to or spoke with.")]
+ToOpt = Annotated[
+    Optional[str], typer.Option("--to", help="The person you wrote to or spoke with.")
+]
 CompanyOpt = Annotated[Optional[str], typer.Option("--company", help="Their company.")]
 KindOpt = Annotated[str, typer.Option("--kind", help="email, call or linkedin.")]
 _ADVICE_STYLE = {"go": "green", "wait": "yellow", "stop": "red"}
@@ -35,8 +39,10 @@ def log_sent(to: str, company: str, kind: str, about: str) -> None:
     from assistant.followups import add_contact
 
     contact = add_contact(to, company, kind=kind, about=about)
-    notice(f"logged #{contact.id}: {contact.about} ({contact.kind}) to {contact.to} at {contact.company} "
-           f"on {contact.date}")
+    notice(
+        f"logged #{contact.id}: {contact.about} ({contact.kind}) to {contact.to} at {contact.company} "
+        f"on {contact.date}"
+    )
 
 
 def show_advice(advice) -> None:
@@ -50,8 +56,14 @@ def show_advice(advice) -> None:
     from rich.text import Text
 
     style = _ADVICE_STYLE[advice.action]
-    console().print(Panel(Text(advice.message), title=f"Follow-up log: {advice.action}", border_style=style,
-                          expand=False))
+    console().print(
+        Panel(
+            Text(advice.message),
+            title=f"Follow-up log: {advice.action}",
+            border_style=style,
+            expand=False,
+        )
+    )
 
 
 @log_app.command("add")
@@ -59,8 +71,12 @@ def add(
     to: ToOpt = None,
     company: CompanyOpt = None,
     kind: KindOpt = "email",
-    about: Annotated[str, typer.Option("--about", help="rejection, feedback-request or follow-up.")] = "follow-up",
-    date: Annotated[Optional[str], typer.Option("--date", help="When (YYYY-MM-DD); default today.")] = None,
+    about: Annotated[
+        str, typer.Option("--about", help="rejection, feedback-request or follow-up.")
+    ] = "follow-up",
+    date: Annotated[
+        Optional[str], typer.Option("--date", help="When (YYYY-MM-DD); default today.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Record a contact: a message you sent, a call, or the rejection itself."""
@@ -68,13 +84,18 @@ def add(
     from assistant.followups import add_contact, advice_for
 
     if not to or not company:
-        raise InputError("--to and --company are both required (who you contacted, and their company)")
+        raise InputError(
+            "--to and --company are both required (who you contacted, and their company)"
+        )
     contact = add_contact(to, company, kind=kind, about=about, date=parse_day(date))
     if as_json:
         print_json(contact)
         return
-    console().print(f"Logged #{contact.id}: {contact.about} ({contact.kind}) to {contact.to} at "
-                    f"{contact.company} on {contact.date}.", markup=False)
+    console().print(
+        f"Logged #{contact.id}: {contact.about} ({contact.kind}) to {contact.to} at "
+        f"{contact.company} on {contact.date}.",
+        markup=False,
+    )
     show_advice(advice_for(contact.to, contact.company))
 
 
@@ -91,7 +112,9 @@ def list_(
         print_json(ContactList(contacts=contacts))
         return
     if not contacts:
-        console().print("No contacts in the log yet (add one with `rebound log add`).", markup=False)
+        console().print(
+            "No contacts in the log yet (add one with `rebound log add`).", markup=False
+        )
         return
     from rich.table import Table
 
@@ -103,7 +126,9 @@ def list_(
 
 @log_app.command("remove")
 def remove(
-    contact_id: Annotated[int, typer.Argument(metavar="ID", help="The id `rebound log list` shows.")],
+    contact_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The id `rebound log list` shows.")
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Remove one contact from the log."""
@@ -113,8 +138,11 @@ def remove(
     if as_json:
         print_json(contact)
         return
-    console().print(f"Removed #{contact.id}: {contact.about} to {contact.to} at {contact.company} "
-                    f"on {contact.date}.", markup=False)
+    console().print(
+        f"Removed #{contact.id}: {contact.about} to {contact.to} at {contact.company} "
+        f"on {contact.date}.",
+        markup=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -11,9 +11,23 @@ from assistant.cli.common import JsonOpt, console, notice, print_json
 
 
 def models(
-    model: Annotated[Optional[str], typer.Option("--model", help="Path to a GGUF model file.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Load the model, time a short generation, and run the guard on sample notes.")] = False,
-    notes_dir: Annotated[Optional[str], typer.Option("--notes-dir", help="Notes for the guard's pass rate (default: the repo's fixtures/notes).")] = None,
+    model: Annotated[
+        Optional[str], typer.Option("--model", help="Path to a GGUF model file.")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Load the model, time a short generation, and run the guard on sample notes.",
+        ),
+    ] = False,
+    notes_dir: Annotated[
+        Optional[str],
+        typer.Option(
+            "--notes-dir",
+            help="Notes for the guard's pass rate (default: the repo's fixtures/notes).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the model Rebound would use, why it was chosen, and what it is."""
@@ -22,7 +36,9 @@ def models(
     from assistant.paths import package_root
     from assistant.tasks.models_check import describe, guard_pass_rate, measure_speed
 
-    if check and notes_dir:  # a folder the user named must hold notes: say so before loading anything
+    if (
+        check and notes_dir
+    ):  # a folder the user named must hold notes: say so before loading anything
         from assistant.errors import InputError
 
         if not Path(notes_dir).is_dir():
@@ -57,14 +73,20 @@ def models(
     c.print(f"  path          {g.path}")
     c.print(f"  size          {g.size_bytes / 1e6:.1f} MB")
     c.print(f"  architecture  {g.architecture}   name: {g.name}")
-    c.print(f"  parameters    {g.parameters / 1e6:.0f} M" if g.parameters else "  parameters    unknown")
+    c.print(
+        f"  parameters    {g.parameters / 1e6:.0f} M" if g.parameters else "  parameters    unknown"
+    )
     c.print(f"  quantization  {g.quantization}")
-    c.print(f"  context       {g.context_length} tokens   chat template: {'yes' if g.has_chat_template else 'no'}")
+    c.print(
+        f"  context       {g.context_length} tokens   chat template: {'yes' if g.has_chat_template else 'no'}"
+    )
     if report.speed:
         s = report.speed
         c.print(f"  load          {s.load_seconds:.2f} s")
-        c.print(f"  speed         {s.tokens_per_second:.1f} tokens/s ({s.tokens} tokens in {s.generate_seconds:.2f} s); "
-                f"{s.batch_tokens_per_second:.1f} tokens/s for {s.batch_replies} replies at once")
+        c.print(
+            f"  speed         {s.tokens_per_second:.1f} tokens/s ({s.tokens} tokens in {s.generate_seconds:.2f} s); "
+            f"{s.batch_tokens_per_second:.1f} tokens/s for {s.batch_replies} replies at once"
+        )
     if report.guard:
         gd = report.guard
         c.print(f"  guard         {gd.passed}/{gd.total} feedback drafts passed the guard")

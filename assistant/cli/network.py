@@ -7,19 +7,50 @@ from typing import Annotated, Optional
 import typer
 
 from assistant.cli.common import (
-    ForceOpt, JsonOpt, NotesArg, OutOpt, YourNameOpt, model_options,
+    ForceOpt,
+    JsonOpt,
+    NotesArg,
+    OutOpt,
+    YourNameOpt,
+    model_options,
 )
 
 
 @model_options
 def network(
     notes: NotesArg,
-    channel: Annotated[str, typer.Option("--channel", help="linkedin (a connection note) or email.")] = "linkedin",
-    occasion: Annotated[str, typer.Option("--occasion", help="connect (first note after the rejection), congratulate (needs --about) or update (needs --update).")] = "connect",
-    limit: Annotated[int, typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account.")] = 300,
-    to: Annotated[Optional[str], typer.Option("--to", help="Who you write to (default: the notes' contact, else your recruiter).")] = None,
-    about: Annotated[Optional[str], typer.Option("--about", help="What to congratulate them on, in your words (a launch, a work anniversary).")] = None,
-    update: Annotated[Optional[str], typer.Option("--update", help='Your real news, e.g. "I passed the AWS Solutions Architect exam".')] = None,
+    channel: Annotated[
+        str, typer.Option("--channel", help="linkedin (a connection note) or email.")
+    ] = "linkedin",
+    occasion: Annotated[
+        str,
+        typer.Option(
+            "--occasion",
+            help="connect (first note after the rejection), congratulate (needs --about) or update (needs --update).",
+        ),
+    ] = "connect",
+    limit: Annotated[
+        int, typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account.")
+    ] = 300,
+    to: Annotated[
+        Optional[str],
+        typer.Option(
+            "--to", help="Who you write to (default: the notes' contact, else your recruiter)."
+        ),
+    ] = None,
+    about: Annotated[
+        Optional[str],
+        typer.Option(
+            "--about",
+            help="What to congratulate them on, in your words (a launch, a work anniversary).",
+        ),
+    ] = None,
+    update: Annotated[
+        Optional[str],
+        typer.Option(
+            "--update", help='Your real news, e.g. "I passed the AWS Solutions Architect exam".'
+        ),
+    ] = None,
     your_name: YourNameOpt = None,
     as_json: JsonOpt = False,
     out: OutOpt = None,
@@ -36,10 +67,19 @@ def network(
     if occasion not in ("connect", "congratulate", "update"):
         raise typer.BadParameter("must be connect, congratulate or update", param_hint="--occasion")
     parsed = with_overrides(read_notes(notes), your_name=your_name)
-    request = NetworkRequest(notes=parsed, channel=channel, occasion=occasion, limit=limit, to=to,
-                             about=about, update=update)
+    request = NetworkRequest(
+        notes=parsed,
+        channel=channel,
+        occasion=occasion,
+        limit=limit,
+        to=to,
+        about=about,
+        update=update,
+    )
     parsed.require("company", "role", "your_name")
-    result = run_on_engine(engine, lambda backend, progress: draft_network_note(request, backend, progress))
+    result = run_on_engine(
+        engine, lambda backend, progress: draft_network_note(request, backend, progress)
+    )
     if result.channel == "email":
         text, size = f"Subject: {result.subject}\n\n{result.body}\n", ""
     else:

@@ -10,11 +10,27 @@ from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, console, notice, pri
 
 
 def plan(
-    notes: Annotated[str, typer.Argument(help="Your interview notes (Markdown with YAML front matter).")],
-    feedback: Annotated[Optional[str], typer.Option("--feedback", help="The feedback you received, saved as a text file.")] = None,
-    resume: Annotated[Optional[str], typer.Option("--resume", help="Your resume, for the resume edits and the keyword gap.")] = None,
-    job: Annotated[Optional[str], typer.Option("--job", help="The job ad, for the keyword gap and the practice command.")] = None,
-    review_in: Annotated[int, typer.Option("--review-in", help="Days from today for the first step: look at it all again.")] = 3,
+    notes: Annotated[
+        str, typer.Argument(help="Your interview notes (Markdown with YAML front matter).")
+    ],
+    feedback: Annotated[
+        Optional[str],
+        typer.Option("--feedback", help="The feedback you received, saved as a text file."),
+    ] = None,
+    resume: Annotated[
+        Optional[str],
+        typer.Option("--resume", help="Your resume, for the resume edits and the keyword gap."),
+    ] = None,
+    job: Annotated[
+        Optional[str],
+        typer.Option("--job", help="The job ad, for the keyword gap and the practice command."),
+    ] = None,
+    review_in: Annotated[
+        int,
+        typer.Option(
+            "--review-in", help="Days from today for the first step: look at it all again."
+        ),
+    ] = 3,
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -31,13 +47,20 @@ def plan(
     if not 1 <= review_in <= 60:
         raise typer.BadParameter("must be between 1 and 60 days", param_hint="--review-in")
     if notes == "-":  # the plan's commands re-read the notes, which stdin cannot give twice
-        notice("notes read from stdin: the plan's commands name NOTES.md; save your notes there to run them")
+        notice(
+            "notes read from stdin: the plan's commands name NOTES.md; save your notes there to run them"
+        )
     request = PlanRequest(
-        notes=read_notes(notes), notes_path="NOTES.md" if notes == "-" else notes, today=dt.date.today(),
+        notes=read_notes(notes),
+        notes_path="NOTES.md" if notes == "-" else notes,
+        today=dt.date.today(),
         review_days=review_in,
-        feedback=read_text(feedback) if feedback else None, feedback_path=feedback,
-        resume=read_resume(resume) if resume else None, resume_path=resume,
-        job=read_job(job) if job else None, job_path=job,
+        feedback=read_text(feedback) if feedback else None,
+        feedback_path=feedback,
+        resume=read_resume(resume) if resume else None,
+        resume_path=resume,
+        job=read_job(job) if job else None,
+        job_path=job,
     )
     result = build_plan(request)
     text = plan_markdown(result)

@@ -19,11 +19,20 @@ def practice(
     job: JobOpt = None,
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
-    answers: Annotated[Optional[str], typer.Option(
-        "--answers", help="A Markdown (## question, the answer below) or JSON file of question/answer pairs: "
-                          "no prompts.")] = None,
-    count: Annotated[int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to ask.")] = 5,
-    history: Annotated[bool, typer.Option("--history", help="Show your progress per question over time.")] = False,
+    answers: Annotated[
+        Optional[str],
+        typer.Option(
+            "--answers",
+            help="A Markdown (## question, the answer below) or JSON file of question/answer pairs: "
+            "no prompts.",
+        ),
+    ] = None,
+    count: Annotated[
+        int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to ask.")
+    ] = 5,
+    history: Annotated[
+        bool, typer.Option("--history", help="Show your progress per question over time.")
+    ] = False,
     as_json: JsonOpt = False,
     engine=None,
 ) -> None:
@@ -48,12 +57,17 @@ def practice(
     job_terms = extract_job_terms(request.job.text, request.job.company)
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine).backend
-    session = PracticeSession(started_at=dt.datetime.now(dt.timezone.utc), job_title=request.job.title,
-                              job_source=request.job.source)
+    session = PracticeSession(
+        started_at=dt.datetime.now(dt.timezone.utc),
+        job_title=request.job.title,
+        job_source=request.job.source,
+    )
     if pairs is not None:
         from rich.text import Text
 
-        for i, (question, answer) in enumerate(pairs, 1):  # --json prints only the JSON: these are for scripts
+        for i, (question, answer) in enumerate(
+            pairs, 1
+        ):  # --json prints only the JSON: these are for scripts
             if not as_json:  # say which answer each critique is about
                 console().print(Text(f"\n{i}. {question}", style="bold cyan"))
             _review(session, question, answer, job_terms, backend, None if as_json else console())
@@ -63,8 +77,10 @@ def practice(
         notice("no answers given: nothing to save")
     else:
         session = save_session(session)
-        notice(f"saved practice session #{session.id} (average score {session.average_score}); "
-               "see `rebound practice --history`")
+        notice(
+            f"saved practice session #{session.id} (average score {session.average_score}); "
+            "see `rebound practice --history`"
+        )
     if as_json:
         print_json(session)
 
@@ -81,10 +97,17 @@ def _interactive(request, session, job_terms, backend, ui) -> None:
     from assistant.tasks.interview import build_questions, practice_order
 
     questions = practice_order(build_questions(request))
-    ui.print(Text("Answer each question as you would say it. Finish an answer with an empty line; "
-                  "an empty line straight away skips the question; Ctrl-D ends the session.", style="dim"))
+    ui.print(
+        Text(
+            "Answer each question as you would say it. Finish an answer with an empty line; "
+            "an empty line straight away skips the question; Ctrl-D ends the session.",
+            style="dim",
+        )
+    )
     for i, (label, question) in enumerate(questions, 1):
-        ui.print(Text.assemble((f"\nQuestion {i}/{len(questions)} ", "bold"), (f"· {label}", "dim")))
+        ui.print(
+            Text.assemble((f"\nQuestion {i}/{len(questions)} ", "bold"), (f"· {label}", "dim"))
+        )
         ui.print(Text(question, style="bold cyan"))
         answer, ended = _read_answer()
         if answer:
@@ -142,17 +165,25 @@ def _render_review(ui, review) -> None:
     ]
     if m.job_terms:
         lines.append(f"The job's terms you used: {', '.join(m.job_terms_used) or 'none'}")
-    lines.append("Words you repeat most: " + (", ".join(f"{r.word} ×{r.count}" for r in m.repeated[:3]) or "none"))
+    lines.append(
+        "Words you repeat most: "
+        + (", ".join(f"{r.word} ×{r.count}" for r in m.repeated[:3]) or "none")
+    )
     lines += [f"• {f.message}" for f in c.findings]
     lines += ["", f"Coaching: {review.coaching}"]
-    source = (f"coaching by {review.model}, checked by the guard" if review.coaching_source == "model"
-              else "coaching from the checks")
+    source = (
+        f"coaching by {review.model}, checked by the guard"
+        if review.coaching_source == "model"
+        else "coaching from the checks"
+    )
     ui.print(Panel(Text("\n".join(lines)), title="Critique", subtitle=source, expand=False))
 
 
 def sparkline(scores: list[int]) -> str:
     """One block per score (0-100), from ▁ to █."""
-    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, round(s / 100 * (len(SPARKS) - 1))))] for s in scores)
+    return "".join(
+        SPARKS[min(len(SPARKS) - 1, max(0, round(s / 100 * (len(SPARKS) - 1))))] for s in scores
+    )
 
 
 def _render_history(history) -> None:
@@ -164,12 +195,26 @@ def _render_history(history) -> None:
     if not history.questions:
         out.print("No practice sessions yet: run `rebound practice --job JOB` first.", markup=False)
         return
-    table = Table("question", "tries", "first", "last", "best", "trend", title_justify="left",
-                  title=f"Practice history: {plural(history.sessions, 'session')}")
+    table = Table(
+        "question",
+        "tries",
+        "first",
+        "last",
+        "best",
+        "trend",
+        title_justify="left",
+        title=f"Practice history: {plural(history.sessions, 'session')}",
+    )
     for p in history.questions:
         scores = p.scores
-        table.add_row(p.question, str(len(scores)), str(scores[0]), str(scores[-1]), str(max(scores)),
-                      sparkline(scores))
+        table.add_row(
+            p.question,
+            str(len(scores)),
+            str(scores[0]),
+            str(scores[-1]),
+            str(max(scores)),
+            sparkline(scores),
+        )
     out.print(table)
 
 

@@ -8,7 +8,9 @@ import typer
 
 from assistant.cli.common import JsonOpt, console, print_json
 
-prompts_app = typer.Typer(help="See the prompt templates and where to override them.", no_args_is_help=True)
+prompts_app = typer.Typer(
+    help="See the prompt templates and where to override them.", no_args_is_help=True
+)
 
 
 @prompts_app.command("list")
@@ -26,8 +28,10 @@ def list_prompts(as_json: JsonOpt = False) -> None:
 
 
 @prompts_app.command("show")
-def show_prompt(name: Annotated[str, typer.Argument(help="TASK/PART, e.g. feedback/system")],
-                as_json: JsonOpt = False) -> None:
+def show_prompt(
+    name: Annotated[str, typer.Argument(help="TASK/PART, e.g. feedback/system")],
+    as_json: JsonOpt = False,
+) -> None:
     """Print one template's source."""
     from assistant.prompts import show_template
 

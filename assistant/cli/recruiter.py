@@ -7,14 +7,27 @@ from typing import Annotated, Optional
 import typer
 
 from assistant.cli.common import (
-    CompanyOpt, ForceOpt, JsonOpt, NotesArg, OutOpt, RoleOpt, YourNameOpt, model_options,
+    CompanyOpt,
+    ForceOpt,
+    JsonOpt,
+    NotesArg,
+    OutOpt,
+    RoleOpt,
+    YourNameOpt,
+    model_options,
 )
 
 
 @model_options
 def recruiter(
     notes: NotesArg,
-    recruiter_name: Annotated[Optional[str], typer.Option("--recruiter", help="Your recruiter's name (default: recruiter_name in the notes, or a contact whose role is recruiter).")] = None,
+    recruiter_name: Annotated[
+        Optional[str],
+        typer.Option(
+            "--recruiter",
+            help="Your recruiter's name (default: recruiter_name in the notes, or a contact whose role is recruiter).",
+        ),
+    ] = None,
     your_name: YourNameOpt = None,
     company: CompanyOpt = None,
     role: RoleOpt = None,
@@ -28,11 +41,18 @@ def recruiter(
     from assistant.inputs.notes import read_notes, with_overrides
     from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
 
-    parsed = with_overrides(read_notes(notes), recruiter_name=recruiter_name, your_name=your_name,
-                            company=company, role=role)
+    parsed = with_overrides(
+        read_notes(notes),
+        recruiter_name=recruiter_name,
+        your_name=your_name,
+        company=company,
+        role=role,
+    )
     parsed.require("company", "role", "your_name")
     find_recruiter(parsed)  # a missing name is an error before any model loads
-    result = run_on_engine(engine, lambda backend, progress: draft_recruiter_update(parsed, backend, progress))
+    result = run_on_engine(
+        engine, lambda backend, progress: draft_recruiter_update(parsed, backend, progress)
+    )
     text = f"Subject: {result.subject}\n\n{result.body}\n"
     show_draft(result, text, f"To: {result.recruiter} (recruiter)", as_json, out, force)
 

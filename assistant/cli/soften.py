@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, console, model_options, notice, print_json, write_out
+from assistant.cli.common import (
+    ForceOpt,
+    JsonOpt,
+    OutOpt,
+    console,
+    model_options,
+    notice,
+    print_json,
+    write_out,
+)
 from assistant.cli.log_cmd import CompanyOpt, KindOpt, ToOpt
 
 _LEVEL_STYLE = {"calm": "green", "needy": "yellow", "desperate": "red"}
@@ -17,7 +26,9 @@ def soften(
     draft: Annotated[str, typer.Argument(help="Your draft message (a text file), or - for stdin.")],
     to: ToOpt = None,
     company: CompanyOpt = None,
-    log: Annotated[bool, typer.Option("--log", help="Record the message as sent (needs --to and --company).")] = False,
+    log: Annotated[
+        bool, typer.Option("--log", help="Record the message as sent (needs --to and --company).")
+    ] = False,
     kind: KindOpt = "email",
     as_json: JsonOpt = False,
     out: OutOpt = None,
@@ -35,7 +46,9 @@ def soften(
         raise typer.BadParameter("--log needs --to and --company", param_hint="--log")
     request = SoftenRequest(text=read_text(draft, MAX_DRAFT_BYTES), to=to, company=company)
     advice = advice_for(to, company)  # before --log records this message
-    result = run_on_engine(engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting")
+    result = run_on_engine(
+        engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting"
+    )
     result.advice = advice
     notice(result.notice)
     write_out(out, result.rewrite, force)
@@ -62,8 +75,14 @@ def _render(original: str, result) -> None:
     for s in result.signals:
         marked.stylize("bold red underline", s.start - offset, s.end - offset)
     style = _LEVEL_STYLE[result.level]
-    out.print(Panel(marked, title=f"Your draft: {result.score}/100, {result.level}", border_style=style,
-                    expand=False))
+    out.print(
+        Panel(
+            marked,
+            title=f"Your draft: {result.score}/100, {result.level}",
+            border_style=style,
+            expand=False,
+        )
+    )
     if result.signals:
         table = Table("signal", "found", "why it hurts", "instead", show_lines=True)
         by_code: dict[str, list] = {}
@@ -73,11 +92,24 @@ def _render(original: str, result) -> None:
             excerpts = "\n".join(f"“{' '.join(s.excerpt.split())}”" for s in found)
             table.add_row(code, excerpts, found[0].message, found[0].suggestion)
         out.print(table)
-        source = "model, checked by the guard" if result.source == "model" else "rewritten sentence by sentence"
-        out.print(Panel(Text(result.rewrite), title=f"Calmer version: {result.rewrite_score}/100", subtitle=source,
-                        border_style="green", expand=False))
-        out.print(f"Score: {result.score} ({result.level}) -> {result.rewrite_score} after the rewrite",
-                  markup=False)
+        source = (
+            "model, checked by the guard"
+            if result.source == "model"
+            else "rewritten sentence by sentence"
+        )
+        out.print(
+            Panel(
+                Text(result.rewrite),
+                title=f"Calmer version: {result.rewrite_score}/100",
+                subtitle=source,
+                border_style="green",
+                expand=False,
+            )
+        )
+        out.print(
+            f"Score: {result.score} ({result.level}) -> {result.rewrite_score} after the rewrite",
+            markup=False,
+        )
     else:
         out.print("No desperation signals: this reads calm. Nothing to rewrite.", markup=False)
     show_advice(result.advice)

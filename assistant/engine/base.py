@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Callable, Iterator, Optional
+from collections.abc import Callable, Iterator
+from typing import Optional
 
 from pydantic import BaseModel
 
@@ -40,7 +41,9 @@ class Backend(ABC):
     def complete(self, messages: list[Message], options: GenerateOptions) -> str:
         return "".join(self.generate(messages, options))
 
-    def generate_many(self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+    def generate_many(
+        self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None
+    ) -> list[str]:
         """Every call's reply, in order. Here one after the other; a backend that can write
         several replies at once (llama.cpp's sequences) does."""
         texts = []

@@ -6,7 +6,8 @@ conservatively, so the same inputs always give the same prompt on every backend.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional, Union
+from collections.abc import Callable
+from typing import Optional, Union
 
 from pydantic import BaseModel
 
@@ -31,8 +32,10 @@ class Fitted(BaseModel):
     def notice(self) -> str:
         if not self.cut:
             return ""
-        return (f"the inputs are longer than the model's context: shortened {', '.join(self.cut)} "
-                "(names, company and contact are kept in full)")
+        return (
+            f"the inputs are longer than the model's context: shortened {', '.join(self.cut)} "
+            "(names, company and contact are kept in full)"
+        )
 
 
 def estimate_tokens(text: str) -> int:
@@ -98,8 +101,12 @@ def _shares(lengths: dict[str, int], total: int) -> dict[str, int]:
     return shares
 
 
-def fit_to_context(build: Callable[[dict[str, Piece]], list[Message]], cuttable: dict[str, Piece],
-                   budget: int, what: Optional[str] = None) -> Fitted:
+def fit_to_context(
+    build: Callable[[dict[str, Piece]], list[Message]],
+    cuttable: dict[str, Piece],
+    budget: int,
+    what: Optional[str] = None,
+) -> Fitted:
     """Build the messages from `cuttable`; if they exceed `budget` tokens, cut those fields (never
     anything else) until they fit. Raises InputError when even the fixed part does not fit."""
     messages = build(cuttable)
@@ -108,12 +115,17 @@ def fit_to_context(build: Callable[[dict[str, Piece]], list[Message]], cuttable:
     fixed = _size(build({k: ([] if isinstance(v, list) else "") for k, v in cuttable.items()}))
     room = (budget - fixed) * CHARS_PER_TOKEN
     if room <= 0:
-        raise InputError(f"{what or 'the input'}: too long for the model's context even without its "
-                         "free text (are the names and company fields right?)")
+        raise InputError(
+            f"{what or 'the input'}: too long for the model's context even without its "
+            "free text (are the names and company fields right?)"
+        )
     lengths = {k: _length(v) for k, v in cuttable.items()}
     for _ in range(12):  # the estimate is linear, so this ends at once; the bound is a safety net
         shares = _shares(lengths, room)
-        values = {k: (_cut_piece(v, shares[k]) if shares[k] < lengths[k] else v) for k, v in cuttable.items()}
+        values = {
+            k: (_cut_piece(v, shares[k]) if shares[k] < lengths[k] else v)
+            for k, v in cuttable.items()
+        }
         messages = build(values)
         if _size(messages) <= budget:
             cut = [k for k in cuttable if shares[k] < lengths[k]]

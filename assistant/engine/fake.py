@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from collections.abc import Iterator
+from typing import Optional
 
 from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.options import GenerateOptions
@@ -11,14 +12,15 @@ from assistant.engine.options import GenerateOptions
 class FakeBackend(Backend):
     name = "fake"
 
-    def __init__(self, outputs: Optional[list[str]] = None, parameters: int = 135_000_000,
-                 default: str = ""):
+    def __init__(
+        self, outputs: Optional[list[str]] = None, parameters: int = 135_000_000, default: str = ""
+    ):
         self.outputs = list(outputs or [])
         self.default = default
         self.parameters = parameters
         self.calls: list[tuple[list[Message], GenerateOptions]] = []
 
-    def queue(self, *outputs: str) -> "FakeBackend":
+    def queue(self, *outputs: str) -> FakeBackend:
         self.outputs.extend(outputs)
         return self
 
@@ -29,7 +31,9 @@ class FakeBackend(Backend):
             yield text[i : i + 7]
 
     def info(self) -> ModelInfo:
-        return ModelInfo(backend="fake", name="fake", parameters=self.parameters, context_length=2048)
+        return ModelInfo(
+            backend="fake", name="fake", parameters=self.parameters, context_length=2048
+        )
 
     @property
     def prompts(self) -> list[str]:

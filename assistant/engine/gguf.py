@@ -13,15 +13,54 @@ from pydantic import BaseModel
 from assistant.errors import ModelError
 
 _MAGIC = b"GGUF"
-_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
+_SCALARS = {
+    0: "<B",
+    1: "<b",
+    2: "<H",
+    3: "<h",
+    4: "<I",
+    5: "<i",
+    6: "<f",
+    7: "<?",
+    10: "<Q",
+    11: "<q",
+    12: "<d",
+}
 _STRING, _ARRAY = 8, 9
 _U64 = struct.Struct("<Q")
 FILE_TYPES = {
-    0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
-    11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
-    17: "Q5_K_M", 18: "Q6_K", 19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS",
-    23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL", 26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S",
-    29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16", 36: "TQ1_0", 37: "TQ2_0",
+    0: "F32",
+    1: "F16",
+    2: "Q4_0",
+    3: "Q4_1",
+    7: "Q8_0",
+    8: "Q5_0",
+    9: "Q5_1",
+    10: "Q2_K",
+    11: "Q3_K_S",
+    12: "Q3_K_M",
+    13: "Q3_K_L",
+    14: "Q4_K_S",
+    15: "Q4_K_M",
+    16: "Q5_K_S",
+    17: "Q5_K_M",
+    18: "Q6_K",
+    19: "IQ2_XXS",
+    20: "IQ2_XS",
+    21: "Q2_K_S",
+    22: "IQ3_XS",
+    23: "IQ3_XXS",
+    24: "IQ1_S",
+    25: "IQ4_NL",
+    26: "IQ3_S",
+    27: "IQ3_M",
+    28: "IQ2_S",
+    29: "IQ2_M",
+    30: "IQ4_XS",
+    31: "IQ1_M",
+    32: "BF16",
+    36: "TQ1_0",
+    37: "TQ2_0",
 }
 
 
@@ -128,7 +167,11 @@ def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo
     for _ in range(n_kv):
         key = r.string()
         vtype = r.scalar("<I")
-        keep = key.startswith("general.") or key.endswith(".context_length") or key == "tokenizer.chat_template"
+        keep = (
+            key.startswith("general.")
+            or key.endswith(".context_length")
+            or key == "tokenizer.chat_template"
+        )
         meta[key] = r.value(vtype, keep)
     params = None
     if count_parameters:
@@ -137,7 +180,9 @@ def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo
             r.skip_string()
             n_dims = r.scalar("<I")
             if n_dims > 8:
-                raise ModelError(f"{name}: the GGUF file is corrupt (tensor with {n_dims} dimensions)")
+                raise ModelError(
+                    f"{name}: the GGUF file is corrupt (tensor with {n_dims} dimensions)"
+                )
             count = 1
             for _ in range(n_dims):
                 count *= r.scalar("<Q")
@@ -148,11 +193,15 @@ def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo
     file_type = _typed(meta, "general.file_type", int)
     context = _typed(meta, f"{arch}.context_length", int) if arch else None
     return GGUFInfo(
-        path=name, size_bytes=size, version=version, architecture=arch,
+        path=name,
+        size_bytes=size,
+        version=version,
+        architecture=arch,
         name=_typed(meta, "general.name", str),
         quantization=FILE_TYPES.get(file_type, str(file_type)) if file_type is not None else None,
         context_length=context if context and context > 0 else None,
-        parameters=params, has_chat_template=bool(meta.get("tokenizer.chat_template")),
+        parameters=params,
+        has_chat_template=bool(meta.get("tokenizer.chat_template")),
     )
 
 

@@ -8,8 +8,9 @@ import atexit
 import functools
 import os
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 from assistant.engine.base import Backend, Call, Message, ModelInfo
 from assistant.engine.gguf import read_gguf
@@ -46,7 +47,9 @@ def physical_cores() -> int:
     cores = set()
     for cpu in usable:
         try:
-            siblings = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list").read_text()
+            siblings = Path(
+                f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list"
+            ).read_text()
         except OSError:
             return len(usable)
         cores.add(siblings.strip())
@@ -86,16 +89,21 @@ class _Loaded:
         set_verbose(False)  # llama.cpp's own log lines only for errors
         _init_backend(llama_cpp)
         # weights mapped (shared page cache), not copied; all layers on the GPU where llama.cpp has one
-        params = settings(llama_cpp.llama_model_default_params(), load_mode=llama_cpp.LLAMA_LOAD_MODE_MMAP)
+        params = settings(
+            llama_cpp.llama_model_default_params(), load_mode=llama_cpp.LLAMA_LOAD_MODE_MMAP
+        )
         model = _internals.LlamaModel(path_model=model_path, params=params, verbose=False)
         try:
-            self.ctx = _internals.LlamaContext(model=model, params=context_settings(llama_cpp, n_ctx, *threads),
-                                               verbose=False)
+            self.ctx = _internals.LlamaContext(
+                model=model, params=context_settings(llama_cpp, n_ctx, *threads), verbose=False
+            )
             self.template = ChatTemplate(model)
         except BaseException:
             model.close()  # and the context with it
             raise
-        self.decoder = Decoder(model, self.ctx, PrefixCache(model_path, settings=f"n_ctx={n_ctx} flash-attention f16"))
+        self.decoder = Decoder(
+            model, self.ctx, PrefixCache(model_path, settings=f"n_ctx={n_ctx} flash-attention f16")
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,13 +147,17 @@ class LlamaBackend(Backend):
         try:
             import llama_cpp  # noqa: F401 - the install is checked before anything else
         except ImportError as exc:  # pragma: no cover - depends on the install
-            raise ModelError(f"llama-cpp-python is not installed ({exc}); run `make venv`") from None
+            raise ModelError(
+                f"llama-cpp-python is not installed ({exc}); run `make venv`"
+            ) from None
         from jinja2 import TemplateError
 
         try:
             return _Loaded(self.model_path, self.n_ctx, self.threads())
         except (ValueError, RuntimeError, OSError, TemplateError) as exc:
-            raise ModelError(f"{self.model_path}: llama.cpp could not load this model ({exc})") from None
+            raise ModelError(
+                f"{self.model_path}: llama.cpp could not load this model ({exc})"
+            ) from None
 
     def load(self) -> None:
         _ = self.loaded
@@ -162,7 +174,9 @@ class LlamaBackend(Backend):
         for _, text in self._run([(messages, options)]):
             yield text
 
-    def generate_many(self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+    def generate_many(
+        self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None
+    ) -> list[str]:
         """Every reply, written side by side (see llama_decode.py)."""
         texts = [""] * len(calls)
         for index, text in self._run(calls):
@@ -172,5 +186,10 @@ class LlamaBackend(Backend):
         return texts
 
     def info(self) -> ModelInfo:
-        return ModelInfo(backend="llama", name=os.path.basename(self.model_path), path=self.model_path,
-                         parameters=self.gguf.parameters, context_length=self.n_ctx)
+        return ModelInfo(
+            backend="llama",
+            name=os.path.basename(self.model_path),
+            path=self.model_path,
+            parameters=self.gguf.parameters,
+            context_length=self.n_ctx,
+        )

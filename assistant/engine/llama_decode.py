@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import ctypes
 from collections import deque
-from typing import Iterator, Optional
+from collections.abc import Iterator
+from typing import Optional
 
 from assistant.engine.llama_prompt import Prompt, common_prefix
 from assistant.engine.options import GenerateOptions
@@ -29,8 +30,10 @@ def settings(params, **values):
     fields = {name for name, *_ in type(params)._fields_}
     unknown = sorted(set(values) - fields)
     if unknown:
-        raise ModelError(f"this llama-cpp-python has no {', '.join(unknown)} setting; install the version "
-                         "in the Makefile (`make clean && make venv`)")
+        raise ModelError(
+            f"this llama-cpp-python has no {', '.join(unknown)} setting; install the version "
+            "in the Makefile (`make clean && make venv`)"
+        )
     for name, value in values.items():
         setattr(params, name, value)
     return params
@@ -39,10 +42,17 @@ def settings(params, **values):
 def context_settings(llama_cpp, n_ctx: int, writing: int, prompt: int):
     """The context: every sequence shares one pool of n_ctx cells (a short rewrite then needs only
     its own cells, not n_ctx / sequences); flash attention wrote 15-20% more tokens/s on SmolLM2."""
-    return settings(llama_cpp.llama_context_default_params(), n_ctx=n_ctx, n_batch=BATCH_TOKENS,
-                    n_ubatch=BATCH_TOKENS, n_seq_max=SIDE_BY_SIDE + 1, kv_unified=True,
-                    flash_attn_type=llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED, n_threads=writing,
-                    n_threads_batch=prompt)
+    return settings(
+        llama_cpp.llama_context_default_params(),
+        n_ctx=n_ctx,
+        n_batch=BATCH_TOKENS,
+        n_ubatch=BATCH_TOKENS,
+        n_seq_max=SIDE_BY_SIDE + 1,
+        kv_unified=True,
+        flash_attn_type=llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED,
+        n_threads=writing,
+        n_threads_batch=prompt,
+    )
 
 
 def holdback(text: str, stops: list[str]) -> int:
@@ -96,7 +106,9 @@ class Decoder:
 
         self.llama_cpp, self.model, self.ctx, self.cache = llama_cpp, model, ctx, cache
         self.memory = llama_cpp.llama_get_memory(ctx.ctx)
-        self.batch = _internals.LlamaBatch(n_tokens=BATCH_TOKENS, embd=0, n_seq_max=1, verbose=False)
+        self.batch = _internals.LlamaBatch(
+            n_tokens=BATCH_TOKENS, embd=0, n_seq_max=1, verbose=False
+        )
         self.n_ctx = ctx.n_ctx()
         self.held: list[int] = []  # the tokens sequence 0 holds
         self._piece_buffer = ctypes.create_string_buffer(64)
@@ -158,8 +170,10 @@ class Decoder:
             return
         for prompt in prompts:
             if len(prompt.tokens) + prompt.options.max_tokens > self.n_ctx:
-                raise ModelError(f"the prompt and reply ({len(prompt.tokens)} + {prompt.options.max_tokens} tokens) "
-                                 f"do not fit the model's context of {self.n_ctx} tokens")
+                raise ModelError(
+                    f"the prompt and reply ({len(prompt.tokens)} + {prompt.options.max_tokens} tokens) "
+                    f"do not fit the model's context of {self.n_ctx} tokens"
+                )
         shared = self._share(prompts)
         waiting = deque(enumerate(prompts))
         active: list[_Sequence] = []
@@ -169,12 +183,17 @@ class Decoder:
                 while waiting and free_ids:
                     index, prompt = waiting[0]
                     reserve = len(prompt.tokens) - len(shared) + prompt.options.max_tokens
-                    if active and len(shared) + sum(s.reserve for s in active) + reserve > self.n_ctx:
+                    if (
+                        active
+                        and len(shared) + sum(s.reserve for s in active) + reserve > self.n_ctx
+                    ):
                         break  # it waits for cells to be freed
                     waiting.popleft()
                     seq_id = free_ids.pop()
                     self.llama_cpp.llama_memory_seq_cp(self.memory, 0, seq_id, -1, -1)
-                    active.append(_Sequence(index, prompt, seq_id, len(shared), self._sampler(prompt.options)))
+                    active.append(
+                        _Sequence(index, prompt, seq_id, len(shared), self._sampler(prompt.options))
+                    )
                 for seq, row in self._step(active):
                     piece, done = self._write(seq, row)
                     if piece:
@@ -207,7 +226,9 @@ class Decoder:
         return ready
 
     def _write(self, seq: _Sequence, row: int) -> tuple[str, bool]:
-        token = seq.sampler.sample(self.ctx, row)  # also tells the sampler (repeat penalty) what was written
+        token = seq.sampler.sample(
+            self.ctx, row
+        )  # also tells the sampler (repeat penalty) what was written
         if self.llama_cpp.llama_vocab_is_eog(self.model.vocab, token):
             return seq.rest(), True
         piece, done = seq.add(self._piece(token))
@@ -232,14 +253,20 @@ class Decoder:
         code = self.llama_cpp.llama_decode(self.ctx.ctx, self.batch.batch)
         if code != 0:
             self.forget()
-            raise ModelError(f"llama.cpp could not evaluate the prompt (llama_decode returned {code})")
+            raise ModelError(
+                f"llama.cpp could not evaluate the prompt (llama_decode returned {code})"
+            )
 
     def _piece(self, token: int) -> bytes:
         buffer = self._piece_buffer
-        n = self.llama_cpp.llama_token_to_piece(self.model.vocab, token, buffer, len(buffer), 0, False)
+        n = self.llama_cpp.llama_token_to_piece(
+            self.model.vocab, token, buffer, len(buffer), 0, False
+        )
         if n < 0:
             buffer = ctypes.create_string_buffer(-n)
-            n = self.llama_cpp.llama_token_to_piece(self.model.vocab, token, buffer, len(buffer), 0, False)
+            n = self.llama_cpp.llama_token_to_piece(
+                self.model.vocab, token, buffer, len(buffer), 0, False
+            )
         return buffer.raw[:n]
 
     def _sampler(self, options: GenerateOptions):
@@ -249,9 +276,13 @@ class Decoder:
         from llama_cpp._internals import LlamaSampler
 
         sampler = LlamaSampler()
-        sampler.add_penalties(self.model.n_vocab(), PENALTY_LAST_N, options.repeat_penalty, 0.0, 0.0)
+        sampler.add_penalties(
+            self.model.n_vocab(), PENALTY_LAST_N, options.repeat_penalty, 0.0, 0.0
+        )
         if options.grammar:
-            sampler.add_grammar(self.model, LlamaGrammar.from_string(options.grammar, verbose=False))
+            sampler.add_grammar(
+                self.model, LlamaGrammar.from_string(options.grammar, verbose=False)
+            )
         if options.temperature == 0:
             sampler.add_greedy()
             return sampler

@@ -15,7 +15,6 @@ from assistant.engine.base import Message
 from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
 
-
 _MARK = "\x00{}\x00"  # where a message's content goes: a character no template or message holds
 _MARKS = re.compile("\x00(\\d+)\x00")
 
@@ -43,23 +42,32 @@ class ChatTemplate:
         self.model = model
         template = model.metadata().get("tokenizer.chat_template") or CHATML_CHAT_TEMPLATE
         eos, bos = model.token_eos(), model.token_bos()
-        special = dict(eos_token=model.token_get_text(eos) if eos != -1 else "",
-                       bos_token=model.token_get_text(bos) if bos != -1 else "")
+        special = dict(
+            eos_token=model.token_get_text(eos) if eos != -1 else "",
+            bos_token=model.token_get_text(bos) if bos != -1 else "",
+        )
         self._whole = Jinja2ChatFormatter(template=template, **special)
         self._start = Jinja2ChatFormatter(template=template, add_generation_prompt=False, **special)
 
     def _tokens(self, formatter, messages: list[Message]) -> list[int]:
         """The template rendered around a mark for each message's content; the template's text is
         tokenized with its control tokens, each content as plain text."""
-        marked = formatter(messages=[{**m, "content": _MARK.format(i)} for i, m in enumerate(messages)])
+        marked = formatter(
+            messages=[{**m, "content": _MARK.format(i)} for i, m in enumerate(messages)]
+        )
         parts = _MARKS.split(marked.prompt)
-        if parts[1::2] != [str(i) for i in range(len(messages))]:  # a template that changes the content
+        if parts[1::2] != [
+            str(i) for i in range(len(messages))
+        ]:  # a template that changes the content
             parts = [formatter(messages=messages).prompt]
         tokens: list[int] = []
         for i, part in enumerate(parts):
             text = messages[int(part)]["content"] if i % 2 else part
-            tokens += self.model.tokenize(text.encode("utf-8"), add_bos=i == 0 and not marked.added_special,
-                                          special=i % 2 == 0)
+            tokens += self.model.tokenize(
+                text.encode("utf-8"),
+                add_bos=i == 0 and not marked.added_special,
+                special=i % 2 == 0,
+            )
         return tokens
 
     def prompt(self, messages: list[Message], options: GenerateOptions) -> Prompt:
@@ -69,7 +77,9 @@ class ChatTemplate:
             return self._prompt(messages, options)
         except (TemplateError, ValueError) as first:  # its raise_exception() raises ValueError
             if messages[0]["role"] != "system" or len(messages) < 2:
-                raise ModelError(f"the model's chat template refused the prompt ({first})") from None
+                raise ModelError(
+                    f"the model's chat template refused the prompt ({first})"
+                ) from None
         # Some templates (Mistral's, Gemma's) take no system message: it goes before the first user turn
         system, user = messages[0], messages[1]
         folded = [{**user, "content": f"{system['content']}\n\n{user['content']}"}, *messages[2:]]
@@ -80,5 +90,9 @@ class ChatTemplate:
 
     def _prompt(self, messages: list[Message], options: GenerateOptions) -> Prompt:
         tokens = self._tokens(self._whole, messages)
-        fixed = common_prefix(tokens, self._tokens(self._start, messages[:-1])) if len(messages) > 1 else 0
+        fixed = (
+            common_prefix(tokens, self._tokens(self._start, messages[:-1]))
+            if len(messages) > 1
+            else 0
+        )
         return Prompt(tokens=tokens, fixed=fixed, options=options)

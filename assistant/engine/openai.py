@@ -22,7 +22,8 @@ import json
 import os
 import re
 import time
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
 from pydantic import SecretStr, TypeAdapter, ValidationError
@@ -81,7 +82,7 @@ def api_root(base_url: str, allow_remote: bool) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-def error_message(response: "httpx.Response") -> str:
+def error_message(response: httpx.Response) -> str:
     """The server's own explanation from an error body ({"error": {"message"}}, {"error"}, {"message"})."""
     try:
         body = json.loads(response.read() or b"null")
@@ -118,16 +119,28 @@ def props_context(props: dict) -> Optional[int]:
 class OpenAIBackend(Backend):
     name = "openai"
 
-    def __init__(self, base_url: str, model_name: Optional[str] = None, timeout: float = 600.0,
-                 allow_remote: bool = False, tries: int = CONNECT_TRIES, backoff: float = BACKOFF_SECONDS,
-                 api_key: Optional[str] = None, context_length: Optional[int] = None,
-                 parallel: int = DEFAULT_PARALLEL):
+    def __init__(
+        self,
+        base_url: str,
+        model_name: Optional[str] = None,
+        timeout: float = 600.0,
+        allow_remote: bool = False,
+        tries: int = CONNECT_TRIES,
+        backoff: float = BACKOFF_SECONDS,
+        api_key: Optional[str] = None,
+        context_length: Optional[int] = None,
+        parallel: int = DEFAULT_PARALLEL,
+    ):
         if not timeout > 0:
-            raise ModelError(f"timeout {timeout:g}: give the seconds to wait for the server, more than 0")
+            raise ModelError(
+                f"timeout {timeout:g}: give the seconds to wait for the server, more than 0"
+            )
         api_key = (api_key or "").strip()
         if api_key and not re.fullmatch(r"[\x21-\x7e]+", api_key):
-            raise ModelError(f"the API key ({API_KEY_ENV} or api_key in the config file) has spaces or "
-                             "characters an HTTP header cannot carry")
+            raise ModelError(
+                f"the API key ({API_KEY_ENV} or api_key in the config file) has spaces or "
+                "characters an HTTP header cannot carry"
+            )
         self.api_key = SecretStr(api_key) if api_key else None
         self.context_setting = context_length
         self.root = api_root(base_url, allow_remote)
@@ -145,33 +158,47 @@ class OpenAIBackend(Backend):
     def payload(self, messages: list[Message], options: GenerateOptions) -> dict:
         """Only the standard OpenAI fields (strict servers refuse unknown ones), plus a grammar if asked."""
         body = {
-            "messages": messages, "stream": True, "temperature": options.temperature,
-            "max_tokens": options.max_tokens, "seed": options.seed,
+            "messages": messages,
+            "stream": True,
+            "temperature": options.temperature,
+            "max_tokens": options.max_tokens,
+            "seed": options.seed,
         }
         if self.model_name:
             body["model"] = self.model_name
         if options.stop:
             body["stop"] = options.stop[:4]
         if options.grammar:
-            body["grammar"] = options.grammar  # llama.cpp's servers honour it; the guard checks anyway
+            body["grammar"] = (
+                options.grammar
+            )  # llama.cpp's servers honour it; the guard checks anyway
         return body
 
-    def _client(self, probe: bool = False) -> "httpx.Client":
+    def _client(self, probe: bool = False) -> httpx.Client:
         import httpx
 
         # trust_env=False: a proxy from the environment would carry the text off this machine.
-        timeout = (httpx.Timeout(min(self.timeout, PROBE_TIMEOUT)) if probe
-                   else httpx.Timeout(self.timeout, connect=min(self.timeout, CONNECT_TIMEOUT)))
-        headers = {"Authorization": f"Bearer {self.api_key.get_secret_value()}"} if self.api_key else None
-        return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=self.remote, headers=headers)
+        timeout = (
+            httpx.Timeout(min(self.timeout, PROBE_TIMEOUT))
+            if probe
+            else httpx.Timeout(self.timeout, connect=min(self.timeout, CONNECT_TIMEOUT))
+        )
+        headers = (
+            {"Authorization": f"Bearer {self.api_key.get_secret_value()}"} if self.api_key else None
+        )
+        return httpx.Client(
+            timeout=timeout, follow_redirects=False, trust_env=self.remote, headers=headers
+        )
 
-    def _send(self, client: "httpx.Client", body: dict) -> "httpx.Response":
+    def _send(self, client: httpx.Client, body: dict) -> httpx.Response:
         """POST with retries (bounded, exponential backoff) while the server cannot be reached."""
         import httpx
 
         for attempt in range(self.tries):
             try:
-                return client.send(client.build_request("POST", self.endpoint, json=body), stream=True)
+                return client.send(
+                    client.build_request("POST", self.endpoint, json=body), stream=True
+                )
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as exc:
                 if attempt + 1 == self.tries:
                     raise ModelError(
@@ -184,30 +211,44 @@ class OpenAIBackend(Backend):
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _timeout_error(self) -> ModelError:
-        return ModelError(f"the model server at {self.root} did not answer within {self.timeout:g} s "
-                          "(raise `timeout` in the config file for a slow server)")
+        return ModelError(
+            f"the model server at {self.root} did not answer within {self.timeout:g} s "
+            "(raise `timeout` in the config file for a slow server)"
+        )
 
-    def _check_status(self, response: "httpx.Response") -> None:
+    def _check_status(self, response: httpx.Response) -> None:
         if response.is_redirect:
             where = response.headers.get("location")
-            raise ModelError(f"the model server at {self.root} redirects to {where}; Rebound does not follow "
-                             "redirects (your text would go elsewhere): use that URL")
+            raise ModelError(
+                f"the model server at {self.root} redirects to {where}; Rebound does not follow "
+                "redirects (your text would go elsewhere): use that URL"
+            )
         if response.status_code < 400:
             return
         said = error_message(response)
         if response.status_code in (401, 403) and self.api_key:
-            raise ModelError(f"the model server at {self.root} refused the API key (HTTP {response.status_code}: "
-                             f"{said}); check {API_KEY_ENV} or api_key in the config file")
+            raise ModelError(
+                f"the model server at {self.root} refused the API key (HTTP {response.status_code}: "
+                f"{said}); check {API_KEY_ENV} or api_key in the config file"
+            )
         if response.status_code in (401, 403):
-            raise ModelError(f"the model server at {self.root} needs an API key (HTTP {response.status_code}: "
-                             f"{said}): set {API_KEY_ENV} (or api_key in the config file)")
+            raise ModelError(
+                f"the model server at {self.root} needs an API key (HTTP {response.status_code}: "
+                f"{said}): set {API_KEY_ENV} (or api_key in the config file)"
+            )
         if response.status_code == 404 and "model" in said.lower():
-            raise ModelError(f"the server at {self.root} has no model {self.model_name or '(default)'!r} "
-                             f"({said}); check --model-name")
+            raise ModelError(
+                f"the server at {self.root} has no model {self.model_name or '(default)'!r} "
+                f"({said}); check --model-name"
+            )
         if response.status_code == 404:
-            raise ModelError(f"{self.endpoint} was not found ({said}); is --base-url the API root, "
-                             f"like {DEFAULT_BASE_URL}?")
-        raise ModelError(f"the model server at {self.root} answered HTTP {response.status_code}: {said}")
+            raise ModelError(
+                f"{self.endpoint} was not found ({said}); is --base-url the API root, "
+                f"like {DEFAULT_BASE_URL}?"
+            )
+        raise ModelError(
+            f"the model server at {self.root} answered HTTP {response.status_code}: {said}"
+        )
 
     def _malformed(self, what: str) -> ModelError:
         return ModelError(f"the model server at {self.root} sent a malformed reply ({what})")
@@ -225,7 +266,7 @@ class OpenAIBackend(Backend):
             raise self._malformed("content is not text")
         return content
 
-    def _stream(self, response: "httpx.Response") -> Iterator[str]:
+    def _stream(self, response: httpx.Response) -> Iterator[str]:
         if "text/event-stream" not in response.headers.get("content-type", ""):
             # A server that ignored stream=true answers with one JSON object.
             try:
@@ -261,7 +302,9 @@ class OpenAIBackend(Backend):
     def generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
         try:
             yield from self._generate(messages, options)
-        except ModelError as exc:  # a server may quote the key back in its error: it stays out of messages
+        except (
+            ModelError
+        ) as exc:  # a server may quote the key back in its error: it stays out of messages
             raise ModelError(self._hide_key(str(exc))) from None
 
     def _generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
@@ -275,27 +318,37 @@ class OpenAIBackend(Backend):
             except httpx.TimeoutException:
                 raise self._timeout_error() from None
             except httpx.HTTPError as exc:
-                raise ModelError(f"the connection to the model server at {self.root} failed "
-                                 f"({exc.__class__.__name__})") from None
+                raise ModelError(
+                    f"the connection to the model server at {self.root} failed "
+                    f"({exc.__class__.__name__})"
+                ) from None
             finally:
                 response.close()
 
-    def generate_many(self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+    def generate_many(
+        self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None
+    ) -> list[str]:
         """Every call's reply, in order, with up to `parallel` requests open at once (one call, or a
         limit of 1: one after the other, as the base class does)."""
         if len(calls) < 2 or self.parallel < 2:
             return super().generate_many(calls, on_chunk)
-        streams = [functools.partial(self.generate, messages, options) for messages, options in calls]
+        streams = [
+            functools.partial(self.generate, messages, options) for messages, options in calls
+        ]
         return read_at_once(streams, self.parallel, on_chunk)
 
-    def _get_json(self, client: "httpx.Client", url: str) -> dict:
+    def _get_json(self, client: httpx.Client, url: str) -> dict:
         """The JSON object at `url`, or {} for anything else (no answer, an error, not JSON)."""
         import httpx
 
         try:
             response = client.get(url)
             data = response.json() if response.status_code == 200 else None
-        except (httpx.HTTPError, ValueError, RecursionError):  # RecursionError: absurdly nested JSON
+        except (
+            httpx.HTTPError,
+            ValueError,
+            RecursionError,
+        ):  # RecursionError: absurdly nested JSON
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -308,7 +361,9 @@ class OpenAIBackend(Backend):
         with self._client(probe=True) as client:
             entry = model_entry(self._get_json(client, f"{self.root}/models"), self.model_name)
             meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
-            served = positive_int(entry.get("max_model_len")) or positive_int(entry.get("context_length"))
+            served = positive_int(entry.get("max_model_len")) or positive_int(
+                entry.get("context_length")
+            )
             if served is None and (meta or entry.get("owned_by") == "llamacpp"):
                 server_root = self.root.removesuffix("/v1")  # llama.cpp's /props is beside its /v1
                 served = props_context(self._get_json(client, f"{server_root}/props"))
@@ -316,11 +371,16 @@ class OpenAIBackend(Backend):
 
     def info(self) -> ModelInfo:
         # The size of a server's model is unknown: None counts as "not small" (see ModelInfo.is_small).
-        return ModelInfo(backend="openai", name=self.model_name or f"the default model at {self.root}",
-                         context_length=self.context_length)
+        return ModelInfo(
+            backend="openai",
+            name=self.model_name or f"the default model at {self.root}",
+            context_length=self.context_length,
+        )
 
 
-def setting_from_env(env: str, kind: object, default: Optional[int], expected: str) -> Optional[int]:
+def setting_from_env(
+    env: str, kind: object, default: Optional[int], expected: str
+) -> Optional[int]:
     """The environment variable `env` if set (checked against `kind`), else `default` (the config file's)."""
     raw = os.environ.get(env, "").strip()
     if not raw:
@@ -331,20 +391,30 @@ def setting_from_env(env: str, kind: object, default: Optional[int], expected: s
         raise InputError(f"{env}={raw[:20]!r}: {expected}") from None
 
 
-def context_from_env(config: "Config") -> Optional[int]:
+def context_from_env(config: Config) -> Optional[int]:
     """REBOUND_CONTEXT_LENGTH if set (a whole number of tokens), else `context_length` from the config file."""
-    return setting_from_env(CONTEXT_ENV, ContextLength, config.context_length,
-                            "give the server's context size in tokens, a whole number from 256 up")
+    return setting_from_env(
+        CONTEXT_ENV,
+        ContextLength,
+        config.context_length,
+        "give the server's context size in tokens, a whole number from 256 up",
+    )
 
 
-def parallel_from_env(config: "Config") -> int:
+def parallel_from_env(config: Config) -> int:
     """REBOUND_PARALLEL_REQUESTS if set, else `parallel_requests` from the config file, else 4."""
-    return setting_from_env(PARALLEL_ENV, ParallelRequests, config.parallel_requests,
-                            "give how many requests to send the server at once, a whole number from 1 to 64"
-                            ) or DEFAULT_PARALLEL
+    return (
+        setting_from_env(
+            PARALLEL_ENV,
+            ParallelRequests,
+            config.parallel_requests,
+            "give how many requests to send the server at once, a whole number from 1 to 64",
+        )
+        or DEFAULT_PARALLEL
+    )
 
 
-def open_openai_backend(settings: "EngineSettings", config: "Config") -> OpenAIBackend:
+def open_openai_backend(settings: EngineSettings, config: Config) -> OpenAIBackend:
     """Flags win over the config file, and the environment over the config file; loopback only
     unless --allow-remote or allow_remote."""
     return OpenAIBackend(
@@ -352,7 +422,8 @@ def open_openai_backend(settings: "EngineSettings", config: "Config") -> OpenAIB
         model_name=settings.model_name or config.model_name,
         timeout=config.timeout,
         allow_remote=settings.allow_remote or config.allow_remote,
-        api_key=os.environ.get(API_KEY_ENV) or (config.api_key and config.api_key.get_secret_value()),
+        api_key=os.environ.get(API_KEY_ENV)
+        or (config.api_key and config.api_key.get_secret_value()),
         context_length=context_from_env(config),
         parallel=parallel_from_env(config),
     )

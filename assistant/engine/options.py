@@ -18,6 +18,10 @@ class GenerateOptions(BaseModel):
     stop: list[str] = []
     repeat_penalty: float = Field(1.1, ge=0.5, le=2.0)
     grammar: Optional[str] = Field(None, description="a GBNF grammar the output must follow")
-    cache_instructions: bool = Field(False, description=(
-        "the system prompt and worked examples hold none of the user's text: the model's state after "
-        "reading them may be kept on disk for the next run"))
+    cache_instructions: bool = Field(
+        False,
+        description=(
+            "the system prompt and worked examples hold none of the user's text: the model's state after "
+            "reading them may be kept on disk for the next run"
+        ),
+    )

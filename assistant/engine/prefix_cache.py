@@ -30,8 +30,15 @@ def enabled() -> bool:
 class PrefixCache:
     def __init__(self, model_path: str, settings: str):
         stat = os.stat(model_path)
-        self.identity = "\n".join([os.path.realpath(model_path), str(stat.st_size), str(stat.st_mtime_ns),
-                                   metadata.version("llama_cpp_python"), settings])
+        self.identity = "\n".join(
+            [
+                os.path.realpath(model_path),
+                str(stat.st_size),
+                str(stat.st_mtime_ns),
+                metadata.version("llama_cpp_python"),
+                settings,
+            ]
+        )
 
     @property
     def folder(self) -> Path:
@@ -50,8 +57,9 @@ class PrefixCache:
             return False
         stored = (llama_cpp.llama_token * len(tokens))()
         count = ctypes.c_size_t(0)
-        read = llama_cpp.llama_state_seq_load_file(ctx, str(path).encode(), seq_id, stored, len(tokens),
-                                                  ctypes.byref(count))
+        read = llama_cpp.llama_state_seq_load_file(
+            ctx, str(path).encode(), seq_id, stored, len(tokens), ctypes.byref(count)
+        )
         if read and list(stored[: count.value]) == tokens:
             os.utime(path)  # recently used: kept when old states are pruned
             return True
@@ -73,7 +81,9 @@ class PrefixCache:
             array = (llama_cpp.llama_token * len(tokens))(*tokens)
             old_umask = os.umask(0o077)
             try:
-                written = llama_cpp.llama_state_seq_save_file(ctx, str(partial).encode(), seq_id, array, len(tokens))
+                written = llama_cpp.llama_state_seq_save_file(
+                    ctx, str(partial).encode(), seq_id, array, len(tokens)
+                )
             finally:
                 os.umask(old_umask)
             if written:

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import closing
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 Stream = Callable[[], Iterator[str]]  # starts one reply and yields its chunks
 THREAD_NAME = "rebound-request"
 POLL_SECONDS = 0.25  # the calling thread wakes this often, so Ctrl+C works on every platform
 
 
-def read_at_once(streams: list[Stream], limit: int,
-                 on_chunk: Optional[Callable[[str], None]] = None) -> list[str]:
+def read_at_once(
+    streams: list[Stream], limit: int, on_chunk: Optional[Callable[[str], None]] = None
+) -> list[str]:
     """Every stream's whole text, in the order given, with at most `limit` open at a time. The
     first exception raised by any stream is raised here, and no stream is started after it."""
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     for index in range(len(streams)):
         todo.put(index)
-    events: queue.SimpleQueue[tuple] = queue.SimpleQueue()  # ("chunk", text) | ("done", i, text) | ("failed", exc)
+    events: queue.SimpleQueue[tuple] = (
+        queue.SimpleQueue()
+    )  # ("chunk", text) | ("done", i, text) | ("failed", exc)
     stop = threading.Event()
 
     def work() -> None:

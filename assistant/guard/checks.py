@@ -32,11 +32,53 @@ class DraftFacts(BaseModel):
 
 # Capitalised words that are not names even mid-sentence.
 COMMON_CAPITALS = {
-    "i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "linkedin", "english", "ok",
-    "dear", "hi", "hello", "best", "regards", "thanks", "thank", "kind", "sincerely", "warm",
-    "wishes", "cheers", "subject", "re", "star", "ceo", "cto", "hr", "ps", "p.s",
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "linkedin",
+    "english",
+    "ok",
+    "dear",
+    "hi",
+    "hello",
+    "best",
+    "regards",
+    "thanks",
+    "thank",
+    "kind",
+    "sincerely",
+    "warm",
+    "wishes",
+    "cheers",
+    "subject",
+    "re",
+    "star",
+    "ceo",
+    "cto",
+    "hr",
+    "ps",
+    "p.s",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -85,14 +127,20 @@ def known_numbers(known: str) -> set[str]:
 
 def check_required_names(text: str, facts: DraftFacts) -> CheckResult:
     missing = [n for n in facts.required_names if n and n not in text]
-    return CheckResult(name="names-contact-and-company", passed=not missing,
-                       detail=f"missing {', '.join(missing)}" if missing else "")
+    return CheckResult(
+        name="names-contact-and-company",
+        passed=not missing,
+        detail=f"missing {', '.join(missing)}" if missing else "",
+    )
 
 
 def check_unknown_names(text: str, facts: DraftFacts) -> CheckResult:
     found = unknown_names(text, facts.known_text)
-    return CheckResult(name="no-unknown-names", passed=not found,
-                       detail=f"not in the inputs: {', '.join(found[:5])}" if found else "")
+    return CheckResult(
+        name="no-unknown-names",
+        passed=not found,
+        detail=f"not in the inputs: {', '.join(found[:5])}" if found else "",
+    )
 
 
 def check_placeholders(text: str, facts: DraftFacts) -> CheckResult:
@@ -100,22 +148,29 @@ def check_placeholders(text: str, facts: DraftFacts) -> CheckResult:
     for allowed in facts.allowed_placeholders:
         cleaned = cleaned.replace(allowed, " ")
     found = [m.group(0) for m in _PLACEHOLDERS.finditer(cleaned)]
-    return CheckResult(name="no-placeholders", passed=not found,
-                       detail=f"found {', '.join(found[:3])}" if found else "")
+    return CheckResult(
+        name="no-placeholders",
+        passed=not found,
+        detail=f"found {', '.join(found[:3])}" if found else "",
+    )
 
 
 def check_numbers(text: str, facts: DraftFacts) -> CheckResult:
     known = known_numbers(facts.known_text)
     new = [n for n in _NUMBER.findall(text) if n not in known and n.lstrip("0") not in known]
-    return CheckResult(name="no-new-numbers", passed=not new,
-                       detail=f"not in the inputs: {', '.join(new[:5])}" if new else "")
+    return CheckResult(
+        name="no-new-numbers",
+        passed=not new,
+        detail=f"not in the inputs: {', '.join(new[:5])}" if new else "",
+    )
 
 
 def check_length(text: str, facts: DraftFacts) -> CheckResult:
     n = len(words(text))
     ok = facts.min_words <= n <= facts.max_words
-    return CheckResult(name="length", passed=ok,
-                       detail=f"{n} words (allowed {facts.min_words}-{facts.max_words})")
+    return CheckResult(
+        name="length", passed=ok, detail=f"{n} words (allowed {facts.min_words}-{facts.max_words})"
+    )
 
 
 def check_signed(text: str, facts: DraftFacts) -> CheckResult:
@@ -123,7 +178,9 @@ def check_signed(text: str, facts: DraftFacts) -> CheckResult:
         return CheckResult(name="signed", passed=True, detail="no signature needed")
     tail = "\n".join(line for line in text.strip().split("\n")[-3:])
     ok = facts.signature in tail
-    return CheckResult(name="signed", passed=ok, detail="" if ok else f"not signed '{facts.signature}'")
+    return CheckResult(
+        name="signed", passed=ok, detail="" if ok else f"not signed '{facts.signature}'"
+    )
 
 
 def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
@@ -136,17 +193,25 @@ def check_not_echo(text: str, facts: DraftFacts, n: int = 8) -> CheckResult:
     if not facts.prompt_text:
         return CheckResult(name="not-echo", passed=True)
     echoed = (_ngrams(text, n) & _ngrams(facts.prompt_text, n)) - _ngrams(facts.known_text, n)
-    return CheckResult(name="not-echo", passed=not echoed,
-                       detail=f"repeats the prompt: '{' '.join(next(iter(echoed)))}'" if echoed else "")
+    return CheckResult(
+        name="not-echo",
+        passed=not echoed,
+        detail=f"repeats the prompt: '{' '.join(next(iter(echoed)))}'" if echoed else "",
+    )
 
 
-def check_grounded_words(text: str, facts: DraftFacts, generic: frozenset[str] = frozenset()) -> CheckResult:
+def check_grounded_words(
+    text: str, facts: DraftFacts, generic: frozenset[str] = frozenset()
+) -> CheckResult:
     """For a small slot: every content word (5+ letters) is in the inputs or in the slot's own
     generic words. A small model copies the worked example's facts or invents new ones."""
     vocab = _known_words(facts.known_text) | generic
     new = sorted({w.lower() for w in words(text) if len(w) >= 5} - vocab)
-    return CheckResult(name="grounded-words", passed=not new,
-                       detail=f"not in the inputs: {', '.join(new[:5])}" if new else "")
+    return CheckResult(
+        name="grounded-words",
+        passed=not new,
+        detail=f"not in the inputs: {', '.join(new[:5])}" if new else "",
+    )
 
 
 def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
@@ -157,7 +222,9 @@ def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
     grams = Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
     worst = grams.most_common(1)
     if worst and worst[0][1] >= 3:
-        return CheckResult(name="no-loops", passed=False, detail=f"'{' '.join(worst[0][0])}' repeated")
+        return CheckResult(
+            name="no-loops", passed=False, detail=f"'{' '.join(worst[0][0])}' repeated"
+        )
     return CheckResult(name="no-loops", passed=True)
 
 
@@ -165,8 +232,11 @@ def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
     """No desperation signal (pleading, pressure, disputing the decision, shouting, ...): see
     assistant/analysis/tone.py and its phrase lists in assistant/data/tone_signals.yaml."""
     hits = find_signals(text, facts.required_names)
-    return CheckResult(name="no-begging-or-pressure", passed=not hits,
-                       detail=f"found {hits[0].code} '{hits[0].excerpt}'" if hits else "")
+    return CheckResult(
+        name="no-begging-or-pressure",
+        passed=not hits,
+        detail=f"found {hits[0].code} '{hits[0].excerpt}'" if hits else "",
+    )
 
 
 def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:
@@ -174,23 +244,38 @@ def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:
     asked ("ignore previous instructions and ..."), has left its task."""
     own = find_instructions(text)
     if own:
-        return CheckResult(name="no-injected-instructions", passed=False,
-                           detail=f"instructions in the draft: '{own[0][:60]}'")
+        return CheckResult(
+            name="no-injected-instructions",
+            passed=False,
+            detail=f"instructions in the draft: '{own[0][:60]}'",
+        )
     hits = followed_instructions(text, facts.known_text)
-    return CheckResult(name="no-injected-instructions", passed=not hits,
-                       detail=f"follows an instruction in the inputs: '{hits[0][:60]}'" if hits else "")
+    return CheckResult(
+        name="no-injected-instructions",
+        passed=not hits,
+        detail=f"follows an instruction in the inputs: '{hits[0][:60]}'" if hits else "",
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
 
 
-def check_one_sentence(text: str, start: tuple[str, ...] = (), ends: tuple[str, ...] = (".", "!")) -> CheckResult:
+def check_one_sentence(
+    text: str, start: tuple[str, ...] = (), ends: tuple[str, ...] = (".", "!")
+) -> CheckResult:
     """A small model's slot is one sentence of 4-40 words (titles like 'Dr.' do not end it), starting
     as the task asks."""
     n = len(text.split())
-    ok = (4 <= n <= 40 and "\n" not in text and text.endswith(ends)
-          and not _SENTENCE_END.search(text) and (not start or text.startswith(start)))
-    detail = f"{n} words" + (f"; must start with {' or '.join(repr(s) for s in start)}" if start else "")
+    ok = (
+        4 <= n <= 40
+        and "\n" not in text
+        and text.endswith(ends)
+        and not _SENTENCE_END.search(text)
+        and (not start or text.startswith(start))
+    )
+    detail = f"{n} words" + (
+        f"; must start with {' or '.join(repr(s) for s in start)}" if start else ""
+    )
     return CheckResult(name="one-sentence", passed=ok, detail=detail)
 
 
@@ -199,13 +284,22 @@ def check_mentions(text: str, fact: str) -> CheckResult:
     wanted = {w.lower() for w in words(fact) if len(w) > 3}
     said = {w.lower() for w in words(text)}
     ok = len(wanted & said) * 2 >= len(wanted)
-    return CheckResult(name="mentions-the-fact", passed=ok,
-                       detail="" if ok else f"does not say enough of: {fact}")
+    return CheckResult(
+        name="mentions-the-fact", passed=ok, detail="" if ok else f"does not say enough of: {fact}"
+    )
 
 
 DRAFT_CHECKS = (
-    check_required_names, check_unknown_names, check_placeholders, check_numbers, check_length,
-    check_signed, check_not_echo, check_no_loops, check_no_begging, check_no_injection,
+    check_required_names,
+    check_unknown_names,
+    check_placeholders,
+    check_numbers,
+    check_length,
+    check_signed,
+    check_not_echo,
+    check_no_loops,
+    check_no_begging,
+    check_no_injection,
 )
 
 

@@ -5,8 +5,17 @@ echo of the instructions. Each check returns a CheckResult whose name is its sta
 from __future__ import annotations
 
 from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_grounded_words, check_length, check_no_injection,
-    check_no_loops, check_not_echo, check_numbers, check_placeholders, check_unknown_names,
+    CheckResult,
+    DraftFacts,
+    check_draft,
+    check_grounded_words,
+    check_length,
+    check_no_injection,
+    check_no_loops,
+    check_not_echo,
+    check_numbers,
+    check_placeholders,
+    check_unknown_names,
 )
 from assistant.guard.injection import sentences
 
@@ -39,13 +48,23 @@ def check_grounded(text: str, facts: DraftFacts) -> CheckResult:
 def check_two_or_three_sentences(text: str, facts: DraftFacts) -> CheckResult:
     n = len(sentences(text))
     finished = text.rstrip().endswith((".", "!", "?"))
-    return CheckResult(name="two-or-three-sentences", passed=2 <= n <= 3 and finished,
-                       detail=f"{n} sentences" + ("" if finished else ", the last unfinished"))
+    return CheckResult(
+        name="two-or-three-sentences",
+        passed=2 <= n <= 3 and finished,
+        detail=f"{n} sentences" + ("" if finished else ", the last unfinished"),
+    )
 
 
 COACHING_CHECKS = (
-    check_unknown_names, check_placeholders, check_numbers, check_length, check_no_loops, check_no_injection,
-    check_no_instruction_echo, check_grounded, check_two_or_three_sentences,
+    check_unknown_names,
+    check_placeholders,
+    check_numbers,
+    check_length,
+    check_no_loops,
+    check_no_injection,
+    check_no_instruction_echo,
+    check_grounded,
+    check_two_or_three_sentences,
 )
 
 

@@ -4,7 +4,8 @@ higher temperature, and report why it failed so the caller can fall back to its 
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple, Optional
+from collections.abc import Callable
+from typing import NamedTuple, Optional
 
 from pydantic import BaseModel
 
@@ -49,7 +50,9 @@ def clean_output(text: str) -> str:
     return text
 
 
-RETRY_TEMPERATURE = 0.7  # a retry at the first attempt's 0.2 mostly writes the same refused text again
+RETRY_TEMPERATURE = (
+    0.7  # a retry at the first attempt's 0.2 mostly writes the same refused text again
+)
 
 
 def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
@@ -57,8 +60,12 @@ def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
     sample resumes, 0 of 29 refused bullet endings passed on a retry at the same temperature, 6 at 0.7."""
     if not attempt:
         return options
-    return options.model_copy(update={"seed": options.seed + attempt,
-                                      "temperature": max(options.temperature, RETRY_TEMPERATURE)})
+    return options.model_copy(
+        update={
+            "seed": options.seed + attempt,
+            "temperature": max(options.temperature, RETRY_TEMPERATURE),
+        }
+    )
 
 
 class GuardJob(NamedTuple):
@@ -67,8 +74,12 @@ class GuardJob(NamedTuple):
     validate: Validator
 
 
-def guarded_generate_many(backend: Backend, jobs: list[GuardJob], attempts: int = 2,
-                          on_chunk: Optional[Callable[[str], None]] = None) -> list[GuardedDraft]:
+def guarded_generate_many(
+    backend: Backend,
+    jobs: list[GuardJob],
+    attempts: int = 2,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> list[GuardedDraft]:
     """Each job's draft: all first attempts together (a backend that can writes them side by side),
     then one more round, with the next seed and more freedom, for the drafts the guard refused."""
     results = [GuardedDraft() for _ in jobs]
@@ -77,8 +88,10 @@ def guarded_generate_many(backend: Backend, jobs: list[GuardJob], attempts: int 
         needed = sum(estimate_tokens(m["content"]) for m in job.messages)
         budget = prompt_budget(backend.info(), job.options)
         if needed > budget:  # the model would fail on it: the caller's template is used instead
-            results[i].skipped = (f"the inputs are too long for the model's context (about {needed} tokens; "
-                                  f"{budget} fit), so the template was used")
+            results[i].skipped = (
+                f"the inputs are too long for the model's context (about {needed} tokens; "
+                f"{budget} fit), so the template was used"
+            )
         else:
             todo.append(i)
     for round_ in range(attempts):
@@ -99,6 +112,14 @@ def guarded_generate_many(backend: Backend, jobs: list[GuardJob], attempts: int 
     return results
 
 
-def guarded_generate(backend: Backend, messages: list[Message], options: GenerateOptions, validate: Validator,
-                     attempts: int = 2, on_chunk: Optional[Callable[[str], None]] = None) -> GuardedDraft:
-    return guarded_generate_many(backend, [GuardJob(messages, options, validate)], attempts, on_chunk)[0]
+def guarded_generate(
+    backend: Backend,
+    messages: list[Message],
+    options: GenerateOptions,
+    validate: Validator,
+    attempts: int = 2,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> GuardedDraft:
+    return guarded_generate_many(
+        backend, [GuardJob(messages, options, validate)], attempts, on_chunk
+    )[0]

@@ -11,8 +11,16 @@ from pydantic import BaseModel
 from assistant.analysis.keywords import find_terms
 from assistant.analysis.words import QUESTION_WORDS, is_near_duplicate, token_set
 from assistant.guard.checks import (
-    CheckResult, DraftFacts, check_draft, check_grounded_words, check_length, check_no_injection,
-    check_no_loops, check_numbers, check_placeholders, check_unknown_names,
+    CheckResult,
+    DraftFacts,
+    check_draft,
+    check_grounded_words,
+    check_length,
+    check_no_injection,
+    check_no_loops,
+    check_numbers,
+    check_placeholders,
+    check_unknown_names,
 )
 
 MIN_WORDS, MAX_WORDS = 5, 35
@@ -42,16 +50,22 @@ class QuestionFacts(DraftFacts):
 
 def check_ends_with_question_mark(text: str, facts: QuestionFacts) -> CheckResult:
     ok = text.rstrip().endswith("?")
-    return CheckResult(name="ends-with-question-mark", passed=ok, detail="" if ok else "not a question")
+    return CheckResult(
+        name="ends-with-question-mark", passed=ok, detail="" if ok else "not a question"
+    )
 
 
 def check_one_question(text: str, facts: QuestionFacts) -> CheckResult:
     n = text.count("?")
     ok = n <= 1 and "\n" not in text.strip()
-    return CheckResult(name="one-question", passed=ok, detail="" if ok else f"{n} question marks or several lines")
+    return CheckResult(
+        name="one-question", passed=ok, detail="" if ok else f"{n} question marks or several lines"
+    )
 
 
-_OPENERS = frozenset("how what tell describe walk give which when where why can could have would".split())
+_OPENERS = frozenset(
+    "how what tell describe walk give which when where why can could have would".split()
+)
 _YOU = re.compile(r"\b(?:you|your|you've|you'd|you're)\b", re.IGNORECASE)
 _CLARIFYING = re.compile(r"\bwhat (?:do|did) you mean\b|\bhow can i help\b", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"\u201c\u201d\u2018]|(?<!\w)'|'(?!\w)")
@@ -61,17 +75,29 @@ def check_asks_the_candidate(text: str, facts: QuestionFacts) -> CheckResult:
     """An interview question opens like one ('How', 'Tell me', 'Describe'...), speaks to the
     candidate ('you'), and quotes nothing (a quote is the model echoing its input)."""
     first = re.split(r"['\u2019,]", text.split()[0].lower())[0] if text.split() else ""
-    ok = (first in _OPENERS and bool(_YOU.search(text)) and not _QUOTES.search(text)
-          and not _CLARIFYING.search(text))
-    return CheckResult(name="asks-the-candidate", passed=ok,
-                       detail="" if ok else "not a question to the candidate (its opening, no 'you', quotes, "
-                                            "or asks what they mean)")
+    ok = (
+        first in _OPENERS
+        and bool(_YOU.search(text))
+        and not _QUOTES.search(text)
+        and not _CLARIFYING.search(text)
+    )
+    return CheckResult(
+        name="asks-the-candidate",
+        passed=ok,
+        detail=""
+        if ok
+        else "not a question to the candidate (its opening, no 'you', quotes, "
+        "or asks what they mean)",
+    )
 
 
 def check_not_near_duplicate(text: str, facts: QuestionFacts) -> CheckResult:
     dup = is_near_duplicate(text, facts.existing)
-    return CheckResult(name="not-near-duplicate", passed=not dup,
-                       detail="too close to a question already in the set" if dup else "")
+    return CheckResult(
+        name="not-near-duplicate",
+        passed=not dup,
+        detail="too close to a question already in the set" if dup else "",
+    )
 
 
 def check_on_job_terms(text: str, facts: QuestionFacts) -> CheckResult:
@@ -79,8 +105,11 @@ def check_on_job_terms(text: str, facts: QuestionFacts) -> CheckResult:
     terms = {t.lower() for t in facts.job_terms} & {t.lower() for t in find_terms(text)}
     shared = token_set(text) & token_set(facts.focus_line)
     ok = bool(terms or shared)
-    return CheckResult(name="on-job-terms", passed=ok,
-                       detail="" if ok else "uses none of the job line's words or the job's terms")
+    return CheckResult(
+        name="on-job-terms",
+        passed=ok,
+        detail="" if ok else "uses none of the job line's words or the job's terms",
+    )
 
 
 def check_grounded(text: str, facts: QuestionFacts) -> CheckResult:
@@ -88,9 +117,17 @@ def check_grounded(text: str, facts: QuestionFacts) -> CheckResult:
 
 
 QUESTION_CHECKS = (
-    check_ends_with_question_mark, check_one_question, check_asks_the_candidate, check_not_near_duplicate,
+    check_ends_with_question_mark,
+    check_one_question,
+    check_asks_the_candidate,
+    check_not_near_duplicate,
     check_unknown_names,
-    check_on_job_terms, check_grounded, check_placeholders, check_numbers, check_length, check_no_loops,
+    check_on_job_terms,
+    check_grounded,
+    check_placeholders,
+    check_numbers,
+    check_length,
+    check_no_loops,
     check_no_injection,
 )
 

@@ -10,8 +10,11 @@ from assistant.guard.checks import DRAFT_CHECKS, CheckResult, DraftFacts, check_
 def check_asks_feedback_and_next_roles(text: str, facts: DraftFacts) -> CheckResult:
     low = text.lower()
     ok = "feedback" in low and "role" in low and "?" in text
-    return CheckResult(name="asks-feedback-and-next-roles", passed=ok,
-                       detail="" if ok else "must ask for the employer's feedback and which roles to look at")
+    return CheckResult(
+        name="asks-feedback-and-next-roles",
+        passed=ok,
+        detail="" if ok else "must ask for the employer's feedback and which roles to look at",
+    )
 
 
 RECRUITER_UPDATE_CHECKS = (*DRAFT_CHECKS, check_asks_feedback_and_next_roles)

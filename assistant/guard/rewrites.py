@@ -18,8 +18,10 @@ MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's conten
 MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)
 MAX_ENDING_WORDS = 8  # an ending ("for a team of [__] people") is a phrase, not a second bullet
 _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
-_FILLER = frozenset("""with from that this their them they have been were will into over under about
-for and the was are each every more most also""".split())
+_FILLER = frozenset(
+    """with from that this their them they have been were will into over under about
+for and the was are each every more most also""".split()
+)
 
 
 class BulletRewrite(BaseModel):
@@ -41,8 +43,11 @@ def new_skills(text: str, resume_text: str) -> list[str]:
 
 def check_no_new_skills(text: str, r: BulletRewrite) -> CheckResult:
     new = new_skills(text, r.resume_text)
-    return CheckResult(name="no-new-skills", passed=not new,
-                       detail=f"not in the resume: {', '.join(new[:5])}" if new else "")
+    return CheckResult(
+        name="no-new-skills",
+        passed=not new,
+        detail=f"not in the resume: {', '.join(new[:5])}" if new else "",
+    )
 
 
 def check_one_line(text: str, r: BulletRewrite) -> CheckResult:
@@ -51,7 +56,9 @@ def check_one_line(text: str, r: BulletRewrite) -> CheckResult:
 
 def check_changed(text: str, r: BulletRewrite) -> CheckResult:
     same = text.strip().rstrip(".").lower() == r.original.strip().rstrip(".").lower()
-    return CheckResult(name="changed", passed=not same, detail="the bullet as it was" if same else "")
+    return CheckResult(
+        name="changed", passed=not same, detail="the bullet as it was" if same else ""
+    )
 
 
 def check_strong_opener(text: str, r: BulletRewrite) -> CheckResult:
@@ -60,48 +67,78 @@ def check_strong_opener(text: str, r: BulletRewrite) -> CheckResult:
     first = (words(text) or [""])[0]
     if not weak and not is_past_tense(first):
         weak = first
-    return CheckResult(name="strong-opener", passed=not weak,
-                       detail=f"does not open with an action: '{weak}'" if weak else "")
+    return CheckResult(
+        name="strong-opener",
+        passed=not weak,
+        detail=f"does not open with an action: '{weak}'" if weak else "",
+    )
 
 
 def check_keeps_the_bullet(text: str, r: BulletRewrite) -> CheckResult:
     theirs = content_words(r.original)
     kept = theirs & content_words(text)
-    return CheckResult(name="keeps-the-bullet", passed=len(kept) >= MIN_SHARED_WORDS * len(theirs),
-                       detail=f"kept {len(kept)} of {len(theirs)} words of the original")
+    return CheckResult(
+        name="keeps-the-bullet",
+        passed=len(kept) >= MIN_SHARED_WORDS * len(theirs),
+        detail=f"kept {len(kept)} of {len(theirs)} words of the original",
+    )
 
 
 def check_no_new_claims(text: str, r: BulletRewrite) -> CheckResult:
     new = sorted(content_words(text) - content_words(r.resume_text) - content_words(r.original))
-    return CheckResult(name="no-new-claims", passed=len(new) <= MAX_NEW_WORDS,
-                       detail=f"adds {', '.join(new[:6])}" if len(new) > MAX_NEW_WORDS else "")
+    return CheckResult(
+        name="no-new-claims",
+        passed=len(new) <= MAX_NEW_WORDS,
+        detail=f"adds {', '.join(new[:6])}" if len(new) > MAX_NEW_WORDS else "",
+    )
 
 
 def check_leaves_a_blank(text: str, r: BulletRewrite) -> CheckResult:
     ok = BLANK in text or not r.needs_blank
-    return CheckResult(name="leaves-a-blank", passed=ok, detail="" if ok else f"no {BLANK} where the number goes")
+    return CheckResult(
+        name="leaves-a-blank", passed=ok, detail="" if ok else f"no {BLANK} where the number goes"
+    )
 
 
 def check_no_invented_rate(text: str, r: BulletRewrite) -> CheckResult:
     rate = _RATE.search(text)
     invented = bool(rate) and not _RATE.search(r.original)
-    return CheckResult(name="no-invented-rate", passed=not invented,
-                       detail=f"'{rate.group(0)}' is not in the bullet" if invented else "")
+    return CheckResult(
+        name="no-invented-rate",
+        passed=not invented,
+        detail=f"'{rate.group(0)}' is not in the bullet" if invented else "",
+    )
 
 
 def check_just_an_ending(text: str, r: BulletRewrite) -> CheckResult:
     """Where the model wrote only the bullet's end: a short phrase after it, not the bullet again."""
-    ending = text[len(r.original):] if text.startswith(r.original) else text
+    ending = text[len(r.original) :] if text.startswith(r.original) else text
     repeated = content_words(ending) & content_words(r.original)
     long = len(ending.split()) > MAX_ENDING_WORDS
     ok = not r.ending_only or (not long and not repeated)
-    detail = "" if ok else (f"{len(ending.split())} words after the bullet (at most {MAX_ENDING_WORDS})" if long
-                            else f"says the bullet again ({', '.join(sorted(repeated))})")
+    detail = (
+        ""
+        if ok
+        else (
+            f"{len(ending.split())} words after the bullet (at most {MAX_ENDING_WORDS})"
+            if long
+            else f"says the bullet again ({', '.join(sorted(repeated))})"
+        )
+    )
     return CheckResult(name="just-an-ending", passed=ok, detail=detail)
 
 
-REWRITE_CHECKS = (check_no_new_skills, check_one_line, check_changed, check_strong_opener,
-                  check_keeps_the_bullet, check_no_new_claims, check_leaves_a_blank, check_no_invented_rate, check_just_an_ending)
+REWRITE_CHECKS = (
+    check_no_new_skills,
+    check_one_line,
+    check_changed,
+    check_strong_opener,
+    check_keeps_the_bullet,
+    check_no_new_claims,
+    check_leaves_a_blank,
+    check_no_invented_rate,
+    check_just_an_ending,
+)
 
 
 def check_rewrite(text: str, r: BulletRewrite) -> list[CheckResult]:

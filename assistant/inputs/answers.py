@@ -36,7 +36,9 @@ def parse_markdown_answers(text: str, name: str) -> list[AnswerPair]:
         elif pairs:
             pairs[-1][2].append(line)
         elif line.strip():
-            raise InputError(f"{name}: text before the first question; start each question with a '## ' heading")
+            raise InputError(
+                f"{name}: text before the first question; start each question with a '## ' heading"
+            )
     out = []
     for question, level, lines in pairs:
         answer = "\n".join(lines).strip()
@@ -52,7 +54,7 @@ def parse_json_answers(data: object, name: str) -> list[AnswerPair]:
     if isinstance(data, dict) and set(data) == {"answers"}:
         data = data["answers"]
     if not isinstance(data, list):
-        raise InputError(f"{name}: expected a list of {{\"question\": ..., \"answer\": ...}} objects")
+        raise InputError(f'{name}: expected a list of {{"question": ..., "answer": ...}} objects')
     out = []
     for i, item in enumerate(data, 1):
         try:
@@ -60,7 +62,9 @@ def parse_json_answers(data: object, name: str) -> list[AnswerPair]:
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
-            raise InputError(f"{name}: answer {i}: {where + ': ' if where else ''}{error_message(err)}") from None
+            raise InputError(
+                f"{name}: answer {i}: {where + ': ' if where else ''}{error_message(err)}"
+            ) from None
     return out
 
 

@@ -66,14 +66,22 @@ def check_zip(path: Path | str, name: str) -> None:
                     " refusing a possible zip bomb"
                 )
             for m in members:
-                if m.file_size > 1_000_000 and m.file_size > MAX_DOCX_RATIO * max(m.compress_size, 1):
-                    raise InputError(f"{name}: {m.filename} inflates {m.file_size // max(m.compress_size, 1)}x;"
-                                     " refusing a possible zip bomb")
+                if m.file_size > 1_000_000 and m.file_size > MAX_DOCX_RATIO * max(
+                    m.compress_size, 1
+                ):
+                    raise InputError(
+                        f"{name}: {m.filename} inflates {m.file_size // max(m.compress_size, 1)}x;"
+                        " refusing a possible zip bomb"
+                    )
             if "word/document.xml" not in {m.filename for m in members}:
-                raise InputError(f"{name}: a zip file but not a Word document (no word/document.xml)")
+                raise InputError(
+                    f"{name}: a zip file but not a Word document (no word/document.xml)"
+                )
     except zipfile.BadZipFile:
-        raise InputError(f"{name}: not a valid .docx (the file is damaged, truncated or not a zip); "
-                         "open and re-save it in your editor") from None
+        raise InputError(
+            f"{name}: not a valid .docx (the file is damaged, truncated or not a zip); "
+            "open and re-save it in your editor"
+        ) from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
@@ -108,8 +116,12 @@ def docx_text(path: Path | str) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds (KeyError, XML errors) on broken files
-        raise InputError(f"{name}: cannot open this .docx ({type(exc).__name__}); re-save it in your editor") from None
-    style_names = {s.style_id: s.name or "" for s in document.styles}  # looked up once, not per paragraph
+        raise InputError(
+            f"{name}: cannot open this .docx ({type(exc).__name__}); re-save it in your editor"
+        ) from None
+    style_names = {
+        s.style_id: s.name or "" for s in document.styles
+    }  # looked up once, not per paragraph
     lines: list[str] = []
     for section in document.sections:
         for paragraph in section.header.paragraphs:

@@ -12,12 +12,16 @@ from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
 from assistant.inputs.sections import BULLET, heading_form, normalise_heading
 from assistant.inputs.text import display_name, read_text
-from assistant.text_utils import word_count, plural
+from assistant.text_utils import plural, word_count
 
 MAX_JOB_BYTES = 300_000
 
-_FIELD = re.compile(r"^\s*(?P<key>title|role|position|job title|company|employer)\s*:\s*(?P<value>.+?)\s*$", re.I)
-_RESPONSIBILITIES = re.compile(r"responsibilit|what you(?:'ll| will) do|the role|duties|day to day|you will|your impact|what you do")
+_FIELD = re.compile(
+    r"^\s*(?P<key>title|role|position|job title|company|employer)\s*:\s*(?P<value>.+?)\s*$", re.I
+)
+_RESPONSIBILITIES = re.compile(
+    r"responsibilit|what you(?:'ll| will) do|the role|duties|day to day|you will|your impact|what you do"
+)
 
 
 class JobDescription(BaseModel):
@@ -57,8 +61,13 @@ def parse_job_text(text: str, name: str = "job") -> JobDescription:
             if first_line is None and head[1] <= 2:
                 title = title or head[0]
             norm = normalise_heading(head[0])
-            current = (responsibilities if _RESPONSIBILITIES.search(norm) else requirements
-                       if REQUIREMENT_HEADING.search(norm) or NICE_HEADING.search(norm) else None)
+            current = (
+                responsibilities
+                if _RESPONSIBILITIES.search(norm)
+                else requirements
+                if REQUIREMENT_HEADING.search(norm) or NICE_HEADING.search(norm)
+                else None
+            )
             first_line = first_line or line
             continue
         first_line = first_line or line
@@ -66,9 +75,15 @@ def parse_job_text(text: str, name: str = "job") -> JobDescription:
             current.append(bullet.group("item"))
     if title is None and first_line and len(first_line.split()) <= 8:
         title = first_line.strip(" #*")
-    return JobDescription(title=title, company=company or guess_company(text), text=text,
-                          lines=text.split("\n"), responsibilities=responsibilities,
-                          requirements=requirements, source=name)
+    return JobDescription(
+        title=title,
+        company=company or guess_company(text),
+        text=text,
+        lines=text.split("\n"),
+        responsibilities=responsibilities,
+        requirements=requirements,
+        source=name,
+    )
 
 
 class _JsonSkill(BaseModel):
@@ -97,13 +112,22 @@ def job_from_json(data: object, name: str) -> JobDescription:
         lines += ["", job.description]
     if job.responsibilities:
         lines += ["", "## Responsibilities", *(f"- {r}" for r in job.responsibilities)]
-    skills = [f"- {s.name}: {', '.join(s.keywords)}" if s.keywords else f"- {s.name}" for s in job.skills]
+    skills = [
+        f"- {s.name}: {', '.join(s.keywords)}" if s.keywords else f"- {s.name}" for s in job.skills
+    ]
     requirements = [*job.qualifications, *(s.removeprefix("- ") for s in skills)]
     if requirements:
         lines += ["", "## Requirements", *(f"- {r}" for r in requirements)]
     text = "\n".join(lines)
-    return JobDescription(title=job.title, company=job.company, text=text, lines=lines,
-                          responsibilities=job.responsibilities, requirements=requirements, source=name)
+    return JobDescription(
+        title=job.title,
+        company=job.company,
+        text=text,
+        lines=lines,
+        responsibilities=job.responsibilities,
+        requirements=requirements,
+        source=name,
+    )
 
 
 def read_job(path: Path | str) -> JobDescription:
@@ -113,8 +137,12 @@ def read_job(path: Path | str) -> JobDescription:
     if suffix == ".json":
         return job_from_json(read_json(path, MAX_JOB_BYTES), name)
     if suffix in (".pdf", ".docx", ".doc"):
-        raise InputError(f"{name}: job descriptions are read from .txt, .md or .json; save the ad as text")
+        raise InputError(
+            f"{name}: job descriptions are read from .txt, .md or .json; save the ad as text"
+        )
     text = read_text(path, MAX_JOB_BYTES)
     if word_count(text) < 5:
-        raise InputError(f"{name}: too short to be a job description ({plural(word_count(text), 'word')})")
+        raise InputError(
+            f"{name}: too short to be a job description ({plural(word_count(text), 'word')})"
+        )
     return parse_job_text(text, name)

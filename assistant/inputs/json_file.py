@@ -20,9 +20,13 @@ def read_json(path: Path | str, max_bytes: int) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise InputError(
+            f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     except RecursionError:
-        raise InputError(f"{name}: JSON nested too deeply to be a resume or job description") from None
+        raise InputError(
+            f"{name}: JSON nested too deeply to be a resume or job description"
+        ) from None
 
 
 def validate_shape(model: type[Model], data: object, name: str, what: str) -> Model:
@@ -37,8 +41,15 @@ def validate_shape(model: type[Model], data: object, name: str, what: str) -> Mo
         raise InputError(f"{name}: not a valid {what}: {where}: {error_message(err)}") from None
 
 
-_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number",
-               bool: "true or false", type(None): "null"}
+_JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    type(None): "null",
+}
 
 
 def error_message(err: dict) -> str:

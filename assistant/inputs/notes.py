@@ -33,7 +33,9 @@ class RejectionNotes(BaseModel):
     contact_name: Optional[str] = None
     contact_role: Optional[str] = Field(None, description="hiring manager or recruiter")
     contact_email: Optional[str] = None
-    recruiter_name: Optional[str] = Field(None, description="the recruiter who put you forward, if any")
+    recruiter_name: Optional[str] = Field(
+        None, description="the recruiter who put you forward, if any"
+    )
     recruiter_email: Optional[str] = None
     interview_date: Optional[dt.date] = None
     rejection_date: Optional[dt.date] = None
@@ -77,17 +79,33 @@ class RejectionNotes(BaseModel):
     def all_text(self) -> str:
         """Every fact and line in the notes, for guards that ask 'is this in the inputs?'."""
         parts = [
-            self.your_name, self.company, self.role, self.contact_name, self.contact_role,
-            self.contact_email, self.recruiter_name, self.recruiter_email, self.highlight, self.next_steps, self.free_text,
+            self.your_name,
+            self.company,
+            self.role,
+            self.contact_name,
+            self.contact_role,
+            self.contact_email,
+            self.recruiter_name,
+            self.recruiter_email,
+            self.highlight,
+            self.next_steps,
+            self.free_text,
             *(str(d) for d in (self.interview_date, self.rejection_date) if d),
-            *self.went_well, *self.went_wrong, *self.struggled_questions, *self.questions_asked,
+            *self.went_well,
+            *self.went_wrong,
+            *self.struggled_questions,
+            *self.questions_asked,
             *(f"{p.name} {p.role or ''}" for p in self.people),
         ]
         return "\n".join(p for p in parts if p)
 
 
-_LABELS = {"your_name": "name to sign with", "contact_name": "contact name", "company": "company",
-           "recruiter_name": "recruiter's name"}
+_LABELS = {
+    "your_name": "name to sign with",
+    "contact_name": "contact name",
+    "company": "company",
+    "recruiter_name": "recruiter's name",
+}
 _HOW = {
     "your_name": "add `your_name: Jane Doe` to the front matter or pass --your-name",
     "company": "add `company: Acme` to the front matter or pass --company",
@@ -97,27 +115,59 @@ _HOW = {
 }
 
 _KEY_ALIASES = {
-    "name": "your_name", "my_name": "your_name", "candidate": "your_name",
-    "contact": "contact_name", "interviewer": "contact_name", "employer": "company",
-    "position": "role", "job_title": "role", "title": "role", "email": "contact_email",
-    "well": "went_well", "wrong": "went_wrong", "struggled": "struggled_questions",
-    "questions": "struggled_questions", "notes": "free_text",
-    "recruiter": "recruiter_name", "recruiter_contact": "recruiter_name",
+    "name": "your_name",
+    "my_name": "your_name",
+    "candidate": "your_name",
+    "contact": "contact_name",
+    "interviewer": "contact_name",
+    "employer": "company",
+    "position": "role",
+    "job_title": "role",
+    "title": "role",
+    "email": "contact_email",
+    "well": "went_well",
+    "wrong": "went_wrong",
+    "struggled": "struggled_questions",
+    "questions": "struggled_questions",
+    "notes": "free_text",
+    "recruiter": "recruiter_name",
+    "recruiter_contact": "recruiter_name",
 }
 
 # Section headings in the body, matched on their lower-cased words.
 _SECTIONS = [
     ("went_well", re.compile(r"went well|highlights?|positives?|strengths")),
-    ("went_wrong", re.compile(r"went wrong|gone wrong|could have gone better|go better|concerns|weak|improve")),
-    ("questions_asked", re.compile(r"^(?!.*struggl).*(?:questions (?:they |i was )?asked|questions and how)")),
-    ("struggled_questions", re.compile(r"struggl|hard questions|tough questions|difficult questions|questions i")),
+    (
+        "went_wrong",
+        re.compile(r"went wrong|gone wrong|could have gone better|go better|concerns|weak|improve"),
+    ),
+    (
+        "questions_asked",
+        re.compile(r"^(?!.*struggl).*(?:questions (?:they |i was )?asked|questions and how)"),
+    ),
+    (
+        "struggled_questions",
+        re.compile(r"struggl|hard questions|tough questions|difficult questions|questions i"),
+    ),
     ("people", re.compile(r"people|who i met|interviewers|met with")),
     ("next_steps", re.compile(r"next steps?")),
 ]
-_HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|(?P<colon>[A-Za-z][A-Za-z '/&-]{2,60}):\s*$)")
-_VERDICT = re.compile(r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$", re.I)
+_HEADING = re.compile(
+    r"^(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|(?P<colon>[A-Za-z][A-Za-z '/&-]{2,60}):\s*$)"
+)
+_VERDICT = re.compile(
+    r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$", re.I
+)
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
-_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d/%m/%Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%d/%m/%Y",
+)
 
 
 def parse_date(value):
@@ -153,15 +203,21 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
         problem = getattr(exc, "problem", None) or "syntax error"
         raise InputError(f"{name}: front matter is not valid YAML{where}: {problem}") from None
     except ValueError as exc:  # YAML reads 2026-02-30 as a date, and there is no such day
-        raise InputError(f"{name}: front matter has a date that does not exist ({exc}); use YYYY-MM-DD") from None
+        raise InputError(
+            f"{name}: front matter has a date that does not exist ({exc}); use YYYY-MM-DD"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError(f"{name}: front matter must be 'key: value' lines, not a {type(data).__name__}")
+        raise InputError(
+            f"{name}: front matter must be 'key: value' lines, not a {type(data).__name__}"
+        )
     twice = _key_given_twice(yaml.compose(raw, Loader=yaml.SafeLoader))
     if twice:
         key, line = twice
-        raise InputError(f"{name}: front matter gives '{key}' twice (again at line {line + 2}); keep one")
+        raise InputError(
+            f"{name}: front matter gives '{key}' twice (again at line {line + 2}); keep one"
+        )
     return data, "\n".join(lines[i + 1 :])
 
 
@@ -184,7 +240,9 @@ def _section_for(heading: str) -> Optional[str]:
 
 
 def _parse_person(item: str) -> Person:
-    m = re.match(r"^(?P<name>.+?)\s*(?:(?:,|\(|\s[\u2013\u2014-]\s)\s*(?P<role>[^)]+?))?\)?\s*$", item)
+    m = re.match(
+        r"^(?P<name>.+?)\s*(?:(?:,|\(|\s[\u2013\u2014-]\s)\s*(?P<role>[^)]+?))?\)?\s*$", item
+    )
     if m:
         return Person(name=m.group("name").strip(), role=(m.group("role") or "").strip() or None)
     return Person(name=item.strip())
@@ -192,8 +250,13 @@ def _parse_person(item: str) -> Person:
 
 def parse_body(body: str) -> dict:
     """Sections of the Markdown body into lists; anything else is free text."""
-    fields: dict = {"went_well": [], "went_wrong": [], "struggled_questions": [], "questions_asked": [],
-                    "people": []}
+    fields: dict = {
+        "went_well": [],
+        "went_wrong": [],
+        "struggled_questions": [],
+        "questions_asked": [],
+        "people": [],
+    }
     free: list[str] = []
     next_steps: list[str] = []
     current: Optional[str] = None
@@ -233,9 +296,16 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
         norm = _KEY_ALIASES.get(str(key).strip().lower().replace("-", "_").replace(" ", "_"))
         norm = norm or str(key).strip().lower().replace("-", "_").replace(" ", "_")
         if norm not in RejectionNotes.model_fields or norm == "source":
-            valid = ", ".join(f for f in RejectionNotes.model_fields if f not in ("source", "free_text"))
+            valid = ", ".join(
+                f for f in RejectionNotes.model_fields if f not in ("source", "free_text")
+            )
             raise InputError(f"{name}: unknown front matter key '{key}' (known keys: {valid})")
-        if isinstance(value, str) and norm in ("went_well", "went_wrong", "struggled_questions", "questions_asked"):
+        if isinstance(value, str) and norm in (
+            "went_well",
+            "went_wrong",
+            "struggled_questions",
+            "questions_asked",
+        ):
             value = [value]
         if norm == "people" and isinstance(value, list):
             value = [_parse_person(v) if isinstance(v, str) else v for v in value]
@@ -243,7 +313,9 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
     for key, value in parse_body(body).items():
         if isinstance(value, list):
             given = data.get(key) or []
-            data[key] = (given if isinstance(given, list) else [given]) + value  # pydantic checks the items
+            data[key] = (
+                given if isinstance(given, list) else [given]
+            ) + value  # pydantic checks the items
         elif value and not data.get(key):
             data[key] = value
     data["source"] = name

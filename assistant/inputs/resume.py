@@ -4,20 +4,27 @@ so every finding can point at the line it is about."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Literal, Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
-from assistant.inputs.sections import BULLET
-from assistant.inputs.sections import heading_form, is_underline, section_kind
+from assistant.inputs.sections import BULLET, heading_form, is_underline, section_kind
 from assistant.inputs.text import MAX_TEXT_BYTES, display_name, read_text
 from assistant.text_utils import plural
 
 Format = Literal["txt", "md", "pdf", "docx", "json"]
-FORMATS: dict[str, Format] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-                              ".pdf": "pdf", ".docx": "docx", ".json": "json"}
+FORMATS: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".json": "json",
+}
 MAX_RESUME_TEXT_BYTES = MAX_TEXT_BYTES // 2
 MIN_RESUME_WORDS = 25
 BULLET_SECTIONS = ("projects", "volunteer")
@@ -33,7 +40,9 @@ class Contact(BaseModel):
 
 class Bullet(BaseModel):
     text: str
-    line: Optional[int] = None  # 1-based line in Resume.text; None when the source has no lines (JSON)
+    line: Optional[int] = (
+        None  # 1-based line in Resume.text; None when the source has no lines (JSON)
+    )
 
 
 class Position(BaseModel):
@@ -89,10 +98,17 @@ class Resume(BaseModel):
 # ---- Plain text and Markdown ----
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])")
-_LINK = re.compile(r"(?:https?://|www\.)[^\s,;|)>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|"
-                   r"dribbble\.com)/[^\s,;|)>]+", re.IGNORECASE)
-_LOCATION = re.compile(r"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+)*,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
+_PHONE = re.compile(
+    r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])"
+)
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s,;|)>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|"
+    r"dribbble\.com)/[^\s,;|)>]+",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+)*,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
+)
 DATE_RANGE = re.compile(
     r"(?P<range>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{1,2}/\d{4}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{4})"
     r"(?:\s*(?:-|\u2013|\u2014|to)\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|"
@@ -134,7 +150,12 @@ def _contact_from(lines: list[str], text: str) -> Contact:
     name = name_line = None
     for line in lines:
         clean = strip_markup(line.strip(" #"))
-        if clean and not _EMAIL.search(clean) and not any(ch.isdigit() for ch in clean) and len(clean.split()) <= 5:
+        if (
+            clean
+            and not _EMAIL.search(clean)
+            and not any(ch.isdigit() for ch in clean)
+            and len(clean.split()) <= 5
+        ):
             name, name_line = clean, line
             break
     location = None
@@ -145,7 +166,13 @@ def _contact_from(lines: list[str], text: str) -> Contact:
         if m:
             location = m.group(1)
             break
-    return Contact(name=name, email=email.group(0) if email else None, phone=phone, location=location, links=links)
+    return Contact(
+        name=name,
+        email=email.group(0) if email else None,
+        phone=phone,
+        location=location,
+        links=links,
+    )
 
 
 def _split_position(header: str) -> Position:
@@ -189,12 +216,16 @@ def _positions_from(section: Section) -> list[Position]:
             continue
         bullet = BULLET.match(raw)
         words = len(raw.split())
-        is_prose = not bullet and words >= 8 and not DATE_RANGE.search(raw) and raw.strip()[-1:] in ".;"
+        is_prose = (
+            not bullet and words >= 8 and not DATE_RANGE.search(raw) and raw.strip()[-1:] in ".;"
+        )
         if bullet or is_prose:
             if header or not positions:
                 positions.append(_split_position(" | ".join(header)) if header else Position())
                 positions[-1].line, header, header_line = header_line, [], None
-            last_bullet = Bullet(text=strip_markup(bullet.group("item") if bullet else raw), line=number)
+            last_bullet = Bullet(
+                text=strip_markup(bullet.group("item") if bullet else raw), line=number
+            )
             positions[-1].bullets.append(last_bullet)
         elif last_bullet is not None and (raw[:1].isspace() or raw.strip()[:1].islower()):
             last_bullet.text += " " + strip_markup(raw)  # a wrapped bullet's next line
@@ -217,7 +248,9 @@ def _sections_from(lines: list[str]) -> tuple[list[str], list[Section]]:
         form = heading_form(line) if not BULLET.match(line) else None
         kind = section_kind(form[0]) if form else None
         # a heading the parser does not know starts a section only as Markdown at a section's level
-        starts = form is not None and (kind is not None or (bool(sections) and form[1] <= min(level, 6)))
+        starts = form is not None and (
+            kind is not None or (bool(sections) and form[1] <= min(level, 6))
+        )
         if starts:
             level = min(level, form[1]) if kind else level
             sections.append(Section(kind=kind or "other", title=form[0], line=number))
@@ -235,14 +268,20 @@ def parse_resume_text(text: str, name: str = "resume", fmt: Format = "txt") -> R
     lines = text.split("\n")
     header, sections = _sections_from(lines)
     contact_lines = header + [ln for s in sections if s.kind == "contact" for ln in s.lines]
-    resume = Resume(source=name, format=fmt, text=text, contact=_contact_from(contact_lines, text),
-                    sections=sections)
+    resume = Resume(
+        source=name,
+        format=fmt,
+        text=text,
+        contact=_contact_from(contact_lines, text),
+        sections=sections,
+    )
     for section in sections:
         body = [ln for ln in section.lines if ln.strip() and not is_underline(ln)]
         if section.kind == "summary" and not resume.summary:
             resume.summary = " ".join(strip_markup(ln) for ln in body)
-            resume.summary_line = section.line + 1 + next(
-                (i for i, ln in enumerate(section.lines) if ln.strip()), 0)
+            resume.summary_line = (
+                section.line + 1 + next((i for i, ln in enumerate(section.lines) if ln.strip()), 0)
+            )
         elif section.kind == "experience":
             resume.experience += _positions_from(section)
         elif section.kind == "education":
@@ -254,11 +293,14 @@ def parse_resume_text(text: str, name: str = "resume", fmt: Format = "txt") -> R
 
 # ---- Files ----
 
+
 def read_resume(path: Path | str) -> Resume:
     """Read a resume in any supported format, or raise one clear InputError."""
     name = display_name(path)
     if str(path) != "-" and Path(path).is_dir():
-        raise InputError(f"{name}: a folder with no resumes in it ({', '.join(sorted(set(FORMATS)))})")
+        raise InputError(
+            f"{name}: a folder with no resumes in it ({', '.join(sorted(set(FORMATS)))})"
+        )
     suffix = Path(str(path)).suffix.lower()
     fmt = FORMATS.get(suffix, "txt" if str(path) == "-" else None)
     if fmt is None:
@@ -285,8 +327,11 @@ def expand_paths(paths: list[str]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in FORMATS and not f.name.startswith("."))
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in FORMATS and not f.name.startswith(".")
+            )
             out.extend(found or [raw])  # an empty folder stays, so it is reported
         else:
             out.append(raw)

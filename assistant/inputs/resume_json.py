@@ -10,7 +10,14 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
-from assistant.inputs.resume import MAX_RESUME_TEXT_BYTES, Bullet, Contact, Position, Resume, Section
+from assistant.inputs.resume import (
+    MAX_RESUME_TEXT_BYTES,
+    Bullet,
+    Contact,
+    Position,
+    Resume,
+    Section,
+)
 from assistant.inputs.text import display_name
 
 
@@ -88,10 +95,15 @@ def _dates(item) -> str:
 def json_resume_to_model(data: object, name: str) -> Resume:
     doc = validate_shape(_JsonResume, data, name, "JSON Resume")
     if not (doc.basics.name or doc.work or doc.education):
-        raise InputError(f"{name}: not a JSON Resume (no basics.name, work or education; see jsonresume.org/schema)")
+        raise InputError(
+            f"{name}: not a JSON Resume (no basics.name, work or education; see jsonresume.org/schema)"
+        )
     b = doc.basics
     loc = b.location
-    location = ", ".join(p for p in ((loc.city, loc.region or loc.countryCode) if loc else ()) if p) or None
+    location = (
+        ", ".join(p for p in ((loc.city, loc.region or loc.countryCode) if loc else ()) if p)
+        or None
+    )
     links = [u for u in [b.url, *(p.url for p in b.profiles)] if u]
     contact = Contact(name=b.name, email=b.email, phone=b.phone, location=location, links=links)
     text = [f"# {b.name or ''}", " | ".join(p for p in (b.email, b.phone, location, *links) if p)]
@@ -106,17 +118,39 @@ def json_resume_to_model(data: object, name: str) -> Resume:
     experience = []
     body: list[str] = []
     for w in doc.work:
-        pos = Position(title=w.position or "", company=w.name or "", dates=_dates(w),
-                       bullets=[Bullet(text=h) for h in w.highlights if h.strip()])
+        pos = Position(
+            title=w.position or "",
+            company=w.name or "",
+            dates=_dates(w),
+            bullets=[Bullet(text=h) for h in w.highlights if h.strip()],
+        )
         experience.append(pos)
-        body += [f"### {pos.title}, {pos.company} ({pos.dates})", *([w.summary] if w.summary else []),
-                 *(f"- {h.text}" for h in pos.bullets)]
+        body += [
+            f"### {pos.title}, {pos.company} ({pos.dates})",
+            *([w.summary] if w.summary else []),
+            *(f"- {h.text}" for h in pos.bullets),
+        ]
     section("experience", "Experience", body)
-    for kind, title, items in (("volunteer", "Volunteer", doc.volunteer), ("projects", "Projects", doc.projects)):
-        section(kind, title, [line for w in items for line in (
-            f"### {w.position or w.name or ''}, {w.organization or w.entity or w.name or ''} ({_dates(w)})",
-            *(f"- {h}" for h in w.highlights))])
-    education = [", ".join(p for p in (e.studyType, e.area, e.institution, _dates(e)) if p) for e in doc.education]
+    for kind, title, items in (
+        ("volunteer", "Volunteer", doc.volunteer),
+        ("projects", "Projects", doc.projects),
+    ):
+        section(
+            kind,
+            title,
+            [
+                line
+                for w in items
+                for line in (
+                    f"### {w.position or w.name or ''}, {w.organization or w.entity or w.name or ''} ({_dates(w)})",
+                    *(f"- {h}" for h in w.highlights),
+                )
+            ],
+        )
+    education = [
+        ", ".join(p for p in (e.studyType, e.area, e.institution, _dates(e)) if p)
+        for e in doc.education
+    ]
     section("education", "Education", education)
     skills = [k for s in doc.skills for k in (s.keywords or [s.name or ""]) if k]
     section("skills", "Skills", [f"{s.name}: {', '.join(s.keywords)}" for s in doc.skills])
@@ -124,8 +158,17 @@ def json_resume_to_model(data: object, name: str) -> Resume:
     section("certifications", "Certifications", [c.name or c.title or "" for c in doc.certificates])
     section("languages", "Languages", [str(lang.get("language", "")) for lang in doc.languages])
     section("interests", "Interests", [i.name or "" for i in doc.interests])
-    return Resume(source=name, format="json", text="\n".join(text), contact=contact, summary=b.summary or "",
-                  experience=experience, education=education, skills=skills, sections=sections)
+    return Resume(
+        source=name,
+        format="json",
+        text="\n".join(text),
+        contact=contact,
+        summary=b.summary or "",
+        experience=experience,
+        education=education,
+        skills=skills,
+        sections=sections,
+    )
 
 
 def read_json_resume(path: Path | str) -> Resume:

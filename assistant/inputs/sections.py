@@ -8,11 +8,32 @@ from typing import Optional
 
 # Kinds of resume section, each with the words that name it (searched in a heading's lower-cased text).
 RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
-    ("volunteer", re.compile(r"\b(?:volunteer\w*|community|leadership and activities|activities)\b")),
-    ("skills", re.compile(r"\b(?:skills|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths)\b")),
-    ("summary", re.compile(r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement)\b")),
-    ("experience", re.compile(r"\b(?:experience|work history|employment|career history|work|positions held|career)\b")),
-    ("education", re.compile(r"\b(?:education|academic|degrees?|schooling|training|qualifications)\b")),
+    (
+        "volunteer",
+        re.compile(r"\b(?:volunteer\w*|community|leadership and activities|activities)\b"),
+    ),
+    (
+        "skills",
+        re.compile(
+            r"\b(?:skills|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths)\b"
+        ),
+    ),
+    (
+        "summary",
+        re.compile(
+            r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement)\b"
+        ),
+    ),
+    (
+        "experience",
+        re.compile(
+            r"\b(?:experience|work history|employment|career history|work|positions held|career)\b"
+        ),
+    ),
+    (
+        "education",
+        re.compile(r"\b(?:education|academic|degrees?|schooling|training|qualifications)\b"),
+    ),
     ("projects", re.compile(r"\bprojects?\b|\bportfolio\b")),
     ("certifications", re.compile(r"\b(?:certifications?|certificates?|licen[cs]es?)\b")),
     ("awards", re.compile(r"\b(?:awards?|honou?rs|achievements|accomplishments)\b")),
@@ -23,17 +44,21 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     ("contact", re.compile(r"^(?:contact|contact information|contact details|personal details)$")),
 ]
 # A plain line (no '#', no colon, not ALL CAPS) is a heading only when it is exactly one of these.
-_PLAIN_HEADINGS = frozenset("""
+_PLAIN_HEADINGS = frozenset(
+    """
 summary|professional summary|profile|professional profile|about me|objective|career objective|overview
 experience|work experience|professional experience|work history|employment|employment history
 career history|relevant experience|education|education and training|skills|technical skills|key skills
 core competencies|competencies|skills and tools|tools|projects|selected projects|certifications
 licenses and certifications|certifications and licenses|awards|honors|honours|publications|volunteer
 volunteering|volunteer experience|languages|interests|references|contact|achievements|training
-""".replace("\n", "|").split("|")) - {""}
+""".replace("\n", "|").split("|")
+) - {""}
 
 # A list item: '-', '*', '+', the usual bullet glyphs (and Word's 'o'), or '1.' / '1)'.
-BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u2013\u27a2\u2714o]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
+BULLET = re.compile(
+    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u2013\u27a2\u2714o]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$"
+)
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*:?\s*$")
 _COLON = re.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")

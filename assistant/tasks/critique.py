@@ -6,7 +6,8 @@ of the most important fixes. Without a model, or when the guard says no, the tem
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterator, Literal, Optional, Union
+from collections.abc import Callable, Iterator
+from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
@@ -26,8 +27,14 @@ MAX_REWRITES = 3
 MAX_FIXES = 3
 TOGETHER = 32  # resumes whose model calls go together in a batch (the engine writes 16 replies side by side)
 # How much each problem weighs when picking the weakest bullets to rewrite.
-BULLET_WEIGHTS = {"weak-opener": 3, "passive-voice": 3, "first-person": 2, "buzzword": 2,
-                  "unquantified-bullet": 1, "long-bullet": 1}
+BULLET_WEIGHTS = {
+    "weak-opener": 3,
+    "passive-voice": 3,
+    "first-person": 2,
+    "buzzword": 2,
+    "unquantified-bullet": 1,
+    "long-bullet": 1,
+}
 
 
 class CritiqueRequest(BaseModel):
@@ -63,8 +70,10 @@ def top_fixes(findings: list[Finding], n: int = MAX_FIXES) -> list[Fix]:
     """One fix per check code, most severe first, then the most frequent."""
     counts = Counter(f.code for f in findings)
     codes = sorted(counts, key=lambda c: (SEVERITY_ORDER[REGISTRY[c].severity], -counts[c]))
-    return [Fix(code=c, message=REGISTRY[c].message, suggestion=REGISTRY[c].suggestion, count=counts[c])
-            for c in codes[:n]]
+    return [
+        Fix(code=c, message=REGISTRY[c].message, suggestion=REGISTRY[c].suggestion, count=counts[c])
+        for c in codes[:n]
+    ]
 
 
 def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]:
@@ -81,7 +90,9 @@ def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]
 
 def _full_bullet(resume: Resume, excerpt: str) -> str:
     for _, bullet in resume.bullets():
-        if bullet.text == excerpt or (excerpt.endswith("\u2026") and bullet.text.startswith(excerpt[:-1])):
+        if bullet.text == excerpt or (
+            excerpt.endswith("\u2026") and bullet.text.startswith(excerpt[:-1])
+        ):
             return bullet.text
     return excerpt
 
@@ -97,12 +108,23 @@ def rule_based(request: CritiqueRequest) -> CritiqueResult:
     summary = prompts.render(TASK, "fallback", fixes=top_fixes(findings), keywords=keywords)
     originals = [_full_bullet(resume, e) for e in weakest_bullets(findings)]
     rewrites = [Rewrite(original=o, suggestion=rewrite_bullet(o)) for o in originals]
-    return CritiqueResult(file=resume.source, score=score, subscores=subscores, findings=findings,
-                          keywords=keywords, summary=summary, rewrites=rewrites, source="template")
+    return CritiqueResult(
+        file=resume.source,
+        score=score,
+        subscores=subscores,
+        findings=findings,
+        keywords=keywords,
+        summary=summary,
+        rewrites=rewrites,
+        source="template",
+    )
 
 
-def critique_many(requests: list[CritiqueRequest], backend: Optional[Backend] = None,
-                  on_chunk: Optional[Callable[[str], None]] = None) -> list[CritiqueResult]:
+def critique_many(
+    requests: list[CritiqueRequest],
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> list[CritiqueResult]:
     """Critique several resumes; with a model, every slot of every resume is asked for at once (a
     backend that can, llama.cpp's, writes them side by side) and the guard decides each."""
     results = [rule_based(r) for r in requests]
@@ -113,14 +135,21 @@ def critique_many(requests: list[CritiqueRequest], backend: Optional[Backend] = 
     return results
 
 
-def critique(request: CritiqueRequest, backend: Optional[Backend] = None,
-             on_chunk: Optional[Callable[[str], None]] = None) -> CritiqueResult:
+def critique(
+    request: CritiqueRequest,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> CritiqueResult:
     return critique_many([request], backend, on_chunk)[0]
 
 
-def critique_files(paths: list[str], job: Optional[JobDescription] = None, backend: Optional[Backend] = None,
-                   on_chunk: Optional[Callable[[str], None]] = None, together: int = TOGETHER
-                   ) -> Iterator[tuple[str, Union[CritiqueResult, InputError]]]:
+def critique_files(
+    paths: list[str],
+    job: Optional[JobDescription] = None,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+    together: int = TOGETHER,
+) -> Iterator[tuple[str, Union[CritiqueResult, InputError]]]:
     """Critique each file on one backend, in order; a file that cannot be read yields its error.
     With a model, `together` resumes at a time share one round of model calls."""
     group: list[tuple[str, Union[CritiqueRequest, InputError]]] = []

@@ -32,7 +32,8 @@ class QuestionAsked(BaseModel):
 
     def line(self) -> str:
         return f"{self.text} \u2014 {'went ' + self.went if self.went == 'well' else self.went}" + (
-            f": {self.note}" if self.note else "")
+            f": {self.note}" if self.note else ""
+        )
 
 
 class Round(BaseModel):
@@ -72,9 +73,15 @@ def _bullets(items: list[str]) -> list[str]:
 
 def _sections(rnd: Round, level: str) -> list[str]:
     parts = [
-        ("People I met", _bullets([f"{p.name}, {p.role}" if p.role else p.name for p in rnd.people])),
+        (
+            "People I met",
+            _bullets([f"{p.name}, {p.role}" if p.role else p.name for p in rnd.people]),
+        ),
         ("Questions asked", _bullets([q.line() for q in rnd.questions])),
-        ("Questions I struggled with", _bullets([q.text for q in rnd.questions if q.went == "struggled"])),
+        (
+            "Questions I struggled with",
+            _bullets([q.text for q in rnd.questions if q.went == "struggled"]),
+        ),
         ("What went well", _bullets(rnd.went_well)),
         ("What may have gone wrong", _bullets(rnd.went_wrong)),
         ("Next steps", _bullets([rnd.next_steps])),
@@ -90,14 +97,23 @@ def render_notes(debrief: Debrief) -> str:
     import yaml
 
     front = {
-        "your_name": debrief.your_name, "company": debrief.company, "role": debrief.role,
-        "interview_date": debrief.round.date, "rejection_date": debrief.rejection_date,
-        "contact_name": debrief.contact_name, "contact_role": debrief.contact_role,
+        "your_name": debrief.your_name,
+        "company": debrief.company,
+        "role": debrief.role,
+        "interview_date": debrief.round.date,
+        "rejection_date": debrief.rejection_date,
+        "contact_name": debrief.contact_name,
+        "contact_role": debrief.contact_role,
         "recruiter_name": debrief.recruiter_name,
     }
     front = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in front.items() if v}
     head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
-    return "\n".join(["---", head.rstrip("\n"), "---", "", *_sections(debrief.round, "##")]).rstrip("\n") + "\n"
+    return (
+        "\n".join(["---", head.rstrip("\n"), "---", "", *_sections(debrief.round, "##")]).rstrip(
+            "\n"
+        )
+        + "\n"
+    )
 
 
 def next_round(text: str) -> int:
@@ -106,7 +122,12 @@ def next_round(text: str) -> int:
 
 
 def render_round(rnd: Round, number: int) -> str:
-    return "\n".join([f"## Round {number} ({rnd.date.isoformat()})", "", *_sections(rnd, "###")]).rstrip("\n") + "\n"
+    return (
+        "\n".join(
+            [f"## Round {number} ({rnd.date.isoformat()})", "", *_sections(rnd, "###")]
+        ).rstrip("\n")
+        + "\n"
+    )
 
 
 def write_debrief(debrief: Debrief, path: Path | str) -> DebriefResult:
@@ -123,12 +144,16 @@ def write_debrief(debrief: Debrief, path: Path | str) -> DebriefResult:
 def existing_notes(path: Path | str) -> tuple[bytes, str]:
     """The notes file to append to, as bytes and text; it must already read as notes."""
     if not Path(path).exists():
-        raise InputError(f"{path}: no such file to append to (leave out --append to start new notes)")
+        raise InputError(
+            f"{path}: no such file to append to (leave out --append to start new notes)"
+        )
     data = read_bytes(path, MAX_NOTES_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text; save it as UTF-8 before appending a round") from None
+        raise InputError(
+            f"{path}: is not UTF-8 text; save it as UTF-8 before appending a round"
+        ) from None
     parse_notes(text.replace("\r\n", "\n"), str(path))
     return data, text
 

@@ -6,7 +6,8 @@ may write the whole body. The guard checks every draft; the template is the fall
 
 from __future__ import annotations
 
-from typing import Callable, Literal, Optional
+from collections.abc import Callable
+from typing import Literal, Optional
 
 from pydantic import BaseModel
 
@@ -17,7 +18,13 @@ from assistant.guard.checks import check_draft
 from assistant.guard.injection import strip_instructions
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.slot import (
-    DraftOutcome, Mode, SlotTask, draft_with_slot, email_assembler, greeting_name, notes_facts,
+    DraftOutcome,
+    Mode,
+    SlotTask,
+    draft_with_slot,
+    email_assembler,
+    greeting_name,
+    notes_facts,
 )
 from assistant.text_utils import as_clause, day_month, split_subject
 
@@ -49,36 +56,58 @@ def recipient(request: FeedbackRequest) -> Recipient:
     return "recruiter" if "recruit" in (request.notes.contact_role or "") else "hiring-manager"
 
 
-def _context(notes: RejectionNotes, to: Recipient, mode: str, sentence: Optional[str] = None) -> dict:
+def _context(
+    notes: RejectionNotes, to: Recipient, mode: str, sentence: Optional[str] = None
+) -> dict:
     """The templates' context. Modes: 'sentence' (to the interviewer) and 'recruiter-sentence' for
     a small model's slot, 'full' for a large model's whole body, 'template' for the fallback."""
     names = [notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
     detail = strip_instructions(notes.detail() or "")
     return dict(
-        notes=notes, to=to, mode=mode, hello=greeting_name(notes.contact_name or ""), to_label="recruiter" if to == "recruiter" else "hiring manager",
+        notes=notes,
+        to=to,
+        mode=mode,
+        hello=greeting_name(notes.contact_name or ""),
+        to_label="recruiter" if to == "recruiter" else "hiring manager",
         detail=as_clause(detail, names) if detail else None,
-        interview_day=day_month(notes.interview_date), sentence=sentence, max_words=MAX_WORDS,
+        interview_day=day_month(notes.interview_date),
+        sentence=sentence,
+        max_words=MAX_WORDS,
     )
 
 
-def draft_feedback(request: FeedbackRequest, backend: Optional[Backend] = None,
-                   on_chunk: Optional[Callable[[str], None]] = None) -> FeedbackResult:
+def draft_feedback(
+    request: FeedbackRequest,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> FeedbackResult:
     notes = request.notes
     notes.require("company", "contact_name", "your_name")
     to = recipient(request)
     template = prompts.render(TASK, "fallback", **_context(notes, to, "template"))
 
     def context(mode: Mode, free: dict) -> dict:
-        slot_mode = mode if mode == "full" else ("recruiter-sentence" if to == "recruiter" else "sentence")
+        slot_mode = (
+            mode if mode == "full" else ("recruiter-sentence" if to == "recruiter" else "sentence")
+        )
         return _context(notes.model_copy(update=free), to, slot_mode)
 
     spec = SlotTask(
-        task=TASK, context=context,
+        task=TASK,
+        context=context,
         assemble=email_assembler(
-            template, lambda sentence: prompts.render(TASK, "fallback", **_context(notes, to, "template", sentence))),
-        facts=notes_facts(notes, template, [greeting_name(notes.contact_name), notes.company], 30, MAX_WORDS),
+            template,
+            lambda sentence: prompts.render(
+                TASK, "fallback", **_context(notes, to, "template", sentence)
+            ),
+        ),
+        facts=notes_facts(
+            notes, template, [greeting_name(notes.contact_name), notes.company], 30, MAX_WORDS
+        ),
         final_checks=lambda text, f: check_draft(split_subject(text)[1], f),
-        generic_words=GENERIC_WORDS, sentence_start=("Thank you",), must_mention=notes.detail() or "",
+        generic_words=GENERIC_WORDS,
+        sentence_start=("Thank you",),
+        must_mention=notes.detail() or "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},
         what=notes.source or "the notes",
     )

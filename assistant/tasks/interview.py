@@ -10,14 +10,28 @@ accepts it."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Literal, Optional
+from collections.abc import Callable
+from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
 from assistant import prompts
-from assistant.analysis.keywords import extract_job_terms, find_terms, find_terms_ordered, keyword_gap, singular
+from assistant.analysis.keywords import (
+    extract_job_terms,
+    find_terms,
+    find_terms_ordered,
+    keyword_gap,
+    singular,
+)
 from assistant.analysis.question_bank import (
-    GENERAL, BankQuestion, QuestionBank, competency_for, competency_of_skill, cue_hits, load_bank, pick,
+    GENERAL,
+    BankQuestion,
+    QuestionBank,
+    competency_for,
+    competency_of_skill,
+    cue_hits,
+    load_bank,
+    pick,
     role_family_for,
 )
 from assistant.analysis.words import is_near_duplicate, token_set, tokens
@@ -32,14 +46,22 @@ from assistant.inputs.notes import RejectionNotes
 
 TASK = "interview"
 MAX_TAILORED = 2
-TAILOR_OPTIONS = GenerateOptions(max_tokens=48, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
+TAILOR_OPTIONS = GenerateOptions(
+    max_tokens=48, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
+)
 DEFAULT_COMPETENCY = "problem-solving"  # for a struggled question that names no competency
 RESPONSIBILITY_COMPETENCY = "ownership"  # for a responsibility line that names none
 
-Kind = Literal["struggled", "weak-spot", "gap", "behavioural", "role-specific", "tailored", "ask-them"]
+Kind = Literal[
+    "struggled", "weak-spot", "gap", "behavioural", "role-specific", "tailored", "ask-them"
+]
 KIND_LABELS: dict[str, str] = {
-    "struggled": "Asked again", "weak-spot": "Weak spot", "gap": "Gap in your resume",
-    "behavioural": "Behavioural (STAR)", "role-specific": "Role-specific", "tailored": "Tailored to the job",
+    "struggled": "Asked again",
+    "weak-spot": "Weak spot",
+    "gap": "Gap in your resume",
+    "behavioural": "Behavioural (STAR)",
+    "role-specific": "Role-specific",
+    "tailored": "Tailored to the job",
     "ask-them": "Ask them",
 }
 
@@ -77,10 +99,16 @@ class InterviewResult(BaseModel):
 Slot = list[InterviewQuestion]  # alternatives: the first that is not a near-duplicate is used
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+|^\s*#+\s*")
-_LEAD = re.compile(r"^(?:you will|you'll|you would|to|help(?: us)?(?: to)?|(?:be )?responsible for)\s+", re.I)
-_DEGREE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|phd|bsc|msc|ba|ma)\b", re.IGNORECASE)
-_NOT_VERBS = frozenset("strong excellent good great proven solid experience knowledge ability familiarity "
-                       "understanding degree a an the our your we you this".split())
+_LEAD = re.compile(
+    r"^(?:you will|you'll|you would|to|help(?: us)?(?: to)?|(?:be )?responsible for)\s+", re.I
+)
+_DEGREE = re.compile(
+    r"\b(?:degree|bachelor'?s?|master'?s?|diploma|phd|bsc|msc|ba|ma)\b", re.IGNORECASE
+)
+_NOT_VERBS = frozenset(
+    "strong excellent good great proven solid experience knowledge ability familiarity "
+    "understanding degree a an the our your we you this".split()
+)
 
 
 def line_text(line: str) -> str:
@@ -99,11 +127,18 @@ def tied_question(line: str) -> Optional[str]:
     if not 2 <= len(words) <= 14:
         return None
     first = words[0]
-    if not first.isalpha() or first.isupper() or first.lower() in _NOT_VERBS or first.lower().endswith(("ed", "ly")):
+    if (
+        not first.isalpha()
+        or first.isupper()
+        or first.lower() in _NOT_VERBS
+        or first.lower().endswith(("ed", "ly"))
+    ):
         return None
     # The ad's "our" is the employer's: the candidate never ran *our* services, they ran *the* services.
-    phrase = _THEIRS.sub(lambda m: "the team" if m.group(0).lower() == "us" else "the",
-                         " ".join([first.lower(), *words[1:]]))
+    phrase = _THEIRS.sub(
+        lambda m: "the team" if m.group(0).lower() == "us" else "the",
+        " ".join([first.lower(), *words[1:]]),
+    )
     if first.lower().endswith("ing"):
         return f"Tell me about a time you were responsible for {phrase}. What did you do, and what was the result?"
     if first.lower().endswith("s") and not first.lower().endswith("ss"):
@@ -119,9 +154,17 @@ def _job_line(job: JobDescription, term: str) -> Optional[str]:
     return None
 
 
-def _question(bank_q: BankQuestion, kind: Kind, reason: str, source: Optional[str]) -> InterviewQuestion:
-    return InterviewQuestion(text=bank_q.text, kind=kind, reason=reason, source_line=source,
-                             good_answer_covers=bank_q.covers, competency=bank_q.competency)
+def _question(
+    bank_q: BankQuestion, kind: Kind, reason: str, source: Optional[str]
+) -> InterviewQuestion:
+    return InterviewQuestion(
+        text=bank_q.text,
+        kind=kind,
+        reason=reason,
+        source_line=source,
+        good_answer_covers=bank_q.covers,
+        competency=bank_q.competency,
+    )
 
 
 def _rotated(items: list, key: str) -> list:
@@ -143,31 +186,44 @@ def struggled_slots(notes: RejectionNotes, bank: QuestionBank) -> list[Slot]:
     for raw in notes.struggled_questions:
         text = _as_question(raw)
         comp = competency_for(text, bank) or DEFAULT_COMPETENCY
-        slots.append([InterviewQuestion(
-            text=text, kind="struggled", source_line=raw, competency=comp,
-            reason=f"Your notes say you struggled with this question{at}; practise it again, then the follow-up.",
-            good_answer_covers=bank.competencies[comp].covers,
-            follow_up=pick(bank.competencies[comp].follow_ups, text),
-        )])
+        slots.append(
+            [
+                InterviewQuestion(
+                    text=text,
+                    kind="struggled",
+                    source_line=raw,
+                    competency=comp,
+                    reason=f"Your notes say you struggled with this question{at}; practise it again, then the follow-up.",
+                    good_answer_covers=bank.competencies[comp].covers,
+                    follow_up=pick(bank.competencies[comp].follow_ups, text),
+                )
+            ]
+        )
     return slots
 
 
-def weak_spot_slots(notes: RejectionNotes, bank: QuestionBank, family: str,
-                    job_terms: list[str]) -> list[Slot]:
+def weak_spot_slots(
+    notes: RejectionNotes, bank: QuestionBank, family: str, job_terms: list[str]
+) -> list[Slot]:
     """What the notes say went wrong, as questions: a skill it names (the job's terms first) as a
     gap question, or a STAR one for a soft skill; else a bank question sharing two or more words
     with the note; else the competency it names."""
-    pool = bank.role_questions(family) + [q for key in bank.competencies
-                                          for q in bank.competency_questions(key, family)]
+    pool = bank.role_questions(family) + [
+        q for key in bank.competencies for q in bank.competency_questions(key, family)
+    ]
     slots = []
     for line in notes.went_wrong:
-        reason = f"Your notes say: \"{line.rstrip('.')}\"."
+        reason = f'Your notes say: "{line.rstrip(".")}".'
         words = token_set(line)
-        close = sorted((q for q in pool if len(token_set(q.text) & words) >= 2),
-                       key=lambda q: -len(token_set(q.text) & words))
+        close = sorted(
+            (q for q in pool if len(token_set(q.text) & words) >= 2),
+            key=lambda q: -len(token_set(q.text) & words),
+        )
         alternatives: Slot = []
         named = [name for name, _ in find_terms_ordered(line)]
-        for term in sorted(named, key=lambda t: job_terms.index(t) if t in job_terms else len(job_terms)):
+        for term in sorted(
+            named, key=lambda t: job_terms.index(t) if t in job_terms else len(job_terms)
+        ):
             comp = competency_of_skill(term, bank)
             if comp is None:
                 alternatives.append(_gap_question(bank, term, line, reason, "weak-spot"))
@@ -182,22 +238,38 @@ def weak_spot_slots(notes: RejectionNotes, bank: QuestionBank, family: str,
     return slots
 
 
-def _competency_alternatives(bank: QuestionBank, comp: str, family: str, line: str, reason: str,
-                             kind: Kind = "weak-spot") -> Slot:
+def _competency_alternatives(
+    bank: QuestionBank, comp: str, family: str, line: str, reason: str, kind: Kind = "weak-spot"
+) -> Slot:
     why = f"{reason} This practises {bank.competencies[comp].label}."
-    return [_question(q, kind, why, line) for q in _rotated(bank.competency_questions(comp, family), line)]
+    return [
+        _question(q, kind, why, line)
+        for q in _rotated(bank.competency_questions(comp, family), line)
+    ]
 
 
-def _gap_question(bank: QuestionBank, term: str, source: Optional[str], reason: str, kind: Kind,
-                  index: Optional[int] = None) -> InterviewQuestion:
+def _gap_question(
+    bank: QuestionBank,
+    term: str,
+    source: Optional[str],
+    reason: str,
+    kind: Kind,
+    index: Optional[int] = None,
+) -> InterviewQuestion:
     templates = bank.gap_templates
     template = templates[index % len(templates)] if index is not None else pick(templates, term)
-    return InterviewQuestion(text=template.text.format(term=term), kind=kind, reason=reason, source_line=source,
-                             good_answer_covers=[c.format(term=term) for c in template.covers])
+    return InterviewQuestion(
+        text=template.text.format(term=term),
+        kind=kind,
+        reason=reason,
+        source_line=source,
+        good_answer_covers=[c.format(term=term) for c in template.covers],
+    )
 
 
-def gap_slots(job: JobDescription, resume_text: str, bank: QuestionBank, family: str,
-              asked: set[str]) -> tuple[list[Slot], list[str]]:
+def gap_slots(
+    job: JobDescription, resume_text: str, bank: QuestionBank, family: str, asked: set[str]
+) -> tuple[list[Slot], list[str]]:
     """(b) A question for each term the job asks for that the resume does not show (and that no
     question from the notes already asks about): a soft skill gets a STAR question on it, a
     degree none (it is not something to answer for)."""
@@ -207,14 +279,18 @@ def gap_slots(job: JobDescription, resume_text: str, bank: QuestionBank, family:
         line = _job_line(job, term)
         if line and _DEGREE.search(line):
             continue
-        cite = f" The job says: \"{line}\"." if line else ""
+        cite = f' The job says: "{line}".' if line else ""
         reason = f"The job asks for {term} and your resume does not show it.{cite}"
         comp = competency_of_skill(term, bank)
         if comp:
             slots.append(_competency_alternatives(bank, comp, family, line or term, reason, "gap"))
         else:
-            slots.append([_gap_question(bank, term, line, reason, "gap", i + k)
-                          for k in range(len(bank.gap_templates))])
+            slots.append(
+                [
+                    _gap_question(bank, term, line, reason, "gap", i + k)
+                    for k in range(len(bank.gap_templates))
+                ]
+            )
     return slots, missing
 
 
@@ -227,14 +303,24 @@ def behavioural_slots(job: JobDescription, bank: QuestionBank, family: str) -> l
             continue
         comp = competency_for(line, bank) or RESPONSIBILITY_COMPETENCY
         label = bank.competencies[comp].label
-        reason = f"The job says: \"{line}\". Answer with STAR; it tests {label}."
-        alternatives = [_question(q, "behavioural", reason, line)
-                        for q in _rotated(bank.competency_questions(comp, family), line)]
+        reason = f'The job says: "{line}". Answer with STAR; it tests {label}.'
+        alternatives = [
+            _question(q, "behavioural", reason, line)
+            for q in _rotated(bank.competency_questions(comp, family), line)
+        ]
         tied = tied_question(line)
         if tied:
-            alternatives.insert(0, InterviewQuestion(
-                text=tied, kind="behavioural", reason=reason, source_line=line, competency=comp,
-                good_answer_covers=bank.competencies[comp].covers))
+            alternatives.insert(
+                0,
+                InterviewQuestion(
+                    text=tied,
+                    kind="behavioural",
+                    reason=reason,
+                    source_line=line,
+                    competency=comp,
+                    good_answer_covers=bank.competencies[comp].covers,
+                ),
+            )
         slots.append(alternatives)
     return slots
 
@@ -244,7 +330,9 @@ def role_slots(job: JobDescription, bank: QuestionBank, family: str) -> list[Slo
     job_words = token_set(job.text)
     label = bank.role_families[family].label
     questions = bank.role_questions(family)
-    ranked = sorted(range(len(questions)), key=lambda i: (-len(token_set(questions[i].text) & job_words), i))
+    ranked = sorted(
+        range(len(questions)), key=lambda i: (-len(token_set(questions[i].text) & job_words), i)
+    )
     slots = []
     for i in ranked:
         q = questions[i]
@@ -256,8 +344,10 @@ def role_slots(job: JobDescription, bank: QuestionBank, family: str) -> list[Slo
             source = next((line_text(ln) for ln in job.lines if token_set(ln) & set(shared)), None)
         slots.append([_question(q, "role-specific", reason, source)])
     if family != GENERAL:
-        slots += [[_question(q, "role-specific", "Asked in most interviews, whatever the role.", None)]
-                  for q in bank.role_questions(GENERAL)]
+        slots += [
+            [_question(q, "role-specific", "Asked in most interviews, whatever the role.", None)]
+            for q in bank.role_questions(GENERAL)
+        ]
     return slots
 
 
@@ -272,8 +362,14 @@ def ask_them(job: JobDescription, bank: QuestionBank, count: int) -> list[Interv
         why = q.why
         if stressed:
             why += f" The job stresses {bank.competencies[stressed[0]].label}."
-        out.append(InterviewQuestion(text=q.text, kind="ask-them", reason=why,
-                                     competency=stressed[0] if stressed else None))
+        out.append(
+            InterviewQuestion(
+                text=q.text,
+                kind="ask-them",
+                reason=why,
+                competency=stressed[0] if stressed else None,
+            )
+        )
     return out
 
 
@@ -301,23 +397,45 @@ def choose(first: list[Slot], rest: list[list[Slot]], count: int) -> list[Interv
     return chosen
 
 
-def build_questions(request: InterviewRequest, bank: Optional[QuestionBank] = None) -> InterviewResult:
+def build_questions(
+    request: InterviewRequest, bank: Optional[QuestionBank] = None
+) -> InterviewResult:
     """The deterministic question set (no model)."""
     bank = bank or load_bank()
     job = request.job
     family = role_family_for(job.title, job.text, bank)
     notes = request.notes
     first = struggled_slots(notes, bank) if notes else []
-    weak = weak_spot_slots(notes, bank, family, extract_job_terms(job.text, job.company)) if notes else []
+    weak = (
+        weak_spot_slots(notes, bank, family, extract_job_terms(job.text, job.company))
+        if notes
+        else []
+    )
     asked = {term for slot in weak for q in slot[:1] for term in find_terms(q.text)}
-    gaps, missing = gap_slots(job, request.resume_text, bank, family, asked) if request.resume_text else ([], [])
-    questions = choose(first, [weak, gaps, behavioural_slots(job, bank, family), role_slots(job, bank, family)],
-                       request.count)
-    notice = "" if request.resume_text else "no resume given: pass --resume for questions on what it does not show"
+    gaps, missing = (
+        gap_slots(job, request.resume_text, bank, family, asked)
+        if request.resume_text
+        else ([], [])
+    )
+    questions = choose(
+        first,
+        [weak, gaps, behavioural_slots(job, bank, family), role_slots(job, bank, family)],
+        request.count,
+    )
+    notice = (
+        ""
+        if request.resume_text
+        else "no resume given: pass --resume for questions on what it does not show"
+    )
     return InterviewResult(
-        job_title=job.title, company=job.company, role_family=family,
-        role_family_label=bank.role_families[family].label, questions=questions,
-        ask_them=ask_them(job, bank, 3 if request.count >= 8 else 2), missing_terms=missing, notice=notice,
+        job_title=job.title,
+        company=job.company,
+        role_family=family,
+        role_family_label=bank.role_families[family].label,
+        questions=questions,
+        ask_them=ask_them(job, bank, 3 if request.count >= 8 else 2),
+        missing_terms=missing,
+        notice=notice,
     )
 
 
@@ -330,12 +448,22 @@ def _focus_lines(result: InterviewResult, job: JobDescription) -> list[str]:
 
 def known_text(request: InterviewRequest) -> str:
     """The inputs, plus the singular of each word (a question may say 'dashboard' for 'dashboards')."""
-    text = "\n".join([request.job.text, request.resume_text or "", request.notes.all_text() if request.notes else ""])
+    text = "\n".join(
+        [
+            request.job.text,
+            request.resume_text or "",
+            request.notes.all_text() if request.notes else "",
+        ]
+    )
     return text + "\n" + " ".join(sorted({singular(w) for w in tokens(text)}))
 
 
-def tailor_questions(request: InterviewRequest, result: InterviewResult, backend: Backend,
-                     on_chunk: Optional[Callable[[str], None]] = None) -> InterviewResult:
+def tailor_questions(
+    request: InterviewRequest,
+    result: InterviewResult,
+    backend: Backend,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> InterviewResult:
     """Ask the model for up to two questions on job lines; keep those the guard accepts, in place
     of the last deterministic ones (never of a question from the notes)."""
     bank = load_bank()
@@ -349,30 +477,59 @@ def tailor_questions(request: InterviewRequest, result: InterviewResult, backend
     rejected: list[RejectedQuestion] = []
     for line in _focus_lines(result, job)[: max(room, 0)]:
         msgs = prompts.messages(TASK, mode="question", job_title=job.title, focus=line)
-        facts = QuestionFacts(known_text=known, prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])),
-                              existing=[q.text for q in result.questions + accepted], job_terms=terms, focus_line=line)
-        draft = guarded_generate(backend, msgs, TAILOR_OPTIONS, lambda t: check_question(t, facts), on_chunk=on_chunk)
+        facts = QuestionFacts(
+            known_text=known,
+            prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])),
+            existing=[q.text for q in result.questions + accepted],
+            job_terms=terms,
+            focus_line=line,
+        )
+        draft = guarded_generate(
+            backend,
+            msgs,
+            TAILOR_OPTIONS,
+            lambda t, facts=facts: check_question(t, facts),
+            on_chunk=on_chunk,
+        )
         if draft.text is None:
             last = draft.attempts[-1]
-            rejected.append(RejectedQuestion(text=last.text, source_line=line, failed=failed(last.checks)))
+            rejected.append(
+                RejectedQuestion(text=last.text, source_line=line, failed=failed(last.checks))
+            )
             continue
         comp = competency_for(line, bank) or RESPONSIBILITY_COMPETENCY
-        accepted.append(InterviewQuestion(
-            text=draft.text, kind="tailored", source_line=line, competency=comp,
-            reason=f"Written by the model ({info.name}) for the job line \"{line}\"; the guard checked it.",
-            good_answer_covers=bank.competencies[comp].covers,
-        ))
+        accepted.append(
+            InterviewQuestion(
+                text=draft.text,
+                kind="tailored",
+                source_line=line,
+                competency=comp,
+                reason=f'Written by the model ({info.name}) for the job line "{line}"; the guard checked it.',
+                good_answer_covers=bank.competencies[comp].covers,
+            )
+        )
     kept = result.questions[: request.count - len(accepted)]
     notice = result.notice
     if rejected:
         why = "; ".join(dict.fromkeys(c.name for r in rejected for c in r.failed))
-        notice = "; ".join(x for x in (notice, f"the guard dropped {len(rejected)} model question(s): {why}") if x)
-    return result.model_copy(update={"questions": kept + accepted, "model": info.name, "rejected": rejected,
-                                     "notice": notice})
+        notice = "; ".join(
+            x for x in (notice, f"the guard dropped {len(rejected)} model question(s): {why}") if x
+        )
+    return result.model_copy(
+        update={
+            "questions": kept + accepted,
+            "model": info.name,
+            "rejected": rejected,
+            "notice": notice,
+        }
+    )
 
 
-def interview_questions(request: InterviewRequest, backend: Optional[Backend] = None,
-                        on_chunk: Optional[Callable[[str], None]] = None) -> InterviewResult:
+def interview_questions(
+    request: InterviewRequest,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> InterviewResult:
     result = build_questions(request)
     if backend is None:
         return result

@@ -14,7 +14,6 @@ from assistant.engine.gguf import GGUFInfo, read_gguf
 from assistant.engine.options import GenerateOptions
 from assistant.engine.resolve import ModelChoice
 
-
 SIDE_BY_SIDE = 8  # replies asked for at once in the batch figure (a batch critique sends more)
 
 
@@ -58,18 +57,31 @@ def measure_speed(backend: Backend) -> SpeedCheck:
     if load:
         load()
     loaded = time.perf_counter()
-    msgs = [{"role": "user", "content": "Write two sentences about why feedback after an interview helps."}]
+    msgs = [
+        {
+            "role": "user",
+            "content": "Write two sentences about why feedback after an interview helps.",
+        }
+    ]
     chunks = list(backend.generate(msgs, GenerateOptions(max_tokens=48, temperature=0.0)))
     done = time.perf_counter()
     gen = max(done - loaded, 1e-9)
     written: list[str] = []
-    calls = [(msgs, GenerateOptions(max_tokens=48, temperature=0.7, seed=seed)) for seed in range(SIDE_BY_SIDE)]
+    calls = [
+        (msgs, GenerateOptions(max_tokens=48, temperature=0.7, seed=seed))
+        for seed in range(SIDE_BY_SIDE)
+    ]
     backend.generate_many(calls, written.append)
     batch = max(time.perf_counter() - done, 1e-9)
-    return SpeedCheck(load_seconds=round(loaded - start, 3), tokens=len(chunks),
-                      generate_seconds=round(gen, 3), tokens_per_second=round(len(chunks) / gen, 1),
-                      sample="".join(chunks).strip(), batch_replies=SIDE_BY_SIDE,
-                      batch_tokens_per_second=round(len(written) / batch, 1))
+    return SpeedCheck(
+        load_seconds=round(loaded - start, 3),
+        tokens=len(chunks),
+        generate_seconds=round(gen, 3),
+        tokens_per_second=round(len(chunks) / gen, 1),
+        sample="".join(chunks).strip(),
+        batch_replies=SIDE_BY_SIDE,
+        batch_tokens_per_second=round(len(written) / batch, 1),
+    )
 
 
 def guard_pass_rate(backend: Backend, notes_dir: Path) -> GuardCheck:
@@ -84,4 +96,6 @@ def guard_pass_rate(backend: Backend, notes_dir: Path) -> GuardCheck:
             passed += 1
         else:
             failures.append(f"{file.name}: {result.notice}")
-    return GuardCheck(notes=[f.name for f in files], passed=passed, total=len(files), failures=failures)
+    return GuardCheck(
+        notes=[f.name for f in files], passed=passed, total=len(files), failures=failures
+    )

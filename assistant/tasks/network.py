@@ -9,19 +9,26 @@ text is shortened at a word boundary. The guard rejects a model draft over the l
 
 from __future__ import annotations
 
-from typing import Callable, Literal, Optional
+from collections.abc import Callable
+from typing import Literal, Optional
 
 from pydantic import BaseModel, model_validator
 
 from assistant import prompts
 from assistant.engine.base import Backend
 from assistant.errors import InputError, MissingFactError
-from assistant.guard.char_limit import LINKEDIN_LIMITS, char_count, check_char_limit, normalise, shorten_words
+from assistant.guard.char_limit import (
+    LINKEDIN_LIMITS,
+    char_count,
+    check_char_limit,
+    normalise,
+    shorten_words,
+)
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.recruiter import find_recruiter
 from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, greeting_name
-from assistant.text_utils import split_subject, as_clause
+from assistant.text_utils import as_clause, split_subject
 
 TASK = "network"
 LEVELS = 6  # prompts/network/fallback.j2 has levels 0 (full) .. 5 (shortest)
@@ -49,11 +56,15 @@ class NetworkRequest(BaseModel):
         if self.limit not in LINKEDIN_LIMITS:
             raise InputError(f"--limit: must be {' or '.join(map(str, LINKEDIN_LIMITS))}")
         if self.occasion == "congratulate" and not (self.about or "").strip():
-            raise InputError('--about: say what to congratulate them on, e.g. --about "the launch of the spring '
-                             'catalogue" (Rebound never invents it)')
+            raise InputError(
+                '--about: say what to congratulate them on, e.g. --about "the launch of the spring '
+                'catalogue" (Rebound never invents it)'
+            )
         if self.occasion == "update" and not (self.update or "").strip():
-            raise InputError('--update: say what your news is, e.g. --update "I passed the AWS Solutions '
-                             'Architect exam" (Rebound never invents it)')
+            raise InputError(
+                '--update: say what your news is, e.g. --update "I passed the AWS Solutions '
+                'Architect exam" (Rebound never invents it)'
+            )
         if self.about and self.occasion != "congratulate":
             raise InputError("--about: only for --occasion congratulate")
         if self.update and self.occasion != "update":
@@ -80,8 +91,9 @@ def recipient(request: NetworkRequest) -> str:
     try:
         return find_recruiter(request.notes)
     except MissingFactError:
-        raise MissingFactError("contact name",
-                               "add `contact_name: Sam Lee` to the front matter or pass --to NAME") from None
+        raise MissingFactError(
+            "contact name", "add `contact_name: Sam Lee` to the front matter or pass --to NAME"
+        ) from None
 
 
 def _clean(text: Optional[str]) -> Optional[str]:
@@ -95,39 +107,60 @@ class _Note:
         self.request = request
         notes = request.notes
         self.to = recipient(request)
-        names = [self.to, notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
+        names = [
+            self.to,
+            notes.contact_name or "",
+            notes.company or "",
+            *(p.name for p in notes.people),
+        ]
         detail = notes.detail()
         about = _clean(request.about)
         self.base = dict(
-            notes=notes, channel=request.channel, occasion=request.occasion, limit=request.limit,
-            recipient=self.to, hello=greeting_name(self.to), signature=(notes.your_name or "").split()[0],
+            notes=notes,
+            channel=request.channel,
+            occasion=request.occasion,
+            limit=request.limit,
+            recipient=self.to,
+            hello=greeting_name(self.to),
+            signature=(notes.your_name or "").split()[0],
             detail=as_clause(detail, names) if detail else None,
-            about=as_clause(about, names) if about else None, update=_clean(request.update),
-            max_words=MAX_EMAIL_WORDS, subject=self._subject(),
+            about=as_clause(about, names) if about else None,
+            update=_clean(request.update),
+            max_words=MAX_EMAIL_WORDS,
+            subject=self._subject(),
         )
         self.shortened = False
 
     def _subject(self) -> str:
         role = self.request.notes.role
-        return {"congratulate": "Congratulations",
-                "update": f"A quick update since the {role} interview",
-                "connect": f"Staying in touch after the {role} interview"}[self.request.occasion]
+        return {
+            "congratulate": "Congratulations",
+            "update": f"A quick update since the {role} interview",
+            "connect": f"Staying in touch after the {role} interview",
+        }[self.request.occasion]
 
     def slot_fact(self) -> str:
         """What the model's sentence is about: the news given, or the interview's detail."""
         return {"congratulate": self.base["about"], "update": self.base["update"]}.get(
-            self.request.occasion, self.base["detail"]) or ""
+            self.request.occasion, self.base["detail"]
+        ) or ""
 
     @property
     def linkedin(self) -> bool:
         return self.request.channel == "linkedin"
 
     def context(self, mode: str, free: dict) -> dict:
-        return {**self.base, "mode": "full" if mode == "full" else f"sentence-{self.request.occasion}"}
+        return {
+            **self.base,
+            "mode": "full" if mode == "full" else f"sentence-{self.request.occasion}",
+        }
 
     def render(self, sentence: Optional[str] = None, level: int = 0, **override) -> str:
-        return prompts.render(TASK, "fallback", **{**self.base, **override, "mode": "template",
-                                                     "sentence": sentence, "level": level})
+        return prompts.render(
+            TASK,
+            "fallback",
+            **{**self.base, **override, "mode": "template", "sentence": sentence, "level": level},
+        )
 
     def fit(self, sentence: Optional[str] = None) -> str:
         """The fullest level that fits the limit; the shortest level when none does."""
@@ -151,8 +184,10 @@ class _Note:
             if short:
                 self.shortened = True
                 return self.render(level=LEVELS - 1, **{key: short})
-        raise InputError(f"the names in the notes are too long for a {self.request.limit}-character "
-                         "LinkedIn note: use --channel email")
+        raise InputError(
+            f"the names in the notes are too long for a {self.request.limit}-character "
+            "LinkedIn note: use --channel email"
+        )
 
     def assemble(self, sentence: Optional[str] = None, body: Optional[str] = None) -> str:
         if body is not None:
@@ -164,12 +199,22 @@ class _Note:
 
     def facts(self, prompt_text: str) -> DraftFacts:
         notes = self.request.notes
-        known = "\n".join([notes.all_text(), self.to, self.base["about"] or "", self.base["update"] or "",
-                           self.render()])
+        known = "\n".join(
+            [
+                notes.all_text(),
+                self.to,
+                self.base["about"] or "",
+                self.base["update"] or "",
+                self.render(),
+            ]
+        )
         return DraftFacts(
-            known_text=known, required_names=[self.base["hello"]],
+            known_text=known,
+            required_names=[self.base["hello"]],
             signature=self.base["signature"] if self.linkedin else notes.your_name,
-            min_words=10, max_words=80 if self.linkedin else MAX_EMAIL_WORDS, prompt_text=prompt_text,
+            min_words=10,
+            max_words=80 if self.linkedin else MAX_EMAIL_WORDS,
+            prompt_text=prompt_text,
         )
 
     def final_checks(self, text: str, facts: DraftFacts) -> list[CheckResult]:
@@ -179,15 +224,23 @@ class _Note:
         return checks
 
 
-def draft_network_note(request: NetworkRequest, backend: Optional[Backend] = None,
-                       on_chunk: Optional[Callable[[str], None]] = None) -> NetworkResult:
+def draft_network_note(
+    request: NetworkRequest,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> NetworkResult:
     request.notes.require("company", "role", "your_name")
     note = _Note(request)
     note.template()  # fails early when even the shortest note cannot fit
     spec = SlotTask(
-        task=TASK, context=note.context, assemble=note.assemble, facts=note.facts,
-        final_checks=note.final_checks, generic_words=GENERIC_WORDS,
-        sentence_start=_SENTENCE_START[request.occasion], must_mention=note.slot_fact(),
+        task=TASK,
+        context=note.context,
+        assemble=note.assemble,
+        facts=note.facts,
+        final_checks=note.final_checks,
+        generic_words=GENERIC_WORDS,
+        sentence_start=_SENTENCE_START[request.occasion],
+        must_mention=note.slot_fact(),
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text) if not note.linkedin else ("", drafted.text)
@@ -195,10 +248,19 @@ def draft_network_note(request: NetworkRequest, backend: Optional[Backend] = Non
     notices = [drafted.notice]
     if shortened:
         flag = "--about" if request.occasion == "congratulate" else "--update"
-        notices.append(f"your {flag} text was shortened at a word boundary to fit {request.limit} characters "
-                       "(--channel email keeps all of it)")
+        notices.append(
+            f"your {flag} text was shortened at a word boundary to fit {request.limit} characters "
+            "(--channel email keeps all of it)"
+        )
     return NetworkResult(
-        to=note.to, channel=request.channel, occasion=request.occasion, subject=subject, body=body,
-        characters=char_count(body), limit=request.limit if note.linkedin else None, shortened=shortened,
-        **drafted.model_dump(exclude={"text", "notice"}), notice="; ".join(n for n in notices if n),
+        to=note.to,
+        channel=request.channel,
+        occasion=request.occasion,
+        subject=subject,
+        body=body,
+        characters=char_count(body),
+        limit=request.limit if note.linkedin else None,
+        shortened=shortened,
+        **drafted.model_dump(exclude={"text", "notice"}),
+        notice="; ".join(n for n in notices if n),
     )

@@ -77,32 +77,70 @@ def feedback_items(points: list[FeedbackPoint]) -> list[PlanItem]:
     by_code: dict[str, list[FeedbackPoint]] = {}
     for p in points:
         by_code.setdefault(p.code, []).append(p)
-    return [PlanItem(section="keep" if ps[0].kind == "praise" else "feedback", priority=ps[0].priority,
-                     text=ps[0].action, why=_quotes(ps)) for ps in by_code.values()]
+    return [
+        PlanItem(
+            section="keep" if ps[0].kind == "praise" else "feedback",
+            priority=ps[0].priority,
+            text=ps[0].action,
+            why=_quotes(ps),
+        )
+        for ps in by_code.values()
+    ]
 
 
 def practice_items(request: PlanRequest, missing: list[str], concerns: list[str]) -> list[PlanItem]:
     notes = request.notes
-    command = _cmd("rebound", "interview", "--job", request.job_path or JOB_PLACEHOLDER,
-                   "--notes", request.notes_path, *(("--resume", request.resume_path) if request.resume_path else ()))
+    command = _cmd(
+        "rebound",
+        "interview",
+        "--job",
+        request.job_path or JOB_PLACEHOLDER,
+        "--notes",
+        request.notes_path,
+        *(("--resume", request.resume_path) if request.resume_path else ()),
+    )
     where = "" if request.job_path else f" (save the job ad as {JOB_PLACEHOLDER} first)"
     items = []
     if notes.struggled_questions:
-        items.append(PlanItem(section="practice", priority=1, command=command,
-                              text="Practise the questions you struggled with, out loud, until each answer "
-                                   "has a result in it" + where,
-                              why=" ".join(notes.struggled_questions)))
+        items.append(
+            PlanItem(
+                section="practice",
+                priority=1,
+                command=command,
+                text="Practise the questions you struggled with, out loud, until each answer "
+                "has a result in it" + where,
+                why=" ".join(notes.struggled_questions),
+            )
+        )
     for wrong in notes.went_wrong:
-        items.append(PlanItem(section="practice", priority=2, text=f"Work on this before the next interview: {wrong}",
-                              why="your debrief notes"))
+        items.append(
+            PlanItem(
+                section="practice",
+                priority=2,
+                text=f"Work on this before the next interview: {wrong}",
+                why="your debrief notes",
+            )
+        )
     if missing:
-        items.append(PlanItem(section="practice", priority=2, command=command,
-                              text=f"Be ready to talk about {', '.join(missing)}: the job asks for them" + where,
-                              why="the keyword gap between the job and your resume"))
+        items.append(
+            PlanItem(
+                section="practice",
+                priority=2,
+                command=command,
+                text=f"Be ready to talk about {', '.join(missing)}: the job asks for them" + where,
+                why="the keyword gap between the job and your resume",
+            )
+        )
     if concerns and not items:
-        items.append(PlanItem(section="practice", priority=2, command=command,
-                              text="Run a mock interview on the areas the feedback named" + where,
-                              why="the employer's feedback"))
+        items.append(
+            PlanItem(
+                section="practice",
+                priority=2,
+                command=command,
+                text="Run a mock interview on the areas the feedback named" + where,
+                why="the employer's feedback",
+            )
+        )
     return items
 
 
@@ -111,15 +149,26 @@ def resume_items(request: PlanRequest) -> tuple[list[PlanItem], list[str], Optio
     if request.resume is None:
         return [], [], None
     result = critique(CritiqueRequest(resume=request.resume, job=request.job))
-    items = [PlanItem(section="resume", priority=2, text=fix.suggestion,
-                      why=f"{fix.message} ({fix.count} place{'s' if fix.count != 1 else ''}; check `{fix.code}`)")
-             for fix in top_fixes(result.findings)]
+    items = [
+        PlanItem(
+            section="resume",
+            priority=2,
+            text=fix.suggestion,
+            why=f"{fix.message} ({fix.count} place{'s' if fix.count != 1 else ''}; check `{fix.code}`)",
+        )
+        for fix in top_fixes(result.findings)
+    ]
     missing = result.keywords.missing[:MAX_KEYWORDS] if result.keywords else []
     if missing:
-        items.insert(0, PlanItem(
-            section="resume", priority=1,
-            text=f"Where it is true, show these terms from the job on your resume: {', '.join(missing)}",
-            why=f"your resume has {result.keywords.match_rate:.0%} of the job's terms (aim for about 80%)"))
+        items.insert(
+            0,
+            PlanItem(
+                section="resume",
+                priority=1,
+                text=f"Where it is true, show these terms from the job on your resume: {', '.join(missing)}",
+                why=f"your resume has {result.keywords.match_rate:.0%} of the job's terms (aim for about 80%)",
+            ),
+        )
     return items, missing, result.keywords.match_rate if result.keywords else None
 
 
@@ -128,8 +177,12 @@ def _contact(advice: Optional[Advice], item: PlanItem) -> PlanItem:
     if advice is None or advice.action == "go":
         return item
     if advice.action == "stop":
-        return PlanItem(section="contact", priority=3, text=f"Do not write to {advice.to} again about this role",
-                        why=advice.message)
+        return PlanItem(
+            section="contact",
+            priority=3,
+            text=f"Do not write to {advice.to} again about this role",
+            why=advice.message,
+        )
     due = max(item.due or advice.not_before, advice.not_before)
     return item.model_copy(update={"due": due, "why": f"{item.why}; {advice.message}".strip("; ")})
 
@@ -143,36 +196,80 @@ def contact_items(request: PlanRequest) -> list[PlanItem]:
     except ReboundError:
         recruiter = None
     if recruiter:
-        items.append(_contact(advice_for(recruiter, company, today), PlanItem(
-            section="contact", priority=1, due=today, command=_cmd("rebound", "recruiter", path),
-            text=f"Update {recruiter} (your recruiter) and ask what feedback they heard "
-                 "and which roles to look at next",
-            why="recruiters hear the employer's reasons more often than candidates do")))
+        items.append(
+            _contact(
+                advice_for(recruiter, company, today),
+                PlanItem(
+                    section="contact",
+                    priority=1,
+                    due=today,
+                    command=_cmd("rebound", "recruiter", path),
+                    text=f"Update {recruiter} (your recruiter) and ask what feedback they heard "
+                    "and which roles to look at next",
+                    why="recruiters hear the employer's reasons more often than candidates do",
+                ),
+            )
+        )
     if notes.contact_name and notes.contact_name != recruiter:
-        items.append(_contact(advice_for(notes.contact_name, company, today), PlanItem(
-            section="contact", priority=1, due=today + dt.timedelta(days=FEEDBACK_REQUEST_DAYS),
-            command=_cmd("rebound", "feedback", path),
-            text=f"Ask {notes.contact_name} once, politely, for feedback"
-                 + (" (if they have not sent it)" if request.feedback is None else ""),
-            why="a short request soon after the decision is the one most often answered")))
+        items.append(
+            _contact(
+                advice_for(notes.contact_name, company, today),
+                PlanItem(
+                    section="contact",
+                    priority=1,
+                    due=today + dt.timedelta(days=FEEDBACK_REQUEST_DAYS),
+                    command=_cmd("rebound", "feedback", path),
+                    text=f"Ask {notes.contact_name} once, politely, for feedback"
+                    + (" (if they have not sent it)" if request.feedback is None else ""),
+                    why="a short request soon after the decision is the one most often answered",
+                ),
+            )
+        )
     met = [notes.contact_name, *(p.name for p in notes.people)]
     for name in dict.fromkeys(n for n in met if n and n != recruiter):
-        items.append(_contact(advice_for(name, company, today), PlanItem(
-            section="contact", priority=2, due=today + dt.timedelta(days=CONNECT_DAYS),
-            command=_cmd("rebound", "network", path, "--to", name),
-            text=f"Connect with {name} on LinkedIn with a short note",
-            why="a week on, a note reads as interest, not pressure")))
+        items.append(
+            _contact(
+                advice_for(name, company, today),
+                PlanItem(
+                    section="contact",
+                    priority=2,
+                    due=today + dt.timedelta(days=CONNECT_DAYS),
+                    command=_cmd("rebound", "network", path, "--to", name),
+                    text=f"Connect with {name} on LinkedIn with a short note",
+                    why="a week on, a note reads as interest, not pressure",
+                ),
+            )
+        )
     first = recruiter or notes.contact_name
     if first:
         advice = advice_for(first, company, today)
         stopped = advice is not None and advice.action == "stop"
-        items.append(PlanItem(
-            section="contact", priority=3, due=today + dt.timedelta(days=UPDATE_DAYS),
-            command=_cmd("rebound", "network", path, "--to", first, "--occasion", "update", "--update", "YOUR NEWS"),
-            text=f"Send {first} a real update (a course finished, a project shipped), only if you have one",
-            why="staying in touch with news keeps you in mind for the next opening"
-                + ("; months on and with news only: not a word about this role, which your log says to stop "
-                   "writing about" if stopped else "")))
+        items.append(
+            PlanItem(
+                section="contact",
+                priority=3,
+                due=today + dt.timedelta(days=UPDATE_DAYS),
+                command=_cmd(
+                    "rebound",
+                    "network",
+                    path,
+                    "--to",
+                    first,
+                    "--occasion",
+                    "update",
+                    "--update",
+                    "YOUR NEWS",
+                ),
+                text=f"Send {first} a real update (a course finished, a project shipped), only if you have one",
+                why="staying in touch with news keeps you in mind for the next opening"
+                + (
+                    "; months on and with news only: not a word about this role, which your log says to stop "
+                    "writing about"
+                    if stopped
+                    else ""
+                ),
+            )
+        )
     # A person the log says to stop writing to turns each of their steps into the same "do not write" step.
     unique: dict[str, PlanItem] = {}
     for item in items:
@@ -187,18 +284,35 @@ def build_plan(request: PlanRequest) -> PlanResult:
     resume, missing, rate = resume_items(request)
     review_on = request.today + dt.timedelta(days=request.review_days)
     review = PlanItem(
-        section="review", priority=1, due=review_on,
+        section="review",
+        priority=1,
+        due=review_on,
         text="Step back, then read the feedback, your notes and this plan again with fresh eyes; "
-             "cross out what no longer seems right and pick the three steps to do first",
-        why="a few days' distance turns the sting of a rejection into a list you can act on")
+        "cross out what no longer seems right and pick the three steps to do first",
+        why="a few days' distance turns the sting of a rejection into a list you can act on",
+    )
     concerns = [p.code for p in points if p.kind == "concern"]
-    items = [*feedback_items(points), *practice_items(request, missing, concerns), *resume,
-             *contact_items(request)]
+    items = [
+        *feedback_items(points),
+        *practice_items(request, missing, concerns),
+        *resume,
+        *contact_items(request),
+    ]
     items.sort(key=lambda i: (SECTION_ORDER.index(i.section), i.priority, i.due or dt.date.max))
     role = f"{notes.role} at " if notes.role else ""
-    sources = [s for s in (request.notes_path, request.feedback_path, request.resume_path, request.job_path) if s]
-    return PlanResult(title=f"{role}{notes.company}", made=request.today, review_on=review_on,
-                      items=[review, *items], keyword_match_rate=rate, sources=sources)
+    sources = [
+        s
+        for s in (request.notes_path, request.feedback_path, request.resume_path, request.job_path)
+        if s
+    ]
+    return PlanResult(
+        title=f"{role}{notes.company}",
+        made=request.today,
+        review_on=review_on,
+        items=[review, *items],
+        keyword_match_rate=rate,
+        sources=sources,
+    )
 
 
 def plan_markdown(plan: PlanResult) -> str:

@@ -5,7 +5,8 @@ and the session that `rebound practice --history` tracks over time."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Literal, Optional
+from collections.abc import Callable
+from typing import Literal, Optional
 
 from pydantic import BaseModel, computed_field
 
@@ -19,7 +20,9 @@ from assistant.guard.generate import guarded_generate
 from assistant.guard.injection import strip_instructions
 
 TASK = "practice"
-COACH_OPTIONS = GenerateOptions(max_tokens=90, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
+COACH_OPTIONS = GenerateOptions(
+    max_tokens=90, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
+)
 MAX_PROMPT_ANSWER_WORDS = 150  # the answer the model sees is cut to this
 
 
@@ -58,9 +61,17 @@ def checks_summary(result: AnswerCritique) -> str:
     if missing:
         parts.append("missing: " + ", ".join(missing))
     codes = {f.code for f in result.findings}
-    parts += [text for code, text in (("no-numbers", "uses no numbers"), ("hedging", "many hedges"),
-                                      ("filler-words", "many filler words"), ("too-short", "too short"),
-                                      ("too-long", "too long")) if code in codes]
+    parts += [
+        text
+        for code, text in (
+            ("no-numbers", "uses no numbers"),
+            ("hedging", "many hedges"),
+            ("filler-words", "many filler words"),
+            ("too-short", "too short"),
+            ("too-long", "too long"),
+        )
+        if code in codes
+    ]
     return "; ".join(parts)
 
 
@@ -74,22 +85,51 @@ def _cut(answer: str, limit: int = MAX_PROMPT_ANSWER_WORDS) -> str:
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 
-def review_answer(question: str, answer: str, job_terms: list[str], backend: Optional[Backend] = None,
-                  on_chunk: Optional[Callable[[str], None]] = None) -> AnswerReview:
+def review_answer(
+    question: str,
+    answer: str,
+    job_terms: list[str],
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> AnswerReview:
     result = critique(answer, job_terms)
     fallback = template_coaching(result)
     if backend is None:
-        return AnswerReview(question=question, answer=answer, critique=result, coaching=fallback,
-                            coaching_source="template")
+        return AnswerReview(
+            question=question,
+            answer=answer,
+            critique=result,
+            coaching=fallback,
+            coaching_source="template",
+        )
     info = backend.info()
-    msgs = prompts.messages(TASK, mode="coach", question=question, answer=_cut(answer), checks=checks_summary(result))
-    facts = DraftFacts(known_text="\n".join([question, answer, fallback, *(f.message for f in result.findings)]),
-                       prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])), min_words=12, max_words=70)
-    draft = guarded_generate(backend, msgs, COACH_OPTIONS, lambda t: check_coaching(t, facts), on_chunk=on_chunk)
+    msgs = prompts.messages(
+        TASK, mode="coach", question=question, answer=_cut(answer), checks=checks_summary(result)
+    )
+    facts = DraftFacts(
+        known_text="\n".join([question, answer, fallback, *(f.message for f in result.findings)]),
+        prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])),
+        min_words=12,
+        max_words=70,
+    )
+    draft = guarded_generate(
+        backend, msgs, COACH_OPTIONS, lambda t: check_coaching(t, facts), on_chunk=on_chunk
+    )
     if draft.text is not None:
-        return AnswerReview(question=question, answer=answer, critique=result, coaching=draft.text,
-                            coaching_source="model", model=info.name)
-    return AnswerReview(question=question, answer=answer, critique=result, coaching=fallback,
-                        coaching_source="template", model=info.name,
-                        notice=f"the model's coaching failed the guard: {draft.failure_summary()}")
-
+        return AnswerReview(
+            question=question,
+            answer=answer,
+            critique=result,
+            coaching=draft.text,
+            coaching_source="model",
+            model=info.name,
+        )
+    return AnswerReview(
+        question=question,
+        answer=answer,
+        critique=result,
+        coaching=fallback,
+        coaching_source="template",
+        model=info.name,
+        notice=f"the model's coaching failed the guard: {draft.failure_summary()}",
+    )

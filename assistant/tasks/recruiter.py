@@ -6,15 +6,23 @@ the whole body. The guard checks every draft; the template is the fallback."""
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from assistant import prompts
 from assistant.engine.base import Backend
 from assistant.errors import MissingFactError
 from assistant.guard.recruiter_update import check_recruiter_update
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, email_assembler, greeting_name, notes_facts
-from assistant.text_utils import split_subject, as_clause, day_month, with_article
+from assistant.tasks.slot import (
+    DraftOutcome,
+    SlotTask,
+    draft_with_slot,
+    email_assembler,
+    greeting_name,
+    notes_facts,
+)
+from assistant.text_utils import as_clause, day_month, split_subject, with_article
 
 TASK = "recruiter"
 MAX_WORDS = 170
@@ -40,39 +48,67 @@ def find_recruiter(notes: RejectionNotes) -> str:
     for person in notes.people:
         if "recruit" in (person.role or "").lower():
             return person.name
-    raise MissingFactError("recruiter's name",
-                           "add `recruiter_name: Alex Morgan` to the front matter or pass --recruiter NAME")
+    raise MissingFactError(
+        "recruiter's name",
+        "add `recruiter_name: Alex Morgan` to the front matter or pass --recruiter NAME",
+    )
 
 
-def _context(notes: RejectionNotes, recruiter: str, mode: str, sentence: Optional[str] = None) -> dict:
-    names = [recruiter, notes.contact_name or "", notes.company or "", *(p.name for p in notes.people)]
+def _context(
+    notes: RejectionNotes, recruiter: str, mode: str, sentence: Optional[str] = None
+) -> dict:
+    names = [
+        recruiter,
+        notes.contact_name or "",
+        notes.company or "",
+        *(p.name for p in notes.people),
+    ]
     detail = notes.detail()
     return dict(
-        notes=notes, recruiter=recruiter, hello=greeting_name(recruiter), mode=mode, role_label=notes.role,
+        notes=notes,
+        recruiter=recruiter,
+        hello=greeting_name(recruiter),
+        mode=mode,
+        role_label=notes.role,
         a_role=with_article(notes.role or ""),
-        detail=as_clause(detail, names) if detail else None, sentence=sentence,
-        interview_day=day_month(notes.interview_date), rejection_day=day_month(notes.rejection_date),
+        detail=as_clause(detail, names) if detail else None,
+        sentence=sentence,
+        interview_day=day_month(notes.interview_date),
+        rejection_day=day_month(notes.rejection_date),
         max_words=MAX_WORDS,
     )
 
 
-def draft_recruiter_update(notes: RejectionNotes, backend: Optional[Backend] = None,
-                           on_chunk: Optional[Callable[[str], None]] = None) -> RecruiterResult:
+def draft_recruiter_update(
+    notes: RejectionNotes,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> RecruiterResult:
     notes.require("company", "role", "your_name")
     recruiter = find_recruiter(notes)
     template = prompts.render(TASK, "fallback", **_context(notes, recruiter, "template"))
 
     spec = SlotTask(
-        task=TASK, context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode),
+        task=TASK,
+        context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode),
         assemble=email_assembler(
-            template, lambda sentence: prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", sentence))),
-        facts=notes_facts(notes, template, [greeting_name(recruiter), notes.company], 40, MAX_WORDS, recruiter),
+            template,
+            lambda sentence: prompts.render(
+                TASK, "fallback", **_context(notes, recruiter, "sentence", sentence)
+            ),
+        ),
+        facts=notes_facts(
+            notes, template, [greeting_name(recruiter), notes.company], 40, MAX_WORDS, recruiter
+        ),
         final_checks=check_recruiter_update,
-        generic_words=GENERIC_WORDS, sentence_start=("I ",), must_mention=notes.detail() or "",
+        generic_words=GENERIC_WORDS,
+        sentence_start=("I ",),
+        must_mention=notes.detail() or "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},
         what=notes.source or "the notes",
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)
-    return RecruiterResult(recruiter=recruiter, subject=subject, body=body,
-                           **drafted.model_dump(exclude={"text"}))
+    return RecruiterResult(
+        recruiter=recruiter, subject=subject, body=body, **drafted.model_dump(exclude={"text"})
+    )

@@ -9,7 +9,8 @@ whole rewrite must be calm, or the deterministic rewrite is used."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Literal, Optional
+from collections.abc import Callable
+from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
@@ -52,6 +53,7 @@ class SoftenResult(BaseModel):
 
 
 # ---- the deterministic rewrite ------------------------------------------------------------
+
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
@@ -101,14 +103,22 @@ def _norm(sentence: str) -> str:
 class _Rewriter:
     """Builds the rewrite sentence by sentence; `writer` may supply a flagged sentence's rewrite."""
 
-    def __init__(self, request: SoftenRequest, signals: list[Signal],
-                 writer: Optional[Callable[[Span], Optional[str]]] = None):
+    def __init__(
+        self,
+        request: SoftenRequest,
+        signals: list[Signal],
+        writer: Optional[Callable[[Span], Optional[str]]] = None,
+    ):
         self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
         self.parts: MessageParts = split_message(self.text)
         self.used: set[str] = set()
         # The draft's own calm sentences: a replacement never repeats one of them.
-        self.calm = {_norm(c) for para in self.parts.paragraphs for span in para
-                     if (c := _calm_or_none(self.text, span, signals))}
+        self.calm = {
+            _norm(c)
+            for para in self.parts.paragraphs
+            for span in para
+            if (c := _calm_or_none(self.text, span, signals))
+        }
 
     def _add(self, out: list[str], sentence: str, replacement: bool = False) -> None:
         key = _norm(sentence)
@@ -149,9 +159,12 @@ class _Rewriter:
         company = self.request.company
         body = " ".join(paragraphs)
         return prompts.render(
-            TASK, "fallback",
+            TASK,
+            "fallback",
             greeting=_calm_or_none(self.text, greeting, self.signals) if greeting else None,
-            paragraphs=paragraphs, signoff=self._signoff(), company=company,
+            paragraphs=paragraphs,
+            signoff=self._signoff(),
+            company=company,
             company_line=bool(company and company in self.text and company not in body),
         )
 
@@ -162,36 +175,74 @@ def template_rewrite(request: SoftenRequest, signals: list[Signal]) -> str:
 
 # ---- the guard ----------------------------------------------------------------------------
 
+
 def _known_text(request: SoftenRequest) -> str:
-    return "\n".join([request.text, *request.names(), *calm_table(),
-                      prompts.render(TASK, "fallback", greeting=None, paragraphs=[], signoff=[],
-                                     company=request.company, company_line=bool(request.company))])
+    return "\n".join(
+        [
+            request.text,
+            *request.names(),
+            *calm_table(),
+            prompts.render(
+                TASK,
+                "fallback",
+                greeting=None,
+                paragraphs=[],
+                signoff=[],
+                company=request.company,
+                company_line=bool(request.company),
+            ),
+        ]
+    )
 
 
 def rewrite_checks(rewrite: str, request: SoftenRequest) -> list[CheckResult]:
     """The whole rewrite: calm, no signal, the names kept, nothing new."""
-    return check_calm_rewrite(rewrite, CalmFacts(known_text=_known_text(request), names=request.names(),
-                                                 required_names=[n for n in request.names() if n in request.text]))
+    return check_calm_rewrite(
+        rewrite,
+        CalmFacts(
+            known_text=_known_text(request),
+            names=request.names(),
+            required_names=[n for n in request.names() if n in request.text],
+        ),
+    )
 
 
 def names_in(sentence: str, request: SoftenRequest) -> list[str]:
     """Names of people and companies in a sentence, which its rewrite must keep."""
     found = [n for n in request.names() if n in sentence]
-    found += [w for w in unknown_names(sentence, "") if not w.isupper() and not any(w in n for n in found)]
+    found += [
+        w for w in unknown_names(sentence, "") if not w.isupper() and not any(w in n for n in found)
+    ]
     return found
 
 
-def sentence_checks(text: str, original: str, request: SoftenRequest, prompt_text: str) -> list[CheckResult]:
+def sentence_checks(
+    text: str, original: str, request: SoftenRequest, prompt_text: str
+) -> list[CheckResult]:
     """One sentence a model rewrote: no signal, one sentence, the names and the point of `original` kept."""
-    return check_calm_sentence(text, CalmFacts(known_text=_known_text(request), names=request.names(),
-                                               required_names=names_in(original, request),
-                                               prompt_text=prompt_text, original=original))
+    return check_calm_sentence(
+        text,
+        CalmFacts(
+            known_text=_known_text(request),
+            names=request.names(),
+            required_names=names_in(original, request),
+            prompt_text=prompt_text,
+            original=original,
+        ),
+    )
 
 
 # ---- the task -----------------------------------------------------------------------------
 
-def _model_writer(request: SoftenRequest, signals: list[Signal], backend: Backend, notices: list[str],
-                  used: list[str], on_chunk: Optional[Callable[[str], None]]) -> Callable[[Span], Optional[str]]:
+
+def _model_writer(
+    request: SoftenRequest,
+    signals: list[Signal],
+    backend: Backend,
+    notices: list[str],
+    used: list[str],
+    on_chunk: Optional[Callable[[str], None]],
+) -> Callable[[Span], Optional[str]]:
     """The model's rewrites of the first flagged sentences, asked for together (written side by side
     where the backend can), as a writer for _Rewriter: a sentence the guard refused gets None."""
     asked: list[Span] = []
@@ -201,12 +252,20 @@ def _model_writer(request: SoftenRequest, signals: list[Signal], backend: Backen
             asked.append(span)
 
     _Rewriter(request, signals, ask).render()
-    opts = GenerateOptions(max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True)
+    opts = GenerateOptions(
+        max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
+    )
     jobs = []
     for span in asked:
         original = _squash(span.text)
         msgs = prompts.messages(TASK, mode="rewrite", sentence=original)
-        jobs.append(GuardJob(msgs, opts, lambda text, o=original, m=msgs: sentence_checks(text, o, request, m[0]["content"])))
+        jobs.append(
+            GuardJob(
+                msgs,
+                opts,
+                lambda text, o=original, m=msgs: sentence_checks(text, o, request, m[0]["content"]),
+            )
+        )
     written: dict[tuple[int, int], Optional[str]] = {}
     for span, draft in zip(asked, guarded_generate_many(backend, jobs, on_chunk=on_chunk)):
         if draft.text is None:
@@ -217,8 +276,11 @@ def _model_writer(request: SoftenRequest, signals: list[Signal], backend: Backen
     return lambda span: written.get((span.start, span.end))
 
 
-def soften(request: SoftenRequest, backend: Optional[Backend] = None,
-           on_chunk: Optional[Callable[[str], None]] = None) -> SoftenResult:
+def soften(
+    request: SoftenRequest,
+    backend: Optional[Backend] = None,
+    on_chunk: Optional[Callable[[str], None]] = None,
+) -> SoftenResult:
     report = analyze(request.text, request.names())
     rewrite, source, notice = template_rewrite(request, report.signals), "template", ""
     checks = rewrite_checks(rewrite, request)
@@ -232,10 +294,27 @@ def soften(request: SoftenRequest, backend: Optional[Backend] = None,
             rewrite, source, checks = candidate, "model", candidate_checks
         elif used:
             notice = "the model's rewrite failed the guard: " + "; ".join(
-                f"{c.name} ({c.detail})" for c in failed(candidate_checks))
+                f"{c.name} ({c.detail})" for c in failed(candidate_checks)
+            )
         if notices:
-            notice = "; ".join(filter(None, [notice, f"{len(notices)} of the model's sentences failed the "
-                                             f"guard ({' | '.join(notices)}): used calm template sentences"]))
+            notice = "; ".join(
+                filter(
+                    None,
+                    [
+                        notice,
+                        f"{len(notices)} of the model's sentences failed the "
+                        f"guard ({' | '.join(notices)}): used calm template sentences",
+                    ],
+                )
+            )
     rewrite_score = analyze(rewrite, request.names()).score
-    return SoftenResult(score=report.score, level=report.level, signals=report.signals, rewrite=rewrite,
-                        rewrite_score=rewrite_score, source=source, checks=checks, notice=notice)
+    return SoftenResult(
+        score=report.score,
+        level=report.level,
+        signals=report.signals,
+        rewrite=rewrite,
+        rewrite_score=rewrite_score,
+        source=source,
+        checks=checks,
+        notice=notice,
+    )
