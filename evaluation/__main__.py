@@ -16,7 +16,9 @@ def main(argv: list[str]) -> int:
     chosen = argv or areas
     unknown = [a for a in chosen if a not in areas]
     if unknown:
-        print(f"evaluation: no area {', '.join(unknown)} (areas: {', '.join(areas)})", file=sys.stderr)
+        print(
+            f"evaluation: no area {', '.join(unknown)} (areas: {', '.join(areas)})", file=sys.stderr
+        )
         return 2
     worst = 0
     for area in chosen:

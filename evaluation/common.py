@@ -16,4 +16,6 @@ SKILLS = SHARED_DATA / "skills"
 def require_outside() -> None:
     """Stop with one line when ../shared/data/outside is not beside the checkout."""
     if not OUTSIDE.is_dir():
-        raise SystemExit(f"evaluation: {OUTSIDE} is not here (the outside data sits beside the checkout)")
+        raise SystemExit(
+            f"evaluation: {OUTSIDE} is not here (the outside data sits beside the checkout)"
+        )
