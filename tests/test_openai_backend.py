@@ -15,7 +15,7 @@ from assistant.config import Config
 from assistant.engine import openai as oa
 from assistant.engine.openai import OpenAIBackend, api_root, is_loopback_host, open_openai_backend
 from assistant.engine.options import GenerateOptions
-from assistant.engine.select import EngineSettings
+from assistant.engine.settings import EngineSettings
 from assistant.errors import ModelError
 from tests.test_feedback import HARROW, _large_email
 
@@ -126,7 +126,6 @@ def test_the_reply_streams_in_pieces_and_the_request_is_standard():
         "max_tokens",
         "seed",
         "stop",
-        "grammar",
     }
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from assistant.followups import add_contact
+from assistant.stores.followups import add_contact
 from assistant.inputs.job import read_job
 from assistant.inputs.notes import read_notes
 from assistant.inputs.resume import read_resume

@@ -13,7 +13,7 @@ from assistant.errors import InputError
 from assistant.inputs.answers import parse_json_answers, parse_markdown_answers, read_answers
 from assistant.inputs.job import read_job
 from assistant.inputs.notes import read_notes
-from assistant.practice_log import load_history, question_key
+from assistant.stores.practice import load_history, question_key
 from assistant.tasks.interview import InterviewRequest, build_questions
 from assistant.tasks.practice import review_answer, template_coaching
 from tests.conftest import FIXTURES

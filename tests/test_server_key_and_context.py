@@ -17,7 +17,7 @@ from assistant.engine.base import ModelInfo
 from assistant.engine.budget import DEFAULT_CONTEXT, estimate_tokens, prompt_budget
 from assistant.engine.openai import OpenAIBackend, open_openai_backend
 from assistant.engine.options import GenerateOptions
-from assistant.engine.select import EngineSettings
+from assistant.engine.settings import EngineSettings
 from assistant.errors import InputError
 from tests.test_context_budget import LONG_NOTES
 from tests.test_feedback import HARROW, _large_email

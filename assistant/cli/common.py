@@ -98,7 +98,7 @@ def model_options(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from assistant.engine.select import EngineSettings
+        from assistant.engine.settings import EngineSettings
 
         settings = {n: kwargs.pop(n) for n in names}
         if settings["backend"] not in (None, "llama", "openai"):

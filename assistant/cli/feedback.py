@@ -45,7 +45,7 @@ def feedback(
     engine=None,
 ) -> None:
     """Draft a short, polite email asking for feedback on your interview."""
-    from assistant.followups import advice_for
+    from assistant.stores.followups import advice_for
     from assistant.inputs.notes import read_notes, with_overrides
     from assistant.tasks.feedback import FeedbackRequest, draft_feedback
 

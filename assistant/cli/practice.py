@@ -38,7 +38,7 @@ def practice(
 ) -> None:
     """Practise answers: type them (end with an empty line) or pass --answers, and get a critique of each."""
     if history:
-        from assistant.practice_log import load_history
+        from assistant.stores.practice import load_history
 
         result = load_history()
         if as_json:
@@ -50,8 +50,8 @@ def practice(
 
     from assistant.analysis.keywords import extract_job_terms
     from assistant.cli.common import open_engine_with_progress
-    from assistant.practice_log import save_session
-    from assistant.tasks.practice import PracticeSession
+    from assistant.stores.practice import save_session
+    from assistant.stores.practice import PracticeSession
 
     request = interview_request(job, resume, notes, count)
     job_terms = extract_job_terms(request.job.text, request.job.company)

@@ -37,7 +37,7 @@ def soften(
 ) -> None:
     """Check a follow-up message for desperation and rewrite it calm."""
     from assistant.cli.drafting import run_on_engine
-    from assistant.followups import advice_for
+    from assistant.stores.followups import advice_for
     from assistant.inputs.text import read_text
     from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest
     from assistant.tasks.soften import soften as run

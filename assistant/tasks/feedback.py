@@ -13,16 +13,17 @@ from pydantic import BaseModel
 
 from assistant import prompts
 from assistant.engine.base import Backend
-from assistant.followups import Advice
-from assistant.guard.checks import check_draft
+from assistant.stores.followups import Advice
+from assistant.generation import Generation
+from assistant.guard.generate import SLOT
 from assistant.guard.injection import strip_instructions
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.slot import (
-    DraftOutcome,
     Mode,
     SlotTask,
+    check_email_body,
     draft_with_slot,
-    email_assembler,
+    email_frame,
     greeting_name,
     notes_facts,
 )
@@ -43,11 +44,12 @@ class FeedbackRequest(BaseModel):
     to: Optional[Recipient] = None  # None: from the notes' contact_role
 
 
-class FeedbackResult(DraftOutcome):
+class FeedbackResult(BaseModel):
     subject: str
     body: str
     to: Recipient
     advice: Optional[Advice] = None  # the follow-up log's advice on writing to this contact now
+    generation: Generation
 
 
 def recipient(request: FeedbackRequest) -> Recipient:
@@ -95,16 +97,13 @@ def draft_feedback(
     spec = SlotTask(
         task=TASK,
         context=context,
-        assemble=email_assembler(
-            template,
-            lambda sentence: prompts.render(
-                TASK, "fallback", **_context(notes, to, "template", sentence)
-            ),
-        ),
+        fallback=template,
+        sentence_frames=(prompts.render(TASK, "fallback", **_context(notes, to, "template", SLOT)),),
+        body_frame=email_frame(template),
         facts=notes_facts(
             notes, template, [greeting_name(notes.contact_name), notes.company], 30, MAX_WORDS
         ),
-        final_checks=lambda text, f: check_draft(split_subject(text)[1], f),
+        checks=(check_email_body,),
         generic_words=GENERIC_WORDS,
         sentence_start=("Thank you",),
         must_mention=notes.detail() or "",
@@ -113,4 +112,4 @@ def draft_feedback(
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)
-    return FeedbackResult(subject=subject, body=body, to=to, **drafted.model_dump(exclude={"text"}))
+    return FeedbackResult(subject=subject, body=body, to=to, generation=drafted.generation)

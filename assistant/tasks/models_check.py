@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from assistant.engine.base import Backend
 from assistant.engine.gguf import GGUFInfo, read_gguf
-from assistant.engine.options import GenerateOptions
+from assistant.engine import options
 from assistant.engine.resolve import ModelChoice
 
 SIDE_BY_SIDE = 8  # replies asked for at once in the batch figure (a batch critique sends more)
@@ -63,12 +63,12 @@ def measure_speed(backend: Backend) -> SpeedCheck:
             "content": "Write two sentences about why feedback after an interview helps.",
         }
     ]
-    chunks = list(backend.generate(msgs, GenerateOptions(max_tokens=48, temperature=0.0)))
+    chunks = list(backend.generate(msgs, options.CHECK_GREEDY))
     done = time.perf_counter()
     gen = max(done - loaded, 1e-9)
     written: list[str] = []
     calls = [
-        (msgs, GenerateOptions(max_tokens=48, temperature=0.7, seed=seed))
+        (msgs, options.CHECK_SAMPLED.model_copy(update={"seed": seed}))
         for seed in range(SIDE_BY_SIDE)
     ]
     backend.generate_many(calls, written.append)

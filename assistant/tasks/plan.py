@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from assistant import prompts
 from assistant.analysis.feedback_signals import FeedbackPoint, read_feedback
 from assistant.errors import ReboundError
-from assistant.followups import Advice, advice_for
+from assistant.stores.followups import Advice, advice_for
 from assistant.inputs.job import JobDescription
 from assistant.inputs.notes import RejectionNotes
 from assistant.inputs.resume import Resume

@@ -19,7 +19,7 @@ from assistant.analysis.message import MessageParts, Span, split_message
 from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def, signal_defs
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
-from assistant.followups import Advice
+from assistant.stores.followups import Advice
 from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
 from assistant.guard.checks import CheckResult, failed, unknown_names
 from assistant.guard.generate import GuardJob, guarded_generate_many

@@ -8,8 +8,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel
 
-from assistant import store
 from assistant.errors import InputError
+from assistant.stores import db as store
 
 Kind = Literal["email", "call", "linkedin"]
 About = Literal["rejection", "feedback-request", "follow-up"]
