@@ -159,6 +159,7 @@ _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
 )
 
+
 @dataclass(frozen=True)
 class _Weighted:
     name: str

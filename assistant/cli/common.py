@@ -132,6 +132,17 @@ def notice(text: str) -> None:
         console(stderr=True).print(text, style="dim", markup=False)
 
 
+def show_generation(generation) -> None:
+    """A result's generation record on stderr, the same in every command: its notice (why the
+    model's text was not used, what was left out of the prompt) as one dim line."""
+    notice(generation.notice or "")
+
+
+def written_by(generation, model: str, otherwise: str) -> str:
+    """A panel's subtitle: `model` (with {model} for the model's name) when the model wrote it."""
+    return model.format(model=generation.model) if generation.source == "model" else otherwise
+
+
 def print_json(result) -> None:
     sys.stdout.write(result.model_dump_json(indent=2) + "\n")
 

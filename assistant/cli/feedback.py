@@ -16,10 +16,11 @@ from assistant.cli.common import (
     TokenProgress,
     YourNameOpt,
     model_options,
-    notice,
     open_engine_with_progress,
     print_json,
+    show_generation,
     write_out,
+    written_by,
 )
 
 
@@ -45,8 +46,8 @@ def feedback(
     engine=None,
 ) -> None:
     """Draft a short, polite email asking for feedback on your interview."""
-    from assistant.stores.followups import advice_for
     from assistant.inputs.notes import read_notes, with_overrides
+    from assistant.stores.followups import advice_for
     from assistant.tasks.feedback import FeedbackRequest, draft_feedback
 
     if to not in (None, "hiring-manager", "recruiter"):
@@ -64,7 +65,7 @@ def feedback(
     else:
         result = draft_feedback(request)
     result.advice = advice
-    notice(result.notice)
+    show_generation(result.generation)
     text = f"Subject: {result.subject}\n\n{result.body}\n"
     write_out(out, text, force)
     if log:
@@ -78,7 +79,7 @@ def feedback(
 
     from assistant.cli.common import console
 
-    source = f"drafted by {result.model}" if result.source == "model" else "from the template"
+    source = written_by(result.generation, "drafted by {model}", "from the template")
     console().print(
         Panel(
             text.strip(),

@@ -11,8 +11,8 @@ from assistant.cli.common import (
     JsonOpt,
     console,
     model_options,
-    notice,
     print_json,
+    show_generation,
     write_out,
 )
 
@@ -72,7 +72,7 @@ def interview(
         lambda backend, progress: interview_questions(request, backend, progress),
         "Writing tailored questions",
     )
-    notice(result.notice)
+    show_generation(result.generation)
     write_out(out, practice_sheet(result), force)
     if as_json:
         print_json(result)

@@ -50,9 +50,7 @@ def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> En
         return Engine(backend=open_openai_backend(settings, config))
     choice = resolve_model(settings.model, config)
     if choice.path is None:
-        return Engine(
-            notice=f"No model found ({choice.reason}): using the built-in templates"
-        )
+        return Engine(notice=f"No model found ({choice.reason}): using the built-in templates")
     from assistant.engine.llama import LlamaBackend
 
     return Engine(backend=LlamaBackend(choice.path, n_threads=config.n_threads))

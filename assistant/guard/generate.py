@@ -200,4 +200,3 @@ def generate(
 ) -> Drafted:
     """One ask's text and record (see generate_many)."""
     return generate_many(backend, [ask], attempts, on_chunk)[0]
-

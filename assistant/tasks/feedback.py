@@ -13,11 +13,11 @@ from pydantic import BaseModel
 
 from assistant import prompts
 from assistant.engine.base import Backend
-from assistant.stores.followups import Advice
 from assistant.generation import Generation
 from assistant.guard.generate import SLOT
 from assistant.guard.injection import strip_instructions
 from assistant.inputs.notes import RejectionNotes
+from assistant.stores.followups import Advice
 from assistant.tasks.slot import (
     Mode,
     SlotTask,
@@ -98,7 +98,9 @@ def draft_feedback(
         task=TASK,
         context=context,
         fallback=template,
-        sentence_frames=(prompts.render(TASK, "fallback", **_context(notes, to, "template", SLOT)),),
+        sentence_frames=(
+            prompts.render(TASK, "fallback", **_context(notes, to, "template", SLOT)),
+        ),
         body_frame=email_frame(template),
         facts=notes_facts(
             notes, template, [greeting_name(notes.contact_name), notes.company], 30, MAX_WORDS

@@ -9,9 +9,9 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.engine import options
 from assistant.engine.base import Backend
 from assistant.engine.gguf import GGUFInfo, read_gguf
-from assistant.engine import options
 from assistant.engine.resolve import ModelChoice
 
 SIDE_BY_SIDE = 8  # replies asked for at once in the batch figure (a batch critique sends more)
@@ -92,10 +92,10 @@ def guard_pass_rate(backend: Backend, notes_dir: Path) -> GuardCheck:
     passed, failures = 0, []
     for file in files:
         result = draft_feedback(FeedbackRequest(notes=read_notes(file)), backend)
-        if result.source == "model":
+        if result.generation.source == "model":
             passed += 1
         else:
-            failures.append(f"{file.name}: {result.notice}")
+            failures.append(f"{file.name}: {result.generation.notice}")
     return GuardCheck(
         notes=[f.name for f in files], passed=passed, total=len(files), failures=failures
     )
