@@ -103,9 +103,7 @@ def test_the_cycle_finder_finds_a_cycle():
 
 
 def test_no_import_cycle_inside_the_package():
-    graph = {
-        v: {w for w in ws if not _is_package_parent(v, w)} for v, ws in _graph().items()
-    }
+    graph = {v: {w for w in ws if not _is_package_parent(v, w)} for v, ws in _graph().items()}
     assert _cycles(graph) == []
 
 

@@ -257,7 +257,11 @@ def test_a_server_model_counts_as_not_small_so_it_may_write_the_whole_email(cli)
         )
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
-    assert out["source"] == "model" and out["model"] == "big" and out["body"] == _large_email()
+    assert (
+        out["generation"]["source"] == "model"
+        and out["generation"]["model"] == "big"
+        and out["body"] == _large_email()
+    )
     assert len(script.requests) == 1 and script.requests[0]["max_tokens"] > 100
     assert OpenAIBackend(url).info().parameters is None and not OpenAIBackend(url).info().is_small
 

@@ -320,7 +320,7 @@ def test_long_notes_are_cut_to_the_context_in_use(cli, tmp_path, monkeypatch, ge
     with scripted_server(stream_of(_large_email()), gets=gets) as (url, script):
         result = cli("feedback", notes, "--backend", "openai", "--base-url", url, "--json")
     assert result.exit_code == 0, result.stderr
-    assert "shortened highlight" in json.loads(result.stdout)["notice"]
+    assert "shortened highlight" in json.loads(result.stdout)["generation"]["notice"]
     sizes = prompt_sizes(script)
     assert sizes and all(size <= budget(context, script) for size in sizes)
     if context:  # the room the setting or the server gave is used, not just the default's
@@ -334,5 +334,5 @@ def test_long_notes_are_not_cut_when_the_server_has_room(cli, tmp_path):
     with scripted_server(stream_of(_large_email()), gets=roomy) as (url, script):
         result = cli("feedback", notes, "--backend", "openai", "--base-url", url, "--json")
     assert result.exit_code == 0, result.stderr
-    assert "shortened" not in json.loads(result.stdout)["notice"]
+    assert "shortened" not in (json.loads(result.stdout)["generation"]["notice"] or "")
     assert min(prompt_sizes(script)) > 16384

@@ -21,7 +21,6 @@ from assistant.errors import InputError
 from assistant.generation import Generation
 from assistant.inputs.job import JobDescription
 from assistant.inputs.resume import Resume, read_resume
-from assistant.tasks.critique_model import improve
 from assistant.tasks.critique_result import TASK, CritiqueResult, Rewrite, top_fixes
 
 MAX_REWRITES = 3
@@ -95,6 +94,8 @@ def critique_many(
     backend that can, llama.cpp's, writes them side by side) and the guard decides each."""
     results = [rule_based(r) for r in requests]
     if backend is not None:
+        from assistant.tasks.critique_model import improve  # only with a model
+
         improve(backend, [r.resume for r in requests], results, on_chunk)
     return results
 
