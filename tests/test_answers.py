@@ -8,21 +8,9 @@ import re
 import pytest
 
 from assistant.analysis.answers import SIGNALS, STAR_PARTS, WORDS_PER_MINUTE, critique, measure
+from tests.helpers.samples import FULL, NO_RESULT
 
 # Hand-written answers, and the STAR parts each one has.
-FULL = (
-    "At my last job at a parcel company, the operations team was missing delivery targets every week. "
-    "My task was to find out why before the quarterly review. I pulled six months of delivery data with SQL, "
-    "built a Looker dashboard by depot, and met the two depot managers with the worst figures. "
-    "We found that one van route crossed the river twice at rush hour. I proposed a new route order and "
-    "tested it for two weeks with the drivers. As a result late deliveries fell from 18% to 7%, and the "
-    "dashboard is still used in the Monday meeting."
-)
-NO_RESULT = (
-    "When I was a receptionist at a dental practice, the phones rang constantly on Monday mornings. "
-    "I was responsible for the booking diary. I set up a call-back list and I trained a colleague to "
-    "take the overflow calls."
-)
 ACTION_ONLY = (
     "I migrated the monthly reports to a new tool and I documented every step for the team."
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NOTES = str(FIXTURES / "notes" / "harrow-books.md")
 

@@ -21,19 +21,7 @@ from assistant.engine.options import GenerateOptions
 from assistant.errors import InputError
 from assistant.inputs.notes import parse_notes
 from assistant.tasks.feedback import FeedbackRequest, draft_feedback
-
-LONG_HIGHLIGHT = "the plans for the spring catalogue launch " * 1500  # about 63 KB
-LONG_NOTES = f"""---
-your_name: Jordan Rivera
-company: Harrow Books
-contact_name: Priya Natarajan
-role: Marketing Coordinator
-highlight: {LONG_HIGHLIGHT}
----
-## What went well
-""" + "\n".join(
-    f"- Point {i}: talked about campaign planning and the newsletter portfolio" for i in range(400)
-)
+from tests.helpers.samples import LONG_NOTES
 
 
 def build(values: dict) -> list[dict]:

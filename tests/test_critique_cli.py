@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.samples import JOBS, RESUMES, STRONG, WEAK
+
 ROOT = Path(__file__).resolve().parent.parent
-RESUMES = ROOT / "fixtures" / "resumes"
-JOBS = ROOT / "fixtures" / "jobs"
-STRONG = RESUMES / "strong-data-analyst.md"
-WEAK = RESUMES / "weak-marketing-coordinator.txt"
 JSON_KEYS = [
     "file",
     "score",

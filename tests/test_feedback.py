@@ -9,10 +9,8 @@ import pytest
 from assistant.engine.fake import FakeBackend
 from assistant.inputs.notes import parse_notes, read_notes
 from assistant.tasks.feedback import FeedbackRequest, draft_feedback
-from tests.conftest import FIXTURES
-
-HARROW = FIXTURES / "notes" / "harrow-books.md"
-GOOD_SENTENCE = "Thank you, Priya Natarajan, for our conversation about the plans for the spring catalogue launch."
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import GOOD_SENTENCE, HARROW, large_email
 
 
 def request(path=HARROW, **kw) -> FeedbackRequest:
@@ -112,31 +110,21 @@ LONG = (
 )
 
 
-def _large_email(name="Jordan Rivera", extra=""):
-    return (
-        "Dear Priya,\n\nThank you for letting me know about your decision and for the interview "
-        "at Harrow Books. I especially enjoyed hearing about the plans for the spring catalogue launch. "
-        f"{extra}I would be grateful for any feedback on my interview, as it would help me prepare for "
-        "future opportunities. I would be glad to be considered for future roles.\n\nBest regards,\n"
-        + name
-    )
-
-
 def test_a_large_model_writes_the_whole_body_under_the_same_guard():
-    backend = FakeBackend([_large_email()], parameters=7_000_000_000)
+    backend = FakeBackend([large_email()], parameters=7_000_000_000)
     result = draft_feedback(request(), backend)
-    assert result.generation.source == "model" and result.body == _large_email()
+    assert result.generation.source == "model" and result.body == large_email()
     assert "Write the email now." in backend.prompts[0]
 
 
 @pytest.mark.parametrize(
     "draft, failing",
     [
-        (_large_email(name="Alex"), "signed"),
-        (_large_email(extra="We met on 14 March 2019. "), "no-new-numbers"),
-        (_large_email(extra="Sarah Connor from Cyberdyne said hello. "), "no-unknown-names"),
-        (_large_email().replace("Harrow Books", "the company"), "names-contact-and-company"),
-        (_large_email(extra=LONG), "length"),
+        (large_email(name="Alex"), "signed"),
+        (large_email(extra="We met on 14 March 2019. "), "no-new-numbers"),
+        (large_email(extra="Sarah Connor from Cyberdyne said hello. "), "no-unknown-names"),
+        (large_email().replace("Harrow Books", "the company"), "names-contact-and-company"),
+        (large_email(extra=LONG), "length"),
     ],
 )
 def test_the_guard_rejects_a_bad_email_from_a_large_model(draft, failing):

@@ -13,9 +13,9 @@ import sys
 
 import pytest
 
-from assistant.stores.followups import Contact, add_contact, advice_for, decide, list_contacts
 from assistant.stores.db import db_path
-from tests.conftest import FIXTURES, ROOT
+from assistant.stores.followups import Contact, add_contact, advice_for, decide, list_contacts
+from tests.helpers.paths import FIXTURES, ROOT
 
 TODAY = dt.date(2026, 11, 21)
 WHO, COMPANY = "Priya Natarajan", "Harrow Books"

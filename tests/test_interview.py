@@ -21,7 +21,7 @@ from assistant.tasks.interview import (
     practice_sheet,
     tied_question,
 )
-from tests.conftest import FIXTURES, JSONRESUME, needs_jsonresume
+from tests.helpers.paths import FIXTURES, JSONRESUME, needs_jsonresume
 
 JOBS, RESUMES, NOTES = FIXTURES / "jobs", FIXTURES / "resumes", FIXTURES / "notes"
 DATA_JOB = JOBS / "interview-data-analyst.md"

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from assistant.analysis.words import is_near_duplicate
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.model
 

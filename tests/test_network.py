@@ -12,7 +12,7 @@ from assistant.engine.fake import FakeBackend
 from assistant.guard.char_limit import ELLIPSIS, char_count, shorten_words
 from assistant.inputs.notes import read_notes
 from assistant.tasks.network import NetworkRequest, draft_network_note
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NOTES = sorted((FIXTURES / "notes").glob("*.md"))
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import typer
-from cli_batch import run_batch
-from network_guard import block_network
 
-from tests.conftest import FIXTURES
-from tests.test_debrief import ANSWERS, feed
+from tests.helpers.cli_batch import run_batch
+from tests.helpers.network_guard import block_network
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import ANSWERS, feed
 
 NOTES = FIXTURES / "notes"
 TESTS = Path(__file__).resolve().parent
@@ -115,7 +115,7 @@ def test_every_command_runs_with_the_local_model_and_no_network(
 SITECUSTOMIZE = """
 import os, sys
 sys.path.insert(0, {tests!r})
-from network_guard import append_to, block_network
+from tests.helpers.network_guard import append_to, block_network
 block_network(setattr, append_to(os.environ["REBOUND_NET_LOG"]))
 """
 

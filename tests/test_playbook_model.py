@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.model
 NOTES = FIXTURES / "notes" / "northwind-recruiter.md"

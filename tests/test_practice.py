@@ -16,8 +16,8 @@ from assistant.inputs.notes import read_notes
 from assistant.stores.practice import load_history, question_key
 from assistant.tasks.interview import InterviewRequest, build_questions
 from assistant.tasks.practice import review_answer, template_coaching
-from tests.conftest import FIXTURES
-from tests.test_answers import FULL, NO_RESULT
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import FULL, NO_RESULT
 
 JOB = FIXTURES / "jobs" / "interview-data-analyst.md"
 ANSWERS_MD = FIXTURES / "answers" / "data-analyst-answers.md"

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.engine.llama import LlamaBackend
 from assistant.engine.options import GenerateOptions
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.model
 

@@ -10,7 +10,7 @@ from assistant.engine.fake import FakeBackend
 from assistant.errors import MissingFactError
 from assistant.inputs.notes import parse_notes, read_notes
 from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"
 HARROW = FIXTURES / "notes" / "harrow-books.md"

@@ -9,12 +9,12 @@ import sys
 import time
 
 import pytest
-from loopback_servers import LOOPBACK, free_port
 
 from assistant.engine.openai import OpenAIBackend
 from assistant.engine.options import GenerateOptions
-from tests.conftest import FIXTURES
-from tests.test_feedback import HARROW
+from tests.helpers.loopback_servers import LOOPBACK, free_port
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import HARROW
 
 pytestmark = pytest.mark.model
 READY_POLLS = 240  # x 0.25 s: the server loads a 93 MB model in about a second

@@ -9,7 +9,7 @@ import pytest
 from assistant.analysis.message import split_message
 from assistant.analysis.tone import analyze, signal_defs
 from assistant.tasks.soften import SoftenRequest, SoftenResult, soften
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 FOLLOWUPS = FIXTURES / "followups"
 DESPERATE = sorted((FOLLOWUPS / "desperate").glob("*.txt"))
