@@ -20,7 +20,7 @@ def request(path=HARROW, **kw) -> FeedbackRequest:
 def test_template_draft_has_every_part_the_advice_asks_for():
     result = draft_feedback(request())
     body = result.body
-    assert result.generation.source == "template" and result.to == "hiring-manager"
+    assert result.generation.source == "template" and result.recipient == "hiring-manager"
     assert body.startswith("Dear Priya,")
     assert "Harrow Books" in body and "2 November" in body
     assert "spring catalogue launch" in body  # the one specific detail
@@ -34,7 +34,7 @@ def test_template_draft_has_every_part_the_advice_asks_for():
 
 def test_recruiter_variant_asks_what_the_hiring_team_said():
     result = draft_feedback(request(FIXTURES / "notes" / "northwind-recruiter.md"))
-    assert result.to == "recruiter"
+    assert result.recipient == "recruiter"
     assert "If the hiring team shared any feedback" in result.body
     assert all(c.passed for c in result.generation.checks)
     # The recruiter was not in the interview: the detail is the interview's, not "our conversation".
@@ -146,7 +146,7 @@ def test_cli_json_has_the_documented_shape(cli):
     result = cli("feedback", HARROW, "--no-model", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert {"subject", "body", "to", "generation"} <= set(data)
+    assert {"subject", "body", "recipient", "generation"} <= set(data)
     assert set(data["generation"]) == {"source", "model", "checks", "notice"}
     assert data["generation"]["source"] == "template" and data["generation"]["model"] is None
     assert all({"code", "passed", "detail"} <= set(c) for c in data["generation"]["checks"])
@@ -186,5 +186,5 @@ def test_cli_out_never_overwrites_without_force(cli, tmp_path):
 
 
 def test_cli_rejects_an_unknown_recipient(cli):
-    result = cli("feedback", HARROW, "--no-model", "--to", "ceo")
-    assert result.exit_code == 2 and "hiring-manager or recruiter" in result.output
+    result = cli("feedback", HARROW, "--no-model", "--recipient", "ceo")
+    assert result.exit_code == 2 and "'hiring-manager', 'recruiter'" in result.output

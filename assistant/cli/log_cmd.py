@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from assistant.choices import ContactKind
 from assistant.cli.common import JsonOpt, console, print_json
 
 log_app = typer.Typer(
@@ -16,7 +17,7 @@ ToOpt = Annotated[
     Optional[str], typer.Option("--to", help="The person you wrote to or spoke with.")
 ]
 CompanyOpt = Annotated[Optional[str], typer.Option("--company", help="Their company.")]
-KindOpt = Annotated[str, typer.Option("--kind", help="email, call or linkedin.")]
+KindOpt = Annotated[ContactKind, typer.Option("--kind", help="How you were in touch.")]
 _ADVICE_STYLE = {"go": "green", "wait": "yellow", "stop": "red"}
 
 

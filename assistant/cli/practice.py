@@ -10,21 +10,25 @@ import typer
 
 from assistant.cli.common import (
     JsonOpt,
+    NotesArg,
+    NotesOpt,
     TokenProgress,
     console,
     model_options,
+    notes_path,
     notice,
     print_json,
     show_generation,
     written_by,
 )
-from assistant.cli.interview import JobOpt, NotesOpt, ResumeOpt, interview_request
+from assistant.cli.interview import JobOpt, ResumeOpt, interview_request
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
 @model_options
 def practice(
+    notes_arg: NotesArg = None,
     job: JobOpt = None,
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
@@ -61,7 +65,7 @@ def practice(
     from assistant.cli.common import open_engine_with_progress
     from assistant.stores.practice import PracticeSession, save_session
 
-    request = interview_request(job, resume, notes, count)
+    request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
     job_terms = extract_job_terms(request.job.text, request.job.company)
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine).backend

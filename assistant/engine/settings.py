@@ -3,9 +3,11 @@ so both may import it)."""
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
+
+from assistant.choices import BackendKind
 
 
 class EngineSettings(BaseModel):
@@ -15,7 +17,7 @@ class EngineSettings(BaseModel):
 
     model: Optional[str] = None
     no_model: bool = False
-    backend: Optional[Literal["llama", "openai"]] = None
+    backend: Optional[BackendKind] = None
     base_url: Optional[str] = None
     model_name: Optional[str] = None
     allow_remote: bool = False

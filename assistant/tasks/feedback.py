@@ -7,11 +7,12 @@ may write the whole body. The guard checks every draft; the template is the fall
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel
 
 from assistant import prompts
+from assistant.choices import Recipient
 from assistant.engine.base import Backend
 from assistant.generation import Generation
 from assistant.guard.generate import SLOT
@@ -29,7 +30,6 @@ from assistant.tasks.slot import (
 )
 from assistant.text_utils import as_clause, day_month, split_subject
 
-Recipient = Literal["hiring-manager", "recruiter"]
 MAX_WORDS = 150
 TASK = "feedback"
 # Courtesy words the worked examples use that any thank-you sentence may use too.
@@ -41,20 +41,20 @@ GENERIC_WORDS = frozenset(
 
 class FeedbackRequest(BaseModel):
     notes: RejectionNotes
-    to: Optional[Recipient] = None  # None: from the notes' contact_role
+    recipient: Optional[Recipient] = None  # None: from the notes' contact_role
 
 
 class FeedbackResult(BaseModel):
     subject: str
     body: str
-    to: Recipient
+    recipient: Recipient
     advice: Optional[Advice] = None  # the follow-up log's advice on writing to this contact now
     generation: Generation
 
 
 def recipient(request: FeedbackRequest) -> Recipient:
-    if request.to:
-        return request.to
+    if request.recipient:
+        return request.recipient
     return "recruiter" if "recruit" in (request.notes.contact_role or "") else "hiring-manager"
 
 
@@ -114,4 +114,4 @@ def draft_feedback(
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)
-    return FeedbackResult(subject=subject, body=body, to=to, generation=drafted.generation)
+    return FeedbackResult(subject=subject, body=body, recipient=to, generation=drafted.generation)

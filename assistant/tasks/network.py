@@ -10,11 +10,12 @@ text is shortened at a word boundary. The guard rejects a model draft over the l
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, model_validator
 
 from assistant import prompts
+from assistant.choices import Channel, Occasion
 from assistant.engine.base import Backend
 from assistant.errors import InputError, MissingFactError
 from assistant.generation import Generation, join_notices
@@ -35,8 +36,6 @@ from assistant.text_utils import as_clause, split_subject
 TASK = "network"
 LEVELS = 6  # prompts/network/fallback.j2 has levels 0 (full) .. 5 (shortest)
 MAX_EMAIL_WORDS = 140
-Channel = Literal["linkedin", "email"]
-Occasion = Literal["connect", "congratulate", "update"]
 GENERIC_WORDS = frozenset(
     "really enjoyed hearing learning about wanted share recently pleased happy congratulations "
     "great conversation especially which".split()
