@@ -155,9 +155,11 @@ def stop_quietly() -> None:
 
 
 def notice(text: str) -> None:
-    """One dim line on stderr (why templates were used, where a file went)."""
+    """One dim line on stderr (why templates were used, where a file went): never wrapped, and
+    after what stdout already holds, so it never runs into the output's last line."""
     if text:
-        console(stderr=True).print(text, style="dim", markup=False)
+        sys.stdout.flush()
+        console(stderr=True).print(text, style="dim", markup=False, soft_wrap=True)
 
 
 def show_generation(generation) -> None:
