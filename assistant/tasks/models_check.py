@@ -33,10 +33,6 @@ class GuardCheck(BaseModel):
     total: int
     failures: list[str]
 
-    @property
-    def rate(self) -> float:
-        return self.passed / self.total if self.total else 0.0
-
 
 class ModelsReport(BaseModel):
     choice: ModelChoice
