@@ -102,7 +102,7 @@ def test_critique_runs_through_a_real_server(cli, llama_server):
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert 0 <= out["score"] <= 100 and out["findings"] and out["rewrites"]
-    # it was asked: what the guard refused is said on stderr (the notice is not part of the JSON)
+    # it was asked: what the guard refused is said on stderr (and in the record's notice)
     assert out["generation"]["source"] == "model" or "the guard refused" in " ".join(
         result.stderr.split()
     )
