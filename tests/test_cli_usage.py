@@ -61,5 +61,6 @@ def test_closed_choices_are_listed_in_help(cli, monkeypatch):
     assert "hiring-manager|recruiter" in cli("feedback", "--help").stdout
     shown = cli("network", "--help").stdout
     assert "linkedin|email" in shown and "connect|congratulate|update" in shown
+    assert "300|200" in shown
     assert "email|call|linkedin" in cli("log", "add", "--help").stdout
     assert "llama|openai" in cli("soften", "--help").stdout

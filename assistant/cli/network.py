@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.choices import Channel, Occasion
+from assistant.choices import Channel, LinkedInLimit, Occasion
 from assistant.cli.common import (
     ForceOpt,
     JsonOpt,
@@ -33,7 +33,8 @@ def network(
         ),
     ] = "connect",
     limit: Annotated[
-        int, typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account.")
+        LinkedInLimit,
+        typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account."),
     ] = 300,
     to: Annotated[
         Optional[str],
