@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -36,6 +36,9 @@ class RejectionNotes(BaseModel):
         None, description="the recruiter who put you forward, if any"
     )
     recruiter_email: Optional[str] = None
+    recruiter_type: Optional[Literal["in-house", "agency"]] = Field(
+        None, description="in-house (works for the company) or agency (puts you forward)"
+    )
     interview_date: Optional[dt.date] = None
     rejection_date: Optional[dt.date] = None
     highlight: Optional[str] = Field(None, description="one specific detail of the interview")
@@ -52,6 +55,19 @@ class RejectionNotes(BaseModel):
     @classmethod
     def _parse_date(cls, value):
         return parse_date(value)
+
+    @field_validator("recruiter_type", mode="before")
+    @classmethod
+    def _recruiter_type(cls, value):
+        """'In house', 'internal', 'in_house' -> in-house; 'agency', 'external' -> agency."""
+        if value is None or not str(value).strip():
+            return None
+        norm = re.sub(r"[\s_-]+", "", str(value)).lower()
+        if norm in ("inhouse", "internal", "company", "talentacquisition"):
+            return "in-house"
+        if norm in ("agency", "external", "thirdparty"):
+            return "agency"
+        return value  # pydantic names the two allowed values
 
     @field_validator("contact_role", mode="before")
     @classmethod
@@ -131,6 +147,7 @@ _KEY_ALIASES = {
     "notes": "free_text",
     "recruiter": "recruiter_name",
     "recruiter_contact": "recruiter_name",
+    "recruiter_kind": "recruiter_type",
 }
 
 # Section headings in the body, matched on their lower-cased words.

@@ -1,0 +1,175 @@
+"""Drafts a career coach would sign (issue 17): feedback, recruiter and network drafts on the
+hand-written notes in evaluation/labels/drafts/notes/, scored against labels.yaml beside them.
+
+Per command, on the tune and held-out files separately:
+- pasted: sentences that copy a note fragment (the labelled shorthand, or shorthand marks such
+  as "+ me", "w/", "re:", "went well");
+- wrong greeting / wrong thanks: the greeting is not the reader, a thank-you names someone else,
+  or thanks the wrong relationship (an in-house recruiter "for putting me forward", a hiring
+  manager "for your support throughout the process");
+- third person: the reader is named in the body other than when addressed ("Thank you, Denise,");
+- false refusals: sentences judged good (labels `good`) that the guard refused, given to the
+  guard as a small model's slot sentence (a fake backend answers with the sentence).
+
+`python -m evaluation.eval_drafts --model` also drafts with the embedded model (slow: about a
+minute) and prints kept / tried per command and every kept sentence, for judging by hand."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from evaluation.common import LABELS
+
+HERE = LABELS / "drafts"
+COMMANDS = ("feedback", "recruiter", "network")
+_SHORTHAND = re.compile(r"(?:\s\+\s|\bw/|\bre:|\bwent well\b|\bqs\b|\s->\s)", re.I)
+_WRONG_THANKS = {
+    # relationship -> phrases that thank someone for what that person did not do
+    "in-house": ("putting me forward",),
+    "hiring-manager": ("support throughout the process", "letting me know the decision from"),
+}
+
+
+def load() -> dict:
+    return yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))["files"]
+
+
+def draft(command: str, path: Path, backend=None):
+    """The draft of one command on one notes file: (greeting line, body sentences, result)."""
+    from assistant.inputs.notes import read_notes
+    from assistant.tasks.feedback import FeedbackRequest, draft_feedback
+    from assistant.tasks.network import NetworkRequest, draft_network_note
+    from assistant.tasks.recruiter import draft_recruiter_update
+
+    notes = read_notes(path)
+    if command == "feedback":
+        return draft_feedback(FeedbackRequest(notes=notes), backend)
+    if command == "recruiter":
+        return draft_recruiter_update(notes, backend)
+    return draft_network_note(NetworkRequest(notes=notes), backend)
+
+
+def parts(body: str) -> tuple[str, list[str]]:
+    from assistant.analysis.message import split_message
+
+    split = split_message(body)
+    greeting = split.greeting.text if split.greeting else ""
+    return greeting, [s.text for para in split.paragraphs for s in para]
+
+
+def _first(name: str) -> str:
+    words = name.replace(".", "").split()
+    return (
+        words[-1] if words and words[0].lower() in ("mr", "mrs", "ms", "dr", "prof") else words[0]
+    )
+
+
+def score(command: str, body: str, label: dict) -> Counter:
+    """What is wrong with one draft, counted by kind (0 for each kind when nothing is)."""
+    out = Counter(pasted=0, greeting=0, thanks=0, third_person=0)
+    reader = label["reader"][command]
+    greeting, sentences = parts(body)
+    if reader.split()[-1] not in greeting:
+        out["greeting"] += 1
+    kind = label.get("recruiter_kind") if command == "recruiter" else None
+    if command == "feedback" and reader not in (label["reader"].get("recruiter") or "-"):
+        kind = "hiring-manager"
+    first = _first(reader)
+    for sentence in sentences:
+        low = sentence.lower()
+        if any(f.lower() in low for f in label["fragments"]) or _SHORTHAND.search(sentence):
+            out["pasted"] += 1
+        if "thank" in low and (
+            any(re.search(rf"\b{re.escape(o)}\b", sentence) for o in label.get("others", []))
+            or any(p in low for p in _WRONG_THANKS.get(kind or "", ()))
+        ):
+            out["thanks"] += 1
+        named = re.sub(
+            rf",\s*{re.escape(first)}\s*,", ",", sentence
+        )  # "Thank you, Denise," is to her
+        if re.search(rf"\b{re.escape(first)}\b", named):
+            out["third_person"] += 1
+    return out
+
+
+def false_refusals(command: str, path: Path, sentence: str) -> tuple[bool, str]:
+    """Whether the guard refused a good slot sentence, and why."""
+    from assistant.engine.fake import FakeBackend
+
+    result = draft(command, path, FakeBackend([sentence, sentence]))
+    return result.generation.source != "model", result.generation.notice or ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    labels = load()
+    print(f"{len(labels)} notes files in {HERE.relative_to(LABELS.parent.parent)}/notes")
+    refusals: list[str] = []
+    for split in ("tune", "held-out"):
+        names = [n for n, lab in labels.items() if lab["held_out"] == (split == "held-out")]
+        print(f"\n{split} ({len(names)} files)")
+        print(
+            f"  {'command':10} {'drafts':>6} {'pasted':>6} {'greeting':>8} {'thanks':>6} "
+            f"{'3rd-person':>10} {'false refusals':>15}"
+        )
+        for command in COMMANDS:
+            totals, drafts, good, refused = Counter(), 0, 0, 0
+            for name in names:
+                label = labels[name]
+                if not label["reader"][command]:
+                    continue
+                path = HERE / "notes" / name
+                result = draft(command, path)
+                drafts += 1
+                totals += score(command, result.body, label) + Counter()
+                sentence = label["good"][command]
+                if sentence:
+                    good += 1
+                    was_refused, why = false_refusals(command, path, sentence)
+                    if was_refused:
+                        refused += 1
+                        refusals.append(f"  {command} {name}: {why}")
+            print(
+                f"  {command:10} {drafts:>6} {totals['pasted']:>6} {totals['greeting']:>8} "
+                f"{totals['thanks']:>6} {totals['third_person']:>10} {refused:>8} of {good:<4}"
+            )
+    if refusals:
+        print("\nguard refusals of sentences judged good:")
+        print("\n".join(refusals))
+    if "--model" in argv:
+        model_run(labels)
+    return 0
+
+
+def model_run(labels: dict) -> None:
+    """Kept / tried per command with the embedded model, and each kept sentence to judge."""
+    from assistant.engine.select import open_engine
+    from assistant.engine.settings import EngineSettings
+
+    backend = open_engine(EngineSettings()).backend
+    if backend is None:
+        print("\nno model: the --model run is skipped")
+        return
+    print(f"\nwith {backend.info().name}:")
+    for command in COMMANDS:
+        kept = tried = 0
+        for name, label in labels.items():
+            if not label["reader"][command]:
+                continue
+            result = draft(command, HERE / "notes" / name, backend)
+            tried += 1
+            if result.generation.source == "model":
+                kept += 1
+                print(f"  kept {command} {name}: {result.body!r}")
+            else:
+                print(f"  refused {command} {name}: {result.generation.notice}")
+        print(f"  {command}: kept {kept} of {tried}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
