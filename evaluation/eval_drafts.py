@@ -26,7 +26,8 @@ import yaml
 from evaluation.common import LABELS
 
 HERE = LABELS / "drafts"
-COMMANDS = ("feedback", "recruiter", "network")
+COMMANDS = ("feedback", "feedback-recruiter", "recruiter", "network")
+_READER = {"feedback-recruiter": "recruiter"}  # whose reader a command shares
 _SHORTHAND = re.compile(r"(?:\s\+\s|\bw/|\bre:|\bwent well\b|\bqs\b|\s->\s)", re.I)
 _WRONG_THANKS = {
     # relationship -> phrases that thank someone for what that person did not do
@@ -49,6 +50,8 @@ def draft(command: str, path: Path, backend=None):
     notes = read_notes(path)
     if command == "feedback":
         return draft_feedback(FeedbackRequest(notes=notes), backend)
+    if command == "feedback-recruiter":  # feedback --recipient recruiter
+        return draft_feedback(FeedbackRequest(notes=notes, recipient="recruiter"), backend)
     if command == "recruiter":
         return draft_recruiter_update(notes, backend)
     return draft_network_note(NetworkRequest(notes=notes), backend)
@@ -72,11 +75,11 @@ def _first(name: str) -> str:
 def score(command: str, body: str, label: dict) -> Counter:
     """What is wrong with one draft, counted by kind (0 for each kind when nothing is)."""
     out = Counter(pasted=0, greeting=0, thanks=0, third_person=0)
-    reader = label["reader"][command]
+    reader = label["reader"][_READER.get(command, command)]
     greeting, sentences = parts(body)
     if reader.split()[-1] not in greeting:
         out["greeting"] += 1
-    kind = label.get("recruiter_kind") if command == "recruiter" else None
+    kind = label.get("recruiter_kind") if command != "feedback" else None
     if command == "feedback" and reader not in (label["reader"].get("recruiter") or "-"):
         kind = "hiring-manager"
     first = _first(reader)
@@ -114,20 +117,20 @@ def main(argv: list[str] | None = None) -> int:
         names = [n for n, lab in labels.items() if lab["held_out"] == (split == "held-out")]
         print(f"\n{split} ({len(names)} files)")
         print(
-            f"  {'command':10} {'drafts':>6} {'pasted':>6} {'greeting':>8} {'thanks':>6} "
+            f"  {'command':18} {'drafts':>6} {'pasted':>6} {'greeting':>8} {'thanks':>6} "
             f"{'3rd-person':>10} {'false refusals':>15}"
         )
         for command in COMMANDS:
             totals, drafts, good, refused = Counter(), 0, 0, 0
             for name in names:
                 label = labels[name]
-                if not label["reader"][command]:
+                if not label["reader"][_READER.get(command, command)]:
                     continue
                 path = HERE / "notes" / name
                 result = draft(command, path)
                 drafts += 1
                 totals += score(command, result.body, label) + Counter()
-                sentence = label["good"][command]
+                sentence = label["good"].get(command)
                 if sentence:
                     good += 1
                     was_refused, why = false_refusals(command, path, sentence)
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                         refused += 1
                         refusals.append(f"  {command} {name}: {why}")
             print(
-                f"  {command:10} {drafts:>6} {totals['pasted']:>6} {totals['greeting']:>8} "
+                f"  {command:18} {drafts:>6} {totals['pasted']:>6} {totals['greeting']:>8} "
                 f"{totals['thanks']:>6} {totals['third_person']:>10} {refused:>8} of {good:<4}"
             )
     if refusals:
@@ -159,7 +162,7 @@ def model_run(labels: dict) -> None:
     for command in COMMANDS:
         kept = tried = 0
         for name, label in labels.items():
-            if not label["reader"][command]:
+            if not label["reader"][_READER.get(command, command)]:
                 continue
             result = draft(command, HERE / "notes" / name, backend)
             tried += 1
