@@ -20,6 +20,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -72,6 +73,10 @@ def _first(name: str) -> str:
     )
 
 
+def _all_readers(label: dict) -> list[str]:
+    return [_first(r) for r in label["reader"].values() if r]
+
+
 def score(command: str, body: str, label: dict) -> Counter:
     """What is wrong with one draft, counted by kind (0 for each kind when nothing is)."""
     out = Counter(pasted=0, greeting=0, thanks=0, third_person=0)
@@ -83,9 +88,16 @@ def score(command: str, body: str, label: dict) -> Counter:
     if command == "feedback" and reader not in (label["reader"].get("recruiter") or "-"):
         kind = "hiring-manager"
     first = _first(reader)
+    # a fragment naming someone (the "Denise liked my" kind) is pasting only to that person:
+    # to the recruiter, "Denise liked my story" is the right third person
+    fragments = [
+        f
+        for f in label["fragments"]
+        if not any(o in f for o in [*label.get("others", []), *_all_readers(label)] if o != first)
+    ]
     for sentence in sentences:
         low = sentence.lower()
-        if any(f.lower() in low for f in label["fragments"]) or _SHORTHAND.search(sentence):
+        if any(f.lower() in low for f in fragments) or _SHORTHAND.search(sentence):
             out["pasted"] += 1
         if "thank" in low and (
             any(re.search(rf"\b{re.escape(o)}\b", sentence) for o in label.get("others", []))
@@ -100,11 +112,15 @@ def score(command: str, body: str, label: dict) -> Counter:
     return out
 
 
-def false_refusals(command: str, path: Path, sentence: str) -> tuple[bool, str]:
-    """Whether the guard refused a good slot sentence, and why."""
+def false_refusals(command: str, path: Path, sentence: str) -> tuple[Optional[bool], str]:
+    """Whether the guard refused a good slot sentence, and why; None when the task did not ask
+    the model at all (no detail in the notes makes a sentence: the template is used)."""
     from assistant.engine.fake import FakeBackend
 
-    result = draft(command, path, FakeBackend([sentence, sentence]))
+    backend = FakeBackend([sentence, sentence])
+    result = draft(command, path, backend)
+    if not backend.calls:
+        return None, result.generation.notice or ""
     return result.generation.source != "model", result.generation.notice or ""
 
 
@@ -121,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{'3rd-person':>10} {'false refusals':>15}"
         )
         for command in COMMANDS:
-            totals, drafts, good, refused = Counter(), 0, 0, 0
+            totals, drafts, good, refused, not_asked = Counter(), 0, 0, 0, 0
             for name in names:
                 label = labels[name]
                 if not label["reader"][_READER.get(command, command)]:
@@ -132,14 +148,18 @@ def main(argv: list[str] | None = None) -> int:
                 totals += score(command, result.body, label) + Counter()
                 sentence = label["good"].get(command)
                 if sentence:
-                    good += 1
                     was_refused, why = false_refusals(command, path, sentence)
+                    if was_refused is None:
+                        not_asked += 1
+                        continue
+                    good += 1
                     if was_refused:
                         refused += 1
                         refusals.append(f"  {command} {name}: {why}")
             print(
                 f"  {command:18} {drafts:>6} {totals['pasted']:>6} {totals['greeting']:>8} "
                 f"{totals['thanks']:>6} {totals['third_person']:>10} {refused:>8} of {good:<4}"
+                + (f" ({not_asked} not asked: no detail)" if not_asked else "")
             )
     if refusals:
         print("\nguard refusals of sentences judged good:")

@@ -9,7 +9,8 @@ import pytest
 from assistant.engine.fake import FakeBackend
 from assistant.errors import MissingFactError
 from assistant.inputs.notes import parse_notes, read_notes
-from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
+from assistant.tasks.people import find_recruiter
+from assistant.tasks.recruiter import draft_recruiter_update
 from tests.helpers.paths import FIXTURES
 
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"

@@ -42,7 +42,8 @@ def recruiter(
     """Draft an update to your recruiter: how it went, and what feedback they heard."""
     from assistant.cli.drafting import run_on_engine, show_draft
     from assistant.inputs.notes import read_notes, with_overrides
-    from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
+    from assistant.tasks.people import find_recruiter
+    from assistant.tasks.recruiter import draft_recruiter_update
 
     parsed = with_overrides(
         read_notes(notes_path(notes, notes_opt)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Optional
@@ -28,6 +29,10 @@ class DraftFacts(BaseModel):
     max_words: int = 400
     prompt_text: str = ""
     allowed_placeholders: list[str] = []
+    frame_text: str = ""  # the text around the model's own words: repetition counts only theirs
+    reader: list[str] = []  # every form of the reader's name ('Denise Okafor', 'Denise')
+    others: list[str] = []  # every form of the other people's names
+    company: str = ""  # not a person even when it holds a name (O'Neill's Pharmacy)
 
 
 # Capitalised words that are not names even mid-sentence.
@@ -94,8 +99,26 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _possessive(word: str) -> str:
+    """'brigid's' -> 'brigid', "sainsbury's" -> 'sainsbury' (a name with 's is still the name)."""
+    word = word.lower().strip(".'\u2019")
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def _known_words(known: str) -> set[str]:
-    return {w.lower().strip(".'\u2019") for w in words(known)}
+    return {_possessive(w) for w in words(known)}
+
+
+def stem(word: str) -> str:
+    """The word's stem ('plans' and 'plan' -> 'plan'), by the Snowball English stemmer."""
+    return _stemmer().stemWord(_possessive(word))
+
+
+@functools.cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def unknown_names(text: str, known: str) -> list[str]:
@@ -108,10 +131,7 @@ def unknown_names(text: str, known: str) -> list[str]:
             continue
         if _SENTENCE_START.search(text[: m.start()]):
             continue
-        key = word.lower().strip(".'\u2019")
-        if key.endswith(("'s", "\u2019s")):
-            key = key[:-2]
-        if key not in vocab and word not in out:
+        if _possessive(word) not in vocab and word not in out:
             out.append(word)
     return out
 
@@ -205,8 +225,16 @@ def check_grounded_words(
 ) -> CheckResult:
     """For a small slot: every content word (5+ letters) is in the inputs or in the slot's own
     generic words. A small model copies the worked example's facts or invents new ones."""
-    vocab = _known_words(facts.known_text) | generic
-    new = sorted({w.lower() for w in words(text) if len(w) >= 5} - vocab)
+    from assistant.analysis.words import stop_words
+
+    vocab = {stem(w) for w in _known_words(facts.known_text) | generic}
+    new = sorted(
+        {
+            w.lower()
+            for w in words(text)
+            if len(w) >= 5 and w.lower() not in stop_words() and stem(w) not in vocab
+        }
+    )
     return CheckResult(
         name="grounded-words",
         passed=not new,
@@ -214,12 +242,20 @@ def check_grounded_words(
     )
 
 
-def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
+def _grams(text: str, n: int) -> Counter:
     toks = [w.lower() for w in words(text)]
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
+    """The model repeating itself: a word three times running, or four words three times. Only
+    what the model wrote counts: the template around it (facts.frame_text) may repeat the role."""
+    toks = [w.lower() for w in words(text)]
+    frame = _grams(facts.frame_text, 3)
     for i in range(len(toks) - 2):
-        if toks[i] == toks[i + 1] == toks[i + 2]:
+        if toks[i] == toks[i + 1] == toks[i + 2] and not frame[tuple(toks[i : i + 3])]:
             return CheckResult(name="no-loops", passed=False, detail=f"'{toks[i]}' repeated")
-    grams = Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
+    grams = _grams(text, 4) - _grams(facts.frame_text, 4)
     worst = grams.most_common(1)
     if worst and worst[0][1] >= 3:
         return CheckResult(
@@ -231,7 +267,9 @@ def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
 def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
     """No desperation signal (pleading, pressure, disputing the decision, shouting, ...): see
     assistant/analysis/tone.py and its phrase lists in assistant/data/tone_signals.yaml."""
-    hits = find_signals(text, facts.required_names)
+    # a word in capitals that the inputs already hold (HACCP, NHS) is their word, not shouting
+    capitals = re.findall(r"\b[A-Z][A-Z0-9&]{2,}\b", facts.known_text)
+    hits = find_signals(text, [*facts.required_names, *capitals])
     return CheckResult(
         name="no-begging-or-pressure",
         passed=not hits,
@@ -280,13 +318,70 @@ def check_one_sentence(
 
 
 def check_mentions(text: str, fact: str) -> CheckResult:
-    """The slot sentence says at least half of the content words of the fact it is about."""
-    wanted = {w.lower() for w in words(fact) if len(w) > 3}
-    said = {w.lower() for w in words(text)}
+    """The slot sentence says at least half of the content words of the fact it is about (any
+    form of them: 'showing' says 'showed')."""
+    from assistant.analysis.words import stop_words
+
+    wanted = {stem(w) for w in words(fact) if len(w) > 3 and w.lower() not in stop_words()}
+    said = {stem(w) for w in words(text)}
     ok = len(wanted & said) * 2 >= len(wanted)
     return CheckResult(
         name="mentions-the-fact", passed=ok, detail="" if ok else f"does not say enough of: {fact}"
     )
+
+
+_SHORTHAND = re.compile(r"\s\+\s|\+\s*me\b|\bw/|\bre:|->|\bqs\b", re.I)
+
+
+def check_no_shorthand(text: str, facts: DraftFacts) -> CheckResult:
+    """Note-taking shorthand ("Priya + me", "w/", "re:") is the user's, not a sentence to send."""
+    found = _SHORTHAND.search(text)
+    return CheckResult(
+        name="no-note-shorthand",
+        passed=not found,
+        detail=f"found '{found.group(0).strip()}'" if found else "",
+    )
+
+
+def _mentions(text: str, names: list[str]) -> Optional[str]:
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        if re.search(rf"(?<![\w'\u2019]){re.escape(name)}(?![\w])", text):
+            return name
+    return None
+
+
+def check_reader(text: str, facts: DraftFacts) -> CheckResult:
+    """Written to the reader: the greeting and any "Thank you, NAME," name them and no one else,
+    and the body never names them in the third person ("Denise liked my story" to Denise)."""
+    from assistant.analysis.message import split_message
+
+    if not facts.reader:
+        return CheckResult(name="addresses-the-reader", passed=True)
+    others = [o for o in facts.others if o not in facts.reader]
+    parts = split_message(re.sub(r"\ASubject:[^\n]*\n", "", text.lstrip()))
+    greeting = parts.greeting.text if parts.greeting else ""
+    problem = ""
+    who = _mentions(greeting, others)
+    if who and not _mentions(greeting, facts.reader):
+        problem = f"greets {who}"
+    body = " ".join(s.text for para in parts.paragraphs for s in para)
+    if facts.company:
+        body = body.replace(facts.company, " ")
+    for m in re.finditer(r"(?:thank you|thanks|grateful)\s*,\s*([^,.!]{1,40})[,.!]", body, re.I):
+        if (
+            not problem
+            and _mentions(m.group(1), others)
+            and not _mentions(m.group(1), facts.reader)
+        ):
+            problem = f"thanks {m.group(1).strip()}"
+    vocative = re.compile(
+        r",\s*(?:%s)\s*(?=[,.!?])"
+        % "|".join(re.escape(n) for n in sorted(facts.reader, key=len, reverse=True))
+    )
+    third = _mentions(vocative.sub(",", body), facts.reader)
+    if not problem and third:
+        problem = f"names the reader ({third}) in the third person"
+    return CheckResult(name="addresses-the-reader", passed=not problem, detail=problem)
 
 
 DRAFT_CHECKS = (

@@ -4,7 +4,14 @@ name is its stable code."""
 
 from __future__ import annotations
 
-from assistant.guard.checks import DRAFT_CHECKS, CheckResult, DraftFacts, check_draft
+from assistant.guard.checks import (
+    DRAFT_CHECKS,
+    CheckResult,
+    DraftFacts,
+    check_draft,
+    check_no_shorthand,
+    check_reader,
+)
 
 
 def check_asks_feedback_and_next_roles(text: str, facts: DraftFacts) -> CheckResult:
@@ -17,7 +24,12 @@ def check_asks_feedback_and_next_roles(text: str, facts: DraftFacts) -> CheckRes
     )
 
 
-RECRUITER_UPDATE_CHECKS = (*DRAFT_CHECKS, check_asks_feedback_and_next_roles)
+RECRUITER_UPDATE_CHECKS = (
+    *DRAFT_CHECKS,
+    check_reader,
+    check_no_shorthand,
+    check_asks_feedback_and_next_roles,
+)
 
 
 def check_recruiter_update(text: str, facts: DraftFacts) -> list[CheckResult]:

@@ -15,6 +15,7 @@ from typing import Optional
 from pydantic import BaseModel, model_validator
 
 from assistant import prompts
+from assistant.analysis.detail import name_forms
 from assistant.choices import Channel, Occasion
 from assistant.engine.base import Backend
 from assistant.errors import InputError, MissingFactError
@@ -26,10 +27,17 @@ from assistant.guard.char_limit import (
     normalise,
     shorten_words,
 )
-from assistant.guard.checks import CheckResult, DraftFacts, check_draft
+from assistant.guard.checks import (
+    DRAFT_CHECKS,
+    CheckResult,
+    DraftFacts,
+    check_draft,
+    check_no_shorthand,
+    check_reader,
+)
 from assistant.guard.generate import SLOT
 from assistant.inputs.notes import RejectionNotes
-from assistant.tasks.recruiter import find_recruiter
+from assistant.tasks import people
 from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
 from assistant.text_utils import as_clause, split_subject
 
@@ -85,17 +93,22 @@ class NetworkResult(BaseModel):
     generation: Generation
 
 
-def recipient(request: NetworkRequest) -> str:
-    if request.to:
-        return request.to.strip()
-    if request.notes.contact_name:
-        return request.notes.contact_name
+def reader(request: NetworkRequest) -> people.Person:
+    """--to as a person from the notes (or as written, when the notes do not name them); else the
+    notes' contact, else the recruiter."""
     try:
-        return find_recruiter(request.notes)
+        return people.resolve(request.notes, request.to, strict=False)
     except MissingFactError:
-        raise MissingFactError(
-            "contact name", "add `contact_name: Sam Lee` to the front matter or pass --to NAME"
-        ) from None
+        try:
+            return people.resolve(request.notes, kind="recruiter")
+        except MissingFactError:
+            raise MissingFactError(
+                "contact name", "add `contact_name: Sam Lee` to the front matter or pass --to NAME"
+            ) from None
+
+
+def recipient(request: NetworkRequest) -> str:
+    return reader(request).name
 
 
 def _clean(text: Optional[str]) -> Optional[str]:
@@ -108,14 +121,15 @@ class _Note:
     def __init__(self, request: NetworkRequest):
         self.request = request
         notes = request.notes
-        self.to = recipient(request)
+        self.person = reader(request)
+        self.to = self.person.name
         names = [
             self.to,
             notes.contact_name or "",
             notes.company or "",
             *(p.name for p in notes.people),
         ]
-        detail = notes.detail()
+        self.detail = people.detail_for(notes, self.person)
         about = _clean(request.about)
         self.base = dict(
             notes=notes,
@@ -125,7 +139,8 @@ class _Note:
             recipient=self.to,
             hello=greeting_name(self.to),
             signature=(notes.your_name or "").split()[0],
-            detail=as_clause(detail, names) if detail else None,
+            detail=self.detail.prompt if self.detail else None,
+            detail_sentence=self.detail.sentence() if self.detail else None,
             about=as_clause(about, names) if about else None,
             update=_clean(request.update),
             max_words=MAX_EMAIL_WORDS,
@@ -143,9 +158,14 @@ class _Note:
 
     def slot_fact(self) -> str:
         """What the model's sentence is about: the news given, or the interview's detail."""
+        detail = self.detail.text if self.detail else ""
         return {"congratulate": self.base["about"], "update": self.base["update"]}.get(
-            self.request.occasion, self.base["detail"]
+            self.request.occasion, detail
         ) or ""
+
+    def small_model(self) -> bool:
+        """A small model writes the connect note's sentence only when a detail makes one."""
+        return self.request.occasion != "connect" or self.detail is not None
 
     @property
     def linkedin(self) -> bool:
@@ -207,11 +227,18 @@ class _Note:
                 self.to,
                 self.base["about"] or "",
                 self.base["update"] or "",
+                self.base["detail_sentence"] or "",
                 self.render(),
             ]
         )
+        others = [
+            f for name in people.known_people(notes) if name != self.to for f in name_forms(name)
+        ]
         return DraftFacts(
             known_text=known,
+            reader=sorted(name_forms(self.to)),
+            others=others,
+            company=notes.company or "",
             required_names=[self.base["hello"]],
             signature=self.base["signature"] if self.linkedin else notes.your_name,
             min_words=10,
@@ -221,8 +248,18 @@ class _Note:
     def check_limit(self, text: str, _facts: DraftFacts) -> CheckResult:
         return check_char_limit(text, self.request.limit)
 
+    def check_note(self, text: str, facts: DraftFacts) -> list[CheckResult]:
+        """The draft checks, and the note written to its reader; the connect note's own words are
+        sentences, not note shorthand (the news of the other occasions is the user's, as given)."""
+        extra = (
+            (check_reader, check_no_shorthand)
+            if self.request.occasion == "connect"
+            else (check_reader,)
+        )
+        return check_draft(text, facts, (*DRAFT_CHECKS, *extra))
+
     def checks(self) -> tuple:
-        return (check_draft, self.check_limit) if self.linkedin else (check_draft,)
+        return (self.check_note, self.check_limit) if self.linkedin else (self.check_note,)
 
 
 def draft_network_note(
@@ -244,6 +281,7 @@ def draft_network_note(
         generic_words=GENERIC_WORDS,
         sentence_start=_SENTENCE_START[request.occasion],
         must_mention=note.slot_fact(),
+        small_model=note.small_model(),
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text) if not note.linkedin else ("", drafted.text)

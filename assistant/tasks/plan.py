@@ -22,7 +22,7 @@ from assistant.inputs.notes import RejectionNotes
 from assistant.inputs.resume import Resume
 from assistant.stores.followups import Advice, advice_for
 from assistant.tasks.critique import CritiqueRequest, critique, top_fixes
-from assistant.tasks.recruiter import find_recruiter
+from assistant.tasks.people import find_recruiter
 
 Section = Literal["review", "feedback", "practice", "resume", "contact", "keep"]
 SECTION_ORDER: tuple[Section, ...] = ("review", "feedback", "practice", "resume", "contact", "keep")

@@ -12,12 +12,13 @@ from typing import Optional
 from pydantic import BaseModel
 
 from assistant import prompts
+from assistant.analysis.detail import Detail, name_forms
 from assistant.engine.base import Backend
-from assistant.errors import MissingFactError
 from assistant.generation import Generation
 from assistant.guard.generate import SLOT
 from assistant.guard.recruiter_update import check_recruiter_update
 from assistant.inputs.notes import RejectionNotes
+from assistant.tasks import people
 from assistant.tasks.slot import (
     SlotTask,
     draft_with_slot,
@@ -25,7 +26,7 @@ from assistant.tasks.slot import (
     greeting_name,
     notes_facts,
 )
-from assistant.text_utils import as_clause, day_month, split_subject, with_article
+from assistant.text_utils import day_month, split_subject, with_article
 
 TASK = "recruiter"
 MAX_WORDS = 170
@@ -37,45 +38,29 @@ GENERIC_WORDS = frozenset(
 
 class RecruiterResult(BaseModel):
     recruiter: str
+    recruiter_type: str = "unknown"  # in-house, agency or unknown: the thanks differ
     subject: str
     body: str
     generation: Generation
 
 
-def find_recruiter(notes: RejectionNotes) -> str:
-    """The recruiter's name: recruiter_name, else the contact when they are a recruiter, else a
-    person met whose role says recruiter."""
-    if notes.recruiter_name:
-        return notes.recruiter_name
-    if notes.contact_name and "recruit" in (notes.contact_role or ""):
-        return notes.contact_name
-    for person in notes.people:
-        if "recruit" in (person.role or "").lower():
-            return person.name
-    raise MissingFactError(
-        "recruiter's name",
-        "add `recruiter_name: Alex Morgan` to the front matter or pass --recruiter NAME",
-    )
-
-
 def _context(
-    notes: RejectionNotes, recruiter: str, mode: str, sentence: Optional[str] = None
+    notes: RejectionNotes,
+    person: people.Person,
+    detail: Optional[Detail],
+    mode: str,
+    sentence: Optional[str] = None,
 ) -> dict:
-    names = [
-        recruiter,
-        notes.contact_name or "",
-        notes.company or "",
-        *(p.name for p in notes.people),
-    ]
-    detail = notes.detail()
     return dict(
         notes=notes,
-        recruiter=recruiter,
-        hello=greeting_name(recruiter),
+        recruiter=person.name,
+        hello=greeting_name(person.name),
+        rtype=person.recruiter_type,
         mode=mode,
         role_label=notes.role,
         a_role=with_article(notes.role or ""),
-        detail=as_clause(detail, names) if detail else None,
+        detail=detail.prompt if detail else None,
+        detail_sentence=detail.sentence("recruiter") if detail else None,
         sentence=sentence,
         interview_day=day_month(notes.interview_date),
         rejection_day=day_month(notes.rejection_date),
@@ -89,29 +74,50 @@ def draft_recruiter_update(
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> RecruiterResult:
     notes.require("company", "role", "your_name")
-    recruiter = find_recruiter(notes)
-    template = prompts.render(TASK, "fallback", **_context(notes, recruiter, "template"))
-
+    person = people.resolve(notes, kind="recruiter")
+    detail = people.detail_for(notes, person)
+    template = prompts.render(TASK, "fallback", **_context(notes, person, detail, "template"))
+    others = [
+        f for name in people.known_people(notes) if name != person.name for f in name_forms(name)
+    ]
+    facts = notes_facts(
+        notes,
+        template,
+        [greeting_name(person.name), notes.company],
+        40,
+        MAX_WORDS,
+        person.name,
+        detail.sentence("recruiter") if detail else "",
+    ).model_copy(
+        update={
+            "reader": sorted(name_forms(person.name)),
+            "others": others,
+            "company": notes.company or "",
+        }
+    )
     spec = SlotTask(
         task=TASK,
-        context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode),
+        context=lambda mode, free: _context(notes.model_copy(update=free), person, detail, mode),
         fallback=template,
         sentence_frames=(
-            prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", SLOT)),
+            prompts.render(TASK, "fallback", **_context(notes, person, detail, "sentence", SLOT)),
         ),
         body_frame=email_frame(template),
-        facts=notes_facts(
-            notes, template, [greeting_name(recruiter), notes.company], 40, MAX_WORDS, recruiter
-        ),
+        facts=facts,
         checks=(check_recruiter_update,),
         generic_words=GENERIC_WORDS,
         sentence_start=("I ",),
-        must_mention=notes.detail() or "",
+        must_mention=detail.text if detail else "",
         free_parts={"highlight": notes.highlight or "", "went_well": list(notes.went_well)},
         what=notes.source or "the notes",
+        small_model=bool(detail),
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)
     return RecruiterResult(
-        recruiter=recruiter, subject=subject, body=body, generation=drafted.generation
+        recruiter=person.name,
+        recruiter_type=person.recruiter_type,
+        subject=subject,
+        body=body,
+        generation=drafted.generation,
     )

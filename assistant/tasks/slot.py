@@ -20,7 +20,9 @@ from assistant.engine import options as presets
 from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.budget import Piece, fit_to_context, prompt_budget
 from assistant.engine.options import GenerateOptions
+from assistant.generation import join_notices
 from assistant.guard.checks import (
+    DRAFT_CHECKS,
     CheckResult,
     DraftFacts,
     check_draft,
@@ -28,10 +30,12 @@ from assistant.guard.checks import (
     check_mentions,
     check_no_begging,
     check_no_loops,
+    check_no_shorthand,
     check_not_echo,
     check_numbers,
     check_one_sentence,
     check_placeholders,
+    check_reader,
     check_unknown_names,
 )
 from assistant.guard.generate import SLOT, Ask, Check, Drafted, generate
@@ -46,6 +50,18 @@ _SENTENCE_CHECKS = (
     check_numbers,
     check_no_loops,
     check_no_begging,
+    check_no_shorthand,
+    check_reader,
+)
+# An email's body: the draft checks, and written to its reader in sentences, not note shorthand.
+EMAIL_CHECKS = (*DRAFT_CHECKS, check_reader, check_no_shorthand)
+# The courtesy words any slot sentence may use whatever the notes say (thanks, what was enjoyed,
+# talking, hearing): one list for the feedback email, the recruiter update and the network note.
+COURTESY_WORDS = frozenset(
+    "thank thanks really enjoyed which conversation time telling sharing arranging interview "
+    "especially showing explaining talking about your team work glad appreciated hearing "
+    "learning walking asking questions seeing meeting chatting pleased happy great think "
+    "thought strongest answer answers going parts recently congratulations wanted share".split()
 )
 _TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
 
@@ -62,11 +78,13 @@ class SlotTask:
     facts: DraftFacts  # what a draft may say (the prompt is added when there is one)
     checks: Sequence[Check]  # on the final text, the model's or the template
     max_chars: Optional[int] = None  # the first sentence frame whose text fits
-    generic_words: frozenset[str] = frozenset()  # words any slot sentence may use
+    generic_words: frozenset[str] = frozenset()  # words this task's sentence may use too
     sentence_start: tuple[str, ...] = ()  # the slot sentence must start with one of these
     must_mention: str = ""  # the fact the slot sentence is about (half its words must appear)
     free_parts: dict[str, Piece] = field(default_factory=dict)  # inputs the prompt may shorten
     what: str = "the notes"  # the inputs' name, for messages
+    small_model: bool = True  # a small model may write the slot sentence (else: the template)
+    large_model: bool = True  # a large model may write the whole body (else: the template)
 
 
 def greeting_name(name: str) -> str:
@@ -83,8 +101,9 @@ def email_frame(template: str) -> str:
 
 
 def check_email_body(text: str, facts: DraftFacts) -> list[CheckResult]:
-    """The draft checks on an email's body (under its subject line)."""
-    return check_draft(split_subject(text)[1], facts)
+    """The draft checks on an email's body (under its subject line), and that it is written to
+    its reader (greeted and thanked by name, never named in the third person) in sentences."""
+    return check_draft(split_subject(text)[1], facts, EMAIL_CHECKS)
 
 
 def notes_facts(
@@ -115,7 +134,7 @@ def sentence_checks(spec: SlotTask) -> tuple[Check, ...]:
     return (
         partial(check_draft, checks=_SENTENCE_CHECKS),
         partial(check_not_echo, n=5),
-        partial(check_grounded_words, generic=spec.generic_words),
+        partial(check_grounded_words, generic=spec.generic_words | COURTESY_WORDS),
         lambda text, _facts: check_one_sentence(text, spec.sentence_start),
         lambda text, _facts: check_mentions(text, spec.must_mention),
     )
@@ -165,17 +184,28 @@ def draft_with_slot(
 ) -> Drafted:
     """The draft and its generation record: the model's (a slot sentence from a small model, the
     whole body from a large one) when the guard passes it, else the template."""
+    fallback_facts = spec.facts.model_copy(update={"frame_text": spec.fallback})
+    template_only = Ask(
+        messages=[],
+        options=presets.SENTENCE,
+        fallback=spec.fallback,
+        facts=fallback_facts,
+        text_checks=spec.checks,
+    )
     if backend is None:
-        ask = Ask(
-            messages=[],
-            options=presets.SENTENCE,
-            fallback=spec.fallback,
-            facts=spec.facts,
-            text_checks=spec.checks,
-        )
-        return generate(None, ask)
+        return generate(None, template_only)
     info = backend.info()
     mode: Mode = "sentence" if info.is_small else "full"
+    if not (spec.small_model if mode == "sentence" else spec.large_model):
+        drafted = generate(None, template_only)
+        drafted.generation.model = info.name
+        drafted.generation.notice = join_notices(
+            drafted.generation.notice,
+            "the template was used: the notes hold no detail a small model can write about"
+            if mode == "sentence"
+            else "the template was used: a large model writes only the feedback request",
+        )
+        return drafted
     options = presets.SENTENCE if mode == "sentence" else presets.FULL_BODY
     msgs, notice = _prompt(spec, mode, info, options)
     prompt_text = "\n".join(m["content"] for m in (msgs[0], msgs[-1]))  # not the examples
@@ -183,8 +213,15 @@ def draft_with_slot(
         messages=msgs,
         options=options,
         fallback=spec.fallback,
-        facts=spec.facts.model_copy(update={"prompt_text": prompt_text}),
-        fallback_facts=spec.facts,
+        facts=spec.facts.model_copy(
+            update={
+                "prompt_text": prompt_text,
+                "frame_text": spec.sentence_frames[0].replace(SLOT, " ")
+                if mode == "sentence"
+                else "",
+            }
+        ),
+        fallback_facts=fallback_facts,
         checks=sentence_checks(spec) if mode == "sentence" else (),
         text_checks=spec.checks,
         frames=spec.sentence_frames if mode == "sentence" else (spec.body_frame,),
