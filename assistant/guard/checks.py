@@ -374,10 +374,8 @@ def check_reader(text: str, facts: DraftFacts) -> CheckResult:
             and not _mentions(m.group(1), facts.reader)
         ):
             problem = f"thanks {m.group(1).strip()}"
-    vocative = re.compile(
-        r",\s*(?:%s)\s*(?=[,.!?])"
-        % "|".join(re.escape(n) for n in sorted(facts.reader, key=len, reverse=True))
-    )
+    forms = "|".join(re.escape(n) for n in sorted(facts.reader, key=len, reverse=True))
+    vocative = re.compile(rf",\s*(?:{forms})\s*(?=[,.!?])")
     third = _mentions(vocative.sub(",", body), facts.reader)
     if not problem and third:
         problem = f"names the reader ({third}) in the third person"
