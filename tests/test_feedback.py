@@ -38,7 +38,7 @@ def test_recruiter_variant_asks_what_the_hiring_team_said():
     assert "If the hiring team shared any feedback" in result.body
     assert all(c.passed for c in result.generation.checks)
     # The recruiter was not in the interview: the detail is the interview's, not "our conversation".
-    assert "One part of the interview has stayed with me: the SQL exercise" in result.body
+    assert "I especially enjoyed the SQL exercise on delivery delays." in result.body
     assert "our conversation" not in result.body
 
 

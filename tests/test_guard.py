@@ -11,6 +11,9 @@ from assistant.guard import checks as g
 
 FACTS = g.DraftFacts(
     known_text="Jordan Rivera applied to Harrow Books; interviewer Priya Natarajan; 2 November 2026; 3 launches",
+    reader=["Priya Natarajan", "Priya", "Natarajan"],
+    others=["Sam Lee", "Sam"],
+    company="Harrow Books",
     required_names=["Priya Natarajan", "Harrow Books"],
     signature="Jordan Rivera",
     min_words=5,
@@ -42,6 +45,12 @@ TABLE = {
     g.check_one_sentence: (
         "Thank you, Dr. Marsh. I loved the tour.",
         "Thank you, Dr. Marsh, for our talk about the nursing rota.",
+    ),
+    g.check_no_shorthand: ("Priya + me on the spring catalogue, good chat.", OK),
+    g.check_reader: (
+        "Dear Priya Natarajan,\n\nPriya liked my campaign story.\n\nBest,\nJordan Rivera",
+        "Dear Priya Natarajan,\n\nThank you, Priya, for the interview; you liked my campaign story."
+        "\n\nBest,\nJordan Rivera",
     ),
     g.check_mentions: (
         "Thank you for the interview at Harrow Books.",
@@ -134,3 +143,61 @@ def test_generate_many_asks_all_first_then_again_only_for_the_refused():
         0.7,
     ]  # a retry gets more freedom
     assert "too long" in drafts[2].generation.notice and len(drafts[3].attempts) == 2
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("Dear Sam,\n\nThank you for the interview.\n\nBest,\nJordan", "greets Sam"),
+        ("Dear Priya,\n\nThank you, Sam, for arranging it.\n\nBest,\nJordan", "thanks Sam"),
+        ("Hi Priya,\nI enjoyed meeting Natarajan's team.\nBest wishes, Jordan", "third person"),
+    ],
+)
+def test_the_reader_is_greeted_thanked_and_spoken_to(text, why):
+    result = g.check_reader(text, FACTS)
+    assert not result.passed and why in result.detail
+
+
+def test_someone_else_in_the_third_person_and_a_name_inside_the_company_pass():
+    facts = FACTS.model_copy(
+        update={
+            "reader": ["Siobhan O'Neill", "Siobhan", "O'Neill"],
+            "company": "O'Neill's Pharmacy",
+        }
+    )
+    text = (
+        "Dear Siobhan,\n\nI enjoyed my visit to O'Neill's Pharmacy; Sam Lee was kind.\n\nBest,\nJ"
+    )
+    assert g.check_reader(text, facts).passed
+
+
+@pytest.mark.parametrize(
+    "text, known",
+    [
+        ("I enjoyed the visit to St Brigid's Hospital.", "St Brigid's Hospital"),
+        ("I enjoyed the visit to Sainsbury\u2019s.", "Sainsbury's"),
+    ],
+)
+def test_names_with_possessives_are_the_names_in_the_inputs(text, known):
+    assert g.unknown_names(text, known) == []
+
+
+def test_word_forms_and_function_words_are_grounded():
+    facts = FACTS.model_copy(update={"known_text": "the plan for the spring catalogue"})
+    assert g.check_grounded_words("The plans, where the catalogue", facts).passed
+    assert not g.check_grounded_words("Thank you for the robotics tour.", facts).passed
+
+
+def test_repetition_counts_only_what_the_model_wrote():
+    frame = "the Data Analyst role. the Data Analyst role. the Data Analyst role."
+    facts = FACTS.model_copy(update={"frame_text": frame})
+    assert g.check_no_loops(frame + " I enjoyed it.", facts).passed
+    assert not g.check_no_loops(
+        frame + " I liked it I liked it I liked it I liked it", facts
+    ).passed
+
+
+def test_capitals_the_inputs_hold_are_not_shouting():
+    facts = FACTS.model_copy(update={"known_text": "the HACCP plans"})
+    assert g.check_no_begging("Thank you for explaining the HACCP plans.", facts).passed
+    assert not g.check_no_begging("Thank you for explaining the PLANS TODAY.", facts).passed

@@ -358,13 +358,15 @@ def check_reader(text: str, facts: DraftFacts) -> CheckResult:
     if not facts.reader:
         return CheckResult(name="addresses-the-reader", passed=True)
     others = [o for o in facts.others if o not in facts.reader]
-    parts = split_message(re.sub(r"\ASubject:[^\n]*\n", "", text.lstrip()))
+    cleaned = re.sub(r"\ASubject:[^\n]*\n", "", text.lstrip())
+    parts = split_message(cleaned)
     greeting = parts.greeting.text if parts.greeting else ""
     problem = ""
     who = _mentions(greeting, others)
     if who and not _mentions(greeting, facts.reader):
         problem = f"greets {who}"
-    body = " ".join(s.text for para in parts.paragraphs for s in para)
+    start = parts.greeting.end if parts.greeting else 0  # the body and the sign-off: a short
+    body = cleaned[start:]  # "Thank you, Sam, for it." at the end reads as a closing line
     if facts.company:
         body = body.replace(facts.company, " ")
     for m in re.finditer(r"(?:thank you|thanks|grateful)\s*,\s*([^,.!]{1,40})[,.!]", body, re.I):
