@@ -8,6 +8,7 @@ from typing import Literal
 Recipient = Literal["hiring-manager", "recruiter"]  # feedback --recipient
 Channel = Literal["linkedin", "email"]  # network --channel
 Occasion = Literal["connect", "congratulate", "update"]  # network --occasion
+FeedbackKind = Literal["request", "reply", "thanks", "reapply"]  # feedback --kind
 LinkedInLimit = Literal[300, 200]  # network --limit: LinkedIn's note limit (200 on a free account)
 ContactKind = Literal["email", "call", "linkedin"]  # log --kind, soften --kind
 BackendKind = Literal["llama", "openai"]  # --backend

@@ -17,7 +17,23 @@ from assistant.choices import BackendKind
 # 141 the reader of stdout went away (`rebound ... | head`).
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
 OutOpt = Annotated[Optional[str], typer.Option("--out", help="Also write the result to this file.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overwrite --out (and --eml) if it exists.")
+]
+PlainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Print the subject and body as plain text to paste (the default when piped).",
+    ),
+]
+EmlOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--eml",
+        help="Also write the draft as an email file (.eml) that a mail client opens as a draft.",
+    ),
+]
 # The notes, given the same way in every command that reads them: as the first argument, or
 # with --notes (either, not both).
 NotesArg = Annotated[

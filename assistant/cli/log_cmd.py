@@ -46,9 +46,15 @@ def log_sent(to: str, company: str, kind: str, about: str) -> None:
     )
 
 
-def show_advice(advice) -> None:
-    """The log's advice: a coloured panel when it says wait or stop, one dim line otherwise."""
+def show_advice(advice, plain: bool = False) -> None:
+    """The log's advice: a coloured panel when it says wait or stop, one dim line otherwise; with
+    plain output (piped, --plain) one line on stderr, so stdout holds only the draft."""
     if advice is None:
+        return
+    if plain:
+        from assistant.cli.common import notice
+
+        notice(f"follow-up log: {advice.action}: {advice.message}")
         return
     if advice.action == "go":
         console().print(advice.message, style="dim", markup=False)
@@ -65,6 +71,33 @@ def show_advice(advice) -> None:
             expand=False,
         )
     )
+
+
+def offer_to_log(to: str, company: str, about: str, advice=None) -> None:
+    """--log: record the message only when the user says it was sent. On a terminal, ask (on
+    stderr) once the draft is shown; otherwise say which command records it once sent. Never
+    after the log advised to stop writing to this person."""
+    import shlex
+    import sys
+
+    from assistant.cli.common import notice
+
+    if advice is not None and advice.action == "stop":
+        notice("not logged: the follow-up log advises not to write to them again")
+        return
+    command = (
+        f"rebound log add --to {shlex.quote(to)} --company {shlex.quote(company)} "
+        f"--kind email --about {about}"
+    )
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        notice(f"not logged yet: once you have sent it, run: {command}")
+        return
+    if typer.confirm(
+        "Have you sent it? (y records it in the follow-up log)", default=False, err=True
+    ):
+        log_sent(to, company, "email", about)
+    else:
+        notice(f"not logged: once you have sent it, run: {command}")
 
 
 @log_app.command("add")

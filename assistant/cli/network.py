@@ -8,11 +8,13 @@ import typer
 
 from assistant.choices import Channel, LinkedInLimit, Occasion
 from assistant.cli.common import (
+    EmlOpt,
     ForceOpt,
     JsonOpt,
     NotesArg,
     NotesOpt,
     OutOpt,
+    PlainOpt,
     YourNameOpt,
     model_options,
     notes_path,
@@ -57,13 +59,16 @@ def network(
     ] = None,
     your_name: YourNameOpt = None,
     as_json: JsonOpt = False,
+    plain: PlainOpt = False,
     out: OutOpt = None,
+    eml: EmlOpt = None,
     force: ForceOpt = False,
     notes_opt: NotesOpt = None,
     engine=None,
 ) -> None:
     """Draft a short note to stay in touch with someone you met in the interview."""
-    from assistant.cli.drafting import run_on_engine, show_draft
+    from assistant.cli.drafting import check_outputs, run_on_engine, show_draft, write_eml
+    from assistant.errors import InputError
     from assistant.inputs.notes import read_notes, with_overrides
     from assistant.tasks.network import NetworkRequest, draft_network_note
 
@@ -78,6 +83,9 @@ def network(
         update=update,
     )
     parsed.require("company", "role", "your_name")
+    if eml and channel != "email":
+        raise InputError("--eml: a LinkedIn note is no email; use --channel email")
+    check_outputs(force, out, eml)
     result = run_on_engine(
         engine, lambda backend, progress: draft_network_note(request, backend, progress)
     )
@@ -85,7 +93,12 @@ def network(
         text, size = f"Subject: {result.subject}\n\n{result.body}\n", ""
     else:
         text, size = result.body + "\n", f", {result.characters}/{result.limit} characters"
-    show_draft(result, text, f"To: {result.to} ({result.channel}{size})", as_json, out, force)
+    if eml:
+        email = parsed.contact_email if result.to == parsed.contact_name else None
+        write_eml(eml, result.subject, result.body, force, result.to, email)
+    show_draft(
+        result, text, f"To: {result.to} ({result.channel}{size})", as_json, out, force, plain
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -8,11 +8,13 @@ import typer
 
 from assistant.cli.common import (
     CompanyOpt,
+    EmlOpt,
     ForceOpt,
     JsonOpt,
     NotesArg,
     NotesOpt,
     OutOpt,
+    PlainOpt,
     RoleOpt,
     YourNameOpt,
     model_options,
@@ -34,13 +36,15 @@ def recruiter(
     company: CompanyOpt = None,
     role: RoleOpt = None,
     as_json: JsonOpt = False,
+    plain: PlainOpt = False,
     out: OutOpt = None,
+    eml: EmlOpt = None,
     force: ForceOpt = False,
     notes_opt: NotesOpt = None,
     engine=None,
 ) -> None:
     """Draft an update to your recruiter: how it went, and what feedback they heard."""
-    from assistant.cli.drafting import run_on_engine, show_draft
+    from assistant.cli.drafting import check_outputs, run_on_engine, show_draft, write_eml
     from assistant.inputs.notes import read_notes, with_overrides
     from assistant.tasks.people import find_recruiter
     from assistant.tasks.recruiter import draft_recruiter_update
@@ -54,11 +58,16 @@ def recruiter(
     )
     parsed.require("company", "role", "your_name")
     find_recruiter(parsed)  # a missing name is an error before any model loads
+    check_outputs(force, out, eml)
     result = run_on_engine(
         engine, lambda backend, progress: draft_recruiter_update(parsed, backend, progress)
     )
     text = f"Subject: {result.subject}\n\n{result.body}\n"
-    show_draft(result, text, f"To: {result.recruiter} (recruiter)", as_json, out, force)
+    write_eml(eml, result.subject, result.body, force, result.recruiter, parsed.recruiter_email)
+    kind = (
+        "recruiter" if result.recruiter_type == "unknown" else f"{result.recruiter_type} recruiter"
+    )
+    show_draft(result, text, f"To: {result.recruiter} ({kind})", as_json, out, force, plain)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,13 +14,13 @@ body. The guard checks every draft; the template is the fallback (assistant/task
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, model_validator
 
 from assistant import prompts
 from assistant.analysis.detail import Detail, name_forms
-from assistant.choices import Recipient
+from assistant.choices import FeedbackKind, Recipient
 from assistant.engine.base import Backend
 from assistant.errors import InputError
 from assistant.generation import Generation
@@ -41,8 +41,7 @@ from assistant.text_utils import day_month, split_subject
 
 MAX_WORDS = 150
 TASK = "feedback"
-Kind = Literal["request", "reply", "thanks", "reapply"]
-KINDS: tuple[str, ...] = Kind.__args__
+Kind = FeedbackKind
 # Courtesy words the worked examples use that any thank-you sentence may use too.
 GENERIC_WORDS = frozenset(
     "thank thanks really enjoyed which conversation time telling sharing arranging interview "
