@@ -87,8 +87,12 @@ def test_the_budget_leaves_room_for_the_reply():
 @pytest.mark.parametrize("parameters", [135_000_000, 7_000_000_000], ids=["sentence", "email"])
 def test_feedback_with_notes_longer_than_the_context_cuts_them_and_keeps_the_names(parameters):
     notes = parse_notes(LONG_NOTES, "long.md")
+    # a highlight that makes a sentence (the 63 KB one makes none, and then no model is asked);
+    # the 400 points of what went well still overflow the context
+    notes = notes.model_copy(update={"highlight": "the plans for the spring catalogue launch"})
     backend = FakeBackend(parameters=parameters)
     result = draft_feedback(FeedbackRequest(notes=notes), backend)
+    assert backend.calls
     budget = prompt_budget(
         backend.info(), GenerateOptions(max_tokens=backend.calls[0][1].max_tokens)
     )
@@ -99,7 +103,10 @@ def test_feedback_with_notes_longer_than_the_context_cuts_them_and_keeps_the_nam
             assert "Interviewer: Priya." in prompt
         else:
             assert "Priya Natarajan" in prompt and "Jordan Rivera" in prompt
-    assert "shortened highlight, went_well" in result.generation.notice
+    if parameters < 1e9:  # the slot's prompt holds the detail as a sentence, not the notes
+        assert "the plans for the spring catalogue launch" in backend.prompts[0]
+    else:
+        assert "shortened went_well" in result.generation.notice
     assert result.body.startswith("Dear Priya,") and result.body.rstrip().endswith("Jordan Rivera")
     again = FakeBackend(parameters=parameters)
     draft_feedback(FeedbackRequest(notes=notes), again)
@@ -120,9 +127,11 @@ def test_the_real_model_gets_long_notes_cut_and_writes_the_email(cli, tmp_path):
     result = cli("feedback", path, "--json")
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
+    notice = out["generation"]["notice"]  # a 63 KB highlight is no detail to write about
     assert (
-        "shortened highlight" in out["generation"]["notice"]
-        and "shortened highlight" in result.stderr
+        notice
+        and "\n" not in notice
+        and " ".join(notice.split()) in " ".join(result.stderr.split())
     )
     assert out["body"].startswith("Dear Priya,") and out["body"].rstrip().endswith("Jordan Rivera")
 
@@ -142,7 +151,8 @@ def test_the_guard_does_not_send_a_prompt_that_cannot_fit_and_says_why():
 def test_a_note_whose_prompt_cannot_be_cut_falls_back_to_its_template(cli, fake_backend, tmp_path):
     path = tmp_path / "long.md"
     path.write_text(LONG_NOTES.replace("role: ", "recruiter_name: Alex Morgan\nrole: "))
-    result = cli("network", path)
+    news = "I passed the AWS Solutions Architect exam " * 2000  # the prompt holds the user's news
+    result = cli("network", path, "--occasion", "update", "--update", news)
     assert result.exit_code == 0, result.stderr
     assert "too long for the model's context" in " ".join(result.stderr.split())
     assert fake_backend.calls == []
@@ -152,6 +162,7 @@ def test_a_note_whose_prompt_cannot_be_cut_falls_back_to_its_template(cli, fake_
 def test_slot_commands_cut_long_notes_and_still_ask_the_model(cli, fake_backend, tmp_path, command):
     path = tmp_path / "long.md"
     path.write_text(LONG_NOTES.replace("role: ", "recruiter_name: Alex Morgan\nrole: "))
+    fake_backend.parameters = 7_000_000_000  # a large model's prompt holds the notes themselves
     result = cli(command, path)
     assert result.exit_code == 0, result.stderr
     assert "shortened" in " ".join(result.stderr.split())

@@ -199,8 +199,25 @@ def test_soften_shows_the_advice_and_logs_when_asked(cli):
     )
 
 
-def test_feedback_log_records_a_feedback_request_and_the_next_run_says_stop(cli):
-    first = cli("feedback", str(HARROW), "--no-model", "--json", "--log")
+def test_feedback_log_without_a_terminal_records_nothing_and_says_how_once_sent(cli):
+    result = cli("feedback", str(HARROW), "--no-model", "--log")
+    assert result.exit_code == 0, result.stderr
+    assert list_contacts() == []
+    assert "once you have sent it, run: rebound log add --to 'Priya Natarajan'" in " ".join(
+        result.stderr.split()
+    )
+
+
+def test_feedback_log_asks_and_a_no_records_nothing(cli, monkeypatch):
+    monkeypatch.setattr("assistant.cli.log_cmd._interactive", lambda: True)
+    result = cli("feedback", str(HARROW), "--no-model", "--log", input="n\n")
+    assert result.exit_code == 0, result.stderr
+    assert list_contacts() == [] and "Have you sent it?" in result.stderr
+
+
+def test_feedback_log_records_a_feedback_request_and_the_next_run_says_stop(cli, monkeypatch):
+    monkeypatch.setattr("assistant.cli.log_cmd._interactive", lambda: True)
+    first = cli("feedback", str(HARROW), "--no-model", "--json", "--log", input="y\n")
     assert first.exit_code == 0, first.stderr
     assert json.loads(first.stdout)["advice"]["action"] == "go"
     [contact] = list_contacts()
@@ -208,6 +225,10 @@ def test_feedback_log_records_a_feedback_request_and_the_next_run_says_stop(cli)
     second = json.loads(cli("feedback", str(HARROW), "--no-model", "--json").stdout)
     assert second["advice"]["action"] == "stop"
     assert "already asked" in second["advice"]["message"]
+    # after "stop", --log neither asks nor records
+    third = cli("feedback", str(HARROW), "--no-model", "--log", input="y\n")
+    assert "not logged" in third.stderr and "Have you sent it?" not in third.stderr
+    assert len(list_contacts()) == 1
 
 
 # ---- the store -----------------------------------------------------------------------------

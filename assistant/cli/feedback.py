@@ -93,9 +93,10 @@ def feedback(
         contact_name=contact,
         role=role,
     )
-    parsed.require("company", "your_name")
+    parsed.require("company")
     request = FeedbackRequest(notes=parsed, recipient=recipient, to=to, kind=kind, changed=changed)
     person = reader(request)  # a name not in the notes is an error before any model loads
+    parsed.require("your_name")
     check_outputs(force, out, eml)
     advice = advice_for(person.name, parsed.company)
     result = run_on_engine(

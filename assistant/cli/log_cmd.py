@@ -73,12 +73,18 @@ def show_advice(advice, plain: bool = False) -> None:
     )
 
 
+def _interactive() -> bool:
+    """Someone at a terminal who can answer "Have you sent it?"."""
+    import sys
+
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
 def offer_to_log(to: str, company: str, about: str, advice=None) -> None:
     """--log: record the message only when the user says it was sent. On a terminal, ask (on
     stderr) once the draft is shown; otherwise say which command records it once sent. Never
     after the log advised to stop writing to this person."""
     import shlex
-    import sys
 
     from assistant.cli.common import notice
 
@@ -89,12 +95,17 @@ def offer_to_log(to: str, company: str, about: str, advice=None) -> None:
         f"rebound log add --to {shlex.quote(to)} --company {shlex.quote(company)} "
         f"--kind email --about {about}"
     )
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if not _interactive():
         notice(f"not logged yet: once you have sent it, run: {command}")
         return
-    if typer.confirm(
-        "Have you sent it? (y records it in the follow-up log)", default=False, err=True
-    ):
+    import contextlib
+    import sys
+
+    with contextlib.redirect_stdout(sys.stderr):  # stdout holds only the draft (or its JSON)
+        sent = typer.confirm(
+            "Have you sent it? (y records it in the follow-up log)", default=False, err=True
+        )
+    if sent:
         log_sent(to, company, "email", about)
     else:
         notice(f"not logged: once you have sent it, run: {command}")

@@ -161,7 +161,7 @@ def resolve(
             return Person(name=notes.contact_name, kind="hiring-manager", role=found.role)
         return found
     raise MissingFactError(
-        "contact name", "add `contact_name: Sam Lee` to the front matter or pass --to NAME"
+        "contact name", "add `contact_name: Sam Lee` to the front matter or pass --contact NAME"
     )
 
 
