@@ -122,13 +122,33 @@ def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
     )
 
 
-def _fallback(ask: Ask, model: Optional[str], notice: Optional[str]) -> Drafted:
+def refusals(attempts: list[Attempt]) -> list[CheckResult]:
+    """What the guard refused in each attempt: its failed checks, the detail saying which one."""
+    return [
+        CheckResult(
+            name=c.name,
+            passed=False,
+            detail=f"refused attempt {n} (seed {a.seed})" + (f": {c.detail}" if c.detail else ""),
+        )
+        for n, a in enumerate(attempts, 1)
+        for c in failed(a.checks)
+    ]
+
+
+def _fallback(
+    ask: Ask, model: Optional[str], notice: Optional[str], attempts: Sequence[Attempt] = ()
+) -> Drafted:
+    """The task's own text; its record's checks list every refused attempt's failed checks
+    first, then the checks of the text shown."""
     facts = ask.fallback_facts if ask.fallback_facts is not None else ask.facts
     checks = run_checks(ask.text_checks, ask.fallback, facts) if ask.text_checks else []
     return Drafted(
         text=ask.fallback,
         generation=Generation(
-            source="template", model=model, checks=as_checks(checks), notice=notice
+            source="template",
+            model=model,
+            checks=as_checks([*refusals(list(attempts)), *checks]),
+            notice=notice,
         ),
     )
 
@@ -186,7 +206,7 @@ def generate_many(
         todo = refused_now
     for i in todo:
         why = refused(asks[i].what, summary(tried[i][-1].checks))
-        done[i] = _fallback(asks[i], info.name, join_notices(asks[i].notice, why))
+        done[i] = _fallback(asks[i], info.name, join_notices(asks[i].notice, why), tried[i])
     for i, drafted in done.items():
         drafted.attempts = tried[i]
     return [done[i] for i in range(len(asks))]
