@@ -50,6 +50,8 @@ def test_the_debrief_is_read_back_by_read_notes(cli, tmp_path):
     assert notes.went_well == ["The newsletter portfolio landed well"]
     assert notes.went_wrong == ["Rambled on the prioritisation question"]
     assert notes.next_steps == "They will keep my details on file for the spring round"
+    assert notes.highlight == "The newsletter portfolio landed well"  # offered: what went well
+    assert notes.recruiter_type is None  # "unsure"
     assert json_out(result.stdout)["notes"] == json.loads(
         notes.model_dump_json()
     )  # --json is the notes as read back
@@ -260,3 +262,27 @@ def test_stdout_holds_only_the_json_when_it_is_not_the_terminal(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("{") and json.loads(proc.stdout)["path"] == str(out)
     assert "Your name, as you sign: " in proc.stderr
+
+
+def test_debrief_asks_the_detail_to_mention_and_the_recruiters_firm(cli, tmp_path):
+    out = tmp_path / "notes.md"
+    answers = ANSWERS[:-2] + ["agency", "Priya showed me the plans for the spring catalogue"]
+    result = cli("debrief", "--out", out, input=feed(answers))
+    assert result.exit_code == 0, result.stderr
+    notes = read_notes(out)
+    assert notes.recruiter_type == "agency"
+    assert notes.highlight == "Priya showed me the plans for the spring catalogue"
+    email = cli("feedback", out, "--no-model").stdout
+    assert "I appreciated it when you showed me the plans for the spring catalogue." in email
+    assert "Priya showed" not in email
+    update = cli("recruiter", out, "--no-model").stdout
+    assert update.startswith("Subject:") and "Thank you for putting me forward" in update
+
+
+def test_a_detail_no_rule_can_write_is_kept_and_the_debrief_says_so(cli, tmp_path):
+    out = tmp_path / "notes.md"
+    answers = ANSWERS[:-2] + ["", "latte art ok"]
+    result = cli("debrief", "--out", out, input=feed(answers))
+    assert result.exit_code == 0, result.stderr
+    assert read_notes(out).highlight == "latte art ok"
+    assert "the emails will leave it out" in " ".join(result.stderr.split())

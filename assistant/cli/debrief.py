@@ -117,7 +117,17 @@ def _ask_debrief():
     recruiter = _optional(
         "Your recruiter's name (blank if none)", recruiters[0] if recruiters else ""
     )
-    return Debrief(
+    recruiter_type = None
+    if recruiter:
+        recruiter_type = typer.prompt(
+            f"Is {recruiter} in-house (works for {company}) or with an agency? "
+            "(in-house / agency, blank if unsure)",
+            default="",
+            show_default=False,
+            value_proc=_recruiter_type,
+            err=True,
+        )
+    debrief = Debrief(
         your_name=your_name,
         company=company,
         role=role,
@@ -126,7 +136,45 @@ def _ask_debrief():
         contact_name=contact or None,
         contact_role=contact_role,
         recruiter_name=recruiter or None,
+        recruiter_type=recruiter_type,
     )
+    return debrief.model_copy(update={"highlight": _ask_highlight(debrief)})
+
+
+def _recruiter_type(value: str):
+    value = value.strip().lower()
+    if not value:
+        return None
+    match = [t for t in ("in-house", "agency") if t.startswith(value)]
+    if len(match) != 1:
+        raise typer.BadParameter("answer in-house or agency (or leave it blank)")
+    return match[0]
+
+
+def _ask_highlight(debrief) -> Optional[str]:
+    """The one detail the emails mention (stored as `highlight`); a note no rule can write as a
+    sentence to the contact is kept, with a line saying the drafts will leave it out."""
+    from assistant.inputs.notes import parse_notes
+    from assistant.tasks.debrief import render_notes
+    from assistant.tasks.people import detail_for, resolve
+
+    first = debrief.round.went_well[0] if debrief.round.went_well else ""
+    highlight = _optional(
+        "The one detail to mention in your emails, e.g. 'Priya showed me the spring catalogue "
+        "plans' (blank to skip)",
+        first,
+    )
+    if not highlight or not debrief.contact_name:
+        return highlight or None
+    notes = parse_notes(render_notes(debrief), "debrief").model_copy(
+        update={"highlight": highlight, "went_well": []}
+    )
+    if detail_for(notes, resolve(notes)) is None:
+        notice(
+            "kept, but the emails will leave it out: no rule writes it as a sentence to "
+            f"{debrief.contact_name}; a short phrase reads best ('the plans for the spring catalogue')"
+        )
+    return highlight
 
 
 def _answers(ask):

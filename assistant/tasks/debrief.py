@@ -55,6 +55,8 @@ class Debrief(BaseModel):
     contact_name: Optional[str] = None
     contact_role: Optional[str] = None
     recruiter_name: Optional[str] = None
+    recruiter_type: Optional[Literal["in-house", "agency"]] = None
+    highlight: Optional[str] = None  # the one detail the drafts mention
 
 
 class DebriefResult(BaseModel):
@@ -102,6 +104,8 @@ def render_notes(debrief: Debrief) -> str:
         "contact_name": debrief.contact_name,
         "contact_role": debrief.contact_role,
         "recruiter_name": debrief.recruiter_name,
+        "recruiter_type": debrief.recruiter_type,
+        "highlight": debrief.highlight,
     }
     front = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in front.items() if v}
     head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)

@@ -43,6 +43,8 @@ ANSWERS = [
     "2026-11-12",
     "",
     "",
+    "",  # is the recruiter in-house or with an agency: unsure
+    "",  # the detail to mention: what went well, offered
 ]
 ROUND_2 = [
     "2026-11-20",
