@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def model_run(labels: dict) -> None:
-    """Kept / tried per command with the embedded model, and each kept sentence to judge."""
+    """Kept / tried per command with the embedded model, and how many kept sentences I judged
+    good (labels/drafts/model_judgments.yaml); every kept sentence not judged there is printed."""
     from assistant.engine.select import open_engine
     from assistant.engine.settings import EngineSettings
 
@@ -178,20 +179,28 @@ def model_run(labels: dict) -> None:
     if backend is None:
         print("\nno model: the --model run is skipped")
         return
+    judged = yaml.safe_load((HERE / "model_judgments.yaml").read_text(encoding="utf-8")) or {}
     print(f"\nwith {backend.info().name}:")
     for command in COMMANDS:
-        kept = tried = 0
+        kept = tried = good = unjudged = 0
         for name, label in labels.items():
             if not label["reader"][_READER.get(command, command)]:
                 continue
             result = draft(command, HERE / "notes" / name, backend)
             tried += 1
-            if result.generation.source == "model":
-                kept += 1
-                print(f"  kept {command} {name}: {result.body!r}")
+            if result.generation.source != "model":
+                continue
+            kept += 1
+            judgment = judged.get(command, {}).get(name)
+            if judgment and judgment["sentence"] in result.body:
+                good += bool(judgment["good"])
             else:
-                print(f"  refused {command} {name}: {result.generation.notice}")
-        print(f"  {command}: kept {kept} of {tried}")
+                unjudged += 1
+                print(f"  unjudged {command} {name}: {result.body!r}")
+        print(
+            f"  {command:18} kept {kept:>2} of {tried:<2} judged good {good:>2} of {kept:<2}"
+            + (f" ({unjudged} unjudged)" if unjudged else "")
+        )
 
 
 if __name__ == "__main__":
