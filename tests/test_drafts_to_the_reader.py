@@ -269,3 +269,11 @@ def test_to_a_person_not_in_the_notes_is_one_error_line(cli, tmp_path):
     result = cli("feedback", path, "--no-model", "--to", "Bob")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "Denise Okafor, Ravi Shah" in result.stderr
+
+
+def test_the_echo_check_does_not_flag_the_tools_own_rewrite():
+    own = "I was glad that you liked my sepsis bundle audit story and asked how I got the HCAs on board."
+    backend = FakeBackend([own])
+    result = draft_network_note(NetworkRequest(notes=notes()), backend)
+    assert own in backend.prompts[0]  # the prompt holds the rewrite, and the model may repeat it
+    assert result.generation.source == "model", result.generation.notice
