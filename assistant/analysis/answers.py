@@ -12,19 +12,14 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from assistant.analysis.words import any_phrase, content_words, count_phrases
+from assistant.analysis.words import any_phrase, count_phrases
 from assistant.paths import read_data
+from assistant.text import content_words, figures
 
 STAR_PARTS = ("situation", "task", "action", "result")
 WORDS_PER_MINUTE = 150
 MIN_WORDS = 75  # about 30 seconds spoken
 MAX_WORDS = 375  # about 2.5 minutes spoken
-_NUMBER = re.compile(
-    r"\b\d+(?:[.,]\d+)*(?:\s*%|\s*percent\b|[km]\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|"
-    r"half|double|doubled|tripled|dozen)\b",
-    re.IGNORECASE,
-)
 
 
 class RepeatedWord(BaseModel):
@@ -199,7 +194,7 @@ def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
         star=star_cues(answer),
         fillers=count_phrases(answer, cues["filler"]),
         hedges=count_phrases(answer, cues["hedging"]),
-        numbers=[m.group(0).strip() for m in _NUMBER.finditer(answer)],
+        numbers=[f.strip() for f in figures(answer)],
         job_terms=job_terms,
         job_terms_used=terms_used(answer, job_terms) if job_terms else [],
         repeated=repeated_words(answer),

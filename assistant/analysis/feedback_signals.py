@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from assistant.text import sentences
+
 Kind = Literal["concern", "context", "praise"]
 
 
@@ -108,7 +110,6 @@ SIGNALS: tuple[Signal, ...] = (
 )
 CODES = tuple(s.code for s in SIGNALS)
 _BY_CODE = {s.code: s for s in SIGNALS}
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NEGATED_PRAISE = re.compile(
     r"\bwould have (?:liked|loved|appreciated)\b|\bnot (?:as )?(?:strong|clear|good)\b",
     re.IGNORECASE,
@@ -134,7 +135,7 @@ def classify(sentence: str) -> list[str]:
 def read_feedback(text: str) -> list[FeedbackPoint]:
     """One point for each signal in each sentence; sentences with none (courtesy) are left out."""
     points = []
-    for sentence in (" ".join(s.split()) for s in _SENTENCE.split(text)):
+    for sentence in (" ".join(s.split()) for s in sentences(text, lines=True)):
         for code in classify(sentence) if sentence else []:
             s = _BY_CODE[code]
             points.append(

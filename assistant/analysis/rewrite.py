@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from assistant.checks.phrases import phrase_lists, phrase_pattern
-from assistant.checks.wording import QUANTITY
+from assistant.text import QUANTITY
 
 BLANK = "[__]"
 RESULT_BLANK = f" (result: {BLANK})"

@@ -10,16 +10,11 @@ from typing import Optional
 from assistant.checks.phrases import phrase_pattern, word_set
 from assistant.checks.registry import Hit, check
 from assistant.inputs.resume import Resume
+from assistant.text import QUANTITY
 
 LONG_BULLET_WORDS = 35
 MIN_ACHIEVEMENT_WORDS = 4
 
-QUANTITY = re.compile(
-    r"\d|[%$\u20ac\u00a3\u00a5]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|"
-    r"half|double|doubled|tripled|halved|twice|company[- ]wide|nationwide|worldwide|globally|every)\b",
-    re.IGNORECASE,
-)
 HONOUR = re.compile(
     r"^\W*(?:awarded|won|received|named|selected|promoted|elected|nominated|earned)\b",
     re.IGNORECASE,

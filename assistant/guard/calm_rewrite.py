@@ -4,8 +4,6 @@ of the sentence it replaces. Each check returns a CheckResult whose name is its 
 
 from __future__ import annotations
 
-import re
-
 from assistant.analysis.tone import analyze, calm_table
 from assistant.guard.checks import (
     CheckResult,
@@ -21,6 +19,7 @@ from assistant.guard.checks import (
     check_required_names,
     check_unknown_names,
 )
+from assistant.text import content_words
 
 # Words a calm rewrite of one sentence may use beyond the draft's own and the calm table's.
 SENTENCE_GENERIC = frozenset(
@@ -28,7 +27,7 @@ SENTENCE_GENERIC = frozenset(
     "interest interested remain touch considered hearing moment whenever opportunity glad "
     "would things stand update".split()
 )
-_NOT_CONTENT = frozenset("should please really thanks thank because though".split())
+_NOT_CONTENT = frozenset("please thanks thank though".split())  # beyond the stop words
 
 
 class CalmFacts(DraftFacts):
@@ -47,7 +46,7 @@ def check_calm(text: str, facts: CalmFacts) -> CheckResult:
 
 
 def _content(sentence: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) >= 6} - _NOT_CONTENT
+    return {w for w in content_words(sentence) if len(w) >= 6} - _NOT_CONTENT
 
 
 def check_keeps_the_point(text: str, facts: CalmFacts) -> CheckResult:

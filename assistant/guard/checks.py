@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from assistant.analysis.tone import find_signals
 from assistant.guard.injection import find_instructions, followed_instructions
+from assistant.text import number_forms, numbers, sentence_spans, token_spans, words
 
 
 class CheckResult(BaseModel):
@@ -80,18 +81,12 @@ COMMON_CAPITALS = {
     "ps",
     "p.s",
 }
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*[A-Za-z]|[A-Za-z]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PLACEHOLDERS = re.compile(
     r"\[[^\]\n]{0,40}\]|<[^>\n]{1,40}>|\{\{|\}\}|\{%|%\}|\bX{2,}\b|\bXYZ\b|_{3,}"
     r"|\b(?:your name|company name|hiring manager'?s? name|recipient|insert \w+)\b",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 def _known_words(known: str) -> set[str]:
@@ -102,7 +97,7 @@ def unknown_names(text: str, known: str) -> list[str]:
     """Capitalised words that stand mid-sentence and appear nowhere in the inputs."""
     vocab = _known_words(known) | COMMON_CAPITALS
     out: list[str] = []
-    for m in _WORD.finditer(text):
+    for m in token_spans(text):
         word = m.group(0)
         if not word[0].isupper():
             continue
@@ -114,15 +109,6 @@ def unknown_names(text: str, known: str) -> list[str]:
         if key not in vocab and word not in out:
             out.append(word)
     return out
-
-
-def known_numbers(known: str) -> set[str]:
-    nums = set()
-    for n in _NUMBER.findall(known):
-        nums.add(n)
-        nums.add(n.lstrip("0") or "0")
-        nums.add(n.replace(",", ""))
-    return nums
 
 
 def check_required_names(text: str, facts: DraftFacts) -> CheckResult:
@@ -156,8 +142,8 @@ def check_placeholders(text: str, facts: DraftFacts) -> CheckResult:
 
 
 def check_numbers(text: str, facts: DraftFacts) -> CheckResult:
-    known = known_numbers(facts.known_text)
-    new = [n for n in _NUMBER.findall(text) if n not in known and n.lstrip("0") not in known]
+    known = number_forms(facts.known_text)
+    new = [n for n in numbers(text) if n not in known and n.lstrip("0") not in known]
     return CheckResult(
         name="no-new-numbers",
         passed=not new,
@@ -257,9 +243,6 @@ def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:
     )
 
 
-_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[.!?]\s+\S")
-
-
 def check_one_sentence(
     text: str, start: tuple[str, ...] = (), ends: tuple[str, ...] = (".", "!")
 ) -> CheckResult:
@@ -270,7 +253,7 @@ def check_one_sentence(
         4 <= n <= 40
         and "\n" not in text
         and text.endswith(ends)
-        and not _SENTENCE_END.search(text)
+        and len(sentence_spans(text)) == 1
         and (not start or text.startswith(start))
     )
     detail = f"{n} words" + (

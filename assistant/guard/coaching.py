@@ -17,7 +17,7 @@ from assistant.guard.checks import (
     check_placeholders,
     check_unknown_names,
 )
-from assistant.guard.injection import sentences
+from assistant.text import sentences
 
 ECHO_WORDS = 6  # coaching is short: a run of this many words from the instructions is an echo
 # Words any coaching may use although the answer does not.
@@ -46,7 +46,7 @@ def check_grounded(text: str, facts: DraftFacts) -> CheckResult:
 
 
 def check_two_or_three_sentences(text: str, facts: DraftFacts) -> CheckResult:
-    n = len(sentences(text))
+    n = len(sentences(text, lines=True))
     finished = text.rstrip().endswith((".", "!", "?"))
     return CheckResult(
         name="two-or-three-sentences",

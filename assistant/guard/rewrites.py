@@ -8,20 +8,17 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.analysis.keywords import find_terms, singular
+from assistant.analysis.keywords import find_terms
 from assistant.analysis.rewrite import BLANK, is_past_tense
 from assistant.checks.phrases import phrase_pattern
 from assistant.checks.wording import first_person
-from assistant.guard.checks import CheckResult, words
+from assistant.guard.checks import CheckResult
+from assistant.text import content_words, stem, words
 
 MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's content words
 MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)
 MAX_ENDING_WORDS = 8  # an ending ("for a team of [__] people") is a phrase, not a second bullet
 _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
-_FILLER = frozenset(
-    """with from that this their them they have been were will into over under about
-for and the was are each every more most also""".split()
-)
 
 
 class BulletRewrite(BaseModel):
@@ -33,8 +30,19 @@ class BulletRewrite(BaseModel):
     ending_only: bool = False  # the model wrote only the bullet's end: a few words after it
 
 
-def content_words(text: str) -> set[str]:
-    return {singular(w.lower()) for w in words(text) if len(w) > 3 and w.lower() not in _FILLER}
+def content_terms(text: str) -> dict[str, str]:
+    """The content words of 4+ letters, keyed by stem (so 'managed' and 'managing' are one word)
+    with the first form written, for the message."""
+    out: dict[str, str] = {}
+    for w in content_words(text):
+        if len(w) > 3:
+            out.setdefault(stem(w), w)
+    return out
+
+
+def content_stems(text: str) -> set[str]:
+    """What a bullet or a summary is about: the stems of its content words of 4+ letters."""
+    return set(content_terms(text))
 
 
 def new_skills(text: str, resume_text: str) -> list[str]:
@@ -75,8 +83,8 @@ def check_strong_opener(text: str, r: BulletRewrite) -> CheckResult:
 
 
 def check_keeps_the_bullet(text: str, r: BulletRewrite) -> CheckResult:
-    theirs = content_words(r.original)
-    kept = theirs & content_words(text)
+    theirs = content_terms(r.original).keys()
+    kept = theirs & content_terms(text).keys()
     return CheckResult(
         name="keeps-the-bullet",
         passed=len(kept) >= MIN_SHARED_WORDS * len(theirs),
@@ -85,7 +93,11 @@ def check_keeps_the_bullet(text: str, r: BulletRewrite) -> CheckResult:
 
 
 def check_no_new_claims(text: str, r: BulletRewrite) -> CheckResult:
-    new = sorted(content_words(text) - content_words(r.resume_text) - content_words(r.original))
+    written = content_terms(text)
+    new_keys = (
+        written.keys() - content_terms(r.resume_text).keys() - content_terms(r.original).keys()
+    )
+    new = sorted(written[k] for k in new_keys)
     return CheckResult(
         name="no-new-claims",
         passed=len(new) <= MAX_NEW_WORDS,
@@ -113,7 +125,8 @@ def check_no_invented_rate(text: str, r: BulletRewrite) -> CheckResult:
 def check_just_an_ending(text: str, r: BulletRewrite) -> CheckResult:
     """Where the model wrote only the bullet's end: a short phrase after it, not the bullet again."""
     ending = text[len(r.original) :] if text.startswith(r.original) else text
-    repeated = content_words(ending) & content_words(r.original)
+    ending_words = content_terms(ending)
+    repeated = {ending_words[k] for k in ending_words.keys() & content_terms(r.original).keys()}
     long = len(ending.split()) > MAX_ENDING_WORDS
     ok = not r.ending_only or (not long and not repeated)
     detail = (

@@ -8,7 +8,7 @@ from typing import Optional
 
 from assistant import prompts
 from assistant.analysis.rewrite import BLANK, RESULT_BLANK
-from assistant.checks.wording import QUANTITY, first_person
+from assistant.checks.wording import first_person
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
@@ -28,10 +28,11 @@ from assistant.guard.rewrites import (
     BulletRewrite,
     check_no_new_skills,
     check_rewrite,
-    content_words,
+    content_stems,
 )
 from assistant.inputs.resume import Resume
 from assistant.tasks.critique import TASK, CritiqueResult, Fix, Rewrite, top_fixes
+from assistant.text import QUANTITY
 
 GUARD_CHECKS = (
     check_unknown_names,
@@ -81,8 +82,8 @@ def _summary_checks(
             detail=f"the coach says '{pronoun}'" if pronoun else "",
         )
     )
-    about = content_words(" ".join(f"{f.message} {f.suggestion}" for f in fixes))
-    shared = about & content_words(text)
+    about = content_stems(" ".join(f"{f.message} {f.suggestion}" for f in fixes))
+    shared = about & content_stems(text)
     results.append(
         CheckResult(
             name="about-the-fixes",
