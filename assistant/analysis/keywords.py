@@ -12,11 +12,11 @@ from typing import Optional
 from pydantic import BaseModel, Field
 
 from assistant.paths import read_data
+from assistant.text import TOKEN as _TOKEN
 
 VOCABULARY_FILE = "skills.yaml"
 
-# A token keeps the punctuation that belongs to skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
-_TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#.&/'\u2019-]*[A-Za-z0-9+#])?")
+# Tokens (assistant.text) keep the punctuation of skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
 # Terms never run across these: a comma, a sentence end, brackets, bullets, line ends.
 _SEGMENT_BREAK = re.compile(r"[,;:()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n")
 

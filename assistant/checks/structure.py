@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from assistant.checks.registry import Hit, check
 from assistant.inputs.resume import Resume
+from assistant.text import TOKEN
 
 TOO_LONG_WORDS = 1200  # about two and a half pages of resume text
 WORDS_PER_PAGE = 500
@@ -29,7 +30,6 @@ _DATE_TOKEN = re.compile(
     rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
     re.IGNORECASE,
 )
-_OPENER = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 @check(
@@ -135,8 +135,8 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
     openers = Counter()
     first_seen = {}
     for b in bullets:
-        m = _OPENER.match(b.text)
-        if m:
+        m = TOKEN.match(b.text)
+        if m and m.group(0)[0].isalpha():
             verb = m.group(0).lower()
             openers[verb] += 1
             first_seen.setdefault(verb, b)

@@ -10,7 +10,7 @@ from typing import Optional
 from assistant.checks.phrases import phrase_pattern, word_set
 from assistant.checks.registry import Hit, check
 from assistant.inputs.resume import Resume
-from assistant.text import QUANTITY
+from assistant.text import QUANTITY, words
 
 LONG_BULLET_WORDS = 35
 MIN_ACHIEVEMENT_WORDS = 4
@@ -22,15 +22,14 @@ HONOUR = re.compile(
 FIRST_PERSON = re.compile(
     r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b"
 )
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def first_person(text: str) -> Optional[str]:
     """The first-person word in the text, if any ('I' after a capitalised word is a numeral: Phase I)."""
     for m in FIRST_PERSON.finditer(text):
         if m.group(0) == "I":
-            before = _PREVIOUS_WORD.search(text[: m.start()])
-            if before and before.group(1)[0].isupper():
+            before = words(text[: m.start()])
+            if before and before[-1][0].isupper():
                 continue
         return m.group(0)
     return None
