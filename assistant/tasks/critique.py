@@ -15,12 +15,12 @@ from assistant import prompts
 from assistant.analysis.keywords import KeywordReport, keyword_gap
 from assistant.analysis.rewrite import rewrite_bullet
 from assistant.analysis.score import Subscore, score_resume
-from assistant.checks import REGISTRY, Finding, run_checks
-from assistant.checks.registry import SEVERITY_ORDER
+from assistant.checks import RESUME_RULES, Finding, run_checks
 from assistant.engine.base import Backend
 from assistant.errors import InputError
 from assistant.inputs.job import JobDescription
 from assistant.inputs.resume import Resume, read_resume
+from assistant.rules import SEVERITY_ORDER
 
 TASK = "critique"
 MAX_REWRITES = 3
@@ -69,9 +69,16 @@ class CritiqueResult(BaseModel):
 def top_fixes(findings: list[Finding], n: int = MAX_FIXES) -> list[Fix]:
     """One fix per check code, most severe first, then the most frequent."""
     counts = Counter(f.code for f in findings)
-    codes = sorted(counts, key=lambda c: (SEVERITY_ORDER[REGISTRY[c].severity], -counts[c]))
+    codes = sorted(
+        counts, key=lambda c: (SEVERITY_ORDER[RESUME_RULES.rule(c).severity], -counts[c])
+    )
     return [
-        Fix(code=c, message=REGISTRY[c].message, suggestion=REGISTRY[c].suggestion, count=counts[c])
+        Fix(
+            code=c,
+            message=RESUME_RULES.rule(c).message,
+            suggestion=RESUME_RULES.rule(c).suggestion,
+            count=counts[c],
+        )
         for c in codes[:n]
     ]
 

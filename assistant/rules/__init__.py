@@ -1,0 +1,138 @@
+"""The one rule shape and the one rule engine.
+
+Every family of checks in Rebound (resume checks, desperation signals, feedback signals, answer
+signals, the draft guard and the task guards) is a `RuleSet` of `Rule`s of the same shape: a stable
+kebab-case `code`, a `message`, a `suggestion`, a `severity` (its level) and a `weight`, a `category`, the `find`
+function that returns where the rule fires, and the rule's own should-flag and should-pass
+examples beside it. A rule set is a plain tuple listed in its module (nothing registers itself by
+being imported); `assistant.rules.catalog.ALL_RULE_SETS` lists every set once, and one meta-test
+(tests/test_rules.py) walks them all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, NamedTuple, Optional, TypeVar
+
+from pydantic import BaseModel, Field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EXCERPT_CHARS = 100
+
+S = TypeVar("S")  # what a rule set's rules read: a resume, a message, a draft with its facts
+
+
+class Hit(NamedTuple):
+    """Where a rule fires. Every field is optional: a draft rule knows no section or line."""
+
+    section: str = ""
+    line: Optional[int] = None
+    excerpt: str = ""
+    detail: str = ""  # replaces the rule's message when the hit needs its own words
+    start: Optional[int] = None  # character span in the text the rule read, when it has one
+    end: Optional[int] = None
+
+
+class Finding(BaseModel):
+    """One rule firing once: the one result shape of every rule set (`rebound critique --json`
+    shows it as it is; the character span is for the code that maps a finding back to the text)."""
+
+    code: str
+    severity: Severity = "warning"
+    message: str
+    section: str = ""
+    line: Optional[int] = None
+    excerpt: str = ""
+    suggestion: str = ""
+    start: Optional[int] = Field(None, exclude=True)
+    end: Optional[int] = Field(None, exclude=True)
+
+
+@dataclass(frozen=True)
+class Rule(Generic[S]):
+    code: str
+    message: str
+    find: Callable[[S], Iterable[Hit]]
+    should_flag: tuple[Any, ...] = ()
+    should_pass: tuple[Any, ...] = ()
+    suggestion: str = ""
+    severity: Severity = "warning"
+    weight: int = 0
+    category: str = ""
+
+    def __post_init__(self) -> None:
+        if not CODE.fullmatch(self.code):
+            raise ValueError(f"rule code {self.code!r} is not kebab-case")
+
+    def hits(self, subject: S) -> list[Hit]:
+        return list(self.find(subject))
+
+    def run(self, subject: S) -> list[Finding]:
+        return [
+            Finding(
+                code=self.code,
+                severity=self.severity,
+                message=hit.detail or self.message,
+                suggestion=self.suggestion,
+                section=hit.section,
+                line=hit.line,
+                excerpt=excerpt(hit.excerpt),
+                start=hit.start,
+                end=hit.end,
+            )
+            for hit in self.hits(subject)
+        ]
+
+
+def _same(example: Any) -> Any:
+    return example
+
+
+@dataclass(frozen=True)
+class RuleSet(Generic[S]):
+    """A named, ordered set of rules, and how an example (usually a string) becomes what the rules
+    read (`subject`: a resume parsed from the text, a draft with the set's example facts, ...)."""
+
+    name: str
+    rules: tuple[Rule[S], ...]
+    subject: Callable[[Any], S] = field(default=_same)
+
+    def __post_init__(self) -> None:
+        codes = [r.code for r in self.rules]
+        dupes = {c for c in codes if codes.count(c) > 1}
+        if dupes:
+            raise ValueError(f"rule set {self.name}: duplicate codes {sorted(dupes)}")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.rules)
+
+    def rule(self, code: str) -> Rule[S]:
+        for r in self.rules:
+            if r.code == code:
+                return r
+        raise KeyError(code)
+
+    def run(self, subject: S, codes: Optional[Iterable[str]] = None) -> list[Finding]:
+        """Every finding of every rule (or of the rules `codes` names), rule by rule."""
+        wanted = None if codes is None else set(codes)
+        return [f for r in self.rules if wanted is None or r.code in wanted for f in r.run(subject)]
+
+    def flags(self, rule: Rule[S], example: Any) -> bool:
+        """Does `rule` fire on `example` (as the set reads it)?"""
+        return bool(rule.hits(self.subject(example)))
+
+
+def by_severity(findings: Iterable[Finding]) -> list[Finding]:
+    """Most severe first, then in the order of the text."""
+    return sorted(
+        findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line if f.line is not None else 0)
+    )
+
+
+def excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "\u2026"
