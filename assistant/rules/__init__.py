@@ -99,6 +99,7 @@ class RuleSet(Generic[S]):
     name: str
     rules: tuple[Rule[S], ...]
     subject: Callable[[Any], S] = field(default=_same)
+    strict_pass: bool = False  # a should-pass example must raise no rule of the set at all
 
     def __post_init__(self) -> None:
         codes = [r.code for r in self.rules]
@@ -124,6 +125,14 @@ class RuleSet(Generic[S]):
     def flags(self, rule: Rule[S], example: Any) -> bool:
         """Does `rule` fire on `example` (as the set reads it)?"""
         return bool(rule.hits(self.subject(example)))
+
+    def misjudged(self, rule: Rule[S], example: Any, flag: bool) -> list[str]:
+        """What is wrong with how the set judges one of `rule`'s examples ([] when right)."""
+        subject = self.subject(example)
+        if flag:
+            return [] if rule.hits(subject) else [f"{rule.code} does not flag it"]
+        others = self.rules if self.strict_pass else (rule,)
+        return [f"{r.code} flags it" for r in others if r.hits(subject)]
 
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def, signal_defs
+from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def, signal_defs
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.followups import Advice
@@ -43,7 +43,7 @@ class SoftenRequest(BaseModel):
 class SoftenResult(BaseModel):
     score: int
     level: Level
-    signals: list[Signal]
+    signals: list[ToneSignal]
     rewrite: str
     rewrite_score: int
     source: Literal["model", "template"]
@@ -59,11 +59,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _signals_in(span: Span, signals: list[Signal]) -> list[Signal]:
+def _signals_in(span: Span, signals: list[ToneSignal]) -> list[ToneSignal]:
     return [s for s in signals if span.overlaps(s.start, s.end)]
 
 
-def unshout(text: str, span: Span, signals: list[Signal]) -> str:
+def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     """The span's text with runs of ! and ? made single and words in capitals in sentence case."""
     out, pos = [], span.start
     for s in sorted(signals, key=lambda s: s.start):
@@ -83,7 +83,7 @@ def unshout(text: str, span: Span, signals: list[Signal]) -> str:
     return "".join(out)
 
 
-def _calm_or_none(text: str, span: Span, signals: list[Signal]) -> Optional[str]:
+def _calm_or_none(text: str, span: Span, signals: list[ToneSignal]) -> Optional[str]:
     """The span unchanged (or unshouted) when it carries no signal but shouting; else None."""
     found = _signals_in(span, signals)
     if any(s.code != SHOUTING for s in found):
@@ -106,7 +106,7 @@ class _Rewriter:
     def __init__(
         self,
         request: SoftenRequest,
-        signals: list[Signal],
+        signals: list[ToneSignal],
         writer: Optional[Callable[[Span], Optional[str]]] = None,
     ):
         self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
@@ -169,7 +169,7 @@ class _Rewriter:
         )
 
 
-def template_rewrite(request: SoftenRequest, signals: list[Signal]) -> str:
+def template_rewrite(request: SoftenRequest, signals: list[ToneSignal]) -> str:
     return _Rewriter(request, signals).render()
 
 
@@ -237,7 +237,7 @@ def sentence_checks(
 
 def _model_writer(
     request: SoftenRequest,
-    signals: list[Signal],
+    signals: list[ToneSignal],
     backend: Backend,
     notices: list[str],
     used: list[str],
