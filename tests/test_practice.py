@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from assistant.analysis.answer_examples import FULL, NO_RESULT
 from assistant.cli.practice import sparkline
 from assistant.engine.fake import FakeBackend
 from assistant.errors import InputError
@@ -17,7 +18,6 @@ from assistant.practice_log import load_history, question_key
 from assistant.tasks.interview import InterviewRequest, build_questions
 from assistant.tasks.practice import review_answer, template_coaching
 from tests.conftest import FIXTURES
-from tests.test_answers import FULL, NO_RESULT
 
 JOB = FIXTURES / "jobs" / "interview-data-analyst.md"
 ANSWERS_MD = FIXTURES / "answers" / "data-analyst-answers.md"
