@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Optional
 
 from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
-from assistant.checks.phrases import phrase_pattern, word_set
 from assistant.inputs.resume import Resume
 from assistant.rules import Hit, Rule
-from assistant.text import QUANTITY, words
+from assistant.text import QUANTITY
+from assistant.text.lexicon import first_person, phrase_pattern, word_set
 
 LONG_BULLET_WORDS = 35
 MIN_ACHIEVEMENT_WORDS = 4
@@ -20,22 +19,6 @@ HONOUR = re.compile(
     r"^\W*(?:awarded|won|received|named|selected|promoted|elected|nominated|earned)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(
-    r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b"
-)
-
-
-def first_person(text: str) -> Optional[str]:
-    """The first-person word in the text, if any ('I' after a capitalised word is a numeral: Phase I)."""
-    for m in FIRST_PERSON.finditer(text):
-        if m.group(0) == "I":
-            before = words(text[: m.start()])
-            if before and before[-1][0].isupper():
-                continue
-        return m.group(0)
-    return None
-
-
 BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
 
 

@@ -10,10 +10,9 @@ from pydantic import BaseModel
 
 from assistant.analysis.keywords import find_terms
 from assistant.analysis.rewrite import BLANK, is_past_tense
-from assistant.checks.phrases import phrase_pattern
-from assistant.checks.wording import first_person
 from assistant.guard.checks import CheckResult
 from assistant.text import content_words, stem, words
+from assistant.text.lexicon import first_person, phrase_pattern
 
 MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's content words
 MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)

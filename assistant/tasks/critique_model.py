@@ -8,7 +8,6 @@ from typing import Optional
 
 from assistant import prompts
 from assistant.analysis.rewrite import BLANK, RESULT_BLANK
-from assistant.checks.wording import first_person
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import (
@@ -33,6 +32,7 @@ from assistant.guard.rewrites import (
 from assistant.inputs.resume import Resume
 from assistant.tasks.critique import TASK, CritiqueResult, Fix, Rewrite, top_fixes
 from assistant.text import QUANTITY
+from assistant.text.lexicon import first_person
 
 GUARD_CHECKS = (
     check_unknown_names,
