@@ -160,7 +160,7 @@ def test_cli_json_has_the_documented_shape(cli):
     data = json.loads(result.stdout)
     assert {"subject", "body", "to", "source", "checks", "model"} <= set(data)
     assert data["source"] == "template" and data["model"] is None
-    assert all({"name", "passed", "detail"} <= set(c) for c in data["checks"])
+    assert all({"code", "passed", "detail"} <= set(c) for c in data["checks"])
 
 
 def test_cli_uses_the_fake_backend_and_reports_the_guard(cli, fake_backend):

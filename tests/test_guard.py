@@ -80,7 +80,7 @@ def test_every_draft_check_has_examples():
 
 
 def test_check_codes_are_stable_kebab_case():
-    codes = [_run(check, OK).name for check in TABLE]
+    codes = [_run(check, OK).code for check in TABLE]
     assert len(codes) == len(set(codes))
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", c) for c in codes), codes
 
@@ -104,7 +104,7 @@ def test_guarded_many_asks_all_first_then_again_only_for_the_refused():
     from assistant.guard.generate import GuardJob, guarded_generate_many
 
     def needs(word):
-        return lambda text: [g.CheckResult(name="says-it", passed=word in text)]
+        return lambda text: [g.CheckResult(code="says-it", passed=word in text)]
 
     backend = FakeBackend(["apple pie", "no", "cherry", "banana split"])
     ask = [{"role": "user", "content": "a fruit"}]

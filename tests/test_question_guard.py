@@ -76,7 +76,7 @@ EXAMPLES = [
 
 
 def _codes() -> set[str]:
-    return {r.name for r in check_question(GOOD, FACTS)}
+    return {r.code for r in check_question(GOOD, FACTS)}
 
 
 def test_every_question_check_has_should_flag_and_should_pass_examples():
@@ -99,5 +99,5 @@ def test_a_good_question_passes_every_check():
     ids=[f"{c}-{'flag' if f else 'pass'}-{i}" for i, (c, _, f) in enumerate(EXAMPLES)],
 )
 def test_question_check_examples(code, question, flag):
-    result = {r.name: r for r in check_question(question, FACTS)}[code]
+    result = {r.code: r for r in check_question(question, FACTS)}[code]
     assert result.passed != flag, result.detail

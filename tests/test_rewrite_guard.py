@@ -47,7 +47,7 @@ def test_every_rewrite_check_has_examples():
 
 
 def test_rewrite_check_names_are_stable_kebab_case():
-    names = [check(GOOD, BULLET).name for check in TABLE]
+    names = [check(GOOD, BULLET).code for check in TABLE]
     assert len(names) == len(set(names)) and all(
         re.fullmatch(r"[a-z]+(-[a-z]+)*", n) for n in names
     )

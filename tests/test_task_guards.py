@@ -153,7 +153,7 @@ def test_every_task_guard_check_is_registered_and_has_examples(guard):
 def test_task_guard_check_names_are_stable_kebab_case_and_the_good_text_passes(guard):
     for run in guard.runners:
         results = run(guard.good, guard.facts)
-        names = [r.name for r in results]
+        names = [r.code for r in results]
         assert len(names) == len(set(names)) and all(
             re.fullmatch(r"[a-z]+(-[a-z]+)*", n) for n in names
         ), names

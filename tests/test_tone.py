@@ -132,7 +132,7 @@ def test_guard_check_no_begging_uses_the_analyzer():
         "Please reconsider my application.",
     ):
         result = check_no_begging(text, facts)
-        assert result.name == "no-begging-or-pressure" and not result.passed, text
+        assert result.code == "no-begging-or-pressure" and not result.passed, text
         assert "'" in result.detail
     assert check_no_begging(
         "Thank you for letting me know. I would welcome any feedback.", facts

@@ -41,7 +41,7 @@ class CalmFacts(DraftFacts):
 def check_calm(text: str, facts: CalmFacts) -> CheckResult:
     report = analyze(text, facts.names)
     return CheckResult(
-        name="calm", passed=report.level == "calm", detail=f"score {report.score} ({report.level})"
+        code="calm", passed=report.level == "calm", detail=f"score {report.score} ({report.level})"
     )
 
 
@@ -54,7 +54,7 @@ def check_keeps_the_point(text: str, facts: CalmFacts) -> CheckResult:
     otherwise answers with any polite sentence ("I'll be happy to help")."""
     shared = _content(text) & (_content(facts.original) | _content(" ".join(calm_table())))
     return CheckResult(
-        name="keeps-the-point",
+        code="keeps-the-point",
         passed=bool(shared),
         detail="" if shared else "shares no content word with the sentence it replaces",
     )

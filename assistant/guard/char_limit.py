@@ -46,5 +46,5 @@ def shorten_words(text: str, budget: int) -> str:
 def check_char_limit(text: str, limit: int) -> CheckResult:
     n = char_count(text)
     return CheckResult(
-        name="char-limit", passed=n <= limit, detail=f"{n} characters (limit {limit})"
+        code="char-limit", passed=n <= limit, detail=f"{n} characters (limit {limit})"
     )

@@ -14,7 +14,9 @@ from assistant.text import number_forms, numbers, sentence_spans, token_spans, w
 
 
 class CheckResult(BaseModel):
-    name: str
+    """A guard rule's verdict on a draft: its code, whether the draft passed, and why."""
+
+    code: str
     passed: bool
     detail: str = ""
 
@@ -114,7 +116,7 @@ def unknown_names(text: str, known: str) -> list[str]:
 def check_required_names(text: str, facts: DraftFacts) -> CheckResult:
     missing = [n for n in facts.required_names if n and n not in text]
     return CheckResult(
-        name="names-contact-and-company",
+        code="names-contact-and-company",
         passed=not missing,
         detail=f"missing {', '.join(missing)}" if missing else "",
     )
@@ -123,7 +125,7 @@ def check_required_names(text: str, facts: DraftFacts) -> CheckResult:
 def check_unknown_names(text: str, facts: DraftFacts) -> CheckResult:
     found = unknown_names(text, facts.known_text)
     return CheckResult(
-        name="no-unknown-names",
+        code="no-unknown-names",
         passed=not found,
         detail=f"not in the inputs: {', '.join(found[:5])}" if found else "",
     )
@@ -135,7 +137,7 @@ def check_placeholders(text: str, facts: DraftFacts) -> CheckResult:
         cleaned = cleaned.replace(allowed, " ")
     found = [m.group(0) for m in _PLACEHOLDERS.finditer(cleaned)]
     return CheckResult(
-        name="no-placeholders",
+        code="no-placeholders",
         passed=not found,
         detail=f"found {', '.join(found[:3])}" if found else "",
     )
@@ -145,7 +147,7 @@ def check_numbers(text: str, facts: DraftFacts) -> CheckResult:
     known = number_forms(facts.known_text)
     new = [n for n in numbers(text) if n not in known and n.lstrip("0") not in known]
     return CheckResult(
-        name="no-new-numbers",
+        code="no-new-numbers",
         passed=not new,
         detail=f"not in the inputs: {', '.join(new[:5])}" if new else "",
     )
@@ -155,17 +157,17 @@ def check_length(text: str, facts: DraftFacts) -> CheckResult:
     n = len(words(text))
     ok = facts.min_words <= n <= facts.max_words
     return CheckResult(
-        name="length", passed=ok, detail=f"{n} words (allowed {facts.min_words}-{facts.max_words})"
+        code="length", passed=ok, detail=f"{n} words (allowed {facts.min_words}-{facts.max_words})"
     )
 
 
 def check_signed(text: str, facts: DraftFacts) -> CheckResult:
     if not facts.signature:
-        return CheckResult(name="signed", passed=True, detail="no signature needed")
+        return CheckResult(code="signed", passed=True, detail="no signature needed")
     tail = "\n".join(line for line in text.strip().split("\n")[-3:])
     ok = facts.signature in tail
     return CheckResult(
-        name="signed", passed=ok, detail="" if ok else f"not signed '{facts.signature}'"
+        code="signed", passed=ok, detail="" if ok else f"not signed '{facts.signature}'"
     )
 
 
@@ -177,10 +179,10 @@ def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
 def check_not_echo(text: str, facts: DraftFacts, n: int = 8) -> CheckResult:
     """A draft that repeats the instructions (not the user's own words) is an echo."""
     if not facts.prompt_text:
-        return CheckResult(name="not-echo", passed=True)
+        return CheckResult(code="not-echo", passed=True)
     echoed = (_ngrams(text, n) & _ngrams(facts.prompt_text, n)) - _ngrams(facts.known_text, n)
     return CheckResult(
-        name="not-echo",
+        code="not-echo",
         passed=not echoed,
         detail=f"repeats the prompt: '{' '.join(next(iter(echoed)))}'" if echoed else "",
     )
@@ -194,7 +196,7 @@ def check_grounded_words(
     vocab = _known_words(facts.known_text) | generic
     new = sorted({w.lower() for w in words(text) if len(w) >= 5} - vocab)
     return CheckResult(
-        name="grounded-words",
+        code="grounded-words",
         passed=not new,
         detail=f"not in the inputs: {', '.join(new[:5])}" if new else "",
     )
@@ -204,14 +206,14 @@ def check_no_loops(text: str, facts: DraftFacts) -> CheckResult:
     toks = [w.lower() for w in words(text)]
     for i in range(len(toks) - 2):
         if toks[i] == toks[i + 1] == toks[i + 2]:
-            return CheckResult(name="no-loops", passed=False, detail=f"'{toks[i]}' repeated")
+            return CheckResult(code="no-loops", passed=False, detail=f"'{toks[i]}' repeated")
     grams = Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
     worst = grams.most_common(1)
     if worst and worst[0][1] >= 3:
         return CheckResult(
-            name="no-loops", passed=False, detail=f"'{' '.join(worst[0][0])}' repeated"
+            code="no-loops", passed=False, detail=f"'{' '.join(worst[0][0])}' repeated"
         )
-    return CheckResult(name="no-loops", passed=True)
+    return CheckResult(code="no-loops", passed=True)
 
 
 def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
@@ -219,7 +221,7 @@ def check_no_begging(text: str, facts: DraftFacts) -> CheckResult:
     assistant/analysis/tone.py and its phrase lists in assistant/data/tone_signals.yaml."""
     hits = find_signals(text, facts.required_names)
     return CheckResult(
-        name="no-begging-or-pressure",
+        code="no-begging-or-pressure",
         passed=not hits,
         detail=f"found {hits[0].code} '{hits[0].excerpt}'" if hits else "",
     )
@@ -231,13 +233,13 @@ def check_no_injection(text: str, facts: DraftFacts) -> CheckResult:
     own = find_instructions(text)
     if own:
         return CheckResult(
-            name="no-injected-instructions",
+            code="no-injected-instructions",
             passed=False,
             detail=f"instructions in the draft: '{own[0][:60]}'",
         )
     hits = followed_instructions(text, facts.known_text)
     return CheckResult(
-        name="no-injected-instructions",
+        code="no-injected-instructions",
         passed=not hits,
         detail=f"follows an instruction in the inputs: '{hits[0][:60]}'" if hits else "",
     )
@@ -259,7 +261,7 @@ def check_one_sentence(
     detail = f"{n} words" + (
         f"; must start with {' or '.join(repr(s) for s in start)}" if start else ""
     )
-    return CheckResult(name="one-sentence", passed=ok, detail=detail)
+    return CheckResult(code="one-sentence", passed=ok, detail=detail)
 
 
 def check_mentions(text: str, fact: str) -> CheckResult:
@@ -268,7 +270,7 @@ def check_mentions(text: str, fact: str) -> CheckResult:
     said = {w.lower() for w in words(text)}
     ok = len(wanted & said) * 2 >= len(wanted)
     return CheckResult(
-        name="mentions-the-fact", passed=ok, detail="" if ok else f"does not say enough of: {fact}"
+        code="mentions-the-fact", passed=ok, detail="" if ok else f"does not say enough of: {fact}"
     )
 
 

@@ -49,7 +49,7 @@ def check_two_or_three_sentences(text: str, facts: DraftFacts) -> CheckResult:
     n = len(sentences(text, lines=True))
     finished = text.rstrip().endswith((".", "!", "?"))
     return CheckResult(
-        name="two-or-three-sentences",
+        code="two-or-three-sentences",
         passed=2 <= n <= 3 and finished,
         detail=f"{n} sentences" + ("" if finished else ", the last unfinished"),
     )

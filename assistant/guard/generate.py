@@ -38,7 +38,7 @@ class GuardedDraft(BaseModel):
         if not self.attempts:
             return self.skipped
         bad = failed(self.attempts[-1].checks)
-        return "; ".join(f"{c.name} ({c.detail})" if c.detail else c.name for c in bad)
+        return "; ".join(f"{c.code} ({c.detail})" if c.detail else c.code for c in bad)
 
 
 def clean_output(text: str) -> str:

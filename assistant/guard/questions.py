@@ -51,7 +51,7 @@ class QuestionFacts(DraftFacts):
 def check_ends_with_question_mark(text: str, facts: QuestionFacts) -> CheckResult:
     ok = text.rstrip().endswith("?")
     return CheckResult(
-        name="ends-with-question-mark", passed=ok, detail="" if ok else "not a question"
+        code="ends-with-question-mark", passed=ok, detail="" if ok else "not a question"
     )
 
 
@@ -59,7 +59,7 @@ def check_one_question(text: str, facts: QuestionFacts) -> CheckResult:
     n = text.count("?")
     ok = n <= 1 and "\n" not in text.strip()
     return CheckResult(
-        name="one-question", passed=ok, detail="" if ok else f"{n} question marks or several lines"
+        code="one-question", passed=ok, detail="" if ok else f"{n} question marks or several lines"
     )
 
 
@@ -82,7 +82,7 @@ def check_asks_the_candidate(text: str, facts: QuestionFacts) -> CheckResult:
         and not _CLARIFYING.search(text)
     )
     return CheckResult(
-        name="asks-the-candidate",
+        code="asks-the-candidate",
         passed=ok,
         detail=""
         if ok
@@ -94,7 +94,7 @@ def check_asks_the_candidate(text: str, facts: QuestionFacts) -> CheckResult:
 def check_not_near_duplicate(text: str, facts: QuestionFacts) -> CheckResult:
     dup = is_near_duplicate(text, facts.existing)
     return CheckResult(
-        name="not-near-duplicate",
+        code="not-near-duplicate",
         passed=not dup,
         detail="too close to a question already in the set" if dup else "",
     )
@@ -106,7 +106,7 @@ def check_on_job_terms(text: str, facts: QuestionFacts) -> CheckResult:
     shared = token_set(text) & token_set(facts.focus_line)
     ok = bool(terms or shared)
     return CheckResult(
-        name="on-job-terms",
+        code="on-job-terms",
         passed=ok,
         detail="" if ok else "uses none of the job line's words or the job's terms",
     )

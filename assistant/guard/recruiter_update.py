@@ -11,7 +11,7 @@ def check_asks_feedback_and_next_roles(text: str, facts: DraftFacts) -> CheckRes
     low = text.lower()
     ok = "feedback" in low and "role" in low and "?" in text
     return CheckResult(
-        name="asks-feedback-and-next-roles",
+        code="asks-feedback-and-next-roles",
         passed=ok,
         detail="" if ok else "must ask for the employer's feedback and which roles to look at",
     )

@@ -51,20 +51,20 @@ def new_skills(text: str, resume_text: str) -> list[str]:
 def check_no_new_skills(text: str, r: BulletRewrite) -> CheckResult:
     new = new_skills(text, r.resume_text)
     return CheckResult(
-        name="no-new-skills",
+        code="no-new-skills",
         passed=not new,
         detail=f"not in the resume: {', '.join(new[:5])}" if new else "",
     )
 
 
 def check_one_line(text: str, r: BulletRewrite) -> CheckResult:
-    return CheckResult(name="one-line", passed="\n" not in text.strip())
+    return CheckResult(code="one-line", passed="\n" not in text.strip())
 
 
 def check_changed(text: str, r: BulletRewrite) -> CheckResult:
     same = text.strip().rstrip(".").lower() == r.original.strip().rstrip(".").lower()
     return CheckResult(
-        name="changed", passed=not same, detail="the bullet as it was" if same else ""
+        code="changed", passed=not same, detail="the bullet as it was" if same else ""
     )
 
 
@@ -75,7 +75,7 @@ def check_strong_opener(text: str, r: BulletRewrite) -> CheckResult:
     if not weak and not is_past_tense(first):
         weak = first
     return CheckResult(
-        name="strong-opener",
+        code="strong-opener",
         passed=not weak,
         detail=f"does not open with an action: '{weak}'" if weak else "",
     )
@@ -85,7 +85,7 @@ def check_keeps_the_bullet(text: str, r: BulletRewrite) -> CheckResult:
     theirs = content_terms(r.original).keys()
     kept = theirs & content_terms(text).keys()
     return CheckResult(
-        name="keeps-the-bullet",
+        code="keeps-the-bullet",
         passed=len(kept) >= MIN_SHARED_WORDS * len(theirs),
         detail=f"kept {len(kept)} of {len(theirs)} words of the original",
     )
@@ -98,7 +98,7 @@ def check_no_new_claims(text: str, r: BulletRewrite) -> CheckResult:
     )
     new = sorted(written[k] for k in new_keys)
     return CheckResult(
-        name="no-new-claims",
+        code="no-new-claims",
         passed=len(new) <= MAX_NEW_WORDS,
         detail=f"adds {', '.join(new[:6])}" if len(new) > MAX_NEW_WORDS else "",
     )
@@ -107,7 +107,7 @@ def check_no_new_claims(text: str, r: BulletRewrite) -> CheckResult:
 def check_leaves_a_blank(text: str, r: BulletRewrite) -> CheckResult:
     ok = BLANK in text or not r.needs_blank
     return CheckResult(
-        name="leaves-a-blank", passed=ok, detail="" if ok else f"no {BLANK} where the number goes"
+        code="leaves-a-blank", passed=ok, detail="" if ok else f"no {BLANK} where the number goes"
     )
 
 
@@ -115,7 +115,7 @@ def check_no_invented_rate(text: str, r: BulletRewrite) -> CheckResult:
     rate = _RATE.search(text)
     invented = bool(rate) and not _RATE.search(r.original)
     return CheckResult(
-        name="no-invented-rate",
+        code="no-invented-rate",
         passed=not invented,
         detail=f"'{rate.group(0)}' is not in the bullet" if invented else "",
     )
@@ -137,7 +137,7 @@ def check_just_an_ending(text: str, r: BulletRewrite) -> CheckResult:
             else f"says the bullet again ({', '.join(sorted(repeated))})"
         )
     )
-    return CheckResult(name="just-an-ending", passed=ok, detail=detail)
+    return CheckResult(code="just-an-ending", passed=ok, detail=detail)
 
 
 REWRITE_CHECKS = (

@@ -77,7 +77,7 @@ def _summary_checks(
     pronoun = first_person(text)
     results.append(
         CheckResult(
-            name="no-first-person",
+            code="no-first-person",
             passed=not pronoun,
             detail=f"the coach says '{pronoun}'" if pronoun else "",
         )
@@ -86,7 +86,7 @@ def _summary_checks(
     shared = about & content_stems(text)
     results.append(
         CheckResult(
-            name="about-the-fixes",
+            code="about-the-fixes",
             passed=len(shared) >= 3,
             detail=f"shares {len(shared)} words with the fixes",
         )

@@ -510,7 +510,7 @@ def tailor_questions(
     kept = result.questions[: request.count - len(accepted)]
     notice = result.notice
     if rejected:
-        why = "; ".join(dict.fromkeys(c.name for r in rejected for c in r.failed))
+        why = "; ".join(dict.fromkeys(c.code for r in rejected for c in r.failed))
         notice = "; ".join(
             x for x in (notice, f"the guard dropped {len(rejected)} model question(s): {why}") if x
         )

@@ -269,7 +269,7 @@ def _model_writer(
     written: dict[tuple[int, int], Optional[str]] = {}
     for span, draft in zip(asked, guarded_generate_many(backend, jobs, on_chunk=on_chunk)):
         if draft.text is None:
-            notices.append(", ".join(c.name for c in failed(draft.attempts[-1].checks)))
+            notices.append(", ".join(c.code for c in failed(draft.attempts[-1].checks)))
         else:
             used.append(draft.text)
         written[(span.start, span.end)] = draft.text
@@ -294,7 +294,7 @@ def soften(
             rewrite, source, checks = candidate, "model", candidate_checks
         elif used:
             notice = "the model's rewrite failed the guard: " + "; ".join(
-                f"{c.name} ({c.detail})" for c in failed(candidate_checks)
+                f"{c.code} ({c.detail})" for c in failed(candidate_checks)
             )
         if notices:
             notice = "; ".join(
