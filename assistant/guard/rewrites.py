@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from assistant.analysis.keywords import find_terms
 from assistant.analysis.rewrite import BLANK, is_past_tense
 from assistant.guard.checks import CheckResult
+from assistant.rules import Draft, RuleSet, judged, on_facts
 from assistant.text import content_words, stem, words
 from assistant.text.lexicon import first_person, phrase_pattern
 
@@ -140,7 +141,7 @@ def check_just_an_ending(text: str, r: BulletRewrite) -> CheckResult:
     return CheckResult(code="just-an-ending", passed=ok, detail=detail)
 
 
-REWRITE_CHECKS = (
+BULLET_REWRITE_CHECKS = (
     check_no_new_skills,
     check_one_line,
     check_changed,
@@ -154,4 +155,81 @@ REWRITE_CHECKS = (
 
 
 def check_rewrite(text: str, r: BulletRewrite) -> list[CheckResult]:
-    return [check(text, r) for check in REWRITE_CHECKS]
+    return [check(text, r) for check in BULLET_REWRITE_CHECKS]
+
+
+# ---- the bullet-rewrite guard as a rule set, with the examples each rule must flag and pass ----
+
+EXAMPLE_RESUME = (
+    "Jordan Rivera\nMarketing Coordinator at Harrow Books\n"
+    "- Responsible for managing social media accounts\nSkills: Canva"
+)
+EXAMPLE_BULLET = BulletRewrite(
+    original="Managed social media accounts",
+    resume_text=EXAMPLE_RESUME,
+    needs_blank=True,
+    ending_only=True,
+)
+EXAMPLE_REWRITE = "Managed social media accounts for [__] followers"
+BULLET_REWRITE_RULES: RuleSet[Draft] = RuleSet(
+    "bullet-rewrite-guard",
+    (
+        judged(
+            "no-new-skills",
+            on_facts(check_no_new_skills),
+            ("Managed social media accounts in HubSpot and Salesforce for [__] followers",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "one-line",
+            on_facts(check_one_line),
+            ("Managed social media accounts\nfor [__] followers",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "changed",
+            on_facts(check_changed),
+            ("Managed social media accounts.",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "strong-opener",
+            on_facts(check_strong_opener),
+            ("Responsible for social media accounts for [__] followers",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "keeps-the-bullet",
+            on_facts(check_keeps_the_bullet),
+            ("Ran [__] campaigns",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "no-new-claims",
+            on_facts(check_no_new_claims),
+            (
+                "Managed social media accounts, winning industry awards for brilliant viral videos [__]",
+            ),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "leaves-a-blank",
+            on_facts(check_leaves_a_blank),
+            ("Managed social media accounts for many followers",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "no-invented-rate",
+            on_facts(check_no_invented_rate),
+            ("Managed social media accounts for [__] followers a day",),
+            (EXAMPLE_REWRITE,),
+        ),
+        judged(
+            "just-an-ending",
+            on_facts(check_just_an_ending),
+            ("Managed social media accounts Responsible for social media accounts [__]",),
+            (EXAMPLE_REWRITE,),
+        ),
+    ),
+    subject=lambda example: Draft(example, EXAMPLE_BULLET),
+)

@@ -51,6 +51,22 @@ class Finding(BaseModel):
     end: Optional[int] = Field(None, exclude=True)
 
 
+class CheckResult(BaseModel):
+    """A rule's verdict on one text: its code, whether the text passed, and why (a guard rule says
+    why even when the text passes: '12 words (allowed 5-40)'). The generation record lists these."""
+
+    code: str
+    passed: bool
+    detail: str = ""
+
+
+class Draft(NamedTuple):
+    """What a guard rule reads: the text a model wrote, and the facts it is checked against."""
+
+    text: str
+    facts: Any
+
+
 @dataclass(frozen=True)
 class Rule(Generic[S]):
     code: str
@@ -62,10 +78,19 @@ class Rule(Generic[S]):
     severity: Severity = "warning"
     weight: int = 0
     category: str = ""
+    judge: Optional[Callable[[S], CheckResult]] = None  # a verdict with its detail (guard rules)
 
     def __post_init__(self) -> None:
         if not CODE.fullmatch(self.code):
             raise ValueError(f"rule code {self.code!r} is not kebab-case")
+
+    def verdict(self, subject: S) -> CheckResult:
+        if self.judge is not None:
+            return self.judge(subject)
+        hits = self.hits(subject)
+        return CheckResult(
+            code=self.code, passed=not hits, detail=(hits[0].detail or self.message) if hits else ""
+        )
 
     def hits(self, subject: S) -> list[Hit]:
         return list(self.find(subject))
@@ -122,6 +147,10 @@ class RuleSet(Generic[S]):
         wanted = None if codes is None else set(codes)
         return [f for r in self.rules if wanted is None or r.code in wanted for f in r.run(subject)]
 
+    def verdicts(self, subject: S) -> list[CheckResult]:
+        """One verdict for every rule, passed or not (what a guard reports)."""
+        return [r.verdict(subject) for r in self.rules]
+
     def flags(self, rule: Rule[S], example: Any) -> bool:
         """Does `rule` fire on `example` (as the set reads it)?"""
         return bool(rule.hits(self.subject(example)))
@@ -129,10 +158,45 @@ class RuleSet(Generic[S]):
     def misjudged(self, rule: Rule[S], example: Any, flag: bool) -> list[str]:
         """What is wrong with how the set judges one of `rule`'s examples ([] when right)."""
         subject = self.subject(example)
+        if rule.judge is not None and rule.judge(subject).code != rule.code:
+            return [f"{rule.code}: its judge reports {rule.judge(subject).code!r}"]
         if flag:
             return [] if rule.hits(subject) else [f"{rule.code} does not flag it"]
         others = self.rules if self.strict_pass else (rule,)
         return [f"{r.code} flags it" for r in others if r.hits(subject)]
+
+
+def judged(
+    code: str,
+    judge: Callable[[Any], CheckResult],
+    should_flag: tuple[Any, ...],
+    should_pass: tuple[Any, ...],
+    message: str = "",
+    **fields: Any,
+) -> Rule:
+    """A rule made of a check that gives a verdict (the guard's checks): it fires when the verdict
+    fails, and its findings say the verdict's detail."""
+
+    def find(subject: Any) -> list[Hit]:
+        result = judge(subject)
+        return [] if result.passed else [Hit(detail=result.detail)]
+
+    return Rule(
+        code=code,
+        message=message or code.replace("-", " "),
+        find=find,
+        judge=judge,
+        should_flag=should_flag,
+        should_pass=should_pass,
+        severity=fields.pop("severity", "error"),
+        category=fields.pop("category", "guard"),
+        **fields,
+    )
+
+
+def on_facts(check: Callable[[str, Any], CheckResult]) -> Callable[[Draft], CheckResult]:
+    """A guard check `check(text, facts)` as a judge of a `Draft`."""
+    return lambda d: check(d.text, d.facts)
 
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:
