@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from assistant.paths import read_data
 from assistant.text import TOKEN as _TOKEN
+from assistant.text import tokens
 
 VOCABULARY_FILE = "skills.yaml"
 
@@ -264,7 +265,7 @@ def discovered_terms(line: str, company_words: set[str], known: set[str]) -> lis
 @lru_cache(maxsize=64)
 def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     company = company or guess_company(text)
-    company_words = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", company or "") if len(w) > 1}
+    company_words = {w for w in tokens(company or "") if len(w) > 1}
     company_terms = find_terms(company) if company else set()
     scores: dict[str, _Weighted] = {}
     known_lower: set[str] = set()

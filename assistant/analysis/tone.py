@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.analysis.phrases import PhrasePattern
 from assistant.paths import read_data
 from assistant.rules import Hit, Rule, RuleSet
+from assistant.text import normalise, tokens
 
 Level = Literal["calm", "needy", "desperate"]
 LEVELS: tuple[Level, ...] = Level.__args__  # in order, calm first
@@ -77,7 +78,7 @@ class _Compiled:
             re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
             for p in definition.patterns
         ]
-        self.ignore = {w.lower() for w in definition.ignore_words}
+        self.ignore = {normalise(w) for w in definition.ignore_words}
 
     def spans(self, text: str, ignore: set[str]) -> list[tuple[int, int]]:
         found = []
@@ -88,8 +89,8 @@ class _Compiled:
                 if isinstance(pattern, PhrasePattern)
                 else pattern.finditer(text)
             ):
-                tokens = {t.lower() for t in re.findall(r"[\w'\u2019]+", m.group(0))}
-                if m.end() > m.start() and not (tokens and tokens <= self.ignore | ignore):
+                words = set(tokens(m.group(0)))
+                if m.end() > m.start() and not (words and words <= self.ignore | ignore):
                     found.append((m.start(), m.end()))
         return _merge(found)
 
@@ -125,7 +126,7 @@ def _rule(compiled: _Compiled) -> Rule[Message]:
     d = compiled.definition
 
     def find(message: Message) -> list[Hit]:
-        ignore = {w.lower() for n in message.names if n for w in re.findall(r"[\w'\u2019]+", n)}
+        ignore = {w for n in message.names if n for w in tokens(n)}
         text = message.text
         return [
             Hit(excerpt=text[start:end], start=start, end=end)

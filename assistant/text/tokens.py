@@ -11,9 +11,10 @@ from functools import lru_cache
 
 from assistant.paths import data_path
 
-# Linear: one optional lead dot, one first character, then a greedy run that must end on a word
-# character; a failed run backtracks at most its own length, and every match consumes its text.
-TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#.&/'\u2019-]*[A-Za-z0-9+#])?")
+# A letter or digit of any script ('José', 'Łukasz', 'Zoë' are one token each), then a greedy run
+# that must end on a word character. Linear: a failed run backtracks at most its own length, and
+# every match consumes its text.
+TOKEN = re.compile(r"\.?[^\W_](?:[\w+#.&/'\u2019-]*[^\W_]|[\w+#.&/'\u2019-]*[+#])?")
 STOP_WORDS_FILE = "stop_words.txt"
 
 
