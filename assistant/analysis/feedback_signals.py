@@ -1,4 +1,4 @@
-"""What an employer's feedback says, sentence by sentence: a registry of small signals with stable
+"""What an employer's feedback says, sentence by sentence: a rule set of small signals with stable
 codes, each with the plan step it leads to. Deterministic (regular expressions on one sentence);
 each rule carries the sentences it must flag and must pass (checked by tests/test_rules.py)."""
 
