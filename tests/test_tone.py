@@ -10,7 +10,7 @@ import pytest
 from assistant.analysis.phrases import PhraseError, PhrasePattern, anchor_words
 from assistant.analysis.tone import LEVELS, analyze, find_signals, level_for, signal_defs
 from assistant.guard.checks import DraftFacts, check_no_begging
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 CODES = [d.code for d in signal_defs()]
 ISSUE_CODES = {

@@ -9,8 +9,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.errors import InputError, MissingFactError
-from assistant.inputs.json_file import error_message
+from assistant.errors import InputError, MissingFactError, first_error
 from assistant.inputs.text import display_name, read_text
 from assistant.text import BULLET
 
@@ -322,10 +321,8 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
     try:
         return RejectionNotes.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        msg = error_message(err).removeprefix("Value error, ")
-        raise InputError(f"{name}: {where}: {msg}") from None
+        where, message = first_error(exc)
+        raise InputError(f"{name}: {where}: {message}") from None
 
 
 def read_notes(path: Path | str) -> RejectionNotes:
@@ -340,5 +337,5 @@ def with_overrides(notes: RejectionNotes, **values) -> RejectionNotes:
     try:
         return RejectionNotes.model_validate({**notes.model_dump(), **given})
     except ValidationError as exc:
-        err = exc.errors()[0]
-        raise InputError(f"--{str(err['loc'][0]).replace('_', '-')}: {err['msg']}") from None
+        where, message = first_error(exc)
+        raise InputError(f"--{where.split('.')[0].replace('_', '-')}: {message}") from None
