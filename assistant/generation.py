@@ -31,10 +31,7 @@ class Generation(BaseModel):
 
 def as_checks(results) -> list[GenerationCheck]:
     """The guard's check results as the record's checks."""
-    return [
-        GenerationCheck(code=getattr(r, "code", None) or r.name, passed=r.passed, detail=r.detail)
-        for r in results
-    ]
+    return [GenerationCheck(code=r.code, passed=r.passed, detail=r.detail) for r in results]
 
 
 def refused(what: str, why: str) -> str:

@@ -167,7 +167,7 @@ def test_text_critique_does_not_load_heavy_modules():
 
 @pytest.mark.model
 def test_real_model_critique_stays_inside_the_guard(embedded_model_path, cli):
-    from assistant.guard.checks import known_numbers
+    from assistant.text import number_forms as known_numbers
 
     result = cli("critique", WEAK, "--model", embedded_model_path, "--json")
     assert result.exit_code == 0, result.stderr

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from assistant.analysis.rewrite import BLANK, rewrite_bullet
-from assistant.guard.checks import known_numbers
 from assistant.inputs.job import read_job
 from assistant.inputs.resume import read_resume
 from assistant.tasks.critique import CritiqueRequest, critique
+from assistant.text import number_forms as known_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = ROOT / "fixtures" / "resumes"

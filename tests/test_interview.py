@@ -339,7 +339,7 @@ def test_the_guard_keeps_a_good_model_question_and_drops_bad_ones():
     assert len(result.questions) == 6 and result.generation.model == "fake"
     (rejected,) = result.rejected
     assert rejected.text == "What do you mean by Looker?"
-    assert {c.name for c in rejected.failed} == {"asks-the-candidate"}
+    assert {c.code for c in rejected.failed} == {"asks-the-candidate"}
     assert "the guard refused the model's 1 question(s)" in result.generation.notice
     assert len(backend.calls) == 3
 
@@ -365,7 +365,7 @@ def test_a_near_duplicate_model_question_is_dropped():
     backend = FakeBackend(default=existing.rstrip(".?") + "?")
     result = interview_questions(request(resume=None, notes=None, count=6), backend)
     assert all(q.kind != "tailored" for q in result.questions)
-    assert any(c.name == "not-near-duplicate" for r in result.rejected for c in r.failed)
+    assert any(c.code == "not-near-duplicate" for r in result.rejected for c in r.failed)
 
 
 # ---- the practice sheet and the CLI ----

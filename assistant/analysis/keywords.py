@@ -13,11 +13,12 @@ from pydantic import BaseModel, Field
 
 from assistant.inputs.job import NICE_HEADING, NOT_TERMS, REQUIREMENT_HEADING, guess_company
 from assistant.paths import read_data
+from assistant.text import TOKEN as _TOKEN
+from assistant.text import tokens
 
 VOCABULARY_FILE = "skills.yaml"
 
-# A token keeps the punctuation that belongs to skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
-_TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#.&/'\u2019-]*[A-Za-z0-9+#])?")
+# Tokens (assistant.text) keep the punctuation of skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
 # Terms never run across these: a comma, a sentence end, brackets, bullets, line ends.
 _SEGMENT_BREAK = re.compile(r"[,;:()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n")
 
@@ -223,7 +224,7 @@ def discovered_terms(line: str, company_words: set[str], known: set[str]) -> lis
 @lru_cache(maxsize=64)
 def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     company = company or guess_company(text)
-    company_words = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", company or "") if len(w) > 1}
+    company_words = {w for w in tokens(company or "") if len(w) > 1}
     company_terms = find_terms(company) if company else set()
     scores: dict[str, _Weighted] = {}
     known_lower: set[str] = set()

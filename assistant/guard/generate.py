@@ -72,7 +72,7 @@ class Drafted(BaseModel):
 
 
 def summary(checks: list[CheckResult]) -> str:
-    return "; ".join(f"{c.name} ({c.detail})" if c.detail else c.name for c in failed(checks))
+    return "; ".join(f"{c.code} ({c.detail})" if c.detail else c.code for c in failed(checks))
 
 
 def run_checks(checks: Sequence[Check], text: str, facts: Any) -> list[CheckResult]:
@@ -126,7 +126,7 @@ def refusals(attempts: list[Attempt]) -> list[CheckResult]:
     """What the guard refused in each attempt: its failed checks, the detail saying which one."""
     return [
         CheckResult(
-            name=c.name,
+            code=c.code,
             passed=False,
             detail=f"refused attempt {n} (seed {a.seed})" + (f": {c.detail}" if c.detail else ""),
         )

@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
-from assistant.inputs.sections import BULLET, heading_form, normalise_heading
+from assistant.inputs.sections import heading_form, normalise_heading
 from assistant.inputs.text import display_name, read_text
+from assistant.text import BULLET
 from assistant.text_utils import plural, word_count
 
 MAX_JOB_BYTES = 300_000

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from assistant.errors import InputError, MissingFactError, first_error
 from assistant.inputs.text import display_name, read_text
+from assistant.text import BULLET
 
 MAX_NOTES_BYTES = 200_000
 
@@ -174,7 +175,6 @@ _HEADING = re.compile(
 _VERDICT = re.compile(
     r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$", re.I
 )
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
 _DATE_FORMATS = (
     "%Y-%m-%d",
     "%d %B %Y",
@@ -289,7 +289,7 @@ def parse_body(body: str) -> dict:
             continue
         if not line.strip():
             continue
-        bullet = _BULLET.match(line)
+        bullet = BULLET.match(line)
         item = (bullet.group("item") if bullet else line).strip()
         if current == "next_steps":
             next_steps.append(item)

@@ -10,8 +10,9 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
-from assistant.inputs.sections import BULLET, heading_form, is_underline, section_kind
+from assistant.inputs.sections import heading_form, is_underline, section_kind
 from assistant.inputs.text import MAX_TEXT_BYTES
+from assistant.text import BULLET
 from assistant.text_utils import plural
 
 Format = Literal["txt", "md", "pdf", "docx", "json"]

@@ -8,7 +8,6 @@ from typing import Optional
 
 from assistant import prompts
 from assistant.analysis.rewrite import BLANK, RESULT_BLANK
-from assistant.checks.wording import QUANTITY, first_person
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.generation import join_notices, refused
@@ -29,10 +28,12 @@ from assistant.guard.rewrites import (
     BulletRewrite,
     check_no_new_skills,
     check_rewrite,
-    content_words,
+    content_stems,
 )
 from assistant.inputs.resume import Resume
 from assistant.tasks.critique_result import TASK, CritiqueResult, Fix, Rewrite, top_fixes
+from assistant.text import QUANTITY
+from assistant.text.lexicon import first_person
 
 GUARD_CHECKS = (
     check_unknown_names,
@@ -77,16 +78,16 @@ def _summary_checks(
     pronoun = first_person(text)
     results.append(
         CheckResult(
-            name="no-first-person",
+            code="no-first-person",
             passed=not pronoun,
             detail=f"the coach says '{pronoun}'" if pronoun else "",
         )
     )
-    about = content_words(" ".join(f"{f.message} {f.suggestion}" for f in fixes))
-    shared = about & content_words(text)
+    about = content_stems(" ".join(f"{f.message} {f.suggestion}" for f in fixes))
+    shared = about & content_stems(text)
     results.append(
         CheckResult(
-            name="about-the-fixes",
+            code="about-the-fixes",
             passed=len(shared) >= 3,
             detail=f"shares {len(shared)} words with the fixes",
         )

@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from assistant.analysis.keywords import KeywordReport
 from assistant.analysis.score import Subscore
-from assistant.checks import REGISTRY, Finding
-from assistant.checks.registry import SEVERITY_ORDER
+from assistant.checks import RESUME_RULES, Finding
 from assistant.generation import Generation
+from assistant.rules import SEVERITY_ORDER
 
 TASK = "critique"
 MAX_FIXES = 3
@@ -43,8 +43,15 @@ class CritiqueResult(BaseModel):
 def top_fixes(findings: list[Finding], n: int = MAX_FIXES) -> list[Fix]:
     """One fix per check code, most severe first, then the most frequent."""
     counts = Counter(f.code for f in findings)
-    codes = sorted(counts, key=lambda c: (SEVERITY_ORDER[REGISTRY[c].severity], -counts[c]))
+    codes = sorted(
+        counts, key=lambda c: (SEVERITY_ORDER[RESUME_RULES.rule(c).severity], -counts[c])
+    )
     return [
-        Fix(code=c, message=REGISTRY[c].message, suggestion=REGISTRY[c].suggestion, count=counts[c])
+        Fix(
+            code=c,
+            message=RESUME_RULES.rule(c).message,
+            suggestion=RESUME_RULES.rule(c).suggestion,
+            count=counts[c],
+        )
         for c in codes[:n]
     ]

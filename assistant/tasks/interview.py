@@ -34,7 +34,7 @@ from assistant.analysis.question_bank import (
     pick,
     role_family_for,
 )
-from assistant.analysis.words import is_near_duplicate, token_set, tokens
+from assistant.analysis.words import is_near_duplicate, token_set
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.generation import Generation, join_notices, refused
@@ -44,6 +44,7 @@ from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
 from assistant.inputs.job import JobDescription
 from assistant.inputs.notes import RejectionNotes
+from assistant.text import names_term, strip_marks, tokens
 
 TASK = "interview"
 MAX_TAILORED = 2
@@ -95,7 +96,6 @@ class InterviewResult(BaseModel):
 
 Slot = list[InterviewQuestion]  # alternatives: the first that is not a near-duplicate is used
 
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+|^\s*#+\s*")
 _LEAD = re.compile(
     r"^(?:you will|you'll|you would|to|help(?: us)?(?: to)?|(?:be )?responsible for)\s+", re.I
 )
@@ -110,7 +110,7 @@ _NOT_VERBS = frozenset(
 
 def line_text(line: str) -> str:
     """A job line without its bullet or heading marks."""
-    return _BULLET.sub("", line).strip().strip("*_").strip()
+    return strip_marks(line)
 
 
 _THEIRS = re.compile(r"\b(?:our|us)\b", re.IGNORECASE)
@@ -144,9 +144,8 @@ def tied_question(line: str) -> Optional[str]:
 
 
 def _job_line(job: JobDescription, term: str) -> Optional[str]:
-    named = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.IGNORECASE)
     for line in job.lines:
-        if term in find_terms(line) or named.search(line):
+        if term in find_terms(line) or names_term(line, term):
             return line_text(line)
     return None
 
@@ -516,7 +515,7 @@ def tailor_questions(
     kept = result.questions[: request.count - len(accepted)]
     notice = result.generation.notice
     if rejected:
-        why = ", ".join(dict.fromkeys(c.name for r in rejected for c in r.failed))
+        why = ", ".join(dict.fromkeys(c.code for r in rejected for c in r.failed))
         notice = join_notices(notice, refused(f"{len(rejected)} question(s)", why))
     generation = Generation(
         source="model" if accepted else "rules", model=info.name, checks=checks, notice=notice

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from assistant import prompts
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def, signal_defs
+from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def, signal_defs
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.generation import Generation, as_checks, join_notices, refused
@@ -44,7 +44,7 @@ class SoftenRequest(BaseModel):
 class SoftenResult(BaseModel):
     score: int
     level: Level
-    signals: list[Signal]
+    signals: list[ToneSignal]
     rewrite: str
     rewrite_score: int
     advice: Optional[Advice] = None
@@ -58,11 +58,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _signals_in(span: Span, signals: list[Signal]) -> list[Signal]:
+def _signals_in(span: Span, signals: list[ToneSignal]) -> list[ToneSignal]:
     return [s for s in signals if span.overlaps(s.start, s.end)]
 
 
-def unshout(text: str, span: Span, signals: list[Signal]) -> str:
+def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     """The span's text with runs of ! and ? made single and words in capitals in sentence case."""
     out, pos = [], span.start
     for s in sorted(signals, key=lambda s: s.start):
@@ -82,7 +82,7 @@ def unshout(text: str, span: Span, signals: list[Signal]) -> str:
     return "".join(out)
 
 
-def _calm_or_none(text: str, span: Span, signals: list[Signal]) -> Optional[str]:
+def _calm_or_none(text: str, span: Span, signals: list[ToneSignal]) -> Optional[str]:
     """The span unchanged (or unshouted) when it carries no signal but shouting; else None."""
     found = _signals_in(span, signals)
     if any(s.code != SHOUTING for s in found):
@@ -105,7 +105,7 @@ class _Rewriter:
     def __init__(
         self,
         request: SoftenRequest,
-        signals: list[Signal],
+        signals: list[ToneSignal],
         writer: Optional[Callable[[Span], Optional[str]]] = None,
     ):
         self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
@@ -168,7 +168,7 @@ class _Rewriter:
         )
 
 
-def template_rewrite(request: SoftenRequest, signals: list[Signal]) -> str:
+def template_rewrite(request: SoftenRequest, signals: list[ToneSignal]) -> str:
     return _Rewriter(request, signals).render()
 
 
@@ -231,7 +231,7 @@ def sentence_facts(original: str, request: SoftenRequest, prompt_text: str) -> C
 
 def _model_writer(
     request: SoftenRequest,
-    signals: list[Signal],
+    signals: list[ToneSignal],
     backend: Backend,
     on_chunk: Optional[Callable[[str], None]],
 ) -> tuple[Callable[[Span], Optional[str]], list[str], list[str]]:
@@ -265,7 +265,7 @@ def _model_writer(
         kept = drafted.output if drafted.generation.source == "model" else None
         if kept is None:
             last = drafted.attempts[-1].checks if drafted.attempts else []
-            refusals.append(", ".join(c.name for c in failed(last)))
+            refusals.append(", ".join(c.code for c in failed(last)))
         else:
             used.append(kept)
         written[(span.start, span.end)] = kept

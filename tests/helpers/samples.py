@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.analysis import answer_examples
 from tests.helpers.paths import FIXTURES, ROOT
 
 HARROW = FIXTURES / "notes" / "harrow-books.md"
@@ -66,20 +67,8 @@ def feed(answers: list[str]) -> str:
     return "\n".join(answers) + "\n"
 
 
-FULL = (
-    "At my last job at a parcel company, the operations team was missing delivery targets every week. "
-    "My task was to find out why before the quarterly review. I pulled six months of delivery data with SQL, "
-    "built a Looker dashboard by depot, and met the two depot managers with the worst figures. "
-    "We found that one van route crossed the river twice at rush hour. I proposed a new route order and "
-    "tested it for two weeks with the drivers. As a result late deliveries fell from 18% to 7%, and the "
-    "dashboard is still used in the Monday meeting."
-)
-NO_RESULT = (
-    "When I was a receptionist at a dental practice, the phones rang constantly on Monday mornings. "
-    "I was responsible for the booking diary. I set up a call-back list and I trained a colleague to "
-    "take the overflow calls."
-)
-
+# The practice answers the answer rules' examples use (one copy, in the package).
+FULL, NO_RESULT = answer_examples.FULL, answer_examples.NO_RESULT
 LONG_HIGHLIGHT = "the plans for the spring catalogue launch " * 1500  # about 63 KB
 LONG_NOTES = f"""---
 your_name: Jordan Rivera
