@@ -29,7 +29,9 @@ from evaluation.common import LABELS
 HERE = LABELS / "drafts"
 COMMANDS = ("feedback", "feedback-recruiter", "recruiter", "network")
 _READER = {"feedback-recruiter": "recruiter"}  # whose reader a command shares
-_SHORTHAND = re.compile(r"(?:\s\+\s|\bw/|\bre:|\bwent well\b|\bqs\b|\s->\s)", re.I)
+# shorthand marks in any draft ("went well" is no mark: "I felt the interview went well" reads;
+# the labels carry the pasted verdicts, "display went well", "went well, I kept")
+_SHORTHAND = re.compile(r"(?:\s\+\s|\bw/|\bre:|\bqs\b|\s->\s)", re.I)
 _WRONG_THANKS = {
     # relationship -> phrases that thank someone for what that person did not do
     "in-house": ("putting me forward",),
@@ -99,8 +101,10 @@ def score(command: str, body: str, label: dict) -> Counter:
         low = sentence.lower()
         if any(f.lower() in low for f in fragments) or _SHORTHAND.search(sentence):
             out["pasted"] += 1
+        others = [o for o in [*label.get("others", []), *_all_readers(label)] if o != first]
+        thanked = re.findall(r"\b(?:thank you|thanks|thank)\s*,?\s+([A-Z][\w'-]*)", sentence)
         if "thank" in low and (
-            any(re.search(rf"\b{re.escape(o)}\b", sentence) for o in label.get("others", []))
+            any(name in others for name in thanked)
             or any(p in low for p in _WRONG_THANKS.get(kind or "", ()))
         ):
             out["thanks"] += 1
@@ -183,11 +187,16 @@ def model_run(labels: dict) -> None:
     print(f"\nwith {backend.info().name}:")
     for command in COMMANDS:
         kept = tried = good = unjudged = 0
+        wrong = Counter()
         for name, label in labels.items():
             if not label["reader"][_READER.get(command, command)]:
                 continue
             result = draft(command, HERE / "notes" / name, backend)
             tried += 1
+            problems = score(command, result.body, label)
+            wrong += problems
+            if +problems:
+                print(f"  {command} {name}: {dict(+problems)}: {result.body!r}")
             if result.generation.source != "model":
                 continue
             kept += 1
@@ -200,6 +209,8 @@ def model_run(labels: dict) -> None:
         print(
             f"  {command:18} kept {kept:>2} of {tried:<2} judged good {good:>2} of {kept:<2}"
             + (f" ({unjudged} unjudged)" if unjudged else "")
+            + f"; every draft: pasted {wrong['pasted']}, wrong greeting {wrong['greeting']}, "
+            f"wrong thanks {wrong['thanks']}, 3rd person {wrong['third_person']}"
         )
 
 
