@@ -108,9 +108,10 @@ def score(command: str, body: str, label: dict) -> Counter:
             or any(p in low for p in _WRONG_THANKS.get(kind or "", ()))
         ):
             out["thanks"] += 1
+        # "Thank you, Denise," and "Thank you, Mr. Hughes," are to them
         named = re.sub(
-            rf",\s*{re.escape(first)}\s*,", ",", sentence
-        )  # "Thank you, Denise," is to her
+            rf",\s*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{re.escape(first)}\s*,", ",", sentence
+        )
         if re.search(rf"\b{re.escape(first)}\b", named):
             out["third_person"] += 1
     return out
