@@ -345,6 +345,28 @@ def check_reader(text: str, facts: DraftFacts) -> CheckResult:
     return CheckResult(code="addresses-the-reader", passed=not problem, detail=problem)
 
 
+def check_not_repeating_frame(text: str, facts: DraftFacts) -> CheckResult:
+    """A slot sentence that says again what the template around it already says ("Thank you
+    for arranging the interview" under "... and for arranging the interview on 9 November"):
+    four words in a row, two of them content words, that the frame holds too."""
+    stop = stop_words()
+
+    def grams(t: str) -> set[tuple[str, ...]]:
+        toks = [w.lower() for w in words(t)]
+        return {tuple(toks[i : i + 4]) for i in range(len(toks) - 3)}
+
+    repeated = [
+        g
+        for g in grams(text) & grams(facts.frame_text)
+        if sum(len(w) > 3 and w not in stop for w in g) >= 2
+    ]
+    return CheckResult(
+        code="not-repeating-the-template",
+        passed=not repeated,
+        detail=f"the template already says '{' '.join(repeated[0])}'" if repeated else "",
+    )
+
+
 DRAFT_CHECKS = (
     check_required_names,
     check_unknown_names,
@@ -478,6 +500,8 @@ READER_FACTS = EXAMPLE_FACTS.model_copy(
         "reader": ["Priya Natarajan", "Priya", "Natarajan"],
         "others": ["Sam Lee", "Sam"],
         "company": "Harrow Books",
+        "frame_text": "Thank you for putting me forward and for arranging the interview on "
+        "2 November. Thank you again for our conversation about the Marketing role.",
     }
 )
 READER_RULES: RuleSet[Draft] = RuleSet(
@@ -495,6 +519,15 @@ READER_RULES: RuleSet[Draft] = RuleSet(
                 "Dear Priya,\n\nThank you, Priya, for the interview; you liked my campaign story."
                 "\n\nBest,\nJordan Rivera",
                 "Dear Priya,\n\nI was glad that Sam Lee arranged it.\n\nBest,\nJordan Rivera",
+            ),
+        ),
+        judged(
+            "not-repeating-the-template",
+            on_facts(check_not_repeating_frame),
+            ("Thank you, Sam, for arranging the interview; I enjoyed the launch plans.",),
+            (
+                "I especially enjoyed our conversation about the spring catalogue.",
+                "Thank you for showing me the spring catalogue plans.",
             ),
         ),
         judged(

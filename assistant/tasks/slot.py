@@ -32,6 +32,7 @@ from assistant.guard.checks import (
     check_no_loops,
     check_no_shorthand,
     check_not_echo,
+    check_not_repeating_frame,
     check_numbers,
     check_one_sentence,
     check_placeholders,
@@ -134,6 +135,7 @@ def sentence_checks(spec: SlotTask) -> tuple[Check, ...]:
     return (
         partial(check_draft, checks=_SENTENCE_CHECKS),
         partial(check_not_echo, n=5),
+        check_not_repeating_frame,
         partial(check_grounded_words, generic=spec.generic_words | COURTESY_WORDS),
         lambda text, _facts: check_one_sentence(text, spec.sentence_start),
         lambda text, _facts: check_mentions(text, spec.must_mention),
