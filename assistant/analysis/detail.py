@@ -25,8 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-Audience = Literal["met", "recruiter"]  # the reader was in the interview, or heard about it
-
 _IRREGULAR_PAST = set(
     "was were had did said told showed gave took made went saw thought felt knew spoke met got "
     "brought taught led ran set put found understood heard kept left meant sent".split()
@@ -97,7 +95,7 @@ class Detail:
     text: str
     source: str  # the note item it came from
 
-    def sentence(self, audience: Audience = "met") -> str:
+    def sentence(self) -> str:
         if self.kind == "enjoyed":
             return f"I especially enjoyed {self.text}."
         if self.kind == "glad":

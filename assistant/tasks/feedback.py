@@ -106,7 +106,6 @@ def _context(
     """The templates' context. Modes: 'sentence' (to the interviewer) and 'recruiter-sentence' for
     a small model's slot, 'full' for a large model's whole body, 'template' for the fallback."""
     notes = notes or request.notes
-    audience = "recruiter" if person.kind == "recruiter" else "met"
     return dict(
         notes=notes,
         kind=request.kind,
@@ -117,7 +116,7 @@ def _context(
         hello=greeting_name(person.name),
         to_label=person.label,
         detail=detail.prompt if detail else None,
-        detail_sentence=detail.sentence(audience) if detail else None,
+        detail_sentence=detail.sentence() if detail else None,
         interview_day=day_month(notes.interview_date),
         changed=_changed(request.changed),
         sentence=sentence,

@@ -60,7 +60,7 @@ def _context(
         role_label=notes.role,
         a_role=with_article(notes.role or ""),
         detail=detail.prompt if detail else None,
-        detail_sentence=detail.sentence("recruiter") if detail else None,
+        detail_sentence=detail.sentence() if detail else None,
         sentence=sentence,
         interview_day=day_month(notes.interview_date),
         rejection_day=day_month(notes.rejection_date),
@@ -87,7 +87,7 @@ def draft_recruiter_update(
         40,
         MAX_WORDS,
         person.name,
-        detail.sentence("recruiter") if detail else "",
+        detail.sentence() if detail else "",
     ).model_copy(
         update={
             "reader": sorted(name_forms(person.name)),
