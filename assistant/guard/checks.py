@@ -9,7 +9,6 @@ from typing import Optional
 from pydantic import BaseModel
 
 from assistant.analysis.tone import find_signals
-from assistant.analysis.words import stop_words
 from assistant.guard.injection import find_instructions, followed_instructions
 from assistant.rules import CheckResult, Draft, RuleSet, judged, on_facts
 from assistant.text import number_forms, numbers, sentence_spans, stem, token_spans, words
@@ -87,6 +86,13 @@ _PLACEHOLDERS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def stop_words() -> frozenset[str]:
+    """The function words (imported when a check needs them: the list loads a data file)."""
+    from assistant.analysis.words import stop_words as load
+
+    return load()
 
 
 def _possessive(word: str) -> str:
