@@ -277,3 +277,12 @@ def test_the_echo_check_does_not_flag_the_tools_own_rewrite():
     result = draft_network_note(NetworkRequest(notes=notes()), backend)
     assert own in backend.prompts[0]  # the prompt holds the rewrite, and the model may repeat it
     assert result.generation.source == "model", result.generation.notice
+
+
+def test_an_interviewer_who_did_not_decide_is_not_thanked_for_the_decision(cli, tmp_path):
+    text = NOTES.replace("- Ravi Shah,", "- Kofi Mensah, senior nurse\n- Ravi Shah,")
+    result = draft_feedback(FeedbackRequest(notes=notes(text), to="Kofi"))
+    assert result.body.startswith("Dear Kofi,") and result.recipient == "hiring-manager"
+    assert "your decision" not in result.body and "the team's decision" in result.body
+    assert "I was glad that Denise liked my sepsis bundle audit story" in result.body
+    assert all(c.passed for c in result.generation.checks), result.generation.checks

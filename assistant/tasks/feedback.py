@@ -85,7 +85,7 @@ def reader(request: FeedbackRequest) -> people.Person:
 
 
 def recipient(request: FeedbackRequest) -> Recipient:
-    return reader(request).kind
+    return reader(request).recipient
 
 
 def _changed(text: Optional[str]) -> Optional[str]:
@@ -188,7 +188,7 @@ def draft_feedback(
         to=person.name,
         subject=subject,
         body=body,
-        recipient=person.kind,
+        recipient=person.recipient,
         recruiter_type=person.recruiter_type if person.kind == "recruiter" else None,
         generation=drafted.generation,
     )

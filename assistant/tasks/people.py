@@ -13,7 +13,9 @@ from assistant.analysis.detail import Detail, Reader, name_forms, pick_detail
 from assistant.errors import InputError, MissingFactError
 from assistant.inputs.notes import RejectionNotes
 
-Kind = Literal["hiring-manager", "recruiter"]
+# hiring-manager: the contact, or whoever the notes call the hiring manager (they decided);
+# interviewer: someone else met in the interview; recruiter: in-house or agency.
+Kind = Literal["hiring-manager", "interviewer", "recruiter"]
 RecruiterType = Literal["in-house", "agency", "unknown"]
 _AGENCY_WORDS = ("agency", "external", "consultant")
 _IN_HOUSE_WORDS = ("in-house", "in house", "internal", "talent acquisition", "talent partner")
@@ -39,7 +41,12 @@ class Person:
                 if self.recruiter_type == "unknown"
                 else f"{self.recruiter_type} recruiter"
             )
-        return self.role or "hiring manager"
+        return self.role or ("interviewer" if self.kind == "interviewer" else "hiring manager")
+
+    @property
+    def recipient(self) -> str:
+        """As `--recipient` says it: recruiter, or hiring-manager for anyone at the company."""
+        return "recruiter" if self.kind == "recruiter" else "hiring-manager"
 
 
 def _role_of(notes: RejectionNotes, name: str) -> Optional[str]:
@@ -83,7 +90,14 @@ def person(notes: RejectionNotes, name: str, kind: Optional[Kind] = None) -> Per
     """The person called `name` in the notes, with what they are to the user."""
     role = _role_of(notes, name)
     if kind is None:
-        kind = "recruiter" if _is_recruiter(notes, name, role) else "hiring-manager"
+        if _is_recruiter(notes, name, role):
+            kind = "recruiter"
+        elif (notes.contact_name and name in name_forms(notes.contact_name)) or "hiring" in (
+            role or ""
+        ).lower():
+            kind = "hiring-manager"
+        else:
+            kind = "interviewer"
     return Person(
         name=name,
         kind=kind,
