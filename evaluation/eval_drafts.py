@@ -102,7 +102,7 @@ def score(command: str, body: str, label: dict) -> Counter:
         if any(f.lower() in low for f in fragments) or _SHORTHAND.search(sentence):
             out["pasted"] += 1
         others = [o for o in [*label.get("others", []), *_all_readers(label)] if o != first]
-        thanked = re.findall(r"\b(?:thank you|thanks|thank)\s*,?\s+([A-Z][\w'-]*)", sentence)
+        thanked = re.findall(r"\b(?i:thank you|thanks|thank)\s*,?\s+([A-Z][\w'-]*)", sentence)
         if "thank" in low and (
             any(name in others for name in thanked)
             or any(p in low for p in _WRONG_THANKS.get(kind or "", ()))
