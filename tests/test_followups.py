@@ -176,7 +176,8 @@ def test_log_bad_usage_is_exit_2(cli, args):
     assert "Traceback" not in result.stderr
 
 
-def test_soften_shows_the_advice_and_logs_when_asked(cli):
+def test_soften_shows_the_advice_and_logs_when_asked(cli, monkeypatch):
+    monkeypatch.setattr("assistant.cli.log_cmd._interactive", lambda: True)
     draft = str(FIXTURES / "followups" / "calm" / "03-single-follow-up.txt")
     args = (
         "soften",
@@ -188,7 +189,7 @@ def test_soften_shows_the_advice_and_logs_when_asked(cli):
         "Fernhill Clinic",
         "--json",
     )
-    first = json.loads(cli(*args, "--log").stdout)
+    first = json.loads(cli(*args, "--log", input="y\n").stdout)
     assert first["advice"]["action"] == "go"
     second = json.loads(cli(*args).stdout)
     assert second["advice"]["action"] == "wait"

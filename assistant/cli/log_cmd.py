@@ -80,7 +80,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
-def offer_to_log(to: str, company: str, about: str, advice=None) -> None:
+def offer_to_log(to: str, company: str, about: str, advice=None, kind: str = "email") -> None:
     """--log: record the message only when the user says it was sent. On a terminal, ask (on
     stderr) once the draft is shown; otherwise say which command records it once sent. Never
     after the log advised to stop writing to this person."""
@@ -93,7 +93,7 @@ def offer_to_log(to: str, company: str, about: str, advice=None) -> None:
         return
     command = (
         f"rebound log add --to {shlex.quote(to)} --company {shlex.quote(company)} "
-        f"--kind email --about {about}"
+        f"--kind {kind} --about {about}"
     )
     if not _interactive():
         notice(f"not logged yet: once you have sent it, run: {command}")
@@ -106,7 +106,7 @@ def offer_to_log(to: str, company: str, about: str, advice=None) -> None:
             "Have you sent it? (y records it in the follow-up log)", default=False, err=True
         )
     if sent:
-        log_sent(to, company, "email", about)
+        log_sent(to, company, kind, about)
     else:
         notice(f"not logged: once you have sent it, run: {command}")
 

@@ -28,7 +28,11 @@ def soften(
     to: ToOpt = None,
     company: CompanyOpt = None,
     log: Annotated[
-        bool, typer.Option("--log", help="Record the message as sent (needs --to and --company).")
+        bool,
+        typer.Option(
+            "--log",
+            help="Offer to record it in the follow-up log once you say you sent it (needs --to and --company).",
+        ),
     ] = False,
     kind: KindOpt = "email",
     as_json: JsonOpt = False,
@@ -53,14 +57,14 @@ def soften(
     result.advice = advice
     show_generation(result.generation)
     write_out(out, result.rewrite, force)
-    if log:
-        from assistant.cli.log_cmd import log_sent
-
-        log_sent(to, company, kind, "follow-up")
     if as_json:
         print_json(result)
-        return
-    _render(request.text, result)
+    else:
+        _render(request.text, result)
+    if log:  # recorded only when the user says it was sent, never after "stop"
+        from assistant.cli.log_cmd import offer_to_log
+
+        offer_to_log(to, company, "follow-up", advice, kind)
 
 
 def _render(original: str, result) -> None:
