@@ -130,10 +130,97 @@ SIGNAL_EXAMPLES = [
 ]
 
 
+NURSE_Q = (
+    "Tell me about a time a patient's condition got worse on your shift. How did you spot it, "
+    "and who did you escalate to?"
+)
+NURSE_A = (
+    "On a night shift an elderly man became confused and his breathing rate went up to 28. His "
+    "early warning score had gone from 1 to 6, so I rechecked his observations, gave oxygen and "
+    "bleeped the registrar. He was treated for sepsis within the hour and recovered."
+)
+CAMPAIGN_A = (
+    "In my last job I ran the spring email campaign for a garden centre. We split the list into "
+    "three groups, tested two subject lines and sent on Thursday mornings. Open rates went from "
+    "18% to 26% and online sales doubled over the month, and the brand team kept the format."
+)
+HYPOTHETICAL_Q = "How would you handle a customer who is angry about a late delivery?"
+PLAN = "First I would listen, then I would check the tracking and offer to rebook it for tomorrow."
+NO_PLAN = "Customers are often angry about deliveries and it is a hard part of the job to do well."
+TECH_Q = "How do you keep code easy for someone else to change later?"
+WITH_EXAMPLE = "Small modules and tests. For example, at my last job I split a 2,000-line file."
+NO_EXAMPLE = "Small modules with clear names, tests for behaviour, and regular refactoring."
+WHY_Q = "Why do you want this job?"
+SPECIFIC = "Your move into corporate wellness is the growth I want to be part of in this role."
+GENERIC = "I want a stable job with good pay and a chance to learn new things every day."
+
+# (code, question, answer, should the code be flagged?): the signals that depend on the question
+QUESTION_SIGNAL_EXAMPLES = [
+    ("off-topic", NURSE_Q, CAMPAIGN_A, True),
+    ("off-topic", NURSE_Q, NURSE_A, False),
+    ("missing-approach", HYPOTHETICAL_Q, NO_PLAN, True),
+    ("missing-approach", HYPOTHETICAL_Q, PLAN, False),
+    ("missing-example", TECH_Q, NO_EXAMPLE, True),
+    ("missing-example", TECH_Q, WITH_EXAMPLE, False),
+    ("not-specific", WHY_Q, GENERIC, True),
+    ("not-specific", WHY_Q, SPECIFIC, False),
+]
+
+
+@pytest.mark.parametrize("code,question,answer,flag", QUESTION_SIGNAL_EXAMPLES)
+def test_question_signal_examples(code, question, answer, flag):
+    found = {f.code for f in critique(answer, [], question=question).findings}
+    assert (code in found) == flag, found
+
+
+def test_star_is_asked_for_only_on_behavioural_questions():
+    for question in (HYPOTHETICAL_Q, TECH_Q, WHY_Q):
+        found = {f.code for f in critique(NO_PLAN, [], question=question).findings}
+        assert not found & {"missing-situation", "missing-task", "missing-result"}, question
+    found = {f.code for f in critique(NO_PLAN, [], question=NURSE_Q).findings}
+    assert "missing-result" in found
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "They both got promoted within the year.",
+        "By the end of the quarter our stock count was within 1% of the system.",
+        "The complaint was not upheld because my notes were clear.",
+        "Late deliveries fell from 18% to 7%.",
+        "Everyone passed the assessment first time.",
+    ],
+)
+def test_results_are_recognised_in_the_many_ways_people_say_them(answer):
+    assert measure(answer).star["result"], answer
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("Tell me about a time you led a team.", "behavioural"),
+        ("Describe a time you disagreed with a stakeholder about data.", "behavioural"),
+        ("How would you explain a confidence interval to a warehouse manager?", "situational"),
+        ("What would you do if a colleague skipped a safety check?", "situational"),
+        ("What do you know about our business and competitors?", "company"),
+        ("Why do you want to work here?", "motivational"),
+        ("Explain the difference between a process and a thread.", "technical"),
+        ("How would you design a service that shortens web links?", "situational"),
+    ],
+)
+def test_question_type(question, kind):
+    from assistant.analysis.relevance import question_type_of
+
+    assert question_type_of(question) == kind
+
+
 def test_every_signal_has_should_flag_and_should_pass_examples():
     """The meta-test: a signal without examples on both sides is untested."""
+    examples = [(c, flag) for c, _, _, flag in SIGNAL_EXAMPLES] + [
+        (c, flag) for c, _, _, flag in QUESTION_SIGNAL_EXAMPLES
+    ]
     for signal in SIGNALS:
-        sides = {flag for code, _, _, flag in SIGNAL_EXAMPLES if code == signal.code}
+        sides = {flag for code, flag in examples if code == signal.code}
         assert sides == {True, False}, (
             f"{signal.code}: needs a should-flag and a should-pass example"
         )
@@ -143,7 +230,7 @@ def test_signal_codes_are_stable_kebab_case():
     codes = [s.code for s in SIGNALS]
     assert len(codes) == len(set(codes))
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", c) for c in codes)
-    assert {code for code, *_ in SIGNAL_EXAMPLES} == set(codes)
+    assert {code for code, *_ in SIGNAL_EXAMPLES + QUESTION_SIGNAL_EXAMPLES} == set(codes)
 
 
 @pytest.mark.parametrize(

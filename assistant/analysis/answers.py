@@ -1,6 +1,9 @@
-"""The deterministic critique of one interview answer: STAR parts, length and speaking time,
-filler and hedging words, numbers, the job's terms, the words repeated most; then the
-signals (a registry with stable codes) and a 0-100 score built from them."""
+"""The deterministic critique of one interview answer, by the type of its question: STAR parts
+(for behavioural questions only), the steps of an approach (situational), an example
+(technical), something specific to the job (motivational, company knowledge); whether it
+addresses the question at all; length and speaking time, filler and hedging words, numbers, the
+job's terms, the words repeated most; then the signals (a registry with stable codes) and a
+0-100 score built from them."""
 
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.analysis.relevance import Relevance, question_type_of, relevance
 from assistant.analysis.words import any_phrase, content_words, count_phrases
 from assistant.paths import read_data
 
@@ -33,6 +38,7 @@ class RepeatedWord(BaseModel):
 
 
 class AnswerMetrics(BaseModel):
+    question_type: str = "behavioural"  # STAR is asked for only when behavioural
     words: int
     speaking_seconds: int
     star: dict[str, list[str]]  # part -> the cue phrases found for it
@@ -42,6 +48,10 @@ class AnswerMetrics(BaseModel):
     job_terms: list[str]  # the job's terms this answer could use
     job_terms_used: list[str]
     repeated: list[RepeatedWord]
+    approach: list[str] = []  # situational: the cue phrases of steps ("first I would")
+    example: list[str] = []  # technical: the cue phrases of an example from work
+    specific: list[str] = []  # motivational/company: words about this job or employer
+    relevance: Optional[Relevance] = None  # None when no question was given
 
     @property
     def star_present(self) -> list[str]:
@@ -71,10 +81,21 @@ class Signal:
 
 
 def _missing(part: str) -> Callable[[AnswerMetrics], bool]:
-    return lambda m: not m.star.get(part)
+    return lambda m: m.question_type == "behavioural" and not m.star.get(part)
+
+
+def _off_topic(m: AnswerMetrics) -> bool:
+    return m.relevance is not None and not m.relevance.relevant
 
 
 SIGNALS: tuple[Signal, ...] = (
+    Signal(
+        "off-topic",
+        40,
+        "This does not answer the question asked: say how your example or approach "
+        "addresses it, in its own terms.",
+        _off_topic,
+    ),
     Signal(
         "missing-situation",
         10,
@@ -98,6 +119,24 @@ SIGNALS: tuple[Signal, ...] = (
         20,
         "End with the result: what changed, and what you learned.",
         _missing("result"),
+    ),
+    Signal(
+        "missing-approach",
+        20,
+        "Say what you would do, step by step ('First I would…, then…'), and why.",
+        lambda m: m.question_type == "situational" and not m.approach,
+    ),
+    Signal(
+        "missing-example",
+        10,
+        "Back the answer with an example from your own work ('At my last job I…').",
+        lambda m: m.question_type == "technical" and not m.example,
+    ),
+    Signal(
+        "not-specific",
+        15,
+        "Make it about this job and this employer: what draws you to them in particular.",
+        lambda m: m.question_type in ("motivational", "company") and not m.specific,
     ),
     Signal(
         "too-short",
@@ -156,6 +195,14 @@ def _cues() -> dict:
         ),
         "filler": any_phrase(data["filler"]),
         "hedging": any_phrase(data["hedging"]),
+        "approach": any_phrase(data["approach"]),
+        "example": any_phrase(data["example"]),
+        "specific": any_phrase(data["specific"]),
+        "result_figure": re.compile(
+            r"\b(?:within|by|to|from|under|over|below|above)\s+(?:about\s+)?\d+(?:[.,]\d+)?\s*"
+            r"(?:%|percent\b|per cent\b|minutes?\b|hours?\b|days?\b|weeks?\b)",
+            re.I,
+        ),
     }
 
 
@@ -166,6 +213,8 @@ def _normal(text: str) -> str:
 def star_cues(answer: str) -> dict[str, list[str]]:
     cues = _cues()
     found = {part: list(count_phrases(answer, cues["star"][part])) for part in STAR_PARTS}
+    if not found["result"]:  # "within 1% of the system", "down to 3 days"
+        found["result"] = [m.group(0).lower() for m in cues["result_figure"].finditer(answer)]
     if not found["action"]:
         found["action"] = sorted(
             {m.group(0) for m in cues["action_verb"].finditer(_normal(answer))}
@@ -189,11 +238,22 @@ def terms_used(answer: str, job_terms: Iterable[str]) -> list[str]:
     return [t for t in job_terms if t.lower() in found]
 
 
-def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
+def measure(
+    answer: str,
+    job_terms: Iterable[str] = (),
+    question: Optional[str] = None,
+    embed: Optional[Callable] = None,
+    job_family: Optional[str] = None,
+) -> AnswerMetrics:
     job_terms = list(dict.fromkeys(job_terms))
     n = len(answer.split())
     cues = _cues()
     return AnswerMetrics(
+        question_type=question_type_of(question) if question else "behavioural",
+        relevance=relevance(question, answer, embed, job_family) if question else None,
+        approach=list(count_phrases(answer, cues["approach"])),
+        example=list(count_phrases(answer, cues["example"])),
+        specific=list(count_phrases(answer, cues["specific"])),
         words=n,
         speaking_seconds=round(n * 60 / WORDS_PER_MINUTE),
         star=star_cues(answer),
@@ -206,8 +266,15 @@ def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
     )
 
 
-def critique(answer: str, job_terms: Iterable[str] = ()) -> AnswerCritique:
-    metrics = measure(answer, job_terms)
+def critique(
+    answer: str,
+    job_terms: Iterable[str] = (),
+    question: Optional[str] = None,
+    embed: Optional[Callable] = None,
+    job_family: Optional[str] = None,
+) -> AnswerCritique:
+    """The critique; with the question, by its type and with the off-topic check."""
+    metrics = measure(answer, job_terms, question, embed, job_family)
     hits = [s for s in SIGNALS if s.flags(metrics)]
     return AnswerCritique(
         metrics=metrics,

@@ -23,10 +23,10 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.analysis.question_bank import load_families
 from assistant.analysis.words import any_phrase
-from assistant.paths import data_path, read_data
+from assistant.paths import data_path
 
-FAMILIES_FILE = "interview_families.yaml"
 OCCUPATIONS_FILE = "occupations.tsv"
 GENERAL = "general"
 # What a run of n title words found in ESCO labels weighs, against the duties' cue hits (1 in
@@ -34,7 +34,8 @@ GENERAL = "general"
 PHRASE_WEIGHT = {1: 0.5, 2: 1.5, 3: 2.5, 4: 3.0}
 CLOSE_CALL = 0.25  # a lead smaller than this over the runner-up is a close call
 TITLE_CUE_WEIGHT = 1.0  # each family cue word in the title ("backend", "mechanic"), up to 2
-MIN_TEXT_HITS = 3  # fewer cue hits than this in the duties say nothing on their own
+MIN_TEXT_HITS = 3
+MIN_SCORE = 0.3  # less evidence than this (a title word shared by many families) fits none  # fewer cue hits than this in the duties say nothing on their own
 MAX_NGRAM = 4
 
 # Words in a title that say nothing about the occupation.
@@ -80,19 +81,14 @@ def occupations() -> tuple[Occupation, ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=1)
-def families() -> dict:
-    return read_data(FAMILIES_FILE)["families"]
-
-
 @lru_cache(maxsize=32)
-def _cues(family: str):
-    cues = families()[family].get("cues") or []
+def family_cues(family: str):
+    cues = load_families()[family].cues
     return any_phrase(cues) if cues else None
 
 
 def family_label(family: str) -> str:
-    return families()[family]["label"]
+    return load_families()[family].label
 
 
 def title_words(title: str) -> list[str]:
@@ -101,13 +97,14 @@ def title_words(title: str) -> list[str]:
     return [w for w in words if w not in _TITLE_NOISE]
 
 
-def title_votes(title: str) -> tuple[dict[str, float], Optional[str], Optional[str]]:
+def title_votes(title: str) -> tuple[dict[str, float], list[tuple[tuple, Occupation, str]]]:
     """The families ESCO gives the title's phrases: each run of title words that occurs in ESCO
     labels gives one vote, shared among the families of the occupations that have it, and a
-    longer run weighs more (PHRASE_WEIGHT). Also the occupation the longest run names, and the run."""
+    longer run weighs more (PHRASE_WEIGHT). Also the candidate occupations the title names: for
+    a run of two or more words, or one word that is a whole label, its occupations, best first."""
     words = list(dict.fromkeys(title_words(title)))
     votes: dict[str, float] = defaultdict(float)
-    best: Optional[tuple[int, int, Occupation, str]] = None
+    candidates: list[tuple[tuple, Occupation, str]] = []
     for n in range(min(MAX_NGRAM, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i : i + n])
@@ -117,20 +114,21 @@ def title_votes(title: str) -> tuple[dict[str, float], Optional[str], Optional[s
             for family, count in Counter(o.family for o in hits).items():
                 votes[family] += PHRASE_WEIGHT[n] * count / len(hits)
             for o in hits:
-                key = (-n, o.labels.find(f" {phrase} "))
-                if best is None or key < best[:2]:
-                    best = (*key, o, phrase)
-    if best is None:
-        return {}, None, None
-    return dict(votes), best[2].label, best[3]
+                if n == 1 and o.label != phrase:
+                    continue
+                label_words = set(o.label.split())
+                key = (-n, -(o.label == phrase), -len(label_words & set(words)), len(label_words))
+                candidates.append((key, o, phrase))
+    candidates.sort(key=lambda c: c[0])
+    return dict(votes), candidates
 
 
 def text_shares(text: str) -> tuple[dict[str, float], dict[str, list[str]], int]:
     """Each family's share of the cue hits in the text, the words that hit, and the total."""
     counts: dict[str, int] = {}
     words: dict[str, list[str]] = {}
-    for key in families():
-        pattern = _cues(key)
+    for key in load_families():
+        pattern = family_cues(key)
         if pattern is None:
             continue
         found = [m.group(0).lower() for m in pattern.finditer(text)]
@@ -146,10 +144,10 @@ def title_cue_hits(title: str) -> dict[str, int]:
     in a title they qualify another occupation ("plumbing supervisor") more often than name one."""
     title = " ".join(title_words(title))
     out = {}
-    for key in families():
+    for key in load_families():
         if key == "management":
             continue
-        pattern = _cues(key)
+        pattern = family_cues(key)
         n = len(pattern.findall(title)) if pattern else 0
         if n:
             out[key] = n
@@ -162,7 +160,7 @@ def classify(
     embed: Optional[Callable[[Sequence[str]], list[list[float]]]] = None,
 ) -> RoleMatch:
     """The family of a job from its title and its duties and requirements text."""
-    votes, occupation, phrase = title_votes(title or "")
+    votes, candidates = title_votes(title or "")
     shares, words, hits = text_shares(duties)
     if hits < MIN_TEXT_HITS:
         shares = {}
@@ -175,23 +173,22 @@ def classify(
     for family, n in title_cue_hits(title or "").items():
         scores[family] += TITLE_CUE_WEIGHT * min(n, 2)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] <= 0:
+    if not ranked or ranked[0][1] < MIN_SCORE:
         return RoleMatch(
             family=GENERAL,
             family_label=family_label(GENERAL),
-            occupation=occupation,
-            title_phrase=phrase,
             notice="the job fits none of the occupation families: the questions are general ones",
         )
     best = ranked[0][0]
     second_opinion = False
     if embed is not None and len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLOSE_CALL:
         best, second_opinion = _closer(embed, f"{title or ''}\n{duties[:2000]}", ranked[:2])
+    named = next((c for c in candidates if c[1].family == best), None)
     return RoleMatch(
         family=best,
         family_label=family_label(best),
-        occupation=occupation if votes.get(best) else None,
-        title_phrase=phrase if votes.get(best) else None,
+        occupation=named[1].label if named else None,
+        title_phrase=named[2] if named else None,
         evidence=words.get(best, []),
         scores={k: round(v, 3) for k, v in ranked[:4]},
         second_opinion=second_opinion,
@@ -201,9 +198,7 @@ def classify(
 def _closer(embed, text: str, pair: list[tuple[str, float]]) -> tuple[str, bool]:
     """Of two families, the one whose description is nearer the job in embedding space."""
     names = [p[0] for p in pair]
-    descriptions = [
-        f"{family_label(n)}: " + ", ".join((families()[n].get("cues") or [])[:25]) for n in names
-    ]
+    descriptions = [f"{family_label(n)}: " + ", ".join(load_families()[n].cues[:25]) for n in names]
     try:
         vectors = embed([text, *descriptions])
     except Exception:  # noqa: BLE001 - a model that cannot embed leaves the lexical answer

@@ -1,6 +1,11 @@
-"""Practising answers: the deterministic critique of each answer (assistant/analysis/answers),
-two or three sentences of coaching (the model's if the guard accepts them, else the template's),
-and the session that `rebound practice --history` tracks over time."""
+"""Practising answers: the deterministic critique of each answer by the type of its question
+(assistant/analysis/answers), a model answer outline for the question, two or three sentences of
+coaching (the model's if the guard accepts them, else the template's), and the session that
+`rebound practice --history` tracks over time.
+
+A small model (the embedded SmolLM2-135M) is not asked for coaching at all: `rebound models
+--check` measured it writing coaching the guard refused every time (0 of 6), so generating it
+only cost time before the template was shown anyway."""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from pydantic import BaseModel, computed_field
 
 from assistant import prompts
 from assistant.analysis.answers import STAR_PARTS, AnswerCritique, critique
+from assistant.analysis.question_bank import family_question
+from assistant.analysis.relevance import question_type_of
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import DraftFacts
@@ -29,6 +36,8 @@ MAX_PROMPT_ANSWER_WORDS = 150  # the answer the model sees is cut to this
 class AnswerReview(BaseModel):
     question: str
     answer: str
+    question_type: str = "behavioural"
+    outline: list[str] = []  # a model answer outline for the question
     critique: AnswerCritique
     coaching: str
     coaching_source: Literal["model", "template"]
@@ -85,24 +94,52 @@ def _cut(answer: str, limit: int = MAX_PROMPT_ANSWER_WORDS) -> str:
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 
+SMALL_MODEL_NOTICE = (
+    "coaching from the checks: the model is too small to write coaching the guard accepts "
+    "(see `rebound models --check`), so it is not asked"
+)
+
+
+def question_outline(question: str) -> list[str]:
+    """A model answer outline: the bank's guide for a bank question, else the type's frame."""
+    from assistant.tasks.interview import answer_outline
+
+    found = family_question(question.strip())
+    guide = found[1].guide if found else []
+    return answer_outline(question_type_of(question), guide)
+
+
 def review_answer(
     question: str,
     answer: str,
     job_terms: list[str],
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
+    job_family: Optional[str] = None,
 ) -> AnswerReview:
-    result = critique(answer, job_terms)
+    """The critique of one answer (`job_family`: the occupation family of the job practised
+    for, the topic of a question that names none), a model answer outline, and coaching."""
+    embed = getattr(backend, "embed", None) if backend is not None else None
+    result = critique(answer, job_terms, question=question, embed=embed, job_family=job_family)
     fallback = template_coaching(result)
+    base = {
+        "question": question,
+        "answer": answer,
+        "question_type": result.metrics.question_type,
+        "outline": question_outline(question),
+        "critique": result,
+    }
     if backend is None:
+        return AnswerReview(**base, coaching=fallback, coaching_source="template")
+    info = backend.info()
+    if info.is_small:
         return AnswerReview(
-            question=question,
-            answer=answer,
-            critique=result,
+            **base,
             coaching=fallback,
             coaching_source="template",
+            model=info.name,
+            notice=SMALL_MODEL_NOTICE,
         )
-    info = backend.info()
     msgs = prompts.messages(
         TASK, mode="coach", question=question, answer=_cut(answer), checks=checks_summary(result)
     )
@@ -116,18 +153,9 @@ def review_answer(
         backend, msgs, COACH_OPTIONS, lambda t: check_coaching(t, facts), on_chunk=on_chunk
     )
     if draft.text is not None:
-        return AnswerReview(
-            question=question,
-            answer=answer,
-            critique=result,
-            coaching=draft.text,
-            coaching_source="model",
-            model=info.name,
-        )
+        return AnswerReview(**base, coaching=draft.text, coaching_source="model", model=info.name)
     return AnswerReview(
-        question=question,
-        answer=answer,
-        critique=result,
+        **base,
         coaching=fallback,
         coaching_source="template",
         model=info.name,
