@@ -74,6 +74,7 @@ def question_fit(rows: list[dict], results: dict) -> None:
     family = {r["file"]: r["family"] for r in rows}
     totals = Counter()
     unjudged: list[str] = []
+    under: list[str] = []
     for file, marks in judged.items():
         marks = marks or {}
         result = results[file]
@@ -98,6 +99,8 @@ def question_fit(rows: list[dict], results: dict) -> None:
         totals["belong"] += belong
         totals["ads"] += 1
         totals["ads with >= 8"] += belong >= 8
+        if belong < 8:
+            under.append(f"{file} ({result.role_family}): {belong}/{len(result.questions)}")
     n = totals["judged"] or 1
     print(f"\nQuestions on {totals['ads']} hand-judged ads ({COUNT} each, no resume or notes):")
     print(
@@ -107,6 +110,8 @@ def question_fit(rows: list[dict], results: dict) -> None:
     )
     print(f"  from another field's bank: {totals['other-bank']}")
     print(f"  paste {PASTE_WORDS}+ words of the ad: {totals['pasted']}/{totals['questions']}")
+    for line in under:
+        print(f"    under 8: {line}")
     if totals["follow-ups"]:
         print(f"  follow-ups that fit: {totals['follow-ups fit']}/{totals['follow-ups']}")
     if unjudged:

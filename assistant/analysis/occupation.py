@@ -29,9 +29,11 @@ from assistant.paths import data_path
 
 OCCUPATIONS_FILE = "occupations.tsv"
 GENERAL = "general"
-# What a run of n title words found in ESCO labels weighs, against the duties' cue hits (1 in
-# all): one word ("engineer", "officer") says little, two or more ("software engineer") say much.
+# What a run of n title words found in ESCO labels weighs, against the duties' cue hits
+# (TEXT_WEIGHT in all): one word ("engineer", "officer") says little, two or more
+# ("software engineer") say much.
 PHRASE_WEIGHT = {1: 0.5, 2: 1.5, 3: 2.5, 4: 3.0}
+TEXT_WEIGHT = 3.0  # the duties' share of cue hits (chosen on the tune part of the labelled ads)
 CLOSE_CALL = 0.25  # a lead smaller than this over the runner-up is a close call
 TITLE_CUE_WEIGHT = 1.0  # each family cue word in the title ("backend", "mechanic"), up to 2
 MIN_TEXT_HITS = 3
@@ -169,7 +171,7 @@ def classify(
         if family != GENERAL:
             scores[family] += v
     for family, s in shares.items():
-        scores[family] += s
+        scores[family] += TEXT_WEIGHT * s
     for family, n in title_cue_hits(title or "").items():
         scores[family] += TITLE_CUE_WEIGHT * min(n, 2)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])

@@ -381,7 +381,11 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
     slots = []
     for line in duty_lines(job):
         ranked = sorted(
-            ((f, i) for i, q in enumerate(entries) if (f := _fit(q, line)) >= 2),
+            (
+                (f, i)
+                for i, q in enumerate(entries)
+                if q.type != COMPANY_QUESTION and (f := _fit(q, line)) >= 2
+            ),
             key=lambda fi: (-fi[0], fi[1]),
         )
         if not ranked:
@@ -399,7 +403,7 @@ def role_slots(job: JobDescription, family: str) -> list[Slot]:
     bank = family_questions(family)
     label = load_families()[family].label
     ranked = sorted(
-        range(len(entries)),
+        (i for i in range(len(entries)) if entries[i].type != COMPANY_QUESTION),
         key=lambda i: (-(cue_hits(job.text, entries[i].cues) if entries[i].cues else 0), i),
     )
     slots = []
@@ -414,14 +418,14 @@ def role_slots(job: JobDescription, family: str) -> list[Slot]:
 
 
 def company_slots(family: str) -> list[Slot]:
-    """Every set gets one company-knowledge question (the general bank's)."""
-    if family == GENERAL:
-        return []
-    return [
-        [_question(q, "role-specific", "Asked in most interviews, whatever the role.", None)]
-        for q in family_questions(GENERAL)
-        if q.type == COMPANY_QUESTION
-    ]
+    """Every set gets one company-knowledge question: the family's own ('What do you know about
+    this ward...'), else the general bank's."""
+    for bank in (family, GENERAL):
+        own = [q for q in family_questions(bank) if q.type == COMPANY_QUESTION]
+        if own:
+            why = "Every interview checks you know the employer."
+            return [[_question(q, "role-specific", why, None) for q in own]]
+    return []
 
 
 def ask_them(family: str, count: int) -> list[InterviewQuestion]:
@@ -477,7 +481,7 @@ def build_questions(
         if request.resume_text
         else ([], [])
     )
-    company = company_slots(family) if request.count >= 5 else []
+    company = company_slots(family) if request.count >= 5 else []  # also for `general`
     questions = choose(
         first, [weak, gaps, duty_slots(job, family), role_slots(job, family)], request.count
     )
