@@ -120,17 +120,43 @@ def question_fit(rows: list[dict], results: dict) -> None:
             print(f"    ? {line}")
 
 
+def _embedded_embed():
+    """The embedded model's embed function, or None (no model, or no embeddings in this engine)."""
+    from assistant.engine.resolve import embedded_model
+
+    path = embedded_model()
+    if not path:
+        return None
+    from assistant.engine.llama import LlamaBackend
+
+    embed = getattr(LlamaBackend(str(path)), "embed", None)
+    try:
+        embed and embed(["probe"])
+    except Exception:  # noqa: BLE001 - a backend without embeddings
+        return None
+    return embed
+
+
 def relevance() -> None:
     data = yaml.safe_load((HERE / "practice_answers.yaml").read_text(encoding="utf-8"))
-    from assistant.tasks.practice import review_answer
+    _relevance_figures(data, None, "words only (no model)")
+    embed = _embedded_embed()
+    if embed is None:
+        print("  with the embedded model's embeddings: not available in this engine")
+    else:
+        _relevance_figures(data, embed, "words, and the embedded model's embeddings")
+
+
+def _relevance_figures(data: dict, embed, how: str) -> None:
+    from assistant.analysis.answers import critique
 
     counts = Counter()
     for item in data["answers"]:
-        review = review_answer(item["question"], item["answer"], [])
-        said_off = any(f.code == "off-topic" for f in review.critique.findings)
+        found = critique(item["answer"], [], question=item["question"], embed=embed).findings
+        said_off = any(f.code == "off-topic" for f in found)
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
-    print("\nPractice: relevant vs off-topic answers (hand labels):")
+    print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
     for split in ("tune", "held-out"):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]

@@ -241,3 +241,32 @@ def test_signal_codes_are_stable_kebab_case():
 def test_signal_examples(code, answer, terms, flag):
     found = {f.code for f in critique(answer, terms).findings}
     assert (code in found) == flag, found
+
+
+def _embed_at(cosine: float):
+    """An embed function that puts question and answer at the given cosine."""
+    return lambda texts: [[1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5]]
+
+
+def test_embeddings_overrule_the_words_only_at_the_ends():
+    from assistant.analysis.relevance import EMBED_OFF_TOPIC, EMBED_RELEVANT, relevance
+
+    # the words say off-topic: only a very close answer is let through
+    assert not relevance(NURSE_Q, CAMPAIGN_A, _embed_at(EMBED_RELEVANT - 0.05)).relevant
+    close = relevance(NURSE_Q, CAMPAIGN_A, _embed_at(EMBED_RELEVANT + 0.05))
+    assert close.relevant and close.method == "embeddings"
+    # the words cannot judge "Why ...?": a very distant answer is off-topic
+    boiler = "I replaced the relief valve on the boiler, tested it at pressure and logged it."
+    assert relevance(WHY_Q, boiler).relevant  # words alone: not judged
+    assert not relevance(WHY_Q, boiler, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
+    # the words say on topic: no embedding is asked for
+    assert relevance(NURSE_Q, NURSE_A, lambda texts: 1 / 0).method == "words"
+
+
+def test_a_backend_without_embeddings_leaves_the_words_answer():
+    from assistant.analysis.relevance import relevance
+
+    def broken(texts):
+        raise RuntimeError("no embeddings")
+
+    assert not relevance(NURSE_Q, CAMPAIGN_A, broken).relevant
