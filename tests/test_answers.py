@@ -255,10 +255,11 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     assert not relevance(NURSE_Q, CAMPAIGN_A, _embed_at(EMBED_RELEVANT - 0.05)).relevant
     close = relevance(NURSE_Q, CAMPAIGN_A, _embed_at(EMBED_RELEVANT + 0.05))
     assert close.relevant and close.method == "embeddings"
-    # the words cannot judge "Why ...?": a very distant answer is off-topic
+    # the words cannot judge "Why us?": a very distant answer is off-topic
+    why_us = "Why do you want to work for us?"
     boiler = "I replaced the relief valve on the boiler, tested it at pressure and logged it."
-    assert relevance(WHY_Q, boiler).relevant  # words alone: not judged
-    assert not relevance(WHY_Q, boiler, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
+    assert relevance(why_us, boiler).relevant  # words alone: not judged
+    assert not relevance(why_us, boiler, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
     # the words say on topic: no embedding is asked for
     assert relevance(NURSE_Q, NURSE_A, lambda texts: 1 / 0).method == "words"
 
