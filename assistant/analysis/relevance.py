@@ -1,7 +1,8 @@
 """Does an answer address its question? And what type of question is it?
 
 Without a model the check is lexical: the question's key terms (its content words, and for a
-question from the banks its answer guide and duty cues too), stemmed, against the answer's; or
+question from the banks its answer guide and duty cues too), stemmed by the text layer, against
+the answer's; or
 the occupation family the question is about (its cue words) named again in the answer, or the
 answer's own words pointing to that family. An answer that shares neither is off-topic; a
 question with too few words of its own ("Why us?") is not judged. With a model's embeddings, a lexically off-topic answer
@@ -17,10 +18,9 @@ from typing import Optional
 
 from pydantic import BaseModel
 
-from assistant.analysis.keywords import singular
 from assistant.analysis.occupation import family_cues, text_shares
 from assistant.analysis.question_bank import QuestionType, family_question, load_families
-from assistant.analysis.words import content_words
+from assistant.text import content_words, stem
 
 MIN_WORDS = 8  # shorter answers are judged by the other checks, not this one
 LONG_ANSWER = 40  # from this length an answer that shares no words with the question is off it
@@ -42,18 +42,10 @@ _GENERIC = frozenset(
     "keep kept want know use used using need needed right sure help helped start started "
     "ask asked say said see saw find found go went take took".split()
 )
-_SUFFIX = re.compile(r"(?:ations?|ings?|ed|er|ers|ly|ment|ments|es|s)$")
-
-
-def stem(word: str) -> str:
-    """A light stem, applied alike to question and answer ('escalated', 'escalation' ->
-    'escal'). To be replaced by the text layer's stemmer."""
-    word = singular(word.lower())
-    base = _SUFFIX.sub("", word)
-    return base if len(base) >= 4 else word
 
 
 def key_terms(text: str) -> set[str]:
+    """The stems (the text layer's stemmer) of the content words that say what a text is about."""
     return {
         stem(w)
         for w in content_words(text)
