@@ -142,6 +142,7 @@ def test_a_small_model_is_not_asked_for_coaching():
     review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
     assert backend.calls == []
     assert review.generation.source == "template" and "too small" in review.generation.notice
+    assert review.generation.model == "fake"
     assert review.coaching == template_coaching(review.critique)
 
 

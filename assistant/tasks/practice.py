@@ -91,8 +91,9 @@ def review_answer(
     result = critique(answer, job_terms, question=question, embed=embed, job_family=job_family)
     fallback = template_coaching(result)
     ask = Ask(messages=[], options=presets.COACHING, fallback=fallback, what="coaching")
+    not_asked = None  # the small model's name: it is not asked, its coaching never passes
     if backend is not None and backend.info().is_small:
-        backend = None  # not asked: its coaching never passes the guard
+        not_asked, backend = backend.info().name, None
         ask = Ask(
             messages=[],
             options=presets.COACHING,
@@ -125,6 +126,9 @@ def review_answer(
             what="coaching",
         )
     drafted = generate(backend, ask, on_chunk=on_chunk)
+    generation = drafted.generation
+    if not_asked:  # the record still names the model the user chose
+        generation = generation.model_copy(update={"model": not_asked})
     return AnswerReview(
         question=question,
         answer=answer,
@@ -132,5 +136,5 @@ def review_answer(
         outline=question_outline(question),
         critique=result,
         coaching=drafted.text,
-        generation=drafted.generation,
+        generation=generation,
     )
