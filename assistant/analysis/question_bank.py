@@ -32,7 +32,7 @@ class Competency(_Strict):
     skills: list[str] = []  # the names assistant/data/skills.yaml gives this competency
     covers: list[str]
     follow_ups: list[str]
-    questions: dict[str, list[str]]  # role family -> questions
+    questions: dict[str, list[str]]  # occupation family -> questions
 
 
 class GapTemplate(_Strict):
@@ -76,7 +76,7 @@ class QuestionBank(_Strict):
     gap_templates: list[GapTemplate]
 
     def competency_questions(self, key: str, role: str) -> list[BankQuestion]:
-        """A competency's questions for the role family first, then its general ones."""
+        """A competency's questions for the occupation family first, then its general ones."""
         comp = self.competencies[key]
         roles = [role, GENERAL] if role != GENERAL else [GENERAL]
         return [
