@@ -523,3 +523,18 @@ def test_cli_bad_input_is_one_line_exit_2(cli, args, message):
     assert r.exit_code == 2, r.stdout
     assert message in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_embeddings_break_a_close_call_between_two_families():
+    duties = "Nurses and patients on the ward; lessons for pupils in the classroom."
+    words_only = classify(None, duties)
+    first, second = list(words_only.scores)[:2]
+    assert words_only.scores[first] - words_only.scores[second] < 0.25  # a close call
+
+    def nearer_the_runner_up(texts):
+        return [[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]]  # the job, the best family, the runner-up
+
+    match = classify(None, duties, nearer_the_runner_up)
+    assert match.family == second and match.second_opinion
+    clear = classify("Staff Nurse", "patients, ward, medication rounds", nearer_the_runner_up)
+    assert clear.family == "nursing" and not clear.second_opinion  # no close call: not asked

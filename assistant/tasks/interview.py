@@ -457,12 +457,15 @@ def choose(first: list[Slot], rest: list[list[Slot]], count: int) -> list[Interv
 
 
 def build_questions(
-    request: InterviewRequest, bank: Optional[QuestionBank] = None
+    request: InterviewRequest,
+    bank: Optional[QuestionBank] = None,
+    embed: Optional[Callable[[list[str]], list[list[float]]]] = None,
 ) -> InterviewResult:
-    """The deterministic question set (no model)."""
+    """The question set, written by no model; `embed` (a model's embeddings) only breaks a close
+    call between two occupation families."""
     bank = bank or load_bank()
     job = request.job
-    role = classify(job.title, job.text)
+    role = classify(job.title, job.text, embed)
     family = role.family
     notes = request.notes
     first = struggled_slots(notes, bank, family) if notes else []
@@ -600,7 +603,7 @@ def interview_questions(
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> InterviewResult:
-    result = build_questions(request)
+    result = build_questions(request, embed=getattr(backend, "embed", None))
     if backend is None:
         return result
     return tailor_questions(request, result, backend, on_chunk)
