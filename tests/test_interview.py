@@ -538,3 +538,20 @@ def test_embeddings_break_a_close_call_between_two_families():
     assert match.family == second and match.second_opinion
     clear = classify("Staff Nurse", "patients, ward, medication rounds", nearer_the_runner_up)
     assert clear.family == "nursing" and not clear.second_opinion  # no close call: not asked
+
+
+def test_a_struggled_question_gets_a_follow_up_that_fits_it():
+    from assistant.inputs.notes import RejectionNotes
+    from assistant.tasks.interview import TYPE_FOLLOW_UPS, struggled_slots
+
+    notes = RejectionNotes(
+        struggled_questions=[
+            "Tell me about a time you delegated care to a healthcare assistant",
+            "What do you know about our business and competitors?",
+        ]
+    )
+    delegation, company = (s[0] for s in struggled_slots(notes, load_bank(), "nursing"))
+    entry = next(q for q in load_families()["nursing"].questions if "delegate" in q.text)
+    assert delegation.follow_up == entry.follow_up and "customer" not in delegation.follow_up
+    assert company.question_type == "company"
+    assert company.follow_up == TYPE_FOLLOW_UPS["company"]  # not "found the root cause"

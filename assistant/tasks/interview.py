@@ -189,6 +189,16 @@ def _as_question(text: str) -> str:
     return text if text.endswith(("?", ".")) else text + "?"
 
 
+# What an interviewer asks next when nothing closer is known, by the type of the question.
+TYPE_FOLLOW_UPS: dict[str, str] = {
+    "behavioural": "What would you do differently if it happened again?",
+    "situational": "What would you do if that did not work?",
+    "technical": "Can you give an example from your own work?",
+    "motivational": "What would make you turn this job down?",
+    "company": "How would your work in this role help with that?",
+}
+
+
 def nearest_family_question(text: str, family: str) -> Optional[BankQuestion]:
     """The family's (or the general bank's) question that shares most words with `text`, if it
     shares at least two: a question from the notes borrows its follow-up and guide."""
@@ -201,15 +211,23 @@ def nearest_family_question(text: str, family: str) -> Optional[BankQuestion]:
 
 def struggled_slots(notes: RejectionNotes, bank: QuestionBank, family: str) -> list[Slot]:
     """(a) Each question the notes say went badly, asked again, with a follow-up: that of the
-    nearest question in the family's bank, else one for the competency it tests."""
+    nearest question in the family's bank; else one for the competency it names; else one for
+    its type of question."""
     slots = []
     at = f" at {notes.company}" if notes.company else ""
     for raw in notes.struggled_questions:
         text = _as_question(raw)
-        comp = competency_for(text, bank) or DEFAULT_COMPETENCY
+        named = competency_for(text, bank)
+        comp = named or DEFAULT_COMPETENCY
         near = nearest_family_question(text, family)
         covers = near.covers if near else bank.competencies[comp].covers
         qtype = near.type if near else question_type_of(text)
+        if near:
+            follow_up = near.follow_up
+        elif named:
+            follow_up = pick(bank.competencies[named].follow_ups, text)
+        else:
+            follow_up = TYPE_FOLLOW_UPS[qtype]
         slots.append(
             [
                 InterviewQuestion(
@@ -219,9 +237,7 @@ def struggled_slots(notes: RejectionNotes, bank: QuestionBank, family: str) -> l
                     competency=comp,
                     reason=f"Your notes say you struggled with this question{at}; practise it again, then the follow-up.",
                     good_answer_covers=covers,
-                    follow_up=near.follow_up
-                    if near
-                    else pick(bank.competencies[comp].follow_ups, text),
+                    follow_up=follow_up,
                     question_type=qtype,
                     outline=answer_outline(qtype, covers),
                 )
@@ -285,6 +301,8 @@ def _gap_question(
     index: Optional[int] = None,
 ) -> InterviewQuestion:
     templates = bank.gap_templates
+    if kind != "gap":  # a weak spot from the notes is not about the resume
+        templates = [t for t in templates if "resume" not in t.text.lower()]
     template = templates[index % len(templates)] if index is not None else pick(templates, term)
     said = spoken_term(term, source or "")
     return InterviewQuestion(
@@ -293,6 +311,7 @@ def _gap_question(
         reason=reason,
         source_line=source,
         good_answer_covers=[c.format(term=said) for c in template.covers],
+        follow_up=TYPE_FOLLOW_UPS["technical"],
         question_type="technical",
         outline=answer_outline("technical", [c.format(term=said) for c in template.covers]),
     )
