@@ -1,0 +1,139 @@
+"""The skills lexicon: a prebuilt index of skill, tool, licence, certification and domain names
+derived from ESCO v1.1.1 (European Commission, CC BY 4.0) and Lightcast Open Skills, with
+Rebound's own curated names and aliases on top (scripts/build_lexicon.py writes
+assistant/data/lexicon.json.gz; this module only loads it).
+
+Text and names meet on *keys*: lower case, British spellings made American (licence ~ license),
+possessives dropped, each plain word stemmed (mentored ~ mentoring). Short names that are also
+English words (Go, R, Swift) and acronyms (CRO, BLS) match only as written."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from assistant.paths import data_path
+
+LEXICON_FILE = "lexicon.json.gz"
+CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "domain")
+MAX_WORDS = 6
+
+# A token keeps the punctuation that belongs to names: C++, C#, .NET, Node.js, CI/CD, A&P, O&M.
+TOKEN = re.compile(
+    r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#]|[.&/'\u2019](?=[A-Za-z0-9]))*[+#]*",
+)
+_BRITISH = [
+    (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
+    (re.compile(r"^practis"), "practic"),
+    (re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$"), r"\1s\2"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (
+        re.compile(r"^(model|label|travel|cancel|counsel|signal|level|fuel|channel|tunnel|panel)l"),
+        r"\1",
+    ),
+    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from snowballstemmer.english_stemmer import EnglishStemmer  # not the 30 other languages
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The key of one token: lower case, American spelling, stemmed when it is a plain word."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if not w.isalpha():
+        return w
+    if len(w) > 5:
+        for pattern, repl in _BRITISH:
+            w = pattern.sub(repl, w)
+    return _stemmer().stemWord(w) if len(w) > 3 else w
+
+
+def split_words(text: str) -> list[str]:
+    """The tokens of a name or a text; hyphens separate words (cross-functional ~ cross functional)."""
+    out: list[str] = []
+    for tok in TOKEN.findall(text):
+        if "-" in tok:
+            out.extend(p for p in tok.split("-") if p)
+        else:
+            out.append(tok)
+    return out
+
+
+def phrase_key(text: str) -> str:
+    return " ".join(word_key(t) for t in split_words(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    category: str
+    source: str  # "curated", "lightcast" or "esco"
+
+
+class Lexicon:
+    """The loaded index. Terms are made on demand: most runs look up a few dozen of 27,000."""
+
+    def __init__(self, data: dict) -> None:
+        self.categories: list[str] = data["categories"]
+        self.sources: list[str] = data["sources"]
+        self._names = data["names"].split("\n")
+        self._cats = data["term_categories"]
+        self._srcs = data["term_sources"]
+        self.keys: dict[str, int] = dict(
+            zip(data["keys"].split("\n"), map(int, data["key_terms"].split(",")))
+        )
+        self.exact: dict[str, int] = data["exact"]  # written form -> term (Go, R, Swift)
+        self.acronyms: dict[str, list[int]] = data["acronyms"]  # CRO -> every term it may be
+        self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
+        self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def term(self, index: int) -> Term:
+        return Term(
+            self._names[index],
+            self.categories[int(self._cats[index])],
+            self.sources[int(self._srcs[index])],
+        )
+
+    def match_at(self, keys: list[str], i: int) -> Optional[tuple[int, int]]:
+        """The longest lexicon term starting at word i: (term, words used)."""
+        if keys[i] not in self.firsts:
+            return None
+        for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+            hit = self.keys.get(" ".join(keys[i : i + n]))
+            if hit is not None:
+                return hit, n
+        return None
+
+
+def _read() -> dict:
+    with gzip.open(data_path(LEXICON_FILE), "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(_read())
+
+
+def iter_terms() -> Iterator[Term]:
+    lex = lexicon()
+    for i in range(len(lex)):
+        yield lex.term(i)
