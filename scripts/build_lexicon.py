@@ -34,7 +34,13 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from assistant.analysis.lexicon import CATEGORIES, LEXICON_FILE, phrase_key, split_words  # noqa: E402
+from assistant.analysis.lexicon import (
+    CATEGORIES,
+    LEXICON_FILE,
+    phrase_key,
+    split_words,
+    word_form,
+)  # noqa: E402
 
 DEFAULT_SKILLS = ROOT.parent / "shared" / "data" / "skills"
 DATA = ROOT / "assistant" / "data"
@@ -83,6 +89,7 @@ class Builder:
         self.exact: dict[str, int] = {}
         self.acronyms: dict[str, list[int]] = {}
         self.no_split: set[str] = set()
+        self.forms: dict[str, set[str]] = {}
         self.dropped: Counter = Counter()
 
     def add(self, names: list[str], category: str, source: str, exact: set[str] = frozenset()):
@@ -107,6 +114,7 @@ class Builder:
                 used = True
                 continue
             key = phrase_key(alias)
+            self.forms.setdefault(key, set()).add(word_form(words[-1]))
             if key in self.keys:
                 continue
             self.keys[key] = index
@@ -245,6 +253,11 @@ def _esco(b: Builder, path: Path) -> None:
         if row["type"] not in ("preferredLabel", "altLabels"):
             continue
         label = " ".join(row["description"].split())
+        if row["type"] == "altLabels" and len(label.split()) == 1 and not _ACRONYM.match(label):
+            # one-word alternative labels are mostly everyday words: "current" for electricity
+            # principles, "sound" for acoustics
+            b.dropped["esco: one-word alternative"] += 1
+            continue
         if _esco_keeps(label, verbs):
             groups.setdefault(row["id"], []).append(label)
         else:
@@ -279,6 +292,10 @@ def write(b: Builder, out: Path) -> None:
         "keys": "\n".join(k for k, _ in keys),
         "key_terms": ",".join(str(i) for _, i in keys),
         "firsts": "\n".join(sorted({k.split(" ", 1)[0] for k, _ in keys})),
+        # the forms of each key's last word (only keys where a form was seen other than plain)
+        "key_forms": {
+            k: ",".join(sorted(f)) for k, _ in keys if (f := b.forms.get(k)) and f != {""}
+        },
         "exact": dict(sorted(b.exact.items())),
         "acronyms": dict(sorted(b.acronyms.items())),
         "no_split": sorted(b.no_split),

@@ -156,7 +156,6 @@ _REQUIREMENT_LINE = re.compile(
 _NICE_LINE = re.compile(
     r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
 )
-_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*:?\s*$")
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
     r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*:?\s*$|"
@@ -165,15 +164,6 @@ _COMPANY_LINE = re.compile(
     r"builds|makes|runs|helps|is an?\b)",
     re.MULTILINE,
 )
-_ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
-_CAPITALISED_RUN = re.compile(
-    r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
-)
-# One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
-_NAMED_PRODUCT = re.compile(
-    r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
-)
-
 # Capitalised words and acronyms that are never a skill the job asks for.
 _NOT_TERMS = frozenset(
     """
@@ -192,13 +182,6 @@ master's phd field related new york san francisco london berlin paris united sta
 )
 
 
-@dataclass(frozen=True)
-class _Weighted:
-    name: str
-    weight: float
-    position: int
-
-
 def guess_company(text: str) -> Optional[str]:
     """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X')."""
     for m in _COMPANY_LINE.finditer(text):
@@ -208,91 +191,36 @@ def guess_company(text: str) -> Optional[str]:
     return None
 
 
-def _line_weights(text: str) -> list[tuple[str, float, int]]:
-    """Each line with its weight: requirements 3, nice-to-have 1, benefits and about-us 0, the rest 1.5."""
-    out = []
-    section_weight = 1.5
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        head = _HEADING_LINE.match(line)
-        # a short line with no skill in it heads a section ("Requirements"); "Experience with SQL" does not
-        if head and len(head.group("h").split()) <= 6 and not find_terms_ordered(line):
-            h = head.group("h")
-            if NICE_HEADING.search(h):
-                section_weight = 1.0
-            elif _OTHER_HEADING.search(h):
-                section_weight = 0.0
-            elif REQUIREMENT_HEADING.search(h):
-                section_weight = 3.0
-            else:
-                section_weight = 1.5
-            continue
-        weight = section_weight
-        if weight and _NICE_LINE.search(line):
-            weight = 1.0
-        elif weight and _REQUIREMENT_LINE.search(line):
-            weight = max(weight, 3.0)
-        out.append((line, weight, start))
-    return out
-
-
-def _is_noise(phrase: str, company_words: set[str]) -> bool:
-    words = [w.lower().strip("'\u2019") for w in phrase.replace("&", " ").split()]
-    return any(w in _NOT_TERMS or w in company_words for w in words) or not words
-
-
-def discovered_terms(line: str, company_words: set[str], known: set[str]) -> list[tuple[str, int]]:
-    """Acronyms and capitalised names in a requirement line that the vocabulary lacks."""
-    out: list[tuple[str, int]] = []
-    if line.strip().isupper():
-        return out  # an ALL-CAPS heading, not a requirement
-    vocab_tokens = vocabulary().known_tokens
-    for pattern in (_CAPITALISED_RUN, _ACRONYM, _NAMED_PRODUCT):
-        for m in pattern.finditer(line):
-            phrase = (m.group("name") if "name" in pattern.groupindex else m.group(0)).strip()
-            if _is_noise(phrase, company_words) or find_terms(phrase) or phrase.lower() in known:
-                continue
-            if all(t.lower() in vocab_tokens for t in _TOKEN.findall(phrase)):
-                continue  # a piece of a vocabulary term (the DSS of PCI DSS)
-            if any(phrase in longer for longer, _ in out):
-                continue
-            out.append((phrase, m.start()))
-    return out
-
-
-@lru_cache(maxsize=64)
-def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
-    company = company or guess_company(text)
-    company_words = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", company or "") if len(w) > 1}
-    company_terms = find_terms(company) if company else set()
-    scores: dict[str, _Weighted] = {}
-    known_lower: set[str] = set()
-    for line, weight, start in _line_weights(text):
-        if not weight:
-            continue  # benefits, about us, how to apply: not requirements
-        hits = [(n, start + p) for n, p in find_terms_ordered(line)]
-        if weight >= 3.0:
-            hits += [(n, start + p) for n, p in discovered_terms(line, company_words, known_lower)]
-        for name, pos in hits:
-            if name in company_terms:
-                continue
-            known_lower.add(name.lower())
-            prev = scores.get(name)
-            scores[name] = _Weighted(
-                name, (prev.weight if prev else 0.0) + weight, prev.position if prev else pos
-            )
-    ranked = sorted(scores.values(), key=lambda w: (-w.weight, w.position))
-    return tuple(w.name for w in ranked)
-
-
 def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
-    """The skills and keywords a job description asks for, most important first (canonical names)."""
-    return list(_job_terms(text, company))
+    """What a job ad asks for, must-haves first ("Python or Scala" is one requirement)."""
+    from assistant.analysis.job_terms import read_ad
+
+    asks, _ = read_ad(text, company or guess_company(text))
+    return [a.name for a in asks]
 
 
-def _norm_phrase(text: str) -> str:
-    return " " + " ".join(singular(t.lower()) for t in _TOKEN.findall(text)) + " "
+class KeywordTerm(BaseModel):
+    name: str = Field(description='what the ad asks for; "A or B" when either will do')
+    category: str = Field(description="hard skill, tool, certification or licence, soft skill, domain")
+    required: bool = Field(description="a must-have (else a nice-to-have or a duty)")
+    where: str = Field(description="the part of the ad: requirements, nice to have, duties, notes")
+    matched: bool = Field(description="the resume shows it")
+    sentence: str = Field(description="the ad's sentence that asks for it")
+
+
+class CategoryRate(BaseModel):
+    category: str
+    required: bool
+    matched: int
+    total: int
+    rate: float = Field(ge=0.0, le=1.0)
+
+
+class OtherRequirement(BaseModel):
+    kind: str = Field(description="experience or degree")
+    text: str
+    required: bool
+    sentence: str
 
 
 class KeywordReport(BaseModel):
@@ -303,19 +231,104 @@ class KeywordReport(BaseModel):
     match_rate: float = Field(
         0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)"
     )
+    terms: list[KeywordTerm] = Field(
+        default_factory=list, description="every job term with its category and sentence"
+    )
+    by_category: list[CategoryRate] = Field(
+        default_factory=list, description="match rate per category, must-haves first"
+    )
+    requirements: list[OtherRequirement] = Field(
+        default_factory=list, description="years of experience and degrees the ad asks for"
+    )
+
+
+class ResumeIndex:
+    """Where a resume shows a term: any lexicon name or alias, its words stemmed, anywhere in the
+    text a reader sees (skills, bullets, summary, certifications), even where a PDF's text layer
+    ran words together ("CustomerService")."""
+
+    def __init__(self, text: str) -> None:
+        from assistant.analysis.job_terms import terms_in, tokenize
+        from assistant.analysis.lexicon import lexicon
+
+        lex = lexicon()
+        found = terms_in(text, lex, strict=False)
+        self.ids = {f.term_id for f in found if f.term_id is not None}
+        self.names = {f.name.lower() for f in found}
+        self.keys = tokenize(text.replace("-", " "), lex).keys
+        self.keyed = " " + " ".join(self.keys) + " "
+        self.flat = re.sub(r"[^a-z0-9+#]", "", text.lower())
+
+    def _near(self, words: list[str]) -> bool:
+        """The words in a row, each the same word in another form (reconciled ~ reconciliation)."""
+
+        def same(a: str, b: str) -> bool:
+            short, long_ = sorted((a, b), key=len)
+            return a == b or (len(short) >= 5 and long_.startswith(short))
+
+        n = len(words)
+        return n > 0 and any(
+            all(same(self.keys[i + j], words[j]) for j in range(n))
+            for i in range(len(self.keys) - n + 1)
+        )
+
+    def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
+        from assistant.analysis.lexicon import phrase_key
+
+        if term_id is not None and term_id in self.ids:
+            return True
+        for n in (name, *aliases):
+            key = phrase_key(n)
+            if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split()):
+                return True
+            flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
+            if len(flat) >= 8 and flat in self.flat:
+                return True
+        return False
 
 
 def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) -> KeywordReport:
-    """Which of the job's terms the resume has and lacks, and the share it has."""
-    terms = extract_job_terms(job_text, company)
-    have = find_terms(resume_text)
-    resume_norm = None
-    matched, missing = [], []
-    for term in terms:
-        ok = term in have
-        if not ok and term not in vocabulary().names:
-            resume_norm = resume_norm or _norm_phrase(resume_text)
-            ok = _norm_phrase(term) in resume_norm
-        (matched if ok else missing).append(term)
+    """Which of the job's terms the resume shows and lacks, per category, with the ad's sentence
+    for each; experience and degree requirements on their own."""
+    from assistant.analysis.job_terms import read_ad
+
+    asks, reqs = read_ad(job_text, company or guess_company(job_text))
+    index = ResumeIndex(resume_text)
+    terms: list[KeywordTerm] = []
+    for a in asks:
+        ok = any(
+            index.shows(n, tid, tuple(a.aliases)) for n, tid in zip(a.names, a.term_ids)
+        )
+        terms.append(
+            KeywordTerm(
+                name=a.name,
+                category=a.category,
+                required=a.required,
+                where=a.where,
+                matched=ok,
+                sentence=a.sentence,
+            )
+        )
+    matched = [t.name for t in terms if t.matched]
+    missing = [t.name for t in terms if not t.matched]
+    rates: dict[tuple[bool, str], list[int]] = {}
+    for t in terms:
+        r = rates.setdefault((t.required, t.category), [0, 0])
+        r[0] += t.matched
+        r[1] += 1
+    by_category = [
+        CategoryRate(category=c, required=req, matched=m, total=n, rate=round(m / n, 3))
+        for (req, c), (m, n) in sorted(rates.items(), key=lambda kv: (not kv[0][0], -kv[1][1]))
+    ]
     rate = len(matched) / len(terms) if terms else 0.0
-    return KeywordReport(matched=matched, missing=missing, match_rate=round(rate, 3))
+    return KeywordReport(
+        matched=matched,
+        missing=missing,
+        match_rate=round(rate, 3),
+        terms=terms,
+        by_category=by_category,
+        requirements=[
+            OtherRequirement(kind=r.kind, text=r.text, required=r.required, sentence=r.sentence)
+            for r in reqs
+        ],
+    )

@@ -63,6 +63,23 @@ def word_key(word: str) -> str:
     return _stemmer().stemWord(w) if len(w) > 3 else w
 
 
+_FORM = re.compile(
+    r"(?:ability|ibility|able|ible|ments?|tions?|sions?|ances?|ences?|ities|ity|ings?|ed|ers?|ors?|"
+    r"als?|ists?|isms?|ives?|ics|ies|y)$"
+)
+
+
+def word_form(word: str) -> str:
+    """The ending that makes a word a verb, a noun or an adjective ("engaged" ed, "engagement"
+    ment); plurals count as the singular."""
+    w = word.lower()
+    m = _FORM.search(w, 3) if len(w) > 4 else None
+    if not m:
+        return ""
+    form = m.group(0)
+    return form if form in ("ics", "ies", "ings") else form.rstrip("s")
+
+
 def split_words(text: str) -> list[str]:
     """The tokens of a name or a text; hyphens separate words (cross-functional ~ cross functional)."""
     out: list[str] = []
@@ -101,6 +118,21 @@ class Lexicon:
         self.acronyms: dict[str, list[int]] = data["acronyms"]  # CRO -> every term it may be
         self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
         self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
+        # the forms the last word of each key's names takes ("log": "", "ing")
+        self._forms: dict[str, str] = data["key_forms"]
+
+    def same_form(self, written_last: str, term_id: int, keys: list[str]) -> bool:
+        """The ad wrote the name in a form the name takes ("logging" for Logging, not "engaged"
+        for Employee Engagement): the job side reads words as written; only the resume side is
+        lenient (mentored ~ mentoring)."""
+        forms = self._forms.get(" ".join(keys))
+        if forms is None:
+            return True
+        form, allowed = word_form(written_last), forms.split(",")
+        if form in allowed:
+            return True
+        # one word: the verb asks for the skill its noun names ("inspects" ~ Inspection)
+        return len(keys) == 1 and form in ("", "ed", "ing") and bool({"tion", "sion"} & set(allowed))
 
     def __len__(self) -> int:
         return len(self._names)
@@ -112,11 +144,11 @@ class Lexicon:
             self.sources[int(self._srcs[index])],
         )
 
-    def match_at(self, keys: list[str], i: int) -> Optional[tuple[int, int]]:
-        """The longest lexicon term starting at word i: (term, words used)."""
+    def match_at(self, keys: list[str], i: int, room: int = MAX_WORDS) -> Optional[tuple[int, int]]:
+        """The longest lexicon term starting at word i, within `room` words: (term, words used)."""
         if keys[i] not in self.firsts:
             return None
-        for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+        for n in range(min(MAX_WORDS, room, len(keys) - i), 0, -1):
             hit = self.keys.get(" ".join(keys[i : i + n]))
             if hit is not None:
                 return hit, n
