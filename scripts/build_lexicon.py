@@ -114,7 +114,7 @@ class Builder:
                 used = True
                 continue
             key = phrase_key(alias)
-            self.forms.setdefault(key, set()).add(word_form(words[-1]))
+            self.forms.setdefault(key, set()).add(" ".join(word_form(w) for w in words))
             if key in self.keys:
                 continue
             self.keys[key] = index
@@ -292,9 +292,9 @@ def write(b: Builder, out: Path) -> None:
         "keys": "\n".join(k for k, _ in keys),
         "key_terms": ",".join(str(i) for _, i in keys),
         "firsts": "\n".join(sorted({k.split(" ", 1)[0] for k, _ in keys})),
-        # the forms of each key's last word (only keys where a form was seen other than plain)
+        # the forms each key's names take, word by word (only where a word has an ending)
         "key_forms": {
-            k: ",".join(sorted(f)) for k, _ in keys if (f := b.forms.get(k)) and f != {""}
+            k: "|".join(sorted(f)) for k, _ in keys if (f := b.forms.get(k)) and any(x.strip() for x in f)
         },
         "exact": dict(sorted(b.exact.items())),
         "acronyms": dict(sorted(b.acronyms.items())),

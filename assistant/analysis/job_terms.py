@@ -325,7 +325,7 @@ def terms_in(
             # a lexicon name written in lower case where it is an English word: "lead", "spring"
             if used == 1 and term.source != "curated" and word.islower() and len(word) <= 3:
                 best = None
-            elif strict and not lex.same_form(tokens.words[i + used - 1], tid, tokens.keys[i : i + used]):
+            elif strict and not lex.same_form(tokens.words[i : i + used], tokens.keys[i : i + used]):
                 best = None
             else:
                 best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)

@@ -118,21 +118,22 @@ class Lexicon:
         self.acronyms: dict[str, list[int]] = data["acronyms"]  # CRO -> every term it may be
         self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
         self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
-        # the forms the last word of each key's names takes ("log": "", "ing")
+        # the forms each key's names take, word by word ("log": "|ing")
         self._forms: dict[str, str] = data["key_forms"]
 
-    def same_form(self, written_last: str, term_id: int, keys: list[str]) -> bool:
-        """The ad wrote the name in a form the name takes ("logging" for Logging, not "engaged"
-        for Employee Engagement): the job side reads words as written; only the resume side is
-        lenient (mentored ~ mentoring)."""
+    def same_form(self, written: list[str], keys: list[str]) -> bool:
+        """The ad wrote the name in a form the name takes ("logging" for Logging, not "employees
+        engaged" for Employee Engagement, not "foundational" for Foundation Engineering): the job
+        side reads words as written; only the resume side is lenient (mentored ~ mentoring)."""
         forms = self._forms.get(" ".join(keys))
         if forms is None:
             return True
-        form, allowed = word_form(written_last), forms.split(",")
-        if form in allowed:
+        mine = " ".join(word_form(w) for w in written)
+        allowed = forms.split("|")
+        if mine in allowed:
             return True
         # one word: the verb asks for the skill its noun names ("inspects" ~ Inspection)
-        return len(keys) == 1 and form in ("", "ed", "ing") and bool({"tion", "sion"} & set(allowed))
+        return len(keys) == 1 and mine in ("", "ed", "ing") and bool({"tion", "sion"} & set(allowed))
 
     def __len__(self) -> int:
         return len(self._names)
