@@ -63,7 +63,8 @@ information knowledge ability abilities skill skills quality performance support
 management administration development planning research business industry public general
 basic standard standards system systems equipment materials material tools tool field area
 areas practice practices principles methods techniques procedures procedure activities
-record records reports report documents document english
+record records reports report documents document english software language languages
+review reviews timeline timelines crew layout one two three
 """.split()
 )
 _CERT = re.compile(
@@ -294,7 +295,9 @@ def write(b: Builder, out: Path) -> None:
         "firsts": "\n".join(sorted({k.split(" ", 1)[0] for k, _ in keys})),
         # the forms each key's names take, word by word (only where a word has an ending)
         "key_forms": {
-            k: "|".join(sorted(f)) for k, _ in keys if (f := b.forms.get(k)) and any(x.strip() for x in f)
+            k: "|".join(sorted(f))
+            for k, _ in keys
+            if (f := b.forms.get(k)) and any(x.strip() for x in f)
         },
         "exact": dict(sorted(b.exact.items())),
         "acronyms": dict(sorted(b.acronyms.items())),

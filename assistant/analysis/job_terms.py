@@ -72,6 +72,17 @@ def _heading(line: str) -> Optional[str]:
         m = pattern.match(s)
         if m:
             return m.group("h").strip(" *_:")
+    words = s.split()
+    if (
+        len(words) <= 5
+        and not re.search(r"[.,;!?]$", s)
+        and not _BULLET.match(s)
+        and re.match(r"^[A-Z]", s)
+        and _kind_of_heading(s, OTHER) != OTHER
+        and not any(c.isdigit() for c in s)
+        and not _has_term(s)
+    ):
+        return s  # a plain line that names a section: "What you need", "Benefits"
     letters = re.sub(r"[^A-Za-z]", "", s)
     if (
         len(letters) >= 4
@@ -82,6 +93,14 @@ def _heading(line: str) -> Optional[str]:
     ):
         return s.strip(" *_:")
     return None
+
+
+def _has_term(line: str) -> bool:
+    lex = lexicon()
+    keys = [word_key(w) for w in split_words(line)]
+    return any(lex.match_at(keys, i) for i in range(len(keys))) or any(
+        w in lex.exact or w in lex.acronyms for w in split_words(line)
+    )
 
 
 def _kind_of_heading(h: str, previous: str) -> str:
@@ -116,6 +135,11 @@ _BOILER_SENTENCE = re.compile(
     r"probation|overtime|weekends|holidays|shifts|relocat|travel up to|fully remote|remote work|"
     r"headquarter|founded|our (?:mission|customers|values)|we are (?:a|an|the|proud)|we believe|"
     r"join us|about us|shareholder|valuation|funding|investors",
+    re.I,
+)
+_NEGATED = re.compile(
+    r"\b(?:does|do|will|shall|would) not (?:qualify|count|be (?:accepted|considered|counted))|"
+    r"\bnot (?:qualifying|acceptable)\b",
     re.I,
 )
 # Words that make a sentence a nice-to-have, or a must, whatever its section says.
@@ -171,6 +195,8 @@ def ad_sentences(text: str) -> list[Sentence]:
         if not body:
             continue
         for s in _sentences(body):
+            if _NEGATED.search(s):
+                continue  # "Retail cashiering does not qualify": what does not count
             if _BOILER_SENTENCE.search(s) and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
@@ -232,7 +258,7 @@ california federal their his her your its of issued by from with and or for as a
 unrestricted equivalent approved recognized recognised professional applicable proper
 driver's drivers driving medical this same said own selective submit specify requiring
 require requires obtain obtaining possess possession hold have copy attach list provide
-certified their following appropriate name number""".split()
+certified their following appropriate name number former prior previous""".split()
 )
 
 
@@ -286,8 +312,28 @@ def _hyphen_safe(text: str) -> str:
     return text.replace("-", " ")
 
 
+_NAMED_PRODUCT = re.compile(
+    r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
+    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
+)
+_COMMON_CAPITALISED = frozenset(
+    """
+English Spanish French German Chinese Japanese Portuguese Italian Arabic Monday Friday Google
+Apple Microsoft Amazon Meta Facebook Twitter LinkedIn America American Europe European Asia
+Africa Australia Canada Brazil India London Paris Berlin California Texas York The This That
+These Those Our Your Their We You They It He She Strong Excellent Good Great Solid Proven
+Experience Knowledge Ability Skills Bachelor Master Degree Senior Junior Lead Staff Principal
+Manager Director Engineer Developer Team Company Client Customer Customers Product Products
+""".split()
+)
+
+
 def terms_in(
-    text: str, lex: Optional[Lexicon] = None, only_credentials: bool = False, strict: bool = True
+    text: str,
+    lex: Optional[Lexicon] = None,
+    only_credentials: bool = False,
+    strict: bool = True,
+    products: bool = False,
 ) -> list[Found]:
     """Every term named in one sentence, left to right, longest first."""
     lex = lex or lexicon()
@@ -323,9 +369,14 @@ def terms_in(
             term = lex.term(tid)
             written = " ".join(tokens.words[i : i + used])
             # a lexicon name written in lower case where it is an English word: "lead", "spring"
-            if used == 1 and term.source != "curated" and word.islower() and len(word) <= 3:
-                best = None
-            elif strict and not lex.same_form(tokens.words[i : i + used], tokens.keys[i : i + used]):
+            if (
+                used == 1
+                and term.source != "curated"
+                and word.islower()
+                and len(word) <= 3
+                or strict
+                and not lex.same_form(tokens.words[i : i + used], tokens.keys[i : i + used])
+            ):
                 best = None
             else:
                 best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)
@@ -371,15 +422,35 @@ def terms_in(
                     for f in inner:
                         found.remove(f)
                         taken.remove((f.start, f.end))
-                    take(Found(name, "certification or licence", s, m.end(), None,
-                               tuple(f.name for f in inner)))
+                    take(
+                        Found(
+                            name,
+                            "certification or licence",
+                            s,
+                            m.end(),
+                            None,
+                            tuple(f.name for f in inner),
+                        )
+                    )
 
     if not only_credentials:
+        for f in cue_phrases(text):
+            if free(f.start, f.end):
+                take(f)
         for m in _TECH.finditer(text):
             tok = m.group(0)
             if not _ok_tech(tok) or not free(m.start(), m.end()):
                 continue
             take(Found(tok, "tool" if not tok.isupper() else "hard skill", m.start(), m.end()))
+    if products and not only_credentials:
+        # one capitalised word where an ad names a tool: "experience with Klaviyo"
+        for m in _NAMED_PRODUCT.finditer(text):
+            name = m.group("name")
+            if name in _COMMON_CAPITALISED or not _ok_tech(name) or not free(*m.span("name")):
+                continue
+            if word_key(name) in lex.firsts:
+                continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
+            take(Found(name, "tool", *m.span("name")))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -403,22 +474,72 @@ def _acronym(word: str, start: int, end: int, text: str, lex: Lexicon) -> Found:
     """An acronym that may stand for several names: the one whose words the ad also uses, else
     the acronym as written (CRO is not "Conversion rate optimization" in a clinical ad)."""
     ids = lex.acronyms[word]
-    context = {word_key(w) for w in split_words(text)}
-    best, best_overlap = None, 0
-    for tid in ids:
-        term = lex.term(tid)
-        words = {word_key(w) for w in split_words(term.name)}
-        overlap = len(words & context)
-        if overlap > best_overlap:
-            best, best_overlap = tid, overlap
-    if best is None and len(ids) == 1 and lex.term(ids[0]).source == "curated":
-        best = ids[0]
+    curated = [t for t in ids if lex.term(t).source == "curated"]
+    best = curated[0] if curated else None
+    if best is None:
+        context = {word_key(w) for w in split_words(text)}
+        best_overlap = 0
+        for tid in ids:
+            words = {word_key(w) for w in split_words(lex.term(tid).name)}
+            overlap = len(words & context)
+            if overlap > best_overlap:
+                best, best_overlap = tid, overlap
     if best is not None:
-        term = lex.term(best)
-        return Found(term.name, term.category, start, end, best, (word,))
+        term = lex.term(best)  # shown as the ad wrote it: FHIR, not its expansion
+        return Found(word, term.category, start, end, best, (term.name,))
     cats = {lex.term(t).category for t in ids}
     cat = cats.pop() if len(cats) == 1 else "hard skill"
     return Found(word, cat, start, end, None, tuple(lex.term(t).name for t in ids))
+
+
+# ---- what an ad's prose asks for where no lexicon name is written ---------------------------
+
+_CUE_PHRASE = re.compile(
+    r"\b(?:experience|expertise|background|knowledge|proficiency|proficient|skilled|training|"
+    r"apprenticeship|familiarity|competence|work|duties)\s+"
+    r"(?:performing|in|with|of|as an?|using|doing)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<p>[A-Za-z][A-Za-z'’ &/-]{2,80})",
+    re.I,
+)
+_PHRASE_STOP = re.compile(
+    r"\s+(?:as an?|with|within|for|that|which|who|including|such as|to|in order|at|from|on|by|"
+    r"under|while|where|when|is|are|was|were|will|and/or|or|etc|e\.g)\b.*$",
+    re.I,
+)
+_PHRASE_LEAD = re.compile(
+    r"^(?:(?:full-time|part-time|paid|professional|various|all|any|some|both|relevant|related|"
+    r"direct|hands-on|practical|general|basic|strong|solid|proven|demonstrated|good|excellent|"
+    r"the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|other|similar)\s+)+",
+    re.I,
+)
+_PHRASE_NOT = re.compile(
+    r"\b(?:class|level|city|department|position|capacity|company|environment|team|role|field|"
+    r"industry|organi[sz]ation|areas?|years?|months?|hours?|following|above|below|this|these|"
+    r"those|such|job|employer|agency|state|county|federal|government|applicant|candidate|"
+    r"requirement|experience|ability|something|things|way|ways|people|someone)\b",
+    re.I,
+)
+
+
+def cue_phrases(text: str) -> list[Found]:
+    """What follows "experience in", "knowledge of", "work performing" in a requirement when no
+    lexicon name covers it: "maintenance and repair of helicopters", "auto electrical work"."""
+    out: list[Found] = []
+    for m in _CUE_PHRASE.finditer(text):
+        phrase = _PHRASE_STOP.sub("", m.group("p"))
+        phrase = _PHRASE_LEAD.sub("", phrase).strip(" -/&")
+        words = phrase.split()
+        if len(words) < 2 or len(words) > 6 or _PHRASE_NOT.search(phrase):
+            continue
+        if not phrase.islower():
+            continue  # names are the lexicon's and the product rule's: "experience with Klaviyo"
+        if any(w.lower().endswith("ed") and len(w) > 4 for w in words):
+            continue  # "subordinates engaged in ...": a clause, not a name
+        if words[-1].lower() in ("and", "or", "of", "the", "a", "an", "in", "to"):
+            continue
+        start = m.start("p") + m.group("p").find(phrase)
+        out.append(Found(phrase, "hard skill", start, start + len(phrase)))
+    return out
 
 
 # ---- requirements of their own kind ---------------------------------------------------------
@@ -565,18 +686,29 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     asks: dict[str, Ask] = {}
     reqs: list[Requirement] = []
     seen_reqs: set[str] = set()
-    for s in ad_sentences(text):
+    sentences = ad_sentences(text)
+    structured = any(s.kind in (REQUIRED, NICE, DUTIES) for s in sentences)
+    for s in sentences:
+        if not structured and s.kind == OTHER:
+            s.kind = DUTIES  # an ad with no sections: every sentence may ask for something
         for r in requirements_in(s):
             if r.text.lower() not in seen_reqs:
                 seen_reqs.add(r.text.lower())
                 reqs.append(r)
         credentials_only = s.kind == NOTES or (s.kind == OTHER and not _REQUIRED_CUE.search(s.text))
-        found = terms_in(s.text, lex, only_credentials=credentials_only)
+        found = terms_in(
+            s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
+        )
         for m in _DEGREE.finditer(s.text):
             if m.group("field"):  # "a degree in Computer Science, Mathematics": one requirement
                 a, b = m.span("field")
                 found = [f for f in found if not (f.start >= a and f.end <= b)]
-        found = [f for f in found if not _is_advertiser(f.name, advertiser)]
+        found = [
+            f
+            for f in found
+            if not _is_advertiser(f.name, advertiser)
+            and not (company and s.text[: f.start].rstrip().lower().endswith(company.lower()))
+        ]  # nor what follows its name: "Segment Labs tooling" is the advertiser's own
         required = _is_required(s)
         where = WHERE.get(s.kind, "requirements" if required else "duties")
         for group in _groups(s.text, found):

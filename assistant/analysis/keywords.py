@@ -201,7 +201,9 @@ def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
 
 class KeywordTerm(BaseModel):
     name: str = Field(description='what the ad asks for; "A or B" when either will do')
-    category: str = Field(description="hard skill, tool, certification or licence, soft skill, domain")
+    category: str = Field(
+        description="hard skill, tool, certification or licence, soft skill, domain"
+    )
     required: bool = Field(description="a must-have (else a nice-to-have or a duty)")
     where: str = Field(description="the part of the ad: requirements, nice to have, duties, notes")
     matched: bool = Field(description="the resume shows it")
@@ -296,9 +298,7 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
     index = ResumeIndex(resume_text)
     terms: list[KeywordTerm] = []
     for a in asks:
-        ok = any(
-            index.shows(n, tid, tuple(a.aliases)) for n, tid in zip(a.names, a.term_ids)
-        )
+        ok = any(index.shows(n, tid, tuple(a.aliases)) for n, tid in zip(a.names, a.term_ids))
         terms.append(
             KeywordTerm(
                 name=a.name,

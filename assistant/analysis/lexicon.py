@@ -133,7 +133,9 @@ class Lexicon:
         if mine in allowed:
             return True
         # one word: the verb asks for the skill its noun names ("inspects" ~ Inspection)
-        return len(keys) == 1 and mine in ("", "ed", "ing") and bool({"tion", "sion"} & set(allowed))
+        return (
+            len(keys) == 1 and mine in ("", "ed", "ing") and bool({"tion", "sion"} & set(allowed))
+        )
 
     def __len__(self) -> int:
         return len(self._names)
