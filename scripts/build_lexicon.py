@@ -34,13 +34,13 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from assistant.analysis.lexicon import (
+from assistant.analysis.lexicon import (  # noqa: E402
     CATEGORIES,
     LEXICON_FILE,
     phrase_key,
     split_words,
     word_form,
-)  # noqa: E402
+)
 
 DEFAULT_SKILLS = ROOT.parent / "shared" / "data" / "skills"
 DATA = ROOT / "assistant" / "data"
