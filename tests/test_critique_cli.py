@@ -45,7 +45,24 @@ def test_json_shape(cli):
     data = json.loads(result.stdout)
     assert list(data) == JSON_KEYS
     assert data["file"] == str(STRONG) and data["source"] == "template" and data["findings"] == []
-    assert set(data["keywords"]) == {"matched", "missing", "match_rate"}
+    kw = data["keywords"]
+    assert set(kw) == {"matched", "missing", "match_rate", "terms", "by_category", "requirements"}
+    # the lists existing users read stay, and agree with the terms that carry the details
+    assert [t["name"] for t in kw["terms"] if t["matched"]] == kw["matched"]
+    assert [t["name"] for t in kw["terms"] if not t["matched"]] == kw["missing"]
+    assert kw["terms"] and all(
+        set(t) == {"name", "category", "required", "where", "matched", "sentence"}
+        for t in kw["terms"]
+    )
+    assert {r["category"] for r in kw["by_category"]} <= {
+        "hard skill",
+        "tool",
+        "certification or licence",
+        "soft skill",
+        "domain",
+    }
+    required = [r["required"] for r in kw["by_category"]]
+    assert required == sorted(required, reverse=True)  # must-haves first
     assert set(data["subscores"]["keywords"]) == {"score", "explanation"}
 
 

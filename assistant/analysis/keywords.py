@@ -332,3 +332,135 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
             for r in reqs
         ],
     )
+
+
+# ---- The curated vocabulary's reading of a job (skills.yaml only) ----
+# The interview's gap questions name terms with the vocabulary's canonical names and find their
+# lines with find_terms; they keep this reading until they move to the lexicon (job_terms.py).
+
+_REQUIREMENT_LINE = re.compile(
+    r"\b(?:required|requirements?|must|proficien\w*|experience (?:with|in|using)|knowledge of|familiar\w* with|"
+    r"expertise in|skilled in|hands-on|strong|solid|working knowledge|ability to|degree|certifi\w*|years)\b",
+    re.IGNORECASE,
+)
+_NICE_LINE = re.compile(
+    r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
+)
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*:?\s*$")
+_ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
+)
+# One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
+_NAMED_PRODUCT = re.compile(
+    r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class _Weighted:
+    name: str
+    weight: float
+    position: int
+
+
+def _line_weights(text: str) -> list[tuple[str, float, int]]:
+    """Each line with its weight: requirements 3, nice-to-have 1, benefits and about-us 0, the rest 1.5."""
+    out = []
+    section_weight = 1.5
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        head = _HEADING_LINE.match(line)
+        # a short line with no skill in it heads a section ("Requirements"); "Experience with SQL" does not
+        if head and len(head.group("h").split()) <= 6 and not find_terms_ordered(line):
+            h = head.group("h")
+            if NICE_HEADING.search(h):
+                section_weight = 1.0
+            elif _OTHER_HEADING.search(h):
+                section_weight = 0.0
+            elif REQUIREMENT_HEADING.search(h):
+                section_weight = 3.0
+            else:
+                section_weight = 1.5
+            continue
+        weight = section_weight
+        if weight and _NICE_LINE.search(line):
+            weight = 1.0
+        elif weight and _REQUIREMENT_LINE.search(line):
+            weight = max(weight, 3.0)
+        out.append((line, weight, start))
+    return out
+
+
+def _is_noise(phrase: str, company_words: set[str]) -> bool:
+    words = [w.lower().strip("'\u2019") for w in phrase.replace("&", " ").split()]
+    return any(w in _NOT_TERMS or w in company_words for w in words) or not words
+
+
+def discovered_terms(line: str, company_words: set[str], known: set[str]) -> list[tuple[str, int]]:
+    """Acronyms and capitalised names in a requirement line that the vocabulary lacks."""
+    out: list[tuple[str, int]] = []
+    if line.strip().isupper():
+        return out  # an ALL-CAPS heading, not a requirement
+    vocab_tokens = vocabulary().known_tokens
+    for pattern in (_CAPITALISED_RUN, _ACRONYM, _NAMED_PRODUCT):
+        for m in pattern.finditer(line):
+            phrase = (m.group("name") if "name" in pattern.groupindex else m.group(0)).strip()
+            if _is_noise(phrase, company_words) or find_terms(phrase) or phrase.lower() in known:
+                continue
+            if all(t.lower() in vocab_tokens for t in _TOKEN.findall(phrase)):
+                continue  # a piece of a vocabulary term (the DSS of PCI DSS)
+            if any(phrase in longer for longer, _ in out):
+                continue
+            out.append((phrase, m.start()))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _vocabulary_job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
+    company = company or guess_company(text)
+    company_words = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", company or "") if len(w) > 1}
+    company_terms = find_terms(company) if company else set()
+    scores: dict[str, _Weighted] = {}
+    known_lower: set[str] = set()
+    for line, weight, start in _line_weights(text):
+        if not weight:
+            continue  # benefits, about us, how to apply: not requirements
+        hits = [(n, start + p) for n, p in find_terms_ordered(line)]
+        if weight >= 3.0:
+            hits += [(n, start + p) for n, p in discovered_terms(line, company_words, known_lower)]
+        for name, pos in hits:
+            if name in company_terms:
+                continue
+            known_lower.add(name.lower())
+            prev = scores.get(name)
+            scores[name] = _Weighted(
+                name, (prev.weight if prev else 0.0) + weight, prev.position if prev else pos
+            )
+    ranked = sorted(scores.values(), key=lambda w: (-w.weight, w.position))
+    return tuple(w.name for w in ranked)
+
+
+def _norm_phrase(text: str) -> str:
+    return " " + " ".join(singular(t.lower()) for t in _TOKEN.findall(text)) + " "
+
+
+def vocabulary_job_terms(text: str, company: Optional[str] = None) -> list[str]:
+    """The curated vocabulary's terms a job asks for, most important first (interview questions)."""
+    return list(_vocabulary_job_terms(text, company))
+
+
+def vocabulary_missing(resume_text: str, job_text: str, company: Optional[str] = None) -> list[str]:
+    """The vocabulary terms the job asks for that the resume lacks (interview gap questions)."""
+    have = find_terms(resume_text)
+    resume_norm = None
+    missing = []
+    for term in vocabulary_job_terms(job_text, company):
+        ok = term in have
+        if not ok and term not in vocabulary().names:
+            resume_norm = resume_norm or _norm_phrase(resume_text)
+            ok = _norm_phrase(term) in resume_norm
+        if not ok:
+            missing.append(term)
+    return missing

@@ -48,13 +48,13 @@ def practice(
         return
     import datetime as dt
 
-    from assistant.analysis.keywords import extract_job_terms
+    from assistant.analysis.keywords import vocabulary_job_terms
     from assistant.cli.common import open_engine_with_progress
     from assistant.practice_log import save_session
     from assistant.tasks.practice import PracticeSession
 
     request = interview_request(job, resume, notes, count)
-    job_terms = extract_job_terms(request.job.text, request.job.company)
+    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine).backend
     session = PracticeSession(
