@@ -63,7 +63,7 @@ information knowledge ability abilities skill skills quality performance support
 management administration development planning research business industry public general
 basic standard standards system systems equipment materials material tools tool field area
 areas practice practices principles methods techniques procedures procedure activities
-record records reports report documents document english software language languages
+record records reports report documents document software language languages
 review reviews timeline timelines crew layout one two three
 """.split()
 )
@@ -80,6 +80,8 @@ _GENERIC_TAIL = re.compile(
 )
 _PRODUCT = re.compile(r"\b[A-Za-z]+[A-Z][A-Za-z]*\b|\b[A-Z]{2,}\b|\d|[.+#]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/+-]{1,7}$")
+# one-word names of an activity or a field: "inspection", "welding", "carpentry", "logistics"
+_ACTIVITY = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ry|ics|logy)$")
 _QUALIFIER = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*(.*)$")
 
 
@@ -90,7 +92,7 @@ class Builder:
         self.exact: dict[str, int] = {}
         self.acronyms: dict[str, list[int]] = {}
         self.no_split: set[str] = set()
-        self.forms: dict[str, set[str]] = {}
+        self.forms: dict[str, dict[str, int]] = {}  # key -> form of its words -> term
         self.dropped: Counter = Counter()
 
     def add(self, names: list[str], category: str, source: str, exact: set[str] = frozenset()):
@@ -115,7 +117,7 @@ class Builder:
                 used = True
                 continue
             key = phrase_key(alias)
-            self.forms.setdefault(key, set()).add(" ".join(word_form(w) for w in words))
+            self.forms.setdefault(key, {}).setdefault(" ".join(word_form(w) for w in words), index)
             if key in self.keys:
                 continue
             self.keys[key] = index
@@ -254,7 +256,12 @@ def _esco(b: Builder, path: Path) -> None:
         if row["type"] not in ("preferredLabel", "altLabels"):
             continue
         label = " ".join(row["description"].split())
-        if row["type"] == "altLabels" and len(label.split()) == 1 and not _ACRONYM.match(label):
+        if (
+            row["type"] == "altLabels"
+            and len(label.split()) == 1
+            and not _ACRONYM.match(label)
+            and not _ACTIVITY.search(label)
+        ):
             # one-word alternative labels are mostly everyday words: "current" for electricity
             # principles, "sound" for acoustics
             b.dropped["esco: one-word alternative"] += 1
@@ -264,7 +271,12 @@ def _esco(b: Builder, path: Path) -> None:
         else:
             b.dropped["esco: a phrase, not a name"] += 1
     for skill_id, labels in groups.items():
-        b.add(labels, _esco_category(levels.get(skill_id, "")), "esco")
+        category = _esco_category(levels.get(skill_id, ""))
+        # a one-word alternative is a name of its own ("reporting" is not "journalism")
+        singles = [lab for lab in labels[1:] if len(lab.split()) == 1]
+        b.add([lab for lab in labels if lab not in singles], category, "esco")
+        for lab in singles:
+            b.add([lab], category, "esco")
 
 
 def build(skills_dir: Path) -> Builder:
@@ -295,9 +307,9 @@ def write(b: Builder, out: Path) -> None:
         "firsts": "\n".join(sorted({k.split(" ", 1)[0] for k, _ in keys})),
         # the forms each key's names take, word by word (only where a word has an ending)
         "key_forms": {
-            k: "|".join(sorted(f))
+            k: "|".join(f"{form}={t}" for form, t in sorted(f.items()))
             for k, _ in keys
-            if (f := b.forms.get(k)) and any(x.strip() for x in f)
+            if (f := b.forms.get(k)) and (len(set(f.values())) > 1 or any(x.strip() for x in f))
         },
         "exact": dict(sorted(b.exact.items())),
         "acronyms": dict(sorted(b.acronyms.items())),

@@ -364,24 +364,18 @@ def terms_in(
         word = tokens.words[i]
         hit = lex.match_at(tokens.keys, i, tokens.room[i])
         best: Optional[Found] = None
+        if hit is not None and strict:
+            tid, used = hit
+            tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
+            hit = None if tid is None else (tid, used)
         if hit is not None:
             tid, used = hit
             term = lex.term(tid)
-            written = " ".join(tokens.words[i : i + used])
             # a lexicon name written in lower case where it is an English word: "lead", "spring"
-            if (
-                used == 1
-                and term.source != "curated"
-                and word.islower()
-                and len(word) <= 3
-                or strict
-                and not lex.same_form(tokens.words[i : i + used], tokens.keys[i : i + used])
-            ):
+            if used == 1 and term.source != "curated" and word.islower() and len(word) <= 3:
                 best = None
             else:
                 best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)
-                if written.isupper() and used == 1 and written not in (term.name,):
-                    best.name = term.name
         if word in lex.exact and (best is None or best.end - best.start <= len(word)):
             tid = lex.exact[word]
             term = lex.term(tid)

@@ -77,7 +77,9 @@ def word_form(word: str) -> str:
     if not m:
         return ""
     form = m.group(0)
-    return form if form in ("ics", "ies", "ings") else form.rstrip("s")
+    if form == "ies":
+        return "y"  # proxies ~ proxy
+    return form if form in ("ics", "ings") else form.rstrip("s")
 
 
 def split_words(text: str) -> list[str]:
@@ -121,21 +123,16 @@ class Lexicon:
         # the forms each key's names take, word by word ("log": "|ing")
         self._forms: dict[str, str] = data["key_forms"]
 
-    def same_form(self, written: list[str], keys: list[str]) -> bool:
-        """The ad wrote the name in a form the name takes ("logging" for Logging, not "employees
-        engaged" for Employee Engagement, not "foundational" for Foundation Engineering): the job
+    def by_form(self, written: list[str], keys: list[str], term_id: int) -> Optional[int]:
+        """The term the ad's words name in the form they are written ("accounting" is Accounting,
+        not Accountability; "employees engaged" is not Employee Engagement), else None. The job
         side reads words as written; only the resume side is lenient (mentored ~ mentoring)."""
         forms = self._forms.get(" ".join(keys))
         if forms is None:
-            return True
+            return term_id
         mine = " ".join(word_form(w) for w in written)
-        allowed = forms.split("|")
-        if mine in allowed:
-            return True
-        # one word: the verb asks for the skill its noun names ("inspects" ~ Inspection)
-        return (
-            len(keys) == 1 and mine in ("", "ed", "ing") and bool({"tion", "sion"} & set(allowed))
-        )
+        table = dict(f.split("=") for f in forms.split("|"))
+        return int(table[mine]) if mine in table else None
 
     def __len__(self) -> int:
         return len(self._names)
