@@ -117,9 +117,14 @@ class Builder:
                 used = True
                 continue
             key = phrase_key(alias)
-            self.forms.setdefault(key, {}).setdefault(" ".join(word_form(w) for w in words), index)
+            forms = self.forms.setdefault(key, {})
+            form = " ".join(word_form(w) for w in words)
             if key in self.keys:
+                if form not in forms:  # the same stems in another form name this term
+                    forms[form] = index
+                    used = True
                 continue
+            forms[form] = index
             self.keys[key] = index
             for w in words:
                 if "/" in w:
