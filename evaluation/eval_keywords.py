@@ -4,7 +4,8 @@ terms listed as missing though the paired resume shows them. Labels: evaluation/
 A listed term finds a labelled requirement when, after lower-casing, dropping punctuation and
 stemming each word, it equals one of the requirement's names or contains one as whole words
 ("Class B driver's license" finds "driver's license"). A listed term that finds no requirement
-and none of the ad's other labelled terms (`also`) is junk."""
+and none of the ad's other labelled terms (`also`) is junk. A term listed as missing is judged
+against the label's "shown" only when it is one of the requirement's own names."""
 
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def norm(text: str) -> tuple[str, ...]:
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     n = len(small)
     return n > 0 and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def names_exactly(listed: str, names: list[str]) -> bool:
+    """The listed term is one of the names (or, for "A or B", one of its parts is)."""
+    parts = [norm(p) for p in re.split(r"\s+or\s+", listed)]
+    return any(p == norm(n) for p in parts for n in names)
 
 
 def finds(listed: str, names: list[str]) -> bool:
@@ -99,9 +106,12 @@ def judge(label: dict, matched: list[str], missing: list[str], other: list[str])
         if not owners and not finds(term, also) and not any(finds(a, [term]) for a in also):
             t.junk += 1
             t.junk_terms.append(f"{label['label']}: {term}")
-        if is_missing and owners:
+        # "shown" was judged for the requirement's own names: a listed term more specific than
+        # any of them ("Remote Technical Support" for "technical support") is not judged
+        judged = [a for a in owners if names_exactly(term, a["any"])]
+        if is_missing and judged:
             t.missing_judged += 1
-            if any(a.get("shown") for a in owners):
+            if any(a.get("shown") for a in judged):
                 t.wrong_missing += 1
                 t.wrong.append(f"{label['label']}: {term}")
     return t

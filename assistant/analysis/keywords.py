@@ -244,6 +244,15 @@ class KeywordReport(BaseModel):
     )
 
 
+_CAMEL_JOIN = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+# A last word a resume may leave out: "Plumbing Systems" is shown by "plumbing".
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:systems?|skills?|work|experience|services?|operations?|development|environment|"
+    r"techniques?|principles|methods?|practices?|procedures?|equipment|tools?|programs?)$",
+    re.I,
+)
+
+
 class ResumeIndex:
     """Where a resume shows a term: any lexicon name or alias, its words stemmed, anywhere in the
     text a reader sees (skills, bullets, summary, certifications), even where a PDF's text layer
@@ -254,6 +263,8 @@ class ResumeIndex:
         from assistant.analysis.lexicon import lexicon
 
         lex = lexicon()
+        # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
+        text = text + "\n" + _CAMEL_JOIN.sub(" ", text)
         found = terms_in(text, lex, strict=False)
         self.ids = {f.term_id for f in found if f.term_id is not None}
         self.names = {f.name.lower() for f in found}
@@ -279,7 +290,11 @@ class ResumeIndex:
 
         if term_id is not None and term_id in self.ids:
             return True
-        for n in (name, *aliases):
+        names = [name, *aliases]
+        names += [
+            short for n in names if (short := _GENERIC_TAIL.sub("", n)) != n and len(short) >= 4
+        ]
+        for n in names:
             key = phrase_key(n)
             if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split()):
                 return True
