@@ -140,6 +140,7 @@ class Builder:
 def _curated(b: Builder) -> None:
     data = yaml.safe_load((DATA / "lexicon_curated.yaml").read_text(encoding="utf-8"))
     for category, entries in data.items():
+        category = "hard skill" if category == "work activity" else category
         assert category in CATEGORIES, category
         for entry in entries:
             b.add(str(entry).split("|"), category, "curated")

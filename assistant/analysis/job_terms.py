@@ -34,7 +34,7 @@ _NICE_HEAD = re.compile(
     re.I,
 )
 _REQUIRED_HEAD = re.compile(
-    r"requirement|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
+    r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
     r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
     r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
     r"knowledge|you(?:'re| are) (?:a|an)\b|profile",
@@ -65,9 +65,12 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦>]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 def _heading(line: str) -> Optional[str]:
     """The text of a heading line (Markdown, bold alone, ALL CAPS, 'Title:'), else None."""
-    s = line.strip()
+    s = line.strip().replace("\u2019", "'")
     if not s or len(s) > 90:
         return None
+    bold_bullet = re.match(r"^[-*•]\s+((?:\*\*|__).+(?:\*\*|__):?)$", s)
+    if bold_bullet:  # "* **Required**": a heading written as a bullet
+        s = bold_bullet.group(1)
     for pattern in (_HEADING_MD, _HEADING_BOLD, _HEADING_COLON):
         m = pattern.match(s)
         if m:
@@ -104,7 +107,7 @@ def _has_term(line: str) -> bool:
 
 
 def _kind_of_heading(h: str, previous: str) -> str:
-    h = h.strip()
+    h = h.strip().replace("\u2019", "'")
     if _NOTES_HEAD.search(h):
         return BOILERPLATE if previous == BOILERPLATE else NOTES
     if _NICE_HEAD.search(h):
