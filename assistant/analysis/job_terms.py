@@ -123,21 +123,26 @@ def _kind_of_heading(h: str, previous: str) -> str:
 
 # ---- sentences ------------------------------------------------------------------------------
 
-# A sentence that is about applying, pay, law or the employer, not about the work.
+# A sentence that is about applying, pay, law or the employer, not about the work: anywhere...
 _BOILER_SENTENCE = re.compile(
-    r"equal (?:employment )?opportunit|discriminat|\brace\b|religio|sexual orientation|gender identity|"
-    r"national origin|veteran status|disabilit|accommodat|background (?:check|investigation)|"
+    r"equal (?:employment )?opportunit|discriminat|\brace\b|religio|sexual orientation|"
+    r"gender identity|national origin|veteran status|accommodat|background (?:check|investigation)|"
     r"privacy|personal (?:data|information)|\bsalary|compensation|\bbenefits? (?:package|program)|"
-    r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|\bapply\b|application|"
-    r"\bresume\b|cover letter|deadline|visa|sponsorship|drug|alcohol|moving violation|\bdui\b|"
-    r"social security|conviction|criminal|disqualif|eligib|citizenship|work permit|interview|"
-    r"examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|notified|per\.lacity|"
-    r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|this (?:bulletin|posting)|"
-    r"job bulletin|on-?line|supplemental question|questionnaire|filing period|time of filing|"
-    r"proof of|must (?:list|submit|attach|indicate|complete)|be (?:appointed|hired)|appointment|"
-    r"probation|overtime|weekends|holidays|shifts|relocat|travel up to|fully remote|remote work|"
-    r"headquarter|founded|our (?:mission|customers|values)|we are (?:a|an|the|proud)|we believe|"
-    r"join us|about us|shareholder|valuation|funding|investors",
+    r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|visa\b|sponsorship|"
+    r"\bdrug|alcohol|moving violation|\bdui\b|social security|conviction|criminal|"
+    r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|job bulletin|"
+    r"per\.lacity|shareholder|valuation|investors",
+    re.I,
+)
+# ... and outside the requirements and duties, also the words of the application process.
+_PROCESS_SENTENCE = re.compile(
+    r"\bapply\b|application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
+    r"work permit|interview|examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|"
+    r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
+    r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
+    r"be (?:appointed|hired)|appointment|probation|overtime|weekends|holidays|shifts|relocat|"
+    r"travel up to|fully remote|remote work|headquarter|founded|our (?:mission|customers|values)|"
+    r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif",
     re.I,
 )
 _NEGATED = re.compile(
@@ -200,7 +205,10 @@ def ad_sentences(text: str) -> list[Sentence]:
         for s in _sentences(body):
             if _NEGATED.search(s):
                 continue  # "Retail cashiering does not qualify": what does not count
-            if _BOILER_SENTENCE.search(s) and not (
+            boiler = _BOILER_SENTENCE.search(s) or (
+                kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
+            )
+            if boiler and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
                 continue
