@@ -236,6 +236,7 @@ _TECH = re.compile(
     r"|[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*"  # K8s, OAuth2, S3, EC2, ES6, SOC2
     r"|[A-Za-z][A-Za-z0-9]*\.(?:js|io|ai|net|py|rs|NET|JS)"  # Node.js, Socket.io
     r"|[A-Z]{2,6}(?:[-/][A-Z0-9]{1,6})?"  # FHIR, HIPAA, HL7, CI/CD
+    r"|[A-Z]{1,3}&[A-Z]{1,3}"  # O&M, P&L, A&P
     r")(?![\w@/]|\.\w)",
 )
 # Acronyms and capitalised words that are never a skill an ad asks for.
@@ -263,6 +264,14 @@ _NAMED_CREDENTIAL = re.compile(
 _LOWER_CREDENTIAL = re.compile(
     r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})(?P<kind>licen[cs]e|certificate|certification)\b"
 )
+_CREDENTIAL_FOR = re.compile(
+    r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})"
+)
+_SHARED_CREDENTIAL = re.compile(
+    r"\b(?P<first>[a-z][a-z-]{3,})\s+(?:and/or|or|and)\s+(?:[a-z'’-]+\s+){0,2}?"
+    r"(?P<kind>licen[cs]e|certificate|certification)s?\b"
+)
 _CREDENTIAL_FILLER = frozenset(
     """a an the valid current following such any this these that required appropriate state
 california federal their his her your its of issued by from with and or for as active
@@ -276,7 +285,7 @@ certified their following appropriate name number former prior previous""".split
 def _ok_tech(token: str) -> bool:
     if token in _NOT_TERMS or token.upper() in _NOT_TERMS:
         return False
-    if re.fullmatch(r"[A-Z][0-9]", token):  # A1, C2: grades and levels
+    if re.fullmatch(r"[ABC][12]\+?|[QH][1-4]|[A-Z]1", token):  # A1, C2, Q3: levels, quarters
         return False
     return not re.fullmatch(r"\d+[a-z]*", token)
 
@@ -325,7 +334,7 @@ def _hyphen_safe(text: str) -> str:
 
 _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
-    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
+    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
 )
 _COMMON_CAPITALISED = frozenset(
     """
@@ -408,6 +417,15 @@ def terms_in(
             continue
         i += 1
 
+    for m in _CREDENTIAL_FOR.finditer(text):  # "a Certificate for Backflow Prevention Device Tester"
+        name = f"{m.group('name')} {m.group('kind').lower()}"
+        if free(m.start(), m.end()):
+            take(Found(name, "certification or licence", m.start(), m.end()))
+    for m in _SHARED_CREDENTIAL.finditer(text):  # "a forklift and/or crane operator's license"
+        word = m.group("first")
+        if word.lower() not in _CREDENTIAL_FILLER and free(*m.span("first")):
+            kind = m.group("kind").lower()
+            take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
     for pattern in (_NAMED_CREDENTIAL, _LOWER_CREDENTIAL):
         for m in pattern.finditer(text):
             words = m.group("name").split()
@@ -451,9 +469,12 @@ def terms_in(
         # one capitalised word where an ad names a tool: "experience with Klaviyo"
         for m in _NAMED_PRODUCT.finditer(text):
             name = m.group("name")
-            if name in _COMMON_CAPITALISED or not _ok_tech(name) or not free(*m.span("name")):
+            words = name.split()
+            if any(w in _COMMON_CAPITALISED for w in words) or not free(*m.span("name")):
                 continue
-            if word_key(name) in lex.firsts:
+            if not all(_ok_tech(w) for w in words):
+                continue
+            if len(words) == 1 and word_key(name) in lex.firsts:
                 continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
             take(Found(name, "tool", *m.span("name")))
     found.sort(key=lambda f: f.start)
