@@ -417,15 +417,6 @@ def terms_in(
             continue
         i += 1
 
-    for m in _CREDENTIAL_FOR.finditer(text):  # "a Certificate for Backflow Prevention Device Tester"
-        name = f"{m.group('name')} {m.group('kind').lower()}"
-        if free(m.start(), m.end()):
-            take(Found(name, "certification or licence", m.start(), m.end()))
-    for m in _SHARED_CREDENTIAL.finditer(text):  # "a forklift and/or crane operator's license"
-        word = m.group("first")
-        if word.lower() not in _CREDENTIAL_FILLER and free(*m.span("first")):
-            kind = m.group("kind").lower()
-            take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
     for pattern in (_NAMED_CREDENTIAL, _LOWER_CREDENTIAL):
         for m in pattern.finditer(text):
             words = m.group("name").split()
@@ -456,6 +447,15 @@ def terms_in(
                         )
                     )
 
+    for m in _CREDENTIAL_FOR.finditer(text):  # "a Certificate for Backflow Prevention Device Tester"
+        name = f"{m.group('name')} {m.group('kind').lower()}"
+        if free(m.start(), m.end()):
+            take(Found(name, "certification or licence", m.start(), m.end()))
+    for m in _SHARED_CREDENTIAL.finditer(text):  # "a forklift and/or crane operator's license"
+        word = m.group("first")
+        if word.lower() not in _CREDENTIAL_FILLER and free(*m.span("first")):
+            kind = m.group("kind").lower()
+            take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
     if not only_credentials:
         for f in cue_phrases(text):
             if free(f.start, f.end):
@@ -641,6 +641,11 @@ class Ask:
         return " or ".join(self.names)
 
 
+_OR_RELATED = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
+    r"(?:(?:or|and/or)\s+(?:a\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
+    re.I,
+)
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
 _ONE_OF = re.compile(
     r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
@@ -659,6 +664,14 @@ def _is_required(s: Sentence) -> bool:
     return bool(_REQUIRED_CUE.search(s.text)) and s.kind == OTHER
 
 
+def _run_tail(sentence: str, found: list[Found], f: Found) -> str:
+    """The words after the comma-joined run of terms that f belongs to."""
+    i = found.index(f)
+    while i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip() in (",", ""):
+        i += 1
+    return sentence[found[i].end :]
+
+
 def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
     """Neighbouring terms joined by "or" (or listed after "one of", "such as") are one group."""
     groups: list[list[Found]] = []
@@ -668,7 +681,9 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
             prev = groups[-1][-1]
             between = sentence[prev.end : f.start]
             if _OR_BETWEEN.match(between) or (
-                between.strip() in (",", "") and one_of and prev.category == f.category
+                between.strip() in (",", "")
+                and (one_of or _OR_RELATED.match(_run_tail(sentence, found, f)))
+                and prev.category == f.category
             ):
                 groups[-1].append(f)
                 continue
@@ -678,7 +693,9 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
     for g in groups:
         if len(g) > 1:
             joins = [sentence[a.end : b.start] for a, b in zip(g, g[1:])]
-            if not one_of and not any(re.search(r"\bor\b|/", j, re.I) for j in joins):
+            tail = sentence[g[-1].end :]
+            or_related = bool(_OR_RELATED.match(tail))
+            if not (one_of or or_related) and not any(re.search(r"\bor\b|/", j, re.I) for j in joins):
                 out.extend([f] for f in g)
                 continue
         out.append(g)
