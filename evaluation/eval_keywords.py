@@ -80,7 +80,9 @@ def load_labels() -> list[dict]:
     return out
 
 
-def judge(label: dict, matched: list[str], missing: list[str], other: list[str]) -> Tally:
+def judge(
+    label: dict, matched: list[str], missing: list[str], other: list[tuple[str, str]]
+) -> Tally:
     """Compare one listing (terms matched and missing, plus experience/degree requirements)
     with one ad's labels."""
     t = Tally()
@@ -97,9 +99,9 @@ def judge(label: dict, matched: list[str], missing: list[str], other: list[str])
                 t.required_found += hit
             if not hit:
                 t.missed.append(f"{label['label']}: {ask['any'][0]}")
-        else:
+        else:  # experience and degrees: listed as requirements of their own kind
             t.other_asks += 1
-            t.other_found += hit or any(finds(o, ask["any"]) for o in other)
+            t.other_found += any(kind == ask["kind"] for kind, _ in other)
     for term, is_missing in listed:
         t.listed += 1
         owners = [a for a in asks if finds(term, a["any"])]
@@ -117,7 +119,7 @@ def judge(label: dict, matched: list[str], missing: list[str], other: list[str])
     return t
 
 
-def listing(label: dict) -> tuple[list[str], list[str], list[str]]:
+def listing(label: dict) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     from assistant.analysis.keywords import keyword_gap
     from assistant.inputs.job import read_job
     from assistant.inputs.resume import read_resume
@@ -125,7 +127,7 @@ def listing(label: dict) -> tuple[list[str], list[str], list[str]]:
     job = read_job(JOBS / label["ad"])
     resume = read_resume(RESUMES / label["resume"])
     report = keyword_gap(resume.text, job.text, job.company)
-    other = [r.text for r in getattr(report, "requirements", []) or []]
+    other = [(r.kind, r.text) for r in getattr(report, "requirements", []) or []]
     return list(report.matched), list(report.missing), other
 
 

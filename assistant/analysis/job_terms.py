@@ -447,7 +447,9 @@ def terms_in(
                         )
                     )
 
-    for m in _CREDENTIAL_FOR.finditer(text):  # "a Certificate for Backflow Prevention Device Tester"
+    for m in _CREDENTIAL_FOR.finditer(
+        text
+    ):  # "a Certificate for Backflow Prevention Device Tester"
         name = f"{m.group('name')} {m.group('kind').lower()}"
         if free(m.start(), m.end()):
             take(Found(name, "certification or licence", m.start(), m.end()))
@@ -580,10 +582,14 @@ _EXPERIENCE = re.compile(
     rf"(?P<what>(?:[\w/&’'-]+\s+){{0,6}}?)(?:experience|work)",
     re.I,
 )
+_PLAIN_YEARS = re.compile(
+    rf"(?:at least|a minimum of|minimum|over|more than)?\s*{_NUMBER}\+?\s*(?:years?|hours?)\b", re.I
+)
 _DEGREE = re.compile(
     r"\b(?P<d>bachelor[’']?s?(?:\s+degree)?|master[’']?s?\s+degree|associate[’']?s?\s+degree|"
     r"doctora(?:l|te)(?:\s+degree)?|ph\.?d\.?|mba|high school (?:diploma|graduation)|ged\b|"
-    r"(?:college|university) degree|four-year degree|degree)"
+    r"(?:college|university) degree|four-year degree|"
+    r"\d+\s+(?:semester|quarter)\s+units|(?:one|two|four|\d)-year\s+program|degree)"
     r"(?P<field>\s+(?:in|from)\s+[A-Za-z ,&/()-]{3,80})?",
     re.I,
 )
@@ -604,6 +610,12 @@ def requirements_in(sentence: Sentence) -> list[Requirement]:
         what = " ".join(m.group("what").split())
         text = f"{m.group('n')} {m.group('unit')} of {what + ' ' if what else ''}experience"
         out.append(Requirement("experience", " ".join(text.split()), required, sentence.text))
+    if not out and sentence.kind == REQUIRED:
+        m = _PLAIN_YEARS.search(
+            sentence.text
+        )  # "3+ years with a bachelor's", "for at least 1 year"
+        if m:
+            out.append(Requirement("experience", m.group(0).strip(), required, sentence.text))
     for m in _DEGREE.finditer(sentence.text):
         d = m.group("d").strip()
         if d.lower() == "degree" and not re.search(
@@ -695,7 +707,9 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
             joins = [sentence[a.end : b.start] for a, b in zip(g, g[1:])]
             tail = sentence[g[-1].end :]
             or_related = bool(_OR_RELATED.match(tail))
-            if not (one_of or or_related) and not any(re.search(r"\bor\b|/", j, re.I) for j in joins):
+            if not (one_of or or_related) and not any(
+                re.search(r"\bor\b|/", j, re.I) for j in joins
+            ):
                 out.extend([f] for f in g)
                 continue
         out.append(g)
@@ -743,7 +757,10 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
         )
         for m in _DEGREE.finditer(s.text):
-            if m.group("field"):  # "a degree in Computer Science, Mathematics": one requirement
+            if m.group("field") and re.search(
+                r"degree|bachelor|master|associate|doctor|ph", m.group("d"), re.I
+            ):
+                # "a degree in Computer Science, Mathematics": one requirement, not five skills
                 a, b = m.span("field")
                 found = [f for f in found if not (f.start >= a and f.end <= b)]
         found = [
