@@ -259,7 +259,7 @@ _LICENCE_CLASS = re.compile(
 )
 _NAMED_CREDENTIAL = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
-    r"(?P<kind>Licen[cs]e|Certificate|Certification|Credential)\b"
+    r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
 _LOWER_CREDENTIAL = re.compile(
     r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})(?P<kind>licen[cs]e|certificate|certification)\b"
@@ -768,6 +768,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             for f in found
             if not _is_advertiser(f.name, advertiser)
             and not (company and s.text[: f.start].rstrip().lower().endswith(company.lower()))
+            and not _is_advertiser(" ".join(s.text[: f.start].split()[-1:]), advertiser)
         ]  # nor what follows its name: "Segment Labs tooling" is the advertiser's own
         required = _is_required(s)
         where = WHERE.get(s.kind, "requirements" if required else "duties")

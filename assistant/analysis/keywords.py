@@ -280,8 +280,15 @@ class ResumeIndex:
             return a == b or (len(short) >= 5 and long_.startswith(short))
 
         n = len(words)
-        return n > 0 and any(
+        if n > 0 and any(
             all(same(self.keys[i + j], words[j]) for j in range(n))
+            for i in range(len(self.keys) - n + 1)
+        ):
+            return True
+        # two or three words in another order close together: "licensed electrician" shows
+        # "Electrician license"
+        return 2 <= n <= 3 and any(
+            all(any(same(k, w) for k in self.keys[i : i + n + 1]) for w in words)
             for i in range(len(self.keys) - n + 1)
         )
 
