@@ -262,7 +262,8 @@ _NAMED_CREDENTIAL = re.compile(
     r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
 _LOWER_CREDENTIAL = re.compile(
-    r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})(?P<kind>licen[cs]e|certificate|certification)\b"
+    r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})"
+    r"(?P<kind>licen[cs]e|certificate|certification|authorization)\b"
 )
 _CREDENTIAL_FOR = re.compile(
     r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
@@ -549,12 +550,20 @@ _PHRASE_NOT = re.compile(
 )
 
 
+_KIND_OF_EXPERIENCE = re.compile(
+    r"\b(?:of|paid|professional|relevant)\s+(?P<p>(?:[a-z][a-z-]*\s+){1,4}?)experience\b"
+)
+
+
 def cue_phrases(text: str) -> list[Found]:
-    """What follows "experience in", "knowledge of", "work performing" in a requirement when no
-    lexicon name covers it: "maintenance and repair of helicopters", "auto electrical work"."""
+    """What follows "experience in", "knowledge of", "work performing" in a requirement, or comes
+    before "experience" ("two years of paid office clerical experience"), when no lexicon name
+    covers it: "maintenance and repair of helicopters", "office clerical"."""
     out: list[Found] = []
-    for m in _CUE_PHRASE.finditer(text):
-        phrase = _PHRASE_STOP.sub("", m.group("p"))
+    matches = [(m, m.group("p")) for m in _CUE_PHRASE.finditer(text)]
+    matches += [(m, m.group("p")) for m in _KIND_OF_EXPERIENCE.finditer(text)]
+    for m, raw in matches:
+        phrase = _PHRASE_STOP.sub("", raw)
         phrase = _PHRASE_LEAD.sub("", phrase).strip(" -/&")
         words = phrase.split()
         if len(words) < 2 or len(words) > 6 or _PHRASE_NOT.search(phrase):
@@ -565,7 +574,7 @@ def cue_phrases(text: str) -> list[Found]:
             continue  # "subordinates engaged in ...": a clause, not a name
         if words[-1].lower() in ("and", "or", "of", "the", "a", "an", "in", "to"):
             continue
-        start = m.start("p") + m.group("p").find(phrase)
+        start = m.start("p") + raw.find(phrase)
         out.append(Found(phrase, "hard skill", start, start + len(phrase)))
     return out
 
