@@ -425,6 +425,8 @@ def terms_in(
                 words.pop(0)
             if not words or all(w.lower() in _CREDENTIAL_FILLER for w in words):
                 continue
+            if not any(sum(c.isalpha() for c in w) >= 3 for w in words):
+                continue  # "1C certification": a piece of a list, not a name
             name = " ".join(words) + " " + m.group("kind").lower()
             s = m.start("name") + m.group("name").find(words[0])
             if free(s, m.end()):
@@ -536,7 +538,7 @@ _PHRASE_STOP = re.compile(
     re.I,
 )
 _PHRASE_LEAD = re.compile(
-    r"^(?:(?:full-time|part-time|paid|professional|various|all|any|some|both|relevant|related|"
+    r"^(?:(?:full[- ]time|part[- ]time|time|paid|professional|various|all|any|some|both|relevant|related|"
     r"direct|hands-on|practical|general|basic|strong|solid|proven|demonstrated|good|excellent|"
     r"the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|other|similar)\s+)+",
     re.I,
