@@ -145,6 +145,10 @@ _PROCESS_SENTENCE = re.compile(
     r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif",
     re.I,
 )
+_ABOUT_US = re.compile(
+    r"^(?:we|we're|we've|our|us|you'll be joining|you will be joining|you'll join|you will join)\b",
+    re.I,
+)
 _NEGATED = re.compile(
     r"\b(?:does|do|will|shall|would) not (?:qualify|count|be (?:accepted|considered|counted))|"
     r"\bnot (?:qualifying|acceptable)\b",
@@ -205,6 +209,8 @@ def ad_sentences(text: str) -> list[Sentence]:
         for s in _sentences(body):
             if _NEGATED.search(s):
                 continue  # "Retail cashiering does not qualify": what does not count
+            if kind in (DUTIES, OTHER) and _ABOUT_US.match(s):
+                continue  # "We use ...", "You'll be joining 250 engineers": about the employer
             boiler = _BOILER_SENTENCE.search(s) or (
                 kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
             )
