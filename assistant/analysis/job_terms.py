@@ -108,6 +108,10 @@ def _has_term(line: str) -> bool:
 
 def _kind_of_heading(h: str, previous: str) -> str:
     h = h.strip().replace("\u2019", "'")
+    if re.match(r"^you(?:'re| are| add| bring| have| will| should)?\b", h, re.I) and not (
+        _NICE_HEAD.search(h)
+    ):
+        return REQUIRED  # "You add to our culture with", "You bring": about the candidate
     if _NOTES_HEAD.search(h):
         return BOILERPLATE if previous == BOILERPLATE else NOTES
     if _NICE_HEAD.search(h):
@@ -166,7 +170,9 @@ _REQUIRED_CUE = re.compile(
     r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
     re.I,
 )
-_LICENCE_WORD = re.compile(r"licen[cs]e|certif|credential|clearance|registration|registered", re.I)
+_LICENCE_WORD = re.compile(
+    r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
+)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"'])|;\s+|\s+[-–—]\s+(?=[A-Z])")
 
 
@@ -270,6 +276,9 @@ _NAMED_CREDENTIAL = re.compile(
 _LOWER_CREDENTIAL = re.compile(
     r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})"
     r"(?P<kind>licen[cs]e|certificate|certification|authorization)\b"
+)
+_LICENSED_AS = re.compile(
+    r"\blicensed\s+(?P<name>[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
 )
 _CREDENTIAL_FOR = re.compile(
     r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
@@ -456,6 +465,10 @@ def terms_in(
                         )
                     )
 
+    for m in _LICENSED_AS.finditer(text):  # "a licensed Airframe and Power Plant Mechanic"
+        if free(*m.span("name")):
+            name = f"{m.group('name')} license"
+            take(Found(name, "certification or licence", *m.span("name")))
     for m in _CREDENTIAL_FOR.finditer(
         text
     ):  # "a Certificate for Backflow Prevention Device Tester"
