@@ -108,7 +108,7 @@ def _has_term(line: str) -> bool:
 
 def _kind_of_heading(h: str, previous: str) -> str:
     h = h.strip().replace("\u2019", "'")
-    if re.match(r"^you(?:'re| are| add| bring| have| will| should)?\b", h, re.I) and not (
+    if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
         _NICE_HEAD.search(h)
     ):
         return REQUIRED  # "You add to our culture with", "You bring": about the candidate
