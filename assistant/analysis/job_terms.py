@@ -65,8 +65,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦>]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 def _heading(line: str) -> Optional[str]:
     """The text of a heading line (Markdown, bold alone, ALL CAPS, 'Title:'), else None."""
-    s = line.strip().replace("\u2019", "'")
-    if not s or len(s) > 90:
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line).strip().replace("\u2019", "'")
+    if not s or len(s) > 90:  # (a Markdown link's address does not make a heading long)
         return None
     bold_bullet = re.match(r"^[-*•]\s+((?:\*\*|__).+(?:\*\*|__):?)$", s)
     if bold_bullet:  # "* **Required**": a heading written as a bullet
@@ -484,8 +484,12 @@ def terms_in(
         for f in cue_phrases(text):
             if free(f.start, f.end):
                 take(f)
+        letters = [c for c in text if c.isalpha()]
+        shouting = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         for m in _TECH.finditer(text):
             tok = m.group(0)
+            if shouting and tok.isupper():
+                continue  # words of an ALL-CAPS line are not acronyms
             if not _ok_tech(tok) or not free(m.start(), m.end()):
                 continue
             take(Found(tok, "tool" if not tok.isupper() else "hard skill", m.start(), m.end()))
