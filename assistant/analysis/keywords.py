@@ -259,16 +259,25 @@ class ResumeIndex:
     ran words together ("CustomerService")."""
 
     def __init__(self, text: str) -> None:
-        from assistant.analysis.job_terms import terms_in, tokenize
+        from assistant.analysis.job_terms import tokenize
         from assistant.analysis.lexicon import lexicon
 
         lex = lexicon()
         # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
-        text = text + "\n" + _CAMEL_JOIN.sub(" ", text)
-        found = terms_in(text, lex, strict=False)
-        self.ids = {f.term_id for f in found if f.term_id is not None}
-        self.names = {f.name.lower() for f in found}
-        self.keys = tokenize(text.replace("-", " "), lex).keys
+        split = _CAMEL_JOIN.sub(" ", text)
+        if split != text:
+            text = text + "\n" + split
+        tokens = tokenize(text.replace("-", " "), lex)
+        self.keys = tokens.keys
+        self.ids: set[int] = set()
+        for i, word in enumerate(tokens.words):  # every lexicon name, any form (lenient side)
+            hit = lex.match_at(tokens.keys, i, tokens.room[i])
+            if hit is not None:
+                self.ids.add(hit[0])
+            for tid in [lex.exact.get(word), *lex.acronyms.get(word, ())]:
+                if tid is not None:
+                    self.ids.add(tid)
+        self.names = {w.lower() for w in tokens.words}
         self.keyed = " " + " ".join(self.keys) + " "
         self.flat = re.sub(r"[^a-z0-9+#]", "", text.lower())
 

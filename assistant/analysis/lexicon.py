@@ -41,6 +41,13 @@ _BRITISH = [
 ]
 
 
+# a cheap test for the endings and beginnings _BRITISH rewrites
+_MAYBE_BRITISH = re.compile(
+    r"^(?:licen|defen|offen|pretenc|practis|model|label|travel|cancel|counsel|signal|level|fuel|"
+    r"channel|tunnel|panel)|[iy]z|our|tre|ogue"
+)
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     from snowballstemmer.english_stemmer import EnglishStemmer  # not the 30 other languages
@@ -57,7 +64,7 @@ def word_key(word: str) -> str:
     w = w.rstrip("'")
     if not w.isalpha():
         return w
-    if len(w) > 5:
+    if len(w) > 5 and _MAYBE_BRITISH.search(w):
         for pattern, repl in _BRITISH:
             w = pattern.sub(repl, w)
     return _stemmer().stemWord(w) if len(w) > 3 else w
