@@ -185,3 +185,14 @@ def test_real_model_critique_stays_inside_the_guard(embedded_model_path, cli):
 
         assert all(n in known for n in re.findall(r"\d+", rewrite["suggestion"]))
     assert data["summary"]
+
+
+def test_report_shows_rates_per_category_and_each_missing_term_with_its_sentence(cli):
+    result = cli("critique", WEAK, "--no-model", "--job", JOBS / "backend-engineer-ledgerly.md")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())  # the report wraps long lines
+    assert "Must-have" in out and "Nice-to-have" in out
+    assert out.index("Must-have") < out.index("Nice-to-have")  # must-haves first
+    assert "Terraform (must-have, tool)" in out
+    assert "\u201cExperience with Docker, k8s and Terraform\u201d" in out  # the ad's own sentence
+    assert "Also asked: 3+ years" in out

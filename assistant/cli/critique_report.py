@@ -108,10 +108,15 @@ def keyword_renderables(kw) -> list:
     missing = [t for t in kw.terms if not t.matched]
     if missing:
         out.append(Text("Missing (say it in the ad's words where you have it)", style="bold red"))
-        for t in missing[:MAX_MISSING_SHOWN]:
-            kind = "must-have" if t.required else t.where
-            out.append(Text.assemble("  ", (t.name, "bold"), f" ({kind}, {t.category})"))
-            out.append(Text(f"    \u201c{_clip(t.sentence)}\u201d", style="dim"))
+        shown = missing[:MAX_MISSING_SHOWN]
+        by_sentence: dict[str, list] = {}
+        for t in shown:  # one sentence once, with every term it asks for
+            by_sentence.setdefault(t.sentence, []).append(t)
+        for sentence, terms in by_sentence.items():
+            for t in terms:
+                kind = "must-have" if t.required else t.where
+                out.append(Text.assemble("  ", (t.name, "bold"), f" ({kind}, {t.category})"))
+            out.append(Text(f"    \u201c{_clip(sentence)}\u201d", style="dim"))
         if len(missing) > MAX_MISSING_SHOWN:
             rest = ", ".join(t.name for t in missing[MAX_MISSING_SHOWN:])
             out.append(Text(f"  and {len(missing) - MAX_MISSING_SHOWN} more: {rest}", style="dim"))
