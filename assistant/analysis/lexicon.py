@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from assistant.paths import data_path
+from assistant.text.stem import stem
 
 LEXICON_FILE = "lexicon.json.gz"
 CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "domain")
@@ -48,13 +49,6 @@ _MAYBE_BRITISH = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from snowballstemmer.english_stemmer import EnglishStemmer  # not the 30 other languages
-
-    return EnglishStemmer()
-
-
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """The key of one token: lower case, American spelling, stemmed when it is a plain word."""
@@ -67,7 +61,7 @@ def word_key(word: str) -> str:
     if len(w) > 5 and _MAYBE_BRITISH.search(w):
         for pattern, repl in _BRITISH:
             w = pattern.sub(repl, w)
-    return _stemmer().stemWord(w) if len(w) > 3 else w
+    return stem(w) if len(w) > 3 else w  # the text layer's one stemmer (Snowball English)
 
 
 _FORM = re.compile(
