@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_key
+from assistant.text import sentences, token_spans
 
 # ---- sections -------------------------------------------------------------------------------
 
@@ -173,11 +174,18 @@ _REQUIRED_CUE = re.compile(
 _LICENCE_WORD = re.compile(
     r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
 )
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"'])|;\s+|\s+[-–—]\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r";\s+|\s+[-–—]\s+(?=[A-Z])")
 
 
 def _sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s and s.strip()]
+    """The text layer's sentences, each cut again at semicolons and spaced dashes (a bulletin's
+    "...; or" lists one alternative a clause)."""
+    return [
+        part.strip()
+        for sentence in sentences(paragraph)
+        for part in _CLAUSE_BREAK.split(sentence)
+        if part and part.strip()
+    ]
 
 
 @dataclass
@@ -319,7 +327,7 @@ _BREAK = re.compile(r"[,;:()!?\[\]{}\"|•·–—]|\.(?:\s|$)|\n|\s-\s")
 
 def tokenize(text: str, lex: Lexicon) -> Tokens:
     words, keys, spans = [], [], []
-    for m in re.finditer(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#]|[.&/'’](?=[A-Za-z0-9]))*[+#]*", text):
+    for m in token_spans(text):  # the text layer's one tokenizer
         tok, s = m.group(0), m.start()
         parts: list[tuple[str, int]]
         if "/" in tok and tok.lower() not in lex.no_split and tok not in lex.acronyms:

@@ -18,16 +18,13 @@ from functools import lru_cache
 from typing import Optional
 
 from assistant.paths import data_path
+from assistant.text import TOKEN
 from assistant.text.stem import stem
 
 LEXICON_FILE = "lexicon.json.gz"
 CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "domain")
 MAX_WORDS = 6
 
-# A token keeps the punctuation that belongs to names: C++, C#, .NET, Node.js, CI/CD, A&P, O&M.
-TOKEN = re.compile(
-    r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#]|[.&/'\u2019](?=[A-Za-z0-9]))*[+#]*",
-)
 _BRITISH = [
     (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
     (re.compile(r"^practis"), "practic"),
@@ -86,7 +83,7 @@ def word_form(word: str) -> str:
 def split_words(text: str) -> list[str]:
     """The tokens of a name or a text; hyphens separate words (cross-functional ~ cross functional)."""
     out: list[str] = []
-    for tok in TOKEN.findall(text):
+    for tok in TOKEN.findall(text):  # the text layer's one tokenizer
         if "-" in tok:
             out.extend(p for p in tok.split("-") if p)
         else:
