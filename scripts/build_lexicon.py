@@ -293,6 +293,12 @@ def build(skills_dir: Path) -> Builder:
     return b
 
 
+def _forms_line(forms: dict[str, int], own: int) -> str:
+    if not forms or (len(set(forms.values())) == 1 and not any(f.strip() for f in forms)):
+        return ""
+    return "|".join(f if t == own else f"{f}={t}" for f, t in sorted(forms.items()))
+
+
 def write(b: Builder, out: Path) -> None:
     cat_index = {c: i for i, c in enumerate(CATEGORIES)}
     src_index = {s: i for i, s in enumerate(SOURCES)}
@@ -312,11 +318,10 @@ def write(b: Builder, out: Path) -> None:
         "key_terms": ",".join(str(i) for _, i in keys),
         "firsts": "\n".join(sorted({k.split(" ", 1)[0] for k, _ in keys})),
         # the forms each key's names take, word by word (only where a word has an ending)
-        "key_forms": {
-            k: "|".join(f"{form}={t}" for form, t in sorted(f.items()))
-            for k, _ in keys
-            if (f := b.forms.get(k)) and (len(set(f.values())) > 1 or any(x.strip() for x in f))
-        },
+        # line by line with "keys": the forms each key's names take, word by word, and the
+        # term a form names when it is not the key's own ("account": "ability|ing=<Accounting>");
+        # empty where every name of the key is plain
+        "key_forms": "\n".join(_forms_line(b.forms.get(k, {}), i) for k, i in keys),
         "exact": dict(sorted(b.exact.items())),
         "acronyms": dict(sorted(b.acronyms.items())),
         "no_split": sorted(b.no_split),

@@ -111,15 +111,16 @@ class Lexicon:
         self._names = data["names"].split("\n")
         self._cats = data["term_categories"]
         self._srcs = data["term_sources"]
-        self.keys: dict[str, int] = dict(
-            zip(data["keys"].split("\n"), map(int, data["key_terms"].split(",")))
-        )
+        key_list = data["keys"].split("\n")
+        self.keys: dict[str, int] = dict(zip(key_list, map(int, data["key_terms"].split(","))))
         self.exact: dict[str, int] = data["exact"]  # written form -> term (Go, R, Swift)
         self.acronyms: dict[str, list[int]] = data["acronyms"]  # CRO -> every term it may be
         self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
         self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
         # the forms each key's names take, word by word ("log": "|ing")
-        self._forms: dict[str, str] = data["key_forms"]
+        self._forms: dict[str, str] = {
+            k: f for k, f in zip(key_list, data["key_forms"].split("\n")) if f
+        }
 
     def by_form(self, written: list[str], keys: list[str], term_id: int) -> Optional[int]:
         """The term the ad's words name in the form they are written ("accounting" is Accounting,
@@ -129,8 +130,11 @@ class Lexicon:
         if forms is None:
             return term_id
         mine = " ".join(word_form(w) for w in written)
-        table = dict(f.split("=") for f in forms.split("|"))
-        return int(table[mine]) if mine in table else None
+        for entry in forms.split("|"):
+            form, _, other = entry.partition("=")
+            if form == mine:
+                return int(other) if other else term_id
+        return None
 
     def __len__(self) -> int:
         return len(self._names)
