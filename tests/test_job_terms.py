@@ -167,7 +167,7 @@ def test_the_lexicon_has_both_taxonomies_and_the_curated_names_on_top():
     assert len(lex) > 20_000
     sources = {lex.term(i).source for i in range(0, len(lex), 50)}
     assert {"lightcast", "esco"} <= sources
-    assert lex.term(lex.keys[phrase_key("k8s")]).name == "Kubernetes"
+    assert lex.term(lex.key_term(phrase_key("k8s"))).name == "Kubernetes"
     assert {lex.term(i).category for i in range(len(lex))} <= set(CATEGORIES)
     assert word_key("licence") == word_key("license") == word_key("licensed")
     assert word_key("mentored") == word_key("mentoring")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,23 +112,31 @@ class Lexicon:
         self._names = data["names"].split("\n")
         self._cats = data["term_categories"]
         self._srcs = data["term_sources"]
-        key_list = data["keys"].split("\n")
-        self.keys: dict[str, int] = dict(zip(key_list, map(int, data["key_terms"].split(","))))
+        # sorted keys, searched by bisection: no dictionary of 29,000 entries to build at start
+        self._keys = data["keys"].split("\n")
+        self._key_terms = data["key_terms"].split(",")
+        self._key_forms = data["key_forms"].split("\n")  # line by line with the keys
         self.exact: dict[str, int] = data["exact"]  # written form -> term (Go, R, Swift)
         self.acronyms: dict[str, list[int]] = data["acronyms"]  # CRO -> every term it may be
         self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
         self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
-        # the forms each key's names take, word by word ("log": "|ing")
-        self._forms: dict[str, str] = {
-            k: f for k, f in zip(key_list, data["key_forms"].split("\n")) if f
-        }
+
+    def _index(self, key: str) -> Optional[int]:
+        i = bisect_left(self._keys, key)
+        return i if i < len(self._keys) and self._keys[i] == key else None
+
+    def key_term(self, key: str) -> Optional[int]:
+        """The term a key names, if any."""
+        i = self._index(key)
+        return None if i is None else int(self._key_terms[i])
 
     def by_form(self, written: list[str], keys: list[str], term_id: int) -> Optional[int]:
         """The term the ad's words name in the form they are written ("accounting" is Accounting,
         not Accountability; "employees engaged" is not Employee Engagement), else None. The job
         side reads words as written; only the resume side is lenient (mentored ~ mentoring)."""
-        forms = self._forms.get(" ".join(keys))
-        if forms is None:
+        i = self._index(" ".join(keys))
+        forms = self._key_forms[i] if i is not None else ""
+        if not forms:
             return term_id
         mine = " ".join(word_form(w) for w in written)
         for entry in forms.split("|"):
@@ -151,7 +160,7 @@ class Lexicon:
         if keys[i] not in self.firsts:
             return None
         for n in range(min(MAX_WORDS, room, len(keys) - i), 0, -1):
-            hit = self.keys.get(" ".join(keys[i : i + n]))
+            hit = self.key_term(" ".join(keys[i : i + n]))
             if hit is not None:
                 return hit, n
         return None
