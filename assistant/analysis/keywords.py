@@ -214,6 +214,14 @@ _GENERIC_TAIL = re.compile(
 )
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two word keys of one word: equal, or one the start of the other (at least 5 letters)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
+
+
 class ResumeIndex:
     """Where a resume shows a term: any lexicon name or alias, its words stemmed, anywhere in the
     text a reader sees (skills, bullets, summary, certifications), even where a PDF's text layer
@@ -240,27 +248,30 @@ class ResumeIndex:
                     self.ids.add(tid)
         self.names = {w.lower() for w in tokens.words}
         self.keyed = " " + " ".join(self.keys) + " "
+        self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
+        for i, k in enumerate(self.keys):
+            self._starts.setdefault(k[:5], []).append(i)
         self.flat = re.sub(r"[^a-z0-9+#]", "", text.lower())
 
     def _near(self, words: list[str]) -> bool:
-        """The words in a row, each the same word in another form (reconciled ~ reconciliation)."""
-
-        def same(a: str, b: str) -> bool:
-            short, long_ = sorted((a, b), key=len)
-            return a == b or (len(short) >= 5 and long_.startswith(short))
-
+        """The words in a row, each the same word in another form (reconciled ~ reconciliation),
+        or two or three of them in another order close together ("licensed electrician" shows
+        "Electrician license")."""
         n = len(words)
-        if n > 0 and any(
-            all(same(self.keys[i + j], words[j]) for j in range(n))
-            for i in range(len(self.keys) - n + 1)
-        ):
-            return True
-        # two or three words in another order close together: "licensed electrician" shows
-        # "Electrician license"
-        return 2 <= n <= 3 and any(
-            all(any(same(k, w) for k in self.keys[i : i + n + 1]) for w in words)
-            for i in range(len(self.keys) - n + 1)
-        )
+        if not n:
+            return False
+        keys = self.keys
+        for i in self._starts.get(words[0][:5], ()):
+            if i + n <= len(keys) and all(_same_word(keys[i + j], words[j]) for j in range(n)):
+                return True
+        if not 2 <= n <= 3:
+            return False
+        for p in self._starts.get(words[0][:5], ()):
+            for i in range(max(0, p - n), p + 1):
+                window = keys[i : i + n + 1]
+                if all(any(_same_word(k, w) for k in window) for w in words):
+                    return True
+        return False
 
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
         from assistant.analysis.lexicon import phrase_key
