@@ -1,4 +1,4 @@
-"""Build assistant/data/lexicon.json.gz, the skills lexicon the keyword gap reads.
+"""Build assistant/data/lexicon.json, the skills lexicon the keyword gap reads.
 
     python scripts/build_lexicon.py [--skills DIR] [--sample N]
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
-import gzip
 import json
 import random
 import re
@@ -326,10 +325,8 @@ def write(b: Builder, out: Path) -> None:
         "acronyms": dict(sorted(b.acronyms.items())),
         "no_split": sorted(b.no_split),
     }
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    # mtime=0: the same sources give the same bytes
-    with out.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(raw)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    out.write_text(text + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
