@@ -61,13 +61,13 @@ def practice(
         return
     import datetime as dt
 
-    from assistant.analysis.keywords import extract_job_terms
+    from assistant.analysis.keywords import vocabulary_job_terms
     from assistant.analysis.occupation import classify
     from assistant.cli.common import open_engine_with_progress
     from assistant.stores.practice import PracticeSession, save_session
 
     request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
-    job_terms = extract_job_terms(request.job.text, request.job.company)
+    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
     family = classify(request.job.title, request.job.text).family
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine, load_small=False).backend
