@@ -1,8 +1,9 @@
-"""Text out of PDF (pypdfium2) and Word .docx (python-docx) files, with the checks that keep a
+"""Text out of PDF (pypdfium2 to open, pdfminer.six to lay out) and Word .docx (python-docx) files, with the checks that keep a
 bad file from becoming a bad critique: a scan has no text, a broken zip or a zip bomb is refused."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,12 @@ MAX_DOCX_MEMBERS = 2_000
 
 
 def pdf_text(path: Path | str) -> str:
-    """The text of a PDF, page after page, with its line breaks."""
+    """The text of a PDF as a person reads it: words with their spaces, lines in reading order,
+    and a bullet drawn as a shape (a small dot left of a line) kept as a '\u2022 ' on that line.
+
+    pypdfium2 opens the file first (a strict, fast check: damaged, truncated, too many pages);
+    pdfminer.six then lays the characters out into words and lines (PDFium's own text drops the
+    spaces between words that a PDF positions instead of writing, as web-to-PDF resumes do)."""
     name = display_name(path)
     data = read_bytes(path, MAX_DOCUMENT_BYTES)
     if not data.lstrip()[:5] == b"%PDF-":
@@ -32,24 +38,98 @@ def pdf_text(path: Path | str) -> str:
     try:
         if len(pdf) > MAX_PDF_PAGES:
             raise InputError(f"{name}: {len(pdf)} pages; a resume has at most {MAX_PDF_PAGES}")
-        pages = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    except pdfium.PdfiumError as exc:
-        raise InputError(f"{name}: cannot read the text of this PDF ({exc})") from None
     finally:
         pdf.close()
+    try:
+        pages = _layout_pages(data)
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds (PSEOF, PDFSyntaxError, ...) on bad files
+        raise InputError(
+            f"{name}: cannot read the text of this PDF ({type(exc).__name__})"
+        ) from None
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = clean_text(text)
     if sum(ch.isalnum() for ch in text) < MIN_PDF_CHARS:
         raise InputError(
-            f"{name}: this PDF has no text to read; it looks like a scanned image. Export the resume "
-            "from your editor as a text PDF or .docx, or run OCR on it (e.g. ocrmypdf) and try again"
+            f"{name}: this PDF has no text layer (it looks like a scanned image), so there is "
+            "nothing to read. Export the resume from your editor as a text PDF or .docx, or run OCR "
+            "on it (e.g. ocrmypdf) and try again"
         )
     return text
+
+
+BULLET_DOT_MAX = 7.0  # points: a drawn bullet is a small dot or square
+BULLET_GAP_MAX = 18.0  # points between the dot and the first letter of its line
+
+
+def _layout_pages(data: bytes) -> list[str]:
+    """Each page's lines, in pdfminer's reading order (columns stay apart)."""
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTCurve, LTTextBox, LTTextLine
+
+    pages = []
+    for page in extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PDF_PAGES):
+        dots = []
+        boxes = []
+        for item in page:
+            if isinstance(item, LTTextBox):
+                boxes.append(item)
+            elif (
+                isinstance(item, LTCurve)
+                and getattr(item, "fill", False)
+                and 1 <= item.width <= BULLET_DOT_MAX
+                and 1 <= item.height <= BULLET_DOT_MAX
+            ):
+                dots.append(item)
+        lines: list[str] = []
+        for box in boxes:
+            for line in box:
+                if not isinstance(line, LTTextLine):
+                    continue
+                text = " ".join(line.get_text().split())
+                if not text:
+                    continue
+                if _has_dot(line, dots) and text[:1] not in "\u2022-*\u25aa\u25cf":
+                    text = "\u2022 " + text
+                lines.append(text)
+            lines.append("")
+        pages.append("\n".join(lines).strip("\n"))
+    return pages
+
+
+def _has_dot(line, dots) -> bool:
+    middle = (line.y0 + line.y1) / 2
+    return any(
+        0 <= line.x0 - d.x1 <= BULLET_GAP_MAX and d.y0 - 2 <= middle <= d.y1 + 2 for d in dots
+    )
+
+
+# Text that web pages double-encoded before they became PDFs (UTF-8 read as Windows-1252), and
+# invisible characters: what a reader sees is a space or nothing.
+_MOJIBAKE = {
+    "\u00ef\u00bc\u200b": " ",  # a fullwidth separator, double-encoded, then a zero-width space
+    "\u00e2\u20ac\u201c": "\u2013",
+    "\u00e2\u20ac\u201d": "\u2014",
+    "\u00e2\u20ac\u2122": "\u2019",
+    "\u00e2\u20ac\u0153": "\u201c",
+    "\u00e2\u20ac\u2039": "",  # a zero-width space, double-encoded
+    "\u00e2\u20ac\u00a2": "\u2022",
+    "\u00c2\u00a0": " ",
+    "\u00c3\u00a9": "\u00e9",
+}
+_STRAY_A = re.compile(r"\u00c2(?=\s|$)|(?<=\s)\u00c2")  # a non-breaking space's stray first byte
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+
+
+def clean_text(text: str) -> str:
+    """Undo the common double-encodings and drop invisible characters."""
+    for bad, good in _MOJIBAKE.items():
+        text = text.replace(bad, good)
+    text = _STRAY_A.sub("", text).replace("\u00ef\u00bc", " ")
+    return text.translate(_INVISIBLE)
 
 
 def check_zip(path: Path | str, name: str) -> None:
@@ -104,6 +184,25 @@ def _paragraph_line(paragraph, style_names: dict[str, str]) -> str:
     return text
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_box_lines(element, paragraph_class, parent, style_names: dict[str, str]) -> list[str]:
+    """The paragraphs inside the text boxes anchored in an element (skills and contact details
+    often sit in text boxes). Word stores each box twice (a drawing and a VML fallback for old
+    readers): the fallback copy is skipped."""
+    out = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(a.tag == _FALLBACK for a in box.iterancestors()):
+            continue
+        for p in box.iter(f"{_W}p"):
+            line = _paragraph_line(paragraph_class(p, parent), style_names)
+            if line:
+                out.append(line)
+    return out
+
+
 def docx_text(path: Path | str) -> str:
     """The text of a .docx: page headers (contact details often live there), then the body in order."""
     name = display_name(path)
@@ -123,14 +222,22 @@ def docx_text(path: Path | str) -> str:
         s.style_id: s.name or "" for s in document.styles
     }  # looked up once, not per paragraph
     lines: list[str] = []
-    for section in document.sections:
-        for paragraph in section.header.paragraphs:
-            if paragraph.text.strip() and paragraph.text.strip() not in lines:
-                lines.append(paragraph.text.strip())
+
+    def add(line: str) -> None:
+        if line.strip() and line.strip() not in lines:
+            lines.append(line.strip())
+
+    for section in document.sections:  # page headers: contact details often live there
+        for part in (section.header, section.first_page_header):
+            for paragraph in part.paragraphs:
+                add(paragraph.text)
+            for line in _text_box_lines(part._element, Paragraph, part, style_names):
+                add(line)
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append(_paragraph_line(Paragraph(block, document), style_names))
+            lines.extend(_text_box_lines(block, Paragraph, document, style_names))
         elif tag == "tbl":
             for row in Table(block, document).rows:
                 cells = []
@@ -138,6 +245,14 @@ def docx_text(path: Path | str) -> str:
                     if cell.text.strip() and cell.text.strip() not in cells:
                         cells.append(cell.text.strip())
                 lines.append("   ".join(cells))
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        lines.extend(
+                            _text_box_lines(paragraph._p, Paragraph, document, style_names)
+                        )
+    for section in document.sections:  # footers last, as on the page
+        for paragraph in section.footer.paragraphs:
+            add(paragraph.text)
     text = "\n".join(lines).strip()
     if not text:
         raise InputError(f"{name}: this .docx has no text")

@@ -72,9 +72,34 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split())
 
 
+_SPACED = re.compile(r"^\s*(?:[A-Za-z&]\s{1,3}){3,}[A-Za-z&]\s*:?\s*$")
+_SPACED_NAMES: dict[str, str] = {}
+
+
+def unspace_heading(line: str) -> Optional[str]:
+    """'E X P E R I E N C E' or 'W O R K   H I S T O R Y' (a letter-spaced heading, as LaTeX and
+    design templates set them) as the words it spells; None for any other line."""
+    if not _SPACED.match(line):
+        return None
+    words = [w.replace(" ", "") for w in re.split(r"\s{2,}", line.strip(" :"))]
+    if len(words) > 1 and all(len(w) > 1 for w in words):
+        return " ".join(words)
+    joined = "".join(words)
+    if not _SPACED_NAMES:
+        _SPACED_NAMES.update({name.replace(" ", ""): name for name in _PLAIN_HEADINGS})
+    known = _SPACED_NAMES.get(joined.lower().replace("&", "and"))
+    if known:
+        return known.upper() if joined.isupper() else known.title()
+    return joined
+
+
 def heading_form(line: str) -> Optional[tuple[str, int]]:
     """(heading text, level) when the line looks like a heading. The level is the number of '#'
-    for Markdown, 9 for bold, 'Name:' and ALL CAPS lines, 10 for a plain line that is a known name."""
+    for Markdown, 9 for bold, 'Name:', ALL CAPS and letter-spaced lines, 10 for a plain line
+    that is a known name."""
+    spaced = unspace_heading(line)
+    if spaced is not None:
+        return spaced, 9
     m = _MARKDOWN.match(line)
     if m:
         return m.group("text").strip(" *_:"), len(line.lstrip()) - len(line.lstrip().lstrip("#"))
