@@ -129,6 +129,39 @@ EXAMPLES = [
     ),
     ("missing-dates", BASE.replace(", Jan 2021 - Present", ""), True),
     ("missing-dates", BASE.replace("Jan 2021 - Present", "2021 - 2023"), False),
+    # a date on the line after the title, and the shapes real resumes use
+    ("missing-dates", BASE.replace(", Jan 2021 - Present", "\n09/2019 to 04/2020"), False),
+    ("missing-dates", BASE.replace("Jan 2021 - Present", "March 2019 to Current"), False),
+    ("missing-dates", BASE.replace("Jan 2021 - Present", "2019 - present"), False),
+    # a label line over bullets is not a position
+    ("missing-dates", BASE.replace("- {bullet}", "Key Results:\n- Cut 12 routes"), False),
+    ("missing-contact", BASE.replace("(555) 201-3344", "+44 7700 900456"), False),
+    ("missing-contact", BASE.replace("(555) 201-3344", "07700 900123 | London, UK"), False),
+    ("missing-contact", BASE.replace("(555) 201-3344", "+91 7001610649"), False),
+    ("passive-voice", "Ensured all 40 shipping deadlines were met", False),
+    ("weak-opener", "Assisted customers with 40 returns and exchanges a day", False),
+    ("weak-opener", "Assisted the marketing team with various tasks", True),
+    ("template-leftover", "Typed at [35] WPM for 4 partners", True),
+    ("template-leftover", "Managed accounts at [Company] for 3 years", True),
+    ("template-leftover", "Grew revenue by [%] in the [year] fiscal year", True),
+    ("template-leftover", "Ran audits for XYZ Corporation in 5 states", True),
+    ("template-leftover", "Wrote the [setup guide](https://example.com) used by 40 staff", False),
+    ("template-leftover", "Cut costs by 10% (see the 2021 report)", False),
+    (
+        "wall-of-text",
+        "Planned and publicized events, negotiated vendor contracts and designed promotional"
+        " materials. Proofread and reviewed all print and electronic content for grammar and house"
+        " style. Revised campaigns in response to feedback from the creative director, wrote copy"
+        " for the website, managed the social media calendar and coordinated with the print shop"
+        " on deadlines for 12 campaigns a year across the region, and trained three new"
+        " coordinators on the booking system every spring",
+        True,
+    ),
+    ("wall-of-text", "Rolled out routing software to 14 depots in 3 months", False),
+    ("spelling", "Managed the recieving dock for 30 drivers", True),
+    ("spelling", "Managed the receiving dock for 30 drivers", False),
+    ("spelling", "Set timelines and fundraise targets for 4 projects", False),
+    ("spelling", "Deployed Kubernetes and Terraform for 3 teams in Tromsø", False),
 ]
 
 

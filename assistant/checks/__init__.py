@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.checks import structure, wording  # noqa: F401  (importing registers the checks)
+from assistant.checks import content, structure, wording  # noqa: F401  (importing registers the checks)
 from assistant.checks.registry import REGISTRY, SEVERITY_ORDER, Check, Finding
 from assistant.inputs.resume import Resume
 

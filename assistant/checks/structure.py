@@ -6,11 +6,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from assistant.checks.phrases import phrase_lists
 from assistant.checks.registry import Hit, check
-from assistant.inputs.resume import Resume
+from assistant.inputs.resume import ROLE_WORDS, Resume
 
 TOO_LONG_WORDS = 1200  # about two and a half pages of resume text
 WORDS_PER_PAGE = 500
+MAX_JOB_HEADING_WORDS = 16
 REPEATED_VERB_MIN = 3
 REPEATED_VERB_SHARE = 0.2
 REQUIRED_SECTIONS = (("experience", "error"), ("education", "warning"), ("skills", "warning"))
@@ -29,6 +31,7 @@ _DATE_TOKEN = re.compile(
     rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
     re.IGNORECASE,
 )
+_RANGE_WORD = re.compile(r"\s(?:-|\u2013|\u2014|to|until|till)\s|\d(?:-|\u2013)\d", re.I)
 _OPENER = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -112,7 +115,10 @@ def date_style(token: str) -> str:
 def date_inconsistent(resume: Resume) -> Iterator[Hit]:
     styles: dict[str, tuple] = {}
     for pos in resume.experience:
-        for m in _DATE_TOKEN.finditer(pos.dates):
+        # only the dates of a range ('Jan 2020 - Mar 2022'): a lone year in a heading may be an
+        # award's or a course's, not the position's
+        ranges = " ".join(d for d in pos.dates.split(", ") if _RANGE_WORD.search(d))
+        for m in _DATE_TOKEN.finditer(ranges):
             style = date_style(m.group(0))
             if style != DATE_STYLES[0][0]:
                 styles.setdefault(style, (pos, m.group(0)))
@@ -134,9 +140,15 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
     bullets = [b for _, b in resume.bullets()]
     openers = Counter()
     first_seen = {}
+    past = {v.lower() for v in phrase_lists()["irregular_past"].values()}
     for b in bullets:
         m = _OPENER.match(b.text)
-        if m:
+        # only a verb counts: a past tense ('Managed', 'Led'); not 'I', a noun, or an ALL CAPS label
+        if (
+            m
+            and not m.group(0).isupper()
+            and (m.group(0).lower().endswith("ed") or m.group(0).lower() in past)
+        ):
             verb = m.group(0).lower()
             openers[verb] += 1
             first_seen.setdefault(verb, b)
@@ -161,6 +173,14 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
 )
 def missing_dates(resume: Resume) -> Iterator[Hit]:
     for pos in resume.experience:
-        if (pos.title or pos.company) and pos.bullets and not _DATE_TOKEN.search(pos.dates):
+        label = " ".join((pos.title, pos.company))
+        # only a heading that names a job ('Branch Manager', 'Analyst, Acme'); a label line such
+        # as 'Key Results:' or a wrapped sentence is not a position
+        looks_like_job = (
+            ROLE_WORDS.search(label)
+            and len(label.split()) <= MAX_JOB_HEADING_WORDS
+            and not label.rstrip().endswith((":", ".", ";"))
+        )
+        if looks_like_job and pos.bullets and not _DATE_TOKEN.search(pos.dates):
             label = ", ".join(p for p in (pos.title, pos.company) if p)
             yield Hit("experience", pos.line, label, f"No dates for '{label}'.")

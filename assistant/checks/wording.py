@@ -12,6 +12,7 @@ from assistant.checks.registry import Hit, check
 from assistant.inputs.resume import Resume
 
 LONG_BULLET_WORDS = 35
+WALL_WORDS = 60  # over this a bullet is a paragraph: wall-of-text, not long-bullet
 MIN_ACHIEVEMENT_WORDS = 4
 
 QUANTITY = re.compile(
@@ -42,6 +43,24 @@ def first_person(text: str) -> Optional[str]:
 
 
 BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
+PASSIVE_SUBJECT_WORDS = 6  # "The quarterly budget for the region was prepared ..."
+_CLAUSE = re.compile(r"\b(?:that|which|who|so|to|and|while|when|where|until|if)\b|[,;:]", re.I)
+
+
+def _acts_first(before: str) -> bool:
+    """Whether the words before a passive verb already hold the sentence's own action: a verb
+    in the past tense, or a clause word (the passive then sits in a clause, not the main one)."""
+    words = before.split()
+    return bool(_CLAUSE.search(before)) or bool(
+        words and (words[0].lower().endswith("ed") or words[0].lower() in _past_forms())
+    )
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    from assistant.checks.phrases import phrase_lists
+
+    return frozenset(v.lower() for v in phrase_lists()["irregular_past"].values())
 
 
 @lru_cache(maxsize=1)
@@ -53,12 +72,23 @@ def passive_pattern() -> re.Pattern:
     )
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z\u2022*])|\s+[\u2022*]\s*")
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences (a bullet of one sentence stays whole)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 def _texts(resume: Resume) -> Iterator[Hit]:
-    """The summary and every bullet, as hits to report against."""
+    """The summary and every bullet, sentence by sentence, as hits to report against (a
+    paragraph resume is checked one sentence at a time, so a finding quotes the sentence)."""
     if resume.summary:
-        yield Hit("summary", resume.summary_line, resume.summary)
+        for sentence in sentences(resume.summary):
+            yield Hit("summary", resume.summary_line, sentence)
     for kind, bullet in resume.bullets():
-        yield Hit(kind, bullet.line, bullet.text)
+        for sentence in sentences(bullet.text):
+            yield Hit(kind, bullet.line, sentence)
 
 
 @check(
@@ -90,9 +120,10 @@ def unquantified(resume: Resume) -> Iterator[Hit]:
 )
 def weak_opener(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("weak_openers", opener=True)
+    service = phrase_pattern("weak_opener_exceptions", opener=True)
     for kind, bullet in resume.bullets():
         m = pattern.match(bullet.text)
-        if m:
+        if m and not service.match(bullet.text):
             yield Hit(
                 kind,
                 bullet.line,
@@ -126,7 +157,15 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
     allowed = word_set("passive_exceptions")
     pattern = passive_pattern()
     for kind, bullet in resume.bullets():
-        found = [m for m in pattern.finditer(bullet.text) if m.group("verb").lower() not in allowed]
+        # only a sentence whose own verb is passive ("Patient flow was managed"): a passive in a
+        # clause after an action ("Ensured deadlines were met") reads well and is not flagged
+        found = [
+            m
+            for m in pattern.finditer(bullet.text)
+            if m.group("verb").lower() not in allowed
+            and len(bullet.text[: m.start()].split()) <= PASSIVE_SUBJECT_WORDS
+            and not _acts_first(bullet.text[: m.start()])
+        ]
         by_me = BY_ME.search(bullet.text)
         if found or by_me:
             phrase = found[0].group(0) if found else by_me.group(0)
@@ -143,7 +182,12 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
 def buzzword(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("buzzwords")
     exceptions = phrase_pattern("buzzword_exceptions")
-    for hit in _texts(resume):
+    skills = [s for s in resume.sections if s.kind == "skills"]
+    listed = [
+        Hit("skills", s.line, ", ".join(i for i in resume.skills if pattern.search(i)))
+        for s in skills[:1]
+    ]
+    for hit in [*_texts(resume), *(h for h in listed if h.excerpt)]:
         words = []
         for m in pattern.finditer(exceptions.sub(" ", hit.excerpt)):
             if m.group(0).lower() not in words:
@@ -164,7 +208,7 @@ def buzzword(resume: Resume) -> Iterator[Hit]:
 def long_bullet(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         n = len(bullet.text.split())
-        if n > LONG_BULLET_WORDS:
+        if LONG_BULLET_WORDS < n <= WALL_WORDS:  # longer is a wall of text (its own check)
             yield Hit(
                 kind, bullet.line, bullet.text, f"A bullet of {n} words (over {LONG_BULLET_WORDS})."
             )

@@ -85,19 +85,44 @@ def _layout_pages(data: bytes) -> list[str]:
             ):
                 dots.append(item)
         lines: list[str] = []
+        every = [ln for box in boxes for ln in box if isinstance(ln, LTTextLine)]
+        column = max((ln.x1 for ln in every), default=0) - min((ln.x0 for ln in every), default=0)
         for box in boxes:
-            for line in box:
-                if not isinstance(line, LTTextLine):
-                    continue
+            text_lines = [ln for ln in box if isinstance(ln, LTTextLine) and ln.get_text().strip()]
+            right = max((ln.x1 for ln in text_lines), default=0)
+            before = None  # the line before, when it filled the box to its right edge (it wraps)
+            for line in text_lines:
                 text = " ".join(line.get_text().split())
-                if not text:
-                    continue
-                if _has_dot(line, dots) and text[:1] not in "\u2022-*\u25aa\u25cf":
+                dot = _has_dot(line, dots)
+                if dot and text[:1] not in "\u2022-*\u25aa\u25cf":
                     text = "\u2022 " + text
-                lines.append(text)
+                if (
+                    before is not None
+                    and not dot
+                    and not _starts_item(text)
+                    and abs(before.height - line.height) < 0.2 * line.height
+                    and lines
+                    and lines[-1]
+                ):
+                    lines[-1] += " " + text
+                else:
+                    lines.append(text)
+                width = max(line.width / max(len(line.get_text().strip()), 1), 1.0)
+                full = line.x1 >= right - WRAP_SLACK_CHARS * width and line.width >= column / 2
+                before = line if len(text_lines) > 1 and full else None
             lines.append("")
         pages.append("\n".join(lines).strip("\n"))
     return pages
+
+
+WRAP_SLACK_CHARS = 12  # a line ending this many characters short of its box's edge did not wrap
+_ITEM = re.compile(
+    r"^(?:[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u27a2\u2714o]|\d{1,2}[.)])\s"
+)
+
+
+def _starts_item(text: str) -> bool:
+    return bool(_ITEM.match(text))
 
 
 def _has_dot(line, dots) -> bool:

@@ -15,13 +15,15 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     (
         "skills",
         re.compile(
-            r"\b(?:skills|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths)\b"
+            r"\b(?:skills?|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths|"
+            r"highlights|core qualifications|key qualifications)\b"
         ),
     ),
     (
         "summary",
         re.compile(
-            r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement)\b"
+            r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement|"
+            r"career focus)\b"
         ),
     ),
     (
@@ -41,6 +43,8 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     ("languages", re.compile(r"^languages?$")),
     ("interests", re.compile(r"\b(?:interests|hobbies)\b")),
     ("references", re.compile(r"\breferences?\b")),
+    ("affiliations", re.compile(r"\b(?:affiliations?|memberships?|professional associations)\b")),
+    ("additional", re.compile(r"^(?:additional information|personal information)$")),
     ("contact", re.compile(r"^(?:contact|contact information|contact details|personal details)$")),
 ]
 # A plain line (no '#', no colon, not ALL CAPS) is a heading only when it is exactly one of these.
@@ -52,6 +56,10 @@ career history|relevant experience|education|education and training|skills|techn
 core competencies|competencies|skills and tools|tools|projects|selected projects|certifications
 licenses and certifications|certifications and licenses|awards|honors|honours|publications|volunteer
 volunteering|volunteer experience|languages|interests|references|contact|achievements|training
+highlights|skill highlights|accomplishments|core accomplishments|additional information|affiliations
+professional affiliations|core qualifications|qualifications|executive profile|personal information
+activities and honors|military experience|core strengths|executive summary|career focus|career overview
+areas of expertise|summary of qualifications|educational background|language skills|computer skills
 """.replace("\n", "|").split("|")
 ) - {""}
 

@@ -1,0 +1,139 @@
+"""Checks on what a reader trips over: words left from a template, walls of text in the work
+history, and misspellings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from assistant.checks.registry import Hit, check
+from assistant.checks.wording import WALL_WORDS
+from assistant.inputs.resume import Resume
+
+MIN_SPELL_LETTERS = 4
+MAX_SPELLING_FINDINGS = 5
+
+# A placeholder a template left: '[35] WPM', '[Company]', '[%]', '[Job Title]', 'XYZ Corp'.
+LEFTOVER = re.compile(
+    r"\[(?!\s*\])[^\[\]\n]{1,30}\](?!\()"  # a bracketed slot (not a Markdown link)
+    r"|\b(?:XYZ|ABC)\b(?=\s+(?:company|corp|corporation|inc|ltd|llc|university|college|school|bank)\b)"
+    r"|\b(?:lorem ipsum|your name here|insert (?:name|company|title|date)\w*)\b"
+    r"|(?<![\w-])XYZ(?![\w-])",
+    re.IGNORECASE,
+)
+_LEFTOVER_SKIP = ("publications",)  # '[1]' there is a reference number
+
+
+@check(
+    "template-leftover",
+    "error",
+    "structure",
+    "A placeholder from a template was left in.",
+    "Replace the placeholder with your own words or figure, or delete it.",
+)
+def template_leftover(resume: Resume) -> Iterator[Hit]:
+    skip: set[int] = set()
+    for section in resume.sections:
+        if section.kind in _LEFTOVER_SKIP and section.line is not None:
+            skip.update(range(section.line, section.line + len(section.lines) + 1))
+    for number, line in enumerate(resume.lines, start=1):
+        if number in skip:
+            continue
+        for m in LEFTOVER.finditer(line):
+            section = next(
+                (
+                    s.kind
+                    for s in reversed(resume.sections)
+                    if s.line is not None and s.line <= number
+                ),
+                "document",
+            )
+            yield Hit(
+                section, number, line.strip(), f"Template placeholder left in: '{m.group(0)}'."
+            )
+
+
+@check(
+    "wall-of-text",
+    "warning",
+    "clarity",
+    f"A paragraph of over {WALL_WORDS} words in the work history; readers skip walls of text.",
+    "Break it into bullets of one result each: the action, the scale, the outcome.",
+)
+def wall_of_text(resume: Resume) -> Iterator[Hit]:
+    for kind, bullet in resume.bullets():
+        n = len(bullet.text.split())
+        if n > WALL_WORDS:
+            yield Hit(
+                kind, bullet.line, bullet.text, f"A paragraph of {n} words (over {WALL_WORDS})."
+            )
+
+
+@lru_cache(maxsize=1)
+def _speller():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_words() -> frozenset[str]:
+    """Every word of the skills vocabulary, so tool and trade names are never misspellings."""
+    from assistant.paths import read_data
+
+    words: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", node))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(read_data("skills.yaml"))
+    return frozenset(words)
+
+
+_WORD = re.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
+_PROPER = re.compile(r"\b[A-Z][a-zA-Z]+\b")
+
+
+@check(
+    "spelling",
+    "warning",
+    "clarity",
+    "A word that looks misspelled.",
+    "Fix the spelling; a typo is the first thing a reader notices.",
+)
+def spelling(resume: Resume) -> Iterator[Hit]:
+    """Lower-case words only (a capitalised word may be a name, a place or a product; the
+    resume's own proper nouns and the skills vocabulary are allowed in any case), each reported
+    once, when the spell checker knows one close correction."""
+    speller = _speller()
+    allowed = _vocabulary_words() | {w.lower() for w in _PROPER.findall(resume.text)}
+    seen: set[str] = set()
+    found = 0
+    for number, line in enumerate(resume.lines, start=1):
+        candidates = [
+            w
+            for w in _WORD.findall(line)
+            if len(w) >= MIN_SPELL_LETTERS and w not in allowed and w not in seen
+        ]
+        for word in speller.unknown(candidates):
+            seen.add(word)
+            fix = speller.correction(word)
+            if not fix or fix == word or fix.startswith(word) or word.startswith(fix):
+                continue  # no close word, or only another form of it ('timelines', 'fundraise')
+            yield Hit(
+                "document",
+                number,
+                line.strip(),
+                f"'{word}' looks misspelled (did you mean '{fix}'?).",
+            )
+            found += 1
+            if found >= MAX_SPELLING_FINDINGS:
+                return
