@@ -11,7 +11,7 @@ from assistant.checks.registry import Hit, check
 from assistant.checks.wording import WALL_WORDS
 from assistant.inputs.resume import Resume
 
-MIN_SPELL_LETTERS = 4
+MIN_SPELL_LETTERS = 6  # shorter unknown words are mostly abbreviations ('mtgs', 'comp', 'apps')
 MAX_SPELLING_FINDINGS = 5
 
 # A placeholder a template left: '[35] WPM', '[Company]', '[%]', '[Job Title]', 'XYZ Corp'.
@@ -98,6 +98,35 @@ def _vocabulary_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _looks_like_typo(word: str, fix: str, speller) -> bool:
+    """Whether an unknown word is a slip of the fingers rather than a word the dictionary lacks:
+    the correction is one letter added, dropped or two letters swapped (a changed letter is more
+    often a trade word: 'coater', 'pavers'); and the word is not another form of it
+    ('timelines', 'fundraise', 'clientele'/'clienti\u00e8le', 'organised'), nor two words run
+    together the way English writes them ('onsite', 'upselling', 'bloodwork')."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", fix).encode("ascii", "ignore").decode()
+    if (
+        plain == word
+        or fix.replace("'", "") == word
+        or fix.startswith(word)
+        or word.startswith(fix)
+    ):
+        return False
+    if word.replace("is", "iz") in speller or word.replace("ys", "yz") in speller:
+        return False  # British spelling
+    if any(
+        len(word[:i]) >= 2 and len(word[i:]) >= 3 and not speller.unknown([word[:i], word[i:]])
+        for i in range(2, len(word) - 2)
+    ):
+        return False
+    if abs(len(word) - len(fix)) == 1:
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(word, fix)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == fix[diff[1]]
+
+
 _WORD = re.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
 _PROPER = re.compile(r"\b[A-Z][a-zA-Z]+\b")
 
@@ -126,8 +155,8 @@ def spelling(resume: Resume) -> Iterator[Hit]:
         for word in speller.unknown(candidates):
             seen.add(word)
             fix = speller.correction(word)
-            if not fix or fix == word or fix.startswith(word) or word.startswith(fix):
-                continue  # no close word, or only another form of it ('timelines', 'fundraise')
+            if not fix or not _looks_like_typo(word, fix, speller):
+                continue
             yield Hit(
                 "document",
                 number,

@@ -51,9 +51,15 @@ class Position(BaseModel):
 
     title: str = ""
     company: str = ""
-    dates: str = ""
+    dates: str = ""  # as written ('Jan 2020 - Present'); several ranges joined with ', '
+    start: str = ""  # the first range's start ('Jan 2020'), '' when there are no dates
+    end: str = ""  # its end ('Present'), '' for a single date
     line: Optional[int] = None
     bullets: list[Bullet] = []
+
+    def model_post_init(self, _context) -> None:
+        if self.dates and not self.start:
+            self.start, self.end = split_dates(self.dates)
 
 
 class Section(BaseModel):
@@ -119,6 +125,25 @@ DATE_RANGE = re.compile(
     rf"(?:{_DATE}|present\b|current\b|now\b|today\b|date\b))?)",
     re.IGNORECASE,
 )
+_RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b|\btill\b)\s*", re.I)
+_ONE_DATE = re.compile(rf"{_DATE}|present|current|now|today|date", re.I)
+
+
+def split_dates(dates: str) -> tuple[str, str]:
+    """('Jan 2020', 'Present') from 'Jan 2020 - Present'; the first range when there are several."""
+    m = DATE_RANGE.search(dates)
+    if not m:
+        return "", ""
+    text = m.group("range").strip()
+    for sep in _RANGE_SPLIT.finditer(
+        text
+    ):  # the split where both sides are dates ('2020-01 - 2021')
+        left, right = text[: sep.start()].strip(), text[sep.end() :].strip()
+        if _ONE_DATE.fullmatch(left) and _ONE_DATE.fullmatch(right):
+            return left, right
+    return text, ""
+
+
 _SEPARATORS = re.compile(r"\s+(?:\||\u2014|\u2013|-|@|at)\s+|\s*\|\s*|,\s+|\s{3,}|\t+")
 ROLE_WORDS = re.compile(
     r"\b(?:analyst|engineer|manager|developer|designer|specialist|coordinator|assistant|director|lead|"
