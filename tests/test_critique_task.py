@@ -72,7 +72,7 @@ def test_template_summary_names_the_top_fixes():
     assert "This achievement" not in _critique("product-designer.json").summary
     assert (
         result.subscores["clarity"].explanation
-        == "Findings: first-person (4), buzzword (3), passive-voice (1)."
+        == "Findings: buzzword (3): -21, first-person (4): -19, passive-voice (1): -3."
     )
     assert _critique("strong-data-analyst.md").summary.startswith("No problems found")
 

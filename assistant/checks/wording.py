@@ -12,7 +12,7 @@ from assistant.checks.registry import Hit, check
 from assistant.inputs.resume import Resume
 
 LONG_BULLET_WORDS = 35
-WALL_WORDS = 60  # over this a bullet is a paragraph: wall-of-text, not long-bullet
+WALL_WORDS = 50  # over this a bullet is a paragraph: wall-of-text, not long-bullet
 MIN_ACHIEVEMENT_WORDS = 4
 
 QUANTITY = re.compile(
