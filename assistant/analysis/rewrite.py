@@ -1,16 +1,18 @@
 """The template rewrite of a weak bullet (no model): the action first, in the past tense, no
-pronoun, no passive, no cliche, and a visible blank '[__]' where a number would help."""
+pronoun, no passive, no cliche, then where the result goes ('..., growing [metric] by [__]% in
+[period]'), with blanks for the user and never an invented fact. A bullet with no action to build
+on (or a paragraph) gets no rewrite but a line saying what it lacks."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.checks.phrases import phrase_lists, phrase_pattern
 from assistant.checks.wording import QUANTITY
 
 BLANK = "[__]"
-RESULT_BLANK = f" (result: {BLANK})"
 
 _ROLE_TO = re.compile(
     r"^(?:my (?:role|job|task|duty) (?:was|is) to|i was (?:asked|hired) to)\s+(?P<verb>\w+)", re.I
@@ -53,7 +55,7 @@ def past_of_gerund(gerund: str) -> str:
     for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
         if base and base in irregular:
             return irregular[base]
-    return stem + "ed"
+    return past_tense(stem)  # 'identifying' -> 'identified', 'managing' -> 'managed'
 
 
 def _is_participle(word: str) -> bool:
@@ -73,6 +75,8 @@ def _active(text: str) -> str:
     m = _PASSIVE.match(text)
     if not m or not all(_is_participle(w) for w in m.group("verbs").split(" and ")):
         return text
+    if verb_base(m.group("subject").split(" ", 1)[0]) is not None:
+        return text  # "Verified that the paperwork was completed": active already
     rest = _BY_ME.sub("", m.group("rest"))
     participles = phrase_lists()["irregular_participles"]
     verbs = " and ".join(participles.get(v.lower(), v) for v in m.group("verbs").split(" and "))
@@ -90,7 +94,16 @@ def _strong_opener(text: str) -> str:
         verb, _, tail = tail.partition(" ")
         return f"{past_tense(verb)} {tail}".strip()
     verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
-    if _is_gerund(first):
+    if first.lower().endswith("ly") and _is_gerund(tail.split(" ", 1)[0]):
+        first, _, tail = tail.partition(" ")  # "actively promoting" -> "Promoted"
+    if first.lower() in ("in", "with") and _is_gerund(tail.split(" ", 1)[0]):
+        first, _, tail = tail.partition(" ")  # "Assisted in recruiting staff" -> "Recruited staff"
+    elif first.lower() in ("in", "with") and tail:
+        return (
+            f"{verb} {tail}".strip()
+        )  # "Assisted in preparation of" -> "Supported preparation of"
+    if _is_gerund(first) and (first[:1].islower() or tail[:1].islower()):
+        # ('Manufacturing Engineers' is a name, 'Operating switchboard' a duty)
         joined, _, after = tail.partition(" ")
         if joined.lower() == "of":  # "testing of the mobile app" -> "Tested the mobile app"
             return f"{past_of_gerund(first)} {after}".strip()
@@ -104,13 +117,15 @@ def _strong_opener(text: str) -> str:
 
 
 def _is_gerund(word: str) -> bool:
-    return word.lower().endswith("ing") and len(word) > 4
+    return word.lower().endswith("ing") and len(word) > 4 and word.isalpha()
 
 
 def _plain_words(text: str) -> str:
     replacements = phrase_lists()["buzzword_replacements"]
 
     def swap(m: re.Match) -> str:
+        if m.start() > 0 and m.group(0)[:1].isupper():
+            return m.group(0)  # part of a name ('Advanced Dynamic Ad Serving')
         key = " ".join(m.group(0).lower().replace("-", " ").split())
         for phrase, plain in replacements.items():
             if " ".join(phrase.replace("-", " ").split()) == key:
@@ -120,15 +135,165 @@ def _plain_words(text: str) -> str:
     return phrase_pattern("buzzwords").sub(swap, text)
 
 
-def rewrite_bullet(text: str) -> str:
-    """A stronger version of the bullet that adds no fact: only the user's own words, reordered."""
-    out = _PRONOUN.sub("", text.strip().rstrip("."))
+_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
+_MID_I = re.compile(r",\s+I\s+(?=[a-z])")
+_MY = re.compile(r"\b[Mm]y\b")
+_ADJECTIVES = frozenset(
+    "dedicated motivated skilled experienced talented seasoned qualified certified licensed"
+    " detailed accomplished advanced committed driven focused oriented proven trusted respected"
+    " determined educated organized-minded".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of for in on at to by with from as into including such".split()
+)
+_PEOPLE = re.compile(
+    r"\b(?:staff|employees?|students?|teams?|members?|agents?|associates?|hires?|volunteers?|"
+    r"people|clients?|customers?|patients?|nurses?|soldiers?|interns?|managers?|representatives?|"
+    r"officers?|children|kids|participants?|learners?|trainees?|workers?|personnel|crews?|"
+    r"cashiers?|servers?|technicians?|analysts?|engineers?|teachers?|tutors?|candidates?)\b",
+    re.I,
+)
+_PARTICLE = re.compile(r"^(\s+(?:to|up|out|on|in))(?=\s+and\s)")
+_RUN_ON = re.compile(
+    r"(?:\b([a-z]+)|\))\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)  # "participants Articulate"
+_NO_SPACE_STOP = re.compile(r"[a-z]{2}[.;][A-Z][a-z]")  # "materials.Must handle"
+_NEXT_VERB = re.compile(r"^(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)(?P<word>[A-Za-z]+)")
+MISSING_VERB = (
+    "No action to build on: start with what you did (a verb such as 'Processed', 'Trained' or "
+    "'Cut'), then what it changed and by how much."
+)
+MISSING_SPLIT = (
+    "A paragraph, not a bullet: split it into one bullet per result, each opening with what you "
+    "did and ending with what it changed."
+)
+MISSING_WORDS = "Too short to show the work: say what you did, for whom, and what it changed."
+MIN_REWRITE_WORDS = 3
+
+
+class Suggestion(NamedTuple):
+    text: str  # the rewrite, or '' when there is no good one
+    missing: str = ""  # what the bullet lacks, when there is no rewrite
+    core: str = ""  # the rewrite without its result clause
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(phrase_lists()["action_verbs"])
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of an action verb in any of its forms ('Managed', 'Manages', 'Managing',
+    'Led' -> 'manage', 'lead'), or None when the word is not one."""
+    w = word.lower()
+    verbs = _verbs()
+    past = {v: k for k, v in _irregular().items()}
+    if w in verbs:
+        return w
+    if w in past:  # an irregular past ('Rang', 'Led')
+        return past[w]
+    stems = []
+    if w.endswith("ied"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        stems += [w[:-2], w[:-1], w[:-3]]  # 'processed', 'managed', 'planned'
+    if w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("es"):
+        stems.append(w[:-2])
+    if w.endswith("s"):
+        stems.append(w[:-1])
+    if w.endswith("ing"):
+        stem = w[:-3]
+        stems += [stem, stem + "e", stem[:-1]]
+    return next((s for s in stems if s in verbs), None)
+
+
+def _past(base: str) -> str:
+    return past_tense(base)
+
+
+def _lead_with_past(text: str) -> str | None:
+    """The bullet opening with its verbs in the past tense ('Execute, implement and modify lesson
+    plans' -> 'Executed, implemented and modified lesson plans'), or None with no verb first."""
+    text = _ADVERB.sub("", text)
+    first, _, rest = text.partition(" ")
+    if first.endswith((",", ";")):  # 'Execute, implement and modify ...'
+        first, rest = first[:-1], f"{first[-1]} {rest}"
+    base = verb_base(first.strip(":"))
+    if first.lower() in _ADJECTIVES or rest.lstrip().startswith("in "):
+        return None  # 'Dedicated team player', 'Skilled in planning': a label, not an action
+    if base is None and not (first.lower().endswith("ed") and len(first) >= 5 and first.isalpha()):
+        return None
+    out = _past(base) if base else first  # a past tense the verb list lacks ('Onboarded')
+    rest = rest if rest.startswith((",", ";")) else " " + rest
+    particle = _PARTICLE.match(rest)  # "Respond to and resolve inquiries"
+    if particle:
+        out, rest = out + particle.group(1), rest[particle.end(1) :]
+    while True:  # a list of verbs sharing one object
+        m = _NEXT_VERB.match(rest)
+        if not m or verb_base(m.group("word")) is None or m.group("word")[0].isupper():
+            break
+        out += m.group("sep") + _past(verb_base(m.group("word")))
+        rest = rest[m.end() :]
+    rest = rest if rest.lstrip().startswith((",", ";")) else " " + rest.lstrip()
+    rest = _SEMI_VERB.sub(_semi_past, rest)  # "...; provide talking points" -> "; provided ..."
+    return (out + rest.rstrip()).strip()
+
+
+_SEMI_VERB = re.compile(r"(;\s*)([a-z]+)\b")
+
+
+def _semi_past(m: re.Match) -> str:
+    base = verb_base(m.group(2))
+    return m.group(1) + (_past(base) if base and m.group(2) in (base, base + "s") else m.group(2))
+
+
+def result_frame(core: str) -> str:
+    frames = phrase_lists()["result_frames"]
+    base = verb_base(core.split(" ", 1)[0]) or ""
+    for name in ("change", "growing", "cutting", "volume", "people"):
+        if base in frames[name] and (name != "people" or _PEOPLE.search(core)):
+            return frames["frames"][name]
+    return frames["frames"]["other"]
+
+
+def restructure(text: str) -> str | None:
+    """The bullet with the action first, in the past tense, no pronoun, no passive, no cliche:
+    only the user's own words, reordered; None when it has no action to lead with."""
+    out = _PRONOUN.sub("", text.strip().rstrip(".;"))
     out = _ROLE_TO.sub(lambda m: past_tense(m.group("verb")), out)
     out = _active(out)
     out = _strong_opener(out)
+    # "..., I trained my soldiers" -> "..., and trained the soldiers"
+    out = _MID_I.sub(", and ", out)
+    out = _MY.sub(lambda m: "the" if m.group(0).islower() else "The", out)
     out = _plain_words(out)
     out = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,;])", r"\1", out)).strip(" ,;")
-    out = _capitalise(out)
-    if not QUANTITY.search(out):
-        out += RESULT_BLANK
-    return out
+    out = re.sub(r",\s*,", ",", out)
+    led = _lead_with_past(_capitalise(out)) if out else None
+    return _capitalise(led) if led else None
+
+
+def suggest(text: str) -> Suggestion:
+    """A rewrite worth reading, or what is missing: the action first, the object, then where the
+    result goes, with blanks ('[__]', '[metric]', '[period]') and never an invented fact."""
+    from assistant.checks.wording import is_wall, sentences
+
+    run_on = any(
+        verb_base(word) and before not in _FUNCTION_WORDS for before, word in _RUN_ON.findall(text)
+    )
+    if is_wall(text) or run_on or _NO_SPACE_STOP.search(text) or len(sentences(text)) > 1:
+        return Suggestion("", MISSING_SPLIT)
+    if len(text.split()) < MIN_REWRITE_WORDS:
+        return Suggestion("", MISSING_WORDS)
+    core = restructure(text)
+    if core is None:
+        return Suggestion("", MISSING_VERB)
+    full = core if QUANTITY.search(core) else core + result_frame(core)
+    return Suggestion(full, "", core)
+
+
+def rewrite_bullet(text: str) -> str:
+    """The rewrite of a bullet ('' when it has no good one: see suggest)."""
+    return suggest(text).text

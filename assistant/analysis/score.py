@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from assistant.analysis.keywords import KeywordReport
 from assistant.checks.registry import REGISTRY, Finding
+from assistant.checks.wording import sentences
 from assistant.inputs.resume import Resume
 
 WEIGHTS = {"impact": 1 / 3, "clarity": 1 / 3, "structure": 1 / 3, "keywords": 0.15}
@@ -88,12 +89,13 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     for f in findings:
         by_code.setdefault(f.code, set()).add((f.line, f.excerpt))
     walls = {(f.line, f.excerpt) for f in findings if f.code == "wall-of-text"}
-    n = len(bullets)
-    quantified = led = 0
+    quantified = led = n = 0
     for b in bullets:
         key = (b.line, _excerpt(b.text))
-        if key in walls:  # a paragraph is not a bullet: it earns no impact points
+        if key in walls:  # a paragraph is not a bullet: its sentences count, and earn nothing
+            n += max(1, len(sentences(b.text)))
             continue
+        n += 1
         if key not in by_code.get("unquantified-bullet", set()):
             quantified += 1
         if not any(key in by_code.get(c, set()) for c in ACTION_BLOCKERS):

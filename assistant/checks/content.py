@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.checks.registry import Hit, check
-from assistant.checks.wording import WALL_WORDS
+from assistant.checks.wording import WALL_SENTENCES, WALL_WORDS, is_wall, sentences
 from assistant.inputs.resume import Resume
 
 MIN_SPELL_LETTERS = 6  # shorter unknown words are mostly abbreviations ('mtgs', 'comp', 'apps')
@@ -58,16 +58,15 @@ def template_leftover(resume: Resume) -> Iterator[Hit]:
     "wall-of-text",
     "warning",
     "clarity",
-    f"A paragraph of over {WALL_WORDS} words in the work history; readers skip walls of text.",
+    f"A paragraph in the work history (over {WALL_WORDS} words, or {WALL_SENTENCES} sentences or"
+    " more); readers skip walls of text.",
     "Break it into bullets of one result each: the action, the scale, the outcome.",
 )
 def wall_of_text(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
-        n = len(bullet.text.split())
-        if n > WALL_WORDS:
-            yield Hit(
-                kind, bullet.line, bullet.text, f"A paragraph of {n} words (over {WALL_WORDS})."
-            )
+        if is_wall(bullet.text):
+            n, k = len(bullet.text.split()), len(sentences(bullet.text))
+            yield Hit(kind, bullet.line, bullet.text, f"A paragraph of {n} words in {k} sentences.")
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from assistant.inputs.resume import Resume
 
 LONG_BULLET_WORDS = 35
 WALL_WORDS = 50  # over this a bullet is a paragraph: wall-of-text, not long-bullet
+WALL_SENTENCES = 3  # so many sentences in one bullet make a paragraph too
 MIN_ACHIEVEMENT_WORDS = 4
 
 QUANTITY = re.compile(
@@ -78,6 +79,11 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z\u2022*])|\s+[\u2022*
 def sentences(text: str) -> list[str]:
     """A paragraph's sentences (a bullet of one sentence stays whole)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def is_wall(text: str) -> bool:
+    """A paragraph, not a bullet: over WALL_WORDS words or WALL_SENTENCES sentences."""
+    return len(text.split()) > WALL_WORDS or len(sentences(text)) >= WALL_SENTENCES
 
 
 def _texts(resume: Resume) -> Iterator[Hit]:
@@ -208,7 +214,7 @@ def buzzword(resume: Resume) -> Iterator[Hit]:
 def long_bullet(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         n = len(bullet.text.split())
-        if LONG_BULLET_WORDS < n <= WALL_WORDS:  # longer is a wall of text (its own check)
+        if n > LONG_BULLET_WORDS and not is_wall(bullet.text):  # a wall is its own check
             yield Hit(
                 kind, bullet.line, bullet.text, f"A bullet of {n} words (over {LONG_BULLET_WORDS})."
             )

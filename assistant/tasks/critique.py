@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.keywords import KeywordReport, keyword_gap
-from assistant.analysis.rewrite import rewrite_bullet
+from assistant.analysis.rewrite import suggest
 from assistant.analysis.score import Subscore, score_resume
 from assistant.checks import REGISTRY, Finding, run_checks
 from assistant.checks.registry import SEVERITY_ORDER
@@ -44,7 +44,8 @@ class CritiqueRequest(BaseModel):
 
 class Rewrite(BaseModel):
     original: str
-    suggestion: str
+    suggestion: str  # '' when there is no good rewrite: `missing` says what the bullet lacks
+    missing: str = ""
 
 
 class Fix(BaseModel):
@@ -107,7 +108,11 @@ def rule_based(request: CritiqueRequest) -> CritiqueResult:
     score, subscores = score_resume(resume, findings, keywords)
     summary = prompts.render(TASK, "fallback", fixes=top_fixes(findings), keywords=keywords)
     originals = [_full_bullet(resume, e) for e in weakest_bullets(findings)]
-    rewrites = [Rewrite(original=o, suggestion=rewrite_bullet(o)) for o in originals]
+    rewrites = []
+    for original in originals:
+        made = suggest(original)
+        if made.text != original:  # a bullet the rewrite would leave as it is needs none
+            rewrites.append(Rewrite(original=original, suggestion=made.text, missing=made.missing))
     return CritiqueResult(
         file=resume.source,
         score=score,

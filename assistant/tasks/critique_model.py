@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Optional
 
 from assistant import prompts
-from assistant.analysis.rewrite import BLANK, RESULT_BLANK
+from assistant.analysis.rewrite import BLANK, restructure, result_frame
 from assistant.checks.wording import QUANTITY, first_person
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
@@ -96,7 +96,7 @@ def _summary_checks(
 def _result_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
     """A small model's slot: the end of the rule-based rewrite, the scale of the work with a blank
     ("for [__] accounts"). Checked as the whole bullet it makes."""
-    bullet = rewrite.suggestion.removesuffix(RESULT_BLANK)
+    bullet = restructure(rewrite.original) or rewrite.original
     msgs = prompts.messages(TASK, mode="result", bullet=bullet)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
     checked = BulletRewrite(
@@ -130,7 +130,7 @@ def _rewrite_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
 def _finish_rewrite(original: str, text: str) -> str:
     text = text.rstrip()
     if not QUANTITY.search(original) and not QUANTITY.search(text) and BLANK not in text:
-        text = text.rstrip(".") + RESULT_BLANK  # where a number would help, a visible blank
+        text = text.rstrip(".") + result_frame(text)  # where the result goes, with blanks
     return text
 
 
@@ -166,7 +166,9 @@ def improve(
         for rewrite in result.rewrites:
             if not small:
                 jobs.append(_rewrite_job(resume, rewrite))
-            elif not QUANTITY.search(rewrite.original):  # a bullet with a number has its result
+            elif rewrite.suggestion and not QUANTITY.search(rewrite.original):
+                # the rule-based rewrite's end, written by the model (a bullet with a number
+                # has its result; one with no rewrite has nothing to end)
                 jobs.append(_result_job(resume, rewrite))
             else:
                 continue
@@ -185,10 +187,11 @@ def improve(
             result.summary = draft.text
         elif small:
             rewrite.suggestion = with_result(
-                rewrite.suggestion.removesuffix(RESULT_BLANK), draft.text
+                restructure(rewrite.original) or rewrite.original, draft.text
             )
         else:
             rewrite.suggestion = _finish_rewrite(rewrite.original, draft.text)
+            rewrite.missing = ""
     for result in results:
         if id(result) in rejected:
             result.notice = "the guard kept the template for: " + "; ".join(rejected[id(result)])
