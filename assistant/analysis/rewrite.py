@@ -34,6 +34,13 @@ def past_tense(base: str) -> str:
     word = base.lower()
     if word in _irregular():
         return _irregular()[word]
+    for verb, past in _irregular().items():  # 'underwrite' -> 'underwrote', 'oversee' -> 'oversaw'
+        if len(verb) >= 3 and word.endswith(verb) and len(word) - len(verb) >= 2:
+            return word[: -len(verb)] + past
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", word) and len(word) <= 4:
+        return word + word[-1] + "ed"  # 'prep' -> 'prepped', 'plan' -> 'planned'
+    if word.endswith("c"):
+        return word + "ked"  # 'picnic' -> 'picnicked' (rare)
     if word.endswith("ed"):
         return word
     if word.endswith("e"):
@@ -51,11 +58,11 @@ def is_past_tense(word: str) -> bool:
 
 def past_of_gerund(gerund: str) -> str:
     stem = gerund.lower()[:-3]
-    irregular = _irregular()
-    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
-        if base and base in irregular:
-            return irregular[base]
-    return past_tense(stem)  # 'identifying' -> 'identified', 'managing' -> 'managed'
+    candidates = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""]
+    for base in candidates:  # 'underwriting' -> 'underwrote', 'planning' -> 'planned'
+        if base and (base in _irregular() or base in _verbs()):
+            return past_tense(base)
+    return past_tense(stem)  # 'identifying' -> 'identified'
 
 
 def _is_participle(word: str) -> bool:
@@ -136,6 +143,7 @@ def _plain_words(text: str) -> str:
 
 
 _ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
+_LABEL = re.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
 _MID_I = re.compile(r",\s+I\s+(?=[a-z])")
 _MY = re.compile(r"\b[Mm]y\b")
 _ADJECTIVES = frozenset(
@@ -158,7 +166,10 @@ _RUN_ON = re.compile(
     r"(?:\b([a-z]+)|\))\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 )  # "participants Articulate"
 _NO_SPACE_STOP = re.compile(r"[a-z]{2}[.;][A-Z][a-z]")  # "materials.Must handle"
-_NEXT_VERB = re.compile(r"^(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)(?P<word>[A-Za-z]+)")
+_NEXT_VERB = re.compile(
+    r"^(?P<sep>\s*,\s*(?:and\s+)?|\s+(?:and/or|and|or)\s+|\s*/\s*)(?P<adv>[a-z]+ly\s+)?"
+    r"(?P<word>[A-Za-z]+)"
+)
 MISSING_VERB = (
     "No action to build on: start with what you did (a verb such as 'Processed', 'Trained' or "
     "'Cut'), then what it changed and by how much."
@@ -192,6 +203,9 @@ def verb_base(word: str) -> str | None:
         return w
     if w in past:  # an irregular past ('Rang', 'Led')
         return past[w]
+    for form, base in past.items():  # 'underwrote' -> 'underwrite'
+        if len(form) >= 4 and w.endswith(form) and w[: -len(form)] + base in verbs:
+            return w[: -len(form)] + base
     stems = []
     if w.endswith("ied"):
         stems.append(w[:-3] + "y")
@@ -225,7 +239,9 @@ def _lead_with_past(text: str) -> str | None:
         return None  # 'Dedicated team player', 'Skilled in planning': a label, not an action
     if base is None and not (first.lower().endswith("ed") and len(first) >= 5 and first.isalpha()):
         return None
-    out = _past(base) if base else first  # a past tense the verb list lacks ('Onboarded')
+    form = _form(first)
+    # a past tense stays as the user wrote it ('Prepped'); any other form becomes one
+    out = first if form == "past" or not base else _past(base)
     rest = rest if rest.startswith((",", ";")) else " " + rest
     particle = _PARTICLE.match(rest)  # "Respond to and resolve inquiries"
     if particle:
@@ -234,11 +250,41 @@ def _lead_with_past(text: str) -> str | None:
         m = _NEXT_VERB.match(rest)
         if not m or verb_base(m.group("word")) is None or m.group("word")[0].isupper():
             break
-        out += m.group("sep") + _past(verb_base(m.group("word")))
+        out += m.group("sep") + (m.group("adv") or "") + _past(verb_base(m.group("word")))
         rest = rest[m.end() :]
     rest = rest if rest.lstrip().startswith((",", ";")) else " " + rest.lstrip()
+    if form == "gerund" and rest.startswith(" of "):  # "Planning and scheduling of shifts"
+        rest = rest[3:]
     rest = _SEMI_VERB.sub(_semi_past, rest)  # "...; provide talking points" -> "; provided ..."
+    if form != "past":  # the later verbs of a list in the same form: 'Evaluate X, create Y and
+        # implement Z' -> 'Evaluated X, created Y and implemented Z' (a verb followed by its object)
+        rest = _LATER_VERB.sub(lambda m: _later_past(m, form), rest)
     return (out + rest.rstrip()).strip()
+
+
+_LATER_VERB = re.compile(
+    r"(?P<sep>,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?P<adv>[a-z]+ly\s+)?(?P<word>[a-z]+)"
+    r"(?=\s+(?!and\b|or\b)[a-z])"
+)
+
+
+def _form(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ing"):
+        return "gerund"
+    if w.endswith("ed") or w in {v for v in _irregular().values()}:
+        return "past"
+    if w.endswith("s") and not w.endswith("ss"):
+        return "third"
+    return "base"
+
+
+def _later_past(m: re.Match, form: str) -> str:
+    word = m.group("word")
+    base = verb_base(word)
+    if base is None or _form(word) != form or (form == "base" and word != base):
+        return m.group(0)
+    return f"{m.group('sep')}{m.group('adv') or ''}{_past(base)}"
 
 
 _SEMI_VERB = re.compile(r"(;\s*)([a-z]+)\b")
@@ -262,6 +308,9 @@ def restructure(text: str) -> str | None:
     """The bullet with the action first, in the past tense, no pronoun, no passive, no cliche:
     only the user's own words, reordered; None when it has no action to lead with."""
     out = _PRONOUN.sub("", text.strip().rstrip(".;"))
+    label = _LABEL.match(out)  # "Project Leader : Led work crews ..." -> "Led work crews ..."
+    if label and verb_base(out[label.end() :].split(" ", 1)[0]):
+        out = out[label.end() :]
     out = _ROLE_TO.sub(lambda m: past_tense(m.group("verb")), out)
     out = _active(out)
     out = _strong_opener(out)
@@ -281,7 +330,8 @@ def suggest(text: str) -> Suggestion:
     from assistant.checks.wording import is_wall, sentences
 
     run_on = any(
-        verb_base(word) and before not in _FUNCTION_WORDS for before, word in _RUN_ON.findall(text)
+        (verb_base(word) or word.endswith("ed")) and before not in _FUNCTION_WORDS
+        for before, word in _RUN_ON.findall(text)
     )
     if is_wall(text) or run_on or _NO_SPACE_STOP.search(text) or len(sentences(text)) > 1:
         return Suggestion("", MISSING_SPLIT)

@@ -82,7 +82,7 @@ def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]
     weight: Counter = Counter()
     order: dict[str, int] = {}
     for f in findings:
-        if f.code in BULLET_WEIGHTS and f.section != "summary":
+        if f.code in BULLET_WEIGHTS and f.section not in ("summary", "skills"):
             weight[f.excerpt] += BULLET_WEIGHTS[f.code]
             order.setdefault(f.excerpt, f.line if f.line is not None else len(order))
     worst = sorted(weight, key=lambda e: (-weight[e], order[e]))[:n]
@@ -108,6 +108,7 @@ def rule_based(request: CritiqueRequest) -> CritiqueResult:
     score, subscores = score_resume(resume, findings, keywords)
     summary = prompts.render(TASK, "fallback", fixes=top_fixes(findings), keywords=keywords)
     originals = [_full_bullet(resume, e) for e in weakest_bullets(findings)]
+    originals = [o for o in originals if not o.endswith("\u2026")]  # a sentence cut short
     rewrites = []
     for original in originals:
         made = suggest(original)
