@@ -75,7 +75,9 @@ def _capitalise(text: str) -> str:
 
 def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
-    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
+        return text  # an acronym ('API's', 'CRM') keeps its capitals
+    return text[:1].lower() + text[1:]
 
 
 def _active(text: str) -> str:
@@ -100,6 +102,8 @@ def _strong_opener(text: str) -> str:
     if first.lower() == "to" and tail:
         verb, _, tail = tail.partition(" ")
         return f"{past_tense(verb)} {tail}".strip()
+    if opener in ("helped", "helping") and verb_base(first) == first.lower():
+        return f"{past_tense(first)} {tail}".strip()  # "Helped identify gaps" -> "Identified gaps"
     verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
     if first.lower().endswith("ly") and _is_gerund(tail.split(" ", 1)[0]):
         first, _, tail = tail.partition(" ")  # "actively promoting" -> "Promoted"
@@ -134,10 +138,18 @@ def _plain_words(text: str) -> str:
         if m.start() > 0 and m.group(0)[:1].isupper():
             return m.group(0)  # part of a name ('Advanced Dynamic Ad Serving')
         key = " ".join(m.group(0).lower().replace("-", " ").split())
+        if m.start() > 0 and key.endswith(("ed", "ing")) and plain_for(key):
+            return m.group(0)  # a verb form inside the bullet ('debt leveraging') is a term
         for phrase, plain in replacements.items():
             if " ".join(phrase.replace("-", " ").split()) == key:
                 return plain
         return m.group(0)
+
+    def plain_for(key: str) -> str:
+        return next(
+            (v for k, v in replacements.items() if " ".join(k.replace("-", " ").split()) == key),
+            "",
+        )
 
     return phrase_pattern("buzzwords").sub(swap, text)
 
@@ -235,7 +247,7 @@ def _lead_with_past(text: str) -> str | None:
     if first.endswith((",", ";")):  # 'Execute, implement and modify ...'
         first, rest = first[:-1], f"{first[-1]} {rest}"
     base = verb_base(first.strip(":"))
-    if first.lower() in _ADJECTIVES or rest.lstrip().startswith("in "):
+    if first.lower() in _ADJECTIVES or (base is None and rest.lstrip().startswith("in ")):
         return None  # 'Dedicated team player', 'Skilled in planning': a label, not an action
     if base is None and not (first.lower().endswith("ed") and len(first) >= 5 and first.isalpha()):
         return None
@@ -248,7 +260,7 @@ def _lead_with_past(text: str) -> str | None:
         out, rest = out + particle.group(1), rest[particle.end(1) :]
     while True:  # a list of verbs sharing one object
         m = _NEXT_VERB.match(rest)
-        if not m or verb_base(m.group("word")) is None or m.group("word")[0].isupper():
+        if not m or verb_base(m.group("word")) is None:
             break
         out += m.group("sep") + (m.group("adv") or "") + _past(verb_base(m.group("word")))
         rest = rest[m.end() :]
@@ -309,7 +321,7 @@ def restructure(text: str) -> str | None:
     only the user's own words, reordered; None when it has no action to lead with."""
     out = _PRONOUN.sub("", text.strip().rstrip(".;"))
     label = _LABEL.match(out)  # "Project Leader : Led work crews ..." -> "Led work crews ..."
-    if label and verb_base(out[label.end() :].split(" ", 1)[0]):
+    if label and verb_base(out[label.end() :].split(" ", 1)[0].strip(",;")):
         out = out[label.end() :]
     out = _ROLE_TO.sub(lambda m: past_tense(m.group("verb")), out)
     out = _active(out)
