@@ -155,14 +155,32 @@ def _plain_words(text: str) -> str:
 
 
 _ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
+_GLYPH = re.compile(r"^[\u2022\u25aa\u25cf\u27a2*\-]+\s*")
+_FILLER = re.compile(r"^(?:also|then)\s+", re.I)
+_MIXED = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+)(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\s+[a-z]"
+)
+MISSING_REWORK = (
+    "Hard to restructure as written: lead with what you did, in the past tense, one action per "
+    "bullet, and end with what it changed and by how much."
+)
 _LABEL = re.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
 _MID_I = re.compile(r",\s+I\s+(?=[a-z])")
 _MY = re.compile(r"\b[Mm]y\b")
 _ADJECTIVES = frozenset(
     "dedicated motivated skilled experienced talented seasoned qualified certified licensed"
-    " detailed accomplished advanced committed driven focused oriented proven trusted respected"
-    " determined educated organized-minded".split()
+    " accomplished committed driven focused oriented proven trusted respected educated".split()
 )
+# verbs that are more often nouns after 'and' or a comma ('sales and support', 'record')
+_NOUN_LIKE = frozenset(
+    "support process order plan file report record schedule contact supply book model service"
+    " document target check test place design budget cook clean count display post label map"
+    " release return rank rate request search share show sign sort staff store style transfer"
+    " travel treat type use visit welcome research review audit balance bill brief forecast host"
+    " interview inventory issue log market mix pack pitch price program purchase stock survey"
+    " track train update upgrade work chair head lead".split()
+)
+_OPENER_WORDS = frozenset({"Responsible", "Duties", "Assisted", "Helped", "Worked"})
 _FUNCTION_WORDS = frozenset(
     "a an the and or of for in on at to by with from as into including such".split()
 )
@@ -213,6 +231,8 @@ def verb_base(word: str) -> str | None:
     past = {v: k for k, v in _irregular().items()}
     if w in verbs:
         return w
+    if "-" in w and w.split("-")[0] in verbs:  # 'Set-up tables'
+        return w.split("-")[0]
     if w in past:  # an irregular past ('Rang', 'Led')
         return past[w]
     for form, base in past.items():  # 'underwrote' -> 'underwrite'
@@ -268,16 +288,7 @@ def _lead_with_past(text: str) -> str | None:
     if form == "gerund" and rest.startswith(" of "):  # "Planning and scheduling of shifts"
         rest = rest[3:]
     rest = _SEMI_VERB.sub(_semi_past, rest)  # "...; provide talking points" -> "; provided ..."
-    if form != "past":  # the later verbs of a list in the same form: 'Evaluate X, create Y and
-        # implement Z' -> 'Evaluated X, created Y and implemented Z' (a verb followed by its object)
-        rest = _LATER_VERB.sub(lambda m: _later_past(m, form), rest)
     return (out + rest.rstrip()).strip()
-
-
-_LATER_VERB = re.compile(
-    r"(?P<sep>,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?P<adv>[a-z]+ly\s+)?(?P<word>[a-z]+)"
-    r"(?=\s+(?!and\b|or\b)[a-z])"
-)
 
 
 def _form(word: str) -> str:
@@ -289,14 +300,6 @@ def _form(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss"):
         return "third"
     return "base"
-
-
-def _later_past(m: re.Match, form: str) -> str:
-    word = m.group("word")
-    base = verb_base(word)
-    if base is None or _form(word) != form or (form == "base" and word != base):
-        return m.group(0)
-    return f"{m.group('sep')}{m.group('adv') or ''}{_past(base)}"
 
 
 _SEMI_VERB = re.compile(r"(;\s*)([a-z]+)\b")
@@ -319,7 +322,8 @@ def result_frame(core: str) -> str:
 def restructure(text: str) -> str | None:
     """The bullet with the action first, in the past tense, no pronoun, no passive, no cliche:
     only the user's own words, reordered; None when it has no action to lead with."""
-    out = _PRONOUN.sub("", text.strip().rstrip(".;"))
+    out = _PRONOUN.sub("", _GLYPH.sub("", text.strip()).rstrip(".;"))
+    out = _FILLER.sub("", out)
     label = _LABEL.match(out)  # "Project Leader : Led work crews ..." -> "Led work crews ..."
     if label and verb_base(out[label.end() :].split(" ", 1)[0].strip(",;")):
         out = out[label.end() :]
@@ -342,7 +346,8 @@ def suggest(text: str) -> Suggestion:
     from assistant.checks.wording import is_wall, sentences
 
     run_on = any(
-        (verb_base(word) or word.endswith("ed")) and before not in _FUNCTION_WORDS
+        (verb_base(word) or word.endswith("ed") or word in _OPENER_WORDS)
+        and before not in _FUNCTION_WORDS
         for before, word in _RUN_ON.findall(text)
     )
     if is_wall(text) or run_on or _NO_SPACE_STOP.search(text) or len(sentences(text)) > 1:
@@ -352,8 +357,22 @@ def suggest(text: str) -> Suggestion:
     core = restructure(text)
     if core is None:
         return Suggestion("", MISSING_VERB)
+    if _mixed_forms(core):
+        return Suggestion("", MISSING_REWORK)
     full = core if QUANTITY.search(core) else core + result_frame(core)
     return Suggestion(full, "", core)
+
+
+def _mixed_forms(core: str) -> bool:
+    """Whether a later verb of the rewrite is not in the past tense like the first ('Advised
+    managers and recommend changes', 'Rang up customers and guaranteeing service'): such a
+    rewrite would read broken, so none is shown."""
+    for m in _MIXED.finditer(core):
+        word = m.group(1)
+        base = verb_base(word)
+        if base and _form(word) != "past" and word not in _NOUN_LIKE:
+            return True
+    return False
 
 
 def rewrite_bullet(text: str) -> str:
