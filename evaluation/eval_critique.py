@@ -219,7 +219,34 @@ def main() -> int:
             if r["file"] in results
         )
     )
+    rewrite_judgments()
     return 0
+
+
+def rewrite_judgments() -> None:
+    """The hand judgments of rewrites (evaluation/labels/critique/rewrites_round*.yaml), and for
+    the last round whether the code still shows what was judged (a changed output is stale)."""
+    from assistant.analysis.rewrite import suggest
+
+    rounds = sorted(LABEL_DIR.glob("rewrites_round*.yaml"))
+    for path in rounds:
+        doc = yaml.safe_load(path.read_text())
+        items = doc["items"]
+        ok = sum(i["ok"] for i in items)
+        shown = [i for i in items if not i["shown"].startswith("(no rewrite)")]
+        line = (
+            f"rewrites judged by hand, round {doc['round']}: {ok}/{len(items)} grammatical and "
+            f"faithful ({ok / len(items):.0%}); rewrites shown {sum(i['ok'] for i in shown)}/"
+            f"{len(shown)}, no-rewrite lines {ok - sum(i['ok'] for i in shown)}/{len(items) - len(shown)}"
+        )
+        if path == rounds[-1]:
+            stale = 0
+            for item in items:
+                made = suggest(item["original"])
+                now = made.text or f"(no rewrite) {made.missing}"
+                stale += now != item["shown"]
+            line += f"; {stale} of {len(items)} now differ from what was judged"
+        print(line)
 
 
 if __name__ == "__main__":
