@@ -4,13 +4,13 @@ end, education, skills, plain text), and bad files as one error line with exit 2
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from test_resume_reading import positioned_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
-OUTSIDE = ROOT.parent / "shared" / "data" / "outside" / "resumes"
+from tests.helpers.paths import SHARED_DATA
+from tests.test_resume_reading import positioned_pdf
+
+OUTSIDE = SHARED_DATA / "outside" / "resumes"
 needs_outside = pytest.mark.skipif(
     not OUTSIDE.is_dir(), reason="../shared/data/outside is not here"
 )

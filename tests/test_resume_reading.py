@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from critique_docs import make_scan_pdf
 
 from assistant.errors import InputError
 from assistant.inputs.documents import clean_text, docx_text, pdf_text
 from assistant.inputs.resume import parse_resume_text, read_resume
 from assistant.inputs.sections import heading_form, section_kind, unspace_heading
+from tests.helpers.critique_docs import make_scan_pdf
 
 LINES = [
     ("Jordan Ellis", False),

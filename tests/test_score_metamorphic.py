@@ -8,18 +8,17 @@ split into bullets, a number added to bullets that had none, a missing skills se
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from assistant.analysis.score import kind_cost, score_parts, score_resume
 from assistant.checks import run_checks
-from assistant.checks.phrases import phrase_pattern
 from assistant.inputs.resume import parse_resume_text, read_resume
 from assistant.inputs.sections import BULLET
+from assistant.text.lexicon import phrase_pattern
+from tests.helpers.paths import SHARED_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
-OUTSIDE = ROOT.parent / "shared" / "data" / "outside" / "resumes"
+OUTSIDE = SHARED_DATA / "outside" / "resumes"
 # Resumes of different shapes (none of them held out in evaluation/labels/critique): bullets
 # with figures, an undated history, paragraphs, a long one.
 FILES = [

@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from assistant.checks.phrases import phrase_lists, phrase_pattern
-from assistant.checks.wording import QUANTITY
+from assistant.text import QUANTITY
+from assistant.text.lexicon import phrase_lists, phrase_pattern
 
 BLANK = "[__]"
 
@@ -343,7 +343,8 @@ def restructure(text: str) -> str | None:
 def suggest(text: str) -> Suggestion:
     """A rewrite worth reading, or what is missing: the action first, the object, then where the
     result goes, with blanks ('[__]', '[metric]', '[period]') and never an invented fact."""
-    from assistant.checks.wording import is_wall, sentences
+    from assistant.checks.wording import is_wall
+    from assistant.text.sentences import sentences
 
     run_on = any(
         (verb_base(word) or word.endswith("ed") or word in _OPENER_WORDS)

@@ -16,9 +16,10 @@ from typing import Optional
 from pydantic import BaseModel
 
 from assistant.analysis.keywords import KeywordReport
-from assistant.checks.registry import REGISTRY, Finding
-from assistant.checks.wording import sentences
+from assistant.checks import RESUME_RULES
 from assistant.inputs.resume import Resume
+from assistant.rules import Finding, excerpt
+from assistant.text.sentences import sentences
 
 WEIGHTS = {"impact": 1 / 3, "clarity": 1 / 3, "structure": 1 / 3, "keywords": 0.15}
 NO_BULLETS_IMPACT = 20
@@ -110,13 +111,13 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
 
 
 def _excerpt(text: str) -> str:
-    from assistant.checks.registry import excerpt
-
     return excerpt(text)
 
 
 def _by_category(category: str, findings: list[Finding], clean: str) -> tuple[float, str]:
-    mine = [f for f in findings if REGISTRY[f.code].category == category and f.code in COST]
+    mine = [
+        f for f in findings if RESUME_RULES.rule(f.code).category == category and f.code in COST
+    ]
     groups: dict[str, list[Finding]] = {}
     for f in mine:
         groups.setdefault(f.code, []).append(f)

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from assistant.checks.registry import Hit, check
-from assistant.checks.wording import WALL_SENTENCES, WALL_WORDS, is_wall, sentences
+from assistant.checks.wording import WALL_SENTENCES, WALL_WORDS, is_wall
 from assistant.inputs.resume import Resume
+from assistant.rules import Hit, Rule
+from assistant.text.sentences import sentences
 
 MIN_SPELL_LETTERS = 6  # shorter unknown words are mostly abbreviations ('mtgs', 'comp', 'apps')
 MAX_SPELLING_FINDINGS = 5
@@ -25,13 +26,6 @@ LEFTOVER = re.compile(
 _LEFTOVER_SKIP = ("publications",)  # '[1]' there is a reference number
 
 
-@check(
-    "template-leftover",
-    "error",
-    "structure",
-    "A placeholder from a template was left in.",
-    "Replace the placeholder with your own words or figure, or delete it.",
-)
 def template_leftover(resume: Resume) -> Iterator[Hit]:
     skip: set[int] = set()
     for section in resume.sections:
@@ -54,14 +48,6 @@ def template_leftover(resume: Resume) -> Iterator[Hit]:
             )
 
 
-@check(
-    "wall-of-text",
-    "warning",
-    "clarity",
-    f"A paragraph in the work history (over {WALL_WORDS} words, or {WALL_SENTENCES} sentences or"
-    " more); readers skip walls of text.",
-    "Break it into bullets of one result each: the action, the scale, the outcome.",
-)
 def wall_of_text(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         if is_wall(bullet.text):
@@ -130,13 +116,6 @@ _WORD = re.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
 _PROPER = re.compile(r"\b[A-Z][a-zA-Z]+\b")
 
 
-@check(
-    "spelling",
-    "warning",
-    "clarity",
-    "A word that looks misspelled.",
-    "Fix the spelling; a typo is the first thing a reader notices.",
-)
 def spelling(resume: Resume) -> Iterator[Hit]:
     """Lower-case words only (a capitalised word may be a name, a place or a product; the
     resume's own proper nouns and the skills vocabulary are allowed in any case), each reported
@@ -165,3 +144,54 @@ def spelling(resume: Resume) -> Iterator[Hit]:
             found += 1
             if found >= MAX_SPELLING_FINDINGS:
                 return
+
+
+RULES: tuple[Rule[Resume], ...] = (
+    Rule(
+        code="template-leftover",
+        severity="error",
+        category="structure",
+        message="A placeholder from a template was left in.",
+        suggestion="Replace the placeholder with your own words or figure, or delete it.",
+        find=template_leftover,
+        should_flag=(
+            "Typed at [35] WPM for 4 partners",
+            "Managed accounts at [Company] for 3 years",
+            "Grew revenue by [%] in the [year] fiscal year",
+            "Ran audits for XYZ Corporation in 5 states",
+        ),
+        should_pass=(
+            "Wrote the [setup guide](https://example.com) used by 40 staff",
+            "Cut costs by 10% (see the 2021 report)",
+        ),
+    ),
+    Rule(
+        code="wall-of-text",
+        severity="warning",
+        category="clarity",
+        message=f"A paragraph in the work history (over {WALL_WORDS} words, or {WALL_SENTENCES}"
+        " sentences or more); readers skip walls of text.",
+        suggestion="Break it into bullets of one result each: the action, the scale, the outcome.",
+        find=wall_of_text,
+        should_flag=(
+            "Planned and publicized events, negotiated vendor contracts and designed promotional"
+            " materials. Proofread all print and electronic content for 12 campaigns. Revised"
+            " campaigns in response to feedback from the creative director.",
+        ),
+        should_pass=("Rolled out routing software to 14 depots in 3 months",),
+    ),
+    Rule(
+        code="spelling",
+        severity="warning",
+        category="clarity",
+        message="A word that looks misspelled.",
+        suggestion="Fix the spelling; a typo is the first thing a reader notices.",
+        find=spelling,
+        should_flag=("Managed the recieving dock for 30 drivers",),
+        should_pass=(
+            "Managed the receiving dock for 30 drivers",
+            "Set timelines and fundraise targets for 4 projects",
+            "Deployed Kubernetes and Terraform for 3 teams in Troms\u00f8",
+        ),
+    ),
+)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
-from assistant.checks.phrases import phrase_lists
-from assistant.checks.registry import Hit, check
+from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
 from assistant.inputs.resume import ROLE_WORDS, Resume
+from assistant.rules import Hit, Rule
+from assistant.text import TOKEN
+from assistant.text.lexicon import phrase_lists
 
 TOO_LONG_WORDS = 1200  # about two and a half pages of resume text
 WORDS_PER_PAGE = 500
@@ -31,17 +34,16 @@ _DATE_TOKEN = re.compile(
     rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
     re.IGNORECASE,
 )
+
+
 _RANGE_WORD = re.compile(r"\s(?:-|\u2013|\u2014|to|until|till)\s|\d(?:-|\u2013)\d", re.I)
-_OPENER = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-@check(
-    "missing-contact",
-    "error",
-    "structure",
-    "No email address or phone number.",
-    "Put your email and phone number at the top, under your name, as plain text.",
-)
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    return frozenset(v.lower() for v in phrase_lists()["irregular_past"].values())
+
+
 def missing_contact(resume: Resume) -> Iterator[Hit]:
     missing = [
         what
@@ -60,13 +62,6 @@ def missing_contact(resume: Resume) -> Iterator[Hit]:
         )
 
 
-@check(
-    "missing-section",
-    "warning",
-    "structure",
-    "A section readers and resume scanners look for is missing.",
-    "Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.",
-)
 def missing_section(resume: Resume) -> Iterator[Hit]:
     for kind, _severity in REQUIRED_SECTIONS:
         if not resume.has_section(kind):
@@ -78,13 +73,6 @@ def missing_section(resume: Resume) -> Iterator[Hit]:
             )
 
 
-@check(
-    "too-long",
-    "warning",
-    "structure",
-    f"Well past two pages (over {TOO_LONG_WORDS} words).",
-    "Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.",
-)
 def too_long(resume: Resume) -> Iterator[Hit]:
     n = len(resume.text.split())
     if n > TOO_LONG_WORDS:
@@ -105,13 +93,6 @@ def date_style(token: str) -> str:
     return "other"
 
 
-@check(
-    "date-inconsistent",
-    "info",
-    "structure",
-    "Dates are written in more than one format.",
-    "Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.",
-)
 def date_inconsistent(resume: Resume) -> Iterator[Hit]:
     styles: dict[str, tuple] = {}
     for pos in resume.experience:
@@ -129,25 +110,18 @@ def date_inconsistent(resume: Resume) -> Iterator[Hit]:
         )
 
 
-@check(
-    "repeated-verb",
-    "info",
-    "clarity",
-    "The same verb opens many bullets.",
-    "Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').",
-)
 def repeated_verb(resume: Resume) -> Iterator[Hit]:
     bullets = [b for _, b in resume.bullets()]
     openers = Counter()
     first_seen = {}
-    past = {v.lower() for v in phrase_lists()["irregular_past"].values()}
     for b in bullets:
-        m = _OPENER.match(b.text)
+        m = TOKEN.match(b.text)
         # only a verb counts: a past tense ('Managed', 'Led'); not 'I', a noun, or an ALL CAPS label
+        word = m.group(0) if m else ""
         if (
-            m
-            and not m.group(0).isupper()
-            and (m.group(0).lower().endswith("ed") or m.group(0).lower() in past)
+            word[:1].isalpha()
+            and not word.isupper()
+            and (word.lower().endswith("ed") or word.lower() in _past_forms())
         ):
             verb = m.group(0).lower()
             openers[verb] += 1
@@ -164,13 +138,6 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
         )
 
 
-@check(
-    "missing-dates",
-    "warning",
-    "structure",
-    "A position without dates.",
-    "Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.",
-)
 def missing_dates(resume: Resume) -> Iterator[Hit]:
     for pos in resume.experience:
         label = " ".join((pos.title, pos.company))
@@ -184,3 +151,113 @@ def missing_dates(resume: Resume) -> Iterator[Hit]:
         if looks_like_job and pos.bullets and not _DATE_TOKEN.search(pos.dates):
             label = ", ".join(p for p in (pos.title, pos.company) if p)
             yield Hit("experience", pos.line, label, f"No dates for '{label}'.")
+
+
+RULES: tuple[Rule[Resume], ...] = (
+    Rule(
+        code="missing-contact",
+        severity="error",
+        category="structure",
+        message="No email address or phone number.",
+        suggestion="Put your email and phone number at the top, under your name, as plain text.",
+        find=missing_contact,
+        should_flag=(
+            BASE.replace("dana.reyes@example.com | (555) 201-3344 | ", ""),
+            BASE.replace("dana.reyes@example.com | ", ""),
+        ),
+        should_pass=(
+            "Shipped 3 releases",
+            # phone numbers of any country
+            BASE.replace("(555) 201-3344", "+44 7700 900456"),
+            BASE.replace("(555) 201-3344", "07700 900123 | London, UK"),
+            BASE.replace("(555) 201-3344", "+91 7001610649"),
+        ),
+    ),
+    Rule(
+        code="missing-section",
+        severity="warning",
+        category="structure",
+        message="A section readers and resume scanners look for is missing.",
+        suggestion="Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.",
+        find=missing_section,
+        should_flag=(
+            BASE.replace("## Skills\nExcel, SQL, Tableau, logistics\n", ""),
+            BASE.replace("## Education", "## Notes"),
+        ),
+        should_pass=(
+            BASE.replace("## Skills", "CORE COMPETENCIES"),
+            BASE.replace("## Experience", "Work History"),
+        ),
+    ),
+    Rule(
+        code="too-long",
+        severity="warning",
+        category="structure",
+        message=f"Well past two pages (over {TOO_LONG_WORDS} words).",
+        suggestion="Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.",
+        find=too_long,
+        should_flag=(LONG,),
+        should_pass=(BASE.replace("{bullet}", "Negotiated 14 carrier contracts worth $3M"),),
+    ),
+    Rule(
+        code="date-inconsistent",
+        severity="info",
+        category="structure",
+        message="Dates are written in more than one format.",
+        suggestion="Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.",
+        find=date_inconsistent,
+        should_flag=(
+            BASE.replace("Jan 2021 - Present", "01/2021 - Present").replace(
+                "## Education",
+                "### Clerk, Summit Foods, March 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2018 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+        ),
+        should_pass=(
+            BASE.replace("{bullet}", "Cut costs by 10%") + "\n",
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+        ),
+    ),
+    Rule(
+        code="repeated-verb",
+        severity="info",
+        category="clarity",
+        message="The same verb opens many bullets.",
+        suggestion="Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').",
+        find=repeated_verb,
+        should_flag=(
+            BASE.replace(
+                "- {bullet}", "- Managed 4 depots\n- Managed 20 drivers\n- Managed $1M of freight"
+            ),
+        ),
+        should_pass=(
+            BASE.replace(
+                "- {bullet}", "- Managed 4 depots\n- Hired 20 drivers\n- Moved $1M of freight"
+            ),
+        ),
+    ),
+    Rule(
+        code="missing-dates",
+        severity="warning",
+        category="structure",
+        message="A position without dates.",
+        suggestion="Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.",
+        find=missing_dates,
+        should_flag=(BASE.replace(", Jan 2021 - Present", ""),),
+        should_pass=(
+            BASE.replace("Jan 2021 - Present", "2021 - 2023"),
+            # a date on the line after the title, and the shapes real resumes use
+            BASE.replace(", Jan 2021 - Present", "\n09/2019 to 04/2020"),
+            BASE.replace("Jan 2021 - Present", "March 2019 to Current"),
+            BASE.replace("Jan 2021 - Present", "2019 - present"),
+            # a label line over bullets is not a position
+            BASE.replace("- {bullet}", "Key Results:\n- Cut 12 routes"),
+        ),
+    ),
+)
