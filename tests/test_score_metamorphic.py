@@ -14,7 +14,7 @@ import pytest
 from assistant.analysis.score import kind_cost, score_parts, score_resume
 from assistant.checks import run_checks
 from assistant.inputs.resume import parse_resume_text, read_resume
-from assistant.inputs.sections import BULLET
+from assistant.text import BULLET
 from assistant.text.lexicon import phrase_pattern
 from tests.helpers.paths import SHARED_DATA
 
