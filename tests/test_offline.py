@@ -27,6 +27,7 @@ OUT = "{out}"  # a folder of the test's own, for files a command writes
 RUNS: dict[str, list[list[str]]] = {
     "feedback": [["feedback", str(NOTES / "harrow-books.md")]],
     "critique": [["critique", RESUME, "--job", JOB]],
+    "parse": [["parse", RESUME, "--json"]],
     "plan": [["plan", str(NOTES / "harrow-books.md"), "--resume", RESUME, "--job", JOB]],
     "debrief": [["debrief", "--out", f"{OUT}/debrief.md"]],
     "recruiter": [["recruiter", str(NOTES / "northwind-recruiter.md")]],
