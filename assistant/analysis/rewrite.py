@@ -102,6 +102,8 @@ def _strong_opener(text: str) -> str:
     if first.lower() == "to" and tail:
         verb, _, tail = tail.partition(" ")
         return f"{past_tense(verb)} {tail}".strip()
+    if opener in ("helped", "assisted") and re.match(r"^(?:\S+\s+){1,6}?to\s+[a-z]+", rest):
+        return text  # "Helped line managers to solve problems": the help is the work; no swap
     if opener in ("helped", "helping") and verb_base(first) == first.lower():
         return f"{past_tense(first)} {tail}".strip()  # "Helped identify gaps" -> "Identified gaps"
     verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
@@ -164,11 +166,13 @@ MISSING_REWORK = (
     "Hard to restructure as written: lead with what you did, in the past tense, one action per "
     "bullet, and end with what it changed and by how much."
 )
+_TITLE_LABEL = re.compile(r"^(?:[A-Z][a-z]+\s+){1,3}(?=[A-Z][a-z]+ed\s+[a-z])")
+_FIRST_PERSON_INSIDE = re.compile(r"\bI\s+(?=[a-z])")
 _LABEL = re.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
 _MID_I = re.compile(r",\s+I\s+(?=[a-z])")
-_MY = re.compile(r"\b[Mm]y\b")
+_MY = re.compile(r"\b[Mm]y(?=\s+(?:team|staff|soldiers|employees|crew|department|group)\b)")
 _ADJECTIVES = frozenset(
-    "dedicated motivated skilled experienced talented seasoned qualified certified licensed"
+    "dedicated motivated skilled experienced talented seasoned certified licensed"
     " accomplished committed driven focused oriented proven trusted respected educated".split()
 )
 # verbs that are more often nouns after 'and' or a comma ('sales and support', 'record')
@@ -324,6 +328,9 @@ def restructure(text: str) -> str | None:
     only the user's own words, reordered; None when it has no action to lead with."""
     out = _PRONOUN.sub("", _GLYPH.sub("", text.strip()).rstrip(".;"))
     out = _FILLER.sub("", out)
+    titled = _TITLE_LABEL.match(out)  # "Market Research Interviewed clients" -> "Interviewed ..."
+    if titled and verb_base(out[titled.end() :].split(" ", 1)[0]):
+        out = out[titled.end() :]
     label = _LABEL.match(out)  # "Project Leader : Led work crews ..." -> "Led work crews ..."
     if label and verb_base(out[label.end() :].split(" ", 1)[0].strip(",;")):
         out = out[label.end() :]
@@ -368,10 +375,15 @@ def _mixed_forms(core: str) -> bool:
     """Whether a later verb of the rewrite is not in the past tense like the first ('Advised
     managers and recommend changes', 'Rang up customers and guaranteeing service'): such a
     rewrite would read broken, so none is shown."""
+    if _FIRST_PERSON_INSIDE.search(core):
+        return True  # "... and by the end date I held the title": no clean rewrite
     for m in _MIXED.finditer(core):
         word = m.group(1)
+        before = core[: m.start()].split()
+        if len(before) >= 2 and before[-2].lower() == "to":
+            continue  # "to review and assess content": an infinitive's list, not a new verb
         base = verb_base(word)
-        if base and _form(word) != "past" and word not in _NOUN_LIKE:
+        if base and _form(word) != "past" and base not in _NOUN_LIKE:
             return True
     return False
 
