@@ -37,7 +37,7 @@ def past_tense(base: str) -> str:
     for verb, past in _irregular().items():  # 'underwrite' -> 'underwrote', 'oversee' -> 'oversaw'
         if len(verb) >= 3 and word.endswith(verb) and len(word) - len(verb) >= 2:
             return word[: -len(verb)] + past
-    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", word) and len(word) <= 4:
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", word):  # one syllable only ('edit' -> 'edited')
         return word + word[-1] + "ed"  # 'prep' -> 'prepped', 'plan' -> 'planned'
     if word.endswith("c"):
         return word + "ked"  # 'picnic' -> 'picnicked' (rare)
