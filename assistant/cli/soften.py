@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -50,7 +51,6 @@ def soften(
         engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting"
     )
     result.advice = advice
-    notice(result.notice)
     write_out(out, result.rewrite, force)
     if log:
         from assistant.cli.log_cmd import log_sent
@@ -58,8 +58,10 @@ def soften(
         log_sent(to, company, kind, "follow-up")
     if as_json:
         print_json(result)
-        return
-    _render(request.text, result)
+    else:
+        _render(request.text, result)
+    sys.stdout.flush()  # the notice (stderr) comes after the result, on a line of its own
+    notice(result.notice)
 
 
 def _render(original: str, result) -> None:
@@ -75,10 +77,12 @@ def _render(original: str, result) -> None:
     for s in result.signals:
         marked.stylize("bold red underline", s.start - offset, s.end - offset)
     style = _LEVEL_STYLE[result.level]
+    judge = "the model's embeddings" if result.judge == "embedding" else "word cues (no model)"
     out.print(
         Panel(
             marked,
             title=f"Your draft: {result.score}/100, {result.level}",
+            subtitle=f"judged sentence by sentence by {judge}",
             border_style=style,
             expand=False,
         )
@@ -97,17 +101,22 @@ def _render(original: str, result) -> None:
             if result.source == "model"
             else "rewritten sentence by sentence"
         )
+        if result.note:
+            out.print(result.note, markup=False)
         out.print(
             Panel(
                 Text(result.rewrite),
-                title=f"Calmer version: {result.rewrite_score}/100",
+                title=f"Calmer version: {result.rewrite_score}/100, {result.rewrite_level}",
                 subtitle=source,
-                border_style="green",
+                border_style=_LEVEL_STYLE[result.rewrite_level],
                 expand=False,
             )
         )
+        for sentence in result.still_needy:  # the same judge, on the calm version
+            out.print(f"Still reads as needy: “{sentence}”", markup=False)
         out.print(
-            f"Score: {result.score} ({result.level}) -> {result.rewrite_score} after the rewrite",
+            f"Score: {result.score} ({result.level}) -> {result.rewrite_score} "
+            f"({result.rewrite_level}) after the rewrite",
             markup=False,
         )
     else:
