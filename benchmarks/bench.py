@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 REBOUND = str(BIN / "rebound")
 LLM = str(BIN / "llm")
 NOTE = "fixtures/notes/harrow-books.md"
-SECTIONS = ("startup", "throughput", "engine", "peer", "batch")
+SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "soften")
 
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
@@ -445,6 +445,20 @@ class Bench:
         )
         self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
         self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
+
+    # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
+    def soften(self) -> None:
+        key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
+        if not self.model:
+            self.skip(key, label, "s", "the embedded model is not installed", 2.0)
+            return
+        argv = [REBOUND, "soften", self.fixture("@draft")]
+        checked(argv, self.model_env)  # warm the file cache once
+        runs = [checked(argv, self.model_env) for _ in range(self.times(5, 2))]
+        if "embeddings" not in runs[0].stdout:
+            raise RuntimeError("soften with the model did not judge with the model's embeddings")
+        self.add(Figure(key, label, "s", [r.wall for r in runs], 2.0, cpu=[r.cpu for r in runs]))
+        self.add(memory_figure("soften_model", label, runs))
 
 
 def count_model_loads(args: list[str], env: dict) -> int:

@@ -229,7 +229,14 @@ def train_embedding(
     report("  (embedding alone, for comparison)", emb_only, y, pick_threshold(emb_only, y))
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, l2)
+    # the calm sentences soften puts in: judged once here, not embedded again at every run
+    from assistant.tasks.soften import calm_sentences
+
+    calm = calm_sentences()
+    cx = np.hstack([np.array([lexical_features(t) for t in calm]), embeddings(calm, backend)])
+    known = {t: round(float(p), 6) for t, p in zip(calm, predict((cx - mean) / scale, w))}
     return {
+        "known": known,
         "features": feature_names(),
         "lexical_weights": [round(float(v), 6) for v in w[1 : 1 + n_lex]],
         "lexical_mean": [round(float(v), 6) for v in mean[:n_lex]],

@@ -118,6 +118,7 @@ class LinearModel(BaseModel):
     mean: list[float] = []
     scale: list[float] = []
     weights: list[float] = []
+    known: dict[str, float] = {}  # probabilities computed at training time (the calm sentences)
     trained_on: dict[str, int] = {}  # how many sentences of each label
 
 
@@ -189,19 +190,17 @@ class EmbeddingJudge(SentenceJudge):
     def __init__(self, model: LinearModel, backend):
         super().__init__(model)
         self.backend = backend
+        self.seen: dict[str, float] = dict(model.known)  # a sentence is embedded once
 
     def probabilities(self, sentences: list[str]) -> list[float]:
-        if not sentences:
-            return []
-        vectors = self.backend.embed(sentences)
+        todo = list(dict.fromkeys(s for s in sentences if s not in self.seen))
         m = self.model
-        out = []
-        for sentence, vector in zip(sentences, vectors):
+        for sentence, vector in zip(todo, self.backend.embed(todo) if todo else []):
             if len(vector) != m.size:
                 raise ValueError(f"embedding of size {len(vector)}, the classifier wants {m.size}")
             z = _standardise(vector, m.mean, m.scale)
-            out.append(_sigmoid(self._lexical_logit(sentence) + _dot(z, m.weights)))
-        return out
+            self.seen[sentence] = _sigmoid(self._lexical_logit(sentence) + _dot(z, m.weights))
+        return [self.seen[s] for s in sentences]
 
 
 def embedding_model_for(backend) -> Optional[LinearModel]:

@@ -40,15 +40,20 @@ def soften(
     from assistant.cli.drafting import run_on_engine
     from assistant.followups import advice_for
     from assistant.inputs.text import read_text
-    from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest
+    from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest, generates
     from assistant.tasks.soften import soften as run
 
     if log and not (to and company):
         raise typer.BadParameter("--log needs --to and --company", param_hint="--log")
     request = SoftenRequest(text=read_text(draft, MAX_DRAFT_BYTES), to=to, company=company)
     advice = advice_for(to, company)  # before --log records this message
-    result = run_on_engine(
-        engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting"
+    result = (
+        run_on_engine(  # a small model only reads (embeddings): its writing context stays unloaded
+            engine,
+            lambda backend, on_chunk: run(request, backend, on_chunk),
+            "Rewriting",
+            preload=generates,
+        )
     )
     result.advice = advice
     write_out(out, result.rewrite, force)

@@ -21,7 +21,9 @@ from assistant.errors import ModelError
 _LOADED: dict[tuple, object] = {}
 _EMBEDDERS: dict[str, object] = {}  # model path -> llama_cpp.Llama in embedding mode
 _LOCK = threading.Lock()
-EMBED_TOKENS = 2048  # context and batch of the embedding context: a draft's sentences in one go
+EMBED_TOKENS = (
+    512  # context and batch of the embedding context: a draft's sentences, 512 tokens a go
+)
 
 
 @atexit.register

@@ -33,7 +33,7 @@ from assistant.analysis.message import MessageParts, Span, split_message
 from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def
 from assistant.engine.base import Backend
 from assistant.engine.options import GenerateOptions
-from assistant.errors import ModelError, NoEmbeddingsError
+from assistant.errors import NoEmbeddingsError
 from assistant.followups import Advice
 from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
 from assistant.guard.checks import CheckResult, failed, unknown_names
@@ -398,14 +398,20 @@ def generates(backend: Optional[Backend]) -> bool:
 
 
 def judge_with(backend: Optional[Backend]) -> SentenceJudge:
-    """The embedding judge when the backend gives embeddings its model has a classifier for."""
-    judge = judge_for(backend)
-    if judge.engine == "embedding":
-        try:
-            judge.probabilities(["Thank you for your time."])  # embeddings work at all
-        except (NoEmbeddingsError, ModelError, ValueError):
-            return judge_for(None)
-    return judge
+    """The embedding judge when the backend's model has a shipped classifier, else the lexical one."""
+    return judge_for(backend)
+
+
+def _judged(text: str, judge: SentenceJudge) -> tuple[Judgement, SentenceJudge]:
+    """The draft judged; a backend whose embeddings fail (none, or of another size) leaves the
+    judging to the lexical engine."""
+    try:
+        return judge_draft(text, judge), judge
+    except (NoEmbeddingsError, ValueError):
+        if judge.engine != "embedding":
+            raise
+        judge = judge_for(None)
+        return judge_draft(text, judge), judge
 
 
 def explain(
@@ -452,8 +458,7 @@ def soften(
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> SoftenResult:
-    judge = judge_with(backend)
-    judgement = judge_draft(request.text, judge)
+    judgement, judge = _judged(request.text, judge_with(backend))
     signals = explain(request.text, judgement, judge, request.names())
     calm = calm_version(request, judgement, signals)
     rewrite, source, notice = calm.text, "template", ""
