@@ -151,3 +151,46 @@ def test_the_embedding_judge_on_smollm2(embedded_model_path):
     calm = judge.probabilities(CALM)
     assert sum(p >= judge.threshold for p in desperate) >= 5
     assert sum(p >= judge.threshold for p in calm) <= 1
+
+
+def _train_tone():
+    import importlib.util
+
+    path = data_path("x").parents[2] / "training" / "train_tone.py"
+    spec = importlib.util.spec_from_file_location("train_tone", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_never_sees_the_held_out_sentences():
+    import yaml
+
+    train = _train_tone()
+    rows = train.training_set()
+    assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
+    root = data_path("x").parents[2]
+    held = yaml.safe_load((root / "evaluation/labels/soften/heldout.yaml").read_text())
+    held_rows = [(t, 1) for t in held["sentences"]["desperate"]]
+    held_rows += [(t, 0) for t in held["sentences"]["calm"]]
+    held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
+    seen = {" ".join(t.lower().split()) for t, _ in rows}
+    shared = {t for t, _ in held_rows if " ".join(t.lower().split()) in seen}
+    assert not {t for t, label in held_rows if label and t in shared}  # no desperate sentence
+    # only stock courtesies are written alike in both
+    assert shared <= {
+        "I hope you are well.",
+        "I look forward to hearing from you.",
+        "I hope we can stay in touch.",
+    }
+
+
+def test_the_logistic_fit_separates_what_is_separable():
+    import numpy as np
+
+    train = _train_tone()
+    x = np.array([[0.0, 1.0], [0.2, 0.9], [1.0, 0.1], [0.9, 0.0]])
+    y = np.array([0.0, 0.0, 1.0, 1.0])
+    w = train.fit_logistic(x, y, np.full(2, 0.1))
+    assert train.auc(train.predict(x, w), y) == 1.0
+    assert train.auc(np.array([0.1, 0.9]), np.array([1, 0])) == 0.0
