@@ -84,14 +84,19 @@ class Engine:
         return result.score, result
 
 
-def sentence_figures(engine: Engine, rows: list[tuple[str, int]]) -> str:
+def sentence_figures(engine: Engine, rows: list[tuple[str, int]]) -> list[str]:
     flags = engine.sentence_flags([s for s, _ in rows])
     pos = [f for f, (_, y) in zip(flags, rows) if y]
     neg = [f for f, (_, y) in zip(flags, rows) if not y]
-    return (
+    lines = [
         f"sentence recall {sum(pos)}/{len(pos)} = {sum(pos) / max(1, len(pos)):.2f}, "
-        f"false alarms {sum(neg)}/{len(neg)} = {sum(neg) / max(1, len(neg)):.2f}"
-    )
+        f"false alarms {sum(neg)}/{len(neg)} = {sum(neg) / max(1, len(neg)):.2f} "
+        f"({len(rows)} sentences)"
+    ]
+    if not engine.phrases:
+        lines += [f"  missed: {s}" for f, (s, y) in zip(flags, rows) if y and not f]
+        lines += [f"  false alarm: {s}" for f, (s, y) in zip(flags, rows) if f and not y]
+    return lines
 
 
 def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> list[str]:
@@ -112,15 +117,18 @@ def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> 
         if d["label"] == "calm":
             calm_total += 1
             left_alone += rewrite == squash(d["text"])
+            survivors += [f"{d['id']} (calm draft) flagged: {s}" for s in result.flagged]
         for k in d.get("keep", []):
             keep_total += 1
             kept += squash(k) in rewrite
         if labelled and d["label"] == "desperate":
+            flagged = {squash(s) for s in result.flagged}
             for sentence in d.get("desperate", []):
                 total += 1
-                if squash(sentence) in rewrite:
+                # kept: not flagged (then it is in the calm version, at most with ! calmed)
+                if squash(sentence) in rewrite or squash(sentence) not in flagged:
                     survived += 1
-                    survivors.append(f"{d['id']}: {sentence}")
+                    survivors.append(f"{d['id']}: survived: {sentence}")
             judged += len(result.still_needy)
     lines = [
         f"draft-score AUC {auc(scores['desperate'], scores['calm']):.3f} "
@@ -133,10 +141,10 @@ def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> 
     if total:
         lines.append(
             f"desperate sentences surviving the calm version: {survived}/{total} = "
-            f"{survived / total:.2f} word for word (gone: {1 - survived / total:.2f}); "
+            f"{survived / total:.2f} (gone: {1 - survived / total:.2f}); "
             f"calm-version sentences the judge still flags: {judged}"
         )
-        lines += [f"  survived: {s}" for s in survivors]
+    lines += [f"  {s}" for s in survivors]
     if calm_total:
         lines.append(f"calm drafts left alone: {left_alone}/{calm_total}")
     if keep_total:
@@ -181,7 +189,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     for engine in engines:
         print(f"\n-- {engine.name} --")
         if "--tune-only" not in argv:
-            print(f"HELD-OUT: {sentence_figures(engine, held_rows)} ({len(held_rows)} sentences)")
+            for line in sentence_figures(engine, held_rows):
+                print(f"HELD-OUT: {line}")
             for line in draft_figures(engine, heldout["drafts"]):
                 print(f"HELD-OUT: {line}")
         for line in draft_figures(engine, tune["drafts"]):
