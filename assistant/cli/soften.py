@@ -125,7 +125,7 @@ def _render(original: str, result) -> None:
             markup=False,
         )
     else:
-        out.print("No desperation signals: this reads calm. Nothing to rewrite.", markup=False)
+        out.print("No sentence reads as desperate: nothing to rewrite.", markup=False)
     show_advice(result.advice)
 
 
