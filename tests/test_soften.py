@@ -19,7 +19,7 @@ from assistant.tasks.soften import (
     purposes,
     soften,
 )
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 FOLLOWUPS = FIXTURES / "followups"
 DESPERATE = sorted((FOLLOWUPS / "desperate").glob("*.txt"))
@@ -30,9 +30,8 @@ JSON_KEYS = {
     "signals",
     "rewrite",
     "rewrite_score",
-    "source",
-    "checks",
     "advice",
+    "generation",
     "judge",
     "flagged",
     "rewrite_level",
@@ -62,7 +61,7 @@ def _body_sentences(text: str) -> list[str]:
 def test_template_rewrite_is_calm_and_made_of_whole_sentences(path):
     text = path.read_text(encoding="utf-8")
     result = soften(SoftenRequest(text=text))
-    assert result.source == "template" and result.judge == "lexical"
+    assert result.generation.source == "template" and result.judge == "lexical"
     after = judge_draft(result.rewrite)
     assert not after.flagged and result.still_needy == []
     assert result.rewrite_score == after.score < 50 <= result.score
@@ -124,7 +123,7 @@ def test_company_dropped_with_a_sentence_comes_back():
     text = "Hi Sam,\n\nHarrow Books was my last hope.\n\nBest,\nAlex"
     result = soften(SoftenRequest(text=text, company="Harrow Books"))
     assert "Harrow Books" in result.rewrite
-    assert all(c.passed for c in result.checks), result.checks
+    assert all(c.passed for c in result.generation.checks), result.generation.checks
 
 
 # ---- the model path (fake backend) ---------------------------------------------------------
@@ -143,7 +142,7 @@ def test_the_small_model_writes_nothing(fake_backend):
     result = soften(request, fake_backend)
     assert fake_backend.calls == []  # no generation with a small model: the guard refused it all
     assert result.judge == "lexical"  # no shipped classifier fits the fake's vectors
-    assert result.source == "template" and result.notice == ""
+    assert result.generation.source == "template" and result.generation.notice is None
     assert result.rewrite == soften(request).rewrite
 
 
@@ -151,9 +150,9 @@ def test_a_good_model_sentence_is_accepted(large_backend):
     good = "I understand the decision, and I would be glad to be considered for future roles."
     large_backend.queue(good)
     result = soften(SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books"), large_backend)
-    assert result.source == "model"
+    assert result.generation.source == "model"
     assert good in result.rewrite
-    assert all(c.passed for c in result.checks)
+    assert all(c.passed for c in result.generation.checks)
     assert result.rewrite.startswith("Hi Priya,") and result.rewrite.rstrip().endswith("Jordan")
     assert len(large_backend.calls) == 1
     assert PLEA_SENTENCE in large_backend.prompts[0]
@@ -173,10 +172,10 @@ def test_a_bad_model_sentence_falls_back_to_the_template(large_backend, bad):
     large_backend.queue(bad, bad)  # the guard retries once
     request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
     result = soften(request, large_backend)
-    assert result.source == "template"
+    assert result.generation.source == "template"
     assert result.rewrite == soften(request).rewrite
     assert bad not in result.rewrite
-    assert "failed the guard" in result.notice
+    assert "the guard refused" in result.generation.notice
     assert analyze(result.rewrite).level == "calm"
 
 
@@ -184,7 +183,7 @@ def test_only_flagged_sentences_with_content_go_to_the_model(large_backend):
     text = "Hi Sam,\n\nThanks for the update. Sorry to bother you again. I'm devastated.\n\nBest,\nAlex"
     result = soften(SoftenRequest(text=text), large_backend)
     assert large_backend.calls == []  # an apology and a feeling are dropped, not rewritten
-    assert result.source == "template"
+    assert result.generation.source == "template"
     assert "Thanks for the update." in result.rewrite
 
 
@@ -194,7 +193,9 @@ def test_real_model_rewrite_is_guarded(embedded_model_path):
 
     request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
     result = soften(request, LlamaBackend(embedded_model_path))
-    assert result.judge == "embedding" and result.source == "template"  # judged, not generated
+    assert (
+        result.judge == "embedding" and result.generation.source == "template"
+    )  # judged, not generated
     assert result.level == "desperate" and result.flagged == [PLEA_SENTENCE]
     assert result.rewrite_level == "calm" and not result.still_needy
     assert PLEA_SENTENCE not in result.rewrite
@@ -343,4 +344,4 @@ def test_cli_model_path_on_large_backend(cli, large_backend):
     )
     result = cli("soften", "-", "--json", input=ONE_PLEA)
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["source"] == "model"
+    assert json.loads(result.stdout)["generation"]["source"] == "model"

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.analysis.message import MessageParts, Span, split_message
 from assistant.analysis.tone import Level, level_for
 from assistant.paths import data_path, read_data
+from assistant.text import tokens
 
 FEATURES_FILE = "tone_features.yaml"
 MODEL_FILE = "tone_model.json"
@@ -81,7 +82,7 @@ def lexical_features(sentence: str) -> list[float]:
     values = [
         float(min(CAP, sum(1 for p in patterns if p.search(text)))) for patterns in _compiled()
     ]
-    words = re.findall(r"[\w']+", text.lower())
+    words = tokens(text)
     first = sum(1 for w in words if w in {"i", "i'm", "i've", "i'll", "i'd", "me", "my", "myself"})
     values += [
         math.log1p(len(words)),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -13,9 +12,10 @@ from assistant.cli.common import (
     OutOpt,
     console,
     model_options,
-    notice,
     print_json,
+    show_generation,
     write_out,
+    written_by,
 )
 from assistant.cli.log_cmd import CompanyOpt, KindOpt, ToOpt
 
@@ -38,8 +38,8 @@ def soften(
 ) -> None:
     """Check a follow-up message for desperation and rewrite it calm."""
     from assistant.cli.drafting import run_on_engine
-    from assistant.followups import advice_for
     from assistant.inputs.text import read_text
+    from assistant.stores.followups import advice_for
     from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest, generates
     from assistant.tasks.soften import soften as run
 
@@ -56,6 +56,7 @@ def soften(
         )
     )
     result.advice = advice
+    show_generation(result.generation)
     write_out(out, result.rewrite, force)
     if log:
         from assistant.cli.log_cmd import log_sent
@@ -63,10 +64,8 @@ def soften(
         log_sent(to, company, kind, "follow-up")
     if as_json:
         print_json(result)
-    else:
-        _render(request.text, result)
-    sys.stdout.flush()  # the notice (stderr) comes after the result, on a line of its own
-    notice(result.notice)
+        return
+    _render(request.text, result)
 
 
 def _render(original: str, result) -> None:
@@ -101,10 +100,8 @@ def _render(original: str, result) -> None:
             excerpts = "\n".join(f"“{' '.join(s.excerpt.split())}”" for s in found)
             table.add_row(code, excerpts, found[0].message, found[0].suggestion)
         out.print(table)
-        source = (
-            "model, checked by the guard"
-            if result.source == "model"
-            else "rewritten sentence by sentence"
+        source = written_by(
+            result.generation, "model, checked by the guard", "rewritten sentence by sentence"
         )
         if result.note:
             out.print(result.note, markup=False)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections.abc import Callable, Iterator
 from typing import Optional
 
 from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.options import GenerateOptions
 from assistant.errors import NoEmbeddingsError
+from assistant.text import tokens
 
 FAKE_EMBEDDING_SIZE = 64
 
@@ -20,7 +20,7 @@ def hashed_vector(text: str, size: int = FAKE_EMBEDDING_SIZE) -> list[float]:
     """A unit vector: each lower-cased word adds +1 or -1 to one of `size` slots chosen by its
     MD5 (stable across runs and machines, unlike hash()). An empty text gives zeros."""
     vector = [0.0] * size
-    for word in re.findall(r"[\w']+", text.lower()):
+    for word in tokens(text):
         digest = hashlib.md5(word.encode()).digest()
         vector[digest[0] % size] += 1.0 if digest[1] & 1 else -1.0
     norm = math.sqrt(sum(v * v for v in vector))

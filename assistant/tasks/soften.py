@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal, Optional
+from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from assistant import prompts
 from assistant.analysis.desperation import (
@@ -30,15 +30,16 @@ from assistant.analysis.desperation import (
     reason_code,
 )
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def
+from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def
+from assistant.engine import options as presets
 from assistant.engine.base import Backend
-from assistant.engine.options import GenerateOptions
 from assistant.errors import NoEmbeddingsError
-from assistant.followups import Advice
+from assistant.generation import Generation, as_checks, join_notices, refused
 from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
 from assistant.guard.checks import CheckResult, failed, unknown_names
-from assistant.guard.generate import GuardJob, guarded_generate_many
+from assistant.guard.generate import Ask, generate_many, summary
 from assistant.paths import read_data
+from assistant.stores.followups import Advice
 
 TASK = "soften"
 MAX_DRAFT_BYTES = 20_000  # a message, not a document
@@ -59,18 +60,16 @@ class SoftenRequest(BaseModel):
 class SoftenResult(BaseModel):
     score: int
     level: Level
-    signals: list[Signal]
+    signals: list[ToneSignal]
     rewrite: str
     rewrite_score: int
-    source: Literal["model", "template"]
-    checks: list[CheckResult]
     advice: Optional[Advice] = None
     judge: Engine = "lexical"  # which engine judged the sentences
     flagged: list[str] = []  # the draft's sentences the judge reads as desperate
     rewrite_level: Level = "calm"
     still_needy: list[str] = []  # sentences of the calm version the same judge still flags
     note: str = ""  # for the user: the draft's only point was pressure
-    notice: str = Field("", exclude=True)  # why the template was used: shown on stderr only
+    generation: Generation
 
 
 # ---- the calm version ---------------------------------------------------------------------
@@ -130,11 +129,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _signals_in(span: Span, signals: list[Signal]) -> list[Signal]:
+def _signals_in(span: Span, signals: list[ToneSignal]) -> list[ToneSignal]:
     return [s for s in signals if span.overlaps(s.start, s.end)]
 
 
-def unshout(text: str, span: Span, signals: list[Signal]) -> str:
+def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     """The span's text with runs of ! and ? made single and words in capitals in sentence case."""
     out, pos = [], span.start
     for s in sorted(signals, key=lambda s: s.start):
@@ -184,7 +183,7 @@ class _Rewriter:
         self,
         request: SoftenRequest,
         judgement: Judgement,
-        signals: list[Signal],
+        signals: list[ToneSignal],
         writer: Optional[Callable[[Span], Optional[str]]] = None,
     ):
         self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
@@ -275,7 +274,7 @@ def _norm(sentence: str) -> str:
 
 
 def calm_version(
-    request: SoftenRequest, judgement: Judgement, signals: list[Signal]
+    request: SoftenRequest, judgement: Judgement, signals: list[ToneSignal]
 ) -> CalmVersion:
     return _Rewriter(request, judgement, signals).render()
 
@@ -324,19 +323,14 @@ def names_in(sentence: str, request: SoftenRequest) -> list[str]:
     return found
 
 
-def sentence_checks(
-    text: str, original: str, request: SoftenRequest, prompt_text: str
-) -> list[CheckResult]:
-    """One sentence a model rewrote: no signal, one sentence, the names and the point of `original` kept."""
-    return check_calm_sentence(
-        text,
-        CalmFacts(
-            known_text=_known_text(request),
-            names=request.names(),
-            required_names=names_in(original, request),
-            prompt_text=prompt_text,
-            original=original,
-        ),
+def sentence_facts(original: str, request: SoftenRequest, prompt_text: str) -> CalmFacts:
+    """What one sentence a model rewrote may say: the names and the point of `original` kept."""
+    return CalmFacts(
+        known_text=_known_text(request),
+        names=request.names(),
+        required_names=names_in(original, request),
+        prompt_text=prompt_text,
+        original=original,
     )
 
 
@@ -348,45 +342,44 @@ def _model_writer(
     spans: list[Span],
     judge: SentenceJudge,
     backend: Backend,
-    notices: list[str],
-    used: list[str],
     on_chunk: Optional[Callable[[str], None]],
-) -> Callable[[Span], Optional[str]]:
+) -> tuple[Callable[[Span], Optional[str]], list[str], list[str]]:
     """The model's rewrites of the first flagged sentences that have a purpose, asked for
-    together, as a writer for _Rewriter: a sentence the guard (or the judge) refused gets None."""
+    together, as a writer for _Rewriter: a sentence the guard (or the judge) refused gets None.
+    Also the sentences kept, and the failed check codes of each sentence refused."""
     asked = [s for s in spans if purpose_of(s.text)][:MAX_MODEL_SENTENCES]
-    opts = GenerateOptions(
-        max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
-    )
-    jobs = []
+    asks = []
     for span in asked:
         original = _squash(span.text)
         msgs = prompts.messages(TASK, mode="rewrite", sentence=original)
-        jobs.append(
-            GuardJob(
-                msgs,
-                opts,
-                lambda text, o=original, m=msgs: (
-                    sentence_checks(text, o, request, m[0]["content"])
-                    + [check_judged_calm(text, judge)]
-                ),
+        asks.append(
+            Ask(
+                messages=msgs,
+                options=presets.SENTENCE,
+                fallback="",
+                facts=sentence_facts(original, request, msgs[0]["content"]),
+                checks=(check_calm_sentence, lambda text, facts: check_judged_calm(text, judge)),
+                what="sentence",
             )
         )
     written: dict[tuple[int, int], Optional[str]] = {}
-    for span, draft in zip(asked, guarded_generate_many(backend, jobs, on_chunk=on_chunk)):
-        if draft.text is None:
-            notices.append(", ".join(c.name for c in failed(draft.attempts[-1].checks)))
+    used, refusals = [], []
+    for span, drafted in zip(asked, generate_many(backend, asks, on_chunk=on_chunk)):
+        kept = drafted.output if drafted.generation.source == "model" else None
+        if kept is None:
+            last = drafted.attempts[-1].checks if drafted.attempts else []
+            refusals.append(", ".join(c.code for c in failed(last)))
         else:
-            used.append(draft.text)
-        written[(span.start, span.end)] = draft.text
-    return lambda span: written.get((span.start, span.end))
+            used.append(kept)
+        written[(span.start, span.end)] = kept
+    return (lambda span: written.get((span.start, span.end))), used, refusals
 
 
 def check_judged_calm(text: str, judge: SentenceJudge) -> CheckResult:
     """The judge does not flag the model's sentence."""
     p = judge.probabilities([text])[0]
     return CheckResult(
-        name="judged-calm", passed=p < judge.threshold, detail=f"p(desperate) {p:.2f}"
+        code="judged-calm", passed=p < judge.threshold, detail=f"p(desperate) {p:.2f}"
     )
 
 
@@ -416,7 +409,7 @@ def _judged(text: str, judge: SentenceJudge) -> tuple[Judgement, SentenceJudge]:
 
 def explain(
     text: str, judgement: Judgement, judge: SentenceJudge, names: list[str]
-) -> list[Signal]:
+) -> list[ToneSignal]:
     """The signal table: the phrase signals inside flagged sentences (and in the greeting and
     sign-off, which the judge does not read), and, for a flagged sentence no phrase explains,
     one signal for the whole sentence, coded by its strongest cue family."""
@@ -435,7 +428,7 @@ def explain(
         d = signal_def(code)
         signals += inside
         signals.append(
-            Signal(
+            ToneSignal(
                 code=code,
                 excerpt=sentence.text,
                 start=sentence.start,
@@ -461,31 +454,23 @@ def soften(
     judgement, judge = _judged(request.text, judge_with(backend))
     signals = explain(request.text, judgement, judge, request.names())
     calm = calm_version(request, judgement, signals)
-    rewrite, source, notice = calm.text, "template", ""
+    rewrite, source, notice = calm.text, "template", None
     checks = rewrite_checks(rewrite, request)
     if generates(backend) and judgement.flagged:
-        notices: list[str] = []
-        used: list[str] = []
         spans = [Span(text=s.text, start=s.start, end=s.end) for s in judgement.flagged]
-        writer = _model_writer(request, spans, judge, backend, notices, used, on_chunk)
+        writer, used, refusals = _model_writer(request, spans, judge, backend, on_chunk)
         candidate = _Rewriter(request, judgement, signals, writer).render().text
         candidate_checks = rewrite_checks(candidate, request)
         if used and not failed(candidate_checks):
             rewrite, source, checks = candidate, "model", candidate_checks
         elif used:
-            notice = "the model's rewrite failed the guard: " + "; ".join(
-                f"{c.name} ({c.detail})" for c in failed(candidate_checks)
-            )
-        if notices:
-            notice = "; ".join(
-                filter(
-                    None,
-                    [
-                        notice,
-                        f"{len(notices)} of the model's sentences failed the "
-                        f"guard ({' | '.join(notices)}): used calm sentences",
-                    ],
-                )
+            notice = refused("rewrite", summary(candidate_checks))
+        if refusals:
+            asked = len(used) + len(refusals)
+            notice = join_notices(
+                notice,
+                refused(f"sentences ({len(refusals)} of {asked})", " | ".join(refusals))
+                + " (calm sentences were used)",
             )
     after = judge_draft(rewrite, judge)
     return SoftenResult(
@@ -494,12 +479,15 @@ def soften(
         signals=signals,
         rewrite=rewrite,
         rewrite_score=after.score,
-        source=source,
-        checks=checks,
         judge=judge.engine,
         flagged=[s.text for s in judgement.flagged],
         rewrite_level=after.level,
         still_needy=[s.text for s in after.flagged],
         note=calm.note,
-        notice=notice,
+        generation=Generation(
+            source=source,
+            model=backend.info().name if generates(backend) else None,  # asked to write
+            checks=as_checks(checks),
+            notice=notice,
+        ),
     )
