@@ -486,7 +486,7 @@ def soften(
         note=calm.note,
         generation=Generation(
             source=source,
-            model=backend.info().name if generates(backend) else None,  # asked to write
+            model=backend.info().name if backend is not None else None,
             checks=as_checks(checks),
             notice=notice,
         ),
