@@ -244,6 +244,7 @@ def train_embedding(
         "bias": round(float(w[0]), 6),
         "threshold": threshold,
         "model": backend.info().name,
+        "backend": backend.info().backend,
         "size": int(emb.shape[1]),
         "mean": [round(float(v), 6) for v in mean[n_lex:]],
         "scale": [round(float(v), 6) for v in scale[n_lex:]],
@@ -275,7 +276,11 @@ def main(argv: list[str]) -> int:
         else:
             backend = LlamaBackend(str(path))
             trained = train_embedding(texts, y, fold, backend, model["lexical"]["l2"])
-            model["embedding"] = [m for m in model["embedding"] if m["model"] != trained["model"]]
+            model["embedding"] = [
+                m
+                for m in model["embedding"]
+                if (m["model"], m.get("backend", "llama")) != (trained["model"], trained["backend"])
+            ]
             model["embedding"].append(trained)
     out_path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out_path.relative_to(ROOT)}")

@@ -115,6 +115,9 @@ class LinearModel(BaseModel):
     l2: float = 0.0  # the penalty it was trained with (chosen by cross-validation)
     # the embedding part (absent for the lexical model)
     model: Optional[str] = None  # the GGUF file name the embeddings come from
+    backend: str = (
+        "llama"  # and the engine that computes them (a server may pool or scale otherwise)
+    )
     size: Optional[int] = None
     mean: list[float] = []
     scale: list[float] = []
@@ -205,11 +208,14 @@ class EmbeddingJudge(SentenceJudge):
 
 
 def embedding_model_for(backend) -> Optional[LinearModel]:
-    """The shipped classifier for this backend's model (by GGUF file name), if there is one."""
+    """The shipped classifier for this backend's model (by engine and GGUF file name), if any."""
     if backend is None:
         return None
-    name = backend.info().name
-    return next((m for m in tone_model().embedding if m.model == name), None)
+    info = backend.info()
+    return next(
+        (m for m in tone_model().embedding if (m.backend, m.model) == (info.backend, info.name)),
+        None,
+    )
 
 
 def judge_for(backend=None) -> SentenceJudge:
