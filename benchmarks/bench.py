@@ -184,6 +184,13 @@ class Bench:
                 0.4,
                 "critique",
             ),
+            (
+                "critique_job_no_model",
+                "rebound critique RESUME --job JD --no-model (skills lexicon loaded)",
+                [REBOUND, "critique", "@resume", "--job", "@job", "--no-model"],
+                0.4,
+                "critique",
+            ),
         ]
         present = []
         for key, label, argv, target, command in cases:
@@ -214,6 +221,8 @@ class Bench:
         if arg == "@resume":
             shipped = ROOT / "fixtures" / "resumes" / "weak-marketing-coordinator.txt"
             return str(shipped if shipped.is_file() else self.resume_files()[0])
+        if arg == "@job":
+            return str(ROOT / "fixtures" / "jobs" / "backend-engineer-ledgerly.md")
         if arg == "@draft":
             shipped = sorted((ROOT / "fixtures" / "followups" / "desperate").glob("*"))
             if shipped:

@@ -61,12 +61,12 @@ def practice(
         return
     import datetime as dt
 
-    from assistant.analysis.keywords import extract_job_terms
+    from assistant.analysis.keywords import vocabulary_job_terms
     from assistant.cli.common import open_engine_with_progress
     from assistant.stores.practice import PracticeSession, save_session
 
     request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
-    job_terms = extract_job_terms(request.job.text, request.job.company)
+    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine).backend
     session = PracticeSession(

@@ -17,11 +17,11 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.keywords import (
-    extract_job_terms,
     find_terms,
     find_terms_ordered,
-    keyword_gap,
     singular,
+    vocabulary_job_terms,
+    vocabulary_missing,
 )
 from assistant.analysis.question_bank import (
     GENERAL,
@@ -269,7 +269,7 @@ def gap_slots(
     """(b) A question for each term the job asks for that the resume does not show (and that no
     question from the notes already asks about): a soft skill gets a STAR question on it, a
     degree none (it is not something to answer for)."""
-    missing = keyword_gap(resume_text, job.text, job.company).missing
+    missing = vocabulary_missing(resume_text, job.text, job.company)
     slots = []
     for i, term in enumerate(t for t in missing if t not in asked):
         line = _job_line(job, term)
@@ -403,7 +403,7 @@ def build_questions(
     notes = request.notes
     first = struggled_slots(notes, bank) if notes else []
     weak = (
-        weak_spot_slots(notes, bank, family, extract_job_terms(job.text, job.company))
+        weak_spot_slots(notes, bank, family, vocabulary_job_terms(job.text, job.company))
         if notes
         else []
     )
