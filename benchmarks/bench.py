@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 REBOUND = str(BIN / "rebound")
 LLM = str(BIN / "llm")
 NOTE = "fixtures/notes/harrow-books.md"
-SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "practice")
+SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "practice", "soften")
 
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
@@ -502,6 +502,45 @@ class Bench:
                 note="no slower: within noise of 1.0",
             )
         )
+
+    # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
+    def soften(self) -> None:
+        key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
+        if not self.model:
+            self.skip(key, label, "s", "the embedded model is not installed", 2.0)
+            return
+        argv = [REBOUND, "soften", self.fixture("@draft")]
+        checked(argv, self.model_env)  # warm the file cache once
+        runs = [checked(argv, self.model_env) for _ in range(self.times(5, 2))]
+        if "embeddings" not in runs[0].stdout:
+            raise RuntimeError("soften with the model did not judge with the model's embeddings")
+        self.add(Figure(key, label, "s", [r.wall for r in runs], 2.0, cpu=[r.cpu for r in runs]))
+        self.add(memory_figure("soften_model", label, runs))
+        self.embeddings()
+
+    def embeddings(self) -> None:
+        """Sentence embeddings (in this process): ms a sentence, one at a time and 16 in a batch."""
+        from assistant.engine.llama import LlamaBackend
+
+        sentences = [
+            "Thank you for letting me know about the decision.",
+            "I really need this job, please reconsider.",
+            "Could you let me know by Friday?",
+            "I have just passed my final exam.",
+        ] * 4
+        backend = LlamaBackend(self.model)
+        backend.embed(sentences[:1])  # the embedding context, created once
+        single, batched = [], []
+        for _ in range(self.times(3, 1)):
+            start = time.perf_counter()
+            for sentence in sentences:
+                backend.embed([sentence])
+            single.append(1000 * (time.perf_counter() - start) / len(sentences))
+            start = time.perf_counter()
+            backend.embed(sentences)
+            batched.append(1000 * (time.perf_counter() - start) / len(sentences))
+        self.add(Figure("soften.embed_single", "embedding one sentence at a time", "ms", single))
+        self.add(Figure("soften.embed_batched", "embedding 16 sentences in a batch", "ms", batched))
 
 
 def count_model_loads(args: list[str], env: dict) -> int:

@@ -70,7 +70,7 @@ def practice(
     job_terms = vocabulary_job_terms(request.job.text, request.job.company)
     family = classify(request.job.title, request.job.text).family
     pairs = _read_pairs(answers) if answers else None
-    backend = open_engine_with_progress(engine, load_small=False).backend
+    backend = open_engine_with_progress(engine, preload=lambda b: not b.info().is_small).backend
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,
