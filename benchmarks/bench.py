@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 REBOUND = str(BIN / "rebound")
 LLM = str(BIN / "llm")
 NOTE = "fixtures/notes/harrow-books.md"
-SECTIONS = ("startup", "throughput", "engine", "peer", "batch")
+SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "practice", "soften")
 
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
@@ -184,6 +184,13 @@ class Bench:
                 0.4,
                 "critique",
             ),
+            (
+                "critique_job_no_model",
+                "rebound critique RESUME --job JD --no-model (skills lexicon loaded)",
+                [REBOUND, "critique", "@resume", "--job", "@job", "--no-model"],
+                0.4,
+                "critique",
+            ),
         ]
         present = []
         for key, label, argv, target, command in cases:
@@ -214,6 +221,8 @@ class Bench:
         if arg == "@resume":
             shipped = ROOT / "fixtures" / "resumes" / "weak-marketing-coordinator.txt"
             return str(shipped if shipped.is_file() else self.resume_files()[0])
+        if arg == "@job":
+            return str(ROOT / "fixtures" / "jobs" / "backend-engineer-ledgerly.md")
         if arg == "@draft":
             shipped = sorted((ROOT / "fixtures" / "followups" / "desperate").glob("*"))
             if shipped:
@@ -445,6 +454,93 @@ class Bench:
         )
         self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
         self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
+
+    # 7: practice with and without the embedded model ---------------------------------------
+    def practice(self) -> None:
+        """`rebound practice --answers` on the shipped answers, without a model and with the
+        embedded one, alternating: with the small model it must be no slower (it is not asked for
+        coaching the guard would refuse, and not even loaded)."""
+        job = str(ROOT / "fixtures" / "jobs" / "interview-data-analyst.md")
+        answers = str(ROOT / "fixtures" / "answers" / "data-analyst-answers.md")
+        if not command_exists("practice", self.env):
+            self.skip("practice.no_model", "practice --answers --no-model", "s", "no practice")
+            return
+        base = [REBOUND, "practice", "--job", job, "--answers", answers, "--json"]
+        plain: list[Run] = []
+        model: list[Run] = []
+        checked([*base, "--no-model"], self.env)  # warm the file cache once
+        for _ in range(self.times(6, 3)):
+            plain.append(checked([*base, "--no-model"], self.env))
+            if self.model:
+                model.append(checked(base, self.model_env))
+        self.add(
+            Figure(
+                "practice.no_model", "practice 2 answers --no-model", "s", [r.wall for r in plain]
+            )
+        )
+        if not self.model:
+            self.skip(
+                "practice.embedded_model", "practice 2 answers, embedded model", "s", "no model"
+            )
+            return
+        self.add(
+            Figure(
+                "practice.embedded_model",
+                "practice 2 answers, embedded model",
+                "s",
+                [r.wall for r in model],
+                cpu=[r.cpu for r in model],
+            )
+        )
+        self.add(
+            Figure(
+                "practice.model_over_no_model",
+                "practice: embedded model time / --no-model time",
+                "x",
+                [m.wall / p.wall for m, p in zip(model, plain)],
+                1.2,
+                note="no slower: within noise of 1.0",
+            )
+        )
+
+    # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
+    def soften(self) -> None:
+        key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
+        if not self.model:
+            self.skip(key, label, "s", "the embedded model is not installed", 2.0)
+            return
+        argv = [REBOUND, "soften", self.fixture("@draft")]
+        checked(argv, self.model_env)  # warm the file cache once
+        runs = [checked(argv, self.model_env) for _ in range(self.times(5, 2))]
+        if "embeddings" not in runs[0].stdout:
+            raise RuntimeError("soften with the model did not judge with the model's embeddings")
+        self.add(Figure(key, label, "s", [r.wall for r in runs], 2.0, cpu=[r.cpu for r in runs]))
+        self.add(memory_figure("soften_model", label, runs))
+        self.embeddings()
+
+    def embeddings(self) -> None:
+        """Sentence embeddings (in this process): ms a sentence, one at a time and 16 in a batch."""
+        from assistant.engine.llama import LlamaBackend
+
+        sentences = [
+            "Thank you for letting me know about the decision.",
+            "I really need this job, please reconsider.",
+            "Could you let me know by Friday?",
+            "I have just passed my final exam.",
+        ] * 4
+        backend = LlamaBackend(self.model)
+        backend.embed(sentences[:1])  # the embedding context, created once
+        single, batched = [], []
+        for _ in range(self.times(3, 1)):
+            start = time.perf_counter()
+            for sentence in sentences:
+                backend.embed([sentence])
+            single.append(1000 * (time.perf_counter() - start) / len(sentences))
+            start = time.perf_counter()
+            backend.embed(sentences)
+            batched.append(1000 * (time.perf_counter() - start) / len(sentences))
+        self.add(Figure("soften.embed_single", "embedding one sentence at a time", "ms", single))
+        self.add(Figure("soften.embed_batched", "embedding 16 sentences in a batch", "ms", batched))
 
 
 def count_model_loads(args: list[str], env: dict) -> int:

@@ -185,14 +185,16 @@ def write_out(path: Optional[str], text: str, force: bool) -> None:
         notice(f"wrote {path}")
 
 
-def open_engine_with_progress(settings):
-    """Open the engine; with a local model, load it under a spinner on stderr."""
+def open_engine_with_progress(settings, preload=True):
+    """Open the engine; with a local model, load it under a spinner on stderr. `preload` may be
+    a function of the backend saying whether the task will generate at all (else the model's
+    context is not loaded up front)."""
     from assistant.engine.select import open_engine
 
     engine = open_engine(settings)
     notice(engine.notice)
     load = getattr(engine.backend, "load", None)
-    if load is not None:
+    if load is not None and (preload(engine.backend) if callable(preload) else preload):
         with console(stderr=True).status("Loading the model…"):
             load()
     return engine

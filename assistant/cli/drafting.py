@@ -17,9 +17,10 @@ from assistant.cli.common import (
 )
 
 
-def run_on_engine(settings, task: Callable, label: str = "Writing the draft"):
-    """task(backend, on_chunk): backend is None when there is no model (templates only)."""
-    engine = open_engine_with_progress(settings)
+def run_on_engine(settings, task: Callable, label: str = "Writing the draft", preload=True):
+    """task(backend, on_chunk): backend is None when there is no model (templates only).
+    `preload`: see open_engine_with_progress."""
+    engine = open_engine_with_progress(settings, preload)
     if engine.backend is None:
         return task(None, None)
     with TokenProgress(label) as progress:
