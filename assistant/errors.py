@@ -25,3 +25,7 @@ class ModelError(ReboundError):
 
 class OutputExistsError(ReboundError):
     """Refusing to overwrite a file without --force."""
+
+
+class NoEmbeddingsError(ModelError):
+    """The backend gives no sentence embeddings (callers fall back to what needs none)."""

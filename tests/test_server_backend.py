@@ -4,12 +4,9 @@ here on 127.0.0.1 with the embedded model (the `server` extra of llama-cpp-pytho
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 
 import pytest
-from loopback_servers import LOOPBACK, free_port
+from loopback_servers import llama_cpp_server
 
 from assistant.engine.openai import OpenAIBackend
 from assistant.engine.options import GenerateOptions
@@ -17,58 +14,13 @@ from tests.conftest import FIXTURES
 from tests.test_feedback import HARROW
 
 pytestmark = pytest.mark.model
-READY_POLLS = 240  # x 0.25 s: the server loads a 93 MB model in about a second
 
 
 @pytest.fixture(scope="session")
 def llama_server(embedded_model_path, tmp_path_factory) -> str:
     """`python -m llama_cpp.server` on 127.0.0.1 (never another interface); its API root URL."""
-    import httpx
-
-    port = free_port()
-    log = tmp_path_factory.mktemp("llama-server") / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "llama_cpp.server",
-                "--model",
-                embedded_model_path,
-                "--host",
-                LOOPBACK,
-                "--port",
-                str(port),
-                "--n_ctx",
-                "2048",
-                "--n_threads",
-                "2",
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://{LOOPBACK}:{port}/v1"
-    try:
-        for _ in range(READY_POLLS):
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"the llama.cpp server exited ({proc.returncode}): {log.read_text()[-2000:]}"
-                )
-            try:
-                if httpx.get(f"{url}/models", timeout=2, trust_env=False).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.25)
-        else:
-            pytest.fail(f"the llama.cpp server was not ready: {log.read_text()[-2000:]}")
+    with llama_cpp_server(embedded_model_path, tmp_path_factory.mktemp("llama-server")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_the_backend_streams_a_reply_from_a_real_server(llama_server):

@@ -83,6 +83,18 @@ _MODEL_PARAMS = [
         ],
         False,
     ),
+    (
+        "model_always",
+        Annotated[
+            bool,
+            typer.Option(
+                "--model-always",
+                help="Ask the model even for a task its `models --check` figures advise against.",
+                rich_help_panel="Model",
+            ),
+        ],
+        False,
+    ),
 ]
 
 
@@ -144,11 +156,12 @@ def write_out(path: Optional[str], text: str, force: bool) -> None:
         notice(f"wrote {path}")
 
 
-def open_engine_with_progress(settings):
-    """Open the engine; with a local model, load it under a spinner on stderr."""
+def open_engine_with_progress(settings, task: Optional[str] = None):
+    """Open the engine for `task` (none when the model's check figures advise against asking it
+    for that task: then nothing is loaded); with a local model, load it under a spinner on stderr."""
     from assistant.engine.select import open_engine
 
-    engine = open_engine(settings)
+    engine = open_engine(settings, task=task)
     notice(engine.notice)
     load = getattr(engine.backend, "load", None)
     if load is not None:

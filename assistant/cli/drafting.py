@@ -16,9 +16,12 @@ from assistant.cli.common import (
 )
 
 
-def run_on_engine(settings, task: Callable, label: str = "Writing the draft"):
-    """task(backend, on_chunk): backend is None when there is no model (templates only)."""
-    engine = open_engine_with_progress(settings)
+def run_on_engine(
+    settings, task: Callable, label: str = "Writing the draft", name: Optional[str] = None
+):
+    """task(backend, on_chunk): backend is None when there is no model (templates only), or when
+    the model's check figures advise against asking it for the task `name`."""
+    engine = open_engine_with_progress(settings, name)
     if engine.backend is None:
         return task(None, None)
     with TokenProgress(label) as progress:

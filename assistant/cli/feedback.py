@@ -57,7 +57,7 @@ def feedback(
     parsed.require("company", "contact_name", "your_name")
     request = FeedbackRequest(notes=parsed, to=to)
     advice = advice_for(parsed.contact_name, parsed.company)  # before --log records this request
-    eng = open_engine_with_progress(engine)
+    eng = open_engine_with_progress(engine, "feedback")
     if eng.backend is not None:
         with TokenProgress("Writing the draft") as progress:
             result = draft_feedback(request, eng.backend, on_chunk=progress)

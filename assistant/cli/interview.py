@@ -71,6 +71,7 @@ def interview(
         engine,
         lambda backend, progress: interview_questions(request, backend, progress),
         "Writing tailored questions",
+        "interview",
     )
     notice(result.notice)
     write_out(out, practice_sheet(result), force)

@@ -56,7 +56,7 @@ def practice(
     request = interview_request(job, resume, notes, count)
     job_terms = extract_job_terms(request.job.text, request.job.company)
     pairs = _read_pairs(answers) if answers else None
-    backend = open_engine_with_progress(engine).backend
+    backend = open_engine_with_progress(engine, "practice").backend
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,

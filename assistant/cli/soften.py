@@ -47,7 +47,7 @@ def soften(
     request = SoftenRequest(text=read_text(draft, MAX_DRAFT_BYTES), to=to, company=company)
     advice = advice_for(to, company)  # before --log records this message
     result = run_on_engine(
-        engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting"
+        engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting", "soften"
     )
     result.advice = advice
     notice(result.notice)

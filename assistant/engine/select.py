@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal, Optional
@@ -24,6 +25,18 @@ class EngineSettings(BaseModel):
     base_url: Optional[str] = None
     model_name: Optional[str] = None
     allow_remote: bool = False
+    model_always: bool = False  # ask the model whatever its check figures say
+
+
+WHOLE_DRAFTS_ENV = "REBOUND_WHOLE_DRAFTS"
+
+
+def whole_drafts(config: Config) -> bool:
+    """The whole_drafts setting: REBOUND_WHOLE_DRAFTS=1, else `whole_drafts` in the config file."""
+    raw = os.environ.get(WHOLE_DRAFTS_ENV, "").strip().lower()
+    if raw:
+        return raw in ("1", "true", "yes", "on")
+    return config.whole_drafts
 
 
 class Engine(BaseModel):
@@ -50,7 +63,26 @@ def use_backend(backend: Backend) -> Iterator[Backend]:
         _override = previous
 
 
-def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
+def open_engine(
+    settings: EngineSettings, config: Optional[Config] = None, task: Optional[str] = None
+) -> Engine:
+    """The backend for a command; with `task`, None (and a notice) when the model's check figures
+    say it is not worth asking for that task (assistant/engine/capability.py), before any load."""
+    engine = _open(settings, config)
+    if task is None or engine.backend is None:
+        return engine
+    from assistant.engine.capability import should_generate
+
+    config = config or load_config()
+    ask, why = should_generate(
+        task, engine.backend, always=settings.model_always or config.model_always
+    )
+    if ask:
+        return engine
+    return Engine(notice=why, choice=engine.choice)
+
+
+def _open(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
     if settings.no_model:
         return Engine()
     if _override is not None:
@@ -68,4 +100,9 @@ def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> En
         )
     from assistant.engine.llama import LlamaBackend
 
-    return Engine(backend=LlamaBackend(choice.path, n_threads=config.n_threads), choice=choice)
+    return Engine(
+        backend=LlamaBackend(
+            choice.path, n_threads=config.n_threads, whole_drafts=whole_drafts(config)
+        ),
+        choice=choice,
+    )
