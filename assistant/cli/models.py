@@ -66,18 +66,19 @@ def models(
     for task in tasks or []:
         if task not in TASKS:
             raise InputError(f"--task {task}: one of {', '.join(TASKS)}")
-    report = describe(resolve_model(model, load_config()))
+    config = load_config()
+    report = describe(resolve_model(model, config))
     if report.gguf:
-        from assistant.engine.capability import file_key
+        from assistant.engine.llama import LlamaBackend
+        from assistant.engine.select import whole_drafts
 
-        figures, origin = figures_for(file_key(report.gguf.path))
+        backend = LlamaBackend(report.gguf.path, whole_drafts=whole_drafts(config))
+        figures, origin = figures_for(model_key(backend))
         report.figures, report.figures_origin = figures, origin or None
     if check and report.gguf:
         from assistant.engine.capability import save_figures
-        from assistant.engine.llama import LlamaBackend
         from assistant.tasks.capability_check import check_tasks
 
-        backend = LlamaBackend(report.gguf.path)
         report.backend = "llama"
         status = console(stderr=True).status("Loading the model and generating…")
         with status:

@@ -67,9 +67,11 @@ def model_key(backend) -> Optional[str]:
     path = getattr(backend, "model_path", None)
     if path:
         try:
-            return file_key(path)
+            key = file_key(path)
         except OSError:
             return None
+        # asked for whole drafts, a small model does another job than the one it was checked on
+        return f"{key}:whole" if getattr(backend, "whole_drafts", False) else key
     root = getattr(backend, "root", None)
     if root:
         return f"server:{root}:{getattr(backend, 'model_name', None) or ''}"
@@ -147,7 +149,7 @@ def should_generate(task: str, backend, always: bool = False) -> tuple[bool, str
         return True, ""
     where = "its check" if origin == "measured" else "the check shipped for it"
     return False, (
-        f"the model ({figures.model}) wrote {figure.kept} of {figure.tried} {task} drafts the guard "
-        f"kept in {where} (under {THRESHOLD:.0%}), so it was not asked and the template was used; "
+        f"the guard kept {figure.kept} of {figure.tried} {task} drafts by {figures.model} in "
+        f"{where} (under {THRESHOLD:.0%}), so the model was not asked and the template was used; "
         "--model-always asks it anyway"
     )
