@@ -30,7 +30,9 @@ BIN = Path(sys.executable).parent
 REBOUND = str(BIN / "rebound")
 LLM = str(BIN / "llm")
 NOTE = "fixtures/notes/harrow-books.md"
-SECTIONS = ("startup", "throughput", "engine", "peer", "batch")
+SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "commands", "embeddings")
+MODEL_RATIO_TARGET = 2.0  # a command with the model at most twice its --no-model time...
+# ...unless the model's text was kept: then the time bought something.
 
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
@@ -445,6 +447,132 @@ class Bench:
         )
         self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
         self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
+
+    # 7: every command with the model beside --no-model ---------------------------------------
+    def command_cases(self) -> list[tuple[str, list[str]]]:
+        notes = "fixtures/notes/harrow-books.md"
+        recruiter = "fixtures/notes/northwind-recruiter.md"
+        job = "fixtures/jobs/data-analyst-northwind.md"
+        answers = "fixtures/answers/data-analyst-answers.json"
+        return [
+            ("feedback", ["feedback", notes]),
+            ("recruiter", ["recruiter", recruiter]),
+            ("network", ["network", notes]),
+            ("soften", ["soften", self.fixture("@draft")]),
+            ("practice", ["practice", "--job", job, "--answers", answers]),
+            ("critique", ["critique", self.fixture("@resume")]),
+            ("interview", ["interview", "--job", job]),
+        ]  # plan and debrief use no model
+
+    def commands(self) -> None:
+        """Each command with the (embedded) model and with --no-model, alternating; whether the
+        model's text was kept comes from the command's --json."""
+        if not self.model:
+            self.skip("commands.error", "commands with the model", "", "no model")
+            return
+        n = self.times(5, 2)
+        for name, args in self.command_cases():
+            label = f"rebound {name} with the model / --no-model"
+            if not command_exists(name, self.env):
+                self.skip(f"commands.{name}_ratio", label, "x", f"{name} not available")
+                continue
+            argv = [REBOUND, *args, "--json"]
+            checked(argv, self.model_env)  # warm: file cache, the instructions' state on disk
+            checked([*argv, "--no-model"], self.env)
+            model_runs, plain_runs = [], []
+            for _ in range(n):
+                model_runs.append(checked(argv, self.model_env))
+                plain_runs.append(checked([*argv, "--no-model"], self.env))
+            kept = sum(model_text_kept(name, r.stdout) for r in model_runs)
+            exempt = kept * 2 > len(model_runs)
+            note = f"{name}: the model's text was kept in {kept} of {len(model_runs)} runs" + (
+                "; the 2x target does not apply" if exempt else ""
+            )
+            self.add(
+                Figure(
+                    f"commands.{name}_ratio",
+                    label,
+                    "x",
+                    [m.wall / p.wall for m, p in zip(model_runs, plain_runs)],
+                    None if exempt else MODEL_RATIO_TARGET,
+                    note=note,
+                )
+            )
+            self.add(
+                Figure(
+                    f"commands.{name}_model",
+                    f"rebound {name} (with the model)",
+                    "s",
+                    [r.wall for r in model_runs],
+                    cpu=[r.cpu for r in model_runs],
+                )
+            )
+            self.add(
+                Figure(
+                    f"commands.{name}_no_model",
+                    f"rebound {name} --no-model",
+                    "s",
+                    [r.wall for r in plain_runs],
+                    cpu=[r.cpu for r in plain_runs],
+                )
+            )
+
+    # 8: sentence embeddings ------------------------------------------------------------------
+    def embeddings(self) -> None:
+        keys = ("embeddings.single_ms", "embeddings.batched_ms")
+        if not self.model:
+            for key in keys:
+                self.skip(key, key, "ms", "no model")
+            return
+        result = checked(
+            [
+                sys.executable,
+                str(BENCH / "embed_speed.py"),
+                "--model",
+                self.model,
+                "--repeat",
+                str(self.times(5, 2)),
+            ],
+            dict(self.env, PYTHONPATH=f"{BENCH}:{ROOT}"),
+        )
+        data = json.loads(result.stdout)
+        note = (
+            f"{data['sentences']} sentences of the follow-up fixtures, {data['dimensions']} "
+            f"dimensions; first call (loads the embedding context): {data['first_call_s']:.2f} s"
+        )
+        self.add(
+            Figure(
+                "embeddings.single_ms",
+                "embedding per sentence, one call each",
+                "ms",
+                data["single_ms"],
+                note=note,
+            )
+        )
+        self.add(
+            Figure(
+                "embeddings.batched_ms",
+                f"embedding per sentence, {data['sentences']} in one call",
+                "ms",
+                data["batched_ms"],
+            )
+        )
+
+
+def model_text_kept(command: str, stdout: str) -> bool:
+    """Whether a command's --json says the model's text is in its result."""
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    try:
+        data = json.loads(stdout) if stdout.strip().startswith("{") and len(lines) > 1 else None
+        data = data if data is not None else json.loads(lines[-1])
+    except (ValueError, IndexError):
+        return False
+    if command == "practice":
+        reviews = data.get("reviews", [])
+        return any(r.get("coaching_source") == "model" for r in reviews)
+    if command == "interview":
+        return any(q.get("kind") == "tailored" for q in data.get("questions", []))
+    return data.get("source") == "model"
 
 
 def count_model_loads(args: list[str], env: dict) -> int:

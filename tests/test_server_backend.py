@@ -34,7 +34,15 @@ def test_the_backend_streams_a_reply_from_a_real_server(llama_server):
     assert len(pieces) > 1 and "".join(pieces).strip()
 
 
-def test_feedback_runs_through_a_real_server(cli, llama_server):
+def test_feedback_runs_through_a_real_server(cli, llama_server, monkeypatch):
+    """A server's model counts as large: the whole-draft path, against a real llama.cpp server."""
+    from assistant.tasks.slot import FULL_OPTIONS
+
+    sent = []
+    payload = OpenAIBackend.payload
+    monkeypatch.setattr(
+        OpenAIBackend, "payload", lambda self, m, o: sent.append(o) or payload(self, m, o)
+    )
     result = cli("feedback", HARROW, "--backend", "openai", "--base-url", llama_server, "--json")
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
@@ -42,6 +50,7 @@ def test_feedback_runs_through_a_real_server(cli, llama_server):
     assert out["body"].startswith("Dear Priya,") and out["body"].rstrip().endswith("Jordan Rivera")
     if out["source"] == "template":  # the guard refused the small model's whole email: it says why
         assert out["notice"].startswith("the model's draft failed the guard")
+    assert sent and all(o.max_tokens == FULL_OPTIONS.max_tokens for o in sent)  # whole drafts
 
 
 def test_critique_runs_through_a_real_server(cli, llama_server):

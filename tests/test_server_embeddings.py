@@ -21,11 +21,10 @@ def plain_llama_server(embedded_model_path, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def llama_embedding_server(embedded_model_path, tmp_path_factory) -> str:
-    """The real llama-cpp-python server with embeddings on (mean pooling)."""
+    """The real llama-cpp-python server with embeddings on (for a chat model it answers with
+    one vector per token, which the backend mean-pools)."""
     folder = tmp_path_factory.mktemp("llama-embeddings")
-    with llama_cpp_server(
-        embedded_model_path, folder, "--embedding", "true", "--pooling_type", "1"
-    ) as url:
+    with llama_cpp_server(embedded_model_path, folder, "--embedding", "true") as url:
         yield url
 
 

@@ -1,6 +1,6 @@
 """The whole-draft path (what models of 1B parameters and up are asked for), forced with the
 `whole_drafts` setting so that it runs against the real embedded model end to end, and against
-the real llama.cpp server (which is treated as large). The guard mostly refuses SmolLM2's whole
+the real llama.cpp server (which is treated as large; tests/test_server_backend.py). The guard mostly refuses SmolLM2's whole
 drafts: what matters here is that the path runs and the fallback is sound."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from assistant.config import Config
 from assistant.engine.select import EngineSettings, open_engine
 from assistant.tasks.slot import FULL_OPTIONS
 from tests.conftest import FIXTURES
-from tests.test_server_backend import llama_server  # noqa: F401 - the shared server fixture
 
 HARROW = FIXTURES / "notes" / "harrow-books.md"
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"
@@ -87,19 +86,5 @@ def test_whole_critique_summary_from_the_embedded_model(cli, spy, monkeypatch, e
     assert data["summary"].strip() and data["source"] in ("model", "template")
 
 
-@pytest.mark.model
-def test_whole_drafts_through_the_real_llama_cpp_server(cli, request, monkeypatch):
-    from assistant.engine.openai import OpenAIBackend
-
-    url = request.getfixturevalue("llama_server")
-    sent = []
-    payload = OpenAIBackend.payload
-    monkeypatch.setattr(
-        OpenAIBackend, "payload", lambda self, m, o: sent.append(o) or payload(self, m, o)
-    )
-    result = cli("feedback", HARROW, "--backend", "openai", "--base-url", url, "--json")
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert all(c["passed"] for c in data["checks"])
-    assert data["body"].rstrip().endswith("Jordan Rivera")
-    assert sent and all(o.max_tokens == FULL_OPTIONS.max_tokens for o in sent)  # whole drafts
+# Against the real llama.cpp server, whose model counts as large, the whole-draft path runs in
+# tests/test_server_backend.py (test_feedback_runs_through_a_real_server).
