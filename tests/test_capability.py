@@ -161,3 +161,28 @@ test_models_check_prints_acceptance_per_task = pytest.mark.model(
 def test_a_bad_task_name_is_refused(cli):
     result = cli("models", "--check", "--task", "poetry")
     assert result.exit_code == 2 and "one of" in result.stderr
+
+
+def test_a_servers_model_is_checked_and_then_spared(cli, rebound_home):
+    """`models --check --base-url` measures a server's model; the figures, kept under the server
+    and model name, then keep a task from sending it anything."""
+    from loopback_servers import scripted_server, stream_of
+
+    with scripted_server(stream_of("Sure! Here is a rewrite.")) as (url, script):
+        check = cli("models", "--check", "--base-url", url, "--task", "soften", "--json")
+        assert check.exit_code == 0, check.output
+        report = json.loads(check.stdout)
+        assert report["tasks"][0]["kept"] == 0 and report["tasks"][0]["tried"] == 3
+        asked = len(script.requests)
+        assert asked > 0
+        result = cli("soften", DESPERATE, "--backend", "openai", "--base-url", url, "--json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["source"] == "template"
+        assert len(script.requests) == asked  # nothing was sent for this command
+        assert "not asked" in " ".join(result.stderr.split())
+        again = cli("soften", DESPERATE, "--backend", "openai", "--base-url", url)
+        assert again.exit_code == 0
+        forced = cli(
+            "soften", DESPERATE, "--backend", "openai", "--base-url", url, "--model-always"
+        )
+        assert forced.exit_code == 0 and len(script.requests) > asked

@@ -40,6 +40,17 @@ def models(
         ),
     ] = False,
     tasks: TaskOpt = None,
+    server: Annotated[
+        Optional[str],
+        typer.Option(
+            "--base-url",
+            help="Check the model of this OpenAI-compatible server instead (its figures are "
+            "kept under the server and model name).",
+        ),
+    ] = None,
+    model_name: Annotated[
+        Optional[str], typer.Option("--model-name", help="With --base-url: the server's model.")
+    ] = None,
     notes_dir: Annotated[
         Optional[str],
         typer.Option(
@@ -67,6 +78,8 @@ def models(
         if task not in TASKS:
             raise InputError(f"--task {task}: one of {', '.join(TASKS)}")
     config = load_config()
+    if server or (config.backend == "openai" and not model):
+        return _server(server, model_name, check, tasks, as_json)
     report = describe(resolve_model(model, config))
     if report.gguf:
         from assistant.engine.llama import LlamaBackend
@@ -76,7 +89,6 @@ def models(
         figures, origin = figures_for(model_key(backend))
         report.figures, report.figures_origin = figures, origin or None
     if check and report.gguf:
-        from assistant.engine.capability import save_figures
         from assistant.tasks.capability_check import check_tasks
 
         report.backend = "llama"
@@ -88,21 +100,58 @@ def models(
             )
             if notes_dir:
                 report.guard = guard_pass_rate(backend, Path(notes_dir))
-        key = model_key(backend)
-        if key:
-            figures, _ = figures_for(key)
-            merged = dict(figures.tasks) if figures else {}
-            merged.update({t.task: t.figure() for t in report.tasks})
-            report.saved_to = str(save_figures(key, Path(report.gguf.path).name, merged))
-            report.figures, report.figures_origin = figures_for(key)
+        _remember(report, backend, Path(report.gguf.path).name)
     if as_json:
         print_json(report)
         return
     _render(report)
 
 
+def _remember(report, backend, name: str) -> None:
+    """Store a check's figures for this model, over the ones it had (shipped or measured)."""
+    from assistant.engine.capability import figures_for, model_key, save_figures
+
+    key = model_key(backend)
+    if key:
+        figures, _ = figures_for(key)
+        merged = dict(figures.tasks) if figures else {}
+        merged.update({t.task: t.figure() for t in report.tasks})
+        report.saved_to = str(save_figures(key, name, merged))
+        report.figures, report.figures_origin = figures_for(key)
+
+
+def _server(base_url, model_name, check: bool, tasks, as_json: bool) -> None:
+    """`models [--check]` for a server's model: the figures are kept under server and model."""
+    from assistant.engine.capability import figures_for, model_key
+    from assistant.engine.resolve import ModelChoice
+    from assistant.engine.select import EngineSettings, open_engine
+    from assistant.tasks.capability_check import check_tasks
+    from assistant.tasks.models_check import ModelsReport
+
+    backend = open_engine(
+        EngineSettings(backend="openai", base_url=base_url, model_name=model_name)
+    ).backend
+    name = backend.model_name or f"the default model at {backend.root}"
+    report = ModelsReport(
+        choice=ModelChoice(source="none", reason=f"server {backend.root}"), backend="openai"
+    )
+    figures, origin = figures_for(model_key(backend))
+    report.figures, report.figures_origin = figures, origin or None
+    if check:
+        status = console(stderr=True).status("Checking the server's model…")
+        with status:
+            report.tasks = check_tasks(
+                backend, tasks, lambda t: status.update(f"Checking {t} on its worked examples…")
+            )
+        _remember(report, backend, name)
+    if as_json:
+        print_json(report)
+        return
+    console().print(f"[bold]{name}[/bold]  (server {backend.root})")
+    _render_tasks(report)
+
+
 def _render(report) -> None:
-    from assistant.engine.capability import THRESHOLD
 
     c = console()
     ch = report.choice
@@ -129,6 +178,18 @@ def _render(report) -> None:
             f"  speed         {s.tokens_per_second:.1f} tokens/s ({s.tokens} tokens in {s.generate_seconds:.2f} s); "
             f"{s.batch_tokens_per_second:.1f} tokens/s for {s.batch_replies} replies at once"
         )
+    _render_tasks(report)
+    if report.guard:
+        gd = report.guard
+        c.print(f"  guard         {gd.passed}/{gd.total} feedback drafts passed the guard")
+        for line in gd.failures:
+            c.print(f"    {line}", style="dim", markup=False)
+
+
+def _render_tasks(report) -> None:
+    from assistant.engine.capability import THRESHOLD
+
+    c = console()
     if report.tasks:
         c.print(f"  kept by the guard, per task (a task under {THRESHOLD:.0%} is not asked):")
         for t in report.tasks:
@@ -147,11 +208,6 @@ def _render(report) -> None:
         origin = "measured here" if report.figures_origin == "measured" else "shipped with Rebound"
         parts = [f"{t} {f.kept}/{f.tried}" for t, f in report.figures.tasks.items()]
         c.print(f"  kept per task ({origin}; --check measures again): {', '.join(parts)}")
-    if report.guard:
-        gd = report.guard
-        c.print(f"  guard         {gd.passed}/{gd.total} feedback drafts passed the guard")
-        for line in gd.failures:
-            c.print(f"    {line}", style="dim", markup=False)
 
 
 @models_app.command("list")
