@@ -547,6 +547,7 @@ class Bench:
                 "ms",
                 data["single_ms"],
                 note=note,
+                cpu=[ms / 1000 for ms in data["single_cpu_ms"]],
             )
         )
         self.add(
@@ -555,6 +556,7 @@ class Bench:
                 f"embedding per sentence, {data['sentences']} in one call",
                 "ms",
                 data["batched_ms"],
+                cpu=[ms / 1000 for ms in data["batched_cpu_ms"]],
             )
         )
 
