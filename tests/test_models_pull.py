@@ -184,3 +184,35 @@ def test_pulled_models_are_listed_and_used(cli, tiny, rebound_home):
 def test_use_refuses_a_model_not_pulled(cli, tiny):
     result = cli("models", "use", "tiny")
     assert result.exit_code == 2 and "models pull tiny" in result.stderr
+
+
+def test_a_servers_models_are_listed_and_one_is_used(cli, rebound_home):
+    from loopback_servers import Reply, scripted_server
+
+    models = Reply(
+        body=json.dumps({"data": [{"id": "qwen2.5:3b"}, {"id": "llama3.2"}]}).encode(),
+        content_type="application/json",
+    )
+    with scripted_server(Reply(), gets={"/v1/models": models}) as (url, _):
+        listing = json.loads(cli("models", "list", "--base-url", url, "--json").stdout)
+        assert listing["servers"] == [
+            {"url": url, "models": ["qwen2.5:3b", "llama3.2"], "error": ""}
+        ]
+        used = cli("models", "use", "qwen2.5:3b", "--base-url", url)
+        assert used.exit_code == 0, used.output
+        unknown = cli("models", "use", "mistral", "--base-url", url)
+    text = (rebound_home / "config.toml").read_text()
+    assert 'backend = "openai"' in text and 'model_name = "qwen2.5:3b"' in text
+    assert f'base_url = "{url}"' in text
+    assert unknown.exit_code == 2 and "qwen2.5:3b" in unknown.stderr
+
+
+def test_listing_asks_no_server_unless_told(cli, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("models list opened a connection")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = cli("models", "list", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["servers"] == []
