@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from assistant.errors import InputError
+from assistant.errors import InputError, first_error
 from assistant.paths import config_path
 
 # A server's context size in tokens (the server backend's `context_length` and REBOUND_CONTEXT_LENGTH).
@@ -48,9 +48,8 @@ def load_config() -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc})") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise InputError(f"{path}: {where}: {first['msg']}") from None
+        where, message = first_error(exc, top="file")
+        raise InputError(f"{path}: {where}: {message}") from None
 
 
 def update_config(values: Optional[dict] = None, remove: Optional[list[str]] = None):

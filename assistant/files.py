@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,16 +24,22 @@ def check_target(path: Path | str, force: bool = False) -> Path:
     return folder
 
 
-def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
-    """Write to a temporary file beside the target, then link (no force) or rename (force) it in."""
+def atomic_write(path: Path | str, text: str | bytes, force: bool = False) -> Path:
+    """Write to a temporary file beside the target, then link (no force) or rename (force) it in.
+    Text is written as UTF-8 ending with a newline; bytes as they are. A file replaced keeps its
+    permissions."""
     dest = Path(path)
     folder = check_target(dest, force)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
+        if isinstance(text, str):
+            text = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        if force and dest.exists():
+            shutil.copymode(dest, tmp)
         if force:
             os.replace(tmp, dest)
         else:

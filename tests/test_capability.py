@@ -19,7 +19,7 @@ from assistant.engine.capability import (
     should_generate,
 )
 from assistant.engine.fake import FakeBackend
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 DESPERATE = FIXTURES / "followups" / "desperate" / "01-please-reconsider.txt"
 
@@ -111,9 +111,11 @@ def test_soften_with_the_embedded_model_costs_no_model_time(cli, embedded_model_
     loaded_before = set(llama._LOADED)
     result = cli("soften", DESPERATE, "--model", embedded_model_path, "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["source"] == "template"
-    said = " ".join(result.stderr.split())  # the notice is wrapped to the terminal's width
+    assert json.loads(result.stdout)["generation"]["source"] == "template"
+    said = " ".join(result.stderr.split())
     assert said.count("was not asked") == 1 and "--model-always" in said
+    record = json.loads(result.stdout)["generation"]
+    assert "was not asked" in record["notice"] and record["model"] is None
     assert set(llama._LOADED) == loaded_before  # nothing was loaded for this command
 
 
@@ -166,7 +168,7 @@ def test_a_bad_task_name_is_refused(cli):
 def test_a_servers_model_is_checked_and_then_spared(cli, rebound_home):
     """`models --check --base-url` measures a server's model; the figures, kept under the server
     and model name, then keep a task from sending it anything."""
-    from loopback_servers import scripted_server, stream_of
+    from tests.helpers.loopback_servers import scripted_server, stream_of
 
     with scripted_server(stream_of("Sure! Here is a rewrite.")) as (url, script):
         check = cli("models", "--check", "--base-url", url, "--task", "soften", "--json")
@@ -177,7 +179,7 @@ def test_a_servers_model_is_checked_and_then_spared(cli, rebound_home):
         assert asked > 0
         result = cli("soften", DESPERATE, "--backend", "openai", "--base-url", url, "--json")
         assert result.exit_code == 0, result.output
-        assert json.loads(result.stdout)["source"] == "template"
+        assert json.loads(result.stdout)["generation"]["source"] == "template"
         assert len(script.requests) == asked  # nothing was sent for this command
         assert "not asked" in " ".join(result.stderr.split())
         again = cli("soften", DESPERATE, "--backend", "openai", "--base-url", url)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from hub_server import Hub, gguf_like, hub_server
 
 from assistant.engine import catalogue as catalogue_mod
 from assistant.engine import pull as pull_mod
 from assistant.engine.catalogue import CatalogueEntry
+from tests.helpers.hub_server import Hub, gguf_like, hub_server
 
 REPO, FILE = "tester/Tiny-GGUF", "tiny-q4_k_m.gguf"
 # huggingface_hub writes what it received 10 MB at a time (DOWNLOAD_CHUNK_SIZE): a file a little
@@ -187,7 +187,7 @@ def test_use_refuses_a_model_not_pulled(cli, tiny):
 
 
 def test_a_servers_models_are_listed_and_one_is_used(cli, rebound_home):
-    from loopback_servers import Reply, scripted_server
+    from tests.helpers.loopback_servers import Reply, scripted_server
 
     models = Reply(
         body=json.dumps({"data": [{"id": "qwen2.5:3b"}, {"id": "llama3.2"}]}).encode(),

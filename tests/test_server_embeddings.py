@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from loopback_servers import Reply, llama_cpp_server, scripted_server
 
 from assistant.engine.openai import OpenAIBackend
 from assistant.errors import ModelError, NoEmbeddingsError
+from tests.helpers.loopback_servers import Reply, llama_cpp_server, scripted_server
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,10 @@ import json
 import pytest
 
 from assistant.config import Config
-from assistant.engine.select import EngineSettings, open_engine
-from assistant.tasks.slot import FULL_OPTIONS
-from tests.conftest import FIXTURES
+from assistant.engine.options import FULL_BODY
+from assistant.engine.select import open_engine
+from assistant.engine.settings import EngineSettings
+from tests.helpers.paths import FIXTURES
 
 HARROW = FIXTURES / "notes" / "harrow-books.md"
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"
@@ -66,12 +67,13 @@ def test_whole_drafts_from_the_embedded_model_end_to_end(
     result = cli(*args, "--model", embedded_model_path, "--model-always", "--json")
     assert result.exit_code == 0, result.output
     assert spy and all(
-        o.max_tokens == FULL_OPTIONS.max_tokens for o in spy
+        o.max_tokens == FULL_BODY.max_tokens for o in spy
     )  # whole drafts were asked for
     data = json.loads(result.stdout)
-    assert all(c["passed"] for c in data["checks"])  # what is shown passed the guard
-    if data["source"] == "template":
-        assert "failed the guard" in result.stderr
+    record = data["generation"]
+    assert all(c["passed"] for c in record["checks"])  # what is shown passed the guard
+    if record["source"] == "template":
+        assert "the guard refused" in record["notice"]
     assert data["subject"] and data["body"].strip()
 
 
@@ -83,7 +85,7 @@ def test_whole_critique_summary_from_the_embedded_model(cli, spy, monkeypatch, e
     assert result.exit_code == 0, result.output
     assert spy
     data = json.loads(result.stdout)
-    assert data["summary"].strip() and data["source"] in ("model", "template")
+    assert data["summary"].strip() and data["generation"]["source"] in ("model", "template")
 
 
 # Against the real llama.cpp server, whose model counts as large, the whole-draft path runs in

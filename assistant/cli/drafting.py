@@ -9,10 +9,12 @@ from typing import Optional
 from assistant.cli.common import (
     TokenProgress,
     console,
-    notice,
     open_engine_with_progress,
     print_json,
+    show_generation,
+    spared,
     write_out,
+    written_by,
 )
 
 
@@ -21,9 +23,9 @@ def run_on_engine(
 ):
     """task(backend, on_chunk): backend is None when there is no model (templates only), or when
     the model's check figures advise against asking it for the task `name`."""
-    engine = open_engine_with_progress(settings, name)
+    engine = open_engine_with_progress(settings, name, in_record=True)
     if engine.backend is None:
-        return task(None, None)
+        return spared(engine, task(None, None))
     with TokenProgress(label) as progress:
         return task(engine.backend, progress)
 
@@ -31,12 +33,12 @@ def run_on_engine(
 def show_draft(
     result, text: str, title: str, as_json: bool, out: Optional[str], force: bool
 ) -> None:
-    notice(result.notice)
+    show_generation(result.generation)
     write_out(out, text, force)
     if as_json:
         print_json(result)
         return
     from rich.panel import Panel
 
-    source = f"drafted by {result.model}" if result.source == "model" else "from the template"
+    source = written_by(result.generation, "drafted by {model}", "from the template")
     console().print(Panel(text.strip(), title=title, subtitle=source, expand=False))

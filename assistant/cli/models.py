@@ -82,10 +82,13 @@ def models(
         return _server(server, model_name, check, tasks, as_json)
     report = describe(resolve_model(model, config))
     if report.gguf:
-        from assistant.engine.llama import LlamaBackend
-        from assistant.engine.select import whole_drafts
+        from assistant.engine.select import open_engine
+        from assistant.engine.settings import EngineSettings
 
-        backend = LlamaBackend(report.gguf.path, whole_drafts=whole_drafts(config))
+        # opened as every command opens it (the config's threads and whole_drafts, the tests'
+        # backend); nothing is loaded before --check generates
+        settings = EngineSettings(model=report.gguf.path, backend="llama")
+        backend = open_engine(settings, config).backend
         figures, origin = figures_for(model_key(backend))
         report.figures, report.figures_origin = figures, origin or None
     if check and report.gguf:
@@ -124,7 +127,8 @@ def _server(base_url, model_name, check: bool, tasks, as_json: bool) -> None:
     """`models [--check]` for a server's model: the figures are kept under server and model."""
     from assistant.engine.capability import figures_for, model_key
     from assistant.engine.resolve import ModelChoice
-    from assistant.engine.select import EngineSettings, open_engine
+    from assistant.engine.select import open_engine
+    from assistant.engine.settings import EngineSettings
     from assistant.tasks.capability_check import check_tasks
     from assistant.tasks.models_check import ModelsReport
 

@@ -5,28 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.config import Config, load_config
 from assistant.engine.base import Backend
-from assistant.engine.resolve import ModelChoice, resolve_model
-
-
-class EngineSettings(BaseModel):
-    """The model options every command takes."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    model: Optional[str] = None
-    no_model: bool = False
-    backend: Optional[Literal["llama", "openai"]] = None
-    base_url: Optional[str] = None
-    model_name: Optional[str] = None
-    allow_remote: bool = False
-    model_always: bool = False  # ask the model whatever its check figures say
-
+from assistant.engine.resolve import resolve_model
+from assistant.engine.settings import EngineSettings
 
 WHOLE_DRAFTS_ENV = "REBOUND_WHOLE_DRAFTS"
 
@@ -46,7 +32,9 @@ class Engine(BaseModel):
 
     backend: Optional[Backend] = None
     notice: str = ""
-    choice: Optional[ModelChoice] = None
+    # why the model was not asked for the command's task (its `models --check` figures): the
+    # command says so once, in its generation record's notice where it has one record
+    spared: str = ""
 
 
 _override: Optional[Backend] = None
@@ -79,7 +67,7 @@ def open_engine(
     )
     if ask:
         return engine
-    return Engine(notice=why, choice=engine.choice)
+    return Engine(spared=why)
 
 
 def _open(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
@@ -95,14 +83,11 @@ def _open(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
         return Engine(backend=open_openai_backend(settings, config))
     choice = resolve_model(settings.model, config)
     if choice.path is None:
-        return Engine(
-            notice=f"No model found ({choice.reason}): using the built-in templates", choice=choice
-        )
+        return Engine(notice=f"No model found ({choice.reason}): using the built-in templates")
     from assistant.engine.llama import LlamaBackend
 
     return Engine(
         backend=LlamaBackend(
             choice.path, n_threads=config.n_threads, whole_drafts=whole_drafts(config)
-        ),
-        choice=choice,
+        )
     )

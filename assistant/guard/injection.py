@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import sentences, tokens
+
 _TRIGGER = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?"
     r"(?:the\s+|your\s+|my\s+|these\s+|those\s+)?"
@@ -19,25 +21,19 @@ _TRIGGER = re.compile(
     r"|<\|?(?:im_start|im_end|system|assistant)\|?>|\[/?INST\]",
     re.IGNORECASE,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 _LEAD_IN = re.compile(r"^[\s,;:.\-–—]*(?:and|then|instead|now)?[\s,;:.\-–—]*", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9']+")
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
 
 
 def find_instructions(text: str) -> list[str]:
     """The sentences of `text` that read like instructions to a model."""
-    return [s for s in sentences(text) if _TRIGGER.search(s)]
+    return [s for s in sentences(text, lines=True) if _TRIGGER.search(s)]
 
 
 def strip_instructions(text: str) -> str:
     """`text` without its instruction-like sentences (the rest keeps its order)."""
     if not _TRIGGER.search(text):
         return text
-    return " ".join(s for s in sentences(text) if not _TRIGGER.search(s))
+    return " ".join(s for s in sentences(text, lines=True) if not _TRIGGER.search(s))
 
 
 def payload(instruction: str) -> str:
@@ -46,7 +42,7 @@ def payload(instruction: str) -> str:
 
 
 def word_ngrams(text: str, n: int) -> set[tuple[str, ...]]:
-    toks = _WORD.findall(text.lower())
+    toks = tokens(text)
     return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
 
 
@@ -57,7 +53,7 @@ def followed_instructions(draft: str, inputs: str, n: int = 4) -> list[str]:
     hits = []
     for instruction in find_instructions(inputs):
         wanted = payload(instruction)
-        size = min(n, len(_WORD.findall(wanted.lower())))
+        size = min(n, len(tokens(wanted)))
         if size < 2:
             continue
         grams = word_ngrams(wanted, size) - word_ngrams(legit, size)

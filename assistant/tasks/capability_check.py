@@ -49,7 +49,8 @@ def _notes() -> list[tuple[str, Path]]:
 
 
 def _source(result) -> tuple[Outcome, str]:
-    return (int(result.source == "model"), 1), result.notice
+    record = result.generation
+    return (int(record.source == "model"), 1), record.notice or ""
 
 
 def _feedback(backend: Backend) -> list[Example]:
@@ -107,8 +108,7 @@ def _practice(backend: Backend) -> list[Example]:
     pairs = json.loads((examples_dir() / "practice.json").read_text(encoding="utf-8"))
 
     def run(pair: dict) -> tuple[Outcome, str]:
-        review = review_answer(pair["question"], pair["answer"], terms, backend)
-        return (int(review.coaching_source == "model"), 1), review.notice
+        return _source(review_answer(pair["question"], pair["answer"], terms, backend))
 
     return [(f"answer {i}", lambda p=p: run(p)) for i, p in enumerate(pairs, 1)]
 
@@ -130,7 +130,7 @@ def _interview(backend: Backend) -> list[Example]:
     def run(file: Path) -> tuple[Outcome, str]:
         result = interview_questions(InterviewRequest(job=read_job(file)), backend)
         kept = sum(q.kind == "tailored" for q in result.questions)
-        return (kept, kept + len(result.rejected)), result.notice
+        return (kept, kept + len(result.rejected)), result.generation.notice or ""
 
     return [(f.name, lambda f=f: run(f)) for f in _files("interview", "*.md")]
 

@@ -6,10 +6,7 @@ kept exactly as they were."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -168,19 +165,7 @@ def append_round(rnd: Round, path: Path | str) -> DebriefResult:
     sep = newline if data.endswith(b"\n") else newline * 2
     combined = data + (sep + addition).encode("utf-8")
     notes = parse_notes(combined.decode("utf-8-sig").replace("\r\n", "\n"), str(path))
-    dest = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(combined)
-            fh.flush()
-            os.fsync(fh.fileno())
-        shutil.copymode(dest, tmp)
-        os.replace(tmp, dest)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    atomic_write(path, combined, force=True)
     return DebriefResult(path=str(path), round=number, appended=True, notes=notes)
 
 
