@@ -146,6 +146,14 @@ def test_a_file_the_hub_does_not_have_is_one_clear_error(cli, tiny, monkeypatch)
     assert result.stderr.count("rebound: error:") == 1 and "Traceback" not in result.stderr
 
 
+def test_a_gated_repository_says_what_to_do(cli, tiny):
+    hub, _ = tiny
+    hub.gated = True
+    result = cli("models", "pull", "tiny")
+    assert result.exit_code == 2 and "HTTP 401" in result.stderr and "licence" in result.stderr
+    assert result.stderr.count("rebound: error:") == 1 and "Traceback" not in result.stderr
+
+
 def test_an_unknown_name_lists_the_catalogue(cli):
     result = cli("models", "pull", "gpt-5")
     assert result.exit_code == 2

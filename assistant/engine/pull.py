@@ -115,6 +115,11 @@ def hub_file(item: CatalogueEntry) -> HubFile:
         meta = get_hf_file_metadata(url, endpoint=where)
     except HfHubHTTPError as exc:
         status = exc.response.status_code if exc.response is not None else "?"
+        if status in (401, 403):
+            raise ModelError(
+                f"{where} refused {item.repo}/{item.file} (HTTP {status}): the repository may ask "
+                "you to accept its licence on its page and log in (`hf auth login`)"
+            ) from None
         raise ModelError(
             f"{where} has no {item.repo}/{item.file} (HTTP {status}); the catalogue may be out of date"
         ) from None

@@ -32,6 +32,7 @@ class Hub:
     wrong_bytes: bool = False  # serve content that does not match the advertised hash
     cut_after: Optional[int] = None  # the next GET stops after this many bytes, then it is reset
     fail_gets: int = 0  # the next N GETs answer 500
+    gated: bool = False  # answer 401, as the hub does for a gated repository without a login
     then_fail: int = 0  # after a cut, the next N GETs answer 500 (the download stops there)
     requests: list[tuple[str, str, Optional[str]]] = field(default_factory=list)
 
@@ -68,6 +69,12 @@ def hub_server(hub: Hub) -> Iterator[str]:
 
         def do_HEAD(self):  # noqa: N802 - http.server's naming
             hub.requests.append(("HEAD", self.path, None))
+            if hub.gated:
+                self.send_response(401)
+                self.send_header("X-Error-Code", "GatedRepo")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             key = self._key()
             if key is None:
                 return self._missing()
