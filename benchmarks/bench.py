@@ -562,19 +562,17 @@ class Bench:
 
 
 def model_text_kept(command: str, stdout: str) -> bool:
-    """Whether a command's --json says the model's text is in its result."""
-    lines = [line for line in stdout.splitlines() if line.strip()]
+    """Whether a command's --json says (in its generation record) that the model's text is in
+    its result."""
     try:
-        data = json.loads(stdout) if stdout.strip().startswith("{") and len(lines) > 1 else None
-        data = data if data is not None else json.loads(lines[-1])
-    except (ValueError, IndexError):
+        data = json.loads(stdout)
+    except ValueError:
         return False
     if command == "practice":
-        reviews = data.get("reviews", [])
-        return any(r.get("coaching_source") == "model" for r in reviews)
-    if command == "interview":
-        return any(q.get("kind") == "tailored" for q in data.get("questions", []))
-    return data.get("source") == "model"
+        records = [r.get("generation") or {} for r in data.get("reviews", [])]
+    else:
+        records = [data.get("generation") or {}]
+    return any(r.get("source") == "model" for r in records)
 
 
 def count_model_loads(args: list[str], env: dict) -> int:
