@@ -137,7 +137,7 @@ def test_check_counts_what_the_guard_kept():
     from assistant.tasks.capability_check import check_task
 
     coaching = "You explained the range well. Say plainly what the manager gets from it."
-    result = check_task("practice", FakeBackend(default=coaching))
+    result = check_task("practice", FakeBackend(default=coaching, parameters=3_000_000_000))
     assert result.tried == 2 and result.kept >= 1
     assert len(result.failures) == result.tried - result.kept
 

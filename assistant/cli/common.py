@@ -197,11 +197,14 @@ def write_out(path: Optional[str], text: str, force: bool) -> None:
         notice(f"wrote {path}")
 
 
-def open_engine_with_progress(settings, task: Optional[str] = None, in_record: bool = False):
+def open_engine_with_progress(
+    settings, task: Optional[str] = None, in_record: bool = False, load_small: bool = True
+):
     """Open the engine for `task` (none when the model's check figures advise against asking it
     for that task: then nothing is loaded, and the reason is said here, or, with `in_record`, by
     the caller through its result's generation record: see spared()); with a local model, load it
-    under a spinner on stderr."""
+    under a spinner on stderr (a small model only if `load_small`: a task that does not generate
+    with one need not wait for it)."""
     from assistant.engine.select import open_engine
 
     engine = open_engine(settings, task=task)
@@ -209,6 +212,8 @@ def open_engine_with_progress(settings, task: Optional[str] = None, in_record: b
     if not in_record:
         notice(engine.spared)
     load = getattr(engine.backend, "load", None)
+    if load is not None and not load_small and engine.backend.info().is_small:
+        load = None
     if load is not None:
         with console(stderr=True).status("Loading the model…"):
             load()
