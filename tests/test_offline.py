@@ -67,7 +67,12 @@ RUNS: dict[str, list[list[str]]] = {
         ],
         ["log", "list"],
     ],
-    "models": [["models", "--check"]],
+    # `models pull` is the one command that goes online, and only when run: not here
+    "models": [
+        ["models", "--check", "--task", "feedback"],
+        ["models", "list"],
+        ["models", "use", "embedded"],
+    ],
     "prompts": [["prompts", "list"], ["prompts", "show", "feedback/system"], ["prompts", "path"]],
 }
 ALL_RUNS = [args for runs in RUNS.values() for args in runs]

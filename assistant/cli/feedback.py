@@ -22,6 +22,7 @@ from assistant.cli.common import (
     open_engine_with_progress,
     print_json,
     show_generation,
+    spared,
     write_out,
     written_by,
 )
@@ -65,12 +66,12 @@ def feedback(
     parsed.require("company", "contact_name", "your_name")
     request = FeedbackRequest(notes=parsed, recipient=recipient)
     advice = advice_for(parsed.contact_name, parsed.company)  # before --log records this request
-    eng = open_engine_with_progress(engine)
+    eng = open_engine_with_progress(engine, "feedback", in_record=True)
     if eng.backend is not None:
         with TokenProgress("Writing the draft") as progress:
             result = draft_feedback(request, eng.backend, on_chunk=progress)
     else:
-        result = draft_feedback(request)
+        result = spared(eng, draft_feedback(request))
     result.advice = advice
     show_generation(result.generation)
     text = f"Subject: {result.subject}\n\n{result.body}\n"

@@ -79,7 +79,9 @@ def network(
     )
     parsed.require("company", "role", "your_name")
     result = run_on_engine(
-        engine, lambda backend, progress: draft_network_note(request, backend, progress)
+        engine,
+        lambda backend, progress: draft_network_note(request, backend, progress),
+        name="network",
     )
     if result.channel == "email":
         text, size = f"Subject: {result.subject}\n\n{result.body}\n", ""

@@ -54,7 +54,9 @@ def recruiter(
     parsed.require("company", "role", "your_name")
     find_recruiter(parsed)  # a missing name is an error before any model loads
     result = run_on_engine(
-        engine, lambda backend, progress: draft_recruiter_update(parsed, backend, progress)
+        engine,
+        lambda backend, progress: draft_recruiter_update(parsed, backend, progress),
+        name="recruiter",
     )
     text = f"Subject: {result.subject}\n\n{result.body}\n"
     show_draft(result, text, f"To: {result.recruiter} (recruiter)", as_json, out, force)

@@ -38,6 +38,7 @@ def soften(
 ) -> None:
     """Check a follow-up message for desperation and rewrite it calm."""
     from assistant.cli.drafting import run_on_engine
+    from assistant.config import load_config
     from assistant.inputs.text import read_text
     from assistant.stores.followups import advice_for
     from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest, generates
@@ -47,13 +48,14 @@ def soften(
         raise typer.BadParameter("--log needs --to and --company", param_hint="--log")
     request = SoftenRequest(text=read_text(draft, MAX_DRAFT_BYTES), to=to, company=company)
     advice = advice_for(to, company)  # before --log records this message
-    result = (
-        run_on_engine(  # a small model only reads (embeddings): its writing context stays unloaded
-            engine,
-            lambda backend, on_chunk: run(request, backend, on_chunk),
-            "Rewriting",
-            preload=generates,
-        )
+    always = engine.model_always or load_config().model_always
+    # No task name for the engine: soften reads with any model (embeddings) and decides itself
+    # whether it writes; a model that will not write keeps its writing context unloaded.
+    result = run_on_engine(
+        engine,
+        lambda backend, on_chunk: run(request, backend, on_chunk, always),
+        "Rewriting",
+        preload=lambda backend: generates(backend, always),
     )
     result.advice = advice
     show_generation(result.generation)

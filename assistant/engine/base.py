@@ -22,10 +22,14 @@ class ModelInfo(BaseModel):
     path: Optional[str] = None
     parameters: Optional[int] = None  # None when unknown (a remote server)
     context_length: Optional[int] = None
+    whole_drafts: bool = False  # treat the model as large whatever its size (whole_drafts setting)
 
     @property
     def is_small(self) -> bool:
-        """Small models (under about 1B parameters) only fill small slots inside templates."""
+        """Small models (under about 1B parameters) only fill small slots inside templates; the
+        `whole_drafts` setting asks any model for whole drafts (the path of large models)."""
+        if self.whole_drafts:
+            return False
         return self.parameters is not None and self.parameters < 1_000_000_000
 
 

@@ -122,8 +122,15 @@ def _init_backend(llama_cpp) -> None:
 class LlamaBackend(Backend):
     name = "llama"
 
-    def __init__(self, model_path: str, n_ctx: int = 2048, n_threads: Optional[int] = None):
+    def __init__(
+        self,
+        model_path: str,
+        n_ctx: int = 2048,
+        n_threads: Optional[int] = None,
+        whole_drafts: bool = False,
+    ):
         self.gguf = read_gguf(model_path)  # a clear error before llama.cpp sees a bad file
+        self.whole_drafts = whole_drafts  # ask for whole drafts whatever the model's size
         self.model_path = model_path
         self.n_ctx = min(n_ctx, self.gguf.context_length or n_ctx)
         self.fixed_threads = n_threads  # None: fit the free cores before every generation
@@ -138,7 +145,8 @@ class LlamaBackend(Backend):
         if self.fixed_threads:
             return self.fixed_threads, self.fixed_threads
         prompt = default_threads()
-        return (1 if self.info().is_small else prompt), prompt
+        small = ModelInfo(backend="llama", name="", parameters=self.gguf.parameters).is_small
+        return (1 if small else prompt), prompt
 
     @property
     def loaded(self) -> _Loaded:
@@ -251,4 +259,5 @@ class LlamaBackend(Backend):
             path=self.model_path,
             parameters=self.gguf.parameters,
             context_length=self.n_ctx,
+            whole_drafts=self.whole_drafts,
         )

@@ -32,7 +32,7 @@ from assistant.config import ContextLength, ParallelRequests
 from assistant.engine.base import Backend, Call, Message, ModelInfo
 from assistant.engine.options import GenerateOptions
 from assistant.engine.request_pool import read_at_once
-from assistant.errors import InputError, ModelError
+from assistant.errors import InputError, ModelError, NoEmbeddingsError
 
 if TYPE_CHECKING:
     import httpx
@@ -333,6 +333,65 @@ class OpenAIBackend(Backend):
         ]
         return read_at_once(streams, self.parallel, on_chunk)
 
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text from the server's /embeddings, all in one request. A server that
+        has none (no such endpoint, or a model not loaded for embeddings) raises
+        NoEmbeddingsError, so callers fall back to what needs none."""
+        if not texts:
+            return []
+        try:
+            return self._embed(texts)
+        except ModelError as exc:
+            raise type(exc)(self._hide_key(str(exc))) from None
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        import httpx
+
+        url = f"{self.root}/embeddings"
+        body: dict = {"input": list(texts)}
+        if self.model_name:
+            body["model"] = self.model_name
+        with self._client() as client:
+            for attempt in range(self.tries):
+                try:
+                    response = client.post(url, json=body)
+                    break
+                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                    if attempt + 1 == self.tries:
+                        raise ModelError(
+                            f"cannot reach the model server at {self.root} after {self.tries} "
+                            f"tries ({exc.__class__.__name__}): is it running?"
+                        ) from None
+                    time.sleep(self.backoff * 2**attempt)
+                except httpx.TimeoutException:
+                    raise self._timeout_error() from None
+                except httpx.HTTPError as exc:
+                    raise ModelError(
+                        f"the connection to the model server at {self.root} failed "
+                        f"({exc.__class__.__name__})"
+                    ) from None
+        if response.status_code in (404, 405, 501) or (
+            response.status_code >= 400 and "embedding" in error_message(response).lower()
+        ):
+            raise NoEmbeddingsError(
+                f"the model server at {self.root} gives no embeddings (HTTP "
+                f"{response.status_code} from /embeddings: {error_message(response)}); start it "
+                "with embeddings on (llama.cpp: --embeddings; llama-cpp-python: --embedding true)"
+            )
+        self._check_status(response)
+        return self._vectors(response, len(texts))
+
+    def _vectors(self, response: httpx.Response, count: int) -> list[list[float]]:
+        try:
+            data = response.json()["data"]
+            ordered = sorted(data, key=lambda d: d.get("index", 0))
+            vectors = [_pooled(d["embedding"]) for d in ordered]
+        except (ValueError, KeyError, TypeError, AttributeError, ZeroDivisionError):
+            raise self._malformed("not an embeddings list") from None
+        if len(vectors) != count:
+            raise self._malformed(f"{len(vectors)} embeddings for {count} texts")
+        return vectors
+
     def _get_json(self, client: httpx.Client, url: str) -> dict:
         """The JSON object at `url`, or {} for anything else (no answer, an error, not JSON)."""
         import httpx
@@ -372,6 +431,19 @@ class OpenAIBackend(Backend):
             name=self.model_name or f"the default model at {self.root}",
             context_length=self.context_length,
         )
+
+
+def _pooled(embedding: list) -> list[float]:
+    """A text's vector: as given, or the mean of its tokens' vectors (a server whose model has no
+    pooling, such as llama-cpp-python's for a chat model, answers with one vector per token)."""
+    if embedding and isinstance(embedding[0], list):
+        width = len(embedding[0])
+        if any(len(row) != width for row in embedding):
+            raise ValueError("ragged token vectors")
+        return [sum(float(row[i]) for row in embedding) / len(embedding) for i in range(width)]
+    if not embedding:
+        raise ValueError("an empty embedding")
+    return [float(x) for x in embedding]
 
 
 def setting_from_env(

@@ -383,11 +383,28 @@ def check_judged_calm(text: str, judge: SentenceJudge) -> CheckResult:
     )
 
 
-def generates(backend: Optional[Backend]) -> bool:
+def generates(backend: Optional[Backend], always: bool = False) -> bool:
     """Whether soften asks this backend to write sentences. Not a small model: with the embedded
     SmolLM2 the guard refused every rewritten sentence (10 of 10 runs), so generating only cost
-    5-12 s for the same calm version."""
-    return backend is not None and not backend.info().is_small
+    5-12 s for the same calm version. Nor a model whose `models --check` figures for soften are
+    under the threshold (assistant/engine/capability.py)."""
+    return _not_writing(backend, always) is None
+
+
+def _not_writing(backend: Optional[Backend], always: bool = False) -> Optional[str]:
+    """Why soften does not ask this backend to write (None when it does, or there is none);
+    `always` (--model-always) asks any model but the small one, whose sentences never pass."""
+    if backend is None:
+        return None
+    if backend.info().is_small:
+        return (
+            "the model was not asked to write (a small model's rewrites do not pass the guard); "
+            "the calm sentences are Rebound's"
+        )
+    from assistant.engine.capability import should_generate
+
+    ask, why = should_generate("soften", backend, always=always)
+    return None if ask else why
 
 
 def judge_with(backend: Optional[Backend]) -> SentenceJudge:
@@ -450,13 +467,15 @@ def soften(
     request: SoftenRequest,
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
+    always: bool = False,
 ) -> SoftenResult:
+    """`always`: ask the model to write whatever its `models --check` figures say."""
     judgement, judge = _judged(request.text, judge_with(backend))
     signals = explain(request.text, judgement, judge, request.names())
     calm = calm_version(request, judgement, signals)
-    rewrite, source, notice = calm.text, "template", None
+    rewrite, source, notice = calm.text, "template", _not_writing(backend, always)
     checks = rewrite_checks(rewrite, request)
-    if generates(backend) and judgement.flagged:
+    if notice is None and backend is not None and judgement.flagged:
         spans = [Span(text=s.text, start=s.start, end=s.end) for s in judgement.flagged]
         writer, used, refusals = _model_writer(request, spans, judge, backend, on_chunk)
         candidate = _Rewriter(request, judgement, signals, writer).render().text
