@@ -50,7 +50,6 @@ def practice(
 
     from assistant.analysis.keywords import extract_job_terms
     from assistant.cli.common import open_engine_with_progress
-    from assistant.practice_log import save_session
     from assistant.tasks.practice import PracticeSession
 
     request = interview_request(job, resume, notes, count)
@@ -76,7 +75,6 @@ def practice(
     if not session.reviews:
         notice("no answers given: nothing to save")
     else:
-        session = save_session(session)
         notice(
             f"saved practice session #{session.id} (average score {session.average_score}); "
             "see `rebound practice --history`"
@@ -138,7 +136,10 @@ def _review(session, question: str, answer: str, job_terms: list[str], backend, 
     else:
         with TokenProgress("Coaching") as progress:
             review = review_answer(question, answer, job_terms, backend, on_chunk=progress)
+    from assistant.practice_log import save_answer
+
     session.reviews.append(review)
+    save_answer(session)  # saved as given: Ctrl-C or a closed terminal loses no answer
     notice(review.notice)
     if ui is not None:
         _render_review(ui, review)

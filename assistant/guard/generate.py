@@ -68,6 +68,14 @@ def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
     )
 
 
+def kept_options(job: GuardJob) -> GenerateOptions:
+    """The job's options, with `cache_instructions` dropped when the rendered instructions quote
+    the user's text (prompts.Instructions.holds_user_text): decided by the prompt, not the task."""
+    if job.options.cache_instructions and getattr(job.messages[0], "holds_user_text", False):
+        return job.options.model_copy(update={"cache_instructions": False})
+    return job.options
+
+
 class GuardJob(NamedTuple):
     messages: list[Message]
     options: GenerateOptions
@@ -97,7 +105,7 @@ def guarded_generate_many(
     for round_ in range(attempts):
         if not todo:
             break
-        calls = [(jobs[i].messages, _attempt_options(jobs[i].options, round_)) for i in todo]
+        calls = [(jobs[i].messages, _attempt_options(kept_options(jobs[i]), round_)) for i in todo]
         texts = backend.generate_many(calls, on_chunk)
         refused = []
         for i, (_, opts), raw in zip(todo, calls, texts):
