@@ -48,11 +48,14 @@ def _bounded_sandbox():
                     raise TemplateLimitError(f"{left} ** {right} is too large a number")
             elif operator == "*":
                 for seq, times in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
-                        if len(seq) * times > MAX_REPEAT:
-                            raise TemplateLimitError(
-                                f"repeating a value {times} times makes it too long"
-                            )
+                    if (
+                        isinstance(seq, (str, list, tuple))
+                        and isinstance(times, int)
+                        and len(seq) * times > MAX_REPEAT
+                    ):
+                        raise TemplateLimitError(
+                            f"repeating a value {times} times makes it too long"
+                        )
             return super().call_binop(context, operator, left, right)
 
     return BoundedSandbox

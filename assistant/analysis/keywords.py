@@ -156,10 +156,10 @@ _REQUIREMENT_LINE = re.compile(
 _NICE_LINE = re.compile(
     r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
 )
-_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*:?\s*$")
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
-    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*:?\s*$|"
+    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
     r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
     r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
     r"builds|makes|runs|helps|is an?\b)",
@@ -167,7 +167,7 @@ _COMPANY_LINE = re.compile(
 )
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
+    r"(?<![\w.])([A-Z][a-z0-9][A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
 )
 # One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
 _NAMED_PRODUCT = re.compile(

@@ -19,7 +19,7 @@ CLOSING = re.compile(
 )
 SIGNOFF_LINES = 4  # the closing must be among the message's last lines
 _ABBREVIATIONS = ("mr", "ms", "mrs", "dr", "prof", "st", "e.g", "i.e", "etc", "vs", "no")
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"\n(?=[ \t]*(?:[-*\u2022]|\d+[.)])\s)")
 
@@ -77,7 +77,8 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"[\w.]+$", text[:dot])
+    word = re.search(r"[\w.]+$", text[max(0, dot - 16) : dot])  # abbreviations are short: a
+    # window keeps this linear (the whole text before each dot made it quadratic)
     return bool(word) and (word.group(0).lower() in _ABBREVIATIONS or len(word.group(0)) == 1)
 
 

@@ -107,8 +107,10 @@ def check_yaml(text: str, name: str, what: str = "YAML") -> None:
                 depth -= 1
             if events > MAX_YAML_EVENTS:
                 raise InputError(f"{name}: {what} has more than {MAX_YAML_EVENTS} values")
-    except yaml.YAMLError:
-        return
+    except yaml.YAMLError as exc:  # libyaml stops past 1,000 levels, before the events say so
+        if "nesting depth" in str(exc):
+            raise InputError(f"{name}: {what} is nested more than {MAX_YAML_DEPTH} levels deep")
+        return  # a syntax error: the loader that follows says where it is
 
 
 class TextCap:

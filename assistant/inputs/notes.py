@@ -157,7 +157,8 @@ _HEADING = re.compile(
     r"^(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|(?P<colon>[A-Za-z][A-Za-z '/&-]{2,60}):\s*$)"
 )
 _VERDICT = re.compile(
-    r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$", re.I
+    r"(?<!\s)\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$",
+    re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
 _DATE_FORMATS = (
