@@ -444,3 +444,231 @@ def test_the_sentence_start_check_matches_the_old_pattern():
         assert _starts_sentence(prefix + "Word", len(prefix)) == bool(old.search(prefix))
 
     same()
+
+
+# ---- 5. numbers with thousands of digits: bad input, and a batch goes on ------------------------
+
+BIG = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["critique", "@x.json"],
+        ["critique", str(RESUME), "--job", "@x.json"],
+        ["practice", "--job", str(JOB), "--answers", "@x.json"],
+    ],
+    ids=["resume", "job", "answers"],
+)
+def test_a_5000_digit_number_in_json_is_bad_input(cli, tmp_path, args):
+    bad = tmp_path / "x.json"
+    bad.write_text('{"basics": {"name": "Jo"}, "title": "x", "n": ' + BIG + "}")
+    result = cli(*[str(bad) if a == "@x.json" else a for a in args], "--no-model")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "x.json" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_5000_digit_number_in_the_config_file_is_bad_input(cli, rebound_home):
+    (rebound_home / "config.toml").write_text(f"timeout = {BIG}\n")
+    result = cli("feedback", str(NOTES))
+    assert result.exit_code == 2 and "config.toml" in result.stderr, result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_a_folder_batch_reports_a_bad_file_and_goes_on(cli, tmp_path):
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"r{i}.md").write_text(RESUME.read_text())
+    (folder / "r2-bad.json").write_text('{"basics": {"name": "Jo", "n": ' + BIG + "}}")
+    result = cli("critique", str(folder), "--no-model", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert len([ln for ln in result.stdout.splitlines() if ln.startswith("{")]) == 4
+    assert "r2-bad.json" in result.stderr and "internal error" not in result.stderr
+
+
+# ---- 6. interactive practice saves each answer as given ------------------------------------------
+
+ANSWER = (
+    "At my last job our weekly report took two days, so I was asked to speed it up. I rebuilt it "
+    "in SQL with a scheduled query and a small dashboard. It now takes ten minutes and the team "
+    "uses the time for analysis, which cut our error rate by 30 percent."
+)
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGHUP"])
+def test_interrupted_interactive_practice_keeps_every_answer_given(home, how):
+    import signal as signals
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "practice", "--job", str(JOB), "--no-model"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "REBOUND_HOME": str(home), "PYTHONPATH": str(ROOT), "COLUMNS": "200"},
+        preexec_fn=limited(),
+    )
+    seen: list[str] = []
+    third = threading.Event()
+
+    def read() -> None:
+        for line in proc.stdout:
+            seen.append(line)
+            if "Question 3/" in line:
+                third.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    proc.stdin.write(f"{ANSWER}\n\n{ANSWER}\n\n")
+    proc.stdin.flush()
+    assert third.wait(HANG_GUARD), "".join(seen)
+    proc.send_signal(getattr(signals, how))  # Ctrl-C, or the terminal closed
+    proc.wait(HANG_GUARD)
+    history = subprocess.run(
+        [sys.executable, "-m", "assistant", "practice", "--history", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "REBOUND_HOME": str(home), "PYTHONPATH": str(ROOT)},
+        timeout=HANG_GUARD,
+    )
+    data = json.loads(history.stdout)
+    assert data["sessions"] == 1
+    assert sum(len(q["attempts"]) for q in data["questions"]) == 2
+
+
+# ---- 7. debrief checks where it writes first, and never drops typed answers -----------------------
+
+
+def test_debrief_refuses_a_missing_folder_before_the_first_question(cli, tmp_path):
+    from tests.test_debrief import ANSWERS, feed
+
+    result = cli("debrief", "--out", tmp_path / "no" / "such" / "n.md", input=feed(ANSWERS))
+    assert result.exit_code == 2 and "no such directory" in result.stderr, result.stderr
+    assert "Your name" not in result.stderr + result.stdout  # nothing asked
+
+
+def test_debrief_refuses_a_read_only_folder_before_the_first_question(cli, tmp_path, monkeypatch):
+    from assistant import files
+    from tests.test_debrief import ANSWERS, feed
+
+    monkeypatch.setattr(files.os, "access", lambda *a, **k: False)  # root ignores chmod 555
+    result = cli("debrief", "--out", tmp_path / "n.md", input=feed(ANSWERS))
+    assert result.exit_code == 2 and "cannot write there" in result.stderr, result.stderr
+    assert "Your name" not in result.stderr + result.stdout
+
+
+def test_debrief_keeps_the_answers_when_the_write_fails_at_the_end(
+    cli, tmp_path, monkeypatch, rebound_home
+):
+    from assistant import files
+    from tests.test_debrief import ANSWERS, feed
+
+    def disk_full(_fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    result = cli("debrief", "--out", tmp_path / "n.md", input=feed(ANSWERS))
+    assert result.exit_code == 2 and result.stderr.count("rebound: error:") == 1, result.stderr
+    assert result.stderr.splitlines()[-1].startswith("rebound: error:")  # after the questions
+    assert "No space left" in result.stderr and "your answers are saved in" in result.stderr
+    kept = Path(result.stderr.split("your answers are saved in ")[1].strip())
+    assert kept.parent == rebound_home and "Rambled on the prioritisation" in kept.read_text()
+    assert not (tmp_path / "n.md").exists()
+
+
+# ---- 8. a .docx under every cap: XML and text bounded during extraction ---------------------------
+
+
+def _docx(path: Path, body_xml: str) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+            'package.relationships+xml"/><Override PartName="/word/document.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            "</Types>",
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>",
+        )
+        zf.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            f'wordprocessingml/2006/main"><w:body>{body_xml}</w:body></w:document>',
+        )
+    return path
+
+
+def _paragraphs(text: str, count: int) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" * count
+
+
+def test_a_docx_with_57_mb_of_xml_is_refused_within_bounds(tmp_path, home):
+    big = _docx(tmp_path / "big.docx", _paragraphs("Led the launch of the catalogue.", 800_000))
+    assert big.stat().st_size < 10 * MB
+    proc = rebound("critique", big, "--no-model", home=home, cpu_seconds=30)
+    assert_one_error(proc, "big.docx", "refusing a possible zip bomb")
+
+
+def test_docx_text_is_held_to_500_kb_during_extraction(tmp_path, home):
+    words = _docx(tmp_path / "words.docx", _paragraphs("Led the launch of the catalogue.", 20_000))
+    proc = rebound("critique", words, "--no-model", home=home, cpu_seconds=30)
+    assert_one_error(proc, "words.docx", "more than 500 KB of text")
+
+
+def test_a_real_docx_still_reads(tmp_path):
+    from assistant.inputs.resume import read_resume
+
+    resume = read_resume(FIXTURES / "resumes" / "english-teacher.docx")
+    assert resume.format == "docx" and resume.contact.name
+
+
+# ---- 9. a mostly-image PDF says so ----------------------------------------------------------------
+
+
+def _picture_pdf(path: Path, picture_height: float) -> Path:
+    from fpdf import FPDF
+    from PIL import Image
+
+    picture = path.with_suffix(".png")
+    Image.new("RGB", (400, 500), (240, 240, 240)).save(picture)
+    doc = FPDF()
+    doc.add_page()
+    doc.set_font("Helvetica", size=11)
+    doc.multi_cell(0, 6, "Jordan Rivera\njordan@example.com | +44 20 7946 0958 | London, UK")
+    doc.image(str(picture), x=10, y=40, w=190, h=picture_height)
+    doc.output(str(path))
+    return path
+
+
+def test_a_pdf_whose_body_is_a_picture_says_so(tmp_path, home):
+    pdf = _picture_pdf(tmp_path / "scan.pdf", picture_height=240)
+    proc = rebound("critique", pdf, "--no-model", home=home)
+    assert_one_error(proc, "scan.pdf", "mostly a picture")
+
+
+def test_a_pdf_with_a_photo_and_its_text_is_read(tmp_path):
+    from fpdf import FPDF
+    from PIL import Image
+
+    from assistant.inputs.documents import pdf_text
+
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (100, 100), (200, 180, 160)).save(picture)
+    doc = FPDF()
+    doc.add_page()
+    doc.set_font("Helvetica", size=11)
+    doc.image(str(picture), x=160, y=10, w=35, h=35)
+    doc.multi_cell(0, 6, RESUME.read_text()[:3000].encode("latin-1", "replace").decode("latin-1"))
+    doc.output(str(tmp_path / "photo.pdf"))
+    assert "Experience" in pdf_text(tmp_path / "photo.pdf")

@@ -70,7 +70,8 @@ def picture_share(page, text: str) -> float:
         return 0.0
     covered = 0.0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-        left, bottom, right, top = obj.get_pos()
+        bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos  # pypdfium2 5 / 4
+        left, bottom, right, top = bounds()
         w = min(right, width) - max(left, 0)
         h = min(top, height) - max(bottom, 0)
         if w > 0 and h > 0:
