@@ -9,6 +9,7 @@ from pathlib import Path
 from assistant.errors import InputError, OutputExistsError
 
 MAX_NAME_BYTES = 255  # the longest file name common file systems take
+SYSTEM_FOLDERS = ("/dev/", "/proc/", "/sys/")  # never a place for --out
 
 
 def check_target(path: Path | str, force: bool = False) -> Path:
@@ -19,7 +20,12 @@ def check_target(path: Path | str, force: bool = False) -> Path:
         raise InputError(f"{dest}: is a directory")
     if dest.exists() and not force:
         raise OutputExistsError(f"{dest}: already exists; pass --force to overwrite it")
-    if dest.exists() and not dest.is_file():  # /dev/stdout, a FIFO: cannot be replaced atomically
+    real = os.path.realpath(dest)
+    if (
+        (dest.exists() and not dest.is_file())  # a FIFO, a device: cannot be replaced atomically
+        or os.path.abspath(dest).startswith(SYSTEM_FOLDERS)  # /dev/stdout, /proc/self/fd/1
+        or real.startswith(SYSTEM_FOLDERS)
+    ):
         raise InputError(f"{dest}: not a regular file; name a file to write (or leave out --out)")
     folder = dest.parent if str(dest.parent) else Path(".")
     if len(os.fsencode(dest.name)) > MAX_NAME_BYTES:
@@ -42,6 +48,8 @@ def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
     """Write to a temporary file beside the target, then link (no force) or rename (force) it in.
     A failure of the system (a full disk, a read-only folder) is one InputError naming the file."""
     dest = Path(path)
+    if force and dest.is_symlink():  # --force through a link writes the file it points to
+        dest = Path(os.path.realpath(dest))
     folder = check_target(dest, force)
     try:
         return _write(dest, folder, text, force)

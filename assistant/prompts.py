@@ -185,12 +185,15 @@ def _read_shots(file: Path, mode: str) -> list[dict]:
     return turns
 
 
-class Instructions(dict):
-    """The system message; `holds_user_text` is True when its rendered text (or the worked
-    examples after it) quotes the user's inputs: then the model's state after reading it must not
-    be kept on disk, whatever the task asked (a user's own system.j2 may use {{ notes.* }})."""
+_QUOTING: dict[str, None] = {}  # system prompts rendered with the user's text in them (recent)
+_QUOTING_KEPT = 256
 
-    holds_user_text = False
+
+def quotes_user_text(system: str) -> bool:
+    """Whether this system prompt, as messages() rendered it, holds the user's text: then the
+    model's state after reading it must not be kept on disk, whatever the task asked (a user's own
+    system.j2 may use {{ notes.* }}). Decided by the rendered text, not by the template."""
+    return system in _QUOTING
 
 
 MIN_QUOTED_CHARS = 4  # a value of the user's this long, found in the instructions, is their text
@@ -216,12 +219,19 @@ def user_strings(value: object, depth: int = 0) -> Iterator[str]:
 
 def messages(task: str, **context) -> list[dict]:
     """System prompt, the task's worked examples for context['mode'], then the user prompt."""
-    system = Instructions(role="system", content=render(task, "system", **context))
+    system = render(task, "system", **context)
     examples = shots(task, context.get("mode", ""))
-    fixed = "\n".join([system["content"], *(t["content"] for t in examples)])
+    fixed = "\n".join([system, *(t["content"] for t in examples)])
     given = {k: v for k, v in context.items() if k != "mode"}
-    system.holds_user_text = any(text in fixed for text in user_strings(given))
-    return [system, *examples, {"role": "user", "content": render(task, "user", **context)}]
+    if any(text in fixed for text in user_strings(given)):
+        _QUOTING[system] = None
+        while len(_QUOTING) > _QUOTING_KEPT:
+            del _QUOTING[next(iter(_QUOTING))]
+    return [
+        {"role": "system", "content": system},
+        *examples,
+        {"role": "user", "content": render(task, "user", **context)},
+    ]
 
 
 class TemplateFile(BaseModel):

@@ -3,6 +3,7 @@ WAL, numbered schema migrations, and one transaction per write."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -78,6 +79,34 @@ def _setup(conn: sqlite3.Connection, path: Path, migrations: Sequence[str]) -> N
                 continue
             _apply(conn, migrations[i])
             conn.execute(f"PRAGMA user_version={i + 1}")
+    missing = _schema(tuple(migrations)) - _columns(conn)
+    if missing:
+        conn.close()
+        table, column = sorted(missing)[0]
+        raise InputError(
+            f"{path}: damaged (the table {table} has no column {column}); nothing was changed. "
+            "Move the file aside to start a new one"
+        )
+
+
+def _columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {
+        (table, row[1])
+        for table in tables
+        for row in conn.execute(f"PRAGMA table_info({table!r})").fetchall()
+    }
+
+
+@functools.cache
+def _schema(migrations: tuple[str, ...]) -> set[tuple[str, str]]:
+    """The (table, column) pairs the migrations make, from a scratch database in memory."""
+    scratch = sqlite3.connect(":memory:")
+    for script in migrations:
+        _apply(scratch, script)
+    found = _columns(scratch)
+    scratch.close()
+    return {(t, c) for t, c in found if not t.startswith("sqlite_")}
 
 
 def _apply(conn: sqlite3.Connection, script: str) -> None:

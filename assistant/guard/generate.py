@@ -70,8 +70,10 @@ def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
 
 def kept_options(job: GuardJob) -> GenerateOptions:
     """The job's options, with `cache_instructions` dropped when the rendered instructions quote
-    the user's text (prompts.Instructions.holds_user_text): decided by the prompt, not the task."""
-    if job.options.cache_instructions and getattr(job.messages[0], "holds_user_text", False):
+    the user's text (prompts.quotes_user_text): decided by the prompt, not by the task."""
+    from assistant.prompts import quotes_user_text
+
+    if job.options.cache_instructions and quotes_user_text(job.messages[0]["content"]):
         return job.options.model_copy(update={"cache_instructions": False})
     return job.options
 
