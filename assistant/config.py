@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from assistant.errors import InputError
+from assistant.errors import InputError, first_error
 from assistant.paths import config_path
 
 # A server's context size in tokens (the server backend's `context_length` and REBOUND_CONTEXT_LENGTH).
@@ -47,6 +47,5 @@ def load_config() -> Config:
     except (ValueError, RecursionError) as exc:  # a number with thousands of digits, deep nesting
         raise InputError(f"{path}: not usable TOML ({type(exc).__name__}: {exc})") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise InputError(f"{path}: {where}: {first['msg']}") from None
+        where, message = first_error(exc, top="file")
+        raise InputError(f"{path}: {where}: {message}") from None

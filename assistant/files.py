@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -44,9 +45,11 @@ def check_folder(folder: Path) -> None:
         raise InputError(f"{folder}: cannot write there (permission denied)")
 
 
-def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
+def atomic_write(path: Path | str, text: str | bytes, force: bool = False) -> Path:
     """Write to a temporary file beside the target, then link (no force) or rename (force) it in.
-    A failure of the system (a full disk, a read-only folder) is one InputError naming the file."""
+    Text is written as UTF-8 ending with a newline; bytes as they are. A file replaced keeps its
+    permissions; through a symbolic link, the file it points to is replaced. A failure of the
+    system (a full disk, a read-only folder) is one InputError naming the file."""
     dest = Path(path)
     if force and dest.is_symlink():  # --force through a link writes the file it points to
         dest = Path(os.path.realpath(dest))
@@ -59,13 +62,17 @@ def atomic_write(path: Path | str, text: str, force: bool = False) -> Path:
         ) from None
 
 
-def _write(dest: Path, folder: Path, text: str, force: bool) -> Path:
+def _write(dest: Path, folder: Path, text: str | bytes, force: bool) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:100]}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
+        if isinstance(text, str):
+            text = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        if force and dest.exists():
+            shutil.copymode(dest, tmp)
         if force:
             os.replace(tmp, dest)
         else:

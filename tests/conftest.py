@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,29 +11,14 @@ from typer.testing import CliRunner
 from assistant.engine.fake import FakeBackend
 from assistant.engine.select import use_backend
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-SHARED_DATA = ROOT.parent / "shared" / "data"
-# The JSON Resume project's sample resume and job (MIT), beside the checkout in CI; a user's own
-# clone has no ../shared, so tests that read them skip there.
-JSONRESUME = SHARED_DATA / "jsonresume"
-needs_jsonresume = pytest.mark.skipif(
-    not JSONRESUME.is_dir(), reason="../shared/data/jsonresume is not here"
-)
-
 
 @pytest.fixture(autouse=True)
 def rebound_home(tmp_path_factory, monkeypatch) -> Path:
     """All user state goes to a fresh temporary directory; no test sees the real one."""
     home = tmp_path_factory.mktemp("rebound-home")
+    for var in [v for v in os.environ if v.startswith("REBOUND_")]:  # the user's own stay out
+        monkeypatch.delenv(var)
     monkeypatch.setenv("REBOUND_HOME", str(home))
-    for var in (
-        "REBOUND_MODEL",
-        "REBOUND_API_KEY",
-        "REBOUND_CONTEXT_LENGTH",
-        "REBOUND_PARALLEL_REQUESTS",
-    ):  # the user's own stay out
-        monkeypatch.delenv(var, raising=False)
     return home
 
 

@@ -229,7 +229,7 @@ def _plan(text: str):
 
 
 def _follow_up_log(text: str):
-    from assistant.followups import add_contact, advice_for
+    from assistant.stores.followups import add_contact, advice_for
 
     add_contact(to=text[:80], company=text[80:160] or "Acme")
     return advice_for(text[:80], text[80:160] or "Acme")

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers.paths import FIXTURES, ROOT
 
 
 @pytest.mark.parametrize("output", [["--json"], []], ids=["json-lines", "rich-report"])

@@ -21,19 +21,7 @@ from assistant.engine.options import GenerateOptions
 from assistant.errors import InputError
 from assistant.inputs.notes import parse_notes
 from assistant.tasks.feedback import FeedbackRequest, draft_feedback
-
-LONG_HIGHLIGHT = "the plans for the spring catalogue launch " * 1500  # about 63 KB
-LONG_NOTES = f"""---
-your_name: Jordan Rivera
-company: Harrow Books
-contact_name: Priya Natarajan
-role: Marketing Coordinator
-highlight: {LONG_HIGHLIGHT}
----
-## What went well
-""" + "\n".join(
-    f"- Point {i}: talked about campaign planning and the newsletter portfolio" for i in range(400)
-)
+from tests.helpers.samples import LONG_NOTES
 
 
 def build(values: dict) -> list[dict]:
@@ -111,7 +99,7 @@ def test_feedback_with_notes_longer_than_the_context_cuts_them_and_keeps_the_nam
             assert "Interviewer: Priya." in prompt
         else:
             assert "Priya Natarajan" in prompt and "Jordan Rivera" in prompt
-    assert "shortened highlight, went_well" in result.notice
+    assert "shortened highlight, went_well" in result.generation.notice
     assert result.body.startswith("Dear Priya,") and result.body.rstrip().endswith("Jordan Rivera")
     again = FakeBackend(parameters=parameters)
     draft_feedback(FeedbackRequest(notes=notes), again)
@@ -132,18 +120,23 @@ def test_the_real_model_gets_long_notes_cut_and_writes_the_email(cli, tmp_path):
     result = cli("feedback", path, "--json")
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
-    assert "shortened highlight" in out["notice"] and "shortened highlight" in result.stderr
+    assert (
+        "shortened highlight" in out["generation"]["notice"]
+        and "shortened highlight" in result.stderr
+    )
     assert out["body"].startswith("Dear Priya,") and out["body"].rstrip().endswith("Jordan Rivera")
 
 
 def test_the_guard_does_not_send_a_prompt_that_cannot_fit_and_says_why():
-    from assistant.guard.generate import guarded_generate
+    from assistant.guard.generate import Ask, generate
 
     backend = FakeBackend(["never used"])
     messages = [{"role": "user", "content": "word " * 5000}]
-    draft = guarded_generate(backend, messages, GenerateOptions(max_tokens=60), lambda _t: [])
-    assert draft.text is None and backend.calls == []
-    assert "too long for the model's context" in draft.failure_summary()
+    ask = Ask(messages=messages, options=GenerateOptions(max_tokens=60), fallback="the template")
+    draft = generate(backend, ask)
+    assert draft.text == "the template" and draft.generation.source == "template"
+    assert backend.calls == [] and draft.generation.model == "fake"
+    assert "too long for the model's context" in draft.generation.notice
 
 
 def test_a_note_whose_prompt_cannot_be_cut_falls_back_to_its_template(cli, fake_backend, tmp_path):

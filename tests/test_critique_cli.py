@@ -8,12 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.samples import JOBS, RESUMES, STRONG, WEAK
+
 ROOT = Path(__file__).resolve().parent.parent
-RESUMES = ROOT / "fixtures" / "resumes"
-JOBS = ROOT / "fixtures" / "jobs"
-STRONG = RESUMES / "strong-data-analyst.md"
-WEAK = RESUMES / "weak-marketing-coordinator.txt"
-JSON_KEYS = ["file", "score", "subscores", "findings", "keywords", "summary", "rewrites", "source"]
+JSON_KEYS = [
+    "file",
+    "score",
+    "subscores",
+    "findings",
+    "keywords",
+    "summary",
+    "rewrites",
+    "generation",
+]
 
 
 def test_report(cli):
@@ -44,7 +51,11 @@ def test_json_shape(cli):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == JSON_KEYS
-    assert data["file"] == str(STRONG) and data["source"] == "template" and data["findings"] == []
+    assert (
+        data["file"] == str(STRONG)
+        and data["generation"]["source"] == "template"
+        and data["findings"] == []
+    )
     assert set(data["keywords"]) == {"matched", "missing", "match_rate"}
     assert set(data["subscores"]["keywords"]) == {"score", "explanation"}
 
@@ -156,7 +167,7 @@ def test_text_critique_does_not_load_heavy_modules():
 
 @pytest.mark.model
 def test_real_model_critique_stays_inside_the_guard(embedded_model_path, cli):
-    from assistant.guard.checks import known_numbers
+    from assistant.text import number_forms as known_numbers
 
     result = cli("critique", WEAK, "--model", embedded_model_path, "--json")
     assert result.exit_code == 0, result.stderr

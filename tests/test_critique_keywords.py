@@ -9,7 +9,7 @@ import pytest
 
 from assistant.analysis.keywords import extract_job_terms, find_terms, guess_company, keyword_gap
 from assistant.inputs.job import read_job
-from tests.conftest import JSONRESUME, needs_jsonresume
+from tests.helpers.paths import JSONRESUME, needs_jsonresume
 
 ROOT = Path(__file__).resolve().parent.parent
 JOBS = ROOT / "fixtures" / "jobs"

@@ -8,19 +8,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from critique_docs import (
+
+from assistant.errors import InputError
+from assistant.inputs import documents
+from assistant.inputs.job import read_job
+from assistant.inputs.resume import expand_paths, parse_resume_text, read_resume
+from tests.helpers.critique_docs import (
     ENGINEER_PDF_LINES,
     TEACHER_DOCX_BLOCKS,
     make_docx,
     make_pdf,
     make_scan_pdf,
 )
-
-from assistant.errors import InputError
-from assistant.inputs import documents
-from assistant.inputs.job import read_job
-from assistant.inputs.resume import expand_paths, parse_resume_text, read_resume
-from tests.conftest import JSONRESUME, needs_jsonresume
+from tests.helpers.paths import JSONRESUME, needs_jsonresume
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = ROOT / "fixtures" / "resumes"

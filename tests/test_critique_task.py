@@ -9,16 +9,25 @@ from pathlib import Path
 import pytest
 
 from assistant.analysis.rewrite import BLANK, rewrite_bullet
-from assistant.guard.checks import known_numbers
 from assistant.inputs.job import read_job
 from assistant.inputs.resume import read_resume
 from assistant.tasks.critique import CritiqueRequest, critique
+from assistant.text import number_forms as known_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 RESUMES = ROOT / "fixtures" / "resumes"
 JOBS = ROOT / "fixtures" / "jobs"
 WEAK = RESUMES / "weak-marketing-coordinator.txt"
-JSON_KEYS = {"file", "score", "subscores", "findings", "keywords", "summary", "rewrites", "source"}
+JSON_KEYS = {
+    "file",
+    "score",
+    "subscores",
+    "findings",
+    "keywords",
+    "summary",
+    "rewrites",
+    "generation",
+}
 
 
 def _critique(name: str, job: str | None = None, backend=None):
@@ -43,7 +52,7 @@ def test_result_shape_and_scores():
     }
     assert set(result.subscores) == {"impact", "clarity", "structure"} and result.keywords is None
     assert all(0 <= s.score <= 100 and s.explanation for s in result.subscores.values())
-    assert result.source == "template"
+    assert result.generation.source == "template"
 
 
 def test_strong_resume_outscores_weak_ones():
@@ -129,14 +138,14 @@ def test_small_model_adds_the_result_to_the_template_rewrite(fake_backend):
         "Planned and launched quarterly campaigns",  # no blank: refused twice, the template stands
     )
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
-    assert result.source == "model"
+    assert result.generation.source == "model"
     assert result.summary.startswith("The 3 fixes")  # small models do not write the summary
     assert [r.suggestion for r in result.rewrites] == [
         "Managed social media accounts for a team of [__] people",
         "Coordinated events and trade shows across [__] teams",
         "Planned and launched campaigns each quarter (result: [__])",
     ]
-    assert "leaves-a-blank" in result.notice
+    assert "leaves-a-blank" in result.generation.notice
     # the small model is given the rule-based rewrite, after worked examples as earlier turns
     messages, _ = fake_backend.calls[0]
     assert [m["role"] for m in messages] == ["system", *["user", "assistant"] * 4, "user"]
@@ -150,7 +159,7 @@ def test_larger_model_writes_the_summary_and_rewrites_the_original(fake_backend)
         "Ran [__] social media accounts, growing followers by [__]%",
     )
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
-    assert result.summary.startswith("Lead every bullet") and result.source == "model"
+    assert result.summary.startswith("Lead every bullet") and result.generation.source == "model"
     assert (
         result.rewrites[0].suggestion
         == "Ran [__] social media accounts, growing followers by [__]%"
@@ -195,9 +204,9 @@ def test_guard_rejects_invented_facts(fake_backend, invented, why):
     assert (
         fake_backend.calls[3][0] == fake_backend.calls[0][0]
     )  # the retry is the first rewrite's prompt
-    assert why in result.notice
+    assert why in result.generation.notice
     assert (
-        result.source == "template"
+        result.generation.source == "template"
     )  # the fake's later answers are empty: nothing from the model stood
 
 
@@ -212,7 +221,7 @@ def test_guard_rejects_a_larger_models_weak_opener(fake_backend):
     )
     result = _critique("weak-marketing-coordinator.txt", backend=fake_backend)
     assert result.rewrites[0].suggestion == rewrite_bullet(result.rewrites[0].original)
-    assert "strong-opener" in result.notice
+    assert "strong-opener" in result.generation.notice
 
 
 def test_small_model_writes_only_the_end_of_unquantified_bullets(fake_backend):

@@ -12,52 +12,8 @@ from hypothesis import strategies as st
 
 from assistant.inputs.notes import Person, parse_notes, read_notes
 from assistant.tasks.debrief import Debrief, QuestionAsked, Round, render_notes
-from tests.conftest import FIXTURES
-
-ANSWERS = [
-    "Jordan Rivera",
-    "Harrow Books",
-    "Marketing Coordinator",
-    "2026-11-02",
-    "Priya Natarajan",
-    "hiring manager",
-    "Mary-Jane Ross",
-    "talent recruiter",
-    "",
-    "Tell me about a time you managed a campaign budget.",
-    "struggled",
-    "I had no example ready",
-    "Why do you want to work in publishing?",
-    "well",
-    "",
-    "",
-    "The newsletter portfolio landed well",
-    "",
-    "Rambled on the prioritisation question",
-    "",
-    "They will keep my details on file for the spring round",
-    "2026-11-12",
-    "",
-    "",
-]
-ROUND_2 = [
-    "2026-11-20",
-    "Tom Okafor",
-    "senior designer",
-    "",
-    "How would you brief a designer?",
-    "okay",
-    "",
-    "",
-    "Good rapport with Tom",
-    "",
-    "",
-    "",
-]
-
-
-def feed(answers: list[str]) -> str:
-    return "\n".join(answers) + "\n"
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import ANSWERS, ROUND_2, feed
 
 
 def json_out(stdout: str) -> dict:
@@ -290,7 +246,7 @@ def test_stdout_holds_only_the_json_when_it_is_not_the_terminal(tmp_path):
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.helpers.paths import ROOT
 
     out = tmp_path / "notes.md"
     proc = subprocess.run(

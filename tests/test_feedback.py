@@ -9,10 +9,8 @@ import pytest
 from assistant.engine.fake import FakeBackend
 from assistant.inputs.notes import parse_notes, read_notes
 from assistant.tasks.feedback import FeedbackRequest, draft_feedback
-from tests.conftest import FIXTURES
-
-HARROW = FIXTURES / "notes" / "harrow-books.md"
-GOOD_SENTENCE = "Thank you, Priya Natarajan, for our conversation about the plans for the spring catalogue launch."
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import GOOD_SENTENCE, HARROW, large_email
 
 
 def request(path=HARROW, **kw) -> FeedbackRequest:
@@ -22,7 +20,7 @@ def request(path=HARROW, **kw) -> FeedbackRequest:
 def test_template_draft_has_every_part_the_advice_asks_for():
     result = draft_feedback(request())
     body = result.body
-    assert result.source == "template" and result.to == "hiring-manager"
+    assert result.generation.source == "template" and result.recipient == "hiring-manager"
     assert body.startswith("Dear Priya,")
     assert "Harrow Books" in body and "2 November" in body
     assert "spring catalogue launch" in body  # the one specific detail
@@ -31,14 +29,14 @@ def test_template_draft_has_every_part_the_advice_asks_for():
     assert "future roles" in body  # the door left open
     assert body.rstrip().endswith("Jordan Rivera")
     assert len(body.split()) < 150
-    assert all(c.passed for c in result.checks), result.checks
+    assert all(c.passed for c in result.generation.checks), result.generation.checks
 
 
 def test_recruiter_variant_asks_what_the_hiring_team_said():
     result = draft_feedback(request(FIXTURES / "notes" / "northwind-recruiter.md"))
-    assert result.to == "recruiter"
+    assert result.recipient == "recruiter"
     assert "If the hiring team shared any feedback" in result.body
-    assert all(c.passed for c in result.checks)
+    assert all(c.passed for c in result.generation.checks)
     # The recruiter was not in the interview: the detail is the interview's, not "our conversation".
     assert "One part of the interview has stayed with me: the SQL exercise" in result.body
     assert "our conversation" not in result.body
@@ -47,7 +45,7 @@ def test_recruiter_variant_asks_what_the_hiring_team_said():
 def test_the_model_gets_the_notes_facts_and_its_sentence_is_used():
     backend = FakeBackend([GOOD_SENTENCE])
     result = draft_feedback(request(), backend)
-    assert result.source == "model" and result.model == "fake"
+    assert result.generation.source == "model" and result.generation.model == "fake"
     assert GOOD_SENTENCE in result.body
     ((messages, options),) = backend.calls
     last = messages[-1]["content"]
@@ -88,8 +86,8 @@ def test_the_model_gets_the_notes_facts_and_its_sentence_is_used():
 def test_the_guard_rejects_a_bad_sentence_and_the_template_is_used(bad, failing):
     backend = FakeBackend([bad, bad])
     result = draft_feedback(request(), backend)
-    assert result.source == "template"
-    assert failing in result.notice
+    assert result.generation.source == "template"
+    assert failing in result.generation.notice
     assert bad not in result.body
     seeds = [opts.seed for _, opts in backend.calls]
     assert len(seeds) == 2 and seeds[1] == seeds[0] + 1  # one retry with another seed
@@ -98,7 +96,7 @@ def test_the_guard_rejects_a_bad_sentence_and_the_template_is_used(bad, failing)
 def test_a_retry_that_passes_is_used():
     backend = FakeBackend(["Thank you, Marcus, for the robotics lab.", GOOD_SENTENCE])
     result = draft_feedback(request(), backend)
-    assert result.source == "model" and GOOD_SENTENCE in result.body
+    assert result.generation.source == "model" and GOOD_SENTENCE in result.body
     assert len(backend.calls) == 2
 
 
@@ -112,36 +110,26 @@ LONG = (
 )
 
 
-def _large_email(name="Jordan Rivera", extra=""):
-    return (
-        "Dear Priya,\n\nThank you for letting me know about your decision and for the interview "
-        "at Harrow Books. I especially enjoyed hearing about the plans for the spring catalogue launch. "
-        f"{extra}I would be grateful for any feedback on my interview, as it would help me prepare for "
-        "future opportunities. I would be glad to be considered for future roles.\n\nBest regards,\n"
-        + name
-    )
-
-
 def test_a_large_model_writes_the_whole_body_under_the_same_guard():
-    backend = FakeBackend([_large_email()], parameters=7_000_000_000)
+    backend = FakeBackend([large_email()], parameters=7_000_000_000)
     result = draft_feedback(request(), backend)
-    assert result.source == "model" and result.body == _large_email()
+    assert result.generation.source == "model" and result.body == large_email()
     assert "Write the email now." in backend.prompts[0]
 
 
 @pytest.mark.parametrize(
     "draft, failing",
     [
-        (_large_email(name="Alex"), "signed"),
-        (_large_email(extra="We met on 14 March 2019. "), "no-new-numbers"),
-        (_large_email(extra="Sarah Connor from Cyberdyne said hello. "), "no-unknown-names"),
-        (_large_email().replace("Harrow Books", "the company"), "names-contact-and-company"),
-        (_large_email(extra=LONG), "length"),
+        (large_email(name="Alex"), "signed"),
+        (large_email(extra="We met on 14 March 2019. "), "no-new-numbers"),
+        (large_email(extra="Sarah Connor from Cyberdyne said hello. "), "no-unknown-names"),
+        (large_email().replace("Harrow Books", "the company"), "names-contact-and-company"),
+        (large_email(extra=LONG), "length"),
     ],
 )
 def test_the_guard_rejects_a_bad_email_from_a_large_model(draft, failing):
     result = draft_feedback(request(), FakeBackend([draft, draft], parameters=7_000_000_000))
-    assert result.source == "template" and failing in result.notice
+    assert result.generation.source == "template" and failing in result.generation.notice
 
 
 def test_template_syntax_in_the_notes_comes_out_literally():
@@ -158,16 +146,17 @@ def test_cli_json_has_the_documented_shape(cli):
     result = cli("feedback", HARROW, "--no-model", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert {"subject", "body", "to", "source", "checks", "model"} <= set(data)
-    assert data["source"] == "template" and data["model"] is None
-    assert all({"name", "passed", "detail"} <= set(c) for c in data["checks"])
+    assert {"subject", "body", "recipient", "generation"} <= set(data)
+    assert set(data["generation"]) == {"source", "model", "checks", "notice"}
+    assert data["generation"]["source"] == "template" and data["generation"]["model"] is None
+    assert all({"code", "passed", "detail"} <= set(c) for c in data["generation"]["checks"])
 
 
 def test_cli_uses_the_fake_backend_and_reports_the_guard(cli, fake_backend):
     fake_backend.queue("Thank you, [Name], for the chat.", "Thank you, [Name], for the chat.")
     result = cli("feedback", HARROW, "--json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["source"] == "template"
+    assert json.loads(result.stdout)["generation"]["source"] == "template"
     assert "no-placeholders" in result.stderr  # one dim line saying which checks failed
 
 
@@ -197,5 +186,5 @@ def test_cli_out_never_overwrites_without_force(cli, tmp_path):
 
 
 def test_cli_rejects_an_unknown_recipient(cli):
-    result = cli("feedback", HARROW, "--no-model", "--to", "ceo")
-    assert result.exit_code == 2 and "hiring-manager or recruiter" in result.output
+    result = cli("feedback", HARROW, "--no-model", "--recipient", "ceo")
+    assert result.exit_code == 2 and "'hiring-manager', 'recruiter'" in result.output

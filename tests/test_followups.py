@@ -13,9 +13,9 @@ import sys
 
 import pytest
 
-from assistant.followups import Contact, add_contact, advice_for, decide, list_contacts
-from assistant.store import db_path
-from tests.conftest import FIXTURES, ROOT
+from assistant.stores.db import db_path
+from assistant.stores.followups import Contact, add_contact, advice_for, decide, list_contacts
+from tests.helpers.paths import FIXTURES, ROOT
 
 TODAY = dt.date(2026, 11, 21)
 WHO, COMPANY = "Priya Natarajan", "Harrow Books"
@@ -222,7 +222,7 @@ def test_the_database_is_owner_only(rebound_home):
 
 WRITER = """
 import sys
-from assistant.followups import add_contact
+from assistant.stores.followups import add_contact
 for i in range(int(sys.argv[2])):
     c = add_contact(sys.argv[1], "Concurrent Co", about="follow-up")
     print(c.id, flush=True)

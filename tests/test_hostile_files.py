@@ -9,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cli_batch import run_batch
 
-from tests.conftest import FIXTURES
+from tests.helpers.cli_batch import run_batch
+from tests.helpers.paths import FIXTURES
 
 NOTES = FIXTURES / "notes" / "harrow-books.md"
 JOB = FIXTURES / "jobs" / "interview-data-analyst.md"

@@ -21,7 +21,7 @@ from assistant.tasks.interview import (
     practice_sheet,
     tied_question,
 )
-from tests.conftest import FIXTURES, JSONRESUME, needs_jsonresume
+from tests.helpers.paths import FIXTURES, JSONRESUME, needs_jsonresume
 
 JOBS, RESUMES, NOTES = FIXTURES / "jobs", FIXTURES / "resumes", FIXTURES / "notes"
 DATA_JOB = JOBS / "interview-data-analyst.md"
@@ -219,7 +219,7 @@ def test_role_specific_and_questions_to_ask_them():
     )
     assert 2 <= len(result.ask_them) <= 3
     assert all(q.kind == "ask-them" and q.text.endswith("?") and q.reason for q in result.ask_them)
-    assert "pass --resume" in result.notice and result.missing_terms == []
+    assert "pass --resume" in result.generation.notice and result.missing_terms == []
 
 
 def test_count_is_respected_and_the_set_is_deterministic():
@@ -336,11 +336,11 @@ def test_the_guard_keeps_a_good_model_question_and_drops_bad_ones():
     tailored = [q for q in result.questions if q.kind == "tailored"]
     assert [q.text for q in tailored] == [GOOD_MODEL_QUESTION]
     assert tailored[0].source_line in tailored[0].reason and "fake" in tailored[0].reason
-    assert len(result.questions) == 6 and result.model == "fake"
+    assert len(result.questions) == 6 and result.generation.model == "fake"
     (rejected,) = result.rejected
     assert rejected.text == "What do you mean by Looker?"
-    assert {c.name for c in rejected.failed} == {"asks-the-candidate"}
-    assert "the guard dropped 1 model question" in result.notice
+    assert {c.code for c in rejected.failed} == {"asks-the-candidate"}
+    assert "the guard refused the model's 1 question(s)" in result.generation.notice
     assert len(backend.calls) == 3
 
 
@@ -365,7 +365,7 @@ def test_a_near_duplicate_model_question_is_dropped():
     backend = FakeBackend(default=existing.rstrip(".?") + "?")
     result = interview_questions(request(resume=None, notes=None, count=6), backend)
     assert all(q.kind != "tailored" for q in result.questions)
-    assert any(c.name == "not-near-duplicate" for r in result.rejected for c in r.failed)
+    assert any(c.code == "not-near-duplicate" for r in result.rejected for c in r.failed)
 
 
 # ---- the practice sheet and the CLI ----

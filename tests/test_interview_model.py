@@ -8,7 +8,7 @@ import json
 import pytest
 
 from assistant.analysis.words import is_near_duplicate
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.model
 
@@ -27,7 +27,7 @@ def test_interview_and_practice_with_the_real_model(cli):
     )
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert data["generation"]["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
     questions = data["questions"]
     assert len(questions) == 4 and questions[0]["kind"] == "struggled"
     for i, q in enumerate(questions):
@@ -50,6 +50,9 @@ def test_interview_and_practice_with_the_real_model(cli):
     reviews = json.loads(r.stdout)["reviews"]
     assert len(reviews) == 2
     for review in reviews:
-        assert review["coaching"] and review["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
-        if review["coaching_source"] == "template":
-            assert "failed the guard" in review["notice"]
+        assert (
+            review["coaching"]
+            and review["generation"]["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
+        )
+        if review["generation"]["source"] == "template":
+            assert "the guard refused" in review["generation"]["notice"]

@@ -12,7 +12,7 @@ from assistant.engine.fake import FakeBackend
 from assistant.guard.char_limit import ELLIPSIS, char_count, shorten_words
 from assistant.inputs.notes import read_notes
 from assistant.tasks.network import NetworkRequest, draft_network_note
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NOTES = sorted((FIXTURES / "notes").glob("*.md"))
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"
@@ -70,7 +70,9 @@ def test_shortening_fits_and_never_cuts_a_word(word_list, budget):
 def test_the_template_note_fits_the_limit(path, limit, extra):
     result = draft_network_note(NetworkRequest(notes=read_notes(path), limit=limit, **extra))
     assert result.characters == char_count(result.body) <= limit
-    assert result.source == "template" and all(c.passed for c in result.checks)
+    assert result.generation.source == "template" and all(
+        c.passed for c in result.generation.checks
+    )
     notes = read_notes(path)
     assert notes.company in result.body or limit == 200
 
@@ -186,7 +188,11 @@ def test_the_model_sentence_goes_in_its_slot(cli, fake_backend):
     fake_backend.queue(sentence)
     result = cli("network", HARROW, "--json")
     data = json.loads(result.stdout)
-    assert data["source"] == "model" and sentence in data["body"] and data["characters"] <= 300
+    assert (
+        data["generation"]["source"] == "model"
+        and sentence in data["body"]
+        and data["characters"] <= 300
+    )
     assert "the plans for the spring catalogue launch" in fake_backend.prompts[0]
 
 
@@ -205,7 +211,7 @@ def test_the_congratulation_is_about_what_the_user_said(cli, fake_backend):
     )
     data = json.loads(result.stdout)
     assert (
-        data["source"] == "template"
+        data["generation"]["source"] == "template"
         and "Congratulations on the launch of the spring catalogue!" in data["body"]
     )
     assert "the launch of the spring catalogue" in fake_backend.prompts[0]
@@ -219,7 +225,7 @@ def test_the_update_prompt_carries_the_users_news(cli, fake_backend):
     )
     assert news in fake_backend.prompts[0]
     assert (
-        data["source"] == "model"
+        data["generation"]["source"] == "model"
         and "I wanted to share that I passed the AWS Solutions Architect exam." in data["body"]
     )
 
@@ -232,8 +238,8 @@ def test_a_sentence_that_breaks_the_limit_is_rejected(cli, fake_backend):
     fake_backend.queue(long, long)
     data = json.loads(cli("network", HARROW, "--limit", "200", "--json").stdout)
     assert (
-        data["source"] == "template"
-        and "char-limit" in data["notice"]
+        data["generation"]["source"] == "template"
+        and "char-limit" in data["generation"]["notice"]
         and data["characters"] <= 200
     )
 
@@ -249,11 +255,11 @@ def test_a_large_model_note_over_the_limit_is_rejected():
     ok = draft_network_note(
         NetworkRequest(notes=notes), FakeBackend(parameters=7_000_000_000).queue(note)
     )
-    assert ok.source == "model" and ok.body == note
+    assert ok.generation.source == "model" and ok.body == note
     big = FakeBackend(parameters=7_000_000_000).queue(note, note)
     rejected = draft_network_note(NetworkRequest(notes=notes, limit=200), big)
     assert (
-        rejected.source == "template"
-        and "char-limit" in rejected.notice
+        rejected.generation.source == "template"
+        and "char-limit" in rejected.generation.notice
         and rejected.characters <= 200
     )

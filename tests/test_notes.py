@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import InputError, MissingFactError
 from assistant.inputs.notes import parse_notes, read_notes, with_overrides
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NOTES = sorted((FIXTURES / "notes").glob("*.md"))
 

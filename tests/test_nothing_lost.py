@@ -14,7 +14,7 @@ import pytest
 
 from assistant import files
 from assistant.errors import InputError, OutputExistsError
-from assistant.store import connect, db_path, transaction
+from assistant.stores.db import connect, db_path, transaction
 
 ROWS_PER_BATCH = 50
 BATCHES_BEFORE_KILL = 25
@@ -78,7 +78,7 @@ def test_atomic_write_refuses_a_folder_or_a_missing_folder(tmp_path):
 
 WRITER = f"""
 import sys
-from assistant.store import connect, transaction
+from assistant.stores.db import connect, transaction
 conn = connect("killtest", ["CREATE TABLE rows (batch INTEGER NOT NULL, n INTEGER NOT NULL)"])
 batch = 0
 while True:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 import typer
-from cli_batch import run_batch
-from network_guard import block_network
 
-from tests.conftest import FIXTURES
-from tests.test_debrief import ANSWERS, feed
+from tests.helpers.cli_batch import run_batch
+from tests.helpers.network_guard import block_network
+from tests.helpers.paths import FIXTURES, ROOT
+from tests.helpers.samples import ANSWERS, feed
 
 NOTES = FIXTURES / "notes"
-TESTS = Path(__file__).resolve().parent
 JOB = str(FIXTURES / "jobs" / "interview-marketing-coordinator.md")
 RESUME = str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt")
 STDIN = {"debrief": feed(ANSWERS)}  # what a command reads from standard input
@@ -114,8 +113,8 @@ def test_every_command_runs_with_the_local_model_and_no_network(
 
 SITECUSTOMIZE = """
 import os, sys
-sys.path.insert(0, {tests!r})
-from network_guard import append_to, block_network
+sys.path.insert(0, {root!r})
+from tests.helpers.network_guard import append_to, block_network
 block_network(setattr, append_to(os.environ["REBOUND_NET_LOG"]))
 """
 
@@ -124,7 +123,7 @@ def guarded_env(tmp_path: Path) -> tuple[dict[str, str], Path]:
     """An environment whose Python blocks the network from its first line; and the log of attempts."""
     site = tmp_path / "site"
     site.mkdir()
-    (site / "sitecustomize.py").write_text(SITECUSTOMIZE.format(tests=str(TESTS)))
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE.format(root=str(ROOT)))
     log = tmp_path / "network.log"
     return {**os.environ, "PYTHONPATH": str(site), "REBOUND_NET_LOG": str(log)}, log
 

@@ -9,15 +9,23 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from loopback_servers import Reply, chunk, free_port, scripted_server, silent_server, sse, stream_of
 
 from assistant.config import Config
 from assistant.engine import openai as oa
 from assistant.engine.openai import OpenAIBackend, api_root, is_loopback_host, open_openai_backend
 from assistant.engine.options import GenerateOptions
-from assistant.engine.select import EngineSettings
+from assistant.engine.settings import EngineSettings
 from assistant.errors import ModelError
-from tests.test_feedback import HARROW, _large_email
+from tests.helpers.loopback_servers import (
+    Reply,
+    chunk,
+    free_port,
+    scripted_server,
+    silent_server,
+    sse,
+    stream_of,
+)
+from tests.helpers.samples import HARROW, large_email
 
 MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello."}]
 OPTS = GenerateOptions(max_tokens=16, stop=["\n"])
@@ -125,7 +133,6 @@ def test_the_reply_streams_in_pieces_and_the_request_is_standard():
         "max_tokens",
         "seed",
         "stop",
-        "grammar",
     }
 
 
@@ -243,7 +250,7 @@ def test_proxies_from_the_environment_are_not_used_for_a_local_server(monkeypatc
 
 
 def test_a_server_model_counts_as_not_small_so_it_may_write_the_whole_email(cli):
-    with scripted_server(stream_of(_large_email())) as (url, script):
+    with scripted_server(stream_of(large_email())) as (url, script):
         result = cli(
             "feedback",
             HARROW,
@@ -257,7 +264,11 @@ def test_a_server_model_counts_as_not_small_so_it_may_write_the_whole_email(cli)
         )
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
-    assert out["source"] == "model" and out["model"] == "big" and out["body"] == _large_email()
+    assert (
+        out["generation"]["source"] == "model"
+        and out["generation"]["model"] == "big"
+        and out["body"] == large_email()
+    )
     assert len(script.requests) == 1 and script.requests[0]["max_tokens"] > 100
     assert OpenAIBackend(url).info().parameters is None and not OpenAIBackend(url).info().is_small
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import zipfile
 
-from tests.conftest import ROOT
+from tests.helpers.paths import ROOT
 
 
 def test_the_wheel_ships_prompts_and_data(tmp_path):

@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from assistant.followups import add_contact
 from assistant.inputs.job import read_job
 from assistant.inputs.notes import read_notes
 from assistant.inputs.resume import read_resume
+from assistant.stores.followups import add_contact
 from assistant.tasks.plan import PlanRequest, build_plan, plan_markdown
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NOTES = FIXTURES / "notes"
 HARROW = NOTES / "harrow-books.md"

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.model
 NOTES = FIXTURES / "notes" / "northwind-recruiter.md"
@@ -31,10 +31,13 @@ def test_recruiter_and_network_with_the_real_model(cli):
     for name, result in runs.items():
         assert result.exit_code == 0, (name, result.output)
         data = json.loads(result.stdout)
-        assert data["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf", name
-        assert all(c["passed"] for c in data["checks"]), (name, data["checks"])
-        if data["source"] == "template":
-            assert "failed the guard" in result.stderr, name
+        assert data["generation"]["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf", name
+        assert all(c["passed"] for c in data["generation"]["checks"]), (
+            name,
+            data["generation"]["checks"],
+        )
+        if data["generation"]["source"] == "template":
+            assert "the guard refused" in result.stderr, name
         assert data["body"].startswith("Hi Alex,"), name
     network = json.loads(runs["network"].stdout)
     assert network["characters"] <= 200 and "AWS Solutions Architect" in network["body"]

@@ -13,11 +13,11 @@ from assistant.errors import InputError
 from assistant.inputs.answers import parse_json_answers, parse_markdown_answers, read_answers
 from assistant.inputs.job import read_job
 from assistant.inputs.notes import read_notes
-from assistant.practice_log import load_history, question_key
+from assistant.stores.practice import load_history, question_key
 from assistant.tasks.interview import InterviewRequest, build_questions
 from assistant.tasks.practice import review_answer, template_coaching
-from tests.conftest import FIXTURES
-from tests.test_answers import FULL, NO_RESULT
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import FULL, NO_RESULT
 
 JOB = FIXTURES / "jobs" / "interview-data-analyst.md"
 ANSWERS_MD = FIXTURES / "answers" / "data-analyst-answers.md"
@@ -84,7 +84,7 @@ GOOD_COACHING = (
 
 def test_template_coaching_names_what_is_present_and_the_first_fixes():
     review = review_answer("Tell me about a busy day.", NO_RESULT, [])
-    assert review.coaching_source == "template"
+    assert review.generation.source == "template"
     assert review.coaching.startswith("You covered the situation, task and action.")
     assert "End with the result" in review.coaching
     assert review.coaching == template_coaching(review.critique)
@@ -94,9 +94,9 @@ def test_model_coaching_is_used_when_the_guard_accepts_it():
     backend = FakeBackend([GOOD_COACHING])
     review = review_answer("Tell me about a busy day.", NO_RESULT, ["SQL"], backend)
     assert (
-        review.coaching_source == "model"
+        review.generation.source == "model"
         and review.coaching == GOOD_COACHING
-        and review.model == "fake"
+        and review.generation.model == "fake"
     )
     prompt = backend.prompts[0]
     assert "missing: result" in prompt and "call-back list" in prompt
@@ -127,9 +127,9 @@ def test_model_coaching_is_used_when_the_guard_accepts_it():
 def test_bad_model_coaching_falls_back_to_the_template(bad, failing):
     backend = FakeBackend(default=bad)
     review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
-    assert review.coaching_source == "template"
+    assert review.generation.source == "template"
     assert review.coaching == template_coaching(review.critique)
-    assert failing in review.notice
+    assert failing in review.generation.notice
     assert len(backend.calls) == 2  # one retry with another seed
 
 

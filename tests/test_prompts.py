@@ -10,7 +10,7 @@ from assistant import prompts
 from assistant.errors import ReboundError
 from assistant.inputs.notes import read_notes
 from assistant.tasks.feedback import FeedbackRequest, draft_feedback
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 
 def test_list_show_and_path(cli, rebound_home):

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.engine.llama import LlamaBackend
 from assistant.engine.options import GenerateOptions
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.model
 
@@ -27,13 +27,13 @@ def test_feedback_end_to_end_with_the_real_model(cli):
     result = cli("feedback", FIXTURES / "notes" / "harrow-books.md", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
-    assert data["source"] in ("model", "template")
+    assert data["generation"]["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert data["generation"]["source"] in ("model", "template")
     assert all(
-        c["passed"] for c in data["checks"]
+        c["passed"] for c in data["generation"]["checks"]
     )  # whichever source won, what is shown passed the guard
-    if data["source"] == "template":
-        assert "failed the guard" in result.stderr
+    if data["generation"]["source"] == "template":
+        assert "the guard refused" in result.stderr
     assert data["body"].rstrip().endswith("Jordan Rivera") and "Harrow Books" in data["body"]
 
 

@@ -10,7 +10,7 @@ from assistant.engine.fake import FakeBackend
 from assistant.errors import MissingFactError
 from assistant.inputs.notes import parse_notes, read_notes
 from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 NORTHWIND = FIXTURES / "notes" / "northwind-recruiter.md"
 HARROW = FIXTURES / "notes" / "harrow-books.md"
@@ -22,7 +22,7 @@ def test_template_update_carries_the_facts_and_both_asks(cli):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     body = data["body"]
-    assert data["source"] == "template" and data["recruiter"] == "Alex Morgan"
+    assert data["generation"]["source"] == "template" and data["recruiter"] == "Alex Morgan"
     assert body.startswith("Hi Alex,")
     for fact in (
         "Northwind Logistics",
@@ -34,7 +34,7 @@ def test_template_update_carries_the_facts_and_both_asks(cli):
         assert fact in body
     assert "feedback" in body and "roles I should look at next" in body
     assert body.rstrip().endswith("Sam Chen")
-    assert all(c["passed"] for c in data["checks"])
+    assert all(c["passed"] for c in data["generation"]["checks"])
 
 
 @pytest.mark.parametrize(
@@ -120,7 +120,7 @@ def test_the_model_sentence_goes_in_its_slot(cli, fake_backend):
     result = cli("recruiter", NORTHWIND, "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["source"] == "model" and GOOD_SENTENCE in data["body"]
+    assert data["generation"]["source"] == "model" and GOOD_SENTENCE in data["body"]
     prompt = fake_backend.prompts[0]
     assert "SQL exercise on delivery delays" in prompt
 
@@ -139,8 +139,8 @@ def test_a_bad_sentence_is_rejected_and_the_template_used(cli, fake_backend, bad
     result = cli("recruiter", NORTHWIND, "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["source"] == "template" and bad not in data["body"]
-    assert "failed the guard" in data["notice"] and len(fake_backend.calls) == 2
+    assert data["generation"]["source"] == "template" and bad not in data["body"]
+    assert "the guard refused" in data["generation"]["notice"] and len(fake_backend.calls) == 2
 
 
 def test_a_large_model_writes_the_body_and_the_guard_checks_it():
@@ -153,14 +153,17 @@ def test_a_large_model_writes_the_body_and_the_guard_checks_it():
     )
     big = FakeBackend(parameters=7_000_000_000).queue(good)
     result = draft_recruiter_update(notes, big)
-    assert result.source == "model" and result.body == good
+    assert result.generation.source == "model" and result.body == good
     assert result.subject.startswith("Update on the Data Analyst interview")
     no_asks = good.replace("Did the hiring team share any feedback with you?", "").replace(
         "I would also value your view on which roles I should look at next, as I am", "I am"
     )
     big = FakeBackend(parameters=7_000_000_000).queue(no_asks, no_asks)
     result = draft_recruiter_update(notes, big)
-    assert result.source == "template" and "asks-feedback-and-next-roles" in result.notice
+    assert (
+        result.generation.source == "template"
+        and "asks-feedback-and-next-roles" in result.generation.notice
+    )
 
 
 def test_out_writes_the_update_and_never_overwrites(cli, tmp_path):

@@ -9,12 +9,12 @@ import sys
 import time
 
 import pytest
-from loopback_servers import LOOPBACK, free_port
 
 from assistant.engine.openai import OpenAIBackend
 from assistant.engine.options import GenerateOptions
-from tests.conftest import FIXTURES
-from tests.test_feedback import HARROW
+from tests.helpers.loopback_servers import LOOPBACK, free_port
+from tests.helpers.paths import FIXTURES
+from tests.helpers.samples import HARROW
 
 pytestmark = pytest.mark.model
 READY_POLLS = 240  # x 0.25 s: the server loads a 93 MB model in about a second
@@ -86,10 +86,14 @@ def test_feedback_runs_through_a_real_server(cli, llama_server):
     result = cli("feedback", HARROW, "--backend", "openai", "--base-url", llama_server, "--json")
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
-    assert out["model"] == f"the default model at {llama_server}"  # the server backend was used
+    assert (
+        out["generation"]["model"] == f"the default model at {llama_server}"
+    )  # the server backend was used
     assert out["body"].startswith("Dear Priya,") and out["body"].rstrip().endswith("Jordan Rivera")
-    if out["source"] == "template":  # the guard refused the small model's whole email: it says why
-        assert out["notice"].startswith("the model's draft failed the guard")
+    if (
+        out["generation"]["source"] == "template"
+    ):  # the guard refused the small model's whole email: it says why
+        assert out["generation"]["notice"].startswith("the guard refused the model's draft")
 
 
 def test_critique_runs_through_a_real_server(cli, llama_server):
@@ -98,7 +102,7 @@ def test_critique_runs_through_a_real_server(cli, llama_server):
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert 0 <= out["score"] <= 100 and out["findings"] and out["rewrites"]
-    # it was asked: what the guard refused is said on stderr (the notice is not part of the JSON)
-    assert out["source"] == "model" or "the guard kept the template" in " ".join(
+    # it was asked: what the guard refused is said on stderr (and in the record's notice)
+    assert out["generation"]["source"] == "model" or "the guard refused" in " ".join(
         result.stderr.split()
     )

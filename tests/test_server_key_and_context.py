@@ -9,7 +9,6 @@ import json
 from typing import Optional
 
 import pytest
-from loopback_servers import Reply, free_port, scripted_server, silent_server, sse, stream_of
 
 from assistant.config import Config
 from assistant.engine import openai as oa
@@ -17,29 +16,27 @@ from assistant.engine.base import ModelInfo
 from assistant.engine.budget import DEFAULT_CONTEXT, estimate_tokens, prompt_budget
 from assistant.engine.openai import OpenAIBackend, open_openai_backend
 from assistant.engine.options import GenerateOptions
-from assistant.engine.select import EngineSettings
+from assistant.engine.settings import EngineSettings
 from assistant.errors import InputError
-from tests.test_context_budget import LONG_NOTES
-from tests.test_feedback import HARROW, _large_email
+from tests.helpers.loopback_servers import (
+    KEY,
+    VLLM,
+    Reply,
+    free_port,
+    json_reply,
+    models,
+    scripted_server,
+    silent_server,
+    sse,
+    stream_of,
+    write_config,
+)
+from tests.helpers.samples import HARROW, LONG_NOTES, large_email
 
-KEY = "sk-rebound-test-7f3a9c1e5b"
 MESSAGES = [{"role": "user", "content": "Say hello."}]
 OPTS = GenerateOptions(max_tokens=16)
 
 
-def json_reply(body: object, status: int = 200) -> Reply:
-    return Reply(status=status, body=json.dumps(body).encode(), content_type="application/json")
-
-
-def models(*entries: dict) -> Reply:
-    return json_reply({"object": "list", "data": list(entries)})
-
-
-VLLM = {
-    "/v1/models": models(
-        {"id": "qwen", "object": "model", "owned_by": "vllm", "max_model_len": 32768}
-    )
-}
 LLAMA_CPP_MODELS = models(
     {
         "id": "qwen.gguf",
@@ -60,12 +57,6 @@ TWO_MODELS = {
 }
 
 
-def write_config(home, **values) -> None:
-    (home / "config.toml").write_text(
-        "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
-    )
-
-
 def run_feedback(cli, url: str, *args: str):
     return cli("feedback", HARROW, "--backend", "openai", "--base-url", url, "--json", *args)
 
@@ -75,7 +66,7 @@ def run_feedback(cli, url: str, *args: str):
 
 def test_the_key_from_the_environment_goes_to_every_request_and_nowhere_else(cli, monkeypatch):
     monkeypatch.setenv("REBOUND_API_KEY", KEY)
-    with scripted_server(stream_of(_large_email()), gets=VLLM) as (url, script):
+    with scripted_server(stream_of(large_email()), gets=VLLM) as (url, script):
         result = run_feedback(cli, url)
     assert result.exit_code == 0, result.stderr
     assert "/v1/models" in script.paths and "/v1/chat/completions" in script.paths
@@ -89,7 +80,7 @@ def test_the_key_from_the_environment_goes_to_every_request_and_nowhere_else(cli
 def test_the_key_from_the_config_file_is_sent_and_the_environment_wins(
     cli, monkeypatch, rebound_home
 ):
-    with scripted_server(stream_of(_large_email())) as (url, script):
+    with scripted_server(stream_of(large_email())) as (url, script):
         write_config(rebound_home, backend="openai", base_url=url, api_key="sk-from-config")
         assert cli("feedback", HARROW).exit_code == 0
         assert {h["authorization"] for h in script.headers} == {"Bearer sk-from-config"}
@@ -317,10 +308,10 @@ def test_long_notes_are_cut_to_the_context_in_use(cli, tmp_path, monkeypatch, ge
         monkeypatch.setenv("REBOUND_CONTEXT_LENGTH", env)
     notes = tmp_path / "long.md"
     notes.write_text(LONG_NOTES)
-    with scripted_server(stream_of(_large_email()), gets=gets) as (url, script):
+    with scripted_server(stream_of(large_email()), gets=gets) as (url, script):
         result = cli("feedback", notes, "--backend", "openai", "--base-url", url, "--json")
     assert result.exit_code == 0, result.stderr
-    assert "shortened highlight" in json.loads(result.stdout)["notice"]
+    assert "shortened highlight" in json.loads(result.stdout)["generation"]["notice"]
     sizes = prompt_sizes(script)
     assert sizes and all(size <= budget(context, script) for size in sizes)
     if context:  # the room the setting or the server gave is used, not just the default's
@@ -331,8 +322,8 @@ def test_long_notes_are_not_cut_when_the_server_has_room(cli, tmp_path):
     notes = tmp_path / "long.md"
     notes.write_text(LONG_NOTES)
     roomy = {"/v1/models": models({"id": "qwen", "max_model_len": 131072})}
-    with scripted_server(stream_of(_large_email()), gets=roomy) as (url, script):
+    with scripted_server(stream_of(large_email()), gets=roomy) as (url, script):
         result = cli("feedback", notes, "--backend", "openai", "--base-url", url, "--json")
     assert result.exit_code == 0, result.stderr
-    assert "shortened" not in json.loads(result.stdout)["notice"]
+    assert "shortened" not in (json.loads(result.stdout)["generation"]["notice"] or "")
     assert min(prompt_sizes(script)) > 16384

@@ -11,15 +11,21 @@ import json
 import threading
 
 import pytest
-from loopback_servers import Reply, scripted_server, stream_of
 
 from assistant.engine import openai as oa
 from assistant.engine import request_pool
 from assistant.engine.openai import DEFAULT_PARALLEL, OpenAIBackend
 from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
-from tests.test_critique_cli import RESUMES, STRONG, WEAK
-from tests.test_server_key_and_context import KEY, VLLM, write_config
+from tests.helpers.loopback_servers import (
+    KEY,
+    VLLM,
+    Reply,
+    scripted_server,
+    stream_of,
+    write_config,
+)
+from tests.helpers.samples import RESUMES, STRONG, WEAK
 
 WAIT = 10.0  # seconds a held request waits for the others: only a client that does not overlap waits it out
 GRACE = 0.2  # seconds the full first group is held, for any request beyond the limit to arrive

@@ -9,12 +9,12 @@ import pytest
 from assistant.analysis.message import split_message
 from assistant.analysis.tone import analyze, signal_defs
 from assistant.tasks.soften import SoftenRequest, SoftenResult, soften
-from tests.conftest import FIXTURES
+from tests.helpers.paths import FIXTURES
 
 FOLLOWUPS = FIXTURES / "followups"
 DESPERATE = sorted((FOLLOWUPS / "desperate").glob("*.txt"))
 CALM = sorted((FOLLOWUPS / "calm").glob("*.txt"))
-JSON_KEYS = {"score", "level", "signals", "rewrite", "rewrite_score", "source", "checks", "advice"}
+JSON_KEYS = {"score", "level", "signals", "rewrite", "rewrite_score", "advice", "generation"}
 SIGNAL_KEYS = {"code", "excerpt", "start", "end", "message", "suggestion"}
 
 ONE_PLEA = """Hi Priya,
@@ -38,7 +38,7 @@ def _body_sentences(text: str) -> list[str]:
 def test_template_rewrite_is_calm_and_made_of_whole_sentences(path):
     text = path.read_text(encoding="utf-8")
     result = soften(SoftenRequest(text=text))
-    assert result.source == "template"
+    assert result.generation.source == "template"
     after = analyze(result.rewrite)
     assert after.level == "calm" and not after.signals, [(s.code, s.excerpt) for s in after.signals]
     assert result.rewrite_score == after.score < result.score
@@ -101,7 +101,7 @@ def test_company_dropped_with_a_sentence_comes_back():
     text = "Hi Sam,\n\nHarrow Books was my last hope.\n\nBest,\nAlex"
     result = soften(SoftenRequest(text=text, company="Harrow Books"))
     assert "Harrow Books" in result.rewrite
-    assert all(c.passed for c in result.checks), result.checks
+    assert all(c.passed for c in result.generation.checks), result.generation.checks
 
 
 # ---- the model path (fake backend) ---------------------------------------------------------
@@ -111,9 +111,9 @@ def test_a_good_model_sentence_is_accepted(fake_backend):
     good = "I understand the decision, and I would be glad to be considered for future roles."
     fake_backend.queue(good)
     result = soften(SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books"), fake_backend)
-    assert result.source == "model"
+    assert result.generation.source == "model"
     assert good in result.rewrite
-    assert all(c.passed for c in result.checks)
+    assert all(c.passed for c in result.generation.checks)
     assert result.rewrite.startswith("Hi Priya,") and result.rewrite.rstrip().endswith("Jordan")
     assert len(fake_backend.calls) == 1
     assert PLEA_SENTENCE in fake_backend.prompts[0]
@@ -133,10 +133,10 @@ def test_a_bad_model_sentence_falls_back_to_the_template(fake_backend, bad):
     fake_backend.queue(bad, bad)  # the guard retries once
     request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
     result = soften(request, fake_backend)
-    assert result.source == "template"
+    assert result.generation.source == "template"
     assert result.rewrite == soften(request).rewrite
     assert bad not in result.rewrite
-    assert "failed the guard" in result.notice
+    assert "the guard refused" in result.generation.notice
     assert analyze(result.rewrite).level == "calm"
 
 
@@ -144,7 +144,7 @@ def test_only_flagged_sentences_with_content_go_to_the_model(fake_backend):
     text = "Hi Sam,\n\nThanks for the update. Sorry to bother you again. I'm devastated.\n\nBest,\nAlex"
     result = soften(SoftenRequest(text=text), fake_backend)
     assert fake_backend.calls == []  # an apology and a feeling are dropped, not rewritten
-    assert result.source == "template"
+    assert result.generation.source == "template"
     assert "Thanks for the update." in result.rewrite
 
 
@@ -157,8 +157,8 @@ def test_real_model_rewrite_is_guarded(embedded_model_path):
     assert result.level == "desperate"
     assert analyze(result.rewrite).level == "calm"
     assert result.rewrite.startswith("Hi Priya,")
-    if result.source == "model":
-        assert all(c.passed for c in result.checks)
+    if result.generation.source == "model":
+        assert all(c.passed for c in result.generation.checks)
     else:
         assert result.rewrite == soften(request).rewrite
 
@@ -230,4 +230,4 @@ def test_cli_model_path_on_fake_backend(cli, fake_backend):
     )
     result = cli("soften", "-", "--json", input=ONE_PLEA)
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["source"] == "model"
+    assert json.loads(result.stdout)["generation"]["source"] == "model"

@@ -7,24 +7,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Union
 
 from pydantic import BaseModel
 
-from assistant.analysis.words import any_phrase, content_words, count_phrases
+from assistant.analysis import answer_examples as ex
+from assistant.analysis.words import any_phrase, count_phrases
 from assistant.paths import read_data
+from assistant.rules import Hit, Rule, RuleSet
+from assistant.text import content_words, figures
 
 STAR_PARTS = ("situation", "task", "action", "result")
 WORDS_PER_MINUTE = 150
 MIN_WORDS = 75  # about 30 seconds spoken
 MAX_WORDS = 375  # about 2.5 minutes spoken
-_NUMBER = re.compile(
-    r"\b\d+(?:[.,]\d+)*(?:\s*%|\s*percent\b|[km]\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|"
-    r"half|double|doubled|tripled|dozen)\b",
-    re.IGNORECASE,
-)
 
 
 class RepeatedWord(BaseModel):
@@ -48,7 +45,7 @@ class AnswerMetrics(BaseModel):
         return [p for p in STAR_PARTS if self.star.get(p)]
 
 
-class Finding(BaseModel):
+class AnswerFinding(BaseModel):
     code: str
     message: str
 
@@ -56,92 +53,136 @@ class Finding(BaseModel):
 class AnswerCritique(BaseModel):
     metrics: AnswerMetrics
     star_present: list[str]
-    findings: list[Finding]
+    findings: list[AnswerFinding]
     score: int  # 100 minus the weights of the signals found
 
 
-@dataclass(frozen=True)
-class Signal:
-    """One thing the critique can flag: a stable code, a weight off the score, a message."""
+Example = Union[str, tuple[str, tuple[str, ...]]]  # an answer, or an answer and the job's terms
 
-    code: str
-    weight: int
-    message: str
-    flags: Callable[[AnswerMetrics], bool]
+
+def _metrics(example: Example) -> AnswerMetrics:
+    answer, terms = (example, ()) if isinstance(example, str) else example
+    return measure(answer, terms)
+
+
+def _signal(
+    code: str,
+    weight: int,
+    message: str,
+    flags: Callable[[AnswerMetrics], bool],
+    flag: tuple[Example, ...],
+    pass_: tuple[Example, ...],
+) -> Rule[AnswerMetrics]:
+    """A rule on an answer's measures: it fires once when `flags` holds."""
+    return Rule(
+        code=code,
+        message=message,
+        weight=weight,
+        category="answer",
+        find=lambda m: [Hit()] if flags(m) else [],
+        should_flag=flag,
+        should_pass=pass_,
+    )
 
 
 def _missing(part: str) -> Callable[[AnswerMetrics], bool]:
     return lambda m: not m.star.get(part)
 
 
-SIGNALS: tuple[Signal, ...] = (
-    Signal(
+_RULES = (
+    _signal(
         "missing-situation",
         10,
         "Set the scene first: where you were and what was going on.",
         _missing("situation"),
+        (ex.ACTION_ONLY,),
+        (ex.SITUATION_TASK,),
     ),
-    Signal(
+    _signal(
         "missing-task",
         10,
         "Say what you had to achieve, or what the problem was.",
         _missing("task"),
+        (ex.ACTION_ONLY,),
+        (ex.NO_RESULT,),
     ),
-    Signal(
+    _signal(
         "missing-action",
         20,
         "Say what you did yourself ('I decided…', 'I built…'), step by step.",
         _missing("action"),
+        (ex.SITUATION_TASK,),
+        (ex.ACTION_ONLY,),
     ),
-    Signal(
+    _signal(
         "missing-result",
         20,
         "End with the result: what changed, and what you learned.",
         _missing("result"),
+        (ex.NO_RESULT,),
+        (ex.FULL,),
     ),
-    Signal(
+    _signal(
         "too-short",
         15,
         f"Too short: aim for 1 to 2 minutes (about {MIN_WORDS}-{MAX_WORDS} words).",
         lambda m: m.words < MIN_WORDS,
+        (ex.NO_RESULT,),
+        (ex.FULL,),
     ),
-    Signal(
+    _signal(
         "too-long",
         10,
         "Too long: keep it under about 2.5 minutes; cut the background.",
         lambda m: m.words > MAX_WORDS,
+        (ex.LONG,),
+        (ex.FULL,),
     ),
-    Signal(
+    _signal(
         "filler-words",
         5,
         "Several filler words: pause instead.",
         lambda m: sum(m.fillers.values()) >= 3,
+        (ex.FILLERS,),
+        (ex.FULL,),
     ),
-    Signal(
+    _signal(
         "hedging",
         5,
         "Several hedges ('I think', 'maybe'): say what you did plainly.",
         lambda m: sum(m.hedges.values()) >= 3,
+        (ex.HEDGES,),
+        (ex.FULL,),
     ),
-    Signal(
+    _signal(
         "no-numbers",
         5,
         "No numbers: size the problem or the result (how many, how much, how fast).",
         lambda m: not m.numbers,
+        (ex.NO_RESULT,),
+        (ex.FULL,),
     ),
-    Signal(
+    _signal(
         "no-job-terms",
         5,
         "Uses none of the job's terms: connect the story to what the role asks for.",
         lambda m: bool(m.job_terms) and not m.job_terms_used,
+        ((ex.NO_RESULT, ("SQL",)),),
+        (
+            (ex.FULL, ("SQL",)),
+            ex.NO_RESULT,  # no job terms given: nothing to use
+        ),
     ),
-    Signal(
+    _signal(
         "repeated-words",
         5,
         "One word comes back again and again: vary it.",
         lambda m: bool(m.repeated) and m.repeated[0].count >= 5,
+        (ex.REPEATS,),
+        (ex.FULL,),
     ),
 )
+ANSWER_RULES: RuleSet[AnswerMetrics] = RuleSet("answers", _RULES, subject=_metrics)
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +240,7 @@ def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
         star=star_cues(answer),
         fillers=count_phrases(answer, cues["filler"]),
         hedges=count_phrases(answer, cues["hedging"]),
-        numbers=[m.group(0).strip() for m in _NUMBER.finditer(answer)],
+        numbers=[f.strip() for f in figures(answer)],
         job_terms=job_terms,
         job_terms_used=terms_used(answer, job_terms) if job_terms else [],
         repeated=repeated_words(answer),
@@ -208,10 +249,10 @@ def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
 
 def critique(answer: str, job_terms: Iterable[str] = ()) -> AnswerCritique:
     metrics = measure(answer, job_terms)
-    hits = [s for s in SIGNALS if s.flags(metrics)]
+    hits = [r for r in ANSWER_RULES.rules if r.hits(metrics)]
     return AnswerCritique(
         metrics=metrics,
         star_present=metrics.star_present,
-        findings=[Finding(code=s.code, message=s.message) for s in hits],
+        findings=[AnswerFinding(code=r.code, message=r.message) for r in hits],
         score=max(0, 100 - sum(s.weight for s in hits)),
     )

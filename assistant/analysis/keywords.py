@@ -11,12 +11,14 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from assistant.inputs.job import NICE_HEADING, NOT_TERMS, REQUIREMENT_HEADING, guess_company
 from assistant.paths import read_data
+from assistant.text import TOKEN as _TOKEN
+from assistant.text import tokens
 
 VOCABULARY_FILE = "skills.yaml"
 
-# A token keeps the punctuation that belongs to skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
-_TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#.&/'\u2019-]*[A-Za-z0-9+#])?")
+# Tokens (assistant.text) keep the punctuation of skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
 # Terms never run across these: a comma, a sentence end, brackets, bullets, line ends.
 _SEGMENT_BREAK = re.compile(r"[,;:()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n")
 
@@ -135,14 +137,6 @@ def find_terms(text: str) -> set[str]:
 
 # ---- The job side: which terms are requirements, and in what order of importance ----
 
-REQUIREMENT_HEADING = re.compile(
-    r"requirement|qualification|must|skills|what you(?:'ll)? (?:bring|need|have)|you have|about you|"
-    r"experience|who you are|looking for|ideal candidate|technolog|stack|tools",
-    re.IGNORECASE,
-)
-NICE_HEADING = re.compile(
-    r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE
-)
 _OTHER_HEADING = re.compile(
     r"benefit|perks|about us|about the company|who we are|salary|compensation|"
     r"equal opportunit|how to apply|location",
@@ -157,14 +151,6 @@ _NICE_LINE = re.compile(
     r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
 )
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
-_COMPANY_LINE = re.compile(
-    r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
-    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
-    r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
-    r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
-    r"builds|makes|runs|helps|is an?\b)",
-    re.MULTILINE,
-)
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w.])([A-Z][a-z0-9][A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
@@ -174,38 +160,12 @@ _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
 )
 
-# Capitalised words and acronyms that are never a skill the job asks for.
-_NOT_TERMS = frozenset(
-    """
-a an and the or of for to in on at by with as we you our your their they it its this that these those
-is are be will can may must should would could who what when where why how all any each every some
-i us uk eu usa ok am pm id faq ceo cto cfo coo cmo vp svp evp hr est pst cst et pt gmt utc tbd eta na
-asap fte pto eoe ote dei lgbtq ny nyc sf la dc ca tx wa ma il
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december remote hybrid onsite office full time part contract
-senior junior lead principal staff head director manager associate intern mid level entry team teams
-role position job opportunity candidate company about requirements qualifications responsibilities
-skills experience benefits perks salary bonus equity year years plus nice have bring need work
-strong excellent proven great good ability knowledge understanding degree bachelor bachelor's master
-master's phd field related new york san francisco london berlin paris united states kingdom
-""".split()
-)
-
 
 @dataclass(frozen=True)
 class _Weighted:
     name: str
     weight: float
     position: int
-
-
-def guess_company(text: str) -> Optional[str]:
-    """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X')."""
-    for m in _COMPANY_LINE.finditer(text):
-        name = m.group("name") or m.group("about") or m.group("join") or m.group("hiring")
-        if name and name.lower() not in _NOT_TERMS:
-            return name.strip().rstrip(".")
-    return None
 
 
 def _line_weights(text: str) -> list[tuple[str, float, int]]:
@@ -239,7 +199,7 @@ def _line_weights(text: str) -> list[tuple[str, float, int]]:
 
 def _is_noise(phrase: str, company_words: set[str]) -> bool:
     words = [w.lower().strip("'\u2019") for w in phrase.replace("&", " ").split()]
-    return any(w in _NOT_TERMS or w in company_words for w in words) or not words
+    return any(w in NOT_TERMS or w in company_words for w in words) or not words
 
 
 def discovered_terms(line: str, company_words: set[str], known: set[str]) -> list[tuple[str, int]]:
@@ -264,7 +224,7 @@ def discovered_terms(line: str, company_words: set[str], known: set[str]) -> lis
 @lru_cache(maxsize=64)
 def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     company = company or guess_company(text)
-    company_words = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", company or "") if len(w) > 1}
+    company_words = {w for w in tokens(company or "") if len(w) > 1}
     company_terms = find_terms(company) if company else set()
     scores: dict[str, _Weighted] = {}
     known_lower: set[str] = set()

@@ -8,6 +8,8 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.text.sentences import SENTENCE_END, Span, sentence_spans, span
+
 GREETING = re.compile(
     r"[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b[^\n,:!]{0,60}?(?:,|:|!+|(?=\n)|$)",
     re.IGNORECASE,
@@ -18,19 +20,7 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 SIGNOFF_LINES = 4  # the closing must be among the message's last lines
-_ABBREVIATIONS = ("mr", "ms", "mrs", "dr", "prof", "st", "e.g", "i.e", "etc", "vs", "no")
-_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_BULLET = re.compile(r"\n(?=[ \t]*(?:[-*\u2022]|\d+[.)])\s)")
-
-
-class Span(BaseModel):
-    text: str
-    start: int
-    end: int
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return start < self.end and end > self.start
 
 
 class MessageParts(BaseModel):
@@ -39,47 +29,14 @@ class MessageParts(BaseModel):
     signoff: list[Span] = []  # the closing line ("Best regards,") and what follows (the name)
 
 
-def _span(text: str, start: int, end: int) -> Optional[Span]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(text=text[start:end], start=start, end=end) if end > start else None
-
-
 def _lines(text: str, start: int, end: int) -> list[Span]:
     out, pos = [], start
     for line in text[start:end].split("\n"):
-        span = _span(text, pos, pos + len(line))
-        if span:
-            out.append(span)
+        found = span(text, pos, pos + len(line))
+        if found:
+            out.append(found)
         pos += len(line) + 1
     return out
-
-
-def sentences(text: str, start: int, end: int) -> list[Span]:
-    """Sentences of text[start:end]; a line break ends one only before a bullet."""
-    out, pos = [], start
-    cuts = [
-        m.end() + start
-        for m in _SENTENCE_END.finditer(text[start:end])
-        if not _is_abbreviation(text, m.start() + start)
-    ]
-    cuts += [m.start() + start for m in _BULLET.finditer(text[start:end])]
-    for cut in sorted(set(cuts)) + [end]:
-        span = _span(text, pos, cut)
-        if span:
-            out.append(span)
-        pos = cut
-    return out
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
-        return False
-    word = re.search(r"[\w.]+$", text[max(0, dot - 16) : dot])  # abbreviations are short: a
-    # window keeps this linear (the whole text before each dot made it quadratic)
-    return bool(word) and (word.group(0).lower() in _ABBREVIATIONS or len(word.group(0)) == 1)
 
 
 def _is_name(line: Span) -> bool:
@@ -88,7 +45,7 @@ def _is_name(line: Span) -> bool:
     return (
         len(words) <= 3
         and all(w[0].isupper() for w in words)
-        and not _SENTENCE_END.search(line.text)
+        and not SENTENCE_END.search(line.text)
     )
 
 
@@ -107,7 +64,7 @@ def split_message(text: str) -> MessageParts:
     body_start = len(text) - len(text.lstrip())
     greeting = GREETING.match(text, body_start)
     if greeting:
-        parts.greeting = _span(text, greeting.start(), greeting.end())
+        parts.greeting = span(text, greeting.start(), greeting.end())
         body_start = greeting.end()
     body_end = len(text)
     lines = _lines(text, body_start, len(text))
@@ -125,7 +82,7 @@ def split_message(text: str) -> MessageParts:
     pos = body_start
     for m in list(_PARAGRAPH.finditer(text, body_start, body_end)) + [None]:
         cut = m.start() if m else body_end
-        para = sentences(text, pos, cut)
+        para = sentence_spans(text, pos, cut)
         if para:
             parts.paragraphs.append(para)
         pos = m.end() if m else body_end

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.checks.phrases import phrase_lists, phrase_pattern
-from assistant.checks.wording import QUANTITY
+from assistant.text import QUANTITY
+from assistant.text.lexicon import phrase_lists, phrase_pattern
 
 BLANK = "[__]"
 RESULT_BLANK = f" (result: {BLANK})"

@@ -9,8 +9,9 @@ from typing import Optional
 from pydantic import BaseModel
 
 from assistant.analysis.keywords import KeywordReport
-from assistant.checks.registry import REGISTRY, Finding
+from assistant.checks import RESUME_RULES
 from assistant.inputs.resume import Resume
+from assistant.rules import Finding
 
 WEIGHTS = {"impact": 0.35, "clarity": 0.25, "structure": 0.25, "keywords": 0.15}
 PENALTY = {"error": 30, "warning": 8, "info": 4}
@@ -47,7 +48,7 @@ def _impact(resume: Resume, findings: list[Finding]) -> Subscore:
 
 
 def _by_category(category: str, findings: list[Finding], clean: str) -> Subscore:
-    mine = [f for f in findings if REGISTRY[f.code].category == category]
+    mine = [f for f in findings if RESUME_RULES.rule(f.code).category == category]
     per_code: Counter = Counter()
     for f in mine:
         per_code[f.code] += PENALTY[f.severity]

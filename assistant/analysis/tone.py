@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.analysis.phrases import PhrasePattern
 from assistant.paths import read_data
+from assistant.rules import Hit, Rule, RuleSet
+from assistant.text import normalise, tokens
 
 Level = Literal["calm", "needy", "desperate"]
 LEVELS: tuple[Level, ...] = Level.__args__  # in order, calm first
@@ -44,7 +46,9 @@ class SignalDef(BaseModel):
     pass_: list[str] = Field([], alias="pass")
 
 
-class Signal(BaseModel):
+class ToneSignal(BaseModel):
+    """A desperation signal found in a message (a finding of the tone rule set, with its span)."""
+
     code: str
     excerpt: str
     start: int
@@ -56,7 +60,7 @@ class Signal(BaseModel):
 class ToneReport(BaseModel):
     score: int
     level: Level
-    signals: list[Signal]
+    signals: list[ToneSignal]
 
 
 class _Registry(BaseModel):
@@ -74,7 +78,7 @@ class _Compiled:
             re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
             for p in definition.patterns
         ]
-        self.ignore = {w.lower() for w in definition.ignore_words}
+        self.ignore = {normalise(w) for w in definition.ignore_words}
 
     def spans(self, text: str, ignore: set[str]) -> list[tuple[int, int]]:
         found = []
@@ -85,8 +89,8 @@ class _Compiled:
                 if isinstance(pattern, PhrasePattern)
                 else pattern.finditer(text)
             ):
-                tokens = {t.lower() for t in re.findall(r"[\w'\u2019]+", m.group(0))}
-                if m.end() > m.start() and not (tokens and tokens <= self.ignore | ignore):
+                words = set(tokens(m.group(0)))
+                if m.end() > m.start() and not (words and words <= self.ignore | ignore):
                     found.append((m.start(), m.end()))
         return _merge(found)
 
@@ -106,10 +110,48 @@ def _registry() -> _Registry:
     return _Registry.model_validate(read_data(SIGNALS_FILE))
 
 
+class Message(NamedTuple):
+    """What the tone rules read: a message, and names whose words are never a signal (a company
+    in capitals is no shouting)."""
+
+    text: str
+    names: tuple[str, ...] = ()
+
+
+def _message(example: str) -> Message:
+    return Message(example)
+
+
+def _rule(compiled: _Compiled) -> Rule[Message]:
+    d = compiled.definition
+
+    def find(message: Message) -> list[Hit]:
+        ignore = {w for n in message.names if n for w in tokens(n)}
+        text = message.text
+        return [
+            Hit(excerpt=text[start:end], start=start, end=end)
+            for start, end in compiled.spans(text, ignore)
+        ]
+
+    return Rule(
+        code=d.code,
+        message=d.message,
+        suggestion=d.suggestion,
+        weight=d.weight,
+        category="tone",
+        find=find,
+        should_flag=tuple(d.flag),
+        should_pass=tuple(d.pass_),
+    )
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[_Compiled, ...]:
+def tone_rules() -> RuleSet[Message]:
+    """The desperation signals of assistant/data/tone_signals.yaml as one rule set; a should-pass
+    example must raise no signal at all (false alarms are defects)."""
     reg = _registry()
-    return tuple(_Compiled(d, reg.classes) for d in reg.signals)
+    rules = tuple(_rule(_Compiled(d, reg.classes)) for d in reg.signals)
+    return RuleSet("tone", rules, subject=_message, strict_pass=True)
 
 
 def signal_defs() -> list[SignalDef]:
@@ -126,27 +168,23 @@ def calm_table() -> list[str]:
     return [r for d in _registry().signals for r in d.replacement]
 
 
-def find_signals(text: str, names: Iterable[str] = ()) -> list[Signal]:
+def find_signals(text: str, names: Iterable[str] = ()) -> list[ToneSignal]:
     """Every signal in the text, by position. Words of `names` (a company in capitals) are no shouting."""
-    ignore = {w.lower() for n in names if n for w in re.findall(r"[\w'\u2019]+", n)}
-    signals = []
-    for compiled in _compiled():
-        d = compiled.definition
-        for start, end in compiled.spans(text, ignore):
-            signals.append(
-                Signal(
-                    code=d.code,
-                    excerpt=text[start:end],
-                    start=start,
-                    end=end,
-                    message=d.message,
-                    suggestion=d.suggestion,
-                )
-            )
+    signals = [
+        ToneSignal(
+            code=f.code,
+            excerpt=text[f.start : f.end],
+            start=f.start,
+            end=f.end,
+            message=f.message,
+            suggestion=f.suggestion,
+        )
+        for f in tone_rules().run(Message(text, tuple(n for n in names if n)))
+    ]
     return sorted(signals, key=lambda s: (s.start, s.end))
 
 
-def score_signals(signals: list[Signal]) -> int:
+def score_signals(signals: list[ToneSignal]) -> int:
     counts: dict[str, int] = {}
     for s in signals:
         counts[s.code] = counts.get(s.code, 0) + 1

@@ -1,18 +1,16 @@
-"""Words and phrases: stop words, content tokens, phrase counts, and the token-set similarity
-used to drop near-duplicate questions."""
+"""Words and phrases: phrase counts, and the token-set similarity used to drop near-duplicate
+questions (tokens, stop words and stems come from assistant.text)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
 from assistant.analysis.keywords import singular
 from assistant.analysis.phrases import compile_phrase
-from assistant.paths import data_path
+from assistant.text import stop_words, tokens
 
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9'+#.-]*[a-z0-9+#]|[a-z0-9]")
 # Words every interview question uses; they say nothing about what a question asks.
 QUESTION_WORDS = frozenset(
     "tell describe time times example give walk through talk share explain happened happen "
@@ -24,24 +22,6 @@ MEANINGFUL = frozenset(
     "other own only over under again against before after above below up down off out".split()
 )
 NEAR_DUPLICATE = 0.7  # token-set similarity from which two questions count as one
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    text = data_path("stop_words.txt").read_text(encoding="utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens (keeps 'c++', 'node.js', "don't")."""
-    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
-
-
-def content_words(text: str) -> list[str]:
-    stop = stop_words()
-    return [t for t in tokens(text) if t not in stop and not t.isdigit() and len(t) > 1]
 
 
 def token_set(text: str) -> frozenset[str]:

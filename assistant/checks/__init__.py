@@ -1,17 +1,29 @@
-"""Resume checks: a registry of small units with stable codes (see registry.py), run in one pass."""
+"""Resume checks: one rule set (assistant.rules) of the structure and wording rules, listed here
+explicitly, run in one pass."""
 
 from __future__ import annotations
 
-from assistant.checks import structure, wording  # noqa: F401  (importing registers the checks)
-from assistant.checks.registry import REGISTRY, SEVERITY_ORDER, Check, Finding
-from assistant.inputs.resume import Resume
+from assistant.checks import structure, wording
+from assistant.checks.examples import example_text
+from assistant.inputs.resume import Resume, parse_resume_text
+from assistant.rules import Finding, Rule, RuleSet, by_severity
 
-__all__ = ["REGISTRY", "Check", "Finding", "run_checks"]
+__all__ = ["RESUME_RULES", "Finding", "Rule", "rule", "run_checks"]
+
+
+def example_resume(example: str) -> Resume:
+    return parse_resume_text(example_text(example), "example.md", "md")
+
+
+RESUME_RULES: RuleSet[Resume] = RuleSet(
+    "resume", structure.RULES + wording.RULES, subject=example_resume
+)
+
+
+def rule(code: str) -> Rule[Resume]:
+    return RESUME_RULES.rule(code)
 
 
 def run_checks(resume: Resume) -> list[Finding]:
-    """Every registered check's findings, most severe first, then in resume order."""
-    findings = [f for c in REGISTRY.values() for f in c.run(resume)]
-    return sorted(
-        findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line if f.line is not None else 0)
-    )
+    """Every resume rule's findings, most severe first, then in resume order."""
+    return by_severity(RESUME_RULES.run(resume))

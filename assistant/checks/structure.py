@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from assistant.checks.registry import Hit, check
+from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
 from assistant.inputs.resume import Resume
+from assistant.rules import Hit, Rule
+from assistant.text import TOKEN
 
 TOO_LONG_WORDS = 1200  # about two and a half pages of resume text
 WORDS_PER_PAGE = 500
@@ -29,16 +31,8 @@ _DATE_TOKEN = re.compile(
     rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
     re.IGNORECASE,
 )
-_OPENER = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-@check(
-    "missing-contact",
-    "error",
-    "structure",
-    "No email address or phone number.",
-    "Put your email and phone number at the top, under your name, as plain text.",
-)
 def missing_contact(resume: Resume) -> Iterator[Hit]:
     missing = [
         what
@@ -57,13 +51,6 @@ def missing_contact(resume: Resume) -> Iterator[Hit]:
         )
 
 
-@check(
-    "missing-section",
-    "warning",
-    "structure",
-    "A section readers and resume scanners look for is missing.",
-    "Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.",
-)
 def missing_section(resume: Resume) -> Iterator[Hit]:
     for kind, _severity in REQUIRED_SECTIONS:
         if not resume.has_section(kind):
@@ -75,13 +62,6 @@ def missing_section(resume: Resume) -> Iterator[Hit]:
             )
 
 
-@check(
-    "too-long",
-    "warning",
-    "structure",
-    f"Well past two pages (over {TOO_LONG_WORDS} words).",
-    "Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.",
-)
 def too_long(resume: Resume) -> Iterator[Hit]:
     n = len(resume.text.split())
     if n > TOO_LONG_WORDS:
@@ -102,13 +82,6 @@ def date_style(token: str) -> str:
     return "other"
 
 
-@check(
-    "date-inconsistent",
-    "info",
-    "structure",
-    "Dates are written in more than one format.",
-    "Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.",
-)
 def date_inconsistent(resume: Resume) -> Iterator[Hit]:
     styles: dict[str, tuple] = {}
     for pos in resume.experience:
@@ -123,20 +96,13 @@ def date_inconsistent(resume: Resume) -> Iterator[Hit]:
         )
 
 
-@check(
-    "repeated-verb",
-    "info",
-    "clarity",
-    "The same verb opens many bullets.",
-    "Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').",
-)
 def repeated_verb(resume: Resume) -> Iterator[Hit]:
     bullets = [b for _, b in resume.bullets()]
     openers = Counter()
     first_seen = {}
     for b in bullets:
-        m = _OPENER.match(b.text)
-        if m:
+        m = TOKEN.match(b.text)
+        if m and m.group(0)[0].isalpha():
             verb = m.group(0).lower()
             openers[verb] += 1
             first_seen.setdefault(verb, b)
@@ -152,15 +118,104 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
         )
 
 
-@check(
-    "missing-dates",
-    "warning",
-    "structure",
-    "A position without dates.",
-    "Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.",
-)
 def missing_dates(resume: Resume) -> Iterator[Hit]:
     for pos in resume.experience:
         if (pos.title or pos.company) and pos.bullets and not _DATE_TOKEN.search(pos.dates):
             label = ", ".join(p for p in (pos.title, pos.company) if p)
             yield Hit("experience", pos.line, label, f"No dates for '{label}'.")
+
+
+RULES: tuple[Rule[Resume], ...] = (
+    Rule(
+        code="missing-contact",
+        severity="error",
+        category="structure",
+        message="No email address or phone number.",
+        suggestion="Put your email and phone number at the top, under your name, as plain text.",
+        find=missing_contact,
+        should_flag=(
+            BASE.replace("dana.reyes@example.com | (555) 201-3344 | ", ""),
+            BASE.replace("dana.reyes@example.com | ", ""),
+        ),
+        should_pass=("Shipped 3 releases",),
+    ),
+    Rule(
+        code="missing-section",
+        severity="warning",
+        category="structure",
+        message="A section readers and resume scanners look for is missing.",
+        suggestion="Add the section with a plain heading ('Experience', 'Education', 'Skills') so scanners find it.",
+        find=missing_section,
+        should_flag=(
+            BASE.replace("## Skills\nExcel, SQL, Tableau, logistics\n", ""),
+            BASE.replace("## Education", "## Notes"),
+        ),
+        should_pass=(
+            BASE.replace("## Skills", "CORE COMPETENCIES"),
+            BASE.replace("## Experience", "Work History"),
+        ),
+    ),
+    Rule(
+        code="too-long",
+        severity="warning",
+        category="structure",
+        message=f"Well past two pages (over {TOO_LONG_WORDS} words).",
+        suggestion="Cut to the last 10-15 years and the bullets that show results; two pages is the usual limit.",
+        find=too_long,
+        should_flag=(LONG,),
+        should_pass=(BASE.replace("{bullet}", "Negotiated 14 carrier contracts worth $3M"),),
+    ),
+    Rule(
+        code="date-inconsistent",
+        severity="info",
+        category="structure",
+        message="Dates are written in more than one format.",
+        suggestion="Pick one format (e.g. 'Jan 2020 - Mar 2022') and use it for every position.",
+        find=date_inconsistent,
+        should_flag=(
+            BASE.replace("Jan 2021 - Present", "01/2021 - Present").replace(
+                "## Education",
+                "### Clerk, Summit Foods, March 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2018 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+        ),
+        should_pass=(
+            BASE.replace("{bullet}", "Cut costs by 10%") + "\n",
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+        ),
+    ),
+    Rule(
+        code="repeated-verb",
+        severity="info",
+        category="clarity",
+        message="The same verb opens many bullets.",
+        suggestion="Vary the verbs so each bullet reads as its own result (e.g. 'Led', 'Cut', 'Launched', 'Negotiated').",
+        find=repeated_verb,
+        should_flag=(
+            BASE.replace(
+                "- {bullet}", "- Managed 4 depots\n- Managed 20 drivers\n- Managed $1M of freight"
+            ),
+        ),
+        should_pass=(
+            BASE.replace(
+                "- {bullet}", "- Managed 4 depots\n- Hired 20 drivers\n- Moved $1M of freight"
+            ),
+        ),
+    ),
+    Rule(
+        code="missing-dates",
+        severity="warning",
+        category="structure",
+        message="A position without dates.",
+        suggestion="Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.",
+        find=missing_dates,
+        should_flag=(BASE.replace(", Jan 2021 - Present", ""),),
+        should_pass=(BASE.replace("Jan 2021 - Present", "2021 - 2023"),),
+    ),
+)

@@ -5,42 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Optional
 
-from assistant.checks.phrases import phrase_pattern, word_set
-from assistant.checks.registry import Hit, check
+from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
 from assistant.inputs.resume import Resume
+from assistant.rules import Hit, Rule
+from assistant.text import QUANTITY
+from assistant.text.lexicon import first_person, phrase_pattern, word_set
 
 LONG_BULLET_WORDS = 35
 MIN_ACHIEVEMENT_WORDS = 4
 
-QUANTITY = re.compile(
-    r"\d|[%$\u20ac\u00a3\u00a5]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|"
-    r"half|double|doubled|tripled|halved|twice|company[- ]wide|nationwide|worldwide|globally|every)\b",
-    re.IGNORECASE,
-)
 HONOUR = re.compile(
     r"^\W*(?:awarded|won|received|named|selected|promoted|elected|nominated|earned)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(
-    r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b"
-)
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
-
-
-def first_person(text: str) -> Optional[str]:
-    """The first-person word in the text, if any ('I' after a capitalised word is a numeral: Phase I)."""
-    for m in FIRST_PERSON.finditer(text):
-        if m.group(0) == "I":
-            before = _PREVIOUS_WORD.search(text[: m.start()])
-            if before and before.group(1)[0].isupper():
-                continue
-        return m.group(0)
-    return None
-
-
 BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
 
 
@@ -61,14 +39,6 @@ def _texts(resume: Resume) -> Iterator[Hit]:
         yield Hit(kind, bullet.line, bullet.text)
 
 
-@check(
-    "unquantified-bullet",
-    "info",
-    "impact",
-    "An achievement with no number, amount, percentage or scale.",
-    "Add the size of the result: how many, how much, how fast, or how often (e.g. 'for [__] customers', "
-    "'cut costs by [__]%').",
-)
 def unquantified(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         text = bullet.text
@@ -80,14 +50,6 @@ def unquantified(resume: Resume) -> Iterator[Hit]:
             yield Hit(kind, bullet.line, text)
 
 
-@check(
-    "weak-opener",
-    "warning",
-    "impact",
-    "Opens with a duty, not an action.",
-    "Start with a strong past-tense verb for what you did and what changed (e.g. 'Built', 'Cut', 'Grew', "
-    "'Launched').",
-)
 def weak_opener(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("weak_openers", opener=True)
     for kind, bullet in resume.bullets():
@@ -101,13 +63,6 @@ def weak_opener(resume: Resume) -> Iterator[Hit]:
             )
 
 
-@check(
-    "first-person",
-    "warning",
-    "clarity",
-    "Uses the first person (I, my, me).",
-    "Drop the pronoun and start with the verb: 'Managed the budget', not 'I managed my budget'.",
-)
 def first_person_check(resume: Resume) -> Iterator[Hit]:
     for hit in _texts(resume):
         word = first_person(hit.excerpt)
@@ -115,13 +70,6 @@ def first_person_check(resume: Resume) -> Iterator[Hit]:
             yield hit._replace(detail=f"Uses the first person: '{word}'.")
 
 
-@check(
-    "passive-voice",
-    "warning",
-    "clarity",
-    "Written in the passive voice, which hides who did the work.",
-    "Put yourself as the doer and lead with the verb: 'Managed patient flow', not 'Patient flow was managed'.",
-)
 def passive_voice(resume: Resume) -> Iterator[Hit]:
     allowed = word_set("passive_exceptions")
     pattern = passive_pattern()
@@ -133,13 +81,6 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
             yield Hit(kind, bullet.line, bullet.text, f"Passive voice: '{phrase}'.")
 
 
-@check(
-    "buzzword",
-    "warning",
-    "clarity",
-    "A cliche or inflated word that readers skip.",
-    "Replace the label with evidence: the result or the fact that shows it.",
-)
 def buzzword(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("buzzwords")
     exceptions = phrase_pattern("buzzword_exceptions")
@@ -154,13 +95,6 @@ def buzzword(resume: Resume) -> Iterator[Hit]:
             )
 
 
-@check(
-    "long-bullet",
-    "info",
-    "clarity",
-    f"A bullet longer than {LONG_BULLET_WORDS} words; readers skim past it.",
-    "Keep one result per bullet in one or two lines: the action, the scale, the outcome.",
-)
 def long_bullet(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         n = len(bullet.text.split())
@@ -168,3 +102,109 @@ def long_bullet(resume: Resume) -> Iterator[Hit]:
             yield Hit(
                 kind, bullet.line, bullet.text, f"A bullet of {n} words (over {LONG_BULLET_WORDS})."
             )
+
+
+RULES: tuple[Rule[Resume], ...] = (
+    Rule(
+        code="unquantified-bullet",
+        severity="info",
+        category="impact",
+        message="An achievement with no number, amount, percentage or scale.",
+        suggestion="Add the size of the result: how many, how much, how fast, or how often (e.g. 'for [__] customers', "
+        "'cut costs by [__]%').",
+        find=unquantified,
+        should_flag=(
+            "Improved the onboarding process for new drivers",
+            "Built dashboards that the sales team used in meetings",
+        ),
+        should_pass=(
+            "Improved onboarding for 25 new drivers a month",
+            "Cut shipping costs by a third, saving $40K",
+            "Awarded Employee of the Year",
+        ),
+    ),
+    Rule(
+        code="weak-opener",
+        severity="warning",
+        category="impact",
+        message="Opens with a duty, not an action.",
+        suggestion="Start with a strong past-tense verb for what you did and what changed (e.g. 'Built', 'Cut', 'Grew', "
+        "'Launched').",
+        find=weak_opener,
+        should_flag=(
+            "Responsible for managing the warehouse schedule",
+            "Helped with the quarterly budget review",
+            "Worked on a new returns process for 200 stores",
+            "Duties included answering 50 calls a day",
+        ),
+        should_pass=(
+            "Managed the warehouse schedule for 30 drivers",
+            "Helmed the budget review for 4 regions",
+        ),
+    ),
+    Rule(
+        code="first-person",
+        severity="warning",
+        category="clarity",
+        message="Uses the first person (I, my, me).",
+        suggestion="Drop the pronoun and start with the verb: 'Managed the budget', not 'I managed my budget'.",
+        find=first_person_check,
+        should_flag=(
+            "I managed the budget of $2M",
+            "Managed my team's budget of $2M",
+            "Mentored 3 analysts who reported to me",
+        ),
+        should_pass=(
+            "Managed a $2M budget in Portland, ME",
+            "Ran Phase I of the ERP rollout for 5 sites",
+        ),
+    ),
+    Rule(
+        code="passive-voice",
+        severity="warning",
+        category="clarity",
+        message="Written in the passive voice, which hides who did the work.",
+        suggestion="Put yourself as the doer and lead with the verb: 'Managed patient flow', not 'Patient flow was managed'.",
+        find=passive_voice,
+        should_flag=(
+            "The budget was managed for 4 regions",
+            "Reports were written by me every week for 12 managers",
+        ),
+        should_pass=(
+            "Managed the budget for 4 regions",
+            "Was promoted to team lead after 9 months",
+            "Based in Denver, covered 3 states",
+        ),
+    ),
+    Rule(
+        code="buzzword",
+        severity="warning",
+        category="clarity",
+        message="A cliche or inflated word that readers skip.",
+        suggestion="Replace the label with evidence: the result or the fact that shows it.",
+        find=buzzword,
+        should_flag=(
+            "Results-driven analyst who cut costs by 10%",
+            "Spearheaded a synergy initiative across 3 teams",
+            "Leveraged Excel to cut errors by 40%",
+        ),
+        should_pass=(
+            "Cut costs by 10% by renegotiating 8 contracts",
+            "Solved routing with dynamic programming for 300 routes",
+        ),
+    ),
+    Rule(
+        code="long-bullet",
+        severity="info",
+        category="clarity",
+        message=f"A bullet longer than {LONG_BULLET_WORDS} words; readers skim past it.",
+        suggestion="Keep one result per bullet in one or two lines: the action, the scale, the outcome.",
+        find=long_bullet,
+        should_flag=(
+            "Coordinated the rollout of the new routing software across 14 depots, working with drivers,"
+            " dispatchers, the finance team and two outside vendors over several months to make sure that"
+            " every route was tested end to end before the launch in the spring",
+        ),
+        should_pass=("Rolled out routing software to 14 depots in 3 months",),
+    ),
+)

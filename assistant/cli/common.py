@@ -10,14 +10,44 @@ from typing import Annotated, Optional
 
 import typer
 
+from assistant.choices import BackendKind
+
+# Exit codes (README "Exit codes"): 0 done; 1 a check the user asked for failed (critique
+# --fail-under) or aborted; 2 bad input or usage; 70 an internal error; 130 interrupted (Ctrl-C);
+# 141 the reader of stdout went away (`rebound ... | head`).
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
 OutOpt = Annotated[Optional[str], typer.Option("--out", help="Also write the result to this file.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")]
-# The notes' facts a command may fill or override from the command line.
+# The notes, given the same way in every command that reads them: as the first argument, or
+# with --notes (either, not both).
 NotesArg = Annotated[
-    str,
-    typer.Argument(help="Your interview notes (Markdown with YAML front matter), or - for stdin."),
+    Optional[str],
+    typer.Argument(
+        metavar="NOTES",
+        help="Your interview notes (Markdown with YAML front matter), or - for stdin; or --notes.",
+        show_default=False,
+    ),
 ]
+NotesOpt = Annotated[
+    Optional[str],
+    typer.Option("--notes", help="Your interview notes (the same as the NOTES argument)."),
+]
+
+
+def notes_path(argument: Optional[str], option: Optional[str], required: bool = True):
+    """The notes file a command was given, as its argument or with --notes."""
+    from typer._click.exceptions import UsageError
+
+    if argument and option:
+        raise typer.BadParameter(
+            "give the notes once: as the NOTES argument or with --notes", param_hint="--notes"
+        )
+    if required and not (argument or option):
+        raise UsageError("Missing argument 'NOTES' (or --notes FILE)")
+    return argument or option
+
+
+# The notes' facts a command may fill or override from the command line.
 YourNameOpt = Annotated[Optional[str], typer.Option("--your-name", help="Your name, as you sign.")]
 CompanyOpt = Annotated[Optional[str], typer.Option("--company", help="The company you applied to.")]
 RoleOpt = Annotated[Optional[str], typer.Option("--role", help="The role you applied for.")]
@@ -44,7 +74,7 @@ _MODEL_PARAMS = [
     (
         "backend",
         Annotated[
-            Optional[str],
+            Optional[BackendKind],
             typer.Option(
                 "--backend",
                 help="llama (in-process) or openai (a server).",
@@ -98,11 +128,9 @@ def model_options(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from assistant.engine.select import EngineSettings
+        from assistant.engine.settings import EngineSettings
 
         settings = {n: kwargs.pop(n) for n in names}
-        if settings["backend"] not in (None, "llama", "openai"):
-            raise typer.BadParameter("must be llama or openai", param_hint="--backend")
         return func(*args, engine=EngineSettings(**settings), **kwargs)
 
     wrapper.__signature__ = sig.replace(parameters=params)
@@ -127,9 +155,22 @@ def stop_quietly() -> None:
 
 
 def notice(text: str) -> None:
-    """One dim line on stderr (why templates were used, where a file went)."""
+    """One dim line on stderr (why templates were used, where a file went): never wrapped, and
+    after what stdout already holds, so it never runs into the output's last line."""
     if text:
-        console(stderr=True).print(text, style="dim", markup=False)
+        sys.stdout.flush()
+        console(stderr=True).print(text, style="dim", markup=False, soft_wrap=True)
+
+
+def show_generation(generation) -> None:
+    """A result's generation record on stderr, the same in every command: its notice (why the
+    model's text was not used, what was left out of the prompt) as one dim line."""
+    notice(generation.notice or "")
+
+
+def written_by(generation, model: str, otherwise: str) -> str:
+    """A panel's subtitle: `model` (with {model} for the model's name) when the model wrote it."""
+    return model.format(model=generation.model) if generation.source == "model" else otherwise
 
 
 def print_json(result) -> None:

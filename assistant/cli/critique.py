@@ -15,6 +15,7 @@ from assistant.cli.common import (
     notice,
     open_engine_with_progress,
     print_json,
+    show_generation,
     write_out,
 )
 
@@ -130,7 +131,7 @@ def _collect(outcome, results: list, failures: list, as_json: bool, batch: bool)
         )
         return
     results.append(outcome)
-    notice(outcome.notice)
+    show_generation(outcome.generation)
     if as_json and batch:  # JSON Lines, flushed as each file is done
         sys.stdout.write(outcome.model_dump_json() + "\n")
         sys.stdout.flush()

@@ -9,10 +9,11 @@ from typing import Optional
 from assistant.cli.common import (
     TokenProgress,
     console,
-    notice,
     open_engine_with_progress,
     print_json,
+    show_generation,
     write_out,
+    written_by,
 )
 
 
@@ -28,12 +29,12 @@ def run_on_engine(settings, task: Callable, label: str = "Writing the draft"):
 def show_draft(
     result, text: str, title: str, as_json: bool, out: Optional[str], force: bool
 ) -> None:
-    notice(result.notice)
+    show_generation(result.generation)
     write_out(out, text, force)
     if as_json:
         print_json(result)
         return
     from rich.panel import Panel
 
-    source = f"drafted by {result.model}" if result.source == "model" else "from the template"
+    source = written_by(result.generation, "drafted by {model}", "from the template")
     console().print(Panel(text.strip(), title=title, subtitle=source, expand=False))

@@ -6,30 +6,35 @@ from typing import Annotated, Optional
 
 import typer
 
+from assistant.choices import Recipient
 from assistant.cli.common import (
     CompanyOpt,
     ForceOpt,
     JsonOpt,
     NotesArg,
+    NotesOpt,
     OutOpt,
     RoleOpt,
     TokenProgress,
     YourNameOpt,
     model_options,
-    notice,
+    notes_path,
     open_engine_with_progress,
     print_json,
+    show_generation,
     write_out,
+    written_by,
 )
 
 
 @model_options
 def feedback(
-    notes: NotesArg,
-    to: Annotated[
-        Optional[str],
+    notes: NotesArg = None,
+    recipient: Annotated[
+        Optional[Recipient],
         typer.Option(
-            "--to", help="hiring-manager or recruiter (default: the notes' contact_role)."
+            "--recipient",
+            help="Who the contact is to you (default: from the notes' contact_role).",
         ),
     ] = None,
     your_name: YourNameOpt = None,
@@ -42,20 +47,23 @@ def feedback(
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
+    notes_opt: NotesOpt = None,
     engine=None,
 ) -> None:
     """Draft a short, polite email asking for feedback on your interview."""
-    from assistant.followups import advice_for
     from assistant.inputs.notes import read_notes, with_overrides
+    from assistant.stores.followups import advice_for
     from assistant.tasks.feedback import FeedbackRequest, draft_feedback
 
-    if to not in (None, "hiring-manager", "recruiter"):
-        raise typer.BadParameter("must be hiring-manager or recruiter", param_hint="--to")
     parsed = with_overrides(
-        read_notes(notes), your_name=your_name, company=company, contact_name=contact, role=role
+        read_notes(notes_path(notes, notes_opt)),
+        your_name=your_name,
+        company=company,
+        contact_name=contact,
+        role=role,
     )
     parsed.require("company", "contact_name", "your_name")
-    request = FeedbackRequest(notes=parsed, to=to)
+    request = FeedbackRequest(notes=parsed, recipient=recipient)
     advice = advice_for(parsed.contact_name, parsed.company)  # before --log records this request
     eng = open_engine_with_progress(engine)
     if eng.backend is not None:
@@ -64,7 +72,7 @@ def feedback(
     else:
         result = draft_feedback(request)
     result.advice = advice
-    notice(result.notice)
+    show_generation(result.generation)
     text = f"Subject: {result.subject}\n\n{result.body}\n"
     write_out(out, text, force)
     if log:
@@ -78,11 +86,11 @@ def feedback(
 
     from assistant.cli.common import console
 
-    source = f"drafted by {result.model}" if result.source == "model" else "from the template"
+    source = written_by(result.generation, "drafted by {model}", "from the template")
     console().print(
         Panel(
             text.strip(),
-            title=f"To: {parsed.contact_name} ({result.to})",
+            title=f"To: {parsed.contact_name} ({result.recipient})",
             subtitle=source,
             expand=False,
         )

@@ -9,10 +9,13 @@ import typer
 from assistant.cli.common import (
     ForceOpt,
     JsonOpt,
+    NotesArg,
+    NotesOpt,
     console,
     model_options,
-    notice,
+    notes_path,
     print_json,
+    show_generation,
     write_out,
 )
 
@@ -23,10 +26,6 @@ JobOpt = Annotated[
 ResumeOpt = Annotated[
     Optional[str],
     typer.Option("--resume", help="Your resume (.txt, .md, .pdf, .docx or JSON Resume)."),
-]
-NotesOpt = Annotated[
-    Optional[str],
-    typer.Option("--notes", help="Your rejection notes (their struggled questions come first)."),
 ]
 
 
@@ -49,6 +48,7 @@ def interview_request(job: Optional[str], resume: Optional[str], notes: Optional
 
 @model_options
 def interview(
+    notes_arg: NotesArg = None,
     job: JobOpt = None,
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
@@ -66,13 +66,13 @@ def interview(
     from assistant.cli.drafting import run_on_engine
     from assistant.tasks.interview import interview_questions, practice_sheet
 
-    request = interview_request(job, resume, notes, count)
+    request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
     result = run_on_engine(
         engine,
         lambda backend, progress: interview_questions(request, backend, progress),
         "Writing tailored questions",
     )
-    notice(result.notice)
+    show_generation(result.generation)
     write_out(out, practice_sheet(result), force)
     if as_json:
         print_json(result)

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from assistant.choices import ContactKind
 from assistant.cli.common import JsonOpt, console, print_json
 
 log_app = typer.Typer(
@@ -16,7 +17,7 @@ ToOpt = Annotated[
     Optional[str], typer.Option("--to", help="The person you wrote to or spoke with.")
 ]
 CompanyOpt = Annotated[Optional[str], typer.Option("--company", help="Their company.")]
-KindOpt = Annotated[str, typer.Option("--kind", help="email, call or linkedin.")]
+KindOpt = Annotated[ContactKind, typer.Option("--kind", help="How you were in touch.")]
 _ADVICE_STYLE = {"go": "green", "wait": "yellow", "stop": "red"}
 
 
@@ -36,7 +37,7 @@ def parse_day(value: Optional[str]):
 def log_sent(to: str, company: str, kind: str, about: str) -> None:
     """Record a message the user says they sent, with one dim line."""
     from assistant.cli.common import notice
-    from assistant.followups import add_contact
+    from assistant.stores.followups import add_contact
 
     contact = add_contact(to, company, kind=kind, about=about)
     notice(
@@ -81,7 +82,7 @@ def add(
 ) -> None:
     """Record a contact: a message you sent, a call, or the rejection itself."""
     from assistant.errors import InputError
-    from assistant.followups import add_contact, advice_for
+    from assistant.stores.followups import add_contact, advice_for
 
     if not to or not company:
         raise InputError(
@@ -105,7 +106,7 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List logged contacts, oldest first."""
-    from assistant.followups import ContactList, list_contacts
+    from assistant.stores.followups import ContactList, list_contacts
 
     contacts = list_contacts(company=company)
     if as_json:
@@ -132,7 +133,7 @@ def remove(
     as_json: JsonOpt = False,
 ) -> None:
     """Remove one contact from the log."""
-    from assistant.followups import remove_contact
+    from assistant.stores.followups import remove_contact
 
     contact = remove_contact(contact_id)
     if as_json:

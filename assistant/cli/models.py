@@ -47,9 +47,11 @@ def models(
             raise InputError(f"{notes_dir}: no notes (.md files) in this folder")
     report = describe(resolve_model(model, load_config()))
     if check and report.gguf:
-        from assistant.engine.llama import LlamaBackend
+        from assistant.engine.select import open_engine
+        from assistant.engine.settings import EngineSettings
 
-        backend = LlamaBackend(report.gguf.path)
+        # opened as every command opens it (the config's threads, the tests' backend)
+        backend = open_engine(EngineSettings(model=report.gguf.path, backend="llama")).backend
         report.backend = "llama"
         with console(stderr=True).status("Loading the model and generating…"):
             report.speed = measure_speed(backend)

@@ -6,31 +6,35 @@ from typing import Annotated, Optional
 
 import typer
 
+from assistant.choices import Channel, LinkedInLimit, Occasion
 from assistant.cli.common import (
     ForceOpt,
     JsonOpt,
     NotesArg,
+    NotesOpt,
     OutOpt,
     YourNameOpt,
     model_options,
+    notes_path,
 )
 
 
 @model_options
 def network(
-    notes: NotesArg,
+    notes: NotesArg = None,
     channel: Annotated[
-        str, typer.Option("--channel", help="linkedin (a connection note) or email.")
+        Channel, typer.Option("--channel", help="linkedin (a connection note) or email.")
     ] = "linkedin",
     occasion: Annotated[
-        str,
+        Occasion,
         typer.Option(
             "--occasion",
             help="connect (first note after the rejection), congratulate (needs --about) or update (needs --update).",
         ),
     ] = "connect",
     limit: Annotated[
-        int, typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account.")
+        LinkedInLimit,
+        typer.Option("--limit", help="LinkedIn's note limit: 300, or 200 on a free account."),
     ] = 300,
     to: Annotated[
         Optional[str],
@@ -55,6 +59,7 @@ def network(
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
+    notes_opt: NotesOpt = None,
     engine=None,
 ) -> None:
     """Draft a short note to stay in touch with someone you met in the interview."""
@@ -62,11 +67,7 @@ def network(
     from assistant.inputs.notes import read_notes, with_overrides
     from assistant.tasks.network import NetworkRequest, draft_network_note
 
-    if channel not in ("linkedin", "email"):
-        raise typer.BadParameter("must be linkedin or email", param_hint="--channel")
-    if occasion not in ("connect", "congratulate", "update"):
-        raise typer.BadParameter("must be connect, congratulate or update", param_hint="--occasion")
-    parsed = with_overrides(read_notes(notes), your_name=your_name)
+    parsed = with_overrides(read_notes(notes_path(notes, notes_opt)), your_name=your_name)
     request = NetworkRequest(
         notes=parsed,
         channel=channel,

@@ -6,13 +6,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.cli.common import ForceOpt, JsonOpt, OutOpt, console, notice, print_json, write_out
+from assistant.cli.common import (
+    ForceOpt,
+    JsonOpt,
+    NotesArg,
+    NotesOpt,
+    OutOpt,
+    console,
+    notes_path,
+    notice,
+    print_json,
+    write_out,
+)
 
 
 def plan(
-    notes: Annotated[
-        str, typer.Argument(help="Your interview notes (Markdown with YAML front matter).")
-    ],
+    notes: NotesArg = None,
     feedback: Annotated[
         Optional[str],
         typer.Option("--feedback", help="The feedback you received, saved as a text file."),
@@ -34,6 +43,7 @@ def plan(
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
+    notes_opt: NotesOpt = None,
 ) -> None:
     """Turn the feedback, your notes and your resume into a dated checklist. No model needed."""
     import datetime as dt
@@ -44,6 +54,7 @@ def plan(
     from assistant.inputs.text import read_text
     from assistant.tasks.plan import PlanRequest, build_plan, plan_markdown
 
+    notes = notes_path(notes, notes_opt)
     if not 1 <= review_in <= 60:
         raise typer.BadParameter("must be between 1 and 60 days", param_hint="--review-in")
     if notes == "-":  # the plan's commands re-read the notes, which stdin cannot give twice

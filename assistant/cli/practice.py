@@ -8,14 +8,27 @@ from typing import Annotated, Optional
 
 import typer
 
-from assistant.cli.common import JsonOpt, TokenProgress, console, model_options, notice, print_json
-from assistant.cli.interview import JobOpt, NotesOpt, ResumeOpt, interview_request
+from assistant.cli.common import (
+    JsonOpt,
+    NotesArg,
+    NotesOpt,
+    TokenProgress,
+    console,
+    model_options,
+    notes_path,
+    notice,
+    print_json,
+    show_generation,
+    written_by,
+)
+from assistant.cli.interview import JobOpt, ResumeOpt, interview_request
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
 @model_options
 def practice(
+    notes_arg: NotesArg = None,
     job: JobOpt = None,
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
@@ -38,7 +51,7 @@ def practice(
 ) -> None:
     """Practise answers: type them (end with an empty line) or pass --answers, and get a critique of each."""
     if history:
-        from assistant.practice_log import load_history
+        from assistant.stores.practice import load_history
 
         result = load_history()
         if as_json:
@@ -50,9 +63,9 @@ def practice(
 
     from assistant.analysis.keywords import extract_job_terms
     from assistant.cli.common import open_engine_with_progress
-    from assistant.tasks.practice import PracticeSession
+    from assistant.stores.practice import PracticeSession
 
-    request = interview_request(job, resume, notes, count)
+    request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
     job_terms = extract_job_terms(request.job.text, request.job.company)
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine).backend
@@ -136,11 +149,11 @@ def _review(session, question: str, answer: str, job_terms: list[str], backend, 
     else:
         with TokenProgress("Coaching") as progress:
             review = review_answer(question, answer, job_terms, backend, on_chunk=progress)
-    from assistant.practice_log import save_answer
+    from assistant.stores.practice import save_answer
 
     session.reviews.append(review)
     save_answer(session)  # saved as given: Ctrl-C or a closed terminal loses no answer
-    notice(review.notice)
+    show_generation(review.generation)
     if ui is not None:
         _render_review(ui, review)
 
@@ -172,10 +185,10 @@ def _render_review(ui, review) -> None:
     )
     lines += [f"• {f.message}" for f in c.findings]
     lines += ["", f"Coaching: {review.coaching}"]
-    source = (
-        f"coaching by {review.model}, checked by the guard"
-        if review.coaching_source == "model"
-        else "coaching from the checks"
+    source = written_by(
+        review.generation,
+        "coaching by {model}, checked by the guard",
+        "coaching from the checks",
     )
     ui.print(Panel(Text("\n".join(lines)), title="Critique", subtitle=source, expand=False))
 

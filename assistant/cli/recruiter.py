@@ -11,16 +11,18 @@ from assistant.cli.common import (
     ForceOpt,
     JsonOpt,
     NotesArg,
+    NotesOpt,
     OutOpt,
     RoleOpt,
     YourNameOpt,
     model_options,
+    notes_path,
 )
 
 
 @model_options
 def recruiter(
-    notes: NotesArg,
+    notes: NotesArg = None,
     recruiter_name: Annotated[
         Optional[str],
         typer.Option(
@@ -34,6 +36,7 @@ def recruiter(
     as_json: JsonOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
+    notes_opt: NotesOpt = None,
     engine=None,
 ) -> None:
     """Draft an update to your recruiter: how it went, and what feedback they heard."""
@@ -42,7 +45,7 @@ def recruiter(
     from assistant.tasks.recruiter import draft_recruiter_update, find_recruiter
 
     parsed = with_overrides(
-        read_notes(notes),
+        read_notes(notes_path(notes, notes_opt)),
         recruiter_name=recruiter_name,
         your_name=your_name,
         company=company,

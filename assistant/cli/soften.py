@@ -12,9 +12,10 @@ from assistant.cli.common import (
     OutOpt,
     console,
     model_options,
-    notice,
     print_json,
+    show_generation,
     write_out,
+    written_by,
 )
 from assistant.cli.log_cmd import CompanyOpt, KindOpt, ToOpt
 
@@ -37,8 +38,8 @@ def soften(
 ) -> None:
     """Check a follow-up message for desperation and rewrite it calm."""
     from assistant.cli.drafting import run_on_engine
-    from assistant.followups import advice_for
     from assistant.inputs.text import read_text
+    from assistant.stores.followups import advice_for
     from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest
     from assistant.tasks.soften import soften as run
 
@@ -50,7 +51,7 @@ def soften(
         engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting"
     )
     result.advice = advice
-    notice(result.notice)
+    show_generation(result.generation)
     write_out(out, result.rewrite, force)
     if log:
         from assistant.cli.log_cmd import log_sent
@@ -92,10 +93,8 @@ def _render(original: str, result) -> None:
             excerpts = "\n".join(f"“{' '.join(s.excerpt.split())}”" for s in found)
             table.add_row(code, excerpts, found[0].message, found[0].suggestion)
         out.print(table)
-        source = (
-            "model, checked by the guard"
-            if result.source == "model"
-            else "rewritten sentence by sentence"
+        source = written_by(
+            result.generation, "model, checked by the guard", "rewritten sentence by sentence"
         )
         out.print(
             Panel(

@@ -272,17 +272,12 @@ class Decoder:
     def _sampler(self, options: GenerateOptions):
         """llama-cpp-python's own sampler chain for these options (its defaults: top-k 40, top-p
         0.95, min-p 0.05), so a reply is what create_chat_completion would have written."""
-        from llama_cpp import LlamaGrammar
         from llama_cpp._internals import LlamaSampler
 
         sampler = LlamaSampler()
         sampler.add_penalties(
             self.model.n_vocab(), PENALTY_LAST_N, options.repeat_penalty, 0.0, 0.0
         )
-        if options.grammar:
-            sampler.add_grammar(
-                self.model, LlamaGrammar.from_string(options.grammar, verbose=False)
-            )
         if options.temperature == 0:
             sampler.add_greedy()
             return sampler

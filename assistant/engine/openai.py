@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import httpx
 
     from assistant.config import Config
-    from assistant.engine.select import EngineSettings
+    from assistant.engine.settings import EngineSettings
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1"  # llama.cpp's server on its default port
 CONNECT_TRIES = 3
@@ -221,7 +221,7 @@ class OpenAIBackend(Backend):
         return f"{self.root}/chat/completions"
 
     def payload(self, messages: list[Message], options: GenerateOptions) -> dict:
-        """Only the standard OpenAI fields (strict servers refuse unknown ones), plus a grammar if asked."""
+        """Only the standard OpenAI fields (strict servers refuse unknown ones)."""
         body = {
             "messages": messages,
             "stream": True,
@@ -233,10 +233,6 @@ class OpenAIBackend(Backend):
             body["model"] = self.model_name
         if options.stop:
             body["stop"] = options.stop[:4]
-        if options.grammar:
-            body["grammar"] = (
-                options.grammar
-            )  # llama.cpp's servers honour it; the guard checks anyway
         return body
 
     def _client(self, probe: bool = False) -> httpx.Client:

@@ -4,26 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.config import Config, load_config
 from assistant.engine.base import Backend
-from assistant.engine.resolve import ModelChoice, resolve_model
-
-
-class EngineSettings(BaseModel):
-    """The model options every command takes."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    model: Optional[str] = None
-    no_model: bool = False
-    backend: Optional[Literal["llama", "openai"]] = None
-    base_url: Optional[str] = None
-    model_name: Optional[str] = None
-    allow_remote: bool = False
+from assistant.engine.resolve import resolve_model
+from assistant.engine.settings import EngineSettings
 
 
 class Engine(BaseModel):
@@ -33,7 +21,6 @@ class Engine(BaseModel):
 
     backend: Optional[Backend] = None
     notice: str = ""
-    choice: Optional[ModelChoice] = None
 
 
 _override: Optional[Backend] = None
@@ -63,9 +50,7 @@ def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> En
         return Engine(backend=open_openai_backend(settings, config))
     choice = resolve_model(settings.model, config)
     if choice.path is None:
-        return Engine(
-            notice=f"No model found ({choice.reason}): using the built-in templates", choice=choice
-        )
+        return Engine(notice=f"No model found ({choice.reason}): using the built-in templates")
     from assistant.engine.llama import LlamaBackend
 
-    return Engine(backend=LlamaBackend(choice.path, n_threads=config.n_threads), choice=choice)
+    return Engine(backend=LlamaBackend(choice.path, n_threads=config.n_threads))

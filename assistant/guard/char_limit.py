@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 
 from assistant.guard.checks import CheckResult
+from assistant.rules import Draft, RuleSet, judged
 
 LINKEDIN_LIMITS = (300, 200)
 ELLIPSIS = "\u2026"
@@ -46,5 +47,23 @@ def shorten_words(text: str, budget: int) -> str:
 def check_char_limit(text: str, limit: int) -> CheckResult:
     n = char_count(text)
     return CheckResult(
-        name="char-limit", passed=n <= limit, detail=f"{n} characters (limit {limit})"
+        code="char-limit", passed=n <= limit, detail=f"{n} characters (limit {limit})"
     )
+
+
+EXAMPLE_LIMIT = 120  # the limit the rule's examples are judged against
+CHAR_LIMIT_RULES: RuleSet[Draft] = RuleSet(
+    "char-limit",
+    (
+        judged(
+            "char-limit",
+            lambda d: check_char_limit(d.text, d.facts),
+            (
+                "Dear Priya Natarajan, thank you for the interview at Harrow Books on 2 November."
+                "\n\nBest,\nJordan Rivera We spoke about the spring catalogue.",
+            ),
+            ("Dear Priya Natarajan, thank you for the interview at Harrow Books on 2 November.",),
+        ),
+    ),
+    subject=lambda example: Draft(example, EXAMPLE_LIMIT),
+)

@@ -17,7 +17,8 @@ from assistant.guard.checks import (
     check_placeholders,
     check_unknown_names,
 )
-from assistant.guard.injection import sentences
+from assistant.rules import Draft, RuleSet, judged, on_facts
+from assistant.text import sentences
 
 ECHO_WORDS = 6  # coaching is short: a run of this many words from the instructions is an echo
 # Words any coaching may use although the answer does not.
@@ -46,10 +47,10 @@ def check_grounded(text: str, facts: DraftFacts) -> CheckResult:
 
 
 def check_two_or_three_sentences(text: str, facts: DraftFacts) -> CheckResult:
-    n = len(sentences(text))
+    n = len(sentences(text, lines=True))
     finished = text.rstrip().endswith((".", "!", "?"))
     return CheckResult(
-        name="two-or-three-sentences",
+        code="two-or-three-sentences",
         passed=2 <= n <= 3 and finished,
         detail=f"{n} sentences" + ("" if finished else ", the last unfinished"),
     )
@@ -70,3 +71,45 @@ COACHING_CHECKS = (
 
 def check_coaching(text: str, facts: DraftFacts) -> list[CheckResult]:
     return check_draft(text, facts, COACHING_CHECKS)
+
+
+# ---- the coaching guard's own rules, with the examples each must flag and must pass ----
+
+EXAMPLE_ANSWER = (
+    "When I was a receptionist at a dental practice, the phones rang constantly on Monday mornings. "
+    "I set up a call-back list and I trained a colleague to take the overflow calls."
+)
+EXAMPLE_FACTS = DraftFacts(
+    known_text=f"Tell me about a busy day.\n{EXAMPLE_ANSWER}",
+    min_words=12,
+    max_words=70,
+    prompt_text="You are an interview coach. In two or three short sentences, tell the candidate what worked "
+    "in their answer and the one or two things to improve, using the checks given.",
+)
+EXAMPLE_COACHING = (
+    "You set the scene and your action clearly. Finish with the result of the call-back list."
+)
+COACHING_RULES: RuleSet[Draft] = RuleSet(
+    "coaching-guard",
+    (
+        judged(
+            "not-echo",  # six words of the instructions (a draft's check wants eight)
+            on_facts(check_no_instruction_echo),
+            ("Tell the candidate what worked in the phones story. Finish with the result.",),
+            (EXAMPLE_COACHING,),
+        ),
+        judged(
+            "grounded-words",
+            on_facts(check_grounded),
+            ("You should mention your blockchain certification. Finish with the result.",),
+            (EXAMPLE_COACHING,),
+        ),
+        judged(
+            "two-or-three-sentences",
+            on_facts(check_two_or_three_sentences),
+            ("You set the scene and said clearly what you did about the phones, and then you",),
+            (EXAMPLE_COACHING,),
+        ),
+    ),
+    subject=lambda example: Draft(example, EXAMPLE_FACTS),
+)

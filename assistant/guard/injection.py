@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import sentences, tokens
+
 _TRIGGER = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?"
     r"(?:the\s+|your\s+|my\s+|these\s+|those\s+)?"
@@ -31,11 +33,9 @@ _TRIGGER = re.compile(
     r"|<\|[^|<>\s]{1,40}\|>|</?s>|<<\s*/?\s*sys\s*>>|\[/?inst\]|<\|?(?:im_start|im_end)\|?>",
     re.IGNORECASE,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_LEAD_IN = re.compile(
-    r"^[\s,;:.\-\u2013\u2014]*(?:and|then|instead|now)?[\s,;:.\-\u2013\u2014]*", re.IGNORECASE
-)
-_WORD = re.compile(r"[a-z0-9']+")
+_LEAD_IN = re.compile(r"^[\s,;:.\-–—]*(?:and|then|instead|now)?[\s,;:.\-–—]*", re.IGNORECASE)
+
+
 # Letters that look Latin but are not (Cyrillic, Greek): 'ignоre' with a Cyrillic o is 'ignore'.
 _LOOKALIKES = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0501\u051b"
@@ -62,20 +62,16 @@ def _instruction(sentence: str) -> bool:
     return bool(_TRIGGER.search(normalise(sentence)))
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
-
-
 def find_instructions(text: str) -> list[str]:
     """The sentences of `text` that read like instructions to a model."""
-    return [s for s in sentences(text) if _instruction(s)]
+    return [s for s in sentences(text, lines=True) if _instruction(s)]
 
 
 def strip_instructions(text: str) -> str:
     """`text` without its instruction-like sentences (the rest keeps its order)."""
     if not _instruction(text):
         return text
-    return " ".join(s for s in sentences(text) if not _instruction(s))
+    return " ".join(s for s in sentences(text, lines=True) if not _instruction(s))
 
 
 def payload(instruction: str) -> str:
@@ -84,7 +80,7 @@ def payload(instruction: str) -> str:
 
 
 def word_ngrams(text: str, n: int) -> set[tuple[str, ...]]:
-    toks = _WORD.findall(text.lower())
+    toks = tokens(text)
     return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
 
 
@@ -95,7 +91,7 @@ def followed_instructions(draft: str, inputs: str, n: int = 4) -> list[str]:
     hits = []
     for instruction in find_instructions(inputs):
         wanted = payload(instruction)
-        size = min(n, len(_WORD.findall(wanted.lower())))
+        size = min(n, len(tokens(wanted)))
         if size < 2:
             continue
         grams = word_ngrams(wanted, size) - word_ngrams(legit, size)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.errors import InputError
-from assistant.inputs.json_file import error_message, read_json
+from assistant.errors import InputError, first_error
+from assistant.inputs.json_file import read_json
 from assistant.inputs.text import display_name, read_text
 
 MAX_ANSWERS_BYTES = 500_000
@@ -60,10 +60,9 @@ def parse_json_answers(data: object, name: str) -> list[AnswerPair]:
         try:
             out.append(AnswerPair.model_validate(item))
         except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(p) for p in err["loc"])
+            where, message = first_error(exc)
             raise InputError(
-                f"{name}: answer {i}: {where + ': ' if where else ''}{error_message(err)}"
+                f"{name}: answer {i}: {where + ': ' if where else ''}{message}"
             ) from None
     return out
 

@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
-from assistant.inputs.sections import BULLET, heading_form, normalise_heading
+from assistant.inputs.sections import heading_form, normalise_heading
 from assistant.inputs.text import display_name, read_text
+from assistant.text import BULLET
 from assistant.text_utils import plural, word_count
 
 MAX_JOB_BYTES = 300_000
@@ -22,6 +23,51 @@ _FIELD = re.compile(
 _RESPONSIBILITIES = re.compile(
     r"responsibilit|what you(?:'ll| will) do|the role|duties|day to day|you will|your impact|what you do"
 )
+
+
+# ---- What a job ad's headings and lines say (the keyword analysis uses these too) ----
+
+REQUIREMENT_HEADING = re.compile(
+    r"requirement|qualification|must|skills|what you(?:'ll)? (?:bring|need|have)|you have|about you|"
+    r"experience|who you are|looking for|ideal candidate|technolog|stack|tools",
+    re.IGNORECASE,
+)
+NICE_HEADING = re.compile(
+    r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE
+)
+_COMPANY_LINE = re.compile(
+    r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
+    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
+    r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
+    r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
+    r"builds|makes|runs|helps|is an?\b)",
+    re.MULTILINE,
+)
+# Capitalised words and acronyms that are never a skill the job asks for.
+NOT_TERMS = frozenset(
+    """
+a an and the or of for to in on at by with as we you our your their they it its this that these those
+is are be will can may must should would could who what when where why how all any each every some
+i us uk eu usa ok am pm id faq ceo cto cfo coo cmo vp svp evp hr est pst cst et pt gmt utc tbd eta na
+asap fte pto eoe ote dei lgbtq ny nyc sf la dc ca tx wa ma il
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december remote hybrid onsite office full time part contract
+senior junior lead principal staff head director manager associate intern mid level entry team teams
+role position job opportunity candidate company about requirements qualifications responsibilities
+skills experience benefits perks salary bonus equity year years plus nice have bring need work
+strong excellent proven great good ability knowledge understanding degree bachelor bachelor's master
+master's phd field related new york san francisco london berlin paris united states kingdom
+""".split()
+)
+
+
+def guess_company(text: str) -> Optional[str]:
+    """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X')."""
+    for m in _COMPANY_LINE.finditer(text):
+        name = m.group("name") or m.group("about") or m.group("join") or m.group("hiring")
+        if name and name.lower() not in NOT_TERMS:
+            return name.strip().rstrip(".")
+    return None
 
 
 class JobDescription(BaseModel):
@@ -37,8 +83,6 @@ class JobDescription(BaseModel):
 
 
 def parse_job_text(text: str, name: str = "job") -> JobDescription:
-    from assistant.analysis.keywords import NICE_HEADING, REQUIREMENT_HEADING, guess_company
-
     title = company = None
     responsibilities: list[str] = []
     requirements: list[str] = []

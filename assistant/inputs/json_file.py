@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.errors import InputError
+from assistant.errors import InputError, first_error
 from assistant.inputs.text import display_name, read_text
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -38,24 +38,5 @@ def validate_shape(model: type[Model], data: object, name: str, what: str) -> Mo
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "top level"
-        raise InputError(f"{name}: not a valid {what}: {where}: {error_message(err)}") from None
-
-
-_JSON_TYPES = {
-    dict: "an object",
-    list: "a list",
-    str: "a string",
-    int: "a number",
-    float: "a number",
-    bool: "true or false",
-    type(None): "null",
-}
-
-
-def error_message(err: dict) -> str:
-    """Pydantic's message for one error, in JSON's words: not 'a valid dictionary or instance of _Basics'."""
-    if err["type"] in ("model_type", "dict_type", "model_attributes_type"):
-        return f"should be an object, not {_JSON_TYPES.get(type(err['input']), 'that')}"
-    return err["msg"]
+        where, message = first_error(exc, top="top level")
+        raise InputError(f"{name}: not a valid {what}: {where}: {message}") from None

@@ -9,10 +9,10 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.errors import InputError, MissingFactError
-from assistant.inputs.json_file import error_message
+from assistant.errors import InputError, MissingFactError, first_error
 from assistant.inputs.limits import check_yaml
 from assistant.inputs.text import display_name, read_text
+from assistant.text import BULLET
 
 MAX_NOTES_BYTES = 200_000
 
@@ -160,7 +160,6 @@ _VERDICT = re.compile(
     r"(?<!\s)\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$",
     re.I,
 )
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
 _DATE_FORMATS = (
     "%Y-%m-%d",
     "%d %B %Y",
@@ -284,7 +283,7 @@ def parse_body(body: str) -> dict:
             continue
         if not line.strip():
             continue
-        bullet = _BULLET.match(line)
+        bullet = BULLET.match(line)
         item = (bullet.group("item") if bullet else line).strip()
         if current == "next_steps":
             next_steps.append(item)
@@ -333,10 +332,8 @@ def parse_notes(text: str, name: str = "notes") -> RejectionNotes:
     try:
         return RejectionNotes.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        msg = error_message(err).removeprefix("Value error, ")
-        raise InputError(f"{name}: {where}: {msg}") from None
+        where, message = first_error(exc)
+        raise InputError(f"{name}: {where}: {message}") from None
 
 
 def read_notes(path: Path | str) -> RejectionNotes:
@@ -351,5 +348,5 @@ def with_overrides(notes: RejectionNotes, **values) -> RejectionNotes:
     try:
         return RejectionNotes.model_validate({**notes.model_dump(), **given})
     except ValidationError as exc:
-        err = exc.errors()[0]
-        raise InputError(f"--{str(err['loc'][0]).replace('_', '-')}: {err['msg']}") from None
+        where, message = first_error(exc)
+        raise InputError(f"--{where.split('.')[0].replace('_', '-')}: {message}") from None

@@ -1,21 +1,36 @@
-"""Resumes: .txt, .md, .pdf, .docx and JSON Resume, read into one Resume model with line numbers
-so every finding can point at the line it is about."""
+"""Resumes: .txt, .md, .pdf, .docx and JSON Resume, read into one Resume model (the model and the
+text reader are in resume_text.py, JSON Resume in resume_json.py; this module picks by format)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
-from assistant.inputs.sections import BULLET, heading_form, is_underline, section_kind
-from assistant.inputs.text import MAX_TEXT_BYTES, display_name, read_text
-from assistant.text_utils import plural
+from assistant.inputs.resume_json import read_json_resume
+from assistant.inputs.resume_text import (
+    MAX_RESUME_TEXT_BYTES,
+    Bullet,
+    Contact,
+    Format,
+    Position,
+    Resume,
+    Section,
+    parse_resume_text,
+)
+from assistant.inputs.text import display_name, read_text
 
-Format = Literal["txt", "md", "pdf", "docx", "json"]
+__all__ = [
+    "FORMATS",
+    "Bullet",
+    "Contact",
+    "Position",
+    "Resume",
+    "Section",
+    "expand_paths",
+    "parse_resume_text",
+    "read_resume",
+]
+
 FORMATS: dict[str, Format] = {
     ".txt": "txt",
     ".text": "txt",
@@ -25,273 +40,6 @@ FORMATS: dict[str, Format] = {
     ".docx": "docx",
     ".json": "json",
 }
-MAX_RESUME_TEXT_BYTES = MAX_TEXT_BYTES // 2
-MIN_RESUME_WORDS = 25
-MAX_CONTACT_LINE = 300  # characters: a longer header line is not searched for a location
-BULLET_SECTIONS = ("projects", "volunteer")
-
-
-class Contact(BaseModel):
-    name: Optional[str] = None
-    email: Optional[str] = None
-    phone: Optional[str] = None
-    location: Optional[str] = None
-    links: list[str] = []
-
-
-class Bullet(BaseModel):
-    text: str
-    line: Optional[int] = (
-        None  # 1-based line in Resume.text; None when the source has no lines (JSON)
-    )
-
-
-class Position(BaseModel):
-    """One job (or project, volunteer role) with its bullets."""
-
-    title: str = ""
-    company: str = ""
-    dates: str = ""
-    line: Optional[int] = None
-    bullets: list[Bullet] = []
-
-
-class Section(BaseModel):
-    kind: str  # summary, experience, education, skills, projects, ... or other
-    title: str  # the heading as written
-    line: Optional[int] = None
-    lines: list[str] = []  # the body, as written
-
-
-class Resume(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    source: str
-    format: Format
-    text: str  # the text every line number refers to (for JSON, a rendering of it)
-    contact: Contact
-    summary: str = ""
-    summary_line: Optional[int] = None
-    experience: list[Position] = []
-    education: list[str] = []
-    skills: list[str] = []
-    sections: list[Section] = []  # every section, in order (including those above)
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    def has_section(self, kind: str) -> bool:
-        return any(s.kind == kind for s in self.sections)
-
-    def bullets(self) -> Iterator[tuple[str, Bullet]]:
-        """Every achievement bullet (experience, projects, volunteering) with its section kind."""
-        for pos in self.experience:
-            for b in pos.bullets:
-                yield "experience", b
-        for section in self.sections:
-            if section.kind in BULLET_SECTIONS:
-                for pos in _positions_from(section):
-                    for b in pos.bullets:
-                        yield section.kind, b
-
-
-# ---- Plain text and Markdown ----
-
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(
-    r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])"
-)
-_LINK = re.compile(
-    r"(?:https?://|www\.)[^\s,;|)>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|"
-    r"dribbble\.com)/[^\s,;|)>]+",
-    re.IGNORECASE,
-)
-_LOCATION = re.compile(
-    r"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+)*,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
-)
-DATE_RANGE = re.compile(
-    r"(?P<range>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{1,2}/\d{4}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{4})"
-    r"(?:\s*(?:-|\u2013|\u2014|to)\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|"
-    r"\d{1,2}/\d{4}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{4}|present|current|now|today))?)",
-    re.IGNORECASE,
-)
-_SEPARATORS = re.compile(r"\s+(?:\||\u2014|\u2013|-|@|at)\s+|\s*\|\s*|,\s+|\s{3,}|\t+")
-_ROLE_WORDS = re.compile(
-    r"\b(?:analyst|engineer|manager|developer|designer|specialist|coordinator|assistant|director|lead|"
-    r"consultant|intern|associate|officer|representative|teacher|nurse|writer|editor|scientist|administrator|"
-    r"accountant|architect|head|president|founder|owner|agent|technician|clerk|supervisor|advisor|strategist|"
-    r"producer|marketer|recruiter|programmer|researcher|tutor|instructor|cashier|server|barista|chef|"
-    r"driver|executive|partner|vp|cto|ceo|cfo|volunteer|fellow|trainee|apprentice|therapist)s?\b",
-    re.IGNORECASE,
-)
-_SKILL_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
-
-
-def strip_markup(text: str) -> str:
-    return _MARKUP.sub("", text).strip()
-
-
-def _contact_from(lines: list[str], text: str) -> Contact:
-    email = _EMAIL.search(text)
-    links = []
-    for m in _LINK.finditer(text):
-        link = m.group(0).rstrip(".")
-        if link not in links and (not email or link not in email.group(0)):
-            links.append(link)
-    header = "\n".join(lines)
-    header_wo_links = _LINK.sub(" ", _EMAIL.sub(" ", header))
-    phone = None
-    for m in _PHONE.finditer(header_wo_links if lines else _LINK.sub(" ", text)):
-        digits = re.sub(r"\D", "", m.group(0))
-        if 7 <= len(digits) <= 15 and not DATE_RANGE.fullmatch(m.group(0).strip()):
-            phone = m.group(0).strip()
-            break
-    name = name_line = None
-    for line in lines:
-        clean = strip_markup(line.strip(" #"))
-        if (
-            clean
-            and not _EMAIL.search(clean)
-            and not any(ch.isdigit() for ch in clean)
-            and len(clean.split()) <= 5
-        ):
-            name, name_line = clean, line
-            break
-    location = None
-    for line in lines:
-        if line is name_line:
-            continue
-        if len(line) > MAX_CONTACT_LINE:  # a location is on a short line (and the pattern
-            continue  # backtracks in quadratic time on a long run of 'A.A.A.')
-        m = _LOCATION.search(_LINK.sub(" ", _EMAIL.sub(" ", line)))
-        if m:
-            location = m.group(1)
-            break
-    return Contact(
-        name=name,
-        email=email.group(0) if email else None,
-        phone=phone,
-        location=location,
-        links=links,
-    )
-
-
-def _split_position(header: str) -> Position:
-    header = strip_markup(header.strip(" #"))
-    dates = ", ".join(m.group("range") for m in DATE_RANGE.finditer(header))
-    rest = DATE_RANGE.sub(" ", header)
-    rest = re.sub(r"[()\[\]]", " ", rest)
-    parts = [p.strip(" ,|\u2013\u2014-") for p in _SEPARATORS.split(rest)]
-    parts = [p for p in parts if p and len(p) > 1]
-    title = company = ""
-    for part in parts:
-        if not title and _ROLE_WORDS.search(part):
-            title = part
-        elif not company and part != title:
-            company = part
-    if not title and len(parts) > 1:
-        title, company = parts[0], parts[1]
-    return Position(title=title, company=company, dates=dates)
-
-
-def _skills_from(lines: list[str]) -> list[str]:
-    items: list[str] = []
-    for line in lines:
-        bullet = BULLET.match(line)
-        body = strip_markup(bullet.group("item") if bullet else line)
-        if ":" in body:
-            body = body.split(":", 1)[1]
-        items += [s.strip(" .") for s in _SKILL_SPLIT.split(body) if s.strip(" .")]
-    return items
-
-
-def _positions_from(section: Section) -> list[Position]:
-    positions: list[Position] = []
-    header: list[str] = []
-    header_line: Optional[int] = None
-    last_bullet: Optional[Bullet] = None
-    for offset, raw in enumerate(section.lines):
-        number = section.line + 1 + offset if section.line is not None else None
-        if not raw.strip() or is_underline(raw):
-            last_bullet = None if not raw.strip() else last_bullet
-            continue
-        bullet = BULLET.match(raw)
-        words = len(raw.split())
-        is_prose = (
-            not bullet and words >= 8 and not DATE_RANGE.search(raw) and raw.strip()[-1:] in ".;"
-        )
-        if bullet or is_prose:
-            if header or not positions:
-                positions.append(_split_position(" | ".join(header)) if header else Position())
-                positions[-1].line, header, header_line = header_line, [], None
-            last_bullet = Bullet(
-                text=strip_markup(bullet.group("item") if bullet else raw), line=number
-            )
-            positions[-1].bullets.append(last_bullet)
-        elif last_bullet is not None and (raw[:1].isspace() or raw.strip()[:1].islower()):
-            last_bullet.text += " " + strip_markup(raw)  # a wrapped bullet's next line
-        else:
-            header_line = header_line or number
-            header.append(raw.strip())
-            last_bullet = None
-    if header:
-        positions.append(_split_position(" | ".join(header)))
-        positions[-1].line = header_line
-    return positions
-
-
-def _sections_from(lines: list[str]) -> tuple[list[str], list[Section]]:
-    """The header lines before the first section, and each section with its body lines."""
-    header: list[str] = []
-    sections: list[Section] = []
-    level = 99
-    for number, line in enumerate(lines, start=1):
-        form = heading_form(line) if not BULLET.match(line) else None
-        kind = section_kind(form[0]) if form else None
-        # a heading the parser does not know starts a section only as Markdown at a section's level
-        starts = form is not None and (
-            kind is not None or (bool(sections) and form[1] <= min(level, 6))
-        )
-        if starts:
-            level = min(level, form[1]) if kind else level
-            sections.append(Section(kind=kind or "other", title=form[0], line=number))
-        elif sections:
-            sections[-1].lines.append(line)
-        else:
-            header.append(line)
-    return header, sections
-
-
-def parse_resume_text(text: str, name: str = "resume", fmt: Format = "txt") -> Resume:
-    words = len(text.split())
-    if words < MIN_RESUME_WORDS:
-        raise InputError(f"{name}: too short to be a resume ({plural(words, 'word')})")
-    lines = text.split("\n")
-    header, sections = _sections_from(lines)
-    contact_lines = header + [ln for s in sections if s.kind == "contact" for ln in s.lines]
-    resume = Resume(
-        source=name,
-        format=fmt,
-        text=text,
-        contact=_contact_from(contact_lines, text),
-        sections=sections,
-    )
-    for section in sections:
-        body = [ln for ln in section.lines if ln.strip() and not is_underline(ln)]
-        if section.kind == "summary" and not resume.summary:
-            resume.summary = " ".join(strip_markup(ln) for ln in body)
-            resume.summary_line = (
-                section.line + 1 + next((i for i, ln in enumerate(section.lines) if ln.strip()), 0)
-            )
-        elif section.kind == "experience":
-            resume.experience += _positions_from(section)
-        elif section.kind == "education":
-            resume.education += [strip_markup(BULLET.sub(r"\g<item>", ln)) for ln in body]
-        elif section.kind == "skills":
-            resume.skills += _skills_from(body)
-    return resume
 
 
 # ---- Files ----
@@ -318,8 +66,6 @@ def read_resume(path: Path | str) -> Resume:
 
         return parse_resume_text(docx_text(path), name, fmt)
     if fmt == "json":
-        from assistant.inputs.resume_json import read_json_resume
-
         return read_json_resume(path)
     return parse_resume_text(read_text(path, MAX_RESUME_TEXT_BYTES), name, fmt)
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
-from assistant.inputs.resume import (
+from assistant.inputs.resume_text import (
     MAX_RESUME_TEXT_BYTES,
     Bullet,
     Contact,

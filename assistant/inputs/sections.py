@@ -55,10 +55,6 @@ volunteering|volunteer experience|languages|interests|references|contact|achieve
 """.replace("\n", "|").split("|")
 ) - {""}
 
-# A list item: '-', '*', '+', the usual bullet glyphs (and Word's 'o'), or '1.' / '1)'.
-BULLET = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u2013\u27a2\u2714o]|\d{1,2}[.)])\s+(?P<item>\S(?:.*\S)?)\s*$"
-)
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
 _COLON = re.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")

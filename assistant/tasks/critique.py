@@ -7,24 +7,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Literal, Optional, Union
+from typing import Optional, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from assistant import prompts
-from assistant.analysis.keywords import KeywordReport, keyword_gap
+from assistant.analysis.keywords import keyword_gap
 from assistant.analysis.rewrite import rewrite_bullet
-from assistant.analysis.score import Subscore, score_resume
-from assistant.checks import REGISTRY, Finding, run_checks
-from assistant.checks.registry import SEVERITY_ORDER
+from assistant.analysis.score import score_resume
+from assistant.checks import Finding, run_checks
 from assistant.engine.base import Backend
 from assistant.errors import InputError
+from assistant.generation import Generation
 from assistant.inputs.job import JobDescription
 from assistant.inputs.resume import Resume, read_resume
+from assistant.tasks.critique_result import TASK, CritiqueResult, Rewrite, top_fixes
 
-TASK = "critique"
 MAX_REWRITES = 3
-MAX_FIXES = 3
 TOGETHER = 32  # resumes whose model calls go together in a batch (the engine writes 16 replies side by side)
 # How much each problem weighs when picking the weakest bullets to rewrite.
 BULLET_WEIGHTS = {
@@ -40,40 +39,6 @@ BULLET_WEIGHTS = {
 class CritiqueRequest(BaseModel):
     resume: Resume
     job: Optional[JobDescription] = None
-
-
-class Rewrite(BaseModel):
-    original: str
-    suggestion: str
-
-
-class Fix(BaseModel):
-    code: str
-    message: str
-    suggestion: str
-    count: int
-
-
-class CritiqueResult(BaseModel):
-    file: str
-    score: int = Field(ge=0, le=100)
-    subscores: dict[str, Subscore]
-    findings: list[Finding]
-    keywords: Optional[KeywordReport] = None
-    summary: str
-    rewrites: list[Rewrite]
-    source: Literal["model", "template"]
-    notice: str = Field("", exclude=True)  # why the model's text was not used (shown on stderr)
-
-
-def top_fixes(findings: list[Finding], n: int = MAX_FIXES) -> list[Fix]:
-    """One fix per check code, most severe first, then the most frequent."""
-    counts = Counter(f.code for f in findings)
-    codes = sorted(counts, key=lambda c: (SEVERITY_ORDER[REGISTRY[c].severity], -counts[c]))
-    return [
-        Fix(code=c, message=REGISTRY[c].message, suggestion=REGISTRY[c].suggestion, count=counts[c])
-        for c in codes[:n]
-    ]
 
 
 def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]:
@@ -116,7 +81,7 @@ def rule_based(request: CritiqueRequest) -> CritiqueResult:
         keywords=keywords,
         summary=summary,
         rewrites=rewrites,
-        source="template",
+        generation=Generation(source="template"),
     )
 
 
@@ -129,7 +94,7 @@ def critique_many(
     backend that can, llama.cpp's, writes them side by side) and the guard decides each."""
     results = [rule_based(r) for r in requests]
     if backend is not None:
-        from assistant.tasks.critique_model import improve
+        from assistant.tasks.critique_model import improve  # only with a model
 
         improve(backend, [r.resume for r in requests], results, on_chunk)
     return results

@@ -8,9 +8,9 @@ from typing import Optional
 
 from assistant import prompts
 from assistant.analysis.rewrite import BLANK, RESULT_BLANK
-from assistant.checks.wording import QUANTITY, first_person
+from assistant.engine import options as presets
 from assistant.engine.base import Backend
-from assistant.engine.options import GenerateOptions
+from assistant.generation import join_notices, refused
 from assistant.guard.checks import (
     CheckResult,
     DraftFacts,
@@ -23,15 +23,17 @@ from assistant.guard.checks import (
     check_placeholders,
     check_unknown_names,
 )
-from assistant.guard.generate import GuardJob, guarded_generate_many
+from assistant.guard.generate import Ask, generate_many
 from assistant.guard.rewrites import (
     BulletRewrite,
     check_no_new_skills,
     check_rewrite,
-    content_words,
+    content_stems,
 )
 from assistant.inputs.resume import Resume
-from assistant.tasks.critique import TASK, CritiqueResult, Fix, Rewrite, top_fixes
+from assistant.tasks.critique_result import TASK, CritiqueResult, Fix, Rewrite, top_fixes
+from assistant.text import QUANTITY
+from assistant.text.lexicon import first_person
 
 GUARD_CHECKS = (
     check_unknown_names,
@@ -76,16 +78,16 @@ def _summary_checks(
     pronoun = first_person(text)
     results.append(
         CheckResult(
-            name="no-first-person",
+            code="no-first-person",
             passed=not pronoun,
             detail=f"the coach says '{pronoun}'" if pronoun else "",
         )
     )
-    about = content_words(" ".join(f"{f.message} {f.suggestion}" for f in fixes))
-    shared = about & content_words(text)
+    about = content_stems(" ".join(f"{f.message} {f.suggestion}" for f in fixes))
+    shared = about & content_stems(text)
     results.append(
         CheckResult(
-            name="about-the-fixes",
+            code="about-the-fixes",
             passed=len(shared) >= 3,
             detail=f"shares {len(shared)} words with the fixes",
         )
@@ -93,7 +95,7 @@ def _summary_checks(
     return results
 
 
-def _result_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
+def _result_ask(resume: Resume, rewrite: Rewrite) -> Ask:
     """A small model's slot: the end of the rule-based rewrite, the scale of the work with a blank
     ("for [__] accounts"). Checked as the whole bullet it makes."""
     bullet = rewrite.suggestion.removesuffix(RESULT_BLANK)
@@ -102,10 +104,14 @@ def _result_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
     checked = BulletRewrite(
         original=bullet, resume_text=resume.text, needs_blank=True, ending_only=True
     )
-    opts = GenerateOptions(
-        max_tokens=16, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
+    return Ask(
+        messages=msgs,
+        options=presets.BULLET_ENDING,
+        fallback=rewrite.suggestion,
+        facts=facts,
+        checks=(lambda t, f: _rewrite_checks(with_result(bullet, t), checked, f),),
+        what="rewrite",
     )
-    return GuardJob(msgs, opts, lambda t: _rewrite_checks(with_result(bullet, t), checked, facts))
 
 
 def with_result(bullet: str, result: str) -> str:
@@ -116,15 +122,19 @@ def with_result(bullet: str, result: str) -> str:
     return bullet if not result else f"{bullet}{'' if result.startswith(',') else ' '}{result}"
 
 
-def _rewrite_job(resume: Resume, rewrite: Rewrite) -> GuardJob:
+def _rewrite_ask(resume: Resume, rewrite: Rewrite) -> Ask:
     """A larger model rewrites the original bullet, adding a blank where a number would help."""
     msgs = prompts.messages(TASK, mode="rewrite", bullet=rewrite.original)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
-    opts = GenerateOptions(
-        max_tokens=48, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
-    )
     checked = BulletRewrite(original=rewrite.original, resume_text=resume.text)
-    return GuardJob(msgs, opts, lambda t: _rewrite_checks(t, checked, facts))
+    return Ask(
+        messages=msgs,
+        options=presets.BULLET,
+        fallback=rewrite.suggestion,
+        facts=facts,
+        checks=(lambda t, f: _rewrite_checks(t, checked, f),),
+        what="rewrite",
+    )
 
 
 def _finish_rewrite(original: str, text: str) -> str:
@@ -134,16 +144,20 @@ def _finish_rewrite(original: str, text: str) -> str:
     return text
 
 
-def _summary_job(resume: Resume, fixes: list[Fix]) -> GuardJob:
+def _summary_ask(resume: Resume, result: CritiqueResult, fixes: list[Fix]) -> Ask:
     msgs = prompts.messages(TASK, mode="summary", fixes=fixes)
     prompt_text = "\n".join(m["content"] for m in msgs)
     # the fixes' own wording may be repeated; anything else must come from the resume
     facts = _facts(resume, prompt_text, min_words=8, max_words=90)
     facts.known_text += "\n" + "\n".join(f"{f.message} {f.suggestion}" for f in fixes)
-    opts = GenerateOptions(
-        max_tokens=100, temperature=0.3, stop=["\n\n"], repeat_penalty=1.1, cache_instructions=True
+    return Ask(
+        messages=msgs,
+        options=presets.SUMMARY,
+        fallback=result.summary,
+        facts=facts,
+        checks=(lambda t, f: _summary_checks(t, f, resume, fixes),),
+        what="summary",
     )
-    return GuardJob(msgs, opts, lambda t: _summary_checks(t, facts, resume, fixes))
 
 
 def improve(
@@ -155,40 +169,39 @@ def improve(
     """Ask for every slot of every result in one round; what the guard passes replaces the template
     text, and each result's notice says what it refused. Small models only end the rule-based
     rewrites with a result (they cannot summarise or rewrite reliably)."""
-    small = backend.info().is_small
-    jobs: list[GuardJob] = []
+    info = backend.info()
+    small = info.is_small
+    asks: list[Ask] = []
     slots: list[tuple[CritiqueResult, Optional[Rewrite]]] = []  # None: the summary
     for resume, result in zip(resumes, results):
         fixes = top_fixes(result.findings)
         if fixes and not small:
-            jobs.append(_summary_job(resume, fixes))
+            asks.append(_summary_ask(resume, result, fixes))
             slots.append((result, None))
         for rewrite in result.rewrites:
             if not small:
-                jobs.append(_rewrite_job(resume, rewrite))
+                asks.append(_rewrite_ask(resume, rewrite))
             elif not QUANTITY.search(rewrite.original):  # a bullet with a number has its result
-                jobs.append(_result_job(resume, rewrite))
+                asks.append(_result_ask(resume, rewrite))
             else:
                 continue
             slots.append((result, rewrite))
-    rejected: dict[int, list[str]] = {}
-    for (result, rewrite), draft in zip(
-        slots, guarded_generate_many(backend, jobs, on_chunk=on_chunk)
-    ):
-        if draft.text is None:
-            rejected.setdefault(id(result), []).append(
-                f"{'rewrite' if rewrite else 'summary'} ({draft.failure_summary()})"
+    for result in results:
+        result.generation.model = info.name
+    for (result, rewrite), drafted in zip(slots, generate_many(backend, asks, on_chunk=on_chunk)):
+        record = result.generation
+        if drafted.generation.source != "model":
+            why = drafted.failure_summary() or drafted.generation.notice or ""
+            record.notice = join_notices(
+                record.notice, refused("rewrite" if rewrite else "summary", why)
             )
             continue
-        result.source = "model"
+        record.source = "model"
+        record.checks += drafted.generation.checks
+        output = drafted.output or ""
         if rewrite is None:
-            result.summary = draft.text
+            result.summary = output
         elif small:
-            rewrite.suggestion = with_result(
-                rewrite.suggestion.removesuffix(RESULT_BLANK), draft.text
-            )
+            rewrite.suggestion = with_result(rewrite.suggestion.removesuffix(RESULT_BLANK), output)
         else:
-            rewrite.suggestion = _finish_rewrite(rewrite.original, draft.text)
-    for result in results:
-        if id(result) in rejected:
-            result.notice = "the guard kept the template for: " + "; ".join(rejected[id(result)])
+            rewrite.suggestion = _finish_rewrite(rewrite.original, output)

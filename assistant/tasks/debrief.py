@@ -6,9 +6,7 @@ kept exactly as they were."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -202,29 +200,11 @@ def append_round(rnd: Round, path: Path | str) -> DebriefResult:
     sep = newline if data.endswith(b"\n") else newline * 2
     combined = data + (sep + addition).encode("utf-8")
     notes = parse_notes(combined.decode("utf-8-sig").replace("\r\n", "\n"), str(path))
-    dest = Path(
-        os.path.realpath(path)
-    )  # a symlink stays a link: the file it points to gets the round
     try:
-        _replace(dest, combined)
-    except OSError as exc:
-        raise keep_answers(addition, f"{path}: cannot write ({exc.strerror or exc})") from None
+        atomic_write(path, combined, force=True)  # through a symlink: the file it points to
+    except ReboundError as exc:
+        raise keep_answers(addition, str(exc)) from None
     return DebriefResult(path=str(path), round=number, appended=True, notes=notes)
-
-
-def _replace(dest: Path, combined: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:100]}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(combined)
-            fh.flush()
-            os.fsync(fh.fileno())
-        shutil.copymode(dest, tmp)
-        os.replace(tmp, dest)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def default_path(company: str, date: dt.date) -> str:

@@ -7,28 +7,29 @@ may write the whole body. The guard checks every draft; the template is the fall
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel
 
 from assistant import prompts
+from assistant.choices import Recipient
 from assistant.engine.base import Backend
-from assistant.followups import Advice
-from assistant.guard.checks import check_draft
+from assistant.generation import Generation
+from assistant.guard.generate import SLOT
 from assistant.guard.injection import strip_instructions
 from assistant.inputs.notes import RejectionNotes
+from assistant.stores.followups import Advice
 from assistant.tasks.slot import (
-    DraftOutcome,
     Mode,
     SlotTask,
+    check_email_body,
     draft_with_slot,
-    email_assembler,
+    email_frame,
     greeting_name,
     notes_facts,
 )
 from assistant.text_utils import as_clause, day_month, split_subject
 
-Recipient = Literal["hiring-manager", "recruiter"]
 MAX_WORDS = 150
 TASK = "feedback"
 # Courtesy words the worked examples use that any thank-you sentence may use too.
@@ -40,19 +41,20 @@ GENERIC_WORDS = frozenset(
 
 class FeedbackRequest(BaseModel):
     notes: RejectionNotes
-    to: Optional[Recipient] = None  # None: from the notes' contact_role
+    recipient: Optional[Recipient] = None  # None: from the notes' contact_role
 
 
-class FeedbackResult(DraftOutcome):
+class FeedbackResult(BaseModel):
     subject: str
     body: str
-    to: Recipient
+    recipient: Recipient
     advice: Optional[Advice] = None  # the follow-up log's advice on writing to this contact now
+    generation: Generation
 
 
 def recipient(request: FeedbackRequest) -> Recipient:
-    if request.to:
-        return request.to
+    if request.recipient:
+        return request.recipient
     return "recruiter" if "recruit" in (request.notes.contact_role or "") else "hiring-manager"
 
 
@@ -95,16 +97,15 @@ def draft_feedback(
     spec = SlotTask(
         task=TASK,
         context=context,
-        assemble=email_assembler(
-            template,
-            lambda sentence: prompts.render(
-                TASK, "fallback", **_context(notes, to, "template", sentence)
-            ),
+        fallback=template,
+        sentence_frames=(
+            prompts.render(TASK, "fallback", **_context(notes, to, "template", SLOT)),
         ),
+        body_frame=email_frame(template),
         facts=notes_facts(
             notes, template, [greeting_name(notes.contact_name), notes.company], 30, MAX_WORDS
         ),
-        final_checks=lambda text, f: check_draft(split_subject(text)[1], f),
+        checks=(check_email_body,),
         generic_words=GENERIC_WORDS,
         sentence_start=("Thank you",),
         must_mention=notes.detail() or "",
@@ -113,4 +114,4 @@ def draft_feedback(
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)
-    return FeedbackResult(subject=subject, body=body, to=to, **drafted.model_dump(exclude={"text"}))
+    return FeedbackResult(subject=subject, body=body, recipient=to, generation=drafted.generation)

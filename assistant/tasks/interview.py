@@ -34,21 +34,20 @@ from assistant.analysis.question_bank import (
     pick,
     role_family_for,
 )
-from assistant.analysis.words import is_near_duplicate, token_set, tokens
+from assistant.analysis.words import is_near_duplicate, token_set
+from assistant.engine import options as presets
 from assistant.engine.base import Backend
-from assistant.engine.options import GenerateOptions
+from assistant.generation import Generation, join_notices, refused
 from assistant.guard.checks import failed
-from assistant.guard.generate import guarded_generate
+from assistant.guard.generate import Ask, generate
 from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
 from assistant.inputs.job import JobDescription
 from assistant.inputs.notes import RejectionNotes
+from assistant.text import names_term, strip_marks, tokens
 
 TASK = "interview"
 MAX_TAILORED = 2
-TAILOR_OPTIONS = GenerateOptions(
-    max_tokens=48, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
-)
 DEFAULT_COMPETENCY = "problem-solving"  # for a struggled question that names no competency
 RESPONSIBILITY_COMPETENCY = "ownership"  # for a responsibility line that names none
 
@@ -91,14 +90,12 @@ class InterviewResult(BaseModel):
     questions: list[InterviewQuestion]
     ask_them: list[InterviewQuestion]
     missing_terms: list[str] = []
-    model: Optional[str] = None
     rejected: list[RejectedQuestion] = []
-    notice: str = ""
+    generation: Generation = Generation(source="rules")
 
 
 Slot = list[InterviewQuestion]  # alternatives: the first that is not a near-duplicate is used
 
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+|^\s*#+\s*")
 _LEAD = re.compile(
     r"^(?:you will|you'll|you would|to|help(?: us)?(?: to)?|(?:be )?responsible for)\s+", re.I
 )
@@ -113,7 +110,7 @@ _NOT_VERBS = frozenset(
 
 def line_text(line: str) -> str:
     """A job line without its bullet or heading marks."""
-    return _BULLET.sub("", line).strip().strip("*_").strip()
+    return strip_marks(line)
 
 
 _THEIRS = re.compile(r"\b(?:our|us)\b", re.IGNORECASE)
@@ -147,9 +144,8 @@ def tied_question(line: str) -> Optional[str]:
 
 
 def _job_line(job: JobDescription, term: str) -> Optional[str]:
-    named = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.IGNORECASE)
     for line in job.lines:
-        if term in find_terms(line) or named.search(line):
+        if term in find_terms(line) or names_term(line, term):
             return line_text(line)
     return None
 
@@ -435,7 +431,7 @@ def build_questions(
         questions=questions,
         ask_them=ask_them(job, bank, 3 if request.count >= 8 else 2),
         missing_terms=missing,
-        notice=notice,
+        generation=Generation(source="rules", notice=notice or None),
     )
 
 
@@ -475,6 +471,7 @@ def tailor_questions(
     known = known_text(request)
     accepted: list[InterviewQuestion] = []
     rejected: list[RejectedQuestion] = []
+    checks: list = []
     for line in _focus_lines(result, job)[: max(room, 0)]:
         msgs = prompts.messages(TASK, mode="question", job_title=job.title, focus=line)
         facts = QuestionFacts(
@@ -484,19 +481,26 @@ def tailor_questions(
             job_terms=terms,
             focus_line=line,
         )
-        draft = guarded_generate(
-            backend,
-            msgs,
-            TAILOR_OPTIONS,
-            lambda t, facts=facts: check_question(t, facts),
-            on_chunk=on_chunk,
+        ask = Ask(
+            messages=msgs,
+            options=presets.QUESTION,
+            fallback="",
+            facts=facts,
+            checks=(check_question,),
+            what="question",
         )
-        if draft.text is None:
-            last = draft.attempts[-1]
+        draft = generate(backend, ask, on_chunk=on_chunk)
+        if draft.generation.source != "model":
+            last = draft.attempts[-1] if draft.attempts else None
             rejected.append(
-                RejectedQuestion(text=last.text, source_line=line, failed=failed(last.checks))
+                RejectedQuestion(
+                    text=last.text if last else "",
+                    source_line=line,
+                    failed=failed(last.checks) if last else [],
+                )
             )
             continue
+        checks += draft.generation.checks
         comp = competency_for(line, bank) or RESPONSIBILITY_COMPETENCY
         accepted.append(
             InterviewQuestion(
@@ -509,19 +513,15 @@ def tailor_questions(
             )
         )
     kept = result.questions[: request.count - len(accepted)]
-    notice = result.notice
+    notice = result.generation.notice
     if rejected:
-        why = "; ".join(dict.fromkeys(c.name for r in rejected for c in r.failed))
-        notice = "; ".join(
-            x for x in (notice, f"the guard dropped {len(rejected)} model question(s): {why}") if x
-        )
+        why = ", ".join(dict.fromkeys(c.code for r in rejected for c in r.failed))
+        notice = join_notices(notice, refused(f"{len(rejected)} question(s)", why))
+    generation = Generation(
+        source="model" if accepted else "rules", model=info.name, checks=checks, notice=notice
+    )
     return result.model_copy(
-        update={
-            "questions": kept + accepted,
-            "model": info.name,
-            "rejected": rejected,
-            "notice": notice,
-        }
+        update={"questions": kept + accepted, "rejected": rejected, "generation": generation}
     )
 
 

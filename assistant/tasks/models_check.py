@@ -9,9 +9,9 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.engine import options
 from assistant.engine.base import Backend
 from assistant.engine.gguf import GGUFInfo, read_gguf
-from assistant.engine.options import GenerateOptions
 from assistant.engine.resolve import ModelChoice
 
 SIDE_BY_SIDE = 8  # replies asked for at once in the batch figure (a batch critique sends more)
@@ -32,10 +32,6 @@ class GuardCheck(BaseModel):
     passed: int
     total: int
     failures: list[str]
-
-    @property
-    def rate(self) -> float:
-        return self.passed / self.total if self.total else 0.0
 
 
 class ModelsReport(BaseModel):
@@ -63,12 +59,12 @@ def measure_speed(backend: Backend) -> SpeedCheck:
             "content": "Write two sentences about why feedback after an interview helps.",
         }
     ]
-    chunks = list(backend.generate(msgs, GenerateOptions(max_tokens=48, temperature=0.0)))
+    chunks = list(backend.generate(msgs, options.CHECK_GREEDY))
     done = time.perf_counter()
     gen = max(done - loaded, 1e-9)
     written: list[str] = []
     calls = [
-        (msgs, GenerateOptions(max_tokens=48, temperature=0.7, seed=seed))
+        (msgs, options.CHECK_SAMPLED.model_copy(update={"seed": seed}))
         for seed in range(SIDE_BY_SIDE)
     ]
     backend.generate_many(calls, written.append)
@@ -92,10 +88,10 @@ def guard_pass_rate(backend: Backend, notes_dir: Path) -> GuardCheck:
     passed, failures = 0, []
     for file in files:
         result = draft_feedback(FeedbackRequest(notes=read_notes(file)), backend)
-        if result.source == "model":
+        if result.generation.source == "model":
             passed += 1
         else:
-            failures.append(f"{file.name}: {result.notice}")
+            failures.append(f"{file.name}: {result.generation.notice}")
     return GuardCheck(
         notes=[f.name for f in files], passed=passed, total=len(files), failures=failures
     )

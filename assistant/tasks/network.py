@@ -10,13 +10,15 @@ text is shortened at a word boundary. The guard rejects a model draft over the l
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, model_validator
 
 from assistant import prompts
+from assistant.choices import Channel, Occasion
 from assistant.engine.base import Backend
 from assistant.errors import InputError, MissingFactError
+from assistant.generation import Generation, join_notices
 from assistant.guard.char_limit import (
     LINKEDIN_LIMITS,
     char_count,
@@ -25,16 +27,15 @@ from assistant.guard.char_limit import (
     shorten_words,
 )
 from assistant.guard.checks import CheckResult, DraftFacts, check_draft
+from assistant.guard.generate import SLOT
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.recruiter import find_recruiter
-from assistant.tasks.slot import DraftOutcome, SlotTask, draft_with_slot, greeting_name
+from assistant.tasks.slot import SlotTask, draft_with_slot, greeting_name
 from assistant.text_utils import as_clause, split_subject
 
 TASK = "network"
 LEVELS = 6  # prompts/network/fallback.j2 has levels 0 (full) .. 5 (shortest)
 MAX_EMAIL_WORDS = 140
-Channel = Literal["linkedin", "email"]
-Occasion = Literal["connect", "congratulate", "update"]
 GENERIC_WORDS = frozenset(
     "really enjoyed hearing learning about wanted share recently pleased happy congratulations "
     "great conversation especially which".split()
@@ -72,7 +73,7 @@ class NetworkRequest(BaseModel):
         return self
 
 
-class NetworkResult(DraftOutcome):
+class NetworkResult(BaseModel):
     to: str
     channel: Channel
     occasion: Occasion
@@ -81,6 +82,7 @@ class NetworkResult(DraftOutcome):
     characters: int  # as LinkedIn counts them (see assistant.guard.char_limit)
     limit: Optional[int] = None  # LinkedIn only
     shortened: bool = False  # the user's own text was shortened to fit the limit
+    generation: Generation
 
 
 def recipient(request: NetworkRequest) -> str:
@@ -189,15 +191,15 @@ class _Note:
             "LinkedIn note: use --channel email"
         )
 
-    def assemble(self, sentence: Optional[str] = None, body: Optional[str] = None) -> str:
-        if body is not None:
-            body = normalise(body.strip())
-            return f"Subject: {self.base['subject']}\n\n{body}" if not self.linkedin else body
-        if sentence is not None:
-            return self.fit(sentence)
-        return self.template()
+    def sentence_frames(self) -> tuple[str, ...]:
+        """The note with SLOT for the model's sentence, at every level a LinkedIn limit may need."""
+        levels = range(LEVELS) if self.linkedin else range(1)
+        return tuple(self.render(SLOT, level) for level in levels)
 
-    def facts(self, prompt_text: str) -> DraftFacts:
+    def body_frame(self) -> str:
+        return f"Subject: {self.base['subject']}\n\n{SLOT}" if not self.linkedin else SLOT
+
+    def facts(self) -> DraftFacts:
         notes = self.request.notes
         known = "\n".join(
             [
@@ -214,14 +216,13 @@ class _Note:
             signature=self.base["signature"] if self.linkedin else notes.your_name,
             min_words=10,
             max_words=80 if self.linkedin else MAX_EMAIL_WORDS,
-            prompt_text=prompt_text,
         )
 
-    def final_checks(self, text: str, facts: DraftFacts) -> list[CheckResult]:
-        checks = check_draft(text, facts)
-        if self.linkedin:
-            checks.append(check_char_limit(text, self.request.limit))
-        return checks
+    def check_limit(self, text: str, _facts: DraftFacts) -> CheckResult:
+        return check_char_limit(text, self.request.limit)
+
+    def checks(self) -> tuple:
+        return (check_draft, self.check_limit) if self.linkedin else (check_draft,)
 
 
 def draft_network_note(
@@ -231,26 +232,29 @@ def draft_network_note(
 ) -> NetworkResult:
     request.notes.require("company", "role", "your_name")
     note = _Note(request)
-    note.template()  # fails early when even the shortest note cannot fit
     spec = SlotTask(
         task=TASK,
         context=note.context,
-        assemble=note.assemble,
-        facts=note.facts,
-        final_checks=note.final_checks,
+        fallback=note.template(),  # fails early when even the shortest note cannot fit
+        sentence_frames=note.sentence_frames(),
+        body_frame=note.body_frame(),
+        max_chars=request.limit if note.linkedin else None,
+        facts=note.facts(),
+        checks=note.checks(),
         generic_words=GENERIC_WORDS,
         sentence_start=_SENTENCE_START[request.occasion],
         must_mention=note.slot_fact(),
     )
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text) if not note.linkedin else ("", drafted.text)
-    shortened = note.shortened and drafted.source == "template"
-    notices = [drafted.notice]
+    generation = drafted.generation
+    shortened = note.shortened and generation.source == "template"
     if shortened:
         flag = "--about" if request.occasion == "congratulate" else "--update"
-        notices.append(
+        generation.notice = join_notices(
+            generation.notice,
             f"your {flag} text was shortened at a word boundary to fit {request.limit} characters "
-            "(--channel email keeps all of it)"
+            "(--channel email keeps all of it)",
         )
     return NetworkResult(
         to=note.to,
@@ -261,6 +265,5 @@ def draft_network_note(
         characters=char_count(body),
         limit=request.limit if note.linkedin else None,
         shortened=shortened,
-        **drafted.model_dump(exclude={"text", "notice"}),
-        notice="; ".join(n for n in notices if n),
+        generation=generation,
     )

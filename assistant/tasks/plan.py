@@ -17,10 +17,10 @@ from pydantic import BaseModel, Field
 from assistant import prompts
 from assistant.analysis.feedback_signals import FeedbackPoint, read_feedback
 from assistant.errors import ReboundError
-from assistant.followups import Advice, advice_for
 from assistant.inputs.job import JobDescription
 from assistant.inputs.notes import RejectionNotes
 from assistant.inputs.resume import Resume
+from assistant.stores.followups import Advice, advice_for
 from assistant.tasks.critique import CritiqueRequest, critique, top_fixes
 from assistant.tasks.recruiter import find_recruiter
 

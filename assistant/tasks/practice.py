@@ -4,51 +4,21 @@ and the session that `rebound practice --history` tracks over time."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import Literal, Optional
-
-from pydantic import BaseModel, computed_field
+from typing import Optional
 
 from assistant import prompts
 from assistant.analysis.answers import STAR_PARTS, AnswerCritique, critique
+from assistant.engine import options as presets
 from assistant.engine.base import Backend
-from assistant.engine.options import GenerateOptions
 from assistant.guard.checks import DraftFacts
 from assistant.guard.coaching import check_coaching
-from assistant.guard.generate import guarded_generate
+from assistant.guard.generate import Ask, generate
 from assistant.guard.injection import strip_instructions
+from assistant.stores.practice import AnswerReview
 
 TASK = "practice"
-COACH_OPTIONS = GenerateOptions(
-    max_tokens=90, temperature=0.3, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
-)
 MAX_PROMPT_ANSWER_WORDS = 150  # the answer the model sees is cut to this
-
-
-class AnswerReview(BaseModel):
-    question: str
-    answer: str
-    critique: AnswerCritique
-    coaching: str
-    coaching_source: Literal["model", "template"]
-    model: Optional[str] = None
-    notice: str = ""
-
-
-class PracticeSession(BaseModel):
-    id: Optional[int] = None
-    started_at: dt.datetime
-    job_title: Optional[str] = None
-    job_source: Optional[str] = None
-    reviews: list[AnswerReview] = []
-
-    @computed_field
-    @property
-    def average_score(self) -> Optional[float]:
-        if not self.reviews:
-            return None
-        return round(sum(r.critique.score for r in self.reviews) / len(self.reviews), 1)
 
 
 def checks_summary(result: AnswerCritique) -> str:
@@ -94,42 +64,36 @@ def review_answer(
 ) -> AnswerReview:
     result = critique(answer, job_terms)
     fallback = template_coaching(result)
-    if backend is None:
-        return AnswerReview(
+    ask = Ask(messages=[], options=presets.COACHING, fallback=fallback, what="coaching")
+    if backend is not None:
+        msgs = prompts.messages(
+            TASK,
+            mode="coach",
             question=question,
-            answer=answer,
-            critique=result,
-            coaching=fallback,
-            coaching_source="template",
+            answer=_cut(answer),
+            checks=checks_summary(result),
         )
-    info = backend.info()
-    msgs = prompts.messages(
-        TASK, mode="coach", question=question, answer=_cut(answer), checks=checks_summary(result)
-    )
-    facts = DraftFacts(
-        known_text="\n".join([question, answer, fallback, *(f.message for f in result.findings)]),
-        prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])),
-        min_words=12,
-        max_words=70,
-    )
-    draft = guarded_generate(
-        backend, msgs, COACH_OPTIONS, lambda t: check_coaching(t, facts), on_chunk=on_chunk
-    )
-    if draft.text is not None:
-        return AnswerReview(
-            question=question,
-            answer=answer,
-            critique=result,
-            coaching=draft.text,
-            coaching_source="model",
-            model=info.name,
+        facts = DraftFacts(
+            known_text="\n".join(
+                [question, answer, fallback, *(f.message for f in result.findings)]
+            ),
+            prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])),
+            min_words=12,
+            max_words=70,
         )
+        ask = Ask(
+            messages=msgs,
+            options=presets.COACHING,
+            fallback=fallback,
+            facts=facts,
+            checks=(check_coaching,),
+            what="coaching",
+        )
+    drafted = generate(backend, ask, on_chunk=on_chunk)
     return AnswerReview(
         question=question,
         answer=answer,
         critique=result,
-        coaching=fallback,
-        coaching_source="template",
-        model=info.name,
-        notice=f"the model's coaching failed the guard: {draft.failure_summary()}",
+        coaching=drafted.text,
+        generation=drafted.generation,
     )

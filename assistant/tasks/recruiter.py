@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Optional
 
+from pydantic import BaseModel
+
 from assistant import prompts
 from assistant.engine.base import Backend
 from assistant.errors import MissingFactError
+from assistant.generation import Generation
+from assistant.guard.generate import SLOT
 from assistant.guard.recruiter_update import check_recruiter_update
 from assistant.inputs.notes import RejectionNotes
 from assistant.tasks.slot import (
-    DraftOutcome,
     SlotTask,
     draft_with_slot,
-    email_assembler,
+    email_frame,
     greeting_name,
     notes_facts,
 )
@@ -32,10 +35,11 @@ GENERIC_WORDS = frozenset(
 )
 
 
-class RecruiterResult(DraftOutcome):
+class RecruiterResult(BaseModel):
     recruiter: str
     subject: str
     body: str
+    generation: Generation
 
 
 def find_recruiter(notes: RejectionNotes) -> str:
@@ -91,16 +95,15 @@ def draft_recruiter_update(
     spec = SlotTask(
         task=TASK,
         context=lambda mode, free: _context(notes.model_copy(update=free), recruiter, mode),
-        assemble=email_assembler(
-            template,
-            lambda sentence: prompts.render(
-                TASK, "fallback", **_context(notes, recruiter, "sentence", sentence)
-            ),
+        fallback=template,
+        sentence_frames=(
+            prompts.render(TASK, "fallback", **_context(notes, recruiter, "sentence", SLOT)),
         ),
+        body_frame=email_frame(template),
         facts=notes_facts(
             notes, template, [greeting_name(recruiter), notes.company], 40, MAX_WORDS, recruiter
         ),
-        final_checks=check_recruiter_update,
+        checks=(check_recruiter_update,),
         generic_words=GENERIC_WORDS,
         sentence_start=("I ",),
         must_mention=notes.detail() or "",
@@ -110,5 +113,5 @@ def draft_recruiter_update(
     drafted = draft_with_slot(spec, backend, on_chunk)
     subject, body = split_subject(drafted.text)
     return RecruiterResult(
-        recruiter=recruiter, subject=subject, body=body, **drafted.model_dump(exclude={"text"})
+        recruiter=recruiter, subject=subject, body=body, generation=drafted.generation
     )

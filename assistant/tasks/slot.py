@@ -1,19 +1,22 @@
 """Drafting with a slot: a small model writes one sentence inside the task's template, a large
 one may write the whole text; the guard checks every draft and the template is the fallback.
 
-The recruiter update and the keep-in-touch note use this; each task only says how to build its
-prompt context, its facts, its sentence checks and its final text."""
+The feedback request, the recruiter update and the keep-in-touch note use this. Each task gives
+its template (rendered once, and once more with SLOT where the sentence goes), its facts and its
+checks as data; the one function that asks the model is assistant.guard.generate.generate. The
+only function a task passes is `context`: the prompt is rebuilt with shorter free parts until it
+fits the model's context, so it has to be built from them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Literal, Optional
 
-from pydantic import BaseModel
-
 from assistant import prompts
+from assistant.engine import options as presets
 from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.budget import Piece, fit_to_context, prompt_budget
 from assistant.engine.options import GenerateOptions
@@ -31,16 +34,12 @@ from assistant.guard.checks import (
     check_placeholders,
     check_unknown_names,
 )
-from assistant.guard.generate import guarded_generate
+from assistant.guard.generate import SLOT, Ask, Check, Drafted, generate
 from assistant.guard.injection import find_instructions, strip_instructions
 from assistant.inputs.notes import RejectionNotes
 from assistant.text_utils import split_subject
 
 Mode = Literal["sentence", "full"]
-SENTENCE_OPTIONS = GenerateOptions(
-    max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
-)
-FULL_OPTIONS = GenerateOptions(max_tokens=320, temperature=0.3, repeat_penalty=1.1)
 _SENTENCE_CHECKS = (
     check_unknown_names,
     check_placeholders,
@@ -51,40 +50,22 @@ _SENTENCE_CHECKS = (
 _TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
 
 
-class DraftOutcome(BaseModel):
-    """Who wrote a draft and what the guard said: part of every drafting task's result."""
-
-    source: Literal["model", "template"]
-    checks: list[CheckResult]
-    model: Optional[str] = None
-    notice: str = ""
-
-
-class Drafted(DraftOutcome):
-    text: str
-
-
 @dataclass(frozen=True)
 class SlotTask:
     """What a slot-drafting task supplies."""
 
     task: str  # prompts/<task>/
-    context: Callable[
-        [Mode, dict], dict
-    ]  # the templates' context for a mode and the (fitted) free parts
-    assemble: Callable[
-        ..., str
-    ]  # (sentence=None, body=None) -> the final text; neither: the template
-    facts: Callable[[str], DraftFacts]  # prompt text -> what a draft may say
-    final_checks: Callable[
-        [str, DraftFacts], list[CheckResult]
-    ]  # on the final text, model or template
+    context: Callable[[Mode, dict], dict]  # the templates' context for a mode and the free parts
+    fallback: str  # the template's text
+    sentence_frames: tuple[str, ...]  # the template with SLOT for a small model's sentence
+    body_frame: str  # the text around a large model's whole body (SLOT alone, or a subject line)
+    facts: DraftFacts  # what a draft may say (the prompt is added when there is one)
+    checks: Sequence[Check]  # on the final text, the model's or the template
+    max_chars: Optional[int] = None  # the first sentence frame whose text fits
     generic_words: frozenset[str] = frozenset()  # words any slot sentence may use
     sentence_start: tuple[str, ...] = ()  # the slot sentence must start with one of these
     must_mention: str = ""  # the fact the slot sentence is about (half its words must appear)
-    free_parts: dict[str, Piece] = field(
-        default_factory=dict
-    )  # inputs the prompt may shorten to fit
+    free_parts: dict[str, Piece] = field(default_factory=dict)  # inputs the prompt may shorten
     what: str = "the notes"  # the inputs' name, for messages
 
 
@@ -96,19 +77,14 @@ def greeting_name(name: str) -> str:
     return parts[0] if parts else name
 
 
-def email_assembler(template: str, with_sentence: Callable[[str], str]) -> Callable[..., str]:
-    """SlotTask.assemble for an email: the template; the template around a small model's sentence;
-    or a large model's whole body under the template's subject line."""
-    subject = split_subject(template)[0]
+def email_frame(template: str) -> str:
+    """A large model's whole body under the template's subject line."""
+    return f"Subject: {split_subject(template)[0]}\n\n{SLOT}"
 
-    def assemble(sentence: Optional[str] = None, body: Optional[str] = None) -> str:
-        if body is not None:
-            return f"Subject: {subject}\n\n{body.strip()}"
-        if sentence is not None:
-            return with_sentence(sentence)
-        return template
 
-    return assemble
+def check_email_body(text: str, facts: DraftFacts) -> list[CheckResult]:
+    """The draft checks on an email's body (under its subject line)."""
+    return check_draft(split_subject(text)[1], facts)
 
 
 def notes_facts(
@@ -118,36 +94,31 @@ def notes_facts(
     min_words: int,
     max_words: int,
     *known: str,
-) -> Callable[[str], DraftFacts]:
-    """SlotTask.facts for a draft from the notes: it may say what the notes and its template say
-    (dates also written out), must name `required`, and is signed with the user's name."""
+) -> DraftFacts:
+    """What a draft from the notes may say: what the notes and its template say (dates also
+    written out); it must name `required`, and is signed with the user's name."""
     dates = [
         f"{d.day} {d.strftime('%B %Y')}" for d in (notes.interview_date, notes.rejection_date) if d
     ]
-
-    def facts(prompt_text: str) -> DraftFacts:
-        return DraftFacts(
-            known_text="\n".join([notes.all_text(), template, *known, *dates]),
-            required_names=required,
-            signature=notes.your_name,
-            min_words=min_words,
-            max_words=max_words,
-            prompt_text=prompt_text,
-        )
-
-    return facts
+    return DraftFacts(
+        known_text="\n".join([notes.all_text(), template, *known, *dates]),
+        required_names=required,
+        signature=notes.your_name,
+        min_words=min_words,
+        max_words=max_words,
+    )
 
 
-def sentence_checks(spec: SlotTask, text: str, facts: DraftFacts) -> list[CheckResult]:
+def sentence_checks(spec: SlotTask) -> tuple[Check, ...]:
     """The guard for a slot sentence: no new names, numbers or placeholders, no words the inputs
     do not hold, no echo of the instructions, exactly one sentence, and about the fact it is for."""
-    return [
-        *check_draft(text, facts, _SENTENCE_CHECKS),
-        check_not_echo(text, facts, n=5),
-        check_grounded_words(text, facts, spec.generic_words),
-        check_one_sentence(text, spec.sentence_start),
-        check_mentions(text, spec.must_mention),
-    ]
+    return (
+        partial(check_draft, checks=_SENTENCE_CHECKS),
+        partial(check_not_echo, n=5),
+        partial(check_grounded_words, generic=spec.generic_words),
+        lambda text, _facts: check_one_sentence(text, spec.sentence_start),
+        lambda text, _facts: check_mentions(text, spec.must_mention),
+    )
 
 
 def _free_text(parts: dict[str, Piece]) -> str:
@@ -192,50 +163,32 @@ def draft_with_slot(
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> Drafted:
-    notice = ""
-    model = None
-    if backend is not None:
-        info = backend.info()
-        model = info.name
-        mode: Mode = "sentence" if info.is_small else "full"
-        options = SENTENCE_OPTIONS if mode == "sentence" else FULL_OPTIONS
-        msgs, prompt_notice = _prompt(spec, mode, info, options)
-        facts = spec.facts(
-            "\n".join(m["content"] for m in (msgs[0], msgs[-1]))
-        )  # instructions, not examples
-
-        def assemble(output: str) -> str:
-            return (
-                spec.assemble(sentence=output) if mode == "sentence" else spec.assemble(body=output)
-            )
-
-        def validate(output: str) -> list[CheckResult]:
-            whole = spec.final_checks(assemble(output), facts)  # the note it lands in must pass too
-            return [*sentence_checks(spec, output, facts), *whole] if mode == "sentence" else whole
-
-        draft = guarded_generate(backend, msgs, options, validate, on_chunk=on_chunk)
-        if draft.text is not None:
-            text = assemble(draft.text)
-            return Drafted(
-                text=text,
-                source="model",
-                checks=spec.final_checks(text, facts),
-                model=model,
-                notice=prompt_notice,
-            )
-        notice = "; ".join(
-            n
-            for n in (
-                prompt_notice,
-                f"the model's draft failed the guard: {draft.failure_summary()}",
-            )
-            if n
+    """The draft and its generation record: the model's (a slot sentence from a small model, the
+    whole body from a large one) when the guard passes it, else the template."""
+    if backend is None:
+        ask = Ask(
+            messages=[],
+            options=presets.SENTENCE,
+            fallback=spec.fallback,
+            facts=spec.facts,
+            text_checks=spec.checks,
         )
-    text = spec.assemble()
-    return Drafted(
-        text=text,
-        source="template",
-        checks=spec.final_checks(text, spec.facts("")),
-        model=model,
+        return generate(None, ask)
+    info = backend.info()
+    mode: Mode = "sentence" if info.is_small else "full"
+    options = presets.SENTENCE if mode == "sentence" else presets.FULL_BODY
+    msgs, notice = _prompt(spec, mode, info, options)
+    prompt_text = "\n".join(m["content"] for m in (msgs[0], msgs[-1]))  # not the examples
+    ask = Ask(
+        messages=msgs,
+        options=options,
+        fallback=spec.fallback,
+        facts=spec.facts.model_copy(update={"prompt_text": prompt_text}),
+        fallback_facts=spec.facts,
+        checks=sentence_checks(spec) if mode == "sentence" else (),
+        text_checks=spec.checks,
+        frames=spec.sentence_frames if mode == "sentence" else (spec.body_frame,),
+        max_chars=spec.max_chars if mode == "sentence" else None,
         notice=notice,
     )
+    return generate(backend, ask, on_chunk=on_chunk)

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal, Optional
+from typing import Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from assistant import prompts
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, Signal, analyze, calm_table, signal_def, signal_defs
+from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def, signal_defs
+from assistant.engine import options as presets
 from assistant.engine.base import Backend
-from assistant.engine.options import GenerateOptions
-from assistant.followups import Advice
+from assistant.generation import Generation, as_checks, join_notices, refused
 from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
 from assistant.guard.checks import CheckResult, failed, unknown_names
-from assistant.guard.generate import GuardJob, guarded_generate_many
+from assistant.guard.generate import Ask, generate_many, summary
+from assistant.stores.followups import Advice
 
 TASK = "soften"
 MAX_DRAFT_BYTES = 20_000  # a message, not a document
@@ -43,13 +44,11 @@ class SoftenRequest(BaseModel):
 class SoftenResult(BaseModel):
     score: int
     level: Level
-    signals: list[Signal]
+    signals: list[ToneSignal]
     rewrite: str
     rewrite_score: int
-    source: Literal["model", "template"]
-    checks: list[CheckResult]
     advice: Optional[Advice] = None
-    notice: str = Field("", exclude=True)  # why the template was used: shown on stderr only
+    generation: Generation
 
 
 # ---- the deterministic rewrite ------------------------------------------------------------
@@ -59,11 +58,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _signals_in(span: Span, signals: list[Signal]) -> list[Signal]:
+def _signals_in(span: Span, signals: list[ToneSignal]) -> list[ToneSignal]:
     return [s for s in signals if span.overlaps(s.start, s.end)]
 
 
-def unshout(text: str, span: Span, signals: list[Signal]) -> str:
+def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     """The span's text with runs of ! and ? made single and words in capitals in sentence case."""
     out, pos = [], span.start
     for s in sorted(signals, key=lambda s: s.start):
@@ -83,7 +82,7 @@ def unshout(text: str, span: Span, signals: list[Signal]) -> str:
     return "".join(out)
 
 
-def _calm_or_none(text: str, span: Span, signals: list[Signal]) -> Optional[str]:
+def _calm_or_none(text: str, span: Span, signals: list[ToneSignal]) -> Optional[str]:
     """The span unchanged (or unshouted) when it carries no signal but shouting; else None."""
     found = _signals_in(span, signals)
     if any(s.code != SHOUTING for s in found):
@@ -106,7 +105,7 @@ class _Rewriter:
     def __init__(
         self,
         request: SoftenRequest,
-        signals: list[Signal],
+        signals: list[ToneSignal],
         writer: Optional[Callable[[Span], Optional[str]]] = None,
     ):
         self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
@@ -169,7 +168,7 @@ class _Rewriter:
         )
 
 
-def template_rewrite(request: SoftenRequest, signals: list[Signal]) -> str:
+def template_rewrite(request: SoftenRequest, signals: list[ToneSignal]) -> str:
     return _Rewriter(request, signals).render()
 
 
@@ -216,19 +215,14 @@ def names_in(sentence: str, request: SoftenRequest) -> list[str]:
     return found
 
 
-def sentence_checks(
-    text: str, original: str, request: SoftenRequest, prompt_text: str
-) -> list[CheckResult]:
-    """One sentence a model rewrote: no signal, one sentence, the names and the point of `original` kept."""
-    return check_calm_sentence(
-        text,
-        CalmFacts(
-            known_text=_known_text(request),
-            names=request.names(),
-            required_names=names_in(original, request),
-            prompt_text=prompt_text,
-            original=original,
-        ),
+def sentence_facts(original: str, request: SoftenRequest, prompt_text: str) -> CalmFacts:
+    """What one sentence a model rewrote may say: the names and the point of `original` kept."""
+    return CalmFacts(
+        known_text=_known_text(request),
+        names=request.names(),
+        required_names=names_in(original, request),
+        prompt_text=prompt_text,
+        original=original,
     )
 
 
@@ -237,14 +231,13 @@ def sentence_checks(
 
 def _model_writer(
     request: SoftenRequest,
-    signals: list[Signal],
+    signals: list[ToneSignal],
     backend: Backend,
-    notices: list[str],
-    used: list[str],
     on_chunk: Optional[Callable[[str], None]],
-) -> Callable[[Span], Optional[str]]:
+) -> tuple[Callable[[Span], Optional[str]], list[str], list[str]]:
     """The model's rewrites of the first flagged sentences, asked for together (written side by side
-    where the backend can), as a writer for _Rewriter: a sentence the guard refused gets None."""
+    where the backend can), as a writer for _Rewriter: a sentence the guard refused gets None.
+    Also the sentences kept, and the failed check codes of each sentence refused."""
     asked: list[Span] = []
 
     def ask(span: Span) -> None:  # a first pass notes the sentences the rewrite will ask for
@@ -252,28 +245,31 @@ def _model_writer(
             asked.append(span)
 
     _Rewriter(request, signals, ask).render()
-    opts = GenerateOptions(
-        max_tokens=60, temperature=0.2, stop=["\n"], repeat_penalty=1.1, cache_instructions=True
-    )
-    jobs = []
+    asks = []
     for span in asked:
         original = _squash(span.text)
         msgs = prompts.messages(TASK, mode="rewrite", sentence=original)
-        jobs.append(
-            GuardJob(
-                msgs,
-                opts,
-                lambda text, o=original, m=msgs: sentence_checks(text, o, request, m[0]["content"]),
+        asks.append(
+            Ask(
+                messages=msgs,
+                options=presets.SENTENCE,
+                fallback="",
+                facts=sentence_facts(original, request, msgs[0]["content"]),
+                checks=(check_calm_sentence,),
+                what="sentence",
             )
         )
     written: dict[tuple[int, int], Optional[str]] = {}
-    for span, draft in zip(asked, guarded_generate_many(backend, jobs, on_chunk=on_chunk)):
-        if draft.text is None:
-            notices.append(", ".join(c.name for c in failed(draft.attempts[-1].checks)))
+    used, refusals = [], []
+    for span, drafted in zip(asked, generate_many(backend, asks, on_chunk=on_chunk)):
+        kept = drafted.output if drafted.generation.source == "model" else None
+        if kept is None:
+            last = drafted.attempts[-1].checks if drafted.attempts else []
+            refusals.append(", ".join(c.code for c in failed(last)))
         else:
-            used.append(draft.text)
-        written[(span.start, span.end)] = draft.text
-    return lambda span: written.get((span.start, span.end))
+            used.append(kept)
+        written[(span.start, span.end)] = kept
+    return (lambda span: written.get((span.start, span.end))), used, refusals
 
 
 def soften(
@@ -282,30 +278,22 @@ def soften(
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> SoftenResult:
     report = analyze(request.text, request.names())
-    rewrite, source, notice = template_rewrite(request, report.signals), "template", ""
+    rewrite, source, notice = template_rewrite(request, report.signals), "template", None
     checks = rewrite_checks(rewrite, request)
     if backend is not None and report.signals:
-        notices: list[str] = []
-        used: list[str] = []
-        writer = _model_writer(request, report.signals, backend, notices, used, on_chunk)
+        writer, used, refusals = _model_writer(request, report.signals, backend, on_chunk)
         candidate = _Rewriter(request, report.signals, writer).render()
         candidate_checks = rewrite_checks(candidate, request)
         if used and not failed(candidate_checks):
             rewrite, source, checks = candidate, "model", candidate_checks
         elif used:
-            notice = "the model's rewrite failed the guard: " + "; ".join(
-                f"{c.name} ({c.detail})" for c in failed(candidate_checks)
-            )
-        if notices:
-            notice = "; ".join(
-                filter(
-                    None,
-                    [
-                        notice,
-                        f"{len(notices)} of the model's sentences failed the "
-                        f"guard ({' | '.join(notices)}): used calm template sentences",
-                    ],
-                )
+            notice = refused("rewrite", summary(candidate_checks))
+        if refusals:
+            asked = len(used) + len(refusals)
+            notice = join_notices(
+                notice,
+                refused(f"sentences ({len(refusals)} of {asked})", " | ".join(refusals))
+                + " (calm template sentences were used)",
             )
     rewrite_score = analyze(rewrite, request.names()).score
     return SoftenResult(
@@ -314,7 +302,10 @@ def soften(
         signals=report.signals,
         rewrite=rewrite,
         rewrite_score=rewrite_score,
-        source=source,
-        checks=checks,
-        notice=notice,
+        generation=Generation(
+            source=source,
+            model=backend.info().name if backend is not None else None,
+            checks=as_checks(checks),
+            notice=notice,
+        ),
     )

@@ -140,3 +140,27 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((LOOPBACK, 0))
         return s.getsockname()[1]
+
+
+KEY = "sk-rebound-test-7f3a9c1e5b"
+
+
+def json_reply(body: object, status: int = 200) -> Reply:
+    return Reply(status=status, body=json.dumps(body).encode(), content_type="application/json")
+
+
+def models(*entries: dict) -> Reply:
+    return json_reply({"object": "list", "data": list(entries)})
+
+
+VLLM = {
+    "/v1/models": models(
+        {"id": "qwen", "object": "model", "owned_by": "vllm", "max_model_len": 32768}
+    )
+}
+
+
+def write_config(home, **values) -> None:
+    (home / "config.toml").write_text(
+        "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
+    )

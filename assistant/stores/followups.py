@@ -8,10 +8,11 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel
 
-from assistant import store
+from assistant.choices import ContactKind
 from assistant.errors import InputError
+from assistant.stores import db as store
 
-Kind = Literal["email", "call", "linkedin"]
+Kind = ContactKind
 About = Literal["rejection", "feedback-request", "follow-up"]
 KINDS: tuple[str, ...] = Kind.__args__
 ABOUTS: tuple[str, ...] = About.__args__

@@ -1,11 +1,15 @@
-"""The phrase lists of assistant/data/resume_phrases.yaml, compiled once into patterns."""
+"""Shared lexicons: the phrase lists of assistant/data/resume_phrases.yaml (weak openers, buzzwords,
+participles, ...) compiled once into patterns, and the first-person finder. The resume rules, the
+rewrite guard and the rewrite helpers all read them here, below all of them."""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Optional
 
 from assistant.paths import read_data
+from assistant.text.tokens import words
 
 PHRASES_FILE = "resume_phrases.yaml"
 
@@ -33,3 +37,19 @@ def phrase_pattern(name: str, opener: bool = False) -> re.Pattern:
 @cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in phrase_lists()[name])
+
+
+FIRST_PERSON = re.compile(
+    r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b"
+)
+
+
+def first_person(text: str) -> Optional[str]:
+    """The first-person word in the text, if any ('I' after a capitalised word is a numeral: Phase I)."""
+    for m in FIRST_PERSON.finditer(text):
+        if m.group(0) == "I":
+            before = words(text[: m.start()])
+            if before and before[-1][0].isupper():
+                continue
+        return m.group(0)
+    return None

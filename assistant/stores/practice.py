@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
-from assistant import store
-from assistant.tasks.practice import PracticeSession
+from assistant.analysis.answers import AnswerCritique
+from assistant.generation import Generation
+from assistant.stores import db as store
 
 STORE = "practice"
 MIGRATIONS = [
@@ -37,6 +39,29 @@ MIGRATIONS = [
     CREATE INDEX answers_by_question ON answers (question_key, session_id)
     """,
 ]
+
+
+class AnswerReview(BaseModel):
+    question: str
+    answer: str
+    critique: AnswerCritique
+    coaching: str
+    generation: Generation
+
+
+class PracticeSession(BaseModel):
+    id: Optional[int] = None
+    started_at: dt.datetime
+    job_title: Optional[str] = None
+    job_source: Optional[str] = None
+    reviews: list[AnswerReview] = []
+
+    @computed_field
+    @property
+    def average_score(self) -> Optional[float]:
+        if not self.reviews:
+            return None
+        return round(sum(r.critique.score for r in self.reviews) / len(self.reviews), 1)
 
 
 class Attempt(BaseModel):

@@ -1,0 +1,75 @@
+"""The one sentence splitter. It works on character spans so callers can map what they find back
+to the original text (the soften task replaces whole sentences in place)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pydantic import BaseModel
+
+from assistant.text.bullets import BULLET_BREAK
+
+ABBREVIATIONS = ("mr", "ms", "mrs", "mx", "dr", "prof", "st", "e.g", "i.e", "etc", "vs", "no")
+# A run of end marks, then any closing quotes or brackets, then a space or the end.
+SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
+_LINE_BREAK = re.compile(r"\n")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+
+
+class Span(BaseModel):
+    text: str
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return start < self.end and end > self.start
+
+
+def span(text: str, start: int, end: int) -> Optional[Span]:
+    """text[start:end] without its surrounding white space; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end) if end > start else None
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """The '.' at `dot` ends a title or an abbreviation ('Dr.', 'e.g.') or an initial ('J.')."""
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    return bool(word) and (word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1)
+
+
+def sentence_spans(
+    text: str, start: int = 0, end: Optional[int] = None, lines: bool = False
+) -> list[Span]:
+    """The sentences of text[start:end]. A line break ends a sentence before a bullet, or always
+    when `lines` is set (notes and pasted feedback, where a line is a thought of its own)."""
+    end = len(text) if end is None else end
+    part = text[start:end]
+    cuts = [
+        m.end() + start
+        for m in SENTENCE_END.finditer(part)
+        if not is_abbreviation(text, m.start() + start)
+    ]
+    breaks = _LINE_BREAK if lines else BULLET_BREAK
+    cuts += [m.start() + start for m in breaks.finditer(part)]
+    out, pos = [], start
+    for cut in sorted(set(cuts)) + [end]:
+        found = span(text, pos, cut)
+        if found:
+            out.append(found)
+        pos = cut
+    return out
+
+
+def sentences(text: str, lines: bool = False) -> list[str]:
+    """The sentences of `text` as strings (see `sentence_spans`)."""
+    return [s.text for s in sentence_spans(text, lines=lines)]
+
+
+def sentence_count(text: str) -> int:
+    return len(sentence_spans(text))

@@ -1,0 +1,1 @@
+"""What several test files share: paths, sample inputs, scripted servers, runners."""

@@ -1,0 +1,113 @@
+"""The text layer: one tokenizer, sentence splitter, bullet and number recogniser, content words,
+stemmer and term matcher (assistant/text)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.text import (
+    bullet_item,
+    content_words,
+    figures,
+    find_term,
+    number_forms,
+    sentences,
+    stem,
+    strip_marks,
+    tokens,
+    words,
+)
+
+PACKAGE = Path(__file__).resolve().parents[1] / "assistant"
+
+
+def test_tokens_keep_the_punctuation_of_names():
+    assert tokens("I used C++, C#, Node.js and .NET at Sainsbury\u2019s; CI/CD.") == [
+        "i", "used", "c++", "c#", "node.js", "and", ".net", "at", "sainsbury's", "ci/cd",
+    ]  # fmt: skip
+    assert words("Grew 40% in 2023 with R&D") == ["Grew", "in", "with", "R&D"]
+
+
+def test_content_words_leave_out_stop_words_numbers_and_single_letters():
+    assert content_words("I led a team of 12 in the UK") == ["led", "team", "uk"]
+
+
+def test_one_stemmer_for_every_inflection():
+    assert stem("managed") == stem("managing") == stem("manages")
+    assert stem("Sainsbury's") == stem("Sainsbury")
+    assert stem("C++") == "c++"
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("Node.js", "Built APIs on node.js and Postgres", "node.js"),
+        ("C++", "Wrote C++ services", "C++"),
+        ("Sainsbury", "Store manager at Sainsbury\u2019s", "Sainsbury\u2019s"),
+        ("stakeholder management", "Managed stakeholders across teams", None),
+        ("manage stakeholders", "Managing stakeholders across teams", "Managing stakeholders"),
+        ("Java", "Wrote JavaScript", None),
+        ("C", "Wrote C++ services", None),
+        ("SQL", "wrote sql daily", "sql"),
+    ],
+)
+def test_the_term_matcher_compares_stemmed_tokens_at_word_boundaries(term, text, found):
+    span = find_term(term, text)
+    assert (text[span[0] : span[1]] if span else None) == found
+
+
+def test_one_sentence_splitter_keeps_titles_and_can_split_lines():
+    assert sentences('Dr. Lee said "well done." Then we left! Next') == [
+        'Dr. Lee said "well done."',
+        "Then we left!",
+        "Next",
+    ]
+    assert sentences("first line\nsecond line") == ["first line\nsecond line"]
+    assert sentences("first line\nsecond line", lines=True) == ["first line", "second line"]
+    assert sentences("We met.\n- one point\n- another") == ["We met.", "- one point", "- another"]
+
+
+def test_bullets_and_numbers():
+    assert bullet_item("  \u2022 Led the team  ") == "Led the team"
+    assert bullet_item("12) Shipped it") == "Shipped it"
+    assert bullet_item("Led the team") is None
+    assert strip_marks("## **Requirements**") == "Requirements"
+    assert figures("Cut costs 18% and doubled sales to 5k") == ["18%", "doubled", "5k"]
+    assert {"1,200", "1200", "7"} <= number_forms("from 1,200 to 07")
+
+
+def test_the_text_regexes_run_in_linear_time_on_hostile_input():
+    """No nested quantifiers: a long run of one character is handled at once, not hung on."""
+    hostile = "a" * 20000 + "!" + " " * 20000 + "-" * 20000 + "." * 20000
+    assert tokens(hostile)
+    assert sentences(hostile)
+    assert bullet_item("- " + " x" * 20000 + " " * 20000 + "!") is not None
+
+
+def _definitions(pattern: str) -> list[str]:
+    """Modules outside assistant/text that compile a regex matching `pattern`."""
+    out = []
+    for path in PACKAGE.rglob("*.py"):
+        if "text" in path.relative_to(PACKAGE).parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "compile"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and re.search(pattern, node.args[0].value)
+            ):
+                out.append(str(path.relative_to(PACKAGE)))
+    return out
+
+
+def test_one_tokenizer_and_one_sentence_splitter_in_the_package():
+    assert _definitions(r"\(\?<=\[\.!\?\]\)\\s\+") == []  # a sentence split on end marks
+    # a word tokenizer: a word character class followed by a run that allows apostrophes
+    assert _definitions(r"^(?:\\\.\?)?\[(?:A-Za-z|a-z|\^\\W_)[^\n]*'") == []
