@@ -6,6 +6,7 @@ kept exactly as they were."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 import tempfile
