@@ -220,10 +220,10 @@ def user_strings(value: object, depth: int = 0) -> Iterator[str]:
 def messages(task: str, **context) -> list[dict]:
     """System prompt, the task's worked examples for context['mode'], then the user prompt."""
     system = render(task, "system", **context)
-    examples = shots(task, context.get("mode", ""))
-    fixed = "\n".join([system, *(t["content"] for t in examples)])
+    examples = shots(task, context.get("mode", ""))  # data, never rendered: no run-time text
     given = {k: v for k, v in context.items() if k != "mode"}
-    if any(text in fixed for text in user_strings(given)):
+    source = template_file(task, "system").read_text(encoding="utf-8", errors="replace")
+    if any(text in system and text not in source for text in user_strings(given)):
         _QUOTING[system] = None
         while len(_QUOTING) > _QUOTING_KEPT:
             del _QUOTING[next(iter(_QUOTING))]

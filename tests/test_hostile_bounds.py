@@ -21,7 +21,7 @@ from typing import Optional
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.helpers.paths import FIXTURES, ROOT
 
 MB = 1_000_000
 NOTES = FIXTURES / "notes" / "harrow-books.md"
@@ -546,7 +546,7 @@ def test_interrupted_interactive_practice_keeps_every_answer_given(home, how):
 
 
 def test_debrief_refuses_a_missing_folder_before_the_first_question(cli, tmp_path):
-    from tests.test_debrief import ANSWERS, feed
+    from tests.helpers.samples import ANSWERS, feed
 
     result = cli("debrief", "--out", tmp_path / "no" / "such" / "n.md", input=feed(ANSWERS))
     assert result.exit_code == 2 and "no such directory" in result.stderr, result.stderr
@@ -555,7 +555,7 @@ def test_debrief_refuses_a_missing_folder_before_the_first_question(cli, tmp_pat
 
 def test_debrief_refuses_a_read_only_folder_before_the_first_question(cli, tmp_path, monkeypatch):
     from assistant import files
-    from tests.test_debrief import ANSWERS, feed
+    from tests.helpers.samples import ANSWERS, feed
 
     monkeypatch.setattr(files.os, "access", lambda *a, **k: False)  # root ignores chmod 555
     result = cli("debrief", "--out", tmp_path / "n.md", input=feed(ANSWERS))
@@ -567,7 +567,7 @@ def test_debrief_keeps_the_answers_when_the_write_fails_at_the_end(
     cli, tmp_path, monkeypatch, rebound_home
 ):
     from assistant import files
-    from tests.test_debrief import ANSWERS, feed
+    from tests.helpers.samples import ANSWERS, feed
 
     def disk_full(_fd):
         raise OSError(28, "No space left on device")
@@ -766,7 +766,7 @@ def test_an_unreadable_config_file_is_one_line(cli, rebound_home, monkeypatch):
 
 
 def test_a_database_owned_by_another_user_is_one_line(cli, rebound_home, monkeypatch):
-    from assistant import store
+    from assistant.stores import db as store
 
     assert cli("log", "add", "--to", "Sam", "--company", "Acme").exit_code == 0
 
@@ -858,11 +858,10 @@ KEY = "sk-rebound-test-7f3a9c1e5b0d4e2a"
 
 
 def _key_error(message: str) -> str:
-    from loopback_servers import Reply, scripted_server
-
     from assistant.engine.openai import OpenAIBackend
     from assistant.engine.options import GenerateOptions
     from assistant.errors import ModelError
+    from tests.helpers.loopback_servers import Reply, scripted_server
 
     body = json.dumps({"error": {"message": message}}).encode()
     reply = Reply(status=401, body=body, content_type="application/json")
@@ -926,11 +925,10 @@ def test_a_connection_to_an_address_off_this_machine_is_stopped_before_sending()
 
 def test_localhost_with_a_trailing_dot_resolving_elsewhere_sends_nothing(monkeypatch):
     """'localhost.' goes through DNS; if it leads off this machine, nothing is sent."""
-    from loopback_servers import scripted_server, stream_of
-
     from assistant.engine.openai import OpenAIBackend
     from assistant.engine.options import GenerateOptions
     from assistant.errors import ModelError
+    from tests.helpers.loopback_servers import scripted_server, stream_of
 
     with scripted_server(stream_of("Hello there.")) as (url, script):
         port = int(url.rsplit(":", 1)[1].split("/")[0])
@@ -956,7 +954,7 @@ def test_localhost_with_a_trailing_dot_resolving_elsewhere_sends_nothing(monkeyp
 
 WRITER = """
 import os, sys, time
-from assistant.followups import add_contact
+from assistant.stores.followups import add_contact
 open(sys.argv[2] + f".ready{sys.argv[1]}", "w").close()
 while not os.path.exists(sys.argv[2]):  # all start together, the log not yet created
     time.sleep(0.001)
@@ -1080,7 +1078,7 @@ def test_a_mistake_in_a_users_worked_examples_is_one_line_naming_it(
 
 
 def test_append_through_a_symlink_writes_the_real_file(cli, tmp_path):
-    from tests.test_debrief import ANSWERS, ROUND_2, feed
+    from tests.helpers.samples import ANSWERS, ROUND_2, feed
 
     real = tmp_path / "real" / "notes.md"
     real.parent.mkdir()
