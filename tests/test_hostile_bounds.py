@@ -1110,3 +1110,14 @@ def test_a_docx_fifo_is_read_once(tmp_path, home):
     proc = rebound("critique", fifo, "--no-model", home=home)
     assert proc.returncode == 0, proc.stderr
     writer.join(HANG_GUARD)
+
+
+def test_pdf_text_is_held_to_its_cap_during_extraction(monkeypatch):
+    from assistant.errors import InputError
+    from assistant.inputs import documents
+
+    pdf = FIXTURES / "resumes" / "backend-engineer.pdf"
+    assert len(documents.pdf_text(pdf)) > 500
+    monkeypatch.setattr(documents, "MAX_EXTRACTED_TEXT", 500)
+    with pytest.raises(InputError, match="more than 1 KB of text"):
+        documents.pdf_text(pdf)

@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 from assistant.errors import InputError
+from assistant.inputs.text import format_size
 
 ZIP_CHUNK = 64 * 1024  # each read of a member inflates at most this much at once
 MAX_YAML_DEPTH = 20  # lists and mappings inside each other; front matter needs 3
@@ -124,7 +125,7 @@ class TextCap:
         self.used += len(text) + 1
         if self.used > self.limit:
             raise InputError(
-                f"{self.name}: more than {self.limit // 1000} KB of text; a resume has far less"
+                f"{self.name}: more than {format_size(self.limit)} of text; a resume has far less"
                 " (is this the right file?)"
             )
         return text
