@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 REBOUND = str(BIN / "rebound")
 LLM = str(BIN / "llm")
 NOTE = "fixtures/notes/harrow-books.md"
-SECTIONS = ("startup", "throughput", "engine", "peer", "batch")
+SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "practice")
 
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
@@ -184,6 +184,13 @@ class Bench:
                 0.4,
                 "critique",
             ),
+            (
+                "critique_job_no_model",
+                "rebound critique RESUME --job JD --no-model (skills lexicon loaded)",
+                [REBOUND, "critique", "@resume", "--job", "@job", "--no-model"],
+                0.4,
+                "critique",
+            ),
         ]
         present = []
         for key, label, argv, target, command in cases:
@@ -214,6 +221,8 @@ class Bench:
         if arg == "@resume":
             shipped = ROOT / "fixtures" / "resumes" / "weak-marketing-coordinator.txt"
             return str(shipped if shipped.is_file() else self.resume_files()[0])
+        if arg == "@job":
+            return str(ROOT / "fixtures" / "jobs" / "backend-engineer-ledgerly.md")
         if arg == "@draft":
             shipped = sorted((ROOT / "fixtures" / "followups" / "desperate").glob("*"))
             if shipped:
@@ -445,6 +454,54 @@ class Bench:
         )
         self.add(memory_figure("batch_critique_model", "critique 20 resumes (model)", batch_runs))
         self.add(memory_figure("single_critique_model", "critique 1 resume (model)", single_runs))
+
+    # 7: practice with and without the embedded model ---------------------------------------
+    def practice(self) -> None:
+        """`rebound practice --answers` on the shipped answers, without a model and with the
+        embedded one, alternating: with the small model it must be no slower (it is not asked for
+        coaching the guard would refuse, and not even loaded)."""
+        job = str(ROOT / "fixtures" / "jobs" / "interview-data-analyst.md")
+        answers = str(ROOT / "fixtures" / "answers" / "data-analyst-answers.md")
+        if not command_exists("practice", self.env):
+            self.skip("practice.no_model", "practice --answers --no-model", "s", "no practice")
+            return
+        base = [REBOUND, "practice", "--job", job, "--answers", answers, "--json"]
+        plain: list[Run] = []
+        model: list[Run] = []
+        checked([*base, "--no-model"], self.env)  # warm the file cache once
+        for _ in range(self.times(6, 3)):
+            plain.append(checked([*base, "--no-model"], self.env))
+            if self.model:
+                model.append(checked(base, self.model_env))
+        self.add(
+            Figure(
+                "practice.no_model", "practice 2 answers --no-model", "s", [r.wall for r in plain]
+            )
+        )
+        if not self.model:
+            self.skip(
+                "practice.embedded_model", "practice 2 answers, embedded model", "s", "no model"
+            )
+            return
+        self.add(
+            Figure(
+                "practice.embedded_model",
+                "practice 2 answers, embedded model",
+                "s",
+                [r.wall for r in model],
+                cpu=[r.cpu for r in model],
+            )
+        )
+        self.add(
+            Figure(
+                "practice.model_over_no_model",
+                "practice: embedded model time / --no-model time",
+                "x",
+                [m.wall / p.wall for m, p in zip(model, plain)],
+                1.2,
+                note="no slower: within noise of 1.0",
+            )
+        )
 
 
 def count_model_loads(args: list[str], env: dict) -> int:

@@ -81,3 +81,78 @@ def test_score_is_100_minus_the_weights_of_the_signals_found():
         > critique(NO_RESULT, ["SQL"]).score
         > critique(NOTHING, ["SQL"]).score
     )
+
+
+def test_star_is_asked_for_only_on_behavioural_questions():
+    from assistant.analysis.answer_examples import HYPOTHETICAL_Q, NO_PLAN, NURSE_Q, TECH_Q, WHY_Q
+
+    for question in (HYPOTHETICAL_Q, TECH_Q, WHY_Q):
+        found = {f.code for f in critique(NO_PLAN, [], question=question).findings}
+        assert not found & {"missing-situation", "missing-task", "missing-result"}, question
+    found = {f.code for f in critique(NO_PLAN, [], question=NURSE_Q).findings}
+    assert "missing-result" in found
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "They both got promoted within the year.",
+        "By the end of the quarter our stock count was within 1% of the system.",
+        "The complaint was not upheld because my notes were clear.",
+        "Late deliveries fell from 18% to 7%.",
+        "Everyone passed the assessment first time.",
+    ],
+)
+def test_results_are_recognised_in_the_many_ways_people_say_them(answer):
+    assert measure(answer).star["result"], answer
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("Tell me about a time you led a team.", "behavioural"),
+        ("Describe a time you disagreed with a stakeholder about data.", "behavioural"),
+        ("How would you explain a confidence interval to a warehouse manager?", "situational"),
+        ("What would you do if a colleague skipped a safety check?", "situational"),
+        ("What do you know about our business and competitors?", "company"),
+        ("Why do you want to work here?", "motivational"),
+        ("Explain the difference between a process and a thread.", "technical"),
+        ("How would you design a service that shortens web links?", "situational"),
+    ],
+)
+def test_question_type(question, kind):
+    from assistant.analysis.relevance import question_type_of
+
+    assert question_type_of(question) == kind
+
+
+def _embed_at(cosine: float):
+    """An embed function that puts question and answer at the given cosine."""
+    return lambda texts: [[1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5]]
+
+
+def test_embeddings_overrule_the_words_only_at_the_ends():
+    from assistant.analysis.answer_examples import CAMPAIGN, NURSE, NURSE_Q
+    from assistant.analysis.relevance import EMBED_OFF_TOPIC, EMBED_RELEVANT, relevance
+
+    # the words say off-topic: only a very close answer is let through
+    assert not relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT - 0.05)).relevant
+    close = relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT + 0.05))
+    assert close.relevant and close.method == "embeddings"
+    # the words cannot judge "Why us?": a very distant answer is off-topic
+    why_us = "Why do you want to work for us?"
+    boiler = "I replaced the relief valve on the boiler, tested it at pressure and logged it."
+    assert relevance(why_us, boiler).relevant  # words alone: not judged
+    assert not relevance(why_us, boiler, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
+    # the words say on topic: no embedding is asked for
+    assert relevance(NURSE_Q, NURSE, lambda texts: 1 / 0).method == "words"
+
+
+def test_a_backend_without_embeddings_leaves_the_words_answer():
+    from assistant.analysis.answer_examples import CAMPAIGN, NURSE_Q
+    from assistant.analysis.relevance import relevance
+
+    def broken(texts):
+        raise RuntimeError("no embeddings")
+
+    assert not relevance(NURSE_Q, CAMPAIGN, broken).relevant

@@ -56,7 +56,24 @@ def test_json_shape(cli):
         and data["generation"]["source"] == "template"
         and data["findings"] == []
     )
-    assert set(data["keywords"]) == {"matched", "missing", "match_rate"}
+    kw = data["keywords"]
+    assert set(kw) == {"matched", "missing", "match_rate", "terms", "by_category", "requirements"}
+    # the lists existing users read stay, and agree with the terms that carry the details
+    assert [t["name"] for t in kw["terms"] if t["matched"]] == kw["matched"]
+    assert [t["name"] for t in kw["terms"] if not t["matched"]] == kw["missing"]
+    assert kw["terms"] and all(
+        set(t) == {"name", "category", "required", "where", "matched", "sentence"}
+        for t in kw["terms"]
+    )
+    assert {r["category"] for r in kw["by_category"]} <= {
+        "hard skill",
+        "tool",
+        "certification or licence",
+        "soft skill",
+        "domain",
+    }
+    required = [r["required"] for r in kw["by_category"]]
+    assert required == sorted(required, reverse=True)  # must-haves first
     assert set(data["subscores"]["keywords"]) == {"score", "explanation"}
 
 
@@ -179,3 +196,14 @@ def test_real_model_critique_stays_inside_the_guard(embedded_model_path, cli):
 
         assert all(n in known for n in re.findall(r"\d+", rewrite["suggestion"]))
     assert data["summary"]
+
+
+def test_report_shows_rates_per_category_and_each_missing_term_with_its_sentence(cli):
+    result = cli("critique", WEAK, "--no-model", "--job", JOBS / "backend-engineer-ledgerly.md")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())  # the report wraps long lines
+    assert "Must-have" in out and "Nice-to-have" in out
+    assert out.index("Must-have") < out.index("Nice-to-have")  # must-haves first
+    assert "Terraform (must-have, tool)" in out
+    assert "\u201cExperience with Docker, k8s and Terraform\u201d" in out  # the ad's own sentence
+    assert "Also asked: 3+ years" in out

@@ -54,5 +54,6 @@ def test_interview_and_practice_with_the_real_model(cli):
             review["coaching"]
             and review["generation"]["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf"
         )
-        if review["generation"]["source"] == "template":
-            assert "the guard refused" in review["generation"]["notice"]
+        # the embedded model is too small to be asked for coaching: the record says so
+        assert review["generation"]["source"] == "template"
+        assert "too small" in review["generation"]["notice"]

@@ -90,8 +90,11 @@ def test_template_coaching_names_what_is_present_and_the_first_fixes():
     assert review.coaching == template_coaching(review.critique)
 
 
+LARGE = 7_000_000_000  # a model big enough to be asked for coaching
+
+
 def test_model_coaching_is_used_when_the_guard_accepts_it():
-    backend = FakeBackend([GOOD_COACHING])
+    backend = FakeBackend([GOOD_COACHING], parameters=LARGE)
     review = review_answer("Tell me about a busy day.", NO_RESULT, ["SQL"], backend)
     assert (
         review.generation.source == "model"
@@ -125,12 +128,33 @@ def test_model_coaching_is_used_when_the_guard_accepts_it():
     ],
 )
 def test_bad_model_coaching_falls_back_to_the_template(bad, failing):
-    backend = FakeBackend(default=bad)
+    backend = FakeBackend(default=bad, parameters=LARGE)
     review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
     assert review.generation.source == "template"
     assert review.coaching == template_coaching(review.critique)
     assert failing in review.generation.notice
     assert len(backend.calls) == 2  # one retry with another seed
+
+
+def test_a_small_model_is_not_asked_for_coaching():
+    """The embedded model's coaching never passed the guard: no time is spent generating it."""
+    backend = FakeBackend([GOOD_COACHING])  # 135M parameters, like SmolLM2
+    review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
+    assert backend.calls == []
+    assert review.generation.source == "template" and "too small" in review.generation.notice
+    assert review.generation.model == "fake"
+    assert review.coaching == template_coaching(review.critique)
+
+
+def test_the_review_has_the_question_type_and_a_model_answer_outline():
+    from assistant.analysis.question_bank import load_families
+
+    entry = load_families()["trades"].questions[0]
+    review = review_answer(entry.text, FULL, [])
+    assert review.question_type == entry.type
+    assert review.outline[1:-1] == entry.guide  # the type's opening, the guide, the close
+    other = review_answer("Why do you want this job?", "Because it pays well.", [])
+    assert other.question_type == "motivational" and len(other.outline) >= 3
 
 
 # ---- the CLI ----
@@ -146,9 +170,11 @@ def test_answers_file_markdown_and_json_give_the_same_scores(cli):
         scores.append([x["critique"]["score"] for x in session["reviews"]])
         first, second = session["reviews"]
         assert set(first["critique"]["star_present"]) == {"situation", "task", "action", "result"}
-        assert second["critique"]["metrics"]["hedges"] and "missing-result" in {
-            f["code"] for f in second["critique"]["findings"]
-        }
+        codes = {f["code"] for f in second["critique"]["findings"]}
+        assert second["question_type"] == "situational" and second["outline"]
+        # a hypothetical question: STAR is not asked for, the hedges and the length are
+        assert second["critique"]["metrics"]["hedges"] and {"hedging", "too-short"} <= codes
+        assert not codes & {"missing-situation", "missing-task", "missing-result"}
         assert session["id"] and "saved practice session" in r.stderr
     assert scores[0][0] > scores[0][1] and scores[1][0] > scores[1][1]
 
@@ -157,7 +183,8 @@ def test_answers_file_shows_a_critique_per_answer(cli):
     r = cli("practice", "--job", JOB, "--answers", ANSWERS_MD, "--no-model")
     assert r.exit_code == 0, r.stderr
     assert r.stdout.count("Critique") == 2
-    assert "✓ situation" in r.stdout and "✗ result" in r.stdout
+    assert "✓ situation" in r.stdout and "behavioural question" in r.stdout
+    assert "situational question" in r.stdout  # the confidence interval: no STAR asked for
     assert "um ×1" in r.stdout and "Hedges: i think ×1" in r.stdout
     # Each critique says which question it is about, and a short answer's time reads "about 42 s".
     for i, pair in enumerate(read_answers(ANSWERS_MD), 1):
@@ -277,6 +304,7 @@ def test_bad_input_is_one_line_exit_2(cli, args, message):
 
 
 def test_practice_with_the_fake_model(cli, fake_backend):
+    fake_backend.parameters = 7_000_000_000
     fake_backend.queue("You explained the range well. Say plainly what the manager gets from it.")
     r = cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--json")
     assert r.exit_code == 0, r.stderr

@@ -1,6 +1,9 @@
-"""The deterministic critique of one interview answer: STAR parts, length and speaking time,
-filler and hedging words, numbers, the job's terms, the words repeated most; then the
-signals (a registry with stable codes) and a 0-100 score built from them."""
+"""The deterministic critique of one interview answer, by the type of its question: STAR parts
+(for behavioural questions only), the steps of an approach (situational), an example
+(technical), something specific to the job (motivational, company knowledge); whether it
+addresses the question at all; length and speaking time, filler and hedging words, numbers, the
+job's terms, the words repeated most; then the signals (the answer rule set) and a 0-100 score
+built from them."""
 
 from __future__ import annotations
 
@@ -8,11 +11,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Union
+from typing import Optional, Union
 
 from pydantic import BaseModel
 
 from assistant.analysis import answer_examples as ex
+from assistant.analysis.relevance import Relevance, question_type_of, relevance
 from assistant.analysis.words import any_phrase, count_phrases
 from assistant.paths import read_data
 from assistant.rules import Hit, Rule, RuleSet
@@ -30,6 +34,7 @@ class RepeatedWord(BaseModel):
 
 
 class AnswerMetrics(BaseModel):
+    question_type: str = "behavioural"  # STAR is asked for only when behavioural
     words: int
     speaking_seconds: int
     star: dict[str, list[str]]  # part -> the cue phrases found for it
@@ -39,6 +44,10 @@ class AnswerMetrics(BaseModel):
     job_terms: list[str]  # the job's terms this answer could use
     job_terms_used: list[str]
     repeated: list[RepeatedWord]
+    approach: list[str] = []  # situational: the cue phrases of steps ("first I would")
+    example: list[str] = []  # technical: the cue phrases of an example from work
+    specific: list[str] = []  # motivational/company: words about this job or employer
+    relevance: Optional[Relevance] = None  # None when no question was given
 
     @property
     def star_present(self) -> list[str]:
@@ -57,12 +66,15 @@ class AnswerCritique(BaseModel):
     score: int  # 100 minus the weights of the signals found
 
 
-Example = Union[str, tuple[str, tuple[str, ...]]]  # an answer, or an answer and the job's terms
+# an answer; or an answer and the job's terms; or an answer, the job's terms and the question
+Example = Union[str, tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...], str]]
 
 
 def _metrics(example: Example) -> AnswerMetrics:
-    answer, terms = (example, ()) if isinstance(example, str) else example
-    return measure(answer, terms)
+    if isinstance(example, str):
+        return measure(example)
+    answer, terms, *question = example
+    return measure(answer, terms, question[0] if question else None)
 
 
 def _signal(
@@ -86,10 +98,23 @@ def _signal(
 
 
 def _missing(part: str) -> Callable[[AnswerMetrics], bool]:
-    return lambda m: not m.star.get(part)
+    return lambda m: m.question_type == "behavioural" and not m.star.get(part)
+
+
+def _off_topic(m: AnswerMetrics) -> bool:
+    return m.relevance is not None and not m.relevance.relevant
 
 
 _RULES = (
+    _signal(
+        "off-topic",
+        40,
+        "This does not answer the question asked: say how your example or approach "
+        "addresses it, in its own terms.",
+        _off_topic,
+        ((ex.CAMPAIGN, (), ex.NURSE_Q),),
+        ((ex.NURSE, (), ex.NURSE_Q), ex.CAMPAIGN),  # no question given: not judged
+    ),
     _signal(
         "missing-situation",
         10,
@@ -121,6 +146,30 @@ _RULES = (
         _missing("result"),
         (ex.NO_RESULT,),
         (ex.FULL,),
+    ),
+    _signal(
+        "missing-approach",
+        20,
+        "Say what you would do, step by step ('First I would…, then…'), and why.",
+        lambda m: m.question_type == "situational" and not m.approach,
+        ((ex.NO_PLAN, (), ex.HYPOTHETICAL_Q),),
+        ((ex.PLAN, (), ex.HYPOTHETICAL_Q), ex.NO_PLAN),
+    ),
+    _signal(
+        "missing-example",
+        10,
+        "Back the answer with an example from your own work ('At my last job I…').",
+        lambda m: m.question_type == "technical" and not m.example,
+        ((ex.NO_EXAMPLE, (), ex.TECH_Q),),
+        ((ex.WITH_EXAMPLE, (), ex.TECH_Q),),
+    ),
+    _signal(
+        "not-specific",
+        15,
+        "Make it about this job and this employer: what draws you to them in particular.",
+        lambda m: m.question_type in ("motivational", "company") and not m.specific,
+        ((ex.GENERIC_WHY, (), ex.WHY_Q),),
+        ((ex.SPECIFIC_WHY, (), ex.WHY_Q),),
     ),
     _signal(
         "too-short",
@@ -197,6 +246,14 @@ def _cues() -> dict:
         ),
         "filler": any_phrase(data["filler"]),
         "hedging": any_phrase(data["hedging"]),
+        "approach": any_phrase(data["approach"]),
+        "example": any_phrase(data["example"]),
+        "specific": any_phrase(data["specific"]),
+        "result_figure": re.compile(
+            r"\b(?:within|by|to|from|under|over|below|above)\s+(?:about\s+)?\d+(?:[.,]\d+)?\s*"
+            r"(?:%|percent\b|per cent\b|minutes?\b|hours?\b|days?\b|weeks?\b)",
+            re.I,
+        ),
     }
 
 
@@ -207,6 +264,8 @@ def _normal(text: str) -> str:
 def star_cues(answer: str) -> dict[str, list[str]]:
     cues = _cues()
     found = {part: list(count_phrases(answer, cues["star"][part])) for part in STAR_PARTS}
+    if not found["result"]:  # "within 1% of the system", "down to 3 days"
+        found["result"] = [m.group(0).lower() for m in cues["result_figure"].finditer(answer)]
     if not found["action"]:
         found["action"] = sorted(
             {m.group(0) for m in cues["action_verb"].finditer(_normal(answer))}
@@ -230,11 +289,22 @@ def terms_used(answer: str, job_terms: Iterable[str]) -> list[str]:
     return [t for t in job_terms if t.lower() in found]
 
 
-def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
+def measure(
+    answer: str,
+    job_terms: Iterable[str] = (),
+    question: Optional[str] = None,
+    embed: Optional[Callable] = None,
+    job_family: Optional[str] = None,
+) -> AnswerMetrics:
     job_terms = list(dict.fromkeys(job_terms))
     n = len(answer.split())
     cues = _cues()
     return AnswerMetrics(
+        question_type=question_type_of(question) if question else "behavioural",
+        relevance=relevance(question, answer, embed, job_family) if question else None,
+        approach=list(count_phrases(answer, cues["approach"])),
+        example=list(count_phrases(answer, cues["example"])),
+        specific=list(count_phrases(answer, cues["specific"])),
         words=n,
         speaking_seconds=round(n * 60 / WORDS_PER_MINUTE),
         star=star_cues(answer),
@@ -247,8 +317,15 @@ def measure(answer: str, job_terms: Iterable[str] = ()) -> AnswerMetrics:
     )
 
 
-def critique(answer: str, job_terms: Iterable[str] = ()) -> AnswerCritique:
-    metrics = measure(answer, job_terms)
+def critique(
+    answer: str,
+    job_terms: Iterable[str] = (),
+    question: Optional[str] = None,
+    embed: Optional[Callable] = None,
+    job_family: Optional[str] = None,
+) -> AnswerCritique:
+    """The critique; with the question, by its type and with the off-topic check."""
+    metrics = measure(answer, job_terms, question, embed, job_family)
     hits = [r for r in ANSWER_RULES.rules if r.hits(metrics)]
     return AnswerCritique(
         metrics=metrics,

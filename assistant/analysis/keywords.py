@@ -150,6 +150,197 @@ _REQUIREMENT_LINE = re.compile(
 _NICE_LINE = re.compile(
     r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
 )
+
+
+def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
+    """What a job ad asks for, must-haves first ("Python or Scala" is one requirement)."""
+    from assistant.analysis.job_terms import read_ad
+
+    asks, _ = read_ad(text, company or guess_company(text))
+    return [a.name for a in asks]
+
+
+class KeywordTerm(BaseModel):
+    name: str = Field(description='what the ad asks for; "A or B" when either will do')
+    category: str = Field(
+        description="hard skill, tool, certification or licence, soft skill, domain"
+    )
+    required: bool = Field(description="a must-have (else a nice-to-have or a duty)")
+    where: str = Field(description="the part of the ad: requirements, nice to have, duties, notes")
+    matched: bool = Field(description="the resume shows it")
+    sentence: str = Field(description="the ad's sentence that asks for it")
+
+
+class CategoryRate(BaseModel):
+    category: str
+    required: bool
+    matched: int
+    total: int
+    rate: float = Field(ge=0.0, le=1.0)
+
+
+class OtherRequirement(BaseModel):
+    kind: str = Field(description="experience or degree")
+    text: str
+    required: bool
+    sentence: str
+
+
+class KeywordReport(BaseModel):
+    matched: list[str] = Field(default_factory=list, description="job terms the resume has")
+    missing: list[str] = Field(
+        default_factory=list, description="job terms the resume lacks, most important first"
+    )
+    match_rate: float = Field(
+        0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)"
+    )
+    terms: list[KeywordTerm] = Field(
+        default_factory=list, description="every job term with its category and sentence"
+    )
+    by_category: list[CategoryRate] = Field(
+        default_factory=list, description="match rate per category, must-haves first"
+    )
+    requirements: list[OtherRequirement] = Field(
+        default_factory=list, description="years of experience and degrees the ad asks for"
+    )
+
+
+_CAMEL_JOIN = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+# A last word a resume may leave out: "Plumbing Systems" is shown by "plumbing".
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:systems?|skills?|work|experience|services?|operations?|development|environment|"
+    r"techniques?|principles|methods?|practices?|procedures?|equipment|tools?|programs?)$",
+    re.I,
+)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two word keys of one word: equal, or one the start of the other (at least 5 letters)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
+
+
+class ResumeIndex:
+    """Where a resume shows a term: any lexicon name or alias, its words stemmed, anywhere in the
+    text a reader sees (skills, bullets, summary, certifications), even where a PDF's text layer
+    ran words together ("CustomerService")."""
+
+    def __init__(self, text: str) -> None:
+        from assistant.analysis.job_terms import tokenize
+        from assistant.analysis.lexicon import lexicon
+
+        lex = lexicon()
+        # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
+        split = _CAMEL_JOIN.sub(" ", text)
+        if split != text:
+            text = text + "\n" + split
+        tokens = tokenize(text.replace("-", " "), lex)
+        self.keys = tokens.keys
+        self.ids: set[int] = set()
+        for i, word in enumerate(tokens.words):  # every lexicon name, any form (lenient side)
+            hit = lex.match_at(tokens.keys, i, tokens.room[i])
+            if hit is not None:
+                self.ids.add(hit[0])
+            for tid in [lex.exact.get(word), *lex.acronyms.get(word, ())]:
+                if tid is not None:
+                    self.ids.add(tid)
+        self.names = {w.lower() for w in tokens.words}
+        self.keyed = " " + " ".join(self.keys) + " "
+        self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
+        for i, k in enumerate(self.keys):
+            self._starts.setdefault(k[:5], []).append(i)
+        self.flat = re.sub(r"[^a-z0-9+#]", "", text.lower())
+
+    def _near(self, words: list[str]) -> bool:
+        """The words in a row, each the same word in another form (reconciled ~ reconciliation),
+        or two or three of them in another order close together ("licensed electrician" shows
+        "Electrician license")."""
+        n = len(words)
+        if not n:
+            return False
+        keys = self.keys
+        for i in self._starts.get(words[0][:5], ()):
+            if i + n <= len(keys) and all(_same_word(keys[i + j], words[j]) for j in range(n)):
+                return True
+        if not 2 <= n <= 3:
+            return False
+        for p in self._starts.get(words[0][:5], ()):
+            for i in range(max(0, p - n), p + 1):
+                window = keys[i : i + n + 1]
+                if all(any(_same_word(k, w) for k in window) for w in words):
+                    return True
+        return False
+
+    def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
+        from assistant.analysis.lexicon import phrase_key
+
+        if term_id is not None and term_id in self.ids:
+            return True
+        names = [name, *aliases]
+        names += [
+            short for n in names if (short := _GENERIC_TAIL.sub("", n)) != n and len(short) >= 4
+        ]
+        for n in names:
+            key = phrase_key(n)
+            if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split()):
+                return True
+            flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
+            if len(flat) >= 8 and flat in self.flat:
+                return True
+        return False
+
+
+def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) -> KeywordReport:
+    """Which of the job's terms the resume shows and lacks, per category, with the ad's sentence
+    for each; experience and degree requirements on their own."""
+    from assistant.analysis.job_terms import read_ad
+
+    asks, reqs = read_ad(job_text, company or guess_company(job_text))
+    index = ResumeIndex(resume_text)
+    terms: list[KeywordTerm] = []
+    for a in asks:
+        ok = any(index.shows(n, tid, tuple(a.aliases)) for n, tid in zip(a.names, a.term_ids))
+        terms.append(
+            KeywordTerm(
+                name=a.name,
+                category=a.category,
+                required=a.required,
+                where=a.where,
+                matched=ok,
+                sentence=a.sentence,
+            )
+        )
+    matched = [t.name for t in terms if t.matched]
+    missing = [t.name for t in terms if not t.matched]
+    rates: dict[tuple[bool, str], list[int]] = {}
+    for t in terms:
+        r = rates.setdefault((t.required, t.category), [0, 0])
+        r[0] += t.matched
+        r[1] += 1
+    by_category = [
+        CategoryRate(category=c, required=req, matched=m, total=n, rate=round(m / n, 3))
+        for (req, c), (m, n) in sorted(rates.items(), key=lambda kv: (not kv[0][0], -kv[1][1]))
+    ]
+    rate = len(matched) / len(terms) if terms else 0.0
+    return KeywordReport(
+        matched=matched,
+        missing=missing,
+        match_rate=round(rate, 3),
+        terms=terms,
+        by_category=by_category,
+        requirements=[
+            OtherRequirement(kind=r.kind, text=r.text, required=r.required, sentence=r.sentence)
+            for r in reqs
+        ],
+    )
+
+
+# ---- The curated vocabulary's reading of a job (skills.yaml only) ----
+# The interview's gap questions name terms with the vocabulary's canonical names and find their
+# lines with find_terms; they keep this reading until they move to the lexicon (job_terms.py).
+
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
 _CAPITALISED_RUN = re.compile(
@@ -222,7 +413,7 @@ def discovered_terms(line: str, company_words: set[str], known: set[str]) -> lis
 
 
 @lru_cache(maxsize=64)
-def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
+def _vocabulary_job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     company = company or guess_company(text)
     company_words = {w for w in tokens(company or "") if len(w) > 1}
     company_terms = find_terms(company) if company else set()
@@ -246,36 +437,25 @@ def _job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     return tuple(w.name for w in ranked)
 
 
-def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
-    """The skills and keywords a job description asks for, most important first (canonical names)."""
-    return list(_job_terms(text, company))
-
-
 def _norm_phrase(text: str) -> str:
     return " " + " ".join(singular(t.lower()) for t in _TOKEN.findall(text)) + " "
 
 
-class KeywordReport(BaseModel):
-    matched: list[str] = Field(default_factory=list, description="job terms the resume has")
-    missing: list[str] = Field(
-        default_factory=list, description="job terms the resume lacks, most important first"
-    )
-    match_rate: float = Field(
-        0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)"
-    )
+def vocabulary_job_terms(text: str, company: Optional[str] = None) -> list[str]:
+    """The curated vocabulary's terms a job asks for, most important first (interview questions)."""
+    return list(_vocabulary_job_terms(text, company))
 
 
-def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) -> KeywordReport:
-    """Which of the job's terms the resume has and lacks, and the share it has."""
-    terms = extract_job_terms(job_text, company)
+def vocabulary_missing(resume_text: str, job_text: str, company: Optional[str] = None) -> list[str]:
+    """The vocabulary terms the job asks for that the resume lacks (interview gap questions)."""
     have = find_terms(resume_text)
     resume_norm = None
-    matched, missing = [], []
-    for term in terms:
+    missing = []
+    for term in vocabulary_job_terms(job_text, company):
         ok = term in have
         if not ok and term not in vocabulary().names:
             resume_norm = resume_norm or _norm_phrase(resume_text)
             ok = _norm_phrase(term) in resume_norm
-        (matched if ok else missing).append(term)
-    rate = len(matched) / len(terms) if terms else 0.0
-    return KeywordReport(matched=matched, missing=missing, match_rate=round(rate, 3))
+        if not ok:
+            missing.append(term)
+    return missing

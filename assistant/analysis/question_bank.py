@@ -1,13 +1,15 @@
-"""The interview question bank shipped in assistant/data/interview_questions.yaml: questions
-tagged by competency and role family, what a good answer covers, gap templates, and questions
-to ask the interviewer. Also which competency a job line asks for and which role family a job is."""
+"""The interview question banks: assistant/data/interview_families.yaml, one bank per occupation
+family (each question with its type, follow-up and answer guide, and the questions to ask the
+panel), and assistant/data/interview_questions.yaml, behavioural questions by competency (for the
+notes' weak spots and the resume's gaps) and gap templates. Also which competency a job line
+asks for."""
 
 from __future__ import annotations
 
 import re
 import zlib
 from functools import lru_cache
-from typing import Optional, Union
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
@@ -15,16 +17,13 @@ from assistant.analysis.words import any_phrase
 from assistant.paths import read_data
 
 BANK_FILE = "interview_questions.yaml"
+FAMILIES_FILE = "interview_families.yaml"
 GENERAL = "general"
+QuestionType = Literal["behavioural", "situational", "technical", "motivational", "company"]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class WrittenQuestion(_Strict):
-    text: str
-    covers: list[str] = []
 
 
 class Competency(_Strict):
@@ -33,20 +32,7 @@ class Competency(_Strict):
     skills: list[str] = []  # the names assistant/data/skills.yaml gives this competency
     covers: list[str]
     follow_ups: list[str]
-    questions: dict[str, list[str]]  # role family -> questions
-
-
-class RoleFamily(_Strict):
-    label: str
-    cues: list[str]
-    covers: list[str]
-    questions: list[Union[str, WrittenQuestion]]
-
-    def written(self) -> list[WrittenQuestion]:
-        return [
-            q if isinstance(q, WrittenQuestion) else WrittenQuestion(text=q, covers=self.covers)
-            for q in self.questions
-        ]
+    questions: dict[str, list[str]]  # occupation family -> questions
 
 
 class GapTemplate(_Strict):
@@ -54,10 +40,24 @@ class GapTemplate(_Strict):
     covers: list[str]
 
 
-class AskQuestion(_Strict):
+class FamilyQuestion(_Strict):
+    text: str
+    type: QuestionType
+    follow_up: str
+    guide: list[str]  # what a good answer covers, in the order to say it
+    cues: list[str] = []  # duty words that make it the question for a job line
+
+
+class AskThem(_Strict):
     text: str
     why: str
-    competencies: list[str] = []
+
+
+class Family(_Strict):
+    label: str
+    cues: list[str]
+    questions: list[FamilyQuestion]
+    ask_them: list[AskThem]
 
 
 class BankQuestion(BaseModel):
@@ -67,55 +67,67 @@ class BankQuestion(BaseModel):
     competency: Optional[str] = None
     role: str = GENERAL
     covers: list[str]
+    type: QuestionType = "behavioural"
+    follow_up: Optional[str] = None
 
 
 class QuestionBank(_Strict):
     competencies: dict[str, Competency]
-    role_families: dict[str, RoleFamily]
     gap_templates: list[GapTemplate]
-    ask_interviewer: list[AskQuestion]
 
     def competency_questions(self, key: str, role: str) -> list[BankQuestion]:
-        """A competency's questions for the role family first, then its general ones."""
+        """A competency's questions for the occupation family first, then its general ones."""
         comp = self.competencies[key]
         roles = [role, GENERAL] if role != GENERAL else [GENERAL]
         return [
-            BankQuestion(text=t, competency=key, role=r, covers=comp.covers)
+            BankQuestion(
+                text=t,
+                competency=key,
+                role=r,
+                covers=comp.covers,
+                follow_up=pick(comp.follow_ups, t),
+            )
             for r in roles
             for t in comp.questions.get(r, [])
         ]
 
-    def role_questions(self, role: str) -> list[BankQuestion]:
-        """The role family's own questions, then every competency's questions for that family."""
-        own = [
-            BankQuestion(text=q.text, role=role, covers=q.covers)
-            for q in self.role_families[role].written()
-        ]
-        if role == GENERAL:
-            return own
-        return own + [
-            BankQuestion(text=t, competency=key, role=role, covers=comp.covers)
-            for key, comp in self.competencies.items()
-            for t in comp.questions.get(role, [])
-        ]
-
     def all_questions(self) -> list[BankQuestion]:
-        out = [
+        return [
             BankQuestion(text=t, competency=key, role=role, covers=comp.covers)
             for key, comp in self.competencies.items()
             for role, texts in comp.questions.items()
             for t in texts
-        ]
-        return out + [
-            BankQuestion(text=q.text, role=role, covers=q.covers)
-            for role, fam in self.role_families.items()
-            for q in fam.written()
         ]
 
 
 @lru_cache(maxsize=1)
 def load_bank() -> QuestionBank:
     return QuestionBank.model_validate(read_data(BANK_FILE))
+
+
+@lru_cache(maxsize=1)
+def load_families() -> dict[str, Family]:
+    return {
+        key: Family.model_validate(value)
+        for key, value in read_data(FAMILIES_FILE)["families"].items()
+    }
+
+
+def family_questions(family: str) -> list[BankQuestion]:
+    """The family's own questions, as the tasks use them."""
+    return [
+        BankQuestion(text=q.text, role=family, covers=q.guide, type=q.type, follow_up=q.follow_up)
+        for q in load_families()[family].questions
+    ]
+
+
+def family_question(text: str) -> Optional[tuple[str, FamilyQuestion]]:
+    """The family bank entry with this exact text, and its family."""
+    for key, fam in load_families().items():
+        for q in fam.questions:
+            if q.text == text:
+                return key, q
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -140,17 +152,6 @@ def competency_for(line: str, bank: Optional[QuestionBank] = None) -> Optional[s
             hits += 1
         if hits > best_hits:
             best, best_hits = key, hits
-    return best
-
-
-def role_family_for(title: Optional[str], text: str, bank: Optional[QuestionBank] = None) -> str:
-    """The role family whose cues the job's title (counted three times) and text use most."""
-    bank = bank or load_bank()
-    best, best_score = GENERAL, 0
-    for key, fam in bank.role_families.items():
-        score = 3 * cue_hits(title or "", fam.cues) + cue_hits(text, fam.cues)
-        if score > best_score:
-            best, best_score = key, score
     return best
 
 

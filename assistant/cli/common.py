@@ -185,13 +185,16 @@ def write_out(path: Optional[str], text: str, force: bool) -> None:
         notice(f"wrote {path}")
 
 
-def open_engine_with_progress(settings):
-    """Open the engine; with a local model, load it under a spinner on stderr."""
+def open_engine_with_progress(settings, load_small: bool = True):
+    """Open the engine; with a local model, load it under a spinner on stderr (a small model
+    only if `load_small`: a task that does not generate with one need not wait for it)."""
     from assistant.engine.select import open_engine
 
     engine = open_engine(settings)
     notice(engine.notice)
     load = getattr(engine.backend, "load", None)
+    if load is not None and not load_small and engine.backend.info().is_small:
+        load = None
     if load is not None:
         with console(stderr=True).status("Loading the model…"):
             load()

@@ -69,19 +69,7 @@ def renderables(result: CritiqueResult) -> list:
         out.append(Text("No findings.", style="green"))
 
     if result.keywords is not None:
-        kw = result.keywords
-        table = Table(
-            title=f"Job keywords: {kw.match_rate:.0%} matched (aim for about 80%)",
-            title_justify="left",
-            show_header=False,
-            box=None,
-            padding=(0, 1),
-        )
-        table.add_column(style="bold")
-        table.add_column()
-        table.add_row(Text("Matched", style="green"), ", ".join(kw.matched) or "none")
-        table.add_row(Text("Missing", style="red"), ", ".join(kw.missing) or "none")
-        out.append(table)
+        out.extend(keyword_renderables(result.keywords))
 
     out.append(Panel(result.summary, title="What to fix first", title_align="left", expand=False))
     if result.rewrites:
@@ -90,6 +78,61 @@ def renderables(result: CritiqueResult) -> list:
             out.append(Text(f"  - {r.original}", style="dim"))
             out.append(Text(f"  + {r.suggestion}", style="green"))
     return out
+
+
+MAX_MISSING_SHOWN = 12
+
+
+def keyword_renderables(kw) -> list:
+    """The keyword gap: the rate per category (must-haves first), then each missing term with
+    the ad's sentence that asks for it, so the candidate knows what to add and where it came from."""
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list = []
+    table = Table(
+        title=f"Job keywords: {kw.match_rate:.0%} matched (aim for about 80%)",
+        title_justify="left",
+        show_header=False,
+        box=None,
+        padding=(0, 1),
+    )
+    table.add_column(style="bold")
+    table.add_column()
+    for rate in kw.by_category:
+        label = f"{'Must-have' if rate.required else 'Nice-to-have'} {rate.category}"
+        style = "green" if rate.rate >= 0.8 else "yellow" if rate.rate >= 0.5 else "red"
+        table.add_row(label, Text(f"{rate.matched}/{rate.total}", style=style))
+    table.add_row(Text("Matched", style="green"), ", ".join(kw.matched) or "none")
+    out.append(table)
+    missing = [t for t in kw.terms if not t.matched]
+    if missing:
+        out.append(Text("Missing (say it in the ad's words where you have it)", style="bold red"))
+        shown = missing[:MAX_MISSING_SHOWN]
+        by_sentence: dict[str, list] = {}
+        for t in shown:  # one sentence once, with every term it asks for
+            by_sentence.setdefault(t.sentence, []).append(t)
+        for sentence, terms in by_sentence.items():
+            for t in terms:
+                kind = "must-have" if t.required else t.where
+                out.append(Text.assemble("  ", (t.name, "bold"), f" ({kind}, {t.category})"))
+            out.append(Text(f"    \u201c{_clip(sentence)}\u201d", style="dim"))
+        if len(missing) > MAX_MISSING_SHOWN:
+            rest = ", ".join(t.name for t in missing[MAX_MISSING_SHOWN:])
+            out.append(Text(f"  and {len(missing) - MAX_MISSING_SHOWN} more: {rest}", style="dim"))
+    elif kw.missing:  # a report made before terms carried their sentences
+        out.append(Text.assemble(("Missing: ", "bold red"), ", ".join(kw.missing)))
+    if kw.requirements:
+        asked = "; ".join(
+            f"{r.text}{'' if r.required else ' (preferred)'}" for r in kw.requirements[:4]
+        )
+        out.append(Text.assemble(("Also asked: ", "bold"), asked))
+    return out
+
+
+def _clip(text: str, width: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
 def report_text(result: CritiqueResult, width: int = 100) -> str:

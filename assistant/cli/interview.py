@@ -99,11 +99,19 @@ def _render(result) -> None:
             f"\n[dim]Follow-up: {_escape(q.follow_up)}[/dim]" if q.follow_up else ""
         )
         covers = "\n".join(f"• {_escape(c)}" for c in q.good_answer_covers)
-        why = f"[bold]{KIND_LABELS[q.kind]}[/bold]: {_escape(q.reason)}" + (
+        kind = KIND_LABELS[q.kind] + (f", {q.question_type}" if q.question_type else "")
+        why = f"[bold]{_escape(kind)}[/bold]: {_escape(q.reason)}" + (
             f"\n[dim]{covers}[/dim]" if covers else ""
         )
         table.add_row(str(i), text, why)
     out = console()
+    family = (
+        f"Occupation family: {result.role_family_label}"
+        + (f" (ESCO: {result.occupation})" if result.occupation else "")
+        if result.role_family != "general"
+        else "This job fits none of the occupation families: general questions"
+    )
+    out.print(f"[dim]{_escape(family)}[/dim]")
     out.print(table)
     if result.ask_them:
         out.print("[bold]Questions to ask them[/bold]")

@@ -61,14 +61,16 @@ def practice(
         return
     import datetime as dt
 
-    from assistant.analysis.keywords import extract_job_terms
+    from assistant.analysis.keywords import vocabulary_job_terms
+    from assistant.analysis.occupation import classify
     from assistant.cli.common import open_engine_with_progress
     from assistant.stores.practice import PracticeSession
 
     request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
-    job_terms = extract_job_terms(request.job.text, request.job.company)
+    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
+    family = classify(request.job.title, request.job.text).family
     pairs = _read_pairs(answers) if answers else None
-    backend = open_engine_with_progress(engine).backend
+    backend = open_engine_with_progress(engine, load_small=False).backend
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,
@@ -82,9 +84,17 @@ def practice(
         ):  # --json prints only the JSON: these are for scripts
             if not as_json:  # say which answer each critique is about
                 console().print(Text(f"\n{i}. {question}", style="bold cyan"))
-            _review(session, question, answer, job_terms, backend, None if as_json else console())
+            _review(
+                session,
+                question,
+                answer,
+                job_terms,
+                backend,
+                None if as_json else console(),
+                family,
+            )
     else:
-        _interactive(request, session, job_terms, backend, console(stderr=as_json))
+        _interactive(request, session, job_terms, backend, console(stderr=as_json), family)
     if not session.reviews:
         notice("no answers given: nothing to save")
     else:
@@ -102,7 +112,7 @@ def _read_pairs(path: str) -> list[tuple[str, str]]:
     return [(p.question, p.answer) for p in read_answers(path)]
 
 
-def _interactive(request, session, job_terms, backend, ui) -> None:
+def _interactive(request, session, job_terms, backend, ui, family) -> None:
     from rich.text import Text
 
     from assistant.tasks.interview import build_questions, practice_order
@@ -122,7 +132,7 @@ def _interactive(request, session, job_terms, backend, ui) -> None:
         ui.print(Text(question, style="bold cyan"))
         answer, ended = _read_answer()
         if answer:
-            _review(session, question, answer, job_terms, backend, ui)
+            _review(session, question, answer, job_terms, backend, ui, family)
         elif not ended:
             ui.print(Text("Skipped.", style="dim"))
         if ended:
@@ -141,19 +151,24 @@ def _read_answer() -> tuple[str, bool]:
         lines.append(line.rstrip("\n"))
 
 
-def _review(session, question: str, answer: str, job_terms: list[str], backend, ui) -> None:
+def _review(
+    session, question: str, answer: str, job_terms: list[str], backend, ui, family=None
+) -> None:
     from assistant.tasks.practice import review_answer
 
     if backend is None:
-        review = review_answer(question, answer, job_terms)
+        review = review_answer(question, answer, job_terms, job_family=family)
     else:
         with TokenProgress("Coaching") as progress:
-            review = review_answer(question, answer, job_terms, backend, on_chunk=progress)
+            review = review_answer(
+                question, answer, job_terms, backend, on_chunk=progress, job_family=family
+            )
     from assistant.stores.practice import save_answer
 
     session.reviews.append(review)
     save_answer(session)  # saved as given: Ctrl-C or a closed terminal loses no answer
-    show_generation(review.generation)
+    if not any(r.generation.notice == review.generation.notice for r in session.reviews[:-1]):
+        show_generation(review.generation)  # the same notice once per session
     if ui is not None:
         _render_review(ui, review)
 
@@ -172,8 +187,14 @@ def _render_review(ui, review) -> None:
     minutes, seconds = divmod(m.speaking_seconds, 60)
     spoken = f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
     lines = [
-        f"Score {c.score}/100 · {m.words} words · about {spoken} spoken",
-        "STAR: " + "  ".join(("✓ " if p in c.star_present else "✗ ") + p for p in STAR_PARTS),
+        f"Score {c.score}/100 · {m.words} words · about {spoken} spoken · "
+        f"{m.question_type} question",
+    ]
+    if m.question_type == "behavioural":
+        lines.append(
+            "STAR: " + "  ".join(("✓ " if p in c.star_present else "✗ ") + p for p in STAR_PARTS)
+        )
+    lines += [
         f"Filler words: {_counts(m.fillers) or 'none'} · Hedges: {_counts(m.hedges) or 'none'}",
         f"Numbers: {', '.join(m.numbers) or 'none'}",
     ]
@@ -185,6 +206,10 @@ def _render_review(ui, review) -> None:
     )
     lines += [f"• {f.message}" for f in c.findings]
     lines += ["", f"Coaching: {review.coaching}"]
+    if review.outline:
+        lines += ["", "A model answer runs:"] + [
+            f"  {i}. {s}" for i, s in enumerate(review.outline, 1)
+        ]
     source = written_by(
         review.generation,
         "coaching by {model}, checked by the guard",

@@ -44,6 +44,8 @@ MIGRATIONS = [
 class AnswerReview(BaseModel):
     question: str
     answer: str
+    question_type: str = "behavioural"
+    outline: list[str] = []  # a model answer outline for the question
     critique: AnswerCritique
     coaching: str
     generation: Generation

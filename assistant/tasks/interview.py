@@ -1,7 +1,10 @@
 """Interview questions aimed at the gaps: (a) the questions the notes say went badly, asked again
-with a follow-up, (b) a question for each job term the resume does not show, (c) behavioural
-(STAR) questions tied to the job's responsibility lines, (d) role-specific questions, and (e) a
-few questions to ask the interviewer. Each carries the reason and the line it came from.
+with a follow-up, (b) a question for each job term the resume does not show, (c) the occupation
+family's questions that fit the job's duty lines, (d) the family's other questions, those the
+job's words point to first, and a company-knowledge question, and (e) a few questions to ask
+the panel. The family comes from the occupation classifier (assistant/analysis/occupation.py);
+each question carries its type, its own follow-up and answer guide, the reason and the line it
+came from.
 
 All of it comes from the shipped question bank, so it works with no model; a model may add up
 to two questions tailored to job lines, each kept only if the guard (assistant/guard/questions)
@@ -17,23 +20,27 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.keywords import (
-    extract_job_terms,
     find_terms,
     find_terms_ordered,
-    keyword_gap,
     singular,
+    vocabulary_job_terms,
+    vocabulary_missing,
 )
+from assistant.analysis.occupation import classify
 from assistant.analysis.question_bank import (
     GENERAL,
     BankQuestion,
+    FamilyQuestion,
     QuestionBank,
     competency_for,
     competency_of_skill,
     cue_hits,
+    family_questions,
     load_bank,
+    load_families,
     pick,
-    role_family_for,
 )
+from assistant.analysis.relevance import question_type_of
 from assistant.analysis.words import is_near_duplicate, token_set
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
@@ -51,18 +58,51 @@ MAX_TAILORED = 2
 DEFAULT_COMPETENCY = "problem-solving"  # for a struggled question that names no competency
 RESPONSIBILITY_COMPETENCY = "ownership"  # for a responsibility line that names none
 
-Kind = Literal[
-    "struggled", "weak-spot", "gap", "behavioural", "role-specific", "tailored", "ask-them"
-]
+Kind = Literal["struggled", "weak-spot", "gap", "duty", "role-specific", "tailored", "ask-them"]
 KIND_LABELS: dict[str, str] = {
     "struggled": "Asked again",
     "weak-spot": "Weak spot",
     "gap": "Gap in your resume",
-    "behavioural": "Behavioural (STAR)",
+    "duty": "From the job's duties",
     "role-specific": "Role-specific",
     "tailored": "Tailored to the job",
     "ask-them": "Ask them",
 }
+
+
+COMPANY_QUESTION = "company"  # the general bank's question type every set gets one of
+
+# How a model answer to each type of question runs: an opening, the question's own guide, a close.
+OUTLINE_FRAME: dict[str, tuple[str, str]] = {
+    "behavioural": (
+        "One real example: where you were and what was at stake, in a sentence or two",
+        "The result, with a number if you have one, and what you learned",
+    ),
+    "situational": (
+        "How you would approach it, in a sentence, before the steps",
+        "How you would know it had worked, and when you would ask for help",
+    ),
+    "technical": (
+        "A direct answer first, in plain words",
+        "An example from your own work that shows you have done it",
+    ),
+    "motivational": (
+        "Something specific to this job and employer, not to any job",
+        "What you would bring to the role",
+    ),
+    "company": (
+        "What they do, for whom, and something recent you found out",
+        "How your work in this role would help with it",
+    ),
+}
+
+
+def answer_outline(question_type: Optional[str], guide: list[str]) -> list[str]:
+    """A model answer outline: the type's opening, the question's guide in order, its close."""
+    if question_type not in OUTLINE_FRAME:
+        return list(guide)
+    first, last = OUTLINE_FRAME[question_type]
+    return [first, *guide, last]
 
 
 class InterviewQuestion(BaseModel):
@@ -73,6 +113,11 @@ class InterviewQuestion(BaseModel):
     good_answer_covers: list[str] = []
     follow_up: Optional[str] = None
     competency: Optional[str] = None
+    question_type: Optional[str] = (
+        None  # behavioural, situational, technical, motivational, company
+    )
+    bank_family: Optional[str] = None  # the occupation family whose bank it comes from
+    outline: list[str] = []  # a model answer outline
 
 
 class InterviewRequest(BaseModel):
@@ -87,6 +132,8 @@ class InterviewResult(BaseModel):
     company: Optional[str] = None
     role_family: str
     role_family_label: str
+    occupation: Optional[str] = None  # the ESCO occupation the job title matched
+    role_evidence: list[str] = []  # the job's words that pointed to the family
     questions: list[InterviewQuestion]
     ask_them: list[InterviewQuestion]
     missing_terms: list[str] = []
@@ -96,51 +143,14 @@ class InterviewResult(BaseModel):
 
 Slot = list[InterviewQuestion]  # alternatives: the first that is not a near-duplicate is used
 
-_LEAD = re.compile(
-    r"^(?:you will|you'll|you would|to|help(?: us)?(?: to)?|(?:be )?responsible for)\s+", re.I
-)
 _DEGREE = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|diploma|phd|bsc|msc|ba|ma)\b", re.IGNORECASE
-)
-_NOT_VERBS = frozenset(
-    "strong excellent good great proven solid experience knowledge ability familiarity "
-    "understanding degree a an the our your we you this".split()
 )
 
 
 def line_text(line: str) -> str:
     """A job line without its bullet or heading marks."""
     return strip_marks(line)
-
-
-_THEIRS = re.compile(r"\b(?:our|us)\b", re.IGNORECASE)
-
-
-def tied_question(line: str) -> Optional[str]:
-    """'Develop and maintain web apps' -> 'Tell me about a time you had to develop and maintain
-    web apps. ...'; None when the line does not start with a verb we can rephrase."""
-    phrase = _LEAD.sub("", line_text(line)).rstrip(" .;:!")
-    words = phrase.split()
-    if not 2 <= len(words) <= 14:
-        return None
-    first = words[0]
-    if (
-        not first.isalpha()
-        or first.isupper()
-        or first.lower() in _NOT_VERBS
-        or first.lower().endswith(("ed", "ly"))
-    ):
-        return None
-    # The ad's "our" is the employer's: the candidate never ran *our* services, they ran *the* services.
-    phrase = _THEIRS.sub(
-        lambda m: "the team" if m.group(0).lower() == "us" else "the",
-        " ".join([first.lower(), *words[1:]]),
-    )
-    if first.lower().endswith("ing"):
-        return f"Tell me about a time you were responsible for {phrase}. What did you do, and what was the result?"
-    if first.lower().endswith("s") and not first.lower().endswith("ss"):
-        return None  # 'Manages the team': a description, not an instruction
-    return f"Tell me about a time you had to {phrase}. What did you do, and what was the result?"
 
 
 def _job_line(job: JobDescription, term: str) -> Optional[str]:
@@ -160,6 +170,10 @@ def _question(
         source_line=source,
         good_answer_covers=bank_q.covers,
         competency=bank_q.competency,
+        follow_up=bank_q.follow_up,
+        question_type=bank_q.type,
+        bank_family=bank_q.role,
+        outline=answer_outline(bank_q.type, bank_q.covers),
     )
 
 
@@ -175,13 +189,45 @@ def _as_question(text: str) -> str:
     return text if text.endswith(("?", ".")) else text + "?"
 
 
-def struggled_slots(notes: RejectionNotes, bank: QuestionBank) -> list[Slot]:
-    """(a) Each question the notes say went badly, asked again, with a follow-up."""
+# What an interviewer asks next when nothing closer is known, by the type of the question.
+TYPE_FOLLOW_UPS: dict[str, str] = {
+    "behavioural": "What would you do differently if it happened again?",
+    "situational": "What would you do if that did not work?",
+    "technical": "Can you give an example from your own work?",
+    "motivational": "What would make you turn this job down?",
+    "company": "How would your work in this role help with that?",
+}
+
+
+def nearest_family_question(text: str, family: str) -> Optional[BankQuestion]:
+    """The family's (or the general bank's) question that shares most words with `text`, if it
+    shares at least two: a question from the notes borrows its follow-up and guide."""
+    words = token_set(text)
+    pool = family_questions(family) + (family_questions(GENERAL) if family != GENERAL else [])
+    scored = [(len(token_set(q.text) & words), i, q) for i, q in enumerate(pool)]
+    best = max(scored, default=None, key=lambda s: (s[0], -s[1]))
+    return best[2] if best and best[0] >= 2 else None
+
+
+def struggled_slots(notes: RejectionNotes, bank: QuestionBank, family: str) -> list[Slot]:
+    """(a) Each question the notes say went badly, asked again, with a follow-up: that of the
+    nearest question in the family's bank; else one for the competency it names; else one for
+    its type of question."""
     slots = []
     at = f" at {notes.company}" if notes.company else ""
     for raw in notes.struggled_questions:
         text = _as_question(raw)
-        comp = competency_for(text, bank) or DEFAULT_COMPETENCY
+        named = competency_for(text, bank)
+        comp = named or DEFAULT_COMPETENCY
+        near = nearest_family_question(text, family)
+        covers = near.covers if near else bank.competencies[comp].covers
+        qtype = near.type if near else question_type_of(text)
+        if near:
+            follow_up = near.follow_up
+        elif named:
+            follow_up = pick(bank.competencies[named].follow_ups, text)
+        else:
+            follow_up = TYPE_FOLLOW_UPS[qtype]
         slots.append(
             [
                 InterviewQuestion(
@@ -190,8 +236,10 @@ def struggled_slots(notes: RejectionNotes, bank: QuestionBank) -> list[Slot]:
                     source_line=raw,
                     competency=comp,
                     reason=f"Your notes say you struggled with this question{at}; practise it again, then the follow-up.",
-                    good_answer_covers=bank.competencies[comp].covers,
-                    follow_up=pick(bank.competencies[comp].follow_ups, text),
+                    good_answer_covers=covers,
+                    follow_up=follow_up,
+                    question_type=qtype,
+                    outline=answer_outline(qtype, covers),
                 )
             ]
         )
@@ -204,7 +252,7 @@ def weak_spot_slots(
     """What the notes say went wrong, as questions: a skill it names (the job's terms first) as a
     gap question, or a STAR one for a soft skill; else a bank question sharing two or more words
     with the note; else the competency it names."""
-    pool = bank.role_questions(family) + [
+    pool = family_questions(family) + [
         q for key in bank.competencies for q in bank.competency_questions(key, family)
     ]
     slots = []
@@ -253,14 +301,36 @@ def _gap_question(
     index: Optional[int] = None,
 ) -> InterviewQuestion:
     templates = bank.gap_templates
+    if kind != "gap":  # a weak spot from the notes is not about the resume
+        templates = [t for t in templates if "resume" not in t.text.lower()]
     template = templates[index % len(templates)] if index is not None else pick(templates, term)
+    said = spoken_term(term, source or "")
     return InterviewQuestion(
-        text=template.text.format(term=term),
+        text=template.text.format(term=said),
         kind=kind,
         reason=reason,
         source_line=source,
-        good_answer_covers=[c.format(term=term) for c in template.covers],
+        good_answer_covers=[c.format(term=said) for c in template.covers],
+        follow_up=TYPE_FOLLOW_UPS["technical"],
+        question_type="technical",
+        outline=answer_outline("technical", [c.format(term=said) for c in template.covers]),
     )
+
+
+def spoken_term(term: str, context: str = "") -> str:
+    """A term as said mid-sentence: a name keeps its case (SQL, PostgreSQL, Power BI, and Looker
+    when the job line writes it with a capital mid-sentence); a common noun the vocabulary
+    capitalises does not ('Observability' -> 'observability')."""
+    words = term.split()
+    if not term[:1].isupper() or any(c.isupper() for w in words for c in w[1:]):
+        return term
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return term  # 'Google Analytics'
+    for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context):
+        before = context[: m.start()].rstrip(" *_\"'")
+        if before and not before.endswith((".", "!", "?", ":", "\n")):
+            return term  # capitalised mid-sentence in the job or the notes: a name
+    return term[0].lower() + term[1:]
 
 
 def gap_slots(
@@ -269,14 +339,14 @@ def gap_slots(
     """(b) A question for each term the job asks for that the resume does not show (and that no
     question from the notes already asks about): a soft skill gets a STAR question on it, a
     degree none (it is not something to answer for)."""
-    missing = keyword_gap(resume_text, job.text, job.company).missing
+    missing = vocabulary_missing(resume_text, job.text, job.company)
     slots = []
     for i, term in enumerate(t for t in missing if t not in asked):
         line = _job_line(job, term)
         if line and _DEGREE.search(line):
             continue
         cite = f' The job says: "{line}".' if line else ""
-        reason = f"The job asks for {term} and your resume does not show it.{cite}"
+        reason = f"The job asks for {spoken_term(term, line or '')} and your resume does not show it.{cite}"
         comp = competency_of_skill(term, bank)
         if comp:
             slots.append(_competency_alternatives(bank, comp, family, line or term, reason, "gap"))
@@ -290,83 +360,95 @@ def gap_slots(
     return slots, missing
 
 
-def behavioural_slots(job: JobDescription, bank: QuestionBank, family: str) -> list[Slot]:
-    """(c) A STAR question for each responsibility line (or requirement line, if there are none)."""
-    slots = []
-    for raw in job.responsibilities or job.requirements:
-        line = line_text(strip_instructions(raw))
-        if not line:
+def duty_lines(job: JobDescription) -> list[str]:
+    """The job's duty lines: its responsibilities; else the clauses of a "Duties" paragraph and
+    the requirement lines."""
+    if job.responsibilities:
+        return [line_text(strip_instructions(x)) for x in job.responsibilities]
+    out: list[str] = []
+    inside = False
+    for line in job.lines:
+        bare = line.strip().strip("#*: ").strip()
+        if re.fullmatch(r"(?i)(?:duties|duties and responsibilities|the role)", bare):
+            inside = True
             continue
-        comp = competency_for(line, bank) or RESPONSIBILITY_COMPETENCY
-        label = bank.competencies[comp].label
-        reason = f'The job says: "{line}". Answer with STAR; it tests {label}.'
-        alternatives = [
-            _question(q, "behavioural", reason, line)
-            for q in _rotated(bank.competency_questions(comp, family), line)
-        ]
-        tied = tied_question(line)
-        if tied:
-            alternatives.insert(
-                0,
-                InterviewQuestion(
-                    text=tied,
-                    kind="behavioural",
-                    reason=reason,
-                    source_line=line,
-                    competency=comp,
-                    good_answer_covers=bank.competencies[comp].covers,
-                ),
-            )
-        slots.append(alternatives)
+        if inside and bare.isupper() and len(bare.split()) <= 6:
+            break
+        if inside:
+            out += [c.strip(" .;") for c in re.split(r";|(?<=\.)\s+(?=[A-Z])", line)]
+    out += [line_text(strip_instructions(x)) for x in job.requirements]
+    return [x for x in out if len(x.split()) >= 3]
+
+
+def _fit(question: FamilyQuestion, line: str) -> int:
+    """How well a bank question fits a job line: its duty cues in the line count twice, words it
+    shares with the line once."""
+    hits = cue_hits(line, question.cues) if question.cues else 0
+    return 2 * hits + len(token_set(question.text) & token_set(line))
+
+
+def duty_slots(job: JobDescription, family: str) -> list[Slot]:
+    """(c) For each duty line, the family's questions that fit it best (never the line pasted
+    into a frame): the interviewer asks about the duty in their own words."""
+    entries = load_families()[family].questions
+    bank = family_questions(family)
+    label = load_families()[family].label
+    slots = []
+    for line in duty_lines(job):
+        ranked = sorted(
+            (
+                (f, i)
+                for i, q in enumerate(entries)
+                if q.type != COMPANY_QUESTION and (f := _fit(q, line)) >= 2
+            ),
+            key=lambda fi: (-fi[0], fi[1]),
+        )
+        if not ranked:
+            continue
+        short = line if len(line) <= 160 else line[:157].rstrip() + "..."
+        reason = f'The job says: "{short}". This is how {label} interviews ask about it.'
+        slots.append([_question(bank[i], "duty", reason, line) for _, i in ranked])
     return slots
 
 
-def role_slots(job: JobDescription, bank: QuestionBank, family: str) -> list[Slot]:
-    """(d) The role family's questions, those sharing most words with the job first, then general ones."""
-    job_words = token_set(job.text)
-    label = bank.role_families[family].label
-    questions = bank.role_questions(family)
+def role_slots(job: JobDescription, family: str) -> list[Slot]:
+    """(d) The family's questions, those whose duty cues the job uses most first; then, for a
+    job in a family, one company-knowledge question from the general bank."""
+    entries = load_families()[family].questions
+    bank = family_questions(family)
+    label = load_families()[family].label
     ranked = sorted(
-        range(len(questions)), key=lambda i: (-len(token_set(questions[i].text) & job_words), i)
+        (i for i in range(len(entries)) if entries[i].type != COMPANY_QUESTION),
+        key=lambda i: (-(cue_hits(job.text, entries[i].cues) if entries[i].cues else 0), i),
     )
     slots = []
     for i in ranked:
-        q = questions[i]
-        shared = sorted(token_set(q.text) & job_words)
-        reason = f"A common question in {label} interviews."
-        source = None
-        if shared:
-            reason += f" It uses words from the job: {', '.join(shared[:3])}."
-            source = next((line_text(ln) for ln in job.lines if token_set(ln) & set(shared)), None)
-        slots.append([_question(q, "role-specific", reason, source)])
-    if family != GENERAL:
-        slots += [
-            [_question(q, "role-specific", "Asked in most interviews, whatever the role.", None)]
-            for q in bank.role_questions(GENERAL)
-        ]
+        why = (
+            f"A common question in {label} interviews."
+            if family != GENERAL
+            else "Asked in most interviews, whatever the role."
+        )
+        slots.append([_question(bank[i], "role-specific", why, None)])
     return slots
 
 
-def ask_them(job: JobDescription, bank: QuestionBank, count: int) -> list[InterviewQuestion]:
-    """(e) Questions for the candidate to ask: those about what the job stresses first."""
-    scored = []
-    for i, q in enumerate(bank.ask_interviewer):
-        hits = {c: cue_hits(job.text, bank.competencies[c].cues) for c in q.competencies}
-        scored.append((-sum(hits.values()), i, q, [c for c, n in hits.items() if n]))
-    out = []
-    for _, _, q, stressed in sorted(scored, key=lambda s: s[:2])[:count]:
-        why = q.why
-        if stressed:
-            why += f" The job stresses {bank.competencies[stressed[0]].label}."
-        out.append(
-            InterviewQuestion(
-                text=q.text,
-                kind="ask-them",
-                reason=why,
-                competency=stressed[0] if stressed else None,
-            )
-        )
-    return out
+def company_slots(family: str) -> list[Slot]:
+    """Every set gets one company-knowledge question: the family's own ('What do you know about
+    this ward...'), else the general bank's."""
+    for bank in (family, GENERAL):
+        own = [q for q in family_questions(bank) if q.type == COMPANY_QUESTION]
+        if own:
+            why = "Every interview checks you know the employer."
+            return [[_question(q, "role-specific", why, None) for q in own]]
+    return []
+
+
+def ask_them(family: str, count: int) -> list[InterviewQuestion]:
+    """(e) Questions for the candidate to ask the panel: the family's own."""
+    return [
+        InterviewQuestion(text=q.text, kind="ask-them", reason=q.why)
+        for q in load_families()[family].ask_them[:count]
+    ]
 
 
 def choose(first: list[Slot], rest: list[list[Slot]], count: int) -> list[InterviewQuestion]:
@@ -394,16 +476,20 @@ def choose(first: list[Slot], rest: list[list[Slot]], count: int) -> list[Interv
 
 
 def build_questions(
-    request: InterviewRequest, bank: Optional[QuestionBank] = None
+    request: InterviewRequest,
+    bank: Optional[QuestionBank] = None,
+    embed: Optional[Callable[[list[str]], list[list[float]]]] = None,
 ) -> InterviewResult:
-    """The deterministic question set (no model)."""
+    """The question set, written by no model; `embed` (a model's embeddings) only breaks a close
+    call between two occupation families."""
     bank = bank or load_bank()
     job = request.job
-    family = role_family_for(job.title, job.text, bank)
+    role = classify(job.title, job.text, embed)
+    family = role.family
     notes = request.notes
-    first = struggled_slots(notes, bank) if notes else []
+    first = struggled_slots(notes, bank, family) if notes else []
     weak = (
-        weak_spot_slots(notes, bank, family, extract_job_terms(job.text, job.company))
+        weak_spot_slots(notes, bank, family, vocabulary_job_terms(job.text, job.company))
         if notes
         else []
     )
@@ -413,25 +499,31 @@ def build_questions(
         if request.resume_text
         else ([], [])
     )
+    company = company_slots(family) if request.count >= 5 else []  # also for `general`
     questions = choose(
-        first,
-        [weak, gaps, behavioural_slots(job, bank, family), role_slots(job, bank, family)],
-        request.count,
+        first, [weak, gaps, duty_slots(job, family), role_slots(job, family)], request.count
     )
-    notice = (
+    if company:  # the company-knowledge question closes the set, in place of the last one
+        ending = choose([], [company], 1)
+        if ending and not is_near_duplicate(ending[0].text, [q.text for q in questions]):
+            questions = questions[: request.count - 1] + ending
+    notices = [
+        role.notice,
         ""
         if request.resume_text
-        else "no resume given: pass --resume for questions on what it does not show"
-    )
+        else "no resume given: pass --resume for questions on what it does not show",
+    ]
     return InterviewResult(
         job_title=job.title,
         company=job.company,
         role_family=family,
-        role_family_label=bank.role_families[family].label,
+        role_family_label=role.family_label,
+        occupation=role.occupation,
+        role_evidence=role.evidence,
         questions=questions,
-        ask_them=ask_them(job, bank, 3 if request.count >= 8 else 2),
+        ask_them=ask_them(family, 3 if request.count >= 8 else 2),
         missing_terms=missing,
-        generation=Generation(source="rules", notice=notice or None),
+        generation=Generation(source="rules", notice=join_notices(*notices) or None),
     )
 
 
@@ -530,19 +622,19 @@ def interview_questions(
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
 ) -> InterviewResult:
-    result = build_questions(request)
+    result = build_questions(request, embed=getattr(backend, "embed", None))
     if backend is None:
         return result
     return tailor_questions(request, result, backend, on_chunk)
 
 
 def practice_order(result: InterviewResult) -> list[tuple[str, str]]:
-    """(label, question) in the order `rebound practice` asks them: a question with a follow-up
-    (those from the notes) is followed by it, as an interviewer would."""
+    """(label, question) in the order `rebound practice` asks them: a question from the notes is
+    followed by its follow-up, as an interviewer would (the others' follow-ups are on the sheet)."""
     out = []
     for q in result.questions:
         out.append((KIND_LABELS[q.kind], q.text))
-        if q.follow_up:
+        if q.follow_up and q.kind == "struggled":
             out.append(("Follow-up", q.follow_up))
     return out
 

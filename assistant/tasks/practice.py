@@ -1,6 +1,11 @@
-"""Practising answers: the deterministic critique of each answer (assistant/analysis/answers),
-two or three sentences of coaching (the model's if the guard accepts them, else the template's),
-and the session that `rebound practice --history` tracks over time."""
+"""Practising answers: the deterministic critique of each answer by the type of its question
+(assistant/analysis/answers), a model answer outline for the question, two or three sentences of
+coaching (the model's if the guard accepts them, else the template's), and the session that
+`rebound practice --history` tracks over time.
+
+A small model (the embedded SmolLM2-135M) is not asked for coaching at all: `rebound models
+--check` measured it writing coaching the guard refused every time (0 of 6), so generating it
+only cost time before the template was shown anyway."""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from typing import Optional
 
 from assistant import prompts
 from assistant.analysis.answers import STAR_PARTS, AnswerCritique, critique
+from assistant.analysis.question_bank import family_question
+from assistant.analysis.relevance import question_type_of
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.guard.checks import DraftFacts
@@ -55,16 +62,45 @@ def _cut(answer: str, limit: int = MAX_PROMPT_ANSWER_WORDS) -> str:
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 
+SMALL_MODEL_NOTICE = (
+    "coaching from the checks: the model is too small to write coaching the guard accepts "
+    "(see `rebound models --check`), so it is not asked"
+)
+
+
+def question_outline(question: str) -> list[str]:
+    """A model answer outline: the bank's guide for a bank question, else the type's frame."""
+    from assistant.tasks.interview import answer_outline
+
+    found = family_question(question.strip())
+    guide = found[1].guide if found else []
+    return answer_outline(question_type_of(question), guide)
+
+
 def review_answer(
     question: str,
     answer: str,
     job_terms: list[str],
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
+    job_family: Optional[str] = None,
 ) -> AnswerReview:
-    result = critique(answer, job_terms)
+    """The critique of one answer (`job_family`: the occupation family of the job practised
+    for, the topic of a question that names none), a model answer outline, and coaching."""
+    embed = getattr(backend, "embed", None) if backend is not None else None
+    result = critique(answer, job_terms, question=question, embed=embed, job_family=job_family)
     fallback = template_coaching(result)
     ask = Ask(messages=[], options=presets.COACHING, fallback=fallback, what="coaching")
+    not_asked = None  # the small model's name: it is not asked, its coaching never passes
+    if backend is not None and backend.info().is_small:
+        not_asked, backend = backend.info().name, None
+        ask = Ask(
+            messages=[],
+            options=presets.COACHING,
+            fallback=fallback,
+            what="coaching",
+            notice=SMALL_MODEL_NOTICE,
+        )
     if backend is not None:
         msgs = prompts.messages(
             TASK,
@@ -90,10 +126,15 @@ def review_answer(
             what="coaching",
         )
     drafted = generate(backend, ask, on_chunk=on_chunk)
+    generation = drafted.generation
+    if not_asked:  # the record still names the model the user chose
+        generation = generation.model_copy(update={"model": not_asked})
     return AnswerReview(
         question=question,
         answer=answer,
+        question_type=result.metrics.question_type,
+        outline=question_outline(question),
         critique=result,
         coaching=drafted.text,
-        generation=drafted.generation,
+        generation=generation,
     )

@@ -1,0 +1,854 @@
+"""What a job ad asks for, read from the ad's own structure: which sections are requirements,
+nice-to-haves, duties or boilerplate (benefits, equal-opportunity text, how to apply, exams,
+legal notices are never read for terms); "A or B" and "one of" as one requirement either name
+satisfies; years of experience and degrees as their own kind of requirement; the advertiser's own
+names never count. Terms come from the skills lexicon (assistant/analysis/lexicon.py), plus names
+no lexicon has that are written like technology (gRPC, OpenTelemetry, FHIR, Node.js, OAuth2) and
+licences and certificates named as such ("Class B driver's license", "Backflow Tester
+Certificate")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_key
+from assistant.text import sentences, token_spans
+
+# ---- sections -------------------------------------------------------------------------------
+
+REQUIRED, NICE, DUTIES, NOTES, BOILERPLATE, OTHER = (
+    "required",
+    "nice",
+    "duties",
+    "notes",
+    "boilerplate",
+    "other",
+)
+WHERE = {REQUIRED: "requirements", NICE: "nice to have", DUTIES: "duties", NOTES: "notes"}
+
+_NICE_HEAD = re.compile(
+    r"nice[ -]to[ -]have|bonus|preferred|\bplus\b|desir|advantage|additional points|extra credit|"
+    r"we'?d love|would love|not required|good to have|optional",
+    re.I,
+)
+_REQUIRED_HEAD = re.compile(
+    r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
+    r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
+    r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
+    r"knowledge|you(?:'re| are) (?:a|an)\b|profile",
+    re.I,
+)
+_DUTIES_HEAD = re.compile(
+    r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
+    r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
+    r"position summary|job summary|about the role|the position|role",
+    re.I,
+)
+_BOILER_HEAD = re.compile(
+    r"benefit|perks|what we offer|offer|compensation|salary|\bpay\b|equal|eeo|divers|inclusi|"
+    r"accommodat|apply|application|deadline|selection|examination|\bexam|interview|privacy|"
+    r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|our (?:mission|values|culture|story|team)|"
+    r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
+    r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
+    r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder",
+    re.I,
+)
+_NOTES_HEAD = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
+
+_HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s*(?P<h>.+?)\s*#*\s*$")
+_HEADING_BOLD = re.compile(
+    r"^\s*(?:\*\*|__)\s*(?P<h>[^*_]{2,80}?)\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$"
+)
+_HEADING_COLON = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z0-9 '’/&(),-]{1,70}?)\s*:\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦>]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _heading(line: str) -> Optional[str]:
+    """The text of a heading line (Markdown, bold alone, ALL CAPS, 'Title:'), else None."""
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line).strip().replace("\u2019", "'")
+    if not s or len(s) > 90:  # (a Markdown link's address does not make a heading long)
+        return None
+    bold_bullet = re.match(r"^[-*•]\s+((?:\*\*|__).+(?:\*\*|__):?)$", s)
+    if bold_bullet:  # "* **Required**": a heading written as a bullet
+        s = bold_bullet.group(1)
+    for pattern in (_HEADING_MD, _HEADING_BOLD, _HEADING_COLON):
+        m = pattern.match(s)
+        if m:
+            return m.group("h").strip(" *_:")
+    words = s.split()
+    if (
+        len(words) <= 5
+        and not re.search(r"[.,;!?]$", s)
+        and not _BULLET.match(s)
+        and re.match(r"^[A-Z]", s)
+        and _kind_of_heading(s, OTHER) != OTHER
+        and not any(c.isdigit() for c in s)
+        and not _has_term(s)
+    ):
+        return s  # a plain line that names a section: "What you need", "Benefits"
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    if (
+        len(letters) >= 4
+        and s.upper() == s
+        and len(s.split()) <= 8
+        and not _BULLET.match(s)
+        and not s.endswith(".")
+    ):
+        return s.strip(" *_:")
+    return None
+
+
+def _has_term(line: str) -> bool:
+    lex = lexicon()
+    keys = [word_key(w) for w in split_words(line)]
+    return any(lex.match_at(keys, i) for i in range(len(keys))) or any(
+        w in lex.exact or w in lex.acronyms for w in split_words(line)
+    )
+
+
+def _kind_of_heading(h: str, previous: str) -> str:
+    h = h.strip().replace("\u2019", "'")
+    if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
+        _NICE_HEAD.search(h)
+    ):
+        return REQUIRED  # "You add to our culture with", "You bring": about the candidate
+    if _NOTES_HEAD.search(h):
+        return BOILERPLATE if previous == BOILERPLATE else NOTES
+    if _NICE_HEAD.search(h):
+        return NICE
+    if _BOILER_HEAD.search(h) and not re.search(r"requirement|qualification", h, re.I):
+        return BOILERPLATE
+    if _REQUIRED_HEAD.search(h):
+        return REQUIRED
+    if _DUTIES_HEAD.search(h):
+        return DUTIES
+    return OTHER
+
+
+# ---- sentences ------------------------------------------------------------------------------
+
+# A sentence that is about applying, pay, law or the employer, not about the work: anywhere...
+_BOILER_SENTENCE = re.compile(
+    r"equal (?:employment )?opportunit|discriminat|\brace\b|religio|sexual orientation|"
+    r"gender identity|national origin|veteran status|accommodat|background (?:check|investigation)|"
+    r"privacy|personal (?:data|information)|\bsalary|compensation|\bbenefits? (?:package|program)|"
+    r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|visa\b|sponsorship|"
+    r"\bdrug|alcohol|moving violation|\bdui\b|social security|conviction|criminal|"
+    r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|job bulletin|"
+    r"per\.lacity|shareholder|valuation|investors",
+    re.I,
+)
+# ... and outside the requirements and duties, also the words of the application process.
+_PROCESS_SENTENCE = re.compile(
+    r"\bapply\b|application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
+    r"work permit|interview|examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|"
+    r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
+    r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
+    r"be (?:appointed|hired)|appointment|probation|overtime|weekends|holidays|shifts|relocat|"
+    r"travel up to|fully remote|remote work|headquarter|founded|our (?:mission|customers|values)|"
+    r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif",
+    re.I,
+)
+_ABOUT_US = re.compile(
+    r"^(?:we|we're|we've|our|us|you'll be joining|you will be joining|you'll join|you will join)\b",
+    re.I,
+)
+_NEGATED = re.compile(
+    r"\b(?:does|do|will|shall|would) not (?:qualify|count|be (?:accepted|considered|counted))|"
+    r"\bnot (?:qualifying|acceptable)\b",
+    re.I,
+)
+# Words that make a sentence a nice-to-have, or a must, whatever its section says.
+_NICE_CUE = re.compile(
+    r"\b(?:nice to have|bonus|a plus|is a plus|preferred|preferably|ideally|desir\w+|"
+    r"advantage\w*|not required|some positions|may (?:be )?requir\w*|would be great|familiarity)\b",
+    re.I,
+)
+_REQUIRED_CUE = re.compile(
+    r"\b(?:required|requirements?|must|minimum|proficien\w*|experience (?:with|in|using)|"
+    r"knowledge of|familiar\w* with|expertise in|skilled in|hands-on|working knowledge|"
+    r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
+    re.I,
+)
+_LICENCE_WORD = re.compile(
+    r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
+)
+_CLAUSE_BREAK = re.compile(r";\s+|\s+[-–—]\s+(?=[A-Z])")
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """The text layer's sentences, each cut again at semicolons and spaced dashes (a bulletin's
+    "...; or" lists one alternative a clause)."""
+    return [
+        part.strip()
+        for sentence in sentences(paragraph)
+        for part in _CLAUSE_BREAK.split(sentence)
+        if part and part.strip()
+    ]
+
+
+@dataclass
+class Sentence:
+    text: str
+    kind: str  # REQUIRED, NICE, DUTIES, NOTES or OTHER (boilerplate never gets here)
+    position: int
+
+
+def ad_sentences(text: str) -> list[Sentence]:
+    """The ad's sentences that may ask for something, each with the kind of its section."""
+    out: list[Sentence] = []
+    kind = OTHER
+    pos = 0
+    lines = text.split("\n")
+    for _n, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        h = _heading(line)
+        if h is not None:
+            kind = _kind_of_heading(h, kind)
+            # "Requirements: Python and SQL" on one line: the rest is content
+            continue
+        inline = re.match(r"^\s*(?:\*\*)?([A-Z][A-Za-z '’/&-]{2,40}?):(?:\*\*)?\s+(\S.*)$", line)
+        body = line
+        if inline and _kind_of_heading(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
+            kind = _kind_of_heading(inline.group(1), kind)
+            body = inline.group(2)
+        if kind == BOILERPLATE:
+            continue
+        body = _BULLET.sub("", body).strip()
+        body = re.sub(r"[*_`]{1,3}", "", body)
+        body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)  # Markdown links: keep the words
+        if not body:
+            continue
+        for s in _sentences(body):
+            if _NEGATED.search(s):
+                continue  # "Retail cashiering does not qualify": what does not count
+            if kind in (DUTIES, OTHER) and _ABOUT_US.match(s):
+                continue  # "We use ...", "You'll be joining 250 engineers": about the employer
+            boiler = _BOILER_SENTENCE.search(s) or (
+                kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
+            )
+            if boiler and not (
+                _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
+            ):
+                continue
+            out.append(Sentence(s, kind, start + max(0, line.find(s[:20]))))
+    return out
+
+
+# ---- terms in one sentence ------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    name: str
+    category: str
+    start: int  # character offsets in the sentence
+    end: int
+    term_id: Optional[int] = None
+    aliases: tuple[str, ...] = ()
+
+
+_TECH = re.compile(
+    r"(?<![\w.@/-])(?:"
+    r"[a-z]+[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]+)?"  # gRPC, iOS, macOS, eBPF
+    r"|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+"  # OpenTelemetry, PyTorch, GitLab
+    r"|[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*"  # K8s, OAuth2, S3, EC2, ES6, SOC2
+    r"|[A-Za-z][A-Za-z0-9]*\.(?:js|io|ai|net|py|rs|NET|JS)"  # Node.js, Socket.io
+    r"|[A-Z]{2,6}(?:[-/][A-Z0-9]{1,6})?"  # FHIR, HIPAA, HL7, CI/CD
+    r"|[A-Z]{1,3}&[A-Z]{1,3}"  # O&M, P&L, A&P
+    r")(?![\w@/]|\.\w)",
+)
+# Acronyms and capitalised words that are never a skill an ad asks for.
+_NOT_TERMS = frozenset(
+    """
+I US USA UK EU EEA US/CA NY NYC SF LA DC CA TX WA MA IL FL CO NJ AM PM ID FAQ CEO CTO CFO COO CMO
+CPO CIO CISO VP SVP EVP HR EST PST CST ET PT GMT UTC TBD ETA NA N/A ASAP FTE PTO EOE OTE DEI
+LGBTQ LGBTQIA DEIB ERG ERGs ECG OR AND NOT BEFORE AFTER ALL NO YES NOTE NOTES IF THE ON OF TO
+IN AT BY WE OUR YOU YOUR IT'S AN A LLC INC LTD GMBH CO CORP PLC SA AG BV USD EUR CAD GBP AUD PLN
+BRL INR JPY KPI KPIs OKR OKRs MVP MVPs SME SMEs TL;DR AKA FKA DBA ASAP RSVP APAC EMEA LATAM AMER
+NA/EMEA COVID COVID19 COVID-19 LI DNP LI-DNP LI-Remote Q1 Q2 Q3 Q4 H1 H2 FY WFH IRL B2B2C DOB
+SSN DMV CVC DD VWE PHS EEO DRUG MICN PCC NOTE: US-based II III IV
+""".split()
+)
+_LICENCE_CLASS = re.compile(
+    r"\bClass\s+(?P<a>[ABC])(?P<more>(?:\s*(?:,|or|and/or|and|/)\s*(?:Class\s+)?[ABC]\b)*)"
+    r"(?:\s+(?:commercial\s+)?(?:driver'?s?|driving)\s+licen[cs]es?|\s+(?:commercial\s+)?licen[cs]e|"
+    r"\s+CDL)",
+    re.I,
+)
+_NAMED_CREDENTIAL = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+    r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
+)
+_LOWER_CREDENTIAL = re.compile(
+    r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})"
+    r"(?P<kind>licen[cs]e|certificate|certification|authorization)\b"
+)
+_LICENSED_AS = re.compile(
+    r"\blicensed\s+(?P<name>[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
+)
+_CREDENTIAL_FOR = re.compile(
+    r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})"
+)
+_SHARED_CREDENTIAL = re.compile(
+    r"\b(?P<first>[a-z][a-z-]{3,})\s+(?:and/or|or|and)\s+(?:[a-z'’-]+\s+){0,2}?"
+    r"(?P<kind>licen[cs]e|certificate|certification)s?\b"
+)
+_CREDENTIAL_FILLER = frozenset(
+    """a an the valid current following such any this these that required appropriate state
+california federal their his her your its of issued by from with and or for as active
+unrestricted equivalent approved recognized recognised professional applicable proper
+driver's drivers driving medical this same said own selective submit specify requiring
+require requires obtain obtaining possess possession hold have copy attach list provide
+certified their following appropriate name number former prior previous""".split()
+)
+
+
+def _ok_tech(token: str) -> bool:
+    if token in _NOT_TERMS or token.upper() in _NOT_TERMS:
+        return False
+    if re.fullmatch(r"[ABC][12]\+?|[QH][1-4]|[A-Z]1", token):  # A1, C2, Q3: levels, quarters
+        return False
+    return not re.fullmatch(r"\d+[a-z]*", token)
+
+
+@dataclass
+class Tokens:
+    words: list[str]
+    keys: list[str]
+    spans: list[tuple[int, int]]
+    room: list[int]  # how many words from each word to the next comma, bracket or sentence end
+
+
+_BREAK = re.compile(r"[,;:()!?\[\]{}\"|•·–—]|\.(?:\s|$)|\n|\s-\s")
+
+
+def tokenize(text: str, lex: Lexicon) -> Tokens:
+    words, keys, spans = [], [], []
+    for m in token_spans(text):  # the text layer's one tokenizer
+        tok, s = m.group(0), m.start()
+        parts: list[tuple[str, int]]
+        if "/" in tok and tok.lower() not in lex.no_split and tok not in lex.acronyms:
+            parts, off = [], s
+            for p in tok.split("/"):
+                parts.append((p, off))
+                off += len(p) + 1
+        else:
+            parts = [(tok, s)]
+        for p, ps in parts:
+            if not p:
+                continue
+            if "-" in p:
+                continue
+            words.append(p)
+            keys.append(word_key(p))
+            spans.append((ps, ps + len(p)))
+    room = [1] * len(words)
+    for i in range(len(words) - 2, -1, -1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        room[i] = 1 if _BREAK.search(gap) else room[i + 1] + 1
+    return Tokens(words, keys, spans, room)
+
+
+def _hyphen_safe(text: str) -> str:
+    return text.replace("-", " ")
+
+
+_NAMED_PRODUCT = re.compile(
+    r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
+    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
+)
+_COMMON_CAPITALISED = frozenset(
+    """
+English Spanish French German Chinese Japanese Portuguese Italian Arabic Monday Friday Google
+Apple Microsoft Amazon Meta Facebook Twitter LinkedIn America American Europe European Asia
+Africa Australia Canada Brazil India London Paris Berlin California Texas York The This That
+These Those Our Your Their We You They It He She Strong Excellent Good Great Solid Proven
+Experience Knowledge Ability Skills Bachelor Master Degree Senior Junior Lead Staff Principal
+Manager Director Engineer Developer Team Company Client Customer Customers Product Products
+""".split()
+)
+
+
+def terms_in(
+    text: str,
+    lex: Optional[Lexicon] = None,
+    only_credentials: bool = False,
+    strict: bool = True,
+    products: bool = False,
+) -> list[Found]:
+    """Every term named in one sentence, left to right, longest first."""
+    lex = lex or lexicon()
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def take(f: Found) -> None:
+        found.append(f)
+        taken.append((f.start, f.end))
+
+    for m in _LICENCE_CLASS.finditer(text):
+        classes = [m.group("a").upper(), *re.findall(r"\b([ABC])\b", m.group("more") or "")]
+        classes = list(dict.fromkeys(c.upper() for c in classes))
+        name = "Class " + " or ".join(classes) + " driver's license"
+        aliases = tuple(f"Class {c} driver's license" for c in classes) + tuple(
+            f"Class {c}" for c in classes
+        )
+        take(Found(name, "certification or licence", m.start(), m.end(), None, aliases))
+
+    tokens = tokenize(_hyphen_safe(text), lex)
+    i = 0
+    n = len(tokens.words)
+    while i < n:
+        s0 = tokens.spans[i][0]
+        word = tokens.words[i]
+        hit = lex.match_at(tokens.keys, i, tokens.room[i])
+        best: Optional[Found] = None
+        if hit is not None and strict:
+            tid, used = hit
+            tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
+            hit = None if tid is None else (tid, used)
+        if hit is not None:
+            tid, used = hit
+            term = lex.term(tid)
+            # a lexicon name written in lower case where it is an English word: "lead", "spring"
+            if used == 1 and term.source != "curated" and word.islower() and len(word) <= 3:
+                best = None
+            else:
+                best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)
+        if word in lex.exact and (best is None or best.end - best.start <= len(word)):
+            tid = lex.exact[word]
+            term = lex.term(tid)
+            best = Found(term.name, term.category, s0, tokens.spans[i][1], tid)
+        elif word in lex.acronyms and (best is None or best.end - best.start <= len(word)):
+            best = _acronym(word, s0, tokens.spans[i][1], text, lex)
+        if (
+            best is not None
+            and best.term_id is not None
+            and lex.term(best.term_id).source != "curated"
+            and _inside_proper_name(text, best.start, best.end)
+        ):
+            best = None  # "Base Station" in "County Base Station Hospital"
+        if best is not None and free(best.start, best.end):
+            if not only_credentials or best.category == "certification or licence":
+                take(best)
+            while i < n and tokens.spans[i][0] < best.end:
+                i += 1
+            continue
+        i += 1
+
+    for pattern in (_NAMED_CREDENTIAL, _LOWER_CREDENTIAL):
+        for m in pattern.finditer(text):
+            words = m.group("name").split()
+            while words and words[0].lower().strip("'’") in _CREDENTIAL_FILLER:
+                words.pop(0)
+            if not words or all(w.lower() in _CREDENTIAL_FILLER for w in words):
+                continue
+            if not any(sum(c.isalpha() for c in w) >= 3 for w in words):
+                continue  # "1C certification": a piece of a list, not a name
+            name = " ".join(words) + " " + m.group("kind").lower()
+            s = m.start("name") + m.group("name").find(words[0])
+            if free(s, m.end()):
+                take(Found(name, "certification or licence", s, m.end()))
+            else:
+                # a lexicon name inside it ("Forklift" in "Forklift certification"): the credential
+                # is the requirement
+                inner = [f for f in found if f.start >= s and f.end <= m.end()]
+                if inner and not any(f.category == "certification or licence" for f in inner):
+                    for f in inner:
+                        found.remove(f)
+                        taken.remove((f.start, f.end))
+                    take(
+                        Found(
+                            name,
+                            "certification or licence",
+                            s,
+                            m.end(),
+                            None,
+                            tuple(f.name for f in inner),
+                        )
+                    )
+
+    for m in _LICENSED_AS.finditer(text):  # "a licensed Airframe and Power Plant Mechanic"
+        if free(*m.span("name")):
+            name = f"{m.group('name')} license"
+            take(Found(name, "certification or licence", *m.span("name")))
+    for m in _CREDENTIAL_FOR.finditer(
+        text
+    ):  # "a Certificate for Backflow Prevention Device Tester"
+        name = f"{m.group('name')} {m.group('kind').lower()}"
+        if free(m.start(), m.end()):
+            take(Found(name, "certification or licence", m.start(), m.end()))
+    for m in _SHARED_CREDENTIAL.finditer(text):  # "a forklift and/or crane operator's license"
+        word = m.group("first")
+        if word.lower() not in _CREDENTIAL_FILLER and free(*m.span("first")):
+            kind = m.group("kind").lower()
+            take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
+    if not only_credentials:
+        for f in cue_phrases(text):
+            if free(f.start, f.end):
+                take(f)
+        letters = [c for c in text if c.isalpha()]
+        shouting = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        for m in _TECH.finditer(text):
+            tok = m.group(0)
+            if shouting and tok.isupper():
+                continue  # words of an ALL-CAPS line are not acronyms
+            if not _ok_tech(tok) or not free(m.start(), m.end()):
+                continue
+            take(Found(tok, "tool" if not tok.isupper() else "hard skill", m.start(), m.end()))
+    if products and not only_credentials:
+        # one capitalised word where an ad names a tool: "experience with Klaviyo"
+        for m in _NAMED_PRODUCT.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if any(w in _COMMON_CAPITALISED for w in words) or not free(*m.span("name")):
+                continue
+            if not all(_ok_tech(w) for w in words):
+                continue
+            if len(words) == 1 and word_key(name) in lex.firsts:
+                continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
+            take(Found(name, "tool", *m.span("name")))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+_CAPWORD = re.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
+
+
+def _inside_proper_name(text: str, start: int, end: int) -> bool:
+    """A Title Case match with more capitalised words around it is part of a name."""
+    span = text[start:end]
+    if not all(w[:1].isupper() for w in span.split()) or span.isupper():
+        return False
+    before = re.search(r"([A-Za-z][\w&'’.-]*)\s+$", text[:start])
+    after = re.match(r"\s+([A-Za-z][\w&'’.-]*)", text[end:])
+    cap_before = bool(before) and bool(_CAPWORD.fullmatch(before.group(1))) and before.start(1) > 0
+    cap_after = bool(after) and bool(_CAPWORD.fullmatch(after.group(1)))
+    return cap_before or cap_after
+
+
+def _acronym(word: str, start: int, end: int, text: str, lex: Lexicon) -> Found:
+    """An acronym that may stand for several names: the one whose words the ad also uses, else
+    the acronym as written (CRO is not "Conversion rate optimization" in a clinical ad)."""
+    ids = lex.acronyms[word]
+    curated = [t for t in ids if lex.term(t).source == "curated"]
+    best = curated[0] if curated else None
+    if best is None:
+        context = {word_key(w) for w in split_words(text)}
+        best_overlap = 0
+        for tid in ids:
+            words = {word_key(w) for w in split_words(lex.term(tid).name)}
+            overlap = len(words & context)
+            if overlap > best_overlap:
+                best, best_overlap = tid, overlap
+    if best is not None:
+        term = lex.term(best)  # shown as the ad wrote it: FHIR, not its expansion
+        return Found(word, term.category, start, end, best, (term.name,))
+    cats = {lex.term(t).category for t in ids}
+    cat = cats.pop() if len(cats) == 1 else "hard skill"
+    return Found(word, cat, start, end, None, tuple(lex.term(t).name for t in ids))
+
+
+# ---- what an ad's prose asks for where no lexicon name is written ---------------------------
+
+_CUE_PHRASE = re.compile(
+    r"\b(?:experience|expertise|background|knowledge|proficiency|proficient|skilled|training|"
+    r"apprenticeship|familiarity|competence|work|duties)\s+"
+    r"(?:performing|in|with|of|as an?|using|doing)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<p>[A-Za-z][A-Za-z'’ &/-]{2,80})",
+    re.I,
+)
+_PHRASE_STOP = re.compile(
+    r"\s+(?:as an?|with|within|for|that|which|who|including|such as|to|in order|at|from|on|by|"
+    r"under|while|where|when|is|are|was|were|will|and/or|or|etc|e\.g)\b.*$",
+    re.I,
+)
+_PHRASE_LEAD = re.compile(
+    r"^(?:(?:full[- ]time|part[- ]time|time|paid|professional|various|all|any|some|both|relevant|related|"
+    r"direct|hands-on|practical|general|basic|strong|solid|proven|demonstrated|good|excellent|"
+    r"the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|other|similar)\s+)+",
+    re.I,
+)
+_PHRASE_NOT = re.compile(
+    r"\b(?:class|level|city|department|position|capacity|company|environment|team|role|field|"
+    r"industry|organi[sz]ation|areas?|years?|months?|hours?|following|above|below|this|these|"
+    r"those|such|job|employer|agency|state|county|federal|government|applicant|candidate|"
+    r"requirement|experience|ability|something|things|way|ways|people|someone)\b",
+    re.I,
+)
+
+
+_KIND_OF_EXPERIENCE = re.compile(
+    r"\b(?:of|paid|professional|relevant)\s+(?P<p>(?:[a-z][a-z-]*\s+){1,4}?)experience\b"
+)
+
+
+def cue_phrases(text: str) -> list[Found]:
+    """What follows "experience in", "knowledge of", "work performing" in a requirement, or comes
+    before "experience" ("two years of paid office clerical experience"), when no lexicon name
+    covers it: "maintenance and repair of helicopters", "office clerical"."""
+    out: list[Found] = []
+    matches = [(m, m.group("p")) for m in _CUE_PHRASE.finditer(text)]
+    matches += [(m, m.group("p")) for m in _KIND_OF_EXPERIENCE.finditer(text)]
+    for m, raw in matches:
+        phrase = _PHRASE_STOP.sub("", raw)
+        phrase = _PHRASE_LEAD.sub("", phrase).strip(" -/&")
+        words = phrase.split()
+        if len(words) < 2 or len(words) > 6 or _PHRASE_NOT.search(phrase):
+            continue
+        if not phrase.islower():
+            continue  # names are the lexicon's and the product rule's: "experience with Klaviyo"
+        if any(w.lower().endswith("ed") and len(w) > 4 for w in words):
+            continue  # "subordinates engaged in ...": a clause, not a name
+        if words[-1].lower() in ("and", "or", "of", "the", "a", "an", "in", "to"):
+            continue
+        start = m.start("p") + raw.find(phrase)
+        out.append(Found(phrase, "hard skill", start, start + len(phrase)))
+    return out
+
+
+# ---- requirements of their own kind ---------------------------------------------------------
+
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty)"
+)
+_EXPERIENCE = re.compile(
+    rf"(?P<n>{_NUMBER}(?:\s*(?:\(\d+\)))?(?:\s*(?:-|–|to|or)\s*{_NUMBER})?\+?)\s*(?:\+\s*)?"
+    rf"(?:or more\s+)?(?P<unit>years?|months?|hours?)(?:[’']s?)?\s+(?:of\s+)?"
+    rf"(?P<what>(?:[\w/&’'-]+\s+){{0,6}}?)(?:experience|work)",
+    re.I,
+)
+_PLAIN_YEARS = re.compile(
+    rf"(?:at least|a minimum of|minimum|over|more than)?\s*{_NUMBER}\+?\s*(?:years?|hours?)\b", re.I
+)
+_DEGREE = re.compile(
+    r"\b(?P<d>bachelor[’']?s?(?:\s+degree)?|master[’']?s?\s+degree|associate[’']?s?\s+degree|"
+    r"doctora(?:l|te)(?:\s+degree)?|ph\.?d\.?|mba|high school (?:diploma|graduation)|ged\b|"
+    r"(?:college|university) degree|four-year degree|"
+    r"\d+\s+(?:semester|quarter)\s+units|(?:one|two|four|\d)-year\s+program|degree)"
+    r"(?P<field>\s+(?:in|from)\s+[A-Za-z ,&/()-]{3,80})?",
+    re.I,
+)
+
+
+@dataclass
+class Requirement:
+    kind: str  # "experience" or "degree"
+    text: str
+    required: bool
+    sentence: str
+
+
+def requirements_in(sentence: Sentence) -> list[Requirement]:
+    out: list[Requirement] = []
+    required = _is_required(sentence)
+    for m in _EXPERIENCE.finditer(sentence.text):
+        what = " ".join(m.group("what").split())
+        text = f"{m.group('n')} {m.group('unit')} of {what + ' ' if what else ''}experience"
+        out.append(Requirement("experience", " ".join(text.split()), required, sentence.text))
+    if not out and sentence.kind == REQUIRED:
+        m = _PLAIN_YEARS.search(
+            sentence.text
+        )  # "3+ years with a bachelor's", "for at least 1 year"
+        if m:
+            out.append(Requirement("experience", m.group(0).strip(), required, sentence.text))
+    for m in _DEGREE.finditer(sentence.text):
+        d = m.group("d").strip()
+        if d.lower() == "degree" and not re.search(
+            r"\b(?:a|an|the)\s+degree|degree\s+(?:in|from)", sentence.text, re.I
+        ):
+            continue
+        field_ = (m.group("field") or "").split(",")[0].split(" or ")[0].strip()
+        text = d if not field_ else f"{d} {field_}"
+        if "degree" not in text.lower() and d.lower().startswith(("bachelor", "master")):
+            text = text.replace(d, d + " degree", 1)
+        out.append(Requirement("degree", " ".join(text.split())[:80], required, sentence.text))
+        break
+    return out
+
+
+# ---- the whole ad ---------------------------------------------------------------------------
+
+
+@dataclass
+class Ask:
+    """One thing the ad asks for: a term, or a group of terms any one of which satisfies it."""
+
+    names: list[str]
+    category: str
+    required: bool
+    where: str  # "requirements", "nice to have", "duties", "notes"
+    sentence: str
+    position: int
+    term_ids: list[Optional[int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    weight: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return " or ".join(self.names)
+
+
+_OR_RELATED = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
+    r"(?:(?:or|and/or)\s+(?:a\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
+    re.I,
+)
+_OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
+_ONE_OF = re.compile(
+    r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
+    r"like)\b|\(e\.g",
+    re.I,
+)
+
+
+def _is_required(s: Sentence) -> bool:
+    if _NICE_CUE.search(s.text):
+        return False
+    if s.kind == REQUIRED:
+        return True
+    if s.kind in (NICE, NOTES):
+        return False
+    return bool(_REQUIRED_CUE.search(s.text)) and s.kind == OTHER
+
+
+def _run_tail(sentence: str, found: list[Found], f: Found) -> str:
+    """The words after the comma-joined run of terms that f belongs to."""
+    i = found.index(f)
+    while i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip() in (",", ""):
+        i += 1
+    return sentence[found[i].end :]
+
+
+def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
+    """Neighbouring terms joined by "or" (or listed after "one of", "such as") are one group."""
+    groups: list[list[Found]] = []
+    one_of = bool(_ONE_OF.search(sentence))
+    for f in found:
+        if groups:
+            prev = groups[-1][-1]
+            between = sentence[prev.end : f.start]
+            if _OR_BETWEEN.match(between) or (
+                between.strip() in (",", "")
+                and (one_of or _OR_RELATED.match(_run_tail(sentence, found, f)))
+                and prev.category == f.category
+            ):
+                groups[-1].append(f)
+                continue
+        groups.append([f])
+    # a run joined only by commas is a group only when an "or" ends it, or "one of" leads it
+    out: list[list[Found]] = []
+    for g in groups:
+        if len(g) > 1:
+            joins = [sentence[a.end : b.start] for a, b in zip(g, g[1:])]
+            tail = sentence[g[-1].end :]
+            or_related = bool(_OR_RELATED.match(tail))
+            if not (one_of or or_related) and not any(
+                re.search(r"\bor\b|/", j, re.I) for j in joins
+            ):
+                out.extend([f] for f in g)
+                continue
+        out.append(g)
+    return out
+
+
+_WEIGHT = {REQUIRED: 3.0, NICE: 1.0, DUTIES: 1.5, NOTES: 1.0, OTHER: 1.2}
+
+
+def _advertiser_words(company: Optional[str], text: str) -> set[str]:
+    words: set[str] = set()
+    names = [company] if company else []
+    m = re.search(r"^\s*###\s+(?P<c>[^#\n]{2,60})\s*$", text, re.M)  # "### 1Password" under a title
+    if m:
+        names.append(m.group("c"))
+    for name in names:
+        for w in re.findall(r"[A-Za-z0-9&]+", name or ""):
+            if len(w) > 2 and w.lower() not in {"the", "inc", "llc", "ltd", "and", "group", "labs"}:
+                words.add(w.lower())
+    return words
+
+
+def _is_advertiser(name: str, words: set[str]) -> bool:
+    return bool(words) and any(w.lower() in words for w in re.findall(r"[A-Za-z0-9&]+", name))
+
+
+@lru_cache(maxsize=32)
+def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[Requirement, ...]]:
+    lex = lexicon()
+    advertiser = _advertiser_words(company, text)
+    asks: dict[str, Ask] = {}
+    reqs: list[Requirement] = []
+    seen_reqs: set[str] = set()
+    sentences = ad_sentences(text)
+    structured = any(s.kind in (REQUIRED, NICE, DUTIES) for s in sentences)
+    for s in sentences:
+        if not structured and s.kind == OTHER:
+            s.kind = DUTIES  # an ad with no sections: every sentence may ask for something
+        for r in requirements_in(s):
+            if r.text.lower() not in seen_reqs:
+                seen_reqs.add(r.text.lower())
+                reqs.append(r)
+        credentials_only = s.kind == NOTES or (s.kind == OTHER and not _REQUIRED_CUE.search(s.text))
+        found = terms_in(
+            s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
+        )
+        for m in _DEGREE.finditer(s.text):
+            if m.group("field") and re.search(
+                r"degree|bachelor|master|associate|doctor|ph", m.group("d"), re.I
+            ):
+                # "a degree in Computer Science, Mathematics": one requirement, not five skills
+                a, b = m.span("field")
+                found = [f for f in found if not (f.start >= a and f.end <= b)]
+        found = [
+            f
+            for f in found
+            if not _is_advertiser(f.name, advertiser)
+            and not (company and s.text[: f.start].rstrip().lower().endswith(company.lower()))
+            and not _is_advertiser(" ".join(s.text[: f.start].split()[-1:]), advertiser)
+        ]  # nor what follows its name: "Segment Labs tooling" is the advertiser's own
+        required = _is_required(s)
+        where = WHERE.get(s.kind, "requirements" if required else "duties")
+        for group in _groups(s.text, found):
+            names = list(dict.fromkeys(f.name for f in group))
+            key = " | ".join(sorted(n.lower() for n in names))
+            weight = _WEIGHT[s.kind] + (1.0 if required else 0.0)
+            prev = asks.get(key)
+            if prev is not None:
+                prev.weight += weight
+                if required and not prev.required:
+                    prev.required, prev.where, prev.sentence = True, where, s.text
+                continue
+            # a single name already asked for inside a group, or vice versa: keep both apart only
+            # when neither holds the other
+            asks[key] = Ask(
+                names=names,
+                category=group[0].category,
+                required=required,
+                where=where,
+                sentence=s.text,
+                position=s.position + group[0].start,
+                term_ids=[f.term_id for f in group],
+                aliases=[a for f in group for a in f.aliases],
+                weight=weight,
+            )
+    # a name asked for alone is not asked for again inside a group
+    singles = {a.names[0].lower() for a in asks.values() if len(a.names) == 1}
+    for a in list(asks.values()):
+        if len(a.names) > 1 and all(n.lower() in singles for n in a.names):
+            del asks[" | ".join(sorted(n.lower() for n in a.names))]
+    ranked = sorted(asks.values(), key=lambda a: (not a.required, -a.weight, a.position))
+    return tuple(ranked), tuple(reqs)
+
+
+def read_ad(text: str, company: Optional[str] = None) -> tuple[list[Ask], list[Requirement]]:
+    """What the ad asks for (must-haves first, then by weight) and its experience and degrees."""
+    asks, reqs = _read_ad(text, company)
+    return list(asks), list(reqs)

@@ -1,0 +1,181 @@
+"""The skills lexicon: a prebuilt index of skill, tool, licence, certification and domain names
+derived from ESCO v1.1.1 (European Commission, CC BY 4.0) and Lightcast Open Skills, with
+Rebound's own curated names and aliases on top (scripts/build_lexicon.py writes
+assistant/data/lexicon.json; this module only loads it).
+
+Text and names meet on *keys*: lower case, British spellings made American (licence ~ license),
+possessives dropped, each plain word stemmed (mentored ~ mentoring). Short names that are also
+English words (Go, R, Swift) and acronyms (CRO, BLS) match only as written."""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from assistant.paths import data_path
+from assistant.text import TOKEN
+from assistant.text.stem import stem
+
+LEXICON_FILE = "lexicon.json"  # plain JSON: 7 ms faster to load than gzip, 1.6 MB
+CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "domain")
+MAX_WORDS = 6
+
+_BRITISH = [
+    (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
+    (re.compile(r"^practis"), "practic"),
+    (re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$"), r"\1s\2"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (
+        re.compile(r"^(model|label|travel|cancel|counsel|signal|level|fuel|channel|tunnel|panel)l"),
+        r"\1",
+    ),
+    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+]
+
+
+# a cheap test for the endings and beginnings _BRITISH rewrites
+_MAYBE_BRITISH = re.compile(
+    r"^(?:licen|defen|offen|pretenc|practis|model|label|travel|cancel|counsel|signal|level|fuel|"
+    r"channel|tunnel|panel)|[iy]z|our|tre|ogue"
+)
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The key of one token: lower case, American spelling, stemmed when it is a plain word."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if not w.isalpha():
+        return w
+    if len(w) > 5 and _MAYBE_BRITISH.search(w):
+        for pattern, repl in _BRITISH:
+            w = pattern.sub(repl, w)
+    return stem(w) if len(w) > 3 else w  # the text layer's one stemmer (Snowball English)
+
+
+_FORM = re.compile(
+    r"(?:ability|ibility|able|ible|ments?|tions?|sions?|ances?|ences?|ities|ity|ings?|ed|ers?|ors?|"
+    r"als?|ists?|isms?|ives?|ics|ies|y)$"
+)
+
+
+def word_form(word: str) -> str:
+    """The ending that makes a word a verb, a noun or an adjective ("engaged" ed, "engagement"
+    ment); plurals count as the singular."""
+    w = word.lower()
+    m = _FORM.search(w, 3) if len(w) > 4 else None
+    if not m:
+        return ""
+    form = m.group(0)
+    if form == "ies":
+        return "y"  # proxies ~ proxy
+    return form if form in ("ics", "ings") else form.rstrip("s")
+
+
+def split_words(text: str) -> list[str]:
+    """The tokens of a name or a text; hyphens separate words (cross-functional ~ cross functional)."""
+    out: list[str] = []
+    for tok in TOKEN.findall(text):  # the text layer's one tokenizer
+        if "-" in tok:
+            out.extend(p for p in tok.split("-") if p)
+        else:
+            out.append(tok)
+    return out
+
+
+def phrase_key(text: str) -> str:
+    return " ".join(word_key(t) for t in split_words(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    category: str
+    source: str  # "curated", "lightcast" or "esco"
+
+
+class Lexicon:
+    """The loaded index. Terms are made on demand: most runs look up a few dozen of 27,000."""
+
+    def __init__(self, data: dict) -> None:
+        self.categories: list[str] = data["categories"]
+        self.sources: list[str] = data["sources"]
+        self._names = data["names"].split("\n")
+        self._cats = data["term_categories"]
+        self._srcs = data["term_sources"]
+        # sorted keys, searched by bisection: no dictionary of 29,000 entries to build at start
+        self._keys = data["keys"].split("\n")
+        self._key_terms = data["key_terms"].split(",")
+        self._key_forms = data["key_forms"].split("\n")  # line by line with the keys
+        self.exact: dict[str, int] = data["exact"]  # written form -> term (Go, R, Swift)
+        self.acronyms: dict[str, list[int]] = data["acronyms"]  # CRO -> every term it may be
+        self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
+        self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
+
+    def _index(self, key: str) -> Optional[int]:
+        i = bisect_left(self._keys, key)
+        return i if i < len(self._keys) and self._keys[i] == key else None
+
+    def key_term(self, key: str) -> Optional[int]:
+        """The term a key names, if any."""
+        i = self._index(key)
+        return None if i is None else int(self._key_terms[i])
+
+    def by_form(self, written: list[str], keys: list[str], term_id: int) -> Optional[int]:
+        """The term the ad's words name in the form they are written ("accounting" is Accounting,
+        not Accountability; "employees engaged" is not Employee Engagement), else None. The job
+        side reads words as written; only the resume side is lenient (mentored ~ mentoring)."""
+        i = self._index(" ".join(keys))
+        forms = self._key_forms[i] if i is not None else ""
+        if not forms:
+            return term_id
+        mine = " ".join(word_form(w) for w in written)
+        for entry in forms.split("|"):
+            form, _, other = entry.partition("=")
+            if form == mine:
+                return int(other) if other else term_id
+        return None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def term(self, index: int) -> Term:
+        return Term(
+            self._names[index],
+            self.categories[int(self._cats[index])],
+            self.sources[int(self._srcs[index])],
+        )
+
+    def match_at(self, keys: list[str], i: int, room: int = MAX_WORDS) -> Optional[tuple[int, int]]:
+        """The longest lexicon term starting at word i, within `room` words: (term, words used)."""
+        if keys[i] not in self.firsts:
+            return None
+        for n in range(min(MAX_WORDS, room, len(keys) - i), 0, -1):
+            hit = self.key_term(" ".join(keys[i : i + n]))
+            if hit is not None:
+                return hit, n
+        return None
+
+
+def _read() -> dict:
+    with data_path(LEXICON_FILE).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(_read())
+
+
+def iter_terms() -> Iterator[Term]:
+    lex = lexicon()
+    for i in range(len(lex)):
+        yield lex.term(i)

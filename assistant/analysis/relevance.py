@@ -1,0 +1,190 @@
+"""Does an answer address its question? And what type of question is it?
+
+Without a model the check is lexical: the question's key terms (its content words, and for a
+question from the banks its answer guide and duty cues too), stemmed by the text layer, against
+the answer's; or
+the occupation family the question is about (its cue words) named again in the answer, or the
+answer's own words pointing to that family. An answer that shares neither is off-topic; a
+question with too few words of its own ("Why us?") is not judged. With a model's embeddings, a lexically off-topic answer
+whose embedding is close to the question's is let through (the words differ, the topic not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel
+
+from assistant.analysis.occupation import family_cues, text_shares
+from assistant.analysis.question_bank import QuestionType, family_question, load_families
+from assistant.text import content_words, stem
+
+MIN_WORDS = 8  # shorter answers are judged by the other checks, not this one
+LONG_ANSWER = 40  # from this length an answer that shares no words with the question is off it
+FAMILY_HITS = 1  # the question's family cue words an answer must use to count as on its topic
+# The embedded model's mean-pooled embeddings put any two texts at a cosine of 0.6 to 0.95; on
+# the tune part of the labelled answers the relevant ones sat at 0.86-0.92, the off-topic ones at
+# 0.61-0.87. So embeddings only overrule the words at the ends: a cosine from EMBED_RELEVANT up
+# lets a lexically off-topic answer through, one under EMBED_OFF_TOPIC flags an answer the words
+# could not judge.
+EMBED_RELEVANT = 0.88
+EMBED_OFF_TOPIC = 0.75
+
+# Words every question and many answers use, that say nothing about the topic.
+_GENERIC = frozenset(
+    "tell time times describe example give walk talk through would could should did does do "
+    "done you your yours what which when where who why how happened happen approach handle "
+    "handled situation someone something thing things work worked working job jobs role team "
+    "people way get got make made good well new day days first next last really also one two "
+    "keep kept want know use used using need needed right sure help helped start started "
+    "ask asked say said see saw find found go went take took".split()
+)
+
+
+def key_terms(text: str) -> set[str]:
+    """The stems (the text layer's stemmer) of the content words that say what a text is about."""
+    return {
+        stem(w)
+        for w in content_words(text)
+        if w not in _GENERIC and len(w) > 2 and w.isalpha() and stem(w) not in _GENERIC
+    }
+
+
+@lru_cache(maxsize=256)
+def _entry(question: str):
+    """The bank entry (family, question) for a question: the same text, else the bank question
+    sharing at least three key terms with it (most first)."""
+    found = family_question(question.strip())
+    if found:
+        return found
+    terms = key_terms(question)
+    best, best_n = None, 2
+    for key, fam in load_families().items():
+        for q in fam.questions:
+            n = len(key_terms(q.text) & terms)
+            if n > best_n:
+                best, best_n = (key, q), n
+    return best
+
+
+def question_terms(question: str) -> set[str]:
+    """The question's key terms, with its answer guide and duty cues when it is (near) a bank
+    question."""
+    found = _entry(question)
+    extra = ""
+    if found:
+        _, entry = found
+        extra = " ".join([entry.text, *entry.guide, *(c.strip("*") for c in entry.cues)])
+    return key_terms(question) | key_terms(extra)
+
+
+def _family_of(text: str) -> Optional[str]:
+    shares, _, hits = text_shares(text)
+    if not hits:
+        return None
+    return max(shares.items(), key=lambda kv: kv[1])[0]
+
+
+def _family_of_question(question: str) -> Optional[str]:
+    found = _entry(question)
+    if found and found[0] != "general":
+        return found[0]
+    return _family_of(question)
+
+
+class Relevance(BaseModel):
+    relevant: bool
+    shared: list[str] = []  # the question's key terms the answer uses
+    family_words: list[str] = []  # the question's family cue words the answer uses
+    similarity: Optional[float] = None  # embeddings' cosine, when a model gave them
+    method: str = "words"
+
+
+def relevance(
+    question: str,
+    answer: str,
+    embed: Optional[Callable[[Sequence[str]], list[list[float]]]] = None,
+    job_family: Optional[str] = None,
+) -> Relevance:
+    """Whether the answer addresses the question; `job_family`, the family of the job being
+    practised for, stands in for a question that names no field of its own."""
+    shared = sorted(question_terms(question) & key_terms(answer))
+    family = _family_of_question(question) or (
+        job_family if job_family and job_family != "general" else None
+    )
+    family_words: list[str] = []
+    if family:
+        pattern = family_cues(family)
+        if pattern:
+            family_words = sorted({m.group(0).lower() for m in pattern.finditer(answer)})
+    on_family = bool(family) and (len(family_words) >= FAMILY_HITS or _family_of(answer) == family)
+    judgeable = bool(family) or len(question_terms(question)) >= 2
+    # Sharing no words is telling in a long answer, or in one whose words belong to a field.
+    telling = len(answer.split()) >= LONG_ANSWER or _family_of(answer) is not None
+    short = len(answer.split()) < MIN_WORDS
+    evidence = bool(shared) or on_family  # the words say it is on topic
+    relevant = short or not judgeable or not telling or evidence
+    lexical = Relevance(relevant=relevant, shared=shared, family_words=family_words)
+    if embed is None or short or evidence:
+        return lexical
+    try:
+        a, b = embed([question, answer])
+    except Exception:  # noqa: BLE001 - a backend without embeddings leaves the words' answer
+        return lexical
+    dot = sum(x * y for x, y in zip(a, b))
+    norm = (sum(x * x for x in a) ** 0.5) * (sum(y * y for y in b) ** 0.5)
+    sim = dot / norm if norm else 0.0
+    if relevant:  # the words could not judge: a very distant answer is off-topic
+        relevant = sim >= EMBED_OFF_TOPIC
+    else:  # the words say off-topic: a very close answer is let through
+        relevant = sim >= EMBED_RELEVANT
+    return lexical.model_copy(
+        update={"relevant": relevant, "similarity": round(sim, 3), "method": "embeddings"}
+    )
+
+
+_COMPANY = re.compile(
+    r"\b(?:know about (?:us|our|the company|this company|the organi[sz]ation)|our (?:business|"
+    r"company|competitors?|products?|customers|mission|values)|competitors?|biggest challenge)\b",
+    re.I,
+)
+_MOTIVATIONAL = re.compile(
+    r"^(?:why (?:do|did|would|are|have) you|why this|why here|why us|what (?:motivates|interests|"
+    r"attracts|got you into|draws)|where (?:do|would) you (?:see|like)|tell me about yourself|"
+    r"what are you most proud|what are your (?:strengths|weaknesses|goals)|what does good .* mean "
+    r"to you|what do you enjoy)",
+    re.I,
+)
+_BEHAVIOURAL = re.compile(
+    r"^(?:tell me about (?:a|an|the|one|your) |describe (?:a|an|the) (?:time|situation|occasion|"
+    r"project|change|decision|mistake)|give (?:me )?an example|have you ever|talk me through a "
+    r"time|walk me through (?:a|an|the) (?:time|campaign|project|deal|decision)|what did you do when)",
+    re.I,
+)
+_SITUATIONAL = re.compile(
+    r"^(?:how would you|what would you|imagine|suppose|if you|say you|how might you|what if)|"
+    r"\bwhat do you do\?$|\b(?:would you|you would)\b",
+    re.I,
+)
+
+
+def question_type_of(question: str) -> QuestionType:
+    """The type of an interview question: the bank's when it is a bank question; else from how
+    it is asked ('Tell me about a time...' behavioural, 'How would you...' situational, 'Why do
+    you want...' motivational, 'What do you know about us' company knowledge, else technical)."""
+    found = _entry(question)
+    if found:
+        return found[1].type
+    text = " ".join(question.split())
+    if _COMPANY.search(text):
+        return "company"
+    if _MOTIVATIONAL.search(text):
+        return "motivational"
+    if _BEHAVIOURAL.search(text):
+        return "behavioural"
+    if _SITUATIONAL.search(text):
+        return "situational"
+    return "technical"

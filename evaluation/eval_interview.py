@@ -1,0 +1,181 @@
+"""`rebound interview` and `rebound practice` on real job ads (../shared/data/outside/jobs/).
+
+Prints:
+1. the occupation family classifier's accuracy against hand labels
+   (evaluation/labels/interview/occupations.csv), tune and held-out separately;
+2. for the hand-judged sample of ads (evaluation/labels/interview/question_judgments.yaml), the
+   share of the ten questions that belong to the job's field, how many come from another field's
+   bank, how many paste a run of eight or more words from the ad, and whether each question's
+   follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
+3. practice's relevance detection on hand-labelled answers
+   (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from evaluation.common import JOBS, LABELS, require_outside
+
+HERE = LABELS / "interview"
+COUNT = 10
+PASTE_WORDS = 8  # a run of this many words from the ad counts as pasting it
+
+
+def occupation_labels() -> list[dict]:
+    with open(HERE / "occupations.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _result(path: Path):
+    from assistant.inputs.job import read_job
+    from assistant.tasks.interview import InterviewRequest, build_questions
+
+    return build_questions(InterviewRequest(job=read_job(str(path)), count=COUNT))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def pastes(question: str, ad: str) -> bool:
+    """Whether the question repeats a run of PASTE_WORDS words of the ad."""
+    q, ad_text = _words(question), " " + " ".join(_words(ad)) + " "
+    return any(
+        " " + " ".join(q[i : i + PASTE_WORDS]) + " " in ad_text
+        for i in range(len(q) - PASTE_WORDS + 1)
+    )
+
+
+def family_accuracy(rows: list[dict], results: dict) -> None:
+    print("Occupation family (hand labels, 78 real ads):")
+    for split in ("tune", "held-out"):
+        part = [r for r in rows if r["split"] == split]
+        right = [r for r in part if results[r["file"]].role_family == r["family"]]
+        print(f"  {split:9} {len(right)}/{len(part)} = {100 * len(right) / len(part):.0f}%")
+    wrong = [
+        f"{r['file']}: {results[r['file']].role_family} (label {r['family']})"
+        for r in rows
+        if results[r["file"]].role_family != r["family"]
+    ]
+    right = len(rows) - len(wrong)
+    print(f"  all       {right}/{len(rows)} = {100 * right / len(rows):.0f}%")
+    for line in wrong:
+        print(f"    wrong: {line}")
+
+
+def question_fit(rows: list[dict], results: dict) -> None:
+    judged = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
+    family = {r["file"]: r["family"] for r in rows}
+    totals = Counter()
+    unjudged: list[str] = []
+    under: list[str] = []
+    for file, marks in judged.items():
+        marks = marks or {}
+        result = results[file]
+        ad = (JOBS / file).read_text(encoding="utf-8", errors="replace")
+        belong = 0
+        for q in result.questions:
+            totals["questions"] += 1
+            totals["pasted"] += pastes(q.text, ad)
+            bank = getattr(q, "bank_family", None)
+            if bank and bank not in (family[file], "general"):
+                totals["other-bank"] += 1
+            mark = marks.get(q.text)
+            if mark is None:
+                unjudged.append(f"{file}: {q.text}")
+                continue
+            totals["judged"] += 1
+            ok = mark.get("belongs") if isinstance(mark, dict) else bool(mark)
+            belong += bool(ok)
+            if isinstance(mark, dict) and q.follow_up and "follow_up_fits" in mark:
+                totals["follow-ups"] += 1
+                totals["follow-ups fit"] += bool(mark["follow_up_fits"])
+        totals["belong"] += belong
+        totals["ads"] += 1
+        totals["ads with >= 8"] += belong >= 8
+        if belong < 8:
+            under.append(f"{file} ({result.role_family}): {belong}/{len(result.questions)}")
+    n = totals["judged"] or 1
+    print(f"\nQuestions on {totals['ads']} hand-judged ads ({COUNT} each, no resume or notes):")
+    print(
+        f"  belong to the job's field: {totals['belong']}/{totals['judged']} = "
+        f"{100 * totals['belong'] / n:.0f}%; ads with at least 8 of 10: "
+        f"{totals['ads with >= 8']}/{totals['ads']}"
+    )
+    print(f"  from another field's bank: {totals['other-bank']}")
+    print(f"  paste {PASTE_WORDS}+ words of the ad: {totals['pasted']}/{totals['questions']}")
+    for line in under:
+        print(f"    under 8: {line}")
+    if totals["follow-ups"]:
+        print(f"  follow-ups that fit: {totals['follow-ups fit']}/{totals['follow-ups']}")
+    if unjudged:
+        print(f"  NOT JUDGED YET: {len(unjudged)} question(s)")
+        for line in unjudged:
+            print(f"    ? {line}")
+
+
+def _embedded_embed():
+    """The embedded model's embed function, or None (no model, or no embeddings in this engine)."""
+    from assistant.engine.resolve import embedded_model
+
+    path = embedded_model()
+    if not path:
+        return None
+    from assistant.engine.llama import LlamaBackend
+
+    embed = getattr(LlamaBackend(str(path)), "embed", None)
+    try:
+        embed and embed(["probe"])
+    except Exception:  # noqa: BLE001 - a backend without embeddings
+        return None
+    return embed
+
+
+def relevance() -> None:
+    data = yaml.safe_load((HERE / "practice_answers.yaml").read_text(encoding="utf-8"))
+    _relevance_figures(data, None, "words only (no model)")
+    embed = _embedded_embed()
+    if embed is None:
+        print("  with the embedded model's embeddings: not available in this engine")
+    else:
+        _relevance_figures(data, embed, "words, and the embedded model's embeddings")
+
+
+def _relevance_figures(data: dict, embed, how: str) -> None:
+    from assistant.analysis.answers import critique
+
+    counts = Counter()
+    for item in data["answers"]:
+        found = critique(item["answer"], [], question=item["question"], embed=embed).findings
+        said_off = any(f.code == "off-topic" for f in found)
+        truly_off = item["label"] == "off-topic"
+        counts[(item["split"], truly_off, said_off)] += 1
+    print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
+    for split in ("tune", "held-out"):
+        tp, fn = counts[(split, True, True)], counts[(split, True, False)]
+        tn, fp = counts[(split, False, False)], counts[(split, False, True)]
+        total = tp + fn + tn + fp
+        print(
+            f"  {split:9} right {tp + tn}/{total}; off-topic caught {tp}/{tp + fn}; "
+            f"relevant called off-topic {fp}/{tn + fp}"
+        )
+
+
+def main() -> int:
+    require_outside()
+    rows = occupation_labels()
+    results = {r["file"]: _result(JOBS / r["file"]) for r in rows}
+    family_accuracy(rows, results)
+    question_fit(rows, results)
+    relevance()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

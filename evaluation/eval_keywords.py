@@ -1,0 +1,174 @@
+"""The keyword gap on real ads: recall of what each ad asks for, junk among the terms listed, and
+terms listed as missing though the paired resume shows them. Labels: evaluation/labels/keywords/.
+
+A listed term finds a labelled requirement when, after lower-casing, dropping punctuation and
+stemming each word, it equals one of the requirement's names or contains one as whole words
+("Class B driver's license" finds "driver's license"). A listed term that finds no requirement
+and none of the ad's other labelled terms (`also`) is junk. A term listed as missing is judged
+against the label's "shown" only when it is one of the requirement's own names."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from evaluation.common import JOBS, LABELS, RESUMES, require_outside
+
+TERM_KINDS = ("skill", "tool", "licence", "certification")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=4096)
+def norm(text: str) -> tuple[str, ...]:
+    words = re.findall(r"[a-z0-9+#]+", text.lower().replace("\u2019", "'").replace("'s", ""))
+    return tuple(_stemmer().stemWords(words))
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def names_exactly(listed: str, names: list[str]) -> bool:
+    """The listed term is one of the names (or, for "A or B", one of its parts is)."""
+    parts = [norm(p) for p in re.split(r"\s+or\s+", listed)]
+    return any(p == norm(n) for p in parts for n in names)
+
+
+def finds(listed: str, names: list[str]) -> bool:
+    got = norm(listed)
+    return any(_contains(got, norm(n)) for n in names)
+
+
+@dataclass
+class Tally:
+    asks: int = 0
+    found: int = 0
+    required: int = 0
+    required_found: int = 0
+    listed: int = 0
+    junk: int = 0
+    missing_judged: int = 0
+    wrong_missing: int = 0
+    other_asks: int = 0  # experience and degree requirements
+    other_found: int = 0
+    junk_terms: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+def load_labels() -> list[dict]:
+    out = []
+    for path in sorted((LABELS / "keywords").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["label"] = path.stem
+        out.append(data)
+    return out
+
+
+def judge(
+    label: dict, matched: list[str], missing: list[str], other: list[tuple[str, str]]
+) -> Tally:
+    """Compare one listing (terms matched and missing, plus experience/degree requirements)
+    with one ad's labels."""
+    t = Tally()
+    asks = label["asks"]
+    also = label.get("also") or []
+    listed = [(term, False) for term in matched] + [(term, True) for term in missing]
+    for ask in asks:
+        hit = any(finds(term, ask["any"]) for term, _ in listed)
+        if ask["kind"] in TERM_KINDS:
+            t.asks += 1
+            t.found += hit
+            if ask.get("required", True):
+                t.required += 1
+                t.required_found += hit
+            if not hit:
+                t.missed.append(f"{label['label']}: {ask['any'][0]}")
+        else:  # experience and degrees: listed as requirements of their own kind
+            t.other_asks += 1
+            t.other_found += any(kind == ask["kind"] for kind, _ in other)
+    for term, is_missing in listed:
+        t.listed += 1
+        owners = [a for a in asks if finds(term, a["any"])]
+        if not owners and not finds(term, also) and not any(finds(a, [term]) for a in also):
+            t.junk += 1
+            t.junk_terms.append(f"{label['label']}: {term}")
+        # "shown" was judged for the requirement's own names: a listed term more specific than
+        # any of them ("Remote Technical Support" for "technical support") is not judged
+        judged = [a for a in owners if names_exactly(term, a["any"])]
+        if is_missing and judged:
+            t.missing_judged += 1
+            if any(a.get("shown") for a in judged):
+                t.wrong_missing += 1
+                t.wrong.append(f"{label['label']}: {term}")
+    return t
+
+
+def listing(label: dict) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    from assistant.analysis.keywords import keyword_gap
+    from assistant.inputs.job import read_job
+    from assistant.inputs.resume import read_resume
+
+    job = read_job(JOBS / label["ad"])
+    resume = read_resume(RESUMES / label["resume"])
+    report = keyword_gap(resume.text, job.text, job.company)
+    other = [(r.kind, r.text) for r in getattr(report, "requirements", []) or []]
+    return list(report.matched), list(report.missing), other
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "   n/a"
+
+
+def print_tally(name: str, t: Tally) -> None:
+    print(
+        f"  {name:<18} recall {_pct(t.found, t.asks)}  required {_pct(t.required_found, t.required)}"
+        f"  junk {_pct(t.junk, t.listed)}  wrong missing {_pct(t.wrong_missing, t.missing_judged)}"
+        f"  experience/degree {_pct(t.other_found, t.other_asks)}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    require_outside()
+    argv = sys.argv[1:] if argv is None else argv
+    verbose = "-v" in argv
+    groups: dict[str, dict[str, Tally]] = {
+        s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()}
+        for s in ("tune", "heldout", "all")
+    }
+    for label in load_labels():
+        matched, missing, other = listing(label)
+        t = judge(label, matched, missing, other)
+        for split in (label["split"], "all"):
+            groups[split]["all"].add(t)
+            groups[split]["tech" if label["tech"] else "outside tech"].add(t)
+    for split, parts in groups.items():
+        n = sum(1 for lab in load_labels() if split in ("all", lab["split"]))
+        print(f"{split} ({n} ads):")
+        for name, t in parts.items():
+            print_tally(name, t)
+    if verbose:
+        t = groups["tune"]["all"]
+        print("\nmissed (tune):", *t.missed, sep="\n  ")
+        print("\njunk (tune):", *t.junk_terms, sep="\n  ")
+        print("\nwrong missing (tune):", *t.wrong, sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""What a job ad asks for, read from its structure, matched against a resume as a person reads it,
+and the lexicon behind both (issue 14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.analysis.job_terms import read_ad, terms_in
+from assistant.analysis.keywords import extract_job_terms, keyword_gap
+from assistant.analysis.lexicon import CATEGORIES, lexicon, phrase_key, word_key
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTSIDE_JOBS = ROOT.parent / "shared" / "data" / "outside" / "jobs"
+SKILLS = ROOT.parent / "shared" / "data" / "skills"
+
+
+def names(text: str) -> list[str]:
+    return extract_job_terms(text)
+
+
+@pytest.mark.parametrize(
+    "line,term",
+    [
+        ("Experience building services that talk gRPC", "gRPC"),
+        ("Instrumented services with OpenTelemetry and Prometheus", "OpenTelemetry"),
+        ("Knowledge of HL7 and FHIR interfaces", "FHIR"),
+        ("Forklift certification is required", "Forklift Certification"),
+        ("Operate a forklift safely", "Forklift Operation"),
+        ("Phlebotomy and urinalysis in a busy clinic", "Phlebotomy"),
+        ("Phlebotomy and urinalysis in a busy clinic", "Urinalysis"),
+        ("Food safety and sanitation standards", "Food Safety"),
+        ("MIG welding and reading blueprints", "Welding"),
+        ("Current CPR and BLS certification", "CPR"),
+        ("Current CPR and BLS certification", "Basic Life Support"),
+        ("OSHA 30 training", "OSHA 30"),
+        ("Runs EKG tests", "EKG"),
+        ("Our clusters run on k8s", "Kubernetes"),
+    ],
+)
+def test_terms_the_issue_names_are_found_where_an_ad_asks(line, term):
+    assert term in names(f"Requirements:\n- {line}\n")
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("A valid California Class B driver's license is required.", "Class B driver's license"),
+        ("Some positions may require a valid Class A or Class B driver's license.", "Class A or B"),
+        ("Must hold a Class C licence", "Class C driver's license"),
+    ],
+)
+def test_driving_licence_classes_are_one_requirement(line, expected):
+    found = names(f"Requirements:\n- {line}\n")
+    assert any(expected in n for n in found), found
+
+
+def test_boilerplate_is_never_read_for_terms():
+    ad = (
+        "# Line Cook\n\n## Requirements\n- Food safety certification\n- Knife skills\n\n"
+        "## Benefits\n- Free Python lessons, 401(k), dental insurance\n\n"
+        "## Equal opportunity\nWe are an equal opportunity employer. We never ask for your "
+        "Social Security Number before an offer. Excel applicants are welcome.\n\n"
+        "## How to apply\nSend your resume BEFORE Friday. Do NOT call the City office.\n\n"
+        "## Nice to have\n- Pastry experience\n\n"
+        "## CLICK TO [APPLY](https://jobs.example.com/apply/line-cook-with-a-very-long-address-1234)\n"
+    )
+    found = names(ad)
+    assert "Knife Skills" in found
+    assert not {"Python", "Excel", "Social Security Number", "BEFORE", "NOT", "City"} & set(found)
+    assert not {"CLICK", "TO", "APPLY"} & set(found)  # a heading made long by a link's address
+
+
+def test_a_or_b_is_one_requirement_either_satisfies():
+    job = "Requirements:\n- ILS or ALS certification\n- Wound care\n"
+    report = keyword_gap("Certified in ALS. Wound care on a surgical ward.", job)
+    assert report.matched == ["ILS or ALS", "Wound Care"] and report.missing == []
+    report = keyword_gap("Wound care on a surgical ward.", job)
+    assert report.missing == ["ILS or ALS"]  # counted once, not twice
+
+
+def test_one_of_a_comma_list_is_one_requirement():
+    found = names("Requirements:\n- Proficiency in one of Java, Kotlin, Scala\n")
+    assert found == ["Java or Kotlin or Scala"]
+    assert names("Requirements:\n- Experience with Go, Python and Rust\n") == [
+        "Go",
+        "Python",
+        "Rust",
+    ]
+
+
+def test_an_acronym_is_not_expanded_against_its_context():
+    found = names("Requirements:\n- Experience working with a CRO on clinical trials\n")
+    assert "CRO" in found
+    assert "Conversion rate optimization" not in found
+
+
+def test_the_advertisers_own_names_never_count():
+    ad = (
+        "# Backend Engineer\n### Orbital Widgets\n\n## Requirements\n"
+        "- Experience with Orbital Widgets tooling and Terraform\n- Strong SQL\n"
+    )
+    found = names(ad)
+    assert {"Terraform", "SQL"} <= set(found)
+    assert not any("Orbital" in n or "Tooling" in n for n in found)
+
+
+def test_years_and_degrees_are_their_own_requirements():
+    ad = (
+        "Requirements:\n- 5+ years of experience with Python\n"
+        "- Bachelor's degree in Computer Science, Mathematics or a related field\n"
+    )
+    asks, reqs = read_ad(ad)
+    kinds = {r.kind: r.text for r in reqs}
+    assert kinds["experience"].startswith("5+ years")
+    assert kinds["degree"].startswith("Bachelor's degree in Computer Science")
+    assert [a.name for a in asks] == ["Python"]  # the degree's fields are not skills
+
+
+def test_must_haves_come_first_and_nice_to_haves_are_marked():
+    ad = "## Nice to have\n- Kafka\n\n## Requirements\n- Terraform\n"
+    asks, _ = read_ad(ad)
+    assert [(a.name, a.required, a.where) for a in asks] == [
+        ("Terraform", True, "requirements"),
+        ("Kafka", False, "nice to have"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "resume,job_line",
+    [
+        ("Mentored four junior developers", "Mentoring"),
+        ("Licensed electrician since 2015", "Electrician license"),
+        ("Holds a valid driving licence", "Valid driver's license"),
+        ("Forklift certified, 3 years", "Forklift"),
+        ("CustomerService and Billing", "Customer service"),  # words a PDF ran together
+        ("Installed plumbing in 40 homes", "Plumbing systems"),
+    ],
+)
+def test_the_resume_shows_a_term_as_a_person_reads_it(resume, job_line):
+    report = keyword_gap(resume, f"Requirements:\n- {job_line}\n")
+    assert report.missing == [] and report.matched, report
+
+
+def test_the_job_side_reads_words_in_their_written_form():
+    # stems meet, but "employees engaged" does not name Employee Engagement
+    assert terms_in("supervises employees engaged in cleaning") == []
+    assert [f.name for f in terms_in("accounting for materials")] == ["Accounting"]
+
+
+def test_the_report_carries_category_requirement_and_sentence():
+    job = "## Requirements\n- Experience with Terraform\n\n## Nice to have\n- Kafka streams\n"
+    report = keyword_gap("Wrote Terraform modules", job)
+    by_name = {t.name: t for t in report.terms}
+    assert by_name["Terraform"].matched and by_name["Terraform"].required
+    kafka = by_name["Kafka"]
+    assert not kafka.matched and not kafka.required and kafka.sentence == "Kafka streams"
+    assert kafka.category in CATEGORIES
+    assert report.by_category[0].required  # must-haves first
+
+
+def test_the_lexicon_has_both_taxonomies_and_the_curated_names_on_top():
+    lex = lexicon()
+    assert len(lex) > 20_000
+    sources = {lex.term(i).source for i in range(0, len(lex), 50)}
+    assert {"lightcast", "esco"} <= sources
+    assert lex.term(lex.key_term(phrase_key("k8s"))).name == "Kubernetes"
+    assert {lex.term(i).category for i in range(len(lex))} <= set(CATEGORIES)
+    assert word_key("licence") == word_key("license") == word_key("licensed")
+    assert word_key("mentored") == word_key("mentoring")
+
+
+@pytest.mark.skipif(not OUTSIDE_JOBS.is_dir(), reason="outside data not beside the checkout")
+def test_real_ads_never_list_boilerplate():
+    never = {"social security number", "before", "not", "city", "civil service", "dui", "eeo"}
+    never |= {"click", "apply", "to", "benefits", "salary", "equal opportunity"}
+    for path in sorted(OUTSIDE_JOBS.iterdir()):
+        found = {n.lower() for n in names(path.read_text(encoding="utf-8"))}
+        assert not found & never, (path.name, found & never)
+
+
+@pytest.mark.skipif(not SKILLS.is_dir(), reason="skills data not beside the checkout")
+def test_the_committed_lexicon_is_what_the_script_builds(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "lexicon.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_lexicon.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert out.read_bytes() == (ROOT / "assistant" / "data" / "lexicon.json").read_bytes()
