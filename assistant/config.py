@@ -47,6 +47,10 @@ def load_config() -> Config:
         return Config.model_validate(data)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:  # unreadable: permissions, a folder of that name
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (ValueError, RecursionError) as exc:  # a number with thousands of digits, deep nesting
+        raise InputError(f"{path}: not usable TOML ({type(exc).__name__}: {exc})") from None
     except ValidationError as exc:
         where, message = first_error(exc, top="file")
         raise InputError(f"{path}: {where}: {message}") from None

@@ -19,10 +19,10 @@ _ROLE_TO = re.compile(
 )
 _PRONOUN = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 _PASSIVE = re.compile(
-    r"^(?P<subject>[^,;]+?)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$",
+    r"^(?P<subject>[^,;]+?)(?<=\S)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$",
     re.I,
 )
-_BY_ME = re.compile(r"\s+by me\b", re.I)
+_BY_ME = re.compile(r"(?<!\s)\s+by me\b", re.I)
 
 
 @lru_cache(maxsize=1)

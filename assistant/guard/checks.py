@@ -81,11 +81,21 @@ _PLACEHOLDERS = re.compile(
     r"|\b(?:your name|company name|hiring manager'?s? name|recipient|insert \w+)\b",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
 def _known_words(known: str) -> set[str]:
     return {w.lower().strip(".'\u2019") for w in words(known)}
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    """Whether a word at i starts a sentence (after nothing, a line break, or .!?: and a space),
+    looking back only over the whitespace before i
+    (searching the whole text before every word took quadratic time)."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    gap = text[j:i]
+    return i == 0 or "\n" in gap or (bool(gap) and j > 0 and text[j - 1] in ".!?:")
 
 
 def unknown_names(text: str, known: str) -> list[str]:
@@ -96,7 +106,7 @@ def unknown_names(text: str, known: str) -> list[str]:
         word = m.group(0)
         if not word[0].isupper():
             continue
-        if _SENTENCE_START.search(text[: m.start()]):
+        if _starts_sentence(text, m.start()):
             continue
         key = word.lower().strip(".'\u2019")
         if key.endswith(("'s", "\u2019s")):

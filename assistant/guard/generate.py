@@ -122,6 +122,16 @@ def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
     )
 
 
+def kept_options(ask: Ask) -> GenerateOptions:
+    """The ask's options, with `cache_instructions` dropped when the rendered instructions quote
+    the user's text (prompts.quotes_user_text): decided by the prompt, not by the task."""
+    from assistant.prompts import quotes_user_text
+
+    if ask.options.cache_instructions and quotes_user_text(ask.messages[0]["content"]):
+        return ask.options.model_copy(update={"cache_instructions": False})
+    return ask.options
+
+
 def _fallback(ask: Ask, model: Optional[str], notice: Optional[str]) -> Drafted:
     facts = ask.fallback_facts if ask.fallback_facts is not None else ask.facts
     checks = run_checks(ask.text_checks, ask.fallback, facts) if ask.text_checks else []
@@ -162,7 +172,7 @@ def generate_many(
     for round_ in range(attempts):
         if not todo:
             break
-        calls = [(asks[i].messages, _attempt_options(asks[i].options, round_)) for i in todo]
+        calls = [(asks[i].messages, _attempt_options(kept_options(asks[i]), round_)) for i in todo]
         refused_now = []
         for i, (_, opts), raw in zip(todo, calls, backend.generate_many(calls, on_chunk)):
             ask, output = asks[i], clean_output(raw)

@@ -3,19 +3,22 @@ bad file from becoming a bad critique: a scan has no text, a broken zip or a zip
 
 from __future__ import annotations
 
+import io
 import re
-import zipfile
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.inputs.limits import TextCap, rebuild_zip
 from assistant.inputs.text import display_name, read_bytes
 
 MAX_DOCUMENT_BYTES = 10_000_000
 MAX_PDF_PAGES = 30
+PICTURE_PAGE_SHARE = 0.5  # pictures cover this much of a page with little text: a scanned page
+PICTURE_PAGE_CHARS = 400  # letters and digits on a page below which its pictures are counted
 MIN_PDF_CHARS = 40  # fewer letters than this on every page together: a scanned image, not text
-MAX_DOCX_UNCOMPRESSED = 60_000_000
-MAX_DOCX_RATIO = 120  # a member that inflates more than this is a zip bomb, not a resume
+MAX_DOCX_XML_BYTES = 8_000_000  # the XML of a .docx, really unpacked (a long resume has < 1 MB)
 MAX_DOCX_MEMBERS = 2_000
+MAX_EXTRACTED_TEXT = 500_000  # characters of text taken from a .pdf or .docx (as for resume text)
 
 
 def pdf_text(path: Path | str) -> str:
@@ -38,10 +41,19 @@ def pdf_text(path: Path | str) -> str:
     try:
         if len(pdf) > MAX_PDF_PAGES:
             raise InputError(f"{name}: {len(pdf)} pages; a resume has at most {MAX_PDF_PAGES}")
+        pictured = []  # how much of each page pictures cover (a scanned body under typed text)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            pictured.append(picture_share(page, textpage.get_text_range()))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"{name}: cannot read the text of this PDF ({exc})") from None
     finally:
         pdf.close()
     try:
-        pages = _layout_pages(data)
+        pages = _layout_pages(data, TextCap(name, MAX_EXTRACTED_TEXT))
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many kinds (PSEOF, PDFSyntaxError, ...) on bad files
@@ -56,6 +68,7 @@ def pdf_text(path: Path | str) -> str:
             "nothing to read. Export the resume from your editor as a text PDF or .docx, or run OCR "
             "on it (e.g. ocrmypdf) and try again"
         )
+    refuse_picture_pages(name, pictured)
     return text
 
 
@@ -63,10 +76,9 @@ BULLET_DOT_MAX = 7.0  # points: a drawn bullet is a small dot or square
 BULLET_GAP_MAX = 18.0  # points between the dot and the first letter of its line
 
 
-def _layout_pages(data: bytes) -> list[str]:
-    """Each page's lines, in pdfminer's reading order (columns stay apart)."""
-    import io
-
+def _layout_pages(data: bytes, cap: TextCap) -> list[str]:
+    """Each page's lines, in pdfminer's reading order (columns stay apart), held to `cap` as
+    they are read."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTCurve, LTTextBox, LTTextLine
 
@@ -111,7 +123,7 @@ def _layout_pages(data: bytes) -> list[str]:
                 full = line.x1 >= right - WRAP_SLACK_CHARS * width and line.width >= column / 2
                 before = line if len(text_lines) > 1 and full else None
             lines.append("")
-        pages.append("\n".join(lines).strip("\n"))
+        pages.append(cap.add("\n".join(lines).strip("\n")))
     return pages
 
 
@@ -157,38 +169,59 @@ def clean_text(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
-def check_zip(path: Path | str, name: str) -> None:
-    """Refuse a broken zip, a zip bomb, or a zip that is not a Word document, before opening it."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_DOCX_MEMBERS:
-                raise InputError(f"{name}: {len(members)} files inside; not a plausible .docx")
-            total = sum(m.file_size for m in members)
-            if total > MAX_DOCX_UNCOMPRESSED:
-                raise InputError(
-                    f"{name}: would unpack to {total / 1e6:.0f} MB (the limit is {MAX_DOCX_UNCOMPRESSED / 1e6:.0f} MB);"
-                    " refusing a possible zip bomb"
-                )
-            for m in members:
-                if m.file_size > 1_000_000 and m.file_size > MAX_DOCX_RATIO * max(
-                    m.compress_size, 1
-                ):
-                    raise InputError(
-                        f"{name}: {m.filename} inflates {m.file_size // max(m.compress_size, 1)}x;"
-                        " refusing a possible zip bomb"
-                    )
-            if "word/document.xml" not in {m.filename for m in members}:
-                raise InputError(
-                    f"{name}: a zip file but not a Word document (no word/document.xml)"
-                )
-    except zipfile.BadZipFile:
+def picture_share(page, text: str) -> float:
+    """How much of a page pictures cover (0 to 1), counted only when the page has little text of
+    its own: a page that is a picture of text, not a resume with a photo or a coloured band."""
+    if sum(ch.isalnum() for ch in text) >= PICTURE_PAGE_CHARS:
+        return 0.0
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    if width <= 0 or height <= 0:
+        return 0.0
+    covered = 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos  # pypdfium2 5 / 4
+        left, bottom, right, top = bounds()
+        w = min(right, width) - max(left, 0)
+        h = min(top, height) - max(bottom, 0)
+        if w > 0 and h > 0:
+            covered += w * h
+    return min(1.0, covered / (width * height))
+
+
+def refuse_picture_pages(name: str, shares: list[float]) -> None:
+    """A resume with a page that is mostly a picture would be critiqued without what the picture
+    says (a body scanned under a typed name): refused, naming the page."""
+    pages = [i for i, share in enumerate(shares, 1) if share >= PICTURE_PAGE_SHARE]
+    if pages:
+        which = ", ".join(map(str, pages))
+        raise InputError(
+            f"{name}: page {which} is mostly a picture ({shares[pages[0] - 1]:.0%} of the page) with "
+            "little text: the critique would miss what the picture says. Export the resume as a "
+            "text PDF or .docx, or run OCR on it (e.g. ocrmypdf) and try again"
+        )
+
+
+def docx_package(data: bytes, name: str) -> io.BytesIO:
+    """The .docx in `data` rebuilt in memory with only its XML parts, read within
+    MAX_DOCX_XML_BYTES real bytes (whatever sizes the archive declares); images and other binary
+    parts are left empty, since only the text is read."""
+    if not data.startswith(b"PK"):
         raise InputError(
             f"{name}: not a valid .docx (the file is damaged, truncated or not a zip); "
             "open and re-save it in your editor"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        )
+    package, members = rebuild_zip(
+        data,
+        name,
+        keep=lambda member: member.endswith((".xml", ".rels")),
+        budget=MAX_DOCX_XML_BYTES,
+        max_members=MAX_DOCX_MEMBERS,
+    )
+    if "word/document.xml" not in members:
+        raise InputError(f"{name}: a zip file but not a Word document (no word/document.xml)")
+    return package
 
 
 def _paragraph_line(paragraph, style_names: dict[str, str]) -> str:
@@ -231,14 +264,14 @@ def _text_box_lines(element, paragraph_class, parent, style_names: dict[str, str
 def docx_text(path: Path | str) -> str:
     """The text of a .docx: page headers (contact details often live there), then the body in order."""
     name = display_name(path)
-    read_bytes(path, MAX_DOCUMENT_BYTES)  # the size cap and the usual file errors
-    check_zip(path, name)
+    data = read_bytes(path, MAX_DOCUMENT_BYTES)  # read once: a FIFO cannot be opened twice
+    package = docx_package(data, name)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(package)
     except Exception as exc:  # python-docx raises many kinds (KeyError, XML errors) on broken files
         raise InputError(
             f"{name}: cannot open this .docx ({type(exc).__name__}); re-save it in your editor"
@@ -247,10 +280,11 @@ def docx_text(path: Path | str) -> str:
         s.style_id: s.name or "" for s in document.styles
     }  # looked up once, not per paragraph
     lines: list[str] = []
+    cap = TextCap(name, MAX_EXTRACTED_TEXT)
 
     def add(line: str) -> None:
         if line.strip() and line.strip() not in lines:
-            lines.append(line.strip())
+            lines.append(cap.add(line.strip()))
 
     for section in document.sections:  # page headers: contact details often live there
         for part in (section.header, section.first_page_header):
@@ -261,20 +295,19 @@ def docx_text(path: Path | str) -> str:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_paragraph_line(Paragraph(block, document), style_names))
-            lines.extend(_text_box_lines(block, Paragraph, document, style_names))
+            lines.append(cap.add(_paragraph_line(Paragraph(block, document), style_names)))
+            lines.extend(map(cap.add, _text_box_lines(block, Paragraph, document, style_names)))
         elif tag == "tbl":
             for row in Table(block, document).rows:
                 cells = []
                 for cell in row.cells:
                     if cell.text.strip() and cell.text.strip() not in cells:
                         cells.append(cell.text.strip())
-                lines.append("   ".join(cells))
+                lines.append(cap.add("   ".join(cells)))
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
-                        lines.extend(
-                            _text_box_lines(paragraph._p, Paragraph, document, style_names)
-                        )
+                        boxes = _text_box_lines(paragraph._p, Paragraph, document, style_names)
+                        lines.extend(map(cap.add, boxes))
     for section in document.sections:  # footers last, as on the page
         for paragraph in section.footer.paragraphs:
             add(paragraph.text)

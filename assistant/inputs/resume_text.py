@@ -19,6 +19,7 @@ Format = Literal["txt", "md", "pdf", "docx", "json"]
 MAX_RESUME_TEXT_BYTES = MAX_TEXT_BYTES // 2
 MIN_RESUME_WORDS = 25
 PARAGRAPH_WORDS = 18  # a line this long is a paragraph of the work, never a job's title line
+MAX_CONTACT_LINE = 300  # characters: a longer header line is not searched for a location
 BULLET_SECTIONS = ("projects", "volunteer")
 
 
@@ -95,7 +96,7 @@ class Resume(BaseModel):
 
 # ---- Plain text and Markdown ----
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s,;|)>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|"
     r"dribbble\.com)/[^\s,;|)>]+",
@@ -144,7 +145,7 @@ ROLE_WORDS = re.compile(
     r"driver|executive|partner|vp|cto|ceo|cfo|volunteer|fellow|trainee|apprentice|therapist)s?\b",
     re.IGNORECASE,
 )
-_SKILL_SPLIT = re.compile(r"\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
+_SKILL_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 
 
@@ -232,6 +233,8 @@ def _contact_from(lines: list[str], text: str) -> Contact:
     for line in lines:
         if line is name_line:
             continue
+        if len(line) > MAX_CONTACT_LINE:  # a location is on a short line (and the pattern
+            continue  # backtracks in quadratic time on a long run of 'A.A.A.')
         m = _LOCATION.search(_LINK.sub(" ", _EMAIL.sub(" ", line)))
         if m:
             location = m.group(1)

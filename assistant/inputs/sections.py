@@ -64,9 +64,9 @@ areas of expertise|summary of qualifications|educational background|language ski
 ) - {""}
 
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*:?\s*$")
+_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
 _COLON = re.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")
-_CAPS = re.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*:?\s*$")
+_CAPS = re.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*(?::\s*)?$")
 _UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
 
 
