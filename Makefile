@@ -15,7 +15,7 @@ endif
 WHEEL_CACHE ?= $(HOME)/.cache/rebound/wheels
 WHEEL_DIR := $(WHEEL_CACHE)/$(shell printf '%s' "$(LLAMA_VERSION) $(LLAMA_CFLAGS)" | cksum | cut -d' ' -f1)
 
-.PHONY: venv demo test test-fast bench eval lint clean
+.PHONY: venv demo test test-fast bench eval lint clean train-tone
 
 venv: $(VENV)/.installed
 
@@ -58,6 +58,11 @@ test-fast: $(VENV)/.installed-test
 # Accuracy on material nobody here wrote (../shared/data/outside beside the checkout).
 eval: $(VENV)/.installed-test
 	$(BIN)/python -m evaluation
+
+# soften's desperation judge: learn its weights from training/tone/ (never the held-out set)
+# and write assistant/data/tone_model.json; with the embedded model, its embedding classifier too.
+train-tone: $(VENV)/.installed-test
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python training/train_tone.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py

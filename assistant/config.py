@@ -31,6 +31,11 @@ class Config(BaseModel):
         None  # requests open at once (None: the backend's default)
     )
     n_threads: Optional[int] = None
+    # Ask the model for every task, even those its `rebound models --check` figures advise against.
+    model_always: bool = False
+    # Ask a local model of any size for whole drafts, as models of 1B parameters and up are
+    # (assistant/engine/base.py ModelInfo.is_small); or REBOUND_WHOLE_DRAFTS=1.
+    whole_drafts: bool = False
 
 
 def load_config() -> Config:
@@ -42,6 +47,40 @@ def load_config() -> Config:
         return Config.model_validate(data)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:  # unreadable: permissions, a folder of that name
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (ValueError, RecursionError) as exc:  # a number with thousands of digits, deep nesting
+        raise InputError(f"{path}: not usable TOML ({type(exc).__name__}: {exc})") from None
     except ValidationError as exc:
         where, message = first_error(exc, top="file")
         raise InputError(f"{path}: {where}: {message}") from None
+
+
+def update_config(values: Optional[dict] = None, remove: Optional[list[str]] = None):
+    """Change keys of config.toml and keep everything else in it (comments and order too, with
+    tomlkit); the result must still be a valid config. Returns the file's path."""
+    import os
+
+    import tomlkit
+
+    from assistant.paths import user_dir
+
+    path = config_path()
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    load_config()  # a broken file is reported, not overwritten
+    doc = tomlkit.parse(text)
+    for key in remove or []:
+        doc.pop(key, None)
+    for key, value in (values or {}).items():
+        doc[key] = value
+    new = tomlkit.dumps(doc)
+    try:
+        Config.model_validate(tomlkit.parse(new).unwrap())
+    except ValidationError as exc:
+        raise InputError(f"{path}: {exc.errors()[0]['msg']}") from None
+    user_dir(create=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(new, encoding="utf-8")
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+    return path

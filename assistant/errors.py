@@ -27,6 +27,10 @@ class OutputExistsError(ReboundError):
     """Refusing to overwrite a file without --force."""
 
 
+class NoEmbeddingsError(ModelError):
+    """The backend gives no sentence embeddings (callers fall back to what needs none)."""
+
+
 _JSON_TYPES = {
     dict: "an object",
     list: "a list",

@@ -30,7 +30,19 @@ BIN = Path(sys.executable).parent
 REBOUND = str(BIN / "rebound")
 LLM = str(BIN / "llm")
 NOTE = "fixtures/notes/harrow-books.md"
-SECTIONS = ("startup", "throughput", "engine", "peer", "batch", "practice")
+SECTIONS = (
+    "startup",
+    "throughput",
+    "engine",
+    "peer",
+    "batch",
+    "practice",
+    "soften",
+    "commands",
+    "embeddings",
+)
+MODEL_RATIO_TARGET = 2.0  # a command with the model at most twice its --no-model time...
+# ...unless the model's text was kept: then the time bought something.
 
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
@@ -502,6 +514,146 @@ class Bench:
                 note="no slower: within noise of 1.0",
             )
         )
+
+    # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
+    def soften(self) -> None:
+        key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
+        if not self.model:
+            self.skip(key, label, "s", "the embedded model is not installed", 2.0)
+            return
+        argv = [REBOUND, "soften", self.fixture("@draft")]
+        checked(argv, self.model_env)  # warm the file cache once
+        runs = [checked(argv, self.model_env) for _ in range(self.times(5, 2))]
+        if "embeddings" not in runs[0].stdout:
+            raise RuntimeError("soften with the model did not judge with the model's embeddings")
+        self.add(Figure(key, label, "s", [r.wall for r in runs], 2.0, cpu=[r.cpu for r in runs]))
+        self.add(memory_figure("soften_model", label, runs))
+
+    # 8: every command with the model beside --no-model ---------------------------------------
+    def command_cases(self) -> list[tuple[str, list[str]]]:
+        notes = "fixtures/notes/harrow-books.md"
+        recruiter = "fixtures/notes/northwind-recruiter.md"
+        job = "fixtures/jobs/data-analyst-northwind.md"
+        answers = "fixtures/answers/data-analyst-answers.json"
+        return [
+            ("feedback", ["feedback", notes]),
+            ("recruiter", ["recruiter", recruiter]),
+            ("network", ["network", notes]),
+            ("soften", ["soften", self.fixture("@draft")]),
+            ("practice", ["practice", "--job", job, "--answers", answers]),
+            ("critique", ["critique", self.fixture("@resume")]),
+            ("interview", ["interview", "--job", job]),
+        ]  # plan and debrief use no model
+
+    def commands(self) -> None:
+        """Each command with the (embedded) model and with --no-model, alternating; whether the
+        model's text was kept comes from the command's --json."""
+        if not self.model:
+            self.skip("commands.error", "commands with the model", "", "no model")
+            return
+        n = self.times(5, 2)
+        for name, args in self.command_cases():
+            label = f"rebound {name} with the model / --no-model"
+            if not command_exists(name, self.env):
+                self.skip(f"commands.{name}_ratio", label, "x", f"{name} not available")
+                continue
+            argv = [REBOUND, *args, "--json"]
+            checked(argv, self.model_env)  # warm: file cache, the instructions' state on disk
+            checked([*argv, "--no-model"], self.env)
+            model_runs, plain_runs = [], []
+            for _ in range(n):
+                model_runs.append(checked(argv, self.model_env))
+                plain_runs.append(checked([*argv, "--no-model"], self.env))
+            kept = sum(model_text_kept(name, r.stdout) for r in model_runs)
+            exempt = kept * 2 > len(model_runs)
+            note = f"{name}: the model's text was kept in {kept} of {len(model_runs)} runs" + (
+                "; the 2x target does not apply" if exempt else ""
+            )
+            self.add(
+                Figure(
+                    f"commands.{name}_ratio",
+                    label,
+                    "x",
+                    [m.wall / p.wall for m, p in zip(model_runs, plain_runs)],
+                    None if exempt else MODEL_RATIO_TARGET,
+                    note=note,
+                )
+            )
+            self.add(
+                Figure(
+                    f"commands.{name}_model",
+                    f"rebound {name} (with the model)",
+                    "s",
+                    [r.wall for r in model_runs],
+                    cpu=[r.cpu for r in model_runs],
+                )
+            )
+            self.add(
+                Figure(
+                    f"commands.{name}_no_model",
+                    f"rebound {name} --no-model",
+                    "s",
+                    [r.wall for r in plain_runs],
+                    cpu=[r.cpu for r in plain_runs],
+                )
+            )
+
+    # 9: sentence embeddings ------------------------------------------------------------------
+    def embeddings(self) -> None:
+        keys = ("embeddings.single_ms", "embeddings.batched_ms")
+        if not self.model:
+            for key in keys:
+                self.skip(key, key, "ms", "no model")
+            return
+        result = checked(
+            [
+                sys.executable,
+                str(BENCH / "embed_speed.py"),
+                "--model",
+                self.model,
+                "--repeat",
+                str(self.times(5, 2)),
+            ],
+            dict(self.env, PYTHONPATH=f"{BENCH}:{ROOT}"),
+        )
+        data = json.loads(result.stdout)
+        note = (
+            f"{data['sentences']} sentences of the follow-up fixtures, {data['dimensions']} "
+            f"dimensions; first call (loads the embedding context): {data['first_call_s']:.2f} s"
+        )
+        self.add(
+            Figure(
+                "embeddings.single_ms",
+                "embedding per sentence, one call each",
+                "ms",
+                data["single_ms"],
+                note=note,
+                cpu=[ms / 1000 for ms in data["single_cpu_ms"]],
+            )
+        )
+        self.add(
+            Figure(
+                "embeddings.batched_ms",
+                f"embedding per sentence, {data['sentences']} in one call",
+                "ms",
+                data["batched_ms"],
+                cpu=[ms / 1000 for ms in data["batched_cpu_ms"]],
+            )
+        )
+
+
+def model_text_kept(command: str, stdout: str) -> bool:
+    """Whether a command's --json says (in its generation record) that the model's text is in
+    its result."""
+    try:
+        data = json.loads(stdout)
+    except ValueError:
+        return False
+    if command == "practice":
+        records = [r.get("generation") or {} for r in data.get("reviews", [])]
+    else:
+        records = [data.get("generation") or {}]
+    return any(r.get("source") == "model" for r in records)
 
 
 def count_model_loads(args: list[str], env: dict) -> int:

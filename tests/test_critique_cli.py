@@ -38,7 +38,7 @@ def test_report(cli):
         "Responsible for managing social media accounts",
         "What to fix first",
         "Missing",
-        "Managed social media accounts (result: [__])",
+        "Managed social media accounts, growing [metric] by [__]% in [period]",
     ):
         assert part in out
     assert out.count("\u2192 Start with a strong past-tense verb") == 1  # each suggestion once
@@ -83,7 +83,7 @@ def test_json_without_job_has_null_keywords(cli):
     assert {"code", "severity", "message", "section", "line", "excerpt", "suggestion"} == set(
         data["findings"][0]
     )
-    assert all(set(r) == {"original", "suggestion"} for r in data["rewrites"])
+    assert all(set(r) == {"original", "suggestion", "missing"} for r in data["rewrites"])
 
 
 def test_fail_under(cli):

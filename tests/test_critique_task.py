@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analysis.rewrite import BLANK, rewrite_bullet
+from assistant.analysis.rewrite import BLANK, rewrite_bullet, suggest
 from assistant.inputs.job import read_job
 from assistant.inputs.resume import read_resume
 from assistant.tasks.critique import CritiqueRequest, critique
@@ -81,7 +81,7 @@ def test_template_summary_names_the_top_fixes():
     assert "This achievement" not in _critique("product-designer.json").summary
     assert (
         result.subscores["clarity"].explanation
-        == "Findings: first-person (3), buzzword (2), passive-voice (1)."
+        == "Findings: buzzword (3): -21, first-person (4): -19, passive-voice (1): -3."
     )
     assert _critique("strong-data-analyst.md").summary.startswith("No problems found")
 
@@ -102,33 +102,94 @@ def test_template_rewrites_the_weakest_bullets_without_new_facts():
     [
         (
             "Responsible for managing social media accounts",
-            "Managed social media accounts (result: [__])",
+            "Managed social media accounts, growing [metric] by [__]% in [period]",
         ),
         (
             "Campaigns were planned and launched by me each quarter",
-            "Planned and launched campaigns each quarter (result: [__])",
+            "Planned and launched campaigns each quarter, growing [metric] by [__]% in [period]",
         ),
-        ("My role was to coordinate events", "Coordinated events (result: [__])"),
-        ("Duties included writing blog posts", "Wrote blog posts (result: [__])"),
+        (
+            "My role was to coordinate events",
+            "Coordinated events, growing [metric] by [__]% in [period]",
+        ),
+        (
+            "Duties included writing blog posts",
+            "Wrote blog posts, growing [metric] by [__]% in [period]",
+        ),
         (
             "Spearheaded the dynamic initiative to cut costs by 5%",
             "Led the initiative to cut costs by 5%",
         ),
         # a gerund in a list of duties is a noun: not "Marked and feedback"
-        ("Responsible for marking and feedback", "Owned marking and feedback (result: [__])"),
+        (
+            "Responsible for marking and feedback",
+            "Owned marking and feedback, improving [metric] by [__]% in [period]",
+        ),
         (
             "Worked on testing of the mobile app",
-            "Tested the mobile app (result: [__])",
+            "Tested the mobile app, cutting [metric] by [__]% in [period]",
         ),  # not "Tested of"
-        ("Helped with onboarding of new clients", "Onboarded new clients (result: [__])"),
+        (
+            "Helped with onboarding of new clients",
+            "Onboarded new clients, [__] people in all",
+        ),
         (
             "Responsible for managing and reporting budgets",
-            "Managed and reported budgets (result: [__])",
+            "Managed and reported budgets, growing [metric] by [__]% in [period]",
         ),
     ],
 )
 def test_rewrite_bullet(original, expected):
     assert rewrite_bullet(original) == expected
+
+
+@pytest.mark.parametrize(
+    "original,expected",
+    [
+        # every verb of a list in the past tense, not just the first
+        (
+            "Execute, implement, and modify lesson plans for 6th grade",
+            "Executed, implemented, and modified lesson plans for 6th grade",
+        ),
+        (
+            "Consistently build rapport with patients",
+            "Built rapport with patients, growing [metric] by [__]% in [period]",
+        ),
+        (
+            "Answer inbound calls from members",
+            "Answered inbound calls from members, about [__] a [week]",
+        ),
+        (
+            "Trained new employees in the on-boarding process",
+            "Trained new employees in the on-boarding process, [__] people in all",
+        ),
+    ],
+)
+def test_rewrite_restructures_around_the_verb(original, expected):
+    assert rewrite_bullet(original) == expected
+
+
+@pytest.mark.parametrize(
+    "original,lacks",
+    [
+        ("Insurance processing and communication.", "No action"),
+        ("Cashier duties", "Too short"),
+        (
+            "Planned events. Negotiated vendor contracts. Designed promotional materials. Wrote copy"
+            " for the website.",
+            "A paragraph",
+        ),
+    ],
+)
+def test_no_good_rewrite_says_what_is_missing(original, lacks):
+    made = suggest(original)
+    assert made.text == "" and made.missing.startswith(lacks)
+
+
+def test_no_rewrite_appends_a_bare_result_blank():
+    resume = read_resume(WEAK)
+    for _, bullet in resume.bullets():
+        assert "(result:" not in rewrite_bullet(bullet.text)
 
 
 def test_small_model_adds_the_result_to_the_template_rewrite(fake_backend):
@@ -143,7 +204,7 @@ def test_small_model_adds_the_result_to_the_template_rewrite(fake_backend):
     assert [r.suggestion for r in result.rewrites] == [
         "Managed social media accounts for a team of [__] people",
         "Coordinated events and trade shows across [__] teams",
-        "Planned and launched campaigns each quarter (result: [__])",
+        "Planned and launched campaigns each quarter, growing [metric] by [__]% in [period]",
     ]
     assert "leaves-a-blank" in result.generation.notice
     # the small model is given the rule-based rewrite, after worked examples as earlier turns

@@ -50,5 +50,7 @@ def test_kept_instructions_are_the_same_for_every_user(cli, fake_backend, task, 
         assert first[system] == second[system]
     if task in ("feedback", "recruiter") and parameters > 1_000_000_000:
         assert not first and not second  # the whole email: its system prompt names the contact
+    elif task == "soften" and parameters < 1_000_000_000:
+        assert not first and not second  # soften asks a small model to write nothing
     else:
         assert first.keys() & second.keys(), "no fixed part the two runs share"

@@ -49,7 +49,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files.os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(InputError, match="No space left"):  # one line, not an internal error
         files.atomic_write(target, "new text", force=force)
     assert leftovers(tmp_path) == []
     assert (target.read_text() == "the user's own words\n") if force else not target.exists()

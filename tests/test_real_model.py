@@ -38,10 +38,13 @@ def test_feedback_end_to_end_with_the_real_model(cli):
 
 
 def test_models_check_loads_generates_and_runs_the_guard(cli):
-    result = cli("models", "--check", "--json")
+    notes = FIXTURES / "notes"
+    result = cli("models", "--check", "--task", "feedback", "--notes-dir", notes, "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["speed"]["tokens"] > 0 and report["speed"]["tokens_per_second"] > 0
     # replies written side by side: more tokens a second than one alone (~355 against ~120 on 2 cores)
     assert report["speed"]["batch_tokens_per_second"] > report["speed"]["tokens_per_second"]
-    assert report["guard"]["total"] == len(list((FIXTURES / "notes").glob("*.md")))
+    assert report["guard"]["total"] == len(list(notes.glob("*.md")))
+    assert [t["task"] for t in report["tasks"]] == ["feedback"]
+    assert report["tasks"][0]["tried"] == 3 and report["figures_origin"] == "measured"

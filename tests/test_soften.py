@@ -6,15 +6,38 @@ import json
 
 import pytest
 
+from assistant.analysis.desperation import judge_draft
 from assistant.analysis.message import split_message
-from assistant.analysis.tone import analyze, signal_defs
-from assistant.tasks.soften import SoftenRequest, SoftenResult, soften
+from assistant.analysis.tone import analyze
+from assistant.engine.fake import FakeBackend
+from assistant.engine.select import use_backend
+from assistant.tasks.soften import (
+    SoftenRequest,
+    SoftenResult,
+    calm_sentences,
+    purpose_of,
+    purposes,
+    soften,
+)
 from tests.helpers.paths import FIXTURES
 
 FOLLOWUPS = FIXTURES / "followups"
 DESPERATE = sorted((FOLLOWUPS / "desperate").glob("*.txt"))
 CALM = sorted((FOLLOWUPS / "calm").glob("*.txt"))
-JSON_KEYS = {"score", "level", "signals", "rewrite", "rewrite_score", "advice", "generation"}
+JSON_KEYS = {
+    "score",
+    "level",
+    "signals",
+    "rewrite",
+    "rewrite_score",
+    "advice",
+    "generation",
+    "judge",
+    "flagged",
+    "rewrite_level",
+    "still_needy",
+    "note",
+}
 SIGNAL_KEYS = {"code", "excerpt", "start", "end", "message", "suggestion"}
 
 ONE_PLEA = """Hi Priya,
@@ -38,19 +61,18 @@ def _body_sentences(text: str) -> list[str]:
 def test_template_rewrite_is_calm_and_made_of_whole_sentences(path):
     text = path.read_text(encoding="utf-8")
     result = soften(SoftenRequest(text=text))
-    assert result.generation.source == "template"
-    after = analyze(result.rewrite)
-    assert after.level == "calm" and not after.signals, [(s.code, s.excerpt) for s in after.signals]
-    assert result.rewrite_score == after.score < result.score
-    # Every sentence is one of the draft's own (at most with ! and capitals calmed) or a whole
-    # calm sentence from the table: never a draft with words cut out of it.
+    assert result.generation.source == "template" and result.judge == "lexical"
+    after = judge_draft(result.rewrite)
+    assert not after.flagged and result.still_needy == []
+    assert result.rewrite_score == after.score < 50 <= result.score
+    # Every sentence is one of the draft's own (at most with ! and capitals calmed), a whole
+    # calm sentence, or says what a dropped sentence was about in the draft's own words.
     allowed = {_words(s) for s in _body_sentences(text)}
-    allowed |= {_words(r) for d in signal_defs() for r in d.replacement}
-    allowed |= {
-        _words(s)
-        for s in _body_sentences(soften(SoftenRequest(text="Hi,\n\nSorry again.")).rewrite)
-    }
+    allowed |= {_words(r) for r in calm_sentences()}
     for sentence in _body_sentences(result.rewrite):
+        if sentence.startswith("I am writing about "):
+            assert _words(sentence.removeprefix("I am writing about ")) in _words(text)
+            continue
         assert _words(sentence) in allowed, sentence
     # The greeting and the signature stay.
     before, after_parts = split_message(text), split_message(result.rewrite)
@@ -66,7 +88,7 @@ def test_template_rewrite_is_calm_and_made_of_whole_sentences(path):
 def test_a_calm_note_is_left_as_it_is(path):
     text = path.read_text(encoding="utf-8")
     result = soften(SoftenRequest(text=text))
-    assert result.level == "calm" and not result.signals
+    assert result.level != "desperate" and not result.flagged and not result.signals
     assert " ".join(result.rewrite.split()) == " ".join(text.split())
 
 
@@ -107,17 +129,35 @@ def test_company_dropped_with_a_sentence_comes_back():
 # ---- the model path (fake backend) ---------------------------------------------------------
 
 
-def test_a_good_model_sentence_is_accepted(fake_backend):
+@pytest.fixture
+def large_backend():
+    """A fake model that is not small: soften asks it to rewrite flagged sentences."""
+    backend = FakeBackend(parameters=7_000_000_000)
+    with use_backend(backend):
+        yield backend
+
+
+def test_the_small_model_writes_nothing(fake_backend):
+    request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
+    result = soften(request, fake_backend)
+    assert fake_backend.calls == []  # no generation with a small model: the guard refused it all
+    assert result.judge == "lexical"  # no shipped classifier fits the fake's vectors
+    assert result.generation.source == "template"
+    assert "not asked to write" in result.generation.notice  # said once, in the record
+    assert result.rewrite == soften(request).rewrite
+
+
+def test_a_good_model_sentence_is_accepted(large_backend):
     good = "I understand the decision, and I would be glad to be considered for future roles."
-    fake_backend.queue(good)
-    result = soften(SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books"), fake_backend)
+    large_backend.queue(good)
+    result = soften(SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books"), large_backend)
     assert result.generation.source == "model"
     assert good in result.rewrite
     assert all(c.passed for c in result.generation.checks)
     assert result.rewrite.startswith("Hi Priya,") and result.rewrite.rstrip().endswith("Jordan")
-    assert len(fake_backend.calls) == 1
-    assert PLEA_SENTENCE in fake_backend.prompts[0]
-    assert fake_backend.calls[0][1].stop == ["\n"]
+    assert len(large_backend.calls) == 1
+    assert PLEA_SENTENCE in large_backend.prompts[0]
+    assert large_backend.calls[0][1].stop == ["\n"]
 
 
 @pytest.mark.parametrize(
@@ -129,10 +169,10 @@ def test_a_good_model_sentence_is_accepted(fake_backend):
     ],
     ids=["needy", "new-name", "new-number"],
 )
-def test_a_bad_model_sentence_falls_back_to_the_template(fake_backend, bad):
-    fake_backend.queue(bad, bad)  # the guard retries once
+def test_a_bad_model_sentence_falls_back_to_the_template(large_backend, bad):
+    large_backend.queue(bad, bad)  # the guard retries once
     request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
-    result = soften(request, fake_backend)
+    result = soften(request, large_backend)
     assert result.generation.source == "template"
     assert result.rewrite == soften(request).rewrite
     assert bad not in result.rewrite
@@ -140,10 +180,10 @@ def test_a_bad_model_sentence_falls_back_to_the_template(fake_backend, bad):
     assert analyze(result.rewrite).level == "calm"
 
 
-def test_only_flagged_sentences_with_content_go_to_the_model(fake_backend):
+def test_only_flagged_sentences_with_content_go_to_the_model(large_backend):
     text = "Hi Sam,\n\nThanks for the update. Sorry to bother you again. I'm devastated.\n\nBest,\nAlex"
-    result = soften(SoftenRequest(text=text), fake_backend)
-    assert fake_backend.calls == []  # an apology and a feeling are dropped, not rewritten
+    result = soften(SoftenRequest(text=text), large_backend)
+    assert large_backend.calls == []  # an apology and a feeling are dropped, not rewritten
     assert result.generation.source == "template"
     assert "Thanks for the update." in result.rewrite
 
@@ -154,13 +194,88 @@ def test_real_model_rewrite_is_guarded(embedded_model_path):
 
     request = SoftenRequest(text=ONE_PLEA, to="Priya", company="Harrow Books")
     result = soften(request, LlamaBackend(embedded_model_path))
-    assert result.level == "desperate"
-    assert analyze(result.rewrite).level == "calm"
-    assert result.rewrite.startswith("Hi Priya,")
-    if result.generation.source == "model":
-        assert all(c.passed for c in result.generation.checks)
-    else:
-        assert result.rewrite == soften(request).rewrite
+    assert (
+        result.judge == "embedding" and result.generation.source == "template"
+    )  # judged, not generated
+    assert result.level == "desperate" and result.flagged == [PLEA_SENTENCE]
+    assert result.rewrite_level == "calm" and not result.still_needy
+    assert PLEA_SENTENCE not in result.rewrite
+    assert result.rewrite.startswith("Hi Priya,") and result.rewrite.rstrip().endswith("Jordan")
+
+
+# ---- drafts nobody here tuned on (the issue's) ---------------------------------------------
+
+ISSUE_DRAFTS = [
+    "Hi Tom,\n\nIt has now been eleven days since my interview, which I find quite disappointing. "
+    "I have checked the portal every morning. Could you please confirm today whether the decision "
+    "is final? I really cannot wait any longer.\n\nSam",
+    "Dear Ana,\n\nI feel terrible about how the second round went. I swear I'm much smarter than "
+    "I came across.\n\nBest,\nLee",
+    "Dear Mr Rao,\n\nFollowing up on my previous emails from Monday, Tuesday and Thursday about "
+    "the analyst role. Kindly revert at the earliest.\n\nRegards,\nVikram",
+]
+ISSUE_KEPT = [
+    "I would beg you to reconsider.",
+    "I won't give up on this!",
+    "Please don't forget about me!",
+    "I'm willing to do whatever it takes.",
+    "I'm open to literally any role.",
+    "I'm sorry if this is annoying.",
+    "I promise I will work harder than anyone else you hire.",
+    "Please call me whenever you see this.",
+]
+
+
+@pytest.mark.parametrize("text", ISSUE_DRAFTS, ids=["eleven-days", "smarter", "revert"])
+def test_the_issues_desperate_drafts_score_desperate(text):
+    result = soften(SoftenRequest(text=text))
+    assert result.level == "desperate" and result.flagged
+    assert result.rewrite_level == "calm" and not result.still_needy
+    for sentence in result.flagged:
+        assert sentence not in result.rewrite
+
+
+def test_the_sentences_the_old_calm_version_kept_are_gone():
+    text = (
+        "Hi Jo,\n\nThank you for the update on the role. " + " ".join(ISSUE_KEPT) + "\n\nBest,\nSam"
+    )
+    result = soften(SoftenRequest(text=text))
+    assert set(ISSUE_KEPT) <= set(result.flagged)
+    for sentence in ISSUE_KEPT:
+        assert sentence not in result.rewrite
+    assert "Thank you for the update on the role." in result.rewrite
+    assert result.rewrite_score < 50 and not result.still_needy
+
+
+def test_a_draft_that_was_only_pressure_says_so_and_gets_the_calm_ask():
+    result = soften(SoftenRequest(text="Hi Sam,\n\nAny news?? Please reply today!!\n\nAlex"))
+    assert result.note and "calm ask" in result.note
+    assert "Whenever you have a moment" in result.rewrite
+    assert soften(SoftenRequest(text=ONE_PLEA)).note == ""  # it had a calm sentence too
+
+
+@pytest.mark.parametrize(
+    "purpose,example",
+    [(p.name, e) for p in purposes() for e in p.examples],
+    ids=[f"{p.name}:{e[:25]}" for p in purposes() for e in p.examples],
+)
+def test_each_purpose_example_gets_its_purpose(purpose, example):
+    assert purpose_of(example).name == purpose
+
+
+def test_the_calm_sentences_are_judged_calm():
+    judgement = judge_draft("Hi,\n\n" + " ".join(calm_sentences()) + "\n\nSam")
+    assert not judgement.flagged, [s.text for s in judgement.flagged]
+
+
+def test_the_facts_of_a_dropped_sentence_are_kept():
+    text = (
+        "Hi Jay,\n\nI'm following up again about the QA engineer opening at Northline Software. "
+        "I'm sorry if this is annoying.\n\nBest,\nPriya"
+    )
+    rewrite = soften(SoftenRequest(text=text, to="Jay", company="Northline Software")).rewrite
+    assert "QA engineer opening at Northline Software" in rewrite
+    assert "annoying" not in rewrite and "again" not in rewrite
 
 
 # ---- the command ---------------------------------------------------------------------------
@@ -224,8 +339,8 @@ def test_cli_log_needs_to_and_company(cli):
     assert result.exit_code == 2 and "--log needs --to and --company" in result.stderr
 
 
-def test_cli_model_path_on_fake_backend(cli, fake_backend):
-    fake_backend.queue(
+def test_cli_model_path_on_large_backend(cli, large_backend):
+    large_backend.queue(
         "I understand the decision, and I would be glad to be considered for future roles."
     )
     result = cli("soften", "-", "--json", input=ONE_PLEA)

@@ -59,7 +59,9 @@ _BOILER_HEAD = re.compile(
 _NOTES_HEAD = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
 
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s*(?P<h>.+?)\s*#*\s*$")
-_HEADING_BOLD = re.compile(r"^\s*(?:\*\*|__)\s*(?P<h>[^*_]{2,80}?)\s*:?\s*(?:\*\*|__)\s*:?\s*$")
+_HEADING_BOLD = re.compile(
+    r"^\s*(?:\*\*|__)\s*(?P<h>[^*_]{2,80}?)\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$"
+)
 _HEADING_COLON = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z0-9 '’/&(),-]{1,70}?)\s*:\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦>]|\d{1,2}[.)]|[a-z][.)])\s+")
 

@@ -341,10 +341,10 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
 # The interview's gap questions name terms with the vocabulary's canonical names and find their
 # lines with find_terms; they keep this reading until they move to the lexicon (job_terms.py).
 
-_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*:?\s*$")
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w.])([A-Z][a-z0-9]+[A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
+    r"(?<![\w.])([A-Z][a-z0-9][A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
 )
 # One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
 _NAMED_PRODUCT = re.compile(

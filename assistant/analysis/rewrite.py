@@ -1,26 +1,28 @@
 """The template rewrite of a weak bullet (no model): the action first, in the past tense, no
-pronoun, no passive, no cliche, and a visible blank '[__]' where a number would help."""
+pronoun, no passive, no cliche, then where the result goes ('..., growing [metric] by [__]% in
+[period]'), with blanks for the user and never an invented fact. A bullet with no action to build
+on (or a paragraph) gets no rewrite but a line saying what it lacks."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.text import QUANTITY
 from assistant.text.lexicon import phrase_lists, phrase_pattern
 
 BLANK = "[__]"
-RESULT_BLANK = f" (result: {BLANK})"
 
 _ROLE_TO = re.compile(
     r"^(?:my (?:role|job|task|duty) (?:was|is) to|i was (?:asked|hired) to)\s+(?P<verb>\w+)", re.I
 )
 _PRONOUN = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 _PASSIVE = re.compile(
-    r"^(?P<subject>[^,;]+?)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$",
+    r"^(?P<subject>[^,;]+?)(?<=\S)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$",
     re.I,
 )
-_BY_ME = re.compile(r"\s+by me\b", re.I)
+_BY_ME = re.compile(r"(?<!\s)\s+by me\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +34,13 @@ def past_tense(base: str) -> str:
     word = base.lower()
     if word in _irregular():
         return _irregular()[word]
+    for verb, past in _irregular().items():  # 'underwrite' -> 'underwrote', 'oversee' -> 'oversaw'
+        if len(verb) >= 3 and word.endswith(verb) and len(word) - len(verb) >= 2:
+            return word[: -len(verb)] + past
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", word):  # one syllable only ('edit' -> 'edited')
+        return word + word[-1] + "ed"  # 'prep' -> 'prepped', 'plan' -> 'planned'
+    if word.endswith("c"):
+        return word + "ked"  # 'picnic' -> 'picnicked' (rare)
     if word.endswith("ed"):
         return word
     if word.endswith("e"):
@@ -49,11 +58,11 @@ def is_past_tense(word: str) -> bool:
 
 def past_of_gerund(gerund: str) -> str:
     stem = gerund.lower()[:-3]
-    irregular = _irregular()
-    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
-        if base and base in irregular:
-            return irregular[base]
-    return stem + "ed"
+    candidates = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""]
+    for base in candidates:  # 'underwriting' -> 'underwrote', 'planning' -> 'planned'
+        if base and (base in _irregular() or base in _verbs()):
+            return past_tense(base)
+    return past_tense(stem)  # 'identifying' -> 'identified'
 
 
 def _is_participle(word: str) -> bool:
@@ -66,13 +75,17 @@ def _capitalise(text: str) -> str:
 
 def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
-    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
+        return text  # an acronym ('API's', 'CRM') keeps its capitals
+    return text[:1].lower() + text[1:]
 
 
 def _active(text: str) -> str:
     m = _PASSIVE.match(text)
     if not m or not all(_is_participle(w) for w in m.group("verbs").split(" and ")):
         return text
+    if verb_base(m.group("subject").split(" ", 1)[0]) is not None:
+        return text  # "Verified that the paperwork was completed": active already
     rest = _BY_ME.sub("", m.group("rest"))
     participles = phrase_lists()["irregular_participles"]
     verbs = " and ".join(participles.get(v.lower(), v) for v in m.group("verbs").split(" and "))
@@ -89,8 +102,21 @@ def _strong_opener(text: str) -> str:
     if first.lower() == "to" and tail:
         verb, _, tail = tail.partition(" ")
         return f"{past_tense(verb)} {tail}".strip()
+    if opener in ("helped", "assisted") and re.match(r"^(?:\S+\s+){1,6}?to\s+[a-z]+", rest):
+        return text  # "Helped line managers to solve problems": the help is the work; no swap
+    if opener in ("helped", "helping") and verb_base(first) == first.lower():
+        return f"{past_tense(first)} {tail}".strip()  # "Helped identify gaps" -> "Identified gaps"
     verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
-    if _is_gerund(first):
+    if first.lower().endswith("ly") and _is_gerund(tail.split(" ", 1)[0]):
+        first, _, tail = tail.partition(" ")  # "actively promoting" -> "Promoted"
+    if first.lower() in ("in", "with") and _is_gerund(tail.split(" ", 1)[0]):
+        first, _, tail = tail.partition(" ")  # "Assisted in recruiting staff" -> "Recruited staff"
+    elif first.lower() in ("in", "with") and tail:
+        return (
+            f"{verb} {tail}".strip()
+        )  # "Assisted in preparation of" -> "Supported preparation of"
+    if _is_gerund(first) and (first[:1].islower() or tail[:1].islower()):
+        # ('Manufacturing Engineers' is a name, 'Operating switchboard' a duty)
         joined, _, after = tail.partition(" ")
         if joined.lower() == "of":  # "testing of the mobile app" -> "Tested the mobile app"
             return f"{past_of_gerund(first)} {after}".strip()
@@ -104,31 +130,264 @@ def _strong_opener(text: str) -> str:
 
 
 def _is_gerund(word: str) -> bool:
-    return word.lower().endswith("ing") and len(word) > 4
+    return word.lower().endswith("ing") and len(word) > 4 and word.isalpha()
 
 
 def _plain_words(text: str) -> str:
     replacements = phrase_lists()["buzzword_replacements"]
 
     def swap(m: re.Match) -> str:
+        if m.start() > 0 and m.group(0)[:1].isupper():
+            return m.group(0)  # part of a name ('Advanced Dynamic Ad Serving')
         key = " ".join(m.group(0).lower().replace("-", " ").split())
+        if m.start() > 0 and key.endswith(("ed", "ing")) and plain_for(key):
+            return m.group(0)  # a verb form inside the bullet ('debt leveraging') is a term
         for phrase, plain in replacements.items():
             if " ".join(phrase.replace("-", " ").split()) == key:
                 return plain
         return m.group(0)
 
+    def plain_for(key: str) -> str:
+        return next(
+            (v for k, v in replacements.items() if " ".join(k.replace("-", " ").split()) == key),
+            "",
+        )
+
     return phrase_pattern("buzzwords").sub(swap, text)
 
 
-def rewrite_bullet(text: str) -> str:
-    """A stronger version of the bullet that adds no fact: only the user's own words, reordered."""
-    out = _PRONOUN.sub("", text.strip().rstrip("."))
+_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
+_GLYPH = re.compile(r"^[\u2022\u25aa\u25cf\u27a2*\-]+\s*")
+_FILLER = re.compile(r"^(?:also|then)\s+", re.I)
+_MIXED = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+)(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\s+[a-z]"
+)
+MISSING_REWORK = (
+    "Hard to restructure as written: lead with what you did, in the past tense, one action per "
+    "bullet, and end with what it changed and by how much."
+)
+_TITLE_LABEL = re.compile(r"^(?:[A-Z][a-z]+\s+){1,3}(?=[A-Z][a-z]+ed\s+[a-z])")
+_FIRST_PERSON_INSIDE = re.compile(r"\bI\s+(?=[a-z])")
+_LABEL = re.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
+_MID_I = re.compile(r",\s+I\s+(?=[a-z])")
+_MY = re.compile(r"\b[Mm]y(?=\s+(?:team|staff|soldiers|employees|crew|department|group)\b)")
+_ADJECTIVES = frozenset(
+    "dedicated motivated skilled experienced talented seasoned certified licensed"
+    " accomplished committed driven focused oriented proven trusted respected educated".split()
+)
+# verbs that are more often nouns after 'and' or a comma ('sales and support', 'record')
+_NOUN_LIKE = frozenset(
+    "support process order plan file report record schedule contact supply book model service"
+    " document target check test place design budget cook clean count display post label map"
+    " release return rank rate request search share show sign sort staff store style transfer"
+    " travel treat type use visit welcome research review audit balance bill brief forecast host"
+    " interview inventory issue log market mix pack pitch price program purchase stock survey"
+    " track train update upgrade work chair head lead".split()
+)
+_OPENER_WORDS = frozenset({"Responsible", "Duties", "Assisted", "Helped", "Worked"})
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of for in on at to by with from as into including such".split()
+)
+_PEOPLE = re.compile(
+    r"\b(?:staff|employees?|students?|teams?|members?|agents?|associates?|hires?|volunteers?|"
+    r"people|clients?|customers?|patients?|nurses?|soldiers?|interns?|managers?|representatives?|"
+    r"officers?|children|kids|participants?|learners?|trainees?|workers?|personnel|crews?|"
+    r"cashiers?|servers?|technicians?|analysts?|engineers?|teachers?|tutors?|candidates?)\b",
+    re.I,
+)
+_PARTICLE = re.compile(r"^(\s+(?:to|up|out|on|in))(?=\s+and\s)")
+_RUN_ON = re.compile(
+    r"(?:\b([a-z]+)|\))\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)  # "participants Articulate"
+_NO_SPACE_STOP = re.compile(r"[a-z]{2}[.;][A-Z][a-z]")  # "materials.Must handle"
+_NEXT_VERB = re.compile(
+    r"^(?P<sep>\s*,\s*(?:and\s+)?|\s+(?:and/or|and|or)\s+|\s*/\s*)(?P<adv>[a-z]+ly\s+)?"
+    r"(?P<word>[A-Za-z]+)"
+)
+MISSING_VERB = (
+    "No action to build on: start with what you did (a verb such as 'Processed', 'Trained' or "
+    "'Cut'), then what it changed and by how much."
+)
+MISSING_SPLIT = (
+    "A paragraph, not a bullet: split it into one bullet per result, each opening with what you "
+    "did and ending with what it changed."
+)
+MISSING_WORDS = "Too short to show the work: say what you did, for whom, and what it changed."
+MIN_REWRITE_WORDS = 3
+
+
+class Suggestion(NamedTuple):
+    text: str  # the rewrite, or '' when there is no good one
+    missing: str = ""  # what the bullet lacks, when there is no rewrite
+    core: str = ""  # the rewrite without its result clause
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(phrase_lists()["action_verbs"])
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of an action verb in any of its forms ('Managed', 'Manages', 'Managing',
+    'Led' -> 'manage', 'lead'), or None when the word is not one."""
+    w = word.lower()
+    verbs = _verbs()
+    past = {v: k for k, v in _irregular().items()}
+    if w in verbs:
+        return w
+    if "-" in w and w.split("-")[0] in verbs:  # 'Set-up tables'
+        return w.split("-")[0]
+    if w in past:  # an irregular past ('Rang', 'Led')
+        return past[w]
+    for form, base in past.items():  # 'underwrote' -> 'underwrite'
+        if len(form) >= 4 and w.endswith(form) and w[: -len(form)] + base in verbs:
+            return w[: -len(form)] + base
+    stems = []
+    if w.endswith("ied"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        stems += [w[:-2], w[:-1], w[:-3]]  # 'processed', 'managed', 'planned'
+    if w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("es"):
+        stems.append(w[:-2])
+    if w.endswith("s"):
+        stems.append(w[:-1])
+    if w.endswith("ing"):
+        stem = w[:-3]
+        stems += [stem, stem + "e", stem[:-1]]
+    return next((s for s in stems if s in verbs), None)
+
+
+def _past(base: str) -> str:
+    return past_tense(base)
+
+
+def _lead_with_past(text: str) -> str | None:
+    """The bullet opening with its verbs in the past tense ('Execute, implement and modify lesson
+    plans' -> 'Executed, implemented and modified lesson plans'), or None with no verb first."""
+    text = _ADVERB.sub("", text)
+    first, _, rest = text.partition(" ")
+    if first.endswith((",", ";")):  # 'Execute, implement and modify ...'
+        first, rest = first[:-1], f"{first[-1]} {rest}"
+    base = verb_base(first.strip(":"))
+    if first.lower() in _ADJECTIVES or (base is None and rest.lstrip().startswith("in ")):
+        return None  # 'Dedicated team player', 'Skilled in planning': a label, not an action
+    if base is None and not (first.lower().endswith("ed") and len(first) >= 5 and first.isalpha()):
+        return None
+    form = _form(first)
+    # a past tense stays as the user wrote it ('Prepped'); any other form becomes one
+    out = first if form == "past" or not base else _past(base)
+    rest = rest if rest.startswith((",", ";")) else " " + rest
+    particle = _PARTICLE.match(rest)  # "Respond to and resolve inquiries"
+    if particle:
+        out, rest = out + particle.group(1), rest[particle.end(1) :]
+    while True:  # a list of verbs sharing one object
+        m = _NEXT_VERB.match(rest)
+        if not m or verb_base(m.group("word")) is None:
+            break
+        out += m.group("sep") + (m.group("adv") or "") + _past(verb_base(m.group("word")))
+        rest = rest[m.end() :]
+    rest = rest if rest.lstrip().startswith((",", ";")) else " " + rest.lstrip()
+    if form == "gerund" and rest.startswith(" of "):  # "Planning and scheduling of shifts"
+        rest = rest[3:]
+    rest = _SEMI_VERB.sub(_semi_past, rest)  # "...; provide talking points" -> "; provided ..."
+    return (out + rest.rstrip()).strip()
+
+
+def _form(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ing"):
+        return "gerund"
+    if w.endswith("ed") or w in {v for v in _irregular().values()}:
+        return "past"
+    if w.endswith("s") and not w.endswith("ss"):
+        return "third"
+    return "base"
+
+
+_SEMI_VERB = re.compile(r"(;\s*)([a-z]+)\b")
+
+
+def _semi_past(m: re.Match) -> str:
+    base = verb_base(m.group(2))
+    return m.group(1) + (_past(base) if base and m.group(2) in (base, base + "s") else m.group(2))
+
+
+def result_frame(core: str) -> str:
+    frames = phrase_lists()["result_frames"]
+    base = verb_base(core.split(" ", 1)[0]) or ""
+    for name in ("change", "growing", "cutting", "volume", "people"):
+        if base in frames[name] and (name != "people" or _PEOPLE.search(core)):
+            return frames["frames"][name]
+    return frames["frames"]["other"]
+
+
+def restructure(text: str) -> str | None:
+    """The bullet with the action first, in the past tense, no pronoun, no passive, no cliche:
+    only the user's own words, reordered; None when it has no action to lead with."""
+    out = _PRONOUN.sub("", _GLYPH.sub("", text.strip()).rstrip(".;"))
+    out = _FILLER.sub("", out)
+    titled = _TITLE_LABEL.match(out)  # "Market Research Interviewed clients" -> "Interviewed ..."
+    if titled and verb_base(out[titled.end() :].split(" ", 1)[0]):
+        out = out[titled.end() :]
+    label = _LABEL.match(out)  # "Project Leader : Led work crews ..." -> "Led work crews ..."
+    if label and verb_base(out[label.end() :].split(" ", 1)[0].strip(",;")):
+        out = out[label.end() :]
     out = _ROLE_TO.sub(lambda m: past_tense(m.group("verb")), out)
     out = _active(out)
     out = _strong_opener(out)
+    # "..., I trained my soldiers" -> "..., and trained the soldiers"
+    out = _MID_I.sub(", and ", out)
+    out = _MY.sub(lambda m: "the" if m.group(0).islower() else "The", out)
     out = _plain_words(out)
     out = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,;])", r"\1", out)).strip(" ,;")
-    out = _capitalise(out)
-    if not QUANTITY.search(out):
-        out += RESULT_BLANK
-    return out
+    out = re.sub(r",\s*,", ",", out)
+    led = _lead_with_past(_capitalise(out)) if out else None
+    return _capitalise(led) if led else None
+
+
+def suggest(text: str) -> Suggestion:
+    """A rewrite worth reading, or what is missing: the action first, the object, then where the
+    result goes, with blanks ('[__]', '[metric]', '[period]') and never an invented fact."""
+    from assistant.checks.wording import is_wall
+    from assistant.text.sentences import sentences
+
+    run_on = any(
+        (verb_base(word) or word.endswith("ed") or word in _OPENER_WORDS)
+        and before not in _FUNCTION_WORDS
+        for before, word in _RUN_ON.findall(text)
+    )
+    if is_wall(text) or run_on or _NO_SPACE_STOP.search(text) or len(sentences(text)) > 1:
+        return Suggestion("", MISSING_SPLIT)
+    if len(text.split()) < MIN_REWRITE_WORDS:
+        return Suggestion("", MISSING_WORDS)
+    core = restructure(text)
+    if core is None:
+        return Suggestion("", MISSING_VERB)
+    if _mixed_forms(core):
+        return Suggestion("", MISSING_REWORK)
+    full = core if QUANTITY.search(core) else core + result_frame(core)
+    return Suggestion(full, "", core)
+
+
+def _mixed_forms(core: str) -> bool:
+    """Whether a later verb of the rewrite is not in the past tense like the first ('Advised
+    managers and recommend changes', 'Rang up customers and guaranteeing service'): such a
+    rewrite would read broken, so none is shown."""
+    if _FIRST_PERSON_INSIDE.search(core):
+        return True  # "... and by the end date I held the title": no clean rewrite
+    for m in _MIXED.finditer(core):
+        word = m.group(1)
+        before = core[: m.start()].split()
+        if len(before) >= 2 and before[-2].lower() == "to":
+            continue  # "to review and assess content": an infinitive's list, not a new verb
+        base = verb_base(word)
+        if base and _form(word) != "past" and base not in _NOUN_LIKE:
+            return True
+    return False
+
+
+def rewrite_bullet(text: str) -> str:
+    """The rewrite of a bullet ('' when it has no good one: see suggest)."""
+    return suggest(text).text

@@ -1,5 +1,12 @@
 """The 0-100 score: subscores for impact, clarity, structure (and keywords when a job is given),
-each with a one-line explanation, combined with fixed weights."""
+each with a one-line explanation of where its points went, combined with fixed weights.
+
+Monotonic by construction: every finding costs points and a second finding of the same kind
+costs more (with diminishing steps, so one long resume is not buried under its own length), and
+impact only counts bullets that show a result; so making a resume worse in any one way (fewer
+numbers, more cliches, bullets merged into a paragraph, a section or the contact line dropped)
+lowers its score, and the reverse raises it.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +18,37 @@ from pydantic import BaseModel
 from assistant.analysis.keywords import KeywordReport
 from assistant.checks import RESUME_RULES
 from assistant.inputs.resume import Resume
-from assistant.rules import Finding
+from assistant.rules import Finding, excerpt
+from assistant.text.sentences import sentences
 
-WEIGHTS = {"impact": 0.35, "clarity": 0.25, "structure": 0.25, "keywords": 0.15}
-PENALTY = {"error": 30, "warning": 8, "info": 4}
-MAX_PENALTY_PER_CODE = 30
-NO_BULLETS_IMPACT = 30
+WEIGHTS = {"impact": 1 / 3, "clarity": 1 / 3, "structure": 1 / 3, "keywords": 0.15}
+NO_BULLETS_IMPACT = 20
+QUANTIFIED_SHARE = (
+    0.6  # of impact: bullets with a number or scale; the rest: bullets led by an action
+)
 TARGET_MATCH = 0.8
+# The most a kind of finding can cost its subscore, and how fast it gets there: the n-th finding
+# of a kind costs `points * (1 - keep) * keep**(n-1)`, so the total approaches `points`.
+COST: dict[str, tuple[float, float]] = {
+    # clarity
+    "first-person": (25, 0.7),
+    "buzzword": (22, 0.75),
+    "passive-voice": (10, 0.7),
+    "long-bullet": (15, 0.75),
+    "wall-of-text": (35, 0.6),
+    "spelling": (15, 0.6),
+    "repeated-verb": (8, 0.5),
+    # structure
+    "missing-contact": (30, 0.0),  # one finding says what is missing; see _missing_contact
+    "missing-section": (45, 0.0),  # each section has its own price; see SECTION_COST
+    "missing-dates": (40, 0.75),
+    "date-inconsistent": (8, 0.5),
+    "too-long": (15, 0.0),
+    "template-leftover": (40, 0.5),
+}
+SECTION_COST = {"experience": 40, "education": 15, "skills": 15}
+CONTACT_COST = {"email address": 15, "phone number": 12}
+ACTION_BLOCKERS = ("weak-opener", "passive-voice")
 
 
 class Subscore(BaseModel):
@@ -25,69 +56,119 @@ class Subscore(BaseModel):
     explanation: str
 
 
-def _impact(resume: Resume, findings: list[Finding]) -> Subscore:
+def kind_cost(code: str, n: int) -> float:
+    """What n findings of one kind cost: rising with every finding, never past the kind's cap."""
+    points, keep = COST[code]
+    return points * (1 - keep**n) if keep else (points if n else 0.0)
+
+
+def _finding_cost(code: str, findings: list[Finding]) -> float:
+    if code == "missing-section":
+        return sum(
+            cost
+            for kind, cost in SECTION_COST.items()
+            for f in findings
+            if f"no {kind} section" in f.message.lower()
+        )
+    if code == "missing-contact":
+        return sum(
+            cost
+            for what, cost in CONTACT_COST.items()
+            for f in findings
+            if f"no {what}" in f.message.lower()
+        )
+    if code == "buzzword":  # one finding may quote several cliches: each counts
+        return kind_cost(code, sum(max(1, f.message.count("'") // 2) for f in findings))
+    return kind_cost(code, len(findings))
+
+
+def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     bullets = [b for _, b in resume.bullets()]
     if not bullets:
-        return Subscore(
-            score=NO_BULLETS_IMPACT,
-            explanation="No achievement bullets found to judge; list results as bullets.",
-        )
-
-    def flagged(*codes: str) -> int:
-        return len({(f.line, f.excerpt) for f in findings if f.code in codes})
-
-    vague = flagged("unquantified-bullet")
-    weak = flagged("weak-opener", "passive-voice")
-    n = len(bullets)
-    score = round(100 * (0.6 * (n - vague) / n + 0.4 * (n - weak) / n))
-    return Subscore(
-        score=score,
-        explanation=f"{n - vague} of {n} bullets show a number or scale; "
-        f"{n - weak} of {n} lead with an action.",
+        return NO_BULLETS_IMPACT, "No achievement bullets found to judge; list results as bullets."
+    by_code: dict[str, set] = {}
+    for f in findings:
+        by_code.setdefault(f.code, set()).add((f.line, f.excerpt))
+    walls = {(f.line, f.excerpt) for f in findings if f.code == "wall-of-text"}
+    quantified = led = n = 0
+    for b in bullets:
+        key = (b.line, _excerpt(b.text))
+        if key in walls:  # a paragraph is not a bullet: its sentences count, and earn nothing
+            n += max(1, len(sentences(b.text)))
+            continue
+        n += 1
+        if key not in by_code.get("unquantified-bullet", set()):
+            quantified += 1
+        if not any(key in by_code.get(c, set()) for c in ACTION_BLOCKERS):
+            led += 1
+    score = 100 * (QUANTIFIED_SHARE * quantified / n + (1 - QUANTIFIED_SHARE) * led / n)
+    explanation = (
+        f"{quantified} of {n} bullets show a number or scale; {led} of {n} lead with an action."
     )
+    if walls:
+        explanation += f" {len(walls)} paragraph{'s' if len(walls) > 1 else ''} earn no points."
+    return score, explanation
 
 
-def _by_category(category: str, findings: list[Finding], clean: str) -> Subscore:
-    mine = [f for f in findings if RESUME_RULES.rule(f.code).category == category]
-    per_code: Counter = Counter()
+def _excerpt(text: str) -> str:
+    return excerpt(text)
+
+
+def _by_category(category: str, findings: list[Finding], clean: str) -> tuple[float, str]:
+    mine = [
+        f for f in findings if RESUME_RULES.rule(f.code).category == category and f.code in COST
+    ]
+    groups: dict[str, list[Finding]] = {}
     for f in mine:
-        per_code[f.code] += PENALTY[f.severity]
-    score = max(0, 100 - sum(min(p, MAX_PENALTY_PER_CODE) for p in per_code.values()))
+        groups.setdefault(f.code, []).append(f)
+    costs = {code: _finding_cost(code, group) for code, group in groups.items()}
+    score = max(0.0, 100 - sum(costs.values()))
     if not mine:
-        return Subscore(score=score, explanation=clean)
+        return score, clean
     counts = Counter(f.code for f in mine)
-    found = ", ".join(
-        f"{code} ({n})" for code, n in counts.most_common()
+    parts = ", ".join(
+        f"{code} ({counts[code]}): -{round(costs[code])}"
+        for code in sorted(costs, key=lambda c: -costs[c])
     )  # codes are not nouns: no "2 buzzword"
-    return Subscore(score=score, explanation=f"Findings: {found}.")
+    return score, f"Findings: {parts}."
 
 
-def _keywords(report: KeywordReport) -> Subscore:
+def _keywords(report: KeywordReport) -> tuple[float, str]:
     total = len(report.matched) + len(report.missing)
     if not total:
-        return Subscore(score=0, explanation="No skills or keywords found in the job description.")
-    return Subscore(
-        score=round(100 * report.match_rate),
-        explanation=f"Has {len(report.matched)} of {total} terms the job asks for "
+        return 0, "No skills or keywords found in the job description."
+    return (
+        100 * report.match_rate,
+        f"Has {len(report.matched)} of {total} terms the job asks for "
         f"(aim for about {TARGET_MATCH:.0%}).",
     )
 
 
-def score_resume(
+def score_parts(
     resume: Resume, findings: list[Finding], keywords: Optional[KeywordReport] = None
-) -> tuple[int, dict[str, Subscore]]:
-    subscores = {
+) -> tuple[float, dict[str, tuple[float, str]]]:
+    """The exact (unrounded) score and each part's exact score and explanation."""
+    parts = {
         "impact": _impact(resume, findings),
         "clarity": _by_category(
-            "clarity", findings, "No first-person, passive, cliche or overlong wording found."
+            "clarity",
+            findings,
+            "No first-person, passive, cliche, misspelled or overlong wording found.",
         ),
         "structure": _by_category(
             "structure", findings, "Contact details, sections, length and dates look right."
         ),
     }
     if keywords is not None and (keywords.matched or keywords.missing):
-        subscores["keywords"] = _keywords(keywords)
-    weights = {k: WEIGHTS[k] for k in subscores}
+        parts["keywords"] = _keywords(keywords)
+    weights = {k: WEIGHTS[k] for k in parts}
     total = sum(weights.values())
-    score = round(sum(subscores[k].score * w for k, w in weights.items()) / total)
-    return score, subscores
+    return sum(parts[k][0] * w for k, w in weights.items()) / total, parts
+
+
+def score_resume(
+    resume: Resume, findings: list[Finding], keywords: Optional[KeywordReport] = None
+) -> tuple[int, dict[str, Subscore]]:
+    exact, parts = score_parts(resume, findings, keywords)
+    subscores = {k: Subscore(score=round(v), explanation=why) for k, (v, why) in parts.items()}
+    return round(exact), subscores

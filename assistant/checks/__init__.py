@@ -3,7 +3,7 @@ explicitly, run in one pass."""
 
 from __future__ import annotations
 
-from assistant.checks import structure, wording
+from assistant.checks import content, structure, wording
 from assistant.checks.examples import example_text
 from assistant.inputs.resume import Resume, parse_resume_text
 from assistant.rules import Finding, Rule, RuleSet, by_severity
@@ -16,7 +16,7 @@ def example_resume(example: str) -> Resume:
 
 
 RESUME_RULES: RuleSet[Resume] = RuleSet(
-    "resume", structure.RULES + wording.RULES, subject=example_resume
+    "resume", structure.RULES + wording.RULES + content.RULES, subject=example_resume
 )
 
 

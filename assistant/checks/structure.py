@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
-from assistant.inputs.resume import Resume
+from assistant.inputs.resume import ROLE_WORDS, Resume
 from assistant.rules import Hit, Rule
 from assistant.text import TOKEN
+from assistant.text.lexicon import phrase_lists
 
 TOO_LONG_WORDS = 1200  # about two and a half pages of resume text
 WORDS_PER_PAGE = 500
+MAX_JOB_HEADING_WORDS = 16
 REPEATED_VERB_MIN = 3
 REPEATED_VERB_SHARE = 0.2
 REQUIRED_SECTIONS = (("experience", "error"), ("education", "warning"), ("skills", "warning"))
@@ -31,6 +34,14 @@ _DATE_TOKEN = re.compile(
     rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
     re.IGNORECASE,
 )
+
+
+_RANGE_WORD = re.compile(r"\s(?:-|\u2013|\u2014|to|until|till)\s|\d(?:-|\u2013)\d", re.I)
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    return frozenset(v.lower() for v in phrase_lists()["irregular_past"].values())
 
 
 def missing_contact(resume: Resume) -> Iterator[Hit]:
@@ -85,7 +96,10 @@ def date_style(token: str) -> str:
 def date_inconsistent(resume: Resume) -> Iterator[Hit]:
     styles: dict[str, tuple] = {}
     for pos in resume.experience:
-        for m in _DATE_TOKEN.finditer(pos.dates):
+        # only the dates of a range ('Jan 2020 - Mar 2022'): a lone year in a heading may be an
+        # award's or a course's, not the position's
+        ranges = " ".join(d for d in pos.dates.split(", ") if _RANGE_WORD.search(d))
+        for m in _DATE_TOKEN.finditer(ranges):
             style = date_style(m.group(0))
             if style != DATE_STYLES[0][0]:
                 styles.setdefault(style, (pos, m.group(0)))
@@ -102,7 +116,13 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
     first_seen = {}
     for b in bullets:
         m = TOKEN.match(b.text)
-        if m and m.group(0)[0].isalpha():
+        # only a verb counts: a past tense ('Managed', 'Led'); not 'I', a noun, or an ALL CAPS label
+        word = m.group(0) if m else ""
+        if (
+            word[:1].isalpha()
+            and not word.isupper()
+            and (word.lower().endswith("ed") or word.lower() in _past_forms())
+        ):
             verb = m.group(0).lower()
             openers[verb] += 1
             first_seen.setdefault(verb, b)
@@ -120,7 +140,15 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
 
 def missing_dates(resume: Resume) -> Iterator[Hit]:
     for pos in resume.experience:
-        if (pos.title or pos.company) and pos.bullets and not _DATE_TOKEN.search(pos.dates):
+        label = " ".join((pos.title, pos.company))
+        # only a heading that names a job ('Branch Manager', 'Analyst, Acme'); a label line such
+        # as 'Key Results:' or a wrapped sentence is not a position
+        looks_like_job = (
+            ROLE_WORDS.search(label)
+            and len(label.split()) <= MAX_JOB_HEADING_WORDS
+            and not label.rstrip().endswith((":", ".", ";"))
+        )
+        if looks_like_job and pos.bullets and not _DATE_TOKEN.search(pos.dates):
             label = ", ".join(p for p in (pos.title, pos.company) if p)
             yield Hit("experience", pos.line, label, f"No dates for '{label}'.")
 
@@ -137,7 +165,13 @@ RULES: tuple[Rule[Resume], ...] = (
             BASE.replace("dana.reyes@example.com | (555) 201-3344 | ", ""),
             BASE.replace("dana.reyes@example.com | ", ""),
         ),
-        should_pass=("Shipped 3 releases",),
+        should_pass=(
+            "Shipped 3 releases",
+            # phone numbers of any country
+            BASE.replace("(555) 201-3344", "+44 7700 900456"),
+            BASE.replace("(555) 201-3344", "07700 900123 | London, UK"),
+            BASE.replace("(555) 201-3344", "+91 7001610649"),
+        ),
     ),
     Rule(
         code="missing-section",
@@ -216,6 +250,14 @@ RULES: tuple[Rule[Resume], ...] = (
         suggestion="Give every position its start and end (e.g. 'Jan 2020 - Mar 2022'); readers distrust gaps they cannot see.",
         find=missing_dates,
         should_flag=(BASE.replace(", Jan 2021 - Present", ""),),
-        should_pass=(BASE.replace("Jan 2021 - Present", "2021 - 2023"),),
+        should_pass=(
+            BASE.replace("Jan 2021 - Present", "2021 - 2023"),
+            # a date on the line after the title, and the shapes real resumes use
+            BASE.replace(", Jan 2021 - Present", "\n09/2019 to 04/2020"),
+            BASE.replace("Jan 2021 - Present", "March 2019 to Current"),
+            BASE.replace("Jan 2021 - Present", "2019 - present"),
+            # a label line over bullets is not a position
+            BASE.replace("- {bullet}", "Key Results:\n- Cut 12 routes"),
+        ),
     ),
 )

@@ -10,9 +10,12 @@ from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' exam
 from assistant.inputs.resume import Resume
 from assistant.rules import Hit, Rule
 from assistant.text import QUANTITY
-from assistant.text.lexicon import first_person, phrase_pattern, word_set
+from assistant.text.lexicon import first_person, phrase_lists, phrase_pattern, word_set
+from assistant.text.sentences import sentences
 
 LONG_BULLET_WORDS = 35
+WALL_WORDS = 50  # over this a bullet is a paragraph: wall-of-text, not long-bullet
+WALL_SENTENCES = 3  # so many sentences in one bullet make a paragraph too
 MIN_ACHIEVEMENT_WORDS = 4
 
 HONOUR = re.compile(
@@ -20,6 +23,22 @@ HONOUR = re.compile(
     re.IGNORECASE,
 )
 BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
+PASSIVE_SUBJECT_WORDS = 6  # "The quarterly budget for the region was prepared ..."
+_CLAUSE = re.compile(r"\b(?:that|which|who|so|to|and|while|when|where|until|if)\b|[,;:]", re.I)
+
+
+def _acts_first(before: str) -> bool:
+    """Whether the words before a passive verb already hold the sentence's own action: a verb
+    in the past tense, or a clause word (the passive then sits in a clause, not the main one)."""
+    words = before.split()
+    return bool(_CLAUSE.search(before)) or bool(
+        words and (words[0].lower().endswith("ed") or words[0].lower() in _past_forms())
+    )
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    return frozenset(v.lower() for v in phrase_lists()["irregular_past"].values())
 
 
 @lru_cache(maxsize=1)
@@ -31,12 +50,20 @@ def passive_pattern() -> re.Pattern:
     )
 
 
+def is_wall(text: str) -> bool:
+    """A paragraph, not a bullet: over WALL_WORDS words or WALL_SENTENCES sentences."""
+    return len(text.split()) > WALL_WORDS or len(sentences(text)) >= WALL_SENTENCES
+
+
 def _texts(resume: Resume) -> Iterator[Hit]:
-    """The summary and every bullet, as hits to report against."""
+    """The summary and every bullet, sentence by sentence, as hits to report against (a
+    paragraph resume is checked one sentence at a time, so a finding quotes the sentence)."""
     if resume.summary:
-        yield Hit("summary", resume.summary_line, resume.summary)
+        for sentence in sentences(resume.summary):
+            yield Hit("summary", resume.summary_line, sentence)
     for kind, bullet in resume.bullets():
-        yield Hit(kind, bullet.line, bullet.text)
+        for sentence in sentences(bullet.text):
+            yield Hit(kind, bullet.line, sentence)
 
 
 def unquantified(resume: Resume) -> Iterator[Hit]:
@@ -52,9 +79,10 @@ def unquantified(resume: Resume) -> Iterator[Hit]:
 
 def weak_opener(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("weak_openers", opener=True)
+    service = phrase_pattern("weak_opener_exceptions", opener=True)
     for kind, bullet in resume.bullets():
         m = pattern.match(bullet.text)
-        if m:
+        if m and not service.match(bullet.text):
             yield Hit(
                 kind,
                 bullet.line,
@@ -74,7 +102,15 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
     allowed = word_set("passive_exceptions")
     pattern = passive_pattern()
     for kind, bullet in resume.bullets():
-        found = [m for m in pattern.finditer(bullet.text) if m.group("verb").lower() not in allowed]
+        # only a sentence whose own verb is passive ("Patient flow was managed"): a passive in a
+        # clause after an action ("Ensured deadlines were met") reads well and is not flagged
+        found = [
+            m
+            for m in pattern.finditer(bullet.text)
+            if m.group("verb").lower() not in allowed
+            and len(bullet.text[: m.start()].split()) <= PASSIVE_SUBJECT_WORDS
+            and not _acts_first(bullet.text[: m.start()])
+        ]
         by_me = BY_ME.search(bullet.text)
         if found or by_me:
             phrase = found[0].group(0) if found else by_me.group(0)
@@ -84,7 +120,12 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
 def buzzword(resume: Resume) -> Iterator[Hit]:
     pattern = phrase_pattern("buzzwords")
     exceptions = phrase_pattern("buzzword_exceptions")
-    for hit in _texts(resume):
+    skills = [s for s in resume.sections if s.kind == "skills"]
+    listed = [
+        Hit("skills", s.line, ", ".join(i for i in resume.skills if pattern.search(i)))
+        for s in skills[:1]
+    ]
+    for hit in [*_texts(resume), *(h for h in listed if h.excerpt)]:
         words = []
         for m in pattern.finditer(exceptions.sub(" ", hit.excerpt)):
             if m.group(0).lower() not in words:
@@ -98,7 +139,7 @@ def buzzword(resume: Resume) -> Iterator[Hit]:
 def long_bullet(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         n = len(bullet.text.split())
-        if n > LONG_BULLET_WORDS:
+        if n > LONG_BULLET_WORDS and not is_wall(bullet.text):  # a wall is its own check
             yield Hit(
                 kind, bullet.line, bullet.text, f"A bullet of {n} words (over {LONG_BULLET_WORDS})."
             )
@@ -136,10 +177,13 @@ RULES: tuple[Rule[Resume], ...] = (
             "Helped with the quarterly budget review",
             "Worked on a new returns process for 200 stores",
             "Duties included answering 50 calls a day",
+            "Assisted the marketing team with various tasks",
         ),
         should_pass=(
             "Managed the warehouse schedule for 30 drivers",
             "Helmed the budget review for 4 regions",
+            # serving people is the work itself
+            "Assisted customers with 40 returns and exchanges a day",
         ),
     ),
     Rule(
@@ -174,6 +218,8 @@ RULES: tuple[Rule[Resume], ...] = (
             "Managed the budget for 4 regions",
             "Was promoted to team lead after 9 months",
             "Based in Denver, covered 3 states",
+            # a passive in a clause after the action reads well
+            "Ensured all 40 shipping deadlines were met",
         ),
     ),
     Rule(

@@ -48,15 +48,40 @@ class ReboundGroup(TyperGroup):
         except KeyboardInterrupt:
             _error_line("interrupted")
             raise typer.Exit(130) from None
+        except OSError as exc:  # the system said no: a full disk, permissions, a name too long
+            _error_line(system_problem(exc))
+            raise typer.Exit(2) from None
         except Exception as exc:  # the last line of defence: one line, not a traceback
             if type(exc).__module__.split(".")[0] in ("typer", "click") or os.environ.get(
                 "REBOUND_DEBUG"
             ):
                 raise
+            if type(exc).__module__ == "sqlite3":
+                # a damaged database, a column missing, a file left read-only by another user
+                _error_line(
+                    f"a database in {_home()} cannot be used ({exc}); nothing was changed "
+                    "(move the damaged file aside to start afresh)"
+                )
+                raise typer.Exit(2) from None
             _error_line(
                 f"internal error: {type(exc).__name__}: {exc} (REBOUND_DEBUG=1 shows the traceback)"
             )
             raise typer.Exit(70) from None
+
+
+def system_problem(exc: OSError) -> str:
+    """An OSError as one line: the file and what the system said."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}; nothing was changed"
+
+
+def _home() -> str:
+    from assistant.paths import user_dir
+
+    try:
+        return str(user_dir())
+    except Exception:
+        return "the user directory"
 
 
 def _error_line(message: str) -> None:
@@ -82,6 +107,7 @@ def _register() -> None:
         log_cmd,
         models,
         network,
+        parse,
         plan,
         practice,
         prompts_cmd,
@@ -97,6 +123,7 @@ def _register() -> None:
         log_cmd,
         models,
         network,
+        parse,
         plan,
         practice,
         prompts_cmd,

@@ -129,6 +129,18 @@ _MODEL_PARAMS = [
         ],
         False,
     ),
+    (
+        "model_always",
+        Annotated[
+            bool,
+            typer.Option(
+                "--model-always",
+                help="Ask the model even for a task its `models --check` figures advise against.",
+                rich_help_panel="Model",
+            ),
+        ],
+        False,
+    ),
 ]
 
 
@@ -201,20 +213,35 @@ def write_out(path: Optional[str], text: str, force: bool) -> None:
         notice(f"wrote {path}")
 
 
-def open_engine_with_progress(settings, load_small: bool = True):
-    """Open the engine; with a local model, load it under a spinner on stderr (a small model
-    only if `load_small`: a task that does not generate with one need not wait for it)."""
+def open_engine_with_progress(
+    settings, task: Optional[str] = None, in_record: bool = False, preload=True
+):
+    """Open the engine for `task` (none when the model's check figures advise against asking it
+    for that task: then nothing is loaded, and the reason is said here, or, with `in_record`, by
+    the caller through its result's generation record: see spared()); with a local model, load it
+    under a spinner on stderr. `preload` may be a function of the backend saying whether the task
+    will generate at all (else the model's context is not loaded up front). A task that also reads
+    with the model (embeddings: soften, practice) passes no `task` and decides itself."""
     from assistant.engine.select import open_engine
 
-    engine = open_engine(settings)
+    engine = open_engine(settings, task=task)
     notice(engine.notice)
+    if not in_record:
+        notice(engine.spared)
     load = getattr(engine.backend, "load", None)
-    if load is not None and not load_small and engine.backend.info().is_small:
-        load = None
-    if load is not None:
+    if load is not None and (preload(engine.backend) if callable(preload) else preload):
         with console(stderr=True).status("Loading the model…"):
             load()
     return engine
+
+
+def spared(engine, result):
+    """The result, its generation record saying why the model was not asked (if it was not)."""
+    if engine.spared:
+        from assistant.generation import join_notices
+
+        result.generation.notice = join_notices(engine.spared, result.generation.notice)
+    return result
 
 
 class TokenProgress:

@@ -68,7 +68,7 @@ def critique(
         parsed_job = read_job(job)
     paths = expand_paths(files)
     batch = len(paths) > 1
-    eng = open_engine_with_progress(engine)
+    eng = open_engine_with_progress(engine, "critique")
     results, failures = [], []
     if batch:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn

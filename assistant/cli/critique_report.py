@@ -73,10 +73,18 @@ def renderables(result: CritiqueResult) -> list:
 
     out.append(Panel(result.summary, title="What to fix first", title_align="left", expand=False))
     if result.rewrites:
-        out.append(Text("Suggested rewrites (fill each [__] with your real number)", style="bold"))
+        out.append(
+            Text(
+                "Suggested rewrites (fill each [__], [metric] and [period] with your real figures)",
+                style="bold",
+            )
+        )
         for r in result.rewrites:
             out.append(Text(f"  - {r.original}", style="dim"))
-            out.append(Text(f"  + {r.suggestion}", style="green"))
+            if r.suggestion:
+                out.append(Text(f"  + {r.suggestion}", style="green"))
+            else:
+                out.append(Text(f"  ? {r.missing}", style="yellow"))
     return out
 
 

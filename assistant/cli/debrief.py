@@ -218,6 +218,7 @@ def debrief(
     from assistant.tasks.debrief import (
         EXISTS,
         append_round,
+        check_writable,
         default_path,
         existing_notes,
         write_debrief,
@@ -229,10 +230,12 @@ def debrief(
                 "--append needs --out NOTES.md, the file to add a round to", param_hint="--append"
             )
         existing_notes(out)  # check the file before asking anything
+        check_writable(out, append=True)
         result = append_round(_answers(lambda: _ask_round("Date of this round (YYYY-MM-DD)")), out)
     else:
         if out and Path(out).exists():  # say so before asking anything
             raise OutputExistsError(EXISTS.format(path=out))
+        check_writable(out)  # a missing or read-only folder is said before the first question
         answers = _answers(_ask_debrief)
         result = write_debrief(answers, out or default_path(answers.company, answers.round.date))
     if as_json:

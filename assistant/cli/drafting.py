@@ -15,6 +15,7 @@ from assistant.cli.common import (
     open_engine_with_progress,
     print_json,
     show_generation,
+    spared,
     write_out,
     written_by,
 )
@@ -31,11 +32,19 @@ def check_outputs(force: bool, *paths: Optional[str]) -> None:
             check_target(Path(path), force)
 
 
-def run_on_engine(settings, task: Callable, label: str = "Writing the draft"):
-    """task(backend, on_chunk): backend is None when there is no model (templates only)."""
-    engine = open_engine_with_progress(settings)
+def run_on_engine(
+    settings,
+    task: Callable,
+    label: str = "Writing the draft",
+    name: Optional[str] = None,
+    preload=True,
+):
+    """task(backend, on_chunk): backend is None when there is no model (templates only), or when
+    the model's check figures advise against asking it for the task `name`. `preload`: see
+    open_engine_with_progress."""
+    engine = open_engine_with_progress(settings, name, in_record=True, preload=preload)
     if engine.backend is None:
-        return task(None, None)
+        return spared(engine, task(None, None))
     with TokenProgress(label) as progress:
         return task(engine.backend, progress)
 

@@ -100,7 +100,9 @@ def feedback(
     check_outputs(force, out, eml)
     advice = advice_for(person.name, parsed.company)
     result = run_on_engine(
-        engine, lambda backend, progress: draft_feedback(request, backend, progress)
+        engine,
+        lambda backend, progress: draft_feedback(request, backend, progress),
+        name="feedback",
     )
     result.advice = advice
     text = f"Subject: {result.subject}\n\n{result.body}\n"

@@ -71,6 +71,7 @@ def interview(
         engine,
         lambda backend, progress: interview_questions(request, backend, progress),
         "Writing tailored questions",
+        "interview",
     )
     show_generation(result.generation)
     write_out(out, practice_sheet(result), force)

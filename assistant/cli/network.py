@@ -87,7 +87,9 @@ def network(
         raise InputError("--eml: a LinkedIn note is no email; use --channel email")
     check_outputs(force, out, eml)
     result = run_on_engine(
-        engine, lambda backend, progress: draft_network_note(request, backend, progress)
+        engine,
+        lambda backend, progress: draft_network_note(request, backend, progress),
+        name="network",
     )
     if result.channel == "email":
         text, size = f"Subject: {result.subject}\n\n{result.body}\n", ""

@@ -64,13 +64,13 @@ def practice(
     from assistant.analysis.keywords import vocabulary_job_terms
     from assistant.analysis.occupation import classify
     from assistant.cli.common import open_engine_with_progress
-    from assistant.stores.practice import PracticeSession, save_session
+    from assistant.stores.practice import PracticeSession
 
     request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
     job_terms = vocabulary_job_terms(request.job.text, request.job.company)
     family = classify(request.job.title, request.job.text).family
     pairs = _read_pairs(answers) if answers else None
-    backend = open_engine_with_progress(engine, load_small=False).backend
+    backend = open_engine_with_progress(engine, preload=lambda b: not b.info().is_small).backend
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,
@@ -98,7 +98,6 @@ def practice(
     if not session.reviews:
         notice("no answers given: nothing to save")
     else:
-        session = save_session(session)
         notice(
             f"saved practice session #{session.id} (average score {session.average_score}); "
             "see `rebound practice --history`"
@@ -164,7 +163,10 @@ def _review(
             review = review_answer(
                 question, answer, job_terms, backend, on_chunk=progress, job_family=family
             )
+    from assistant.stores.practice import save_answer
+
     session.reviews.append(review)
+    save_answer(session)  # saved as given: Ctrl-C or a closed terminal loses no answer
     if not any(r.generation.notice == review.generation.notice for r in session.reviews[:-1]):
         show_generation(review.generation)  # the same notice once per session
     if ui is not None:

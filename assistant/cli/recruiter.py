@@ -60,7 +60,9 @@ def recruiter(
     find_recruiter(parsed)  # a missing name is an error before any model loads
     check_outputs(force, out, eml)
     result = run_on_engine(
-        engine, lambda backend, progress: draft_recruiter_update(parsed, backend, progress)
+        engine,
+        lambda backend, progress: draft_recruiter_update(parsed, backend, progress),
+        name="recruiter",
     )
     text = f"Subject: {result.subject}\n\n{result.body}\n"
     write_eml(eml, result.subject, result.body, force, result.recruiter, parsed.recruiter_email)

@@ -42,17 +42,24 @@ def soften(
 ) -> None:
     """Check a follow-up message for desperation and rewrite it calm."""
     from assistant.cli.drafting import run_on_engine
+    from assistant.config import load_config
     from assistant.inputs.text import read_text
     from assistant.stores.followups import advice_for
-    from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest
+    from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest, generates
     from assistant.tasks.soften import soften as run
 
     if log and not (to and company):
         raise typer.BadParameter("--log needs --to and --company", param_hint="--log")
     request = SoftenRequest(text=read_text(draft, MAX_DRAFT_BYTES), to=to, company=company)
     advice = advice_for(to, company)  # before --log records this message
+    always = engine.model_always or load_config().model_always
+    # No task name for the engine: soften reads with any model (embeddings) and decides itself
+    # whether it writes; a model that will not write keeps its writing context unloaded.
     result = run_on_engine(
-        engine, lambda backend, on_chunk: run(request, backend, on_chunk), "Rewriting"
+        engine,
+        lambda backend, on_chunk: run(request, backend, on_chunk, always),
+        "Rewriting",
+        preload=lambda backend: generates(backend, always),
     )
     result.advice = advice
     show_generation(result.generation)
@@ -80,10 +87,12 @@ def _render(original: str, result) -> None:
     for s in result.signals:
         marked.stylize("bold red underline", s.start - offset, s.end - offset)
     style = _LEVEL_STYLE[result.level]
+    judge = "the model's embeddings" if result.judge == "embedding" else "word cues (no model)"
     out.print(
         Panel(
             marked,
             title=f"Your draft: {result.score}/100, {result.level}",
+            subtitle=f"judged sentence by sentence by {judge}",
             border_style=style,
             expand=False,
         )
@@ -100,21 +109,26 @@ def _render(original: str, result) -> None:
         source = written_by(
             result.generation, "model, checked by the guard", "rewritten sentence by sentence"
         )
+        if result.note:
+            out.print(result.note, markup=False)
         out.print(
             Panel(
                 Text(result.rewrite),
-                title=f"Calmer version: {result.rewrite_score}/100",
+                title=f"Calmer version: {result.rewrite_score}/100, {result.rewrite_level}",
                 subtitle=source,
-                border_style="green",
+                border_style=_LEVEL_STYLE[result.rewrite_level],
                 expand=False,
             )
         )
+        for sentence in result.still_needy:  # the same judge, on the calm version
+            out.print(f"Still reads as needy: “{sentence}”", markup=False)
         out.print(
-            f"Score: {result.score} ({result.level}) -> {result.rewrite_score} after the rewrite",
+            f"Score: {result.score} ({result.level}) -> {result.rewrite_score} "
+            f"({result.rewrite_level}) after the rewrite",
             markup=False,
         )
     else:
-        out.print("No desperation signals: this reads calm. Nothing to rewrite.", markup=False)
+        out.print("No sentence reads as desperate: nothing to rewrite.", markup=False)
     show_advice(result.advice)
 
 

@@ -1,4 +1,5 @@
-"""The backend interface: one generate() generator that yields text chunks."""
+"""The backend interface: one generate() generator that yields text chunks, and embed() for
+sentence embeddings where the backend has them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Optional
 from pydantic import BaseModel
 
 from assistant.engine.options import GenerateOptions
+from assistant.errors import NoEmbeddingsError
 
 Message = dict  # {"role": "system"|"user"|"assistant", "content": str}
 Call = tuple[list[Message], GenerateOptions]
@@ -20,10 +22,14 @@ class ModelInfo(BaseModel):
     path: Optional[str] = None
     parameters: Optional[int] = None  # None when unknown (a remote server)
     context_length: Optional[int] = None
+    whole_drafts: bool = False  # treat the model as large whatever its size (whole_drafts setting)
 
     @property
     def is_small(self) -> bool:
-        """Small models (under about 1B parameters) only fill small slots inside templates."""
+        """Small models (under about 1B parameters) only fill small slots inside templates; the
+        `whole_drafts` setting asks any model for whole drafts (the path of large models)."""
+        if self.whole_drafts:
+            return False
         return self.parameters is not None and self.parameters < 1_000_000_000
 
 
@@ -37,6 +43,11 @@ class Backend(ABC):
     @abstractmethod
     def info(self) -> ModelInfo:
         """What model this is (for the guard's choice of task size and for --json)."""
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text (the model's mean-pooled hidden state), computed in one batch
+        where the backend can. A backend without embeddings raises NoEmbeddingsError."""
+        raise NoEmbeddingsError(f"this backend ({self.name}) gives no embeddings")
 
     def complete(self, messages: list[Message], options: GenerateOptions) -> str:
         return "".join(self.generate(messages, options))

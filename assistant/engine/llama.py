@@ -1,6 +1,7 @@
 """The in-process backend: llama.cpp through llama-cpp-python's bindings, imported only when a
 model is loaded. The prompt is rendered with the model's chat template (llama_prompt.py) and written
-by llama_decode.py: one reply streamed, or many side by side."""
+by llama_decode.py: one reply streamed, or many side by side. Sentence embeddings come from the same
+GGUF in embedding mode (mean pooling), a second context created on first use."""
 
 from __future__ import annotations
 
@@ -18,7 +19,11 @@ from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
 
 _LOADED: dict[tuple, object] = {}
+_EMBEDDERS: dict[str, object] = {}  # model path -> llama_cpp.Llama in embedding mode
 _LOCK = threading.Lock()
+EMBED_TOKENS = (
+    512  # context and batch of the embedding context: a draft's sentences, 512 tokens a go
+)
 
 
 @atexit.register
@@ -29,6 +34,9 @@ def _close_all() -> None:
         for loaded in _LOADED.values():
             loaded.decoder.close()
         _LOADED.clear()
+        for embedder in _EMBEDDERS.values():
+            embedder.close()
+        _EMBEDDERS.clear()
 
 
 def _usable_cpus() -> set[int]:
@@ -114,8 +122,15 @@ def _init_backend(llama_cpp) -> None:
 class LlamaBackend(Backend):
     name = "llama"
 
-    def __init__(self, model_path: str, n_ctx: int = 2048, n_threads: Optional[int] = None):
+    def __init__(
+        self,
+        model_path: str,
+        n_ctx: int = 2048,
+        n_threads: Optional[int] = None,
+        whole_drafts: bool = False,
+    ):
         self.gguf = read_gguf(model_path)  # a clear error before llama.cpp sees a bad file
+        self.whole_drafts = whole_drafts  # ask for whole drafts whatever the model's size
         self.model_path = model_path
         self.n_ctx = min(n_ctx, self.gguf.context_length or n_ctx)
         self.fixed_threads = n_threads  # None: fit the free cores before every generation
@@ -130,7 +145,8 @@ class LlamaBackend(Backend):
         if self.fixed_threads:
             return self.fixed_threads, self.fixed_threads
         prompt = default_threads()
-        return (1 if self.info().is_small else prompt), prompt
+        small = ModelInfo(backend="llama", name="", parameters=self.gguf.parameters).is_small
+        return (1 if small else prompt), prompt
 
     @property
     def loaded(self) -> _Loaded:
@@ -162,6 +178,57 @@ class LlamaBackend(Backend):
     def load(self) -> None:
         _ = self.loaded
 
+    def _embedder(self):
+        """The model in embedding mode, shared by every backend on the same file in this process."""
+        with _LOCK:
+            if self.model_path not in _EMBEDDERS:
+                _EMBEDDERS[self.model_path] = self._load_embedder()
+            return _EMBEDDERS[self.model_path]
+
+    def _load_embedder(self):
+        try:
+            import llama_cpp
+            from llama_cpp._logger import set_verbose
+            from llama_cpp._utils import suppress_stdout_stderr
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ModelError(
+                f"llama-cpp-python is not installed ({exc}); run `make venv`"
+            ) from None
+        set_verbose(False)
+        threads = self.threads()[1]
+        try:  # llama.cpp warns on stderr that the GGUF names no pooling type: we set it
+            with suppress_stdout_stderr(disable=False):
+                return llama_cpp.Llama(
+                    model_path=self.model_path,
+                    embedding=True,
+                    pooling_type=llama_cpp.LLAMA_POOLING_TYPE_MEAN,
+                    n_ctx=EMBED_TOKENS,
+                    n_batch=EMBED_TOKENS,
+                    n_ubatch=EMBED_TOKENS,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise ModelError(
+                f"{self.model_path}: llama.cpp could not load this model for embeddings ({exc})"
+            ) from None
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Mean-pooled embeddings, the texts decoded together as sequences of one batch (llama.cpp
+        starts a new batch when EMBED_TOKENS are full; a longer text is cut to EMBED_TOKENS)."""
+        if not texts:
+            return []
+        import llama_cpp
+
+        embedder = self._embedder()
+        threads = self.threads()[1]
+        with _LOCK:
+            llama_cpp.llama_set_n_threads(embedder.ctx, threads, threads)
+            # an empty text has no token to pool: embed a space instead
+            vectors = embedder.embed([t if t.strip() else " " for t in texts])
+        return [list(map(float, v)) for v in vectors]
+
     def _run(self, calls: list[Call]) -> Iterator[tuple[int, str]]:
         import llama_cpp
 
@@ -192,4 +259,5 @@ class LlamaBackend(Backend):
             path=self.model_path,
             parameters=self.gguf.parameters,
             context_length=self.n_ctx,
+            whole_drafts=self.whole_drafts,
         )

@@ -32,7 +32,7 @@ from assistant.config import ContextLength, ParallelRequests
 from assistant.engine.base import Backend, Call, Message, ModelInfo
 from assistant.engine.options import GenerateOptions
 from assistant.engine.request_pool import read_at_once
-from assistant.errors import InputError, ModelError
+from assistant.errors import InputError, ModelError, NoEmbeddingsError
 
 if TYPE_CHECKING:
     import httpx
@@ -50,6 +50,16 @@ CONTEXT_ENV = "REBOUND_CONTEXT_LENGTH"
 PARALLEL_ENV = "REBOUND_PARALLEL_REQUESTS"
 DEFAULT_PARALLEL = 4  # requests open at once; a server with fewer slots queues the others
 HIDDEN_KEY = "[the API key]"
+MAX_REPLY_BYTES = (
+    4_000_000  # one reply as sent (events included): a few hundred tokens need ~100 KB
+)
+MAX_ERROR_BYTES = 64_000  # an error body, or a probe's answer: only its start is read
+MESSAGE_CHARS = 300  # of the server's own words, quoted in an error
+
+
+def without_userinfo(url: str) -> str:
+    """The URL with any 'user:password@' taken out, for messages."""
+    return re.sub(r"(?<=//)[^/?#@]*@", "", url)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -70,31 +80,86 @@ def api_root(base_url: str, allow_remote: bool) -> str:
         _ = parts.port  # raises ValueError for a port out of range
     except ValueError:
         parts = None
+    shown = without_userinfo(base_url.strip())
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ModelError(f"--base-url {base_url!r}: give a server URL like {DEFAULT_BASE_URL}")
+        raise ModelError(f"--base-url {shown!r}: give a server URL like {DEFAULT_BASE_URL}")
     if not allow_remote and not is_loopback_host(parts.hostname):
         raise ModelError(
-            f"--base-url {base_url}: {parts.hostname} is not this machine, and your resume and notes "
+            f"--base-url {shown}: {parts.hostname} is not this machine, and your resume and notes "
             "would be sent there; pass --allow-remote (or set allow_remote = true in the config file) "
             "if you trust that server"
+        )
+    if parts.username is not None or parts.password is not None:
+        raise ModelError(
+            f"--base-url {shown}: has a user name or password in it, which would show in `ps`, "
+            f"your shell history and messages; give the server's key in {API_KEY_ENV} instead"
         )
     path = parts.path.rstrip("/") or "/v1"
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-def error_message(response: httpx.Response) -> str:
-    """The server's own explanation from an error body ({"error": {"message"}}, {"error"}, {"message"})."""
+def read_start(response: httpx.Response, limit: int = MAX_ERROR_BYTES) -> bytes:
+    """The first `limit` bytes of a body (the rest is never read into memory)."""
+    out = bytearray()
+    for piece in response.iter_bytes():
+        out += piece
+        if len(out) >= limit:
+            break
+    return bytes(out[:limit])
+
+
+def error_message(response: httpx.Response, hide: Callable[[str], str] = str) -> str:
+    """The server's own explanation from an error body ({"error": {"message"}}, {"error"},
+    {"message"}): at most MAX_ERROR_BYTES read, `hide` applied before it is cut to MESSAGE_CHARS
+    (a key quoted near the cut would otherwise show its start)."""
+    raw = read_start(response)
     try:
-        body = json.loads(response.read() or b"null")
-    except (ValueError, UnicodeDecodeError):
+        body = json.loads(raw or b"null")
+    except (ValueError, UnicodeDecodeError, RecursionError):
         body = None
     if isinstance(body, dict):
         err = body.get("error", body.get("message", body.get("detail")))
         if isinstance(err, dict):
             err = err.get("message") or err.get("type")
         if isinstance(err, str) and err.strip():
-            return " ".join(err.split())[:300]
-    return " ".join(response.text.split())[:300] or f"HTTP {response.status_code}"
+            return hide(" ".join(err.split()))[:MESSAGE_CHARS]
+    text = " ".join(raw.decode("utf-8", errors="replace").split())
+    return hide(text)[:MESSAGE_CHARS] or f"HTTP {response.status_code}"
+
+
+def key_forms(key: str) -> list[str]:
+    """Every way a server might quote the key back: as is, URL-encoded, and in base64 (standard
+    and URL-safe, at each of the three alignments it can have inside a longer base64 text);
+    longest first."""
+    import base64
+    from urllib.parse import quote, quote_plus
+
+    forms = {key, quote(key, safe=""), quote(key), quote_plus(key)}
+    raw = key.encode()
+    for pad in range(3):
+        for encode in (base64.b64encode, base64.urlsafe_b64encode):
+            text = encode(b"\0" * pad + raw).decode()
+            start = 4 if pad else 0  # the first group holds the padding bytes
+            end = len(text) - (4 if (pad + len(raw)) % 3 else 0)  # the last, what follows
+            if end - start >= 8:
+                forms.add(text[start:end])
+    return sorted((f for f in forms if len(f) >= 8), key=len, reverse=True)
+
+
+def peer_guard(event: str, info: dict) -> None:
+    """httpcore's trace hook: once a connection is open, and before a byte of the request goes
+    out, the address actually connected to must be this machine (a name like 'localhost.' is
+    resolved by DNS, and may resolve elsewhere)."""
+    if event != "connection.connect_tcp.complete":
+        return
+    stream = info.get("return_value")
+    address = stream.get_extra_info("server_addr") if stream is not None else None
+    host = address[0] if isinstance(address, tuple) and address else None
+    if host is None or not is_loopback_host(str(host)):
+        raise ModelError(
+            f"the model server's name led to {host or 'an unknown address'}, which is not this "
+            "machine; nothing was sent (pass --allow-remote if you trust that server)"
+        )
 
 
 def positive_int(value: object) -> Optional[int]:
@@ -192,9 +257,10 @@ class OpenAIBackend(Backend):
 
         for attempt in range(self.tries):
             try:
-                return client.send(
-                    client.build_request("POST", self.endpoint, json=body), stream=True
-                )
+                request = client.build_request("POST", self.endpoint, json=body)
+                if not self.remote:
+                    request.extensions["trace"] = peer_guard
+                return client.send(request, stream=True)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as exc:
                 if attempt + 1 == self.tries:
                     raise ModelError(
@@ -206,9 +272,10 @@ class OpenAIBackend(Backend):
                 raise self._timeout_error() from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _timeout_error(self) -> ModelError:
+    def _timeout_error(self, whole: bool = False) -> ModelError:
+        what = "finish its reply" if whole else "answer"
         return ModelError(
-            f"the model server at {self.root} did not answer within {self.timeout:g} s "
+            f"the model server at {self.root} did not {what} within {self.timeout:g} s "
             "(raise `timeout` in the config file for a slow server)"
         )
 
@@ -221,7 +288,7 @@ class OpenAIBackend(Backend):
             )
         if response.status_code < 400:
             return
-        said = error_message(response)
+        said = error_message(response, self._hide_key)
         if response.status_code in (401, 403) and self.api_key:
             raise ModelError(
                 f"the model server at {self.root} refused the API key (HTTP {response.status_code}: "
@@ -252,7 +319,7 @@ class OpenAIBackend(Backend):
     def _content(self, data: object, key: str) -> Optional[str]:
         """choices[0][key]['content'] of one chunk (key 'delta') or a whole reply (key 'message')."""
         if isinstance(data, dict) and "error" in data:
-            said = " ".join(str(data["error"]).split())[:300]
+            said = self._hide_key(" ".join(str(data["error"]).split()))[:MESSAGE_CHARS]
             raise ModelError(f"the model server at {self.root} failed: {said}")
         try:
             content = data["choices"][0][key].get("content") if data["choices"] else None
@@ -262,19 +329,48 @@ class OpenAIBackend(Backend):
             raise self._malformed("content is not text")
         return content
 
-    def _stream(self, response: httpx.Response) -> Iterator[str]:
+    def _bytes(self, response: httpx.Response, deadline: float) -> Iterator[bytes]:
+        """The body as it comes, stopped at MAX_REPLY_BYTES and at the request's deadline (a server
+        that trickles a token, or a keep-alive comment, before every read timeout ends too)."""
+        size = 0
+        for piece in response.iter_bytes():
+            size += len(piece)
+            if size > MAX_REPLY_BYTES:
+                raise ModelError(
+                    f"the model server at {self.root} sent a reply over "
+                    f"{MAX_REPLY_BYTES // 1_000_000} MB; stopped reading it"
+                )
+            if time.monotonic() > deadline:
+                raise self._timeout_error(whole=True)
+            yield piece
+
+    def _lines(self, response: httpx.Response, deadline: float) -> Iterator[str]:
+        import codecs
+
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        rest = ""
+        for piece in self._bytes(response, deadline):
+            rest += decoder.decode(piece)
+            *lines, rest = rest.split("\n")
+            for line in lines:
+                yield line.rstrip("\r")
+        rest += decoder.decode(b"", final=True)
+        if rest:
+            yield rest.rstrip("\r")
+
+    def _stream(self, response: httpx.Response, deadline: float = float("inf")) -> Iterator[str]:
         if "text/event-stream" not in response.headers.get("content-type", ""):
             # A server that ignored stream=true answers with one JSON object.
             try:
-                data = json.loads(response.read())
-            except (ValueError, UnicodeDecodeError):
+                data = json.loads(b"".join(self._bytes(response, deadline)))
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 raise self._malformed("not JSON") from None
             text = self._content(data, "message")
             if text:
                 yield text
             return
         done = False  # [DONE], or a chunk with a finish_reason, ends a complete reply
-        for line in response.iter_lines():
+        for line in self._lines(response, deadline):
             if not line.startswith("data:"):
                 continue  # blank separators, comments, "event:" lines
             data = line[5:].strip()
@@ -283,7 +379,7 @@ class OpenAIBackend(Backend):
                 break
             try:
                 chunk = json.loads(data)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise self._malformed(f"bad event {data[:60]!r}") from None
             text = self._content(chunk, "delta")
             if text:
@@ -293,7 +389,10 @@ class OpenAIBackend(Backend):
             raise self._malformed("the stream ended without [DONE]")
 
     def _hide_key(self, text: str) -> str:
-        return text.replace(self.api_key.get_secret_value(), HIDDEN_KEY) if self.api_key else text
+        if self.api_key:
+            for form in key_forms(self.api_key.get_secret_value()):
+                text = text.replace(form, HIDDEN_KEY)
+        return text
 
     def generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
         try:
@@ -306,11 +405,12 @@ class OpenAIBackend(Backend):
     def _generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
         import httpx
 
+        deadline = time.monotonic() + self.timeout  # for the whole request, reply included
         with self._client() as client:
             response = self._send(client, self.payload(messages, options))
             try:
                 self._check_status(response)
-                yield from self._stream(response)
+                yield from self._stream(response, deadline)
             except httpx.TimeoutException:
                 raise self._timeout_error() from None
             except httpx.HTTPError as exc:
@@ -333,15 +433,82 @@ class OpenAIBackend(Backend):
         ]
         return read_at_once(streams, self.parallel, on_chunk)
 
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text from the server's /embeddings, all in one request. A server that
+        has none (no such endpoint, or a model not loaded for embeddings) raises
+        NoEmbeddingsError, so callers fall back to what needs none."""
+        if not texts:
+            return []
+        try:
+            return self._embed(texts)
+        except ModelError as exc:
+            raise type(exc)(self._hide_key(str(exc))) from None
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        import httpx
+
+        url = f"{self.root}/embeddings"
+        body: dict = {"input": list(texts)}
+        if self.model_name:
+            body["model"] = self.model_name
+        with self._client() as client:
+            for attempt in range(self.tries):
+                try:
+                    response = client.post(url, json=body)
+                    break
+                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                    if attempt + 1 == self.tries:
+                        raise ModelError(
+                            f"cannot reach the model server at {self.root} after {self.tries} "
+                            f"tries ({exc.__class__.__name__}): is it running?"
+                        ) from None
+                    time.sleep(self.backoff * 2**attempt)
+                except httpx.TimeoutException:
+                    raise self._timeout_error() from None
+                except httpx.HTTPError as exc:
+                    raise ModelError(
+                        f"the connection to the model server at {self.root} failed "
+                        f"({exc.__class__.__name__})"
+                    ) from None
+        if response.status_code in (404, 405, 501) or (
+            response.status_code >= 400 and "embedding" in error_message(response).lower()
+        ):
+            raise NoEmbeddingsError(
+                f"the model server at {self.root} gives no embeddings (HTTP "
+                f"{response.status_code} from /embeddings: {error_message(response)}); start it "
+                "with embeddings on (llama.cpp: --embeddings; llama-cpp-python: --embedding true)"
+            )
+        self._check_status(response)
+        return self._vectors(response, len(texts))
+
+    def _vectors(self, response: httpx.Response, count: int) -> list[list[float]]:
+        try:
+            data = response.json()["data"]
+            ordered = sorted(data, key=lambda d: d.get("index", 0))
+            vectors = [_pooled(d["embedding"]) for d in ordered]
+        except (ValueError, KeyError, TypeError, AttributeError, ZeroDivisionError):
+            raise self._malformed("not an embeddings list") from None
+        if len(vectors) != count:
+            raise self._malformed(f"{len(vectors)} embeddings for {count} texts")
+        return vectors
+
     def _get_json(self, client: httpx.Client, url: str) -> dict:
         """The JSON object at `url`, or {} for anything else (no answer, an error, not JSON)."""
         import httpx
 
+        request = client.build_request("GET", url)
+        if not self.remote:
+            request.extensions["trace"] = peer_guard
         try:
-            response = client.get(url)
-            data = response.json() if response.status_code == 200 else None
+            response = client.send(request, stream=True)
+            try:
+                ok = response.status_code == 200
+                data = json.loads(read_start(response, MAX_REPLY_BYTES)) if ok else None
+            finally:
+                response.close()
         except (
             httpx.HTTPError,
+            ModelError,
             ValueError,
             RecursionError,
         ):  # RecursionError: absurdly nested JSON
@@ -372,6 +539,19 @@ class OpenAIBackend(Backend):
             name=self.model_name or f"the default model at {self.root}",
             context_length=self.context_length,
         )
+
+
+def _pooled(embedding: list) -> list[float]:
+    """A text's vector: as given, or the mean of its tokens' vectors (a server whose model has no
+    pooling, such as llama-cpp-python's for a chat model, answers with one vector per token)."""
+    if embedding and isinstance(embedding[0], list):
+        width = len(embedding[0])
+        if any(len(row) != width for row in embedding):
+            raise ValueError("ragged token vectors")
+        return [sum(float(row[i]) for row in embedding) / len(embedding) for i in range(width)]
+    if not embedding:
+        raise ValueError("an empty embedding")
+    return [float(x) for x in embedding]
 
 
 def setting_from_env(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Optional
@@ -13,6 +14,16 @@ from assistant.engine.base import Backend
 from assistant.engine.resolve import resolve_model
 from assistant.engine.settings import EngineSettings
 
+WHOLE_DRAFTS_ENV = "REBOUND_WHOLE_DRAFTS"
+
+
+def whole_drafts(config: Config) -> bool:
+    """The whole_drafts setting: REBOUND_WHOLE_DRAFTS=1, else `whole_drafts` in the config file."""
+    raw = os.environ.get(WHOLE_DRAFTS_ENV, "").strip().lower()
+    if raw:
+        return raw in ("1", "true", "yes", "on")
+    return config.whole_drafts
+
 
 class Engine(BaseModel):
     """What a command runs on: a backend, or None with the reason shown in one dim line."""
@@ -21,6 +32,9 @@ class Engine(BaseModel):
 
     backend: Optional[Backend] = None
     notice: str = ""
+    # why the model was not asked for the command's task (its `models --check` figures): the
+    # command says so once, in its generation record's notice where it has one record
+    spared: str = ""
 
 
 _override: Optional[Backend] = None
@@ -37,7 +51,26 @@ def use_backend(backend: Backend) -> Iterator[Backend]:
         _override = previous
 
 
-def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
+def open_engine(
+    settings: EngineSettings, config: Optional[Config] = None, task: Optional[str] = None
+) -> Engine:
+    """The backend for a command; with `task`, None (and a notice) when the model's check figures
+    say it is not worth asking for that task (assistant/engine/capability.py), before any load."""
+    engine = _open(settings, config)
+    if task is None or engine.backend is None:
+        return engine
+    from assistant.engine.capability import should_generate
+
+    config = config or load_config()
+    ask, why = should_generate(
+        task, engine.backend, always=settings.model_always or config.model_always
+    )
+    if ask:
+        return engine
+    return Engine(spared=why)
+
+
+def _open(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
     if settings.no_model:
         return Engine()
     if _override is not None:
@@ -53,4 +86,8 @@ def open_engine(settings: EngineSettings, config: Optional[Config] = None) -> En
         return Engine(notice=f"No model found ({choice.reason}): using the built-in templates")
     from assistant.engine.llama import LlamaBackend
 
-    return Engine(backend=LlamaBackend(choice.path, n_threads=config.n_threads))
+    return Engine(
+        backend=LlamaBackend(
+            choice.path, n_threads=config.n_threads, whole_drafts=whole_drafts(config)
+        )
+    )

@@ -21,3 +21,4 @@ class EngineSettings(BaseModel):
     base_url: Optional[str] = None
     model_name: Optional[str] = None
     allow_remote: bool = False
+    model_always: bool = False  # ask the model whatever its `models --check` figures say

@@ -85,7 +85,6 @@ _PLACEHOLDERS = re.compile(
     r"|\b(?:your name|company name|hiring manager'?s? name|recipient|insert \w+)\b",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
 def stop_words() -> frozenset[str]:
@@ -105,6 +104,17 @@ def _known_words(known: str) -> set[str]:
     return {_possessive(w) for w in words(known)}
 
 
+def _starts_sentence(text: str, i: int) -> bool:
+    """Whether a word at i starts a sentence (after nothing, a line break, or .!?: and a space),
+    looking back only over the whitespace before i
+    (searching the whole text before every word took quadratic time)."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    gap = text[j:i]
+    return i == 0 or "\n" in gap or (bool(gap) and j > 0 and text[j - 1] in ".!?:")
+
+
 def unknown_names(text: str, known: str) -> list[str]:
     """Capitalised words that stand mid-sentence and appear nowhere in the inputs."""
     vocab = _known_words(known) | COMMON_CAPITALS
@@ -113,7 +123,7 @@ def unknown_names(text: str, known: str) -> list[str]:
         word = m.group(0)
         if not word[0].isupper():
             continue
-        if _SENTENCE_START.search(text[: m.start()]):
+        if _starts_sentence(text, m.start()):
             continue
         if _possessive(word) not in vocab and word not in out:
             out.append(word)

@@ -122,6 +122,16 @@ def _attempt_options(options: GenerateOptions, attempt: int) -> GenerateOptions:
     )
 
 
+def kept_options(ask: Ask) -> GenerateOptions:
+    """The ask's options, with `cache_instructions` dropped when the rendered instructions quote
+    the user's text (prompts.quotes_user_text): decided by the prompt, not by the task."""
+    from assistant.prompts import quotes_user_text
+
+    if ask.options.cache_instructions and quotes_user_text(ask.messages[0]["content"]):
+        return ask.options.model_copy(update={"cache_instructions": False})
+    return ask.options
+
+
 def refusals(attempts: list[Attempt]) -> list[CheckResult]:
     """What the guard refused in each attempt: its failed checks, the detail saying which one."""
     return [
@@ -182,7 +192,7 @@ def generate_many(
     for round_ in range(attempts):
         if not todo:
             break
-        calls = [(asks[i].messages, _attempt_options(asks[i].options, round_)) for i in todo]
+        calls = [(asks[i].messages, _attempt_options(kept_options(asks[i]), round_)) for i in todo]
         refused_now = []
         for i, (_, opts), raw in zip(todo, calls, backend.generate_many(calls, on_chunk)):
             ask, output = asks[i], clean_output(raw)

@@ -37,7 +37,7 @@ NICE_HEADING = re.compile(
 )
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
-    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*:?\s*$|"
+    r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
     r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
     r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
     r"builds|makes|runs|helps|is an?\b)",

@@ -27,6 +27,8 @@ def read_json(path: Path | str, max_bytes: int) -> object:
         raise InputError(
             f"{name}: JSON nested too deeply to be a resume or job description"
         ) from None
+    except ValueError as exc:  # a number longer than Python converts (sys.get_int_max_str_digits)
+        raise InputError(f"{name}: not usable JSON ({exc})") from None
 
 
 def validate_shape(model: type[Model], data: object, name: str, what: str) -> Model:

@@ -10,6 +10,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.errors import InputError, MissingFactError, first_error
+from assistant.inputs.limits import check_yaml
 from assistant.inputs.text import display_name, read_text
 from assistant.text import BULLET
 
@@ -173,7 +174,8 @@ _HEADING = re.compile(
     r"^(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|(?P<colon>[A-Za-z][A-Za-z '/&-]{2,60}):\s*$)"
 )
 _VERDICT = re.compile(
-    r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$", re.I
+    r"(?<!\s)\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$",
+    re.I,
 )
 _DATE_FORMATS = (
     "%Y-%m-%d",
@@ -211,6 +213,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
     import yaml
 
     raw = "\n".join(lines[1:i])
+    check_yaml(raw, name, "the front matter")  # an alias bomb is refused before it is built
     try:
         data = yaml.safe_load(raw) if raw.strip() else {}
     except yaml.YAMLError as exc:
@@ -255,13 +258,21 @@ def _section_for(heading: str) -> Optional[str]:
     return None
 
 
+_PERSON_SEPARATOR = re.compile(r",|\(|\s[\u2013\u2014-]\s")
+
+
 def _parse_person(item: str) -> Person:
-    m = re.match(
-        r"^(?P<name>.+?)\s*(?:(?:,|\(|\s[\u2013\u2014-]\s)\s*(?P<role>[^)]+?))?\)?\s*$", item
-    )
-    if m:
-        return Person(name=m.group("name").strip(), role=(m.group("role") or "").strip() or None)
-    return Person(name=item.strip())
+    """'Sam Lee, CTO', 'Sam Lee (CTO)' or 'Sam Lee - CTO': the name, and the role after the first
+    separator that leaves a role with no ')' inside. Linear time: one regex did this with
+    backtracking that took cubic time on a line of spaces."""
+    whole = item.rstrip()
+    body = whole[:-1] if whole.endswith(")") else whole  # a closing ')' ends the role
+    last_paren = body.rfind(")")
+    for start in range(1, len(body)):
+        sep = _PERSON_SEPARATOR.match(body, start)
+        if sep and last_paren < sep.end() < len(body):
+            return Person(name=item[:start].strip(), role=body[sep.end() :].strip() or None)
+    return Person(name=(body if len(whole) > 1 else whole).strip())
 
 
 def parse_body(body: str) -> dict:

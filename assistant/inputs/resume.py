@@ -8,19 +8,27 @@ from pathlib import Path
 from assistant.errors import InputError
 from assistant.inputs.resume_json import read_json_resume
 from assistant.inputs.resume_text import (
+    DATE_RANGE,
     MAX_RESUME_TEXT_BYTES,
+    ROLE_WORDS,
     Bullet,
     Contact,
     Format,
     Position,
     Resume,
     Section,
+    find_phone,
     parse_resume_text,
+    split_dates,
 )
 from assistant.inputs.text import display_name, read_text
 
 __all__ = [
+    "DATE_RANGE",
     "FORMATS",
+    "ROLE_WORDS",
+    "find_phone",
+    "split_dates",
     "Bullet",
     "Contact",
     "Position",

@@ -18,6 +18,8 @@ from assistant.text_utils import plural
 Format = Literal["txt", "md", "pdf", "docx", "json"]
 MAX_RESUME_TEXT_BYTES = MAX_TEXT_BYTES // 2
 MIN_RESUME_WORDS = 25
+PARAGRAPH_WORDS = 18  # a line this long is a paragraph of the work, never a job's title line
+MAX_CONTACT_LINE = 300  # characters: a longer header line is not searched for a location
 BULLET_SECTIONS = ("projects", "volunteer")
 
 
@@ -41,9 +43,15 @@ class Position(BaseModel):
 
     title: str = ""
     company: str = ""
-    dates: str = ""
+    dates: str = ""  # as written ('Jan 2020 - Present'); several ranges joined with ', '
+    start: str = ""  # the first range's start ('Jan 2020'), '' when there are no dates
+    end: str = ""  # its end ('Present'), '' for a single date
     line: Optional[int] = None
     bullets: list[Bullet] = []
+
+    def model_post_init(self, _context) -> None:
+        if self.dates and not self.start:
+            self.start, self.end = split_dates(self.dates)
 
 
 class Section(BaseModel):
@@ -88,10 +96,7 @@ class Resume(BaseModel):
 
 # ---- Plain text and Markdown ----
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(
-    r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])"
-)
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s,;|)>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|"
     r"dribbble\.com)/[^\s,;|)>]+",
@@ -100,14 +105,39 @@ _LINK = re.compile(
 _LOCATION = re.compile(
     r"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+)*,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
 )
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+# One date as resumes write it: 'Jan 2020', 'January 2020', 'May2014', '01/2020', '2020-01', '2020'.
+_DATE = rf"(?:\b{MONTH}\.?,?\s*'?{_YEAR}|\b\d{{1,2}}/{_YEAR}|\b{_YEAR}-(?:0[1-9]|1[0-2])(?!\d)|\b{_YEAR})"
 DATE_RANGE = re.compile(
-    r"(?P<range>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{1,2}/\d{4}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{4})"
-    r"(?:\s*(?:-|\u2013|\u2014|to)\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|"
-    r"\d{1,2}/\d{4}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{4}|present|current|now|today))?)",
+    rf"(?P<range>{_DATE}(?:\s*(?:-|\u2013|\u2014|to|until|till)\s*"
+    rf"(?:{_DATE}|present\b|current\b|now\b|today\b|date\b))?)",
     re.IGNORECASE,
 )
+_RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b|\btill\b)\s*", re.I)
+_ONE_DATE = re.compile(rf"{_DATE}|present|current|now|today|date", re.I)
+
+
+def split_dates(dates: str) -> tuple[str, str]:
+    """('Jan 2020', 'Present') from 'Jan 2020 - Present'; the first range when there are several."""
+    m = DATE_RANGE.search(dates)
+    if not m:
+        return "", ""
+    text = m.group("range").strip()
+    for sep in _RANGE_SPLIT.finditer(
+        text
+    ):  # the split where both sides are dates ('2020-01 - 2021')
+        left, right = text[: sep.start()].strip(), text[sep.end() :].strip()
+        if _ONE_DATE.fullmatch(left) and _ONE_DATE.fullmatch(right):
+            return left, right
+    return text, ""
+
+
 _SEPARATORS = re.compile(r"\s+(?:\||\u2014|\u2013|-|@|at)\s+|\s*\|\s*|,\s+|\s{3,}|\t+")
-_ROLE_WORDS = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(?:analyst|engineer|manager|developer|designer|specialist|coordinator|assistant|director|lead|"
     r"consultant|intern|associate|officer|representative|teacher|nurse|writer|editor|scientist|administrator|"
     r"accountant|architect|head|president|founder|owner|agent|technician|clerk|supervisor|advisor|strategist|"
@@ -115,12 +145,68 @@ _ROLE_WORDS = re.compile(
     r"driver|executive|partner|vp|cto|ceo|cfo|volunteer|fellow|trainee|apprentice|therapist)s?\b",
     re.IGNORECASE,
 )
-_SKILL_SPLIT = re.compile(r"\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
+_SKILL_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 
 
 def strip_markup(text: str) -> str:
     return _MARKUP.sub("", text).strip()
+
+
+# Countries a resume may name, to read its phone numbers written without the +country code.
+_REGION_HINTS = {
+    "united kingdom": "GB",
+    "uk": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "london": "GB",
+    "india": "IN",
+    "germany": "DE",
+    "deutschland": "DE",
+    "france": "FR",
+    "australia": "AU",
+    "canada": "CA",
+    "ireland": "IE",
+    "nigeria": "NG",
+    "singapore": "SG",
+    "sweden": "SE",
+    "spain": "ES",
+    "italy": "IT",
+    "netherlands": "NL",
+    "pakistan": "PK",
+    "philippines": "PH",
+    "south africa": "ZA",
+    "new zealand": "NZ",
+    "brazil": "BR",
+    "mexico": "MX",
+    "kenya": "KE",
+    "egypt": "EG",
+    "bangladesh": "BD",
+    "poland": "PL",
+}
+_HINT = re.compile(r"\b(" + "|".join(sorted(_REGION_HINTS, key=len, reverse=True)) + r")\b", re.I)
+DEFAULT_REGIONS = ("US", "GB")
+_YEARS = re.compile(r"^\(?(?:19|20)\d\d\)?(?:\s*[-\u2013/]\s*\(?(?:19|20)\d\d\)?)*$")
+
+
+def find_phone(where: str, whole: str = "") -> Optional[str]:
+    """The first phone number in `where`, of any country: '+91 7001610649', '07700 900123',
+    '(555) 201-3344'. Numbers without a country code are read as numbers of the countries the
+    resume names (in `whole`), then of the default regions."""
+    import phonenumbers
+
+    regions = [_REGION_HINTS[m.group(1).lower()] for m in _HINT.finditer(whole or where)]
+    for region in dict.fromkeys([*regions, *DEFAULT_REGIONS]):
+        matcher = phonenumbers.PhoneNumberMatcher(
+            where, region, leniency=phonenumbers.Leniency.POSSIBLE
+        )
+        for match in matcher:
+            raw = match.raw_string.strip()
+            digits = re.sub(r"\D", "", raw)
+            if 7 <= len(digits) <= 15 and not _YEARS.match(raw) and not DATE_RANGE.fullmatch(raw):
+                return raw
+    return None
 
 
 def _contact_from(lines: list[str], text: str) -> Contact:
@@ -131,13 +217,7 @@ def _contact_from(lines: list[str], text: str) -> Contact:
         if link not in links and (not email or link not in email.group(0)):
             links.append(link)
     header = "\n".join(lines)
-    header_wo_links = _LINK.sub(" ", _EMAIL.sub(" ", header))
-    phone = None
-    for m in _PHONE.finditer(header_wo_links if lines else _LINK.sub(" ", text)):
-        digits = re.sub(r"\D", "", m.group(0))
-        if 7 <= len(digits) <= 15 and not DATE_RANGE.fullmatch(m.group(0).strip()):
-            phone = m.group(0).strip()
-            break
+    phone = find_phone(_LINK.sub(" ", _EMAIL.sub(" ", header if lines else text)), text)
     name = name_line = None
     for line in lines:
         clean = strip_markup(line.strip(" #"))
@@ -153,6 +233,8 @@ def _contact_from(lines: list[str], text: str) -> Contact:
     for line in lines:
         if line is name_line:
             continue
+        if len(line) > MAX_CONTACT_LINE:  # a location is on a short line (and the pattern
+            continue  # backtracks in quadratic time on a long run of 'A.A.A.')
         m = _LOCATION.search(_LINK.sub(" ", _EMAIL.sub(" ", line)))
         if m:
             location = m.group(1)
@@ -175,7 +257,7 @@ def _split_position(header: str) -> Position:
     parts = [p for p in parts if p and len(p) > 1]
     title = company = ""
     for part in parts:
-        if not title and _ROLE_WORDS.search(part):
+        if not title and ROLE_WORDS.search(part):
             title = part
         elif not company and part != title:
             company = part
@@ -207,8 +289,9 @@ def _positions_from(section: Section) -> list[Position]:
             continue
         bullet = BULLET.match(raw)
         words = len(raw.split())
-        is_prose = (
-            not bullet and words >= 8 and not DATE_RANGE.search(raw) and raw.strip()[-1:] in ".;"
+        is_prose = not bullet and (
+            words >= PARAGRAPH_WORDS
+            or (words >= 8 and not DATE_RANGE.search(raw) and raw.strip()[-1:] in ".;")
         )
         if bullet or is_prose:
             if header or not positions:

@@ -15,13 +15,15 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     (
         "skills",
         re.compile(
-            r"\b(?:skills|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths)\b"
+            r"\b(?:skills?|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths|"
+            r"highlights|core qualifications|key qualifications)\b"
         ),
     ),
     (
         "summary",
         re.compile(
-            r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement)\b"
+            r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement|"
+            r"career focus)\b"
         ),
     ),
     (
@@ -41,6 +43,8 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     ("languages", re.compile(r"^languages?$")),
     ("interests", re.compile(r"\b(?:interests|hobbies)\b")),
     ("references", re.compile(r"\breferences?\b")),
+    ("affiliations", re.compile(r"\b(?:affiliations?|memberships?|professional associations)\b")),
+    ("additional", re.compile(r"^(?:additional information|personal information)$")),
     ("contact", re.compile(r"^(?:contact|contact information|contact details|personal details)$")),
 ]
 # A plain line (no '#', no colon, not ALL CAPS) is a heading only when it is exactly one of these.
@@ -52,13 +56,17 @@ career history|relevant experience|education|education and training|skills|techn
 core competencies|competencies|skills and tools|tools|projects|selected projects|certifications
 licenses and certifications|certifications and licenses|awards|honors|honours|publications|volunteer
 volunteering|volunteer experience|languages|interests|references|contact|achievements|training
+highlights|skill highlights|accomplishments|core accomplishments|additional information|affiliations
+professional affiliations|core qualifications|qualifications|executive profile|personal information
+activities and honors|military experience|core strengths|executive summary|career focus|career overview
+areas of expertise|summary of qualifications|educational background|language skills|computer skills
 """.replace("\n", "|").split("|")
 ) - {""}
 
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*:?\s*$")
+_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
 _COLON = re.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")
-_CAPS = re.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*:?\s*$")
+_CAPS = re.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*(?::\s*)?$")
 _UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
 
 
@@ -68,9 +76,34 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split())
 
 
+_SPACED = re.compile(r"^\s*(?:[A-Za-z&]\s{1,3}){3,}[A-Za-z&]\s*:?\s*$")
+_SPACED_NAMES: dict[str, str] = {}
+
+
+def unspace_heading(line: str) -> Optional[str]:
+    """'E X P E R I E N C E' or 'W O R K   H I S T O R Y' (a letter-spaced heading, as LaTeX and
+    design templates set them) as the words it spells; None for any other line."""
+    if not _SPACED.match(line):
+        return None
+    words = [w.replace(" ", "") for w in re.split(r"\s{2,}", line.strip(" :"))]
+    if len(words) > 1 and all(len(w) > 1 for w in words):
+        return " ".join(words)
+    joined = "".join(words)
+    if not _SPACED_NAMES:
+        _SPACED_NAMES.update({name.replace(" ", ""): name for name in _PLAIN_HEADINGS})
+    known = _SPACED_NAMES.get(joined.lower().replace("&", "and"))
+    if known:
+        return known.upper() if joined.isupper() else known.title()
+    return joined
+
+
 def heading_form(line: str) -> Optional[tuple[str, int]]:
     """(heading text, level) when the line looks like a heading. The level is the number of '#'
-    for Markdown, 9 for bold, 'Name:' and ALL CAPS lines, 10 for a plain line that is a known name."""
+    for Markdown, 9 for bold, 'Name:', ALL CAPS and letter-spaced lines, 10 for a plain line
+    that is a known name."""
+    spaced = unspace_heading(line)
+    if spaced is not None:
+        return spaced, 9
     m = _MARKDOWN.match(line)
     if m:
         return m.group("text").strip(" *_:"), len(line.lstrip()) - len(line.lstrip().lstrip("#"))

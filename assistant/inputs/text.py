@@ -53,8 +53,33 @@ def read_bytes(path: Path | str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
     return data
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """'utf-16' (a byte-order mark says which end), 'utf-16-le' or 'utf-16-be' (no mark, but every
+    other byte is zero, as in Notepad's "Unicode" text), else None. UTF-32's marks are 'utf-32'."""
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "utf-32"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), else cp1252; refuse binary data."""
+    """Decode UTF-8 (with or without BOM), UTF-16 (with or without BOM), else cp1252; refuse
+    binary data."""
+    wide = utf16_encoding(data)
+    if wide:
+        try:
+            data = data.decode(wide).encode("utf-8")
+        except UnicodeError:
+            raise InputError(f"{name}: looks like UTF-16 text but does not decode as it") from None
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file, not text")
     for encoding in ("utf-8-sig", "cp1252"):

@@ -92,38 +92,46 @@ def question_key(question: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", question.lower()))
 
 
-def save_session(session: PracticeSession) -> PracticeSession:
-    """Store the session and its answers in one transaction; returns it with its id."""
+def _answer_row(session_id: int, position: int, r) -> tuple:
+    return (
+        session_id,
+        position,
+        r.question,
+        question_key(r.question),
+        r.answer,
+        r.critique.score,
+        r.critique.metrics.words,
+        json.dumps(r.critique.star_present),
+        json.dumps([f.code for f in r.critique.findings]),
+        r.coaching,
+    )
+
+
+_INSERT_ANSWER = (
+    "INSERT INTO answers (session_id, position, question, question_key, answer, score, words, star,"
+    " findings, coaching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def save_answer(session: PracticeSession) -> PracticeSession:
+    """Store the session's last answer in its own transaction, the moment it is given (the session
+    row comes with the first one): an interrupted session keeps every answer given so far.
+    Returns the session with its id."""
     conn = store.connect(STORE, MIGRATIONS)
     try:
         with store.transaction(conn):
-            cur = conn.execute(
-                "INSERT INTO sessions (started_at, job_title, job_source) VALUES (?, ?, ?)",
-                (session.started_at.isoformat(), session.job_title, session.job_source),
-            )
-            session_id = cur.lastrowid
-            conn.executemany(
-                "INSERT INTO answers (session_id, position, question, question_key, answer, score, words, star,"
-                " findings, coaching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        session_id,
-                        i,
-                        r.question,
-                        question_key(r.question),
-                        r.answer,
-                        r.critique.score,
-                        r.critique.metrics.words,
-                        json.dumps(r.critique.star_present),
-                        json.dumps([f.code for f in r.critique.findings]),
-                        r.coaching,
-                    )
-                    for i, r in enumerate(session.reviews)
-                ],
-            )
+            session_id = session.id
+            if session_id is None:
+                session_id = conn.execute(
+                    "INSERT INTO sessions (started_at, job_title, job_source) VALUES (?, ?, ?)",
+                    (session.started_at.isoformat(), session.job_title, session.job_source),
+                ).lastrowid
+            position = len(session.reviews) - 1
+            conn.execute(_INSERT_ANSWER, _answer_row(session_id, position, session.reviews[-1]))
     finally:
         conn.close()
-    return session.model_copy(update={"id": session_id})
+    session.id = session_id
+    return session
 
 
 def load_history() -> PracticeHistory:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from assistant import prompts
 from assistant.analysis.keywords import keyword_gap
-from assistant.analysis.rewrite import rewrite_bullet
+from assistant.analysis.rewrite import suggest
 from assistant.analysis.score import score_resume
 from assistant.checks import Finding, run_checks
 from assistant.engine.base import Backend
@@ -46,7 +46,7 @@ def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]
     weight: Counter = Counter()
     order: dict[str, int] = {}
     for f in findings:
-        if f.code in BULLET_WEIGHTS and f.section != "summary":
+        if f.code in BULLET_WEIGHTS and f.section not in ("summary", "skills"):
             weight[f.excerpt] += BULLET_WEIGHTS[f.code]
             order.setdefault(f.excerpt, f.line if f.line is not None else len(order))
     worst = sorted(weight, key=lambda e: (-weight[e], order[e]))[:n]
@@ -72,7 +72,12 @@ def rule_based(request: CritiqueRequest) -> CritiqueResult:
     score, subscores = score_resume(resume, findings, keywords)
     summary = prompts.render(TASK, "fallback", fixes=top_fixes(findings), keywords=keywords)
     originals = [_full_bullet(resume, e) for e in weakest_bullets(findings)]
-    rewrites = [Rewrite(original=o, suggestion=rewrite_bullet(o)) for o in originals]
+    originals = [o for o in originals if not o.endswith("\u2026")]  # a sentence cut short
+    rewrites = []
+    for original in originals:
+        made = suggest(original)
+        if made.text != original:  # a bullet the rewrite would leave as it is needs none
+            rewrites.append(Rewrite(original=original, suggestion=made.text, missing=made.missing))
     return CritiqueResult(
         file=resume.source,
         score=score,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Optional
 
 from assistant import prompts
-from assistant.analysis.rewrite import BLANK, RESULT_BLANK
+from assistant.analysis.rewrite import BLANK, restructure, result_frame
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.generation import join_notices, refused
@@ -98,7 +98,7 @@ def _summary_checks(
 def _result_ask(resume: Resume, rewrite: Rewrite) -> Ask:
     """A small model's slot: the end of the rule-based rewrite, the scale of the work with a blank
     ("for [__] accounts"). Checked as the whole bullet it makes."""
-    bullet = rewrite.suggestion.removesuffix(RESULT_BLANK)
+    bullet = restructure(rewrite.original) or rewrite.original
     msgs = prompts.messages(TASK, mode="result", bullet=bullet)
     facts = _facts(resume, "\n".join(m["content"] for m in msgs), min_words=3, max_words=45)
     checked = BulletRewrite(
@@ -140,7 +140,7 @@ def _rewrite_ask(resume: Resume, rewrite: Rewrite) -> Ask:
 def _finish_rewrite(original: str, text: str) -> str:
     text = text.rstrip()
     if not QUANTITY.search(original) and not QUANTITY.search(text) and BLANK not in text:
-        text = text.rstrip(".") + RESULT_BLANK  # where a number would help, a visible blank
+        text = text.rstrip(".") + result_frame(text)  # where the result goes, with blanks
     return text
 
 
@@ -181,7 +181,9 @@ def improve(
         for rewrite in result.rewrites:
             if not small:
                 asks.append(_rewrite_ask(resume, rewrite))
-            elif not QUANTITY.search(rewrite.original):  # a bullet with a number has its result
+            elif rewrite.suggestion and not QUANTITY.search(rewrite.original):
+                # the rule-based rewrite's end, written by the model (a bullet with a number
+                # has its result; one with no rewrite has nothing to end)
                 asks.append(_result_ask(resume, rewrite))
             else:
                 continue
@@ -202,6 +204,9 @@ def improve(
         if rewrite is None:
             result.summary = output
         elif small:
-            rewrite.suggestion = with_result(rewrite.suggestion.removesuffix(RESULT_BLANK), output)
+            rewrite.suggestion = with_result(
+                restructure(rewrite.original) or rewrite.original, output
+            )
         else:
             rewrite.suggestion = _finish_rewrite(rewrite.original, output)
+            rewrite.missing = ""

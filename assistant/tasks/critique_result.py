@@ -19,7 +19,8 @@ MAX_FIXES = 3
 
 class Rewrite(BaseModel):
     original: str
-    suggestion: str
+    suggestion: str  # '' when there is no good rewrite: `missing` says what the bullet lacks
+    missing: str = ""
 
 
 class Fix(BaseModel):

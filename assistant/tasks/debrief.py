@@ -6,16 +6,20 @@ kept exactly as they were."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
+import tempfile
 from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import BaseModel
 
-from assistant.errors import InputError, OutputExistsError
+from assistant.errors import InputError, OutputExistsError, ReboundError
 from assistant.files import atomic_write
 from assistant.inputs.notes import MAX_NOTES_BYTES, Person, RejectionNotes, parse_notes
 from assistant.inputs.text import read_bytes
+from assistant.paths import user_dir
 
 HOW = ("well", "okay", "struggled")
 EXISTS = "{path}: already exists; pass --append to add a round to it, or choose another --out"
@@ -132,14 +136,46 @@ def render_round(rnd: Round, number: int) -> str:
 
 
 def write_debrief(debrief: Debrief, path: Path | str) -> DebriefResult:
-    """Write a new notes file; an existing file is never overwritten."""
+    """Write a new notes file; an existing file is never overwritten. If it cannot be written, the
+    answers are kept in the user directory and the error says where."""
     text = render_notes(debrief)
     notes = parse_notes(text, str(path))  # what every other command will read
     try:
         atomic_write(path, text, force=False)
     except OutputExistsError:
-        raise OutputExistsError(EXISTS.format(path=path)) from None
+        raise keep_answers(text, EXISTS.format(path=path)) from None
+    except (ReboundError, OSError) as exc:
+        problem = str(exc) if isinstance(exc, ReboundError) else f"{path}: {exc}"
+        raise keep_answers(text, problem) from None
     return DebriefResult(path=str(path), round=1, appended=False, notes=notes)
+
+
+def keep_answers(text: str, problem: str) -> InputError:
+    """The typed answers, saved where they can be (the user directory, else the temporary
+    folder), and the error that says so. Nothing typed is dropped."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for folder in (lambda: user_dir(create=True), tempfile.gettempdir):
+        try:
+            fd, kept = tempfile.mkstemp(prefix=f"debrief-{stamp}-", suffix=".md", dir=folder())
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return InputError(f"{problem}; your answers are saved in {kept}")
+        except OSError:
+            continue
+    sys.stdout.write(text)  # nowhere to write: the answers go to the terminal
+    return InputError(f"{problem}; your answers are printed above")
+
+
+def check_writable(path: Optional[Path | str], append: bool = False) -> None:
+    """Before the first question: the folder the notes go to must take a new file."""
+    from assistant.files import check_folder, check_target
+
+    if path is None:
+        check_folder(Path("."))  # the default file goes in the current folder
+    elif append:
+        check_target(Path(os.path.realpath(path)), force=True)
+    else:
+        check_target(path, force=False)
 
 
 def existing_notes(path: Path | str) -> tuple[bytes, str]:
@@ -169,7 +205,10 @@ def append_round(rnd: Round, path: Path | str) -> DebriefResult:
     sep = newline if data.endswith(b"\n") else newline * 2
     combined = data + (sep + addition).encode("utf-8")
     notes = parse_notes(combined.decode("utf-8-sig").replace("\r\n", "\n"), str(path))
-    atomic_write(path, combined, force=True)
+    try:
+        atomic_write(path, combined, force=True)  # through a symlink: the file it points to
+    except ReboundError as exc:
+        raise keep_answers(addition, str(exc)) from None
     return DebriefResult(path=str(path), round=number, appended=True, notes=notes)
 
 

@@ -1,28 +1,44 @@
-"""`soften`: score a follow-up draft for desperation and rewrite it calm.
+"""`soften`: judge a follow-up draft sentence by sentence for desperation and write a calm version.
 
-The rewrite works on whole sentences: calm sentences are kept, flagged ones are dropped or
-replaced by a calm sentence chosen by signal code (assistant/data/tone_signals.yaml), and the
-greeting and sign-off stay. A model, when there is one, may rewrite one flagged sentence at a
-time; the guard re-scores each (it must carry no signal), checks names and facts, and the
-whole rewrite must be calm, or the deterministic rewrite is used."""
+The judge (analysis/desperation.py: the model's embeddings with a shipped classifier, or lexical
+features without a model) says which sentences read as desperate; the phrase signals of tone.py
+and each flagged sentence's strongest cue family say why. The calm version keeps the judge's calm
+sentences (with ! and capitals calmed), the greeting and the sign-off, and drops each flagged
+sentence or replaces it by the calm sentence of its purpose (asking for feedback, accepting the
+decision, asking how things stand, staying interested, future roles:
+assistant/data/soften_purposes.yaml). The calm version is judged again by the same judge.
+A model that is not small may rewrite flagged sentences inside the guard's rails; the small
+embedded model is not asked (the guard refused all its sentences), only its embeddings are used."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from assistant import prompts
+from assistant.analysis.desperation import (
+    Engine,
+    Judgement,
+    SentenceJudge,
+    judge_draft,
+    judge_for,
+    normalise,
+    reason_code,
+)
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def, signal_defs
+from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
+from assistant.errors import NoEmbeddingsError
 from assistant.generation import Generation, as_checks, join_notices, refused
 from assistant.guard.calm_rewrite import CalmFacts, check_calm_rewrite, check_calm_sentence
 from assistant.guard.checks import CheckResult, failed, unknown_names
 from assistant.guard.generate import Ask, generate_many, summary
+from assistant.paths import read_data
 from assistant.stores.followups import Advice
 
 TASK = "soften"
@@ -48,10 +64,65 @@ class SoftenResult(BaseModel):
     rewrite: str
     rewrite_score: int
     advice: Optional[Advice] = None
+    judge: Engine = "lexical"  # which engine judged the sentences
+    flagged: list[str] = []  # the draft's sentences the judge reads as desperate
+    rewrite_level: Level = "calm"
+    still_needy: list[str] = []  # sentences of the calm version the same judge still flags
+    note: str = ""  # for the user: the draft's only point was pressure
     generation: Generation
 
 
-# ---- the deterministic rewrite ------------------------------------------------------------
+# ---- the calm version ---------------------------------------------------------------------
+
+PURPOSES_FILE = "soften_purposes.yaml"
+# What a flagged sentence was about ("the QA engineer opening at Northline Software"): kept in
+# one calm sentence when no kept sentence names it, so the facts survive the sentence.
+_SUBJECT = re.compile(
+    r"\b(?:about|regarding|for|on)\s+((?:the|my|your)\s+[\w&'\- ]{0,40}?"
+    r"\b(?:role|post|position|job|vacancy|opening|opportunity|place|application|interview|"
+    r"apprenticeship|scheme)\b(?:\s+(?:at|with|in|on)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)?)"
+)
+ONLY_PRESSURE_NOTE = (
+    "Every sentence of your draft was pressure, pleading or feelings: the calm version keeps "
+    "only the calm ask, which says the same thing without them."
+)
+
+
+class Purpose(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    patterns: list[str]
+    calm: str
+    already: list[str] = []
+    examples: list[str] = []
+
+    def matches(self, sentence: str) -> bool:
+        return any(re.search(p, normalise(sentence), re.IGNORECASE) for p in self.patterns)
+
+    def made_by(self, sentences: list[str]) -> bool:
+        """The draft's own kept sentences already make this point."""
+        text = normalise(" ".join(sentences))
+        return any(re.search(p, text, re.IGNORECASE) for p in self.already)
+
+
+class _Purposes(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    purposes: list[Purpose]
+
+
+@lru_cache(maxsize=1)
+def purposes() -> tuple[Purpose, ...]:
+    return tuple(_Purposes.model_validate(read_data(PURPOSES_FILE)).purposes)
+
+
+def purpose_of(sentence: str) -> Optional[Purpose]:
+    """What a flagged sentence was for (the first purpose that matches), or None: drop it."""
+    return next((p for p in purposes() if p.matches(sentence)), None)
+
+
+def calm_sentences() -> list[str]:
+    """Every calm sentence the calm version may put in for a flagged one."""
+    return [p.calm for p in purposes()] + calm_table()
 
 
 def _squash(text: str) -> str:
@@ -66,6 +137,8 @@ def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     """The span's text with runs of ! and ? made single and words in capitals in sentence case."""
     out, pos = [], span.start
     for s in sorted(signals, key=lambda s: s.start):
+        if s.code != SHOUTING:
+            continue
         start, end = max(s.start, span.start), min(s.end, span.end)
         if start < pos:
             continue
@@ -82,94 +155,128 @@ def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     return "".join(out)
 
 
-def _calm_or_none(text: str, span: Span, signals: list[ToneSignal]) -> Optional[str]:
-    """The span unchanged (or unshouted) when it carries no signal but shouting; else None."""
-    found = _signals_in(span, signals)
-    if any(s.code != SHOUTING for s in found):
+def _subject(sentence: str, kept: str) -> Optional[str]:
+    """What a dropped sentence was about, when no kept sentence says it: 'the QA engineer
+    opening at Northline Software'."""
+    m = _SUBJECT.search(sentence)
+    if not m:
         return None
-    return _squash(unshout(text, span, found)) if found else _squash(span.text)
+    subject = m.group(1).strip()
+    words = [w for w in re.findall(r"[\w&']+", subject) if len(w) > 3 or w[0].isupper()]
+    core = [w for w in words if w.lower() not in {"the", "my", "your", "about", "with"}]
+    if core and all(w.lower() in kept.lower() for w in core):
+        return None
+    return subject
 
 
-def replacements(codes: set[str]) -> list[str]:
-    """Calm sentences for a flagged sentence's codes, in the registry's order."""
-    return [r for d in signal_defs() if d.code in codes for r in d.replacement[:1]]
+class CalmVersion(BaseModel):
+    text: str
+    note: str = ""  # shown to the user: the draft's only point was pressure
+
+
+class _Rewriter:
+    """The calm version, sentence by sentence: the judge's calm sentences kept (with ! and
+    capitals calmed), each flagged one dropped or replaced by the calm sentence of its purpose;
+    `writer` (a model) may supply a flagged sentence's replacement instead."""
+
+    def __init__(
+        self,
+        request: SoftenRequest,
+        judgement: Judgement,
+        signals: list[ToneSignal],
+        writer: Optional[Callable[[Span], Optional[str]]] = None,
+    ):
+        self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
+        self.parts: MessageParts = split_message(self.text)
+        self.flagged = {(s.start, s.end) for s in judgement.flagged}
+        self.kept = [
+            self._calm(span)
+            for para in self.parts.paragraphs
+            for span in para
+            if not self.is_flagged(span)
+        ]
+        self.used: set[str] = set()
+        self.kept_norm = {_norm(k) for k in self.kept}  # a replacement never repeats one
+
+    def is_flagged(self, span: Span) -> bool:
+        return (span.start, span.end) in self.flagged
+
+    def _calm(self, span: Span) -> str:
+        return _squash(unshout(self.text, span, _signals_in(span, self.signals)))
+
+    def _add(self, out: list[str], sentence: str, replacement: bool = False) -> None:
+        key = _norm(sentence)
+        if key not in self.used and not (replacement and key in self.kept_norm):
+            self.used.add(key)
+            out.append(sentence)
+
+    def _replacement(self, span: Span) -> Optional[str]:
+        written = self.writer(span) if self.writer else None
+        if written:
+            return written
+        purpose = purpose_of(span.text)
+        if purpose is None or purpose.made_by(self.kept):
+            return None
+        return purpose.calm
+
+    def _signoff(self) -> list[str]:
+        lines = []
+        for i, span in enumerate(self.parts.signoff):
+            found = _signals_in(span, self.signals)
+            if not any(s.code != SHOUTING for s in found):
+                lines.append(self._calm(span))
+            elif i == 0 and len(self.parts.signoff) > 1:
+                lines.append(PLAIN_CLOSING)  # a pleading closing line; the name below it stays
+        return lines
+
+    def render(self) -> CalmVersion:
+        paragraphs, said_subject, asks = [], False, 0
+        kept_text = " ".join(self.kept)
+        for para in self.parts.paragraphs:
+            out: list[str] = []
+            for span in para:
+                if not self.is_flagged(span):
+                    self._add(out, self._calm(span))
+                    continue
+                subject = None if said_subject else _subject(_squash(span.text), kept_text)
+                if subject:  # what the dropped sentence was about, in its place
+                    self._add(out, f"I am writing about {subject}.")
+                    said_subject = True
+                replacement = self._replacement(span)
+                if replacement:
+                    self._add(out, replacement, replacement=True)
+                    asks += 1
+            if out:
+                paragraphs.append(" ".join(out))
+        note = ""
+        if self.flagged and not self.kept:
+            note = ONLY_PRESSURE_NOTE
+            if not asks:  # nothing but pressure and feelings: the calm ask for news instead
+                ask = next(p.calm for p in purposes() if p.name == "timeline")
+                paragraphs = [" ".join([*paragraphs, ask])]
+        greeting = self.parts.greeting
+        company = self.request.company
+        body = " ".join(paragraphs)
+        text = prompts.render(
+            TASK,
+            "fallback",
+            greeting=self._calm(greeting) if greeting else None,
+            paragraphs=paragraphs,
+            signoff=self._signoff(),
+            company=company,
+            company_line=bool(company and company in self.text and company not in body),
+        )
+        return CalmVersion(text=text, note=note)
 
 
 def _norm(sentence: str) -> str:
     return re.sub(r"[^\w ]", "", sentence.lower()).strip()
 
 
-class _Rewriter:
-    """Builds the rewrite sentence by sentence; `writer` may supply a flagged sentence's rewrite."""
-
-    def __init__(
-        self,
-        request: SoftenRequest,
-        signals: list[ToneSignal],
-        writer: Optional[Callable[[Span], Optional[str]]] = None,
-    ):
-        self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
-        self.parts: MessageParts = split_message(self.text)
-        self.used: set[str] = set()
-        # The draft's own calm sentences: a replacement never repeats one of them.
-        self.calm = {
-            _norm(c)
-            for para in self.parts.paragraphs
-            for span in para
-            if (c := _calm_or_none(self.text, span, signals))
-        }
-
-    def _add(self, out: list[str], sentence: str, replacement: bool = False) -> None:
-        key = _norm(sentence)
-        if key not in self.used and not (replacement and key in self.calm):
-            self.used.add(key)
-            out.append(sentence)
-
-    def _sentence(self, span: Span, out: list[str]) -> None:
-        calm = _calm_or_none(self.text, span, self.signals)
-        if calm is not None:
-            return self._add(out, calm)
-        codes = {s.code for s in _signals_in(span, self.signals)}
-        if not any(signal_def(c).replacement for c in codes):
-            return  # nothing worth keeping: an apology, a feeling, a count of emails
-        written = self.writer(span) if self.writer else None
-        for sentence in [written] if written else replacements(codes):
-            self._add(out, sentence, replacement=True)
-
-    def _signoff(self) -> list[str]:
-        lines = []
-        for i, span in enumerate(self.parts.signoff):
-            calm = _calm_or_none(self.text, span, self.signals)
-            if calm is not None:
-                lines.append(calm)
-            elif i == 0 and len(self.parts.signoff) > 1:
-                lines.append(PLAIN_CLOSING)  # a pleading closing line; the name below it stays
-        return lines
-
-    def render(self) -> str:
-        paragraphs = []
-        for para in self.parts.paragraphs:
-            out: list[str] = []
-            for span in para:
-                self._sentence(span, out)
-            if out:
-                paragraphs.append(" ".join(out))
-        greeting = self.parts.greeting
-        company = self.request.company
-        body = " ".join(paragraphs)
-        return prompts.render(
-            TASK,
-            "fallback",
-            greeting=_calm_or_none(self.text, greeting, self.signals) if greeting else None,
-            paragraphs=paragraphs,
-            signoff=self._signoff(),
-            company=company,
-            company_line=bool(company and company in self.text and company not in body),
-        )
-
-
-def template_rewrite(request: SoftenRequest, signals: list[ToneSignal]) -> str:
-    return _Rewriter(request, signals).render()
+def calm_version(
+    request: SoftenRequest, judgement: Judgement, signals: list[ToneSignal]
+) -> CalmVersion:
+    return _Rewriter(request, judgement, signals).render()
 
 
 # ---- the guard ----------------------------------------------------------------------------
@@ -180,7 +287,8 @@ def _known_text(request: SoftenRequest) -> str:
         [
             request.text,
             *request.names(),
-            *calm_table(),
+            *calm_sentences(),
+            "I am writing about",
             prompts.render(
                 TASK,
                 "fallback",
@@ -231,20 +339,15 @@ def sentence_facts(original: str, request: SoftenRequest, prompt_text: str) -> C
 
 def _model_writer(
     request: SoftenRequest,
-    signals: list[ToneSignal],
+    spans: list[Span],
+    judge: SentenceJudge,
     backend: Backend,
     on_chunk: Optional[Callable[[str], None]],
 ) -> tuple[Callable[[Span], Optional[str]], list[str], list[str]]:
-    """The model's rewrites of the first flagged sentences, asked for together (written side by side
-    where the backend can), as a writer for _Rewriter: a sentence the guard refused gets None.
+    """The model's rewrites of the first flagged sentences that have a purpose, asked for
+    together, as a writer for _Rewriter: a sentence the guard (or the judge) refused gets None.
     Also the sentences kept, and the failed check codes of each sentence refused."""
-    asked: list[Span] = []
-
-    def ask(span: Span) -> None:  # a first pass notes the sentences the rewrite will ask for
-        if len(asked) < MAX_MODEL_SENTENCES:
-            asked.append(span)
-
-    _Rewriter(request, signals, ask).render()
+    asked = [s for s in spans if purpose_of(s.text)][:MAX_MODEL_SENTENCES]
     asks = []
     for span in asked:
         original = _squash(span.text)
@@ -255,7 +358,7 @@ def _model_writer(
                 options=presets.SENTENCE,
                 fallback="",
                 facts=sentence_facts(original, request, msgs[0]["content"]),
-                checks=(check_calm_sentence,),
+                checks=(check_calm_sentence, lambda text, facts: check_judged_calm(text, judge)),
                 what="sentence",
             )
         )
@@ -272,17 +375,110 @@ def _model_writer(
     return (lambda span: written.get((span.start, span.end))), used, refusals
 
 
+def check_judged_calm(text: str, judge: SentenceJudge) -> CheckResult:
+    """The judge does not flag the model's sentence."""
+    p = judge.probabilities([text])[0]
+    return CheckResult(
+        code="judged-calm", passed=p < judge.threshold, detail=f"p(desperate) {p:.2f}"
+    )
+
+
+def generates(backend: Optional[Backend], always: bool = False) -> bool:
+    """Whether soften asks this backend to write sentences. Not a small model: with the embedded
+    SmolLM2 the guard refused every rewritten sentence (10 of 10 runs), so generating only cost
+    5-12 s for the same calm version. Nor a model whose `models --check` figures for soften are
+    under the threshold (assistant/engine/capability.py)."""
+    return _not_writing(backend, always) is None
+
+
+def _not_writing(backend: Optional[Backend], always: bool = False) -> Optional[str]:
+    """Why soften does not ask this backend to write (None when it does, or there is none);
+    `always` (--model-always) asks any model but the small one, whose sentences never pass."""
+    if backend is None:
+        return None
+    if backend.info().is_small:
+        return (
+            "the model was not asked to write (a small model's rewrites do not pass the guard); "
+            "the calm sentences are Rebound's"
+        )
+    from assistant.engine.capability import should_generate
+
+    ask, why = should_generate("soften", backend, always=always)
+    return None if ask else why
+
+
+def judge_with(backend: Optional[Backend]) -> SentenceJudge:
+    """The embedding judge when the backend's model has a shipped classifier, else the lexical one."""
+    return judge_for(backend)
+
+
+def _judged(text: str, judge: SentenceJudge) -> tuple[Judgement, SentenceJudge]:
+    """The draft judged; a backend whose embeddings fail (none, or of another size) leaves the
+    judging to the lexical engine."""
+    try:
+        return judge_draft(text, judge), judge
+    except (NoEmbeddingsError, ValueError):
+        if judge.engine != "embedding":
+            raise
+        judge = judge_for(None)
+        return judge_draft(text, judge), judge
+
+
+def explain(
+    text: str, judgement: Judgement, judge: SentenceJudge, names: list[str]
+) -> list[ToneSignal]:
+    """The signal table: the phrase signals inside flagged sentences (and in the greeting and
+    sign-off, which the judge does not read), and, for a flagged sentence no phrase explains,
+    one signal for the whole sentence, coded by its strongest cue family."""
+    parts = split_message(text)
+    found = analyze(text, names).signals
+    outside = [parts.greeting] if parts.greeting else []
+    outside += parts.signoff
+    signals = [s for s in found if any(o.overlaps(s.start, s.end) for o in outside)]
+    for sentence in judgement.flagged:
+        span = Span(text=sentence.text, start=sentence.start, end=sentence.end)
+        inside = [s for s in found if span.overlaps(s.start, s.end)]
+        if any(s.code != SHOUTING for s in inside):
+            signals += inside
+            continue
+        code = reason_code(normalise(sentence.text), judge)
+        d = signal_def(code)
+        signals += inside
+        signals.append(
+            ToneSignal(
+                code=code,
+                excerpt=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                message=d.message,
+                suggestion=d.suggestion,
+            )
+        )
+    # shouting in a sentence the judge found calm is still calmed (and shown)
+    flagged_or_outside = {(s.start, s.end) for s in signals}
+    signals += [
+        s for s in found if s.code == SHOUTING and (s.start, s.end) not in flagged_or_outside
+    ]
+    unique = {(s.code, s.start, s.end): s for s in signals}
+    return sorted(unique.values(), key=lambda s: (s.start, s.end))
+
+
 def soften(
     request: SoftenRequest,
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
+    always: bool = False,
 ) -> SoftenResult:
-    report = analyze(request.text, request.names())
-    rewrite, source, notice = template_rewrite(request, report.signals), "template", None
+    """`always`: ask the model to write whatever its `models --check` figures say."""
+    judgement, judge = _judged(request.text, judge_with(backend))
+    signals = explain(request.text, judgement, judge, request.names())
+    calm = calm_version(request, judgement, signals)
+    rewrite, source, notice = calm.text, "template", _not_writing(backend, always)
     checks = rewrite_checks(rewrite, request)
-    if backend is not None and report.signals:
-        writer, used, refusals = _model_writer(request, report.signals, backend, on_chunk)
-        candidate = _Rewriter(request, report.signals, writer).render()
+    if notice is None and backend is not None and judgement.flagged:
+        spans = [Span(text=s.text, start=s.start, end=s.end) for s in judgement.flagged]
+        writer, used, refusals = _model_writer(request, spans, judge, backend, on_chunk)
+        candidate = _Rewriter(request, judgement, signals, writer).render().text
         candidate_checks = rewrite_checks(candidate, request)
         if used and not failed(candidate_checks):
             rewrite, source, checks = candidate, "model", candidate_checks
@@ -293,15 +489,20 @@ def soften(
             notice = join_notices(
                 notice,
                 refused(f"sentences ({len(refusals)} of {asked})", " | ".join(refusals))
-                + " (calm template sentences were used)",
+                + " (calm sentences were used)",
             )
-    rewrite_score = analyze(rewrite, request.names()).score
+    after = judge_draft(rewrite, judge)
     return SoftenResult(
-        score=report.score,
-        level=report.level,
-        signals=report.signals,
+        score=judgement.score,
+        level=judgement.level,
+        signals=signals,
         rewrite=rewrite,
-        rewrite_score=rewrite_score,
+        rewrite_score=after.score,
+        judge=judge.engine,
+        flagged=[s.text for s in judgement.flagged],
+        rewrite_level=after.level,
+        still_needy=[s.text for s in after.flagged],
+        note=calm.note,
         generation=Generation(
             source=source,
             model=backend.info().name if backend is not None else None,

@@ -12,7 +12,7 @@ from assistant.text.bullets import BULLET_BREAK
 
 ABBREVIATIONS = ("mr", "ms", "mrs", "mx", "dr", "prof", "st", "e.g", "i.e", "etc", "vs", "no")
 # A run of end marks, then any closing quotes or brackets, then a space or the end.
-SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
+SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import NamedTuple, Optional
 
 LOOPBACK = "127.0.0.1"
@@ -164,3 +168,60 @@ def write_config(home, **values) -> None:
     (home / "config.toml").write_text(
         "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
     )
+
+
+READY_POLLS = 240  # x 0.25 s: the server loads a 93 MB model in about a second
+
+
+@contextmanager
+def llama_cpp_server(model: str, log_dir: Path, *extra: str) -> Iterator[str]:
+    """`python -m llama_cpp.server` with `model` on 127.0.0.1 (never another interface), started
+    and stopped here; yields its API root URL. `extra`: more server options."""
+    import httpx
+    import pytest
+
+    port = free_port()
+    log = log_dir / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                model,
+                "--host",
+                LOOPBACK,
+                "--port",
+                str(port),
+                "--n_ctx",
+                "2048",
+                "--n_threads",
+                "2",
+                *extra,
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://{LOOPBACK}:{port}/v1"
+    try:
+        for _ in range(READY_POLLS):
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"the llama.cpp server exited ({proc.returncode}): {log.read_text()[-2000:]}"
+                )
+            try:
+                if httpx.get(f"{url}/models", timeout=2, trust_env=False).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.25)
+        else:
+            pytest.fail(f"the llama.cpp server was not ready: {log.read_text()[-2000:]}")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -1,0 +1,296 @@
+"""Desperation judged sentence by sentence, by meaning rather than by a list of phrases.
+
+Two engines behind one interface (`SentenceJudge.probabilities`):
+- `EmbeddingJudge`: the model's mean-pooled sentence embeddings (one batch a draft), standardised,
+  plus the lexical features below, fed to a linear (logistic) classifier;
+- `LexicalJudge`: the lexical features alone: families of cues (need and plead verbs, absolutes,
+  intensifiers, demands on the reader's time, counting earlier messages, comparison with other
+  candidates, self-deprecation, disputing the decision, feelings, promises, punctuation and
+  capitals, and the marks of a calm note) as word-class patterns in
+  assistant/data/tone_features.yaml.
+Every weight and threshold is learned from labelled sentences (`make train-tone`, training/tone/)
+and ships in assistant/data/tone_model.json. The judge says which sentences read as desperate;
+the phrase signals of tone.py, and each flagged sentence's strongest cue family, say why."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.analysis.message import MessageParts, Span, split_message
+from assistant.analysis.tone import Level, level_for
+from assistant.paths import data_path, read_data
+from assistant.text import tokens
+
+FEATURES_FILE = "tone_features.yaml"
+MODEL_FILE = "tone_model.json"
+CAP = 3  # a cue family counts at most this many matches in one sentence
+Engine = Literal["embedding", "lexical"]
+
+
+# ---- lexical features ---------------------------------------------------------------------
+
+
+class FeatureDef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    signal: Optional[str] = None  # the tone signal code that explains a sentence this carries
+    case_sensitive: bool = False
+    patterns: list[str]
+
+
+class _Features(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    features: list[FeatureDef]
+
+
+@lru_cache(maxsize=1)
+def feature_defs() -> tuple[FeatureDef, ...]:
+    return tuple(_Features.model_validate(read_data(FEATURES_FILE)).features)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern, ...], ...]:
+    return tuple(
+        tuple(re.compile(p, 0 if d.case_sensitive else re.IGNORECASE) for p in d.patterns)
+        for d in feature_defs()
+    )
+
+
+# Numeric features beside the cue families: how long, how much about "me", how loud.
+EXTRA_FEATURES = ("words", "first-person", "exclamations")
+
+
+def feature_names() -> list[str]:
+    return [d.name for d in feature_defs()] + list(EXTRA_FEATURES)
+
+
+def normalise(sentence: str) -> str:
+    return sentence.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def lexical_features(sentence: str) -> list[float]:
+    """One value per cue family (matches, capped) and per extra feature, in feature_names() order."""
+    text = normalise(sentence)
+    values = [
+        float(min(CAP, sum(1 for p in patterns if p.search(text)))) for patterns in _compiled()
+    ]
+    words = tokens(text)
+    first = sum(1 for w in words if w in {"i", "i'm", "i've", "i'll", "i'd", "me", "my", "myself"})
+    values += [
+        math.log1p(len(words)),
+        first / max(1, len(words)),
+        float(min(CAP, text.count("!"))),
+    ]
+    return values
+
+
+def cue_spans(sentence: str, name: str) -> list[tuple[int, int]]:
+    """Where a cue family matches in a sentence (character offsets)."""
+    index = [d.name for d in feature_defs()].index(name)
+    text = normalise(sentence)
+    return [m.span() for p in _compiled()[index] for m in p.finditer(text) if m.end() > m.start()]
+
+
+# ---- the shipped classifier ---------------------------------------------------------------
+
+
+class LinearModel(BaseModel):
+    """p = sigmoid(bias + lexical . lexical_weights + standardised embedding . weights)."""
+
+    model_config = ConfigDict(extra="forbid")
+    features: list[str]  # the lexical feature names, in order, when trained
+    lexical_weights: list[float]
+    lexical_mean: list[float]
+    lexical_scale: list[float]
+    bias: float
+    threshold: float  # a sentence is flagged from this probability up
+    l2: float = 0.0  # the penalty it was trained with (chosen by cross-validation)
+    # the embedding part (absent for the lexical model)
+    model: Optional[str] = None  # the GGUF file name the embeddings come from
+    backend: str = (
+        "llama"  # and the engine that computes them (a server may pool or scale otherwise)
+    )
+    size: Optional[int] = None
+    mean: list[float] = []
+    scale: list[float] = []
+    weights: list[float] = []
+    known: dict[str, float] = {}  # probabilities computed at training time (the calm sentences)
+    trained_on: dict[str, int] = {}  # how many sentences of each label
+
+
+class ToneModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    lexical: LinearModel
+    embedding: list[LinearModel] = []  # one per embedding model
+
+
+@lru_cache(maxsize=1)
+def tone_model() -> ToneModel:
+    return ToneModel.model_validate(json.loads(data_path(MODEL_FILE).read_text(encoding="utf-8")))
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+def _standardise(values: Sequence[float], mean: Sequence[float], scale: Sequence[float]):
+    return [(v - m) / s for v, m, s in zip(values, mean, scale)]
+
+
+def _dot(a: Iterable[float], b: Iterable[float]) -> float:
+    return sum(x * y for x, y in zip(a, b))
+
+
+class SentenceJudge(ABC):
+    engine: Engine
+
+    def __init__(self, model: LinearModel):
+        if model.features != feature_names():
+            raise ValueError(
+                f"{MODEL_FILE} was trained on other features: run `make train-tone` again"
+            )
+        self.model = model
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
+    def _lexical_logit(self, sentence: str) -> float:
+        m = self.model
+        z = _standardise(lexical_features(sentence), m.lexical_mean, m.lexical_scale)
+        return m.bias + _dot(z, m.lexical_weights)
+
+    def contributions(self, sentence: str) -> dict[str, float]:
+        """Each cue family's share of the lexical part of the sentence's score."""
+        m = self.model
+        z = _standardise(lexical_features(sentence), m.lexical_mean, m.lexical_scale)
+        return {n: w * v for n, w, v in zip(m.features, m.lexical_weights, z)}
+
+    @abstractmethod
+    def probabilities(self, sentences: list[str]) -> list[float]:
+        """The probability that each sentence reads as desperate."""
+
+
+class LexicalJudge(SentenceJudge):
+    engine: Engine = "lexical"
+
+    def probabilities(self, sentences: list[str]) -> list[float]:
+        return [_sigmoid(self._lexical_logit(s)) for s in sentences]
+
+
+class EmbeddingJudge(SentenceJudge):
+    """Embeddings of all the sentences in one batch, from the backend's model."""
+
+    engine: Engine = "embedding"
+
+    def __init__(self, model: LinearModel, backend):
+        super().__init__(model)
+        self.backend = backend
+        self.seen: dict[str, float] = dict(model.known)  # a sentence is embedded once
+
+    def probabilities(self, sentences: list[str]) -> list[float]:
+        todo = list(dict.fromkeys(s for s in sentences if s not in self.seen))
+        m = self.model
+        for sentence, vector in zip(todo, self.backend.embed(todo) if todo else []):
+            if len(vector) != m.size:
+                raise ValueError(f"embedding of size {len(vector)}, the classifier wants {m.size}")
+            z = _standardise(vector, m.mean, m.scale)
+            self.seen[sentence] = _sigmoid(self._lexical_logit(sentence) + _dot(z, m.weights))
+        return [self.seen[s] for s in sentences]
+
+
+def embedding_model_for(backend) -> Optional[LinearModel]:
+    """The shipped classifier for this backend's model (by engine and GGUF file name), if any."""
+    if backend is None:
+        return None
+    info = backend.info()
+    return next(
+        (m for m in tone_model().embedding if (m.backend, m.model) == (info.backend, info.name)),
+        None,
+    )
+
+
+def judge_for(backend=None) -> SentenceJudge:
+    """The embedding judge when the backend's model has a shipped classifier, else the lexical one."""
+    model = embedding_model_for(backend)
+    if model is not None:
+        return EmbeddingJudge(model, backend)
+    return LexicalJudge(tone_model().lexical)
+
+
+# ---- a draft ------------------------------------------------------------------------------
+
+
+class JudgedSentence(BaseModel):
+    text: str
+    start: int
+    end: int
+    probability: float
+    flagged: bool
+
+
+class Judgement(BaseModel):
+    engine: Engine
+    score: int  # 0-100
+    level: Level
+    sentences: list[JudgedSentence]
+
+    @property
+    def flagged(self) -> list[JudgedSentence]:
+        return [s for s in self.sentences if s.flagged]
+
+
+def body_spans(parts: MessageParts) -> list[Span]:
+    return [span for para in parts.paragraphs for span in para]
+
+
+def draft_score(probabilities: Sequence[float], threshold: float) -> int:
+    """0-100: the most desperate sentence sets the level, each further flagged sentence adds.
+    A draft with a flagged sentence scores at least 50 (`desperate`): one begging sentence is
+    enough for the reader to notice. Without one it stays under 50, and under 20 (`calm`) unless
+    a sentence comes close to the threshold (`needy`)."""
+    if not probabilities:
+        return 0
+    top = max(probabilities)
+    flagged = sum(1 for p in probabilities if p >= threshold)
+    if flagged == 0:
+        return min(49, round(49 * (top / threshold) ** 3))
+    above = (top - threshold) / (1 - threshold) if threshold < 1 else 1.0
+    return min(100, round(50 + 20 * above + 10 * (flagged - 1)))
+
+
+def judge_spans(text: str, spans: list[Span], judge: SentenceJudge) -> Judgement:
+    probabilities = judge.probabilities([normalise(s.text) for s in spans]) if spans else []
+    judged = [
+        JudgedSentence(
+            text=s.text, start=s.start, end=s.end, probability=p, flagged=p >= judge.threshold
+        )
+        for s, p in zip(spans, probabilities)
+    ]
+    score = draft_score(probabilities, judge.threshold)
+    return Judgement(engine=judge.engine, score=score, level=level_for(score), sentences=judged)
+
+
+def judge_draft(text: str, judge: Optional[SentenceJudge] = None) -> Judgement:
+    """Every body sentence of the draft (not the greeting or the sign-off), judged in one batch."""
+    judge = judge or judge_for(None)
+    return judge_spans(text, body_spans(split_message(text)), judge)
+
+
+def reason_code(sentence: str, judge: SentenceJudge) -> str:
+    """The tone signal code of the cue family that weighs most towards `desperate` in a flagged
+    sentence; `pleading` when no cue family does (the embedding alone flagged it)."""
+    signals = {d.name: d.signal for d in feature_defs() if d.signal}
+    best = max(
+        ((w, signals[n]) for n, w in judge.contributions(sentence).items() if n in signals),
+        default=(0.0, "pleading"),
+    )
+    return best[1] if best[0] > 0 else "pleading"

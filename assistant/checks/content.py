@@ -1,0 +1,197 @@
+"""Checks on what a reader trips over: words left from a template, walls of text in the work
+history, and misspellings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from assistant.checks.wording import WALL_SENTENCES, WALL_WORDS, is_wall
+from assistant.inputs.resume import Resume
+from assistant.rules import Hit, Rule
+from assistant.text.sentences import sentences
+
+MIN_SPELL_LETTERS = 6  # shorter unknown words are mostly abbreviations ('mtgs', 'comp', 'apps')
+MAX_SPELLING_FINDINGS = 5
+
+# A placeholder a template left: '[35] WPM', '[Company]', '[%]', '[Job Title]', 'XYZ Corp'.
+LEFTOVER = re.compile(
+    r"\[(?!\s*\])[^\[\]\n]{1,30}\](?!\()"  # a bracketed slot (not a Markdown link)
+    r"|\b(?:XYZ|ABC)\b(?=\s+(?:company|corp|corporation|inc|ltd|llc|university|college|school|bank)\b)"
+    r"|\b(?:lorem ipsum|your name here|insert (?:name|company|title|date)\w*)\b"
+    r"|(?<![\w-])XYZ(?![\w-])",
+    re.IGNORECASE,
+)
+_LEFTOVER_SKIP = ("publications",)  # '[1]' there is a reference number
+
+
+def template_leftover(resume: Resume) -> Iterator[Hit]:
+    skip: set[int] = set()
+    for section in resume.sections:
+        if section.kind in _LEFTOVER_SKIP and section.line is not None:
+            skip.update(range(section.line, section.line + len(section.lines) + 1))
+    for number, line in enumerate(resume.lines, start=1):
+        if number in skip:
+            continue
+        for m in LEFTOVER.finditer(line):
+            section = next(
+                (
+                    s.kind
+                    for s in reversed(resume.sections)
+                    if s.line is not None and s.line <= number
+                ),
+                "document",
+            )
+            yield Hit(
+                section, number, line.strip(), f"Template placeholder left in: '{m.group(0)}'."
+            )
+
+
+def wall_of_text(resume: Resume) -> Iterator[Hit]:
+    for kind, bullet in resume.bullets():
+        if is_wall(bullet.text):
+            n, k = len(bullet.text.split()), len(sentences(bullet.text))
+            yield Hit(kind, bullet.line, bullet.text, f"A paragraph of {n} words in {k} sentences.")
+
+
+@lru_cache(maxsize=1)
+def _speller():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_words() -> frozenset[str]:
+    """Every word of the skills vocabulary, so tool and trade names are never misspellings."""
+    from assistant.paths import read_data
+
+    words: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", node))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(read_data("skills.yaml"))
+    return frozenset(words)
+
+
+def _looks_like_typo(word: str, fix: str, speller) -> bool:
+    """Whether an unknown word is a slip of the fingers rather than a word the dictionary lacks:
+    the correction is one letter added, dropped or two letters swapped (a changed letter is more
+    often a trade word: 'coater', 'pavers'); and the word is not another form of it
+    ('timelines', 'fundraise', 'clientele'/'clienti\u00e8le', 'organised'), nor two words run
+    together the way English writes them ('onsite', 'upselling', 'bloodwork')."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", fix).encode("ascii", "ignore").decode()
+    if (
+        plain == word
+        or fix.replace("'", "") == word
+        or fix.startswith(word)
+        or word.startswith(fix)
+    ):
+        return False
+    if word.replace("is", "iz") in speller or word.replace("ys", "yz") in speller:
+        return False  # British spelling
+    if any(
+        len(word[:i]) >= 2 and len(word[i:]) >= 3 and not speller.unknown([word[:i], word[i:]])
+        for i in range(2, len(word) - 2)
+    ):
+        return False
+    if abs(len(word) - len(fix)) == 1:
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(word, fix)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == fix[diff[1]]
+
+
+_WORD = re.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
+_PROPER = re.compile(r"\b[A-Z][a-zA-Z]+\b")
+
+
+def spelling(resume: Resume) -> Iterator[Hit]:
+    """Lower-case words only (a capitalised word may be a name, a place or a product; the
+    resume's own proper nouns and the skills vocabulary are allowed in any case), each reported
+    once, when the spell checker knows one close correction."""
+    speller = _speller()
+    allowed = _vocabulary_words() | {w.lower() for w in _PROPER.findall(resume.text)}
+    seen: set[str] = set()
+    found = 0
+    for number, line in enumerate(resume.lines, start=1):
+        candidates = [
+            w
+            for w in _WORD.findall(line)
+            if len(w) >= MIN_SPELL_LETTERS and w not in allowed and w not in seen
+        ]
+        for word in speller.unknown(candidates):
+            seen.add(word)
+            fix = speller.correction(word)
+            if not fix or not _looks_like_typo(word, fix, speller):
+                continue
+            yield Hit(
+                "document",
+                number,
+                line.strip(),
+                f"'{word}' looks misspelled (did you mean '{fix}'?).",
+            )
+            found += 1
+            if found >= MAX_SPELLING_FINDINGS:
+                return
+
+
+RULES: tuple[Rule[Resume], ...] = (
+    Rule(
+        code="template-leftover",
+        severity="error",
+        category="structure",
+        message="A placeholder from a template was left in.",
+        suggestion="Replace the placeholder with your own words or figure, or delete it.",
+        find=template_leftover,
+        should_flag=(
+            "Typed at [35] WPM for 4 partners",
+            "Managed accounts at [Company] for 3 years",
+            "Grew revenue by [%] in the [year] fiscal year",
+            "Ran audits for XYZ Corporation in 5 states",
+        ),
+        should_pass=(
+            "Wrote the [setup guide](https://example.com) used by 40 staff",
+            "Cut costs by 10% (see the 2021 report)",
+        ),
+    ),
+    Rule(
+        code="wall-of-text",
+        severity="warning",
+        category="clarity",
+        message=f"A paragraph in the work history (over {WALL_WORDS} words, or {WALL_SENTENCES}"
+        " sentences or more); readers skip walls of text.",
+        suggestion="Break it into bullets of one result each: the action, the scale, the outcome.",
+        find=wall_of_text,
+        should_flag=(
+            "Planned and publicized events, negotiated vendor contracts and designed promotional"
+            " materials. Proofread all print and electronic content for 12 campaigns. Revised"
+            " campaigns in response to feedback from the creative director.",
+        ),
+        should_pass=("Rolled out routing software to 14 depots in 3 months",),
+    ),
+    Rule(
+        code="spelling",
+        severity="warning",
+        category="clarity",
+        message="A word that looks misspelled.",
+        suggestion="Fix the spelling; a typo is the first thing a reader notices.",
+        find=spelling,
+        should_flag=("Managed the recieving dock for 30 drivers",),
+        should_pass=(
+            "Managed the receiving dock for 30 drivers",
+            "Set timelines and fundraise targets for 4 projects",
+            "Deployed Kubernetes and Terraform for 3 teams in Troms\u00f8",
+        ),
+    ),
+)

@@ -1,0 +1,254 @@
+"""`rebound critique` on the 96 outside resumes: crashes, per-check precision and recall against
+the hand labels (tune and held-out apart), word agreement of the text Rebound reads with
+`pdftotext`, and the Spearman correlation of the score with a hand ranking.
+
+Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml.
+How a finding is judged:
+- missing-contact, missing-section and missing-dates, finding by finding: right when the contact
+  detail / the section / the position it names is really missing (per the labels);
+- every other check, resume by resume: right when the coach would flag that problem in that
+  resume at all (a resume where the check fires and the coach would not is one wrong call).
+Recall: of the problems the coach would flag (per resume and check, plus every missing section
+and undated position), the share Rebound reports.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+
+import yaml
+
+from evaluation.common import LABELS, RESUMES
+
+LABEL_DIR = LABELS / "critique"
+SPLITS = ("tune", "held-out")
+FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
+
+
+def load_labels() -> tuple[list[dict], list[dict]]:
+    resumes = yaml.safe_load((LABEL_DIR / "resumes.yaml").read_text())["resumes"]
+    ranking = yaml.safe_load((LABEL_DIR / "ranking.yaml").read_text())["ranking"]
+    return resumes, ranking
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def word_agreement(ours: str, reference: str) -> float:
+    """Dice overlap of the word multisets (1.0: the same words, as many times each)."""
+    a, b = Counter(words(ours)), Counter(words(reference))
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
+def ranks(values: list[float]) -> list[float]:
+    """Ranks from 1, ties sharing their average rank."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return out
+
+
+def spearman(x: list[float], y: list[float]) -> float:
+    import numpy as np
+
+    if len(x) < 3:
+        return float("nan")
+    rx, ry = np.array(ranks(x)), np.array(ranks(y))
+    if rx.std() == 0 or ry.std() == 0:
+        return 0.0
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def judge(findings: list, label: dict) -> list[tuple[str, bool]]:
+    """(code, right?) for each finding, as the docstring says."""
+    out = []
+    seen: set[str] = set()
+    for f in findings:
+        code = f.code
+        if code == "missing-contact":
+            out.append((code, True))  # the outside resumes are anonymised: no email, no phone
+        elif code == "missing-section":
+            kind = next(
+                (k for k in label["sections"] if f"no {k} section" in f.message.lower()), None
+            )
+            out.append((code, kind is not None and not label["sections"][kind]))
+        elif code == "missing-dates":
+            said = _norm(f.excerpt)
+            right = any(
+                _norm(t) and (_norm(t) in said or said in _norm(t)) for t in label["undated"]
+            )
+            out.append((code, right))
+        elif code not in seen:
+            seen.add(code)
+            out.append((code, bool(label["flag"].get(code, False))))
+    return out
+
+
+def recall_items(findings: list, label: dict) -> list[tuple[str, bool]]:
+    """(code, found?) for each problem the coach would flag."""
+    codes = {f.code for f in findings}
+    items = [(code, code in codes) for code, flag in label["flag"].items() if flag]
+    messages = " ".join(f.message.lower() for f in findings if f.code == "missing-section")
+    for kind, present in label["sections"].items():
+        if not present:
+            items.append(("missing-section", f"no {kind} section" in messages))
+    dated = [_norm(f.excerpt) for f in findings if f.code == "missing-dates"]
+    for title in label["undated"]:
+        t = _norm(title)
+        items.append(("missing-dates", any(t in d or d in t for d in dated)))
+    items.append(("missing-contact", "missing-contact" in codes))
+    return items
+
+
+def pdftotext(path) -> str | None:
+    try:
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def main() -> int:
+    from assistant.errors import InputError
+    from assistant.inputs.resume import read_resume
+    from assistant.tasks.critique import CritiqueRequest, rule_based
+
+    labels, ranking = load_labels()
+    files = sorted(RESUMES.glob("*.pdf"))
+    have_pdftotext = shutil.which("pdftotext") is not None
+    crashes, refused, agreements, results = [], [], [], {}
+    start = time.perf_counter()
+    for path in files:
+        try:
+            resume = read_resume(path)
+            result = rule_based(CritiqueRequest(resume=resume))
+        except InputError as exc:
+            refused.append(f"{path.name}: {exc}")
+            continue
+        except Exception as exc:  # a crash is what this counts
+            crashes.append(f"{path.name}: {type(exc).__name__}: {exc}")
+            continue
+        results[path.name] = result
+        if have_pdftotext:
+            reference = pdftotext(path)
+            if reference is not None:
+                agreements.append((word_agreement(resume.text, reference), path.name))
+    elapsed = time.perf_counter() - start
+    print(
+        f"resumes: {len(files)} read in {elapsed:.1f} s; crashes: {len(crashes)}; refused: {len(refused)}"
+    )
+    for line in crashes + refused:
+        print(f"  {line}")
+    if have_pdftotext and agreements:
+        mean = sum(a for a, _ in agreements) / len(agreements)
+        worst = sorted(agreements)[:3]
+        print(
+            f"word agreement with pdftotext: {mean:.2%} (mean of {len(agreements)}); lowest: "
+            + ", ".join(f"{name} {a:.1%}" for a, name in worst)
+        )
+    else:
+        print(
+            "word agreement with pdftotext: skipped (pdftotext is not installed: apt-get install poppler-utils)"
+        )
+
+    for split in SPLITS + ("all",):
+        chosen = [lab for lab in labels if split in ("all", lab["split"])]
+        judged: dict[str, list[bool]] = defaultdict(list)
+        recalled: dict[str, list[bool]] = defaultdict(list)
+        for lab in chosen:
+            result = results.get(lab["file"])
+            findings = result.findings if result else []
+            for code, right in judge(findings, lab):
+                judged[code].append(right)
+            for code, found in recall_items(findings, lab):
+                recalled[code].append(found)
+        print(f"\nper check ({split}: {len(chosen)} labelled resumes)")
+        print(f"  {'check':22} {'precision':>16} {'recall':>16}")
+        all_right = all_n = rec_found = rec_n = 0
+        for code in sorted(set(judged) | set(recalled)):
+            r, n = sum(judged[code]), len(judged[code])
+            fr, fn = sum(recalled[code]), len(recalled[code])
+            all_right, all_n, rec_found, rec_n = (
+                all_right + r,
+                all_n + n,
+                rec_found + fr,
+                rec_n + fn,
+            )
+            unit = "findings" if code in FINDING_LEVEL else "resumes"
+            p = f"{r}/{n} {unit[:3]} {r / n:4.0%}" if n else "not fired"
+            q = f"{fr}/{fn} {fr / fn:4.0%}" if fn else "-"
+            print(f"  {code:22} {p:>16} {q:>16}")
+        if all_n:
+            print(
+                f"  {'all':22} {all_right}/{all_n} {all_right / all_n:.0%} precision; "
+                f"recall {rec_found}/{rec_n} {rec_found / max(rec_n, 1):.0%}"
+            )
+
+    for split in SPLITS + ("all",):
+        rows = [r for r in ranking if split in ("all", r["split"]) and r["file"] in results]
+        scores = [results[r["file"]].score for r in rows]
+        quality = [-ranking.index(r) for r in rows]  # higher is better
+        print(
+            f"score vs hand ranking ({split}, {len(rows)} resumes): Spearman {spearman(scores, quality):+.2f}"
+        )
+    print(
+        "scores in ranking order: "
+        + ", ".join(
+            f"{r['file'].split('_')[0]} {results[r['file']].score}"
+            for r in ranking
+            if r["file"] in results
+        )
+    )
+    rewrite_judgments()
+    return 0
+
+
+def rewrite_judgments() -> None:
+    """The hand judgments of rewrites (evaluation/labels/critique/rewrites_round*.yaml), and for
+    the last round whether the code still shows what was judged (a changed output is stale)."""
+    from assistant.analysis.rewrite import suggest
+
+    rounds = sorted(LABEL_DIR.glob("rewrites_round*.yaml"))
+    for path in rounds:
+        doc = yaml.safe_load(path.read_text())
+        items = doc["items"]
+        ok = sum(i["ok"] for i in items)
+        shown = [i for i in items if not i["shown"].startswith("(no rewrite)")]
+        line = (
+            f"rewrites judged by hand, round {doc['round']}: {ok}/{len(items)} grammatical and "
+            f"faithful ({ok / len(items):.0%}); rewrites shown {sum(i['ok'] for i in shown)}/"
+            f"{len(shown)}, no-rewrite lines {ok - sum(i['ok'] for i in shown)}/{len(items) - len(shown)}"
+        )
+        if path == rounds[-1]:
+            stale = 0
+            for item in items:
+                made = suggest(item["original"])
+                now = made.text or f"(no rewrite) {made.missing}"
+                stale += now != item["shown"]
+            line += f"; {stale} of {len(items)} now differ from what was judged"
+        print(line)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(LABELS.parent.parent))
+    raise SystemExit(main())

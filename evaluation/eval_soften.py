@@ -1,0 +1,204 @@
+"""`soften` on labelled drafts and sentences (issue 15): the desperation judge with and without
+the model, against the old phrase list.
+
+HELD-OUT (evaluation/labels/soften/heldout.yaml, never used for training or tuning) and TUNE
+(tune.yaml, whose sentences training also learns from; fixtures/followups) are reported apart.
+Figures: draft-score AUC (desperate vs calm drafts), sentence recall and false-alarm rate,
+the share of desperate sentences that survive in the calm version (word for word, and judged
+still desperate by the same judge), calm drafts left alone, and names/facts kept.
+
+    .venv/bin/python -m evaluation soften      (or: python evaluation/eval_soften.py [--no-model])
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.analysis.message import split_message  # noqa: E402
+from assistant.analysis.tone import analyze, find_signals  # noqa: E402
+from assistant.tasks.soften import SoftenRequest, judge_with, soften  # noqa: E402
+from evaluation.common import LABELS, ROOT  # noqa: E402
+
+SOFTEN = LABELS / "soften"
+FIXTURES = ROOT / "fixtures" / "followups"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((SOFTEN / name).read_text(encoding="utf-8"))
+
+
+def draft_sentences(draft: dict) -> list[tuple[str, int]]:
+    desperate = {squash(s) for s in draft.get("desperate", [])}
+    spans = [squash(s.text) for p in split_message(draft["text"]).paragraphs for s in p]
+    missing = desperate - set(spans)
+    if missing:
+        raise SystemExit(f"{draft['id']}: labelled sentences not in the draft: {missing}")
+    return [(s, int(s in desperate)) for s in spans]
+
+
+def check_labels(drafts: list[dict]) -> None:
+    for d in drafts:
+        absent = [k for k in d.get("keep", []) if k not in d["text"]]
+        if absent:
+            raise SystemExit(f"{d['id']}: `keep` lists what the draft does not say: {absent}")
+
+
+class Engine:
+    """One way of judging: the old phrase list, or soften with or without the model."""
+
+    def __init__(self, name: str, backend=None, phrases: bool = False):
+        self.name, self.backend, self.phrases = name, backend, phrases
+        self.judge = None if phrases else judge_with(backend)
+
+    def sentence_flags(self, sentences: list[str]) -> list[bool]:
+        if self.phrases:
+            return [bool(find_signals(s)) for s in sentences]
+        probs = self.judge.probabilities(sentences)
+        return [p >= self.judge.threshold for p in probs]
+
+    def draft(self, d: dict):
+        if self.phrases:
+            return analyze(d["text"]).score, None
+        result = soften(
+            SoftenRequest(text=d["text"], to=d.get("to"), company=d.get("company")), self.backend
+        )
+        return result.score, result
+
+
+def sentence_figures(engine: Engine, rows: list[tuple[str, int]]) -> list[str]:
+    flags = engine.sentence_flags([s for s, _ in rows])
+    pos = [f for f, (_, y) in zip(flags, rows) if y]
+    neg = [f for f, (_, y) in zip(flags, rows) if not y]
+    lines = [
+        f"sentence recall {sum(pos)}/{len(pos)} = {sum(pos) / max(1, len(pos)):.2f}, "
+        f"false alarms {sum(neg)}/{len(neg)} = {sum(neg) / max(1, len(neg)):.2f} "
+        f"({len(rows)} sentences)"
+    ]
+    if not engine.phrases:
+        lines += [f"  missed: {s}" for f, (s, y) in zip(flags, rows) if y and not f]
+        lines += [f"  false alarm: {s}" for f, (s, y) in zip(flags, rows) if f and not y]
+    return lines
+
+
+def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> list[str]:
+    scores = {"desperate": [], "calm": []}
+    survived = judged = total = 0
+    left_alone = calm_total = 0
+    kept = keep_total = 0
+    slowest = 0.0
+    survivors: list[str] = []
+    for d in drafts:
+        start = time.perf_counter()
+        score, result = engine.draft(d)
+        slowest = max(slowest, time.perf_counter() - start)
+        scores[d["label"]].append(score)
+        if result is None:
+            continue
+        rewrite = squash(result.rewrite)
+        if d["label"] == "calm":
+            calm_total += 1
+            left_alone += rewrite == squash(d["text"])
+            survivors += [f"{d['id']} (calm draft) flagged: {s}" for s in result.flagged]
+        for k in d.get("keep", []):
+            keep_total += 1
+            kept += squash(k) in rewrite
+        if labelled and d["label"] == "desperate":
+            flagged = {squash(s) for s in result.flagged}
+            for sentence in d.get("desperate", []):
+                total += 1
+                # kept: not flagged (then it is in the calm version, at most with ! calmed)
+                if squash(sentence) in rewrite or squash(sentence) not in flagged:
+                    survived += 1
+                    survivors.append(f"{d['id']}: survived: {sentence}")
+            judged += len(result.still_needy)
+    lines = [
+        f"draft-score AUC {auc(scores['desperate'], scores['calm']):.3f} "
+        f"({len(scores['desperate'])} desperate, {len(scores['calm'])} calm drafts; "
+        f"lowest desperate {min(scores['desperate'], default=0)}, "
+        f"highest calm {max(scores['calm'], default=0)})"
+    ]
+    if engine.phrases:
+        return lines
+    if total:
+        lines.append(
+            f"desperate sentences surviving the calm version: {survived}/{total} = "
+            f"{survived / total:.2f} (gone: {1 - survived / total:.2f}); "
+            f"calm-version sentences the judge still flags: {judged}"
+        )
+    lines += [f"  {s}" for s in survivors]
+    if calm_total:
+        lines.append(f"calm drafts left alone: {left_alone}/{calm_total}")
+    if keep_total:
+        lines.append(f"names and facts kept: {kept}/{keep_total} = {kept / keep_total:.2f}")
+    lines.append(f"slowest draft: {slowest:.2f} s")
+    return lines
+
+
+def fixture_drafts() -> list[dict]:
+    return [
+        {"id": p.name, "label": kind, "text": p.read_text(encoding="utf-8")}
+        for kind in ("desperate", "calm")
+        for p in sorted((FIXTURES / kind).glob("*.txt"))
+    ]
+
+
+def model_backend() -> Optional[object]:
+    from assistant.engine.llama import LlamaBackend
+    from assistant.engine.resolve import embedded_model
+
+    path = embedded_model()
+    return LlamaBackend(str(path)) if path else None
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    heldout, tune = load("heldout.yaml"), load("tune.yaml")
+    check_labels(heldout["drafts"] + tune["drafts"])
+    held_rows = [(s, 1) for s in heldout["sentences"]["desperate"]]
+    held_rows += [(s, 0) for s in heldout["sentences"]["calm"]]
+    held_rows += [row for d in heldout["drafts"] for row in draft_sentences(d)]
+    engines = [Engine("old phrase list", phrases=True), Engine("without a model (lexical)")]
+    if "--no-model" not in argv:
+        backend = model_backend()
+        if backend is None:
+            print("the embedded model is not installed: no figures with the model")
+        else:
+            engine = Engine("with the model (embeddings + lexical)", backend)
+            if engine.judge.engine != "embedding":
+                print("the model gives no embeddings the shipped classifier fits")
+            engines.append(engine)
+    for engine in engines:
+        print(f"\n-- {engine.name} --")
+        if "--tune-only" not in argv:
+            for line in sentence_figures(engine, held_rows):
+                print(f"HELD-OUT: {line}")
+            for line in draft_figures(engine, heldout["drafts"]):
+                print(f"HELD-OUT: {line}")
+        for line in draft_figures(engine, tune["drafts"]):
+            print(f"tune: {line}")
+        for line in draft_figures(engine, fixture_drafts(), labelled=False):
+            print(f"fixtures: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

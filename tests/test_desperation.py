@@ -1,0 +1,196 @@
+"""soften's sentence-level desperation judge: the lexical engine, the embedding engine (on the fake
+backend's vectors and on the real SmolLM2), the draft score, and the shipped weights."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.analysis.desperation import (
+    EmbeddingJudge,
+    LexicalJudge,
+    LinearModel,
+    draft_score,
+    feature_defs,
+    feature_names,
+    judge_draft,
+    judge_for,
+    lexical_features,
+    reason_code,
+    tone_model,
+)
+from assistant.analysis.tone import signal_defs
+from assistant.engine.fake import FakeBackend
+from assistant.paths import data_path
+
+# Sentences written for these tests, in none of the training files.
+DESPERATE = [
+    "I'll honestly take whatever you've got, any hours at all.",
+    "Please, I am begging you to give me one more chance.",
+    "It has been three weeks and still no reply to my emails.",
+    "Could you let me know by tonight?",
+    "I'm absolutely devastated and can't sleep.",
+    "I promise I will never let you down.",
+]
+CALM = [
+    "Thank you for letting me know about the decision.",
+    "I would be grateful for any feedback you could share.",
+    "You mentioned a decision by the 12th; is that still the plan?",
+    "I have just completed my first aid certificate.",
+    "I hope the new colleague settles in well.",
+    "I would be glad to hear about future openings.",
+]
+
+
+def test_the_shipped_model_matches_the_features():
+    model = tone_model()
+    assert model.lexical.features == feature_names()
+    assert len(model.lexical.lexical_weights) == len(feature_names())
+    assert 0 < model.lexical.threshold < 1
+    for m in model.embedding:
+        assert m.size == len(m.mean) == len(m.scale) == len(m.weights)
+        assert m.features == feature_names()
+
+
+def test_every_feature_signal_is_a_tone_code():
+    codes = {d.code for d in signal_defs()}
+    assert {d.signal for d in feature_defs() if d.signal} <= codes
+    assert len(lexical_features("Any update??")) == len(feature_names())
+
+
+def test_the_lexical_judge_separates_unseen_sentences():
+    judge = judge_for(None)
+    assert isinstance(judge, LexicalJudge)
+    desperate = judge.probabilities(DESPERATE)
+    calm = judge.probabilities(CALM)
+    assert min(desperate) > max(calm), (desperate, calm)
+    assert sum(p >= judge.threshold for p in desperate) >= 5
+    assert not any(p >= judge.threshold for p in calm)
+
+
+def test_a_draft_is_judged_sentence_by_sentence_and_scored():
+    text = (
+        "Hi Sam,\n\nThank you for letting me know about the decision. "
+        "Please, I am begging you to give me one more chance.\n\nBest,\nAlex"
+    )
+    judgement = judge_draft(text)
+    assert [s.text for s in judgement.flagged] == [
+        "Please, I am begging you to give me one more chance."
+    ]
+    flagged = judgement.flagged[0]
+    assert text[flagged.start : flagged.end] == flagged.text
+    assert judgement.score >= 50 and judgement.level == "desperate"
+    calm = judge_draft("Hi Sam,\n\nThank you for letting me know about the decision.\n\nAlex")
+    assert not calm.flagged and calm.score < 50 and calm.level != "desperate"
+
+
+def test_draft_score_orders_drafts():
+    assert draft_score([], 0.5) == 0
+    assert draft_score([0.1, 0.2], 0.5) < draft_score([0.45], 0.5) < 50
+    assert (
+        50 <= draft_score([0.6], 0.5) < draft_score([0.6, 0.7], 0.5) < draft_score([0.99] * 5, 0.5)
+    )
+    assert draft_score([1.0] * 9, 0.5) == 100
+
+
+def test_the_reason_is_the_strongest_cue_family():
+    judge = judge_for(None)
+    assert reason_code("Could you let me know by tonight?", judge) == "pressure"
+    assert reason_code("I'm absolutely devastated and can't sleep.", judge) == (
+        "emotional-disclosure"
+    )
+
+
+def _embedding_model(size: int, name: str = "fake") -> LinearModel:
+    lexical = tone_model().lexical
+    return LinearModel(
+        **lexical.model_dump(exclude={"model", "size", "mean", "scale", "weights"}),
+        model=name,
+        size=size,
+        mean=[0.0] * size,
+        scale=[1.0] * size,
+        weights=[0.0] * size,
+    )
+
+
+def test_the_embedding_judge_asks_for_one_batch_and_adds_its_part():
+    backend = FakeBackend(embedder=lambda t: [1.0 if "chance" in t else 0.0, 0.5])
+    model = _embedding_model(2)
+    plain = EmbeddingJudge(model, backend).probabilities(CALM)
+    assert backend.embedded == [CALM]  # one batch for all the sentences
+    assert plain == pytest.approx(LexicalJudge(tone_model().lexical).probabilities(CALM))
+    pushed = model.model_copy(update={"weights": [5.0, 0.0]})
+    text = ["I would welcome the chance to apply again."]
+    assert EmbeddingJudge(pushed, backend).probabilities(text)[0] > plain[0]
+
+
+def test_the_embedding_judge_refuses_vectors_of_another_size():
+    judge = EmbeddingJudge(_embedding_model(3), FakeBackend())
+    with pytest.raises(ValueError, match="size"):
+        judge.probabilities(["Thanks."])
+
+
+def test_a_backend_without_a_classifier_gets_the_lexical_judge():
+    assert isinstance(judge_for(FakeBackend()), LexicalJudge)  # no classifier for "fake"
+
+
+def test_the_model_file_is_valid_json_with_provenance():
+    data = json.loads(data_path("tone_model.json").read_text())
+    assert data["lexical"]["trained_on"]["desperate"] > 150
+    assert data["lexical"]["trained_on"]["calm"] > 150
+
+
+@pytest.mark.model
+def test_the_embedding_judge_on_smollm2(embedded_model_path):
+    from assistant.engine.llama import LlamaBackend
+
+    judge = judge_for(LlamaBackend(embedded_model_path))
+    assert judge.engine == "embedding"
+    desperate = judge.probabilities(DESPERATE)
+    calm = judge.probabilities(CALM)
+    assert sum(p >= judge.threshold for p in desperate) >= 5
+    assert sum(p >= judge.threshold for p in calm) <= 1
+
+
+def _train_tone():
+    import importlib.util
+
+    path = data_path("x").parents[2] / "training" / "train_tone.py"
+    spec = importlib.util.spec_from_file_location("train_tone", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_never_sees_the_held_out_sentences():
+    import yaml
+
+    train = _train_tone()
+    rows = train.training_set()
+    assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
+    root = data_path("x").parents[2]
+    held = yaml.safe_load((root / "evaluation/labels/soften/heldout.yaml").read_text())
+    held_rows = [(t, 1) for t in held["sentences"]["desperate"]]
+    held_rows += [(t, 0) for t in held["sentences"]["calm"]]
+    held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
+    seen = {" ".join(t.lower().split()) for t, _ in rows}
+    shared = {t for t, _ in held_rows if " ".join(t.lower().split()) in seen}
+    assert not {t for t, label in held_rows if label and t in shared}  # no desperate sentence
+    # only stock courtesies are written alike in both
+    assert shared <= {
+        "I hope you are well.",
+        "I look forward to hearing from you.",
+        "I hope we can stay in touch.",
+    }
+
+
+def test_the_logistic_fit_separates_what_is_separable():
+    import numpy as np
+
+    train = _train_tone()
+    x = np.array([[0.0, 1.0], [0.2, 0.9], [1.0, 0.1], [0.9, 0.0]])
+    y = np.array([0.0, 0.0, 1.0, 1.0])
+    w = train.fit_logistic(x, y, np.full(2, 0.1))
+    assert train.auc(train.predict(x, w), y) == 1.0
+    assert train.auc(np.array([0.1, 0.9]), np.array([1, 0])) == 0.0

@@ -1,0 +1,291 @@
+"""`make train-tone`: learn soften's desperation judge and write assistant/data/tone_model.json.
+
+Reads the labelled sentences in training/tone/ (sentences.yaml, career_advice.yaml) and the
+labelled sentences of the TUNE drafts (evaluation/labels/soften/tune.yaml). It never reads the
+held-out set (evaluation/labels/soften/heldout.yaml).
+
+Two logistic-regression classifiers (numpy, L2, Newton steps):
+- lexical: the cue-family features of assistant/analysis/desperation.py;
+- embedding: the same features plus SmolLM2's mean-pooled sentence embedding (standardised),
+  when the embedded model is installed (else the shipped embedding classifier is kept).
+The L2 strength and the flagging threshold are chosen by 5-fold cross-validation on the training
+sentences (out-of-fold probabilities), never on held-out data.
+
+    .venv/bin/python training/train_tone.py [--no-model]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.analysis.desperation import (  # noqa: E402
+    MODEL_FILE,
+    feature_names,
+    lexical_features,
+    normalise,
+)
+from assistant.analysis.message import split_message  # noqa: E402
+from assistant.paths import data_path  # noqa: E402
+
+TONE = ROOT / "training" / "tone"
+TUNE = ROOT / "evaluation" / "labels" / "soften" / "tune.yaml"
+CACHE = TONE / ".embeddings-cache.json"  # not in git: recomputed when missing
+FOLDS = 5
+SEED = 15
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+EMBED_L2_GRID = (30.0, 100.0, 300.0, 1000.0)
+
+
+# ---- data ---------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def draft_sentences(draft: dict) -> list[tuple[str, int]]:
+    """(sentence, 1 if desperate) for every body sentence of a labelled draft."""
+    desperate = {_squash(s) for s in draft.get("desperate", [])}
+    parts = split_message(draft["text"])
+    spans = [_squash(s.text) for para in parts.paragraphs for s in para]
+    missing = desperate - set(spans)
+    if missing:
+        raise SystemExit(f"{draft['id']}: labelled sentences not found in the draft: {missing}")
+    return [(s, int(s in desperate)) for s in spans]
+
+
+def training_set() -> list[tuple[str, int]]:
+    rows: list[tuple[str, int]] = []
+    sentences = yaml.safe_load((TONE / "sentences.yaml").read_text(encoding="utf-8"))
+    for label, value in (("desperate", 1), ("calm", 0)):
+        for group in sentences[label].values():
+            rows += [(s, value) for s in group]
+    for entry in yaml.safe_load((TONE / "career_advice.yaml").read_text(encoding="utf-8")):
+        rows += [(s, 1) for s in entry.get("desperate", [])]
+        rows += [(s, 0) for s in entry.get("calm", [])]
+    for draft in yaml.safe_load(TUNE.read_text(encoding="utf-8"))["drafts"]:
+        rows += draft_sentences(draft)
+    seen: dict[str, int] = {}
+    for text, label in rows:
+        key = normalise(_squash(text))
+        if seen.get(key, label) != label:
+            raise SystemExit(f"labelled both ways: {text!r}")
+        seen[key] = label
+    return sorted(seen.items())
+
+
+# ---- logistic regression ------------------------------------------------------------------
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: np.ndarray, steps: int = 15) -> np.ndarray:
+    """Weights (bias first) of an L2-penalised logistic regression, by Newton's method."""
+    xb = np.hstack([np.ones((len(x), 1)), x])
+    penalty = np.concatenate([[0.0], l2])
+    w = np.zeros(xb.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) + penalty * w
+        hess = (xb.T * (p * (1 - p))) @ xb + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-6:
+            break
+    return w
+
+
+def predict(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(w[0] + x @ w[1:])))
+
+
+def auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """The chance that a random desperate item scores above a random calm one (ties count half)."""
+    pos, neg = scores[labels == 1], scores[labels == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(greater / (len(pos) * len(neg)))
+
+
+def folds(y: np.ndarray) -> np.ndarray:
+    """A fold number per row, stratified by label, fixed by SEED."""
+    rng = np.random.default_rng(SEED)
+    fold = np.zeros(len(y), dtype=int)
+    for label in (0, 1):
+        idx = np.flatnonzero(y == label)
+        rng.shuffle(idx)
+        fold[idx] = np.arange(len(idx)) % FOLDS
+    return fold
+
+
+def standardiser(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    return mean, scale
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, l2: np.ndarray, fold: np.ndarray) -> np.ndarray:
+    probs = np.zeros(len(y))
+    for k in range(FOLDS):
+        train, test = fold != k, fold == k
+        mean, scale = standardiser(x[train])
+        w = fit_logistic((x[train] - mean) / scale, y[train], l2)
+        probs[test] = predict((x[test] - mean) / scale, w)
+    return probs
+
+
+def pick_threshold(probs: np.ndarray, y: np.ndarray) -> float:
+    """The threshold with the best balanced accuracy on out-of-fold probabilities (recall and
+    the calm sentences left alone count alike)."""
+    best, best_t = -1.0, 0.5
+    for t in np.arange(0.05, 0.951, 0.01):
+        recall = float(((probs >= t) & (y == 1)).sum() / max(1, (y == 1).sum()))
+        calm = float(((probs < t) & (y == 0)).sum() / max(1, (y == 0).sum()))
+        if recall + calm > best + 1e-9:
+            best, best_t = recall + calm, float(t)
+    return round(best_t, 2)
+
+
+def report(name: str, probs: np.ndarray, y: np.ndarray, threshold: float) -> None:
+    flagged = probs >= threshold
+    recall = flagged[y == 1].mean()
+    false_alarm = flagged[y == 0].mean()
+    print(
+        f"{name}: cross-validated AUC {auc(probs, y):.3f}, recall {recall:.3f}, "
+        f"false alarms {false_alarm:.3f} at threshold {threshold}"
+    )
+
+
+# ---- the two classifiers ------------------------------------------------------------------
+
+
+def train_lexical(texts: list[str], y: np.ndarray, fold: np.ndarray) -> dict:
+    x = np.array([lexical_features(t) for t in texts])
+    scores = {}
+    for l2 in L2_GRID:
+        scores[l2] = auc(out_of_fold(x, y, np.full(x.shape[1], l2), fold), y)
+    l2 = max(scores, key=scores.get)
+    probs = out_of_fold(x, y, np.full(x.shape[1], l2), fold)
+    threshold = pick_threshold(probs, y)
+    report(f"lexical (L2 {l2})", probs, y, threshold)
+    mean, scale = standardiser(x)
+    w = fit_logistic((x - mean) / scale, y, np.full(x.shape[1], l2))
+    return {
+        "features": feature_names(),
+        "lexical_weights": [round(float(v), 6) for v in w[1:]],
+        "lexical_mean": [round(float(v), 6) for v in mean],
+        "lexical_scale": [round(float(v), 6) for v in scale],
+        "bias": round(float(w[0]), 6),
+        "threshold": threshold,
+        "l2": l2,
+        "trained_on": {"desperate": int(y.sum()), "calm": int(len(y) - y.sum())},
+    }
+
+
+def embeddings(texts: list[str], backend) -> np.ndarray:
+    cache = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
+    model = backend.info().name
+    key = {t: hashlib.sha1(f"{model}\n{t}".encode()).hexdigest() for t in texts}
+    todo = [t for t in texts if key[t] not in cache]
+    for start in range(0, len(todo), 32):
+        batch = todo[start : start + 32]
+        for t, v in zip(batch, backend.embed(batch)):
+            cache[key[t]] = [round(x, 5) for x in v]
+        print(f"  embedded {min(start + 32, len(todo))}/{len(todo)}", file=sys.stderr)
+    if todo:
+        CACHE.write_text(json.dumps(cache))
+    return np.array([cache[key[t]] for t in texts])
+
+
+def train_embedding(
+    texts: list[str], y: np.ndarray, fold: np.ndarray, backend, lexical_l2: float
+) -> dict:
+    lex = np.array([lexical_features(t) for t in texts])
+    emb = embeddings(texts, backend)
+    x = np.hstack([lex, emb])
+    n_lex = lex.shape[1]
+    scores = {}
+    l2_lex = lexical_l2  # the lexical part keeps the strength chosen for the lexical model
+    for l2_emb in EMBED_L2_GRID:
+        l2 = np.concatenate([np.full(n_lex, l2_lex), np.full(emb.shape[1], l2_emb)])
+        scores[l2_emb] = auc(out_of_fold(x, y, l2, fold), y)
+        print(f"  embedding L2 {l2_emb}: cross-validated AUC {scores[l2_emb]:.3f}", file=sys.stderr)
+    l2_emb = max(scores, key=scores.get)
+    l2 = np.concatenate([np.full(n_lex, l2_lex), np.full(emb.shape[1], l2_emb)])
+    probs = out_of_fold(x, y, l2, fold)
+    threshold = pick_threshold(probs, y)
+    report(f"embedding + lexical (L2 {l2_lex} / {l2_emb})", probs, y, threshold)
+    emb_only = out_of_fold(emb, y, np.full(emb.shape[1], l2_emb), fold)
+    report("  (embedding alone, for comparison)", emb_only, y, pick_threshold(emb_only, y))
+    mean, scale = standardiser(x)
+    w = fit_logistic((x - mean) / scale, y, l2)
+    # the calm sentences soften puts in: judged once here, not embedded again at every run
+    from assistant.tasks.soften import calm_sentences
+
+    calm = calm_sentences()
+    cx = np.hstack([np.array([lexical_features(t) for t in calm]), embeddings(calm, backend)])
+    known = {t: round(float(p), 6) for t, p in zip(calm, predict((cx - mean) / scale, w))}
+    return {
+        "known": known,
+        "features": feature_names(),
+        "lexical_weights": [round(float(v), 6) for v in w[1 : 1 + n_lex]],
+        "lexical_mean": [round(float(v), 6) for v in mean[:n_lex]],
+        "lexical_scale": [round(float(v), 6) for v in scale[:n_lex]],
+        "bias": round(float(w[0]), 6),
+        "threshold": threshold,
+        "model": backend.info().name,
+        "backend": backend.info().backend,
+        "size": int(emb.shape[1]),
+        "mean": [round(float(v), 6) for v in mean[n_lex:]],
+        "scale": [round(float(v), 6) for v in scale[n_lex:]],
+        "weights": [round(float(v), 6) for v in w[1 + n_lex :]],
+        "l2": l2_emb,
+        "trained_on": {"desperate": int(y.sum()), "calm": int(len(y) - y.sum())},
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-model", action="store_true", help="train the lexical model only")
+    args = parser.parse_args(argv)
+    rows = training_set()
+    texts = [t for t, _ in rows]
+    y = np.array([label for _, label in rows], dtype=float)
+    print(f"{len(rows)} training sentences: {int(y.sum())} desperate, {int(len(y) - y.sum())} calm")
+    fold = folds(y)
+    out_path = data_path(MODEL_FILE)
+    old = json.loads(out_path.read_text()) if out_path.is_file() else {}
+    model = {"lexical": train_lexical(texts, y, fold), "embedding": old.get("embedding", [])}
+    if not args.no_model:
+        from assistant.engine.llama import LlamaBackend
+        from assistant.engine.resolve import embedded_model
+
+        path = embedded_model()
+        if path is None:
+            print("the embedded model is not installed: embedding classifier kept as it was")
+        else:
+            backend = LlamaBackend(str(path))
+            trained = train_embedding(texts, y, fold, backend, model["lexical"]["l2"])
+            model["embedding"] = [
+                m
+                for m in model["embedding"]
+                if (m["model"], m.get("backend", "llama")) != (trained["model"], trained["backend"])
+            ]
+            model["embedding"].append(trained)
+    out_path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out_path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
