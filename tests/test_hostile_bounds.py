@@ -348,10 +348,6 @@ def stop(*_):
 signal.signal(signal.SIGPROF, stop)
 analysers = _text_analysers()
 analysers.pop("follow-up-log")  # writes a database: not a text pattern
-# KNOWN OPEN: the job-ad term reader merged at 07:04 (assistant/analysis/job_terms.py, terms_in)
-# takes superlinear time on 20,000-character lines ('A.A.A.', 'Jan 2020 ' repeated); left out
-# here until it is fixed, so this test guards every other reader. Remove this line to see it.
-analysers.pop("keywords")
 
 @settings(max_examples=int(sys.argv[2]), deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))

@@ -10,6 +10,7 @@ Certificate")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -283,6 +284,31 @@ _NAMED_CREDENTIAL = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
     r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
+
+
+def _finditer_by_runs(pattern: re.Pattern, first: re.Pattern, run: re.Pattern, text: str):
+    """pattern.finditer(text), in linear time, for a pattern whose first word (starting where
+    `first` matches) runs to the end of the `run` of characters it starts in: a start that fails
+    then fails for every later start in that run, so the search goes on after the run instead of
+    at each letter of it (on 'A.A.A.', 'jo@1.1.1.' or 'a-a-a-' the plain search rescanned the
+    run from every letter, in quadratic time)."""
+    pos = 0
+    while (c := first.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = run.match(text, c.end()).end()
+
+
+_CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_NAME_RUN = re.compile(r"[\w&'’./-]*")
+_LOWER_START = re.compile(r"\b[a-z]")
+_LOWER_RUN = re.compile(r"[a-z'’-]*")
+_LOWER_HYPHEN_RUN = re.compile(r"[a-z-]*")
+
+
 _LOWER_CREDENTIAL = re.compile(
     r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})"
     r"(?P<kind>licen[cs]e|certificate|certification|authorization)\b"
@@ -384,14 +410,20 @@ def terms_in(
     """Every term named in one sentence, left to right, longest first."""
     lex = lex or lexicon()
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    # how many taken terms cover each character: asking whether a span is free costs its length,
+    # not the number of terms taken so far (a line of 5,000 names took quadratic time)
+    covered = [0] * len(text)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(covered[s:e])
+
+    def cover(f: Found, step: int) -> None:
+        for k in range(f.start, f.end):
+            covered[k] += step
 
     def take(f: Found) -> None:
         found.append(f)
-        taken.append((f.start, f.end))
+        cover(f, 1)
 
     for m in _LICENCE_CLASS.finditer(text):
         classes = [m.group("a").upper(), *re.findall(r"\b([ABC])\b", m.group("more") or "")]
@@ -443,8 +475,11 @@ def terms_in(
             continue
         i += 1
 
-    for pattern in (_NAMED_CREDENTIAL, _LOWER_CREDENTIAL):
-        for m in pattern.finditer(text):
+    for matches in (
+        _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),
+        _finditer_by_runs(_LOWER_CREDENTIAL, _LOWER_START, _LOWER_RUN, text),
+    ):
+        for m in matches:
             words = m.group("name").split()
             while words and words[0].lower().strip("'’") in _CREDENTIAL_FILLER:
                 words.pop(0)
@@ -463,7 +498,7 @@ def terms_in(
                 if inner and not any(f.category == "certification or licence" for f in inner):
                     for f in inner:
                         found.remove(f)
-                        taken.remove((f.start, f.end))
+                        cover(f, -1)
                     take(
                         Found(
                             name,
@@ -485,7 +520,9 @@ def terms_in(
         name = f"{m.group('name')} {m.group('kind').lower()}"
         if free(m.start(), m.end()):
             take(Found(name, "certification or licence", m.start(), m.end()))
-    for m in _SHARED_CREDENTIAL.finditer(text):  # "a forklift and/or crane operator's license"
+    for m in _finditer_by_runs(
+        _SHARED_CREDENTIAL, _LOWER_START, _LOWER_HYPHEN_RUN, text
+    ):  # "a forklift and/or crane operator's license"
         word = m.group("first")
         if word.lower() not in _CREDENTIAL_FILLER and free(*m.span("first")):
             kind = m.group("kind").lower()
@@ -698,7 +735,7 @@ class Ask:
 
 
 _OR_RELATED = re.compile(
-    r"^(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
+    r"(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
     r"(?:(?:or|and/or)\s+(?:a\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
     re.I,
 )
@@ -720,25 +757,35 @@ def _is_required(s: Sentence) -> bool:
     return bool(_REQUIRED_CUE.search(s.text)) and s.kind == OTHER
 
 
-def _run_tail(sentence: str, found: list[Found], f: Found) -> str:
-    """The words after the comma-joined run of terms that f belongs to."""
-    i = found.index(f)
-    while i + 1 < len(found) and sentence[found[i].end : found[i + 1].start].strip() in (",", ""):
-        i += 1
-    return sentence[found[i].end :]
+def _run_ends(sentence: str, found: list[Found]) -> list[int]:
+    """Where the words after the comma-joined run of terms that each term belongs to begin
+    (found from the right once, not walked again from every term of a long run)."""
+    ends = [f.end for f in found]
+    for i in range(len(found) - 2, -1, -1):
+        if sentence[found[i].end : found[i + 1].start].strip() in (",", ""):
+            ends[i] = ends[i + 1]
+    return ends
 
 
 def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
     """Neighbouring terms joined by "or" (or listed after "one of", "such as") are one group."""
     groups: list[list[Found]] = []
     one_of = bool(_ONE_OF.search(sentence))
-    for f in found:
+    run_ends = _run_ends(sentence, found)
+    or_related_at: dict[int, bool] = {}  # one reading of the words after each run
+
+    def or_related(at: int) -> bool:
+        if at not in or_related_at:
+            or_related_at[at] = bool(_OR_RELATED.match(sentence, at))
+        return or_related_at[at]
+
+    for i, f in enumerate(found):
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.end : f.start]
             if _OR_BETWEEN.match(between) or (
                 between.strip() in (",", "")
-                and (one_of or _OR_RELATED.match(_run_tail(sentence, found, f)))
+                and (one_of or or_related(run_ends[i]))
                 and prev.category == f.category
             ):
                 groups[-1].append(f)
@@ -749,9 +796,7 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
     for g in groups:
         if len(g) > 1:
             joins = [sentence[a.end : b.start] for a, b in zip(g, g[1:])]
-            tail = sentence[g[-1].end :]
-            or_related = bool(_OR_RELATED.match(tail))
-            if not (one_of or or_related) and not any(
+            if not (one_of or or_related(g[-1].end)) and not any(
                 re.search(r"\bor\b|/", j, re.I) for j in joins
             ):
                 out.extend([f] for f in g)
@@ -778,6 +823,26 @@ def _advertiser_words(company: Optional[str], text: str) -> set[str]:
 
 def _is_advertiser(name: str, words: set[str]) -> bool:
     return bool(words) and any(w.lower() in words for w in re.findall(r"[A-Za-z0-9&]+", name))
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _word_before(words: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The span of text[:at].split()[-1:] (the last word before `at`, cut at `at`), its end being
+    the length of text[:at].rstrip(), found by bisection among the sentence's words rather than
+    by cutting and splitting the sentence again before every term."""
+    k = bisect_left(words, (at,)) - 1  # the last word starting before `at`
+    if k < 0:
+        return (0, 0)
+    a, b = words[k]
+    return (a, min(b, at))
+
+
+def _ends_with(text: str, end: int, name: str) -> bool:
+    """text[:end].lower().endswith(name.lower()), looking only at the end of text[:end]."""
+    name = name.lower()
+    return text[max(0, end - 2 * len(name) - 8) : end].lower().endswith(name)
 
 
 @lru_cache(maxsize=32)
@@ -807,13 +872,17 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
                 # "a degree in Computer Science, Mathematics": one requirement, not five skills
                 a, b = m.span("field")
                 found = [f for f in found if not (f.start >= a and f.end <= b)]
-        found = [
-            f
-            for f in found
-            if not _is_advertiser(f.name, advertiser)
-            and not (company and s.text[: f.start].rstrip().lower().endswith(company.lower()))
-            and not _is_advertiser(" ".join(s.text[: f.start].split()[-1:]), advertiser)
-        ]  # nor what follows its name: "Segment Labs tooling" is the advertiser's own
+        words = [w.span() for w in _NON_SPACE.finditer(s.text)]
+        kept = []
+        for f in found:
+            a, b = _word_before(words, f.start)
+            if (
+                not _is_advertiser(f.name, advertiser)
+                and not (company and _ends_with(s.text, b, company))
+                and not _is_advertiser(s.text[a:b], advertiser)
+            ):
+                kept.append(f)
+        found = kept  # nor what follows its name: "Segment Labs tooling" is the advertiser's own
         required = _is_required(s)
         where = WHERE.get(s.kind, "requirements" if required else "duties")
         for group in _groups(s.text, found):
