@@ -32,11 +32,11 @@ def test_recruiter_and_network_with_the_real_model(cli):
         assert result.exit_code == 0, (name, result.output)
         data = json.loads(result.stdout)
         assert data["generation"]["model"] == "SmolLM2-135M-Instruct.Q4_1.gguf", name
-        assert all(c["passed"] for c in data["generation"]["checks"]), (
-            name,
-            data["generation"]["checks"],
-        )
-        if data["generation"]["source"] == "template":
+        checks = data["generation"]["checks"]
+        refusals = [c for c in checks if c["detail"].startswith("refused attempt")]
+        shown = [c for c in checks if c not in refusals]
+        assert all(c["passed"] for c in shown), (name, checks)  # what is shown passed the guard
+        if data["generation"]["source"] == "template" and refusals:
             assert "the guard refused" in result.stderr, name
         assert data["body"].startswith("Hi Alex,"), name
     network = json.loads(runs["network"].stdout)

@@ -71,9 +71,12 @@ def test_whole_drafts_from_the_embedded_model_end_to_end(
     )  # whole drafts were asked for
     data = json.loads(result.stdout)
     record = data["generation"]
-    assert all(c["passed"] for c in record["checks"])  # what is shown passed the guard
+    refusals = [c for c in record["checks"] if c["detail"].startswith("refused attempt")]
+    shown = [c for c in record["checks"] if c not in refusals]
+    assert all(c["passed"] for c in shown)  # what is shown passed the guard
+    assert not any(c["passed"] for c in refusals)  # each refusal lists a failed check
     if record["source"] == "template":
-        assert "the guard refused" in record["notice"]
+        assert "the guard refused" in record["notice"] and refusals
     assert data["subject"] and data["body"].strip()
 
 
