@@ -305,7 +305,7 @@ def _finditer_by_runs(pattern: re.Pattern, first: re.Pattern, run: re.Pattern, t
 _CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 _NAME_RUN = re.compile(r"[\w&'’./-]*")
 _LOWER_START = re.compile(r"\b[a-z]")
-_LOWER_RUN = re.compile(r"[a-z'’-]*")
+_LOWER_RUN = re.compile(r"[-a-z'’]*")  # a run scanned past, not a tokenizer
 _LOWER_HYPHEN_RUN = re.compile(r"[a-z-]*")
 
 
