@@ -84,6 +84,23 @@ def test_a_malformed_answer_is_a_model_error_not_a_crash():
         OpenAIBackend(url).embed(["a", "b"])
 
 
+def test_embeddings_nested_absurdly_deep_are_one_model_error():
+    """The embeddings reply is read like a chat reply: bounded, and JSON nested 100,000 deep is a
+    malformed reply, not a RecursionError."""
+    reply = Reply(body=b'{"data": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    with scripted_server(reply) as (url, _), pytest.raises(ModelError, match="malformed"):
+        OpenAIBackend(url).embed(["a"])
+
+
+def test_an_embeddings_reply_over_the_cap_is_stopped(monkeypatch):
+    from assistant.engine import openai
+
+    monkeypatch.setattr(openai, "MAX_REPLY_BYTES", 1_000)
+    reply = Reply(body=b'{"data": [' + b" " * 5_000 + b"]}", content_type="application/json")
+    with scripted_server(reply) as (url, _), pytest.raises(ModelError, match="stopped reading"):
+        OpenAIBackend(url).embed(["a"])
+
+
 @pytest.mark.model
 def test_embed_on_the_real_llama_cpp_server(llama_embedding_server):
     backend = OpenAIBackend(llama_embedding_server)

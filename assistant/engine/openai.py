@@ -251,13 +251,15 @@ class OpenAIBackend(Backend):
             timeout=timeout, follow_redirects=False, trust_env=self.remote, headers=headers
         )
 
-    def _send(self, client: httpx.Client, body: dict) -> httpx.Response:
-        """POST with retries (bounded, exponential backoff) while the server cannot be reached."""
+    def _send(self, client: httpx.Client, body: dict, url: Optional[str] = None) -> httpx.Response:
+        """POST to `url` (the chat endpoint by default) with retries (bounded, exponential
+        backoff) while the server cannot be reached; on loopback, the address actually connected
+        to is checked before a byte is sent."""
         import httpx
 
         for attempt in range(self.tries):
             try:
-                request = client.build_request("POST", self.endpoint, json=body)
+                request = client.build_request("POST", url or self.endpoint, json=body)
                 if not self.remote:
                     request.extensions["trace"] = peer_guard
                 return client.send(request, stream=True)
@@ -279,7 +281,9 @@ class OpenAIBackend(Backend):
             "(raise `timeout` in the config file for a slow server)"
         )
 
-    def _check_status(self, response: httpx.Response) -> None:
+    def _check_status(self, response: httpx.Response, said: Optional[str] = None) -> None:
+        """One error line for a redirect or an HTTP error; `said`: the error body's message when
+        the caller has already read it (a streamed body is read once)."""
         if response.is_redirect:
             where = response.headers.get("location")
             raise ModelError(
@@ -288,7 +292,8 @@ class OpenAIBackend(Backend):
             )
         if response.status_code < 400:
             return
-        said = error_message(response, self._hide_key)
+        if said is None:
+            said = error_message(response, self._hide_key)
         if response.status_code in (401, 403) and self.api_key:
             raise ModelError(
                 f"the model server at {self.root} refused the API key (HTTP {response.status_code}: "
@@ -447,46 +452,50 @@ class OpenAIBackend(Backend):
     def _embed(self, texts: list[str]) -> list[list[float]]:
         import httpx
 
-        url = f"{self.root}/embeddings"
         body: dict = {"input": list(texts)}
         if self.model_name:
             body["model"] = self.model_name
+        deadline = time.monotonic() + self.timeout  # for the whole request, reply included
         with self._client() as client:
-            for attempt in range(self.tries):
-                try:
-                    response = client.post(url, json=body)
-                    break
-                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                    if attempt + 1 == self.tries:
-                        raise ModelError(
-                            f"cannot reach the model server at {self.root} after {self.tries} "
-                            f"tries ({exc.__class__.__name__}): is it running?"
-                        ) from None
-                    time.sleep(self.backoff * 2**attempt)
-                except httpx.TimeoutException:
-                    raise self._timeout_error() from None
-                except httpx.HTTPError as exc:
-                    raise ModelError(
-                        f"the connection to the model server at {self.root} failed "
-                        f"({exc.__class__.__name__})"
-                    ) from None
-        if response.status_code in (404, 405, 501) or (
-            response.status_code >= 400 and "embedding" in error_message(response).lower()
-        ):
-            raise NoEmbeddingsError(
-                f"the model server at {self.root} gives no embeddings (HTTP "
-                f"{response.status_code} from /embeddings: {error_message(response)}); start it "
-                "with embeddings on (llama.cpp: --embeddings; llama-cpp-python: --embedding true)"
-            )
-        self._check_status(response)
-        return self._vectors(response, len(texts))
+            response = self._send(client, body, f"{self.root}/embeddings")
+            try:
+                said = (
+                    error_message(response, self._hide_key) if response.status_code >= 400 else ""
+                )
+                if response.status_code in (404, 405, 501) or (
+                    response.status_code >= 400 and "embedding" in said.lower()
+                ):
+                    raise NoEmbeddingsError(
+                        f"the model server at {self.root} gives no embeddings (HTTP "
+                        f"{response.status_code} from /embeddings: {said}); start it with "
+                        "embeddings on (llama.cpp: --embeddings; llama-cpp-python: --embedding true)"
+                    )
+                self._check_status(response, said)
+                raw = b"".join(self._bytes(response, deadline))
+            except httpx.TimeoutException:
+                raise self._timeout_error() from None
+            except httpx.HTTPError as exc:
+                raise ModelError(
+                    f"the connection to the model server at {self.root} failed "
+                    f"({exc.__class__.__name__})"
+                ) from None
+            finally:
+                response.close()
+        return self._vectors(raw, len(texts))
 
-    def _vectors(self, response: httpx.Response, count: int) -> list[list[float]]:
+    def _vectors(self, raw: bytes, count: int) -> list[list[float]]:
         try:
-            data = response.json()["data"]
+            data = json.loads(raw)["data"]
             ordered = sorted(data, key=lambda d: d.get("index", 0))
             vectors = [_pooled(d["embedding"]) for d in ordered]
-        except (ValueError, KeyError, TypeError, AttributeError, ZeroDivisionError):
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            ZeroDivisionError,
+            RecursionError,  # absurdly nested JSON
+        ):
             raise self._malformed("not an embeddings list") from None
         if len(vectors) != count:
             raise self._malformed(f"{len(vectors)} embeddings for {count} texts")
