@@ -16,6 +16,7 @@ long as its slowest replies, not their sum."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import ipaddress
 import json
@@ -408,23 +409,30 @@ class OpenAIBackend(Backend):
             raise ModelError(self._hide_key(str(exc))) from None
 
     def _generate(self, messages: list[Message], options: GenerateOptions) -> Iterator[str]:
-        import httpx
-
         deadline = time.monotonic() + self.timeout  # for the whole request, reply included
         with self._client() as client:
             response = self._send(client, self.payload(messages, options))
-            try:
+            with self._reading(response):
                 self._check_status(response)
                 yield from self._stream(response, deadline)
-            except httpx.TimeoutException:
-                raise self._timeout_error() from None
-            except httpx.HTTPError as exc:
-                raise ModelError(
-                    f"the connection to the model server at {self.root} failed "
-                    f"({exc.__class__.__name__})"
-                ) from None
-            finally:
-                response.close()
+
+    @contextlib.contextmanager
+    def _reading(self, response: httpx.Response) -> Iterator[None]:
+        """While a reply is read: a timeout or a broken connection is one error line, and the
+        response is closed whatever happens."""
+        import httpx
+
+        try:
+            yield
+        except httpx.TimeoutException:
+            raise self._timeout_error() from None
+        except httpx.HTTPError as exc:
+            raise ModelError(
+                f"the connection to the model server at {self.root} failed "
+                f"({exc.__class__.__name__})"
+            ) from None
+        finally:
+            response.close()
 
     def generate_many(
         self, calls: list[Call], on_chunk: Optional[Callable[[str], None]] = None
@@ -450,15 +458,13 @@ class OpenAIBackend(Backend):
             raise type(exc)(self._hide_key(str(exc))) from None
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        import httpx
-
         body: dict = {"input": list(texts)}
         if self.model_name:
             body["model"] = self.model_name
         deadline = time.monotonic() + self.timeout  # for the whole request, reply included
         with self._client() as client:
             response = self._send(client, body, f"{self.root}/embeddings")
-            try:
+            with self._reading(response):
                 said = (
                     error_message(response, self._hide_key) if response.status_code >= 400 else ""
                 )
@@ -472,15 +478,6 @@ class OpenAIBackend(Backend):
                     )
                 self._check_status(response, said)
                 raw = b"".join(self._bytes(response, deadline))
-            except httpx.TimeoutException:
-                raise self._timeout_error() from None
-            except httpx.HTTPError as exc:
-                raise ModelError(
-                    f"the connection to the model server at {self.root} failed "
-                    f"({exc.__class__.__name__})"
-                ) from None
-            finally:
-                response.close()
         return self._vectors(raw, len(texts))
 
     def _vectors(self, raw: bytes, count: int) -> list[list[float]]:
