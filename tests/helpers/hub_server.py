@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import struct
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Optional
 
-LOOPBACK = "127.0.0.1"
+from tests.helpers.loopback_servers import serving
+
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
 
@@ -127,13 +127,5 @@ def hub_server(hub: Hub) -> Iterator[str]:
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer((LOOPBACK, 0), Handler)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-    )
-    thread.start()
-    try:
-        yield f"http://{LOOPBACK}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as root:
+        yield root

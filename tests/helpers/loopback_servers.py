@@ -97,13 +97,21 @@ def scripted_server(
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer((LOOPBACK, 0), Handler)
+    with serving(Handler) as root:
+        yield f"{root}/v1", script
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 with this handler, stopped on leaving; yields its
+    root URL."""
+    server = ThreadingHTTPServer((LOOPBACK, 0), handler)
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
     )
     thread.start()
     try:
-        yield f"http://{LOOPBACK}:{server.server_address[1]}/v1", script
+        yield f"http://{LOOPBACK}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
