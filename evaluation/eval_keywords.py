@@ -19,6 +19,8 @@ import yaml
 from evaluation.common import JOBS, LABELS, RESUMES, require_outside
 
 TERM_KINDS = ("skill", "tool", "licence", "certification")
+SPLITS = ("tune", "heldout", "fresh")
+SPLIT_NAMES = {"heldout": "old held-out", "fresh": "fresh held-out"}
 
 
 @lru_cache(maxsize=1)
@@ -147,26 +149,29 @@ def main(argv: list[str] | None = None) -> int:
     require_outside()
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv
+    # --only tune: the split a change is built on, without running the held-out sets
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    labels = [lab for lab in load_labels() if only in (None, lab["split"])]
+    splits = [s for s in SPLITS if only in (None, s)] + (["all"] if only is None else [])
     groups: dict[str, dict[str, Tally]] = {
-        s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()}
-        for s in ("tune", "heldout", "all")
+        s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()} for s in splits
     }
-    for label in load_labels():
+    for label in labels:
         matched, missing, other = listing(label)
         t = judge(label, matched, missing, other)
-        for split in (label["split"], "all"):
+        for split in (label["split"], "all") if only is None else (label["split"],):
             groups[split]["all"].add(t)
             groups[split]["tech" if label["tech"] else "outside tech"].add(t)
     for split, parts in groups.items():
-        n = sum(1 for lab in load_labels() if split in ("all", lab["split"]))
-        print(f"{split} ({n} ads):")
+        n = sum(1 for lab in labels if split in ("all", lab["split"]))
+        print(f"{SPLIT_NAMES.get(split, split)} ({n} ads):")
         for name, t in parts.items():
             print_tally(name, t)
     if verbose:
-        t = groups["tune"]["all"]
-        print("\nmissed (tune):", *t.missed, sep="\n  ")
-        print("\njunk (tune):", *t.junk_terms, sep="\n  ")
-        print("\nwrong missing (tune):", *t.wrong, sep="\n  ")
+        t = groups[only or "tune"]["all"]
+        print(f"\nmissed ({only or 'tune'}):", *t.missed, sep="\n  ")
+        print(f"\njunk ({only or 'tune'}):", *t.junk_terms, sep="\n  ")
+        print(f"\nwrong missing ({only or 'tune'}):", *t.wrong, sep="\n  ")
     return 0
 
 

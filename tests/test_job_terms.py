@@ -192,3 +192,33 @@ def test_the_committed_lexicon_is_what_the_script_builds(tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == (ROOT / "assistant" / "data" / "lexicon.json").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "line,term",
+    [
+        ("Experience managing projects for public clients", "Project management"),
+        ("Skilled work in mixing, placing, and finishing concrete surfaces", "Concrete Finishing"),
+        ("Superior analytical and quantitative skills", "Analytical skills"),
+        ("You will manage data pipelines and manage data for analysts", "Data Management"),
+    ],
+)
+def test_names_written_verb_first_or_sharing_a_word_with_a_list(line, term):
+    assert term in names(f"Requirements:\n- {line}\n")
+
+
+def test_a_list_member_does_not_take_a_longer_name_apart():
+    assert "Safety Standards" not in names(
+        "Requirements:\n- Food safety and sanitation standards\n"
+    )
+    # a compound of two nouns is not an activity written verb first
+    assert "System Software" not in names(
+        "Requirements:\n- Maintain software systems for billing\n"
+    )
+
+
+def test_a_resume_shows_an_activity_written_verb_first():
+    report = keyword_gap(
+        "Managed projects for 40 clients.", "Requirements:\n- Project management\n"
+    )
+    assert report.matched == ["Project management"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_key
+from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_form, word_key
 from assistant.text import sentences, token_spans
 
 # ---- sections -------------------------------------------------------------------------------
@@ -384,6 +384,129 @@ def _hyphen_safe(text: str) -> str:
     return text.replace("-", " ")
 
 
+# ---- names an ad writes in another order ------------------------------------------------------
+# Taxonomies name an activity noun-last ("Project Management", "Code Review", "Concrete
+# Finishing"); ads write the verb first ("managing projects", "review code", "finishing concrete"),
+# with "of" ("maintenance of helicopters") or one head shared by a list ("analytical and
+# quantitative skills", "mixing, placing, and finishing concrete"). The same stems in the other
+# order, or each member of a list with the shared word, are looked up as a lexicon name.
+
+_PHRASE_END = frozenset(
+    """and or of for in to with on at by from as that which who where when while into across
+    within using under through including such is are was were will be""".split()
+)
+_DETERMINER = frozenset("the a an all any our their its your his her this these those".split())
+_JOIN = re.compile(r"^\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|(?:and|or|and/or)\s+|/)$", re.I)
+
+
+def _coordinated(text: str, tokens: Tokens, i: int) -> int:
+    """The index of the last word of the list of single words that starts at word i
+    ("mixing, placing, and finishing"), joined by commas, "and", "or", "/"; i itself if none."""
+    words, spans = tokens.words, tokens.spans
+    j = i
+    while j + 1 < len(words):
+        k = j + 1
+        if words[k].lower() in ("and", "or"):
+            k += 1
+        if (
+            k >= len(words)
+            or k == j + 1
+            and not re.search(r"[,/]", text[spans[j][1] : spans[k][0]])
+        ):
+            break
+        if not _JOIN.match(
+            text[spans[j][1] : spans[k][0]] if k == j + 1 else _gap(text, spans, j, k)
+        ):
+            break
+        if not words[k].isalpha() or not words[k].islower():
+            break
+        j = k
+    return j
+
+
+def _gap(text: str, spans: list[tuple[int, int]], j: int, k: int) -> str:
+    return text[spans[j][1] : spans[k][0]]
+
+
+def _after(tokens: Tokens, j: int) -> tuple[int, bool]:
+    """Where the words a list shares begin after word j, skipping "of" and a determiner."""
+    k, of = j + 1, False
+    n = len(tokens.words)
+    if k < n and tokens.words[k].lower() == "of":
+        k, of = k + 1, True
+    if k < n and tokens.words[k].lower() in _DETERMINER:
+        k += 1
+    return k, of
+
+
+_MODIFIER = re.compile(r"(?:ed|al|ive|ous|ful|able|ible|ic|ary)$", re.I)
+_ACTIVITY_FORMS = frozenset({"ment", "tion", "sion", "ance", "ence", "ing", "ings", "al"})
+
+
+def _verb_first(written: str, name: str) -> bool:
+    """Whether a word written before its object is the verb of the name's activity ("managing
+    projects": Project Management), not a noun of a compound ("software systems")."""
+    w = written.lower()
+    if w.endswith("ing"):
+        return True
+    last = name.split()[-1] if name.split() else ""
+    return w.endswith(("e", "es", "ed")) and word_form(last) in _ACTIVITY_FORMS
+
+
+def _lookup(lex: Lexicon, keys: list[str]) -> Optional[int]:
+    return lex.key_term(" ".join(keys)) if keys[0] in lex.firsts else None
+
+
+def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
+    """Lexicon names the ad writes verb first, with "of", or sharing a word with a list."""
+    out: list[Found] = []
+    n = len(tokens.words)
+    keys, words, spans = tokens.keys, tokens.words, tokens.spans
+    i = 0
+    while i < n:
+        if not (words[i].isalpha() and words[i][1:].islower() and len(words[i]) > 3):
+            i += 1
+            continue
+        last = _coordinated(text, tokens, i)
+        members = [m for m in range(i, last + 1) if words[m].lower() not in ("and", "or")]
+        k, of = _after(tokens, last)
+        # the shared words stay in the clause: no comma or sentence end inside them
+        shared = [
+            (w, keys[k : k + w])
+            for w in (2, 1)
+            if k + w <= n
+            and tokens.room[k] >= w
+            # after "of", the whole phrase ("construction of electrical systems" is not
+            # Electrical Construction); after a verb, its object's first word names the field too
+            # ("finishing concrete surfaces": Concrete Finishing)
+            and (
+                tokens.room[k] == w
+                or words[k + w].lower() in _PHRASE_END
+                or not (of or _MODIFIER.search(words[k]))  # "developing distributed systems"
+            )
+        ]
+        for m in members:
+            for w, obj in shared:
+                tid, end = None, spans[m][1]
+                if m != members[-1]:
+                    tid = _lookup(lex, [keys[m], *obj])  # "analytical [and quantitative] skills"
+                    if tid is not None:  # in the form the name has: "hospital" is not Hospitality
+                        written = [words[m], *words[k : k + w]]
+                        tid = lex.by_form(written, [keys[m], *obj], tid)
+                if tid is None:
+                    tid = _lookup(lex, [*obj, keys[m]])  # "managing projects", "repair of tools"
+                    if tid is not None and not (of or _verb_first(words[m], lex.term(tid).name)):
+                        tid = None
+                    end = spans[k + w - 1][1] if m == members[-1] else end
+                if tid is not None:
+                    term = lex.term(tid)
+                    if term.category != "certification or licence":
+                        out.append(Found(term.name, term.category, spans[m][0], end, tid))
+                    break
+        i = last + 1
+    return out
+
+
 _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
     r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
@@ -474,6 +597,15 @@ def terms_in(
                 i += 1
             continue
         i += 1
+
+    if not only_credentials:
+        for f in rearranged(_hyphen_safe(text), tokens, lex):
+            inside = [g for g in found if g.start < f.end and f.start < g.end]
+            if all(g.start >= f.start and g.end <= f.end and " " not in g.name for g in inside):
+                for g in inside:  # one word of it read alone: "Projects" in "managing projects"
+                    found.remove(g)
+                    cover(g, -1)
+                take(f)
 
     for matches in (
         _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),

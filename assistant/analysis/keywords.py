@@ -228,7 +228,7 @@ class ResumeIndex:
     ran words together ("CustomerService")."""
 
     def __init__(self, text: str) -> None:
-        from assistant.analysis.job_terms import tokenize
+        from assistant.analysis.job_terms import rearranged, tokenize
         from assistant.analysis.lexicon import lexicon
 
         lex = lexicon()
@@ -236,9 +236,13 @@ class ResumeIndex:
         split = _CAMEL_JOIN.sub(" ", text)
         if split != text:
             text = text + "\n" + split
-        tokens = tokenize(text.replace("-", " "), lex)
+        text = text.replace("-", " ")
+        tokens = tokenize(text, lex)
         self.keys = tokens.keys
-        self.ids: set[int] = set()
+        # "managed projects" shows Project Management; "analytical and design skills" both
+        self.ids: set[int] = {
+            f.term_id for f in rearranged(text, tokens, lex) if f.term_id is not None
+        }
         for i, word in enumerate(tokens.words):  # every lexicon name, any form (lenient side)
             hit = lex.match_at(tokens.keys, i, tokens.room[i])
             if hit is not None:
