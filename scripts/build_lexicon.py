@@ -209,19 +209,51 @@ def _lightcast(b: Builder, path: Path) -> None:
             )
 
 
+def _gerunds(verb: str) -> tuple[str, ...]:
+    forms = [verb + "ing"]
+    if verb.endswith("ie"):
+        forms.append(verb[:-2] + "ying")
+    elif verb.endswith("e"):
+        forms.append(verb[:-1] + "ing")
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb):
+        forms.append(verb + verb[-1] + "ing")  # plan: planning
+    return tuple(forms)
+
+
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ful|able|ible|ed|ly|[^s]s|\W)$")
+
+
 def _esco_verbs(rows: list[dict], levels: dict[str, str]) -> set[str]:
     """The verbs ESCO opens its skill labels with ("manage", "install", "twist", ...): first words
-    of its skill (S) labels, preferred or alternative, that do not look like nouns."""
+    of its skill (S) labels, preferred or alternative, that do not look like nouns and that ESCO
+    itself uses as verbs: another label opens with their -ing form ("mixing concrete" beside
+    "mix concrete"), or, never closing a label, they are not written like an adjective. So
+    "concrete", "customer", "agricultural" or "electrical", which open labels too, are not taken
+    for verbs and their names ("concrete finishing", "electrical wiring") are kept."""
     firsts: Counter = Counter()
+    all_firsts: Counter = Counter()
+    lasts: Counter = Counter()
     for row in rows:
-        if row["type"] in ("preferredLabel", "altLabels") and levels.get(row["id"], "").startswith(
-            "[['S"
-        ):
-            words = row["description"].split()
-            if len(words) >= 2:
-                firsts[words[0].lower()] += 1
+        if row["type"] not in ("preferredLabel", "altLabels"):
+            continue
+        words = row["description"].lower().split()
+        if not words:
+            continue
+        all_firsts[words[0]] += 1
+        lasts[words[-1]] += 1
+        if len(words) >= 2 and levels.get(row["id"], "").startswith("[['S"):
+            firsts[words[0]] += 1
     nounish = re.compile(r"(?:ing|tion|sion|ness|ity|ics|ogy|ance|ence|ship|ism|[^s]s)$")
-    return {w for w, n in firsts.items() if n >= 2 and not nounish.search(w)}
+    return {
+        w
+        for w, n in firsts.items()
+        if n >= 2
+        and not nounish.search(w)
+        and (
+            any(all_firsts[g] for g in _gerunds(w))
+            or not (lasts[w] or _ADJECTIVE.search(w) or re.search(r"\d", w))
+        )
+    }
 
 
 def _esco_category(levels: str) -> str:
