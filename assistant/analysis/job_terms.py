@@ -174,6 +174,10 @@ _REQUIRED_CUE = re.compile(
     r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
     re.I,
 )
+_WANTED = re.compile(
+    r"\b(?:desir\w+|preferred|is a plus)\b",
+    re.I,
+)
 _LICENCE_WORD = re.compile(
     r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
 )
@@ -280,10 +284,17 @@ _LICENCE_CLASS = re.compile(
     r"\s+CDL)",
     re.I,
 )
-_NAMED_CREDENTIAL = re.compile(
-    r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+_NAMED_CREDENTIAL = re.compile(  # "Environmental Protection Agency approved Technician Certificate"
+    r"(?P<name>(?:(?:[A-Z0-9][\w&'’./-]*|approved|accredited)\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
     r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
+# a named course or programme whose completion qualifies: "Completion of eight months in the
+# Utility Pre-Craft Trainee training program", "the Hayden Electricity Course"
+_NAMED_COURSE = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+    r"(?P<kind>(?i:(?:training\s+)?(?:course|program(?:me)?)|apprenticeship))\b"
+)
+_COMPLETION = re.compile(r"\bcomplet(?:ion|ed?)\b|\bcourse\b", re.I)
 
 
 def _finditer_by_runs(pattern: re.Pattern, first: re.Pattern, run: re.Pattern, text: str):
@@ -610,6 +621,9 @@ def terms_in(
     for matches in (
         _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),
         _finditer_by_runs(_LOWER_CREDENTIAL, _LOWER_START, _LOWER_RUN, text),
+        _finditer_by_runs(_NAMED_COURSE, _CAPITAL_OR_DIGIT, _NAME_RUN, text)
+        if _COMPLETION.search(text)
+        else (),
     ):
         for m in matches:
             words = m.group("name").split()
@@ -993,7 +1007,12 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             if r.text.lower() not in seen_reqs:
                 seen_reqs.add(r.text.lower())
                 reqs.append(r)
-        credentials_only = s.kind == NOTES or (s.kind == OTHER and not _REQUIRED_CUE.search(s.text))
+        # a note is read for licences, unless it says the thing is wanted ("Experience with an
+        # inventory system is desired but not required"; "required" in a note is mostly the
+        # application's: "Filing ... is required")
+        credentials_only = (s.kind == NOTES and not _WANTED.search(s.text)) or (
+            s.kind == OTHER and not _REQUIRED_CUE.search(s.text)
+        )
         found = terms_in(
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
         )
