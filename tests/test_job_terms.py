@@ -144,8 +144,9 @@ def test_the_resume_shows_a_term_as_a_person_reads_it(resume, job_line):
 
 
 def test_the_job_side_reads_words_in_their_written_form():
-    # stems meet, but "employees engaged" does not name Employee Engagement
-    assert terms_in("supervises employees engaged in cleaning") == []
+    # stems meet, but "employees engaged" does not name Employee Engagement ("supervises" is
+    # Rebound's own work activity, read in its verb form too)
+    assert [f.name for f in terms_in("supervises employees engaged in cleaning")] == ["Supervision"]
     assert [f.name for f in terms_in("accounting for materials")] == ["Accounting"]
 
 
@@ -222,3 +223,25 @@ def test_a_resume_shows_an_activity_written_verb_first():
         "Managed projects for 40 clients.", "Requirements:\n- Project management\n"
     )
     assert report.matched == ["Project management"]
+
+
+def test_rebounds_own_work_activities_are_read_in_their_verb_forms():
+    assert "Supervision" in names("Duties:\n- Supervises such work in a lead capacity.\n")
+    # a plural noun is not a verb form: "services" is not Service
+    assert "Documentation" not in names("Duties:\n- Keeps payroll documents in order.\n")
+
+
+def test_a_named_course_whose_completion_qualifies_is_a_credential():
+    found = names(
+        "Requirements:\n- Completion of eight months in the Harbor Pre-Craft Trainee training"
+        " program sponsored by the Department.\n"
+    )
+    assert any("Harbor Pre-Craft Trainee" in n for n in found), found
+
+
+def test_a_note_that_says_a_thing_is_desired_is_read_for_terms():
+    ad = (
+        "NOTES:\n1. Experience with a computer-based inventory management system is desired but"
+        " not required.\n"
+    )
+    assert any("Inventory Management" in n for n in names(ad)), names(ad)

@@ -451,6 +451,7 @@ def _after(tokens: Tokens, j: int) -> tuple[int, bool]:
 
 
 _MODIFIER = re.compile(r"(?:ed|al|ive|ous|ful|able|ible|ic|ary)$", re.I)
+_VERB_FORM = re.compile(r"[a-z]{3}[^c]es$")  # supervises, manages; not services
 _ACTIVITY_FORMS = frozenset({"ment", "tion", "sion", "ance", "ence", "ing", "ings", "al"})
 
 
@@ -578,8 +579,12 @@ def terms_in(
         best: Optional[Found] = None
         if hit is not None and strict:
             tid, used = hit
-            tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
-            hit = None if tid is None else (tid, used)
+            form_tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
+            if form_tid is None and used == 1 and _VERB_FORM.search(word):
+                # Rebound's own work activities read in their verb forms too: "supervises",
+                # "inspected" (the taxonomies' names are read only as written)
+                form_tid = tid if lex.term(tid).source == "curated" else None
+            hit = None if form_tid is None else (form_tid, used)
         if hit is not None:
             tid, used = hit
             term = lex.term(tid)
