@@ -16,48 +16,24 @@ from functools import lru_cache
 from typing import Optional
 
 from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_form, word_key
+from assistant.inputs.job import (
+    BOILERPLATE,
+    DUTIES,
+    NICE,
+    NICE_CUE,
+    NOTES,
+    OTHER,
+    REQUIRED,
+    REQUIRED_CUE,
+    heading_kind,
+)
 from assistant.text import sentences, token_spans
 
 # ---- sections -------------------------------------------------------------------------------
+# The kinds of section and the words of headings and cues are the job reader's
+# (assistant/inputs/job.py): one place for every reading of an ad's structure.
 
-REQUIRED, NICE, DUTIES, NOTES, BOILERPLATE, OTHER = (
-    "required",
-    "nice",
-    "duties",
-    "notes",
-    "boilerplate",
-    "other",
-)
 WHERE = {REQUIRED: "requirements", NICE: "nice to have", DUTIES: "duties", NOTES: "notes"}
-
-_NICE_HEAD = re.compile(
-    r"nice[ -]to[ -]have|bonus|preferred|\bplus\b|desir|advantage|additional points|extra credit|"
-    r"we'?d love|would love|not required|good to have|optional",
-    re.I,
-)
-_REQUIRED_HEAD = re.compile(
-    r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
-    r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
-    r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
-    r"knowledge|you(?:'re| are) (?:a|an)\b|profile",
-    re.I,
-)
-_DUTIES_HEAD = re.compile(
-    r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
-    r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
-    r"position summary|job summary|about the role|the position|role",
-    re.I,
-)
-_BOILER_HEAD = re.compile(
-    r"benefit|perks|what we offer|offer|compensation|salary|\bpay\b|equal|eeo|divers|inclusi|"
-    r"accommodat|apply|application|deadline|selection|examination|\bexam|interview|privacy|"
-    r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|our (?:mission|values|culture|story|team)|"
-    r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
-    r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
-    r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder",
-    re.I,
-)
-_NOTES_HEAD = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
 
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s*(?P<h>.+?)\s*#*\s*$")
 _HEADING_BOLD = re.compile(
@@ -85,7 +61,7 @@ def _heading(line: str) -> Optional[str]:
         and not re.search(r"[.,;!?]$", s)
         and not _BULLET.match(s)
         and re.match(r"^[A-Z]", s)
-        and _kind_of_heading(s, OTHER) != OTHER
+        and heading_kind(s, OTHER) != OTHER
         and not any(c.isdigit() for c in s)
         and not _has_term(s)
     ):
@@ -108,25 +84,6 @@ def _has_term(line: str) -> bool:
     return any(lex.match_at(keys, i) for i in range(len(keys))) or any(
         w in lex.exact or w in lex.acronyms for w in split_words(line)
     )
-
-
-def _kind_of_heading(h: str, previous: str) -> str:
-    h = h.strip().replace("\u2019", "'")
-    if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
-        _NICE_HEAD.search(h)
-    ):
-        return REQUIRED  # "You add to our culture with", "You bring": about the candidate
-    if _NOTES_HEAD.search(h):
-        return BOILERPLATE if previous == BOILERPLATE else NOTES
-    if _NICE_HEAD.search(h):
-        return NICE
-    if _BOILER_HEAD.search(h) and not re.search(r"requirement|qualification", h, re.I):
-        return BOILERPLATE
-    if _REQUIRED_HEAD.search(h):
-        return REQUIRED
-    if _DUTIES_HEAD.search(h):
-        return DUTIES
-    return OTHER
 
 
 # ---- sentences ------------------------------------------------------------------------------
@@ -160,18 +117,6 @@ _ABOUT_US = re.compile(
 _NEGATED = re.compile(
     r"\b(?:does|do|will|shall|would) not (?:qualify|count|be (?:accepted|considered|counted))|"
     r"\bnot (?:qualifying|acceptable)\b",
-    re.I,
-)
-# Words that make a sentence a nice-to-have, or a must, whatever its section says.
-_NICE_CUE = re.compile(
-    r"\b(?:nice to have|bonus|a plus|is a plus|preferred|preferably|ideally|desir\w+|"
-    r"advantage\w*|not required|some positions|may (?:be )?requir\w*|would be great|familiarity)\b",
-    re.I,
-)
-_REQUIRED_CUE = re.compile(
-    r"\b(?:required|requirements?|must|minimum|proficien\w*|experience (?:with|in|using)|"
-    r"knowledge of|familiar\w* with|expertise in|skilled in|hands-on|working knowledge|"
-    r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
     re.I,
 )
 _WANTED = re.compile(
@@ -212,13 +157,13 @@ def ad_sentences(text: str) -> list[Sentence]:
         start, pos = pos, pos + len(line) + 1
         h = _heading(line)
         if h is not None:
-            kind = _kind_of_heading(h, kind)
+            kind = heading_kind(h, kind)
             # "Requirements: Python and SQL" on one line: the rest is content
             continue
         inline = re.match(r"^\s*(?:\*\*)?([A-Z][A-Za-z '’/&-]{2,40}?):(?:\*\*)?\s+(\S.*)$", line)
         body = line
-        if inline and _kind_of_heading(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
-            kind = _kind_of_heading(inline.group(1), kind)
+        if inline and heading_kind(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
+            kind = heading_kind(inline.group(1), kind)
             body = inline.group(2)
         if kind == BOILERPLATE:
             continue
@@ -899,13 +844,13 @@ _ONE_OF = re.compile(
 
 
 def _is_required(s: Sentence) -> bool:
-    if _NICE_CUE.search(s.text):
+    if NICE_CUE.search(s.text):
         return False
     if s.kind == REQUIRED:
         return True
     if s.kind in (NICE, NOTES):
         return False
-    return bool(_REQUIRED_CUE.search(s.text)) and s.kind == OTHER
+    return bool(REQUIRED_CUE.search(s.text)) and s.kind == OTHER
 
 
 def _run_ends(sentence: str, found: list[Found]) -> list[int]:
@@ -1016,7 +961,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
         # inventory system is desired but not required"; "required" in a note is mostly the
         # application's: "Filing ... is required")
         credentials_only = (s.kind == NOTES and not _WANTED.search(s.text)) or (
-            s.kind == OTHER and not _REQUIRED_CUE.search(s.text)
+            s.kind == OTHER and not REQUIRED_CUE.search(s.text)
         )
         found = terms_in(
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)

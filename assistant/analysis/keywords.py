@@ -11,7 +11,17 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
-from assistant.inputs.job import NICE_HEADING, NOT_TERMS, REQUIREMENT_HEADING, guess_company
+from assistant.inputs.job import (
+    BOILERPLATE,
+    NICE,
+    NICE_CUE,
+    NOT_TERMS,
+    OTHER,
+    REQUIRED,
+    REQUIRED_CUE,
+    guess_company,
+    heading_kind,
+)
 from assistant.paths import read_data
 from assistant.text import TOKEN as _TOKEN
 from assistant.text import tokens
@@ -136,20 +146,6 @@ def find_terms(text: str) -> set[str]:
 
 
 # ---- The job side: which terms are requirements, and in what order of importance ----
-
-_OTHER_HEADING = re.compile(
-    r"benefit|perks|about us|about the company|who we are|salary|compensation|"
-    r"equal opportunit|how to apply|location",
-    re.IGNORECASE,
-)
-_REQUIREMENT_LINE = re.compile(
-    r"\b(?:required|requirements?|must|proficien\w*|experience (?:with|in|using)|knowledge of|familiar\w* with|"
-    r"expertise in|skilled in|hands-on|strong|solid|working knowledge|ability to|degree|certifi\w*|years)\b",
-    re.IGNORECASE,
-)
-_NICE_LINE = re.compile(
-    r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
-)
 
 
 def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
@@ -373,20 +369,13 @@ def _line_weights(text: str) -> list[tuple[str, float, int]]:
         head = _HEADING_LINE.match(line)
         # a short line with no skill in it heads a section ("Requirements"); "Experience with SQL" does not
         if head and len(head.group("h").split()) <= 6 and not find_terms_ordered(line):
-            h = head.group("h")
-            if NICE_HEADING.search(h):
-                section_weight = 1.0
-            elif _OTHER_HEADING.search(h):
-                section_weight = 0.0
-            elif REQUIREMENT_HEADING.search(h):
-                section_weight = 3.0
-            else:
-                section_weight = 1.5
+            kind = heading_kind(head.group("h"), OTHER)
+            section_weight = {NICE: 1.0, BOILERPLATE: 0.0, REQUIRED: 3.0}.get(kind, 1.5)
             continue
         weight = section_weight
-        if weight and _NICE_LINE.search(line):
+        if weight and NICE_CUE.search(line):
             weight = 1.0
-        elif weight and _REQUIREMENT_LINE.search(line):
+        elif weight and REQUIRED_CUE.search(line):
             weight = max(weight, 3.0)
         out.append((line, weight, start))
     return out
