@@ -245,3 +245,11 @@ def test_a_note_that_says_a_thing_is_desired_is_read_for_terms():
         " not required.\n"
     )
     assert any("Inventory Management" in n for n in names(ad)), names(ad)
+
+
+def test_a_general_work_activity_said_of_something_names_that_thing():
+    found = names("Requirements:\n- Experience in the maintenance and repair of helicopters.\n")
+    assert "maintenance and repair of helicopters" in found, found
+    # of a thing the lexicon names, the thing is the ask
+    found = names("Duties:\n- Maintenance of accounting records and reports.\n")
+    assert "Accounting Records" in found and "Maintenance and Repair" not in found, found

@@ -567,6 +567,27 @@ def terms_in(
                     found.remove(g)
                     cover(g, -1)
                 take(f)
+        for f in list(found):
+            # a general work activity said of something: "maintenance and repair of helicopters"
+            # asks for that, not for maintenance in general
+            m = _OF_OBJECT.match(text, f.end) if f.term_id is not None else None
+            if not (m and lex.term(f.term_id).source == "curated" and f.category == "hard skill"):
+                continue
+            obj = re.split(r"\s+and\s+", _PHRASE_STOP.sub("", m.group("obj")))[0].strip()
+            words = obj.split()
+            start, end = m.start("obj"), m.start("obj") + len(obj)
+            if words and not free(start, end):
+                # "maintenance of accounting records": the thing named is the ask
+                if all(covered[c] or text[c] == " " for c in range(start, end)):
+                    found.remove(f)
+                    cover(f, -1)
+                continue
+            if 1 <= len(words) <= 4 and not (_PHRASE_NOT.search(obj) or _MODIFIER.search(obj)):
+                found.remove(f)
+                cover(f, -1)
+                activity = text[f.start : f.end].split()[0].lower()
+                alias = (f"{obj} {activity}",)
+                take(Found(text[f.start : end], f.category, f.start, end, None, alias))
 
     for matches in (
         _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),
@@ -718,6 +739,10 @@ _PHRASE_NOT = re.compile(
 )
 
 
+_OF_OBJECT = re.compile(
+    r"(?:\s+(?:and|or)\s+[a-z]+)?\s+of\s+(?:the\s+|all\s+|various\s+)?"
+    r"(?P<obj>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})"
+)
 _KIND_OF_EXPERIENCE = re.compile(
     r"\b(?:of|paid|professional|relevant)\s+(?P<p>(?:[a-z][a-z-]*\s+){1,4}?)experience\b"
 )
