@@ -253,3 +253,9 @@ def test_a_general_work_activity_said_of_something_names_that_thing():
     # of a thing the lexicon names, the thing is the ask
     found = names("Duties:\n- Maintenance of accounting records and reports.\n")
     assert "Accounting Records" in found and "Maintenance and Repair" not in found, found
+
+
+def test_a_first_word_saying_where_or_how_well_need_not_be_shown():
+    job = "Requirements:\n- Remote technical support for field crews\n"
+    report = keyword_gap("Provided technical support to field technicians.", job)
+    assert not report.missing, report.missing

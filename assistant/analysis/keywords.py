@@ -210,6 +210,15 @@ _GENERIC_TAIL = re.compile(
 )
 
 
+# A first word that says where or how well, not what: "Remote Technical Support" is shown by
+# "technical support".
+_LEADING_MODIFIER = re.compile(
+    r"^(?:remote|on-?site|advanced|basic|general|applied|professional|effective|strong|"
+    r"excellent|proven|solid|practical|hands-on)\s+(?=\S+\s+\S)",
+    re.I,
+)
+
+
 def _same_word(a: str, b: str) -> bool:
     """Two word keys of one word: equal, or one the start of the other (at least 5 letters)."""
     if a == b:
@@ -280,7 +289,10 @@ class ResumeIndex:
             return True
         names = [name, *aliases]
         names += [
-            short for n in names if (short := _GENERIC_TAIL.sub("", n)) != n and len(short) >= 4
+            short
+            for n in names
+            if (short := _LEADING_MODIFIER.sub("", _GENERIC_TAIL.sub("", n))) != n
+            and len(short) >= 4
         ]
         for n in names:
             key = phrase_key(n)
