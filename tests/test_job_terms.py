@@ -259,3 +259,32 @@ def test_a_first_word_saying_where_or_how_well_need_not_be_shown():
     job = "Requirements:\n- Remote technical support for field crews\n"
     report = keyword_gap("Provided technical support to field technicians.", job)
     assert not report.missing, report.missing
+
+
+def test_a_list_ending_in_any_other_is_one_requirement_even_past_an_unnamed_item():
+    line = "Completion of a course in automotive mechanics, machine shop, welding, plumbing or any other mechanical craft course"
+    assert names(f"Requirements:\n- {line}\n") == ["Mechanics or Welding or Plumbing"]
+    # without "or any other", a comma list is each its own requirement
+    assert names("Requirements:\n- Welding, plumbing and carpentry\n") == [
+        "Welding",
+        "Plumbing",
+        "Carpentry",
+    ]
+
+
+def test_a_heading_with_stray_emphasis_and_its_kind_in_brackets():
+    ad = (
+        "**About this _roll_ * (Responsibilities) **\n\n* Build features in Kotlin\n\n"
+        "**Do you have the right _ingredients*_? (Requirements)**\n\n* Experience with Java\n\n"
+        "**What we use to make our dish: (Our Tech Stack)**\n\n* React and GraphQL\n"
+    )
+    asks, _ = read_ad(ad)
+    got = {a.name: a.where for a in asks}
+    assert got == {"Java": "requirements", "Kotlin": "duties"}  # the employer's stack is not asked
+
+
+def test_the_adjective_of_a_field_of_work_names_it():
+    assert "Supervision" in names(
+        "Duties:\n- Applies sound supervisory principles and techniques to the work force\n"
+    )
+    assert "Supervision" not in names("Duties:\n- Reports to a supervisory board\n")

@@ -51,6 +51,11 @@ def _heading(line: str) -> Optional[str]:
     bold_bullet = re.match(r"^[-*•]\s+((?:\*\*|__).+(?:\*\*|__):?)$", s)
     if bold_bullet:  # "* **Required**": a heading written as a bullet
         s = bold_bullet.group(1)
+    wrapped = re.match(r"^(?:\*\*|__)(?P<h>.{2,80}?)(?:\*\*|__)\s*:?$", s)
+    if wrapped and re.search(r"[*_]", wrapped.group("h")):
+        # "**About this _roll_ * (Responsibilities) **": emphasis and stray marks inside a
+        # bold line do not stop it being a heading
+        return re.sub(r"\s+", " ", re.sub(r"[*_]+", " ", wrapped.group("h"))).strip(" :")
     for pattern in (_HEADING_MD, _HEADING_BOLD, _HEADING_COLON):
         m = pattern.match(s)
         if m:
@@ -414,8 +419,32 @@ def _lookup(lex: Lexicon, keys: list[str]) -> Optional[int]:
     return lex.key_term(" ".join(keys)) if keys[0] in lex.firsts else None
 
 
+# "supervisory principles", "investigative techniques": the field of work an adjective is made
+# from (Supervision, Investigation), when a word for a way of working follows it
+_ADJECTIVE = re.compile(r"[a-z]{4,}(?:ory|ive|ial|ical|ary)$")
+_WAYS = frozenset(
+    "principles techniques practices methods procedures skills abilities duties capacity "
+    "responsibilities functions".split()
+)
+
+
+def _adjective_name(words: list[str], keys: list[str], i: int, lex: Lexicon) -> Optional[int]:
+    """The single-word lexicon name whose key begins the adjective's key (at least 6 letters)."""
+    if not (
+        i + 1 < len(words) and _ADJECTIVE.fullmatch(words[i]) and words[i + 1].lower() in _WAYS
+    ):
+        return None
+    key = keys[i]
+    for j in range(len(key), 5, -1):
+        tid = lex.key_term(key[:j])
+        if tid is not None and lex.term(tid).category != "certification or licence":
+            return tid
+    return None
+
+
 def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
-    """Lexicon names the ad writes verb first, with "of", or sharing a word with a list."""
+    """Lexicon names the ad writes verb first, with "of", sharing a word with a list, or as the
+    adjective of a way of working ("supervisory principles")."""
     out: list[Found] = []
     n = len(tokens.words)
     keys, words, spans = tokens.keys, tokens.words, tokens.spans
@@ -423,6 +452,12 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
     while i < n:
         if not (words[i].isalpha() and words[i][1:].islower() and len(words[i]) > 3):
             i += 1
+            continue
+        tid = _adjective_name(words, keys, i, lex)
+        if tid is not None and tokens.room[i] >= 2:
+            term = lex.term(tid)
+            out.append(Found(term.name, term.category, spans[i][0], spans[i + 1][1], tid))
+            i += 2
             continue
         last = _coordinated(text, tokens, i)
         members = [m for m in range(i, last + 1) if words[m].lower() not in ("and", "or")]
@@ -857,7 +892,7 @@ class Ask:
 
 _OR_RELATED = re.compile(
     r"(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
-    r"(?:(?:or|and/or)\s+(?:a\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
+    r"(?:(?:or|and/or)\s+(?:(?:a|an|any)\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
     re.I,
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
@@ -878,12 +913,17 @@ def _is_required(s: Sentence) -> bool:
     return bool(REQUIRED_CUE.search(s.text)) and s.kind == OTHER
 
 
+# between two listed terms: a comma, or a comma-listed item no lexicon names ("automotive
+# mechanics, machine shop, welding")
+_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’-]+(?:\s+[\w&'’-]+){0,2}\s*,\s*")
+
+
 def _run_ends(sentence: str, found: list[Found]) -> list[int]:
     """Where the words after the comma-joined run of terms that each term belongs to begin
     (found from the right once, not walked again from every term of a long run)."""
     ends = [f.end for f in found]
     for i in range(len(found) - 2, -1, -1):
-        if sentence[found[i].end : found[i + 1].start].strip() in (",", ""):
+        if _LIST_GAP.fullmatch(sentence, found[i].end, found[i + 1].start):
             ends[i] = ends[i + 1]
     return ends
 
@@ -905,7 +945,7 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
             prev = groups[-1][-1]
             between = sentence[prev.end : f.start]
             if _OR_BETWEEN.match(between) or (
-                between.strip() in (",", "")
+                _LIST_GAP.fullmatch(between)
                 and (one_of or or_related(run_ends[i]))
                 and prev.category == f.category
             ):

@@ -58,14 +58,25 @@ BOILERPLATE_HEADING = re.compile(
     r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|our (?:mission|values|culture|story|team)|"
     r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
     r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
-    r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder",
+    r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder|"
+    r"\brewards\b|\bour (?:tech(?:nology)? )?(?:stack|tools)\b|what we use|tools we use|we work with",
     re.I,
 )
 NOTES_HEADING = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
 
 
+_BRACKETED = re.compile(r"\(([^()]{3,40})\)\s*[:?]?\s*$")
+
+
 def heading_kind(h: str, previous: str) -> str:
     h = h.strip().replace("\u2019", "'")
+    hint = _BRACKETED.search(h)
+    if hint and h[: hint.start()].strip():
+        # "Do you have the right ingredients? (Requirements)": a playful heading that says
+        # plainly in brackets what it is
+        kind = heading_kind(hint.group(1), previous)
+        if kind != OTHER:
+            return kind
     if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
         NICE_HEADING.search(h)
     ):
