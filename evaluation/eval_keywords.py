@@ -164,8 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     verbose = "-v" in argv
     # --only tune: the split a change is built on, without running the held-out sets
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
-    labels = [lab for lab in load_labels() if only in (None, lab["split"])]
-    splits = [s for s in SPLITS if only in (None, s)] + (["seen", "all"] if only is None else [])
+    if "--seen" in argv:  # what may be looked at while building: every split but the unseen one
+        only = "seen"
+    labels = [
+        lab
+        for lab in load_labels()
+        if only in (None, lab["split"]) or (only == "seen" and lab["split"] in SEEN)
+    ]
+    splits = [s for s in SPLITS if only in (None, s) or (only == "seen" and s in SEEN)]
+    splits += ["seen", "all"] if only is None else ["seen"] if only == "seen" else []
     groups: dict[str, dict[str, Tally]] = {
         s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()} for s in splits
     }
@@ -173,8 +180,10 @@ def main(argv: list[str] | None = None) -> int:
         matched, missing, other = listing(label)
         t = judge(label, matched, missing, other)
         into = [label["split"]]
+        if only in (None, "seen") and label["split"] in SEEN:
+            into.append("seen")
         if only is None:
-            into += ["seen", "all"] if label["split"] in SEEN else ["all"]
+            into.append("all")
         for split in into:
             groups[split]["all"].add(t)
             groups[split]["tech" if label["tech"] else "outside tech"].add(t)

@@ -281,6 +281,9 @@ _CREDENTIAL_FOR = re.compile(
     r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
     r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})"
 )
+_APPRENTICESHIP_AS = re.compile(  # "a recognized apprenticeship as an Electrician"
+    r"\bapprenticeship\s+(?:as\s+an?|in)\s+(?P<name>[A-Za-z][\w'’-]*(?:\s+or\s+[A-Za-z][\w'’-]*)?)"
+)
 _SHARED_CREDENTIAL = re.compile(
     r"\b(?P<first>[a-z][a-z-]{3,})\s+(?:and/or|or|and)\s+(?:[a-z'’-]+\s+){0,2}?"
     r"(?P<kind>licen[cs]e|certificate|certification)s?\b"
@@ -383,6 +386,18 @@ def _coordinated(text: str, tokens: Tokens, i: int) -> int:
             break
         j = k
     return j
+
+
+def _verb_positions(text: str, tokens: Tokens) -> set[int]:
+    """The words that can only be verbs where they stand: the first word of a sentence (a duty
+    written as a command: "Collaborate with the team") and the word after "to", with the words
+    listed after either ("to inspect, adjust, install, and repair")."""
+    words = tokens.words
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        if w.isalpha() and (i == 0 or words[i - 1].lower() == "to") and i not in out:
+            out.update(range(i, _coordinated(text, tokens, i) + 1))
+    return out
 
 
 def _gap(text: str, spans: list[tuple[int, int]], j: int, k: int) -> str:
@@ -550,6 +565,7 @@ def terms_in(
         take(Found(name, "certification or licence", m.start(), m.end(), None, aliases))
 
     tokens = tokenize(_hyphen_safe(text), lex)
+    verbs = _verb_positions(text, tokens)
     i = 0
     n = len(tokens.words)
     while i < n:
@@ -564,6 +580,12 @@ def terms_in(
                 # Rebound's own work activities read in their verb forms too: "supervises",
                 # "inspected" (the taxonomies' names are read only as written)
                 form_tid = tid if lex.term(tid).source == "curated" else None
+            elif form_tid is None and used == 1 and i in verbs:
+                # ... and where only a verb can stand: "Collaborate with the team", "to inspect,
+                # adjust, install, and repair" (an activity's name: not "Solid" for Solidity)
+                term = lex.term(tid)
+                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
+                form_tid = tid if term.source == "curated" and activity else None
             hit = None if form_tid is None else (form_tid, used)
         if hit is not None:
             tid, used = hit
@@ -671,6 +693,10 @@ def terms_in(
     ):  # "a Certificate for Backflow Prevention Device Tester"
         name = f"{m.group('name')} {m.group('kind').lower()}"
         if free(m.start(), m.end()):
+            take(Found(name, "certification or licence", m.start(), m.end()))
+    for m in _APPRENTICESHIP_AS.finditer(text):
+        if free(m.start(), m.end()):
+            name = f"{m.group('name')} apprenticeship"
             take(Found(name, "certification or licence", m.start(), m.end()))
     for m in _finditer_by_runs(
         _SHARED_CREDENTIAL, _LOWER_START, _LOWER_HYPHEN_RUN, text
