@@ -288,3 +288,38 @@ def test_the_adjective_of_a_field_of_work_names_it():
         "Duties:\n- Applies sound supervisory principles and techniques to the work force\n"
     )
     assert "Supervision" not in names("Duties:\n- Reports to a supervisory board\n")
+
+
+def test_an_activity_is_read_where_only_a_verb_can_stand():
+    assert "Collaboration" in names("Duties:\n- Collaborate with the team to plan work\n")
+    assert "Installation" in names(
+        "Duties:\n- Patrols areas daily to inspect, adjust, install, and repair meters\n"
+    )
+    # a name that is not an activity is not read from a verb: "Solid" is not Solidity
+    assert "Solidity" not in names("Requirements:\n- Solid understanding of TypeScript\n")
+
+
+def test_credentials_named_with_an_acronym_or_as_a_trade():
+    found = names(
+        "Notes:\n1. A valid universal Environmental Protection Agency (EPA) certificate is required.\n"
+        "2. Certification as an Arborist with the International Society of Arboriculture is required.\n"
+        "3. A recognized apprenticeship as an Electrician may be substituted for the course work.\n"
+    )
+    assert "Environmental Protection Agency certificate" in found
+    assert "Arborist certification" in found
+    assert "Electrician apprenticeship" in found
+
+
+def test_a_duty_that_ends_on_the_law_keeps_its_work():
+    ad = (
+        "DUTIES\nA Supervisor assigns and evaluates the work of mechanics; applies sound supervisory"
+        " principles and techniques in building an effective work force, and fulfills equal"
+        " employment opportunity responsibilities.\n"
+    )
+    assert "Supervision" in names(ad)
+    assert (
+        names(
+            "DUTIES\nWe are an equal opportunity employer, and we welcome every Python developer.\n"
+        )
+        == []
+    )

@@ -185,6 +185,12 @@ def ad_sentences(text: str) -> list[Sentence]:
             boiler = _BOILER_SENTENCE.search(s) or (
                 kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
             )
+            if boiler and kind in (REQUIRED, DUTIES, NICE):
+                # a duty that ends on the law ("..., and fulfills equal employment opportunity
+                # responsibilities"): the work before the last clause still counts
+                head, _, _tail = s.rpartition(",")
+                if boiler.start() > len(head) and len(head.split()) >= 6:
+                    s, boiler = head, _BOILER_SENTENCE.search(head)
             if boiler and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
@@ -236,6 +242,7 @@ _LICENCE_CLASS = re.compile(
 )
 _NAMED_CREDENTIAL = re.compile(  # "Environmental Protection Agency approved Technician Certificate"
     r"(?P<name>(?:(?:[A-Z0-9][\w&'’./-]*|approved|accredited)\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+    r"(?:\([A-Z0-9&]{2,8}\)\s+)?"  # "Environmental Protection Agency (EPA) certificate"
     r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
 # a named course or programme whose completion qualifies: "Completion of eight months in the
@@ -278,8 +285,9 @@ _LICENSED_AS = re.compile(
     r"\blicensed\s+(?P<name>[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
 )
 _CREDENTIAL_FOR = re.compile(
-    r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
-    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})"
+    r"\b(?:(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)|"
+    r"(?P<lower>licen[cs]e|certificate|certification)\s+as\s+an?)\s+"  # "certification as an Arborist"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,7})"
 )
 _APPRENTICESHIP_AS = re.compile(  # "a recognized apprenticeship as an Electrician"
     r"\bapprenticeship\s+(?:as\s+an?|in)\s+(?P<name>[A-Za-z][\w'’-]*(?:\s+or\s+[A-Za-z][\w'’-]*)?)"
@@ -691,7 +699,7 @@ def terms_in(
     for m in _CREDENTIAL_FOR.finditer(
         text
     ):  # "a Certificate for Backflow Prevention Device Tester"
-        name = f"{m.group('name')} {m.group('kind').lower()}"
+        name = f"{m.group('name')} {(m.group('kind') or m.group('lower')).lower()}"
         if free(m.start(), m.end()):
             take(Found(name, "certification or licence", m.start(), m.end()))
     for m in _APPRENTICESHIP_AS.finditer(text):
