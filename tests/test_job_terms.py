@@ -193,6 +193,8 @@ def test_the_committed_lexicon_is_what_the_script_builds(tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == (ROOT / "assistant" / "data" / "lexicon.json").read_bytes()
+    broader = "lexicon_broader.json"
+    assert (tmp_path / broader).read_bytes() == (ROOT / "assistant" / "data" / broader).read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -323,3 +325,13 @@ def test_a_duty_that_ends_on_the_law_keeps_its_work():
         )
         == []
     )
+
+
+def test_a_narrower_term_shows_the_broader_one_a_taxonomy_files_it_under():
+    job = "Requirements:\n- Experience in procurement\n"
+    assert keyword_gap("Handled purchasing for three stores.", job).matched == ["Procurement"]
+    assert keyword_gap("Handled cashiering for three stores.", job).missing == ["Procurement"]
+    # the other way round does not hold: carpentry does not show cabinetry
+    job = "Requirements:\n- Experience in cabinetry\n"
+    assert keyword_gap("Ten years of carpentry.", job).missing == ["Cabinetry"]
+    assert keyword_gap("Ten years of cabinetry.", "Requirements:\n- Carpentry\n").missing == []

@@ -283,10 +283,10 @@ class ResumeIndex:
         return False
 
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
-        from assistant.analysis.lexicon import phrase_key
+        from assistant.analysis.lexicon import narrower_terms, phrase_key
 
-        if term_id is not None and term_id in self.ids:
-            return True
+        if term_id is not None and (term_id in self.ids or self.ids & narrower_terms(term_id)):
+            return True  # the term itself, or a narrower one: "Purchasing" shows Procurement
         names = [name, *aliases]
         names += [
             short
