@@ -335,3 +335,12 @@ def test_a_narrower_term_shows_the_broader_one_a_taxonomy_files_it_under():
     job = "Requirements:\n- Experience in cabinetry\n"
     assert keyword_gap("Ten years of carpentry.", job).missing == ["Cabinetry"]
     assert keyword_gap("Ten years of cabinetry.", "Requirements:\n- Carpentry\n").missing == []
+
+
+def test_a_kind_of_something_asked_for_plainly_is_one_requirement_with_it():
+    job = "Requirements:\n- Experience in carpentry\n- Finish carpentry for public buildings\n"
+    report = keyword_gap("Twenty years of carpentry.", job)
+    assert report.matched == ["Carpentry or Finish Carpentry"] and report.missing == []
+    # licences stay apart: a Class B licence is more than a driver's licence
+    found = names("Requirements:\n- Driver's license\n- A Class B driver's license\n")
+    assert "Class B driver's license" in found and "Driver's License" in found

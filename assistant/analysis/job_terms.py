@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_form, word_key
+from assistant.analysis.lexicon import (
+    Lexicon,
+    lexicon,
+    phrase_key,
+    split_words,
+    word_form,
+    word_key,
+)
 from assistant.inputs.job import (
     BOILERPLATE,
     DUTIES,
@@ -1113,8 +1120,37 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     for a in list(asks.values()):
         if len(a.names) > 1 and all(n.lower() in singles for n in a.names):
             del asks[" | ".join(sorted(n.lower() for n in a.names))]
+    _fold_kinds(asks)
     ranked = sorted(asks.values(), key=lambda a: (not a.required, -a.weight, a.position))
     return tuple(ranked), tuple(reqs)
+
+
+def _fold_kinds(asks: dict[str, Ask]) -> None:
+    """A kind of something the ad also asks for by its plain name ("finish carpentry" beside
+    "carpentry", "cross-functional collaboration" beside "collaboration") is one requirement
+    with it, shown by either. Licences and certificates stay apart: a Class B licence is not
+    any driver's licence."""
+    plain = {
+        phrase_key(a.names[0]): a
+        for a in asks.values()
+        if len(a.names) == 1 and a.category != "certification or licence"
+    }
+    for key, a in list(asks.items()):
+        if len(a.names) != 1 or a.category == "certification or licence":
+            continue
+        words = phrase_key(a.names[0]).split()
+        general = next(
+            (plain[k] for n in range(1, len(words)) if (k := " ".join(words[n:])) in plain), None
+        )
+        if general is None or general is a:
+            continue
+        general.names.append(a.names[0])
+        general.term_ids.extend(a.term_ids)
+        general.aliases.extend(a.aliases)
+        general.weight += a.weight
+        if a.required and not general.required:
+            general.required, general.where, general.sentence = True, a.where, a.sentence
+        del asks[key]
 
 
 def read_ad(text: str, company: Optional[str] = None) -> tuple[list[Ask], list[Requirement]]:
