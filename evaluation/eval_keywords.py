@@ -1,11 +1,13 @@
 """The keyword gap on real ads: recall of what each ad asks for, junk among the terms listed, and
-terms listed as missing though the paired resume shows them. Labels: evaluation/labels/keywords/.
+requirements listed as missing though the paired resume shows them. Labels:
+evaluation/labels/keywords/.
 
 A listed term finds a labelled requirement when, after lower-casing, dropping punctuation and
 stemming each word, it equals one of the requirement's names or contains one as whole words
 ("Class B driver's license" finds "driver's license"). A listed term that finds no requirement
-and none of the ad's other labelled terms (`also`) is junk. A term listed as missing is judged
-against the label's "shown" only when it is one of the requirement's own names."""
+and none of the ad's other labelled terms (`also`) is junk. "Wrong missing" counts requirements,
+not terms: a requirement ("A or B" is one) is judged when one of its own names is listed as
+missing, and is wrong when the label says the resume shows it."""
 
 from __future__ import annotations
 
@@ -19,6 +21,14 @@ import yaml
 from evaluation.common import JOBS, LABELS, RESUMES, require_outside
 
 TERM_KINDS = ("skill", "tool", "licence", "certification")
+SPLITS = ("tune", "heldout", "fresh", "fresh2")
+SPLIT_NAMES = {
+    "heldout": "old held-out",
+    "fresh": "first fresh held-out",
+    "fresh2": "second fresh held-out",
+    "seen": "seen (tune, old held-out, first fresh)",
+}
+SEEN = ("tune", "heldout", "fresh")  # looked at while building: every one is tune now
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +50,11 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 
 
 def names_exactly(listed: str, names: list[str]) -> bool:
-    """The listed term is one of the names (or, for "A or B", one of its parts is)."""
+    """The listed term is one of the names (or, for "A or B", one of its parts is; in "carpenter
+    or cabinetmaker apprenticeship" the parts share the last word: "carpenter apprenticeship")."""
     parts = [norm(p) for p in re.split(r"\s+or\s+", listed)]
+    if len(parts) > 1 and len(parts[-1]) > 1 and all(len(p) == 1 for p in parts[:-1]):
+        parts = [p + parts[-1][1:] for p in parts[:-1]] + parts[-1:]
     return any(p == norm(n) for p in parts for n in names)
 
 
@@ -102,20 +115,25 @@ def judge(
         else:  # experience and degrees: listed as requirements of their own kind
             t.other_asks += 1
             t.other_found += any(kind == ask["kind"] for kind, _ in other)
-    for term, is_missing in listed:
+    for term, _is_missing in listed:
         t.listed += 1
         owners = [a for a in asks if finds(term, a["any"])]
         if not owners and not finds(term, also) and not any(finds(a, [term]) for a in also):
             t.junk += 1
             t.junk_terms.append(f"{label['label']}: {term}")
-        # "shown" was judged for the requirement's own names: a listed term more specific than
-        # any of them ("Remote Technical Support" for "technical support") is not judged
-        judged = [a for a in owners if names_exactly(term, a["any"])]
-        if is_missing and judged:
+    # "missing" is judged once per requirement: an "A or B" entry is one requirement, shown when
+    # the resume shows any of its names, and wrongly listed as missing when any of its names is.
+    # "shown" was judged for the requirement's own names: a listed term more specific than any
+    # of them ("Remote Technical Support" for "technical support") is not judged
+    for ask in asks:
+        named = [
+            term for term, is_missing in listed if is_missing and names_exactly(term, ask["any"])
+        ]
+        if named:
             t.missing_judged += 1
-            if any(a.get("shown") for a in judged):
+            if ask.get("shown"):
                 t.wrong_missing += 1
-                t.wrong.append(f"{label['label']}: {term}")
+                t.wrong.append(f"{label['label']}: {' / '.join(named)}")
     return t
 
 
@@ -147,26 +165,46 @@ def main(argv: list[str] | None = None) -> int:
     require_outside()
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv
+    # --only tune: the split a change is built on, without running the held-out sets
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    if "--seen" in argv:  # what may be looked at while building: every split but the unseen one
+        only = "seen"
+    labels = [
+        lab
+        for lab in load_labels()
+        if only in (None, lab["split"]) or (only == "seen" and lab["split"] in SEEN)
+    ]
+    splits = [s for s in SPLITS if only in (None, s) or (only == "seen" and s in SEEN)]
+    splits += ["seen", "all"] if only is None else ["seen"] if only == "seen" else []
     groups: dict[str, dict[str, Tally]] = {
-        s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()}
-        for s in ("tune", "heldout", "all")
+        s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()} for s in splits
     }
-    for label in load_labels():
+    for label in labels:
         matched, missing, other = listing(label)
         t = judge(label, matched, missing, other)
-        for split in (label["split"], "all"):
+        into = [label["split"]]
+        if only in (None, "seen") and label["split"] in SEEN:
+            into.append("seen")
+        if only is None:
+            into.append("all")
+        for split in into:
             groups[split]["all"].add(t)
             groups[split]["tech" if label["tech"] else "outside tech"].add(t)
     for split, parts in groups.items():
-        n = sum(1 for lab in load_labels() if split in ("all", lab["split"]))
-        print(f"{split} ({n} ads):")
+        n = sum(
+            1
+            for lab in labels
+            if split in ("all", lab["split"]) or (split == "seen" and lab["split"] in SEEN)
+        )
+        print(f"{SPLIT_NAMES.get(split, split)} ({n} ads):")
         for name, t in parts.items():
             print_tally(name, t)
     if verbose:
-        t = groups["tune"]["all"]
-        print("\nmissed (tune):", *t.missed, sep="\n  ")
-        print("\njunk (tune):", *t.junk_terms, sep="\n  ")
-        print("\nwrong missing (tune):", *t.wrong, sep="\n  ")
+        split = only or "seen"
+        t = groups[split]["all"]
+        print(f"\nmissed ({split}):", *t.missed, sep="\n  ")
+        print(f"\njunk ({split}):", *t.junk_terms, sep="\n  ")
+        print(f"\nwrong missing ({split}):", *t.wrong, sep="\n  ")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Build assistant/data/lexicon.json, the skills lexicon the keyword gap reads.
+"""Build assistant/data/lexicon.json, the skills lexicon the keyword gap reads, and
+assistant/data/lexicon_broader.json, the broader terms Lightcast's subcategories name.
 
     python scripts/build_lexicon.py [--skills DIR] [--sample N]
 
@@ -34,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from assistant.analysis.lexicon import (  # noqa: E402
+    BROADER_FILE,
     CATEGORIES,
     LEXICON_FILE,
     phrase_key,
@@ -93,6 +95,8 @@ class Builder:
         self.no_split: set[str] = set()
         self.forms: dict[str, dict[str, int]] = {}  # key -> form of its words -> term
         self.dropped: Counter = Counter()
+        self.subcategories: dict[str, str] = {}  # Lightcast subcategory id -> its name
+        self.members: dict[str, set[int]] = {}  # Lightcast subcategory id -> its skills' terms
 
     def add(self, names: list[str], category: str, source: str, exact: set[str] = frozenset()):
         """One term with its aliases. Returns the term's index, or None when every name was taken."""
@@ -171,6 +175,8 @@ def _lightcast_category(name: str, levels: str) -> str:
 def _lightcast(b: Builder, path: Path) -> None:
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
+            if row["type"] == "subcategory":
+                b.subcategories[row["id"]] = " ".join(row["description"].split())
             if row["type"] != "skill":
                 continue
             name = " ".join(row["description"].split())
@@ -201,27 +207,65 @@ def _lightcast(b: Builder, path: Path) -> None:
             if len(split_words(name)) == 1 and name.lower() in _NOT_SKILLS:
                 b.dropped["lightcast: not a skill"] += 1
                 continue
-            b.add(
+            index = b.add(
                 [name, *aliases],
                 _lightcast_category(name, row["hierarchy_levels"]),
                 "lightcast",
                 exact,
             )
+            if index is None:  # a name an earlier source took: the term is that one
+                index = b.keys.get(phrase_key(name))
+            if index is not None and row["hierarchy_levels"]:
+                for level in ast.literal_eval(row["hierarchy_levels"]):
+                    if len(level) > 1 and level[1]:
+                        b.members.setdefault(level[1], set()).add(index)
+
+
+def _gerunds(verb: str) -> tuple[str, ...]:
+    forms = [verb + "ing"]
+    if verb.endswith("ie"):
+        forms.append(verb[:-2] + "ying")
+    elif verb.endswith("e"):
+        forms.append(verb[:-1] + "ing")
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb):
+        forms.append(verb + verb[-1] + "ing")  # plan: planning
+    return tuple(forms)
+
+
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ful|able|ible|ed|ly|[^s]s|\W)$")
 
 
 def _esco_verbs(rows: list[dict], levels: dict[str, str]) -> set[str]:
     """The verbs ESCO opens its skill labels with ("manage", "install", "twist", ...): first words
-    of its skill (S) labels, preferred or alternative, that do not look like nouns."""
+    of its skill (S) labels, preferred or alternative, that do not look like nouns and that ESCO
+    itself uses as verbs: another label opens with their -ing form ("mixing concrete" beside
+    "mix concrete"), or, never closing a label, they are not written like an adjective. So
+    "concrete", "customer", "agricultural" or "electrical", which open labels too, are not taken
+    for verbs and their names ("concrete finishing", "electrical wiring") are kept."""
     firsts: Counter = Counter()
+    all_firsts: Counter = Counter()
+    lasts: Counter = Counter()
     for row in rows:
-        if row["type"] in ("preferredLabel", "altLabels") and levels.get(row["id"], "").startswith(
-            "[['S"
-        ):
-            words = row["description"].split()
-            if len(words) >= 2:
-                firsts[words[0].lower()] += 1
+        if row["type"] not in ("preferredLabel", "altLabels"):
+            continue
+        words = row["description"].lower().split()
+        if not words:
+            continue
+        all_firsts[words[0]] += 1
+        lasts[words[-1]] += 1
+        if len(words) >= 2 and levels.get(row["id"], "").startswith("[['S"):
+            firsts[words[0]] += 1
     nounish = re.compile(r"(?:ing|tion|sion|ness|ity|ics|ogy|ance|ence|ship|ism|[^s]s)$")
-    return {w for w, n in firsts.items() if n >= 2 and not nounish.search(w)}
+    return {
+        w
+        for w, n in firsts.items()
+        if n >= 2
+        and not nounish.search(w)
+        and (
+            any(all_firsts[g] for g in _gerunds(w))
+            or not (lasts[w] or _ADJECTIVE.search(w) or re.search(r"\d", w))
+        )
+    }
 
 
 def _esco_category(levels: str) -> str:
@@ -292,6 +336,41 @@ def build(skills_dir: Path) -> Builder:
     return b
 
 
+def _quality(name: str) -> bool:
+    """A one-word name of a quality ("Scalability", "Executable"): what a thing is like, not a
+    kind of the field it is filed under."""
+    words = split_words(name)
+    return len(words) == 1 and word_form(words[0]) in ("ity", "able", "ible", "ability", "ibility")
+
+
+def broader(b: Builder) -> dict[int, list[int]]:
+    """A term named exactly like a Lightcast subcategory ("Procurement", "Carpentry") -> the terms
+    of that subcategory's skills ("Purchasing", "Finish Carpentry"): a resume that shows one of
+    them shows the broader term."""
+    out: dict[int, list[int]] = {}
+    for sid, name in b.subcategories.items():
+        index = b.keys.get(phrase_key(name))
+        if index is None or b.terms[index][0].lower() != name.lower():
+            continue  # "Databases" is not DataBasic: only the same name, not the same stems
+        members = sorted(
+            m for m in b.members.get(sid, set()) - {index} if not _quality(b.terms[m][0])
+        )
+        if members:
+            out[index] = members
+    return dict(sorted(out.items()))
+
+
+def write_broader(b: Builder, out: Path) -> None:
+    data = {
+        "about": (
+            "Built by scripts/build_lexicon.py from the subcategories of Lightcast Open Skills: "
+            "term index in lexicon.json -> the term indexes of its subcategory's skills."
+        ),
+        "broader": {str(k): ",".join(map(str, v)) for k, v in broader(b).items()},
+    }
+    out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
 def _forms_line(forms: dict[str, int], own: int) -> str:
     if not forms or (len(set(forms.values())) == 1 and not any(f.strip() for f in forms)):
         return ""
@@ -341,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     b = build(args.skills)
     write(b, args.out)
+    write_broader(b, args.out.with_name(BROADER_FILE))
     by_source = Counter(s for _, _, s in b.terms)
     by_cat = Counter(c for _, c, _ in b.terms)
     print(

@@ -144,8 +144,9 @@ def test_the_resume_shows_a_term_as_a_person_reads_it(resume, job_line):
 
 
 def test_the_job_side_reads_words_in_their_written_form():
-    # stems meet, but "employees engaged" does not name Employee Engagement
-    assert terms_in("supervises employees engaged in cleaning") == []
+    # stems meet, but "employees engaged" does not name Employee Engagement ("supervises" is
+    # Rebound's own work activity, read in its verb form too)
+    assert [f.name for f in terms_in("supervises employees engaged in cleaning")] == ["Supervision"]
     assert [f.name for f in terms_in("accounting for materials")] == ["Accounting"]
 
 
@@ -192,3 +193,154 @@ def test_the_committed_lexicon_is_what_the_script_builds(tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == (ROOT / "assistant" / "data" / "lexicon.json").read_bytes()
+    broader = "lexicon_broader.json"
+    assert (tmp_path / broader).read_bytes() == (ROOT / "assistant" / "data" / broader).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "line,term",
+    [
+        ("Experience managing projects for public clients", "Project management"),
+        ("Skilled work in mixing, placing, and finishing concrete surfaces", "Concrete Finishing"),
+        ("Superior analytical and quantitative skills", "Analytical skills"),
+        ("You will manage data pipelines and manage data for analysts", "Data Management"),
+    ],
+)
+def test_names_written_verb_first_or_sharing_a_word_with_a_list(line, term):
+    assert term in names(f"Requirements:\n- {line}\n")
+
+
+def test_a_list_member_does_not_take_a_longer_name_apart():
+    assert "Safety Standards" not in names(
+        "Requirements:\n- Food safety and sanitation standards\n"
+    )
+    # a compound of two nouns is not an activity written verb first
+    assert "System Software" not in names(
+        "Requirements:\n- Maintain software systems for billing\n"
+    )
+
+
+def test_a_resume_shows_an_activity_written_verb_first():
+    report = keyword_gap(
+        "Managed projects for 40 clients.", "Requirements:\n- Project management\n"
+    )
+    assert report.matched == ["Project management"]
+
+
+def test_rebounds_own_work_activities_are_read_in_their_verb_forms():
+    assert "Supervision" in names("Duties:\n- Supervises such work in a lead capacity.\n")
+    # a plural noun is not a verb form: "services" is not Service
+    assert "Documentation" not in names("Duties:\n- Keeps payroll documents in order.\n")
+
+
+def test_a_named_course_whose_completion_qualifies_is_a_credential():
+    found = names(
+        "Requirements:\n- Completion of eight months in the Harbor Pre-Craft Trainee training"
+        " program sponsored by the Department.\n"
+    )
+    assert any("Harbor Pre-Craft Trainee" in n for n in found), found
+
+
+def test_a_note_that_says_a_thing_is_desired_is_read_for_terms():
+    ad = (
+        "NOTES:\n1. Experience with a computer-based inventory management system is desired but"
+        " not required.\n"
+    )
+    assert any("Inventory Management" in n for n in names(ad)), names(ad)
+
+
+def test_a_general_work_activity_said_of_something_names_that_thing():
+    found = names("Requirements:\n- Experience in the maintenance and repair of helicopters.\n")
+    assert "maintenance and repair of helicopters" in found, found
+    # of a thing the lexicon names, the thing is the ask
+    found = names("Duties:\n- Maintenance of accounting records and reports.\n")
+    assert "Accounting Records" in found and "Maintenance and Repair" not in found, found
+
+
+def test_a_first_word_saying_where_or_how_well_need_not_be_shown():
+    job = "Requirements:\n- Remote technical support for field crews\n"
+    report = keyword_gap("Provided technical support to field technicians.", job)
+    assert not report.missing, report.missing
+
+
+def test_a_list_ending_in_any_other_is_one_requirement_even_past_an_unnamed_item():
+    line = "Completion of a course in automotive mechanics, machine shop, welding, plumbing or any other mechanical craft course"
+    assert names(f"Requirements:\n- {line}\n") == ["Mechanics or Welding or Plumbing"]
+    # without "or any other", a comma list is each its own requirement
+    assert names("Requirements:\n- Welding, plumbing and carpentry\n") == [
+        "Welding",
+        "Plumbing",
+        "Carpentry",
+    ]
+
+
+def test_a_heading_with_stray_emphasis_and_its_kind_in_brackets():
+    ad = (
+        "**About this _roll_ * (Responsibilities) **\n\n* Build features in Kotlin\n\n"
+        "**Do you have the right _ingredients*_? (Requirements)**\n\n* Experience with Java\n\n"
+        "**What we use to make our dish: (Our Tech Stack)**\n\n* React and GraphQL\n"
+    )
+    asks, _ = read_ad(ad)
+    got = {a.name: a.where for a in asks}
+    assert got == {"Java": "requirements", "Kotlin": "duties"}  # the employer's stack is not asked
+
+
+def test_the_adjective_of_a_field_of_work_names_it():
+    assert "Supervision" in names(
+        "Duties:\n- Applies sound supervisory principles and techniques to the work force\n"
+    )
+    assert "Supervision" not in names("Duties:\n- Reports to a supervisory board\n")
+
+
+def test_an_activity_is_read_where_only_a_verb_can_stand():
+    assert "Collaboration" in names("Duties:\n- Collaborate with the team to plan work\n")
+    assert "Installation" in names(
+        "Duties:\n- Patrols areas daily to inspect, adjust, install, and repair meters\n"
+    )
+    # a name that is not an activity is not read from a verb: "Solid" is not Solidity
+    assert "Solidity" not in names("Requirements:\n- Solid understanding of TypeScript\n")
+
+
+def test_credentials_named_with_an_acronym_or_as_a_trade():
+    found = names(
+        "Notes:\n1. A valid universal Environmental Protection Agency (EPA) certificate is required.\n"
+        "2. Certification as an Arborist with the International Society of Arboriculture is required.\n"
+        "3. A recognized apprenticeship as an Electrician may be substituted for the course work.\n"
+    )
+    assert "Environmental Protection Agency certificate" in found
+    assert "Arborist certification" in found
+    assert "Electrician apprenticeship" in found
+
+
+def test_a_duty_that_ends_on_the_law_keeps_its_work():
+    ad = (
+        "DUTIES\nA Supervisor assigns and evaluates the work of mechanics; applies sound supervisory"
+        " principles and techniques in building an effective work force, and fulfills equal"
+        " employment opportunity responsibilities.\n"
+    )
+    assert "Supervision" in names(ad)
+    assert (
+        names(
+            "DUTIES\nWe are an equal opportunity employer, and we welcome every Python developer.\n"
+        )
+        == []
+    )
+
+
+def test_a_narrower_term_shows_the_broader_one_a_taxonomy_files_it_under():
+    job = "Requirements:\n- Experience in procurement\n"
+    assert keyword_gap("Handled purchasing for three stores.", job).matched == ["Procurement"]
+    assert keyword_gap("Handled cashiering for three stores.", job).missing == ["Procurement"]
+    # the other way round does not hold: carpentry does not show cabinetry
+    job = "Requirements:\n- Experience in cabinetry\n"
+    assert keyword_gap("Ten years of carpentry.", job).missing == ["Cabinetry"]
+    assert keyword_gap("Ten years of cabinetry.", "Requirements:\n- Carpentry\n").missing == []
+
+
+def test_a_kind_of_something_asked_for_plainly_is_one_requirement_with_it():
+    job = "Requirements:\n- Experience in carpentry\n- Finish carpentry for public buildings\n"
+    report = keyword_gap("Twenty years of carpentry.", job)
+    assert report.matched == ["Carpentry or Finish Carpentry"] and report.missing == []
+    # licences stay apart: a Class B licence is more than a driver's licence
+    found = names("Requirements:\n- Driver's license\n- A Class B driver's license\n")
+    assert "Class B driver's license" in found and "Driver's License" in found

@@ -15,49 +15,32 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from assistant.analysis.lexicon import Lexicon, lexicon, split_words, word_key
+from assistant.analysis.lexicon import (
+    Lexicon,
+    lexicon,
+    phrase_key,
+    split_words,
+    word_form,
+    word_key,
+)
+from assistant.inputs.job import (
+    BOILERPLATE,
+    DUTIES,
+    NICE,
+    NICE_CUE,
+    NOTES,
+    OTHER,
+    REQUIRED,
+    REQUIRED_CUE,
+    heading_kind,
+)
 from assistant.text import sentences, token_spans
 
 # ---- sections -------------------------------------------------------------------------------
+# The kinds of section and the words of headings and cues are the job reader's
+# (assistant/inputs/job.py): one place for every reading of an ad's structure.
 
-REQUIRED, NICE, DUTIES, NOTES, BOILERPLATE, OTHER = (
-    "required",
-    "nice",
-    "duties",
-    "notes",
-    "boilerplate",
-    "other",
-)
 WHERE = {REQUIRED: "requirements", NICE: "nice to have", DUTIES: "duties", NOTES: "notes"}
-
-_NICE_HEAD = re.compile(
-    r"nice[ -]to[ -]have|bonus|preferred|\bplus\b|desir|advantage|additional points|extra credit|"
-    r"we'?d love|would love|not required|good to have|optional",
-    re.I,
-)
-_REQUIRED_HEAD = re.compile(
-    r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
-    r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
-    r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
-    r"knowledge|you(?:'re| are) (?:a|an)\b|profile",
-    re.I,
-)
-_DUTIES_HEAD = re.compile(
-    r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
-    r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
-    r"position summary|job summary|about the role|the position|role",
-    re.I,
-)
-_BOILER_HEAD = re.compile(
-    r"benefit|perks|what we offer|offer|compensation|salary|\bpay\b|equal|eeo|divers|inclusi|"
-    r"accommodat|apply|application|deadline|selection|examination|\bexam|interview|privacy|"
-    r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|our (?:mission|values|culture|story|team)|"
-    r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
-    r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
-    r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder",
-    re.I,
-)
-_NOTES_HEAD = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
 
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s*(?P<h>.+?)\s*#*\s*$")
 _HEADING_BOLD = re.compile(
@@ -75,6 +58,11 @@ def _heading(line: str) -> Optional[str]:
     bold_bullet = re.match(r"^[-*•]\s+((?:\*\*|__).+(?:\*\*|__):?)$", s)
     if bold_bullet:  # "* **Required**": a heading written as a bullet
         s = bold_bullet.group(1)
+    wrapped = re.match(r"^(?:\*\*|__)(?P<h>.{2,80}?)(?:\*\*|__)\s*:?$", s)
+    if wrapped and re.search(r"[*_]", wrapped.group("h")):
+        # "**About this _roll_ * (Responsibilities) **": emphasis and stray marks inside a
+        # bold line do not stop it being a heading
+        return re.sub(r"\s+", " ", re.sub(r"[*_]+", " ", wrapped.group("h"))).strip(" :")
     for pattern in (_HEADING_MD, _HEADING_BOLD, _HEADING_COLON):
         m = pattern.match(s)
         if m:
@@ -85,7 +73,7 @@ def _heading(line: str) -> Optional[str]:
         and not re.search(r"[.,;!?]$", s)
         and not _BULLET.match(s)
         and re.match(r"^[A-Z]", s)
-        and _kind_of_heading(s, OTHER) != OTHER
+        and heading_kind(s, OTHER) != OTHER
         and not any(c.isdigit() for c in s)
         and not _has_term(s)
     ):
@@ -108,25 +96,6 @@ def _has_term(line: str) -> bool:
     return any(lex.match_at(keys, i) for i in range(len(keys))) or any(
         w in lex.exact or w in lex.acronyms for w in split_words(line)
     )
-
-
-def _kind_of_heading(h: str, previous: str) -> str:
-    h = h.strip().replace("\u2019", "'")
-    if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
-        _NICE_HEAD.search(h)
-    ):
-        return REQUIRED  # "You add to our culture with", "You bring": about the candidate
-    if _NOTES_HEAD.search(h):
-        return BOILERPLATE if previous == BOILERPLATE else NOTES
-    if _NICE_HEAD.search(h):
-        return NICE
-    if _BOILER_HEAD.search(h) and not re.search(r"requirement|qualification", h, re.I):
-        return BOILERPLATE
-    if _REQUIRED_HEAD.search(h):
-        return REQUIRED
-    if _DUTIES_HEAD.search(h):
-        return DUTIES
-    return OTHER
 
 
 # ---- sentences ------------------------------------------------------------------------------
@@ -162,16 +131,8 @@ _NEGATED = re.compile(
     r"\bnot (?:qualifying|acceptable)\b",
     re.I,
 )
-# Words that make a sentence a nice-to-have, or a must, whatever its section says.
-_NICE_CUE = re.compile(
-    r"\b(?:nice to have|bonus|a plus|is a plus|preferred|preferably|ideally|desir\w+|"
-    r"advantage\w*|not required|some positions|may (?:be )?requir\w*|would be great|familiarity)\b",
-    re.I,
-)
-_REQUIRED_CUE = re.compile(
-    r"\b(?:required|requirements?|must|minimum|proficien\w*|experience (?:with|in|using)|"
-    r"knowledge of|familiar\w* with|expertise in|skilled in|hands-on|working knowledge|"
-    r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
+_WANTED = re.compile(
+    r"\b(?:desir\w+|preferred|is a plus)\b",
     re.I,
 )
 _LICENCE_WORD = re.compile(
@@ -208,13 +169,13 @@ def ad_sentences(text: str) -> list[Sentence]:
         start, pos = pos, pos + len(line) + 1
         h = _heading(line)
         if h is not None:
-            kind = _kind_of_heading(h, kind)
+            kind = heading_kind(h, kind)
             # "Requirements: Python and SQL" on one line: the rest is content
             continue
         inline = re.match(r"^\s*(?:\*\*)?([A-Z][A-Za-z '’/&-]{2,40}?):(?:\*\*)?\s+(\S.*)$", line)
         body = line
-        if inline and _kind_of_heading(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
-            kind = _kind_of_heading(inline.group(1), kind)
+        if inline and heading_kind(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
+            kind = heading_kind(inline.group(1), kind)
             body = inline.group(2)
         if kind == BOILERPLATE:
             continue
@@ -231,6 +192,12 @@ def ad_sentences(text: str) -> list[Sentence]:
             boiler = _BOILER_SENTENCE.search(s) or (
                 kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
             )
+            if boiler and kind in (REQUIRED, DUTIES, NICE):
+                # a duty that ends on the law ("..., and fulfills equal employment opportunity
+                # responsibilities"): the work before the last clause still counts
+                head, _, _tail = s.rpartition(",")
+                if boiler.start() > len(head) and len(head.split()) >= 6:
+                    s, boiler = head, _BOILER_SENTENCE.search(head)
             if boiler and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
@@ -280,10 +247,18 @@ _LICENCE_CLASS = re.compile(
     r"\s+CDL)",
     re.I,
 )
-_NAMED_CREDENTIAL = re.compile(
-    r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+_NAMED_CREDENTIAL = re.compile(  # "Environmental Protection Agency approved Technician Certificate"
+    r"(?P<name>(?:(?:[A-Z0-9][\w&'’./-]*|approved|accredited)\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+    r"(?:\([A-Z0-9&]{2,8}\)\s+)?"  # "Environmental Protection Agency (EPA) certificate"
     r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
+# a named course or programme whose completion qualifies: "Completion of eight months in the
+# Utility Pre-Craft Trainee training program", "the Hayden Electricity Course"
+_NAMED_COURSE = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
+    r"(?P<kind>(?i:(?:training\s+)?(?:course|program(?:me)?)|apprenticeship))\b"
+)
+_COMPLETION = re.compile(r"\bcomplet(?:ion|ed?)\b|\bcourse\b", re.I)
 
 
 def _finditer_by_runs(pattern: re.Pattern, first: re.Pattern, run: re.Pattern, text: str):
@@ -317,8 +292,12 @@ _LICENSED_AS = re.compile(
     r"\blicensed\s+(?P<name>[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
 )
 _CREDENTIAL_FOR = re.compile(
-    r"\b(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)\s+"
-    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})"
+    r"\b(?:(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)|"
+    r"(?P<lower>licen[cs]e|certificate|certification)\s+as\s+an?)\s+"  # "certification as an Arborist"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,7})"
+)
+_APPRENTICESHIP_AS = re.compile(  # "a recognized apprenticeship as an Electrician"
+    r"\bapprenticeship\s+(?:as\s+an?|in)\s+(?P<name>[A-Za-z][\w'’-]*(?:\s+or\s+[A-Za-z][\w'’-]*)?)"
 )
 _SHARED_CREDENTIAL = re.compile(
     r"\b(?P<first>[a-z][a-z-]{3,})\s+(?:and/or|or|and)\s+(?:[a-z'’-]+\s+){0,2}?"
@@ -384,6 +363,172 @@ def _hyphen_safe(text: str) -> str:
     return text.replace("-", " ")
 
 
+# ---- names an ad writes in another order ------------------------------------------------------
+# Taxonomies name an activity noun-last ("Project Management", "Code Review", "Concrete
+# Finishing"); ads write the verb first ("managing projects", "review code", "finishing concrete"),
+# with "of" ("maintenance of helicopters") or one head shared by a list ("analytical and
+# quantitative skills", "mixing, placing, and finishing concrete"). The same stems in the other
+# order, or each member of a list with the shared word, are looked up as a lexicon name.
+
+_PHRASE_END = frozenset(
+    """and or of for in to with on at by from as that which who where when while into across
+    within using under through including such is are was were will be""".split()
+)
+_DETERMINER = frozenset("the a an all any our their its your his her this these those".split())
+_JOIN = re.compile(r"^\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|(?:and|or|and/or)\s+|/)$", re.I)
+
+
+def _coordinated(text: str, tokens: Tokens, i: int) -> int:
+    """The index of the last word of the list of single words that starts at word i
+    ("mixing, placing, and finishing"), joined by commas, "and", "or", "/"; i itself if none."""
+    words, spans = tokens.words, tokens.spans
+    j = i
+    while j + 1 < len(words):
+        k = j + 1
+        if words[k].lower() in ("and", "or"):
+            k += 1
+        if (
+            k >= len(words)
+            or k == j + 1
+            and not re.search(r"[,/]", text[spans[j][1] : spans[k][0]])
+        ):
+            break
+        if not _JOIN.match(
+            text[spans[j][1] : spans[k][0]] if k == j + 1 else _gap(text, spans, j, k)
+        ):
+            break
+        if not words[k].isalpha() or not words[k].islower():
+            break
+        j = k
+    return j
+
+
+def _verb_positions(text: str, tokens: Tokens) -> set[int]:
+    """The words that can only be verbs where they stand: the first word of a sentence (a duty
+    written as a command: "Collaborate with the team") and the word after "to", with the words
+    listed after either ("to inspect, adjust, install, and repair")."""
+    words = tokens.words
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        if w.isalpha() and (i == 0 or words[i - 1].lower() == "to") and i not in out:
+            out.update(range(i, _coordinated(text, tokens, i) + 1))
+    return out
+
+
+def _gap(text: str, spans: list[tuple[int, int]], j: int, k: int) -> str:
+    return text[spans[j][1] : spans[k][0]]
+
+
+def _after(tokens: Tokens, j: int) -> tuple[int, bool]:
+    """Where the words a list shares begin after word j, skipping "of" and a determiner."""
+    k, of = j + 1, False
+    n = len(tokens.words)
+    if k < n and tokens.words[k].lower() == "of":
+        k, of = k + 1, True
+    if k < n and tokens.words[k].lower() in _DETERMINER:
+        k += 1
+    return k, of
+
+
+_MODIFIER = re.compile(r"(?:ed|al|ive|ous|ful|able|ible|ic|ary)$", re.I)
+_VERB_FORM = re.compile(r"[a-z]{3}[^c]es$")  # supervises, manages; not services
+_ACTIVITY_FORMS = frozenset({"ment", "tion", "sion", "ance", "ence", "ing", "ings", "al"})
+
+
+def _verb_first(written: str, name: str) -> bool:
+    """Whether a word written before its object is the verb of the name's activity ("managing
+    projects": Project Management), not a noun of a compound ("software systems")."""
+    w = written.lower()
+    if w.endswith("ing"):
+        return True
+    last = name.split()[-1] if name.split() else ""
+    return w.endswith(("e", "es", "ed")) and word_form(last) in _ACTIVITY_FORMS
+
+
+def _lookup(lex: Lexicon, keys: list[str]) -> Optional[int]:
+    return lex.key_term(" ".join(keys)) if keys[0] in lex.firsts else None
+
+
+# "supervisory principles", "investigative techniques": the field of work an adjective is made
+# from (Supervision, Investigation), when a word for a way of working follows it
+_ADJECTIVE = re.compile(r"[a-z]{4,}(?:ory|ive|ial|ical|ary)$")
+_WAYS = frozenset(
+    "principles techniques practices methods procedures skills abilities duties capacity "
+    "responsibilities functions".split()
+)
+
+
+def _adjective_name(words: list[str], keys: list[str], i: int, lex: Lexicon) -> Optional[int]:
+    """The single-word lexicon name whose key begins the adjective's key (at least 6 letters)."""
+    if not (
+        i + 1 < len(words) and _ADJECTIVE.fullmatch(words[i]) and words[i + 1].lower() in _WAYS
+    ):
+        return None
+    key = keys[i]
+    for j in range(len(key), 5, -1):
+        tid = lex.key_term(key[:j])
+        if tid is not None and lex.term(tid).category != "certification or licence":
+            return tid
+    return None
+
+
+def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
+    """Lexicon names the ad writes verb first, with "of", sharing a word with a list, or as the
+    adjective of a way of working ("supervisory principles")."""
+    out: list[Found] = []
+    n = len(tokens.words)
+    keys, words, spans = tokens.keys, tokens.words, tokens.spans
+    i = 0
+    while i < n:
+        if not (words[i].isalpha() and words[i][1:].islower() and len(words[i]) > 3):
+            i += 1
+            continue
+        tid = _adjective_name(words, keys, i, lex)
+        if tid is not None and tokens.room[i] >= 2:
+            term = lex.term(tid)
+            out.append(Found(term.name, term.category, spans[i][0], spans[i + 1][1], tid))
+            i += 2
+            continue
+        last = _coordinated(text, tokens, i)
+        members = [m for m in range(i, last + 1) if words[m].lower() not in ("and", "or")]
+        k, of = _after(tokens, last)
+        # the shared words stay in the clause: no comma or sentence end inside them
+        shared = [
+            (w, keys[k : k + w])
+            for w in (2, 1)
+            if k + w <= n
+            and tokens.room[k] >= w
+            # after "of", the whole phrase ("construction of electrical systems" is not
+            # Electrical Construction); after a verb, its object's first word names the field too
+            # ("finishing concrete surfaces": Concrete Finishing)
+            and (
+                tokens.room[k] == w
+                or words[k + w].lower() in _PHRASE_END
+                or not (of or _MODIFIER.search(words[k]))  # "developing distributed systems"
+            )
+        ]
+        for m in members:
+            for w, obj in shared:
+                tid, end = None, spans[m][1]
+                if m != members[-1]:
+                    tid = _lookup(lex, [keys[m], *obj])  # "analytical [and quantitative] skills"
+                    if tid is not None:  # in the form the name has: "hospital" is not Hospitality
+                        written = [words[m], *words[k : k + w]]
+                        tid = lex.by_form(written, [keys[m], *obj], tid)
+                if tid is None:
+                    tid = _lookup(lex, [*obj, keys[m]])  # "managing projects", "repair of tools"
+                    if tid is not None and not (of or _verb_first(words[m], lex.term(tid).name)):
+                        tid = None
+                    end = spans[k + w - 1][1] if m == members[-1] else end
+                if tid is not None:
+                    term = lex.term(tid)
+                    if term.category != "certification or licence":
+                        out.append(Found(term.name, term.category, spans[m][0], end, tid))
+                    break
+        i = last + 1
+    return out
+
+
 _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
     r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
@@ -435,6 +580,7 @@ def terms_in(
         take(Found(name, "certification or licence", m.start(), m.end(), None, aliases))
 
     tokens = tokenize(_hyphen_safe(text), lex)
+    verbs = _verb_positions(text, tokens)
     i = 0
     n = len(tokens.words)
     while i < n:
@@ -444,8 +590,18 @@ def terms_in(
         best: Optional[Found] = None
         if hit is not None and strict:
             tid, used = hit
-            tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
-            hit = None if tid is None else (tid, used)
+            form_tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
+            if form_tid is None and used == 1 and _VERB_FORM.search(word):
+                # Rebound's own work activities read in their verb forms too: "supervises",
+                # "inspected" (the taxonomies' names are read only as written)
+                form_tid = tid if lex.term(tid).source == "curated" else None
+            elif form_tid is None and used == 1 and i in verbs:
+                # ... and where only a verb can stand: "Collaborate with the team", "to inspect,
+                # adjust, install, and repair" (an activity's name: not "Solid" for Solidity)
+                term = lex.term(tid)
+                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
+                form_tid = tid if term.source == "curated" and activity else None
+            hit = None if form_tid is None else (form_tid, used)
         if hit is not None:
             tid, used = hit
             term = lex.term(tid)
@@ -475,9 +631,42 @@ def terms_in(
             continue
         i += 1
 
+    if not only_credentials:
+        for f in rearranged(_hyphen_safe(text), tokens, lex):
+            inside = [g for g in found if g.start < f.end and f.start < g.end]
+            if all(g.start >= f.start and g.end <= f.end and " " not in g.name for g in inside):
+                for g in inside:  # one word of it read alone: "Projects" in "managing projects"
+                    found.remove(g)
+                    cover(g, -1)
+                take(f)
+        for f in list(found):
+            # a general work activity said of something: "maintenance and repair of helicopters"
+            # asks for that, not for maintenance in general
+            m = _OF_OBJECT.match(text, f.end) if f.term_id is not None else None
+            if not (m and lex.term(f.term_id).source == "curated" and f.category == "hard skill"):
+                continue
+            obj = re.split(r"\s+and\s+", _PHRASE_STOP.sub("", m.group("obj")))[0].strip()
+            words = obj.split()
+            start, end = m.start("obj"), m.start("obj") + len(obj)
+            if words and not free(start, end):
+                # "maintenance of accounting records": the thing named is the ask
+                if all(covered[c] or text[c] == " " for c in range(start, end)):
+                    found.remove(f)
+                    cover(f, -1)
+                continue
+            if 1 <= len(words) <= 4 and not (_PHRASE_NOT.search(obj) or _MODIFIER.search(obj)):
+                found.remove(f)
+                cover(f, -1)
+                activity = text[f.start : f.end].split()[0].lower()
+                alias = (f"{obj} {activity}",)
+                take(Found(text[f.start : end], f.category, f.start, end, None, alias))
+
     for matches in (
         _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),
         _finditer_by_runs(_LOWER_CREDENTIAL, _LOWER_START, _LOWER_RUN, text),
+        _finditer_by_runs(_NAMED_COURSE, _CAPITAL_OR_DIGIT, _NAME_RUN, text)
+        if _COMPLETION.search(text)
+        else (),
     ):
         for m in matches:
             words = m.group("name").split()
@@ -517,8 +706,12 @@ def terms_in(
     for m in _CREDENTIAL_FOR.finditer(
         text
     ):  # "a Certificate for Backflow Prevention Device Tester"
-        name = f"{m.group('name')} {m.group('kind').lower()}"
+        name = f"{m.group('name')} {(m.group('kind') or m.group('lower')).lower()}"
         if free(m.start(), m.end()):
+            take(Found(name, "certification or licence", m.start(), m.end()))
+    for m in _APPRENTICESHIP_AS.finditer(text):
+        if free(m.start(), m.end()):
+            name = f"{m.group('name')} apprenticeship"
             take(Found(name, "certification or licence", m.start(), m.end()))
     for m in _finditer_by_runs(
         _SHARED_CREDENTIAL, _LOWER_START, _LOWER_HYPHEN_RUN, text
@@ -622,6 +815,10 @@ _PHRASE_NOT = re.compile(
 )
 
 
+_OF_OBJECT = re.compile(
+    r"(?:\s+(?:and|or)\s+[a-z]+)?\s+of\s+(?:the\s+|all\s+|various\s+)?"
+    r"(?P<obj>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})"
+)
 _KIND_OF_EXPERIENCE = re.compile(
     r"\b(?:of|paid|professional|relevant)\s+(?P<p>(?:[a-z][a-z-]*\s+){1,4}?)experience\b"
 )
@@ -736,7 +933,7 @@ class Ask:
 
 _OR_RELATED = re.compile(
     r"(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
-    r"(?:(?:or|and/or)\s+(?:a\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
+    r"(?:(?:or|and/or)\s+(?:(?:a|an|any)\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
     re.I,
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
@@ -748,13 +945,18 @@ _ONE_OF = re.compile(
 
 
 def _is_required(s: Sentence) -> bool:
-    if _NICE_CUE.search(s.text):
+    if NICE_CUE.search(s.text):
         return False
     if s.kind == REQUIRED:
         return True
     if s.kind in (NICE, NOTES):
         return False
-    return bool(_REQUIRED_CUE.search(s.text)) and s.kind == OTHER
+    return bool(REQUIRED_CUE.search(s.text)) and s.kind == OTHER
+
+
+# between two listed terms: a comma, or a comma-listed item no lexicon names ("automotive
+# mechanics, machine shop, welding")
+_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’-]+(?:\s+[\w&'’-]+){0,2}\s*,\s*")
 
 
 def _run_ends(sentence: str, found: list[Found]) -> list[int]:
@@ -762,7 +964,7 @@ def _run_ends(sentence: str, found: list[Found]) -> list[int]:
     (found from the right once, not walked again from every term of a long run)."""
     ends = [f.end for f in found]
     for i in range(len(found) - 2, -1, -1):
-        if sentence[found[i].end : found[i + 1].start].strip() in (",", ""):
+        if _LIST_GAP.fullmatch(sentence, found[i].end, found[i + 1].start):
             ends[i] = ends[i + 1]
     return ends
 
@@ -784,7 +986,7 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
             prev = groups[-1][-1]
             between = sentence[prev.end : f.start]
             if _OR_BETWEEN.match(between) or (
-                between.strip() in (",", "")
+                _LIST_GAP.fullmatch(between)
                 and (one_of or or_related(run_ends[i]))
                 and prev.category == f.category
             ):
@@ -861,7 +1063,12 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             if r.text.lower() not in seen_reqs:
                 seen_reqs.add(r.text.lower())
                 reqs.append(r)
-        credentials_only = s.kind == NOTES or (s.kind == OTHER and not _REQUIRED_CUE.search(s.text))
+        # a note is read for licences, unless it says the thing is wanted ("Experience with an
+        # inventory system is desired but not required"; "required" in a note is mostly the
+        # application's: "Filing ... is required")
+        credentials_only = (s.kind == NOTES and not _WANTED.search(s.text)) or (
+            s.kind == OTHER and not REQUIRED_CUE.search(s.text)
+        )
         found = terms_in(
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
         )
@@ -913,8 +1120,37 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     for a in list(asks.values()):
         if len(a.names) > 1 and all(n.lower() in singles for n in a.names):
             del asks[" | ".join(sorted(n.lower() for n in a.names))]
+    _fold_kinds(asks)
     ranked = sorted(asks.values(), key=lambda a: (not a.required, -a.weight, a.position))
     return tuple(ranked), tuple(reqs)
+
+
+def _fold_kinds(asks: dict[str, Ask]) -> None:
+    """A kind of something the ad also asks for by its plain name ("finish carpentry" beside
+    "carpentry", "cross-functional collaboration" beside "collaboration") is one requirement
+    with it, shown by either. Licences and certificates stay apart: a Class B licence is not
+    any driver's licence."""
+    plain = {
+        phrase_key(a.names[0]): a
+        for a in asks.values()
+        if len(a.names) == 1 and a.category != "certification or licence"
+    }
+    for key, a in list(asks.items()):
+        if len(a.names) != 1 or a.category == "certification or licence":
+            continue
+        words = phrase_key(a.names[0]).split()
+        general = next(
+            (plain[k] for n in range(1, len(words)) if (k := " ".join(words[n:])) in plain), None
+        )
+        if general is None or general is a:
+            continue
+        general.names.append(a.names[0])
+        general.term_ids.extend(a.term_ids)
+        general.aliases.extend(a.aliases)
+        general.weight += a.weight
+        if a.required and not general.required:
+            general.required, general.where, general.sentence = True, a.where, a.sentence
+        del asks[key]
 
 
 def read_ad(text: str, company: Optional[str] = None) -> tuple[list[Ask], list[Requirement]]:

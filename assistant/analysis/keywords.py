@@ -11,7 +11,17 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
-from assistant.inputs.job import NICE_HEADING, NOT_TERMS, REQUIREMENT_HEADING, guess_company
+from assistant.inputs.job import (
+    BOILERPLATE,
+    NICE,
+    NICE_CUE,
+    NOT_TERMS,
+    OTHER,
+    REQUIRED,
+    REQUIRED_CUE,
+    guess_company,
+    heading_kind,
+)
 from assistant.paths import read_data
 from assistant.text import TOKEN as _TOKEN
 from assistant.text import tokens
@@ -137,20 +147,6 @@ def find_terms(text: str) -> set[str]:
 
 # ---- The job side: which terms are requirements, and in what order of importance ----
 
-_OTHER_HEADING = re.compile(
-    r"benefit|perks|about us|about the company|who we are|salary|compensation|"
-    r"equal opportunit|how to apply|location",
-    re.IGNORECASE,
-)
-_REQUIREMENT_LINE = re.compile(
-    r"\b(?:required|requirements?|must|proficien\w*|experience (?:with|in|using)|knowledge of|familiar\w* with|"
-    r"expertise in|skilled in|hands-on|strong|solid|working knowledge|ability to|degree|certifi\w*|years)\b",
-    re.IGNORECASE,
-)
-_NICE_LINE = re.compile(
-    r"\b(?:nice to have|bonus|a plus|preferred|ideally|desirable)\b", re.IGNORECASE
-)
-
 
 def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
     """What a job ad asks for, must-haves first ("Python or Scala" is one requirement)."""
@@ -214,6 +210,15 @@ _GENERIC_TAIL = re.compile(
 )
 
 
+# A first word that says where or how well, not what: "Remote Technical Support" is shown by
+# "technical support".
+_LEADING_MODIFIER = re.compile(
+    r"^(?:remote|on-?site|advanced|basic|general|applied|professional|effective|strong|"
+    r"excellent|proven|solid|practical|hands-on)\s+(?=\S+\s+\S)",
+    re.I,
+)
+
+
 def _same_word(a: str, b: str) -> bool:
     """Two word keys of one word: equal, or one the start of the other (at least 5 letters)."""
     if a == b:
@@ -228,7 +233,7 @@ class ResumeIndex:
     ran words together ("CustomerService")."""
 
     def __init__(self, text: str) -> None:
-        from assistant.analysis.job_terms import tokenize
+        from assistant.analysis.job_terms import rearranged, tokenize
         from assistant.analysis.lexicon import lexicon
 
         lex = lexicon()
@@ -236,9 +241,13 @@ class ResumeIndex:
         split = _CAMEL_JOIN.sub(" ", text)
         if split != text:
             text = text + "\n" + split
-        tokens = tokenize(text.replace("-", " "), lex)
+        text = text.replace("-", " ")
+        tokens = tokenize(text, lex)
         self.keys = tokens.keys
-        self.ids: set[int] = set()
+        # "managed projects" shows Project Management; "analytical and design skills" both
+        self.ids: set[int] = {
+            f.term_id for f in rearranged(text, tokens, lex) if f.term_id is not None
+        }
         for i, word in enumerate(tokens.words):  # every lexicon name, any form (lenient side)
             hit = lex.match_at(tokens.keys, i, tokens.room[i])
             if hit is not None:
@@ -274,13 +283,16 @@ class ResumeIndex:
         return False
 
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
-        from assistant.analysis.lexicon import phrase_key
+        from assistant.analysis.lexicon import narrower_terms, phrase_key
 
-        if term_id is not None and term_id in self.ids:
-            return True
+        if term_id is not None and (term_id in self.ids or self.ids & narrower_terms(term_id)):
+            return True  # the term itself, or a narrower one: "Purchasing" shows Procurement
         names = [name, *aliases]
         names += [
-            short for n in names if (short := _GENERIC_TAIL.sub("", n)) != n and len(short) >= 4
+            short
+            for n in names
+            if (short := _LEADING_MODIFIER.sub("", _GENERIC_TAIL.sub("", n))) != n
+            and len(short) >= 4
         ]
         for n in names:
             key = phrase_key(n)
@@ -369,20 +381,13 @@ def _line_weights(text: str) -> list[tuple[str, float, int]]:
         head = _HEADING_LINE.match(line)
         # a short line with no skill in it heads a section ("Requirements"); "Experience with SQL" does not
         if head and len(head.group("h").split()) <= 6 and not find_terms_ordered(line):
-            h = head.group("h")
-            if NICE_HEADING.search(h):
-                section_weight = 1.0
-            elif _OTHER_HEADING.search(h):
-                section_weight = 0.0
-            elif REQUIREMENT_HEADING.search(h):
-                section_weight = 3.0
-            else:
-                section_weight = 1.5
+            kind = heading_kind(head.group("h"), OTHER)
+            section_weight = {NICE: 1.0, BOILERPLATE: 0.0, REQUIRED: 3.0}.get(kind, 1.5)
             continue
         weight = section_weight
-        if weight and _NICE_LINE.search(line):
+        if weight and NICE_CUE.search(line):
             weight = 1.0
-        elif weight and _REQUIREMENT_LINE.search(line):
+        elif weight and REQUIRED_CUE.search(line):
             weight = max(weight, 3.0)
         out.append((line, weight, start))
     return out

@@ -22,6 +22,7 @@ from assistant.text import TOKEN
 from assistant.text.stem import stem
 
 LEXICON_FILE = "lexicon.json"  # plain JSON: 7 ms faster to load than gzip, 1.6 MB
+BROADER_FILE = "lexicon_broader.json"  # a term -> the narrower terms that show it
 CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "domain")
 MAX_WORDS = 6
 
@@ -179,3 +180,17 @@ def iter_terms() -> Iterator[Term]:
     lex = lexicon()
     for i in range(len(lex)):
         yield lex.term(i)
+
+
+@lru_cache(maxsize=1)
+def _broader() -> dict[str, str]:
+    with data_path(BROADER_FILE).open(encoding="utf-8") as fh:
+        return json.load(fh)["broader"]
+
+
+@lru_cache(maxsize=4096)
+def narrower_terms(term_id: int) -> frozenset[int]:
+    """The terms that show a term named like a Lightcast subcategory ("Purchasing" shows
+    Procurement); empty for any other term."""
+    members = _broader().get(str(term_id))
+    return frozenset(map(int, members.split(","))) if members else frozenset()

@@ -20,21 +20,93 @@ MAX_JOB_BYTES = 300_000
 _FIELD = re.compile(
     r"^\s*(?P<key>title|role|position|job title|company|employer)\s*:\s*(?P<value>.+?)\s*$", re.I
 )
-_RESPONSIBILITIES = re.compile(
-    r"responsibilit|what you(?:'ll| will) do|the role|duties|day to day|you will|your impact|what you do"
+
+# ---- What a job ad's headings and lines say: the one reading of an ad's structure (the keyword
+# gap, the interview's gap questions and parse_job_text below all use it) ----
+
+
+REQUIRED, NICE, DUTIES, NOTES, BOILERPLATE, OTHER = (
+    "required",
+    "nice",
+    "duties",
+    "notes",
+    "boilerplate",
+    "other",
 )
 
-
-# ---- What a job ad's headings and lines say (the keyword analysis uses these too) ----
-
-REQUIREMENT_HEADING = re.compile(
-    r"requirement|qualification|must|skills|what you(?:'ll)? (?:bring|need|have)|you have|about you|"
-    r"experience|who you are|looking for|ideal candidate|technolog|stack|tools",
-    re.IGNORECASE,
-)
 NICE_HEADING = re.compile(
-    r"nice to have|bonus|preferred|plus|desirable|extra credit", re.IGNORECASE
+    r"nice[ -]to[ -]have|bonus|preferred|\bplus\b|desir|advantage|additional points|extra credit|"
+    r"we'?d love|would love|not required|good to have|optional",
+    re.I,
 )
+REQUIREMENT_HEADING = re.compile(
+    r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
+    r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
+    r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
+    r"knowledge|you(?:'re| are) (?:a|an)\b|profile",
+    re.I,
+)
+DUTIES_HEADING = re.compile(
+    r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
+    r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
+    r"position summary|job summary|about the role|the position|role",
+    re.I,
+)
+BOILERPLATE_HEADING = re.compile(
+    r"benefit|perks|what we offer|offer|compensation|salary|\bpay\b|equal|eeo|divers|inclusi|"
+    r"accommodat|apply|application|deadline|selection|examination|\bexam|interview|privacy|"
+    r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|our (?:mission|values|culture|story|team)|"
+    r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
+    r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
+    r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder|"
+    r"\brewards\b|\bour (?:tech(?:nology)? )?(?:stack|tools)\b|what we use|tools we use|we work with",
+    re.I,
+)
+NOTES_HEADING = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
+
+
+_BRACKETED = re.compile(r"\(([^()]{3,40})\)\s*[:?]?\s*$")
+
+
+def heading_kind(h: str, previous: str) -> str:
+    h = h.strip().replace("\u2019", "'")
+    hint = _BRACKETED.search(h)
+    if hint and h[: hint.start()].strip():
+        # "Do you have the right ingredients? (Requirements)": a playful heading that says
+        # plainly in brackets what it is
+        kind = heading_kind(hint.group(1), previous)
+        if kind != OTHER:
+            return kind
+    if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
+        NICE_HEADING.search(h)
+    ):
+        return REQUIRED  # "You add to our culture with", "You bring": about the candidate
+    if NOTES_HEADING.search(h):
+        return BOILERPLATE if previous == BOILERPLATE else NOTES
+    if NICE_HEADING.search(h):
+        return NICE
+    if BOILERPLATE_HEADING.search(h) and not re.search(r"requirement|qualification", h, re.I):
+        return BOILERPLATE
+    if REQUIREMENT_HEADING.search(h):
+        return REQUIRED
+    if DUTIES_HEADING.search(h):
+        return DUTIES
+    return OTHER
+
+
+# Words that make a sentence a nice-to-have, or a must, whatever its section says.
+NICE_CUE = re.compile(
+    r"\b(?:nice to have|bonus|a plus|is a plus|preferred|preferably|ideally|desir\w+|"
+    r"advantage\w*|not required|some positions|may (?:be )?requir\w*|would be great|familiarity)\b",
+    re.I,
+)
+REQUIRED_CUE = re.compile(
+    r"\b(?:required|requirements?|must|minimum|proficien\w*|experience (?:with|in|using)|"
+    r"knowledge of|familiar\w* with|expertise in|skilled in|hands-on|working knowledge|"
+    r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
+    re.I,
+)
+
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
     r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
@@ -104,12 +176,12 @@ def parse_job_text(text: str, name: str = "job") -> JobDescription:
         if head and not bullet:
             if first_line is None and head[1] <= 2:
                 title = title or head[0]
-            norm = normalise_heading(head[0])
+            kind = heading_kind(normalise_heading(head[0]), OTHER)
             current = (
                 responsibilities
-                if _RESPONSIBILITIES.search(norm)
+                if kind == DUTIES
                 else requirements
-                if REQUIREMENT_HEADING.search(norm) or NICE_HEADING.search(norm)
+                if kind in (REQUIRED, NICE)
                 else None
             )
             first_line = first_line or line
