@@ -249,6 +249,55 @@ def rewrite_judgments() -> None:
         print(line)
 
 
+def draw_rewrites(round_no: int, seed: int, n: int = 50, per_resume: int = 8) -> str:
+    """A fresh sample for a round of hand judgments, as YAML to fill in: the weakest
+    `per_resume` bullets of every outside resume (what `rebound critique` would pick), those
+    never in an earlier round and for which the critique shows something, `n` of them drawn at
+    random with `seed`. `python -m evaluation.eval_critique --draw ROUND SEED`."""
+    import random
+
+    from assistant.analysis.rewrite import suggest
+    from assistant.checks import run_checks
+    from assistant.inputs.resume import read_resume
+    from assistant.tasks.critique import _full_bullet, weakest_bullets
+
+    earlier = {
+        item["original"]
+        for path in LABEL_DIR.glob("rewrites_round*.yaml")
+        for item in yaml.safe_load(path.read_text())["items"]
+    }
+    pool = []
+    for path in sorted(RESUMES.glob("*.pdf")):
+        resume = read_resume(path)
+        for excerpt in weakest_bullets(run_checks(resume), per_resume):
+            original = _full_bullet(resume, excerpt)
+            made = suggest(original)
+            if (
+                original in earlier
+                or original.endswith("\u2026")
+                or not (made.text or made.missing)
+                or made.text == original
+            ):
+                continue
+            earlier.add(original)
+            pool.append((path.name, original, made.text or f"(no rewrite) {made.missing}"))
+    chosen = random.Random(seed).sample(pool, n)
+    items = [
+        {"file": f, "original": o, "shown": s, "grammatical": None, "faithful": None, "ok": None}
+        for f, o, s in chosen
+    ]
+    note = (
+        f"Round {round_no}: a fresh {n} (seed {seed}) drawn from {len(pool)} bullets: the weakest "
+        f"{per_resume} of every outside resume, none in earlier rounds."
+    )
+    return yaml.safe_dump(
+        {"note": note, "round": round_no, "items": items}, sort_keys=False, width=100
+    )
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(LABELS.parent.parent))
+    if sys.argv[1:2] == ["--draw"]:
+        print(draw_rewrites(int(sys.argv[2]), int(sys.argv[3])), end="")
+        raise SystemExit(0)
     raise SystemExit(main())
