@@ -395,12 +395,14 @@ _UNSAFE = re.compile(
     r"\b(?:I|my|our|we|me|myself)\b"
 )
 _RESULT = re.compile(
-    r"\b(?:to|by|while|thus|thereby)\s+(?:\w+ly\s+)?(?:increas|improv|reduc|grow|cut|boost|rais|"
-    r"lower|maximi[sz]|minimi[sz]|ensur|enhanc|sav|driv|generat|exceed|achiev)\w*|"
+    r"\b(?:to|by|while|thus|thereby)\s+(?:\w+ly\s+)?(?:cut|rais|lower|ensur|sav|driv|generat)\w*|"
+    r"\b(?:increas|improv|reduc|grow|grew|boost|maximi[sz]|minimi[sz]|enhanc|exceed|achiev)\w*|"
     r"\bresult(?:ing|ed)\s+in\b|\bwhich\s+\w+ed\b",
     re.I,
-)
+)  # a result the bullet states in words already ('that helped improve all quality metrics')
 _LATER_S = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
+_PRESENT_AUX = re.compile(r"\b(?:is|are|be|been|has|have|will|can|does|do)\b")
+_LATER_WORD = re.compile(r"(?:,|\band|\bor)\s+(?:\w+ly\s+)?([a-z]+)\s+[a-z]")
 MAX_REWRITE_WORDS = 25  # longer bullets hold more than one action: say what is missing instead
 
 
@@ -437,8 +439,12 @@ def _doubtful_rewrite(core: str, original: str) -> bool:
     tense made past, any '-s' word there: 'Processes issues, kills, and rejects notices'), a
     first word that is not a past tense, or a cliche left in it."""
     first = _PRONOUN.sub("", original).split(" ", 1)[0]
-    if not is_past_tense(first) and _LATER_S.search(core):
-        return True
+    if not is_past_tense(first.strip(",")) and (
+        _LATER_S.search(core)
+        or _PRESENT_AUX.search(core)
+        or any(verb_base(w) == w for w in _LATER_WORD.findall(core))
+    ):
+        return True  # a present tense made past: every later verb would have to follow
     if re.search(r"(?:,|\band)\s+(?:then\s+)?(?:\w+ly\s+)?[a-z]{3,}ing\b", core):
         return True
     if not is_past_tense(core.split(" ", 1)[0].split("-")[0].strip(",")):
