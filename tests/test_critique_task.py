@@ -186,6 +186,11 @@ def test_rewrite_restructures_around_the_verb(original, expected):
             "Processes issues, kills, and rejects management notices.",
             "No rewrite shown: it gives no number",
         ),
+        # the user's grammar is broken after 'to'; a posting has no result to blank
+        ("Tested new features to installed servers", "No rewrite shown: it gives no number"),
+        ("Deployed to the Central Command at Tampa", "No rewrite shown: it gives no number"),
+        # a result stated in words already: no blank repeats it, and nothing else changes
+        ("Revamped the team with a process that helped improve quality", "No rewrite shown"),
         ("Cashier duties", "Too short"),
         (
             "Planned events. Negotiated vendor contracts. Designed promotional materials. Wrote copy"

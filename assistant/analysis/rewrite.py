@@ -403,6 +403,13 @@ _RESULT = re.compile(
 _LATER_S = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
 _PRESENT_AUX = re.compile(r"\b(?:is|are|be|been|has|have|will|can|does|do)\b")
 _LATER_WORD = re.compile(r"(?:,|\band|\bor)\s+(?:\w+ly\s+)?([a-z]+)\s+[a-z]")
+_TO_VERB = re.compile(r"\bto\s+([a-z]+ed)\b")
+# a posting or a role, not an action with a result: no result blank after it
+_STATUS = re.compile(
+    r"^(?:deployed|assigned|transferred|stationed|posted|appointed|hired|brought\s+in|recruited|"
+    r"chosen|invited|asked)\s+(?:to|as|in\s+to|into)\b",
+    re.I,
+)
 MAX_REWRITE_WORDS = 25  # longer bullets hold more than one action: say what is missing instead
 
 
@@ -422,6 +429,8 @@ def _doubtful(text: str) -> bool:
         return True
     if _DOUBLED.search(text) or _STRAY_LETTER.search(text) or _UNSAFE.search(text):
         return True
+    if any(verb_base(w) and _form(w) == "past" for w in _TO_VERB.findall(text)):
+        return True  # "to installed and tested": the user's grammar is broken
     return bool(_unknown_words(text))
 
 
@@ -454,10 +463,11 @@ def _doubtful_rewrite(core: str, original: str) -> bool:
 
 def _has_result(core: str) -> bool:
     """Whether the bullet already says what the work was for ('to increase sales'), or is an
-    honour ('Received a certificate'): a result blank after it would read wrong."""
+    honour ('Received a certificate') or a posting ('Deployed to ...'): a result blank after it
+    would read wrong."""
     from assistant.checks.wording import HONOUR
 
-    return bool(_RESULT.search(core) or HONOUR.match(core))
+    return bool(_RESULT.search(core) or HONOUR.match(core) or _STATUS.match(core))
 
 
 def what_is_missing(text: str) -> str:
