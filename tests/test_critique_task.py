@@ -154,6 +154,12 @@ def test_rewrite_bullet(original, expected):
             "Trained new employees in the on-boarding process",
             "Trained new employees in the on-boarding process, [__] people in all",
         ),
+        # a hyphenated verb keeps its particle
+        (
+            "Follow-up with students until the start of classes",
+            "Followed up with students until the start of classes, improving [metric] by [__]% in"
+            " [period]",
+        ),
         # an abbreviation's full stop does not make two statements
         (
             "Maintained test equipment for C.O. telecommunications equipment",
@@ -185,6 +191,16 @@ def test_rewrite_restructures_around_the_verb(original, expected):
         (
             "Processes issues, kills, and rejects management notices.",
             "No rewrite shown: it gives no number",
+        ),
+        # two bullets run together: a capitalised verb in the middle of the line
+        (
+            "Ran study skills sessions on Saturdays Created portfolio projects",
+            "More than one statement",
+        ),
+        # a number written as a word is a number
+        (
+            "Responsible for fourteen help desk staff members",
+            "No rewrite shown: it opens with a duty ('Responsible for'), not with what you did.",
         ),
         # the user's grammar is broken after 'to'; a posting has no result to blank
         ("Tested new features to installed servers", "No rewrite shown: it gives no number"),

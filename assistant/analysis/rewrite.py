@@ -191,6 +191,13 @@ _NOUN_LIKE = frozenset(
     " interview inventory issue log market mix pack pitch price program purchase stock survey"
     " track train update upgrade work chair head lead".split()
 )
+_MID_VERB = re.compile(r"(?<=\w\s)([A-Z][a-z]+)(?=\s+[a-z])")  # a capitalised verb mid-line
+_ROLE_NOUN = re.compile(
+    r"\s*(?:writer|editor|member|partner|director|manager|engineer|consultant|author|producer|"
+    r"designer|artist|assistant|lead|officer|specialist|analyst|coordinator|associate|agent|"
+    r"staff|team|control|systems?)\b",
+    re.I,
+)
 _OPENER_WORDS = frozenset({"Responsible", "Duties", "Assisted", "Helped", "Worked"})
 _FUNCTION_WORDS = frozenset(
     "a an the and or of for in on at to by with from as into including such".split()
@@ -286,9 +293,15 @@ def _lead_with_past(text: str) -> str | None:
         return None  # 'Dedicated team player', 'Skilled in planning': a label, not an action
     if base is None and not (first.lower().endswith("ed") and len(first) >= 5 and first.isalpha()):
         return None
+    if base is not None and _form(first) != "past" and _ROLE_NOUN.match(rest):
+        return None  # "Contributing writer for ...", "Managing editor": a role, not an action
+    if base in _NOUN_LIKE and _form(first) == "base":
+        return None  # "Inventory control for ...", "Support staff ...": a noun as likely
     form = _form(first)
     # a past tense stays as the user wrote it ('Prepped'); any other form becomes one
     out = first if form == "past" or not base else _past(base)
+    if "-" in first and form != "past" and base:  # "Follow-up with ..." -> "Followed up with ..."
+        out = _past(base) + " " + first.split("-", 1)[1]
     rest = rest if rest.startswith((",", ";")) else " " + rest
     particle = _PARTICLE.match(rest)  # "Respond to and resolve inquiries"
     if particle:
@@ -371,6 +384,13 @@ def suggest(text: str) -> Suggestion:
     )
     if is_wall(text):
         return Suggestion("", MISSING_SPLIT)
+    if re.search(r"\S\s*[\u2022\u25aa\u25cf]\s*\S", text) or any(
+        verb_base(m.group(1))
+        and _form(m.group(1)) == "past"
+        and re.search(r"\b[a-z]", text[: m.start()])
+        for m in _MID_VERB.finditer(text)
+    ):  # "... of order \u2022 Process ...", "... on Saturdays Created portfolio projects"
+        return Suggestion("", MISSING_ONE)
     parts = sentences(text)
     if (
         run_on
@@ -392,7 +412,9 @@ _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _STRAY_LETTER = re.compile(r"(?<![\w.&'\u2019-])[b-zB-HJ-Z](?![\w.&'\u2019+#-])")
 _UNSAFE = re.compile(
     r"[;:|\u2026\u2014]|\s[-\u2013]\s|\band/or\b|\betc\b|\(\s*$|\b(?:[A-Z]\.){2,}$|"
-    r"\b(?:I|my|our|we|me|myself)\b"
+    r"\b(?:I|my|our|we|me|myself|your|you)\b|"
+    r"\b(?:Dept|Inc|Co|Corp|Ltd|St|Univ|Assn)\.?$|\b(?:that|which|who)\s+\w+\.?$|"
+    r"\b[a-z]+ing\s+[a-z]+ing\s+[a-z]"  # 'promoting demonstrating products', a line cut off
 )
 _RESULT = re.compile(
     r"\b(?:to|by|while|thus|thereby)\s+(?:\w+ly\s+)?(?:cut|rais|lower|ensur|sav|driv|generat)\w*|"
@@ -407,7 +429,7 @@ _TO_VERB = re.compile(r"\bto\s+([a-z]+ed)\b")
 # a posting or a role, not an action with a result: no result blank after it
 _STATUS = re.compile(
     r"^(?:deployed|assigned|transferred|stationed|posted|appointed|hired|brought\s+in|recruited|"
-    r"chosen|invited|asked)\s+(?:to|as|in\s+to|into)\b",
+    r"chosen|invited|asked|served|acted|worked)\s+(?:to|as|in\s+to|into)\b",
     re.I,
 )
 MAX_REWRITE_WORDS = 25  # longer bullets hold more than one action: say what is missing instead
@@ -511,8 +533,8 @@ def _mixed_forms(core: str) -> bool:
         if len(before) >= 2 and before[-2].lower() == "to":
             continue  # "to review and assess content": an infinitive's list, not a new verb
         base = verb_base(word)
-        if base and _form(word) != "past" and base not in _NOUN_LIKE:
-            return True
+        if base and _form(word) != "past":
+            return True  # also "and lead testing team", "and support staff": either may be a verb
     return False
 
 
