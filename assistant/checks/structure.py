@@ -31,7 +31,8 @@ DATE_STYLES = [
     ("'2020'", re.compile(r"^\d{4}$")),
 ]
 _DATE_TOKEN = re.compile(
-    rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
+    rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}"
+    rf"|(?<!\d)\d{{4}}-(?:0[1-9]|1[0-2])(?:-\d{{2}})?(?!\d)|(?<!\d)\d{{4}}(?!\d))",
     re.IGNORECASE,
 )
 
@@ -221,6 +222,11 @@ RULES: tuple[Rule[Resume], ...] = (
             BASE.replace(
                 "## Education",
                 "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+            # year ranges written without spaces are years, not '2021-20' read as a year-month
+            BASE.replace("Jan 2021 - Present", "2021 - 2023").replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2018-2020\n- Filed 300 orders a week\n\n## Education",
             ),
         ),
     ),
