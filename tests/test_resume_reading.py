@@ -93,6 +93,18 @@ def test_letter_spaced_and_caps_headings(line, kind):
     assert form is not None and section_kind(form[0]) == kind
 
 
+@pytest.mark.parametrize(
+    "heading,kind",
+    [
+        ("Activities and Honors", "awards"),  # an honours list, not volunteering
+        ("Volunteer Activities", "volunteer"),
+        ("Leadership and Activities", "volunteer"),
+    ],
+)
+def test_honours_decide_a_mixed_heading(heading, kind):
+    assert section_kind(heading) == kind
+
+
 @pytest.mark.parametrize("line", ["I am a team lead", "A B", "Led a team of 5", "- E X P"])
 def test_ordinary_lines_are_not_letter_spaced_headings(line):
     assert unspace_heading(line) is None

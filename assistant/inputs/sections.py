@@ -10,7 +10,11 @@ from typing import Optional
 RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     (
         "volunteer",
-        re.compile(r"\b(?:volunteer\w*|community|leadership and activities|activities)\b"),
+        # "Activities and Honors" lists awards: the honours decide
+        re.compile(
+            r"^(?!.*\b(?:honou?rs|awards?)\b).*\b(?:volunteer\w*|community|leadership and activities|"
+            r"activities)\b"
+        ),
     ),
     (
         "skills",
