@@ -295,6 +295,8 @@ def _lead_with_past(text: str) -> str | None:
         return None
     if base is not None and _form(first) != "past" and _ROLE_NOUN.match(rest):
         return None  # "Contributing writer for ...", "Managing editor": a role, not an action
+    if _form(first) == "third" and re.match(r"\s*[A-Z][a-z]", rest):
+        return None  # "Funds Management and ...": a plural noun and a name, not a verb
     if base in _NOUN_LIKE and _form(first) == "base":
         return None  # "Inventory control for ...", "Support staff ...": a noun as likely
     form = _form(first)
@@ -423,6 +425,7 @@ _RESULT = re.compile(
     re.I,
 )  # a result the bullet states in words already ('that helped improve all quality metrics')
 _LATER_S = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
+_VERB_SUFFIX = re.compile(r"(?:ify|i[sz]e|ate)$")  # 'and solidify', 'and disseminate'
 _PRESENT_AUX = re.compile(r"\b(?:is|are|be|been|has|have|will|can|does|do)\b")
 _LATER_WORD = re.compile(r"(?:,|\band|\bor)\s+(?:\w+ly\s+)?([a-z]+)\s+[a-z]")
 _TO_VERB = re.compile(r"\bto\s+([a-z]+ed)\b")
@@ -473,7 +476,7 @@ def _doubtful_rewrite(core: str, original: str) -> bool:
     if not is_past_tense(first.strip(",")) and (
         _LATER_S.search(core)
         or _PRESENT_AUX.search(core)
-        or any(verb_base(w) == w for w in _LATER_WORD.findall(core))
+        or any(verb_base(w) == w or _VERB_SUFFIX.search(w) for w in _LATER_WORD.findall(core))
     ):
         return True  # a present tense made past: every later verb would have to follow
     if re.search(r"(?:,|\band)\s+(?:then\s+)?(?:\w+ly\s+)?[a-z]{3,}ing\b", core):
@@ -507,7 +510,7 @@ def what_is_missing(text: str) -> str:
         parts.append(f"it speaks in the first person ('{word}')")
     cliche = phrase_pattern("buzzwords").search(text)
     if cliche:
-        parts.append(f"'{cliche.group(0)}' is a cliche that says nothing specific")
+        parts.append(f"'{cliche.group(0)}' is a cliche: a plain word says it better")
     doubled = _DOUBLED.search(text)
     if doubled:
         parts.append(f"'{doubled.group(0)}' repeats a word")
