@@ -132,3 +132,26 @@ def section_kind(heading: str) -> Optional[str]:
 
 def is_underline(line: str) -> bool:
     return bool(_UNDERLINE.match(line))
+
+
+# The main headings, when a PDF puts one at the end of the line before it ("... the last three
+# years. Experience"): a Capitalised heading after a sentence's end, the next line not going on
+# with the sentence in lower case.
+_GLUED_HEADINGS = frozenset(
+    "experience|professional experience|work experience|work history|employment history|"
+    "education|education and training|skills|technical skills|summary|professional summary".split(
+        "|"
+    )
+)
+_GLUED = re.compile(
+    r"(?<=[.!?])[ \t]+([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})[ \t]*$(?!\n[ \t]*[a-z])", re.M
+)
+
+
+def split_glued_headings(text: str) -> str:
+    """The text with a main heading glued to the end of the line before it on a line of its own."""
+
+    def split(m: re.Match) -> str:
+        return "\n" + m.group(1) if m.group(1).lower() in _GLUED_HEADINGS else m.group(0)
+
+    return _GLUED.sub(split, text)
