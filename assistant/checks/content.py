@@ -101,6 +101,8 @@ def _looks_like_typo(word: str, fix: str, speller) -> bool:
         return False
     if word.replace("is", "iz") in speller or word.replace("ys", "yz") in speller:
         return False  # British spelling
+    if word.endswith("ies") and word[:-3] + "y" in speller:
+        return False  # the plural of a word the dictionary knows ('jeopardies')
     if any(
         len(word[:i]) >= 2 and len(word[i:]) >= 3 and not speller.unknown([word[:i], word[i:]])
         for i in range(2, len(word) - 2)
@@ -192,6 +194,7 @@ RULES: tuple[Rule[Resume], ...] = (
             "Managed the receiving dock for 30 drivers",
             "Set timelines and fundraise targets for 4 projects",
             "Deployed Kubernetes and Terraform for 3 teams in Troms\u00f8",
+            "Tracked milestones and potential jeopardies for 12 crews",
         ),
     ),
 )
