@@ -415,13 +415,22 @@ _STRAY_LETTER = re.compile(r"(?<![\w.&'\u2019-])[b-zB-HJ-Z](?![\w.&'\u2019+#-])"
 _UNSAFE = re.compile(
     r"[;:|\u2026\u2014]|\s[-\u2013]\s|\band/or\b|\betc\b|\(\s*$|\b(?:[A-Z]\.){2,}$|"
     r"\b(?:I|my|our|we|me|myself|your|you)\b|"
-    r"\b(?:Dept|Inc|Co|Corp|Ltd|St|Univ|Assn)\.?$|\b(?:that|which|who)\s+\w+\.?$|"
-    r"\b[a-z]+ing\s+[a-z]+ing\s+[a-z]"  # 'promoting demonstrating products', a line cut off
+    r"\b(?:Dept|Inc|Co|Corp|Ltd|St|Univ|Assn)\.?$|\b(?:that|which|who)\s+\w+\.?$"
 )
+
+
+@lru_cache(maxsize=1)
+def _two_gerunds() -> re.Pattern:
+    """Two verbs in -ing in a row ('promoting demonstrating products'): the user's words are
+    broken; a gerund that is a noun ('maintaining staffing levels') does not count."""
+    nouns = "|".join(phrase_lists()["noun_gerunds"])
+    return re.compile(rf"\b[a-z]+ing\s+(?!(?:{nouns})\b)[a-z]+ing\s+[a-z]")
+
+
 _RESULT = re.compile(
     r"\b(?:to|by|while|thus|thereby)\s+(?:\w+ly\s+)?(?:cut|rais|lower|ensur|sav|driv|generat)\w*|"
     r"\b(?:increas|improv|reduc|grow|grew|boost|maximi[sz]|minimi[sz]|enhanc|exceed|achiev)\w*|"
-    r"\bresult(?:ing|ed)\s+in\b|\bwhich\s+\w+ed\b",
+    r"\bresult(?:ing|ed)\s+in\b",
     re.I,
 )  # a result the bullet states in words already ('that helped improve all quality metrics')
 _LATER_S = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
@@ -453,6 +462,8 @@ def _doubtful(text: str) -> bool:
     if text.rstrip().endswith(",") or not _brackets_balanced(text):
         return True
     if _DOUBLED.search(text) or _STRAY_LETTER.search(text) or _UNSAFE.search(text):
+        return True
+    if _two_gerunds().search(text):
         return True
     if any(verb_base(w) and _form(w) == "past" for w in _TO_VERB.findall(text)):
         return True  # "to installed and tested": the user's grammar is broken
