@@ -110,6 +110,25 @@ def test_honours_decide_a_mixed_heading(heading, kind):
     assert section_kind(heading) == kind
 
 
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Additional Skills", "skills"),  # a known heading after a qualifier
+        ("Professional Overview", "summary"),
+        ("Educational Background", "education"),
+        ("Relevant Experience", "experience"),
+    ],
+)
+def test_plain_headings_with_a_qualifier(line, kind):
+    form = heading_form(line)
+    assert form is not None and section_kind(form[0]) == kind
+
+
+@pytest.mark.parametrize("line", ["Additional duties as assigned", "Other Projects Manager"])
+def test_a_qualifier_alone_does_not_make_a_heading(line):
+    assert heading_form(line) is None
+
+
 @pytest.mark.parametrize("line", ["I am a team lead", "A B", "Led a team of 5", "- E X P"])
 def test_ordinary_lines_are_not_letter_spaced_headings(line):
     assert unspace_heading(line) is None

@@ -24,6 +24,18 @@ LEFTOVER = re.compile(
     re.IGNORECASE,
 )
 _LEFTOVER_SKIP = ("publications",)  # '[1]' there is a reference number
+# One ALL-CAPS word in brackets ('Annual HR Survey [PULSE]') is the short name the writer gives
+# something, not a slot; unless it is a word templates use as a slot ('[NUMBER]', '[COMPANY]').
+_ACRONYM = re.compile(r"\[([A-Z][A-Z0-9&]{1,11})\]")
+_SLOT_WORDS = frozenset(
+    "number name company employer title position date year month city state school degree "
+    "university amount percent skill skills tool tools location phone email".split()
+)
+
+
+def _is_acronym(slot: str) -> bool:
+    m = _ACRONYM.fullmatch(slot)
+    return bool(m) and m.group(1).lower() not in _SLOT_WORDS
 
 
 def template_leftover(resume: Resume) -> Iterator[Hit]:
@@ -35,6 +47,8 @@ def template_leftover(resume: Resume) -> Iterator[Hit]:
         if number in skip:
             continue
         for m in LEFTOVER.finditer(line):
+            if _is_acronym(m.group(0)):
+                continue
             section = next(
                 (
                     s.kind
@@ -161,8 +175,10 @@ RULES: tuple[Rule[Resume], ...] = (
             "Managed accounts at [Company] for 3 years",
             "Grew revenue by [%] in the [year] fiscal year",
             "Ran audits for XYZ Corporation in 5 states",
+            "Hired [NUMBER] new staff in [NUMBER] months",
         ),
         should_pass=(
+            "Ran the Annual HR Survey [PULSE] for 3,000 staff",
             "Wrote the [setup guide](https://example.com) used by 40 staff",
             "Cut costs by 10% (see the 2021 report)",
         ),

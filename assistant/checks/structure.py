@@ -100,10 +100,19 @@ def date_inconsistent(resume: Resume) -> Iterator[Hit]:
         # only the dates of a range ('Jan 2020 - Mar 2022'): a lone year in a heading may be an
         # award's or a course's, not the position's
         ranges = " ".join(d for d in pos.dates.split(", ") if _RANGE_WORD.search(d))
+        own: dict[str, tuple] = {}
         for m in _DATE_TOKEN.finditer(ranges):
             style = date_style(m.group(0))
             if style != DATE_STYLES[0][0]:
-                styles.setdefault(style, (pos, m.group(0)))
+                own.setdefault(style, (pos, m.group(0)))
+        if len(own) > 1:  # one range in two styles ('2018 - Dec 2020')
+            styles = own
+            break
+        # a position given in years only ('2014 - 2015') next to month-dated ones is a usual
+        # choice for an older or shorter job, not an inconsistency: only month styles compare
+        for style, where in own.items():
+            if style != DATE_STYLES[-1][0]:
+                styles.setdefault(style, where)
     if len(styles) > 1:
         (first, _), (second, (pos, token)) = list(styles.items())[:2]
         yield Hit(
@@ -222,6 +231,11 @@ RULES: tuple[Rule[Resume], ...] = (
             BASE.replace(
                 "## Education",
                 "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
+            ),
+            # a whole position in years only, next to month-dated ones, is a usual choice
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2014 - 2016\n- Filed 300 orders a week\n\n## Education",
             ),
             # year ranges written without spaces are years, not '2021-20' read as a year-month
             BASE.replace("Jan 2021 - Present", "2021 - 2023").replace(

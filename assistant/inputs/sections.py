@@ -38,7 +38,7 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "education",
-        re.compile(r"\b(?:education|academic|degrees?|schooling|training|qualifications)\b"),
+        re.compile(r"\b(?:education(?:al)?|academic|degrees?|schooling|training|qualifications)\b"),
     ),
     ("projects", re.compile(r"\bprojects?\b|\bportfolio\b")),
     ("certifications", re.compile(r"\b(?:certifications?|certificates?|licen[cs]es?)\b")),
@@ -66,6 +66,12 @@ activities and honors|military experience|core strengths|executive summary|caree
 areas of expertise|summary of qualifications|educational background|language skills|computer skills
 """.replace("\n", "|").split("|")
 ) - {""}
+
+# A known plain heading after one of these words is a heading too ('Additional Skills',
+# 'Professional Overview').
+_QUALIFIERS = frozenset(
+    "additional other relevant related professional technical key core selected".split()
+)
 
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
@@ -116,7 +122,9 @@ def heading_form(line: str) -> Optional[tuple[str, int]]:
         if m and len(m.group("text").split()) <= 6:
             return m.group("text").strip(" *_:"), 9
     stripped = line.strip()
-    if stripped and normalise_heading(stripped) in _PLAIN_HEADINGS:
+    norm = normalise_heading(stripped)
+    first, _, rest = norm.partition(" ")
+    if norm in _PLAIN_HEADINGS or (first in _QUALIFIERS and rest in _PLAIN_HEADINGS):
         return stripped, 10
     return None
 
