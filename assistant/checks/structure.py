@@ -18,6 +18,7 @@ WORDS_PER_PAGE = 500
 MAX_JOB_HEADING_WORDS = 16
 REPEATED_VERB_MIN = 3
 REPEATED_VERB_SHARE = 0.2
+REPEATED_VERB_RUN = 3  # or the same verb opens so many bullets in a row (a long resume's lists)
 REQUIRED_SECTIONS = (("experience", "error"), ("education", "warning"), ("skills", "warning"))
 
 _MONTHS_FULL = "january|february|march|april|june|july|august|september|october|november|december"
@@ -124,10 +125,12 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
     bullets = [b for _, b in resume.bullets()]
     openers = Counter()
     first_seen = {}
+    run, previous, in_a_row = 0, None, None
     for b in bullets:
         m = TOKEN.match(b.text)
         # only a verb counts: a past tense ('Managed', 'Led'); not 'I', a noun, or an ALL CAPS label
         word = m.group(0) if m else ""
+        verb = None
         if (
             word[:1].isalpha()
             and not word.isupper()
@@ -136,6 +139,10 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
             verb = m.group(0).lower()
             openers[verb] += 1
             first_seen.setdefault(verb, b)
+        run = run + 1 if verb and verb == previous else 1
+        previous = verb
+        if verb and run >= REPEATED_VERB_RUN and in_a_row is None:
+            in_a_row = verb
     for verb, n in openers.most_common():
         if n < REPEATED_VERB_MIN or n / len(bullets) < REPEATED_VERB_SHARE:
             break
@@ -145,6 +152,15 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
             b.line,
             b.text,
             f"'{verb.capitalize()}' opens {n} of {len(bullets)} bullets.",
+        )
+        return
+    if in_a_row:
+        b = first_seen[in_a_row]
+        yield Hit(
+            "experience",
+            b.line,
+            b.text,
+            f"'{in_a_row.capitalize()}' opens {REPEATED_VERB_RUN} bullets in a row.",
         )
 
 
@@ -254,6 +270,31 @@ RULES: tuple[Rule[Resume], ...] = (
         should_flag=(
             BASE.replace(
                 "- {bullet}", "- Managed 4 depots\n- Managed 20 drivers\n- Managed $1M of freight"
+            ),
+            # a run in a long list: under a fifth of the bullets, but three in a row
+            BASE.replace(
+                "- {bullet}",
+                "\n".join(
+                    f"- {v} {n} orders"
+                    for v, n in zip(
+                        (
+                            "Filed",
+                            "Sorted",
+                            "Packed",
+                            "Shipped",
+                            "Logged",
+                            "Priced",
+                            "Counted",
+                            "Checked",
+                            "Moved",
+                            "Cut",
+                            "Led",
+                            "Ran",
+                        ),
+                        range(3, 15),
+                    )
+                )
+                + "\n- Received 4 pallets\n- Received 9 trucks\n- Received 2 audits",
             ),
         ),
         should_pass=(
