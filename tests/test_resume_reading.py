@@ -91,6 +91,10 @@ def test_double_encoded_web_text_is_cleaned():
         ("S K I L L S", "skills"),
         ("E D U C A T I O N :", "education"),
         ("TECHNICAL SKILLS", "skills"),
+        ("Additional Skills", "skills"),  # a known plain heading after a qualifier
+        ("Professional Overview", "summary"),
+        ("Educational Background", "education"),
+        ("Relevant Experience", "experience"),
     ],
 )
 def test_letter_spaced_and_caps_headings(line, kind):
@@ -108,20 +112,6 @@ def test_letter_spaced_and_caps_headings(line, kind):
 )
 def test_honours_decide_a_mixed_heading(heading, kind):
     assert section_kind(heading) == kind
-
-
-@pytest.mark.parametrize(
-    "line,kind",
-    [
-        ("Additional Skills", "skills"),  # a known heading after a qualifier
-        ("Professional Overview", "summary"),
-        ("Educational Background", "education"),
-        ("Relevant Experience", "experience"),
-    ],
-)
-def test_plain_headings_with_a_qualifier(line, kind):
-    form = heading_form(line)
-    assert form is not None and section_kind(form[0]) == kind
 
 
 @pytest.mark.parametrize("line", ["Additional duties as assigned", "Other Projects Manager"])
