@@ -26,7 +26,10 @@ import yaml
 from evaluation.common import LABELS, RESUMES
 
 LABEL_DIR = LABELS / "critique"
-SPLITS = ("tune", "held-out")
+# held-out: the first held-out set; fresh: labelled after it was seen (now seen too); fresh2: a
+# second fresh set, labelled after 'fresh' was seen and measured once
+SPLITS = ("tune", "held-out", "fresh", "fresh2")
+SEEN = ("tune", "held-out", "fresh")
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
 
 
@@ -171,8 +174,14 @@ def main() -> int:
             "word agreement with pdftotext: skipped (pdftotext is not installed: apt-get install poppler-utils)"
         )
 
-    for split in SPLITS + ("all",):
-        chosen = [lab for lab in labels if split in ("all", lab["split"])]
+    for split in SPLITS + ("all seen", "all"):
+        chosen = [
+            lab
+            for lab in labels
+            if split == lab["split"]
+            or split == "all"
+            or (split == "all seen" and lab["split"] in SEEN)
+        ]
         judged: dict[str, list[bool]] = defaultdict(list)
         recalled: dict[str, list[bool]] = defaultdict(list)
         for lab in chosen:
@@ -205,11 +214,18 @@ def main() -> int:
             )
 
     for split in SPLITS + ("all",):
-        rows = [r for r in ranking if split in ("all", r["split"]) and r["file"] in results]
+        # "all": the 20 ranked together (tune and held-out); each fresh set is ranked on its own
+        rows = [
+            r
+            for r in ranking
+            if (split == r["split"] or (split == "all" and r["split"] in ("tune", "held-out")))
+            and r["file"] in results
+        ]
         scores = [results[r["file"]].score for r in rows]
         quality = [-ranking.index(r) for r in rows]  # higher is better
+        name = "tune and held-out" if split == "all" else split
         print(
-            f"score vs hand ranking ({split}, {len(rows)} resumes): Spearman {spearman(scores, quality):+.2f}"
+            f"score vs hand ranking ({name}, {len(rows)} resumes): Spearman {spearman(scores, quality):+.2f}"
         )
     print(
         "scores in ranking order: "
@@ -249,6 +265,55 @@ def rewrite_judgments() -> None:
         print(line)
 
 
+def draw_rewrites(round_no: int, seed: int, n: int = 50, per_resume: int = 8) -> str:
+    """A fresh sample for a round of hand judgments, as YAML to fill in: the weakest
+    `per_resume` bullets of every outside resume (what `rebound critique` would pick), those
+    never in an earlier round and for which the critique shows something, `n` of them drawn at
+    random with `seed`. `python -m evaluation.eval_critique --draw ROUND SEED`."""
+    import random
+
+    from assistant.analysis.rewrite import suggest
+    from assistant.checks import run_checks
+    from assistant.inputs.resume import read_resume
+    from assistant.tasks.critique import _full_bullet, weakest_bullets
+
+    earlier = {
+        item["original"]
+        for path in LABEL_DIR.glob("rewrites_round*.yaml")
+        for item in yaml.safe_load(path.read_text())["items"]
+    }
+    pool = []
+    for path in sorted(RESUMES.glob("*.pdf")):
+        resume = read_resume(path)
+        for excerpt in weakest_bullets(run_checks(resume), per_resume):
+            original = _full_bullet(resume, excerpt)
+            made = suggest(original)
+            if (
+                original in earlier
+                or original.endswith("\u2026")
+                or not (made.text or made.missing)
+                or made.text == original
+            ):
+                continue
+            earlier.add(original)
+            pool.append((path.name, original, made.text or f"(no rewrite) {made.missing}"))
+    chosen = random.Random(seed).sample(pool, n)
+    items = [
+        {"file": f, "original": o, "shown": s, "grammatical": None, "faithful": None, "ok": None}
+        for f, o, s in chosen
+    ]
+    note = (
+        f"Round {round_no}: a fresh {n} (seed {seed}) drawn from {len(pool)} bullets: the weakest "
+        f"{per_resume} of every outside resume, none in earlier rounds."
+    )
+    return yaml.safe_dump(
+        {"note": note, "round": round_no, "items": items}, sort_keys=False, width=100
+    )
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(LABELS.parent.parent))
+    if sys.argv[1:2] == ["--draw"]:
+        print(draw_rewrites(int(sys.argv[2]), int(sys.argv[3])), end="")
+        raise SystemExit(0)
     raise SystemExit(main())

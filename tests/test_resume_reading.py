@@ -12,7 +12,12 @@ import pytest
 from assistant.errors import InputError
 from assistant.inputs.documents import clean_text, docx_text, pdf_text
 from assistant.inputs.resume import parse_resume_text, read_resume
-from assistant.inputs.sections import heading_form, section_kind, unspace_heading
+from assistant.inputs.sections import (
+    heading_form,
+    section_kind,
+    split_glued_headings,
+    unspace_heading,
+)
 from tests.helpers.critique_docs import make_scan_pdf
 
 LINES = [
@@ -86,11 +91,32 @@ def test_double_encoded_web_text_is_cleaned():
         ("S K I L L S", "skills"),
         ("E D U C A T I O N :", "education"),
         ("TECHNICAL SKILLS", "skills"),
+        ("Additional Skills", "skills"),  # a known plain heading after a qualifier
+        ("Professional Overview", "summary"),
+        ("Educational Background", "education"),
+        ("Relevant Experience", "experience"),
     ],
 )
 def test_letter_spaced_and_caps_headings(line, kind):
     form = heading_form(line)
     assert form is not None and section_kind(form[0]) == kind
+
+
+@pytest.mark.parametrize(
+    "heading,kind",
+    [
+        ("Activities and Honors", "awards"),  # an honours list, not volunteering
+        ("Volunteer Activities", "volunteer"),
+        ("Leadership and Activities", "volunteer"),
+    ],
+)
+def test_honours_decide_a_mixed_heading(heading, kind):
+    assert section_kind(heading) == kind
+
+
+@pytest.mark.parametrize("line", ["Additional duties as assigned", "Other Projects Manager"])
+def test_a_qualifier_alone_does_not_make_a_heading(line):
+    assert heading_form(line) is None
 
 
 @pytest.mark.parametrize("line", ["I am a team lead", "A B", "Led a team of 5", "- E X P"])
@@ -148,3 +174,26 @@ def test_word_text_boxes_and_footers_are_read_once(tmp_path):
     resume = read_resume(path)
     assert {"JS", "React", "MySQL"} <= set(resume.skills)
     assert resume.contact.email == "priya.nair@example.com"
+
+
+def test_a_heading_glued_to_the_line_before_is_read_as_a_heading():
+    text = (
+        "Dana Reyes\ndana@example.com\nSummary\nEditor who tells stories for 3 magazines. Experience\n"
+        "Editor 01/2017 to Current Company Name\n- Grew web traffic 94% in a year\nEducation\nBA 2009\n"
+        "Skills\nAP Style, Sitecore\n"
+    )
+    resume = parse_resume_text(text)
+    assert [s.kind for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert resume.experience and resume.experience[0].bullets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worked with clients. Experience\nin sales was key",  # the sentence goes on
+        "Managed the Education\nprogram",  # no sentence ends before it
+        "Trained staff. Leadership\n",  # not a main heading
+    ],
+)
+def test_words_that_go_on_with_the_sentence_stay_where_they_are(text):
+    assert split_glued_headings(text) == text

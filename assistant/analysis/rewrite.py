@@ -84,6 +84,8 @@ def _active(text: str) -> str:
     m = _PASSIVE.match(text)
     if not m or not all(_is_participle(w) for w in m.group("verbs").split(" and ")):
         return text
+    if not _BY_ME.search(m.group("rest")):
+        return text  # "Project was tasked to design ...": who did it is not said; no guess
     if verb_base(m.group("subject").split(" ", 1)[0]) is not None:
         return text  # "Verified that the paperwork was completed": active already
     rest = _BY_ME.sub("", m.group("rest"))
@@ -92,41 +94,45 @@ def _active(text: str) -> str:
     return f"{verbs} {_lower_first(m.group('subject'))}{rest}"
 
 
-def _strong_opener(text: str) -> str:
+# duty openers whose gerund is the work itself ("Responsible for managing budgets" -> "Managed
+# budgets"); "helped", "participated in", "tried to" and the like say the user did part of it,
+# so they are never turned into the action itself
+_DUTY_OPENERS = frozenset(
+    "responsible for|was responsible for|duties included|my duties included|my duties were|"
+    "duties were|responsibilities included|primary responsibilities|tasked with|in charge of|"
+    "worked on|working on".split("|")
+)
+_KEEP_OPENERS = frozenset({"helped", "assisted"})  # a past verb already: kept as written
+
+
+def _strong_opener(text: str) -> str | None:
+    """The bullet with a duty opener turned into its action, the text unchanged without one, or
+    None when the opener cannot be turned into an action faithfully."""
     m = phrase_pattern("weak_openers", opener=True).match(text)
     if not m:
         return text
     opener = " ".join(m.group(0).lower().replace("-", " ").split())
     rest = text[m.end() :].strip()
     first, _, tail = rest.partition(" ")
-    if first.lower() == "to" and tail:
-        verb, _, tail = tail.partition(" ")
-        return f"{past_tense(verb)} {tail}".strip()
-    if opener in ("helped", "assisted") and re.match(r"^(?:\S+\s+){1,6}?to\s+[a-z]+", rest):
-        return text  # "Helped line managers to solve problems": the help is the work; no swap
-    if opener in ("helped", "helping") and verb_base(first) == first.lower():
-        return f"{past_tense(first)} {tail}".strip()  # "Helped identify gaps" -> "Identified gaps"
-    verb = phrase_lists()["weak_opener_verbs"].get(opener, opener)
-    if first.lower().endswith("ly") and _is_gerund(tail.split(" ", 1)[0]):
-        first, _, tail = tail.partition(" ")  # "actively promoting" -> "Promoted"
-    if first.lower() in ("in", "with") and _is_gerund(tail.split(" ", 1)[0]):
-        first, _, tail = tail.partition(" ")  # "Assisted in recruiting staff" -> "Recruited staff"
-    elif first.lower() in ("in", "with") and tail:
-        return (
-            f"{verb} {tail}".strip()
-        )  # "Assisted in preparation of" -> "Supported preparation of"
-    if _is_gerund(first) and (first[:1].islower() or tail[:1].islower()):
-        # ('Manufacturing Engineers' is a name, 'Operating switchboard' a duty)
-        joined, _, after = tail.partition(" ")
-        if joined.lower() == "of":  # "testing of the mobile app" -> "Tested the mobile app"
-            return f"{past_of_gerund(first)} {after}".strip()
-        if joined.lower() != "and":
-            return f"{past_of_gerund(first)} {tail}".strip()
-        second, _, after = after.partition(" ")
-        if _is_gerund(second):  # "managing and reporting budgets" -> "Managed and reported budgets"
-            return f"{past_of_gerund(first)} and {past_of_gerund(second)} {after}".strip()
-        # "marking and feedback": the gerund is one of a list of duties, a noun: keep it whole
-    return f"{verb} {rest}".strip()
+    if opener in _KEEP_OPENERS and first.lower() not in ("with", "in", "to"):
+        return text  # "Assisted customers with returns": the work itself
+    if opener not in _DUTY_OPENERS:
+        return None
+    if first.lower() in ("in", "with") or (
+        first.lower().endswith("ly") and _is_gerund(tail.split(" ", 1)[0])
+    ):
+        first, _, tail = tail.partition(" ")  # "in recruiting staff", "actively promoting"
+    if not _is_gerund(first) or not first[:1].islower() or verb_base(first) is None:
+        return None  # "Responsible for the purchasing", "Duties included: ...": no verb to lead
+    joined, _, after = tail.partition(" ")
+    if joined.lower() == "of":  # "testing of the mobile app" -> "Tested the mobile app"
+        return f"{past_of_gerund(first)} {after}".strip()
+    if joined.lower() != "and":
+        return f"{past_of_gerund(first)} {tail}".strip()
+    second, _, after = after.partition(" ")
+    if _is_gerund(second) and verb_base(second):  # "managing and reporting budgets"
+        return f"{past_of_gerund(first)} and {past_of_gerund(second)} {after}".strip()
+    return None  # "marking and feedback": a list of duties, nouns: no verb to lead with
 
 
 def _is_gerund(word: str) -> bool:
@@ -140,8 +146,13 @@ def _plain_words(text: str) -> str:
         if m.start() > 0 and m.group(0)[:1].isupper():
             return m.group(0)  # part of a name ('Advanced Dynamic Ad Serving')
         key = " ".join(m.group(0).lower().replace("-", " ").split())
-        if m.start() > 0 and key.endswith(("ed", "ing")) and plain_for(key):
-            return m.group(0)  # a verb form inside the bullet ('debt leveraging') is a term
+        before, after = text[: m.start()], text[m.end() :]
+        if m.start() > 0 and not (
+            plain_for(key) == ""
+            and re.search(r"\b(?:a|an|the)\s+$", before, re.I)
+            and re.match(r"\s+[a-z]", after)
+        ):
+            return m.group(0)  # only the opener, or an adjective between 'the' and its noun
         for phrase, plain in replacements.items():
             if " ".join(phrase.replace("-", " ").split()) == key:
                 return plain
@@ -162,10 +173,6 @@ _FILLER = re.compile(r"^(?:also|then)\s+", re.I)
 _MIXED = re.compile(
     r"(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+)(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\s+[a-z]"
 )
-MISSING_REWORK = (
-    "Hard to restructure as written: lead with what you did, in the past tense, one action per "
-    "bullet, and end with what it changed and by how much."
-)
 _TITLE_LABEL = re.compile(r"^(?:[A-Z][a-z]+\s+){1,3}(?=[A-Z][a-z]+ed\s+[a-z])")
 _FIRST_PERSON_INSIDE = re.compile(r"\bI\s+(?=[a-z])")
 _LABEL = re.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
@@ -183,6 +190,13 @@ _NOUN_LIKE = frozenset(
     " travel treat type use visit welcome research review audit balance bill brief forecast host"
     " interview inventory issue log market mix pack pitch price program purchase stock survey"
     " track train update upgrade work chair head lead".split()
+)
+_MID_VERB = re.compile(r"(?<=\w\s)([A-Z][a-z]+)(?=\s+[a-z])")  # a capitalised verb mid-line
+_ROLE_NOUN = re.compile(
+    r"\s*(?:writer|editor|member|partner|director|manager|engineer|consultant|author|producer|"
+    r"designer|artist|assistant|lead|officer|specialist|analyst|coordinator|associate|agent|"
+    r"staff|team|control|systems?)\b",
+    re.I,
 )
 _OPENER_WORDS = frozenset({"Responsible", "Duties", "Assisted", "Helped", "Worked"})
 _FUNCTION_WORDS = frozenset(
@@ -204,14 +218,18 @@ _NEXT_VERB = re.compile(
     r"^(?P<sep>\s*,\s*(?:and\s+)?|\s+(?:and/or|and|or)\s+|\s*/\s*)(?P<adv>[a-z]+ly\s+)?"
     r"(?P<word>[A-Za-z]+)"
 )
-MISSING_VERB = (
-    "No action to build on: start with what you did (a verb such as 'Processed', 'Trained' or "
-    "'Cut'), then what it changed and by how much."
-)
 MISSING_SPLIT = (
     "A paragraph, not a bullet: split it into one bullet per result, each opening with what you "
     "did and ending with what it changed."
 )
+MISSING_ADVICE = (
+    "Lead with what you did, in the past tense, and end with what it changed and by how much."
+)
+MISSING_ONE = (
+    "More than one statement in one bullet: split it into one bullet per result, each opening "
+    "with what you did and ending with what it changed."
+)
+MIN_STATEMENT_WORDS = 4
 MISSING_WORDS = "Too short to show the work: say what you did, for whom, and what it changed."
 MIN_REWRITE_WORDS = 3
 
@@ -275,9 +293,17 @@ def _lead_with_past(text: str) -> str | None:
         return None  # 'Dedicated team player', 'Skilled in planning': a label, not an action
     if base is None and not (first.lower().endswith("ed") and len(first) >= 5 and first.isalpha()):
         return None
+    if base is not None and _form(first) != "past" and _ROLE_NOUN.match(rest):
+        return None  # "Contributing writer for ...", "Managing editor": a role, not an action
+    if _form(first) == "third" and re.match(r"\s*[A-Z][a-z]", rest):
+        return None  # "Funds Management and ...": a plural noun and a name, not a verb
+    if base in _NOUN_LIKE and _form(first) == "base":
+        return None  # "Inventory control for ...", "Support staff ...": a noun as likely
     form = _form(first)
     # a past tense stays as the user wrote it ('Prepped'); any other form becomes one
     out = first if form == "past" or not base else _past(base)
+    if "-" in first and form != "past" and base:  # "Follow-up with ..." -> "Followed up with ..."
+        out = _past(base) + " " + first.split("-", 1)[1]
     rest = rest if rest.startswith((",", ";")) else " " + rest
     particle = _PARTICLE.match(rest)  # "Respond to and resolve inquiries"
     if particle:
@@ -317,6 +343,8 @@ def _semi_past(m: re.Match) -> str:
 def result_frame(core: str) -> str:
     frames = phrase_lists()["result_frames"]
     base = verb_base(core.split(" ", 1)[0]) or ""
+    if re.match(r"^\w+\s+as\b", core):
+        base = ""  # "Served as head of marketing": a role, not a volume of work
     for name in ("change", "growing", "cutting", "volume", "people"):
         if base in frames[name] and (name != "people" or _PEOPLE.search(core)):
             return frames["frames"][name]
@@ -328,18 +356,13 @@ def restructure(text: str) -> str | None:
     only the user's own words, reordered; None when it has no action to lead with."""
     out = _PRONOUN.sub("", _GLYPH.sub("", text.strip()).rstrip(".;"))
     out = _FILLER.sub("", out)
-    titled = _TITLE_LABEL.match(out)  # "Market Research Interviewed clients" -> "Interviewed ..."
-    if titled and verb_base(out[titled.end() :].split(" ", 1)[0]):
-        out = out[titled.end() :]
-    label = _LABEL.match(out)  # "Project Leader : Led work crews ..." -> "Led work crews ..."
-    if label and verb_base(out[label.end() :].split(" ", 1)[0].strip(",;")):
-        out = out[label.end() :]
+    if _TITLE_LABEL.match(out) or _LABEL.match(out):
+        return None  # "Market Research Interviewed clients": a label before the verb
     out = _ROLE_TO.sub(lambda m: past_tense(m.group("verb")), out)
     out = _active(out)
     out = _strong_opener(out)
-    # "..., I trained my soldiers" -> "..., and trained the soldiers"
-    out = _MID_I.sub(", and ", out)
-    out = _MY.sub(lambda m: "the" if m.group(0).islower() else "The", out)
+    if out is None or _MID_I.search(out) or _MY.search(out):
+        return None
     out = _plain_words(out)
     out = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,;])", r"\1", out)).strip(" ,;")
     out = re.sub(r",\s*,", ",", out)
@@ -349,26 +372,167 @@ def restructure(text: str) -> str | None:
 
 def suggest(text: str) -> Suggestion:
     """A rewrite worth reading, or what is missing: the action first, the object, then where the
-    result goes, with blanks ('[__]', '[metric]', '[period]') and never an invented fact."""
+    result goes, with blanks ('[__]', '[metric]', '[period]') and never an invented fact. The
+    rewrite keeps the user's words, so it is shown only when they read cleanly and the change is
+    sure; otherwise the line says what the bullet lacks, and only what it surely lacks."""
     from assistant.checks.wording import is_wall
     from assistant.text.sentences import sentences
 
+    text = _GLYPH.sub("", text.strip())
     run_on = any(
         (verb_base(word) or word.endswith("ed") or word in _OPENER_WORDS)
         and before not in _FUNCTION_WORDS
         for before, word in _RUN_ON.findall(text)
     )
-    if is_wall(text) or run_on or _NO_SPACE_STOP.search(text) or len(sentences(text)) > 1:
+    if is_wall(text):
         return Suggestion("", MISSING_SPLIT)
+    if re.search(r"\S\s*[\u2022\u25aa\u25cf]\s*\S", text) or any(
+        verb_base(m.group(1))
+        and _form(m.group(1)) == "past"
+        and re.search(r"\b[a-z]", text[: m.start()])
+        for m in _MID_VERB.finditer(text)
+    ):  # "... of order \u2022 Process ...", "... on Saturdays Created portfolio projects"
+        return Suggestion("", MISSING_ONE)
+    parts = sentences(text)
+    if (
+        run_on
+        or _NO_SPACE_STOP.search(text)
+        or (len(parts) > 1 and all(len(p.split()) >= MIN_STATEMENT_WORDS for p in parts))
+    ):
+        return Suggestion("", MISSING_ONE)  # not "C.O. telecommunications": an abbreviation
     if len(text.split()) < MIN_REWRITE_WORDS:
         return Suggestion("", MISSING_WORDS)
-    core = restructure(text)
-    if core is None:
-        return Suggestion("", MISSING_VERB)
-    if _mixed_forms(core):
-        return Suggestion("", MISSING_REWORK)
-    full = core if QUANTITY.search(core) else core + result_frame(core)
-    return Suggestion(full, "", core)
+    core = None if _doubtful(_BY_ME.sub("", _PRONOUN.sub("", text))) else restructure(text)
+    if core is not None and not (_mixed_forms(core) or _doubtful_rewrite(core, text)):
+        full = core if QUANTITY.search(core) or _has_result(core) else core + result_frame(core)
+        if full != text.rstrip("."):
+            return Suggestion(full, "", core)
+    return Suggestion("", what_is_missing(text))
+
+
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
+_STRAY_LETTER = re.compile(r"(?<![\w.&'\u2019-])[b-zB-HJ-Z](?![\w.&'\u2019+#-])")
+_UNSAFE = re.compile(
+    r"[;:|\u2026\u2014]|\s[-\u2013]\s|\band/or\b|\betc\b|\(\s*$|\b(?:[A-Z]\.){2,}$|"
+    r"\b(?:I|my|our|we|me|myself|your|you)\b|"
+    r"\b(?:Dept|Inc|Co|Corp|Ltd|St|Univ|Assn)\.?$|\b(?:that|which|who)\s+\w+\.?$"
+)
+
+
+@lru_cache(maxsize=1)
+def _two_gerunds() -> re.Pattern:
+    """Two verbs in -ing in a row ('promoting demonstrating products'): the user's words are
+    broken; a gerund that is a noun ('maintaining staffing levels') does not count."""
+    nouns = "|".join(phrase_lists()["noun_gerunds"])
+    return re.compile(rf"\b[a-z]+ing\s+(?!(?:{nouns})\b)[a-z]+ing\s+[a-z]")
+
+
+_RESULT = re.compile(
+    r"\b(?:to|by|while|thus|thereby)\s+(?:\w+ly\s+)?(?:cut|rais|lower|ensur|sav|driv|generat)\w*|"
+    r"\b(?:increas|improv|reduc|grow|grew|boost|maximi[sz]|minimi[sz]|enhanc|exceed|achiev)\w*|"
+    r"\bresult(?:ing|ed)\s+in\b",
+    re.I,
+)  # a result the bullet states in words already ('that helped improve all quality metrics')
+_LATER_S = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
+_VERB_SUFFIX = re.compile(r"(?:ify|i[sz]e|ate)$")  # 'and solidify', 'and disseminate'
+_PRESENT_AUX = re.compile(r"\b(?:is|are|be|been|has|have|will|can|does|do)\b")
+_LATER_WORD = re.compile(r"(?:,|\band|\bor)\s+(?:\w+ly\s+)?([a-z]+)\s+[a-z]")
+_TO_VERB = re.compile(r"\bto\s+([a-z]+ed)\b")
+# a posting or a role, not an action with a result: no result blank after it
+_STATUS = re.compile(
+    r"^(?:deployed|assigned|transferred|stationed|posted|appointed|hired|brought\s+in|recruited|"
+    r"chosen|invited|asked|served|acted|worked)\s+(?:to|as|in\s+to|into)\b",
+    re.I,
+)
+MAX_REWRITE_WORDS = 25  # longer bullets hold more than one action: say what is missing instead
+
+
+def _brackets_balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}"))
+
+
+def _doubtful(text: str) -> bool:
+    """Whether the user's own words may not read cleanly (a doubled word, a stray letter, an open
+    bracket, a list run together with semicolons or colons, a line that may be cut off, a word
+    the dictionary does not know) or hold more than one action: a rewrite keeps those words,
+    so none is shown then."""
+    words = text.rstrip(".").split()
+    if len(words) > MAX_REWRITE_WORDS or words[-1].lower().strip(",") in _FUNCTION_WORDS:
+        return True
+    if text.rstrip().endswith(",") or not _brackets_balanced(text):
+        return True
+    if _DOUBLED.search(text) or _STRAY_LETTER.search(text) or _UNSAFE.search(text):
+        return True
+    if _two_gerunds().search(text):
+        return True
+    if any(verb_base(w) and _form(w) == "past" for w in _TO_VERB.findall(text)):
+        return True  # "to installed and tested": the user's grammar is broken
+    return bool(_unknown_words(text))
+
+
+def _unknown_words(text: str) -> list[str]:
+    from assistant.checks.content import _speller, _vocabulary_words
+
+    lower = [w for w in re.findall(r"(?<![\w'\u2019-])[a-z]{4,}(?![\w'\u2019-])", text)]
+    known = _vocabulary_words()
+    return [w for w in _speller().unknown(lower) if w not in known]
+
+
+def _doubtful_rewrite(core: str, original: str) -> bool:
+    """Whether the rewrite itself may read wrong: a verb after 'and' or a comma that is not in
+    the past tense like the first ('and guaranteeing', 'and then selling', and after a present
+    tense made past, any '-s' word there: 'Processes issues, kills, and rejects notices'), a
+    first word that is not a past tense, or a cliche left in it."""
+    first = _PRONOUN.sub("", original).split(" ", 1)[0]
+    if not is_past_tense(first.strip(",")) and (
+        _LATER_S.search(core)
+        or _PRESENT_AUX.search(core)
+        or any(verb_base(w) == w or _VERB_SUFFIX.search(w) for w in _LATER_WORD.findall(core))
+    ):
+        return True  # a present tense made past: every later verb would have to follow
+    if re.search(r"(?:,|\band)\s+(?:then\s+)?(?:\w+ly\s+)?[a-z]{3,}ing\b", core):
+        return True
+    if not is_past_tense(core.split(" ", 1)[0].split("-")[0].strip(",")):
+        return True
+    return bool(phrase_pattern("buzzwords").search(core))
+
+
+def _has_result(core: str) -> bool:
+    """Whether the bullet already says what the work was for ('to increase sales'), or is an
+    honour ('Received a certificate') or a posting ('Deployed to ...'): a result blank after it
+    would read wrong."""
+    from assistant.checks.wording import HONOUR
+
+    return bool(_RESULT.search(core) or HONOUR.match(core) or _STATUS.match(core))
+
+
+def what_is_missing(text: str) -> str:
+    """What the bullet surely lacks, each part found the way the checks find it (a duty opener,
+    the first person, a cliche, no number, the length), or '' when none is sure."""
+    from assistant.checks.wording import HONOUR, LONG_BULLET_WORDS
+    from assistant.text.lexicon import first_person
+
+    parts = []
+    opener = phrase_pattern("weak_openers", opener=True).match(text)
+    if opener and not phrase_pattern("weak_opener_exceptions", opener=True).match(text):
+        parts.append(f"it opens with a duty ('{opener.group(0).strip()}'), not with what you did")
+    word = first_person(text)
+    if word:
+        parts.append(f"it speaks in the first person ('{word}')")
+    cliche = phrase_pattern("buzzwords").search(text)
+    if cliche:
+        parts.append(f"'{cliche.group(0)}' is a cliche: a plain word says it better")
+    doubled = _DOUBLED.search(text)
+    if doubled:
+        parts.append(f"'{doubled.group(0)}' repeats a word")
+    if not QUANTITY.search(text) and not HONOUR.match(text):
+        parts.append("it gives no number (say how many, how much, or by how much it changed)")
+    n = len(text.split())
+    if n > LONG_BULLET_WORDS:
+        parts.append(f"at {n} words it is too long for one bullet")
+    if not parts:
+        return ""
+    return f"No rewrite shown: {'; '.join(parts)}. " + MISSING_ADVICE
 
 
 def _mixed_forms(core: str) -> bool:
@@ -383,8 +547,8 @@ def _mixed_forms(core: str) -> bool:
         if len(before) >= 2 and before[-2].lower() == "to":
             continue  # "to review and assess content": an infinitive's list, not a new verb
         base = verb_base(word)
-        if base and _form(word) != "past" and base not in _NOUN_LIKE:
-            return True
+        if base and _form(word) != "past":
+            return True  # also "and lead testing team", "and support staff": either may be a verb
     return False
 
 

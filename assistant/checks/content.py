@@ -24,6 +24,18 @@ LEFTOVER = re.compile(
     re.IGNORECASE,
 )
 _LEFTOVER_SKIP = ("publications",)  # '[1]' there is a reference number
+# One ALL-CAPS word in brackets ('Annual HR Survey [PULSE]') is the short name the writer gives
+# something, not a slot; unless it is a word templates use as a slot ('[NUMBER]', '[COMPANY]').
+_ACRONYM = re.compile(r"\[([A-Z][A-Z0-9&]{1,11})\]")
+_SLOT_WORDS = frozenset(
+    "number name company employer title position date year month city state school degree "
+    "university amount percent skill skills tool tools location phone email".split()
+)
+
+
+def _is_acronym(slot: str) -> bool:
+    m = _ACRONYM.fullmatch(slot)
+    return bool(m) and m.group(1).lower() not in _SLOT_WORDS
 
 
 def template_leftover(resume: Resume) -> Iterator[Hit]:
@@ -35,6 +47,8 @@ def template_leftover(resume: Resume) -> Iterator[Hit]:
         if number in skip:
             continue
         for m in LEFTOVER.finditer(line):
+            if _is_acronym(m.group(0)):
+                continue
             section = next(
                 (
                     s.kind
@@ -101,6 +115,8 @@ def _looks_like_typo(word: str, fix: str, speller) -> bool:
         return False
     if word.replace("is", "iz") in speller or word.replace("ys", "yz") in speller:
         return False  # British spelling
+    if word.endswith("ies") and word[:-3] + "y" in speller:
+        return False  # the plural of a word the dictionary knows ('jeopardies')
     if any(
         len(word[:i]) >= 2 and len(word[i:]) >= 3 and not speller.unknown([word[:i], word[i:]])
         for i in range(2, len(word) - 2)
@@ -114,6 +130,19 @@ def _looks_like_typo(word: str, fix: str, speller) -> bool:
 
 _WORD = re.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
 _PROPER = re.compile(r"\b[A-Z][a-zA-Z]+\b")
+_CAPITALISED = re.compile(r"(?<![\w@/.'\u2019-])[A-Z][a-z]{6,}(?![\w@/'\u2019-])(?!\.\w)")
+COMMON_WORD = 1000  # pyspellchecker's count: a correction seen this often is an everyday word
+
+
+def _capitalised_slip(word: str, fix: str, speller) -> bool:
+    """A Capitalised word may be a name ('Gurrero', 'Angeles'), so it counts as misspelled only
+    when it is an everyday word with a letter left out or two letters swapped ('Managment',
+    'Acheivement'); a letter more is too often a name or a trade word ('Prepress')."""
+    return (
+        speller.word_frequency[fix] >= COMMON_WORD
+        and len(fix) >= len(word)
+        and _looks_like_typo(word, fix, speller)
+    )
 
 
 def spelling(resume: Resume) -> Iterator[Hit]:
@@ -121,19 +150,24 @@ def spelling(resume: Resume) -> Iterator[Hit]:
     resume's own proper nouns and the skills vocabulary are allowed in any case), each reported
     once, when the spell checker knows one close correction."""
     speller = _speller()
-    allowed = _vocabulary_words() | {w.lower() for w in _PROPER.findall(resume.text)}
+    vocabulary = _vocabulary_words()
+    allowed = vocabulary | {w.lower() for w in _PROPER.findall(resume.text)}
     seen: set[str] = set()
     found = 0
     for number, line in enumerate(resume.lines, start=1):
-        candidates = [
+        lower = [
             w
             for w in _WORD.findall(line)
             if len(w) >= MIN_SPELL_LETTERS and w not in allowed and w not in seen
         ]
-        for word in speller.unknown(candidates):
+        capitalised = {
+            w.lower() for w in _CAPITALISED.findall(line) if w.lower() not in vocabulary
+        } - seen
+        for word in speller.unknown(lower + sorted(capitalised)):
             seen.add(word)
             fix = speller.correction(word)
-            if not fix or not _looks_like_typo(word, fix, speller):
+            slip = _capitalised_slip if word in capitalised else _looks_like_typo
+            if not fix or not slip(word, fix, speller):
                 continue
             yield Hit(
                 "document",
@@ -159,8 +193,10 @@ RULES: tuple[Rule[Resume], ...] = (
             "Managed accounts at [Company] for 3 years",
             "Grew revenue by [%] in the [year] fiscal year",
             "Ran audits for XYZ Corporation in 5 states",
+            "Hired [NUMBER] new staff in [NUMBER] months",
         ),
         should_pass=(
+            "Ran the Annual HR Survey [PULSE] for 3,000 staff",
             "Wrote the [setup guide](https://example.com) used by 40 staff",
             "Cut costs by 10% (see the 2021 report)",
         ),
@@ -187,11 +223,18 @@ RULES: tuple[Rule[Resume], ...] = (
         message="A word that looks misspelled.",
         suggestion="Fix the spelling; a typo is the first thing a reader notices.",
         find=spelling,
-        should_flag=("Managed the recieving dock for 30 drivers",),
+        should_flag=(
+            "Managed the recieving dock for 30 drivers",
+            "BBA, Business Managment, 2010",
+            "Acheivement Award for 12 straight months of sales targets",
+        ),
         should_pass=(
             "Managed the receiving dock for 30 drivers",
+            "Served 40 clinics across Los Angeles and Gurrero County",
+            "Ran Prepress checks on 200 jobs a week",
             "Set timelines and fundraise targets for 4 projects",
             "Deployed Kubernetes and Terraform for 3 teams in Troms\u00f8",
+            "Tracked milestones and potential jeopardies for 12 crews",
         ),
     ),
 )

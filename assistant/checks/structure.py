@@ -18,6 +18,7 @@ WORDS_PER_PAGE = 500
 MAX_JOB_HEADING_WORDS = 16
 REPEATED_VERB_MIN = 3
 REPEATED_VERB_SHARE = 0.2
+REPEATED_VERB_RUN = 3  # or the same verb opens so many bullets in a row (a long resume's lists)
 REQUIRED_SECTIONS = (("experience", "error"), ("education", "warning"), ("skills", "warning"))
 
 _MONTHS_FULL = "january|february|march|april|june|july|august|september|october|november|december"
@@ -31,7 +32,8 @@ DATE_STYLES = [
     ("'2020'", re.compile(r"^\d{4}$")),
 ]
 _DATE_TOKEN = re.compile(
-    rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})",
+    rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}"
+    rf"|(?<!\d)\d{{4}}-(?:0[1-9]|1[0-2])(?:-\d{{2}})?(?!\d)|(?<!\d)\d{{4}}(?!\d))",
     re.IGNORECASE,
 )
 
@@ -99,10 +101,19 @@ def date_inconsistent(resume: Resume) -> Iterator[Hit]:
         # only the dates of a range ('Jan 2020 - Mar 2022'): a lone year in a heading may be an
         # award's or a course's, not the position's
         ranges = " ".join(d for d in pos.dates.split(", ") if _RANGE_WORD.search(d))
+        own: dict[str, tuple] = {}
         for m in _DATE_TOKEN.finditer(ranges):
             style = date_style(m.group(0))
             if style != DATE_STYLES[0][0]:
-                styles.setdefault(style, (pos, m.group(0)))
+                own.setdefault(style, (pos, m.group(0)))
+        if len(own) > 1:  # one range in two styles ('2018 - Dec 2020')
+            styles = own
+            break
+        # a position given in years only ('2014 - 2015') next to month-dated ones is a usual
+        # choice for an older or shorter job, not an inconsistency: only month styles compare
+        for style, where in own.items():
+            if style != DATE_STYLES[-1][0]:
+                styles.setdefault(style, where)
     if len(styles) > 1:
         (first, _), (second, (pos, token)) = list(styles.items())[:2]
         yield Hit(
@@ -114,10 +125,12 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
     bullets = [b for _, b in resume.bullets()]
     openers = Counter()
     first_seen = {}
+    run, previous, in_a_row = 0, None, None
     for b in bullets:
         m = TOKEN.match(b.text)
         # only a verb counts: a past tense ('Managed', 'Led'); not 'I', a noun, or an ALL CAPS label
         word = m.group(0) if m else ""
+        verb = None
         if (
             word[:1].isalpha()
             and not word.isupper()
@@ -126,6 +139,10 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
             verb = m.group(0).lower()
             openers[verb] += 1
             first_seen.setdefault(verb, b)
+        run = run + 1 if verb and verb == previous else 1
+        previous = verb
+        if verb and run >= REPEATED_VERB_RUN and in_a_row is None:
+            in_a_row = verb
     for verb, n in openers.most_common():
         if n < REPEATED_VERB_MIN or n / len(bullets) < REPEATED_VERB_SHARE:
             break
@@ -135,6 +152,15 @@ def repeated_verb(resume: Resume) -> Iterator[Hit]:
             b.line,
             b.text,
             f"'{verb.capitalize()}' opens {n} of {len(bullets)} bullets.",
+        )
+        return
+    if in_a_row:
+        b = first_seen[in_a_row]
+        yield Hit(
+            "experience",
+            b.line,
+            b.text,
+            f"'{in_a_row.capitalize()}' opens {REPEATED_VERB_RUN} bullets in a row.",
         )
 
 
@@ -222,6 +248,16 @@ RULES: tuple[Rule[Resume], ...] = (
                 "## Education",
                 "### Clerk, Summit Foods, May 2019 - Dec 2020\n- Filed 300 orders a week\n\n## Education",
             ),
+            # a whole position in years only, next to month-dated ones, is a usual choice
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2014 - 2016\n- Filed 300 orders a week\n\n## Education",
+            ),
+            # year ranges written without spaces are years, not '2021-20' read as a year-month
+            BASE.replace("Jan 2021 - Present", "2021 - 2023").replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2018-2020\n- Filed 300 orders a week\n\n## Education",
+            ),
         ),
     ),
     Rule(
@@ -234,6 +270,31 @@ RULES: tuple[Rule[Resume], ...] = (
         should_flag=(
             BASE.replace(
                 "- {bullet}", "- Managed 4 depots\n- Managed 20 drivers\n- Managed $1M of freight"
+            ),
+            # a run in a long list: under a fifth of the bullets, but three in a row
+            BASE.replace(
+                "- {bullet}",
+                "\n".join(
+                    f"- {v} {n} orders"
+                    for v, n in zip(
+                        (
+                            "Filed",
+                            "Sorted",
+                            "Packed",
+                            "Shipped",
+                            "Logged",
+                            "Priced",
+                            "Counted",
+                            "Checked",
+                            "Moved",
+                            "Cut",
+                            "Led",
+                            "Ran",
+                        ),
+                        range(3, 15),
+                    )
+                )
+                + "\n- Received 4 pallets\n- Received 9 trucks\n- Received 2 audits",
             ),
         ),
         should_pass=(

@@ -10,7 +10,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import InputError
-from assistant.inputs.sections import heading_form, is_underline, section_kind
+from assistant.inputs.sections import heading_form, is_underline, section_kind, split_glued_headings
 from assistant.inputs.text import MAX_TEXT_BYTES
 from assistant.text import BULLET
 from assistant.text_utils import plural
@@ -339,6 +339,7 @@ def parse_resume_text(text: str, name: str = "resume", fmt: Format = "txt") -> R
     words = len(text.split())
     if words < MIN_RESUME_WORDS:
         raise InputError(f"{name}: too short to be a resume ({plural(words, 'word')})")
+    text = split_glued_headings(text)
     lines = text.split("\n")
     header, sections = _sections_from(lines)
     contact_lines = header + [ln for s in sections if s.kind == "contact" for ln in s.lines]

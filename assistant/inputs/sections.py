@@ -10,7 +10,11 @@ from typing import Optional
 RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     (
         "volunteer",
-        re.compile(r"\b(?:volunteer\w*|community|leadership and activities|activities)\b"),
+        # "Activities and Honors" lists awards: the honours decide
+        re.compile(
+            r"^(?!.*\b(?:honou?rs|awards?)\b).*\b(?:volunteer\w*|community|leadership and activities|"
+            r"activities)\b"
+        ),
     ),
     (
         "skills",
@@ -34,7 +38,7 @@ RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     ),
     (
         "education",
-        re.compile(r"\b(?:education|academic|degrees?|schooling|training|qualifications)\b"),
+        re.compile(r"\b(?:education(?:al)?|academic|degrees?|schooling|training|qualifications)\b"),
     ),
     ("projects", re.compile(r"\bprojects?\b|\bportfolio\b")),
     ("certifications", re.compile(r"\b(?:certifications?|certificates?|licen[cs]es?)\b")),
@@ -62,6 +66,12 @@ activities and honors|military experience|core strengths|executive summary|caree
 areas of expertise|summary of qualifications|educational background|language skills|computer skills
 """.replace("\n", "|").split("|")
 ) - {""}
+
+# A known plain heading after one of these words is a heading too ('Additional Skills',
+# 'Professional Overview').
+_QUALIFIERS = frozenset(
+    "additional other relevant related professional technical key core selected".split()
+)
 
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
@@ -112,7 +122,9 @@ def heading_form(line: str) -> Optional[tuple[str, int]]:
         if m and len(m.group("text").split()) <= 6:
             return m.group("text").strip(" *_:"), 9
     stripped = line.strip()
-    if stripped and normalise_heading(stripped) in _PLAIN_HEADINGS:
+    norm = normalise_heading(stripped)
+    first, _, rest = norm.partition(" ")
+    if norm in _PLAIN_HEADINGS or (first in _QUALIFIERS and rest in _PLAIN_HEADINGS):
         return stripped, 10
     return None
 
@@ -128,3 +140,26 @@ def section_kind(heading: str) -> Optional[str]:
 
 def is_underline(line: str) -> bool:
     return bool(_UNDERLINE.match(line))
+
+
+# The main headings, when a PDF puts one at the end of the line before it ("... the last three
+# years. Experience"): a Capitalised heading after a sentence's end, the next line not going on
+# with the sentence in lower case.
+_GLUED_HEADINGS = frozenset(
+    "experience|professional experience|work experience|work history|employment history|"
+    "education|education and training|skills|technical skills|summary|professional summary".split(
+        "|"
+    )
+)
+_GLUED = re.compile(
+    r"(?<=[.!?])[ \t]+([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})[ \t]*$(?!\n[ \t]*[a-z])", re.M
+)
+
+
+def split_glued_headings(text: str) -> str:
+    """The text with a main heading glued to the end of the line before it on a line of its own."""
+
+    def split(m: re.Match) -> str:
+        return "\n" + m.group(1) if m.group(1).lower() in _GLUED_HEADINGS else m.group(0)
+
+    return _GLUED.sub(split, text)

@@ -76,7 +76,7 @@ def rule_based(request: CritiqueRequest) -> CritiqueResult:
     rewrites = []
     for original in originals:
         made = suggest(original)
-        if made.text != original:  # a bullet the rewrite would leave as it is needs none
+        if (made.text or made.missing) and made.text != original:  # else nothing to say
             rewrites.append(Rewrite(original=original, suggestion=made.text, missing=made.missing))
     return CritiqueResult(
         file=resume.source,

@@ -8,7 +8,8 @@ import re
 DIGITS = r"\d+(?:[.,]\d+)*"
 NUMBER = re.compile(DIGITS)
 NUMBER_WORDS = (
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred hundreds thousand thousands million dozen half double doubled tripled"
 ).split()
 # Words that give a bullet a scale without being a figure an answer reports.
