@@ -18,7 +18,10 @@ RUNS = {
     ],
     "critique": [
         ["critique", "fixtures/resumes/weak-marketing-coordinator.txt"],
-        ["critique", "fixtures/resumes/new-grad-developer.txt"],
+        [
+            "critique",
+            "fixtures/resumes/registered-nurse.md",
+        ],  # the model is asked about its bullets
     ],
     "soften": [
         ["soften", "fixtures/followups/desperate/01-please-reconsider.txt"],
