@@ -98,39 +98,28 @@ app = typer.Typer(
 )
 
 
-def _register() -> None:
-    from assistant.cli import (
-        critique,
-        debrief,
-        feedback,
-        interview,
-        log_cmd,
-        models,
-        network,
-        parse,
-        plan,
-        practice,
-        prompts_cmd,
-        recruiter,
-        soften,
-    )
+COMMAND_MODULES = (
+    "critique",
+    "debrief",
+    "feedback",
+    "interview",
+    "log_cmd",
+    "models",
+    "network",
+    "parse",
+    "plan",
+    "practice",
+    "prompts_cmd",
+    "recruiter",
+    "soften",
+)  # each assistant/cli/<name>.py registers its commands
 
-    for module in (
-        critique,
-        debrief,
-        feedback,
-        interview,
-        log_cmd,
-        models,
-        network,
-        parse,
-        plan,
-        practice,
-        prompts_cmd,
-        recruiter,
-        soften,
-    ):
-        module.register(app)
+
+def _register() -> None:
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        import_module(f"assistant.cli.{name}").register(app)
 
 
 _register()
