@@ -6,8 +6,12 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-from typer.core import TyperGroup
+# pydantic looks for plugins in every installed package's entry points when it builds its first
+# model (~8 ms here); Rebound uses none, and one installed beside it would see the user's text
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+import typer  # noqa: E402
+from typer.core import TyperGroup  # noqa: E402
 
 
 class ReboundGroup(TyperGroup):
