@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Optional
 
 HOME_ENV = "REBOUND_HOME"
 
@@ -68,32 +69,44 @@ def cached_data(path: Path, parse):
     keeps its size and modification time: loading that takes a fraction of parsing YAML or JSON,
     and spares importing PyYAML (~11 ms). Only shipped data goes through here, never the user's
     text; data marshal cannot hold, a damaged entry or a read-only home just mean parsing."""
-    import hashlib
     import marshal
+
+    entry = _cache_entry(path)
+    if entry is not None:
+        try:
+            return marshal.loads(entry.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    data = parse(path)
+    if entry is not None:
+        try:
+            raw = marshal.dumps(data)
+            user_dir(create=True)
+            entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
+            try:
+                partial.write_bytes(raw)
+                os.replace(partial, entry)
+            finally:
+                partial.unlink(missing_ok=True)
+            stem = entry.name.rsplit(".", 2)[0]  # "<file>.<where>"
+            for old in entry.parent.glob(f"{stem}.*.marshal"):
+                if old != entry:  # the same file before it changed
+                    old.unlink(missing_ok=True)
+        except (OSError, ValueError):
+            pass
+    return data
+
+
+def _cache_entry(path: Path) -> Optional[Path]:
+    """Where `path`'s parsed data is kept: named after the file, where it is, its size and
+    modification time; None when there is no user directory to keep it in."""
+    import hashlib
 
     stat = path.stat()
     where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
     version = hashlib.sha256(f"{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    folder = user_dir() / "cache" / "data"
-    entry = folder / f"{path.name}.{where}.{version}.marshal"
     try:
-        return marshal.loads(entry.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    data = parse(path)
-    try:
-        raw = marshal.dumps(data)
-        user_dir(create=True)
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
-        try:
-            partial.write_bytes(raw)
-            os.replace(partial, entry)
-        finally:
-            partial.unlink(missing_ok=True)
-        for old in folder.glob(f"{path.name}.{where}.*.marshal"):
-            if old != entry:  # the same file before it changed
-                old.unlink(missing_ok=True)
-    except (OSError, ValueError):
-        pass
-    return data
+        return user_dir() / "cache" / "data" / f"{path.name}.{where}.{version}.marshal"
+    except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
+        return None
