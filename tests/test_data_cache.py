@@ -80,3 +80,50 @@ def test_shipped_yaml_reads_the_same_from_the_cache():
     assert read_data("resume_phrases.yaml") == parsed  # parsed, then stored
     assert read_data("resume_phrases.yaml") == parsed  # from the cache
     assert "responsible for" in parsed["weak_openers"]
+
+
+def _user_template(text: str):
+    from assistant.prompts import render
+
+    path = user_dir() / "prompts" / "plan" / "markdown.j2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return render("plan", "markdown", name="Sam")
+
+
+def _template_entries():
+    return sorted(p.name for p in (user_dir() / "cache" / "templates").glob("*"))
+
+
+def test_a_template_is_compiled_once_and_again_when_edited(monkeypatch):
+    import jinja2
+
+    compiled = []
+    real = jinja2.Environment.compile
+
+    def counting(self, *args, **kwargs):
+        compiled.append(args[1] if len(args) > 1 else kwargs.get("name"))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    from assistant import prompts
+
+    assert _user_template("Hello {{ name }}") == "Hello Sam"
+    prompts._environment.cache_clear()  # a new run: the template comes from cache/templates
+    assert _user_template("Hello {{ name }}") == "Hello Sam"
+    assert compiled.count("plan/markdown.j2") == 1
+    (first,) = _template_entries()
+    prompts._environment.cache_clear()
+    assert _user_template("Bye {{ name }}") == "Bye Sam"
+    assert compiled.count("plan/markdown.j2") == 2
+    assert len(_template_entries()) == 1 and _template_entries() != [first]
+
+
+def test_a_damaged_compiled_template_is_compiled_again():
+    from assistant import prompts
+
+    assert _user_template("Hi {{ name }}!") == "Hi Sam!"
+    (entry,) = (user_dir() / "cache" / "templates").glob("*")
+    entry.write_bytes(b"\x00 not marshal")
+    prompts._environment.cache_clear()
+    assert _user_template("Hi {{ name }}!") == "Hi Sam!"
