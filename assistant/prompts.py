@@ -70,7 +70,9 @@ def _environment(paths: tuple[str, ...]):
     options = dict(
         autoescape=False, keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True
     )
-    compiled_as = f"{sorted(options.items())} {sorted(sandbox.intercepted_binops)}"
+    compiled_as = (
+        f"{sandbox.sandboxed} {sorted(sandbox.intercepted_binops)} {sorted(options.items())}"
+    )
     return sandbox(
         loader=FileSystemLoader(list(paths)),
         undefined=StrictUndefined,
