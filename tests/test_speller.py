@@ -78,3 +78,21 @@ def test_the_spelling_check_flags_slips_with_the_quick_dictionary(word, tmp_path
     assert [(h.excerpt, word in h.detail) for h in hits] == [
         (f"- Handled {word} for 30 drivers", True)
     ]
+
+
+def test_a_critique_never_loads_pyspellchecker_itself():
+    """The resume below holds an unknown word ('synergize'), so a correction is asked for too."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from assistant.cli import main\n"
+        "sys.argv = ['rebound', 'critique', sys.argv[1], '--no-model', '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('spellchecker' in sys.modules, file=sys.stderr)"
+    )
+    resume = FIXTURES / "resumes" / "weak-marketing-coordinator.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(resume)], capture_output=True, text=True, check=True
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False"
