@@ -81,21 +81,30 @@ def cached_data(path: Path, parse):
     if entry is not None:
         try:
             raw = marshal.dumps(data)
-            user_dir(create=True)
-            entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
-            try:
-                partial.write_bytes(raw)
-                os.replace(partial, entry)
-            finally:
-                partial.unlink(missing_ok=True)
-            stem = entry.name.rsplit(".", 2)[0]  # "<file>.<where>"
-            for old in entry.parent.glob(f"{stem}.*.marshal"):
-                if old != entry:  # the same file before it changed
-                    old.unlink(missing_ok=True)
-        except (OSError, ValueError):
-            pass
+        except ValueError:  # a type marshal cannot hold
+            return data
+        keep_in_cache(entry, raw, entry.name.rsplit(".", 2)[0] + ".*.marshal")
     return data
+
+
+def keep_in_cache(entry: Path, raw: bytes, older: str) -> None:
+    """Write `raw` to `entry` (in the user directory's cache) atomically and drop the entries
+    beside it matching the pattern `older` (earlier versions of the same thing); a home that
+    cannot be written to is no error."""
+    try:
+        user_dir(create=True)
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
+        try:
+            partial.write_bytes(raw)
+            os.replace(partial, entry)
+        finally:
+            partial.unlink(missing_ok=True)
+        for old in entry.parent.glob(older):
+            if old != entry and not old.name.endswith(".partial"):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _cache_entry(path: Path) -> Optional[Path]:

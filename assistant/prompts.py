@@ -4,7 +4,6 @@ A copy in the user directory's prompts/ overrides the packaged one."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -14,7 +13,7 @@ from typing import Optional
 from pydantic import BaseModel
 
 from assistant.errors import InputError, ReboundError
-from assistant.paths import prompts_root, user_dir, yaml_loader
+from assistant.paths import keep_in_cache, prompts_root, user_dir, yaml_loader
 
 
 def search_path() -> list[Path]:
@@ -112,19 +111,9 @@ def _template_cache(compiled_as: str):
         def dump_bytecode(self, bucket) -> None:
             try:
                 path = self._path(bucket)
-                user_dir(create=True)
-                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-                try:
-                    partial.write_bytes(marshal.dumps(bucket.code))
-                    os.replace(partial, path)
-                finally:
-                    partial.unlink(missing_ok=True)
-                for old in path.parent.glob(f"{bucket.key}.*"):
-                    if old != path and not old.name.endswith(".partial"):
-                        old.unlink(missing_ok=True)  # the template before it was edited
-            except (OSError, RuntimeError, ValueError):
-                pass
+            except RuntimeError:  # no home directory to expand
+                return
+            keep_in_cache(path, marshal.dumps(bucket.code), f"{bucket.key}.*")
 
     return TemplateCache()
 
