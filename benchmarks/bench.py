@@ -150,6 +150,10 @@ class Bench:
         self.model = embedded_model_path()
         self.env = dict(os.environ, REBOUND_HOME=str(work / "home"), NO_COLOR="1", COLUMNS="100")
         self.env.pop("REBOUND_MODEL", None)
+        # Byte code is cached as for any installed program: the warm-up run of each command writes
+        # it. (A shell that sets PYTHONDONTWRITEBYTECODE would otherwise make every timed run
+        # compile Rebound's own modules from source, 50-60 ms that no user pays.)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.model_env = dict(self.env, REBOUND_MODEL=self.model or "")
         self.resumes = None
 

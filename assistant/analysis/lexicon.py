@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from assistant.paths import data_path
+from assistant.paths import cached_data, data_path
 from assistant.text import TOKEN
 from assistant.text.stem import stem
 
@@ -167,7 +167,11 @@ class Lexicon:
 
 
 def _read() -> dict:
-    with data_path(LEXICON_FILE).open(encoding="utf-8") as fh:
+    return cached_data(data_path(LEXICON_FILE), _parse_json)  # JSON parsed once, then marshal
+
+
+def _parse_json(path) -> dict:
+    with path.open(encoding="utf-8") as fh:
         return json.load(fh)
 
 

@@ -69,11 +69,10 @@ def wall_of_text(resume: Resume) -> Iterator[Hit]:
             yield Hit(kind, bullet.line, bullet.text, f"A paragraph of {n} words in {k} sentences.")
 
 
-@lru_cache(maxsize=1)
 def _speller():
-    from spellchecker import SpellChecker
+    from assistant.checks.speller import speller  # fast word list; full dictionary on demand
 
-    return SpellChecker(language="en", distance=1)
+    return speller()
 
 
 @lru_cache(maxsize=1)

@@ -3,13 +3,30 @@
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
-
-import snowballstemmer
+from importlib.util import find_spec, module_from_spec
 
 from assistant.text.tokens import normalise, tokens
 
-_STEMMER = snowballstemmer.stemmer("english")
+
+def _english_stemmer():
+    """snowballstemmer.stemmer("english"), without running the package's __init__, which imports
+    the stemmers of all its 30 languages (~11 ms at every start). With PyStemmer installed, the
+    package would hand out PyStemmer's; then it is asked as usual."""
+    if "snowballstemmer" in sys.modules or find_spec("Stemmer") is not None:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
+    sys.modules["snowballstemmer"] = module_from_spec(find_spec("snowballstemmer"))
+    try:  # the package as a bare namespace for its submodules' relative imports, then gone
+        from snowballstemmer.english_stemmer import EnglishStemmer
+    finally:
+        del sys.modules["snowballstemmer"]
+    return EnglishStemmer()
+
+
+_STEMMER = _english_stemmer()
 
 
 @lru_cache(maxsize=65536)
