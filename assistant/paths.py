@@ -114,7 +114,12 @@ def _cache_entry(path: Path) -> Optional[Path]:
 
     stat = path.stat()
     where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-    version = hashlib.sha256(f"{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    import marshal
+    import sys
+
+    # the file as it is now, and the marshal format and Python that wrote the entry
+    made = f"{stat.st_size}:{stat.st_mtime_ns}:{marshal.version}:{sys.version_info[:2]}"
+    version = hashlib.sha256(made.encode()).hexdigest()[:16]
     try:
         return user_dir() / "cache" / "data" / f"{path.name}.{where}.{version}.marshal"
     except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
