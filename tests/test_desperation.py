@@ -122,7 +122,8 @@ def test_the_embedding_judge_asks_for_one_batch_and_adds_its_part():
     assert plain == pytest.approx(LexicalJudge(tone_model().lexical).probabilities(CALM))
     pushed = model.model_copy(update={"weights": [5.0, 0.0]})
     text = ["I would welcome the chance to apply again."]
-    assert EmbeddingJudge(pushed, backend).probabilities(text)[0] > plain[0]
+    unpushed = EmbeddingJudge(model, backend).probabilities(text)[0]
+    assert EmbeddingJudge(pushed, backend).probabilities(text)[0] > unpushed
 
 
 def test_the_embedding_judge_refuses_vectors_of_another_size():
@@ -194,3 +195,21 @@ def test_the_logistic_fit_separates_what_is_separable():
     w = train.fit_logistic(x, y, np.full(2, 0.1))
     assert train.auc(train.predict(x, w), y) == 1.0
     assert train.auc(np.array([0.1, 0.9]), np.array([1, 0])) == 0.0
+
+
+def test_the_cascade_embeds_only_the_sentences_the_lexical_model_is_unsure_about():
+    lexical = LexicalJudge(tone_model().lexical)
+    sure_calm, sure_desperate = "Thank you for the interview.", "I'm begging you, please, please!"
+    low = lexical.probabilities([sure_calm])[0] + 1e-6
+    high = lexical.probabilities([sure_desperate])[0] - 1e-6
+    unsure = [s for s in CALM if low <= lexical.probabilities([s])[0] <= high]
+    assert unsure  # something between the two
+    model = _embedding_model(2).model_copy(update={"cascade": [low, high], "threshold": 0.4})
+    backend = FakeBackend(embedder=lambda t: [0.0, 0.0])
+    judge = EmbeddingJudge(model, backend, tone_model().lexical)
+    probs = judge.probabilities([sure_calm, sure_desperate])
+    assert backend.embedded == []  # nothing unsure: the model is not asked at all
+    # the lexical decision kept, on the embedding judge's scale (its own threshold)
+    assert probs[0] < judge.threshold <= probs[1]
+    judge.probabilities(unsure)
+    assert backend.embedded == [unsure] and judge.embedded == len(unsure)

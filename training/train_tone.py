@@ -40,6 +40,7 @@ from assistant.paths import data_path  # noqa: E402
 TONE = ROOT / "training" / "tone"
 TUNE = ROOT / "evaluation" / "labels" / "soften" / "tune.yaml"
 CACHE = TONE / ".embeddings-cache.json"  # not in git: recomputed when missing
+LEXICAL_OOF = TONE / ".lexical-oof.npy"  # not in git: the lexical model's out-of-fold probabilities
 FOLDS = 5
 SEED = 15
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -180,6 +181,7 @@ def train_lexical(texts: list[str], y: np.ndarray, fold: np.ndarray) -> dict:
     report(f"lexical (L2 {l2})", probs, y, threshold)
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, np.full(x.shape[1], l2))
+    np.save(LEXICAL_OOF, probs)  # for the cascade band of the embedding classifier
     return {
         "features": feature_names(),
         "lexical_weights": [round(float(v), 6) for v in w[1:]],
@@ -229,6 +231,7 @@ def train_embedding(
     report("  (embedding alone, for comparison)", emb_only, y, pick_threshold(emb_only, y))
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, l2)
+    cascade = cascade_band(np.load(LEXICAL_OOF), y)
     # the calm sentences soften puts in: judged once here, not embedded again at every run
     from assistant.tasks.soften import calm_sentences
 
@@ -250,8 +253,24 @@ def train_embedding(
         "scale": [round(float(v), 6) for v in scale[n_lex:]],
         "weights": [round(float(v), 6) for v in w[1 + n_lex :]],
         "l2": l2_emb,
+        "cascade": cascade,
         "trained_on": {"desperate": int(y.sum()), "calm": int(len(y) - y.sum())},
     }
+
+
+def cascade_band(lexical: np.ndarray, y: np.ndarray) -> list[float]:
+    """[low, high]: the lexical probabilities between which a sentence is embedded. Outside the
+    band the lexical model (out of fold) made no mistake on the training sentences: every one
+    under `low` is calm and every one over `high` is desperate."""
+    grid = np.round(np.arange(0.01, 1.0, 0.01), 2)
+    low = max((t for t in grid if not (y[lexical < t] == 1).any()), default=0.0)
+    high = min((t for t in grid if not (y[lexical > t] == 0).any()), default=1.0)
+    outside = ((lexical < low) | (lexical > high)).mean()
+    print(
+        f"cascade: embed only lexical probabilities in [{low}, {high}]: "
+        f"{outside:.0%} of the training sentences are judged without embedding"
+    )
+    return [float(low), float(high)]
 
 
 def main(argv: list[str]) -> int:

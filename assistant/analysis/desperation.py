@@ -123,6 +123,10 @@ class LinearModel(BaseModel):
     scale: list[float] = []
     weights: list[float] = []
     known: dict[str, float] = {}  # probabilities computed at training time (the calm sentences)
+    # the cascade: a sentence whose lexical probability is under cascade[0] or over cascade[1] is
+    # judged by the lexical model alone (not embedded); chosen at training time as the band
+    # outside which the lexical model made no mistake on the training sentences (out of fold)
+    cascade: list[float] = []
     trained_on: dict[str, int] = {}  # how many sentences of each label
 
 
@@ -186,18 +190,42 @@ class LexicalJudge(SentenceJudge):
         return [_sigmoid(self._lexical_logit(s)) for s in sentences]
 
 
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
 class EmbeddingJudge(SentenceJudge):
-    """Embeddings of all the sentences in one batch, from the backend's model."""
+    """Embeddings of the sentences the lexical model is unsure about (the cascade band), in one
+    batch, from the backend's model; the model is not loaded when no sentence is unsure."""
 
     engine: Engine = "embedding"
 
-    def __init__(self, model: LinearModel, backend):
+    def __init__(self, model: LinearModel, backend, lexical: Optional[LinearModel] = None):
         super().__init__(model)
         self.backend = backend
         self.seen: dict[str, float] = dict(model.known)  # a sentence is embedded once
+        self.lexical = LexicalJudge(lexical) if lexical is not None and model.cascade else None
+        self.embedded = 0  # sentences embedded so far (the cascade's saving shows here)
+
+    def _sure(self, sentence: str) -> Optional[float]:
+        """The lexical model's probability, on this judge's scale (the same distance from the
+        threshold in log-odds), when it lies outside the cascade band; else None."""
+        if self.lexical is None:
+            return None
+        p = self.lexical.probabilities([sentence])[0]
+        low, high = self.model.cascade
+        if low <= p <= high:
+            return None
+        return _sigmoid(_logit(p) - _logit(self.lexical.threshold) + _logit(self.threshold))
 
     def probabilities(self, sentences: list[str]) -> list[float]:
+        for sentence in dict.fromkeys(s for s in sentences if s not in self.seen):
+            sure = self._sure(sentence)
+            if sure is not None:
+                self.seen[sentence] = sure
         todo = list(dict.fromkeys(s for s in sentences if s not in self.seen))
+        self.embedded += len(todo)
         m = self.model
         for sentence, vector in zip(todo, self.backend.embed(todo) if todo else []):
             if len(vector) != m.size:
@@ -222,7 +250,7 @@ def judge_for(backend=None) -> SentenceJudge:
     """The embedding judge when the backend's model has a shipped classifier, else the lexical one."""
     model = embedding_model_for(backend)
     if model is not None:
-        return EmbeddingJudge(model, backend)
+        return EmbeddingJudge(model, backend, tone_model().lexical)
     return LexicalJudge(tone_model().lexical)
 
 
