@@ -233,13 +233,17 @@ def train_embedding(
     w = fit_logistic((x - mean) / scale, y, l2)
     cascade = cascade_band(np.load(LEXICAL_OOF), y)
     # the calm sentences soften puts in: judged once here, not embedded again at every run
-    from assistant.tasks.soften import calm_sentences
+    from assistant.tasks.soften import TEMPLATE_FILLERS, calm_sentences, calm_templates
 
     calm = calm_sentences()
     cx = np.hstack([np.array([lexical_features(t) for t in calm]), embeddings(calm, backend)])
     known = {t: round(float(p), 6) for t, p in zip(calm, predict((cx - mean) / scale, w))}
+    templates = calm_templates()
+    filled = [t.format(**TEMPLATE_FILLERS) for t in templates]
+    parts = ((embeddings(filled, backend) - mean[n_lex:]) / scale[n_lex:]) @ w[1 + n_lex :]
     return {
         "known": known,
+        "template_parts": {t: round(float(p), 6) for t, p in zip(templates, parts)},
         "features": feature_names(),
         "lexical_weights": [round(float(v), 6) for v in w[1 : 1 + n_lex]],
         "lexical_mean": [round(float(v), 6) for v in mean[:n_lex]],

@@ -127,6 +127,9 @@ class LinearModel(BaseModel):
     # judged by the lexical model alone (not embedded); chosen at training time as the band
     # outside which the lexical model made no mistake on the training sentences (out of fold)
     cascade: list[float] = []
+    # the embedding part of each calm template (a sentence Rebound puts in, with a slot the draft
+    # fills), computed at training time with a filler in the slot
+    template_parts: dict[str, float] = {}
     trained_on: dict[str, int] = {}  # how many sentences of each label
 
 
@@ -182,6 +185,11 @@ class SentenceJudge(ABC):
     def probabilities(self, sentences: list[str]) -> list[float]:
         """The probability that each sentence reads as desperate."""
 
+    def know_templated(self, made: dict[str, str]) -> None:
+        """Sentences made from a calm template (sentence -> template): the embedding judge reads
+        them without embedding them (see EmbeddingJudge); the lexical judge reads them anyway."""
+        return None
+
 
 class LexicalJudge(SentenceJudge):
     engine: Engine = "lexical"
@@ -218,6 +226,14 @@ class EmbeddingJudge(SentenceJudge):
         if low <= p <= high:
             return None
         return _sigmoid(_logit(p) - _logit(self.lexical.threshold) + _logit(self.threshold))
+
+    def know_templated(self, made: dict[str, str]) -> None:
+        """A sentence made from a calm template: the lexical part of the sentence itself plus the
+        template's embedding part, computed at training time (not embedded again at each run)."""
+        for sentence, template in made.items():
+            part = self.model.template_parts.get(template)
+            if part is not None and sentence not in self.seen:
+                self.seen[sentence] = _sigmoid(self._lexical_logit(normalise(sentence)) + part)
 
     def probabilities(self, sentences: list[str]) -> list[float]:
         for sentence in dict.fromkeys(s for s in sentences if s not in self.seen):

@@ -82,6 +82,7 @@ _SUBJECT = re.compile(
     r"\b(?:role|post|position|job|vacancy|opening|opportunity|place|application|interview|"
     r"apprenticeship|scheme)\b(?:\s+(?:at|with|in|on)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)?)"
 )
+SUBJECT_TEMPLATE = "I am writing about {subject}."
 ONLY_PRESSURE_NOTE = (
     "Every sentence of your draft was pressure, pleading or feelings: the calm version keeps "
     "only the calm ask, which says the same thing without them."
@@ -189,6 +190,16 @@ def calm_sentences() -> list[str]:
     return [p.calm for p in purposes()] + calm_table()
 
 
+def calm_templates() -> list[str]:
+    """The calm sentences with a slot the draft fills ({subject}, {when}): the embedding
+    classifier's part for each is computed once at training time (`make train-tone`), with
+    TEMPLATE_FILLERS in the slots, and added to the lexical part of the filled sentence."""
+    return [SUBJECT_TEMPLATE] + [p.calm_dated for p in purposes() if p.calm_dated]
+
+
+TEMPLATE_FILLERS = {"subject": "the analyst role", "when": "Friday"}
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -236,6 +247,7 @@ def _subject(sentence: str, kept: str) -> Optional[str]:
 class CalmVersion(BaseModel):
     text: str
     note: str = ""  # shown to the user: the draft's only point was pressure
+    made: dict[str, str] = {}  # sentences put in from a template (calm_templates) -> template
 
 
 class _Rewriter:
@@ -263,6 +275,7 @@ class _Rewriter:
         ]
         self.used: set[str] = set()
         self.kept_norm = {_norm(k) for k in self.kept}  # a replacement never repeats one
+        self.made: dict[str, str] = {}  # a sentence put in from a template -> the template
 
     def is_flagged(self, span: Span) -> bool:
         return (span.start, span.end) in self.flagged
@@ -285,7 +298,9 @@ class _Rewriter:
             return None
         when = next((f for f in lost if is_when(f)), None)
         if when and purpose.calm_dated:
-            return purpose.calm_dated.format(when=when)
+            sentence = purpose.calm_dated.format(when=when)
+            self.made[sentence] = purpose.calm_dated
+            return sentence
         return purpose.calm
 
     def _frame(self) -> str:
@@ -345,7 +360,9 @@ class _Rewriter:
                     continue
                 subject = None if said_subject else _subject(_squash(span.text), kept_text)
                 if subject:  # what the dropped sentence was about, in its place
-                    self._add(out, f"I am writing about {subject}.")
+                    sentence = SUBJECT_TEMPLATE.format(subject=subject)
+                    self.made[sentence] = SUBJECT_TEMPLATE
+                    self._add(out, sentence)
                     said_subject = True
                 asks += self._flagged(span, out, frame)
             if out:
@@ -368,7 +385,7 @@ class _Rewriter:
             company=company,
             company_line=bool(company and company in self.text and company not in body),
         )
-        return CalmVersion(text=text, note=note)
+        return CalmVersion(text=text, note=note, made=self.made)
 
 
 def _norm(sentence: str) -> str:
@@ -393,8 +410,7 @@ def _known_text(request: SoftenRequest) -> str:
             request.text,
             *request.names(),
             *calm_sentences(),
-            *(p.calm_dated.replace("{when}", "") for p in purposes() if p.calm_dated),
-            "I am writing about",
+            *(t.split("{")[0] for t in calm_templates()),
             prompts.render(
                 TASK,
                 "fallback",
@@ -584,10 +600,11 @@ def soften(
     if notice is None and backend is not None and judgement.flagged:
         spans = [Span(text=s.text, start=s.start, end=s.end) for s in judgement.flagged]
         writer, used, refusals = _model_writer(request, spans, judge, backend, on_chunk)
-        candidate = _Rewriter(request, judgement, signals, writer, judge).render().text
-        candidate_checks = rewrite_checks(candidate, request)
+        rendered = _Rewriter(request, judgement, signals, writer, judge).render()
+        candidate, candidate_checks = rendered.text, rewrite_checks(rendered.text, request)
         if used and not failed(candidate_checks):
             rewrite, source, checks = candidate, "model", candidate_checks
+            calm = calm.model_copy(update={"made": rendered.made})
         elif used:
             notice = refused("rewrite", summary(candidate_checks))
         if refusals:
@@ -597,6 +614,7 @@ def soften(
                 refused(f"sentences ({len(refusals)} of {asked})", " | ".join(refusals))
                 + " (calm sentences were used)",
             )
+    judge.know_templated(calm.made)
     after = judge_draft(rewrite, judge)
     return SoftenResult(
         score=judgement.score,
