@@ -192,8 +192,9 @@ def report(name: str, probs: np.ndarray, y: np.ndarray, threshold: float) -> Non
 
 def by_register(
     name: str, x: np.ndarray, y: np.ndarray, l2: np.ndarray, held: dict[str, np.ndarray], t: float
-) -> None:
-    """Each register judged by a classifier trained without it (reported, not used to choose)."""
+) -> np.ndarray:
+    """Each register judged by a classifier trained without it: the probabilities (NaN for the
+    rows of no register). Reported; not used to choose the L2 strength or the threshold."""
     probs = np.full(len(y), np.nan)
     lines = []
     for register, test in held.items():
@@ -209,6 +210,7 @@ def by_register(
     mask = ~np.isnan(probs)
     report(f"  {name}, each register held out", probs[mask], y[mask], t)
     print("\n".join(lines))
+    return probs
 
 
 # ---- the two classifiers ------------------------------------------------------------------
@@ -225,10 +227,10 @@ def train_lexical(
     probs = out_of_fold(x, y, np.full(x.shape[1], l2), fold)
     threshold = pick_threshold(probs, y)
     report(f"lexical (L2 {l2})", probs, y, threshold)
-    by_register("lexical", x, y, np.full(x.shape[1], l2), held, threshold)
+    unseen = by_register("lexical", x, y, np.full(x.shape[1], l2), held, threshold)
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, np.full(x.shape[1], l2))
-    np.savez(LEXICAL_OOF, probs=probs, threshold=threshold)  # for the cascade band
+    np.savez(LEXICAL_OOF, unseen=unseen, threshold=threshold)  # for the cascade band
     return {
         "features": feature_names(),
         "lexical_weights": [round(float(v), 6) for v in w[1:]],
@@ -279,7 +281,7 @@ def train_embedding(
     probs = out_of_fold(x, y, l2, fold)
     threshold = pick_threshold(probs, y)
     report(f"embedding + lexical (L2 {l2_lex} / {l2_emb})", probs, y, threshold)
-    by_register("embedding + lexical", x, y, l2, held, threshold)
+    unseen = by_register("embedding + lexical", x, y, l2, held, threshold)
     emb_only = out_of_fold(emb, y, np.full(emb.shape[1], l2_emb), fold)
     emb_t = pick_threshold(emb_only, y)
     report("  (embedding alone, for comparison)", emb_only, y, emb_t)
@@ -287,7 +289,10 @@ def train_embedding(
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, l2)
     lexical = np.load(LEXICAL_OOF)
-    cascade = cascade_band(lexical["probs"], float(lexical["threshold"]), probs, threshold, y)
+    both = ~np.isnan(unseen)
+    cascade = cascade_band(
+        lexical["unseen"][both], float(lexical["threshold"]), unseen[both], threshold, y[both]
+    )
     # the calm sentences soften puts in: judged once here, not embedded again at every run
     from assistant.tasks.soften import TEMPLATE_FILLERS, calm_sentences, calm_templates
 
@@ -323,7 +328,8 @@ def cascade_band(
 ) -> list[float]:
     """[low, high]: the lexical probabilities between which a sentence is embedded. Outside the
     band the lexical model alone makes no more mistakes than the embedding classifier would on
-    the same training sentences (both out of fold): embedding them would not help."""
+    the same sentences, each judged by classifiers trained without its register (the lexical
+    model is surer of itself on registers it has seen): embedding them would not help."""
     lex_wrong = (lexical >= lexical_t) != (y == 1)
     emb_wrong = (embedding >= embedding_t) != (y == 1)
     grid = np.round(np.arange(0.01, 1.0, 0.01), 2)
@@ -346,7 +352,7 @@ def cascade_band(
     outside = (lexical < low) | (lexical > high)
     print(
         f"cascade: embed only lexical probabilities in [{low}, {high}]: {outside.mean():.0%} of "
-        f"the training sentences are judged without embedding, with {lex_wrong[outside].sum()} "
+        f"the register sentences (held out by register) are judged without embedding, with {lex_wrong[outside].sum()} "
         f"mistakes (the embedding classifier: {emb_wrong[outside].sum()})"
     )
     return [float(low), float(high)]
