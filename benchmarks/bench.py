@@ -519,15 +519,15 @@ class Bench:
     def soften(self) -> None:
         """soften with the embedded model beside --no-model, alternating, on two drafts: the first
         desperate fixture (every sentence sure to the lexical model: the cascade loads no model)
-        and 02-any-update (three sentences unsure: the model is loaded and embeds them). Wall and
-        CPU time; the 2x target is on the wall-time ratio (issue 19)."""
+        and the calm 01-feedback-request (three of its four sentences unsure: the model is loaded
+        and embeds them). Wall and CPU time; the 2x target is on the wall-time ratio (issue 19)."""
         key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
         if not self.model:
             self.skip(key, label, "s", "the embedded model is not installed", 2.0)
             return
         drafts = [
             ("", self.fixture("@draft")),
-            ("_embeds", str(ROOT / "fixtures" / "followups" / "desperate" / "02-any-update.txt")),
+            ("_embeds", str(ROOT / "fixtures" / "followups" / "calm" / "01-feedback-request.txt")),
         ]
         n = self.times(7, 3)
         for suffix, draft in drafts:
