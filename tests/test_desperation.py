@@ -216,3 +216,67 @@ def test_the_cascade_embeds_only_the_sentences_the_lexical_model_is_unsure_about
     assert probs[0] < judge.threshold <= probs[1]
     judge.probabilities(unsure)
     assert backend.embedded == [unsure] and judge.embedded == len(unsure)
+
+
+def _fires(name: str, sentence: str) -> bool:
+    return lexical_features(sentence)[feature_names().index(name)] > 0
+
+
+@pytest.mark.parametrize(
+    "name,pressing,plain",
+    [
+        # "either way" asks for the answer, or accepts whatever comes
+        (
+            "time-demand",
+            "Just let me know either way by tonight.",
+            "Either way, I enjoyed the day.",
+        ),
+        # "better" measured against someone, or a better time for a call
+        ("comparison", "I'm a better fit than the person you hired.", "Would Monday be better?"),
+        # "Please, ..." pleads; "Please keep my CV on file" is a courteous request
+        ("please-do", "Please, I need this.", "Please keep my CV for future roles."),
+        ("please-do", "Please reply today.", "Please let me know the likely start date."),
+        # "any" offered, or inside a condition
+        (
+            "take-anything",
+            "I'll work any hours you want.",
+            "If any hours come up, I'd like to hear.",
+        ),
+        ("absolute", "I'll do anything you need.", "Tell me if I can help with anything."),
+        # a plain short ask is not time passing without an answer
+        ("elapsed", "I have not received any reply yet.", "Any news on the role?"),
+    ],
+)
+def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
+    assert _fires(name, pressing)
+    assert not _fires(name, plain)
+
+
+@pytest.mark.parametrize(
+    "name,sentence",
+    [
+        ("dependence", "We are depending on this contract to cover the rent."),
+        ("sunk-cost", "I have poured two years into preparing for this."),
+        ("guilt", "I turned down a permanent post to wait for your answer."),
+        ("flattery", "Yours is the only firm I have ever wanted to join."),
+        ("dispute", "I find it hard to reconcile the result with my scores."),
+        ("decision-demand", "I would be grateful for your answer by tomorrow."),
+        ("counting", "I have also emailed your deputy and the office."),
+        ("take-anything", "I am on call at all hours for you."),
+    ],
+)
+def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
+    assert _fires(name, sentence)
+
+
+def test_each_register_is_held_out_whole_with_both_labels():
+    import numpy as np
+
+    train = _train_tone()
+    rows = train.labelled_rows()
+    held = train.register_folds([g for _, _, g in rows])
+    labels = np.array([label for _, label, _ in rows])
+    assert len(held) >= 12
+    assert sum(m.sum() for m in held.values()) == np.any(list(held.values()), axis=0).sum()
+    for name, mask in held.items():
+        assert 0 < labels[mask].sum() < mask.sum(), name  # desperate and calm sentences both
