@@ -521,17 +521,63 @@ class Bench:
 
     # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
     def soften(self) -> None:
+        """soften with the embedded model beside --no-model, alternating, on two drafts: the first
+        desperate fixture (every sentence sure to the lexical model: the cascade loads no model)
+        and the calm 01-feedback-request (three of its four sentences unsure: the model is loaded
+        and embeds them). Wall and CPU time; the 2x target is on the wall-time ratio (issue 19)."""
         key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
         if not self.model:
             self.skip(key, label, "s", "the embedded model is not installed", 2.0)
             return
-        argv = [REBOUND, "soften", self.fixture("@draft")]
-        checked(argv, self.model_env)  # warm the file cache once
-        runs = [checked(argv, self.model_env) for _ in range(self.times(5, 2))]
-        if "embeddings" not in runs[0].stdout:
-            raise RuntimeError("soften with the model did not judge with the model's embeddings")
-        self.add(Figure(key, label, "s", [r.wall for r in runs], 2.0, cpu=[r.cpu for r in runs]))
-        self.add(memory_figure("soften_model", label, runs))
+        drafts = [
+            ("", self.fixture("@draft")),
+            ("_embeds", str(ROOT / "fixtures" / "followups" / "calm" / "01-feedback-request.txt")),
+        ]
+        n = self.times(7, 3)
+        for suffix, draft in drafts:
+            argv = [REBOUND, "soften", draft]
+            checked(argv, self.model_env)  # warm the file cache once
+            checked([*argv, "--no-model"], self.env)
+            model_runs, plain_runs = [], []
+            for _ in range(n):
+                model_runs.append(checked(argv, self.model_env))
+                plain_runs.append(checked([*argv, "--no-model"], self.env))
+            if "embeddings" not in model_runs[0].stdout:
+                raise RuntimeError(
+                    "soften with the model did not judge with the model's embeddings"
+                )
+            name = Path(draft).name
+            self.add(
+                Figure(
+                    key + suffix,
+                    f"{label}: {name}",
+                    "s",
+                    [r.wall for r in model_runs],
+                    2.0,
+                    cpu=[r.cpu for r in model_runs],
+                )
+            )
+            self.add(
+                Figure(
+                    f"soften.no_model{suffix}",
+                    f"rebound soften DRAFT --no-model: {name}",
+                    "s",
+                    [r.wall for r in plain_runs],
+                    cpu=[r.cpu for r in plain_runs],
+                )
+            )
+            self.add(
+                Figure(
+                    f"soften.model_over_no_model{suffix}",
+                    f"soften: embedded model time / --no-model time (wall): {name}",
+                    "x",
+                    [m.wall / p.wall for m, p in zip(model_runs, plain_runs)],
+                    MODEL_RATIO_TARGET,
+                    note="CPU ratio of the medians: "
+                    f"{statistics.median(r.cpu for r in model_runs) / statistics.median(r.cpu for r in plain_runs):.2f}x",
+                )
+            )
+            self.add(memory_figure(f"soften_model{suffix}", label, model_runs))
 
     # 8: every command with the model beside --no-model ---------------------------------------
     def command_cases(self) -> list[tuple[str, list[str]]]:

@@ -122,7 +122,8 @@ def test_the_embedding_judge_asks_for_one_batch_and_adds_its_part():
     assert plain == pytest.approx(LexicalJudge(tone_model().lexical).probabilities(CALM))
     pushed = model.model_copy(update={"weights": [5.0, 0.0]})
     text = ["I would welcome the chance to apply again."]
-    assert EmbeddingJudge(pushed, backend).probabilities(text)[0] > plain[0]
+    unpushed = EmbeddingJudge(model, backend).probabilities(text)[0]
+    assert EmbeddingJudge(pushed, backend).probabilities(text)[0] > unpushed
 
 
 def test_the_embedding_judge_refuses_vectors_of_another_size():
@@ -170,10 +171,13 @@ def test_training_never_sees_the_held_out_sentences():
     rows = train.training_set()
     assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
     root = data_path("x").parents[2]
-    held = yaml.safe_load((root / "evaluation/labels/soften/heldout.yaml").read_text())
-    held_rows = [(t, 1) for t in held["sentences"]["desperate"]]
-    held_rows += [(t, 0) for t in held["sentences"]["calm"]]
-    held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
+    held_rows = []
+    for name in ("heldout.yaml", "fresh.yaml"):
+        held = yaml.safe_load((root / "evaluation/labels/soften" / name).read_text())
+        single = held.get("sentences", {})
+        held_rows += [(t, 1) for t in single.get("desperate", [])]
+        held_rows += [(t, 0) for t in single.get("calm", [])]
+        held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
     seen = {" ".join(t.lower().split()) for t, _ in rows}
     shared = {t for t, _ in held_rows if " ".join(t.lower().split()) in seen}
     assert not {t for t, label in held_rows if label and t in shared}  # no desperate sentence
@@ -194,3 +198,85 @@ def test_the_logistic_fit_separates_what_is_separable():
     w = train.fit_logistic(x, y, np.full(2, 0.1))
     assert train.auc(train.predict(x, w), y) == 1.0
     assert train.auc(np.array([0.1, 0.9]), np.array([1, 0])) == 0.0
+
+
+def test_the_cascade_embeds_only_the_sentences_the_lexical_model_is_unsure_about():
+    lexical = LexicalJudge(tone_model().lexical)
+    sure_calm, sure_desperate = "Thank you for the interview.", "I'm begging you, please, please!"
+    low = lexical.probabilities([sure_calm])[0] + 1e-6
+    high = lexical.probabilities([sure_desperate])[0] - 1e-6
+    unsure = [s for s in CALM if low <= lexical.probabilities([s])[0] <= high]
+    assert unsure  # something between the two
+    model = _embedding_model(2).model_copy(update={"cascade": [low, high], "threshold": 0.4})
+    backend = FakeBackend(embedder=lambda t: [0.0, 0.0])
+    judge = EmbeddingJudge(model, backend, tone_model().lexical)
+    probs = judge.probabilities([sure_calm, sure_desperate])
+    assert backend.embedded == []  # nothing unsure: the model is not asked at all
+    # the lexical decision kept, on the embedding judge's scale (its own threshold)
+    assert probs[0] < judge.threshold <= probs[1]
+    judge.probabilities(unsure)
+    assert backend.embedded == [unsure] and judge.embedded == len(unsure)
+
+
+def _fires(name: str, sentence: str) -> bool:
+    return lexical_features(sentence)[feature_names().index(name)] > 0
+
+
+@pytest.mark.parametrize(
+    "name,pressing,plain",
+    [
+        # "either way" asks for the answer, or accepts whatever comes
+        (
+            "time-demand",
+            "Just let me know either way by tonight.",
+            "Either way, I enjoyed the day.",
+        ),
+        # "better" measured against someone, or a better time for a call
+        ("comparison", "I'm a better fit than the person you hired.", "Would Monday be better?"),
+        # "Please, ..." pleads; "Please keep my CV on file" is a courteous request
+        ("please-do", "Please, I need this.", "Please keep my CV for future roles."),
+        ("please-do", "Please reply today.", "Please let me know the likely start date."),
+        # "any" offered, or inside a condition
+        (
+            "take-anything",
+            "I'll work any hours you want.",
+            "If any hours come up, I'd like to hear.",
+        ),
+        ("absolute", "I'll do anything you need.", "Tell me if I can help with anything."),
+        # a plain short ask is not time passing without an answer
+        ("elapsed", "I have not received any reply yet.", "Any news on the role?"),
+    ],
+)
+def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
+    assert _fires(name, pressing)
+    assert not _fires(name, plain)
+
+
+@pytest.mark.parametrize(
+    "name,sentence",
+    [
+        ("dependence", "We are depending on this contract to cover the rent."),
+        ("sunk-cost", "I have poured two years into preparing for this."),
+        ("guilt", "I turned down a permanent post to wait for your answer."),
+        ("flattery", "Yours is the only firm I have ever wanted to join."),
+        ("dispute", "I find it hard to reconcile the result with my scores."),
+        ("decision-demand", "I would be grateful for your answer by tomorrow."),
+        ("counting", "I have also emailed your deputy and the office."),
+        ("take-anything", "I am on call at all hours for you."),
+    ],
+)
+def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
+    assert _fires(name, sentence)
+
+
+def test_each_register_is_held_out_whole_with_both_labels():
+    import numpy as np
+
+    train = _train_tone()
+    rows = train.labelled_rows()
+    held = train.register_folds([g for _, _, g in rows])
+    labels = np.array([label for _, label, _ in rows])
+    assert len(held) >= 12
+    assert sum(m.sum() for m in held.values()) == np.any(list(held.values()), axis=0).sum()
+    for name, mask in held.items():
+        assert 0 < labels[mask].sum() < mask.sum(), name  # desperate and calm sentences both

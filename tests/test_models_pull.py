@@ -119,6 +119,29 @@ def test_the_catalogue_hash_must_match_the_hub(cli, tiny, monkeypatch):
     assert hub.gets == []
 
 
+def test_a_catalogue_hash_that_matches_the_hub_and_the_file_is_accepted(cli, tiny, monkeypatch):
+    import hashlib
+
+    hub, item = tiny
+    pinned = item.model_copy(update={"sha256": hashlib.sha256(CONTENT).hexdigest()})
+    monkeypatch.setattr(catalogue_mod, "catalogue", lambda: {"tiny": pinned})
+    result = cli("models", "pull", "tiny", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sha256"] == pinned.sha256
+
+
+def test_a_file_that_misses_the_catalogue_hash_is_deleted(cli, tiny, monkeypatch, rebound_home):
+    import hashlib
+
+    hub, item = tiny
+    hub.wrong_bytes = True  # the hub advertises the right hash and serves other bytes
+    pinned = item.model_copy(update={"sha256": hashlib.sha256(CONTENT).hexdigest()})
+    monkeypatch.setattr(catalogue_mod, "catalogue", lambda: {"tiny": pinned})
+    result = cli("models", "pull", "tiny")
+    assert result.exit_code == 2 and "SHA-256" in result.stderr
+    assert not list((rebound_home / "models").glob("tiny*"))
+
+
 def test_too_little_disk_is_refused_before_downloading(cli, tiny, monkeypatch, rebound_home):
     hub, _ = tiny
     monkeypatch.setattr(pull_mod, "free_disk_bytes", lambda folder: len(CONTENT))  # no margin
@@ -170,6 +193,7 @@ def test_the_shipped_catalogue_has_what_the_issue_asks():
     for item in models.values():
         assert item.file.endswith(".gguf") and "/" in item.repo
         assert item.licence and item.memory_gb > item.size_bytes / 1024**3
+        assert item.sha256 is not None  # pinned, as public projects agree (see the yaml)
 
 
 def test_pulled_models_are_listed_and_used(cli, tiny, rebound_home):

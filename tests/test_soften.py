@@ -15,6 +15,9 @@ from assistant.tasks.soften import (
     SoftenRequest,
     SoftenResult,
     calm_sentences,
+    clauses,
+    facts_in,
+    is_when,
     purpose_of,
     purposes,
     soften,
@@ -69,6 +72,12 @@ def test_template_rewrite_is_calm_and_made_of_whole_sentences(path):
     # calm sentence, or says what a dropped sentence was about in the draft's own words.
     allowed = {_words(s) for s in _body_sentences(text)}
     allowed |= {_words(r) for r in calm_sentences()}
+    # ...or a clause of one that keeps a fact, or a calm sentence dated with the draft's date
+    allowed |= {_words(c) for s in _body_sentences(text) for c in clauses(s)}
+    dates = [f for s in _body_sentences(text) for f in facts_in(s) if is_when(f)]
+    allowed |= {
+        _words(p.calm_dated.format(when=d)) for p in purposes() if p.calm_dated for d in dates
+    }
     for sentence in _body_sentences(result.rewrite):
         if sentence.startswith("I am writing about "):
             assert _words(sentence.removeprefix("I am writing about ")) in _words(text)
@@ -346,3 +355,23 @@ def test_cli_model_path_on_large_backend(cli, large_backend):
     result = cli("soften", "-", "--json", input=ONE_PLEA)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["generation"]["source"] == "model"
+
+
+def test_facts_are_dates_times_amounts_references_and_names():
+    found = facts_in(
+        "I can start on Monday 3 March at 9am for £28,000 (ref PL-2291) with Castlegate."
+    )
+    assert {"Monday 3 March", "9am", "£28,000", "PL-2291", "Castlegate"} <= set(found)
+    assert facts_in("I really need this job, please reply today.") == []
+
+
+def test_a_flagged_sentence_keeps_its_facts_in_a_calm_clause_or_a_dated_ask():
+    text = (
+        "Hi Bev,\n\nI passed my forklift test on Friday so surely there's nothing stopping you "
+        "taking me on now. Let me know by Thursday or I'm going elsewhere!!\n\nPete\n"
+    )
+    result = soften(SoftenRequest(text=text, to="Bev"))
+    assert len(result.flagged) == 2 and result.still_needy == []
+    assert "I passed my forklift test on Friday." in result.rewrite  # its calm clause
+    assert "surely" not in result.rewrite and "elsewhere" not in result.rewrite
+    assert "before Thursday" in result.rewrite  # the date of the ask, asked calmly

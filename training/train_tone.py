@@ -1,15 +1,18 @@
 """`make train-tone`: learn soften's desperation judge and write assistant/data/tone_model.json.
 
-Reads the labelled sentences in training/tone/ (sentences.yaml, career_advice.yaml) and the
-labelled sentences of the TUNE drafts (evaluation/labels/soften/tune.yaml). It never reads the
-held-out set (evaluation/labels/soften/heldout.yaml).
+Reads the labelled sentences in training/tone/ (sentences.yaml, registers.yaml,
+career_advice.yaml) and the labelled sentences of the TUNE drafts
+(evaluation/labels/soften/tune.yaml). It never reads the held-out sets
+(evaluation/labels/soften/heldout.yaml, fresh.yaml).
 
 Two logistic-regression classifiers (numpy, L2, Newton steps):
 - lexical: the cue-family features of assistant/analysis/desperation.py;
 - embedding: the same features plus SmolLM2's mean-pooled sentence embedding (standardised),
   when the embedded model is installed (else the shipped embedding classifier is kept).
 The L2 strength and the flagging threshold are chosen by 5-fold cross-validation on the training
-sentences (out-of-fold probabilities), never on held-out data.
+sentences (out-of-fold probabilities), never on held-out data. A second cross-validation holds
+out one register at a time (the groups of registers.yaml, with the group of the same name in
+sentences.yaml): how the judge does on a register it was not trained on, reported only.
 
     .venv/bin/python training/train_tone.py [--no-model]
 """
@@ -40,6 +43,7 @@ from assistant.paths import data_path  # noqa: E402
 TONE = ROOT / "training" / "tone"
 TUNE = ROOT / "evaluation" / "labels" / "soften" / "tune.yaml"
 CACHE = TONE / ".embeddings-cache.json"  # not in git: recomputed when missing
+LEXICAL_OOF = TONE / ".lexical-oof.npz"  # not in git: the lexical model's out-of-fold probabilities
 FOLDS = 5
 SEED = 15
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -64,24 +68,44 @@ def draft_sentences(draft: dict) -> list[tuple[str, int]]:
     return [(s, int(s in desperate)) for s in spans]
 
 
-def training_set() -> list[tuple[str, int]]:
-    rows: list[tuple[str, int]] = []
-    sentences = yaml.safe_load((TONE / "sentences.yaml").read_text(encoding="utf-8"))
-    for label, value in (("desperate", 1), ("calm", 0)):
-        for group in sentences[label].values():
-            rows += [(s, value) for s in group]
+GROUPED = ("sentences.yaml", "registers.yaml")  # {desperate: {group: [...]}, calm: {...}}
+
+
+def labelled_rows() -> list[tuple[str, int, str]]:
+    """(sentence, 1 if desperate, group) for every training sentence, each once, sorted. The
+    group is the register a sentence was written in (its group name in the grouped files),
+    `career-advice` or `tune`."""
+    rows: list[tuple[str, int, str]] = []
+    for name in GROUPED:
+        sentences = yaml.safe_load((TONE / name).read_text(encoding="utf-8"))
+        for label, value in (("desperate", 1), ("calm", 0)):
+            for group, items in sentences[label].items():
+                rows += [(s, value, group) for s in items]
     for entry in yaml.safe_load((TONE / "career_advice.yaml").read_text(encoding="utf-8")):
-        rows += [(s, 1) for s in entry.get("desperate", [])]
-        rows += [(s, 0) for s in entry.get("calm", [])]
+        rows += [(s, 1, "career-advice") for s in entry.get("desperate", [])]
+        rows += [(s, 0, "career-advice") for s in entry.get("calm", [])]
     for draft in yaml.safe_load(TUNE.read_text(encoding="utf-8"))["drafts"]:
-        rows += draft_sentences(draft)
-    seen: dict[str, int] = {}
-    for text, label in rows:
+        rows += [(s, label, "tune") for s, label in draft_sentences(draft)]
+    seen: dict[str, tuple[int, str]] = {}
+    for text, label, group in rows:
         key = normalise(_squash(text))
-        if seen.get(key, label) != label:
+        if seen.get(key, (label,))[0] != label:
             raise SystemExit(f"labelled both ways: {text!r}")
-        seen[key] = label
-    return sorted(seen.items())
+        seen.setdefault(key, (label, group))
+    return sorted((text, label, group) for text, (label, group) in seen.items())
+
+
+def training_set() -> list[tuple[str, int]]:
+    return [(text, label) for text, label, _ in labelled_rows()]
+
+
+def register_folds(groups: list[str]) -> dict[str, np.ndarray]:
+    """Register name -> the rows held out together: registers.yaml's group of that name and
+    sentences.yaml's group of the same name."""
+    registers = yaml.safe_load((TONE / "registers.yaml").read_text(encoding="utf-8"))
+    names = sorted({g for label in registers.values() for g in label})
+    g = np.array(groups)
+    return {name: g == name for name in names}
 
 
 # ---- logistic regression ------------------------------------------------------------------
@@ -166,10 +190,35 @@ def report(name: str, probs: np.ndarray, y: np.ndarray, threshold: float) -> Non
     )
 
 
+def by_register(
+    name: str, x: np.ndarray, y: np.ndarray, l2: np.ndarray, held: dict[str, np.ndarray], t: float
+) -> np.ndarray:
+    """Each register judged by a classifier trained without it: the probabilities (NaN for the
+    rows of no register). Reported; not used to choose the L2 strength or the threshold."""
+    probs = np.full(len(y), np.nan)
+    lines = []
+    for register, test in held.items():
+        train = ~test
+        mean, scale = standardiser(x[train])
+        w = fit_logistic((x[train] - mean) / scale, y[train], l2)
+        probs[test] = predict((x[test] - mean) / scale, w)
+        p, labels = probs[test] >= t, y[test] == 1
+        lines.append(
+            f"    {register}: recall {p[labels].sum()}/{labels.sum()}, "
+            f"false alarms {p[~labels].sum()}/{(~labels).sum()}"
+        )
+    mask = ~np.isnan(probs)
+    report(f"  {name}, each register held out", probs[mask], y[mask], t)
+    print("\n".join(lines))
+    return probs
+
+
 # ---- the two classifiers ------------------------------------------------------------------
 
 
-def train_lexical(texts: list[str], y: np.ndarray, fold: np.ndarray) -> dict:
+def train_lexical(
+    texts: list[str], y: np.ndarray, fold: np.ndarray, held: dict[str, np.ndarray]
+) -> dict:
     x = np.array([lexical_features(t) for t in texts])
     scores = {}
     for l2 in L2_GRID:
@@ -178,8 +227,10 @@ def train_lexical(texts: list[str], y: np.ndarray, fold: np.ndarray) -> dict:
     probs = out_of_fold(x, y, np.full(x.shape[1], l2), fold)
     threshold = pick_threshold(probs, y)
     report(f"lexical (L2 {l2})", probs, y, threshold)
+    unseen = by_register("lexical", x, y, np.full(x.shape[1], l2), held, threshold)
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, np.full(x.shape[1], l2))
+    np.savez(LEXICAL_OOF, unseen=unseen, threshold=threshold)  # for the cascade band
     return {
         "features": feature_names(),
         "lexical_weights": [round(float(v), 6) for v in w[1:]],
@@ -208,7 +259,12 @@ def embeddings(texts: list[str], backend) -> np.ndarray:
 
 
 def train_embedding(
-    texts: list[str], y: np.ndarray, fold: np.ndarray, backend, lexical_l2: float
+    texts: list[str],
+    y: np.ndarray,
+    fold: np.ndarray,
+    held: dict[str, np.ndarray],
+    backend,
+    lexical_l2: float,
 ) -> dict:
     lex = np.array([lexical_features(t) for t in texts])
     emb = embeddings(texts, backend)
@@ -225,18 +281,30 @@ def train_embedding(
     probs = out_of_fold(x, y, l2, fold)
     threshold = pick_threshold(probs, y)
     report(f"embedding + lexical (L2 {l2_lex} / {l2_emb})", probs, y, threshold)
+    unseen = by_register("embedding + lexical", x, y, l2, held, threshold)
     emb_only = out_of_fold(emb, y, np.full(emb.shape[1], l2_emb), fold)
-    report("  (embedding alone, for comparison)", emb_only, y, pick_threshold(emb_only, y))
+    emb_t = pick_threshold(emb_only, y)
+    report("  (embedding alone, for comparison)", emb_only, y, emb_t)
+    by_register("embedding alone", emb, y, np.full(emb.shape[1], l2_emb), held, emb_t)
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, l2)
+    lexical = np.load(LEXICAL_OOF)
+    both = ~np.isnan(unseen)
+    cascade = cascade_band(
+        lexical["unseen"][both], float(lexical["threshold"]), unseen[both], threshold, y[both]
+    )
     # the calm sentences soften puts in: judged once here, not embedded again at every run
-    from assistant.tasks.soften import calm_sentences
+    from assistant.tasks.soften import TEMPLATE_FILLERS, calm_sentences, calm_templates
 
     calm = calm_sentences()
     cx = np.hstack([np.array([lexical_features(t) for t in calm]), embeddings(calm, backend)])
     known = {t: round(float(p), 6) for t, p in zip(calm, predict((cx - mean) / scale, w))}
+    templates = calm_templates()
+    filled = [t.format(**TEMPLATE_FILLERS) for t in templates]
+    parts = ((embeddings(filled, backend) - mean[n_lex:]) / scale[n_lex:]) @ w[1 + n_lex :]
     return {
         "known": known,
+        "template_parts": {t: round(float(p), 6) for t, p in zip(templates, parts)},
         "features": feature_names(),
         "lexical_weights": [round(float(v), 6) for v in w[1 : 1 + n_lex]],
         "lexical_mean": [round(float(v), 6) for v in mean[:n_lex]],
@@ -250,22 +318,59 @@ def train_embedding(
         "scale": [round(float(v), 6) for v in scale[n_lex:]],
         "weights": [round(float(v), 6) for v in w[1 + n_lex :]],
         "l2": l2_emb,
+        "cascade": cascade,
         "trained_on": {"desperate": int(y.sum()), "calm": int(len(y) - y.sum())},
     }
+
+
+def cascade_band(
+    lexical: np.ndarray, lexical_t: float, embedding: np.ndarray, embedding_t: float, y: np.ndarray
+) -> list[float]:
+    """[low, high]: the lexical probabilities between which a sentence is embedded. Outside the
+    band the lexical model alone makes no more mistakes than the embedding classifier would on
+    the same sentences, each judged by classifiers trained without its register (the lexical
+    model is surer of itself on registers it has seen): embedding them would not help."""
+    lex_wrong = (lexical >= lexical_t) != (y == 1)
+    emb_wrong = (embedding >= embedding_t) != (y == 1)
+    grid = np.round(np.arange(0.01, 1.0, 0.01), 2)
+    low = max(
+        (
+            t
+            for t in grid
+            if t <= lexical_t and lex_wrong[lexical < t].sum() <= emb_wrong[lexical < t].sum()
+        ),
+        default=0.0,
+    )
+    high = min(
+        (
+            t
+            for t in grid
+            if t >= lexical_t and lex_wrong[lexical > t].sum() <= emb_wrong[lexical > t].sum()
+        ),
+        default=1.0,
+    )
+    outside = (lexical < low) | (lexical > high)
+    print(
+        f"cascade: embed only lexical probabilities in [{low}, {high}]: {outside.mean():.0%} of "
+        f"the register sentences (held out by register) are judged without embedding, with {lex_wrong[outside].sum()} "
+        f"mistakes (the embedding classifier: {emb_wrong[outside].sum()})"
+    )
+    return [float(low), float(high)]
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-model", action="store_true", help="train the lexical model only")
     args = parser.parse_args(argv)
-    rows = training_set()
-    texts = [t for t, _ in rows]
-    y = np.array([label for _, label in rows], dtype=float)
+    rows = labelled_rows()
+    texts = [t for t, _, _ in rows]
+    y = np.array([label for _, label, _ in rows], dtype=float)
+    held = register_folds([g for _, _, g in rows])
     print(f"{len(rows)} training sentences: {int(y.sum())} desperate, {int(len(y) - y.sum())} calm")
     fold = folds(y)
     out_path = data_path(MODEL_FILE)
     old = json.loads(out_path.read_text()) if out_path.is_file() else {}
-    model = {"lexical": train_lexical(texts, y, fold), "embedding": old.get("embedding", [])}
+    model = {"lexical": train_lexical(texts, y, fold, held), "embedding": old.get("embedding", [])}
     if not args.no_model:
         from assistant.engine.llama import LlamaBackend
         from assistant.engine.resolve import embedded_model
@@ -275,7 +380,7 @@ def main(argv: list[str]) -> int:
             print("the embedded model is not installed: embedding classifier kept as it was")
         else:
             backend = LlamaBackend(str(path))
-            trained = train_embedding(texts, y, fold, backend, model["lexical"]["l2"])
+            trained = train_embedding(texts, y, fold, held, backend, model["lexical"]["l2"])
             model["embedding"] = [
                 m
                 for m in model["embedding"]

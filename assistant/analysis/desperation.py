@@ -123,6 +123,13 @@ class LinearModel(BaseModel):
     scale: list[float] = []
     weights: list[float] = []
     known: dict[str, float] = {}  # probabilities computed at training time (the calm sentences)
+    # the cascade: a sentence whose lexical probability is under cascade[0] or over cascade[1] is
+    # judged by the lexical model alone (not embedded); chosen at training time as the band
+    # outside which the lexical model made no mistake on the training sentences (out of fold)
+    cascade: list[float] = []
+    # the embedding part of each calm template (a sentence Rebound puts in, with a slot the draft
+    # fills), computed at training time with a filler in the slot
+    template_parts: dict[str, float] = {}
     trained_on: dict[str, int] = {}  # how many sentences of each label
 
 
@@ -178,6 +185,11 @@ class SentenceJudge(ABC):
     def probabilities(self, sentences: list[str]) -> list[float]:
         """The probability that each sentence reads as desperate."""
 
+    def know_templated(self, made: dict[str, str]) -> None:
+        """Sentences made from a calm template (sentence -> template): the embedding judge reads
+        them without embedding them (see EmbeddingJudge); the lexical judge reads them anyway."""
+        return None
+
 
 class LexicalJudge(SentenceJudge):
     engine: Engine = "lexical"
@@ -186,18 +198,50 @@ class LexicalJudge(SentenceJudge):
         return [_sigmoid(self._lexical_logit(s)) for s in sentences]
 
 
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
 class EmbeddingJudge(SentenceJudge):
-    """Embeddings of all the sentences in one batch, from the backend's model."""
+    """Embeddings of the sentences the lexical model is unsure about (the cascade band), in one
+    batch, from the backend's model; the model is not loaded when no sentence is unsure."""
 
     engine: Engine = "embedding"
 
-    def __init__(self, model: LinearModel, backend):
+    def __init__(self, model: LinearModel, backend, lexical: Optional[LinearModel] = None):
         super().__init__(model)
         self.backend = backend
         self.seen: dict[str, float] = dict(model.known)  # a sentence is embedded once
+        self.lexical = LexicalJudge(lexical) if lexical is not None and model.cascade else None
+        self.embedded = 0  # sentences embedded so far (the cascade's saving shows here)
+
+    def _sure(self, sentence: str) -> Optional[float]:
+        """The lexical model's probability, on this judge's scale (the same distance from the
+        threshold in log-odds), when it lies outside the cascade band; else None."""
+        if self.lexical is None:
+            return None
+        p = self.lexical.probabilities([sentence])[0]
+        low, high = self.model.cascade
+        if low <= p <= high:
+            return None
+        return _sigmoid(_logit(p) - _logit(self.lexical.threshold) + _logit(self.threshold))
+
+    def know_templated(self, made: dict[str, str]) -> None:
+        """A sentence made from a calm template: the lexical part of the sentence itself plus the
+        template's embedding part, computed at training time (not embedded again at each run)."""
+        for sentence, template in made.items():
+            part = self.model.template_parts.get(template)
+            if part is not None and sentence not in self.seen:
+                self.seen[sentence] = _sigmoid(self._lexical_logit(normalise(sentence)) + part)
 
     def probabilities(self, sentences: list[str]) -> list[float]:
+        for sentence in dict.fromkeys(s for s in sentences if s not in self.seen):
+            sure = self._sure(sentence)
+            if sure is not None:
+                self.seen[sentence] = sure
         todo = list(dict.fromkeys(s for s in sentences if s not in self.seen))
+        self.embedded += len(todo)
         m = self.model
         for sentence, vector in zip(todo, self.backend.embed(todo) if todo else []):
             if len(vector) != m.size:
@@ -222,7 +266,7 @@ def judge_for(backend=None) -> SentenceJudge:
     """The embedding judge when the backend's model has a shipped classifier, else the lexical one."""
     model = embedding_model_for(backend)
     if model is not None:
-        return EmbeddingJudge(model, backend)
+        return EmbeddingJudge(model, backend, tone_model().lexical)
     return LexicalJudge(tone_model().lexical)
 
 

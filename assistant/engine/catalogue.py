@@ -20,7 +20,7 @@ class CatalogueEntry(BaseModel):
     repo: str
     file: str
     revision: str = "main"
-    size_bytes: int = Field(gt=0)  # approximate: the exact size comes from the hub
+    size_bytes: int = Field(gt=0)  # exact, as pinned (the hub's figure wins)
     sha256: Optional[str] = Field(None, pattern=r"^[0-9a-f]{64}$")
     licence: str
     parameters: str

@@ -21,9 +21,10 @@ from assistant.errors import ModelError
 _LOADED: dict[tuple, object] = {}
 _EMBEDDERS: dict[str, object] = {}  # model path -> llama_cpp.Llama in embedding mode
 _LOCK = threading.Lock()
-EMBED_TOKENS = (
-    512  # context and batch of the embedding context: a draft's sentences, 512 tokens a go
-)
+# Context and batch of the embedding context: the sentences of a draft go 128 tokens a batch (a
+# sentence longer than that is cut to its first 128 tokens). Smaller than the 512 it was, so that
+# loading it sizes smaller buffers: `soften` loads it for a few sentences (benchmarks/, issue 19).
+EMBED_TOKENS = 128
 
 
 @atexit.register

@@ -82,6 +82,7 @@ _SUBJECT = re.compile(
     r"\b(?:role|post|position|job|vacancy|opening|opportunity|place|application|interview|"
     r"apprenticeship|scheme)\b(?:\s+(?:at|with|in|on)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)?)"
 )
+SUBJECT_TEMPLATE = "I am writing about {subject}."
 ONLY_PRESSURE_NOTE = (
     "Every sentence of your draft was pressure, pleading or feelings: the calm version keeps "
     "only the calm ask, which says the same thing without them."
@@ -93,6 +94,7 @@ class Purpose(BaseModel):
     name: str
     patterns: list[str]
     calm: str
+    calm_dated: Optional[str] = None  # the calm sentence with the date it must keep: {when}
     already: list[str] = []
     examples: list[str] = []
 
@@ -105,14 +107,77 @@ class Purpose(BaseModel):
         return any(re.search(p, text, re.IGNORECASE) for p in self.already)
 
 
+class _Facts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    when: list[str]  # dates and weekdays
+    other: list[str]  # times, years, amounts, reference numbers
+
+
 class _Purposes(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    facts: _Facts
     purposes: list[Purpose]
 
 
 @lru_cache(maxsize=1)
+def _purpose_data() -> _Purposes:
+    return _Purposes.model_validate(read_data(PURPOSES_FILE))
+
+
 def purposes() -> tuple[Purpose, ...]:
-    return tuple(_Purposes.model_validate(read_data(PURPOSES_FILE)).purposes)
+    return tuple(_purpose_data().purposes)
+
+
+@lru_cache(maxsize=1)
+def _fact_patterns() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    facts = _purpose_data().facts
+    return tuple(map(re.compile, facts.when)), tuple(map(re.compile, facts.other))
+
+
+def is_when(fact: str) -> bool:
+    return any(p.fullmatch(fact) for p in _fact_patterns()[0])
+
+
+def facts_in(sentence: str) -> list[str]:
+    """The facts a sentence carries that a calm version must not lose: dates and weekdays, times,
+    years, amounts, reference numbers (assistant/data/soften_purposes.yaml) and names (capitalised
+    words mid-sentence), longest first, each once."""
+    when, other = _fact_patterns()
+    found = [m.group(0) for p in (*when, *other) for m in p.finditer(sentence)]
+    found += [w for w in unknown_names(sentence, "") if not w.isupper()]
+    found = sorted(dict.fromkeys(found), key=len, reverse=True)
+    return [f for i, f in enumerate(found) if not any(f in g for g in found[:i])]
+
+
+# Where a sentence divides into clauses: punctuation inside it, and before a conjunction.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+(?=(?:so|and|but|because|or|which|since|though|"
+    r"although|unless)\s)",
+    re.IGNORECASE,
+)
+_LEADING_JOIN = re.compile(
+    r"^(?:so|and|but|because|or|which|since|though|although|unless|then)\s+", re.IGNORECASE
+)
+
+
+# A clause that can stand as a sentence starts with its subject.
+_SUBJECT_START = re.compile(
+    r"^(?:i|i'm|i've|i'd|i'll|we|we've|we're|my|our|the|this|that|it|it's|they|he|she|you|your|"
+    r"there|there's)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses of three words or more that start with their subject, each as a
+    sentence of its own ("I passed my test on Friday so surely ..." -> "I passed my test on
+    Friday."; not "Thursday about the role" out of "Monday, Tuesday and Thursday about the role")."""
+    parts = [
+        _LEADING_JOIN.sub("", c).strip(" .!?") for c in _CLAUSE_BREAK.split(normalise(sentence))
+    ]
+    return [
+        c[0].upper() + c[1:] + "." for c in parts if len(c.split()) >= 3 and _SUBJECT_START.match(c)
+    ]
 
 
 def purpose_of(sentence: str) -> Optional[Purpose]:
@@ -123,6 +188,16 @@ def purpose_of(sentence: str) -> Optional[Purpose]:
 def calm_sentences() -> list[str]:
     """Every calm sentence the calm version may put in for a flagged one."""
     return [p.calm for p in purposes()] + calm_table()
+
+
+def calm_templates() -> list[str]:
+    """The calm sentences with a slot the draft fills ({subject}, {when}): the embedding
+    classifier's part for each is computed once at training time (`make train-tone`), with
+    TEMPLATE_FILLERS in the slots, and added to the lexical part of the filled sentence."""
+    return [SUBJECT_TEMPLATE] + [p.calm_dated for p in purposes() if p.calm_dated]
+
+
+TEMPLATE_FILLERS = {"subject": "the analyst role", "when": "Friday"}
 
 
 def _squash(text: str) -> str:
@@ -172,6 +247,7 @@ def _subject(sentence: str, kept: str) -> Optional[str]:
 class CalmVersion(BaseModel):
     text: str
     note: str = ""  # shown to the user: the draft's only point was pressure
+    made: dict[str, str] = {}  # sentences put in from a template (calm_templates) -> template
 
 
 class _Rewriter:
@@ -185,8 +261,10 @@ class _Rewriter:
         judgement: Judgement,
         signals: list[ToneSignal],
         writer: Optional[Callable[[Span], Optional[str]]] = None,
+        judge: Optional[SentenceJudge] = None,
     ):
         self.text, self.request, self.signals, self.writer = request.text, request, signals, writer
+        self.judge = judge  # reads the clauses that would keep a flagged sentence's facts
         self.parts: MessageParts = split_message(self.text)
         self.flagged = {(s.start, s.end) for s in judgement.flagged}
         self.kept = [
@@ -197,6 +275,7 @@ class _Rewriter:
         ]
         self.used: set[str] = set()
         self.kept_norm = {_norm(k) for k in self.kept}  # a replacement never repeats one
+        self.made: dict[str, str] = {}  # a sentence put in from a template -> the template
 
     def is_flagged(self, span: Span) -> bool:
         return (span.start, span.end) in self.flagged
@@ -210,14 +289,54 @@ class _Rewriter:
             self.used.add(key)
             out.append(sentence)
 
-    def _replacement(self, span: Span) -> Optional[str]:
+    def _replacement(self, span: Span, lost: list[str]) -> Optional[str]:
         written = self.writer(span) if self.writer else None
         if written:
             return written
         purpose = purpose_of(span.text)
         if purpose is None or purpose.made_by(self.kept):
             return None
+        when = next((f for f in lost if is_when(f)), None)
+        if when and purpose.calm_dated:
+            sentence = purpose.calm_dated.format(when=when)
+            self.made[sentence] = purpose.calm_dated
+            return sentence
         return purpose.calm
+
+    def _frame(self) -> str:
+        """What the calm version says outside its body: the greeting and the sign-off."""
+        spans = ([self.parts.greeting] if self.parts.greeting else []) + list(self.parts.signoff)
+        return " ".join(s.text for s in spans)
+
+    def _calm_clauses(self, sentence: str, lost: list[str]) -> list[str]:
+        """The clauses of a flagged sentence that carry a fact the calm version would lose and
+        that the judge reads as calm: kept as sentences of their own."""
+        whole = _norm(sentence)
+        found = [c for c in clauses(sentence) if any(f in c for f in lost) and _norm(c) != whole]
+        if not found or self.judge is None:
+            return []
+        probabilities = self.judge.probabilities(found)
+        return [c for c, p in zip(found, probabilities) if p < self.judge.threshold]
+
+    def _flagged(self, span: Span, out: list[str], frame: str) -> int:
+        """A flagged sentence's place in the calm version: the calm clauses that keep its facts,
+        then the calm sentence of its purpose (dated when a date would be lost). The number of
+        calm asks put in (0 or 1)."""
+        sentence = _squash(span.text)
+
+        def lost_facts() -> list[str]:
+            said = " ".join([frame, *self.kept, *out])
+            return [f for f in facts_in(sentence) if f not in said]
+
+        lost = lost_facts()
+        if lost:
+            for clause in self._calm_clauses(sentence, lost):
+                self._add(out, clause)
+            lost = lost_facts()
+        replacement = self._replacement(span, lost)
+        if replacement:
+            self._add(out, replacement, replacement=True)
+        return int(bool(replacement))
 
     def _signoff(self) -> list[str]:
         lines = []
@@ -232,6 +351,7 @@ class _Rewriter:
     def render(self) -> CalmVersion:
         paragraphs, said_subject, asks = [], False, 0
         kept_text = " ".join(self.kept)
+        frame = self._frame()
         for para in self.parts.paragraphs:
             out: list[str] = []
             for span in para:
@@ -240,12 +360,11 @@ class _Rewriter:
                     continue
                 subject = None if said_subject else _subject(_squash(span.text), kept_text)
                 if subject:  # what the dropped sentence was about, in its place
-                    self._add(out, f"I am writing about {subject}.")
+                    sentence = SUBJECT_TEMPLATE.format(subject=subject)
+                    self.made[sentence] = SUBJECT_TEMPLATE
+                    self._add(out, sentence)
                     said_subject = True
-                replacement = self._replacement(span)
-                if replacement:
-                    self._add(out, replacement, replacement=True)
-                    asks += 1
+                asks += self._flagged(span, out, frame)
             if out:
                 paragraphs.append(" ".join(out))
         note = ""
@@ -266,7 +385,7 @@ class _Rewriter:
             company=company,
             company_line=bool(company and company in self.text and company not in body),
         )
-        return CalmVersion(text=text, note=note)
+        return CalmVersion(text=text, note=note, made=self.made)
 
 
 def _norm(sentence: str) -> str:
@@ -274,9 +393,12 @@ def _norm(sentence: str) -> str:
 
 
 def calm_version(
-    request: SoftenRequest, judgement: Judgement, signals: list[ToneSignal]
+    request: SoftenRequest,
+    judgement: Judgement,
+    signals: list[ToneSignal],
+    judge: Optional[SentenceJudge] = None,
 ) -> CalmVersion:
-    return _Rewriter(request, judgement, signals).render()
+    return _Rewriter(request, judgement, signals, judge=judge).render()
 
 
 # ---- the guard ----------------------------------------------------------------------------
@@ -288,7 +410,7 @@ def _known_text(request: SoftenRequest) -> str:
             request.text,
             *request.names(),
             *calm_sentences(),
-            "I am writing about",
+            *(t.split("{")[0] for t in calm_templates()),
             prompts.render(
                 TASK,
                 "fallback",
@@ -472,16 +594,17 @@ def soften(
     """`always`: ask the model to write whatever its `models --check` figures say."""
     judgement, judge = _judged(request.text, judge_with(backend))
     signals = explain(request.text, judgement, judge, request.names())
-    calm = calm_version(request, judgement, signals)
+    calm = calm_version(request, judgement, signals, judge)
     rewrite, source, notice = calm.text, "template", _not_writing(backend, always)
     checks = rewrite_checks(rewrite, request)
     if notice is None and backend is not None and judgement.flagged:
         spans = [Span(text=s.text, start=s.start, end=s.end) for s in judgement.flagged]
         writer, used, refusals = _model_writer(request, spans, judge, backend, on_chunk)
-        candidate = _Rewriter(request, judgement, signals, writer).render().text
-        candidate_checks = rewrite_checks(candidate, request)
+        rendered = _Rewriter(request, judgement, signals, writer, judge).render()
+        candidate, candidate_checks = rendered.text, rewrite_checks(rendered.text, request)
         if used and not failed(candidate_checks):
             rewrite, source, checks = candidate, "model", candidate_checks
+            calm = calm.model_copy(update={"made": rendered.made})
         elif used:
             notice = refused("rewrite", summary(candidate_checks))
         if refusals:
@@ -491,6 +614,7 @@ def soften(
                 refused(f"sentences ({len(refusals)} of {asked})", " | ".join(refusals))
                 + " (calm sentences were used)",
             )
+    judge.know_templated(calm.made)
     after = judge_draft(rewrite, judge)
     return SoftenResult(
         score=judgement.score,
