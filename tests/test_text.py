@@ -69,6 +69,12 @@ def test_one_sentence_splitter_keeps_titles_and_can_split_lines():
     assert sentences("first line\nsecond line") == ["first line\nsecond line"]
     assert sentences("first line\nsecond line", lines=True) == ["first line", "second line"]
     assert sentences("We met.\n- one point\n- another") == ["We met.", "- one point", "- another"]
+    # a possessive's 's' is no initial: "St Luke's." ends a sentence, "J." does not
+    assert sentences("I work at St Luke's. Since May I have waited. Ask J. Smith.") == [
+        "I work at St Luke's.",
+        "Since May I have waited.",
+        "Ask J. Smith.",
+    ]
 
 
 def test_bullets_and_numbers():

@@ -40,7 +40,9 @@ def is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    return bool(word) and (word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1)
+    if not word or (word.start() > 0 and text[word.start() - 1] in "'\u2019"):
+        return False  # the 's' of "St Luke's." is the end of a word, not an initial
+    return word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1
 
 
 def sentence_spans(
