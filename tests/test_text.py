@@ -75,6 +75,10 @@ def test_one_sentence_splitter_keeps_titles_and_can_split_lines():
         "Since May I have waited.",
         "Ask J. Smith.",
     ]
+    assert sentences("It reads as a no. If so, see form No. 5 please.") == [
+        "It reads as a no.",
+        "If so, see form No. 5 please.",
+    ]
 
 
 def test_bullets_and_numbers():

@@ -42,6 +42,8 @@ def is_abbreviation(text: str, dot: int) -> bool:
     word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not word or (word.start() > 0 and text[word.start() - 1] in "'\u2019"):
         return False  # the 's' of "St Luke's." is the end of a word, not an initial
+    if word.group(0).lower() == "no":  # "No. 5" but "... anything but a no. If I..."
+        return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
     return word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1
 
 
