@@ -71,6 +71,35 @@ def family_accuracy(rows: list[dict], results: dict) -> None:
 
 def question_fit(rows: list[dict], results: dict) -> None:
     judged = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
+    fresh = set(judged.pop("fresh_sample", []) or [])
+    old = {f: m for f, m in judged.items() if f not in fresh}
+    _judged_fit("the 22 hand-judged ads of issue 16's first pass", old, rows, results)
+    _judged_fit(
+        "a FRESH random sample, judged after the fallback was built",
+        {f: judged.get(f) for f in sorted(fresh)},
+        rows,
+        results,
+    )
+    family = {r["file"]: r["family"] for r in rows}
+    other = Counter()
+    unsure = []
+    for r in rows:
+        result = results[r["file"]]
+        if not result.role_sure:
+            unsure.append(f"{r['file']} ({' or '.join(result.role_candidates)})")
+        for q in result.questions:
+            bank = q.bank_family
+            other[r["split"]] += bool(bank) and bank not in (family[r["file"]], "general")
+    print(
+        f"\nAll 78 ads, from another field's bank (mechanical, no judgment needed): "
+        f"tune {other['tune']}, held-out {other['held-out']}"
+    )
+    print(f"  unsure of the field, questions from the ad's duties and general ones: {len(unsure)}")
+    for line in unsure:
+        print(f"    unsure: {line}")
+
+
+def _judged_fit(title: str, judged: dict, rows: list[dict], results: dict) -> None:
     family = {r["file"]: r["family"] for r in rows}
     totals = Counter()
     unjudged: list[str] = []
@@ -102,7 +131,7 @@ def question_fit(rows: list[dict], results: dict) -> None:
         if belong < 8:
             under.append(f"{file} ({result.role_family}): {belong}/{len(result.questions)}")
     n = totals["judged"] or 1
-    print(f"\nQuestions on {totals['ads']} hand-judged ads ({COUNT} each, no resume or notes):")
+    print(f"\nQuestions on {title}: {totals['ads']} ads ({COUNT} each, no resume or notes):")
     print(
         f"  belong to the job's field: {totals['belong']}/{totals['judged']} = "
         f"{100 * totals['belong'] / n:.0f}%; ads with at least 8 of 10: "
@@ -157,7 +186,7 @@ def _relevance_figures(data: dict, embed, how: str) -> None:
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
     print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
-    for split in ("tune", "held-out"):
+    for split in ("tune", "held-out", "fresh"):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]
         total = tp + fn + tn + fp

@@ -148,6 +148,40 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     assert relevance(NURSE_Q, NURSE, lambda texts: 1 / 0).method == "words"
 
 
+def test_a_judgeable_answer_the_words_find_on_topic_or_too_short_to_tell_asks_no_model():
+    """The cascade: embeddings only where the question gives the words too little to judge, or
+    where the words say off-topic; so a typical practice session never loads the model."""
+    from assistant.analysis.relevance import relevance
+
+    question = "How would you explain a confidence interval to a warehouse manager?"
+    vague = "I would say it is like a range and we are fairly sure the real number is in there."
+    assert relevance(question, vague, lambda texts: 1 / 0).method == "words"
+
+
+def test_field_words_alone_count_only_in_an_answer_of_the_form_the_question_asks_for():
+    """A good answer to another question of the same field uses the field's words too: for a
+    behavioural question they count only in an answer that tells an episode."""
+    from assistant.analysis.answers import critique
+
+    question = "Tell me about a time a deployment to production failed. What did you do?"
+    about_me = (
+        "I would describe myself as a careful backend developer. I know Kubernetes, Terraform "
+        "and Python well and I enjoy reading about distributed systems in my spare time."
+    )
+    episode = (
+        "At my last job our Kubernetes rollout hung halfway through a Friday release. I rolled "
+        "the cluster back, paged the database owner and we found a migration lock. As a result "
+        "we added a pre-release migration check."
+    )
+
+    def codes(answer: str) -> set[str]:
+        found = critique(answer, [], question=question, job_family="software-data").findings
+        return {f.code for f in found}
+
+    assert "off-topic" in codes(about_me)
+    assert "off-topic" not in codes(episode)
+
+
 def test_a_backend_without_embeddings_leaves_the_words_answer():
     from assistant.analysis.answer_examples import CAMPAIGN, NURSE_Q
     from assistant.analysis.relevance import relevance

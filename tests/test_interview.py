@@ -298,7 +298,8 @@ def test_the_label_and_the_reason_read_as_one_line():
 
 
 def test_role_specific_and_questions_to_ask_them():
-    result = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
+    result = build_questions(request(job=MARKETING_JOB, resume=None, notes=None))
+    assert result.role_sure
     family = load_families()[result.role_family]
     role = [q for q in result.questions if q.kind == "role-specific"]
     assert role and all(family.label in q.reason or "know the employer" in q.reason for q in role)
@@ -308,6 +309,43 @@ def test_role_specific_and_questions_to_ask_them():
     assert [q.text for q in result.ask_them] == [a.text for a in family.ask_them[:3]]
     assert all(q.kind == "ask-them" and q.text.endswith("?") and q.reason for q in result.ask_them)
     assert "pass --resume" in result.generation.notice and result.missing_terms == []
+
+
+def test_an_unsure_field_takes_no_familys_bank_and_asks_about_the_ads_own_duties():
+    """The practice administrator's ad is as much management as office work: the set then uses
+    neither bank (one may be the wrong field's), asks about its duties, and says why."""
+    result = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
+    assert not result.role_sure and len(result.role_candidates) == 2
+    assert all(q.bank_family in (None, "general") for q in result.questions)
+    duties = [q for q in result.questions if q.kind == "duty"]
+    assert duties and all(q.follow_up and q.good_answer_covers for q in duties)
+    assert all(q.source_line and "field is unclear" in q.reason for q in duties)
+    assert "field is unclear" in result.generation.notice
+    general = load_families()["general"].ask_them
+    assert [q.text for q in result.ask_them] == [a.text for a in general[:3]]
+
+
+def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
+    from assistant.analysis.duty_questions import duty_questions
+
+    found = duty_questions(
+        "A Wharfinger tracks cargo by terminal, vessel, and steamship line; inspects the "
+        "facilities, and investigates reports of damage"
+    )
+    assert [(q.verb, q.what) for q in found] == [
+        ("track", "cargo"),
+        ("inspect", "facilities"),
+        ("investigate", "reports of damage"),
+    ]
+    assert all(q.text.endswith("?") and q.text[0].isupper() for q in found)
+    # a capitalised word inside a name is not a verb; a modifier does not end the object
+    named = duty_questions("A Supervising Water Service Representative manages counter staff")
+    assert [(q.verb, q.what) for q in named] == [("manage", "counter staff")]
+    assert [q.verb for q in duty_questions("Reports to the Water Service Manager")] == []
+    assert [q.what for q in duty_questions("Proposes long-term solutions")] == [
+        "long-term solutions"
+    ]
+    assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == []
 
 
 def test_count_is_respected_and_the_set_is_deterministic():

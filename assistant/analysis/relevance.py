@@ -108,9 +108,19 @@ def relevance(
     answer: str,
     embed: Optional[Callable[[Sequence[str]], list[list[float]]]] = None,
     job_family: Optional[str] = None,
+    shaped: bool = True,
 ) -> Relevance:
     """Whether the answer addresses the question; `job_family`, the family of the job being
-    practised for, stands in for a question that names no field of its own."""
+    practised for, stands in for a question that names no field of its own; `shaped`, whether
+    the answer has the form its question type asks for (an episode for a behavioural question,
+    steps for a situational one: assistant/analysis/answers.py).
+
+    The evidence, strongest first: the question's key terms in the answer (relevant); only the
+    question's field in the answer's words, which a good answer to another question of the same
+    field has too, so it counts only in an answer of the right form; none at all, which in a long
+    answer or one about a field is off-topic. The model's embeddings (a cascade: asked only here)
+    judge an answer to a question with too few words of its own ("Why us?"), and let through a
+    lexically off-topic answer whose embedding is very close to the question's."""
     shared = sorted(question_terms(question) & key_terms(answer))
     family = _family_of_question(question) or (
         job_family if job_family and job_family != "general" else None
@@ -125,11 +135,11 @@ def relevance(
     # Sharing no words is telling in a long answer, or in one whose words belong to a field.
     telling = len(answer.split()) >= LONG_ANSWER or _family_of(answer) is not None
     short = len(answer.split()) < MIN_WORDS
-    evidence = bool(shared) or on_family  # the words say it is on topic
+    evidence = bool(shared) or (on_family and shaped)  # the words say it is on topic
     relevant = short or not judgeable or not telling or evidence
     lexical = Relevance(relevant=relevant, shared=shared, family_words=family_words)
-    if embed is None or short or evidence:
-        return lexical
+    if embed is None or short or evidence or (judgeable and relevant):
+        return lexical  # the words decided: no model time
     try:
         a, b = embed([question, answer])
     except Exception:  # noqa: BLE001 - a backend without embeddings leaves the words' answer
@@ -137,7 +147,7 @@ def relevance(
     dot = sum(x * y for x, y in zip(a, b))
     norm = (sum(x * x for x in a) ** 0.5) * (sum(y * y for y in b) ** 0.5)
     sim = dot / norm if norm else 0.0
-    if relevant:  # the words could not judge: a very distant answer is off-topic
+    if relevant:  # the question gave the words too little to judge: a distant answer is off it
         relevant = sim >= EMBED_OFF_TOPIC
     else:  # the words say off-topic: a very close answer is let through
         relevant = sim >= EMBED_RELEVANT

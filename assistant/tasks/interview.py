@@ -19,6 +19,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 
 from assistant import prompts
+from assistant.analysis.duty_questions import duty_questions
 from assistant.analysis.keywords import (
     find_terms,
     find_terms_ordered,
@@ -26,7 +27,7 @@ from assistant.analysis.keywords import (
     vocabulary_job_terms,
     vocabulary_missing,
 )
-from assistant.analysis.occupation import classify
+from assistant.analysis.occupation import classify, family_label
 from assistant.analysis.question_bank import (
     GENERAL,
     BankQuestion,
@@ -132,6 +133,8 @@ class InterviewResult(BaseModel):
     company: Optional[str] = None
     role_family: str
     role_family_label: str
+    role_sure: bool = True  # False: the field is unsure, the questions come from the ad's duties
+    role_candidates: list[str] = []  # when unsure, the families it could be, best first
     occupation: Optional[str] = None  # the ESCO occupation the job title matched
     role_evidence: list[str] = []  # the job's words that pointed to the family
     questions: list[InterviewQuestion]
@@ -411,6 +414,35 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
     return slots
 
 
+def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
+    """(c, when the field is unsure) A question for each duty clause of the job, built from its
+    verb and object (assistant/analysis/duty_questions.py), from no family's bank."""
+    labels = " or ".join(family_label(c) for c in candidates)
+    slots = []
+    for line in duty_lines(job):
+        short = line if len(line) <= 160 else line[:157].rstrip() + "..."
+        reason = (
+            f'The job says: "{short}". The field is unclear ({labels}), so this asks about '
+            "the duty itself."
+        )
+        for dq in duty_questions(line):
+            slots.append(
+                [
+                    InterviewQuestion(
+                        text=dq.text,
+                        kind="duty",
+                        reason=reason,
+                        source_line=line,
+                        good_answer_covers=dq.guide,
+                        follow_up=dq.follow_up,
+                        question_type=dq.type,
+                        outline=answer_outline(dq.type, dq.guide),
+                    )
+                ]
+            )
+    return slots
+
+
 def role_slots(job: JobDescription, family: str) -> list[Slot]:
     """(d) The family's questions, those whose duty cues the job uses most first; then, for a
     job in a family, one company-knowledge question from the general bank."""
@@ -485,7 +517,8 @@ def build_questions(
     bank = bank or load_bank()
     job = request.job
     role = classify(job.title, job.text, embed)
-    family = role.family
+    # Unsure of the field: no family's bank (it may be another field's), the duties' own questions
+    family = role.family if role.sure else GENERAL
     notes = request.notes
     first = struggled_slots(notes, bank, family) if notes else []
     weak = (
@@ -500,15 +533,24 @@ def build_questions(
         else ([], [])
     )
     company = company_slots(family) if request.count >= 5 else []  # also for `general`
-    questions = choose(
-        first, [weak, gaps, duty_slots(job, family), role_slots(job, family)], request.count
-    )
+    if role.sure:
+        rest = [weak, gaps, duty_slots(job, family), role_slots(job, family)]
+    else:  # the duties' own questions before any general one
+        rest = [weak, gaps, own_duty_slots(job, role.candidates) + role_slots(job, family)]
+    questions = choose(first, rest, request.count)
     if company:  # the company-knowledge question closes the set, in place of the last one
         ending = choose([], [company], 1)
         if ending and not is_near_duplicate(ending[0].text, [q.text for q in questions]):
             questions = questions[: request.count - 1] + ending
+    unsure = (
+        ""
+        if role.sure
+        else f"the job's field is unclear ({' or '.join(family_label(c) for c in role.candidates)}):"
+        " the questions come from the ad's own duties and general ones"
+    )
     notices = [
         role.notice,
+        unsure,
         ""
         if request.resume_text
         else "no resume given: pass --resume for questions on what it does not show",
@@ -516,8 +558,10 @@ def build_questions(
     return InterviewResult(
         job_title=job.title,
         company=job.company,
-        role_family=family,
+        role_family=role.family,
         role_family_label=role.family_label,
+        role_sure=role.sure,
+        role_candidates=role.candidates,
         occupation=role.occupation,
         role_evidence=role.evidence,
         questions=questions,

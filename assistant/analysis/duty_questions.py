@@ -1,0 +1,137 @@
+"""Interview questions built from a job ad's own duties (assistant/data/duty_questions.yaml), for
+a job whose occupation family is unsure: each duty clause's verb ("inspects", "investigates",
+"prepares") picks a pattern, and the few words after it name what the duty is about
+("facilities", "reports of damage"). The ad's sentence is never pasted: only its verb and at most
+MAX_OBJECT_WORDS words of its object are used, the object's common nouns in lower case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel
+
+from assistant.analysis.question_bank import QuestionType
+from assistant.paths import read_data
+from assistant.text import stop_words, token_spans
+
+DUTY_FILE = "duty_questions.yaml"
+MAX_OBJECT_WORDS = 4
+# Words that end a duty's object: what follows says how, where or why, not what.
+_OBJECT_ENDS = frozenset(
+    "and or for to in on at by with from as into through during under within via including "
+    "such when where which that so while using according per across throughout".split()
+)
+_DROP_FIRST = frozenset("the a an all any various its their our your".split())
+# A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
+_MODIFIER = re.compile(r"(?:ive|al|ous|ful|ic|able|ible|ary|-term|-based)$", re.IGNORECASE)
+_CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
+
+
+class DutyPattern(BaseModel):
+    verbs: dict[str, str]  # base form -> gerund
+    text: str
+    type: QuestionType
+    follow_up: str
+    guide: list[str]
+
+
+@dataclass(frozen=True)
+class DutyQuestion:
+    text: str
+    type: str
+    follow_up: str
+    guide: list[str]
+    verb: str
+    what: str
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[DutyPattern, ...]:
+    return tuple(DutyPattern.model_validate(p) for p in read_data(DUTY_FILE)["patterns"])
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, tuple[str, DutyPattern]]:
+    """Each form of each duty verb (base, -s, -es, -ies, gerund) -> (base, its pattern)."""
+    forms: dict[str, tuple[str, DutyPattern]] = {}
+    for pattern in patterns():
+        for base, gerund in pattern.verbs.items():
+            third = base[:-1] + "ies" if base.endswith("y") and base[-2:-1] not in "aeiou" else None
+            for form in (base, base + "s", base + "es", third, gerund):
+                if form:
+                    forms.setdefault(form, (base, pattern))
+    return forms
+
+
+def _spoken(word: str, first: bool) -> str:
+    """A word as said mid-sentence: a name keeps its case (HubSpot, MICN, Fire Department when
+    capitalised mid-line); a capitalised common word at the start of a line does not."""
+    if any(c.isupper() for c in word[1:]) or (not first and word[:1].isupper()):
+        return word
+    return word.lower()
+
+
+def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
+    """(verb, pattern, object) for each duty verb in the line that starts a clause."""
+    spans = token_spans(line)
+    out = []
+    for i, m in enumerate(spans):
+        found = _verb_forms().get(m.group(0).lower())
+        if not found or (i and m.group(0)[:1].isupper()):  # "Water Service Representative"
+            continue
+        before = line[spans[i - 1].end() : m.start()] if i else ""
+        prev = spans[i - 1].group(0).lower() if i else ""
+        # A clause starts at the line's start, after a break, after "and", or after a subject
+        # of one to three capitalised words ("A Wharfinger tracks ...").
+        starts = (
+            i == 0
+            or any(c in before for c in _CLAUSE_BREAKS)
+            or prev in ("and", "or", "also", "then")
+            or (i <= 6 and all(s.group(0)[:1].isupper() for s in spans[:i]))
+        )
+        if not starts:
+            continue
+        what: list[str] = []
+        for k in range(i + 1, len(spans)):
+            gap = line[spans[k - 1].end() : spans[k].start()]
+            word = spans[k].group(0)
+            if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+                break
+            if not what and word.lower() in _DROP_FIRST:
+                continue
+            what.append(_spoken(word, first=k == 0))
+            if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
+                what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
+                break
+        while what and (what[-1].lower() in stop_words() or _MODIFIER.search(what[-1])):
+            what.pop()  # "propose long-term", "records of operational": no noun at the end
+        if what and what[0].lower() not in stop_words():
+            out.append((found[0], found[1], " ".join(what)))
+    return out
+
+
+def duty_question(line: str) -> Optional[DutyQuestion]:
+    """The first question a duty line gives, or None."""
+    found = duty_questions(line)
+    return found[0] if found else None
+
+
+def duty_questions(line: str) -> list[DutyQuestion]:
+    """A question for each duty clause of the line whose verb has a pattern."""
+    out = []
+    for base, pattern, what in _objects(line):
+        text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
+        out.append(
+            DutyQuestion(
+                text=text[0].upper() + text[1:],
+                type=pattern.type,
+                follow_up=pattern.follow_up,
+                guide=list(pattern.guide),
+                verb=base,
+                what=what,
+            )
+        )
+    return out
