@@ -24,9 +24,10 @@ _OBJECT_ENDS = frozenset(
     "and or for to in on at by with from as into through during under within via including "
     "such when where which that so while using according per across throughout".split()
 )
+_CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
 _DROP_FIRST = frozenset("the a an all any various its their our your".split())
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
-_MODIFIER = re.compile(r"(?:ive|al|ous|ful|ic|able|ible|ary|-term|-based)$", re.IGNORECASE)
+_MODIFIER = re.compile(r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|-term|-based)$", re.IGNORECASE)
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
 
 
@@ -84,12 +85,16 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
             continue
         before = line[spans[i - 1].end() : m.start()] if i else ""
         prev = spans[i - 1].group(0).lower() if i else ""
-        # A clause starts at the line's start, after a break, after "and", or after a subject
-        # of one to three capitalised words ("A Wharfinger tracks ...").
+        word = m.group(0).lower()
+        # A clause starts at the line's start, after a break, "and", "will", "to" or an adverb
+        # ("to implement ...", "continuously improve ..."), a gerund after "in", "by" or "with"
+        # ("by creating ..."), or after a subject of capitalised words ("A Wharfinger tracks").
         starts = (
             i == 0
             or any(c in before for c in _CLAUSE_BREAKS)
-            or prev in ("and", "or", "also", "then")
+            or prev in _CLAUSE_OPENERS
+            or (prev.endswith("ly") and len(prev) > 4)
+            or (prev in ("in", "by", "with") and word.endswith("ing"))
             or (i <= 6 and all(s.group(0)[:1].isupper() for s in spans[:i]))
         )
         if not starts:
@@ -98,6 +103,9 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         for k in range(i + 1, len(spans)):
             gap = line[spans[k - 1].end() : spans[k].start()]
             word = spans[k].group(0)
+            if gap.startswith("-"):  # "pre- and post-processing": a word cut short
+                what = []
+                break
             if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
                 break
             if not what and word.lower() in _DROP_FIRST:

@@ -52,7 +52,7 @@ from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
 from assistant.inputs.job import JobDescription
 from assistant.inputs.notes import RejectionNotes
-from assistant.text import names_term, strip_marks, tokens
+from assistant.text import names_term, sentences, strip_marks, tokens
 
 TASK = "interview"
 MAX_TAILORED = 2
@@ -414,12 +414,19 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
     return slots
 
 
+MIN_OWN_DUTY_QUESTIONS = 5  # fewer from the duty lines: the ad's sentences to the candidate too
+_TO_THE_CANDIDATE = re.compile(r"\b(?:you will|you'll|you would|your mission|your role)\b", re.I)
+
+
 def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
     """(c, when the field is unsure) A question for each duty clause of the job, built from its
     verb and object (assistant/analysis/duty_questions.py), from no family's bank."""
     labels = " or ".join(family_label(c) for c in candidates)
+    lines = duty_lines(job)
+    if sum(len(duty_questions(x)) for x in lines) < MIN_OWN_DUTY_QUESTIONS:
+        lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
     slots = []
-    for line in duty_lines(job):
+    for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = (
             f'The job says: "{short}". The field is unclear ({labels}), so this asks about '
