@@ -18,6 +18,8 @@ from assistant.paths import read_data
 from assistant.text import stop_words, token_spans
 
 DUTY_FILE = "duty_questions.yaml"
+SKILLS_FILE = "skills.yaml"
+MAX_TERMS = 3  # the job's terms one question lists
 MAX_OBJECT_WORDS = 4
 # Words that end a duty's object: what follows says how, where or why, not what.
 _OBJECT_ENDS = frozenset(
@@ -29,6 +31,15 @@ _DROP_FIRST = frozenset("the a an all any various its their our your".split())
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
 _MODIFIER = re.compile(r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|-term|-based)$", re.IGNORECASE)
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
+
+
+class TermPattern(BaseModel):
+    categories: list[str]  # of assistant/data/skills.yaml
+    names: bool = False  # its terms are names (Excel, RN): they keep their case
+    text: str
+    type: QuestionType
+    follow_up: str
+    guide: list[str]
 
 
 class DutyPattern(BaseModel):
@@ -52,6 +63,51 @@ class DutyQuestion:
 @lru_cache(maxsize=1)
 def patterns() -> tuple[DutyPattern, ...]:
     return tuple(DutyPattern.model_validate(p) for p in read_data(DUTY_FILE)["patterns"])
+
+
+@lru_cache(maxsize=1)
+def term_patterns() -> dict[str, TermPattern]:
+    return {k: TermPattern.model_validate(v) for k, v in read_data(DUTY_FILE)["terms"].items()}
+
+
+@lru_cache(maxsize=1)
+def _term_kinds() -> dict[str, str]:
+    """Each canonical name of the curated skills vocabulary -> its term pattern's key."""
+    data = read_data(SKILLS_FILE)
+    out = {}
+    for key, pattern in term_patterns().items():
+        for category in pattern.categories:
+            for entry in data.get(category, []):
+                out.setdefault(str(entry).split("|")[0].strip(), key)
+    return out
+
+
+def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[DutyQuestion]:
+    """Questions on the job's own terms (soft skills left out: the caller passes none): its
+    tools in one question, its certifications in one, and one for each of its first methods
+    (`say`: how a common noun is said mid-sentence)."""
+    kinds: dict[str, list[str]] = {}
+    for term in terms:
+        kind = _term_kinds().get(term)
+        if kind and len(kinds.setdefault(kind, [])) < most:
+            kinds[kind].append(term if term_patterns()[kind].names else say(term))
+    out = []
+    for key, pattern in term_patterns().items():
+        found = kinds.get(key, [])
+        each = [[t] for t in found] if "{term}" in pattern.text else [found] if found else []
+        for group in each:
+            listed = ", ".join(group[:-1]) + " and " + group[-1] if len(group) > 1 else group[0]
+            out.append(
+                DutyQuestion(
+                    text=pattern.text.format(terms=listed, term=listed),
+                    type=pattern.type,
+                    follow_up=pattern.follow_up,
+                    guide=[g.format(term=listed) for g in pattern.guide],
+                    verb="",
+                    what=listed,
+                )
+            )
+    return out
 
 
 @lru_cache(maxsize=1)

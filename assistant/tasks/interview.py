@@ -19,7 +19,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 
 from assistant import prompts
-from assistant.analysis.duty_questions import duty_questions
+from assistant.analysis.duty_questions import duty_questions, term_questions
 from assistant.analysis.keywords import (
     find_terms,
     find_terms_ordered,
@@ -433,21 +433,26 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
             "the duty itself."
         )
         for dq in duty_questions(line):
-            slots.append(
-                [
-                    InterviewQuestion(
-                        text=dq.text,
-                        kind="duty",
-                        reason=reason,
-                        source_line=line,
-                        good_answer_covers=dq.guide,
-                        follow_up=dq.follow_up,
-                        question_type=dq.type,
-                        outline=answer_outline(dq.type, dq.guide),
-                    )
-                ]
-            )
+            slots.append(_own_question(dq, reason, line))
+    terms = [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
+    why = f"The job names these. The field is unclear ({labels}), so this asks about its own terms."
+    slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     return slots
+
+
+def _own_question(dq, reason: str, line: Optional[str]) -> Slot:
+    return [
+        InterviewQuestion(
+            text=dq.text,
+            kind="duty",
+            reason=reason,
+            source_line=line,
+            good_answer_covers=dq.guide,
+            follow_up=dq.follow_up,
+            question_type=dq.type,
+            outline=answer_outline(dq.type, dq.guide),
+        )
+    ]
 
 
 def role_slots(job: JobDescription, family: str) -> list[Slot]:
