@@ -29,7 +29,11 @@ _OBJECT_ENDS = frozenset(
 _CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
 _DROP_FIRST = frozenset("the a an all any various its their our your".split())
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
-_MODIFIER = re.compile(r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|-term|-based)$", re.IGNORECASE)
+_MODIFIER = re.compile(
+    r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|ient|-term|-based)$|^(?:new|other|more|such|same|"
+    r"different|good|best|appropriate|necessary|related|complex|accurate|timely|multiple|specific)$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
 
 
@@ -138,6 +142,8 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
     for i, m in enumerate(spans):
         found = _verb_forms().get(m.group(0).lower())
         if not found or (i and m.group(0)[:1].isupper()):  # "Water Service Representative"
+            continue
+        if i == 0 and m.group(0).lower().endswith("ing"):  # "training aids": a noun
             continue
         before = line[spans[i - 1].end() : m.start()] if i else ""
         prev = spans[i - 1].group(0).lower() if i else ""

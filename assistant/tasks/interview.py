@@ -415,6 +415,7 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
 
 
 MIN_OWN_DUTY_QUESTIONS = 5  # fewer from the duty lines: the ad's sentences to the candidate too
+_KNOWLEDGE = re.compile(r"\bknowledge of:\s*(.+)", re.I)
 _TO_THE_CANDIDATE = re.compile(r"\b(?:you will|you'll|you would|your mission|your role)\b", re.I)
 
 
@@ -424,7 +425,15 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
     labels = " or ".join(family_label(c) for c in candidates)
     lines = duty_lines(job)
     if sum(len(duty_questions(x)) for x in lines) < MIN_OWN_DUTY_QUESTIONS:
-        lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
+        said = sentences(job.text)
+        lines += [x for x in said if _TO_THE_CANDIDATE.search(x)]
+        # what the selection tests: "job knowledge, which includes knowledge of: A; B; C"
+        lines += [
+            part.strip()
+            for x in said
+            for m in _KNOWLEDGE.finditer(x)
+            for part in m.group(1).split(";")
+        ]
     slots = []
     for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
