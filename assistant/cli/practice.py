@@ -68,7 +68,8 @@ def practice(
 
     request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
     job_terms = vocabulary_job_terms(request.job.text, request.job.company)
-    family = classify(request.job.title, request.job.text).family
+    role = classify(request.job.title, request.job.text)
+    family = role.family if role.sure else None  # an unsure field is no topic to judge by
     pairs = _read_pairs(answers) if answers else None
     backend = open_engine_with_progress(engine, preload=lambda b: not b.info().is_small).backend
     session = PracticeSession(
