@@ -146,6 +146,27 @@ def test_a_small_model_is_not_asked_for_coaching():
     assert review.coaching == template_coaching(review.critique)
 
 
+def test_a_model_whose_check_figures_advise_against_coaching_is_not_asked(monkeypatch):
+    """The one capability decision (assistant/engine/capability.py) holds for practice too:
+    under the threshold the model is not asked, unless --model-always."""
+    from assistant.engine import capability
+
+    figures = capability.ModelFigures(
+        model="big.gguf",
+        measured_at="2026-11-30T00:00:00+00:00",
+        tasks={"practice": capability.TaskFigure(kept=0, tried=3)},
+    )
+    monkeypatch.setattr(capability, "model_key", lambda backend: "gguf:test")
+    monkeypatch.setattr(capability, "figures_for", lambda key: (figures, "measured"))
+    backend = FakeBackend([GOOD_COACHING], parameters=LARGE)
+    review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
+    assert backend.calls == [] and review.generation.source == "template"
+    assert "0 of 3 practice drafts" in review.generation.notice
+    asked = FakeBackend([GOOD_COACHING], parameters=LARGE)
+    review_answer("Tell me about a busy day.", NO_RESULT, [], asked, always=True)
+    assert asked.calls
+
+
 def test_the_review_has_the_question_type_and_a_model_answer_outline():
     from assistant.analysis.question_bank import load_families
 

@@ -71,7 +71,14 @@ def practice(
     role = classify(request.job.title, request.job.text)
     family = role.family if role.sure else None  # an unsure field is no topic to judge by
     pairs = _read_pairs(answers) if answers else None
-    backend = open_engine_with_progress(engine, preload=lambda b: not b.info().is_small).backend
+    from assistant.config import load_config
+    from assistant.tasks.practice import not_coaching
+
+    always = engine.model_always or load_config().model_always
+    # the model's context is loaded only if it will write coaching (embeddings load it lazily)
+    backend = open_engine_with_progress(
+        engine, preload=lambda b: not_coaching(b, always) is None
+    ).backend
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,
@@ -93,9 +100,10 @@ def practice(
                 backend,
                 None if as_json else console(),
                 family,
+                always,
             )
     else:
-        _interactive(request, session, job_terms, backend, console(stderr=as_json), family)
+        _interactive(request, session, job_terms, backend, console(stderr=as_json), family, always)
     if not session.reviews:
         notice("no answers given: nothing to save")
     else:
@@ -113,7 +121,7 @@ def _read_pairs(path: str) -> list[tuple[str, str]]:
     return [(p.question, p.answer) for p in read_answers(path)]
 
 
-def _interactive(request, session, job_terms, backend, ui, family) -> None:
+def _interactive(request, session, job_terms, backend, ui, family, always=False) -> None:
     from rich.text import Text
 
     from assistant.tasks.interview import build_questions, practice_order
@@ -133,7 +141,7 @@ def _interactive(request, session, job_terms, backend, ui, family) -> None:
         ui.print(Text(question, style="bold cyan"))
         answer, ended = _read_answer()
         if answer:
-            _review(session, question, answer, job_terms, backend, ui, family)
+            _review(session, question, answer, job_terms, backend, ui, family, always)
         elif not ended:
             ui.print(Text("Skipped.", style="dim"))
         if ended:
@@ -153,7 +161,14 @@ def _read_answer() -> tuple[str, bool]:
 
 
 def _review(
-    session, question: str, answer: str, job_terms: list[str], backend, ui, family=None
+    session,
+    question: str,
+    answer: str,
+    job_terms: list[str],
+    backend,
+    ui,
+    family=None,
+    always=False,
 ) -> None:
     from assistant.tasks.practice import review_answer
 
@@ -162,7 +177,13 @@ def _review(
     else:
         with TokenProgress("Coaching") as progress:
             review = review_answer(
-                question, answer, job_terms, backend, on_chunk=progress, job_family=family
+                question,
+                answer,
+                job_terms,
+                backend,
+                on_chunk=progress,
+                job_family=family,
+                always=always,
             )
     from assistant.stores.practice import save_answer
 
