@@ -335,7 +335,7 @@ def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
     )
     assert [(q.verb, q.what) for q in found] == [
         ("track", "cargo"),
-        ("inspect", "facilities"),
+        ("inspect", "the facilities"),
         ("investigate", "reports of damage"),
     ]
     assert all(q.text.endswith("?") and q.text[0].isupper() for q in found)

@@ -27,7 +27,9 @@ _OBJECT_ENDS = frozenset(
     "such when where which that so while using according per across throughout".split()
 )
 _CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
-_DROP_FIRST = frozenset("the a an all any various its their our your".split())
+_DROP_FIRST = frozenset("all any various".split())
+_ARTICLES = frozenset(("the", "a", "an"))
+_AS_THE = frozenset("its their our your his her".split())  # "maintains its records": the records
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
 _MODIFIER = re.compile(
     r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|ient|-term|-based)$|^(?:new|other|more|such|same|"
@@ -172,13 +174,15 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
                 break
             if not what and word.lower() in _DROP_FIRST:
                 continue
+            if not what and word.lower() in _AS_THE:
+                word = "the"
             what.append(_spoken(word, first=k == 0))
             if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
                 what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
                 break
         while what and (what[-1].lower() in stop_words() or _MODIFIER.search(what[-1])):
             what.pop()  # "propose long-term", "records of operational": no noun at the end
-        if what and what[0].lower() not in stop_words():
+        if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
             out.append((found[0], found[1], " ".join(what)))
     return out
 

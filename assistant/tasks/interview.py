@@ -135,6 +135,7 @@ class InterviewResult(BaseModel):
     role_family_label: str
     role_sure: bool = True  # False: the field is unsure, the questions come from the ad's duties
     role_candidates: list[str] = []  # when unsure, the families it could be, best first
+    role_candidate_labels: list[str] = []  # their labels ("management", "office and ...")
     occupation: Optional[str] = None  # the ESCO occupation the job title matched
     role_evidence: list[str] = []  # the job's words that pointed to the family
     questions: list[InterviewQuestion]
@@ -583,6 +584,7 @@ def build_questions(
         role_family_label=role.family_label,
         role_sure=role.sure,
         role_candidates=role.candidates,
+        role_candidate_labels=[family_label(c) for c in role.candidates],
         occupation=role.occupation,
         role_evidence=role.evidence,
         questions=questions,
