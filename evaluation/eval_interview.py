@@ -72,14 +72,14 @@ def family_accuracy(rows: list[dict], results: dict) -> None:
 def question_fit(rows: list[dict], results: dict) -> None:
     judged = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
     fresh = set(judged.pop("fresh_sample", []) or [])
-    old = {f: m for f, m in judged.items() if f not in fresh}
+    fresh2 = set(judged.pop("fresh2_sample", []) or [])
+    old = {f: m for f, m in judged.items() if f not in fresh | fresh2}
     _judged_fit("the 22 hand-judged ads of issue 16's first pass", old, rows, results)
-    _judged_fit(
-        "a FRESH random sample, judged after the fallback was built",
-        {f: judged.get(f) for f in sorted(fresh)},
-        rows,
-        results,
-    )
+    for title, sample in (
+        ("a FRESH random sample, judged after the fallback was built", fresh),
+        ("a FRESH2 random sample (round 2), judged after the round-2 changes", fresh2),
+    ):
+        _judged_fit(title, {f: judged.get(f) for f in sorted(sample)}, rows, results)
     family = {r["file"]: r["family"] for r in rows}
     other = Counter()
     unsure = []
@@ -186,7 +186,7 @@ def _relevance_figures(data: dict, embed, how: str) -> None:
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
     print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
-    for split in ("tune", "held-out", "fresh"):
+    for split in ("tune", "held-out", "fresh", "fresh2"):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]
         total = tp + fn + tn + fp

@@ -190,3 +190,43 @@ def test_a_backend_without_embeddings_leaves_the_words_answer():
         raise RuntimeError("no embeddings")
 
     assert not relevance(NURSE_Q, CAMPAIGN, broken).relevant
+
+
+def test_an_answer_another_question_of_the_field_matches_clearly_better_is_off_topic():
+    """Relevance is relative: a good answer to another question of the same field has the
+    field's words, so it is compared with the field's other questions too; no model is asked."""
+    from assistant.analysis.relevance import relevance
+
+    question = "How do you prioritise your patients at the start of a busy shift?"
+    medicines = (
+        "On every drug round I check the chart, the name band and allergies before giving "
+        "anything, and I never leave medicines on a locker. For controlled drugs a second nurse "
+        "checks the dose with me and we both sign. If a dose looks wrong I stop and ask the "
+        "pharmacist."
+    )
+    priorities = (
+        "At handover I note who is new, who is in pain and whose early warning score is "
+        "climbing. I see those first, then do the routine checks in bed order, and I tell the "
+        "nurse in charge if I cannot get round in time."
+    )
+    off = relevance(question, medicines, lambda texts: 1 / 0)
+    assert not off.relevant and off.method == "other question"
+    assert "medicines" in off.better_question
+    assert relevance(question, priorities, lambda texts: 1 / 0).relevant
+
+
+def test_the_sessions_other_questions_are_candidates_too():
+    from assistant.analysis.relevance import relevance
+
+    lesson = "How would you plan a science lesson for a class of thirty?"
+    lost = "What would you do if a pupil got lost during a museum trip?"
+    answer = (
+        "I would keep calm, count the group straight away and ring the mobile of the pupil who is "
+        "lost. One adult stays with the group while another goes back through the museum and "
+        "tells the staff at the desk, who can watch the exits. Then I would call the school, the "
+        "parents and cut the trip short."
+    )
+    assert relevance(lesson, answer).relevant  # no other question to compare with
+    off = relevance(lesson, answer, others=[lesson, lost])
+    assert not off.relevant and off.better_question == lost
+    assert relevance(lost, answer, others=[lesson, lost]).relevant

@@ -309,6 +309,7 @@ def measure(
     question: Optional[str] = None,
     embed: Optional[Callable] = None,
     job_family: Optional[str] = None,
+    others: Iterable[str] = (),
 ) -> AnswerMetrics:
     job_terms = list(dict.fromkeys(job_terms))
     n = len(answer.split())
@@ -320,7 +321,14 @@ def measure(
     return AnswerMetrics(
         question_type=qtype,
         relevance=(
-            relevance(question, answer, embed, job_family, shaped(qtype, star, approach, example))
+            relevance(
+                question,
+                answer,
+                embed,
+                job_family,
+                shaped(qtype, star, approach, example),
+                tuple(others),
+            )
             if question
             else None
         ),
@@ -345,9 +353,11 @@ def critique(
     question: Optional[str] = None,
     embed: Optional[Callable] = None,
     job_family: Optional[str] = None,
+    others: Iterable[str] = (),
 ) -> AnswerCritique:
-    """The critique; with the question, by its type and with the off-topic check."""
-    metrics = measure(answer, job_terms, question, embed, job_family)
+    """The critique; with the question, by its type and with the off-topic check (`others`: the
+    session's other questions, which the answer may be answering instead)."""
+    metrics = measure(answer, job_terms, question, embed, job_family, others)
     hits = [r for r in ANSWER_RULES.rules if r.hits(metrics)]
     return AnswerCritique(
         metrics=metrics,

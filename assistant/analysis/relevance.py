@@ -7,11 +7,19 @@ the occupation family the question is about (its cue words) named again in the a
 answer's own words pointing to that family. An answer that shares neither is off-topic; a
 question with too few words of its own ("Why us?") is not judged. With a model's embeddings, a lexically off-topic answer
 whose embedding is close to the question's is let through (the words differ, the topic not).
+
+Relevance is also judged relatively: a good answer to another question of the same field has the
+field's words, so the answer is compared with the question asked AND with the other questions it
+could be answering (the field's bank, the general questions, the session's questions), each with
+its answer guide, content words weighted by how specific they are (idf over the banks' questions
+and guides). An answer that another question clearly matches better is off that question.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Optional
@@ -32,6 +40,15 @@ FAMILY_HITS = 1  # the question's family cue words an answer must use to count a
 # could not judge.
 EMBED_RELEVANT = 0.88
 EMBED_OFF_TOPIC = 0.75
+# Another question "clearly" matches better (chosen on the tune and first fresh splits): its
+# normalised match is at least OTHER_MATCH and shares at least OTHER_TERMS key terms with the
+# answer, and the asked question's match is at most OTHER_RATIO of it. Relevant answers whose
+# best other question scored that high kept from 0.47 of its match up; the answers to another
+# question kept 0.16 or less.
+OTHER_MATCH = 0.8
+OTHER_TERMS = 3
+OTHER_RATIO = 1 / 3
+QUESTION_WEIGHT = 2.0  # a term of the question itself counts twice a term of its guide only
 
 # Words every question and many answers use, that say nothing about the topic.
 _GENERIC = frozenset(
@@ -81,6 +98,95 @@ def question_terms(question: str) -> set[str]:
     return key_terms(question) | key_terms(extra)
 
 
+class _Doc(BaseModel):
+    """What a question is about: its own key terms, and the rest of its guide's and cues'."""
+
+    text: str
+    own: frozenset[str]
+    guide: frozenset[str] = frozenset()
+
+
+def _doc(question: str, with_guide: bool = True) -> _Doc:
+    own = frozenset(key_terms(question))
+    return _Doc(
+        text=question,
+        own=own,
+        guide=frozenset(question_terms(question) - own) if with_guide else frozenset(),
+    )
+
+
+@lru_cache(maxsize=1)
+def _bank_docs() -> tuple[tuple[str, _Doc], ...]:
+    return tuple((key, _doc(q.text)) for key, fam in load_families().items() for q in fam.questions)
+
+
+@lru_cache(maxsize=1)
+def _idf() -> dict[str, float]:
+    """How specific each term is: log of (questions + 1) over (questions using it + 0.5), the
+    questions of all banks with their guides; a term no question uses has the highest weight."""
+    docs = _bank_docs()
+    df = Counter(t for _, d in docs for t in d.own | d.guide)
+    n = len(docs) + 1
+    return {t: math.log(n / (c + 0.5)) for t, c in df.items()}
+
+
+def _weight(term: str) -> float:
+    """A term's idf; a term no bank question uses is as specific as a term can be."""
+    idf = _idf()
+    return idf.get(term) or math.log((len(_bank_docs()) + 1) / 0.5)
+
+
+class Match(BaseModel):
+    question: str
+    score: float  # the idf-weighted shared terms over the question's own weight (cosine-like)
+    terms: int  # how many of its key terms the answer uses
+
+
+def match(answer_terms: set[str], doc: _Doc) -> Match:
+    own = doc.own & answer_terms
+    guide = doc.guide & answer_terms
+    shared = QUESTION_WEIGHT * sum(_weight(t) for t in own) + sum(_weight(t) for t in guide)
+    norm = math.sqrt(
+        sum((QUESTION_WEIGHT * _weight(t)) ** 2 for t in doc.own)
+        + sum(_weight(t) ** 2 for t in doc.guide)
+    )
+    return Match(question=doc.text, score=shared / norm if norm else 0.0, terms=len(own | guide))
+
+
+def better_question(
+    question: str, answer: str, family: Optional[str], others: Sequence[str] = ()
+) -> Optional[Match]:
+    """Another question the answer clearly matches better than the one asked, or None. The
+    candidates: the bank of the question's field (`family`), the general questions, and
+    `others` (the session's). When the asked question is a bank question all are compared with
+    their guides, else by their own words only, so neither side has more words to match."""
+    with_guide = _entry(question) is not None
+    terms = key_terms(answer)
+    asked = match(terms, _doc(question, with_guide))
+    seen = {question.strip()}
+    candidates = [
+        d if with_guide else _doc(d.text, False)
+        for key, d in _bank_docs()
+        if key in (family, "general")
+    ] + [_doc(q, with_guide) for q in others]
+    best: Optional[Match] = None
+    for doc in candidates:
+        if doc.text.strip() in seen:
+            continue
+        seen.add(doc.text.strip())
+        m = match(terms, doc)
+        if best is None or m.score > best.score:
+            best = m
+    if (
+        best is not None
+        and best.score >= OTHER_MATCH
+        and best.terms >= OTHER_TERMS
+        and asked.score <= OTHER_RATIO * best.score
+    ):
+        return best
+    return None
+
+
 def _family_of(text: str) -> Optional[str]:
     shares, _, hits = text_shares(text)
     if not hits:
@@ -101,6 +207,7 @@ class Relevance(BaseModel):
     family_words: list[str] = []  # the question's family cue words the answer uses
     similarity: Optional[float] = None  # embeddings' cosine, when a model gave them
     method: str = "words"
+    better_question: Optional[str] = None  # another question the answer clearly answers instead
 
 
 def relevance(
@@ -109,6 +216,7 @@ def relevance(
     embed: Optional[Callable[[Sequence[str]], list[list[float]]]] = None,
     job_family: Optional[str] = None,
     shaped: bool = True,
+    others: Sequence[str] = (),
 ) -> Relevance:
     """Whether the answer addresses the question; `job_family`, the family of the job being
     practised for, stands in for a question that names no field of its own; `shaped`, whether
@@ -120,7 +228,9 @@ def relevance(
     field has too, so it counts only in an answer of the right form; none at all, which in a long
     answer or one about a field is off-topic. The model's embeddings (a cascade: asked only here)
     judge an answer to a question with too few words of its own ("Why us?"), and let through a
-    lexically off-topic answer whose embedding is very close to the question's."""
+    lexically off-topic answer whose embedding is very close to the question's. Before all of
+    these: an answer another question (`others`, the session's, or the field's bank) clearly
+    matches better is off-topic, whatever words it shares (the model is not asked)."""
     shared = sorted(question_terms(question) & key_terms(answer))
     family = _family_of_question(question) or (
         job_family if job_family and job_family != "general" else None
@@ -135,6 +245,15 @@ def relevance(
     # Sharing no words is telling in a long answer, or in one whose words belong to a field.
     telling = len(answer.split()) >= LONG_ANSWER or _family_of(answer) is not None
     short = len(answer.split()) < MIN_WORDS
+    other = None if short else better_question(question, answer, family, others)
+    if other is not None:
+        return Relevance(
+            relevant=False,
+            shared=shared,
+            family_words=family_words,
+            method="other question",
+            better_question=other.question,
+        )
     evidence = bool(shared) or (on_family and shaped)  # the words say it is on topic
     relevant = short or not judgeable or not telling or evidence
     lexical = Relevance(relevant=relevant, shared=shared, family_words=family_words)

@@ -87,6 +87,7 @@ def practice(
     if pairs is not None:
         from rich.text import Text
 
+        asked = [q for q, _ in pairs]  # an answer may answer another question of the file
         for i, (question, answer) in enumerate(
             pairs, 1
         ):  # --json prints only the JSON: these are for scripts
@@ -101,6 +102,7 @@ def practice(
                 None if as_json else console(),
                 family,
                 always,
+                asked,
             )
     else:
         _interactive(request, session, job_terms, backend, console(stderr=as_json), family, always)
@@ -141,7 +143,8 @@ def _interactive(request, session, job_terms, backend, ui, family, always=False)
         ui.print(Text(question, style="bold cyan"))
         answer, ended = _read_answer()
         if answer:
-            _review(session, question, answer, job_terms, backend, ui, family, always)
+            others = [q for _, q in questions]
+            _review(session, question, answer, job_terms, backend, ui, family, always, others)
         elif not ended:
             ui.print(Text("Skipped.", style="dim"))
         if ended:
@@ -169,11 +172,12 @@ def _review(
     ui,
     family=None,
     always=False,
+    others=(),
 ) -> None:
     from assistant.tasks.practice import review_answer
 
     if backend is None:
-        review = review_answer(question, answer, job_terms, job_family=family)
+        review = review_answer(question, answer, job_terms, job_family=family, others=others)
     else:
         with TokenProgress("Coaching") as progress:
             review = review_answer(
@@ -184,6 +188,7 @@ def _review(
                 on_chunk=progress,
                 job_family=family,
                 always=always,
+                others=others,
             )
     from assistant.stores.practice import save_answer
 

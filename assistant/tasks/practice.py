@@ -9,7 +9,7 @@ only cost time before the template was shown anyway."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Optional
 
 from assistant import prompts
@@ -100,11 +100,15 @@ def review_answer(
     on_chunk: Optional[Callable[[str], None]] = None,
     job_family: Optional[str] = None,
     always: bool = False,
+    others: Sequence[str] = (),
 ) -> AnswerReview:
     """The critique of one answer (`job_family`: the occupation family of the job practised
-    for, the topic of a question that names none), a model answer outline, and coaching."""
+    for, the topic of a question that names none; `others`: the session's other questions), a
+    model answer outline, and coaching."""
     embed = getattr(backend, "embed", None) if backend is not None else None
-    result = critique(answer, job_terms, question=question, embed=embed, job_family=job_family)
+    result = critique(
+        answer, job_terms, question=question, embed=embed, job_family=job_family, others=others
+    )
     fallback = template_coaching(result)
     ask = Ask(messages=[], options=presets.COACHING, fallback=fallback, what="coaching")
     not_asked = None  # the model's name when it is not asked (see not_coaching)
