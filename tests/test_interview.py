@@ -606,3 +606,15 @@ def test_a_struggled_question_gets_a_follow_up_that_fits_it():
     assert delegation.follow_up == entry.follow_up and "customer" not in delegation.follow_up
     assert company.question_type == "company"
     assert company.follow_up == TYPE_FOLLOW_UPS["company"]  # not "found the root cause"
+
+
+def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
+    from assistant.analysis.duty_questions import MAX_OBJECT_WORDS, item_question
+
+    q = item_question("fundamental accounting and bookkeeping concepts and practices")
+    assert q.what == "fundamental accounting" and q.what in q.text
+    assert len(item_question("report writing").what.split()) <= MAX_OBJECT_WORDS
+    # one word, or a participle for the rest, says too little; a duty with a verb is not an item
+    assert item_question("methods used to weld, braze, and forge metal") is None
+    assert item_question("the metals classified as ferrous and non-ferrous") is None
+    assert item_question("inspects facilities") is None

@@ -163,28 +163,61 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         )
         if not starts:
             continue
-        what: list[str] = []
-        for k in range(i + 1, len(spans)):
-            gap = line[spans[k - 1].end() : spans[k].start()]
-            word = spans[k].group(0)
-            if gap.startswith("-"):  # "pre- and post-processing": a word cut short
-                what = []
-                break
-            if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
-                break
-            if not what and word.lower() in _DROP_FIRST:
-                continue
-            if not what and word.lower() in _AS_THE:
-                word = "the"
-            what.append(_spoken(word, first=k == 0))
-            if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
-                what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
-                break
-        while what and (what[-1].lower() in stop_words() or _MODIFIER.search(what[-1])):
-            what.pop()  # "propose long-term", "records of operational": no noun at the end
-        if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
-            out.append((found[0], found[1], " ".join(what)))
+        what = _object(line, spans, i + 1)
+        if what:
+            out.append((found[0], found[1], what))
     return out
+
+
+def _object(line: str, spans: list, start: int) -> str:
+    """At most MAX_OBJECT_WORDS words of the object starting at token `start`: up to a break or a
+    word that says how, where or why; no article or modifier left dangling at the end; "" when
+    nothing is left that names a thing."""
+    what: list[str] = []
+    for k in range(start, len(spans)):
+        gap = line[spans[k - 1].end() : spans[k].start()] if k else ""
+        word = spans[k].group(0)
+        if gap.startswith("-"):  # "pre- and post-processing": a word cut short
+            return ""
+        if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+            break
+        if not what and word.lower() in _DROP_FIRST:
+            continue
+        if not what and word.lower() in _AS_THE:
+            word = "the"
+        what.append(_spoken(word, first=k == 0))
+        if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
+            what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
+            break
+    while what and (what[-1].lower() in stop_words() or _MODIFIER.search(what[-1])):
+        what.pop()  # "propose long-term", "records of operational": no noun at the end
+    if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
+        return " ".join(what)
+    return ""
+
+
+def item_question(item: str) -> Optional[DutyQuestion]:
+    """A question on an item the ad lists without a verb ("data collection", "knowledge of:
+    fundamental accounting practices"): the item pattern with a few words of it, or None."""
+    if duty_questions(item):
+        return None
+    words = _object(item, token_spans(item), 0).split()
+    while words and (words[-1].endswith("ed") or words[-1].lower() in stop_words()):
+        words.pop()  # "the metals classified": the participle says how, not what
+    if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():
+        words = words[1:]  # "the City's Emergency Operations" keeps its article
+    if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
+        return None
+    what = " ".join(words)
+    pattern = term_patterns()["items"]
+    return DutyQuestion(
+        text=pattern.text.format(term=what),
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=[g.format(term=what) for g in pattern.guide],
+        verb="",
+        what=what,
+    )
 
 
 def duty_question(line: str) -> Optional[DutyQuestion]:

@@ -19,7 +19,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 
 from assistant import prompts
-from assistant.analysis.duty_questions import duty_questions, term_questions
+from assistant.analysis.duty_questions import duty_questions, item_question, term_questions
 from assistant.analysis.keywords import (
     find_terms,
     find_terms_ordered,
@@ -415,26 +415,32 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
     return slots
 
 
-MIN_OWN_DUTY_QUESTIONS = 5  # fewer from the duty lines: the ad's sentences to the candidate too
 _KNOWLEDGE = re.compile(r"\bknowledge of:\s*(.+)", re.I)
 _TO_THE_CANDIDATE = re.compile(r"\b(?:you will|you'll|you would|your mission|your role)\b", re.I)
+# "Typical duties relate to A, B and C": a list of what the job does, without verbs.
+_ABILITIES = re.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
+_DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
+
+
+def _listed_items(text: str) -> list[str]:
+    """The items of the ad's verbless lists: the duties it relates to, the knowledge its
+    selection tests ('job knowledge, which includes knowledge of: A; B')."""
+    out = []
+    for said in sentences(text):
+        for m in (*_DUTY_LIST.finditer(said), *_KNOWLEDGE.finditer(said)):
+            listed = _ABILITIES.split(m.group(1))[0]  # "ability to: compare...": not a thing
+            out += [p.strip(" .") for p in re.split(r"[;,]", listed)]
+    return [x for x in out if x]
 
 
 def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
-    """(c, when the field is unsure) A question for each duty clause of the job, built from its
-    verb and object (assistant/analysis/duty_questions.py), from no family's bank."""
+    """(c, when the field is unsure) Questions from the ad's own material, from no family's bank:
+    each duty clause's verb and object (assistant/analysis/duty_questions.py), then its
+    requirement lines and its sentences to the candidate, then the items of its verbless lists
+    and its own terms. The general questions come only after all of these."""
     labels = " or ".join(family_label(c) for c in candidates)
-    lines = duty_lines(job)
-    if sum(len(duty_questions(x)) for x in lines) < MIN_OWN_DUTY_QUESTIONS:
-        said = sentences(job.text)
-        lines += [x for x in said if _TO_THE_CANDIDATE.search(x)]
-        # what the selection tests: "job knowledge, which includes knowledge of: A; B; C"
-        lines += [
-            part.strip()
-            for x in said
-            for m in _KNOWLEDGE.finditer(x)
-            for part in m.group(1).split(";")
-        ]
+    lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
+    lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
     slots = []
     for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
@@ -444,6 +450,11 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
         )
         for dq in duty_questions(line):
             slots.append(_own_question(dq, reason, line))
+    for item in dict.fromkeys(_listed_items(job.text)):
+        dq = item_question(item)
+        if dq:
+            why = f'The job lists "{item}". The field is unclear ({labels}), so this asks about it.'
+            slots.append(_own_question(dq, why, item))
     terms = [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
     why = f"The job names these. The field is unclear ({labels}), so this asks about its own terms."
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
