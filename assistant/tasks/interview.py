@@ -416,7 +416,10 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
 
 
 _KNOWLEDGE = re.compile(r"\bknowledge of:\s*(.+)", re.I)
-_TO_THE_CANDIDATE = re.compile(r"\b(?:you will|you'll|you would|your mission|your role)\b", re.I)
+_TO_THE_CANDIDATE = re.compile(
+    r"\b(?:you will|you'll|you would|you bring|your mission|your role)\b", re.I
+)
+_BULLET = re.compile(r"^\s*[*\u2022-]\s+")  # not numbered: bulletins number their notes
 # "Typical duties relate to A, B and C": a list of what the job does, without verbs.
 _ABILITIES = re.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
 _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
@@ -436,11 +439,12 @@ def _listed_items(text: str) -> list[str]:
 def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
     """(c, when the field is unsure) Questions from the ad's own material, from no family's bank:
     each duty clause's verb and object (assistant/analysis/duty_questions.py), then its
-    requirement lines and its sentences to the candidate, then the items of its verbless lists
+    requirement lines, its sentences to the candidate and its bullets, then the items of its verbless lists
     and its own terms. The general questions come only after all of these."""
     labels = " or ".join(family_label(c) for c in candidates)
     lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
     lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
+    lines += [line_text(x) for x in job.lines if _BULLET.match(x)]  # whatever its heading
     slots = []
     for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
