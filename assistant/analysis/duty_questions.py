@@ -185,7 +185,9 @@ def _object(line: str, spans: list, start: int) -> str:
             continue
         if not what and word.lower() in _AS_THE:
             word = "the"
-        what.append(_spoken(word, first=k == 0))
+        # a list's first word is said in lower case, unless a name goes on ("Microsoft Word")
+        then = spans[k + 1].group(0) if k + 1 < len(spans) else ""
+        what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
             what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
             break

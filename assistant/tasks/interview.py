@@ -425,15 +425,19 @@ _ABILITIES = re.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
 _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
 
 
-def _listed_items(text: str) -> list[str]:
-    """The items of the ad's verbless lists: the duties it relates to, the knowledge its
-    selection tests ('job knowledge, which includes knowledge of: A; B')."""
-    out = []
+def _listed_items(text: str) -> tuple[list[str], list[str]]:
+    """The ad's lists: the duties it "relates to", the knowledge and abilities its selection
+    tests ('job knowledge, which includes knowledge of: A; B; the ability to C'). Returns the
+    parts (each a duty line: "methods used to test and diagnose software") and the things it
+    names without a verb, before any abilities ("data collection", "report writing")."""
+    parts: list[str] = []
+    things: list[str] = []
     for said in sentences(text):
         for m in (*_DUTY_LIST.finditer(said), *_KNOWLEDGE.finditer(said)):
+            parts += [p.strip() for p in m.group(1).split(";")]
             listed = _ABILITIES.split(m.group(1))[0]  # "ability to: compare...": not a thing
-            out += [p.strip(" .") for p in re.split(r"[;,]", listed)]
-    return [x for x in out if x]
+            things += [p.strip(" .") for p in re.split(r"[;,]", listed)]
+    return [x for x in parts if x], [x for x in things if x]
 
 
 def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
@@ -445,6 +449,8 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
     lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
     lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
     lines += [line_text(x) for x in job.lines if _BULLET.match(x)]  # whatever its heading
+    parts, things = _listed_items(job.text)
+    lines += parts
     slots = []
     for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
@@ -454,12 +460,14 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
         )
         for dq in duty_questions(line):
             slots.append(_own_question(dq, reason, line))
-    for item in dict.fromkeys(_listed_items(job.text)):
+    terms = [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
+    for item in dict.fromkeys(things):
+        if any(t.lower() in item.lower() for t in terms):
+            continue  # its term gets its own question below
         dq = item_question(item)
         if dq:
             why = f'The job lists "{item}". The field is unclear ({labels}), so this asks about it.'
             slots.append(_own_question(dq, why, item))
-    terms = [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
     why = f"The job names these. The field is unclear ({labels}), so this asks about its own terms."
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     return slots
