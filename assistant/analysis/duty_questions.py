@@ -27,7 +27,9 @@ _OBJECT_ENDS = frozenset(
     "such when where which that so while using according per across throughout".split()
 )
 _CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
-_DROP_FIRST = frozenset("all any various".split())
+_DROP_FIRST = frozenset(
+    "all any various related similar certain rudimentary".split()
+)  # say no thing
 _ARTICLES = frozenset(("the", "a", "an"))
 _AS_THE = frozenset("its their our your his her".split())  # "maintains its records": the records
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
