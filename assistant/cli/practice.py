@@ -232,6 +232,9 @@ def _render_review(ui, review) -> None:
         + (", ".join(f"{r.word} ×{r.count}" for r in m.repeated[:3]) or "none")
     )
     lines += [f"• {f.message}" for f in c.findings]
+    other = m.relevance.better_question if m.relevance else None
+    if other:  # the off-topic finding says which question the answer fits instead
+        lines.append(f'  It answers this question better: "{other}"')
     lines += ["", f"Coaching: {review.coaching}"]
     if review.outline:
         lines += ["", "A model answer runs:"] + [
