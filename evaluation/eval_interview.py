@@ -7,8 +7,10 @@ Prints:
    share of the ten questions that belong to the job's field, how many come from another field's
    bank, how many paste a run of eight or more words from the ad, and whether each question's
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
+   the first pass's 22 ads, the fresh sample and the round-2 fresh2 sample apart;
 3. practice's relevance detection on hand-labelled answers
-   (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic.
+   (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
+   held-out, fresh, fresh2), each answer judged against its question and the banks (no session).
 """
 
 from __future__ import annotations
