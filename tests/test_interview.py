@@ -618,3 +618,23 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
     assert item_question("methods used to weld, braze, and forge metal") is None
     assert item_question("the metals classified as ferrous and non-ferrous") is None
     assert item_question("inspects facilities") is None
+
+
+def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_path):
+    """A bulletin whose duties are one verbless sentence: its listed things, and the parts of
+    what its selection tests, give questions on a few of their words, never one word alone."""
+    from assistant.tasks.interview import own_duty_slots
+
+    ad = tmp_path / "clerk.md"
+    ad.write_text(
+        "# Management Clerk\n\nTypical duties relate to data collection, report writing, and "
+        "methods.\n\nThe interview tests job knowledge, which includes knowledge of: fundamental "
+        "records retention schedules; the ability to diagnose software faults.\n",
+        "utf-8",
+    )
+    texts = [slot[0].text for slot in own_duty_slots(read_job(str(ad)), ["office-admin"])]
+    assert any("of data collection?" in t for t in texts)
+    assert any("of report writing?" in t for t in texts)
+    assert any("of fundamental records retention schedules?" in t for t in texts)
+    assert any("diagnose software faults" in t for t in texts)  # an ability's verb: a duty
+    assert not any("of methods?" in t for t in texts)

@@ -161,7 +161,11 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
             or prev in _CLAUSE_OPENERS
             or (prev.endswith("ly") and len(prev) > 4)
             or (prev in ("in", "by", "with") and word.endswith("ing"))
-            or (i <= 6 and all(s.group(0)[:1].isupper() for s in spans[:i]))
+            or (
+                i <= 6
+                and all(s.group(0)[:1].isupper() for s in spans[:i])
+                and spans[0].group(0).lower() not in _verb_forms()  # "Resolve scheduling..."
+            )
         )
         if not starts:
             continue
