@@ -257,10 +257,34 @@ def test_duty_questions_ask_about_a_duty_line_in_the_banks_own_words():
     assert len(duty) >= 2
     bank = {q.text for q in load_families()[result.role_family].questions}
     for q in duty:
-        assert q.source_line in duty_lines(job) and q.source_line in q.reason
-        assert q.text in bank and not _pastes(q.text, q.source_line)
+        assert q.source_line is None or q.source_line in q.reason  # a term question has none
+        assert not _pastes(q.text, q.source_line or "")
         assert q.good_answer_covers and q.follow_up and q.question_type and q.outline
-        assert q.bank_family == result.role_family
+        if q.bank_family:  # the bank's question that fits the duty line
+            assert q.source_line in duty_lines(job) and q.text in bank
+            assert q.bank_family == result.role_family
+        else:  # the duty's own question (verb and object), with its own follow-up and guide
+            assert q.text not in bank
+
+
+def test_a_sure_field_asks_from_the_ads_own_duties_and_the_banks_questions_that_fit_it():
+    from assistant.analysis.relevance import ad_fit, key_terms
+    from assistant.tasks.interview import MIN_AD_FIT, OWN_DUTIES
+
+    job = read_job(DATA_JOB)
+    result = build_questions(request(count=10, resume=None, notes=None))
+    assert result.role_sure
+    own = [q for q in result.questions if q.kind == "duty" and not q.bank_family]
+    assert len(own) >= OWN_DUTIES
+    terms = key_terms(job.text)
+    fits = [ad_fit(terms, q.text) for q in result.questions if q.bank_family == result.role_family]
+    entries = load_families()[result.role_family].questions
+    unused = [
+        ad_fit(terms, q.text) for q in entries if q.text not in {x.text for x in result.questions}
+    ]
+    # no bank question that fits the ad is left out for one that does not
+    if any(f < MIN_AD_FIT for f in fits):
+        assert all(f < MIN_AD_FIT for f in unused)
 
 
 def test_duty_lines_of_a_paragraph_ad():
@@ -303,8 +327,10 @@ def test_role_specific_and_questions_to_ask_them():
     family = load_families()[result.role_family]
     role = [q for q in result.questions if q.kind == "role-specific"]
     assert role and all(family.label in q.reason or "know the employer" in q.reason for q in role)
-    # nothing from another family's bank; the company question is the family's own
-    assert all(q.bank_family == result.role_family for q in result.questions)
+    # nothing from another family's bank (the ad's own duty questions are from none); the
+    # company question is the family's own
+    assert all(q.bank_family in (result.role_family, None) for q in result.questions)
+    assert all(q.kind == "duty" for q in result.questions if not q.bank_family)
     assert result.questions[-1].question_type == "company"
     assert [q.text for q in result.ask_them] == [a.text for a in family.ask_them[:3]]
     assert all(q.kind == "ask-them" and q.text.endswith("?") and q.reason for q in result.ask_them)

@@ -153,6 +153,14 @@ def match(answer_terms: set[str], doc: _Doc) -> Match:
     return Match(question=doc.text, score=shared / norm if norm else 0.0, terms=len(own | guide))
 
 
+def ad_fit(text_terms: set[str], question: str) -> float:
+    """How well a bank question fits a text (a job ad's key terms, `key_terms`): the specific
+    words (idf-weighted) of the question and its guide that the text uses, over the question's
+    own weight, as an answer is matched to a question. A broad family's question about designs
+    and drawings scores low on an ad that never speaks of them."""
+    return match(text_terms, _doc(question)).score
+
+
 def better_question(
     question: str, answer: str, family: Optional[str], others: Sequence[str] = ()
 ) -> Optional[Match]:

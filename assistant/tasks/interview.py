@@ -41,7 +41,7 @@ from assistant.analysis.question_bank import (
     load_families,
     pick,
 )
-from assistant.analysis.relevance import question_type_of
+from assistant.analysis.relevance import ad_fit, key_terms, question_type_of
 from assistant.analysis.words import is_near_duplicate, token_set
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
@@ -71,6 +71,12 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+# A sure field's set: OWN_DUTIES questions from the ad's own duty clauses come first in turn with
+# the bank's; a bank question whose specific words the ad uses less than MIN_AD_FIT (relevance.
+# ad_fit) comes only after all the ad's own questions (chosen on the tune ads: the questions that
+# fit a neighbouring job of a broad family, designs for a hygienist, score under it).
+OWN_DUTIES = 3
+MIN_AD_FIT = 0.5
 COMPANY_QUESTION = "company"  # the general bank's question type every set gets one of
 
 # How a model answer to each type of question runs: an opening, the question's own guide, a close.
@@ -397,13 +403,16 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
     entries = load_families()[family].questions
     bank = family_questions(family)
     label = load_families()[family].label
+    fits = ad_fits(job, family) if family != GENERAL else {}
     slots = []
     for line in duty_lines(job):
         ranked = sorted(
             (
                 (f, i)
                 for i, q in enumerate(entries)
-                if q.type != COMPANY_QUESTION and (f := _fit(q, line)) >= 2
+                if q.type != COMPANY_QUESTION
+                and fits.get(q.text, MIN_AD_FIT) >= MIN_AD_FIT
+                and (f := _fit(q, line)) >= 2
             ),
             key=lambda fi: (-fi[0], fi[1]),
         )
@@ -440,12 +449,16 @@ def _listed_items(text: str) -> tuple[list[str], list[str]]:
     return [x for x in parts if x], [x for x in things if x]
 
 
-def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
-    """(c, when the field is unsure) Questions from the ad's own material, from no family's bank:
-    each duty clause's verb and object (assistant/analysis/duty_questions.py), then its
-    requirement lines, its sentences to the candidate and its bullets, then the items of its verbless lists
-    and its own terms. The general questions come only after all of these."""
+def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = False) -> list[Slot]:
+    """(c) Questions from the ad's own material, from no family's bank: each duty clause's verb
+    and object (assistant/analysis/duty_questions.py), then its requirement lines, its sentences
+    to the candidate and its bullets, then the items of its verbless lists and its own terms.
+    When the field is unsure the general questions come only after all of these; when it is
+    sure, some of these share the set with the field's bank."""
     labels = " or ".join(family_label(c) for c in candidates)
+    unclear = f"the field is unclear ({labels})"
+    if sure:
+        unclear = "asked about in the job's own words"
     lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
     lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
     lines += [line_text(x) for x in job.lines if _BULLET.match(x)]  # whatever its heading
@@ -454,10 +467,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
     slots = []
     for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
-        reason = (
-            f'The job says: "{short}". The field is unclear ({labels}), so this asks about '
-            "the duty itself."
-        )
+        reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
         for dq in duty_questions(line):
             slots.append(_own_question(dq, reason, line))
     terms = [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
@@ -466,9 +476,9 @@ def own_duty_slots(job: JobDescription, candidates: list[str]) -> list[Slot]:
             continue  # its term gets its own question below
         dq = item_question(item)
         if dq:
-            why = f'The job lists "{item}". The field is unclear ({labels}), so this asks about it.'
+            why = f'The job lists "{item}". This asks about it ({unclear}).'
             slots.append(_own_question(dq, why, item))
-    why = f"The job names these. The field is unclear ({labels}), so this asks about its own terms."
+    why = f"The job names these. This asks about its own terms ({unclear})."
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     return slots
 
@@ -488,15 +498,32 @@ def _own_question(dq, reason: str, line: Optional[str]) -> Slot:
     ]
 
 
-def role_slots(job: JobDescription, family: str) -> list[Slot]:
-    """(d) The family's questions, those whose duty cues the job uses most first; then, for a
-    job in a family, one company-knowledge question from the general bank."""
+def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
+    """How well each of the family's questions fits this ad (relevance.ad_fit)."""
+    terms = key_terms(job.text)
+    return {q.text: ad_fit(terms, q.text) for q in load_families()[family].questions}
+
+
+def role_slots(job: JobDescription, family: str, fitting: Optional[bool] = None) -> list[Slot]:
+    """(d) The family's questions, those that fit the ad best first (the specific words of the
+    question and its guide the ad uses, relevance.ad_fit; for the general bank, its duty cues);
+    `fitting` True keeps those that fit at least MIN_AD_FIT, False the others, None all."""
     entries = load_families()[family].questions
     bank = family_questions(family)
     label = load_families()[family].label
+    fits = ad_fits(job, family) if family != GENERAL else {}
     ranked = sorted(
-        (i for i in range(len(entries)) if entries[i].type != COMPANY_QUESTION),
-        key=lambda i: (-(cue_hits(job.text, entries[i].cues) if entries[i].cues else 0), i),
+        (
+            i
+            for i in range(len(entries))
+            if entries[i].type != COMPANY_QUESTION
+            and (fitting is None or (fits.get(entries[i].text, 0.0) >= MIN_AD_FIT) == fitting)
+        ),
+        key=lambda i: (
+            -fits.get(entries[i].text, 0.0),
+            -(cue_hits(job.text, entries[i].cues) if entries[i].cues else 0),
+            i,
+        ),
     )
     slots = []
     for i in ranked:
@@ -578,7 +605,11 @@ def build_questions(
         else ([], [])
     )
     company = company_slots(family) if request.count >= 5 else []  # also for `general`
-    if role.sure:
+    if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
+        own = own_duty_slots(job, [family], sure=True)
+        fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
+        rest = [weak, gaps, own[:OWN_DUTIES], duty_slots(job, family), fitting]
+    elif role.sure:
         rest = [weak, gaps, duty_slots(job, family), role_slots(job, family)]
     else:  # the duties' own questions before any general one
         rest = [weak, gaps, own_duty_slots(job, role.candidates) + role_slots(job, family)]
