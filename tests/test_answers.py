@@ -163,7 +163,10 @@ def test_field_words_alone_count_only_in_an_answer_of_the_form_the_question_asks
     behavioural question they count only in an answer that tells an episode."""
     from assistant.analysis.answers import critique
 
-    question = "Tell me about a time a deployment to production failed. What did you do?"
+    question = (
+        "Tell me about a time a deployment to production failed. How did you notice it, roll "
+        "back, find the cause and stop it coming back?"
+    )
     about_me = (
         "I would describe myself as a careful backend developer. I know Kubernetes, Terraform "
         "and Python well and I enjoy reading about distributed systems in my spare time."
@@ -180,6 +183,44 @@ def test_field_words_alone_count_only_in_an_answer_of_the_form_the_question_asks
 
     assert "off-topic" in codes(about_me)
     assert "off-topic" not in codes(episode)
+
+
+def test_a_question_of_few_words_is_not_judged_by_word_mismatch_alone():
+    """A question outside the banks with a handful of key terms is often answered in other words:
+    sharing none of them is not enough, unless the answer's words are another field's."""
+    from assistant.analysis.relevance import JUDGE_TERMS, question_terms, relevance
+
+    question = "How would you support a family who are upset that a discharge is late?"
+    assert len(question_terms(question)) < JUDGE_TERMS
+    other_words = (
+        "I would find a quiet room, sit down with them and let them say what is worrying them. "
+        "Then I would explain honestly why he is still here and that he cannot go home safely "
+        "yet, give them a name to ring, and call them back that afternoon with news, even if "
+        "there is none to give."
+    )
+    other_field = (
+        "I ran the spring email campaign for a garden centre. We split the mailing list, tested "
+        "two subject lines and sent on Thursdays; open rates rose and online sales and leads "
+        "doubled over the month, so the marketing budget was raised."
+    )
+    assert relevance(question, other_words, job_family="nursing").relevant
+    assert not relevance(question, other_field, job_family="nursing").relevant
+
+
+def test_another_question_must_stand_out_from_the_rest_to_call_an_answer_off_topic():
+    from assistant.analysis import relevance as rel
+
+    question = "Tell me about a time you noticed the same complaint coming in again and again."
+    answer = "We kept getting calls from customers charged twice; I tagged them and told billing."
+    # with the runner-up's lead waived, the same answer is called off by the other question
+    strict = rel.better_question(question, answer * 3, "customer-service")
+    lenient = rel.OTHER_LEAD
+    try:
+        rel.OTHER_LEAD = 1.0
+        loose = rel.better_question(question, answer * 3, "customer-service")
+    finally:
+        rel.OTHER_LEAD = lenient
+    assert strict is None and loose is not None
 
 
 def test_a_backend_without_embeddings_leaves_the_words_answer():

@@ -48,6 +48,19 @@ EMBED_OFF_TOPIC = 0.75
 OTHER_MATCH = 0.8
 OTHER_TERMS = 3
 OTHER_RATIO = 1 / 3
+# ... and it stands out from the rest: the next other question matches at most OTHER_LEAD of it.
+# An answer several questions of the field match alike is a general answer about the field, not
+# the answer to one other question (on tune + fresh + fresh2 the answers to another question led
+# the next by 0.65 or less; a relevant complaint story matched two other questions at 0.95/0.87).
+OTHER_LEAD = 0.8
+# A question needs this many key terms (its own, and its guide's for a bank question) for an
+# answer sharing none of them to be off it: a question of a few words ("How would you support a
+# family who are upset...?", 5) is answered in other words as often as not, so the words alone
+# do not judge it, unless the answer's words are another field's (then the embeddings, when a
+# model is there, or nothing). Bank questions with their guides have 13 or more key terms; the
+# questions outside the banks in the labels 7 or fewer.
+JUDGE_TERMS = 8
+FIELD_HITS = 2  # an answer's words point to another field from this many of its cue words
 QUESTION_WEIGHT = 2.0  # a term of the question itself counts twice a term of its guide only
 
 # Words every question and many answers use, that say nothing about the topic.
@@ -177,27 +190,30 @@ def better_question(
         for key, d in _bank_docs()
         if key in (family, "general")
     ] + [_doc(q, with_guide) for q in others]
-    best: Optional[Match] = None
+    matches: list[Match] = []
     for doc in candidates:
         if doc.text.strip() in seen:
             continue
         seen.add(doc.text.strip())
-        m = match(terms, doc)
-        if best is None or m.score > best.score:
-            best = m
+        matches.append(match(terms, doc))
+    matches.sort(key=lambda m: -m.score)
+    if not matches:
+        return None
+    best, runner_up = matches[0], (matches[1].score if len(matches) > 1 else 0.0)
     if (
-        best is not None
-        and best.score >= OTHER_MATCH
+        best.score >= OTHER_MATCH
         and best.terms >= OTHER_TERMS
         and asked.score <= OTHER_RATIO * best.score
+        and runner_up <= OTHER_LEAD * best.score
     ):
         return best
     return None
 
 
-def _family_of(text: str) -> Optional[str]:
+def _family_of(text: str, least: int = 1) -> Optional[str]:
+    """The field a text's words point to, from `least` field cue words up."""
     shares, _, hits = text_shares(text)
-    if not hits:
+    if hits < least:
         return None
     return max(shares.items(), key=lambda kv: kv[1])[0]
 
@@ -249,7 +265,10 @@ def relevance(
         if pattern:
             family_words = sorted({m.group(0).lower() for m in pattern.finditer(answer)})
     on_family = bool(family) and (len(family_words) >= FAMILY_HITS or _family_of(answer) == family)
-    judgeable = bool(family) or len(question_terms(question)) >= 2
+    # A question of few words is judged only when the answer's words point to another field.
+    judgeable = len(question_terms(question)) >= JUDGE_TERMS or (
+        bool(family) and _family_of(answer, FIELD_HITS) not in (None, family)
+    )
     # Sharing no words is telling in a long answer, or in one whose words belong to a field.
     telling = len(answer.split()) >= LONG_ANSWER or _family_of(answer) is not None
     short = len(answer.split()) < MIN_WORDS
