@@ -664,3 +664,14 @@ def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_p
     assert any("of fundamental records retention schedules?" in t for t in texts)
     assert any("diagnose software faults" in t for t in texts)  # an ability's verb: a duty
     assert not any("of methods?" in t for t in texts)
+
+
+def test_a_sure_fields_own_duty_question_names_a_thing_of_the_job():
+    from assistant.analysis.duty_questions import duty_questions, names_a_thing
+
+    (vague,) = duty_questions("Evaluates the work of subordinates")
+    (force,) = duty_questions("Maintains an effective work force")
+    (state,) = duty_questions("Enforces State and City laws")
+    (brakes,) = duty_questions("Diagnoses antilock brake systems")
+    assert not names_a_thing(vague) and not names_a_thing(force) and not names_a_thing(state)
+    assert names_a_thing(brakes)

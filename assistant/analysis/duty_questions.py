@@ -79,6 +79,22 @@ def term_patterns() -> dict[str, TermPattern]:
 
 
 @lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in read_data(DUTY_FILE)["vague_objects"])
+
+
+def names_a_thing(dq: DutyQuestion, known: frozenset[str] = frozenset()) -> bool:
+    """Whether a duty question's object names a thing of the job (not only vague words,
+    duty_questions.yaml `vague_objects`, nor one capitalised word that is no known term)."""
+    if not dq.what:  # a term question: it names its terms
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'+#-]*", dq.what)]
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in known:
+        return False
+    return any(w.lower() not in _vague_words() for w in words)
+
+
+@lru_cache(maxsize=1)
 def _term_kinds() -> dict[str, str]:
     """Each canonical name of the curated skills vocabulary -> its term pattern's key."""
     data = read_data(SKILLS_FILE)
