@@ -284,7 +284,11 @@ def relevance(
     evidence = bool(shared) or (on_family and shaped)  # the words say it is on topic
     relevant = short or not judgeable or not telling or evidence
     lexical = Relevance(relevant=relevant, shared=shared, family_words=family_words)
-    if embed is None or short or evidence or (judgeable and relevant):
+    # The model is asked only about a question with (almost) no words of its own and no field
+    # ("Why us?"), or an answer the words call off-topic; a question of a few words whose answer
+    # the words cannot judge is let through without loading it (practice stays as quick).
+    opaque = not family and len(question_terms(question)) < 2
+    if embed is None or short or evidence or (relevant and not opaque):
         return lexical  # the words decided: no model time
     try:
         a, b = embed([question, answer])
