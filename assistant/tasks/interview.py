@@ -509,7 +509,7 @@ def _own_question(dq, reason: str, line: Optional[str]) -> Slot:
 
 def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
     """How well each of the family's questions fits this ad (relevance.ad_fit)."""
-    terms = key_terms(job.text)
+    terms = key_terms(strip_instructions(job.text))  # an instruction in the ad steers nothing
     return {q.text: ad_fit(terms, q.text) for q in load_families()[family].questions}
 
 
