@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from assistant.analysis.keywords import find_terms, vocabulary
+from assistant.analysis.keywords import find_terms, vocabulary, vocabulary_job_terms
 from assistant.analysis.occupation import classify
 from assistant.analysis.question_bank import GENERAL, competency_for, load_bank, load_families
 from assistant.analysis.words import NEAR_DUPLICATE, is_near_duplicate, similarity
@@ -451,6 +451,17 @@ def test_a_job_without_sections_still_gets_questions():
     )
     result = build_questions(InterviewRequest(job=job, count=5))
     assert len(result.questions) == 5
+
+
+def test_an_ad_that_only_says_security_is_not_asked_about_a_security_certificate():
+    job = parse_job_text(
+        "# Facilities Engineer\n\n## Requirements\n- Secret Security Clearance\n"
+        "- Follow the security provisions for the booking of property\n"
+    )
+    texts = " ".join(q.text for q in build_questions(InterviewRequest(job=job, count=10)).questions)
+    assert "Security+" not in texts
+    certified = parse_job_text("# Analyst\n\n## Requirements\n- CompTIA Security+ required\n")
+    assert "CompTIA Security+" in vocabulary_job_terms(certified.text)
 
 
 # ---- the model's tailored questions ----
