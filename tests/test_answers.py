@@ -141,9 +141,9 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     assert close.relevant and close.method == "embeddings"
     # the words cannot judge "Why us?": a very distant answer is off-topic
     why_us = "Why do you want to work for us?"
-    boiler = "I replaced the relief valve on the boiler, tested it at pressure and logged it."
-    assert relevance(why_us, boiler).relevant  # words alone: not judged
-    assert not relevance(why_us, boiler, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
+    weekend = "I spent last weekend painting the fence and walking the dog along the canal."
+    assert relevance(why_us, weekend).relevant  # words alone: not judged (no field, no motive)
+    assert not relevance(why_us, weekend, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
     # the words say on topic: no embedding is asked for
     assert relevance(NURSE_Q, NURSE, lambda texts: 1 / 0).method == "words"
 
@@ -205,6 +205,51 @@ def test_a_question_of_few_words_is_not_judged_by_word_mismatch_alone():
     )
     assert relevance(question, other_words, job_family="nursing").relevant
     assert not relevance(question, other_field, job_family="nursing").relevant
+
+
+def test_a_motivational_answer_is_never_off_topic_by_word_overlap_only_as_another_kind():
+    """'What are you most proud of?' is answered in the speaker's own words: an episode that
+    shares none of the question's words is an answer; a field's procedure with no word of why or
+    pride is not; another motivational question matching better does not make it off-topic."""
+    from assistant.analysis.relevance import JUDGE_TERMS, better_question, question_terms, relevance
+
+    proud = "What are you most proud of in your working life so far?"
+    assert len(question_terms(proud)) >= JUDGE_TERMS  # a bank question the words could judge
+    episode = (
+        "Getting a failing night shift back on its feet. When I took it over the team was short "
+        "and morale was low; a year later nobody had left and the audit found no errors."
+    )
+    procedure = (
+        "I wire new sockets and lighting circuits, fault-find on the electrical installation and "
+        "do the inspection and testing before I sign the certificate."
+    )
+    owned = (
+        "I wire new sockets and lighting circuits, and I am proud that every electrical "
+        "installation I have signed off passed its inspection first time."
+    )
+    assert relevance(proud, episode).relevant
+    assert not relevance(proud, procedure).relevant
+    assert relevance(proud, owned).relevant
+    why = "Why do you want this job?"
+    ahead = (
+        "In a few years I would like to be a team leader. The skills I want to build next are "
+        "coaching and planning, and I see this role as the step that gets me there over the "
+        "next three years."
+    )
+    assert better_question(why, ahead, None) is not None  # "Where would you like to be..."
+    assert relevance(why, ahead).relevant
+
+
+def test_a_short_answer_sharing_no_word_with_a_question_of_many_is_off_it():
+    from assistant.analysis.relevance import JUDGE_TERMS, LONG_ANSWER, question_terms, relevance
+
+    question = "What would you do if you found a payment you could not match to an invoice?"
+    assert len(question_terms(question)) >= JUDGE_TERMS
+    choir = "On Sundays I sing in a choir and we are practising for a concert in the town hall."
+    brief = "I would check the remittance advice, post it to suspense and ring the customer."
+    assert len(choir.split()) < LONG_ANSWER and len(brief.split()) < LONG_ANSWER
+    assert not relevance(question, choir).relevant
+    assert relevance(question, brief).relevant
 
 
 def test_another_question_must_stand_out_from_the_rest_to_call_an_answer_off_topic():

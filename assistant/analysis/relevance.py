@@ -61,6 +61,19 @@ OTHER_LEAD = 0.8
 # questions outside the banks in the labels 7 or fewer.
 JUDGE_TERMS = 8
 FIELD_HITS = 2  # an answer's words point to another field from this many of its cue words
+# A motivational question ("What are you most proud of?", "Why this job?") is answered in words
+# of the speaker's own, so sharing none of its words says nothing; its answer is off it only when
+# it is clearly an answer of another kind: its words are a field's (FIELD_HITS cue words) and it
+# says nothing of why, what the speaker likes, wants or is proud of (a repair or a delivery
+# procedure told to "Why do you want to work for us?"). And another motivational question
+# matching it better ("Where would you like to be in a few years?") does not make it off-topic:
+# such answers run into each other.
+_MOTIVE = re.compile(
+    r"\b(?:why|because|reasons?|proud|enjoy\w*|like[ds]?|lov(?:e|ed|es)|want(?:s|ed)?|hope|"
+    r"interest\w*|passion\w*|motivat\w*|excit\w*|goals?|ambitions?|career|appl(?:y|ied)|"
+    r"drawn|attract\w*|dream|rewarding|matters?|meaning\w*)\b",
+    re.I,
+)
 QUESTION_WEIGHT = 2.0  # a term of the question itself counts twice a term of its guide only
 
 # Words every question and many answers use, that say nothing about the topic.
@@ -269,10 +282,19 @@ def relevance(
     judgeable = len(question_terms(question)) >= JUDGE_TERMS or (
         bool(family) and _family_of(answer, FIELD_HITS) not in (None, family)
     )
-    # Sharing no words is telling in a long answer, or in one whose words belong to a field.
-    telling = len(answer.split()) >= LONG_ANSWER or _family_of(answer) is not None
+    # Sharing no words is telling in a long answer, or in one whose words belong to a field, or
+    # with a question of many words (a bank question and its guide: 13 or more key terms), where
+    # an answer of MIN_WORDS words on its topic uses one of them.
+    telling = (
+        len(answer.split()) >= LONG_ANSWER
+        or _family_of(answer) is not None
+        or len(question_terms(question)) >= JUDGE_TERMS
+    )
     short = len(answer.split()) < MIN_WORDS
     other = None if short else better_question(question, answer, family, others)
+    motivational = question_type_of(question) == "motivational"
+    if motivational and other is not None and question_type_of(other.question) == "motivational":
+        other = None
     if other is not None:
         return Relevance(
             relevant=False,
@@ -283,6 +305,9 @@ def relevance(
         )
     evidence = bool(shared) or (on_family and shaped)  # the words say it is on topic
     relevant = short or not judgeable or not telling or evidence
+    if motivational:  # never off it by word overlap; only as another kind of answer
+        evidence = bool(_MOTIVE.search(answer))
+        relevant = short or evidence or _family_of(answer, FIELD_HITS) is None
     lexical = Relevance(relevant=relevant, shared=shared, family_words=family_words)
     # The model is asked only about a question with (almost) no words of its own and no field
     # ("Why us?"), or an answer the words call off-topic; a question of a few words whose answer
