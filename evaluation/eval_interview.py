@@ -7,11 +7,11 @@ Prints:
    share of the ten questions that belong to the job's field, how many come from another field's
    bank, how many paste a run of eight or more words from the ad, and whether each question's
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
-   the first pass's 22 ads, the fresh sample and the round-2 fresh2 and round-3 fresh3 samples
-   apart;
+   the first pass's 22 ads, the fresh sample and the round-2 fresh2, round-3 fresh3 and round-4
+   fresh4 samples apart;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
-   held-out, fresh, fresh2, fresh3), each answer judged against its question and the banks (no session).
+   held-out, fresh, fresh2, fresh3, fresh4), each answer judged against its question and the banks (no session).
 """
 
 from __future__ import annotations
@@ -77,12 +77,14 @@ def question_fit(rows: list[dict], results: dict) -> None:
     fresh = set(judged.pop("fresh_sample", []) or [])
     fresh2 = set(judged.pop("fresh2_sample", []) or [])
     fresh3 = set(judged.pop("fresh3_sample", []) or [])
-    old = {f: m for f, m in judged.items() if f not in fresh | fresh2 | fresh3}
+    fresh4 = set(judged.pop("fresh4_sample", []) or [])
+    old = {f: m for f, m in judged.items() if f not in fresh | fresh2 | fresh3 | fresh4}
     _judged_fit("the 22 hand-judged ads of issue 16's first pass", old, rows, results)
     for title, sample in (
         ("a FRESH random sample, judged after the fallback was built", fresh),
         ("a FRESH2 random sample (round 2), judged after the round-2 changes", fresh2),
         ("a FRESH3 random sample (round 3), judged after the round-3 changes", fresh3),
+        ("a FRESH4 random sample (round 4), judged after the round-4 changes", fresh4),
     ):
         _judged_fit(title, {f: judged.get(f) for f in sorted(sample)}, rows, results)
     family = {r["file"]: r["family"] for r in rows}
@@ -191,7 +193,7 @@ def _relevance_figures(data: dict, embed, how: str) -> None:
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
     print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
-    for split in ("tune", "held-out", "fresh", "fresh2", "fresh3"):
+    for split in ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4"):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]
         total = tp + fn + tn + fp
