@@ -32,6 +32,16 @@ def test_tokens_keep_the_punctuation_of_names():
     assert words("Grew 40% in 2023 with R&D") == ["Grew", "in", "with", "R&D"]
 
 
+def test_a_name_keeps_its_closing_plus_whatever_its_length():
+    # 'Security+' is a certification, not the word 'security' (it used to lose its '+' while 'A+'
+    # kept it, so an ad's "security provisions" named "CompTIA Security+")
+    assert tokens("CompTIA Security+, A+ and Network+; a+b; 5+ years.") == [
+        "comptia", "security+", "a+", "and", "network+", "a+b", "5+", "years",
+    ]  # fmt: skip
+    assert find_term("Security+", "LAPD security provisions") is None
+    assert find_term("Security+", "holds Security+.") is not None
+
+
 def test_content_words_leave_out_stop_words_numbers_and_single_letters():
     assert content_words("I led a team of 12 in the UK") == ["led", "team", "uk"]
 
