@@ -187,6 +187,32 @@ def test_a_heading_glued_to_the_line_before_is_read_as_a_heading():
     assert resume.experience and resume.experience[0].bullets
 
 
+def test_a_heading_glued_to_a_list_line_is_read_when_its_section_is_missing():
+    text = (
+        "Dana Reyes\ndana@example.com\nSummary\nSocial Media: Twitter, Facebook, and Instagram Experience\n"
+        "Editor 01/2017 to Current Company Name\n- Grew web traffic 94% in a year\nEducation\nBA 2009\n"
+        "Skills\nAP Style, Sitecore\n"
+    )
+    resume = parse_resume_text(text)
+    assert [s.kind for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert resume.summary.endswith("Instagram")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the section has a heading of its own
+        "Summary\nTaught at the Department of Health Education\nEducation\nBA 2009\n",
+        # after a joining word
+        "Summary\nLed coursework in Education\nExperience\nTeacher 2019\n",
+        # a bullet in a list
+        "Summary\n- Strong Typing Skills\n- Filing\n",
+    ],
+)
+def test_a_phrase_ending_in_a_heading_word_stays_whole(text):
+    assert split_glued_headings(text) == text
+
+
 @pytest.mark.parametrize(
     "text",
     [
