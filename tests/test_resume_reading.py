@@ -207,6 +207,8 @@ def test_a_heading_glued_to_a_list_line_is_read_when_its_section_is_missing():
         "Summary\nLed coursework in Education\nExperience\nTeacher 2019\n",
         # a bullet in a list
         "Summary\n- Strong Typing Skills\n- Filing\n",
+        # a heading straight after it: the section would be empty
+        "Summary\nQuick learner *Superior Writing Skills\nExperience\nClerk 2019\n",
     ],
 )
 def test_a_phrase_ending_in_a_heading_word_stays_whole(text):

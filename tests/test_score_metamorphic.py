@@ -106,7 +106,7 @@ def merge_bullets(text: str) -> str:
 
 def drop_skills(text: str) -> str:
     resume = parse_resume_text(text, "r.pdf", "pdf")
-    lines = text.split("\n")
+    lines = resume.text.split("\n")  # the lines the section numbers count (headings split off)
     cut = set()
     for section in resume.sections:
         if section.kind == "skills":

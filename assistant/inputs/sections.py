@@ -160,7 +160,7 @@ _GLUED = re.compile(
 # Experience") is told from a phrase ending in the word ("Department of Education", "Strong
 # Typing Skills" in a list) only when its kind of section has no heading of its own anywhere:
 # the first non-bullet line of over two words ending in the heading, not after a joining word
-# (after a sentence's end, the rule above decides).
+# (after a sentence's end, the rule above decides), with a line of its own to follow.
 _MAIN_KINDS = ("experience", "education", "skills")
 _JOINING = frozenset("of in and or for with to the a an at on & : / - secondary".split())
 _LINE_END_HEADING = re.compile(
@@ -194,7 +194,14 @@ def split_glued_headings(text: str) -> str:
             continue
         kind = section_kind(m["heading"])
         last = m["before"].split()[-1].lower()
-        if kind in missing and last not in _JOINING and last[-1] not in ".!?":
+        after = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+        if (
+            kind in missing
+            and last not in _JOINING
+            and last[-1] not in ".!?"
+            and after
+            and heading_form(after) is None  # a section with nothing in it is no section
+        ):
             lines[i] = m["before"] + "\n" + m["heading"]
             missing.discard(kind)
     return "\n".join(lines)
