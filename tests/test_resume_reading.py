@@ -176,26 +176,25 @@ def test_word_text_boxes_and_footers_are_read_once(tmp_path):
     assert resume.contact.email == "priya.nair@example.com"
 
 
-def test_a_heading_glued_to_the_line_before_is_read_as_a_heading():
+@pytest.mark.parametrize(
+    "summary_line, summary",
+    [
+        # after a sentence's end
+        ("Editor who tells stories for 3 magazines. Experience", "magazines."),
+        # at the end of a list line, when the resume has no experience heading anywhere else
+        ("Social Media: Twitter, Facebook, and Instagram Experience", "Instagram"),
+    ],
+)
+def test_a_heading_glued_to_the_line_before_is_read_as_a_heading(summary_line, summary):
     text = (
-        "Dana Reyes\ndana@example.com\nSummary\nEditor who tells stories for 3 magazines. Experience\n"
+        f"Dana Reyes\ndana@example.com\nSummary\n{summary_line}\n"
         "Editor 01/2017 to Current Company Name\n- Grew web traffic 94% in a year\nEducation\nBA 2009\n"
         "Skills\nAP Style, Sitecore\n"
     )
     resume = parse_resume_text(text)
     assert [s.kind for s in resume.sections] == ["summary", "experience", "education", "skills"]
     assert resume.experience and resume.experience[0].bullets
-
-
-def test_a_heading_glued_to_a_list_line_is_read_when_its_section_is_missing():
-    text = (
-        "Dana Reyes\ndana@example.com\nSummary\nSocial Media: Twitter, Facebook, and Instagram Experience\n"
-        "Editor 01/2017 to Current Company Name\n- Grew web traffic 94% in a year\nEducation\nBA 2009\n"
-        "Skills\nAP Style, Sitecore\n"
-    )
-    resume = parse_resume_text(text)
-    assert [s.kind for s in resume.sections] == ["summary", "experience", "education", "skills"]
-    assert resume.summary.endswith("Instagram")
+    assert resume.summary.endswith(summary)
 
 
 @pytest.mark.parametrize(
