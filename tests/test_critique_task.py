@@ -50,7 +50,10 @@ def test_result_shape_and_scores():
         "excerpt",
         "suggestion",
     }
-    assert set(result.subscores) == {"impact", "clarity", "structure"} and result.keywords is None
+    assert (
+        set(result.subscores) == {"impact", "clarity", "structure", "substance"}
+        and result.keywords is None
+    )
     assert all(0 <= s.score <= 100 and s.explanation for s in result.subscores.values())
     assert result.generation.source == "template"
 
@@ -67,7 +70,7 @@ def test_strong_resume_outscores_weak_ones():
 
 def test_job_adds_keywords_and_a_subscore():
     result = _critique("strong-data-analyst.md", "data-analyst-northwind.md")
-    assert set(result.subscores) == {"impact", "clarity", "structure", "keywords"}
+    assert set(result.subscores) == {"impact", "clarity", "structure", "substance", "keywords"}
     assert {"SQL", "Tableau", "Python"} <= set(result.keywords.matched)
     assert "HIPAA" in result.keywords.missing
     assert result.subscores["keywords"].score == round(100 * result.keywords.match_rate)

@@ -1,5 +1,12 @@
-"""The 0-100 score: subscores for impact, clarity, structure (and keywords when a job is given),
-each with a one-line explanation of where its points went, combined with fixed weights.
+"""The 0-100 score: subscores for impact, clarity, structure, substance (and keywords when a job
+is given), each with a one-line explanation of where its points went, combined with fixed weights.
+
+Substance is what the other parts cannot see: how much the work history gives a reader to use.
+A resume that says little has few defects to count, so without it "Any assigned duties" would
+score as well as a full history. It counts the different content words (stems) of the achievement
+bullets, cliches left out so a cliche adds nothing, and repeats counted once so a duty copied from
+job to job adds nothing. It saturates: past what about ten specific bullets say, longer earns
+nothing more (length beyond a page is the too-long check's business). Dates are structure's.
 
 Monotonic by construction: every finding costs points and a second finding of the same kind
 costs more (with diminishing steps, so one long resume is not buried under its own length), and
@@ -19,9 +26,21 @@ from assistant.analysis.keywords import KeywordReport
 from assistant.checks import RESUME_RULES
 from assistant.inputs.resume import Resume
 from assistant.rules import Finding, excerpt
+from assistant.text import content_words, stem
+from assistant.text.lexicon import phrase_pattern
 from assistant.text.sentences import sentences
 
-WEIGHTS = {"impact": 1 / 3, "clarity": 1 / 3, "structure": 1 / 3, "keywords": 0.15}
+WEIGHTS = {
+    "impact": 1 / 4,
+    "clarity": 1 / 4,
+    "structure": 1 / 4,
+    "substance": 1 / 4,
+    "keywords": 0.15,
+}
+# Substance is full at 60 different content words (stems): about what ten specific bullets say
+# (each names an action, an object, a tool or a result). 60, 90 and 120 were compared on the seen
+# rankings (docs/critique.md); 60 left no set much worse than without substance.
+SUBSTANCE_WORDS = 60
 NO_BULLETS_IMPACT = 20
 QUANTIFIED_SHARE = (
     0.6  # of impact: bullets with a number or scale; the rest: bullets led by an action
@@ -110,6 +129,16 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     return score, explanation
 
 
+def _substance(resume: Resume) -> tuple[float, str]:
+    cliches = phrase_pattern("buzzwords")
+    said = {stem(w) for _, b in resume.bullets() for w in content_words(cliches.sub(" ", b.text))}
+    score = 100 * min(len(said), SUBSTANCE_WORDS) / SUBSTANCE_WORDS
+    return score, (
+        f"The bullets use {len(said)} different content words; "
+        f"{SUBSTANCE_WORDS} or more give a reader enough to go on."
+    )
+
+
 def _excerpt(text: str) -> str:
     return excerpt(text)
 
@@ -158,6 +187,7 @@ def score_parts(
         "structure": _by_category(
             "structure", findings, "Contact details, sections, length and dates look right."
         ),
+        "substance": _substance(resume),
     }
     if keywords is not None and (keywords.matched or keywords.missing):
         parts["keywords"] = _keywords(keywords)
