@@ -2,7 +2,8 @@
 the hand labels (tune and held-out apart), word agreement of the text Rebound reads with
 `pdftotext`, and the Spearman correlation of the score with a hand ranking.
 
-Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml.
+Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml,
+ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml (ranking only).
 How a finding is judged:
 - missing-contact, missing-section and missing-dates, finding by finding: right when the contact
   detail / the section / the position it names is really missing (per the labels);
@@ -43,6 +44,11 @@ def load_labels() -> tuple[list[dict], list[dict]]:
 def load_combined_ranking() -> list[dict]:
     """fresh2 and fresh3 ranked together as one list (best first)."""
     return yaml.safe_load((LABEL_DIR / "ranking_combined.yaml").read_text())["ranking"]
+
+
+def load_fresh4_ranking() -> list[dict]:
+    """fresh4: 12 more resumes ranked from their text alone (no findings labelled), best first."""
+    return yaml.safe_load((LABEL_DIR / "ranking_fresh4.yaml").read_text())["ranking"]
 
 
 def words(text: str) -> list[str]:
@@ -238,6 +244,8 @@ def main() -> int:
     )
     rank_correlation("fresh3", combined, [r for r in combined if r["split"] == "fresh3"])
     rank_correlation("fresh2 and fresh3 ranked together", combined, combined)
+    fresh4 = load_fresh4_ranking()
+    rank_correlation("fresh4, ranked after the substance part was frozen", fresh4, fresh4)
     print(
         "scores in ranking order: "
         + ", ".join(
@@ -251,6 +259,14 @@ def main() -> int:
         + ", ".join(
             f"{r['file'].split('_')[0]} {results[r['file']].score}"
             for r in combined
+            if r["file"] in results
+        )
+    )
+    print(
+        "fresh4 scores in ranking order: "
+        + ", ".join(
+            f"{r['file'].split('_')[0]} {results[r['file']].score}"
+            for r in fresh4
             if r["file"] in results
         )
     )
