@@ -3,7 +3,7 @@ worse one way at a time score lower, and made better one way at a time score hig
 
 Worse: numbers removed, cliches added, bullets merged into one paragraph, the skills section
 dropped, the contact line stripped, the bullets' content removed (each keeps its first word
-and says only "the assigned duties of the role as needed"). Better: a contact line added,
+and says only "assigned duties"). Better: a contact line added,
 cliches removed, a paragraph split into bullets, a number
 added to bullets that had none, a missing skills section added, the bullets' content given back."""
 
@@ -122,7 +122,7 @@ def empty_bullets(text: str) -> str:
     def empty(line: str) -> str:
         m = BULLET.match(line)
         first = m.group("item").split()[:1]
-        return f"\u2022 {' '.join(first + ['the assigned duties of the role as needed.'])}"
+        return f"\u2022 {' '.join(first + ['assigned duties.'])}"
 
     return _map_bullets(text, empty)
 

@@ -10,7 +10,8 @@ nothing more (length beyond a page is the too-long check's business). Dates are 
 
 Monotonic by construction: every finding costs points and a second finding of the same kind
 costs more (with diminishing steps, so one long resume is not buried under its own length), and
-impact only counts bullets that show a result; so making a resume worse in any one way (fewer
+impact only counts statements that show a result (a figure, a scale or an honour, where it
+stands: a two-word bullet "Java" shows none); so making a resume worse in any one way (fewer
 numbers, more cliches, bullets merged into a paragraph, a section or the contact line dropped)
 lowers its score, and the reverse raises it.
 """
@@ -24,11 +25,11 @@ from pydantic import BaseModel
 
 from assistant.analysis.keywords import KeywordReport
 from assistant.checks import RESUME_RULES
+from assistant.checks.wording import shows_result
 from assistant.inputs.resume import Resume
 from assistant.rules import Finding, excerpt
-from assistant.text import content_words, stem
+from assistant.text import content_words, statements, stem
 from assistant.text.lexicon import phrase_pattern
-from assistant.text.sentences import sentences
 
 WEIGHTS = {
     "impact": 1 / 4,
@@ -109,20 +110,24 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     for f in findings:
         by_code.setdefault(f.code, set()).add((f.line, f.excerpt))
     walls = {(f.line, f.excerpt) for f in findings if f.code == "wall-of-text"}
-    quantified = led = n = 0
+    quantified = said = led = n = 0
     for b in bullets:
         key = (b.line, _excerpt(b.text))
+        parts = statements(b.text) or [b.text]
+        said += len(parts)
         if key in walls:  # a paragraph is not a bullet: its sentences count, and earn nothing
-            n += max(1, len(sentences(b.text)))
+            n += len(parts)
             continue
         n += 1
-        if key not in by_code.get("unquantified-bullet", set()):
-            quantified += 1
+        # a figure is read where it stands: "Java" shows none, and a bullet of two statements
+        # earns for each that shows one (so splitting it into two bullets changes nothing)
+        quantified += sum(shows_result(s) for s in parts)
         if not any(key in by_code.get(c, set()) for c in ACTION_BLOCKERS):
             led += 1
-    score = 100 * (QUANTIFIED_SHARE * quantified / n + (1 - QUANTIFIED_SHARE) * led / n)
+    score = 100 * (QUANTIFIED_SHARE * quantified / said + (1 - QUANTIFIED_SHARE) * led / n)
     explanation = (
-        f"{quantified} of {n} bullets show a number or scale; {led} of {n} lead with an action."
+        f"{quantified} of {said} statements show a number or scale; "
+        f"{led} of {n} bullets lead with an action."
     )
     if walls:
         explanation += f" {len(walls)} paragraph{'s' if len(walls) > 1 else ''} earn no points."
