@@ -29,8 +29,9 @@ from evaluation.common import LABELS, RESUMES
 LABEL_DIR = LABELS / "critique"
 # held-out: the first held-out set; fresh: labelled after it was seen (now seen too); fresh2: a
 # second fresh set, labelled after 'fresh' was seen and measured once (now seen); fresh3: a third,
-# labelled after the round-3 fixes were frozen and measured once
-SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3")
+# labelled after the round-3 fixes were frozen and measured once; fresh4: ranked first (its score
+# measured once), then labelled before any of its findings was printed, and measured once
+SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
 SEEN = ("tune", "held-out", "fresh", "fresh2")
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
 
