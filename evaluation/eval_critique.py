@@ -3,7 +3,7 @@ the hand labels (tune and held-out apart), word agreement of the text Rebound re
 `pdftotext`, and the Spearman correlation of the score with a hand ranking.
 
 Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml,
-ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml (ranking only).
+ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml (fresh4).
 How a finding is judged:
 - missing-contact, missing-section and missing-dates, finding by finding: right when the contact
   detail / the section / the position it names is really missing (per the labels);
@@ -48,7 +48,7 @@ def load_combined_ranking() -> list[dict]:
 
 
 def load_fresh4_ranking() -> list[dict]:
-    """fresh4: 12 more resumes ranked from their text alone (no findings labelled), best first."""
+    """fresh4: 12 more resumes ranked from their text alone, best first."""
     return yaml.safe_load((LABEL_DIR / "ranking_fresh4.yaml").read_text())["ranking"]
 
 
