@@ -16,6 +16,7 @@ from assistant.text import (
     find_term,
     number_forms,
     sentences,
+    statements,
     stem,
     strip_marks,
     tokens,
@@ -125,6 +126,15 @@ def _definitions(pattern: str) -> list[str]:
             ):
                 out.append(str(path.relative_to(PACKAGE)))
     return out
+
+
+def test_statements_cut_sentences_at_semicolons():
+    assert statements("Labor cost management; Inventory management. Led 4 staff.") == [
+        "Labor cost management",
+        "Inventory management.",
+        "Led 4 staff.",
+    ]
+    assert statements("Dr. Lee led the audit") == ["Dr. Lee led the audit"]
 
 
 def test_one_tokenizer_and_one_sentence_splitter_in_the_package():
