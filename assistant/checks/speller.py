@@ -118,7 +118,7 @@ class QuickSpeller:
         return self._has(word.lower())
 
     @property
-    def word_frequency(self) -> "QuickSpeller":
+    def word_frequency(self) -> QuickSpeller:
         """`speller.word_frequency[word]`: the word's count, 0 if unknown, as pyspellchecker's."""
         return self
 
