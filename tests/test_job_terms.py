@@ -368,3 +368,13 @@ def test_a_word_the_stemmer_joins_to_another_word_is_not_that_word():
 def test_one_word_of_a_longer_written_name_is_not_listed_alone():
     job = "Requirements:\n- Possession of a valid Certificate of Registration as an engineer\n"
     assert "Registration" not in names(job)
+
+
+def test_a_verb_and_its_object_with_an_adjective_between_them_name_the_activity():
+    job = "Requirements:\n- Experience in managing external vendors and website projects\n"
+    assert "Vendor management" in names(job)
+    # not when the adjective and the object are a name of their own, nor a word the stemmer
+    # joins to the activity ("engines ... facilities" is not Facilities Engineering)
+    assert "System design" not in names("Requirements:\n- Designing distributed systems\n")
+    job = "Duties:\n- Repairs diesel engines, barges and marine terminal facilities\n"
+    assert "Facilities Engineering" not in names(job)

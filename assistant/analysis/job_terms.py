@@ -19,6 +19,7 @@ from assistant.analysis.lexicon import (
     Lexicon,
     lexicon,
     phrase_key,
+    same_word,
     split_words,
     word_form,
     word_key,
@@ -439,9 +440,11 @@ def _verb_first(written: str, name: str) -> bool:
     """Whether a word written before its object is the verb of the name's activity ("managing
     projects": Project Management), not a noun of a compound ("software systems")."""
     w = written.lower()
+    last = name.split()[-1] if name.split() else ""
+    if not same_word(w, last):
+        return False  # "engines ... facilities" is not Facilities Engineering
     if w.endswith("ing"):
         return True
-    last = name.split()[-1] if name.split() else ""
     return w.endswith(("e", "es", "ed")) and word_form(last) in _ACTIVITY_FORMS
 
 
@@ -494,7 +497,7 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
         k, of = _after(tokens, last)
         # the shared words stay in the clause: no comma or sentence end inside them
         shared = [
-            (w, keys[k : k + w])
+            (w, 0, keys[k : k + w])
             for w in (2, 1)
             if k + w <= n
             and tokens.room[k] >= w
@@ -507,10 +510,18 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                 or not (of or _MODIFIER.search(words[k]))  # "developing distributed systems"
             )
         ]
+        if not of and k + 1 < n and words[k].islower() and _MODIFIER.search(words[k]):
+            # a verb's object with an adjective before it: "managing external vendors" (not when
+            # the two are a name of their own: "developing distributed systems")
+            shared += [
+                (w, 1, keys[k + 1 : k + 1 + w])
+                for w in (2, 1)
+                if tokens.room[k] > w and _lookup(lex, keys[k : k + 1 + w]) is None
+            ]
         for m in members:
-            for w, obj in shared:
+            for w, skip, obj in shared:
                 tid, end = None, spans[m][1]
-                if m != members[-1]:
+                if m != members[-1] and not skip:
                     tid = _lookup(lex, [keys[m], *obj])  # "analytical [and quantitative] skills"
                     if tid is not None:  # in the form the name has: "hospital" is not Hospitality
                         written = [words[m], *words[k : k + w]]
@@ -519,7 +530,7 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                     tid = _lookup(lex, [*obj, keys[m]])  # "managing projects", "repair of tools"
                     if tid is not None and not (of or _verb_first(words[m], lex.term(tid).name)):
                         tid = None
-                    end = spans[k + w - 1][1] if m == members[-1] else end
+                    end = spans[k + skip + w - 1][1] if m == members[-1] else end
                 if tid is not None:
                     term = lex.term(tid)
                     if term.category != "certification or licence":
