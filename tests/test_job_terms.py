@@ -344,3 +344,37 @@ def test_a_kind_of_something_asked_for_plainly_is_one_requirement_with_it():
     # licences stay apart: a Class B licence is more than a driver's licence
     found = names("Requirements:\n- Driver's license\n- A Class B driver's license\n")
     assert "Class B driver's license" in found and "Driver's License" in found
+
+
+def test_a_phrase_with_its_acronym_in_brackets_is_one_term_in_a_lexicon_or_not():
+    found = terms_in("Knowledge of Computer Drafting and Design (CADD) software is required.")
+    assert [(f.name, f.aliases) for f in found] == [("Computer Drafting and Design", ("CADD",))]
+    job = "Requirements:\n- Computer Drafting and Design (CADD) software\n"
+    assert keyword_gap("Drew plans in CADD for ten years.", job).missing == []
+    # the letters must fit the words, and a body or a person is not a skill
+    assert terms_in("Apply to the City of Los Angeles (LA) today.") == []
+    board = [f.name for f in terms_in("Reports to the Water Quality Board (WQB).")]
+    assert "Water Quality Board" not in board
+    sme = [f.name for f in terms_in("Serve as a subject matter expert (SME) on solar products.")]
+    assert "subject matter expert" not in sme
+
+
+def test_a_word_the_stemmer_joins_to_another_word_is_not_that_word():
+    assert "Engine Designs" not in names("Requirements:\n- Experience in engineering design\n")
+    assert "Engine Designs" in names("Requirements:\n- Experience in engine design\n")
+    assert "Engine Designs" in names("Requirements:\n- Experience in engines design\n")
+
+
+def test_one_word_of_a_longer_written_name_is_not_listed_alone():
+    job = "Requirements:\n- Possession of a valid Certificate of Registration as an engineer\n"
+    assert "Registration" not in names(job)
+
+
+def test_a_verb_and_its_object_with_an_adjective_between_them_name_the_activity():
+    job = "Requirements:\n- Experience in managing external vendors and website projects\n"
+    assert "Vendor management" in names(job)
+    # not when the adjective and the object are a name of their own, nor a word the stemmer
+    # joins to the activity ("engines ... facilities" is not Facilities Engineering)
+    assert "System design" not in names("Requirements:\n- Designing distributed systems\n")
+    job = "Duties:\n- Repairs diesel engines, barges and marine terminal facilities\n"
+    assert "Facilities Engineering" not in names(job)

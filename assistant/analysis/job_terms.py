@@ -19,6 +19,7 @@ from assistant.analysis.lexicon import (
     Lexicon,
     lexicon,
     phrase_key,
+    same_word,
     split_words,
     word_form,
     word_key,
@@ -439,9 +440,11 @@ def _verb_first(written: str, name: str) -> bool:
     """Whether a word written before its object is the verb of the name's activity ("managing
     projects": Project Management), not a noun of a compound ("software systems")."""
     w = written.lower()
+    last = name.split()[-1] if name.split() else ""
+    if not same_word(w, last):
+        return False  # "engines ... facilities" is not Facilities Engineering
     if w.endswith("ing"):
         return True
-    last = name.split()[-1] if name.split() else ""
     return w.endswith(("e", "es", "ed")) and word_form(last) in _ACTIVITY_FORMS
 
 
@@ -494,7 +497,7 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
         k, of = _after(tokens, last)
         # the shared words stay in the clause: no comma or sentence end inside them
         shared = [
-            (w, keys[k : k + w])
+            (w, 0, keys[k : k + w])
             for w in (2, 1)
             if k + w <= n
             and tokens.room[k] >= w
@@ -507,10 +510,18 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                 or not (of or _MODIFIER.search(words[k]))  # "developing distributed systems"
             )
         ]
+        if not of and k + 1 < n and words[k].islower() and _MODIFIER.search(words[k]):
+            # a verb's object with an adjective before it: "managing external vendors" (not when
+            # the two are a name of their own: "developing distributed systems")
+            shared += [
+                (w, 1, keys[k + 1 : k + 1 + w])
+                for w in (2, 1)
+                if tokens.room[k] > w and _lookup(lex, keys[k : k + 1 + w]) is None
+            ]
         for m in members:
-            for w, obj in shared:
+            for w, skip, obj in shared:
                 tid, end = None, spans[m][1]
-                if m != members[-1]:
+                if m != members[-1] and not skip:
                     tid = _lookup(lex, [keys[m], *obj])  # "analytical [and quantitative] skills"
                     if tid is not None:  # in the form the name has: "hospital" is not Hospitality
                         written = [words[m], *words[k : k + w]]
@@ -519,7 +530,7 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                     tid = _lookup(lex, [*obj, keys[m]])  # "managing projects", "repair of tools"
                     if tid is not None and not (of or _verb_first(words[m], lex.term(tid).name)):
                         tid = None
-                    end = spans[k + w - 1][1] if m == members[-1] else end
+                    end = spans[k + skip + w - 1][1] if m == members[-1] else end
                 if tid is not None:
                     term = lex.term(tid)
                     if term.category != "certification or licence":
@@ -661,6 +672,17 @@ def terms_in(
                 alias = (f"{obj} {activity}",)
                 take(Found(text[f.start : end], f.category, f.start, end, None, alias))
 
+        for f in defined_acronyms(text, lex):
+            # "Computer Drafting and Design (CADD)": the phrase and its acronym are one term
+            inside = [g for g in found if g.start < f.end and f.start < g.end]
+            if all(g.start >= f.start and g.end <= f.end for g in inside) and not any(
+                g.start == f.start and g.end >= f.end - len(f.aliases[0]) - 3 for g in inside
+            ):
+                for g in inside:
+                    found.remove(g)
+                    cover(g, -1)
+                take(f)
+
     for matches in (
         _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),
         _finditer_by_runs(_LOWER_CREDENTIAL, _LOWER_START, _LOWER_RUN, text),
@@ -749,7 +771,57 @@ def terms_in(
     return found
 
 
+_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
+_LINK_WORDS = frozenset({"and", "of", "for", "the", "&", "to", "in"})
+_BODY_WORDS = frozenset(  # a phrase with one of these names a body or a person, not a skill
+    "department city county state agency administration office bureau association board "
+    "commission authority council institute university college company corporation division "
+    "district society federation union representative expert officer manager specialist "
+    "coordinator director supervisor assistant analyst inspector agent".split()
+)
+
+
+def _initials_fit(initials: str, acronym: str) -> bool:
+    """The phrase's initials, in order, inside the acronym, which begins and ends with them and
+    adds at most one letter (Computer [Aided] Drafting and Design: CADD)."""
+    if len(initials) < 2 or initials[0] != acronym[0] or initials[-1] != acronym[-1]:
+        return False
+    if len(acronym) - len(initials) not in (0, 1):
+        return False
+    rest = iter(acronym)
+    return all(c in rest for c in initials)
+
+
+def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
+    """A phrase followed by its acronym in brackets defines a term, in a lexicon or not, when its
+    words are words the lexicon's names use and it does not name a body (department, board)."""
+    out: list[Found] = []
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(1).replace("&", "")
+        before = re.split(r"[,;:.()\n]", text[: m.start()])[-1]
+        spans = [(w.start(), w.group(0)) for w in re.finditer(r"[A-Za-z][\w'’-]*|&", before)]
+        base = m.start() - len(before)
+        best: Optional[list[str]] = None
+        start = 0
+        for k in range(len(spans) - 1, -1, -1):  # the longest phrase whose initials fit
+            words = [w for _, w in spans[k:]]
+            content = [w for w in words if w.lower() not in _LINK_WORDS]
+            if len(content) > len(acronym):
+                break
+            if words[0].lower() not in _LINK_WORDS and _initials_fit(
+                "".join(w[0].upper() for w in content), acronym
+            ):
+                best, start = content, base + spans[k][0]
+        if best is None or any(w.lower() in _BODY_WORDS for w in best):
+            continue  # "Department of Water and Power (DWP)", "subject matter expert (SME)"
+        if all(word_key(w) in lex.firsts or word_key(w) in lex.words for w in best):
+            phrase = " ".join(text[start : m.start()].split())
+            out.append(Found(phrase, "hard skill", start, m.end(), None, (m.group(1),)))
+    return out
+
+
 _CAPWORD = re.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
+_CAP_CONNECTOR = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+(?:of|for)\s+$")
 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
@@ -757,6 +829,12 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if not all(w[:1].isupper() for w in span.split()) or span.isupper():
         return False
+    # one word after "Capitalised of": a piece of a name ("Registration" in "Certificate of
+    # Registration"), not a term of its own
+    low = max(0, start - 40)
+    connected = _CAP_CONNECTOR.search(text[low:start]) if " " not in span else None
+    if connected and low + connected.start() > 0:
+        return True
     before = re.search(r"([A-Za-z][\w&'’.-]*)\s+$", text[:start])
     after = re.match(r"\s+([A-Za-z][\w&'’.-]*)", text[end:])
     cap_before = bool(before) and bool(_CAPWORD.fullmatch(before.group(1))) and before.start(1) > 0

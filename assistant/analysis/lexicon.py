@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from assistant.paths import cached_data, data_path
@@ -81,6 +81,39 @@ def word_form(word: str) -> str:
     return form if form in ("ics", "ings") else form.rstrip("s")
 
 
+# what one word may add to another and still be the same word (manage ~ managing ~ management);
+# "engineering" is "engine" + "ering": two endings, another word whose stem happens to coincide
+_ENDINGS = frozenset(
+    "s es e d ed ing ings er ers or ors ment ments ion ions ation ations al als y ies ied ity ities "
+    "ive ives ic ics ical ist ists ism ance ances ence ences ency ancy ly ally".split()
+)
+
+
+def _american(word: str) -> str:
+    w = word.lower().replace("\u2019", "'")
+    w = w[:-2] if w.endswith("'s") else w
+    for pattern, repl in _BRITISH if len(w) > 5 and _MAYBE_BRITISH.search(w) else ():
+        w = pattern.sub(repl, w)
+    return w
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two words with one key are one word, unless the stemmer joined two words: the part after
+    what they share must be a plain ending on both sides (engine ~ engines, not engineering)."""
+    a, b = _american(a), _american(b)
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    # the shared part may run into the endings (operati-ng, operati-ons; manag-e, manag-ement)
+    return any(_ending(a[k:]) and _ending(b[k:]) for k in range(n, max(n - 3, 2), -1))
+
+
+def _ending(rest: str) -> bool:
+    return not rest or rest in _ENDINGS or (rest[0] == "e" and rest[1:] in _ENDINGS)
+
+
 def split_words(text: str) -> list[str]:
     """The tokens of a name or a text; hyphens separate words (cross-functional ~ cross functional)."""
     out: list[str] = []
@@ -121,6 +154,11 @@ class Lexicon:
         self.firsts = frozenset(data["firsts"].split("\n"))  # first word keys of every key
         self.no_split = frozenset(data["no_split"])  # tokens with '/' that are one name
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word key any name uses (built on first use: few ads define an acronym)."""
+        return frozenset(w for key in self._keys for w in key.split())
+
     def _index(self, key: str) -> Optional[int]:
         i = bisect_left(self._keys, key)
         return i if i < len(self._keys) and self._keys[i] == key else None
@@ -137,6 +175,11 @@ class Lexicon:
         i = self._index(" ".join(keys))
         forms = self._key_forms[i] if i is not None else ""
         if not forms:
+            named = split_words(self._names[term_id])
+            if len(named) == len(written) and not all(
+                word_key(w) != word_key(m) or same_word(w, m) for w, m in zip(written, named)
+            ):
+                return None  # "engineering design" is not Engine Design
             return term_id
         mine = " ".join(word_form(w) for w in written)
         for entry in forms.split("|"):
