@@ -79,7 +79,7 @@ PURPOSES_FILE = "soften_purposes.yaml"
 # What a flagged sentence was about ("the QA engineer opening at Northline Software"): kept in
 # one calm sentence when no kept sentence names it, so the facts survive the sentence.
 _SUBJECT = re.compile(
-    r"\b(?:about|regarding|for|on)\s+((?:the|my|your)\s+[\w&'\- ]{0,40}?"
+    r"\b(?:about|regarding|concerning|for|on)\s+((?:the|my|your)\s+[\w&'\- ]{0,40}?"
     r"\b(?:role|post|position|job|vacancy|opening|opportunity|place|application|interview|"
     r"apprenticeship|scheme)\b(?:\s+(?:at|with|in|on)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)?)"
 )
@@ -154,8 +154,9 @@ def facts_in(sentence: str) -> list[str]:
 _CLAUSE_BREAK = re.compile(
     r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+(?=(?:and|but|because|or|which|since|though|"
     r"although|unless)\s)"
-    # "so" joins clauses before a subject ("... today so I wanted"), not as an adverb ("not so good")
-    r"|\s+(?=so\s+(?:i|i'm|i've|i'd|i'll|we|you|it|it's|they|he|she|that|there|my|the)\b)",
+    # "so" joins clauses ("on Friday so surely ..."), except as an adverb of degree ("not so good")
+    r"|(?<!\bnot)(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bam)(?<!\bbe)(?<!\bfeel)(?<!\bvery)"
+    r"\s+(?=so\s+(?!much\b|many\b|far\b|long\b)\w)",
     re.IGNORECASE,
 )
 _LEADING_JOIN = re.compile(
