@@ -2,7 +2,8 @@
 the hand labels (tune and held-out apart), word agreement of the text Rebound reads with
 `pdftotext`, and the Spearman correlation of the score with a hand ranking.
 
-Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml.
+Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml,
+ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml (fresh4).
 How a finding is judged:
 - missing-contact, missing-section and missing-dates, finding by finding: right when the contact
   detail / the section / the position it names is really missing (per the labels);
@@ -27,9 +28,11 @@ from evaluation.common import LABELS, RESUMES
 
 LABEL_DIR = LABELS / "critique"
 # held-out: the first held-out set; fresh: labelled after it was seen (now seen too); fresh2: a
-# second fresh set, labelled after 'fresh' was seen and measured once
-SPLITS = ("tune", "held-out", "fresh", "fresh2")
-SEEN = ("tune", "held-out", "fresh")
+# second fresh set, labelled after 'fresh' was seen and measured once (now seen); fresh3: a third,
+# labelled after the round-3 fixes were frozen and measured once; fresh4: ranked first (its score
+# measured once), then labelled before any of its findings was printed, and measured once
+SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
+SEEN = ("tune", "held-out", "fresh", "fresh2")
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
 
 
@@ -37,6 +40,16 @@ def load_labels() -> tuple[list[dict], list[dict]]:
     resumes = yaml.safe_load((LABEL_DIR / "resumes.yaml").read_text())["resumes"]
     ranking = yaml.safe_load((LABEL_DIR / "ranking.yaml").read_text())["ranking"]
     return resumes, ranking
+
+
+def load_combined_ranking() -> list[dict]:
+    """fresh2 and fresh3 ranked together as one list (best first)."""
+    return yaml.safe_load((LABEL_DIR / "ranking_combined.yaml").read_text())["ranking"]
+
+
+def load_fresh4_ranking() -> list[dict]:
+    """fresh4: 12 more resumes ranked from their text alone, best first."""
+    return yaml.safe_load((LABEL_DIR / "ranking_fresh4.yaml").read_text())["ranking"]
 
 
 def words(text: str) -> list[str]:
@@ -213,25 +226,48 @@ def main() -> int:
                 f"recall {rec_found}/{rec_n} {rec_found / max(rec_n, 1):.0%}"
             )
 
-    for split in SPLITS + ("all",):
-        # "all": the 20 ranked together (tune and held-out); each fresh set is ranked on its own
-        rows = [
-            r
-            for r in ranking
-            if (split == r["split"] or (split == "all" and r["split"] in ("tune", "held-out")))
-            and r["file"] in results
-        ]
+    combined = load_combined_ranking()
+
+    def rank_correlation(name: str, order: list[dict], rows: list[dict]) -> None:
+        rows = [r for r in rows if r["file"] in results]
         scores = [results[r["file"]].score for r in rows]
-        quality = [-ranking.index(r) for r in rows]  # higher is better
-        name = "tune and held-out" if split == "all" else split
+        quality = [-order.index(r) for r in rows]  # higher is better
         print(
             f"score vs hand ranking ({name}, {len(rows)} resumes): Spearman {spearman(scores, quality):+.2f}"
         )
+
+    # the 20 of tune and held-out are ranked together; fresh and fresh2 each on their own; fresh3
+    # within the one list of fresh2 and fresh3 ranked together (24)
+    for split in ("tune", "held-out", "fresh", "fresh2"):
+        rank_correlation(split, ranking, [r for r in ranking if r["split"] == split])
+    rank_correlation(
+        "tune and held-out", ranking, [r for r in ranking if r["split"] in ("tune", "held-out")]
+    )
+    rank_correlation("fresh3", combined, [r for r in combined if r["split"] == "fresh3"])
+    rank_correlation("fresh2 and fresh3 ranked together", combined, combined)
+    fresh4 = load_fresh4_ranking()
+    rank_correlation("fresh4, ranked after the substance part was frozen", fresh4, fresh4)
     print(
         "scores in ranking order: "
         + ", ".join(
             f"{r['file'].split('_')[0]} {results[r['file']].score}"
             for r in ranking
+            if r["file"] in results
+        )
+    )
+    print(
+        "fresh2 and fresh3 scores in their joint ranking order: "
+        + ", ".join(
+            f"{r['file'].split('_')[0]} {results[r['file']].score}"
+            for r in combined
+            if r["file"] in results
+        )
+    )
+    print(
+        "fresh4 scores in ranking order: "
+        + ", ".join(
+            f"{r['file'].split('_')[0]} {results[r['file']].score}"
+            for r in fresh4
             if r["file"] in results
         )
     )

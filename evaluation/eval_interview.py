@@ -7,8 +7,11 @@ Prints:
    share of the ten questions that belong to the job's field, how many come from another field's
    bank, how many paste a run of eight or more words from the ad, and whether each question's
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
+   the first pass's 22 ads, the fresh sample and the round-2 fresh2, round-3 fresh3 and round-4
+   fresh4 samples apart;
 3. practice's relevance detection on hand-labelled answers
-   (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic.
+   (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
+   held-out, fresh, fresh2, fresh3, fresh4), each answer judged against its question and the banks (no session).
 """
 
 from __future__ import annotations
@@ -71,6 +74,39 @@ def family_accuracy(rows: list[dict], results: dict) -> None:
 
 def question_fit(rows: list[dict], results: dict) -> None:
     judged = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
+    fresh = set(judged.pop("fresh_sample", []) or [])
+    fresh2 = set(judged.pop("fresh2_sample", []) or [])
+    fresh3 = set(judged.pop("fresh3_sample", []) or [])
+    fresh4 = set(judged.pop("fresh4_sample", []) or [])
+    old = {f: m for f, m in judged.items() if f not in fresh | fresh2 | fresh3 | fresh4}
+    _judged_fit("the 22 hand-judged ads of issue 16's first pass", old, rows, results)
+    for title, sample in (
+        ("a FRESH random sample, judged after the fallback was built", fresh),
+        ("a FRESH2 random sample (round 2), judged after the round-2 changes", fresh2),
+        ("a FRESH3 random sample (round 3), judged after the round-3 changes", fresh3),
+        ("a FRESH4 random sample (round 4), judged after the round-4 changes", fresh4),
+    ):
+        _judged_fit(title, {f: judged.get(f) for f in sorted(sample)}, rows, results)
+    family = {r["file"]: r["family"] for r in rows}
+    other = Counter()
+    unsure = []
+    for r in rows:
+        result = results[r["file"]]
+        if not result.role_sure:
+            unsure.append(f"{r['file']} ({' or '.join(result.role_candidates)})")
+        for q in result.questions:
+            bank = q.bank_family
+            other[r["split"]] += bool(bank) and bank not in (family[r["file"]], "general")
+    print(
+        f"\nAll 78 ads, from another field's bank (mechanical, no judgment needed): "
+        f"tune {other['tune']}, held-out {other['held-out']}"
+    )
+    print(f"  unsure of the field, questions from the ad's duties and general ones: {len(unsure)}")
+    for line in unsure:
+        print(f"    unsure: {line}")
+
+
+def _judged_fit(title: str, judged: dict, rows: list[dict], results: dict) -> None:
     family = {r["file"]: r["family"] for r in rows}
     totals = Counter()
     unjudged: list[str] = []
@@ -102,7 +138,7 @@ def question_fit(rows: list[dict], results: dict) -> None:
         if belong < 8:
             under.append(f"{file} ({result.role_family}): {belong}/{len(result.questions)}")
     n = totals["judged"] or 1
-    print(f"\nQuestions on {totals['ads']} hand-judged ads ({COUNT} each, no resume or notes):")
+    print(f"\nQuestions on {title}: {totals['ads']} ads ({COUNT} each, no resume or notes):")
     print(
         f"  belong to the job's field: {totals['belong']}/{totals['judged']} = "
         f"{100 * totals['belong'] / n:.0f}%; ads with at least 8 of 10: "
@@ -157,7 +193,7 @@ def _relevance_figures(data: dict, embed, how: str) -> None:
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
     print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
-    for split in ("tune", "held-out"):
+    for split in ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4"):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]
         total = tp + fn + tn + fp

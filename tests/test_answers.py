@@ -141,11 +141,131 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     assert close.relevant and close.method == "embeddings"
     # the words cannot judge "Why us?": a very distant answer is off-topic
     why_us = "Why do you want to work for us?"
-    boiler = "I replaced the relief valve on the boiler, tested it at pressure and logged it."
-    assert relevance(why_us, boiler).relevant  # words alone: not judged
-    assert not relevance(why_us, boiler, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
+    weekend = "I spent last weekend painting the fence and walking the dog along the canal."
+    assert relevance(why_us, weekend).relevant  # words alone: not judged (no field, no motive)
+    assert not relevance(why_us, weekend, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
     # the words say on topic: no embedding is asked for
     assert relevance(NURSE_Q, NURSE, lambda texts: 1 / 0).method == "words"
+
+
+def test_a_judgeable_answer_the_words_find_on_topic_or_too_short_to_tell_asks_no_model():
+    """The cascade: embeddings only where the question gives the words too little to judge, or
+    where the words say off-topic; so a typical practice session never loads the model."""
+    from assistant.analysis.relevance import relevance
+
+    question = "How would you explain a confidence interval to a warehouse manager?"
+    vague = "I would say it is like a range and we are fairly sure the real number is in there."
+    assert relevance(question, vague, lambda texts: 1 / 0).method == "words"
+
+
+def test_field_words_alone_count_only_in_an_answer_of_the_form_the_question_asks_for():
+    """A good answer to another question of the same field uses the field's words too: for a
+    behavioural question they count only in an answer that tells an episode."""
+    from assistant.analysis.answers import critique
+
+    question = (
+        "Tell me about a time a deployment to production failed. How did you notice it, roll "
+        "back, find the cause and stop it coming back?"
+    )
+    about_me = (
+        "I would describe myself as a careful backend developer. I know Kubernetes, Terraform "
+        "and Python well and I enjoy reading about distributed systems in my spare time."
+    )
+    episode = (
+        "At my last job our Kubernetes rollout hung halfway through a Friday release. I rolled "
+        "the cluster back, paged the database owner and we found a migration lock. As a result "
+        "we added a pre-release migration check."
+    )
+
+    def codes(answer: str) -> set[str]:
+        found = critique(answer, [], question=question, job_family="software-data").findings
+        return {f.code for f in found}
+
+    assert "off-topic" in codes(about_me)
+    assert "off-topic" not in codes(episode)
+
+
+def test_a_question_of_few_words_is_not_judged_by_word_mismatch_alone():
+    """A question outside the banks with a handful of key terms is often answered in other words:
+    sharing none of them is not enough, unless the answer's words are another field's."""
+    from assistant.analysis.relevance import JUDGE_TERMS, question_terms, relevance
+
+    question = "How would you support a family who are upset that a discharge is late?"
+    assert len(question_terms(question)) < JUDGE_TERMS
+    other_words = (
+        "I would find a quiet room, sit down with them and let them say what is worrying them. "
+        "Then I would explain honestly why he is still here and that he cannot go home safely "
+        "yet, give them a name to ring, and call them back that afternoon with news, even if "
+        "there is none to give."
+    )
+    other_field = (
+        "I ran the spring email campaign for a garden centre. We split the mailing list, tested "
+        "two subject lines and sent on Thursdays; open rates rose and online sales and leads "
+        "doubled over the month, so the marketing budget was raised."
+    )
+    assert relevance(question, other_words, job_family="nursing").relevant
+    assert not relevance(question, other_field, job_family="nursing").relevant
+
+
+def test_a_motivational_answer_is_never_off_topic_by_word_overlap_only_as_another_kind():
+    """'What are you most proud of?' is answered in the speaker's own words: an episode that
+    shares none of the question's words is an answer; a field's procedure with no word of why or
+    pride is not; another motivational question matching better does not make it off-topic."""
+    from assistant.analysis.relevance import JUDGE_TERMS, better_question, question_terms, relevance
+
+    proud = "What are you most proud of in your working life so far?"
+    assert len(question_terms(proud)) >= JUDGE_TERMS  # a bank question the words could judge
+    episode = (
+        "Getting a failing night shift back on its feet. When I took it over the team was short "
+        "and morale was low; a year later nobody had left and the audit found no errors."
+    )
+    procedure = (
+        "I wire new sockets and lighting circuits, fault-find on the electrical installation and "
+        "do the inspection and testing before I sign the certificate."
+    )
+    owned = (
+        "I wire new sockets and lighting circuits, and I am proud that every electrical "
+        "installation I have signed off passed its inspection first time."
+    )
+    assert relevance(proud, episode).relevant
+    assert not relevance(proud, procedure).relevant
+    assert relevance(proud, owned).relevant
+    why = "Why do you want this job?"
+    ahead = (
+        "In a few years I would like to be a team leader. The skills I want to build next are "
+        "coaching and planning, and I see this role as the step that gets me there over the "
+        "next three years."
+    )
+    assert better_question(why, ahead, None) is not None  # "Where would you like to be..."
+    assert relevance(why, ahead).relevant
+
+
+def test_a_short_answer_sharing_no_word_with_a_question_of_many_is_off_it():
+    from assistant.analysis.relevance import JUDGE_TERMS, LONG_ANSWER, question_terms, relevance
+
+    question = "What would you do if you found a payment you could not match to an invoice?"
+    assert len(question_terms(question)) >= JUDGE_TERMS
+    choir = "On Sundays I sing in a choir and we are practising for a concert in the town hall."
+    brief = "I would check the remittance advice, post it to suspense and ring the customer."
+    assert len(choir.split()) < LONG_ANSWER and len(brief.split()) < LONG_ANSWER
+    assert not relevance(question, choir).relevant
+    assert relevance(question, brief).relevant
+
+
+def test_another_question_must_stand_out_from_the_rest_to_call_an_answer_off_topic():
+    from assistant.analysis import relevance as rel
+
+    question = "Tell me about a time you noticed the same complaint coming in again and again."
+    answer = "We kept getting calls from customers charged twice; I tagged them and told billing."
+    # with the runner-up's lead waived, the same answer is called off by the other question
+    strict = rel.better_question(question, answer * 3, "customer-service")
+    lenient = rel.OTHER_LEAD
+    try:
+        rel.OTHER_LEAD = 1.0
+        loose = rel.better_question(question, answer * 3, "customer-service")
+    finally:
+        rel.OTHER_LEAD = lenient
+    assert strict is None and loose is not None
 
 
 def test_a_backend_without_embeddings_leaves_the_words_answer():
@@ -156,3 +276,43 @@ def test_a_backend_without_embeddings_leaves_the_words_answer():
         raise RuntimeError("no embeddings")
 
     assert not relevance(NURSE_Q, CAMPAIGN, broken).relevant
+
+
+def test_an_answer_another_question_of_the_field_matches_clearly_better_is_off_topic():
+    """Relevance is relative: a good answer to another question of the same field has the
+    field's words, so it is compared with the field's other questions too; no model is asked."""
+    from assistant.analysis.relevance import relevance
+
+    question = "How do you prioritise your patients at the start of a busy shift?"
+    medicines = (
+        "On every drug round I check the chart, the name band and allergies before giving "
+        "anything, and I never leave medicines on a locker. For controlled drugs a second nurse "
+        "checks the dose with me and we both sign. If a dose looks wrong I stop and ask the "
+        "pharmacist."
+    )
+    priorities = (
+        "At handover I note who is new, who is in pain and whose early warning score is "
+        "climbing. I see those first, then do the routine checks in bed order, and I tell the "
+        "nurse in charge if I cannot get round in time."
+    )
+    off = relevance(question, medicines, lambda texts: 1 / 0)
+    assert not off.relevant and off.method == "other question"
+    assert "medicines" in off.better_question
+    assert relevance(question, priorities, lambda texts: 1 / 0).relevant
+
+
+def test_the_sessions_other_questions_are_candidates_too():
+    from assistant.analysis.relevance import relevance
+
+    lesson = "How would you plan a science lesson for a class of thirty?"
+    lost = "What would you do if a pupil got lost during a museum trip?"
+    answer = (
+        "I would keep calm, count the group straight away and ring the mobile of the pupil who is "
+        "lost. One adult stays with the group while another goes back through the museum and "
+        "tells the staff at the desk, who can watch the exits. Then I would call the school, the "
+        "parents and cut the trip short."
+    )
+    assert relevance(lesson, answer).relevant  # no other question to compare with
+    off = relevance(lesson, answer, others=[lesson, lost])
+    assert not off.relevant and off.better_question == lost
+    assert relevance(lost, answer, others=[lesson, lost]).relevant

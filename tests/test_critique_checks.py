@@ -119,3 +119,19 @@ def test_any_text_gives_a_critique_or_one_clear_error(lines):
     assert 0 <= result.score <= 100
     for f in result.findings:
         assert f.line is None or 1 <= f.line <= len(resume.lines)
+
+
+@pytest.mark.parametrize(
+    "line, joined",
+    [
+        ("Proactive A dministrative Specialist", "Proactive Administrative Specialist"),
+        ("Led the M arketing team", "Led the Marketing team"),
+        ("Built a ward for 20 beds", "Built a ward for 20 beds"),  # two known words stay
+        ("I am a nurse", "I am a nurse"),
+        ("Ran Prepress for Gurrero County", "Ran Prepress for Gurrero County"),  # names stay
+    ],
+)
+def test_a_word_split_by_a_space_is_joined_for_the_spelling_check(line, joined):
+    from assistant.checks.content import _speller, join_split_words
+
+    assert join_split_words(line, _speller()) == joined

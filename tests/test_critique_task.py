@@ -50,7 +50,10 @@ def test_result_shape_and_scores():
         "excerpt",
         "suggestion",
     }
-    assert set(result.subscores) == {"impact", "clarity", "structure"} and result.keywords is None
+    assert (
+        set(result.subscores) == {"impact", "clarity", "structure", "substance"}
+        and result.keywords is None
+    )
     assert all(0 <= s.score <= 100 and s.explanation for s in result.subscores.values())
     assert result.generation.source == "template"
 
@@ -65,9 +68,55 @@ def test_strong_resume_outscores_weak_ones():
         assert _critique(name).score < strong
 
 
+def _parts(text: str) -> dict:
+    from assistant.analysis.score import score_parts
+    from assistant.checks import run_checks
+    from assistant.inputs.resume import parse_resume_text
+
+    resume = parse_resume_text(text, "r.md", "md")
+    return score_parts(resume, run_checks(resume))[1]
+
+
+HISTORY = (
+    "Jo Doe\njo@example.com\n\n## Education\nBSc Economics, State University of Ohio, 2019\n"
+    "\n## Skills\nExcel, SQL, Tableau, Python, budgeting, forecasting\n\n"
+    "## Experience\nAnalyst, Acme, 2019 - 2023\n"
+)
+
+
+def test_impact_reads_figures_where_they_stand():
+    """A two-word bullet with no figure shows no result; a bullet of two statements earns for
+    the one that shows a figure."""
+    listed = _parts(HISTORY + "- Java\n- React\n")["impact"]
+    assert listed[0] < 50 and listed[1].startswith("0 of 2 statements")
+    mixed = _parts(HISTORY + "- Built the Excel model; cut the close by 3 days\n")["impact"]
+    assert mixed[1].startswith("1 of 2 statements")
+
+
+def test_substance_counts_what_the_bullets_say_and_saturates():
+    thin = _parts(HISTORY + "- Any assigned duties\n")["substance"][0]
+    cliche = _parts(HISTORY + "- Any assigned duties as a results-driven team player\n")
+    full = HISTORY + "".join(
+        f"- {v} {w} reports in {t} for the {d} team\n"
+        for v, w, t, d in zip(
+            "Built Wrote Audited Automated Rebuilt Cleaned Merged Priced Drafted Shared "
+            "Planned Ranked Checked Filed Traced Sorted".split(),
+            "sales cost churn margin audit tax payroll stock freight budget lease grant "
+            "rebate loan fraud claims".split(),
+            "Excel SQL Tableau Python Looker SAP Oracle Power-BI Sheets Alteryx Stata "
+            "Qlik Access Hyperion Kronos NetSuite".split(),
+            "finance retail ops legal supply treasury people risk fleet board credit "
+            "pricing store audit sourcing quality".split(),
+        )
+    )
+    longer = full + "- Led the quarterly planning review with regional managers\n"
+    assert thin < 20 and cliche["substance"][0] == thin
+    assert _parts(full)["substance"][0] == 100 == _parts(longer)["substance"][0]
+
+
 def test_job_adds_keywords_and_a_subscore():
     result = _critique("strong-data-analyst.md", "data-analyst-northwind.md")
-    assert set(result.subscores) == {"impact", "clarity", "structure", "keywords"}
+    assert set(result.subscores) == {"impact", "clarity", "structure", "substance", "keywords"}
     assert {"SQL", "Tableau", "Python"} <= set(result.keywords.matched)
     assert "HIPAA" in result.keywords.missing
     assert result.subscores["keywords"].score == round(100 * result.keywords.match_rate)

@@ -852,7 +852,11 @@ def test_an_instruction_in_a_job_ad_is_not_copied_into_a_question(cli, tmp_path)
     assert "bank password" in job.read_text()
     result = cli("interview", "--job", job, "--no-model", "--json")
     assert result.exit_code == 0, result.stderr
-    assert "password" not in result.stdout
+    assert "bank password" not in result.stdout and "Note to the AI" not in result.stdout
+    # nor does it steer which questions are asked (the bank's own follow-ups may say "password")
+    plain = cli("interview", "--job", JOB, "--no-model", "--json")
+    texts = [q["text"] for q in json.loads(result.stdout)["questions"]]
+    assert texts == [q["text"] for q in json.loads(plain.stdout)["questions"]]
 
 
 # ---- 13. the key, in every form, and passwords in URLs ---------------------------------------------

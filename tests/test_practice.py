@@ -146,6 +146,27 @@ def test_a_small_model_is_not_asked_for_coaching():
     assert review.coaching == template_coaching(review.critique)
 
 
+def test_a_model_whose_check_figures_advise_against_coaching_is_not_asked(monkeypatch):
+    """The one capability decision (assistant/engine/capability.py) holds for practice too:
+    under the threshold the model is not asked, unless --model-always."""
+    from assistant.engine import capability
+
+    figures = capability.ModelFigures(
+        model="big.gguf",
+        measured_at="2026-11-30T00:00:00+00:00",
+        tasks={"practice": capability.TaskFigure(kept=0, tried=3)},
+    )
+    monkeypatch.setattr(capability, "model_key", lambda backend: "gguf:test")
+    monkeypatch.setattr(capability, "figures_for", lambda key: (figures, "measured"))
+    backend = FakeBackend([GOOD_COACHING], parameters=LARGE)
+    review = review_answer("Tell me about a busy day.", NO_RESULT, [], backend)
+    assert backend.calls == [] and review.generation.source == "template"
+    assert "0 of 3 practice drafts" in review.generation.notice
+    asked = FakeBackend([GOOD_COACHING], parameters=LARGE)
+    review_answer("Tell me about a busy day.", NO_RESULT, [], asked, always=True)
+    assert asked.calls
+
+
 def test_the_review_has_the_question_type_and_a_model_answer_outline():
     from assistant.analysis.question_bank import load_families
 
@@ -311,3 +332,25 @@ def test_practice_with_the_fake_model(cli, fake_backend):
     reviews = json.loads(r.stdout)["reviews"]
     assert len(fake_backend.calls) >= 2
     assert all(x["coaching"] for x in reviews)
+
+
+def test_an_answer_to_another_question_of_the_file_is_called_off_topic_and_named(cli, tmp_path):
+    lesson = "How would you plan a science lesson for a class of thirty?"
+    lost = "What would you do if a pupil got lost during a museum trip?"
+    lost_answer = (
+        "I would keep calm, count the group straight away and ring the mobile of the pupil who "
+        "is lost. One adult stays with the group while another goes back through the museum and "
+        "tells the staff at the desk, who can watch the exits. Then I would call the school, the "
+        "parents and cut the trip short."
+    )
+    path = tmp_path / "answers.md"
+    path.write_text(f"## {lesson}\n\n{lost_answer}\n\n## {lost}\n\n{lost_answer}\n", "utf-8")
+    r = cli("practice", "--job", JOB, "--answers", str(path), "--no-model", "--json")
+    assert r.exit_code == 0, r.stderr
+    first, second = (x["critique"] for x in json.loads(r.stdout)["reviews"])
+    assert "off-topic" in {f["code"] for f in first["findings"]}
+    assert first["metrics"]["relevance"]["better_question"] == lost
+    assert "off-topic" not in {f["code"] for f in second["findings"]}
+    shown = cli("practice", "--job", JOB, "--answers", str(path), "--no-model").stdout
+    shown = " ".join(shown.replace("\u2502", " ").split())  # without the panel's borders
+    assert shown.count(f'It answers this question better: "{lost}"') == 1

@@ -176,15 +176,42 @@ def test_word_text_boxes_and_footers_are_read_once(tmp_path):
     assert resume.contact.email == "priya.nair@example.com"
 
 
-def test_a_heading_glued_to_the_line_before_is_read_as_a_heading():
+@pytest.mark.parametrize(
+    "summary_line, summary",
+    [
+        # after a sentence's end
+        ("Editor who tells stories for 3 magazines. Experience", "magazines."),
+        # at the end of a list line, when the resume has no experience heading anywhere else
+        ("Social Media: Twitter, Facebook, and Instagram Experience", "Instagram"),
+    ],
+)
+def test_a_heading_glued_to_the_line_before_is_read_as_a_heading(summary_line, summary):
     text = (
-        "Dana Reyes\ndana@example.com\nSummary\nEditor who tells stories for 3 magazines. Experience\n"
+        f"Dana Reyes\ndana@example.com\nSummary\n{summary_line}\n"
         "Editor 01/2017 to Current Company Name\n- Grew web traffic 94% in a year\nEducation\nBA 2009\n"
         "Skills\nAP Style, Sitecore\n"
     )
     resume = parse_resume_text(text)
     assert [s.kind for s in resume.sections] == ["summary", "experience", "education", "skills"]
     assert resume.experience and resume.experience[0].bullets
+    assert resume.summary.endswith(summary)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the section has a heading of its own
+        "Summary\nTaught at the Department of Health Education\nEducation\nBA 2009\n",
+        # after a joining word
+        "Summary\nLed coursework in Education\nExperience\nTeacher 2019\n",
+        # a bullet in a list
+        "Summary\n- Strong Typing Skills\n- Filing\n",
+        # a heading straight after it: the section would be empty
+        "Summary\nQuick learner *Superior Writing Skills\nExperience\nClerk 2019\n",
+    ],
+)
+def test_a_phrase_ending_in_a_heading_word_stays_whole(text):
+    assert split_glued_headings(text) == text
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,10 @@
 worse one way at a time score lower, and made better one way at a time score higher.
 
 Worse: numbers removed, cliches added, bullets merged into one paragraph, the skills section
-dropped, the contact line stripped. Better: a contact line added, cliches removed, a paragraph
-split into bullets, a number added to bullets that had none, a missing skills section added."""
+dropped, the contact line stripped, the bullets' content removed (each keeps its first word
+and says only "assigned duties"). Better: a contact line added,
+cliches removed, a paragraph split into bullets, a number
+added to bullets that had none, a missing skills section added, the bullets' content given back."""
 
 from __future__ import annotations
 
@@ -106,12 +108,23 @@ def merge_bullets(text: str) -> str:
 
 def drop_skills(text: str) -> str:
     resume = parse_resume_text(text, "r.pdf", "pdf")
-    lines = text.split("\n")
+    lines = resume.text.split("\n")  # the lines the section numbers count (headings split off)
     cut = set()
     for section in resume.sections:
         if section.kind == "skills":
             cut.update(range(section.line - 1, section.line + len(section.lines)))
     return "\n".join(ln for i, ln in enumerate(lines) if i not in cut)
+
+
+def empty_bullets(text: str) -> str:
+    """Every bullet of the work history keeps its first word and says nothing more."""
+
+    def empty(line: str) -> str:
+        m = BULLET.match(line)
+        first = m.group("item").split()[:1]
+        return f"\u2022 {' '.join(first + ['assigned duties.'])}"
+
+    return _map_bullets(text, empty)
 
 
 def strip_contact(text: str) -> str:
@@ -161,6 +174,7 @@ WORSE = {
     "merge bullets into one paragraph": merge_bullets,
     "drop the skills section": drop_skills,
     "strip the contact line": strip_contact,
+    "remove the bullets' content": empty_bullets,
 }
 BETTER = {
     "add a contact line": add_contact,
@@ -201,6 +215,15 @@ def test_better_raises_the_score(texts, name, change):
     if after == before:
         pytest.skip(f"{name}: nothing to {change}")
     assert score(after) > score(before), change
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_content_given_back_raises_the_score(texts, name):
+    """Better: bullets that said only "assigned duties" get their content back."""
+    emptied = empty_bullets(texts[name])
+    if emptied == texts[name]:
+        pytest.skip(f"{name}: no bullets to empty")
+    assert score(texts[name]) > score(emptied)
 
 
 def test_the_rounded_score_moves_too(texts):

@@ -46,6 +46,8 @@ def test_known_and_unknown_words_are_pyspellchecker_s():
     assert [w in quick for w in words] == [w in full for w in words]
     assert quick.unknown(words) == full.unknown(words)
     assert quick.unknown(["recieving", "receiving"]) == {"recieving"}
+    # the counts the spelling check reads (speller.word_frequency[word]) are pyspellchecker's
+    assert [quick.word_frequency[w] for w in words] == [full.word_frequency[w] for w in words]
 
 
 def test_corrections_are_pyspellchecker_s():

@@ -16,6 +16,7 @@ from assistant.text import (
     find_term,
     number_forms,
     sentences,
+    statements,
     stem,
     strip_marks,
     tokens,
@@ -30,6 +31,16 @@ def test_tokens_keep_the_punctuation_of_names():
         "i", "used", "c++", "c#", "node.js", "and", ".net", "at", "sainsbury's", "ci/cd",
     ]  # fmt: skip
     assert words("Grew 40% in 2023 with R&D") == ["Grew", "in", "with", "R&D"]
+
+
+def test_a_name_keeps_its_closing_plus_whatever_its_length():
+    # 'Security+' is a certification, not the word 'security' (it used to lose its '+' while 'A+'
+    # kept it, so an ad's "security provisions" named "CompTIA Security+")
+    assert tokens("CompTIA Security+, A+ and Network+; a+b; 5+ years.") == [
+        "comptia", "security+", "a+", "and", "network+", "a+b", "5+", "years",
+    ]  # fmt: skip
+    assert find_term("Security+", "LAPD security provisions") is None
+    assert find_term("Security+", "holds Security+.") is not None
 
 
 def test_content_words_leave_out_stop_words_numbers_and_single_letters():
@@ -115,6 +126,15 @@ def _definitions(pattern: str) -> list[str]:
             ):
                 out.append(str(path.relative_to(PACKAGE)))
     return out
+
+
+def test_statements_cut_sentences_at_semicolons():
+    assert statements("Labor cost management; Inventory management. Led 4 staff.") == [
+        "Labor cost management",
+        "Inventory management.",
+        "Led 4 staff.",
+    ]
+    assert statements("Dr. Lee led the audit") == ["Dr. Lee led the audit"]
 
 
 def test_one_tokenizer_and_one_sentence_splitter_in_the_package():

@@ -289,25 +289,55 @@ def terms_used(answer: str, job_terms: Iterable[str]) -> list[str]:
     return [t for t in job_terms if t.lower() in found]
 
 
+def shaped(
+    question_type: str, star: dict[str, list[str]], approach: list[str], example: list[str]
+) -> bool:
+    """Whether an answer has the form its question type asks for: a behavioural question an
+    episode (any STAR part but the task, or an example from work), a situational one steps or
+    what was done; a technical, motivational or company one any form."""
+    told = bool(example) or any(star.get(p) for p in ("situation", "action", "result"))
+    if question_type == "behavioural":
+        return told
+    if question_type == "situational":
+        return bool(approach) or told
+    return True
+
+
 def measure(
     answer: str,
     job_terms: Iterable[str] = (),
     question: Optional[str] = None,
     embed: Optional[Callable] = None,
     job_family: Optional[str] = None,
+    others: Iterable[str] = (),
 ) -> AnswerMetrics:
     job_terms = list(dict.fromkeys(job_terms))
     n = len(answer.split())
     cues = _cues()
+    qtype = question_type_of(question) if question else "behavioural"
+    star = star_cues(answer)
+    approach = list(count_phrases(answer, cues["approach"]))
+    example = list(count_phrases(answer, cues["example"]))
     return AnswerMetrics(
-        question_type=question_type_of(question) if question else "behavioural",
-        relevance=relevance(question, answer, embed, job_family) if question else None,
-        approach=list(count_phrases(answer, cues["approach"])),
-        example=list(count_phrases(answer, cues["example"])),
+        question_type=qtype,
+        relevance=(
+            relevance(
+                question,
+                answer,
+                embed,
+                job_family,
+                shaped(qtype, star, approach, example),
+                tuple(others),
+            )
+            if question
+            else None
+        ),
+        approach=approach,
+        example=example,
         specific=list(count_phrases(answer, cues["specific"])),
         words=n,
         speaking_seconds=round(n * 60 / WORDS_PER_MINUTE),
-        star=star_cues(answer),
+        star=star,
         fillers=count_phrases(answer, cues["filler"]),
         hedges=count_phrases(answer, cues["hedging"]),
         numbers=[f.strip() for f in figures(answer)],
@@ -323,9 +353,11 @@ def critique(
     question: Optional[str] = None,
     embed: Optional[Callable] = None,
     job_family: Optional[str] = None,
+    others: Iterable[str] = (),
 ) -> AnswerCritique:
-    """The critique; with the question, by its type and with the off-topic check."""
-    metrics = measure(answer, job_terms, question, embed, job_family)
+    """The critique; with the question, by its type and with the off-topic check (`others`: the
+    session's other questions, which the answer may be answering instead)."""
+    metrics = measure(answer, job_terms, question, embed, job_family, others)
     hits = [r for r in ANSWER_RULES.rules if r.hits(metrics)]
     return AnswerCritique(
         metrics=metrics,

@@ -1,9 +1,17 @@
-"""The 0-100 score: subscores for impact, clarity, structure (and keywords when a job is given),
-each with a one-line explanation of where its points went, combined with fixed weights.
+"""The 0-100 score: subscores for impact, clarity, structure, substance (and keywords when a job
+is given), each with a one-line explanation of where its points went, combined with fixed weights.
+
+Substance is what the other parts cannot see: how much the work history gives a reader to use.
+A resume that says little has few defects to count, so without it "Any assigned duties" would
+score as well as a full history. It counts the different content words (stems) of the achievement
+bullets, cliches left out so a cliche adds nothing, and repeats counted once so a duty copied from
+job to job adds nothing. It saturates: past what about ten specific bullets say, longer earns
+nothing more (length beyond a page is the too-long check's business). Dates are structure's.
 
 Monotonic by construction: every finding costs points and a second finding of the same kind
 costs more (with diminishing steps, so one long resume is not buried under its own length), and
-impact only counts bullets that show a result; so making a resume worse in any one way (fewer
+impact only counts statements that show a result (a figure, a scale or an honour, where it
+stands: a two-word bullet "Java" shows none); so making a resume worse in any one way (fewer
 numbers, more cliches, bullets merged into a paragraph, a section or the contact line dropped)
 lowers its score, and the reverse raises it.
 """
@@ -17,11 +25,23 @@ from pydantic import BaseModel
 
 from assistant.analysis.keywords import KeywordReport
 from assistant.checks import RESUME_RULES
+from assistant.checks.wording import shows_result
 from assistant.inputs.resume import Resume
 from assistant.rules import Finding, excerpt
-from assistant.text.sentences import sentences
+from assistant.text import content_words, statements, stem
+from assistant.text.lexicon import phrase_pattern
 
-WEIGHTS = {"impact": 1 / 3, "clarity": 1 / 3, "structure": 1 / 3, "keywords": 0.15}
+WEIGHTS = {
+    "impact": 1 / 4,
+    "clarity": 1 / 4,
+    "structure": 1 / 4,
+    "substance": 1 / 4,
+    "keywords": 0.15,
+}
+# Substance is full at 60 different content words (stems): about what ten specific bullets say
+# (each names an action, an object, a tool or a result). 60, 90 and 120 were compared on the seen
+# rankings (docs/critique.md); 60 left no set much worse than without substance.
+SUBSTANCE_WORDS = 60
 NO_BULLETS_IMPACT = 20
 QUANTIFIED_SHARE = (
     0.6  # of impact: bullets with a number or scale; the rest: bullets led by an action
@@ -90,24 +110,38 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     for f in findings:
         by_code.setdefault(f.code, set()).add((f.line, f.excerpt))
     walls = {(f.line, f.excerpt) for f in findings if f.code == "wall-of-text"}
-    quantified = led = n = 0
+    quantified = said = led = n = 0
     for b in bullets:
         key = (b.line, _excerpt(b.text))
+        parts = statements(b.text) or [b.text]
+        said += len(parts)
         if key in walls:  # a paragraph is not a bullet: its sentences count, and earn nothing
-            n += max(1, len(sentences(b.text)))
+            n += len(parts)
             continue
         n += 1
-        if key not in by_code.get("unquantified-bullet", set()):
-            quantified += 1
+        # a figure is read where it stands: "Java" shows none, and a bullet of two statements
+        # earns for each that shows one (so splitting it into two bullets changes nothing)
+        quantified += sum(shows_result(s) for s in parts)
         if not any(key in by_code.get(c, set()) for c in ACTION_BLOCKERS):
             led += 1
-    score = 100 * (QUANTIFIED_SHARE * quantified / n + (1 - QUANTIFIED_SHARE) * led / n)
+    score = 100 * (QUANTIFIED_SHARE * quantified / said + (1 - QUANTIFIED_SHARE) * led / n)
     explanation = (
-        f"{quantified} of {n} bullets show a number or scale; {led} of {n} lead with an action."
+        f"{quantified} of {said} statements show a number or scale; "
+        f"{led} of {n} bullets lead with an action."
     )
     if walls:
         explanation += f" {len(walls)} paragraph{'s' if len(walls) > 1 else ''} earn no points."
     return score, explanation
+
+
+def _substance(resume: Resume) -> tuple[float, str]:
+    cliches = phrase_pattern("buzzwords")
+    said = {stem(w) for _, b in resume.bullets() for w in content_words(cliches.sub(" ", b.text))}
+    score = 100 * min(len(said), SUBSTANCE_WORDS) / SUBSTANCE_WORDS
+    return score, (
+        f"The bullets use {len(said)} different content words; "
+        f"{SUBSTANCE_WORDS} or more give a reader enough to go on."
+    )
 
 
 def _excerpt(text: str) -> str:
@@ -158,6 +192,7 @@ def score_parts(
         "structure": _by_category(
             "structure", findings, "Contact details, sections, length and dates look right."
         ),
+        "substance": _substance(resume),
     }
     if keywords is not None and (keywords.matched or keywords.missing):
         parts["keywords"] = _keywords(keywords)

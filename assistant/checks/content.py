@@ -144,6 +144,26 @@ def _capitalised_slip(word: str, fix: str, speller) -> bool:
     )
 
 
+_PAIR = re.compile(r"(?=\b([A-Za-z]+) ([A-Za-z]+)\b)")
+
+
+def join_split_words(line: str, speller) -> str:
+    """The line with a word split by a space ('A dministrative', as some PDFs and web pages write
+    it) joined again: two pieces that spell a known word where a piece is unknown and the other is
+    one letter or unknown too. Two known words ('a ward') are never joined."""
+    for m in reversed(list(_PAIR.finditer(line))):
+        a, b = m.group(1), m.group(2)
+        unknown = speller.unknown([a.lower(), b.lower()])
+        if (
+            unknown
+            and (len(a) == 1 or a.lower() in unknown)
+            and (len(b) == 1 or b.lower() in unknown)
+            and (a + b).lower() in speller
+        ):
+            line = line[: m.start(1)] + a + b + line[m.end(2) :]
+    return line
+
+
 def spelling(resume: Resume) -> Iterator[Hit]:
     """Lower-case words only (a capitalised word may be a name, a place or a product; the
     resume's own proper nouns and the skills vocabulary are allowed in any case), each reported
@@ -154,13 +174,14 @@ def spelling(resume: Resume) -> Iterator[Hit]:
     seen: set[str] = set()
     found = 0
     for number, line in enumerate(resume.lines, start=1):
+        joined = join_split_words(line, speller)
         lower = [
             w
-            for w in _WORD.findall(line)
+            for w in _WORD.findall(joined)
             if len(w) >= MIN_SPELL_LETTERS and w not in allowed and w not in seen
         ]
         capitalised = {
-            w.lower() for w in _CAPITALISED.findall(line) if w.lower() not in vocabulary
+            w.lower() for w in _CAPITALISED.findall(joined) if w.lower() not in vocabulary
         } - seen
         for word in speller.unknown(lower + sorted(capitalised)):
             seen.add(word)
@@ -234,6 +255,7 @@ RULES: tuple[Rule[Resume], ...] = (
             "Set timelines and fundraise targets for 4 projects",
             "Deployed Kubernetes and Terraform for 3 teams in Troms\u00f8",
             "Tracked milestones and potential jeopardies for 12 crews",
+            "Led the M arketing team of 6 across 3 regions",  # a word split by a space
         ),
     ),
 )

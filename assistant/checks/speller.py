@@ -117,6 +117,14 @@ class QuickSpeller:
     def __contains__(self, word: str) -> bool:
         return self._has(word.lower())
 
+    @property
+    def word_frequency(self) -> "QuickSpeller":
+        """`speller.word_frequency[word]`: the word's count, 0 if unknown, as pyspellchecker's."""
+        return self
+
+    def __getitem__(self, word: str) -> int:
+        return self._count(word) if self._has(word.lower()) else 0
+
     def known(self, words) -> set[str]:
         lowered = [w.lower() for w in words]
         return {w for w in lowered if self._has(w) and self._should_check(w)}

@@ -66,14 +66,15 @@ def _texts(resume: Resume) -> Iterator[Hit]:
             yield Hit(kind, bullet.line, sentence)
 
 
+def shows_result(text: str) -> bool:
+    """A number or scale, or an honour: what the score's impact part counts as a shown result."""
+    return bool(QUANTITY.search(text) or HONOUR.match(text))
+
+
 def unquantified(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         text = bullet.text
-        if (
-            len(text.split()) >= MIN_ACHIEVEMENT_WORDS
-            and not QUANTITY.search(text)
-            and not HONOUR.match(text)
-        ):
+        if len(text.split()) >= MIN_ACHIEVEMENT_WORDS and not shows_result(text):
             yield Hit(kind, bullet.line, text)
 
 

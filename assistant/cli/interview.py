@@ -112,6 +112,9 @@ def _render(result) -> None:
         if result.role_family != "general"
         else "This job fits none of the occupation families: general questions"
     )
+    if not result.role_sure:
+        which = " or ".join(result.role_candidate_labels)
+        family = f"Occupation family unsure ({which}): questions from the ad's own duties"
     out.print(f"[dim]{_escape(family)}[/dim]")
     out.print(table)
     if result.ask_them:

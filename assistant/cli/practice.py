@@ -68,9 +68,17 @@ def practice(
 
     request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
     job_terms = vocabulary_job_terms(request.job.text, request.job.company)
-    family = classify(request.job.title, request.job.text).family
+    role = classify(request.job.title, request.job.text)
+    family = role.family if role.sure else None  # an unsure field is no topic to judge by
     pairs = _read_pairs(answers) if answers else None
-    backend = open_engine_with_progress(engine, preload=lambda b: not b.info().is_small).backend
+    from assistant.config import load_config
+    from assistant.tasks.practice import not_coaching
+
+    always = engine.model_always or load_config().model_always
+    # the model's context is loaded only if it will write coaching (embeddings load it lazily)
+    backend = open_engine_with_progress(
+        engine, preload=lambda b: not_coaching(b, always) is None
+    ).backend
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,
@@ -79,6 +87,7 @@ def practice(
     if pairs is not None:
         from rich.text import Text
 
+        asked = [q for q, _ in pairs]  # an answer may answer another question of the file
         for i, (question, answer) in enumerate(
             pairs, 1
         ):  # --json prints only the JSON: these are for scripts
@@ -92,9 +101,11 @@ def practice(
                 backend,
                 None if as_json else console(),
                 family,
+                always,
+                asked,
             )
     else:
-        _interactive(request, session, job_terms, backend, console(stderr=as_json), family)
+        _interactive(request, session, job_terms, backend, console(stderr=as_json), family, always)
     if not session.reviews:
         notice("no answers given: nothing to save")
     else:
@@ -112,7 +123,7 @@ def _read_pairs(path: str) -> list[tuple[str, str]]:
     return [(p.question, p.answer) for p in read_answers(path)]
 
 
-def _interactive(request, session, job_terms, backend, ui, family) -> None:
+def _interactive(request, session, job_terms, backend, ui, family, always=False) -> None:
     from rich.text import Text
 
     from assistant.tasks.interview import build_questions, practice_order
@@ -132,7 +143,8 @@ def _interactive(request, session, job_terms, backend, ui, family) -> None:
         ui.print(Text(question, style="bold cyan"))
         answer, ended = _read_answer()
         if answer:
-            _review(session, question, answer, job_terms, backend, ui, family)
+            others = [q for _, q in questions]
+            _review(session, question, answer, job_terms, backend, ui, family, always, others)
         elif not ended:
             ui.print(Text("Skipped.", style="dim"))
         if ended:
@@ -152,16 +164,31 @@ def _read_answer() -> tuple[str, bool]:
 
 
 def _review(
-    session, question: str, answer: str, job_terms: list[str], backend, ui, family=None
+    session,
+    question: str,
+    answer: str,
+    job_terms: list[str],
+    backend,
+    ui,
+    family=None,
+    always=False,
+    others=(),
 ) -> None:
     from assistant.tasks.practice import review_answer
 
     if backend is None:
-        review = review_answer(question, answer, job_terms, job_family=family)
+        review = review_answer(question, answer, job_terms, job_family=family, others=others)
     else:
         with TokenProgress("Coaching") as progress:
             review = review_answer(
-                question, answer, job_terms, backend, on_chunk=progress, job_family=family
+                question,
+                answer,
+                job_terms,
+                backend,
+                on_chunk=progress,
+                job_family=family,
+                always=always,
+                others=others,
             )
     from assistant.stores.practice import save_answer
 
@@ -205,6 +232,9 @@ def _render_review(ui, review) -> None:
         + (", ".join(f"{r.word} ×{r.count}" for r in m.repeated[:3]) or "none")
     )
     lines += [f"• {f.message}" for f in c.findings]
+    other = m.relevance.better_question if m.relevance else None
+    if other:  # the off-topic finding says which question the answer fits instead
+        lines.append(f'  It answers this question better: "{other}"')
     lines += ["", f"Coaching: {review.coaching}"]
     if review.outline:
         lines += ["", "A model answer runs:"] + [

@@ -156,10 +156,52 @@ _GLUED = re.compile(
 )
 
 
+# Without a sentence end before it, a heading glued to a line end ("... Facebook, and Instagram
+# Experience") is told from a phrase ending in the word ("Department of Education", "Strong
+# Typing Skills" in a list) only when its kind of section has no heading of its own anywhere:
+# the first non-bullet line of over two words ending in the heading, not after a joining word
+# (after a sentence's end, the rule above decides), with a line of its own to follow.
+_MAIN_KINDS = ("experience", "education", "skills")
+_JOINING = frozenset("of in and or for with to the a an at on & : / - secondary".split())
+_LINE_END_HEADING = re.compile(
+    r"^(?P<before>(?!\s*[-*\u2022\u25cf\u25aa\u2013])\S.*?\S)[ \t]+"
+    r"(?P<heading>(?:(?:Professional|Work|Relevant|Technical|Additional) )?"
+    r"(?:Experience|Education|Skills|Work History|Employment History))[ \t]*$"
+)
+
+
+def _heading_kinds(lines: list[str]) -> set[str]:
+    kinds = set()
+    for line in lines:
+        form = heading_form(line)
+        kind = section_kind(form[0]) if form else None
+        if kind:
+            kinds.add(kind)
+    return kinds
+
+
 def split_glued_headings(text: str) -> str:
     """The text with a main heading glued to the end of the line before it on a line of its own."""
 
     def split(m: re.Match) -> str:
         return "\n" + m.group(1) if m.group(1).lower() in _GLUED_HEADINGS else m.group(0)
 
-    return _GLUED.sub(split, text)
+    lines = _GLUED.sub(split, text).split("\n")
+    missing = set(_MAIN_KINDS) - _heading_kinds(lines)
+    for i, line in enumerate(lines):
+        m = _LINE_END_HEADING.match(line)
+        if not missing or not m or len(m["before"].split()) < 2:
+            continue
+        kind = section_kind(m["heading"])
+        last = m["before"].split()[-1].lower()
+        after = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+        if (
+            kind in missing
+            and last not in _JOINING
+            and last[-1] not in ".!?"
+            and after
+            and heading_form(after) is None  # a section with nothing in it is no section
+        ):
+            lines[i] = m["before"] + "\n" + m["heading"]
+            missing.discard(kind)
+    return "\n".join(lines)

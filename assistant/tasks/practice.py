@@ -9,7 +9,7 @@ only cost time before the template was shown anyway."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Optional
 
 from assistant import prompts
@@ -68,6 +68,21 @@ SMALL_MODEL_NOTICE = (
 )
 
 
+def not_coaching(backend: Optional[Backend], always: bool = False) -> Optional[str]:
+    """Why the model is not asked for coaching (None when it is, or there is no model): a small
+    model's coaching never passes the guard, and a model whose `rebound models --check` figures
+    for practice are under the threshold is not asked unless `always` (--model-always). The CLI
+    asks this before loading anything, so no model context is loaded for nothing."""
+    if backend is None:
+        return None
+    if backend.info().is_small:
+        return SMALL_MODEL_NOTICE
+    from assistant.engine.capability import should_generate
+
+    ask, why = should_generate(TASK, backend, always=always)
+    return None if ask else why
+
+
 def question_outline(question: str) -> list[str]:
     """A model answer outline: the bank's guide for a bank question, else the type's frame."""
     from assistant.tasks.interview import answer_outline
@@ -84,22 +99,24 @@ def review_answer(
     backend: Optional[Backend] = None,
     on_chunk: Optional[Callable[[str], None]] = None,
     job_family: Optional[str] = None,
+    always: bool = False,
+    others: Sequence[str] = (),
 ) -> AnswerReview:
     """The critique of one answer (`job_family`: the occupation family of the job practised
-    for, the topic of a question that names none), a model answer outline, and coaching."""
+    for, the topic of a question that names none; `others`: the session's other questions), a
+    model answer outline, and coaching."""
     embed = getattr(backend, "embed", None) if backend is not None else None
-    result = critique(answer, job_terms, question=question, embed=embed, job_family=job_family)
+    result = critique(
+        answer, job_terms, question=question, embed=embed, job_family=job_family, others=others
+    )
     fallback = template_coaching(result)
     ask = Ask(messages=[], options=presets.COACHING, fallback=fallback, what="coaching")
-    not_asked = None  # the small model's name: it is not asked, its coaching never passes
-    if backend is not None and backend.info().is_small:
+    not_asked = None  # the model's name when it is not asked (see not_coaching)
+    why = not_coaching(backend, always)
+    if why:
         not_asked, backend = backend.info().name, None
         ask = Ask(
-            messages=[],
-            options=presets.COACHING,
-            fallback=fallback,
-            what="coaching",
-            notice=SMALL_MODEL_NOTICE,
+            messages=[], options=presets.COACHING, fallback=fallback, what="coaching", notice=why
         )
     if backend is not None:
         msgs = prompts.messages(

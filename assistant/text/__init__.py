@@ -4,7 +4,7 @@ Rebound but `assistant.paths`), so readers, analysis, the guard and the tasks al
 
 from assistant.text.bullets import BULLET, bullet_item, is_bullet, strip_marks
 from assistant.text.numbers import FIGURE, NUMBER, QUANTITY, figures, number_forms, numbers
-from assistant.text.sentences import Span, sentence_count, sentence_spans, sentences
+from assistant.text.sentences import Span, sentence_count, sentence_spans, sentences, statements
 from assistant.text.stem import stem, stems
 from assistant.text.terms import find_term, names_term, term_key
 from assistant.text.tokens import (
@@ -38,6 +38,7 @@ __all__ = [
     "sentence_count",
     "sentence_spans",
     "sentences",
+    "statements",
     "stem",
     "stems",
     "stop_words",

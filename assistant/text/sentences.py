@@ -14,6 +14,7 @@ ABBREVIATIONS = ("mr", "ms", "mrs", "mx", "dr", "prof", "st", "e.g", "i.e", "etc
 # A run of end marks, then any closing quotes or brackets, then a space or the end.
 SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n")
+_SEMICOLON = re.compile(r";\s+")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 
 
@@ -73,6 +74,12 @@ def sentence_spans(
 def sentences(text: str, lines: bool = False) -> list[str]:
     """The sentences of `text` as strings (see `sentence_spans`)."""
     return [s.text for s in sentence_spans(text, lines=lines)]
+
+
+def statements(text: str) -> list[str]:
+    """The sentences of `text`, each also cut at a semicolon: the items a reader takes one by one
+    ("Labor cost management; Inventory management" is two)."""
+    return [p for s in sentences(text) for p in _SEMICOLON.split(s) if p.strip()]
 
 
 def sentence_count(text: str) -> int:

@@ -12,9 +12,10 @@ from functools import lru_cache
 from assistant.paths import data_path
 
 # A letter or digit of any script ('José', 'Łukasz', 'Zoë' are one token each), then a greedy run
-# that must end on a word character. Linear: a failed run backtracks at most its own length, and
+# that must end on a word character or on the '+'/'#' that closes a name ('Security+' and 'A+'
+# alike: a name never loses its '+' and becomes a plain word). Linear: a failed run backtracks at most its own length, and
 # every match consumes its text.
-TOKEN = re.compile(r"\.?[^\W_](?:[\w+#.&/'\u2019-]*[^\W_]|[\w+#.&/'\u2019-]*[+#])?")
+TOKEN = re.compile(r"\.?[^\W_](?:[\w+#.&/'\u2019-]*[^\W_][+#]*|[\w+#.&/'\u2019-]*[+#])?")
 STOP_WORDS_FILE = "stop_words.txt"
 
 

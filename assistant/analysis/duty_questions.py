@@ -1,0 +1,268 @@
+"""Interview questions built from a job ad's own duties (assistant/data/duty_questions.yaml), for
+a job whose occupation family is unsure: each duty clause's verb ("inspects", "investigates",
+"prepares") picks a pattern, and the few words after it name what the duty is about
+("facilities", "reports of damage"). The ad's sentence is never pasted: only its verb and at most
+MAX_OBJECT_WORDS words of its object are used, the object's common nouns in lower case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel
+
+from assistant.analysis.question_bank import QuestionType
+from assistant.paths import read_data
+from assistant.text import stop_words, token_spans
+
+DUTY_FILE = "duty_questions.yaml"
+SKILLS_FILE = "skills.yaml"
+MAX_TERMS = 3  # the job's terms one question lists
+MAX_OBJECT_WORDS = 4
+# Words that end a duty's object: what follows says how, where or why, not what.
+_OBJECT_ENDS = frozenset(
+    "and or for to in on at by with from as into through during under within via including "
+    "such when where which that so while using according per across throughout".split()
+)
+_CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
+_DROP_FIRST = frozenset(
+    "all any various related similar certain rudimentary".split()
+)  # say no thing
+_ARTICLES = frozenset(("the", "a", "an"))
+_AS_THE = frozenset("its their our your his her".split())  # "maintains its records": the records
+# A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
+_MODIFIER = re.compile(
+    r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|ient|-term|-based)$|^(?:new|other|more|such|same|"
+    r"different|good|best|appropriate|necessary|related|complex|accurate|timely|multiple|specific)$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
+
+
+class TermPattern(BaseModel):
+    categories: list[str]  # of assistant/data/skills.yaml
+    names: bool = False  # its terms are names (Excel, RN): they keep their case
+    text: str
+    type: QuestionType
+    follow_up: str
+    guide: list[str]
+
+
+class DutyPattern(BaseModel):
+    verbs: dict[str, str]  # base form -> gerund
+    text: str
+    type: QuestionType
+    follow_up: str
+    guide: list[str]
+
+
+@dataclass(frozen=True)
+class DutyQuestion:
+    text: str
+    type: str
+    follow_up: str
+    guide: list[str]
+    verb: str
+    what: str
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[DutyPattern, ...]:
+    return tuple(DutyPattern.model_validate(p) for p in read_data(DUTY_FILE)["patterns"])
+
+
+@lru_cache(maxsize=1)
+def term_patterns() -> dict[str, TermPattern]:
+    return {k: TermPattern.model_validate(v) for k, v in read_data(DUTY_FILE)["terms"].items()}
+
+
+@lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in read_data(DUTY_FILE)["vague_objects"])
+
+
+def names_a_thing(dq: DutyQuestion, known: frozenset[str] = frozenset()) -> bool:
+    """Whether a duty question's object names a thing of the job (not only vague words,
+    duty_questions.yaml `vague_objects`, nor one capitalised word that is no known term)."""
+    if not dq.what:  # a term question: it names its terms
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'+#-]*", dq.what)]
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in known:
+        return False
+    return any(w.lower() not in _vague_words() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _term_kinds() -> dict[str, str]:
+    """Each canonical name of the curated skills vocabulary -> its term pattern's key."""
+    data = read_data(SKILLS_FILE)
+    out = {}
+    for key, pattern in term_patterns().items():
+        for category in pattern.categories:
+            for entry in data.get(category, []):
+                out.setdefault(str(entry).split("|")[0].strip(), key)
+    return out
+
+
+def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[DutyQuestion]:
+    """Questions on the job's own terms (soft skills left out: the caller passes none): its
+    tools in one question, its certifications in one, and one for each of its first methods
+    (`say`: how a common noun is said mid-sentence)."""
+    kinds: dict[str, list[str]] = {}
+    for term in terms:
+        kind = _term_kinds().get(term)
+        if kind and len(kinds.setdefault(kind, [])) < most:
+            kinds[kind].append(term if term_patterns()[kind].names else say(term))
+    out = []
+    for key, pattern in term_patterns().items():
+        found = kinds.get(key, [])
+        each = [[t] for t in found] if "{term}" in pattern.text else [found] if found else []
+        for group in each:
+            listed = ", ".join(group[:-1]) + " and " + group[-1] if len(group) > 1 else group[0]
+            out.append(
+                DutyQuestion(
+                    text=pattern.text.format(terms=listed, term=listed),
+                    type=pattern.type,
+                    follow_up=pattern.follow_up,
+                    guide=[g.format(term=listed) for g in pattern.guide],
+                    verb="",
+                    what=listed,
+                )
+            )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, tuple[str, DutyPattern]]:
+    """Each form of each duty verb (base, -s, -es, -ies, gerund) -> (base, its pattern)."""
+    forms: dict[str, tuple[str, DutyPattern]] = {}
+    for pattern in patterns():
+        for base, gerund in pattern.verbs.items():
+            third = base[:-1] + "ies" if base.endswith("y") and base[-2:-1] not in "aeiou" else None
+            for form in (base, base + "s", base + "es", third, gerund):
+                if form:
+                    forms.setdefault(form, (base, pattern))
+    return forms
+
+
+def _spoken(word: str, first: bool) -> str:
+    """A word as said mid-sentence: a name keeps its case (HubSpot, MICN, Fire Department when
+    capitalised mid-line); a capitalised common word at the start of a line does not."""
+    if any(c.isupper() for c in word[1:]) or (not first and word[:1].isupper()):
+        return word
+    return word.lower()
+
+
+def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
+    """(verb, pattern, object) for each duty verb in the line that starts a clause."""
+    spans = token_spans(line)
+    out = []
+    for i, m in enumerate(spans):
+        found = _verb_forms().get(m.group(0).lower())
+        if not found or (i and m.group(0)[:1].isupper()):  # "Water Service Representative"
+            continue
+        if i == 0 and m.group(0).lower().endswith("ing"):  # "training aids": a noun
+            continue
+        before = line[spans[i - 1].end() : m.start()] if i else ""
+        prev = spans[i - 1].group(0).lower() if i else ""
+        word = m.group(0).lower()
+        # A clause starts at the line's start, after a break, "and", "will", "to" or an adverb
+        # ("to implement ...", "continuously improve ..."), a gerund after "in", "by" or "with"
+        # ("by creating ..."), or after a subject of capitalised words ("A Wharfinger tracks").
+        starts = (
+            i == 0
+            or any(c in before for c in _CLAUSE_BREAKS)
+            or prev in _CLAUSE_OPENERS
+            or (prev.endswith("ly") and len(prev) > 4)
+            or (prev in ("in", "by", "with") and word.endswith("ing"))
+            or (
+                i <= 6
+                and all(s.group(0)[:1].isupper() for s in spans[:i])
+                and spans[0].group(0).lower() not in _verb_forms()  # "Resolve scheduling..."
+            )
+        )
+        if not starts:
+            continue
+        what = _object(line, spans, i + 1)
+        if what:
+            out.append((found[0], found[1], what))
+    return out
+
+
+def _object(line: str, spans: list, start: int) -> str:
+    """At most MAX_OBJECT_WORDS words of the object starting at token `start`: up to a break or a
+    word that says how, where or why; no article or modifier left dangling at the end; "" when
+    nothing is left that names a thing."""
+    what: list[str] = []
+    for k in range(start, len(spans)):
+        gap = line[spans[k - 1].end() : spans[k].start()] if k else ""
+        word = spans[k].group(0)
+        if gap.startswith("-"):  # "pre- and post-processing": a word cut short
+            return ""
+        if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+            break
+        if not what and word.lower() in _DROP_FIRST:
+            continue
+        if not what and word.lower() in _AS_THE:
+            word = "the"
+        # a list's first word is said in lower case, unless a name goes on ("Microsoft Word")
+        then = spans[k + 1].group(0) if k + 1 < len(spans) else ""
+        what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
+        if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
+            what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
+            break
+    while what and (what[-1].lower() in stop_words() or _MODIFIER.search(what[-1])):
+        what.pop()  # "propose long-term", "records of operational": no noun at the end
+    if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
+        return " ".join(what)
+    return ""
+
+
+def item_question(item: str) -> Optional[DutyQuestion]:
+    """A question on an item the ad lists without a verb ("data collection", "knowledge of:
+    fundamental accounting practices"): the item pattern with a few words of it, or None."""
+    if duty_questions(item):
+        return None
+    words = _object(item, token_spans(item), 0).split()
+    while words and (words[-1].endswith("ed") or words[-1].lower() in stop_words()):
+        words.pop()  # "the metals classified": the participle says how, not what
+    if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():
+        words = words[1:]  # "the City's Emergency Operations" keeps its article
+    if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
+        return None
+    what = " ".join(words)
+    pattern = term_patterns()["items"]
+    return DutyQuestion(
+        text=pattern.text.format(term=what),
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=[g.format(term=what) for g in pattern.guide],
+        verb="",
+        what=what,
+    )
+
+
+def duty_question(line: str) -> Optional[DutyQuestion]:
+    """The first question a duty line gives, or None."""
+    found = duty_questions(line)
+    return found[0] if found else None
+
+
+def duty_questions(line: str) -> list[DutyQuestion]:
+    """A question for each duty clause of the line whose verb has a pattern."""
+    out = []
+    for base, pattern, what in _objects(line):
+        text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
+        out.append(
+            DutyQuestion(
+                text=text[0].upper() + text[1:],
+                type=pattern.type,
+                follow_up=pattern.follow_up,
+                guide=list(pattern.guide),
+                verb=base,
+                what=what,
+            )
+        )
+    return out
