@@ -68,7 +68,11 @@ def draft_sentences(draft: dict) -> list[tuple[str, int]]:
     return [(s, int(s in desperate)) for s in spans]
 
 
-GROUPED = ("sentences.yaml", "registers.yaml", "contexts.yaml")  # {desperate: {group: [...]}, calm: {...}}
+GROUPED = (
+    "sentences.yaml",
+    "registers.yaml",
+    "contexts.yaml",
+)  # {desperate: {group: [...]}, calm: {...}}
 
 
 def labelled_rows() -> list[tuple[str, int, str]]:
