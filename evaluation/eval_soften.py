@@ -125,6 +125,8 @@ def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> 
         for k in d.get("keep", []):
             keep_total += 1
             kept += squash(k) in rewrite
+            if squash(k) not in rewrite:
+                survivors.append(f"{d['id']}: lost: {k}")
         if labelled and d["label"] == "desperate":
             flagged = {squash(s) for s in result.flagged}
             for sentence in d.get("desperate", []):

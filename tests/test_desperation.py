@@ -172,7 +172,7 @@ def test_training_never_sees_the_held_out_sentences():
     assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
     root = data_path("x").parents[2]
     held_rows = []
-    for name in ("heldout.yaml", "fresh.yaml"):
+    for name in ("heldout.yaml", "fresh.yaml", "fresh2.yaml"):
         held = yaml.safe_load((root / "evaluation/labels/soften" / name).read_text())
         single = held.get("sentences", {})
         held_rows += [(t, 1) for t in single.get("desperate", [])]
@@ -245,6 +245,22 @@ def _fires(name: str, sentence: str) -> bool:
         ("absolute", "I'll do anything you need.", "Tell me if I can help with anything."),
         # a plain short ask is not time passing without an answer
         ("elapsed", "I have not received any reply yet.", "Any news on the role?"),
+        # "at any time" without limits, or inside a slot named by its day or hour
+        ("take-anything", "Call me at any time.", "I am free on Friday 4 July at any time."),
+        # "at all" pressing, or "no rush at all"
+        ("absolute", "Is there any chance at all?", "No rush at all."),
+        # "today" as a demand, or naming when something happened
+        ("time-demand", "Please reply today.", "Thank you for today's interview."),
+        # a chance begged, or time given
+        ("chance", "Please give me one more chance.", "Whenever you've had a chance to look."),
+        # "at your disposal" without limits, or the formal courtesy
+        (
+            "take-anything",
+            "I am at your disposal day and night.",
+            "I remain at your disposal for a further conversation.",
+        ),
+        # intensified, or the set courtesy
+        ("intensifier", "I am really worried.", "I completely understand the decision."),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
@@ -263,6 +279,15 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
         ("decision-demand", "I would be grateful for your answer by tomorrow."),
         ("counting", "I have also emailed your deputy and the office."),
         ("take-anything", "I am on call at all hours for you."),
+        # round 3: quiet pressure in a formal register
+        ("escalation", "Failing a reply, I shall raise the matter with your chief executive."),
+        ("escalation", "Should I not hear by then, I will assume the board would prefer it."),
+        ("counting", "I refer to my letters of 2 and 9 March."),
+        ("elapsed", "My three emails have all gone unanswered."),
+        ("comparison", "The successful candidate has never led a team of this size."),
+        ("dispute", "I would like to put my case to the partners before it is confirmed."),
+        ("take-anything", "The salary is not important to me."),
+        ("warm-exclaim", "Thanks so much for the tour!"),
     ],
 )
 def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):

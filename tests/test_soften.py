@@ -357,6 +357,23 @@ def test_cli_model_path_on_large_backend(cli, large_backend):
     assert json.loads(result.stdout)["generation"]["source"] == "model"
 
 
+def test_so_breaks_a_clause_only_as_a_conjunction():
+    assert clauses("My French is not so good yet, and I was slow on the station.")[0] == (
+        "My French is not so good yet."
+    )
+    assert clauses("I passed on Friday so surely you can take me on.")[0] == "I passed on Friday."
+
+
+def test_the_calm_version_keeps_acronyms_and_calms_shouted_words():
+    text = (
+        "Hi Carla,\n\nI passed my EPA certificate for the HVAC role. I NEED this job, PLEASE "
+        "reply TODAY!!\n\nLuis\n"
+    )
+    result = soften(SoftenRequest(text=text, to="Carla"))
+    assert "HVAC" in result.rewrite and "EPA" in result.rewrite
+    assert "NEED" not in result.rewrite and "PLEASE" not in result.rewrite
+
+
 def test_facts_are_dates_times_amounts_references_and_names():
     found = facts_in(
         "I can start on Monday 3 March at 9am for £28,000 (ref PL-2291) with Castlegate."

@@ -1,9 +1,9 @@
 """`make train-tone`: learn soften's desperation judge and write assistant/data/tone_model.json.
 
 Reads the labelled sentences in training/tone/ (sentences.yaml, registers.yaml,
-career_advice.yaml) and the labelled sentences of the TUNE drafts
+contexts.yaml, career_advice.yaml) and the labelled sentences of the TUNE drafts
 (evaluation/labels/soften/tune.yaml). It never reads the held-out sets
-(evaluation/labels/soften/heldout.yaml, fresh.yaml).
+(evaluation/labels/soften/heldout.yaml, fresh.yaml, fresh2.yaml).
 
 Two logistic-regression classifiers (numpy, L2, Newton steps):
 - lexical: the cue-family features of assistant/analysis/desperation.py;
@@ -68,7 +68,11 @@ def draft_sentences(draft: dict) -> list[tuple[str, int]]:
     return [(s, int(s in desperate)) for s in spans]
 
 
-GROUPED = ("sentences.yaml", "registers.yaml")  # {desperate: {group: [...]}, calm: {...}}
+GROUPED = (
+    "sentences.yaml",
+    "registers.yaml",
+    "contexts.yaml",
+)  # {desperate: {group: [...]}, calm: {...}}
 
 
 def labelled_rows() -> list[tuple[str, int, str]]:
@@ -101,7 +105,7 @@ def training_set() -> list[tuple[str, int]]:
 
 def register_folds(groups: list[str]) -> dict[str, np.ndarray]:
     """Register name -> the rows held out together: registers.yaml's group of that name and
-    sentences.yaml's group of the same name."""
+    the groups of the same name in sentences.yaml and contexts.yaml."""
     registers = yaml.safe_load((TONE / "registers.yaml").read_text(encoding="utf-8"))
     names = sorted({g for label in registers.values() for g in label})
     g = np.array(groups)
@@ -168,16 +172,20 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, l2: np.ndarray, fold: np.ndarray) 
     return probs
 
 
-def pick_threshold(probs: np.ndarray, y: np.ndarray) -> float:
+def pick_threshold(probs: np.ndarray, y: np.ndarray, tolerance: float = 0.005) -> float:
     """The threshold with the best balanced accuracy on out-of-fold probabilities (recall and
-    the calm sentences left alone count alike)."""
-    best, best_t = -1.0, 0.5
-    for t in np.arange(0.05, 0.951, 0.01):
+    the calm sentences left alone count alike). The curve is flat near its top; there the
+    highest threshold within `tolerance` of the best is taken, since one false alarm changes a
+    whole calm draft (a draft holds several calm sentences for each desperate one)."""
+    grid = np.arange(0.05, 0.951, 0.01)
+    scores = []
+    for t in grid:
         recall = float(((probs >= t) & (y == 1)).sum() / max(1, (y == 1).sum()))
         calm = float(((probs < t) & (y == 0)).sum() / max(1, (y == 0).sum()))
-        if recall + calm > best + 1e-9:
-            best, best_t = recall + calm, float(t)
-    return round(best_t, 2)
+        scores.append(recall + calm)
+    best = max(scores)
+    near = [float(t) for t, s in zip(grid, scores) if s >= best - tolerance - 1e-9]
+    return round(max(near), 2)
 
 
 def report(name: str, probs: np.ndarray, y: np.ndarray, threshold: float) -> None:

@@ -31,6 +31,7 @@ from assistant.analysis.desperation import (
 )
 from assistant.analysis.message import MessageParts, Span, split_message
 from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def
+from assistant.checks.speller import speller
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.errors import NoEmbeddingsError
@@ -78,7 +79,7 @@ PURPOSES_FILE = "soften_purposes.yaml"
 # What a flagged sentence was about ("the QA engineer opening at Northline Software"): kept in
 # one calm sentence when no kept sentence names it, so the facts survive the sentence.
 _SUBJECT = re.compile(
-    r"\b(?:about|regarding|for|on)\s+((?:the|my|your)\s+[\w&'\- ]{0,40}?"
+    r"\b(?:about|regarding|concerning|for|on)\s+((?:the|my|your)\s+[\w&'\- ]{0,40}?"
     r"\b(?:role|post|position|job|vacancy|opening|opportunity|place|application|interview|"
     r"apprenticeship|scheme)\b(?:\s+(?:at|with|in|on)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)?)"
 )
@@ -151,8 +152,11 @@ def facts_in(sentence: str) -> list[str]:
 
 # Where a sentence divides into clauses: punctuation inside it, and before a conjunction.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+(?=(?:so|and|but|because|or|which|since|though|"
-    r"although|unless)\s)",
+    r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+(?=(?:and|but|because|or|which|since|though|"
+    r"although|unless)\s)"
+    # "so" joins clauses ("on Friday so surely ..."), except as an adverb of degree ("not so good")
+    r"|(?<!\bnot)(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bam)(?<!\bbe)(?<!\bfeel)(?<!\bvery)"
+    r"\s+(?=so\s+(?!much\b|many\b|far\b|long\b)\w)",
     re.IGNORECASE,
 )
 _LEADING_JOIN = re.compile(
@@ -208,6 +212,13 @@ def _signals_in(span: Span, signals: list[ToneSignal]) -> list[ToneSignal]:
     return [s for s in signals if span.overlaps(s.start, s.end)]
 
 
+def _is_shouted_word(piece: str) -> bool:
+    """Capitals over ordinary words ("NEED", "PLEASE HELP"): every word is in the dictionary."""
+    words = re.findall(r"[A-Za-z]+", piece)
+    known = speller()
+    return bool(words) and all(w.lower() in known for w in words)
+
+
 def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
     """The span's text with runs of ! and ? made single and words in capitals in sentence case."""
     out, pos = [], span.start
@@ -221,6 +232,8 @@ def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
         piece = text[start:end]
         if re.fullmatch(r"[!?]+", piece):
             out.append("?" if "?" in piece else "!")
+        elif not _is_shouted_word(piece):
+            out.append(piece)  # an acronym (HVAC, CIPP) is a name, not shouting
         else:
             at_start = start == span.start
             lowered = piece.lower()
