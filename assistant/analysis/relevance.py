@@ -18,8 +18,9 @@ And by form: the question's type says what an answer looks like (an episode for 
 time...", steps or an episode for "How would you...", the company spoken of for "What do you know
 about us?", a reason for "Why...?"). An answer of another form that shares none of the question's
 words is off it even when the question has too few words for overlap to judge (most questions
-outside the banks). The skills lexicon was tried for a question's topic and finds no term in the
-labelled questions outside the banks (they speak of guests, classes, leaks, not skills).
+outside the banks). The skills lexicon was tried for a question's topic: it finds a term in 5 of 23
+labelled questions and in none of the 7 of fresh4 (they speak of guests, classes, leaks, not
+skills).
 """
 
 from __future__ import annotations
