@@ -11,7 +11,8 @@ Prints:
    fresh4 samples apart;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
-   held-out, fresh, fresh2, fresh3, fresh4), each answer judged against its question and the banks (no session).
+   held-out, fresh, fresh2, fresh3, fresh4, fresh5), each answer judged against its question and the
+   banks (no session).
 """
 
 from __future__ import annotations
@@ -193,7 +194,7 @@ def _relevance_figures(data: dict, embed, how: str) -> None:
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
     print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
-    for split in ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4"):
+    for split in ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]
         total = tp + fn + tn + fp

@@ -316,3 +316,54 @@ def test_the_sessions_other_questions_are_candidates_too():
     off = relevance(lesson, answer, others=[lesson, lost])
     assert not off.relevant and off.better_question == lost
     assert relevance(lost, answer, others=[lesson, lost]).relevant
+
+
+def test_a_question_of_few_words_is_judged_by_the_form_of_an_answer_sharing_none_of_them():
+    """Outside the banks a question has too few words to judge by overlap, but its type still
+    says what form an answer takes: a habit told to 'Tell me about a time...', a past job's
+    duties told to 'What do you know about us?', a procedure told to 'Why...?' are off it, and
+    the model is not asked (embeddings see the topic, not the form); an answer of the right form
+    that shares none of its words is let through."""
+    from assistant.analysis.relevance import JUDGE_TERMS, question_terms
+
+    def judged(question: str, answer: str):
+        return measure(answer, question=question, embed=lambda texts: 1 / 0).relevance
+
+    behavioural = "Tell me about a time you settled a row between two neighbours."
+    assert len(question_terms(behavioural)) < JUDGE_TERMS
+    episode = (
+        "Last spring a hedge grew over a shared drive and the owners stopped speaking. I met "
+        "them both on the drive, we measured the boundary together and agreed who would cut it; "
+        "they still wave at each other."
+    )
+    habit = (
+        "Every morning I sort the post, answer the phone and book the meeting rooms for the "
+        "managers, and on Fridays I order the stationery."
+    )
+    assert judged(behavioural, episode).relevant
+    off = judged(behavioural, habit)
+    assert not off.relevant and off.method == "form"
+
+    company = "What do you know about our company?"
+    about_them = (
+        "You build lifts for hospitals and offices, mostly in the north, and last year you "
+        "opened a service centre in Leeds."
+    )
+    my_duties = (
+        "In my last post I was on the front desk: I signed visitors in, answered calls and "
+        "kept the meeting room diary up to date for the directors."
+    )
+    assert judged(company, about_them).relevant
+    assert not judged(company, my_duties).relevant
+
+    why = "Why do you want to be a lifeguard?"
+    procedure = (
+        "To clear a blocked airway I tilt the head back, lift the chin, look in the mouth and "
+        "sweep out anything I can see before I check for breathing."
+    )
+    told = (
+        "Four summers ago I pulled a boy out of the deep end at our local baths. Nobody else "
+        "had seen him go under, and I have trained every week since."
+    )
+    assert not judged(why, procedure).relevant
+    assert judged(why, told).relevant

@@ -328,6 +328,7 @@ def measure(
                 job_family,
                 shaped(qtype, star, approach, example),
                 tuple(others),
+                shaped("behavioural", star, approach, example),
             )
             if question
             else None
