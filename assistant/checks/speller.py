@@ -78,6 +78,15 @@ class _Column:
         return self._text[at : at + self._width]
 
 
+class _Counts:
+    def __init__(self, speller: QuickSpeller):
+        self._speller = speller
+
+    def __getitem__(self, word: str) -> int:
+        word = word.lower()
+        return self._speller._count(word) if self._speller._has(word) else 0
+
+
 class QuickSpeller:
     """SpellChecker(language="en", distance=1)'s `in`, `unknown` and `correction`, from the word
     list's columns."""
@@ -116,6 +125,11 @@ class QuickSpeller:
 
     def __contains__(self, word: str) -> bool:
         return self._has(word.lower())
+
+    @property
+    def word_frequency(self) -> _Counts:
+        """SpellChecker's `word_frequency[word]`: how often the dictionary saw a word (0 if never)."""
+        return _Counts(self)
 
     def known(self, words) -> set[str]:
         lowered = [w.lower() for w in words]
