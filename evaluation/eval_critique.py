@@ -3,7 +3,7 @@ the hand labels (tune and held-out apart), word agreement of the text Rebound re
 `pdftotext`, and the Spearman correlation of the score with a hand ranking.
 
 Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml,
-ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml (fresh4).
+ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml and ranking_fresh5.yaml.
 How a finding is judged:
 - missing-contact, missing-section and missing-dates, finding by finding: right when the contact
   detail / the section / the position it names is really missing (per the labels);
@@ -30,9 +30,11 @@ LABEL_DIR = LABELS / "critique"
 # held-out: the first held-out set; fresh: labelled after it was seen (now seen too); fresh2: a
 # second fresh set, labelled after 'fresh' was seen and measured once (now seen); fresh3: a third,
 # labelled after the round-3 fixes were frozen and measured once; fresh4: ranked first (its score
-# measured once), then labelled before any of its findings was printed, and measured once
-SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
-SEEN = ("tune", "held-out", "fresh", "fresh2")
+# measured once), then labelled before any of its findings was printed, and measured once (all
+# of these are seen now); fresh5: ranked and labelled from the text after the round-5 checks were
+# committed, both committed before any of its scores or findings was printed, measured once
+SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+SEEN = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
 
 
@@ -47,9 +49,9 @@ def load_combined_ranking() -> list[dict]:
     return yaml.safe_load((LABEL_DIR / "ranking_combined.yaml").read_text())["ranking"]
 
 
-def load_fresh4_ranking() -> list[dict]:
-    """fresh4: 12 more resumes ranked from their text alone, best first."""
-    return yaml.safe_load((LABEL_DIR / "ranking_fresh4.yaml").read_text())["ranking"]
+def load_fresh_ranking(n: int) -> list[dict]:
+    """fresh4, fresh5: 12 more resumes each, ranked from their text alone, best first."""
+    return yaml.safe_load((LABEL_DIR / f"ranking_fresh{n}.yaml").read_text())["ranking"]
 
 
 def words(text: str) -> list[str]:
@@ -245,8 +247,9 @@ def main() -> int:
     )
     rank_correlation("fresh3", combined, [r for r in combined if r["split"] == "fresh3"])
     rank_correlation("fresh2 and fresh3 ranked together", combined, combined)
-    fresh4 = load_fresh4_ranking()
+    fresh4, fresh5 = load_fresh_ranking(4), load_fresh_ranking(5)
     rank_correlation("fresh4, ranked after the substance part was frozen", fresh4, fresh4)
+    rank_correlation("fresh5, ranked after the round-5 checks were frozen", fresh5, fresh5)
     print(
         "scores in ranking order: "
         + ", ".join(
@@ -263,14 +266,15 @@ def main() -> int:
             if r["file"] in results
         )
     )
-    print(
-        "fresh4 scores in ranking order: "
-        + ", ".join(
-            f"{r['file'].split('_')[0]} {results[r['file']].score}"
-            for r in fresh4
-            if r["file"] in results
+    for name, order in (("fresh4", fresh4), ("fresh5", fresh5)):
+        print(
+            f"{name} scores in ranking order: "
+            + ", ".join(
+                f"{r['file'].split('_')[0]} {results[r['file']].score}"
+                for r in order
+                if r["file"] in results
+            )
         )
-    )
     rewrite_judgments()
     return 0
 

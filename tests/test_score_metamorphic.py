@@ -17,7 +17,7 @@ from assistant.analysis.score import kind_cost, score_parts, score_resume
 from assistant.checks import run_checks
 from assistant.inputs.resume import parse_resume_text, read_resume
 from assistant.text import BULLET
-from assistant.text.lexicon import phrase_pattern
+from assistant.text.lexicon import cliche_pattern
 from tests.helpers.paths import SHARED_DATA
 
 OUTSIDE = SHARED_DATA / "outside" / "resumes"
@@ -140,7 +140,7 @@ def add_contact(text: str) -> str:
 
 
 def remove_cliches(text: str) -> str:
-    return phrase_pattern("buzzwords").sub("", text)
+    return cliche_pattern().sub("", text)
 
 
 def split_paragraphs(text: str) -> str:
@@ -168,7 +168,20 @@ def add_skills(text: str) -> str:
     return text.rstrip("\n") + "\n\nSkills\nExcel, scheduling, customer service\n"
 
 
+def add_birth_date(text: str) -> str:
+    return text.rstrip("\n") + "\n\nPersonal Details\nDate of birth: 1st Jan 1988\n"
+
+
+def add_declaration(text: str) -> str:
+    return (
+        text.rstrip("\n")
+        + "\n\nDeclaration\nI hereby declare that the above is true to the best of my knowledge.\n"
+    )
+
+
 WORSE = {
+    "add a date of birth": add_birth_date,
+    "add a declaration": add_declaration,
     "remove numbers": remove_numbers,
     "add cliches": add_cliches,
     "merge bullets into one paragraph": merge_bullets,

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from assistant.text import QUANTITY
-from assistant.text.lexicon import phrase_lists, phrase_pattern
+from assistant.text.lexicon import cliche_pattern, phrase_lists, phrase_pattern
 
 BLANK = "[__]"
 
@@ -164,7 +164,7 @@ def _plain_words(text: str) -> str:
             "",
         )
 
-    return phrase_pattern("buzzwords").sub(swap, text)
+    return cliche_pattern().sub(swap, text)
 
 
 _ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
@@ -375,7 +375,7 @@ def suggest(text: str) -> Suggestion:
     result goes, with blanks ('[__]', '[metric]', '[period]') and never an invented fact. The
     rewrite keeps the user's words, so it is shown only when they read cleanly and the change is
     sure; otherwise the line says what the bullet lacks, and only what it surely lacks."""
-    from assistant.checks.wording import is_wall
+    from assistant.checks.wording import WALL_SENTENCES, WALL_WORDS, is_wall
     from assistant.text.sentences import sentences
 
     text = _GLYPH.sub("", text.strip())
@@ -384,8 +384,8 @@ def suggest(text: str) -> Suggestion:
         and before not in _FUNCTION_WORDS
         for before, word in _RUN_ON.findall(text)
     )
-    if is_wall(text):
-        return Suggestion("", MISSING_SPLIT)
+    if is_wall(text) or len(text.split()) > WALL_WORDS or len(sentences(text)) >= WALL_SENTENCES:
+        return Suggestion("", MISSING_SPLIT)  # a rewrite of one statement fits none of these
     if re.search(r"\S\s*[\u2022\u25aa\u25cf]\s*\S", text) or any(
         verb_base(m.group(1))
         and _form(m.group(1)) == "past"
@@ -494,7 +494,7 @@ def _doubtful_rewrite(core: str, original: str) -> bool:
         return True
     if not is_past_tense(core.split(" ", 1)[0].split("-")[0].strip(",")):
         return True
-    return bool(phrase_pattern("buzzwords").search(core))
+    return bool(cliche_pattern().search(core))
 
 
 def _has_result(core: str) -> bool:
@@ -519,7 +519,7 @@ def what_is_missing(text: str) -> str:
     word = first_person(text)
     if word:
         parts.append(f"it speaks in the first person ('{word}')")
-    cliche = phrase_pattern("buzzwords").search(text)
+    cliche = cliche_pattern().search(text)
     if cliche:
         parts.append(f"'{cliche.group(0)}' is a cliche: a plain word says it better")
     doubled = _DOUBLED.search(text)

@@ -29,7 +29,7 @@ from assistant.checks.wording import shows_result
 from assistant.inputs.resume import Resume
 from assistant.rules import Finding, excerpt
 from assistant.text import content_words, statements, stem
-from assistant.text.lexicon import phrase_pattern
+from assistant.text.lexicon import cliche_pattern
 
 WEIGHTS = {
     "impact": 1 / 4,
@@ -58,6 +58,8 @@ COST: dict[str, tuple[float, float]] = {
     "wall-of-text": (35, 0.6),
     "spelling": (15, 0.6),
     "repeated-verb": (8, 0.5),
+    # small: substance already gives a copied duty nothing; this is the finding's own price
+    "repeated-duties": (5, 0.5),
     # structure
     "missing-contact": (30, 0.0),  # one finding says what is missing; see _missing_contact
     "missing-section": (45, 0.0),  # each section has its own price; see SECTION_COST
@@ -65,6 +67,7 @@ COST: dict[str, tuple[float, float]] = {
     "date-inconsistent": (8, 0.5),
     "too-long": (15, 0.0),
     "template-leftover": (40, 0.5),
+    "personal-details": (25, 0.6),
 }
 SECTION_COST = {"experience": 40, "education": 15, "skills": 15}
 CONTACT_COST = {"email address": 15, "phone number": 12}
@@ -135,7 +138,7 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
 
 
 def _substance(resume: Resume) -> tuple[float, str]:
-    cliches = phrase_pattern("buzzwords")
+    cliches = cliche_pattern()
     said = {stem(w) for _, b in resume.bullets() for w in content_words(cliches.sub(" ", b.text))}
     score = 100 * min(len(said), SUBSTANCE_WORDS) / SUBSTANCE_WORDS
     return score, (

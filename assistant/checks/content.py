@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from assistant.checks.wording import WALL_SENTENCES, WALL_WORDS, is_wall
+from assistant.checks.examples import BASE
+from assistant.checks.wording import LONG_BULLET_WORDS, WALL_SENTENCES, WALL_WORDS, is_wall
 from assistant.inputs.resume import Resume
 from assistant.rules import Hit, Rule
 from assistant.text.sentences import sentences
@@ -49,17 +50,83 @@ def template_leftover(resume: Resume) -> Iterator[Hit]:
         for m in LEFTOVER.finditer(line):
             if _is_acronym(m.group(0)):
                 continue
-            section = next(
-                (
-                    s.kind
-                    for s in reversed(resume.sections)
-                    if s.line is not None and s.line <= number
-                ),
-                "document",
-            )
             yield Hit(
-                section, number, line.strip(), f"Template placeholder left in: '{m.group(0)}'."
+                _section_at(resume, number),
+                number,
+                line.strip(),
+                f"Template placeholder left in: '{m.group(0)}'.",
             )
+
+
+def _section_at(resume: Resume, number: int) -> str:
+    """The kind of the section line `number` is in ('document' before the first heading)."""
+    return next(
+        (s.kind for s in reversed(resume.sections) if s.line is not None and s.line <= number),
+        "document",
+    )
+
+
+# Details a coach removes in most markets (the US, the UK, the EU, Canada, Australia): they invite
+# bias and an employer may not ask for them. Each is matched as a label the writer filled in
+# ("Date of birth : ..."), or as the one sentence that only says it ("I am 37 years old"), so a
+# word that also has a working sense ('religion' as a subject, 'married' in a bullet) is not one.
+PERSONAL_DETAILS: dict[str, re.Pattern] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "date of birth": r"\bdate of birth\b|\bbirth ?date\s*:|\bd\.?o\.?b\.?\s*[:\-]|\bborn on\b",
+        "age": r"\bage\s*:\s*\d{2}\b|\bI(?: am|'m)\s+\d{2}\s*(?:years|yrs)\s*old\b",
+        "a parent's or spouse's name": r"\b(?:father|mother|husband|wife|spouse|guardian)"
+        r"(?:'s|\u2019s|s)?\s+name\b",
+        "marital status": r"\b(?:marital|civil) status\b",
+        "religion": r"\breligion\s*:",
+        "nationality or passport details": r"\bnationality\s*:|\bpassport\s*(?:no\b|number|details)",
+        "gender": r"\b(?:gender|sex)\s*:\s*(?:male|female|m|f)\b",
+        "a declaration": r"\bhere ?by declare\b|\bto the best of my knowledge\b"
+        r"|^\W*declaration\W*$",
+    }.items()
+}
+
+
+def personal_details(resume: Resume) -> Iterator[Hit]:
+    for number, line in enumerate(resume.lines, start=1):
+        found = [name for name, pattern in PERSONAL_DETAILS.items() if pattern.search(line)]
+        if found:
+            yield Hit(
+                _section_at(resume, number),
+                number,
+                line.strip(),
+                "Personal details a reader should not see: " + ", ".join(found) + ".",
+            )
+
+
+REPEATED_DUTY_WORDS = 5  # a shorter line ('Customer service') may fairly recur
+_FIELD = re.compile(
+    r"^\W*[A-Z][\w ]{0,20}:\s"
+)  # 'Salary: ...', 'Hours per week: 40': a field, not a duty
+
+
+def repeated_duties(resume: Resume) -> Iterator[Hit]:
+    """A bullet written word for word under two or more positions: one list copied from job to
+    job says nothing about what was different in each."""
+    first: dict[str, int] = {}
+    jobs: set[tuple[str, str, str]] = set()
+    for index, position in enumerate(resume.experience):
+        job = (position.title, position.company, position.dates)
+        if job in jobs:  # the same job listed twice is not two jobs sharing a duty
+            continue
+        jobs.add(job)
+        for bullet in position.bullets:
+            key = " ".join(re.findall(r"[a-z0-9]+", bullet.text.lower()))
+            if len(key.split()) < REPEATED_DUTY_WORDS or _FIELD.match(bullet.text):
+                continue
+            if key in first and first[key] != index:
+                yield Hit(
+                    "experience",
+                    bullet.line,
+                    bullet.text,
+                    "The same duty, word for word, under more than one position.",
+                )
+            first.setdefault(key, index)
 
 
 def wall_of_text(resume: Resume) -> Iterator[Hit]:
@@ -200,6 +267,16 @@ def spelling(resume: Resume) -> Iterator[Hit]:
                 return
 
 
+def _two_jobs(second: str) -> str:
+    """The example resume with a second job whose first bullet is `second`."""
+    first = BASE.replace("{bullet}", "Answered customer calls and resolved billing questions")
+    return first.replace(
+        "\n## Education",
+        f"### Dispatcher, Alpine Freight, Jan 2018 - Dec 2020\n- {second}\n"
+        "- Routed 30 trucks a day across 3 states\n\n## Education",
+    )
+
+
 RULES: tuple[Rule[Resume], ...] = (
     Rule(
         code="template-leftover",
@@ -225,16 +302,57 @@ RULES: tuple[Rule[Resume], ...] = (
         code="wall-of-text",
         severity="warning",
         category="clarity",
-        message=f"A paragraph in the work history (over {WALL_WORDS} words, or {WALL_SENTENCES}"
-        " sentences or more); readers skip walls of text.",
+        message=f"A paragraph in the work history ({WALL_SENTENCES} sentences or more in over"
+        f" {LONG_BULLET_WORDS} words, or two in over {WALL_WORDS}); readers skip walls of text.",
         suggestion="Break it into bullets of one result each: the action, the scale, the outcome.",
         find=wall_of_text,
         should_flag=(
             "Planned and publicized events, negotiated vendor contracts and designed promotional"
-            " materials. Proofread all print and electronic content for 12 campaigns. Revised"
-            " campaigns in response to feedback from the creative director.",
+            " materials for the spring and autumn fairs. Proofread all print and electronic content"
+            " for 12 campaigns. Revised campaigns in response to feedback from the creative director.",
         ),
-        should_pass=("Rolled out routing software to 14 depots in 3 months",),
+        should_pass=(
+            "Rolled out routing software to 14 depots in 3 months",
+            # three short statements are one bullet's worth
+            "Planned 12 events. Negotiated 30 vendor contracts. Proofread every campaign.",
+        ),
+    ),
+    Rule(
+        code="personal-details",
+        severity="warning",
+        category="structure",
+        message="Personal details that most employers may not ask for and a coach would remove"
+        " (date of birth, age, a parent's or spouse's name, marital status, religion,"
+        " nationality, a declaration).",
+        suggestion="Delete them: a resume needs your name, contact details and work; details like"
+        " these invite bias, and a signed declaration is not expected.",
+        find=personal_details,
+        should_flag=(
+            "Date of birth : 1st Jan 1988",
+            "Father's name : Mr. Govind Singh",
+            "Marital status : Married",
+            "Religion: Hindu",
+            "Nationality : Indian, Passport No: K1234567",
+            "I hereby declare that the above information is true to the best of my knowledge",
+            "I am 37 years old and live in Fort Dodge",
+        ),
+        should_pass=(
+            "Taught world religion and ethics to 120 students",
+            "Checked dates of birth on 300 patient records a week",
+            "Planned 40 weddings for married couples and families",
+            "Cut average age of receivables from 60 to 41 days",
+        ),
+    ),
+    Rule(
+        code="repeated-duties",
+        severity="warning",
+        category="clarity",
+        message="The same bullet, word for word, under more than one position.",
+        suggestion="Keep each duty under the job where it mattered most and give every job what was"
+        " different there: its own results, scale and tools.",
+        find=repeated_duties,
+        should_flag=(_two_jobs("Answered customer calls and resolved billing questions"),),
+        should_pass=(_two_jobs("Answered 60 customer calls a day about late loads"),),
     ),
     Rule(
         code="spelling",

@@ -78,6 +78,15 @@ class _Column:
         return self._text[at : at + self._width]
 
 
+class _Counts:
+    def __init__(self, speller: QuickSpeller):
+        self._speller = speller
+
+    def __getitem__(self, word: str) -> int:
+        word = word.lower()
+        return self._speller._count(word) if self._speller._has(word) else 0
+
+
 class QuickSpeller:
     """SpellChecker(language="en", distance=1)'s `in`, `unknown` and `correction`, from the word
     list's columns."""
@@ -118,12 +127,9 @@ class QuickSpeller:
         return self._has(word.lower())
 
     @property
-    def word_frequency(self) -> QuickSpeller:
-        """`speller.word_frequency[word]`: the word's count, 0 if unknown, as pyspellchecker's."""
-        return self
-
-    def __getitem__(self, word: str) -> int:
-        return self._count(word) if self._has(word.lower()) else 0
+    def word_frequency(self) -> _Counts:
+        """SpellChecker's `word_frequency[word]`: how often the dictionary saw a word (0 if never)."""
+        return _Counts(self)
 
     def known(self, words) -> set[str]:
         lowered = [w.lower() for w in words]

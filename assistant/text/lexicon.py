@@ -35,6 +35,17 @@ def phrase_pattern(name: str, opener: bool = False) -> re.Pattern:
 
 
 @cache
+def cliche_pattern() -> re.Pattern:
+    """A cliche: a listed phrase anywhere, or a listed cliche verb opening the text (a statement)."""
+    lists = phrase_lists()
+    return re.compile(
+        rf"(?<![\w-])(?:{_alternation(lists['buzzwords'])})(?![\w-])"
+        rf"|(?:^|(?<=^\W)|(?<=^\W\s))(?:{_alternation(lists['buzzword_openers'])})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in phrase_lists()[name])
 

@@ -84,3 +84,21 @@ def statements(text: str) -> list[str]:
 
 def sentence_count(text: str) -> int:
     return len(sentence_spans(text))
+
+
+# A statement glued to the one before it with no end mark, as PDF text of a paragraph often
+# reads: a capitalised past-tense verb right after a lower-case word ("... existing ones Prepared
+# tax returns ..."), or any capitalised word right after a period with no space ("baths.Provides").
+_GLUED_VERB = re.compile(r"(?:(?<=[a-z0-9%)] )|(?<=[a-z0-9%)], ))([A-Z][a-z]{3,})(?= [a-z0-9$])")
+_GLUED_PERIOD = re.compile(r"(?<=[a-z]\.)[A-Z][a-z]")
+
+
+def run_on_count(text: str, past_forms: frozenset[str] = frozenset()) -> int:
+    """How many statements `text` holds, counting the sentences and the statements glued into
+    them without an end mark (`past_forms`: irregular past tenses that open a statement too)."""
+    glued = sum(
+        1
+        for m in _GLUED_VERB.finditer(text)
+        if m.group(1).lower().endswith("ed") or m.group(1).lower() in past_forms
+    )
+    return len(sentences(text)) + glued + len(_GLUED_PERIOD.findall(text))
