@@ -32,6 +32,9 @@ from assistant.text import tokens
 FEATURES_FILE = "tone_features.yaml"
 MODEL_FILE = "tone_model.json"
 CAP = 3  # a cue family counts at most this many matches in one sentence
+# A sentence is read up to this many characters: a real one is far shorter, and ~200 cue patterns
+# over a pasted wall of 100,000 characters took seconds (tests/test_hostile_bounds.py).
+READ_CHARS = 1000
 Engine = Literal["embedding", "lexical"]
 
 
@@ -78,7 +81,11 @@ def normalise(sentence: str) -> str:
 
 def lexical_features(sentence: str) -> list[float]:
     """One value per cue family (matches, capped) and per extra feature, in feature_names() order."""
-    text = normalise(sentence)
+    return list(_features(normalise(sentence[:READ_CHARS])))
+
+
+@lru_cache(maxsize=512)  # a draft's sentences are judged, explained and checked again
+def _features(text: str) -> tuple[float, ...]:
     values = [
         float(min(CAP, sum(1 for p in patterns if p.search(text)))) for patterns in _compiled()
     ]
@@ -89,13 +96,13 @@ def lexical_features(sentence: str) -> list[float]:
         first / max(1, len(words)),
         float(min(CAP, text.count("!"))),
     ]
-    return values
+    return tuple(values)
 
 
 def cue_spans(sentence: str, name: str) -> list[tuple[int, int]]:
     """Where a cue family matches in a sentence (character offsets)."""
     index = [d.name for d in feature_defs()].index(name)
-    text = normalise(sentence)
+    text = normalise(sentence[:READ_CHARS])
     return [m.span() for p in _compiled()[index] for m in p.finditer(text) if m.end() > m.start()]
 
 
