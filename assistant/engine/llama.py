@@ -1,7 +1,8 @@
 """The in-process backend: llama.cpp through llama-cpp-python's bindings, imported only when a
 model is loaded. The prompt is rendered with the model's chat template (llama_prompt.py) and written
 by llama_decode.py: one reply streamed, or many side by side. Sentence embeddings come from the same
-GGUF in embedding mode (mean pooling), a second context created on first use."""
+GGUF in embedding mode (mean pooling), a second context created on first use through the bindings
+alone (llama_embed.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
 
 _LOADED: dict[tuple, object] = {}
-_EMBEDDERS: dict[str, object] = {}  # model path -> llama_cpp.Llama in embedding mode
+_EMBEDDERS: dict[str, object] = {}  # model path -> llama_embed.Embedder
 _LOCK = threading.Lock()
 # Context and batch of the embedding context: the sentences of a draft go 128 tokens a batch (a
 # sentence longer than that is cut to its first 128 tokens). Smaller than the 512 it was, so that
@@ -92,11 +93,12 @@ class _Loaded:
         from llama_cpp._logger import set_verbose
 
         from assistant.engine.llama_decode import Decoder, context_settings, settings
+        from assistant.engine.llama_embed import init_backend
         from assistant.engine.llama_prompt import ChatTemplate
         from assistant.engine.prefix_cache import PrefixCache
 
         set_verbose(False)  # llama.cpp's own log lines only for errors
-        _init_backend(llama_cpp)
+        init_backend()
         # weights mapped (shared page cache), not copied; all layers on the GPU where llama.cpp has one
         params = settings(
             llama_cpp.llama_model_default_params(), load_mode=llama_cpp.LLAMA_LOAD_MODE_MMAP
@@ -113,11 +115,6 @@ class _Loaded:
         self.decoder = Decoder(
             model, self.ctx, PrefixCache(model_path, settings=f"n_ctx={n_ctx} flash-attention f16")
         )
-
-
-@functools.lru_cache(maxsize=1)
-def _init_backend(llama_cpp) -> None:
-    llama_cpp.llama_backend_init()
 
 
 class LlamaBackend(Backend):
@@ -187,48 +184,31 @@ class LlamaBackend(Backend):
             return _EMBEDDERS[self.model_path]
 
     def _load_embedder(self):
+        from assistant.engine.llama_embed import Embedder
+
         try:
-            import llama_cpp
-            from llama_cpp._logger import set_verbose
-            from llama_cpp._utils import suppress_stdout_stderr
+            return Embedder(self.model_path, EMBED_TOKENS, self.threads()[1])
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ModelError(
                 f"llama-cpp-python is not installed ({exc}); run `make venv`"
             ) from None
-        set_verbose(False)
-        threads = self.threads()[1]
-        try:  # llama.cpp warns on stderr that the GGUF names no pooling type: we set it
-            with suppress_stdout_stderr(disable=False):
-                return llama_cpp.Llama(
-                    model_path=self.model_path,
-                    embedding=True,
-                    pooling_type=llama_cpp.LLAMA_POOLING_TYPE_MEAN,
-                    n_ctx=EMBED_TOKENS,
-                    n_batch=EMBED_TOKENS,
-                    n_ubatch=EMBED_TOKENS,
-                    n_threads=threads,
-                    n_threads_batch=threads,
-                    verbose=False,
-                )
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(
                 f"{self.model_path}: llama.cpp could not load this model for embeddings ({exc})"
             ) from None
 
     def embed(self, texts: list[str]) -> list[list[float]]:
-        """Mean-pooled embeddings, the texts decoded together as sequences of one batch (llama.cpp
-        starts a new batch when EMBED_TOKENS are full; a longer text is cut to EMBED_TOKENS)."""
+        """Mean-pooled embeddings, the texts decoded together as sequences of one batch (a new
+        batch when EMBED_TOKENS are full; a longer text is cut to EMBED_TOKENS), the vectors of
+        `llama_cpp.Llama.embed` without importing that class (llama_embed.py)."""
         if not texts:
             return []
-        import llama_cpp
-
         embedder = self._embedder()
         threads = self.threads()[1]
         with _LOCK:
-            llama_cpp.llama_set_n_threads(embedder.ctx, threads, threads)
+            embedder.set_threads(threads)
             # an empty text has no token to pool: embed a space instead
-            vectors = embedder.embed([t if t.strip() else " " for t in texts])
-        return [list(map(float, v)) for v in vectors]
+            return embedder.embed([t if t.strip() else " " for t in texts])
 
     def _run(self, calls: list[Call]) -> Iterator[tuple[int, str]]:
         import llama_cpp

@@ -1,0 +1,192 @@
+"""Sentence embeddings from a GGUF through llama-cpp-python's ctypes bindings alone.
+
+`soften` loads the model only to embed a few sentences (issue 19 holds it to twice its --no-model
+time). The package's `__init__` (its `Llama` class, numpy, the chat formats with jinja2) took about
+as long as loading the model and embedding together; the bindings module `llama_cpp.llama_cpp` is
+a fifth of it. `Embedder` does what `Llama(embedding=True, ...).embed(texts)` does, with the same
+model and context settings, so the vectors are the same ones the shipped classifiers were trained
+on (tests/test_embeddings.py compares them)."""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import importlib
+import importlib.util
+import os
+import sys
+import types
+
+# llama.cpp's log levels that llama_cpp._logger prints with set_verbose(False): none (0), error (3)
+_SHOWN_LOG_LEVELS = (0, 3)
+
+
+def submodule(name: str) -> types.ModuleType:
+    """A module of the package `llama_cpp` (`llama_cpp` itself: the bindings, every C function of
+    llama.cpp), imported without running the package's `__init__` where nothing has imported the
+    package yet: the package is stood in for by a bare module with its path while the submodule
+    loads, then taken out of sys.modules, so that a later `import llama_cpp` runs the real
+    `__init__`, which finds the submodule already loaded and uses it (one library, one set of
+    functions)."""
+    full = f"llama_cpp.{name}"
+    loaded = sys.modules.get(full)
+    if loaded is not None:
+        return loaded
+    if "llama_cpp" in sys.modules:
+        return importlib.import_module(full)
+    spec = importlib.util.find_spec("llama_cpp")
+    if spec is None or spec.submodule_search_locations is None:
+        raise ImportError("No module named 'llama_cpp'")
+    package = types.ModuleType("llama_cpp")
+    package.__path__ = list(spec.submodule_search_locations)
+    package.__spec__ = spec
+    sys.modules["llama_cpp"] = package
+    try:
+        return importlib.import_module(full)
+    finally:
+        if sys.modules.get("llama_cpp") is package:
+            del sys.modules["llama_cpp"]
+
+
+def bindings() -> types.ModuleType:
+    return submodule("llama_cpp")
+
+
+@functools.lru_cache(maxsize=1)
+def init_backend() -> None:
+    """llama.cpp's one-time start, with its log lines kept to errors (what
+    `llama_cpp._logger.set_verbose(False)` does, without importing the package for it)."""
+    llama = bindings()
+    if "llama_cpp._logger" not in sys.modules:  # the package's own logger replaces this one
+
+        @llama.llama_log_callback
+        def log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+            if level in _SHOWN_LOG_LEVELS:
+                print(text.decode("utf-8", errors="replace"), end="", flush=True, file=sys.stderr)
+
+        llama.llama_log_set(log, ctypes.c_void_p(0))
+        init_backend.log = log  # the C side keeps only a pointer: keep the function alive
+    llama.llama_backend_init()
+
+
+class Embedder:
+    """A model and a context in embedding mode (mean pooling) with one batch of `tokens` tokens:
+    the settings `Llama(model_path, embedding=True, pooling_type=MEAN, n_ctx=tokens,
+    n_batch=tokens, n_ubatch=tokens, n_threads=threads, n_threads_batch=threads)` gives them."""
+
+    def __init__(self, model_path: str, tokens: int, threads: int):
+        llama = self.llama = bindings()
+        init_backend()
+        self.tokens = tokens
+        self.model = self.ctx = self.batch = None
+        params = llama.llama_model_default_params()
+        params.n_gpu_layers = 0
+        params.split_mode = llama.LLAMA_SPLIT_MODE_LAYER
+        params.main_gpu = 0
+        params.vocab_only = False
+        params.load_mode = llama.LLAMA_LOAD_MODE_MMAP  # weights mapped, not copied
+        # loading is silent, as in `Llama(verbose=False)`: llama.cpp warns on stderr that the
+        # GGUF names no pooling type (it is set below); a failure is the exception raised here
+        with submodule("_utils").suppress_stdout_stderr(disable=False):
+            try:
+                self._load(os.fsencode(model_path), params, threads)
+            except BaseException:
+                self.close()
+                raise
+
+    def _load(self, path: bytes, params, threads: int) -> None:
+        llama = self.llama
+        self.model = llama.llama_model_load_from_file(path, params)
+        if not self.model:
+            raise ValueError(f"Failed to load model from file: {os.fsdecode(path)}")
+        self.vocab = llama.llama_model_get_vocab(self.model)
+        self.width = llama.llama_model_n_embd(self.model)
+        context = self._context_params(threads)
+        self.n_seq_max = context.n_seq_max
+        self.ctx = llama.llama_init_from_model(self.model, context)
+        if not self.ctx:
+            raise ValueError("Failed to create llama_context")
+        self.memory = llama.llama_get_memory(self.ctx)
+        self.batch = llama.llama_batch_init(self.tokens, 0, 1)  # each token in one sequence
+
+    def _context_params(self, threads: int):
+        llama, tokens = self.llama, self.tokens
+        params = llama.llama_context_default_params()
+        params.n_ctx = params.n_batch = params.n_ubatch = tokens
+        params.n_threads = params.n_threads_batch = threads
+        params.rope_scaling_type = llama.LLAMA_ROPE_SCALING_TYPE_UNSPECIFIED
+        params.pooling_type = llama.LLAMA_POOLING_TYPE_MEAN
+        params.attention_type = llama.LLAMA_ATTENTION_TYPE_UNSPECIFIED
+        params.rope_freq_base = params.rope_freq_scale = 0.0
+        params.yarn_ext_factor, params.yarn_attn_factor = -1.0, 1.0
+        params.yarn_beta_fast, params.yarn_beta_slow = 32.0, 1.0
+        params.yarn_orig_ctx = 0
+        params.embeddings = True
+        params.offload_kqv = True
+        params.flash_attn_type = llama.LLAMA_FLASH_ATTN_TYPE_DISABLED
+        params.no_perf = False
+        params.n_seq_max = min(tokens, llama.llama_max_parallel_sequences())
+        params.kv_unified = True
+        return params
+
+    def set_threads(self, threads: int) -> None:
+        self.llama.llama_set_n_threads(self.ctx, threads, threads)
+
+    def tokenize(self, text: str) -> list[int]:
+        """The text's tokens, the model's BOS first where its vocabulary adds one."""
+        data = text.encode("utf-8")
+        size = len(data) + 2
+        for _ in range(2):
+            buffer = (self.llama.llama_token * size)()
+            n = self.llama.llama_tokenize(self.vocab, data, len(data), buffer, size, True, False)
+            if n >= 0:
+                return list(buffer[:n])
+            size = -n  # too small: llama.cpp says how many it needs
+        raise RuntimeError(f"llama.cpp could not tokenize {text!r}")
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One mean-pooled vector per text, not normalised; the texts go together as sequences of
+        one batch until its tokens or sequences are full (a text is cut to the batch's tokens)."""
+        vectors: list[list[float]] = []
+        batch, used, sequences = self.batch, 0, 0
+        batch.n_tokens = 0
+        for text in texts:
+            tokens = self.tokenize(text)[: self.tokens]
+            if used + len(tokens) > self.tokens or sequences >= self.n_seq_max:
+                vectors += self._decode(sequences)
+                used = sequences = 0
+            start = batch.n_tokens
+            for i, token in enumerate(tokens):
+                batch.token[start + i] = token
+                batch.pos[start + i] = i
+                batch.seq_id[start + i][0] = sequences
+                batch.n_seq_id[start + i] = 1
+                batch.logits[start + i] = True  # embedding mode pools every token's output
+            batch.n_tokens = start + len(tokens)
+            used += len(tokens)
+            sequences += 1
+        vectors += self._decode(sequences)
+        self.llama.llama_memory_clear(self.memory, True)
+        return vectors
+
+    def _decode(self, sequences: int) -> list[list[float]]:
+        llama = self.llama
+        llama.llama_memory_clear(self.memory, True)
+        code = llama.llama_decode(self.ctx, self.batch)
+        self.batch.n_tokens = 0
+        if code != 0:
+            raise RuntimeError(f"llama_decode returned {code}")
+        return [llama.llama_get_embeddings_seq(self.ctx, i)[: self.width] for i in range(sequences)]
+
+    def close(self) -> None:
+        """The batch, the context, then the model freed (the context before its model)."""
+        llama = self.llama
+        if self.batch is not None:
+            llama.llama_batch_free(self.batch)
+            self.batch = None
+        if self.ctx:
+            llama.llama_free(self.ctx)
+        self.ctx = None
+        if self.model:
+            llama.llama_model_free(self.model)
+        self.model = None
