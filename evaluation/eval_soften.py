@@ -187,13 +187,13 @@ SETS = {
 # fresh2.yaml was written by a labeller independent of the judge's author, who never saw it; it
 # was added after the judge was frozen and measured once (round 2's weights); its failures were
 # read in round 3. fresh3.yaml, by another independent labeller, was added after round 3's judge
-# was frozen and measured once.
+# was frozen and measured once; its failures were read in round 4.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
     "fresh": "fresh (seen in round 2)",
     "fresh2": "fresh2 (independent, seen in round 3)",
-    "fresh3": "FRESH3 (independent)",
+    "fresh3": "fresh3 (independent, seen in round 4)",
 }
 
 

@@ -261,6 +261,12 @@ def _fires(name: str, sentence: str) -> bool:
         ),
         # intensified, or the set courtesy
         ("intensifier", "I am really worried.", "I completely understand the decision."),
+        # "at any time" without limits, or only while the post is open
+        (
+            "take-anything",
+            "You can reach me at any time.",
+            "I can talk at any time if the post is still open.",
+        ),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
@@ -288,6 +294,16 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
         ("dispute", "I would like to put my case to the partners before it is confirmed."),
         ("take-anything", "The salary is not important to me."),
         ("warm-exclaim", "Thanks so much for the tour!"),
+        # round 4: quiet pressure with no plea word
+        ("leverage", "I know your regional director and could have a word with her about it."),
+        ("dependence", "My partner and the children are relying on me to land this."),
+        ("guilt", "I hope you see what this decision means for me."),
+        ("guilt", "I gave notice at my firm on the strength of our meeting."),
+        ("dispute", "I am not quite sure how the panel reached its decision."),
+        ("dispute", "May I take you through my portfolio once more?"),
+        ("stated", "It has been ten days since my interview for the analyst post."),
+        ("stated", "Your recruiter Ana suggested I contact you."),
+        ("calm-ask", "If the vacancy is still open, I would be glad to talk."),
     ],
 )
 def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
