@@ -11,7 +11,7 @@ the share of desperate sentences that survive in the calm version (word for word
 still desperate by the same judge), calm drafts left alone, and names/facts kept.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,fresh2,fresh3,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,fresh2,fresh3,fresh4,fixtures]
 """
 
 from __future__ import annotations
@@ -181,19 +181,22 @@ SETS = {
     "fresh": "fresh.yaml",
     "fresh2": "fresh2.yaml",
     "fresh3": "fresh3.yaml",
+    "fresh4": "fresh4.yaml",
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
 # fresh2.yaml was written by a labeller independent of the judge's author, who never saw it; it
 # was added after the judge was frozen and measured once (round 2's weights); its failures were
 # read in round 3. fresh3.yaml, by another independent labeller, was added after round 3's judge
-# was frozen and measured once; its failures were read in round 4.
+# was frozen and measured once; its failures were read in round 4. fresh4.yaml, by a third
+# independent labeller, was added after round 4's judge was frozen and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
     "fresh": "fresh (seen in round 2)",
     "fresh2": "fresh2 (independent, seen in round 3)",
     "fresh3": "fresh3 (independent, seen in round 4)",
+    "fresh4": "FRESH4 (independent)",
 }
 
 

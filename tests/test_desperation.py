@@ -172,7 +172,7 @@ def test_training_never_sees_the_held_out_sentences():
     assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
     root = data_path("x").parents[2]
     held_rows = []
-    for name in ("heldout.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml"):
+    for name in ("heldout.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml"):
         held = yaml.safe_load((root / "evaluation/labels/soften" / name).read_text())
         single = held.get("sentences", {})
         held_rows += [(t, 1) for t in single.get("desperate", [])]
