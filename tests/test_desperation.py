@@ -185,6 +185,7 @@ def test_training_never_sees_the_held_out_sentences():
     assert shared <= {
         "I hope you are well.",
         "I look forward to hearing from you.",
+        "I look forward to hearing from you in due course.",
         "I hope we can stay in touch.",
     }
 
