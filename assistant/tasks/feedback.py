@@ -143,9 +143,7 @@ def draft_feedback(
         )
         return _context(request, person, detail, slot_mode, notes=notes.model_copy(update=free))
 
-    others = [
-        f for name in people.known_people(notes) if name != person.name for f in name_forms(name)
-    ]
+    others = people.others_name_forms(notes, person.name)
     facts = notes_facts(
         notes,
         template,

@@ -231,9 +231,7 @@ class _Note:
                 self.render(),
             ]
         )
-        others = [
-            f for name in people.known_people(notes) if name != self.to for f in name_forms(name)
-        ]
+        others = people.others_name_forms(notes, self.to)
         return DraftFacts(
             known_text=known,
             reader=sorted(name_forms(self.to)),

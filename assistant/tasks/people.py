@@ -118,6 +118,12 @@ def known_people(notes: RejectionNotes) -> list[str]:
     return out
 
 
+def others_name_forms(notes: RejectionNotes, reader: str) -> list[str]:
+    """Every form of every name the notes give, but the reader's: names a draft to `reader` must
+    not put in the reader's place."""
+    return [f for name in known_people(notes) if name != reader for f in name_forms(name)]
+
+
 def find(notes: RejectionNotes, to: str) -> Optional[str]:
     """The notes' name for `to` ('Ravi', 'ravi shah', 'Dr Marsh'), or None."""
     want = " ".join(to.split()).casefold()

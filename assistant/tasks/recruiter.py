@@ -77,9 +77,7 @@ def draft_recruiter_update(
     person = people.resolve(notes, kind="recruiter")
     detail = people.detail_for(notes, person)
     template = prompts.render(TASK, "fallback", **_context(notes, person, detail, "template"))
-    others = [
-        f for name in people.known_people(notes) if name != person.name for f in name_forms(name)
-    ]
+    others = people.others_name_forms(notes, person.name)
     facts = notes_facts(
         notes,
         template,
