@@ -170,3 +170,149 @@ def test_a_model_llama_cpp_cannot_load_is_one_error_for_embeddings(
         LlamaBackend(str(path)).embed(["Any update?"])
     assert "\n" not in str(error.value)
     assert capfd.readouterr().err == ""  # llama.cpp's own complaints are not shown
+
+
+# ---- loading the embeddings in the background (issue 19: soften within 2x of --no-model) ----
+
+
+class _Preparing(_TextOnly):
+    """A backend named as the model soften ships a classifier for, recording prepare calls."""
+
+    def __init__(self, model: str):
+        self.model, self.prepared = model, 0
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(backend="llama", name=self.model)
+
+    def prepare_embeddings(self) -> None:
+        self.prepared += 1
+
+
+def test_soften_starts_loading_embeddings_only_for_a_model_it_judges_with():
+    from assistant.analysis.desperation import tone_model
+    from assistant.tasks.soften import start_reading
+
+    shipped = tone_model().embedding[0].model
+    judged, other = _Preparing(shipped), _Preparing("some-other-model.gguf")
+    start_reading(judged)
+    start_reading(other)
+    assert (judged.prepared, other.prepared) == (1, 0)
+
+
+def test_preparing_a_backend_without_a_model_to_load_does_nothing():
+    backend = _TextOnly()
+    backend.prepare_embeddings()
+    with pytest.raises(NoEmbeddingsError):
+        backend.embed(["a"])
+
+
+def test_llama_log_lines_show_errors_and_their_continuations_only(capfd):
+    pytest.importorskip("llama_cpp")
+    from assistant.engine import llama_embed
+
+    llama_embed.init_backend()
+    log = getattr(llama_embed.init_backend, "log", None)
+    if log is None:
+        pytest.skip("llama-cpp-python's own logger was loaded first in this process")
+    for level, text in [
+        (3, b"a warning\n"),
+        (5, b"its tail\n"),
+        (4, b"an error"),
+        (5, b" goes on\n"),
+    ]:
+        log(level, text, None)
+    log(2, b"some info\n", None)
+    assert capfd.readouterr().err == "an error goes on\n"
+
+
+_BACKGROUND = """
+import sys, threading
+from assistant.engine.llama import LlamaBackend
+backend = LlamaBackend(sys.argv[1])
+backend.prepare_embeddings()
+loader = next(t for t in threading.enumerate() if t.name == "rebound-embedder")
+lines = 0
+while loader.is_alive() or lines < 50:
+    print(f"line {lines}", flush=True)
+    lines += 1
+print("vector", len(backend.embed(["Any update on my application?"])[0]))
+print("lines", lines)
+"""
+
+
+@pytest.mark.model
+def test_a_background_load_hides_nothing_printed_meanwhile(embedded_model_path):
+    """The model loads in a thread while the program prints: every line reaches stdout (a load
+    that sent the process's stdout to /dev/null, as llama-cpp-python's loader does, lost soften's
+    whole report) and llama.cpp writes nothing on stderr."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _BACKGROUND, embedded_model_path],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.splitlines()
+    count = int(out[-1].split()[1])
+    assert out[:count] == [f"line {i}" for i in range(count)]
+    assert out[count] == "vector 576"
+    assert done.stderr == ""
+
+
+@pytest.mark.model
+def test_embeddings_prepared_in_the_background_are_the_same(embedded_model_path):
+    from assistant.engine import llama
+
+    texts = ["I would be grateful for any feedback.", "Please, I really need this job."]
+    expected = llama.LlamaBackend(embedded_model_path).embed(texts)
+    llama._close_all()  # forget the loaded embedder: the next one loads in the background
+    backend = llama.LlamaBackend(embedded_model_path)
+    backend.prepare_embeddings()
+    assert backend.embed(texts) == expected
+
+
+@pytest.mark.model
+def test_a_background_load_that_fails_is_one_error_when_embeddings_are_asked(
+    tmp_path, embedded_model_path, capfd
+):
+    import threading
+
+    from assistant.engine.llama import LlamaBackend
+
+    path = tmp_path / "cut.gguf"
+    path.write_bytes(Path(embedded_model_path).read_bytes()[:-1000])
+    backend = LlamaBackend(str(path))
+    backend.prepare_embeddings()
+    for thread in threading.enumerate():
+        if thread.name == "rebound-embedder":
+            thread.join()
+    with pytest.raises(ModelError, match="could not load this model for embeddings") as error:
+        backend.embed(["Any update?"])
+    assert "\n" not in str(error.value)
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.model
+def test_a_program_that_ends_while_embeddings_load_exits_cleanly(embedded_model_path):
+    """soften with nothing to embed ends while the background load runs: the program waits for
+    it, frees the model, and prints nothing of llama.cpp's."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom assistant.engine.llama import LlamaBackend\n"
+        "LlamaBackend(sys.argv[1]).prepare_embeddings()\nprint('done')\n"
+    )
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-c", script, embedded_model_path],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (0, "done\n", "")

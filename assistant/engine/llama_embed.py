@@ -9,6 +9,7 @@ on (tests/test_embeddings.py compares them)."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import importlib
@@ -17,8 +18,10 @@ import os
 import sys
 import types
 
-# llama.cpp's log levels that llama_cpp._logger prints with set_verbose(False): none (0), error (3)
-_SHOWN_LOG_LEVELS = (0, 3)
+# ggml's log levels in the library this package bundles (its include/ggml.h): NONE 0, DEBUG 1,
+# INFO 2, WARN 3, ERROR 4, CONT 5 (the previous line goes on). Only errors are printed.
+_ERROR, _CONTINUED = 4, 5
+_log_state = {"last": 0, "loading": 0}  # the last line's level; loads under way (silent)
 
 
 def submodule(name: str) -> types.ModuleType:
@@ -55,18 +58,39 @@ def bindings() -> types.ModuleType:
 @functools.lru_cache(maxsize=1)
 def init_backend() -> None:
     """llama.cpp's one-time start, with its log lines kept to errors (what
-    `llama_cpp._logger.set_verbose(False)` does, without importing the package for it)."""
+    `llama_cpp._logger.set_verbose(False)` means to do, without importing the package for it; the
+    package's table reads ggml's WARN as ERROR and prints warnings)."""
     llama = bindings()
     if "llama_cpp._logger" not in sys.modules:  # the package's own logger replaces this one
 
         @llama.llama_log_callback
         def log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
-            if level in _SHOWN_LOG_LEVELS:
+            if level != _CONTINUED:
+                _log_state["last"] = level
+            if _log_state["last"] == _ERROR and not _log_state["loading"]:
                 print(text.decode("utf-8", errors="replace"), end="", flush=True, file=sys.stderr)
 
         llama.llama_log_set(log, ctypes.c_void_p(0))
         init_backend.log = log  # the C side keeps only a pointer: keep the function alive
     llama.llama_backend_init()
+
+
+@contextlib.contextmanager
+def _silent_load():
+    """No llama.cpp log line while a model loads. With our log callback, its lines are dropped:
+    the process's stdout and stderr stay as they are, so a load in a background thread hides
+    nothing the program prints meanwhile. Where the package's own logger has replaced ours (the
+    writing model was loaded first), its warnings can only be hidden as the package hides them:
+    stdout and stderr sent to /dev/null for the time of the load."""
+    if "llama_cpp._logger" in sys.modules:
+        with submodule("_utils").suppress_stdout_stderr(disable=False):
+            yield
+        return
+    _log_state["loading"] += 1
+    try:
+        yield
+    finally:
+        _log_state["loading"] -= 1
 
 
 class Embedder:
@@ -85,9 +109,9 @@ class Embedder:
         params.main_gpu = 0
         params.vocab_only = False
         params.load_mode = llama.LLAMA_LOAD_MODE_MMAP  # weights mapped, not copied
-        # loading is silent, as in `Llama(verbose=False)`: llama.cpp warns on stderr that the
-        # GGUF names no pooling type (it is set below); a failure is the exception raised here
-        with submodule("_utils").suppress_stdout_stderr(disable=False):
+        # loading is silent, as in `Llama(verbose=False)`: llama.cpp warns that the GGUF names no
+        # pooling type (it is set below); a failure is the exception raised here
+        with _silent_load():
             try:
                 self._load(os.fsencode(model_path), params, threads)
             except BaseException:
