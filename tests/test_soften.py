@@ -392,3 +392,25 @@ def test_a_flagged_sentence_keeps_its_facts_in_a_calm_clause_or_a_dated_ask():
     assert "I passed my forklift test on Friday." in result.rewrite  # its calm clause
     assert "surely" not in result.rewrite and "elsewhere" not in result.rewrite
     assert "before Thursday" in result.rewrite  # the date of the ask, asked calmly
+
+
+def test_a_model_that_only_reads_gets_no_token_count():
+    """soften with a small model reads with it (embeddings) and never asks it to write: the task
+    gets no token counter (starting its spinner cost 70 ms, a fifth of --no-model's whole run);
+    a model that writes gets one."""
+    from assistant.cli.common import TokenProgress
+    from assistant.cli.drafting import run_on_engine
+    from assistant.engine.fake import FakeBackend
+    from assistant.engine.select import use_backend
+    from assistant.engine.settings import EngineSettings
+
+    seen = []
+
+    def task(backend, on_chunk):
+        seen.append((backend is not None, type(on_chunk)))
+        return None
+
+    with use_backend(FakeBackend()):
+        run_on_engine(EngineSettings(), task, preload=lambda backend: False)
+        run_on_engine(EngineSettings(), task, preload=lambda backend: True)
+    assert seen == [(True, type(None)), (True, TokenProgress)]

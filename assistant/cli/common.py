@@ -220,7 +220,8 @@ def open_engine_with_progress(
     for that task: then nothing is loaded, and the reason is said here, or, with `in_record`, by
     the caller through its result's generation record: see spared()); with a local model, load it
     under a spinner on stderr. `preload` may be a function of the backend saying whether the task
-    will generate at all (else the model's context is not loaded up front). A task that also reads
+    will generate at all (else the model's context is not loaded up front, and run_on_engine
+    shows no token count: engine.writes). A task that also reads
     with the model (embeddings: soften, practice) passes no `task` and decides itself.
     `prepare(backend)`, when given, runs first: soften starts loading its embeddings there."""
     from assistant.engine.select import open_engine
@@ -231,8 +232,10 @@ def open_engine_with_progress(
         prepare(engine.backend)
     if not in_record:
         notice(engine.spared)
+    if engine.backend is not None and callable(preload):
+        engine.writes = preload(engine.backend)
     load = getattr(engine.backend, "load", None)
-    if load is not None and (preload(engine.backend) if callable(preload) else preload):
+    if load is not None and preload and engine.writes:
         with console(stderr=True).status("Loading the model…"):
             load()
     return engine

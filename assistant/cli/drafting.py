@@ -48,6 +48,8 @@ def run_on_engine(
     )
     if engine.backend is None:
         return spared(engine, task(None, None))
+    if not engine.writes:  # the model only reads (embeddings): no token count to show
+        return task(engine.backend, None)
     with TokenProgress(label) as progress:
         return task(engine.backend, progress)
 

@@ -35,6 +35,9 @@ class Engine(BaseModel):
     # why the model was not asked for the command's task (its `models --check` figures): the
     # command says so once, in its generation record's notice where it has one record
     spared: str = ""
+    # whether the command's task will have the model write (else the writing context is not
+    # loaded up front and no token count is shown: soften with a small model only reads)
+    writes: bool = True
 
 
 _override: Optional[Backend] = None
