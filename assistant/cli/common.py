@@ -214,7 +214,7 @@ def write_out(path: Optional[str], text: str, force: bool) -> None:
 
 
 def open_engine_with_progress(
-    settings, task: Optional[str] = None, in_record: bool = False, preload=True, prepare=None
+    settings, task: Optional[str] = None, in_record: bool = False, preload=True
 ):
     """Open the engine for `task` (none when the model's check figures advise against asking it
     for that task: then nothing is loaded, and the reason is said here, or, with `in_record`, by
@@ -222,14 +222,11 @@ def open_engine_with_progress(
     under a spinner on stderr. `preload` may be a function of the backend saying whether the task
     will generate at all (else the model's context is not loaded up front, and run_on_engine
     shows no token count: engine.writes). A task that also reads
-    with the model (embeddings: soften, practice) passes no `task` and decides itself.
-    `prepare(backend)`, when given, runs first: soften starts loading its embeddings there."""
+    with the model (embeddings: soften, practice) passes no `task` and decides itself."""
     from assistant.engine.select import open_engine
 
     engine = open_engine(settings, task=task)
     notice(engine.notice)
-    if prepare is not None and engine.backend is not None:
-        prepare(engine.backend)
     if not in_record:
         notice(engine.spared)
     if engine.backend is not None and callable(preload):

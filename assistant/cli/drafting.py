@@ -38,14 +38,11 @@ def run_on_engine(
     label: str = "Writing the draft",
     name: Optional[str] = None,
     preload=True,
-    prepare=None,
 ):
     """task(backend, on_chunk): backend is None when there is no model (templates only), or when
-    the model's check figures advise against asking it for the task `name`. `preload` and
-    `prepare`: see open_engine_with_progress."""
-    engine = open_engine_with_progress(
-        settings, name, in_record=True, preload=preload, prepare=prepare
-    )
+    the model's check figures advise against asking it for the task `name`. `preload`: see
+    open_engine_with_progress."""
+    engine = open_engine_with_progress(settings, name, in_record=True, preload=preload)
     if engine.backend is None:
         return spared(engine, task(None, None))
     if not engine.writes:  # the model only reads (embeddings): no token count to show

@@ -45,7 +45,7 @@ def soften(
     from assistant.config import load_config
     from assistant.inputs.text import read_text
     from assistant.stores.followups import advice_for
-    from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest, generates, start_reading
+    from assistant.tasks.soften import MAX_DRAFT_BYTES, SoftenRequest, generates
     from assistant.tasks.soften import soften as run
 
     if log and not (to and company):
@@ -60,7 +60,6 @@ def soften(
         lambda backend, on_chunk: run(request, backend, on_chunk, always),
         "Rewriting",
         preload=lambda backend: generates(backend, always),
-        prepare=start_reading,
     )
     result.advice = advice
     show_generation(result.generation)

@@ -49,11 +49,6 @@ class Backend(ABC):
         where the backend can. A backend without embeddings raises NoEmbeddingsError."""
         raise NoEmbeddingsError(f"this backend ({self.name}) gives no embeddings")
 
-    def prepare_embeddings(self) -> None:
-        """Start getting embed() ready while the caller does other work (a local model loads in
-        the background); nothing here, where embed() has nothing to load."""
-        return None
-
     def complete(self, messages: list[Message], options: GenerateOptions) -> str:
         return "".join(self.generate(messages, options))
 

@@ -197,23 +197,6 @@ class LlamaBackend(Backend):
                 f"{self.model_path}: llama.cpp could not load this model for embeddings ({exc})"
             ) from None
 
-    def prepare_embeddings(self) -> None:
-        """Load the embedding context in a background thread: llama.cpp frees the interpreter
-        while it reads the model, so the caller's Python work goes on meanwhile, and embed() waits
-        for the load under _LOCK. A failed load is left for embed() to report (it loads again and
-        raises the one-line ModelError). Not a daemon thread: a program that ends first (soften
-        found no sentence to embed) waits for the load, then _close_all frees it. (Stopping the
-        load through llama.cpp's progress callback saved nothing: its first report comes after
-        the vocabulary and tensors are read, 0.10 s of the 0.11 s a load takes.)"""
-        if self.model_path not in _EMBEDDERS:
-            threading.Thread(target=self._embedder_or_none, name="rebound-embedder").start()
-
-    def _embedder_or_none(self) -> None:
-        try:
-            self._embedder()
-        except ModelError:
-            pass  # embed() says it
-
     def embed(self, texts: list[str]) -> list[list[float]]:
         """Mean-pooled embeddings, the texts decoded together as sequences of one batch (a new
         batch when EMBED_TOKENS are full; a longer text is cut to EMBED_TOKENS), the vectors of

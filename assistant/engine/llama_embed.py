@@ -77,9 +77,9 @@ def init_backend() -> None:
 
 @contextlib.contextmanager
 def _silent_load():
-    """No llama.cpp log line while a model loads. With our log callback, its lines are dropped:
-    the process's stdout and stderr stay as they are, so a load in a background thread hides
-    nothing the program prints meanwhile. Where the package's own logger has replaced ours (the
+    """No llama.cpp log line while a model loads. With our log callback, its lines are dropped
+    and the process's stdout and stderr are left alone (a load in a background thread, tried for
+    issue 19 and dropped as no faster, lost soften's whole report to /dev/null). Where the package's own logger has replaced ours (the
     writing model was loaded first), its warnings can only be hidden as the package hides them:
     stdout and stderr sent to /dev/null for the time of the load."""
     if "llama_cpp._logger" in sys.modules:

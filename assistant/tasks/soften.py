@@ -24,7 +24,6 @@ from assistant.analysis.desperation import (
     Engine,
     Judgement,
     SentenceJudge,
-    embedding_model_for,
     judge_draft,
     judge_for,
     normalise,
@@ -541,14 +540,6 @@ def _not_writing(backend: Optional[Backend], always: bool = False) -> Optional[s
 
     ask, why = should_generate("soften", backend, always=always)
     return None if ask else why
-
-
-def start_reading(backend: Backend) -> None:
-    """Start loading the model's embeddings in the background when the judge will read with
-    them, so that the draft's word cues are read meanwhile (issue 19: soften within 2x of
-    --no-model)."""
-    if embedding_model_for(backend) is not None:
-        backend.prepare_embeddings()
 
 
 def judge_with(backend: Optional[Backend]) -> SentenceJudge:
