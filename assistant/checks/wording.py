@@ -9,7 +9,7 @@ from functools import lru_cache
 from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
 from assistant.inputs.resume import Resume
 from assistant.rules import Hit, Rule
-from assistant.text import QUANTITY
+from assistant.text import has_quantity
 from assistant.text.lexicon import (
     cliche_pattern,
     first_person,
@@ -82,8 +82,9 @@ def _texts(resume: Resume) -> Iterator[Hit]:
 
 
 def shows_result(text: str) -> bool:
-    """A number or scale, or an honour: what the score's impact part counts as a shown result."""
-    return bool(QUANTITY.search(text) or HONOUR.match(text))
+    """An amount or a scale (not a date, a code or a level), or an honour: what the score's impact
+    part counts as a shown result."""
+    return has_quantity(text) or bool(HONOUR.match(text))
 
 
 def unquantified(resume: Resume) -> Iterator[Hit]:
