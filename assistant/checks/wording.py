@@ -22,6 +22,9 @@ from assistant.text.sentences import run_on_count, sentences
 LONG_BULLET_WORDS = 35
 WALL_WORDS = 50  # over this a bullet is a paragraph: wall-of-text, not long-bullet
 WALL_SENTENCES = 3  # so many sentences in one bullet make a paragraph too
+# Past this a bullet is a paragraph whatever its sentences: on the seen labels every resume with
+# a one-sentence bullet of 61-100 words was one a coach said had a wall of text (8 of 8).
+PARAGRAPH_WORDS = 60
 MIN_ACHIEVEMENT_WORDS = 4
 
 HONOUR = re.compile(
@@ -29,6 +32,7 @@ HONOUR = re.compile(
     re.IGNORECASE,
 )
 BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
+FIRST_PERSON_SUBJECTS = ("i", "we")
 PASSIVE_SUBJECT_WORDS = 6  # "The quarterly budget for the region was prepared ..."
 _CLAUSE = re.compile(r"\b(?:that|which|who|so|to|and|while|when|where|until|if)\b|[,;:]", re.I)
 
@@ -60,13 +64,13 @@ def is_wall(text: str) -> bool:
     """A paragraph, not a bullet: several statements (sentences, or statements glued together
     without an end mark, as a PDF paragraph often reads) that together run past one bullet's length
     (WALL_SENTENCES sentences in over LONG_BULLET_WORDS words, or two in over WALL_WORDS), or a
-    run past two paragraphs' worth. Three short sentences read as one bullet, and one long
-    sentence listing things is a long bullet (long-bullet), not a paragraph."""
+    run past PARAGRAPH_WORDS. Three short sentences read as one bullet, and one long sentence
+    listing things is a long bullet (long-bullet), not a paragraph, until it runs as long as one."""
     n, k = len(text.split()), run_on_count(text, _past_forms())
     return (
         (k >= WALL_SENTENCES and n > LONG_BULLET_WORDS)
         or (k >= 2 and n > WALL_WORDS)
-        or n > 2 * WALL_WORDS
+        or n > PARAGRAPH_WORDS
     )
 
 
@@ -127,6 +131,9 @@ def passive_voice(resume: Resume) -> Iterator[Hit]:
             if m.group("verb").lower() not in allowed
             and len(bullet.text[: m.start()].split()) <= PASSIVE_SUBJECT_WORDS
             and not _acts_first(bullet.text[: m.start()])
+            # "I was trained", "We were hired": the writer is named, and what happened to them is
+            # no work of theirs hidden (the first person is the first-person check's business)
+            and bullet.text[: m.start()].strip().lower() not in FIRST_PERSON_SUBJECTS
         ]
         by_me = BY_ME.search(bullet.text)
         if found or by_me:
@@ -236,6 +243,8 @@ RULES: tuple[Rule[Resume], ...] = (
             "Based in Denver, covered 3 states",
             # a passive in a clause after the action reads well
             "Ensured all 40 shipping deadlines were met",
+            # the writer is the subject: nothing they did is hidden
+            "I was trained in forklift safety and first aid",
         ),
     ),
     Rule(
