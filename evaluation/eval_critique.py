@@ -293,7 +293,7 @@ def main(seen_only: bool = False) -> int:
     )
     if not seen_only:
         fresh6 = load_fresh_ranking(6)
-        rank_correlation("FRESH6, unseen: ranked before round 6 ran on it", fresh6, fresh6)
+        rank_correlation("fresh6, ranked before round 6 ran on it, measured once", fresh6, fresh6)
     print(
         "scores in ranking order: "
         + ", ".join(
