@@ -3,7 +3,9 @@ the hand labels (tune and held-out apart), word agreement of the text Rebound re
 `pdftotext`, and the Spearman correlation of the score with a hand ranking.
 
 Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml,
-ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml and ranking_fresh5.yaml.
+ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml, ranking_fresh5.yaml and
+ranking_fresh6.yaml. `--seen` leaves out the sets not yet measured (UNSEEN), for work on the seen
+ones.
 How a finding is judged:
 - missing-contact, missing-section and missing-dates, finding by finding: right when the contact
   detail / the section / the position it names is really missing (per the labels);
@@ -32,9 +34,12 @@ LABEL_DIR = LABELS / "critique"
 # labelled after the round-3 fixes were frozen and measured once; fresh4: ranked first (its score
 # measured once), then labelled before any of its findings was printed, and measured once (all
 # of these are seen now); fresh5: ranked and labelled from the text after the round-5 checks were
-# committed, both committed before any of its scores or findings was printed, measured once
-SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
-SEEN = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
+# committed, both committed before any of its scores or findings was printed, measured once (seen
+# now); fresh6: the last 10 unlabelled resumes, ranked and labelled from `pdftotext -layout` text
+# before rebound ran on them in round 6, measured once after the round-6 code was frozen
+SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+SEEN = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+UNSEEN = tuple(s for s in SPLITS if s not in SEEN)
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
 
 
@@ -50,7 +55,7 @@ def load_combined_ranking() -> list[dict]:
 
 
 def load_fresh_ranking(n: int) -> list[dict]:
-    """fresh4, fresh5: 12 more resumes each, ranked from their text alone, best first."""
+    """fresh4, fresh5 (12 each), fresh6 (10): ranked from their text alone, best first."""
     return yaml.safe_load((LABEL_DIR / f"ranking_fresh{n}.yaml").read_text())["ranking"]
 
 
@@ -146,7 +151,33 @@ def pdftotext(path) -> str | None:
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
 
-def main() -> int:
+def seen_rankings() -> dict[str, list[dict]]:
+    """Every seen hand ranking, each one list ranked on its own (best first): tune and held-out
+    (20), fresh (12), fresh2 and fresh3 (24), fresh4 (12), fresh5 (12)."""
+    ranking = load_labels()[1]
+    return {
+        "tune and held-out": [r for r in ranking if r["split"] in ("tune", "held-out")],
+        "fresh": [r for r in ranking if r["split"] == "fresh"],
+        "fresh2 and fresh3": load_combined_ranking(),
+        "fresh4": load_fresh_ranking(4),
+        "fresh5": load_fresh_ranking(5),
+    }
+
+
+def pooled_spearman(scores: dict[str, float], lists: dict[str, list[dict]]) -> float:
+    """One figure for several rankings: each resume's place as a share of its own list (1.0 the
+    best, 0.0 the worst), set against its score over all of them (the score is meant to mean
+    the same on every resume, so a 70 in one list should not beat an 80 in another)."""
+    x, y = [], []
+    for order in lists.values():
+        rows = [r for r in order if r["file"] in scores]
+        for i, r in enumerate(rows):
+            x.append(scores[r["file"]])
+            y.append(1 - i / max(len(rows) - 1, 1))
+    return spearman(x, y)
+
+
+def main(seen_only: bool = False) -> int:
     from assistant.errors import InputError
     from assistant.inputs.resume import read_resume
     from assistant.tasks.critique import CritiqueRequest, rule_based
@@ -189,7 +220,8 @@ def main() -> int:
             "word agreement with pdftotext: skipped (pdftotext is not installed: apt-get install poppler-utils)"
         )
 
-    for split in SPLITS + ("all seen", "all"):
+    shown = [s for s in SPLITS if not (seen_only and s in UNSEEN)] + ["all seen"]
+    for split in shown + ([] if seen_only else ["all"]):
         chosen = [
             lab
             for lab in labels
@@ -229,14 +261,13 @@ def main() -> int:
             )
 
     combined = load_combined_ranking()
+    scores = {name: r.score for name, r in results.items()}
 
     def rank_correlation(name: str, order: list[dict], rows: list[dict]) -> None:
         rows = [r for r in rows if r["file"] in results]
-        scores = [results[r["file"]].score for r in rows]
         quality = [-order.index(r) for r in rows]  # higher is better
-        print(
-            f"score vs hand ranking ({name}, {len(rows)} resumes): Spearman {spearman(scores, quality):+.2f}"
-        )
+        rho = spearman([scores[r["file"]] for r in rows], quality)
+        print(f"score vs hand ranking ({name}, {len(rows)} resumes): Spearman {rho:+.2f}")
 
     # the 20 of tune and held-out are ranked together; fresh and fresh2 each on their own; fresh3
     # within the one list of fresh2 and fresh3 ranked together (24)
@@ -250,6 +281,19 @@ def main() -> int:
     fresh4, fresh5 = load_fresh_ranking(4), load_fresh_ranking(5)
     rank_correlation("fresh4, ranked after the substance part was frozen", fresh4, fresh4)
     rank_correlation("fresh5, ranked after the round-5 checks were frozen", fresh5, fresh5)
+    lists = seen_rankings()
+    per_list = []
+    for order in lists.values():
+        rows = [r for r in order if r["file"] in scores]
+        per_list.append(spearman([scores[r["file"]] for r in rows], [-i for i in range(len(rows))]))
+    print(
+        f"score vs hand ranking (all seen, {sum(len(o) for o in lists.values())} resumes in "
+        f"{len(lists)} lists): pooled Spearman {pooled_spearman(scores, lists):+.2f}; "
+        f"mean of the lists {sum(per_list) / len(per_list):+.2f}"
+    )
+    if not seen_only:
+        fresh6 = load_fresh_ranking(6)
+        rank_correlation("fresh6, ranked before round 6 ran on it, measured once", fresh6, fresh6)
     print(
         "scores in ranking order: "
         + ", ".join(
@@ -266,7 +310,10 @@ def main() -> int:
             if r["file"] in results
         )
     )
-    for name, order in (("fresh4", fresh4), ("fresh5", fresh5)):
+    named = [("fresh4", fresh4), ("fresh5", fresh5)]
+    if not seen_only:
+        named.append(("fresh6", load_fresh_ranking(6)))
+    for name, order in named:
         print(
             f"{name} scores in ranking order: "
             + ", ".join(
@@ -356,4 +403,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--draw"]:
         print(draw_rewrites(int(sys.argv[2]), int(sys.argv[3])), end="")
         raise SystemExit(0)
-    raise SystemExit(main())
+    raise SystemExit(main(seen_only="--seen" in sys.argv[1:]))

@@ -88,9 +88,19 @@ def test_impact_reads_figures_where_they_stand():
     """A two-word bullet with no figure shows no result; a bullet of two statements earns for
     the one that shows a figure."""
     listed = _parts(HISTORY + "- Java\n- React\n")["impact"]
-    assert listed[0] < 50 and listed[1].startswith("0 of 2 statements")
+    assert listed[0] < 50 and listed[1].startswith("0 statements show")
     mixed = _parts(HISTORY + "- Built the Excel model; cut the close by 3 days\n")["impact"]
-    assert mixed[1].startswith("1 of 2 statements")
+    assert mixed[1].startswith("1 statement shows")
+    dated = _parts(HISTORY + "- Verified the 2006 tax provision on Agilent 83480A units\n")
+    assert dated["impact"][1].startswith("0 statements show")  # a year and a model number
+
+
+def test_impact_counts_results_not_their_share():
+    """Every bullet shows a figure in both, but ten results are a longer record than two."""
+    bullets = [f"- Cut the {w} cost by {n}%\n" for n, w in zip(range(3, 13), "abcdefghij")]
+    short = _parts(HISTORY + "".join(bullets[:2]))["impact"][0]
+    long = _parts(HISTORY + "".join(bullets))["impact"][0]
+    assert short < long
 
 
 def test_substance_counts_what_the_bullets_say_and_saturates():

@@ -224,3 +224,16 @@ def test_a_phrase_ending_in_a_heading_word_stays_whole(text):
 )
 def test_words_that_go_on_with_the_sentence_stay_where_they_are(text):
     assert split_glued_headings(text) == text
+
+
+def test_a_supervisors_email_is_not_the_candidates():
+    """'Supervisor: Al Roe, al@acme.gov' in a bullet names someone else's address."""
+    body = (
+        "\n\n## Experience\nClerk, Acme Supply, 2019 - 2020\n"
+        "- Filed 30 purchase forms a day for the regional office and its four depots\n"
+        "- Answered 40 calls a day. Supervisor: Al Roe, al@acme.gov\n\n"
+        "## Education\nBA in Business Administration, Ohio State University, 2018\n"
+    )
+    assert parse_resume_text("Jo Doe" + body, "r.md", "md").contact.email is None
+    own = parse_resume_text("Jo Doe\njo@example.com" + body, "r.md", "md")
+    assert own.contact.email == "jo@example.com"

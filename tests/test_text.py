@@ -14,6 +14,7 @@ from assistant.text import (
     content_words,
     figures,
     find_term,
+    has_quantity,
     number_forms,
     sentences,
     statements,
@@ -101,12 +102,37 @@ def test_bullets_and_numbers():
     assert {"1,200", "1200", "7"} <= number_forms("from 1,200 to 07")
 
 
+def test_an_amount_is_not_a_date_a_code_or_a_level():
+    for amount in (
+        "Managed a team of 10",
+        "Saved $2M",
+        "Ran a 5K for 300 runners",
+        "Served 2,000+ clients",
+        "Cut costs by 15%",
+        "Doubled sales",
+        "Hired over 1200 staff in 2019",
+    ):
+        assert has_quantity(amount), amount
+    for none in (
+        "Verified the 2006 tax provision",
+        "Tested units on the Agilent 83480A",
+        "Issued W-2 forms",
+        "Led the MU Stage 1 initiative",
+        "Taught grades 9 through 12",
+        "Trained in October 2016",
+        "Call (252) 493-4081",
+        "Gave one-on-one coaching",
+    ):
+        assert not has_quantity(none), none
+
+
 def test_the_text_regexes_run_in_linear_time_on_hostile_input():
     """No nested quantifiers: a long run of one character is handled at once, not hung on."""
     hostile = "a" * 20000 + "!" + " " * 20000 + "-" * 20000 + "." * 20000
     assert tokens(hostile)
     assert sentences(hostile)
     assert bullet_item("- " + " x" * 20000 + " " * 20000 + "!") is not None
+    assert not has_quantity(hostile + "A" * 20000 + "a" * 20000 + "Aa" * 10000 + "1" * 20000 + "x")
 
 
 def _definitions(pattern: str) -> list[str]:

@@ -10,8 +10,9 @@ nothing more (length beyond a page is the too-long check's business). Dates are 
 
 Monotonic by construction: every finding costs points and a second finding of the same kind
 costs more (with diminishing steps, so one long resume is not buried under its own length), and
-impact only counts statements that show a result (a figure, a scale or an honour, where it
-stands: a two-word bullet "Java" shows none); so making a resume worse in any one way (fewer
+impact counts the statements that show a result (an amount or a scale, not a date or a model
+number, or an honour, where it stands: a two-word bullet "Java" shows none), up to a full record,
+rather than their share (a long record of results is not worth less than a short one); so making a resume worse in any one way (fewer
 numbers, more cliches, bullets merged into a paragraph, a section or the contact line dropped)
 lowers its score, and the reverse raises it.
 """
@@ -30,6 +31,7 @@ from assistant.inputs.resume import Resume
 from assistant.rules import Finding, excerpt
 from assistant.text import content_words, statements, stem
 from assistant.text.lexicon import cliche_pattern
+from assistant.text_utils import plural
 
 WEIGHTS = {
     "impact": 1 / 4,
@@ -43,9 +45,13 @@ WEIGHTS = {
 # rankings (docs/critique.md); 60 left no set much worse than without substance.
 SUBSTANCE_WORDS = 60
 NO_BULLETS_IMPACT = 20
-QUANTIFIED_SHARE = (
-    0.6  # of impact: bullets with a number or scale; the rest: bullets led by an action
-)
+QUANTIFIED_SHARE = 0.6  # of impact: results with a figure; the rest: bullets led by an action
+# Results are counted, not taken as a share of the bullets: a long record of results is worth
+# more than one figure in a short list, and a reader does not mark a resume down for a clear
+# duty beside them. Each result earns a tenth less than the one before (as findings cost), so
+# the share nears full past about twenty and one more result always adds something (the
+# metamorphic pairs need that); 0.8 to 0.92 were compared on the seen rankings (docs/critique.md).
+RESULT_KEEP = 0.9
 TARGET_MATCH = 0.8
 # The most a kind of finding can cost its subscore, and how fast it gets there: the n-th finding
 # of a kind costs `points * (1 - keep) * keep**(n-1)`, so the total approaches `points`.
@@ -113,27 +119,30 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     for f in findings:
         by_code.setdefault(f.code, set()).add((f.line, f.excerpt))
     walls = {(f.line, f.excerpt) for f in findings if f.code == "wall-of-text"}
-    quantified = said = led = n = 0
+    quantified = led = n = 0
     for b in bullets:
         key = (b.line, _excerpt(b.text))
         parts = statements(b.text) or [b.text]
-        said += len(parts)
-        if key in walls:  # a paragraph is not a bullet: its sentences count, and earn nothing
+        # a figure is read where it stands: "Java" shows none, and a bullet of two statements
+        # earns for each that shows one (so splitting it into two bullets changes nothing); a
+        # reader finds the figures of a paragraph too
+        quantified += sum(shows_result(s) for s in parts)
+        if key in walls:  # but a paragraph is not a bullet: its sentences lead with nothing
             n += len(parts)
             continue
         n += 1
-        # a figure is read where it stands: "Java" shows none, and a bullet of two statements
-        # earns for each that shows one (so splitting it into two bullets changes nothing)
-        quantified += sum(shows_result(s) for s in parts)
         if not any(key in by_code.get(c, set()) for c in ACTION_BLOCKERS):
             led += 1
-    score = 100 * (QUANTIFIED_SHARE * quantified / said + (1 - QUANTIFIED_SHARE) * led / n)
+    shown = 1 - RESULT_KEEP**quantified
+    score = 100 * (QUANTIFIED_SHARE * shown + (1 - QUANTIFIED_SHARE) * led / n)
     explanation = (
-        f"{quantified} of {said} statements show a number or scale; "
-        f"{led} of {n} bullets lead with an action."
+        f"{plural(quantified, 'statement')} show{'s' if quantified == 1 else ''} a number or "
+        f"scale (each adds less; about 20 earn nearly all); {led} of {n} bullets lead with an action."
     )
     if walls:
-        explanation += f" {len(walls)} paragraph{'s' if len(walls) > 1 else ''} earn no points."
+        explanation += (
+            f" {len(walls)} paragraph{'s' if len(walls) > 1 else ''} lead with no action."
+        )
     return score, explanation
 
 

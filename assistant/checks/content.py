@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.checks.examples import BASE
-from assistant.checks.wording import LONG_BULLET_WORDS, WALL_SENTENCES, WALL_WORDS, is_wall
+from assistant.checks.wording import (
+    LONG_BULLET_WORDS,
+    PARAGRAPH_WORDS,
+    WALL_SENTENCES,
+    WALL_WORDS,
+    is_wall,
+)
 from assistant.inputs.resume import Resume
 from assistant.rules import Hit, Rule
 from assistant.text.sentences import sentences
@@ -303,13 +309,20 @@ RULES: tuple[Rule[Resume], ...] = (
         severity="warning",
         category="clarity",
         message=f"A paragraph in the work history ({WALL_SENTENCES} sentences or more in over"
-        f" {LONG_BULLET_WORDS} words, or two in over {WALL_WORDS}); readers skip walls of text.",
+        f" {LONG_BULLET_WORDS} words, two in over {WALL_WORDS}, or over {PARAGRAPH_WORDS} words);"
+        " readers skip walls of text.",
         suggestion="Break it into bullets of one result each: the action, the scale, the outcome.",
         find=wall_of_text,
         should_flag=(
             "Planned and publicized events, negotiated vendor contracts and designed promotional"
             " materials for the spring and autumn fairs. Proofread all print and electronic content"
             " for 12 campaigns. Revised campaigns in response to feedback from the creative director.",
+            # one sentence, but a paragraph's length
+            "Coordinated the rollout of the new routing software across 14 depots, working with"
+            " drivers, dispatchers, the finance team, the warehouse leads and two outside vendors"
+            " over several months, writing the training guides, running the pilot in the northern"
+            " region, fixing the address data and making sure that every route was tested end to"
+            " end before the launch in the spring of that year",
         ),
         should_pass=(
             "Rolled out routing software to 14 depots in 3 months",

@@ -209,8 +209,21 @@ def find_phone(where: str, whole: str = "") -> Optional[str]:
     return None
 
 
+# Someone else's contact details on the same line: "Supervisor: Jo Lee, jo@agency.gov".
+_OTHERS = re.compile(r"\b(?:supervisor|reference|referee)s?\b", re.I)
+
+
+def _own_email(text: str) -> Optional[re.Match]:
+    """The first email address that is not a supervisor's or a reference's."""
+    for m in _EMAIL.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _OTHERS.search(text, line_start, m.start()):
+            return m
+    return None
+
+
 def _contact_from(lines: list[str], text: str) -> Contact:
-    email = _EMAIL.search(text)
+    email = _own_email(text)
     links = []
     for m in _LINK.finditer(text):
         link = m.group(0).rstrip(".")

@@ -3,7 +3,15 @@ definition, stemmer and term matcher. It sits at the bottom of the package (it i
 Rebound but `assistant.paths`), so readers, analysis, the guard and the tasks all share it."""
 
 from assistant.text.bullets import BULLET, bullet_item, is_bullet, strip_marks
-from assistant.text.numbers import FIGURE, NUMBER, QUANTITY, figures, number_forms, numbers
+from assistant.text.numbers import (
+    FIGURE,
+    NUMBER,
+    QUANTITY,
+    figures,
+    has_quantity,
+    number_forms,
+    numbers,
+)
 from assistant.text.sentences import Span, sentence_count, sentence_spans, sentences, statements
 from assistant.text.stem import stem, stems
 from assistant.text.terms import find_term, names_term, term_key
@@ -29,6 +37,7 @@ __all__ = [
     "content_words",
     "figures",
     "find_term",
+    "has_quantity",
     "is_bullet",
     "is_content_word",
     "names_term",

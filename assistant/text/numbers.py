@@ -25,6 +25,40 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+# Digits that state no amount: a date or a year, a time, a phone number, a code or a model name,
+# a level or a grade. 'Managed a team of 10' shows a scale; 'Verified the 2006 tax provision',
+# 'Agilent 83480A', 'W-2 forms', 'MU Stage 1' and 'grades 9 through 12' do not.
+NOT_AN_AMOUNT = re.compile(
+    "|".join(
+        (
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",  # June 27, 2012
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?",
+            rf"\b{_MONTH}\s+(?:19|20)\d\d\b",  # June 2012
+            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/(?:19|20)\d\d\b",  # 06/27/2012, 06/2012
+            # a year (not '$2000', '2,000', '2000+' or '2000%')
+            r"(?<![$\u20ac\u00a3\d.,])\b(?:19[5-9]\d|20[0-3]\d)\b(?![,.]?\d|\s*%|\+)",
+            r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b",  # a phone number
+            r"\b\d{1,2}(?::\d\d)?\s*(?i:am|pm)\b|\b\d{1,2}:\d\d\b",  # a time, '1:1'
+            r"\b(?=[A-Za-z]*[A-Z])[A-Za-z]+-?\d+[A-Za-z]*\b",  # W-2, FA-18, FRC753, Refinery29
+            r"\b\d+(?![KMB]\b)(?=[A-Za-z]*[A-Z])[A-Za-z]+\b",  # 83480A (not 5K or 2M)
+            r"\b[A-Z]{2,}\s+\d+\b",  # TDS 3052
+            r"\b(?i:stage|level|version|grades?|phase|tier|step)\s+\d+"
+            r"(?:\s*(?:and|-|to|through)\s*\d+)?\b",
+            r"\b(?i:one[- ]on[- ]one)\b",
+        )
+    )
+)
+
+
+def has_quantity(text: str) -> bool:
+    """Whether the text states an amount or a scale (QUANTITY), leaving out digits that state none
+    (NOT_AN_AMOUNT: dates, years, times, phone numbers, codes, levels)."""
+    return bool(QUANTITY.search(NOT_AN_AMOUNT.sub(" ", text)))
+
 
 def numbers(text: str) -> list[str]:
     """The figures written in digits, in order."""
