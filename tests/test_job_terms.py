@@ -435,3 +435,18 @@ def test_a_job_description_heading_holds_duties_in_its_list_not_its_prose():
     got = {a.name: a.where for a in asks}
     assert got.get("Python") == "requirements" and got.get("Unit testing") == "duties", got
     assert not {"Kubernetes", "Business Acumen"} & set(got), got
+
+
+def test_a_word_written_apart_after_its_usual_first_half():
+    found = names("Requirements:\n- Debugging large multi threaded applications\n")
+    assert "Multithreading" in found, found
+
+
+def test_a_product_name_followed_by_a_bracket():
+    found = names("Requirements:\n- Familiarity with Okapi Framework (Rainbow, components)\n")
+    assert "Okapi Framework" in found, found
+
+
+def test_a_field_written_before_a_generic_thing_names_that_kind_of_thing():
+    found = names("Duties:\n- Repairs automotive, truck and construction equipment\n")
+    assert "construction equipment" in found and "Construction" not in found, found

@@ -572,10 +572,14 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
     return out
 
 
+# first halves of words often written apart: "multi threaded", "micro services", "back end"
+_PREFIXES = frozenset({"multi", "micro", "cyber", "back", "front"})
+
+
 def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
-    """A one-word name written as two words: "power point", "Quick Books", "lucid chart". Only
-    names written with an inner capital (PowerPoint, LucidChart), or two capitalised words: two
-    plain words that happen to spell a name stay apart."""
+    """A one-word name written as two words: "power point", "Quick Books", "lucid chart", "multi
+    threaded". Only names written with an inner capital (PowerPoint, LucidChart), two capitalised
+    words or a word's usual first half: two plain words that happen to spell a name stay apart."""
     words = tokens.words
     if i + 1 >= len(words) or tokens.room[i] < 2:
         return None
@@ -588,14 +592,20 @@ def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
     term = lex.term(tid)
     if " " in term.name or term.category not in ("tool", "hard skill"):
         return None
-    if not (re.search(r"[a-z][A-Z]", term.name) or (a[0].isupper() and b[0].isupper())):
+    if not (
+        re.search(r"[a-z][A-Z]", term.name)
+        or (a[0].isupper() and b[0].isupper())
+        or a.lower() in _PREFIXES
+    ):
         return None
     return Found(term.name, term.category, tokens.spans[i][0], tokens.spans[i + 1][1], tid)
 
 
+_GENERIC_HEAD = re.compile(r"\s+(?:equipment|systems?|machines|machinery|vehicles)\b")
+
 _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
-    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
+    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.()]|\s*$)"
 )
 _COMMON_CAPITALISED = frozenset(
     """
@@ -743,6 +753,23 @@ def terms_in(
                 activity = text[f.start : f.end].split()[0].lower()
                 alias = (f"{obj} {activity}",)
                 take(Found(text[f.start : end], f.category, f.start, end, None, alias))
+
+        for f in list(found):
+            # "construction equipment", "water systems": a field's name written before a
+            # generic thing names that kind of thing, not the field
+            m = _GENERIC_HEAD.match(text, f.end)
+            written = text[f.start : f.end]
+            if (
+                m
+                and f.term_id is not None
+                and f.category in ("hard skill", "domain")
+                and written.islower()
+                and " " not in written
+                and free(f.end, m.end())
+            ):
+                found.remove(f)
+                cover(f, -1)
+                take(Found(text[f.start : m.end()], "hard skill", f.start, m.end()))
 
         for f in defined_acronyms(text, lex):
             # "Computer Drafting and Design (CADD)": the phrase and its acronym are one term
