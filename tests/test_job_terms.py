@@ -450,3 +450,12 @@ def test_a_product_name_followed_by_a_bracket():
 def test_a_field_written_before_a_generic_thing_names_that_kind_of_thing():
     found = names("Duties:\n- Repairs automotive, truck and construction equipment\n")
     assert "construction equipment" in found and "Construction" not in found, found
+
+
+def test_the_advertiser_introduced_in_its_own_words_is_no_term():
+    ad = (
+        "### None\n\n# About Us\nLILT is the leading AI solution for enterprise translations.\n\n"
+        "# Requirements\n- Experience with LILT and XLIFF files\n"
+    )
+    found = names(ad)
+    assert "LILT" not in found and "XLIFF" in found, found

@@ -1225,12 +1225,23 @@ def _with_examples(sentence: str, groups: list[list[Found]]) -> list[list[Found]
 _WEIGHT = {REQUIRED: 3.0, NICE: 1.0, DUTIES: 1.5, NOTES: 1.0, OTHER: 1.2}
 
 
+_INTRODUCED = re.compile(
+    r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})(?:\*\*)?\s+"
+    r"(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
+    r"premier|largest|pioneering|trusted|award)",
+    re.M,
+)
+
+
 def _advertiser_words(company: Optional[str], text: str) -> set[str]:
     words: set[str] = set()
     names = [company] if company else []
     m = re.search(r"^\s*###\s+(?P<c>[^#\n]{2,60})\s*$", text, re.M)  # "### 1Password" under a title
     if m:
         names.append(m.group("c"))
+    # "LILT is the leading AI solution for ...": a paragraph that opens on a name saying what it
+    # is introduces the advertiser
+    names += [m.group("c") for m in _INTRODUCED.finditer(text)]
     for name in names:
         for w in re.findall(r"[A-Za-z0-9&]+", name or ""):
             if len(w) > 2 and w.lower() not in {"the", "inc", "llc", "ltd", "and", "group", "labs"}:
