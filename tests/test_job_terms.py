@@ -378,3 +378,84 @@ def test_a_verb_and_its_object_with_an_adjective_between_them_name_the_activity(
     assert "System design" not in names("Requirements:\n- Designing distributed systems\n")
     job = "Duties:\n- Repairs diesel engines, barges and marine terminal facilities\n"
     assert "Facilities Engineering" not in names(job)
+
+
+def test_examples_in_brackets_after_a_term_are_one_requirement_with_it():
+    asks, _ = read_ad(
+        "Requirements:\n- Experience with SQL (ex. Snowflake, Redshift, BigQuery, etc)\n"
+    )
+    assert [a.names for a in asks] == [["SQL", "Snowflake", "Redshift", "BigQuery"]]
+    resume = "Skills: SQL, Excel"
+    report = keyword_gap(
+        resume, "Requirements:\n- Experience with SQL (e.g. Snowflake, Redshift)\n"
+    )
+    assert report.missing == [] and len(report.matched) == 1, report
+    # a bracket that only defines an acronym or says something else stays apart
+    asks, _ = read_ad("Requirements:\n- Knowledge of Python (3+ years) and Docker\n")
+    assert sorted(a.name for a in asks) == ["Docker", "Python"]
+
+
+def test_a_one_word_name_written_as_two_words():
+    found = names("Requirements:\n- Excellent power point or lucid chart skills\n- Quick Books\n")
+    assert {"PowerPoint or LucidChart", "QuickBooks"} <= set(found), found
+    # two plain words that spell a name without an inner capital stay apart
+    assert not any("Workday" in n or "Teamwork" in n for n in names("Duties:\n- A team work day\n"))
+
+
+def test_the_verb_list_after_a_job_title_names_its_activities():
+    ad = (
+        "DUTIES\nA blacksmith forges, shapes, cuts, grinds, welds, tempers, and heat-treats metals"
+        " in the fabrication of tools.\n"
+    )
+    found = names(ad)
+    assert {"Forging", "Grinding", "Welding", "Heat Treating"} <= set(found), found
+    # a verb after the title, then a list of nouns: the nouns are not activities
+    found = names(
+        "DUTIES\nA Mechanical Helper assists mechanics, machinists, blacksmiths, and welders.\n"
+    )
+    assert "Blacksmithing" not in found, found
+
+
+def test_how_many_is_not_a_term_and_privacy_law_is_work():
+    found = names("Requirements:\n- Familiarity with at least one or more data governance tools\n")
+    assert "at least one" not in found and "Data governance" in found, found
+    found = names("Responsibilities:\n- Implement GDPR, CCPA and other privacy regulations\n")
+    assert "GDPR" in found, found
+    found = names("Responsibilities:\n- Write code.\n- See our privacy notice about GDPR.\n")
+    assert "GDPR" not in found, found
+
+
+def test_a_job_description_heading_holds_duties_in_its_list_not_its_prose():
+    ad = (
+        "### Company Description\nWe build Kubernetes tooling.\n\n### Job Description\n"
+        "The Data team keeps a fine balance of business acumen.\n\n"
+        "  * Perform unit and integration testing\n\n### Qualifications\n  * Python\n"
+    )
+    asks, _ = read_ad(ad)
+    got = {a.name: a.where for a in asks}
+    assert got.get("Python") == "requirements" and got.get("Unit testing") == "duties", got
+    assert not {"Kubernetes", "Business Acumen"} & set(got), got
+
+
+def test_a_word_written_apart_after_its_usual_first_half():
+    found = names("Requirements:\n- Debugging large multi threaded applications\n")
+    assert "Multithreading" in found, found
+
+
+def test_a_product_name_followed_by_a_bracket():
+    found = names("Requirements:\n- Familiarity with Okapi Framework (Rainbow, components)\n")
+    assert "Okapi Framework" in found, found
+
+
+def test_a_field_written_before_a_generic_thing_names_that_kind_of_thing():
+    found = names("Duties:\n- Repairs automotive, truck and construction equipment\n")
+    assert "construction equipment" in found and "Construction" not in found, found
+
+
+def test_the_advertiser_introduced_in_its_own_words_is_no_term():
+    ad = (
+        "### None\n\n# About Us\nLILT is the leading AI solution for enterprise translations.\n\n"
+        "# Requirements\n- Experience with LILT and XLIFF files\n"
+    )
+    found = names(ad)
+    assert "LILT" not in found and "XLIFF" in found, found

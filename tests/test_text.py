@@ -87,6 +87,12 @@ def test_one_sentence_splitter_keeps_titles_and_can_split_lines():
         "Since May I have waited.",
         "Ask J. Smith.",
     ]
+    # "ex." opening a bracket of examples is no sentence end; "my ex." is
+    assert sentences("Use SQL (ex. Snowflake, Redshift). I met my ex. Then left.") == [
+        "Use SQL (ex. Snowflake, Redshift).",
+        "I met my ex.",
+        "Then left.",
+    ]
     assert sentences("It reads as a no. If so, see form No. 5 please.") == [
         "It reads as a no.",
         "If so, see form No. 5 please.",

@@ -105,7 +105,7 @@ def _has_term(line: str) -> bool:
 _BOILER_SENTENCE = re.compile(
     r"equal (?:employment )?opportunit|discriminat|\brace\b|religio|sexual orientation|"
     r"gender identity|national origin|veteran status|accommodat|background (?:check|investigation)|"
-    r"privacy|personal (?:data|information)|\bsalary|compensation|\bbenefits? (?:package|program)|"
+    r"privacy (?:notice|policy|statement|team|rights)|your privacy|personal (?:data|information)|\bsalary|compensation|\bbenefits? (?:package|program)|"
     r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|visa\b|sponsorship|"
     r"\bdrug|alcohol|moving violation|\bdui\b|social security|conviction|criminal|"
     r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|job bulletin|"
@@ -139,6 +139,7 @@ _WANTED = re.compile(
 _LICENCE_WORD = re.compile(
     r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
 )
+_DESCRIPTION = re.compile(r"\bdescription\b", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|\s+[-–—]\s+(?=[A-Z])")
 
 
@@ -164,13 +165,15 @@ def ad_sentences(text: str) -> list[Sentence]:
     """The ad's sentences that may ask for something, each with the kind of its section."""
     out: list[Sentence] = []
     kind = OTHER
-    pos = 0
+    described = False  # under "Job Description": the duties are its list, its prose is about
+    pos = 0  # the team and the employer
     lines = text.split("\n")
     for _n, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         h = _heading(line)
         if h is not None:
             kind = heading_kind(h, kind)
+            described = kind == DUTIES and bool(_DESCRIPTION.search(h))
             # "Requirements: Python and SQL" on one line: the rest is content
             continue
         inline = re.match(r"^\s*(?:\*\*)?([A-Z][A-Za-z '’/&-]{2,40}?):(?:\*\*)?\s+(\S.*)$", line)
@@ -178,7 +181,7 @@ def ad_sentences(text: str) -> list[Sentence]:
         if inline and heading_kind(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
             kind = heading_kind(inline.group(1), kind)
             body = inline.group(2)
-        if kind == BOILERPLATE:
+        if kind == BOILERPLATE or (described and kind == DUTIES and not _BULLET.match(body)):
             continue
         body = _BULLET.sub("", body).strip()
         body = re.sub(r"[*_`]{1,3}", "", body)
@@ -416,6 +419,35 @@ def _verb_positions(text: str, tokens: Tokens) -> set[int]:
     return out
 
 
+# "A Water Utility Operator inspects, operates, and maintains ...": a job title at the start of
+# a sentence, then the list of what it does
+_TITLE_START = re.compile(r"^(?:An?|The)\s+[A-Za-z]")
+
+
+def _title_verbs(text: str, tokens: Tokens) -> set[int]:
+    """The words of the verb list after a job title that opens the sentence ("A Water Utility
+    Operator inspects, operates, and maintains ..."): three or more words joined like a list,
+    right after the title's few words, at least two of them in the -s form a verb takes after
+    a singular subject. A hyphenated last verb ("heat-treats") ends the list."""
+    if not _TITLE_START.match(text):
+        return set()
+    words, spans = tokens.words, tokens.spans
+    for i in range(2, min(7, len(words))):  # the title: the article and one to five words
+        if text[spans[i - 1][1] : spans[i][0]] != " ":
+            return set()  # a title's words are joined by spaces alone
+        if not words[i].islower():
+            continue
+        # the first plain word after the title must begin the list ("A Mechanical Helper
+        # assists mechanics, machinists, ...": a verb, then the nouns it takes)
+        last = _coordinated(text, tokens, i)
+        if last + 1 < len(words) and text[spans[last][1] : spans[last + 1][0]] == "-":
+            last += 1  # "heat-treats": its last word is the verb
+        members = [k for k in range(i, last + 1) if words[k].lower() not in ("and", "or")]
+        plain = [k for k in members if re.fullmatch(r"[a-z]+[^s]s", words[k])]
+        return set(range(i, last + 1)) if len(plain) >= 2 and len(members) >= 3 else set()
+    return set()
+
+
 def _gap(text: str, spans: list[tuple[int, int]], j: int, k: int) -> str:
     return text[spans[j][1] : spans[k][0]]
 
@@ -540,9 +572,40 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
     return out
 
 
+# first halves of words often written apart: "multi threaded", "micro services", "back end"
+_PREFIXES = frozenset({"multi", "micro", "cyber", "back", "front"})
+
+
+def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
+    """A one-word name written as two words: "power point", "Quick Books", "lucid chart", "multi
+    threaded". Only names written with an inner capital (PowerPoint, LucidChart), two capitalised
+    words or a word's usual first half: two plain words that happen to spell a name stay apart."""
+    words = tokens.words
+    if i + 1 >= len(words) or tokens.room[i] < 2:
+        return None
+    a, b = words[i], words[i + 1]
+    if not (a.isalpha() and b.isalpha() and len(a) >= 3 and len(b) >= 3):
+        return None
+    tid = lex.key_term(word_key(a + b))
+    if tid is None:
+        return None
+    term = lex.term(tid)
+    if " " in term.name or term.category not in ("tool", "hard skill"):
+        return None
+    if not (
+        re.search(r"[a-z][A-Z]", term.name)
+        or (a[0].isupper() and b[0].isupper())
+        or a.lower() in _PREFIXES
+    ):
+        return None
+    return Found(term.name, term.category, tokens.spans[i][0], tokens.spans[i + 1][1], tid)
+
+
+_GENERIC_HEAD = re.compile(r"\s+(?:equipment|systems?|machines|machinery|vehicles)\b")
+
 _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
-    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.)]|\s*$)"
+    r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.()]|\s*$)"
 )
 _COMMON_CAPITALISED = frozenset(
     """
@@ -592,8 +655,13 @@ def terms_in(
 
     tokens = tokenize(_hyphen_safe(text), lex)
     verbs = _verb_positions(text, tokens)
+    duties = _title_verbs(text, tokens)
     i = 0
     n = len(tokens.words)
+
+    def used_one(f: Found) -> bool:
+        return f.end <= tokens.spans[i][1]
+
     while i < n:
         s0 = tokens.spans[i][0]
         word = tokens.words[i]
@@ -602,6 +670,17 @@ def terms_in(
         if hit is not None and strict:
             tid, used = hit
             form_tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
+            if form_tid is None and i + used - 1 in duties:
+                # "A blacksmith forges, grinds, welds, and heat-treats metals": the duties of a
+                # job title, each a work activity in its -s form (Forging, Welding, Heat Treating)
+                named = split_words(lex.term(tid).name)
+                written = tokens.words[i : i + used]
+                if (
+                    len(named) == used
+                    and word_form(named[-1]) in _ACTIVITY_FORMS
+                    and all(word_form(w) == word_form(m) for w, m in zip(written, named[:-1]))
+                ):
+                    form_tid = tid
             if form_tid is None and used == 1 and _VERB_FORM.search(word):
                 # Rebound's own work activities read in their verb forms too: "supervises",
                 # "inspected" (the taxonomies' names are read only as written)
@@ -621,6 +700,9 @@ def terms_in(
                 best = None
             else:
                 best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)
+        joined = _joined_name(tokens, i, lex) if best is None or used_one(best) else None
+        if joined is not None:
+            best = joined
         if word in lex.exact and (best is None or best.end - best.start <= len(word)):
             tid = lex.exact[word]
             term = lex.term(tid)
@@ -671,6 +753,23 @@ def terms_in(
                 activity = text[f.start : f.end].split()[0].lower()
                 alias = (f"{obj} {activity}",)
                 take(Found(text[f.start : end], f.category, f.start, end, None, alias))
+
+        for f in list(found):
+            # "construction equipment", "water systems": a field's name written before a
+            # generic thing names that kind of thing, not the field
+            m = _GENERIC_HEAD.match(text, f.end)
+            written = text[f.start : f.end]
+            if (
+                m
+                and f.term_id is not None
+                and f.category in ("hard skill", "domain")
+                and written.islower()
+                and " " not in written
+                and free(f.end, m.end())
+            ):
+                found.remove(f)
+                cover(f, -1)
+                take(Found(text[f.start : m.end()], "hard skill", f.start, m.end()))
 
         for f in defined_acronyms(text, lex):
             # "Computer Drafting and Design (CADD)": the phrase and its acronym are one term
@@ -884,6 +983,10 @@ _PHRASE_LEAD = re.compile(
     r"the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|other|similar)\s+)+",
     re.I,
 )
+_QUANTITY = re.compile(
+    r"(?:(?:at least|at most|a minimum of|one or more|two or more|one or two)(?:\s+of)?\s+)*",
+    re.I,
+)
 _PHRASE_NOT = re.compile(
     r"\b(?:class|level|city|department|position|capacity|company|environment|team|role|field|"
     r"industry|organi[sz]ation|areas?|years?|months?|hours?|following|above|below|this|these|"
@@ -910,7 +1013,9 @@ def cue_phrases(text: str) -> list[Found]:
     matches = [(m, m.group("p")) for m in _CUE_PHRASE.finditer(text)]
     matches += [(m, m.group("p")) for m in _KIND_OF_EXPERIENCE.finditer(text)]
     for m, raw in matches:
-        phrase = _PHRASE_STOP.sub("", raw)
+        # "at least one or more data governance tools": the things, not how many
+        quantity = _QUANTITY.match(raw)
+        phrase = _PHRASE_STOP.sub("", raw[quantity.end() :])
         phrase = _PHRASE_LEAD.sub("", phrase).strip(" -/&")
         words = phrase.split()
         if len(words) < 2 or len(words) > 6 or _PHRASE_NOT.search(phrase):
@@ -921,7 +1026,7 @@ def cue_phrases(text: str) -> list[Found]:
             continue  # "subordinates engaged in ...": a clause, not a name
         if words[-1].lower() in ("and", "or", "of", "the", "a", "an", "in", "to"):
             continue
-        start = m.start("p") + raw.find(phrase)
+        start = m.start("p") + raw.find(phrase, quantity.end())
         out.append(Found(phrase, "hard skill", start, start + len(phrase)))
     return out
 
@@ -1082,10 +1187,50 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
                 out.extend([f] for f in g)
                 continue
         out.append(g)
+    return _with_examples(sentence, out)
+
+
+# a bracket of examples after a term: "SQL (ex. Snowflake, Redshift)", "a cloud (AWS or GCP)"
+_EXAMPLES_OPEN = re.compile(
+    r"\s*\(\s*(?P<cue>(?:e\.\s?g|ex|i\.\s?e|incl|including|for example|such as|like)\b[.:,]*)?\s*",
+    re.I,
+)
+
+
+def _with_examples(sentence: str, groups: list[list[Found]]) -> list[list[Found]]:
+    """A term followed by examples in brackets is one requirement, met by the term or by any
+    example: "Experience with SQL (ex. Snowflake, Redshift, BigQuery)". The bracket must begin
+    with a term and hold two terms, or say that they are examples ("e.g.", "such as")."""
+    out: list[list[Found]] = []
+    i = 0
+    while i < len(groups):
+        g = groups[i]
+        m = _EXAMPLES_OPEN.match(sentence, g[-1].end)
+        j = i + 1
+        if m and j < len(groups) and groups[j][0].start == m.end():
+            close = sentence.find(")", m.end())
+            end = close if close >= 0 else len(sentence)
+            while j < len(groups) and groups[j][-1].end <= end:
+                j += 1
+            inside = [f for k in range(i + 1, j) for f in groups[k]]
+            if m.group("cue") or len(inside) >= 2:
+                out.append(g + inside)
+                i = j
+                continue
+        out.append(g)
+        i += 1
     return out
 
 
 _WEIGHT = {REQUIRED: 3.0, NICE: 1.0, DUTIES: 1.5, NOTES: 1.0, OTHER: 1.2}
+
+
+_INTRODUCED = re.compile(
+    r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})(?:\*\*)?\s+"
+    r"(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
+    r"premier|largest|pioneering|trusted|award)",
+    re.M,
+)
 
 
 def _advertiser_words(company: Optional[str], text: str) -> set[str]:
@@ -1094,6 +1239,9 @@ def _advertiser_words(company: Optional[str], text: str) -> set[str]:
     m = re.search(r"^\s*###\s+(?P<c>[^#\n]{2,60})\s*$", text, re.M)  # "### 1Password" under a title
     if m:
         names.append(m.group("c"))
+    # "LILT is the leading AI solution for ...": a paragraph that opens on a name saying what it
+    # is introduces the advertiser
+    names += [m.group("c") for m in _INTRODUCED.finditer(text)]
     for name in names:
         for w in re.findall(r"[A-Za-z0-9&]+", name or ""):
             if len(w) > 2 and w.lower() not in {"the", "inc", "llc", "ltd", "and", "group", "labs"}:

@@ -49,7 +49,8 @@ REQUIREMENT_HEADING = re.compile(
 DUTIES_HEADING = re.compile(
     r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
     r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
-    r"position summary|job summary|about the role|the position|role",
+    r"position summary|job summary|about the role|the position|role|"
+    r"(?:job|position) description",
     re.I,
 )
 BOILERPLATE_HEADING = re.compile(
@@ -59,7 +60,8 @@ BOILERPLATE_HEADING = re.compile(
     r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
     r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
     r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder|"
-    r"\brewards\b|\bour (?:tech(?:nology)? )?(?:stack|tools)\b|what we use|tools we use|we work with",
+    r"\brewards\b|\bour (?:tech(?:nology)? )?(?:stack|tools)\b|what we use|tools we use|we work with|"
+    r"company (?:description|overview)",
     re.I,
 )
 NOTES_HEADING = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)

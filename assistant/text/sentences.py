@@ -45,6 +45,8 @@ def is_abbreviation(text: str, dot: int) -> bool:
         return False  # the 's' of "St Luke's." is the end of a word, not an initial
     if word.group(0).lower() == "no":  # "No. 5" but "... anything but a no. If I..."
         return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
+    if word.group(0).lower() == "ex":  # "SQL (ex. Snowflake, Redshift)" but "... my ex. Then"
+        return text[word.start() - 1 : word.start()] in ("(", "[")
     return word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1
 
 
