@@ -36,6 +36,7 @@ from pydantic import BaseModel
 
 from assistant.analysis.occupation import family_cues, text_shares
 from assistant.analysis.question_bank import QuestionType, family_question, load_families
+from assistant.paths import read_data
 from assistant.text import content_words, stem
 
 MIN_WORDS = 8  # shorter answers are judged by the other checks, not this one
@@ -88,6 +89,11 @@ _ABOUT_THEM = re.compile(
     r"website|annual report|competitors?|market)\b",
     re.I,
 )
+# On the labelled answers with a known topic (tune, tune2, held-out, fresh..fresh4) the answers to
+# another question used 0 or 1 of the topic's related words (16 of them exactly 1, all common:
+# "report", "check", "door"), relevant ones 2 to 12 but for two (1 each).
+TOPIC_HITS = 2
+TOPIC_MIN_WORDS = 25  # a shorter answer has too few words to show its topic by them
 QUESTION_WEIGHT = 2.0  # a term of the question itself counts twice a term of its guide only
 
 # Words every question and many answers use, that say nothing about the topic.
@@ -237,6 +243,72 @@ def better_question(
     return None
 
 
+@lru_cache(maxsize=1)
+def _topic_data() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """assistant/data/topic_words.yaml stemmed: the frame words, and each word's related words
+    (the union of the groups it is in)."""
+    data = read_data("topic_words.yaml")
+    frame = frozenset(stem(w) for w in data["frame"])
+    related: dict[str, set[str]] = {}
+    for group in data["groups"]:
+        stems = {stem(w) for w in group}
+        for s in stems:
+            related.setdefault(s, set()).update(stems)
+    return frame, {k: frozenset(v) for k, v in related.items()}
+
+
+def topic_terms(question: str, family: Optional[str] = None) -> set[str]:
+    """What the question is about: its key terms less the frame words ("never", "become"), the
+    people it names as its setting ("an employee", "a passenger") and the field's own cue words
+    ("the bus", "the ward", "the kitchen"), which a good answer to another question of the same
+    field uses as much."""
+    frame, related = _topic_data()
+    setting: set[str] = set()
+    pattern = family_cues(family) if family else None
+    if pattern:  # a cue word with topic words of its own ("complaint", "invoice") is a topic
+        setting = {stem(w) for m in pattern.finditer(question) for w in content_words(m.group(0))}
+        setting -= set(related)
+    return {t for t in key_terms(question) if t not in frame and t not in setting}
+
+
+def known_topic(topic: set[str]) -> bool:
+    """Whether the resources know what the topic's answers say: a bank question is about the
+    same thing (shares two of its terms), or at least half its terms have a group in
+    topic_words.yaml. A topic they do not know is not judged by the words an answer uses for it
+    (they could be any: "settled a row between two neighbours")."""
+    _, related = _topic_data()
+    if not topic:
+        return False
+    least = min(2, len(topic))
+    if any(len(topic & d.own) >= least for _, d in _bank_docs()):
+        return True
+    return sum(t in related for t in topic) >= len(topic) / 2
+
+
+def topic_words(question: str, family: Optional[str] = None) -> set[str]:
+    """The words an answer on the question's topic may use: the topic terms, the words of their
+    groups in topic_words.yaml, and for a bank question its answer guide's key terms."""
+    _, related = _topic_data()
+    topic = topic_terms(question, family)
+    out = set(topic)
+    for t in topic:
+        out |= related.get(t, frozenset())
+    if topic and _entry(question) is not None:
+        out |= question_terms(question) - key_terms(question)
+    least = min(2, len(topic))
+    for _, d in _bank_docs():  # the bank questions about the same thing, with their guides
+        if len(d.own & topic) >= least:
+            out |= d.own | d.guide
+    return out
+
+
+def _on_topic(topic: set[str], words: set[str], answer_terms: set[str]) -> bool:
+    """An answer is on the topic when it uses a topic term itself, or TOPIC_HITS of the topic's
+    words: one related word alone is as often a word of another question's answer ("report",
+    "check", "door") as a relevant answer's own."""
+    return bool(topic & answer_terms) or len(words & answer_terms) >= TOPIC_HITS
+
+
 def _family_of(text: str, least: int = 1) -> Optional[str]:
     """The field a text's words point to, from `least` field cue words up."""
     shares, _, hits = text_shares(text)
@@ -318,7 +390,18 @@ def relevance(
             method="other question",
             better_question=other.question,
         )
-    evidence = bool(shared) or (on_family and shaped)  # the words say it is on topic
+    # What the question is about, beyond the field it is set in: an answer that uses none of
+    # its topic's words (nor their relatives) is off it, however many of the field's words it
+    # shares; one that does is on it, in whatever form.
+    topic = (
+        topic_terms(question, family)
+        if question_type_of(question) in ("behavioural", "situational", "technical")
+        else set()
+    )
+    on_topic = bool(topic) and _on_topic(topic, topic_words(question, family), key_terms(answer))
+    if not on_topic and len(answer.split()) >= TOPIC_MIN_WORDS and known_topic(topic):
+        return Relevance(relevant=False, shared=shared, family_words=family_words, method="topic")
+    evidence = bool(shared) or (on_family and shaped) or on_topic  # the words say on topic
     # An answer of another form than the question asks for (a habit or a self-portrait for "Tell
     # me about a time...", a past job's duties for "What do you know about us?") that shares
     # none of its words is off it, however few words the question has: the form judges where
