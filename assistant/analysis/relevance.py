@@ -93,7 +93,9 @@ _ABOUT_THEM = re.compile(
 # another question used 0 or 1 of the topic's related words (16 of them exactly 1, all common:
 # "report", "check", "door"), relevant ones 2 to 12 but for two (1 each).
 TOPIC_HITS = 2
-TOPIC_MIN_WORDS = 25  # a shorter answer has too few words to show its topic by them
+TOPIC_MIN_WORDS = 15  # a shorter answer has too few words to show its topic by them (tune:
+# the 15-20-word self-portrait told to "Tell me about a time you disagreed..." is caught at 15,
+# missed at 25; the labelled short relevant answers, 14-16 words, each use a topic word)
 QUESTION_WEIGHT = 2.0  # a term of the question itself counts twice a term of its guide only
 
 # Words every question and many answers use, that say nothing about the topic.
