@@ -354,3 +354,24 @@ def test_an_answer_to_another_question_of_the_file_is_called_off_topic_and_named
     shown = cli("practice", "--job", JOB, "--answers", str(path), "--no-model").stdout
     shown = " ".join(shown.replace("\u2502", " ").split())  # without the panel's borders
     assert shown.count(f'It answers this question better: "{lost}"') == 1
+
+
+def test_an_answer_off_the_question_topic_is_called_off_topic_and_the_topic_shown(cli, tmp_path):
+    """An answer to another question of the same job, which no question of the file matches
+    better: the critique says what the question is about."""
+    question = "Tell me about a time a parent complained about how their child was treated."
+    field_only = (
+        "Every Friday I plan the next week's lessons for my class of thirty, with a starter, a "
+        "main task at three levels and a plenary, and I mark the books on Monday evening so the "
+        "pupils get their feedback before the next lesson."
+    )
+    path = tmp_path / "answers.md"
+    path.write_text(f"## {question}\n\n{field_only}\n", "utf-8")
+    r = cli("practice", "--job", JOB, "--answers", str(path), "--no-model", "--json")
+    assert r.exit_code == 0, r.stderr
+    (review,) = (x["critique"] for x in json.loads(r.stdout)["reviews"])
+    assert "off-topic" in {f["code"] for f in review["findings"]}
+    assert review["metrics"]["relevance"]["method"] == "topic"
+    shown = cli("practice", "--job", JOB, "--answers", str(path), "--no-model").stdout
+    shown = " ".join(shown.replace("\u2502", " ").split())
+    assert "The question is about: complained, treated" in shown  # not the people it names

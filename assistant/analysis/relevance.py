@@ -333,6 +333,7 @@ class Relevance(BaseModel):
     similarity: Optional[float] = None  # embeddings' cosine, when a model gave them
     method: str = "words"
     better_question: Optional[str] = None  # another question the answer clearly answers instead
+    topic: list[str] = []  # what the question is about, in its own words (method "topic")
 
 
 def relevance(
@@ -402,7 +403,13 @@ def relevance(
     )
     on_topic = bool(topic) and _on_topic(topic, topic_words(question, family), key_terms(answer))
     if not on_topic and len(answer.split()) >= TOPIC_MIN_WORDS and known_topic(topic):
-        return Relevance(relevant=False, shared=shared, family_words=family_words, method="topic")
+        return Relevance(
+            relevant=False,
+            shared=shared,
+            family_words=family_words,
+            method="topic",
+            topic=list(dict.fromkeys(w for w in content_words(question) if stem(w) in topic)),
+        )
     evidence = bool(shared) or (on_family and shaped) or on_topic  # the words say on topic
     # An answer of another form than the question asks for (a habit or a self-portrait for "Tell
     # me about a time...", a past job's duties for "What do you know about us?") that shares
