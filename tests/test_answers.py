@@ -135,8 +135,11 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     from assistant.analysis.answer_examples import CAMPAIGN, NURSE, NURSE_Q
     from assistant.analysis.relevance import EMBED_OFF_TOPIC, EMBED_RELEVANT, relevance
 
-    # the words say off-topic (a field's procedure, no reason, told to "Why us?"): only a very
-    # close answer is let through
+    # the words say off-topic: only a very close answer is let through
+    assert not relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT - 0.05)).relevant
+    close = relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT + 0.05))
+    assert close.relevant and close.method == "embeddings"
+    # ... and so for a field's procedure, with no reason, told to "Why us?"
     why_us = "Why do you want to work for us?"
     valve = (
         "I replaced the pressure relief valve on the boiler, isolated the heating circuit, tested "
@@ -145,8 +148,6 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     assert not relevance(why_us, valve, _embed_at(EMBED_RELEVANT - 0.05)).relevant
     close = relevance(why_us, valve, _embed_at(EMBED_RELEVANT + 0.05))
     assert close.relevant and close.method == "embeddings"
-    # an answer off the question's topic is not the model's to let through (no model time)
-    assert relevance(NURSE_Q, CAMPAIGN, lambda texts: 1 / 0).method == "topic"
     # the words cannot judge "Why us?": a very distant answer is off-topic
     weekend = "I spent last weekend painting the fence and walking the dog along the canal."
     assert relevance(why_us, weekend).relevant  # words alone: not judged (no field, no motive)
@@ -407,7 +408,7 @@ def test_one_common_related_word_is_not_the_topic_but_the_topic_word_is():
 
     question = "How do you support a pupil who struggles to read?"
     playground = (
-        "At break I saw two boys fighting by the fence. I separated them, took each to a bench "
+        "At break I saw two pupils fighting by the fence. I separated them, took each to a bench "
         "and told the class teacher, and I wrote it in the behaviour log with extra detail."
     )  # "extra" is one word of the struggling group: not enough
     assert not relevance(question, playground).relevant

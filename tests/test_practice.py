@@ -269,12 +269,21 @@ def test_no_answers_saves_nothing(cli):
     assert load_history().sessions == 0
 
 
+CI_ANSWER = (
+    "First I would start from his own numbers. At my last job we timed 200 picks out of "
+    "thousands, and the average was 4.5 minutes. I told the warehouse manager that the true "
+    "average for every pick is very likely between 4.2 and 4.8 minutes: that range is the "
+    "confidence interval, and timing more picks would make it narrower. He used the top of the "
+    "range to plan staffing, and the shift finished on time for the next month."
+)
+
+
 def test_history_after_two_sessions(cli, tmp_path):
     assert "No practice sessions yet" in cli("practice", "--history").stdout
     assert cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--no-model").exit_code == 0
     better = tmp_path / "better.md"
     better.write_text(
-        f"## {CI_Q.lower()}\n\n{FULL}\n", encoding="utf-8"
+        f"## {CI_Q.lower()}\n\n{CI_ANSWER}\n", encoding="utf-8"
     )  # same question, other case
     assert cli("practice", "--job", JOB, "--answers", better, "--no-model").exit_code == 0
     history = load_history()
@@ -362,9 +371,9 @@ def test_an_answer_off_the_question_topic_is_called_off_topic_and_the_topic_show
     question = "Tell me about a time a parent complained about how their child was treated."
     field_only = (
         "Every Friday I plan the next week's lessons for my class of thirty, with a starter, a "
-        "main task at three levels and a plenary, and I mark the books on Monday evening so the "
-        "pupils get their feedback before the next lesson."
-    )
+        "main task at three levels and a plenary, and I mark the books on Monday evening so each "
+        "child and their parents get feedback before the next lesson."
+    )  # it names the question's people again, as an answer to another question of the job does
     path = tmp_path / "answers.md"
     path.write_text(f"## {question}\n\n{field_only}\n", "utf-8")
     r = cli("practice", "--job", JOB, "--answers", str(path), "--no-model", "--json")

@@ -14,6 +14,11 @@ could be answering (the field's bank, the general questions, the session's quest
 its answer guide, content words weighted by how specific they are (idf over the banks' questions
 and guides). An answer that another question clearly matches better is off that question.
 
+And by topic: what the question is about (its key terms less frame words, the people it names
+and the field's setting words: "an aggressive passenger" is about aggression, not the bus), with
+related words from assistant/data/topic_words.yaml and the bank questions on the same thing. An
+answer of the same job that uses none of them answers another question of the job.
+
 And by form: the question's type says what an answer looks like (an episode for "Tell me about a
 time...", steps or an episode for "How would you...", the company spoken of for "What do you know
 about us?", a reason for "Why...?"). An answer of another form that shares none of the question's
@@ -246,17 +251,18 @@ def better_question(
 
 
 @lru_cache(maxsize=1)
-def _topic_data() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """assistant/data/topic_words.yaml stemmed: the frame words, and each word's related words
-    (the union of the groups it is in)."""
+def _topic_data() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """assistant/data/topic_words.yaml stemmed: the frame words, the people, and each word's
+    related words (the union of the groups it is in)."""
     data = read_data("topic_words.yaml")
     frame = frozenset(stem(w) for w in data["frame"])
+    people = frozenset(stem(w) for w in data["people"])
     related: dict[str, set[str]] = {}
     for group in data["groups"]:
         stems = {stem(w) for w in group}
         for s in stems:
             related.setdefault(s, set()).update(stems)
-    return frame, {k: frozenset(v) for k, v in related.items()}
+    return frame, people, {k: frozenset(v) for k, v in related.items()}
 
 
 def topic_terms(question: str, family: Optional[str] = None) -> set[str]:
@@ -264,13 +270,27 @@ def topic_terms(question: str, family: Optional[str] = None) -> set[str]:
     people it names as its setting ("an employee", "a passenger") and the field's own cue words
     ("the bus", "the ward", "the kitchen"), which a good answer to another question of the same
     field uses as much."""
-    frame, related = _topic_data()
-    setting: set[str] = set()
+    frame, people, related = _topic_data()
+    return key_terms(question) - frame - people - _setting_cues(question, family, related)
+
+
+def _setting_cues(question: str, family: Optional[str], related) -> set[str]:
+    """The field's cue words in the question, but a cue word with topic words of its own
+    ("complaint", "invoice") is a topic."""
     pattern = family_cues(family) if family else None
-    if pattern:  # a cue word with topic words of its own ("complaint", "invoice") is a topic
-        setting = {stem(w) for m in pattern.finditer(question) for w in content_words(m.group(0))}
-        setting -= set(related)
-    return {t for t in key_terms(question) if t not in frame and t not in setting}
+    if not pattern:
+        return set()
+    cues = {stem(w) for m in pattern.finditer(question) for w in content_words(m.group(0))}
+    return cues - set(related)
+
+
+def same_job(question: str, topic: set[str], answer_terms: set[str]) -> bool:
+    """Whether an answer names the question's setting again (its people, the field's words:
+    "the bus", "a tenant", "the guest's room"), the words that made an answer to another
+    question of the same job look relevant: the question's key terms that are neither its topic
+    nor frame words."""
+    frame, _, _ = _topic_data()
+    return bool((key_terms(question) - topic - frame) & answer_terms)
 
 
 def known_topic(topic: set[str]) -> bool:
@@ -278,7 +298,7 @@ def known_topic(topic: set[str]) -> bool:
     same thing (shares two of its terms), or at least half its terms have a group in
     topic_words.yaml. A topic they do not know is not judged by the words an answer uses for it
     (they could be any: "settled a row between two neighbours")."""
-    _, related = _topic_data()
+    _, _, related = _topic_data()
     if not topic:
         return False
     least = min(2, len(topic))
@@ -290,7 +310,7 @@ def known_topic(topic: set[str]) -> bool:
 def topic_words(question: str, family: Optional[str] = None) -> set[str]:
     """The words an answer on the question's topic may use: the topic terms, the words of their
     groups in topic_words.yaml, and for a bank question its answer guide's key terms."""
-    _, related = _topic_data()
+    _, _, related = _topic_data()
     topic = topic_terms(question, family)
     out = set(topic)
     for t in topic:
@@ -393,16 +413,26 @@ def relevance(
             method="other question",
             better_question=other.question,
         )
-    # What the question is about, beyond the field it is set in: an answer that uses none of
-    # its topic's words (nor their relatives) is off it, however many of the field's words it
-    # shares; one that does is on it, in whatever form.
+    # What the question is about, beyond the field it is set in: an answer of the same job (it
+    # names the question's people or setting again, or speaks the field's words) that uses none
+    # of the topic's words (nor TOPIC_HITS of their relatives) is off it, however many of the
+    # field's words it shares: it is the answer to another question of the job. An answer on
+    # the topic is on it, in whatever form. An answer of no job in particular is left to the
+    # checks below: requiring the same job keeps relevant answers in other words (which the
+    # topic words cannot all foresee) from being called off-topic (tune4, written to check how
+    # this generalises: 6 of 14 relevant answers called off-topic without it, none with it).
     topic = (
         topic_terms(question, family)
         if question_type_of(question) in ("behavioural", "situational", "technical")
         else set()
     )
     on_topic = bool(topic) and _on_topic(topic, topic_words(question, family), key_terms(answer))
-    if not on_topic and len(answer.split()) >= TOPIC_MIN_WORDS and known_topic(topic):
+    if (
+        not on_topic
+        and (same_job(question, topic, key_terms(answer)) or on_family)
+        and len(answer.split()) >= TOPIC_MIN_WORDS
+        and known_topic(topic)
+    ):
         return Relevance(
             relevant=False,
             shared=shared,
