@@ -426,3 +426,12 @@ def test_a_topic_nothing_knows_is_not_judged_by_its_words():
         "use and briefed every group on the rules. Nobody was hurt all summer."
     )
     assert relevance(question, answer).method != "topic"
+
+
+def test_the_people_a_question_names_are_its_setting_not_words_that_share_a_stem_with_them():
+    from assistant.analysis.relevance import topic_terms
+    from assistant.text import stem
+
+    assert stem("tenant") not in topic_terms("Tell me about a tenant who was behind with the rent.")
+    assert stem("office") in topic_terms("How would you clean an office kitchen left in a mess?")
+    assert stem("relationship") in topic_terms("How do you build a relationship with a supplier?")
