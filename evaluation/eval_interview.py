@@ -11,7 +11,8 @@ Prints:
    fresh4 samples apart;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
-   held-out, fresh, fresh2, fresh3, fresh4, fresh5), each answer judged against its question and the
+   tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each
+   answer judged against its question and the
    banks (no session).
 """
 
@@ -184,6 +185,21 @@ def relevance() -> None:
         _relevance_figures(data, embed, "words, and the embedded model's embeddings")
 
 
+def _splits(names) -> list[str]:
+    """Every split the labels hold, each once: tune ones first, then held-out, then the fresh
+    ones in their order (fresh, fresh2, ..., fresh10), then any other; a split added later
+    (fresh6) is printed without a change here."""
+
+    def order(name: str) -> tuple:
+        digits = re.sub(r"\D", "", name)
+        kind = 0 if name.startswith("tune") else 1 if name == "held-out" else 2
+        if not name.startswith(("tune", "fresh")) and name != "held-out":
+            kind = 3
+        return (kind, int(digits or 0), name)
+
+    return sorted(set(names), key=order)
+
+
 def _relevance_figures(data: dict, embed, how: str) -> None:
     from assistant.analysis.answers import critique
 
@@ -194,7 +210,7 @@ def _relevance_figures(data: dict, embed, how: str) -> None:
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1
     print(f"\nPractice: relevant vs off-topic answers (hand labels), {how}:")
-    for split in ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
+    for split in _splits(item["split"] for item in data["answers"]):
         tp, fn = counts[(split, True, True)], counts[(split, True, False)]
         tn, fp = counts[(split, False, False)], counts[(split, False, True)]
         total = tp + fn + tn + fp

@@ -139,8 +139,16 @@ def test_embeddings_overrule_the_words_only_at_the_ends():
     assert not relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT - 0.05)).relevant
     close = relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT + 0.05))
     assert close.relevant and close.method == "embeddings"
-    # the words cannot judge "Why us?": a very distant answer is off-topic
+    # ... and so for a field's procedure, with no reason, told to "Why us?"
     why_us = "Why do you want to work for us?"
+    valve = (
+        "I replaced the pressure relief valve on the boiler, isolated the heating circuit, tested "
+        "the system at working pressure and logged the readings for the plumbing contractor."
+    )
+    assert not relevance(why_us, valve, _embed_at(EMBED_RELEVANT - 0.05)).relevant
+    close = relevance(why_us, valve, _embed_at(EMBED_RELEVANT + 0.05))
+    assert close.relevant and close.method == "embeddings"
+    # the words cannot judge "Why us?": a very distant answer is off-topic
     weekend = "I spent last weekend painting the fence and walking the dog along the canal."
     assert relevance(why_us, weekend).relevant  # words alone: not judged (no field, no motive)
     assert not relevance(why_us, weekend, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
@@ -367,3 +375,63 @@ def test_a_question_of_few_words_is_judged_by_the_form_of_an_answer_sharing_none
     )
     assert not judged(why, procedure).relevant
     assert judged(why, told).relevant
+
+
+def test_an_answer_to_another_question_of_the_same_job_is_off_the_topic():
+    """Sharing the job's own words ("the bus", "passengers") is not being on the question's topic:
+    the answer must use the topic's words or their relatives (assistant/data/topic_words.yaml),
+    and then it is on it whatever words it uses. No model is asked either way."""
+    from assistant.analysis.relevance import relevance, topic_terms
+
+    question = (
+        "Tell me about a time a relative complained about how a patient on your ward was treated."
+    )
+    assert "ward" not in topic_terms(question, "nursing")  # the setting, not the topic
+    other_question = (
+        "On the ward one morning the drug round kept being interrupted, so I wore the red tabard, "
+        "checked each patient's chart, name band and allergies before every dose, and signed as I "
+        "went. Two patients needed insulin first, so I started with them."
+    )
+    in_other_words = (
+        "A son was upset that his mother had been left in a wet bed on the ward. I took him to a "
+        "quiet room, listened, apologised and told him what we would change. I wrote it up, "
+        "moved her checks to every two hours and rang him the next day with an update."
+    )
+    boom = lambda texts: 1 / 0  # noqa: E731 - the model must not be asked
+    off = relevance(question, other_question, boom, "nursing")
+    assert not off.relevant and off.method == "topic"
+    assert relevance(question, in_other_words, boom, "nursing").relevant
+
+
+def test_one_common_related_word_is_not_the_topic_but_the_topic_word_is():
+    from assistant.analysis.relevance import relevance
+
+    question = "How do you support a pupil who struggles to read?"
+    playground = (
+        "At break I saw two pupils fighting by the fence. I separated them, took each to a bench "
+        "and told the class teacher, and I wrote it in the behaviour log with extra detail."
+    )  # "extra" is one word of the struggling group: not enough
+    assert not relevance(question, playground).relevant
+    reading = playground.replace("fighting by the fence", "reading by the fence")
+    assert relevance(question, reading).relevant  # the topic's own word
+
+
+def test_a_topic_nothing_knows_is_not_judged_by_its_words():
+    from assistant.analysis.relevance import known_topic, relevance, topic_terms
+
+    question = "Tell me about a time you worked with zorbing equipment."
+    assert not known_topic(topic_terms(question))
+    answer = (
+        "On a stag weekend I ran the inflatable course, checked each ball for punctures before "
+        "use and briefed every group on the rules. Nobody was hurt all summer."
+    )
+    assert relevance(question, answer).method != "topic"
+
+
+def test_the_people_a_question_names_are_its_setting_not_words_that_share_a_stem_with_them():
+    from assistant.analysis.relevance import topic_terms
+    from assistant.text import stem
+
+    assert stem("tenant") not in topic_terms("Tell me about a tenant who was behind with the rent.")
+    assert stem("office") in topic_terms("How would you clean an office kitchen left in a mess?")
+    assert stem("relationship") in topic_terms("How do you build a relationship with a supplier?")

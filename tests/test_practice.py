@@ -269,12 +269,21 @@ def test_no_answers_saves_nothing(cli):
     assert load_history().sessions == 0
 
 
+CI_ANSWER = (
+    "First I would start from his own numbers. At my last job we timed 200 picks out of "
+    "thousands, and the average was 4.5 minutes. I told the warehouse manager that the true "
+    "average for every pick is very likely between 4.2 and 4.8 minutes: that range is the "
+    "confidence interval, and timing more picks would make it narrower. He used the top of the "
+    "range to plan staffing, and the shift finished on time for the next month."
+)
+
+
 def test_history_after_two_sessions(cli, tmp_path):
     assert "No practice sessions yet" in cli("practice", "--history").stdout
     assert cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--no-model").exit_code == 0
     better = tmp_path / "better.md"
     better.write_text(
-        f"## {CI_Q.lower()}\n\n{FULL}\n", encoding="utf-8"
+        f"## {CI_Q.lower()}\n\n{CI_ANSWER}\n", encoding="utf-8"
     )  # same question, other case
     assert cli("practice", "--job", JOB, "--answers", better, "--no-model").exit_code == 0
     history = load_history()
@@ -354,3 +363,24 @@ def test_an_answer_to_another_question_of_the_file_is_called_off_topic_and_named
     shown = cli("practice", "--job", JOB, "--answers", str(path), "--no-model").stdout
     shown = " ".join(shown.replace("\u2502", " ").split())  # without the panel's borders
     assert shown.count(f'It answers this question better: "{lost}"') == 1
+
+
+def test_an_answer_off_the_question_topic_is_called_off_topic_and_the_topic_shown(cli, tmp_path):
+    """An answer to another question of the same job, which no question of the file matches
+    better: the critique says what the question is about."""
+    question = "Tell me about a time a parent complained about how their child was treated."
+    field_only = (
+        "Every Friday I plan the next week's lessons for my class of thirty, with a starter, a "
+        "main task at three levels and a plenary, and I mark the books on Monday evening so each "
+        "child and their parents get feedback before the next lesson."
+    )  # it names the question's people again, as an answer to another question of the job does
+    path = tmp_path / "answers.md"
+    path.write_text(f"## {question}\n\n{field_only}\n", "utf-8")
+    r = cli("practice", "--job", JOB, "--answers", str(path), "--no-model", "--json")
+    assert r.exit_code == 0, r.stderr
+    (review,) = (x["critique"] for x in json.loads(r.stdout)["reviews"])
+    assert "off-topic" in {f["code"] for f in review["findings"]}
+    assert review["metrics"]["relevance"]["method"] == "topic"
+    shown = cli("practice", "--job", JOB, "--answers", str(path), "--no-model").stdout
+    shown = " ".join(shown.replace("\u2502", " ").split())
+    assert "The question is about: complained, treated" in shown  # not the people it names

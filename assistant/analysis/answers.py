@@ -242,7 +242,9 @@ def _cues() -> dict:
         "action_verb": re.compile(
             r"(?<![\w'])i (?:then |also |quickly |first )?(?!(?:"
             + "|".join(data["not_actions"])
-            + r")\b)[a-z]+ed\b"
+            + r")\b)[a-z]+ed\b|(?<![\w'])i (?:then |also |quickly |first )?(?:"
+            + "|".join(data["past_actions"])
+            + r")\b"
         ),
         "filler": any_phrase(data["filler"]),
         "hedging": any_phrase(data["hedging"]),

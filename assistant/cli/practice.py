@@ -235,6 +235,8 @@ def _render_review(ui, review) -> None:
     other = m.relevance.better_question if m.relevance else None
     if other:  # the off-topic finding says which question the answer fits instead
         lines.append(f'  It answers this question better: "{other}"')
+    elif m.relevance and m.relevance.topic:  # ... or what the question is about
+        lines.append(f"  The question is about: {', '.join(m.relevance.topic)}")
     lines += ["", f"Coaching: {review.coaching}"]
     if review.outline:
         lines += ["", "A model answer runs:"] + [
