@@ -67,8 +67,9 @@ def _parse_yaml(path: Path):
 def cached_data(path: Path, parse):
     """`parse(path)`, kept in the user directory's cache/data in marshal's format while the file
     keeps its size and modification time: loading that takes a fraction of parsing YAML or JSON,
-    and spares importing PyYAML (~11 ms). Only shipped data goes through here, never the user's
-    text; data marshal cannot hold, a damaged entry or a read-only home just mean parsing."""
+    and spares importing PyYAML (~11 ms). Only shipped data and model files' headers (what a GGUF
+    says of itself: architecture, name, sizes) go through here, never the user's text; data
+    marshal cannot hold, a damaged entry or a read-only home just mean parsing."""
     import marshal
 
     entry = _cache_entry(path)

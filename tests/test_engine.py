@@ -61,6 +61,43 @@ def test_gguf_metadata_of_the_embedded_model(embedded_model_path):
     assert 130e6 < info.parameters < 140e6
 
 
+def _tiny_gguf(name: str) -> bytes:
+    """A GGUF header with one metadata string (general.name) and no tensors."""
+    import struct
+
+    key, value = b"general.name", name.encode()
+    return (
+        b"GGUF"
+        + struct.pack("<IQQ", 3, 0, 1)
+        + struct.pack("<Q", len(key))
+        + key
+        + struct.pack("<IQ", 8, len(value))  # 8: a string
+        + value
+    )
+
+
+def test_a_model_header_is_read_once_while_its_file_is_unchanged(tmp_path, monkeypatch):
+    import os
+
+    from assistant.engine import gguf
+
+    path = tmp_path / "tiny.gguf"
+    path.write_bytes(_tiny_gguf("first"))
+    reads = []
+    real = gguf._read
+    monkeypatch.setattr(gguf, "_read", lambda p, count: reads.append(p) or real(p, count))
+    assert read_gguf(path).name == read_gguf(path).name == "first"
+    assert len(reads) == 1 and read_gguf(path).parameters == 0
+    path.write_bytes(_tiny_gguf("second"))  # another model under the same name
+    os.utime(path, ns=(1, 1))
+    assert read_gguf(path).name == "second" and len(reads) == 2
+    path.write_bytes(b"GGUF" + (99).to_bytes(4, "little") + b"\0" * 40)
+    with pytest.raises(ModelError, match="unsupported GGUF version"):
+        read_gguf(path)  # an error is never kept
+    with pytest.raises(ModelError, match="unsupported GGUF version"):
+        read_gguf(path)
+
+
 @pytest.mark.parametrize(
     "make, message",
     [
