@@ -274,14 +274,19 @@ def test_a_list_ending_in_any_other_is_one_requirement_even_past_an_unnamed_item
     ]
 
 
+def _where_asked(ad: str) -> dict[str, str]:
+    """Each term the ad asks for, and the part of the ad that asks for it."""
+    asks, _ = read_ad(ad)
+    return {a.name: a.where for a in asks}
+
+
 def test_a_heading_with_stray_emphasis_and_its_kind_in_brackets():
     ad = (
         "**About this _roll_ * (Responsibilities) **\n\n* Build features in Kotlin\n\n"
         "**Do you have the right _ingredients*_? (Requirements)**\n\n* Experience with Java\n\n"
         "**What we use to make our dish: (Our Tech Stack)**\n\n* React and GraphQL\n"
     )
-    asks, _ = read_ad(ad)
-    got = {a.name: a.where for a in asks}
+    got = _where_asked(ad)
     assert got == {"Java": "requirements", "Kotlin": "duties"}  # the employer's stack is not asked
 
 
@@ -431,8 +436,7 @@ def test_a_job_description_heading_holds_duties_in_its_list_not_its_prose():
         "The Data team keeps a fine balance of business acumen.\n\n"
         "  * Perform unit and integration testing\n\n### Qualifications\n  * Python\n"
     )
-    asks, _ = read_ad(ad)
-    got = {a.name: a.where for a in asks}
+    got = _where_asked(ad)
     assert got.get("Python") == "requirements" and got.get("Unit testing") == "duties", got
     assert not {"Kubernetes", "Business Acumen"} & set(got), got
 
