@@ -271,6 +271,11 @@ def _fires(name: str, sentence: str) -> bool:
             "You can reach me at any time.",
             "I can talk at any time if the post is still open.",
         ),
+        # round 5: "kindly" as the formal plea, or handing over documents / giving time
+        ("please-do", "Kindly revert at the earliest.", "Kindly find attached my certificates."),
+        ("please-do", "Kindly reply, I am waiting.", "Kindly reply at your convenience."),
+        # a doubled question mark presses; "!!" after thanks is not a question asked twice
+        ("impatient-question", "Any news??", "Thanks so much!!"),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
