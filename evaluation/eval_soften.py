@@ -11,7 +11,7 @@ the share of desperate sentences that survive in the calm version (word for word
 still desperate by the same judge), calm drafts left alone, and names/facts kept.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,fresh2,fresh3,fresh4,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,fresh2,fresh3,fresh4,fresh5,fixtures]
 """
 
 from __future__ import annotations
@@ -182,6 +182,7 @@ SETS = {
     "fresh2": "fresh2.yaml",
     "fresh3": "fresh3.yaml",
     "fresh4": "fresh4.yaml",
+    "fresh5": "fresh5.yaml",  # reported only once it is added (after round 5's judge was frozen)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -189,14 +190,17 @@ SETS = {
 # was added after the judge was frozen and measured once (round 2's weights); its failures were
 # read in round 3. fresh3.yaml, by another independent labeller, was added after round 3's judge
 # was frozen and measured once; its failures were read in round 4. fresh4.yaml, by a third
-# independent labeller, was added after round 4's judge was frozen and measured once.
+# independent labeller, was added after round 4's judge was frozen and measured once; its
+# failures were read in round 5 (which tuned only the threshold on the seen sets). fresh5.yaml,
+# by a fourth, is added after round 5's judge is frozen.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
     "fresh": "fresh (seen in round 2)",
     "fresh2": "fresh2 (independent, seen in round 3)",
     "fresh3": "fresh3 (independent, seen in round 4)",
-    "fresh4": "FRESH4 (independent)",
+    "fresh4": "fresh4 (independent, seen in round 5)",
+    "fresh5": "FRESH5 (independent)",
 }
 
 
@@ -213,7 +217,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     chosen = [*SETS, "fixtures"]
     if "--sets" in argv:
         chosen = argv[argv.index("--sets") + 1].split(",")
-    sets = {name: load(SETS[name]) for name in SETS if name in chosen}
+    sets = {
+        name: load(SETS[name])
+        for name in SETS
+        if name in chosen and (SOFTEN / SETS[name]).is_file()  # a set not yet added is skipped
+    }
     check_labels([d for labels in sets.values() for d in labels["drafts"]])
     engines = [Engine("old phrase list", phrases=True), Engine("without a model (lexical)")]
     if "--no-model" not in argv:

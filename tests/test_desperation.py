@@ -172,8 +172,11 @@ def test_training_never_sees_the_held_out_sentences():
     assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
     root = data_path("x").parents[2]
     held_rows = []
-    for name in ("heldout.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml"):
-        held = yaml.safe_load((root / "evaluation/labels/soften" / name).read_text())
+    labels = root / "evaluation/labels/soften"
+    names = ["heldout.yaml", *sorted(p.name for p in labels.glob("fresh*.yaml"))]
+    assert {"fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml"} <= set(names)
+    for name in names:  # and any later independent set (fresh5.yaml, ...) once it is added
+        held = yaml.safe_load((labels / name).read_text())
         single = held.get("sentences", {})
         held_rows += [(t, 1) for t in single.get("desperate", [])]
         held_rows += [(t, 0) for t in single.get("calm", [])]
@@ -268,6 +271,11 @@ def _fires(name: str, sentence: str) -> bool:
             "You can reach me at any time.",
             "I can talk at any time if the post is still open.",
         ),
+        # round 5: "kindly" as the formal plea, or handing over documents / giving time
+        ("please-do", "Kindly revert at the earliest.", "Kindly find attached my certificates."),
+        ("please-do", "Kindly reply, I am waiting.", "Kindly reply at your convenience."),
+        # a doubled question mark presses; "!!" after thanks is not a question asked twice
+        ("impatient-question", "Any news??", "Thanks so much!!"),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
@@ -309,6 +317,25 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
 )
 def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
     assert _fires(name, sentence)
+
+
+def test_each_writer_is_held_out_whole_and_only_its_own_registers():
+    import numpy as np
+
+    train = _train_tone()
+    rows = train.labelled_rows()
+    groups = [g for _, _, g in rows]
+    writers = train.writer_folds(groups)
+    assert set(writers) == {"w1", "w2", "w3"}
+    labels = np.array([label for _, label, _ in rows])
+    for writer, mask in writers.items():
+        assert {g for g, m in zip(groups, mask) if m} == {
+            g for g in groups if g.startswith(f"{writer}-")
+        }
+        assert 0 < labels[mask].sum() < mask.sum()  # desperate and calm sentences both
+    # the project's own sentences (and the tune drafts) are never a writer's
+    assert train.writer_of("tune") == train.writer_of("formal-academic") == "project"
+    assert train.writer_of("w12-text-message") == "w12"
 
 
 def test_each_register_is_held_out_whole_with_both_labels():
