@@ -443,3 +443,15 @@ def test_a_duty_copied_to_another_job_and_personal_details_cost_points():
     assert _score_of(copied) < _score_of(own)
     for detail in ("Date of birth: 1 Jan 1988", "Marital status: Married", "Religion: Hindu"):
         assert _score_of(own + f"\n## Personal\n{detail}\n") < _score_of(own), detail
+
+
+def test_a_wall_of_text_says_how_many_sentences_it_holds():
+    from assistant.checks import run_checks
+    from assistant.inputs.resume import parse_resume_text
+
+    one = " ".join(["Managed the monthly budget review with the finance team"] * 8)
+    two = one + ". " + one
+    for paragraph, said in ((one, "in 1 sentence."), (two, "in 2 sentences.")):
+        resume = parse_resume_text(HISTORY + f"- {paragraph}\n", "r.md", "md")
+        walls = [f.message for f in run_checks(resume) if f.code == "wall-of-text"]
+        assert walls and walls[0].endswith(said), walls

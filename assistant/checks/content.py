@@ -18,6 +18,7 @@ from assistant.checks.wording import (
 from assistant.inputs.resume import Resume
 from assistant.rules import Hit, Rule
 from assistant.text.sentences import sentences
+from assistant.text_utils import plural
 
 MIN_SPELL_LETTERS = 6  # shorter unknown words are mostly abbreviations ('mtgs', 'comp', 'apps')
 MAX_SPELLING_FINDINGS = 5
@@ -139,7 +140,8 @@ def wall_of_text(resume: Resume) -> Iterator[Hit]:
     for kind, bullet in resume.bullets():
         if is_wall(bullet.text):
             n, k = len(bullet.text.split()), len(sentences(bullet.text))
-            yield Hit(kind, bullet.line, bullet.text, f"A paragraph of {n} words in {k} sentences.")
+            said = f"A paragraph of {n} words in {plural(k, 'sentence')}."
+            yield Hit(kind, bullet.line, bullet.text, said)
 
 
 def _speller():
