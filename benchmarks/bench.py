@@ -141,6 +141,11 @@ def memory_figure(key: str, label: str, runs: list[Run]) -> Figure:
     return Figure(f"memory.{key}", f"peak RSS: {label}", "MB", [r.rss_mb for r in runs])
 
 
+def time_figure(key: str, label: str, runs: list[Run], target: Optional[float] = None) -> Figure:
+    """The runs' wall times, with their CPU times beside them."""
+    return Figure(key, label, "s", [r.wall for r in runs], target, cpu=[r.cpu for r in runs])
+
+
 class Bench:
     def __init__(self, repeat: Optional[int], quick: bool, work: Path):
         self.quick = quick
@@ -220,16 +225,7 @@ class Bench:
             for _, _, argv, _, runs in present:
                 runs.append(checked(argv, self.env))
         for key, label, _, target, runs in present:
-            self.add(
-                Figure(
-                    f"startup.{key}",
-                    label,
-                    "s",
-                    [r.wall for r in runs],
-                    target,
-                    cpu=[r.cpu for r in runs],
-                )
-            )
+            self.add(time_figure(f"startup.{key}", label, runs, target))
             self.add(memory_figure(f"startup_{key}", label, runs))
 
     def fixture(self, arg: str) -> str:
@@ -392,23 +388,11 @@ class Bench:
             )
         )
         self.add(
-            Figure(
-                "peer.rebound_feedback_wall",
-                "rebound feedback NOTE (with the model)",
-                "s",
-                [r.wall for r in ours],
-                cpu=[r.cpu for r in ours],
+            time_figure(
+                "peer.rebound_feedback_wall", "rebound feedback NOTE (with the model)", ours
             )
         )
-        self.add(
-            Figure(
-                "peer.llm_wall",
-                f"llm -m {model_id} -s SYSTEM USER",
-                "s",
-                [r.wall for r in theirs],
-                cpu=[r.cpu for r in theirs],
-            )
-        )
+        self.add(time_figure("peer.llm_wall", f"llm -m {model_id} -s SYSTEM USER", theirs))
         self.add(memory_figure("peer_rebound_feedback", "rebound feedback NOTE", ours))
         self.add(memory_figure("peer_llm", "llm -m SmolLM2", theirs))
 
@@ -441,12 +425,8 @@ class Bench:
             )
         )
         self.add(
-            Figure(
-                "batch.critique_model_wall",
-                "critique 20 resumes, one process (model)",
-                "s",
-                [r.wall for r in batch_runs],
-                cpu=[r.cpu for r in batch_runs],
+            time_figure(
+                "batch.critique_model_wall", "critique 20 resumes, one process (model)", batch_runs
             )
         )
         self.add(
@@ -500,13 +480,7 @@ class Bench:
             )
             return
         self.add(
-            Figure(
-                "practice.embedded_model",
-                "practice 2 answers, embedded model",
-                "s",
-                [r.wall for r in model],
-                cpu=[r.cpu for r in model],
-            )
+            time_figure("practice.embedded_model", "practice 2 answers, embedded model", model)
         )
         self.add(
             Figure(
@@ -518,6 +492,17 @@ class Bench:
                 note="no slower: within noise of 1.0",
             )
         )
+
+    def alternate(self, argv: list[str], n: int) -> tuple[list[Run], list[Run]]:
+        """`argv` with the model and with --no-model, n times each, alternating, after one
+        untimed run of each (the file cache, the instructions' state on disk)."""
+        checked(argv, self.model_env)
+        checked([*argv, "--no-model"], self.env)
+        model_runs, plain_runs = [], []
+        for _ in range(n):
+            model_runs.append(checked(argv, self.model_env))
+            plain_runs.append(checked([*argv, "--no-model"], self.env))
+        return model_runs, plain_runs
 
     # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
     def soften(self) -> None:
@@ -536,34 +521,18 @@ class Bench:
         n = self.times(7, 3)
         for suffix, draft in drafts:
             argv = [REBOUND, "soften", draft]
-            checked(argv, self.model_env)  # warm the file cache once
-            checked([*argv, "--no-model"], self.env)
-            model_runs, plain_runs = [], []
-            for _ in range(n):
-                model_runs.append(checked(argv, self.model_env))
-                plain_runs.append(checked([*argv, "--no-model"], self.env))
+            model_runs, plain_runs = self.alternate(argv, n)
             if "embeddings" not in model_runs[0].stdout:
                 raise RuntimeError(
                     "soften with the model did not judge with the model's embeddings"
                 )
             name = Path(draft).name
+            self.add(time_figure(key + suffix, f"{label}: {name}", model_runs, 2.0))
             self.add(
-                Figure(
-                    key + suffix,
-                    f"{label}: {name}",
-                    "s",
-                    [r.wall for r in model_runs],
-                    2.0,
-                    cpu=[r.cpu for r in model_runs],
-                )
-            )
-            self.add(
-                Figure(
+                time_figure(
                     f"soften.no_model{suffix}",
                     f"rebound soften DRAFT --no-model: {name}",
-                    "s",
-                    [r.wall for r in plain_runs],
-                    cpu=[r.cpu for r in plain_runs],
+                    plain_runs,
                 )
             )
             self.add(
@@ -607,13 +576,7 @@ class Bench:
             if not command_exists(name, self.env):
                 self.skip(f"commands.{name}_ratio", label, "x", f"{name} not available")
                 continue
-            argv = [REBOUND, *args, "--json"]
-            checked(argv, self.model_env)  # warm: file cache, the instructions' state on disk
-            checked([*argv, "--no-model"], self.env)
-            model_runs, plain_runs = [], []
-            for _ in range(n):
-                model_runs.append(checked(argv, self.model_env))
-                plain_runs.append(checked([*argv, "--no-model"], self.env))
+            model_runs, plain_runs = self.alternate([REBOUND, *args, "--json"], n)
             kept = sum(model_text_kept(name, r.stdout) for r in model_runs)
             exempt = kept * 2 > len(model_runs)
             note = f"{name}: the model's text was kept in {kept} of {len(model_runs)} runs" + (
@@ -630,22 +593,12 @@ class Bench:
                 )
             )
             self.add(
-                Figure(
-                    f"commands.{name}_model",
-                    f"rebound {name} (with the model)",
-                    "s",
-                    [r.wall for r in model_runs],
-                    cpu=[r.cpu for r in model_runs],
+                time_figure(
+                    f"commands.{name}_model", f"rebound {name} (with the model)", model_runs
                 )
             )
             self.add(
-                Figure(
-                    f"commands.{name}_no_model",
-                    f"rebound {name} --no-model",
-                    "s",
-                    [r.wall for r in plain_runs],
-                    cpu=[r.cpu for r in plain_runs],
-                )
+                time_figure(f"commands.{name}_no_model", f"rebound {name} --no-model", plain_runs)
             )
 
     # 9: sentence embeddings ------------------------------------------------------------------
