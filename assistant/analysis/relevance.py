@@ -293,34 +293,38 @@ def same_job(question: str, topic: set[str], answer_terms: set[str]) -> bool:
     return bool((key_terms(question) - topic - frame) & answer_terms)
 
 
+def _bank_docs_about(topic: set[str]) -> list[_Doc]:
+    """The bank questions about the same thing: sharing two of the topic's terms (its one term,
+    for a topic of one)."""
+    least = min(2, len(topic))
+    return [d for _, d in _bank_docs() if len(d.own & topic) >= least]
+
+
 def known_topic(topic: set[str]) -> bool:
     """Whether the resources know what the topic's answers say: a bank question is about the
-    same thing (shares two of its terms), or at least half its terms have a group in
-    topic_words.yaml. A topic they do not know is not judged by the words an answer uses for it
-    (they could be any: "settled a row between two neighbours")."""
+    same thing, or at least half its terms have a group in topic_words.yaml. A topic they do not
+    know is not judged by the words an answer uses for it (they could be any: "settled a row
+    between two neighbours")."""
     _, _, related = _topic_data()
     if not topic:
         return False
-    least = min(2, len(topic))
-    if any(len(topic & d.own) >= least for _, d in _bank_docs()):
+    if _bank_docs_about(topic):
         return True
     return sum(t in related for t in topic) >= len(topic) / 2
 
 
-def topic_words(question: str, family: Optional[str] = None) -> set[str]:
-    """The words an answer on the question's topic may use: the topic terms, the words of their
-    groups in topic_words.yaml, and for a bank question its answer guide's key terms."""
+def topic_words(question: str, topic: set[str]) -> set[str]:
+    """The words an answer on the question's topic (topic_terms) may use: the topic terms, the
+    words of their groups in topic_words.yaml, and for a bank question its answer guide's key
+    terms, with the guides of the bank questions about the same thing."""
     _, _, related = _topic_data()
-    topic = topic_terms(question, family)
     out = set(topic)
     for t in topic:
         out |= related.get(t, frozenset())
     if topic and _entry(question) is not None:
         out |= question_terms(question) - key_terms(question)
-    least = min(2, len(topic))
-    for _, d in _bank_docs():  # the bank questions about the same thing, with their guides
-        if len(d.own & topic) >= least:
-            out |= d.own | d.guide
+    for d in _bank_docs_about(topic):
+        out |= d.own | d.guide
     return out
 
 
@@ -378,7 +382,8 @@ def relevance(
     lexically off-topic answer whose embedding is very close to the question's. Before all of
     these: an answer another question (`others`, the session's, or the field's bank) clearly
     matches better is off-topic, whatever words it shares (the model is not asked)."""
-    shared = sorted(question_terms(question) & key_terms(answer))
+    answer_terms = key_terms(answer)
+    shared = sorted(question_terms(question) & answer_terms)
     family = _family_of_question(question) or (
         job_family if job_family and job_family != "general" else None
     )
@@ -426,10 +431,10 @@ def relevance(
         if question_type_of(question) in ("behavioural", "situational", "technical")
         else set()
     )
-    on_topic = bool(topic) and _on_topic(topic, topic_words(question, family), key_terms(answer))
+    on_topic = bool(topic) and _on_topic(topic, topic_words(question, topic), answer_terms)
     if (
         not on_topic
-        and (same_job(question, topic, key_terms(answer)) or on_family)
+        and (same_job(question, topic, answer_terms) or on_family)
         and len(answer.split()) >= TOPIC_MIN_WORDS
         and known_topic(topic)
     ):
