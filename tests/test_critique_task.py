@@ -455,3 +455,11 @@ def test_a_wall_of_text_says_how_many_sentences_it_holds():
         resume = parse_resume_text(HISTORY + f"- {paragraph}\n", "r.md", "md")
         walls = [f.message for f in run_checks(resume) if f.code == "wall-of-text"]
         assert walls and walls[0].endswith(said), walls
+
+
+def test_impact_says_how_many_paragraphs_lead_with_no_action():
+    one = " ".join(["Managed the monthly budget review with the finance team"] * 8)
+    said = _parts(HISTORY + f"- {one}\n- Cut costs by 5%\n")["impact"][1]
+    assert said.endswith("1 paragraph leads with no action."), said
+    said = _parts(HISTORY + f"- {one}\n- {one} again\n")["impact"][1]
+    assert said.endswith("2 paragraphs lead with no action."), said

@@ -12,9 +12,9 @@ Monotonic by construction: every finding costs points and a second finding of th
 costs more (with diminishing steps, so one long resume is not buried under its own length), and
 impact counts the statements that show a result (an amount or a scale, not a date or a model
 number, or an honour, where it stands: a two-word bullet "Java" shows none), up to a full record,
-rather than their share (a long record of results is not worth less than a short one); so making a resume worse in any one way (fewer
-numbers, more cliches, bullets merged into a paragraph, a section or the contact line dropped)
-lowers its score, and the reverse raises it.
+rather than their share (a long record of results is not worth less than a short one); so making
+a resume worse in any one way (fewer numbers, more cliches, bullets merged into a paragraph, a
+section or the contact line dropped) lowers its score, and the reverse raises it.
 """
 
 from __future__ import annotations
@@ -111,6 +111,11 @@ def _finding_cost(code: str, findings: list[Finding]) -> float:
     return kind_cost(code, len(findings))
 
 
+def _agreeing(n: int, noun: str, verb: str) -> str:
+    """'1 statement shows', '3 statements show'."""
+    return f"{plural(n, noun)} {verb}s" if n == 1 else f"{plural(n, noun)} {verb}"
+
+
 def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     bullets = [b for _, b in resume.bullets()]
     if not bullets:
@@ -136,13 +141,11 @@ def _impact(resume: Resume, findings: list[Finding]) -> tuple[float, str]:
     shown = 1 - RESULT_KEEP**quantified
     score = 100 * (QUANTIFIED_SHARE * shown + (1 - QUANTIFIED_SHARE) * led / n)
     explanation = (
-        f"{plural(quantified, 'statement')} show{'s' if quantified == 1 else ''} a number or "
-        f"scale (each adds less; about 20 earn nearly all); {led} of {n} bullets lead with an action."
+        f"{_agreeing(quantified, 'statement', 'show')} a number or scale (each adds less; about 20"
+        f" earn nearly all); {led} of {n} bullets lead with an action."
     )
     if walls:
-        explanation += (
-            f" {len(walls)} paragraph{'s' if len(walls) > 1 else ''} lead with no action."
-        )
+        explanation += f" {_agreeing(len(walls), 'paragraph', 'lead')} with no action."
     return score, explanation
 
 
