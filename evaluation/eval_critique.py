@@ -164,13 +164,24 @@ def seen_rankings() -> dict[str, list[dict]]:
     }
 
 
+def _scored(order: list[dict], scores: dict[str, float]) -> list[dict]:
+    """The ranking's resumes that have a score, best first."""
+    return [r for r in order if r["file"] in scores]
+
+
+def list_spearman(scores: dict[str, float], order: list[dict]) -> float:
+    """The score against one hand ranking (best first)."""
+    rows = _scored(order, scores)
+    return spearman([scores[r["file"]] for r in rows], [-i for i in range(len(rows))])
+
+
 def pooled_spearman(scores: dict[str, float], lists: dict[str, list[dict]]) -> float:
     """One figure for several rankings: each resume's place as a share of its own list (1.0 the
     best, 0.0 the worst), set against its score over all of them (the score is meant to mean
     the same on every resume, so a 70 in one list should not beat an 80 in another)."""
     x, y = [], []
     for order in lists.values():
-        rows = [r for r in order if r["file"] in scores]
+        rows = _scored(order, scores)
         for i, r in enumerate(rows):
             x.append(scores[r["file"]])
             y.append(1 - i / max(len(rows) - 1, 1))
@@ -282,17 +293,14 @@ def main(seen_only: bool = False) -> int:
     rank_correlation("fresh4, ranked after the substance part was frozen", fresh4, fresh4)
     rank_correlation("fresh5, ranked after the round-5 checks were frozen", fresh5, fresh5)
     lists = seen_rankings()
-    per_list = []
-    for order in lists.values():
-        rows = [r for r in order if r["file"] in scores]
-        per_list.append(spearman([scores[r["file"]] for r in rows], [-i for i in range(len(rows))]))
+    per_list = [list_spearman(scores, order) for order in lists.values()]
     print(
         f"score vs hand ranking (all seen, {sum(len(o) for o in lists.values())} resumes in "
         f"{len(lists)} lists): pooled Spearman {pooled_spearman(scores, lists):+.2f}; "
         f"mean of the lists {sum(per_list) / len(per_list):+.2f}"
     )
-    if not seen_only:
-        fresh6 = load_fresh_ranking(6)
+    fresh6 = [] if seen_only else load_fresh_ranking(6)
+    if fresh6:
         rank_correlation("fresh6, ranked before round 6 ran on it, measured once", fresh6, fresh6)
     print(
         "scores in ranking order: "
@@ -311,8 +319,8 @@ def main(seen_only: bool = False) -> int:
         )
     )
     named = [("fresh4", fresh4), ("fresh5", fresh5)]
-    if not seen_only:
-        named.append(("fresh6", load_fresh_ranking(6)))
+    if fresh6:
+        named.append(("fresh6", fresh6))
     for name, order in named:
         print(
             f"{name} scores in ranking order: "
