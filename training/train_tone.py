@@ -272,18 +272,28 @@ def by_register(
 ) -> np.ndarray:
     """Each register judged by a classifier trained without it: the probabilities (NaN for the
     rows of no register). Reported; not used to choose the L2 strength or the threshold."""
-    return held_out(f"{name}, each register held out", x, y, l2, held, t)
+    probs = held_out_probs(x, y, l2, held)
+    report_held(f"{name}, each register held out", probs, y, held, t)
+    return probs
 
 
-def held_out(
-    name: str, x: np.ndarray, y: np.ndarray, l2: np.ndarray, held: dict[str, np.ndarray], t: float
+def held_out_probs(
+    x: np.ndarray, y: np.ndarray, l2: np.ndarray, held: dict[str, np.ndarray]
 ) -> np.ndarray:
-    """Each group of rows judged by a classifier trained on all the other rows; the figures of
-    each group and of all together; the probabilities (NaN for the rows of no group)."""
+    """Each group of rows judged by a classifier trained on all the other rows: the
+    probabilities (NaN for the rows of no group)."""
     probs = np.full(len(y), np.nan)
+    for test in held.values():
+        probs[test] = fit_predict(x, y, l2, ~test, test)
+    return probs
+
+
+def report_held(
+    name: str, probs: np.ndarray, y: np.ndarray, held: dict[str, np.ndarray], t: float
+) -> None:
+    """The figures of held-out probabilities at threshold `t`: all groups together, then each."""
     lines = []
     for group, test in held.items():
-        probs[test] = fit_predict(x, y, l2, ~test, test)
         p, labels = probs[test] >= t, y[test] == 1
         lines.append(
             f"    {group}: recall {p[labels].sum()}/{labels.sum()}, "
@@ -292,16 +302,42 @@ def held_out(
     mask = ~np.isnan(probs)
     report(f"  {name}", probs[mask], y[mask], t)
     print("\n".join(lines))
-    return probs
 
 
 def writer_auc(x: np.ndarray, y: np.ndarray, l2: np.ndarray, writers: dict[str, np.ndarray]):
     """AUC over every writer's sentences, each judged by a classifier trained without them."""
-    probs = np.full(len(y), np.nan)
-    for test in writers.values():
-        probs[test] = fit_predict(x, y, l2, ~test, test)
+    probs = held_out_probs(x, y, l2, writers)
     rows = ~np.isnan(probs)
     return auc(probs[rows], y[rows])
+
+
+def writer_probs(
+    x: np.ndarray, y: np.ndarray, l2: np.ndarray, writers: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each writer's sentences judged by a classifier trained on the project's sentences and
+    the other writers' (an author it never read: the honest estimate for a new user), NaN
+    elsewhere; and all writers' sentences judged by one trained on the project's sentences alone
+    (as before the writers came)."""
+    everyone = np.any(list(writers.values()), axis=0)
+    return held_out_probs(x, y, l2, writers), fit_predict(x, y, l2, ~everyone, everyone)
+
+
+def report_writers(
+    name: str,
+    probs: tuple[np.ndarray, np.ndarray],
+    y: np.ndarray,
+    writers: dict[str, np.ndarray],
+    t: float,
+) -> None:
+    held, alone = probs
+    report_held(f"{name}, each writer held out", held, y, writers, t)
+    everyone = np.any(list(writers.values()), axis=0)
+    report(
+        f"  {name}, trained on the project's sentences alone, on every writer",
+        alone,
+        y[everyone],
+        t,
+    )
 
 
 def by_writer(
@@ -312,22 +348,13 @@ def by_writer(
     writers: dict[str, np.ndarray],
     t: float,
 ) -> np.ndarray:
-    """Each writer's sentences judged by a classifier trained on the project's sentences and
-    the other writers' (an author it never read: the honest estimate for a new user), and all
-    writers judged by one trained on the project's sentences alone (as before the writers came).
-    Reported; not used to choose anything. The writer-held-out probabilities (NaN elsewhere)."""
+    """writer_probs, reported at threshold `t`; not used to choose anything. The writer-held-out
+    probabilities (NaN elsewhere, and everywhere when there are no writers' files)."""
     if not writers:
         return np.full(len(y), np.nan)
-    probs = held_out(f"{name}, each writer held out", x, y, l2, writers, t)
-    everyone = np.any(list(writers.values()), axis=0)
-    alone = fit_predict(x, y, l2, ~everyone, everyone)
-    report(
-        f"  {name}, trained on the project's sentences alone, on every writer",
-        alone,
-        y[everyone],
-        t,
-    )
-    return probs
+    probs = writer_probs(x, y, l2, writers)
+    report_writers(name, probs, y, writers, t)
+    return probs[0]
 
 
 # ---- the two classifiers ------------------------------------------------------------------
@@ -413,12 +440,16 @@ def train_embedding(
     threshold = pick_threshold(probs, y)
     report(f"embedding + lexical (L2 {l2_lex} / {l2_emb})", probs, y, threshold)
     unseen = by_register("embedding + lexical", x, y, l2, held, threshold)
-    by_writer("embedding + lexical", x, y, l2, writers, threshold)
+    authors = writer_probs(x, y, l2, writers) if writers else None
+    if authors:
+        report_writers("embedding + lexical", authors, y, writers, threshold)
+    # the same held-out probabilities, reported again at the threshold the judge ships with
     cv_threshold, threshold = threshold, DRAFT_THRESHOLD
     print(f"embedding + lexical at the shipped threshold {threshold} (DRAFT_THRESHOLD):")
     report("  5-fold", probs, y, threshold)
-    by_register("embedding + lexical", x, y, l2, held, threshold)
-    by_author = by_writer("embedding + lexical", x, y, l2, writers, threshold)
+    report_held("embedding + lexical, each register held out", unseen, y, held, threshold)
+    if authors:
+        report_writers("embedding + lexical", authors, y, writers, threshold)
     emb_only = out_of_fold(emb, y, np.full(emb.shape[1], l2_emb), fold)
     emb_t = pick_threshold(emb_only, y)
     report("  (embedding alone, for comparison)", emb_only, y, emb_t)
@@ -433,7 +464,7 @@ def train_embedding(
     cascade = [low, CASCADE_TOP]
     print(f"cascade band shipped: {cascade} (the top is CASCADE_TOP; the rule's was {high})")
     if writers:
-        shipped_on_writers(lexical, by_author, threshold, cascade, y)
+        shipped_on_writers(lexical, authors[0], threshold, cascade, y)
     # the calm sentences soften puts in: judged once here, not embedded again at every run
     from assistant.tasks.soften import TEMPLATE_FILLERS, calm_sentences, calm_templates
 
