@@ -379,9 +379,10 @@ def test_capitals_are_made_sentence_case_word_by_word_acronyms_kept():
     from assistant.analysis.tone import find_signals
     from assistant.tasks.soften import unshout
 
-    text = "PLEASE tell me if the SAP TM role is open. Is there ANY NEWS on the OSHA CNA post?"
+    text = "PLEASE tell me if the SAP TM role is open. Is there ANY NEWS on my NMC PIN ASAP?"
     signals = find_signals(text)
-    assert [s.excerpt for s in signals] == ["PLEASE", "ANY NEWS"]  # capitals over names: none
+    shouting = [s.excerpt for s in signals if s.code == "shouting"]
+    assert shouting == ["PLEASE", "ANY NEWS"]  # capitals over names or with one: none
     cut = text.index(" Is ")  # each sentence is a span of its own, with its own signals
     first, second = (
         Span(start=0, end=cut, text=text[:cut]),
@@ -393,7 +394,7 @@ def test_capitals_are_made_sentence_case_word_by_word_acronyms_kept():
     ]
     assert calmed == [
         "Please tell me if the SAP TM role is open.",
-        "Is there any news on the OSHA CNA post?",
+        "Is there any news on my NMC PIN ASAP?",
     ]
 
 

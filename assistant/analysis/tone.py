@@ -42,8 +42,8 @@ class SignalDef(BaseModel):
     phrases: list[str] = []
     patterns: list[PatternDef] = []
     ignore_words: list[str] = []
-    # a match counts only when one of its words is an ordinary word (see `ordinary`): capitals
-    # over "NEED" or "PLEASE" are shouting, over "SAP TM" or "NBI" a name
+    # a match counts only when all its words are ordinary words (see `ordinary`): capitals over
+    # "NEED" or "PLEASE HELP" are shouting, over "SAP TM", "NMC PIN" or "NBI" a name
     ordinary_words_only: bool = False
     flag: list[str] = []
     pass_: list[str] = Field([], alias="pass")
@@ -99,12 +99,12 @@ class _Compiled:
 
     def _counts(self, matched: str, words: set[str]) -> bool:
         """A match of nothing but ignored words is none; with `ordinary_words_only`, a match of
-        words needs one ordinary word among them."""
+        words counts when every word of it that is not ignored is ordinary."""
         if not tokens(matched):
             return True
         if not self.definition.ordinary_words_only:
             return bool(words)
-        return any(ordinary(w) for w in words)
+        return bool(words) and all(ordinary(w) for w in words)
 
 
 # A word is ordinary when pyspellchecker's English counts (the spelling check's dictionary) hold
