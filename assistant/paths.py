@@ -109,19 +109,25 @@ def keep_in_cache(entry: Path, raw: bytes, older: str) -> None:
 
 
 def _cache_entry(path: Path) -> Optional[Path]:
-    """Where `path`'s parsed data is kept: named after the file, where it is, its size and
-    modification time; None when there is no user directory to keep it in."""
+    """Where `path`'s parsed data is kept (see cache_entry), in the marshal format and Python that
+    wrote the entry."""
+    import marshal
+    import sys
+
+    return cache_entry(path, "data", "marshal", f"{marshal.version}:{sys.version_info[:2]}")
+
+
+def cache_entry(path: Path, folder: str, suffix: str, made_by: str) -> Optional[Path]:
+    """Where something derived from `path` is kept in the user directory's cache/`folder`: named
+    after the file, where it is, its size and modification time and `made_by` (what made the
+    entry); None when there is no user directory to keep it in."""
     import hashlib
 
     stat = path.stat()
     where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-    import marshal
-    import sys
-
-    # the file as it is now, and the marshal format and Python that wrote the entry
-    made = f"{stat.st_size}:{stat.st_mtime_ns}:{marshal.version}:{sys.version_info[:2]}"
+    made = f"{stat.st_size}:{stat.st_mtime_ns}:{made_by}"
     version = hashlib.sha256(made.encode()).hexdigest()[:16]
     try:
-        return user_dir() / "cache" / "data" / f"{path.name}.{where}.{version}.marshal"
+        return user_dir() / "cache" / folder / f"{path.name}.{where}.{version}.{suffix}"
     except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
         return None

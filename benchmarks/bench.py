@@ -507,9 +507,10 @@ class Bench:
     # soften with the embedded model: judged by its embeddings, nothing generated (issue 15) ----
     def soften(self) -> None:
         """soften with the embedded model beside --no-model, alternating, on two drafts: the first
-        desperate fixture (every sentence sure to the lexical model: the cascade loads no model)
-        and the calm 01-feedback-request (three of its four sentences unsure: the model is loaded
-        and embeds them). Wall and CPU time; the 2x target is on the wall-time ratio (issue 19)."""
+        desperate fixture (all but one of its sentences sure to the lexical model: the cascade
+        embeds one) and the calm 01-feedback-request (three of its four sentences unsure: the
+        model is loaded and embeds them). Wall and CPU time; the 2x target is on the wall-time
+        ratio (issue 19)."""
         key, label = "soften.model", "rebound soften DRAFT (embedded model, embeddings judge)"
         if not self.model:
             self.skip(key, label, "s", "the embedded model is not installed", 2.0)

@@ -11,7 +11,7 @@ the share of desperate sentences that survive in the calm version (word for word
 still desperate by the same judge), calm drafts left alone, and names/facts kept.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,fresh2,fresh3,fresh4,fresh5,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh6,fixtures]
 """
 
 from __future__ import annotations
@@ -182,7 +182,8 @@ SETS = {
     "fresh2": "fresh2.yaml",
     "fresh3": "fresh3.yaml",
     "fresh4": "fresh4.yaml",
-    "fresh5": "fresh5.yaml",  # reported only once it is added (after round 5's judge was frozen)
+    "fresh5": "fresh5.yaml",
+    "fresh6": "fresh6.yaml",  # added after round 6's judge was frozen (5b933ba)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -192,7 +193,10 @@ SETS = {
 # was frozen and measured once; its failures were read in round 4. fresh4.yaml, by a third
 # independent labeller, was added after round 4's judge was frozen and measured once; its
 # failures were read in round 5 (which tuned only the threshold on the seen sets). fresh5.yaml,
-# by a fourth, is added after round 5's judge is frozen.
+# by a fourth, was added after round 5's judge was frozen and measured once; its failures were
+# read in round 6 (which chose the embedding layer on the training sentences alone and added
+# three writers' training sentences). fresh6.yaml, by a fifth, was added after round 6's judge
+# was frozen.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -200,7 +204,8 @@ PREFIX = {
     "fresh2": "fresh2 (independent, seen in round 3)",
     "fresh3": "fresh3 (independent, seen in round 4)",
     "fresh4": "fresh4 (independent, seen in round 5)",
-    "fresh5": "FRESH5 (independent)",
+    "fresh5": "fresh5 (independent, seen in round 6)",
+    "fresh6": "FRESH6 (independent)",
 }
 
 

@@ -126,6 +126,19 @@ def test_the_embedding_judge_asks_for_one_batch_and_adds_its_part():
     assert EmbeddingJudge(pushed, backend).probabilities(text)[0] > unpushed
 
 
+def test_the_embedding_judge_asks_for_the_layer_its_classifier_was_trained_on():
+    backend = FakeBackend(embedder=lambda t: [0.0, 0.5])
+    EmbeddingJudge(_embedding_model(2), backend).probabilities(["Thanks."])
+    middle = _embedding_model(2).model_copy(update={"layers": 15})
+    EmbeddingJudge(middle, backend).probabilities(["Any news?"])
+    assert backend.embedded_layers == [None, 15]
+
+
+def test_the_shipped_classifier_reads_the_middle_of_the_embedded_model():
+    (shipped,) = [m for m in tone_model().embedding if m.backend == "llama"]
+    assert shipped.model == "SmolLM2-135M-Instruct.Q4_1.gguf" and shipped.layers == 15
+
+
 def test_the_embedding_judge_refuses_vectors_of_another_size():
     judge = EmbeddingJudge(_embedding_model(3), FakeBackend())
     with pytest.raises(ValueError, match="size"):
@@ -326,7 +339,7 @@ def test_each_writer_is_held_out_whole_and_only_its_own_registers():
     rows = train.labelled_rows()
     groups = [g for _, _, g in rows]
     writers = train.writer_folds(groups)
-    assert set(writers) == {"w1", "w2", "w3"}
+    assert set(writers) == {f"w{n}" for n in range(1, 7)}  # writer1.yaml to writer6.yaml
     labels = np.array([label for _, label, _ in rows])
     for writer, mask in writers.items():
         assert {g for g, m in zip(groups, mask) if m} == {

@@ -192,3 +192,137 @@ def test_llama_log_lines_show_errors_and_their_continuations_only(capfd):
         log(level, text, None)
     log(2, b"some info\n", None)
     assert capfd.readouterr().err == "an error goes on\n"
+
+
+# --- a model cut to its first blocks (the tone judge reads the middle of the embedded model) ----
+
+
+def _gguf_with_blocks(blocks: int) -> tuple[bytes, dict[str, bytes]]:
+    """A GGUF of `blocks` blocks: general.architecture, llama.block_count and one tensor per block
+    between an embedding and a final norm, each tensor's bytes telling it apart."""
+    import struct
+
+    def string(s: str) -> bytes:
+        return struct.pack("<Q", len(s.encode())) + s.encode()
+
+    kv = (
+        string("general.architecture")
+        + struct.pack("<I", 8)
+        + string("llama")
+        + string("llama.block_count")
+        + struct.pack("<II", 4, blocks)
+        + string("general.name")
+        + struct.pack("<I", 8)
+        + string("tiny")
+    )
+    names = ["token_embd.weight", *(f"blk.{i}.ffn.weight" for i in range(blocks)), "output.weight"]
+    data = {name: bytes([i + 1]) * (40 + 8 * i) for i, name in enumerate(names)}
+    infos, offset, offsets = b"", 0, {}
+    for name in names:
+        offsets[name] = offset
+        infos += string(name) + struct.pack("<IQIQ", 1, len(data[name]), 0, offset)
+        offset += len(data[name]) + (-len(data[name]) % 32)
+    head = b"GGUF" + struct.pack("<IQQ", 3, len(names), 3) + kv + infos
+    out = bytearray(head + b"\0" * (-len(head) % 32))
+    start = len(out)
+    for name in names:
+        out += b"\0" * (start + offsets[name] - len(out)) + data[name]
+    return bytes(out), data
+
+
+def _tensors(raw: bytes) -> tuple[int, dict[str, bytes]]:
+    """The block count and every tensor's bytes, read back from a GGUF written as above."""
+    import struct
+
+    def string(pos: int) -> tuple[str, int]:
+        (n,) = struct.unpack_from("<Q", raw, pos)
+        return raw[pos + 8 : pos + 8 + n].decode(), pos + 8 + n
+
+    _, n_tensors, n_kv = struct.unpack_from("<IQQ", raw, 4)
+    pos, blocks = 24, None
+    for _ in range(n_kv):
+        key, pos = string(pos)
+        (kind,) = struct.unpack_from("<I", raw, pos)
+        pos += 4
+        if kind == 8:
+            _, pos = string(pos)
+        else:
+            (blocks,) = struct.unpack_from("<I", raw, pos)
+            pos += 4
+    infos = []
+    for _ in range(n_tensors):
+        name, pos = string(pos)
+        _, size, _, offset = struct.unpack_from("<IQIQ", raw, pos)
+        pos += 24
+        infos.append((name, size, offset))
+    start = pos + (-pos % 32)
+    assert all(offset % 32 == 0 for _, _, offset in infos)
+    return blocks, {name: raw[start + o : start + o + size] for name, size, o in infos}
+
+
+def test_a_model_cut_to_its_first_blocks_keeps_every_other_key_and_tensor(tmp_path):
+    from assistant.engine.gguf import cut_to_layers
+
+    raw, data = _gguf_with_blocks(4)
+    (tmp_path / "m.gguf").write_bytes(raw)
+    assert _tensors(raw) == (4, data)  # the reader reads the whole model right
+    blocks, tensors = _tensors(cut_to_layers(tmp_path / "m.gguf", 2))
+    assert blocks == 2
+    assert list(tensors) == ["token_embd.weight", "blk.0.ffn.weight", "blk.1.ffn.weight"] + [
+        "output.weight"
+    ]
+    assert all(tensors[name] == data[name] for name in tensors)  # byte for byte
+
+
+@pytest.mark.parametrize("layers", [0, 4, 9])
+def test_a_cut_must_leave_some_blocks_out_and_keep_some(tmp_path, layers):
+    from assistant.engine.gguf import cut_to_layers
+
+    (tmp_path / "m.gguf").write_bytes(_gguf_with_blocks(4)[0])
+    with pytest.raises(ModelError, match=f"cannot keep {layers} of its 4 blocks"):
+        cut_to_layers(tmp_path / "m.gguf", layers)
+
+
+def test_the_cut_is_written_once_and_again_when_the_model_changes(tmp_path):
+    import os
+
+    from assistant.engine.gguf import first_layers
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(_gguf_with_blocks(4)[0])
+    cut = first_layers(model, 2)
+    assert cut is not None and _tensors(cut.read_bytes())[0] == 2
+    made = cut.stat().st_mtime_ns
+    assert first_layers(model, 2) == cut and cut.stat().st_mtime_ns == made  # kept, not rewritten
+    model.write_bytes(_gguf_with_blocks(5)[0])
+    os.utime(model, ns=(made + 10**9, made + 10**9))
+    again = first_layers(model, 2)
+    assert again != cut and not cut.exists()  # the old cut is dropped beside the new one
+    assert _tensors(again.read_bytes())[0] == 2
+
+
+def test_no_home_to_keep_a_cut_in_means_no_embeddings_at_that_layer(tmp_path, monkeypatch):
+    from assistant.engine.llama import cut_model
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(_gguf_with_blocks(4)[0])
+    assert cut_model(str(model), 2).endswith(".first2.gguf")
+    monkeypatch.setattr("assistant.engine.gguf.first_layers", lambda path, layers: None)
+    with pytest.raises(NoEmbeddingsError, match="first 2 layers"):
+        cut_model(str(model), 2)
+
+
+@pytest.mark.model
+def test_smollm2_middle_layer_embeddings_are_their_own_and_batched(embedded_model_path):
+    from assistant.engine.llama import LlamaBackend
+
+    backend = LlamaBackend(embedded_model_path)
+    texts = ["I am begging you, please give me another chance.", "Any update?"]
+    middle = backend.embed(texts, layers=15)
+    assert [len(v) for v in middle] == [576, 576]
+    assert [_cos(m, backend.embed([t], layers=15)[0]) > 0.999 for m, t in zip(middle, texts)] == [
+        True,
+        True,
+    ]
+    last = backend.embed(texts)
+    assert all(_cos(m, e) < 0.99 for m, e in zip(middle, last))  # another layer, other vectors

@@ -54,6 +54,15 @@ def test_token_vectors_are_mean_pooled():
         assert OpenAIBackend(url).embed(["x"]) == [[2.0, 4.0]]
 
 
+def test_a_middle_layer_is_no_embedding_a_server_gives():
+    with (
+        scripted_server(vectors_reply) as (url, script),
+        pytest.raises(NoEmbeddingsError, match="last layer only"),
+    ):
+        OpenAIBackend(url).embed(["x"], layers=15)
+    assert script.paths == []  # refused before asking
+
+
 def test_no_texts_asks_nothing():
     with scripted_server(vectors_reply) as (url, script):
         assert OpenAIBackend(url).embed([]) == []

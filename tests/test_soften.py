@@ -374,6 +374,30 @@ def test_the_calm_version_keeps_acronyms_and_calms_shouted_words():
     assert "NEED" not in result.rewrite and "PLEASE" not in result.rewrite
 
 
+def test_capitals_are_made_sentence_case_word_by_word_acronyms_kept():
+    from assistant.analysis.message import Span
+    from assistant.analysis.tone import find_signals
+    from assistant.tasks.soften import unshout
+
+    text = "PLEASE tell me if the SAP TM role is open. Is there ANY NEWS on my NMC PIN ASAP?"
+    signals = find_signals(text)
+    shouting = [s.excerpt for s in signals if s.code == "shouting"]
+    assert shouting == ["PLEASE", "ANY NEWS"]  # capitals over names or with one: none
+    cut = text.index(" Is ")  # each sentence is a span of its own, with its own signals
+    first, second = (
+        Span(start=0, end=cut, text=text[:cut]),
+        Span(start=cut + 1, end=len(text), text=text[cut + 1 :]),
+    )
+    calmed = [
+        unshout(text, span, [s for s in signals if span.overlaps(s.start, s.end)])
+        for span in (first, second)
+    ]
+    assert calmed == [
+        "Please tell me if the SAP TM role is open.",
+        "Is there any news on my NMC PIN ASAP?",
+    ]
+
+
 def test_facts_are_dates_times_amounts_references_and_names():
     found = facts_in(
         "I can start on Monday 3 March at 9am for £28,000 (ref PL-2291) with Castlegate."

@@ -73,6 +73,12 @@ DRAFT_THRESHOLD = 0.70
 # 0.801, 0.031), and on the seen drafts top 0.95 leaves more calm drafts alone.
 CASCADE_TOP = 0.95
 EMBED_L2_GRID = (30.0, 100.0, 300.0, 1000.0)
+# The embeddings are read after the first 15 of the embedded model's 30 blocks (round 6): held
+# out by writer (writers 1-3), the judge as shipped had AUC 0.971, recall 0.804 and false alarms
+# 0.031 on the last layer's embeddings; 0.967/0.798/0.034 after 10 blocks, 0.971/0.813/0.034
+# after 12, 0.978/0.828/0.024 after 15, and embedding+lexical 0.983/0.819/0.018 after 18. The
+# middle of the model reads tone better than its end, and takes half the time to compute.
+EMBED_LAYERS = 15
 
 
 # ---- data ---------------------------------------------------------------------------------
@@ -395,12 +401,12 @@ def train_lexical(
 
 def embeddings(texts: list[str], backend) -> np.ndarray:
     cache = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
-    model = backend.info().name
+    model = f"{backend.info().name}:{EMBED_LAYERS}"
     key = {t: hashlib.sha1(f"{model}\n{t}".encode()).hexdigest() for t in texts}
     todo = [t for t in texts if key[t] not in cache]
     for start in range(0, len(todo), 32):
         batch = todo[start : start + 32]
-        for t, v in zip(batch, backend.embed(batch)):
+        for t, v in zip(batch, backend.embed(batch, layers=EMBED_LAYERS)):
             cache[key[t]] = [round(x, 5) for x in v]
         print(f"  embedded {min(start + 32, len(todo))}/{len(todo)}", file=sys.stderr)
     if todo:
@@ -486,6 +492,7 @@ def train_embedding(
         "model": backend.info().name,
         "backend": backend.info().backend,
         "size": int(emb.shape[1]),
+        "layers": EMBED_LAYERS,
         "mean": [round(float(v), 6) for v in mean[n_lex:]],
         "scale": [round(float(v), 6) for v in scale[n_lex:]],
         "weights": [round(float(v), 6) for v in w[1 + n_lex :]],

@@ -126,6 +126,8 @@ class LinearModel(BaseModel):
         "llama"  # and the engine that computes them (a server may pool or scale otherwise)
     )
     size: Optional[int] = None
+    # the embeddings are the hidden state after the model's first `layers` blocks (None: its last)
+    layers: Optional[int] = None
     mean: list[float] = []
     scale: list[float] = []
     weights: list[float] = []
@@ -250,7 +252,8 @@ class EmbeddingJudge(SentenceJudge):
         todo = list(dict.fromkeys(s for s in sentences if s not in self.seen))
         self.embedded += len(todo)
         m = self.model
-        for sentence, vector in zip(todo, self.backend.embed(todo) if todo else []):
+        vectors = self.backend.embed(todo, layers=m.layers) if todo else []
+        for sentence, vector in zip(todo, vectors):
             if len(vector) != m.size:
                 raise ValueError(f"embedding of size {len(vector)}, the classifier wants {m.size}")
             z = _standardise(vector, m.mean, m.scale)

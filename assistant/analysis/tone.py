@@ -42,6 +42,9 @@ class SignalDef(BaseModel):
     phrases: list[str] = []
     patterns: list[PatternDef] = []
     ignore_words: list[str] = []
+    # a match counts only when all its words are ordinary words (see `ordinary`): capitals over
+    # "NEED" or "PLEASE HELP" are shouting, over "SAP TM", "NMC PIN" or "NBI" a name
+    ordinary_words_only: bool = False
     flag: list[str] = []
     pass_: list[str] = Field([], alias="pass")
 
@@ -89,10 +92,50 @@ class _Compiled:
                 if isinstance(pattern, PhrasePattern)
                 else pattern.finditer(text)
             ):
-                words = set(tokens(m.group(0)))
-                if m.end() > m.start() and not (words and words <= self.ignore | ignore):
+                words = set(tokens(m.group(0))) - self.ignore - ignore
+                if m.end() > m.start() and self._counts(m.group(0), words):
                     found.append((m.start(), m.end()))
         return _merge(found)
+
+    def _counts(self, matched: str, words: set[str]) -> bool:
+        """A match of nothing but ignored words is none; with `ordinary_words_only`, a match of
+        words counts when every word of it that is not ignored is ordinary."""
+        if not tokens(matched):
+            return True
+        if not self.definition.ordinary_words_only:
+            return bool(words)
+        return bool(words) and all(ordinary(w) for w in words)
+
+
+# A word is ordinary when pyspellchecker's English counts (the spelling check's dictionary) hold
+# its lower case at least this often: "need" 3.6 million times, "please" 675,000, "urgently"
+# 2,747, "reply" 7,845; acronyms that are also rare words much less ("cad" 459, "tm" 50, "dc"
+# 50, "rn" 50), most not at all (hvac, nbi, osha). A word of the signal's ignore_words is never
+# counted (SAP, "sap" 2,919 times).
+ORDINARY_COUNT = 1_000
+
+
+def ordinary(word: str) -> bool:
+    from assistant.checks.speller import speller
+
+    return speller().word_frequency[word.lower()] >= ORDINARY_COUNT
+
+
+def shouted(word: str) -> bool:
+    """A word in capitals that is an ordinary word and not an acronym the shouting signal
+    ignores: written in sentence case by the calm version."""
+    return (
+        len(word) > 1
+        and word.isupper()
+        and normalise(word) not in _shouting().ignore
+        and ordinary(word)
+    )
+
+
+@lru_cache(maxsize=1)
+def _shouting() -> _Compiled:
+    reg = _registry()
+    return _Compiled(next(d for d in reg.signals if d.code == "shouting"), reg.classes)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -44,9 +44,11 @@ class Backend(ABC):
     def info(self) -> ModelInfo:
         """What model this is (for the guard's choice of task size and for --json)."""
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(self, texts: list[str], layers: Optional[int] = None) -> list[list[float]]:
         """One vector per text (the model's mean-pooled hidden state), computed in one batch
-        where the backend can. A backend without embeddings raises NoEmbeddingsError."""
+        where the backend can. `layers`: the hidden state after the model's first `layers` blocks
+        instead of its last (a GGUF model run here only). A backend without embeddings, or
+        without them at that layer, raises NoEmbeddingsError."""
         raise NoEmbeddingsError(f"this backend ({self.name}) gives no embeddings")
 
     def complete(self, messages: list[Message], options: GenerateOptions) -> str:

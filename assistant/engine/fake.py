@@ -42,6 +42,7 @@ class FakeBackend(Backend):
         self.embeddings = embeddings  # False: behave like a backend without embeddings
         self.embedder = embedder or hashed_vector
         self.embedded: list[list[str]] = []  # every embed() call's texts, one list a batch
+        self.embedded_layers: list[Optional[int]] = []  # and the layers each asked for
         self.default = default
         self.parameters = parameters
         self.calls: list[tuple[list[Message], GenerateOptions]] = []
@@ -56,10 +57,11 @@ class FakeBackend(Backend):
         for i in range(0, len(text), 7):
             yield text[i : i + 7]
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(self, texts: list[str], layers: Optional[int] = None) -> list[list[float]]:
         if not self.embeddings:
             raise NoEmbeddingsError(f"this backend ({self.name}) gives no embeddings")
         self.embedded.append(list(texts))
+        self.embedded_layers.append(layers)
         return [self.embedder(t) for t in texts]
 
     def info(self) -> ModelInfo:

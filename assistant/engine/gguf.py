@@ -4,6 +4,7 @@ file that is missing, truncated or not a GGUF at all."""
 from __future__ import annotations
 
 import mmap
+import re
 import struct
 from pathlib import Path
 from typing import Any, Optional
@@ -220,3 +221,97 @@ def _typed(meta: dict[str, Any], key: str, kind: type) -> Any:
     """A metadata value of the expected type, else None (a corrupt file can hold any type)."""
     value = meta.get(key)
     return value if isinstance(value, kind) and not isinstance(value, bool) else None
+
+
+# ---- a model cut to its first blocks (soften's judge reads a middle layer) ----------------------
+
+_BLOCK = re.compile(r"blk\.(\d+)\.")
+_UINT32 = 4
+CUT_FORMAT = 1  # bump when the cut file's layout changes: older cuts are then made again
+
+
+def first_layers(path: Path | str, layers: int) -> Optional[Path]:
+    """The model with its first `layers` transformer blocks only, so that llama.cpp's output (and
+    its mean-pooled embedding) is the hidden state after block `layers`: a middle layer, which
+    separates desperate from calm sentences better than the last one and is computed in
+    `layers`/all of the time (docs/soften.md). The cut file is written once into the user
+    directory's cache/models (about two thirds of the model's size for half its blocks) and made
+    again when the model file changes; None where it cannot be written (no writable home)."""
+    from assistant.paths import cache_entry, keep_in_cache
+
+    p = Path(path)
+    suffix = f"first{layers}.gguf"
+    entry = cache_entry(p, "models", suffix, f"cut:{CUT_FORMAT}")
+    if entry is None:
+        return None
+    if not entry.is_file():
+        keep_in_cache(
+            entry, cut_to_layers(p, layers), entry.name.rsplit(".", 3)[0] + f".*.{suffix}"
+        )
+    return entry if entry.is_file() else None
+
+
+def cut_to_layers(path: Path, layers: int) -> bytes:
+    """The GGUF file at `path` with `{arch}.block_count` set to `layers` and the tensors of the
+    later blocks left out; every other key and tensor is copied byte for byte."""
+    name = str(path)
+    with path.open("rb") as fh:
+        if fh.read(4) != _MAGIC:
+            raise ModelError(f"{name}: not a GGUF model file (wrong magic bytes)")
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            return _cut(_Reader(mm, name), layers)
+
+
+def _cut(r: _Reader, layers: int) -> bytes:
+    mm, name = r.buf, r.name
+    r.pos = 4
+    version = r.scalar("<I")
+    if version not in (2, 3):
+        raise ModelError(f"{name}: unsupported GGUF version {version}")
+    n_tensors, n_kv = r.scalar("<Q"), r.scalar("<Q")
+    kv_start, block_at, alignment = r.pos, None, 32
+    for _ in range(n_kv):
+        key = r.string()
+        vtype = r.scalar("<I")
+        if key.endswith(".block_count") and vtype == _UINT32:
+            block_at = r.pos
+        value = r.value(vtype, keep=False)
+        if key == "general.alignment" and isinstance(value, int) and value > 0:
+            alignment = value
+    kv = bytearray(mm[kv_start : r.pos])
+    if block_at is None:
+        raise ModelError(f"{name}: the GGUF file names no block count: its layers cannot be cut")
+    (blocks,) = struct.unpack_from("<I", mm, block_at)
+    if not 0 < layers < blocks:
+        raise ModelError(f"{name}: cannot keep {layers} of its {blocks} blocks")
+    struct.pack_into("<I", kv, block_at - kv_start, layers)
+    infos: list[tuple[str, bytes, int]] = []  # name, the info up to its offset, the offset
+    for _ in range(n_tensors):
+        start = r.pos
+        tensor = r.string()
+        n_dims = r.scalar("<I")
+        r._need(8 * n_dims + 4)
+        r.pos += 8 * n_dims + 4  # the dimensions and the type
+        infos.append((tensor, bytes(mm[start : r.pos]), r.scalar("<Q")))
+    data_start = _aligned(r.pos, alignment)
+    # a tensor's bytes run to the next tensor's offset (its padding included) or the file's end
+    ends = sorted({offset for _, _, offset in infos} | {len(mm) - data_start})
+    size = {offset: ends[ends.index(offset) + 1] - offset for _, _, offset in infos}
+    kept = [t for t in infos if not ((m := _BLOCK.match(t[0])) and int(m.group(1)) >= layers)]
+    new_offset, at = {}, 0
+    for offset in sorted({offset for _, _, offset in kept}):
+        new_offset[offset] = at = _aligned(at, alignment)
+        at += size[offset]
+    out = bytearray(b"GGUF" + struct.pack("<IQQ", version, len(kept), n_kv) + kv)
+    for _, info, offset in kept:
+        out += info + struct.pack("<Q", new_offset[offset])
+    out += b"\0" * (_aligned(len(out), alignment) - len(out))
+    data = len(out)
+    for offset in sorted(new_offset):
+        out += b"\0" * (data + new_offset[offset] - len(out))
+        out += mm[data_start + offset : data_start + offset + size[offset]]
+    return bytes(out)
+
+
+def _aligned(n: int, alignment: int) -> int:
+    return n + (-n % alignment)

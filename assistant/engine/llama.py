@@ -17,10 +17,10 @@ from typing import Optional
 from assistant.engine.base import Backend, Call, Message, ModelInfo
 from assistant.engine.gguf import read_gguf
 from assistant.engine.options import GenerateOptions
-from assistant.errors import ModelError
+from assistant.errors import ModelError, NoEmbeddingsError
 
 _LOADED: dict[tuple, object] = {}
-_EMBEDDERS: dict[str, object] = {}  # model path -> llama_embed.Embedder
+_EMBEDDERS: dict[str, object] = {}  # model file (the whole model or a cut) -> llama_embed.Embedder
 _LOCK = threading.Lock()
 # Context and batch of the embedding context: the sentences of a draft go 128 tokens a batch (a
 # sentence longer than that is cut to its first 128 tokens). Smaller than the 512 it was, so that
@@ -117,6 +117,19 @@ class _Loaded:
         )
 
 
+def cut_model(model_path: str, layers: int) -> str:
+    """The model file cut to its first `layers` blocks (gguf.first_layers), kept in the user
+    directory; NoEmbeddingsError where there is none to keep it in."""
+    from assistant.engine import gguf
+
+    cut = gguf.first_layers(model_path, layers)
+    if cut is None:
+        raise NoEmbeddingsError(
+            f"{model_path}: no user directory to keep the model's first {layers} layers in"
+        )
+    return str(cut)
+
+
 class LlamaBackend(Backend):
     name = "llama"
 
@@ -176,18 +189,20 @@ class LlamaBackend(Backend):
     def load(self) -> None:
         _ = self.loaded
 
-    def _embedder(self):
-        """The model in embedding mode, shared by every backend on the same file in this process."""
+    def _embedder(self, layers: Optional[int]):
+        """The model in embedding mode, shared by every backend on the same file in this process;
+        with `layers`, the model cut to its first blocks (gguf.first_layers)."""
+        path = self.model_path if layers is None else cut_model(self.model_path, layers)
         with _LOCK:
-            if self.model_path not in _EMBEDDERS:
-                _EMBEDDERS[self.model_path] = self._load_embedder()
-            return _EMBEDDERS[self.model_path]
+            if path not in _EMBEDDERS:
+                _EMBEDDERS[path] = self._load_embedder(path)
+            return _EMBEDDERS[path]
 
-    def _load_embedder(self):
+    def _load_embedder(self, path: str):
         from assistant.engine.llama_embed import Embedder
 
         try:
-            return Embedder(self.model_path, EMBED_TOKENS, self.threads()[1])
+            return Embedder(path, EMBED_TOKENS, self.threads()[1])
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ModelError(
                 f"llama-cpp-python is not installed ({exc}); run `make venv`"
@@ -197,13 +212,14 @@ class LlamaBackend(Backend):
                 f"{self.model_path}: llama.cpp could not load this model for embeddings ({exc})"
             ) from None
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(self, texts: list[str], layers: Optional[int] = None) -> list[list[float]]:
         """Mean-pooled embeddings, the texts decoded together as sequences of one batch (a new
         batch when EMBED_TOKENS are full; a longer text is cut to EMBED_TOKENS), the vectors of
-        `llama_cpp.Llama.embed` without importing that class (llama_embed.py)."""
+        `llama_cpp.Llama.embed` without importing that class (llama_embed.py); with `layers`,
+        those of the model's first `layers` blocks."""
         if not texts:
             return []
-        embedder = self._embedder()
+        embedder = self._embedder(layers)
         threads = self.threads()[1]
         with _LOCK:
             embedder.set_threads(threads)

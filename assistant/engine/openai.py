@@ -446,10 +446,15 @@ class OpenAIBackend(Backend):
         ]
         return read_at_once(streams, self.parallel, on_chunk)
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(self, texts: list[str], layers: Optional[int] = None) -> list[list[float]]:
         """One vector per text from the server's /embeddings, all in one request. A server that
         has none (no such endpoint, or a model not loaded for embeddings) raises
-        NoEmbeddingsError, so callers fall back to what needs none."""
+        NoEmbeddingsError, so callers fall back to what needs none; so does asking for a middle
+        layer (a server gives its last)."""
+        if layers is not None:
+            raise NoEmbeddingsError(
+                f"the model server at {self.root} gives embeddings of its last layer only"
+            )
         if not texts:
             return []
         try:

@@ -30,8 +30,7 @@ from assistant.analysis.desperation import (
     reason_code,
 )
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, signal_def
-from assistant.checks.speller import speller
+from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, shouted, signal_def
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.errors import NoEmbeddingsError
@@ -212,11 +211,8 @@ def _signals_in(span: Span, signals: list[ToneSignal]) -> list[ToneSignal]:
     return [s for s in signals if span.overlaps(s.start, s.end)]
 
 
-def _is_shouted_word(piece: str) -> bool:
-    """Capitals over ordinary words ("NEED", "PLEASE HELP"): every word is in the dictionary."""
-    words = re.findall(r"[A-Za-z]+", piece)
-    known = speller()
-    return bool(words) and all(w.lower() in known for w in words)
+def _unshouted(word: str) -> str:
+    return word.lower() if shouted(word) else word
 
 
 def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
@@ -232,11 +228,9 @@ def unshout(text: str, span: Span, signals: list[ToneSignal]) -> str:
         piece = text[start:end]
         if re.fullmatch(r"[!?]+", piece):
             out.append("?" if "?" in piece else "!")
-        elif not _is_shouted_word(piece):
-            out.append(piece)  # an acronym (HVAC, CIPP) is a name, not shouting
-        else:
-            at_start = start == span.start
-            lowered = piece.lower()
+        else:  # an acronym (HVAC, SAP) is a name, not shouting: its capitals stay
+            lowered = re.sub(r"[A-Za-z'\u2019]+", lambda m: _unshouted(m.group(0)), piece)
+            at_start = start == span.start and lowered[:1] != piece[:1]
             out.append(lowered[0].upper() + lowered[1:] if at_start else lowered)
         pos = end
     out.append(text[pos : span.end])
