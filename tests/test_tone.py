@@ -103,9 +103,10 @@ def test_levels_follow_the_data_thresholds():
 
 
 def test_company_in_capitals_is_no_shouting_when_named():
-    text = "I enjoyed meeting the ACME CORP team."
+    text = "I enjoyed meeting the BRIGHT FUTURE team."  # capitals over ordinary words
     assert {s.code for s in find_signals(text)} == {"shouting"}
-    assert not find_signals(text, names=["ACME CORP"])
+    assert not find_signals(text, names=["BRIGHT FUTURE"])
+    assert not find_signals("I enjoyed meeting the ACME CORP team.")  # no ordinary word
 
 
 def test_fixture_sets_are_big_enough():
