@@ -11,7 +11,7 @@ the share of desperate sentences that survive in the calm version (word for word
 still desperate by the same judge), calm drafts left alone, and names/facts kept.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh6,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh7,fixtures]
 """
 
 from __future__ import annotations
@@ -183,7 +183,8 @@ SETS = {
     "fresh3": "fresh3.yaml",
     "fresh4": "fresh4.yaml",
     "fresh5": "fresh5.yaml",
-    "fresh6": "fresh6.yaml",  # added after round 6's judge was frozen (5b933ba)
+    "fresh6": "fresh6.yaml",
+    "fresh7": "fresh7.yaml",  # added after round 7's judge was frozen (b04fdea)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -196,7 +197,9 @@ SETS = {
 # by a fourth, was added after round 5's judge was frozen and measured once; its failures were
 # read in round 6 (which chose the embedding layer on the training sentences alone and added
 # three writers' training sentences). fresh6.yaml, by a fifth, was added after round 6's judge
-# was frozen.
+# was frozen (5b933ba) and measured once; its failures were read in round 7 (which fixed the
+# shouting signal's reading of acronyms and kept round 6's weights). fresh7.yaml, by a sixth, was
+# added after round 7's judge was frozen (b04fdea).
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -205,7 +208,8 @@ PREFIX = {
     "fresh3": "fresh3 (independent, seen in round 4)",
     "fresh4": "fresh4 (independent, seen in round 5)",
     "fresh5": "fresh5 (independent, seen in round 6)",
-    "fresh6": "FRESH6 (independent)",
+    "fresh6": "fresh6 (independent, seen in round 7)",
+    "fresh7": "FRESH7 (independent)",
 }
 
 

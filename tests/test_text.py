@@ -97,6 +97,17 @@ def test_one_sentence_splitter_keeps_titles_and_can_split_lines():
         "It reads as a no.",
         "If so, see form No. 5 please.",
     ]
+    # a day's number is no initial: "on June 2." ends a sentence; "1." numbering an item does not
+    assert sentences("We met on June 2. I start on the 9. Ask J. Smith.") == [
+        "We met on June 2.",
+        "I start on the 9.",
+        "Ask J. Smith.",
+    ]
+    assert sentences("1. Managed the team. 2. Built things.\n3. Led") == [
+        "1. Managed the team.",
+        "2. Built things.",
+        "3. Led",
+    ]
 
 
 def test_bullets_and_numbers():

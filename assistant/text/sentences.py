@@ -47,6 +47,10 @@ def is_abbreviation(text: str, dot: int) -> bool:
         return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
     if word.group(0).lower() == "ex":  # "SQL (ex. Snowflake, Redshift)" but "... my ex. Then"
         return text[word.start() - 1 : word.start()] in ("(", "[")
+    if word.group(0).isdigit():  # "1. Managed ..." numbers an item; "on June 2." ends a sentence
+        before = text[max(0, word.start() - 40) : word.start()].rstrip(" \t")
+        return not before or before[-1] in "\n.!?:"
+    # an initial is one letter ("J.")
     return word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1
 
 
