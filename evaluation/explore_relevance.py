@@ -19,6 +19,7 @@ Features (all from texts the CLI has at practice time: the question, the answer,
 Model: logistic regression, L2 (lambda 1 on standardised features), numpy only.
 
 Run: OPENBLAS_NUM_THREADS=1 .venv/bin/python -m evaluation.explore_relevance [--depths 10 15 20 0]
+[--youden] [--centring] [--time 5]
 (embeddings cached in ~/.cache/rebound/explore_relevance_*.npz; depth 0 = the whole model).
 """
 
@@ -299,10 +300,38 @@ def timing(depths: list[int], repeat: int) -> None:
     )
 
 
+def centring_check(items: list[dict], depth: int) -> None:
+    """How the centred cosine depends on the means: which texts the answers' mean comes from
+    (no CV: cosine only, AUC of its negative)."""
+    from assistant.analysis.question_bank import load_families
+
+    guides = [" ".join(q.guide) for f in load_families().values() for q in f.questions]
+    emb = embeddings(guides, depth)
+    y = np.array([it["label"] == "off-topic" for it in items], dtype=float)
+    g = np.array([it["split"] for it in items])
+    q = np.stack([emb[it["question"]] for it in items])
+    a = np.stack([emb[it["answer"]] for it in items])
+    qm = np.stack([emb[t] for _, t in bank()]).mean(0)
+    means = {"none": (0 * qm, 0 * qm), "bank questions' mean for both": (qm, qm)}
+    means["answers: the bank guides' mean"] = (qm, np.stack([emb[t] for t in guides]).mean(0))
+    means["answers: all labelled answers' mean"] = (qm, a.mean(0))
+    for s in ("tune", "held-out", "fresh"):
+        means[f"answers: split {s} only (scored on the others)"] = (qm, a[g == s].mean(0))
+    print(f"\nCentring at depth {depth or 'full'} (pooled AUC; tune5, fresh6):")
+    for name, (mq, ma) in means.items():
+        c = np.sum(_unit(q - mq) * _unit(a - ma), 1)
+        m = g != name.split("split ")[-1].split(" ")[0] if "split" in name else g == g
+        print(
+            f"  {name:48} {auc(y[m], -c[m]):.3f}; "
+            + ", ".join(f"{auc(y[g == s], -c[g == s]):.2f}" for s in ("tune5", "fresh6"))
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--depths", type=int, nargs="*", default=[10, 15, 20, 0])
     parser.add_argument("--youden", action="store_true", help="also the Youden threshold")
+    parser.add_argument("--centring", action="store_true", help="which means to centre by")
     parser.add_argument("--time", type=int, default=0, help="timing repeats (0: no timing)")
     args = parser.parse_args()
     items = load()
@@ -349,6 +378,9 @@ def main() -> int:
         probs, said = cross_validate(make, y, groups, strict)
         print("\n".join(report(name, y, groups, probs, said, order)))
         print("\n".join(report("  OR shipped rule", y, groups, None, said | verdict, order)))
+    if args.centring:
+        for d in args.depths:
+            centring_check(items, d)
     if args.time:
         timing(args.depths, args.time)
     return 0
