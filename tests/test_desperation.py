@@ -197,8 +197,9 @@ def test_training_never_sees_the_held_out_sentences():
     seen = {" ".join(t.lower().split()) for t, _ in rows}
     shared = {t for t, _ in held_rows if " ".join(t.lower().split()) in seen}
     assert not {t for t, label in held_rows if label and t in shared}  # no desperate sentence
-    # only stock courtesies are written alike in both
+    # only stock courtesies are written alike in both, and the calm example both briefs give
     assert shared <= {
+        "I can start on 3 March.",
         "I hope you are well.",
         "I look forward to hearing from you.",
         "I look forward to hearing from you in due course.",
