@@ -340,6 +340,8 @@ RULES: tuple[Rule[Resume], ...] = (
         should_flag=(
             BASE.replace("Jan 2021 - Present", "04/1998 to 04/1997"),
             BASE.replace("Jan 2021 - Present", "Mar 2022 - Jan 2022"),
+            # a range written down a column, as livecareer PDFs read
+            BASE.replace(", Jan 2021 - Present", "\nMarch 2022\nto\nJanuary 2022"),
             BASE.replace(
                 "## Education",
                 "### Clerk, Summit Foods, 2019 - 2017\n- Filed 300 orders a week\n\n## Education",
