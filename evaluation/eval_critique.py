@@ -4,8 +4,8 @@ the hand labels (tune and held-out apart), word agreement of the text Rebound re
 
 Labels: evaluation/labels/critique/resumes.yaml (what a coach would flag) and ranking.yaml,
 ranking_combined.yaml (fresh2 and fresh3), ranking_fresh4.yaml, ranking_fresh5.yaml and
-ranking_fresh6.yaml. `--seen` leaves out the sets not yet measured (UNSEEN), for work on the seen
-ones.
+ranking_fresh6.yaml. Every set has been seen since round 7 (session 23: fresh6 was the last
+unseen one); `--seen` leaves out any set not yet measured (UNSEEN), should a new one come.
 How a finding is judged:
 - missing-contact, missing-section and missing-dates, finding by finding: right when the contact
   detail / the section / the position it names is really missing (per the labels);
@@ -36,9 +36,10 @@ LABEL_DIR = LABELS / "critique"
 # of these are seen now); fresh5: ranked and labelled from the text after the round-5 checks were
 # committed, both committed before any of its scores or findings was printed, measured once (seen
 # now); fresh6: the last 10 unlabelled resumes, ranked and labelled from `pdftotext -layout` text
-# before rebound ran on them in round 6, measured once after the round-6 code was frozen
+# before rebound ran on them in round 6, measured once after the round-6 code was frozen (seen
+# since round 7)
 SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
-SEEN = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+SEEN = SPLITS
 UNSEEN = tuple(s for s in SPLITS if s not in SEEN)
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
 
@@ -153,7 +154,7 @@ def pdftotext(path) -> str | None:
 
 def seen_rankings() -> dict[str, list[dict]]:
     """Every seen hand ranking, each one list ranked on its own (best first): tune and held-out
-    (20), fresh (12), fresh2 and fresh3 (24), fresh4 (12), fresh5 (12)."""
+    (20), fresh (12), fresh2 and fresh3 (24), fresh4 (12), fresh5 (12), fresh6 (10)."""
     ranking = load_labels()[1]
     return {
         "tune and held-out": [r for r in ranking if r["split"] in ("tune", "held-out")],
@@ -161,6 +162,7 @@ def seen_rankings() -> dict[str, list[dict]]:
         "fresh2 and fresh3": load_combined_ranking(),
         "fresh4": load_fresh_ranking(4),
         "fresh5": load_fresh_ranking(5),
+        "fresh6": load_fresh_ranking(6),
     }
 
 
@@ -232,7 +234,7 @@ def main(seen_only: bool = False) -> int:
         )
 
     shown = [s for s in SPLITS if not (seen_only and s in UNSEEN)] + ["all seen"]
-    for split in shown + ([] if seen_only else ["all"]):
+    for split in shown + ([] if seen_only or not UNSEEN else ["all"]):
         chosen = [
             lab
             for lab in labels
@@ -299,9 +301,8 @@ def main(seen_only: bool = False) -> int:
         f"{len(lists)} lists): pooled Spearman {pooled_spearman(scores, lists):+.2f}; "
         f"mean of the lists {sum(per_list) / len(per_list):+.2f}"
     )
-    fresh6 = [] if seen_only else load_fresh_ranking(6)
-    if fresh6:
-        rank_correlation("fresh6, ranked before round 6 ran on it, measured once", fresh6, fresh6)
+    fresh6 = load_fresh_ranking(6)
+    rank_correlation("fresh6, ranked before round 6 ran on it (seen since round 7)", fresh6, fresh6)
     print(
         "scores in ranking order: "
         + ", ".join(
@@ -318,10 +319,7 @@ def main(seen_only: bool = False) -> int:
             if r["file"] in results
         )
     )
-    named = [("fresh4", fresh4), ("fresh5", fresh5)]
-    if fresh6:
-        named.append(("fresh6", fresh6))
-    for name, order in named:
+    for name, order in (("fresh4", fresh4), ("fresh5", fresh5), ("fresh6", fresh6)):
         print(
             f"{name} scores in ranking order: "
             + ", ".join(

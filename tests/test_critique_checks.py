@@ -135,3 +135,39 @@ def test_a_word_split_by_a_space_is_joined_for_the_spelling_check(line, joined):
     from assistant.checks.content import _speller, join_split_words
 
     assert join_split_words(line, _speller()) == joined
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("Jan 2020", (2020, 1)),
+        ("Sept. 2019", (2019, 9)),
+        ("May2014", (2014, 5)),
+        ("04/1997", (1997, 4)),
+        ("2021-11", (2021, 11)),
+        ("2018", (2018, None)),
+        ("Present", None),
+        ("Current", None),
+    ],
+)
+def test_a_written_date_is_read_to_year_and_month(written, value):
+    from assistant.checks.structure import date_value
+
+    assert date_value(written) == value
+
+
+def test_a_range_that_ends_before_it_starts_is_found_on_its_position_and_costs_no_points():
+    from assistant.analysis.score import score_parts
+
+    text = (
+        "# Dana Reyes\ndana.reyes@example.com | (555) 201-3344\n\n## Experience\n"
+        "### Clerk, Summit Foods\n07/2011 to 06/2011\n- Filed 300 orders a week\n"
+        "### Analyst, Alpine Freight, 05/2011 to 11/2011\n- Cut invoice errors by 40%\n"
+        "\n## Education\nB.A. Economics, 2010\n\n## Skills\nExcel, SQL\n"
+    )
+    resume = _resume(text)
+    findings = [f for f in run_checks(resume) if f.code == "date-order"]
+    assert [f.excerpt for f in findings] == ["07/2011 to 06/2011"]
+    assert resume.lines[findings[0].line - 1].startswith("### Clerk")
+    others = [f for f in run_checks(resume) if f.code != "date-order"]
+    assert score_parts(resume, others)[0] == score_parts(resume, others + findings)[0]

@@ -237,3 +237,23 @@ def test_a_supervisors_email_is_not_the_candidates():
     assert parse_resume_text("Jo Doe" + body, "r.md", "md").contact.email is None
     own = parse_resume_text("Jo Doe\njo@example.com" + body, "r.md", "md")
     assert own.contact.email == "jo@example.com"
+
+
+def test_a_range_written_down_a_column_is_one_range_with_its_start_and_end():
+    text = (
+        "Dana Reyes\n\nExperience\nJanuary 2014\nto\nCurrent\n"
+        "Company Name City , State Group Fitness Instructor\n"
+        "- Taught 12 classes a week to 300 members\n"
+        "January 2012\nto\nJanuary 2013\nCompany Name City , State Property Manager\n"
+        "- Kept 40 leases and 2 audits on time for the owners of the building\n"
+        "\nEducation\nB.A. Economics, 2010\n"
+    )
+    resume = parse_resume_text(text, "r.txt")
+    assert [(p.start, p.end) for p in resume.experience] == [
+        ("January 2014", "Current"),
+        ("January 2012", "January 2013"),
+    ]
+    assert [p.title for p in resume.experience] == [
+        "State Group Fitness Instructor",
+        "State Property Manager",
+    ]

@@ -8,8 +8,8 @@ bullets, cliches left out so a cliche adds nothing, and repeats counted once so 
 job to job adds nothing. It saturates: past what about ten specific bullets say, longer earns
 nothing more (length beyond a page is the too-long check's business). Dates are structure's.
 
-Monotonic by construction: every finding costs points and a second finding of the same kind
-costs more (with diminishing steps, so one long resume is not buried under its own length), and
+Monotonic by construction: every finding costs points (but a date that ends before it starts,
+a slip listed at no price; see COST) and a second finding of the same kind costs more (with diminishing steps, so one long resume is not buried under its own length), and
 impact counts the statements that show a result (an amount or a scale, not a date or a model
 number, or an honour, where it stands: a two-word bullet "Java" shows none), up to a full record,
 rather than their share (a long record of results is not worth less than a short one); so making
@@ -71,6 +71,10 @@ COST: dict[str, tuple[float, float]] = {
     "missing-section": (45, 0.0),  # each section has its own price; see SECTION_COST
     "missing-dates": (40, 0.75),
     "date-inconsistent": (8, 0.5),
+    # a slip in one date (end before start) is a fix, not a mark of a weaker resume: listed in
+    # the explanation, priced at nothing. Priced like date-inconsistent (8, 0.5), it cost the
+    # seen tune ranking 0.02: the one tune resume with it is ranked first of 14 (session 23)
+    "date-order": (0, 0.5),
     "too-long": (15, 0.0),
     "template-leftover": (40, 0.5),
     "personal-details": (25, 0.6),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
-from assistant.inputs.resume import ROLE_WORDS, Resume
+from assistant.inputs.resume import ROLE_WORDS, Resume, split_dates
 from assistant.rules import Hit, Rule
 from assistant.text import TOKEN
 from assistant.text.lexicon import phrase_lists
@@ -133,6 +133,44 @@ def date_inconsistent(resume: Resume) -> Iterator[Hit]:
         yield Hit(
             "experience", pos.line, pos.dates, f"Dates mix {first} and {second} styles ('{token}')."
         )
+
+
+_MONTH_NUMBER = {
+    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
+
+
+def date_value(token: str) -> Optional[tuple[int, Optional[int]]]:
+    """(year, month) of one written date ('Jan 2020', '01/2020', '2020-01'), month None for a
+    year alone ('2020'); None for 'Present' or a shape not read."""
+    token = " ".join(token.split()).lower()
+    year = re.search(r"(?:19|20)\d\d", token)
+    if not year:
+        return None
+    month = None
+    if m := re.match(r"[a-z]{3}", token):
+        month = _MONTH_NUMBER.get(m.group(0))
+    elif m := re.match(r"(\d{1,2})/", token) or re.search(r"\d{4}-(\d{2})", token):
+        month = int(m.group(1)) if 1 <= int(m.group(1)) <= 12 else None
+    return int(year.group(0)), month
+
+
+def date_order(resume: Resume) -> Iterator[Hit]:
+    """A position whose end comes before its start ('04/1998 to 04/1997'): a slip a reader
+    notices at once. Compared to the month where both sides give one, else by the year."""
+    for pos in resume.experience:
+        for written in pos.dates.split(", "):
+            start, end = (date_value(d) for d in split_dates(written))
+            if start is None or end is None:
+                continue
+            months = start[1] is not None and end[1] is not None
+            if end[0] < start[0] or (months and end[0] == start[0] and end[1] < start[1]):
+                yield Hit(
+                    "experience",
+                    pos.line,
+                    written,
+                    f"'{written}' ends before it starts.",
+                )
 
 
 def _opening_verb(text: str) -> Optional[str]:
@@ -290,6 +328,32 @@ RULES: tuple[Rule[Resume], ...] = (
                 "## Education",
                 "### Clerk, Summit Foods, 2018-2020\n- Filed 300 orders a week\n\n## Education",
             ),
+        ),
+    ),
+    Rule(
+        code="date-order",
+        severity="warning",
+        category="structure",
+        message="A position ends before it starts.",
+        suggestion="Check the dates: the end date must come after the start date.",
+        find=date_order,
+        should_flag=(
+            BASE.replace("Jan 2021 - Present", "04/1998 to 04/1997"),
+            BASE.replace("Jan 2021 - Present", "Mar 2022 - Jan 2022"),
+            # a range written down a column, as livecareer PDFs read
+            BASE.replace(", Jan 2021 - Present", "\nMarch 2022\nto\nJanuary 2022"),
+            BASE.replace(
+                "## Education",
+                "### Clerk, Summit Foods, 2019 - 2017\n- Filed 300 orders a week\n\n## Education",
+            ),
+        ),
+        should_pass=(
+            BASE.replace("{bullet}", "Cut costs by 10%"),
+            BASE.replace("Jan 2021 - Present", "05/2011 to 11/2011"),
+            # a year alone is compared as a year: 'Dec 2021 - 2021' may be right
+            BASE.replace("Jan 2021 - Present", "Dec 2021 - 2021"),
+            BASE.replace("Jan 2021 - Present", "2018-2020"),
+            BASE.replace("Jan 2021 - Present", "June 2019 - June 2019"),
         ),
     ),
     Rule(

@@ -261,8 +261,13 @@ def _contact_from(lines: list[str], text: str) -> Contact:
     )
 
 
+# A range written down a column ('January 2012' / 'to' / 'Current'): its lines are joined with
+# ' | ' like any header's, so the range word standing alone is joined back to its two dates.
+_LONE_RANGE_WORD = re.compile(r"\s*\|\s*(-|\u2013|\u2014|to|until|till)\s*\|\s*", re.I)
+
+
 def _split_position(header: str) -> Position:
-    header = strip_markup(header.strip(" #"))
+    header = _LONE_RANGE_WORD.sub(r" \1 ", strip_markup(header.strip(" #")))
     dates = ", ".join(m.group("range") for m in DATE_RANGE.finditer(header))
     rest = DATE_RANGE.sub(" ", header)
     rest = re.sub(r"[()\[\]]", " ", rest)
