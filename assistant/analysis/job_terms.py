@@ -592,6 +592,13 @@ def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
     term = lex.term(tid)
     if " " in term.name or term.category not in ("tool", "hard skill"):
         return None
+    # the two words spell the name (a plural aside), or another form of an activity's name
+    # ("multi threaded": Multithreading); "cloud based" shares CloudBase's key, not its spelling
+    spelled = (a + b).lower()
+    if spelled.rstrip("s") != term.name.lower().rstrip("s") and not (
+        word_form(term.name) in _ACTIVITY_FORMS and same_word(spelled, term.name)
+    ):
+        return None
     if not (
         re.search(r"[a-z][A-Z]", term.name)
         or (a[0].isupper() and b[0].isupper())
@@ -866,8 +873,22 @@ def terms_in(
             if len(words) == 1 and word_key(name) in lex.firsts:
                 continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
             take(Found(name, "tool", *m.span("name")))
+    # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
+    found = [f for f in found if not _in_address(text, f.start, f.end)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+_US_STATES = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
+    NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
+)
+_PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """A state's postal code after a place's name and a comma ("Bentonville, AR")."""
+    return text[start:end] in _US_STATES and bool(_PLACE_BEFORE.search(text, 0, start))
 
 
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
@@ -996,6 +1017,10 @@ _PHRASE_NOT = re.compile(
 )
 
 
+# a phrase that opens like a clause names no thing: "who you work with and how work is done"
+_CLAUSE_START = frozenset(
+    "and or but nor how what who whom whose why when where whether which that if".split()
+)
 _OF_OBJECT = re.compile(
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+of\s+(?:the\s+|all\s+|various\s+)?"
     r"(?P<obj>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})"
@@ -1026,6 +1051,8 @@ def cue_phrases(text: str) -> list[Found]:
             continue  # "subordinates engaged in ...": a clause, not a name
         if words[-1].lower() in ("and", "or", "of", "the", "a", "an", "in", "to"):
             continue
+        if words[0].lower() in _CLAUSE_START:
+            continue  # "work with and how work is done": a clause, not a thing's name
         start = m.start("p") + raw.find(phrase, quantity.end())
         out.append(Found(phrase, "hard skill", start, start + len(phrase)))
     return out
@@ -1226,11 +1253,14 @@ _WEIGHT = {REQUIRED: 3.0, NICE: 1.0, DUTIES: 1.5, NOTES: 1.0, OTHER: 1.2}
 
 
 _INTRODUCED = re.compile(
-    r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})(?:\*\*)?\s+"
-    r"(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
-    r"premier|largest|pioneering|trusted|award)",
+    r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})[®™]?(?:\*\*)?\s+"
+    r"(?:(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
+    r"premier|largest|pioneering|trusted|award)|"
+    # "UST Global is looking for a Senior Data Scientist": the one who hires
+    r"(?:is|are)\s+(?:looking for|seeking|hiring)\b)",
     re.M,
 )
+_PRONOUNS = frozenset("we they you it he she this our".split())
 
 
 def _advertiser_words(company: Optional[str], text: str) -> set[str]:
@@ -1241,7 +1271,9 @@ def _advertiser_words(company: Optional[str], text: str) -> set[str]:
         names.append(m.group("c"))
     # "LILT is the leading AI solution for ...": a paragraph that opens on a name saying what it
     # is introduces the advertiser
-    names += [m.group("c") for m in _INTRODUCED.finditer(text)]
+    names += [
+        m.group("c") for m in _INTRODUCED.finditer(text) if m.group("c").lower() not in _PRONOUNS
+    ]
     for name in names:
         for w in re.findall(r"[A-Za-z0-9&]+", name or ""):
             if len(w) > 2 and w.lower() not in {"the", "inc", "llc", "ltd", "and", "group", "labs"}:
