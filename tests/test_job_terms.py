@@ -509,3 +509,11 @@ def test_a_taxonomy_word_is_read_in_its_own_form_not_a_stem_twin():
     got = [f.name for f in terms_in("Maintain backend systems supporting applications", lex)]
     assert "System Support" not in got, got
     assert "Pipefitting" in [f.name for f in terms_in("Skilled in pipefitting", lex)]
+
+
+def test_a_skill_filed_under_a_subcategory_named_with_its_acronym_shows_it():
+    # Lightcast files BERT under "Natural Language Processing (NLP)"
+    report = keyword_gap("Built BERT and ELMo language models.", "Requirements:\n- NLP\n")
+    assert report.matched == ["NLP"], report
+    report = keyword_gap("Built dashboards in Excel.", "Requirements:\n- NLP\n")
+    assert report.missing == ["NLP"], report
