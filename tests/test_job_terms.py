@@ -517,3 +517,13 @@ def test_a_skill_filed_under_a_subcategory_named_with_its_acronym_shows_it():
     assert report.matched == ["NLP"], report
     report = keyword_gap("Built dashboards in Excel.", "Requirements:\n- NLP\n")
     assert report.missing == ["NLP"], report
+
+
+def test_a_kind_and_its_examples_are_one_requirement():
+    asks, _ = read_ad(
+        "Requirements:\n- A programming language such as Go, C/C++, Python\n"
+        "- Elixir or other modern programming languages\n"
+    )
+    groups = [set(a.names) for a in asks]
+    assert {"Programming Language", "Go", "Python"} in groups, groups
+    assert {"Elixir", "Programming Language"} in groups, groups

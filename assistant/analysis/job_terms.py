@@ -1147,6 +1147,10 @@ _OR_RELATED = re.compile(
     re.I,
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
+_EXAMPLE_OF = re.compile(
+    r"^\s*,?\s*(?:such as|e\.g\.,?|for example,?|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
+    re.I,
+)
 _ONE_OF = re.compile(
     r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
     r"like)\b|\(e\.g",
@@ -1166,7 +1170,7 @@ def _is_required(s: Sentence) -> bool:
 
 # between two listed terms: a comma, or a comma-listed item no lexicon names ("automotive
 # mechanics, machine shop, welding")
-_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’-]+(?:\s+[\w&'’-]+){0,2}\s*,\s*")
+_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*")
 
 
 def _run_ends(sentence: str, found: list[Found]) -> list[int]:
@@ -1191,18 +1195,26 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
             or_related_at[at] = bool(_OR_RELATED.match(sentence, at))
         return or_related_at[at]
 
+    examples = False  # the group holds a kind and its examples: any category may follow
     for i, f in enumerate(found):
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.end : f.start]
+            if _EXAMPLE_OF.match(between):
+                # "a programming language such as Go, C++, Python": the kind and its examples;
+                # "Elixir or other modern programming languages": an example and its kind
+                groups[-1].append(f)
+                examples = True
+                continue
             if _OR_BETWEEN.match(between) or (
                 _LIST_GAP.fullmatch(between)
                 and (one_of or or_related(run_ends[i]))
-                and prev.category == f.category
+                and (prev.category == f.category or examples)
             ):
                 groups[-1].append(f)
                 continue
         groups.append([f])
+        examples = False
     # a run joined only by commas is a group only when an "or" ends it, or "one of" leads it
     out: list[list[Found]] = []
     for g in groups:
