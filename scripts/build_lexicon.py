@@ -348,7 +348,10 @@ def broader(b: Builder) -> dict[int, list[int]]:
     of that subcategory's skills ("Purchasing", "Finish Carpentry"): a resume that shows one of
     them shows the broader term."""
     out: dict[int, list[int]] = {}
-    for sid, name in b.subcategories.items():
+    for sid, full in b.subcategories.items():
+        # "Natural Language Processing (NLP)": the name without its acronym in brackets
+        m = _QUALIFIER.match(full)
+        name = m.group(1) if m and not m.group(3) and _ACRONYM.match(m.group(2)) else full
         index = b.keys.get(phrase_key(name))
         if index is None or b.terms[index][0].lower() != name.lower():
             continue  # "Databases" is not DataBasic: only the same name, not the same stems

@@ -463,3 +463,67 @@ def test_the_advertiser_introduced_in_its_own_words_is_no_term():
     )
     found = names(ad)
     assert "LILT" not in found and "XLIFF" in found, found
+
+
+def test_two_words_are_one_name_only_when_they_spell_it():
+    # "cloud based" shares the product CloudBase's key, not its spelling
+    found = names("Requirements:\n- Experience in cloud based distributed computing\n")
+    assert "CloudBase" not in found, found
+    found = names("Requirements:\n- Debugging multi threaded code in Power Point decks\n")
+    assert {"Multithreading", "PowerPoint"} <= set(found), found
+
+
+def test_a_phrase_that_opens_like_a_clause_is_no_term():
+    found = names("Requirements:\n- Care about who you work with and how work is done.\n")
+    assert not any(n.startswith(("and ", "how ")) for n in found), found
+    found = names(
+        "Requirements:\n- Knowledge of what makes teams work\n- Experience with how tools are built\n"
+    )
+    assert not any(n.split()[0] in ("what", "how") for n in found), found
+    # a plain thing after the same cue is still read
+    assert "preventive maintenance" in [
+        n.lower() for n in names("Requirements:\n- Experience in preventive maintenance\n")
+    ]
+
+
+def test_a_place_and_its_state_code_is_an_address_not_a_term():
+    assert [f.name for f in terms_in("Office in Bentonville, AR")] == [], "address read as a term"
+    assert "AR" in [f.name for f in terms_in("Experience with AR, VR and Unity")]
+
+
+def test_the_company_that_says_it_is_looking_for_someone_is_the_advertiser():
+    ad = (
+        "# Data Scientist\n\nAcme Global® is looking for a data scientist.\n\n"
+        "## Requirements\n- Prior Acme experience\n- Python\n"
+    )
+    found = names(ad)
+    assert "Acme" not in " ".join(found) and "Python" in found, found
+    # a pronoun that is looking for someone names nobody
+    assert "Python" in names("We are looking for you.\n\n## Requirements\n- Python\n")
+
+
+def test_a_taxonomy_word_is_read_in_its_own_form_not_a_stem_twin():
+    lex = lexicon()
+    got = [f.name for f in terms_in("Efficient use of resources", lex)]
+    assert "Resourcefulness" not in got, got
+    got = [f.name for f in terms_in("Maintain backend systems supporting applications", lex)]
+    assert "System Support" not in got, got
+    assert "Pipefitting" in [f.name for f in terms_in("Skilled in pipefitting", lex)]
+
+
+def test_a_skill_filed_under_a_subcategory_named_with_its_acronym_shows_it():
+    # Lightcast files BERT under "Natural Language Processing (NLP)"
+    report = keyword_gap("Built BERT and ELMo language models.", "Requirements:\n- NLP\n")
+    assert report.matched == ["NLP"], report
+    report = keyword_gap("Built dashboards in Excel.", "Requirements:\n- NLP\n")
+    assert report.missing == ["NLP"], report
+
+
+def test_a_kind_and_its_examples_are_one_requirement():
+    asks, _ = read_ad(
+        "Requirements:\n- A programming language such as Go, C/C++, Python\n"
+        "- Elixir or other modern programming languages\n"
+    )
+    groups = [set(a.names) for a in asks]
+    assert {"Programming Language", "Go", "Python"} in groups, groups
+    assert {"Elixir", "Programming Language"} in groups, groups

@@ -592,6 +592,13 @@ def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
     term = lex.term(tid)
     if " " in term.name or term.category not in ("tool", "hard skill"):
         return None
+    # the two words spell the name (a plural aside), or another form of an activity's name
+    # ("multi threaded": Multithreading); "cloud based" shares CloudBase's key, not its spelling
+    spelled = (a + b).lower()
+    if spelled.rstrip("s") != term.name.lower().rstrip("s") and not (
+        word_form(term.name) in _ACTIVITY_FORMS and same_word(spelled, term.name)
+    ):
+        return None
     if not (
         re.search(r"[a-z][A-Z]", term.name)
         or (a[0].isupper() and b[0].isupper())
@@ -866,8 +873,22 @@ def terms_in(
             if len(words) == 1 and word_key(name) in lex.firsts:
                 continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
             take(Found(name, "tool", *m.span("name")))
+    # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
+    found = [f for f in found if not _in_address(text, f.start, f.end)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+_US_STATES = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
+    NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
+)
+_PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """A state's postal code after a place's name and a comma ("Bentonville, AR")."""
+    return text[start:end] in _US_STATES and bool(_PLACE_BEFORE.search(text, 0, start))
 
 
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
@@ -996,6 +1017,10 @@ _PHRASE_NOT = re.compile(
 )
 
 
+# a phrase that opens like a clause names no thing: "who you work with and how work is done"
+_CLAUSE_START = frozenset(
+    "and or but nor how what who whom whose why when where whether which that if".split()
+)
 _OF_OBJECT = re.compile(
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+of\s+(?:the\s+|all\s+|various\s+)?"
     r"(?P<obj>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})"
@@ -1026,6 +1051,8 @@ def cue_phrases(text: str) -> list[Found]:
             continue  # "subordinates engaged in ...": a clause, not a name
         if words[-1].lower() in ("and", "or", "of", "the", "a", "an", "in", "to"):
             continue
+        if words[0].lower() in _CLAUSE_START:
+            continue  # "work with and how work is done": a clause, not a thing's name
         start = m.start("p") + raw.find(phrase, quantity.end())
         out.append(Found(phrase, "hard skill", start, start + len(phrase)))
     return out
@@ -1120,6 +1147,10 @@ _OR_RELATED = re.compile(
     re.I,
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
+_EXAMPLE_OF = re.compile(
+    r"^\s*,?\s*(?:such as|e\.g\.,?|for example,?|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
+    re.I,
+)
 _ONE_OF = re.compile(
     r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
     r"like)\b|\(e\.g",
@@ -1139,7 +1170,7 @@ def _is_required(s: Sentence) -> bool:
 
 # between two listed terms: a comma, or a comma-listed item no lexicon names ("automotive
 # mechanics, machine shop, welding")
-_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’-]+(?:\s+[\w&'’-]+){0,2}\s*,\s*")
+_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*")
 
 
 def _run_ends(sentence: str, found: list[Found]) -> list[int]:
@@ -1164,18 +1195,26 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
             or_related_at[at] = bool(_OR_RELATED.match(sentence, at))
         return or_related_at[at]
 
+    examples = False  # the group holds a kind and its examples: any category may follow
     for i, f in enumerate(found):
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.end : f.start]
+            if _EXAMPLE_OF.match(between):
+                # "a programming language such as Go, C++, Python": the kind and its examples;
+                # "Elixir or other modern programming languages": an example and its kind
+                groups[-1].append(f)
+                examples = True
+                continue
             if _OR_BETWEEN.match(between) or (
                 _LIST_GAP.fullmatch(between)
                 and (one_of or or_related(run_ends[i]))
-                and prev.category == f.category
+                and (prev.category == f.category or examples)
             ):
                 groups[-1].append(f)
                 continue
         groups.append([f])
+        examples = False
     # a run joined only by commas is a group only when an "or" ends it, or "one of" leads it
     out: list[list[Found]] = []
     for g in groups:
@@ -1226,11 +1265,14 @@ _WEIGHT = {REQUIRED: 3.0, NICE: 1.0, DUTIES: 1.5, NOTES: 1.0, OTHER: 1.2}
 
 
 _INTRODUCED = re.compile(
-    r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})(?:\*\*)?\s+"
-    r"(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
-    r"premier|largest|pioneering|trusted|award)",
+    r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})[®™]?(?:\*\*)?\s+"
+    r"(?:(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
+    r"premier|largest|pioneering|trusted|award)|"
+    # "UST Global is looking for a Senior Data Scientist": the one who hires
+    r"(?:is|are)\s+(?:looking for|seeking|hiring)\b)",
     re.M,
 )
+_PRONOUNS = frozenset("we they you it he she this our".split())
 
 
 def _advertiser_words(company: Optional[str], text: str) -> set[str]:
@@ -1241,7 +1283,9 @@ def _advertiser_words(company: Optional[str], text: str) -> set[str]:
         names.append(m.group("c"))
     # "LILT is the leading AI solution for ...": a paragraph that opens on a name saying what it
     # is introduces the advertiser
-    names += [m.group("c") for m in _INTRODUCED.finditer(text)]
+    names += [
+        m.group("c") for m in _INTRODUCED.finditer(text) if m.group("c").lower() not in _PRONOUNS
+    ]
     for name in names:
         for w in re.findall(r"[A-Za-z0-9&]+", name or ""):
             if len(w) > 2 and w.lower() not in {"the", "inc", "llc", "ltd", "and", "group", "labs"}:

@@ -110,6 +110,15 @@ def same_word(a: str, b: str) -> bool:
     return any(_ending(a[k:]) and _ending(b[k:]) for k in range(n, max(n - 3, 2), -1))
 
 
+def _same_use(written: str, named: str) -> bool:
+    """The written word is the named word, and not its -ing form where the name is a plain noun
+    ("supporting" is a verb where the name says Support)."""
+    if not same_word(written, named):
+        return False
+    w, n = written.lower(), named.lower()
+    return not (w.endswith("ing") and not n.endswith(("ing", "ings")) and len(w) > len(n))
+
+
 def _ending(rest: str) -> bool:
     return not rest or rest in _ENDINGS or (rest[0] == "e" and rest[1:] in _ENDINGS)
 
@@ -175,18 +184,23 @@ class Lexicon:
         i = self._index(" ".join(keys))
         forms = self._key_forms[i] if i is not None else ""
         if not forms:
-            named = split_words(self._names[term_id])
-            if len(named) == len(written) and not all(
-                word_key(w) != word_key(m) or same_word(w, m) for w, m in zip(written, named)
-            ):
-                return None  # "engineering design" is not Engine Design
-            return term_id
+            return term_id if self._written_as(written, term_id) else None
         mine = " ".join(word_form(w) for w in written)
         for entry in forms.split("|"):
             form, _, other = entry.partition("=")
             if form == mine:
-                return int(other) if other else term_id
+                found = int(other) if other else term_id
+                return found if self._written_as(written, found) else None
         return None
+
+    def _written_as(self, written: list[str], term_id: int) -> bool:
+        """The written words are the name's words where they share a key: "engineering design"
+        is not Engine Design, "resources" not Resourcefulness, and "systems supporting
+        applications" is a verb, not System Support."""
+        named = split_words(self._names[term_id])
+        return len(named) != len(written) or all(
+            word_key(w) != word_key(m) or _same_use(w, m) for w, m in zip(written, named)
+        )
 
     def __len__(self) -> int:
         return len(self._names)
