@@ -9,7 +9,8 @@ job to job adds nothing. It saturates: past what about ten specific bullets say,
 nothing more (length beyond a page is the too-long check's business). Dates are structure's.
 
 Monotonic by construction: every finding costs points (but a date that ends before it starts,
-a slip listed at no price; see COST) and a second finding of the same kind costs more (with diminishing steps, so one long resume is not buried under its own length), and
+a slip listed at no price; see COST) and a second finding of the same kind costs more (with
+diminishing steps, so one long resume is not buried under its own length), and
 impact counts the statements that show a result (an amount or a scale, not a date or a model
 number, or an honour, where it stands: a two-word bullet "Java" shows none), up to a full record,
 rather than their share (a long record of results is not worth less than a short one); so making

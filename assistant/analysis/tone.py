@@ -81,7 +81,7 @@ class _Compiled:
             re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
             for p in definition.patterns
         ]
-        self.ignore = {normalise(w) for w in definition.ignore_words}
+        self.ignore = _ignored(definition)
 
     def spans(self, text: str, ignore: set[str]) -> list[tuple[int, int]]:
         found = []
@@ -92,16 +92,15 @@ class _Compiled:
                 if isinstance(pattern, PhrasePattern)
                 else pattern.finditer(text)
             ):
-                words = set(tokens(m.group(0))) - self.ignore - ignore
-                if m.end() > m.start() and self._counts(m.group(0), words):
+                matched = set(tokens(m.group(0)))
+                if m.end() > m.start() and (not matched or self._counts(matched - ignore)):
                     found.append((m.start(), m.end()))
         return _merge(found)
 
-    def _counts(self, matched: str, words: set[str]) -> bool:
+    def _counts(self, words: set[str]) -> bool:
         """A match of nothing but ignored words is none; with `ordinary_words_only`, a match of
         words counts when every word of it that is not ignored is ordinary."""
-        if not tokens(matched):
-            return True
+        words = words - self.ignore
         if not self.definition.ordinary_words_only:
             return bool(words)
         return bool(words) and all(ordinary(w) for w in words)
@@ -127,15 +126,19 @@ def shouted(word: str) -> bool:
     return (
         len(word) > 1
         and word.isupper()
-        and normalise(word) not in _shouting().ignore
+        and normalise(word) not in _shouting_ignored()
         and ordinary(word)
     )
 
 
+def _ignored(definition: SignalDef) -> frozenset[str]:
+    """A signal's ignore_words as its matches are compared with them."""
+    return frozenset(normalise(w) for w in definition.ignore_words)
+
+
 @lru_cache(maxsize=1)
-def _shouting() -> _Compiled:
-    reg = _registry()
-    return _Compiled(next(d for d in reg.signals if d.code == "shouting"), reg.classes)
+def _shouting_ignored() -> frozenset[str]:
+    return _ignored(signal_def("shouting"))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

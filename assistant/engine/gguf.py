@@ -3,6 +3,7 @@ file that is missing, truncated or not a GGUF at all."""
 
 from __future__ import annotations
 
+import math
 import mmap
 import re
 import struct
@@ -167,14 +168,31 @@ def _read(p: Path, count_parameters: bool) -> GGUFInfo:
             return _parse(_Reader(mm, name), name, size, count_parameters)
 
 
-def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo:
+def _header(r: _Reader) -> tuple[int, int, int]:
+    """The GGUF version and the counts of tensors and of keys, read after the magic bytes."""
     r.pos = 4
     version = r.scalar("<I")
     if version not in (2, 3):
-        raise ModelError(f"{name}: unsupported GGUF version {version}")
+        raise ModelError(f"{r.name}: unsupported GGUF version {version}")
     n_tensors, n_kv = r.scalar("<Q"), r.scalar("<Q")
     if n_tensors > 1_000_000 or n_kv > 1_000_000:
-        raise ModelError(f"{name}: the GGUF file is corrupt (impossible counts)")
+        raise ModelError(f"{r.name}: the GGUF file is corrupt (impossible counts)")
+    return version, n_tensors, n_kv
+
+
+def _tensor_info(r: _Reader) -> tuple[str, list[int], int]:
+    """One tensor's name, dimensions and data offset (its type is read past)."""
+    tensor = r.string()
+    n_dims = r.scalar("<I")
+    if n_dims > 8:
+        raise ModelError(f"{r.name}: the GGUF file is corrupt (tensor with {n_dims} dimensions)")
+    dims = [r.scalar("<Q") for _ in range(n_dims)]
+    r.scalar("<I")
+    return tensor, dims, r.scalar("<Q")
+
+
+def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo:
+    version, n_tensors, n_kv = _header(r)
     meta: dict[str, Any] = {}
     for _ in range(n_kv):
         key = r.string()
@@ -189,18 +207,7 @@ def _parse(r: _Reader, name: str, size: int, count_parameters: bool) -> GGUFInfo
     if count_parameters:
         params = 0
         for _ in range(n_tensors):
-            r.skip_string()
-            n_dims = r.scalar("<I")
-            if n_dims > 8:
-                raise ModelError(
-                    f"{name}: the GGUF file is corrupt (tensor with {n_dims} dimensions)"
-                )
-            count = 1
-            for _ in range(n_dims):
-                count *= r.scalar("<Q")
-            r.scalar("<I")
-            r.scalar("<Q")
-            params += count
+            params += math.prod(_tensor_info(r)[1])
     arch = _typed(meta, "general.architecture", str)
     file_type = _typed(meta, "general.file_type", int)
     context = _typed(meta, f"{arch}.context_length", int) if arch else None
@@ -264,11 +271,7 @@ def cut_to_layers(path: Path, layers: int) -> bytes:
 
 def _cut(r: _Reader, layers: int) -> bytes:
     mm, name = r.buf, r.name
-    r.pos = 4
-    version = r.scalar("<I")
-    if version not in (2, 3):
-        raise ModelError(f"{name}: unsupported GGUF version {version}")
-    n_tensors, n_kv = r.scalar("<Q"), r.scalar("<Q")
+    version, n_tensors, n_kv = _header(r)
     kv_start, block_at, alignment = r.pos, None, 32
     for _ in range(n_kv):
         key = r.string()
@@ -288,11 +291,8 @@ def _cut(r: _Reader, layers: int) -> bytes:
     infos: list[tuple[str, bytes, int]] = []  # name, the info up to its offset, the offset
     for _ in range(n_tensors):
         start = r.pos
-        tensor = r.string()
-        n_dims = r.scalar("<I")
-        r._need(8 * n_dims + 4)
-        r.pos += 8 * n_dims + 4  # the dimensions and the type
-        infos.append((tensor, bytes(mm[start : r.pos]), r.scalar("<Q")))
+        tensor, _, offset = _tensor_info(r)
+        infos.append((tensor, bytes(mm[start : r.pos - 8]), offset))
     data_start = _aligned(r.pos, alignment)
     # a tensor's bytes run to the next tensor's offset (its padding included) or the file's end
     ends = sorted({offset for _, _, offset in infos} | {len(mm) - data_start})
