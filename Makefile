@@ -15,7 +15,7 @@ endif
 WHEEL_CACHE ?= $(HOME)/.cache/rebound/wheels
 WHEEL_DIR := $(WHEEL_CACHE)/$(shell printf '%s' "$(LLAMA_VERSION) $(LLAMA_CFLAGS)" | cksum | cut -d' ' -f1)
 
-.PHONY: venv demo test test-fast bench eval lint clean train-tone
+.PHONY: venv demo test test-fast bench eval lint clean train-tone train-relevance
 
 venv: $(VENV)/.installed
 
@@ -63,6 +63,10 @@ eval: $(VENV)/.installed-test
 # and write assistant/data/tone_model.json; with the embedded model, its embedding classifier too.
 train-tone: $(VENV)/.installed-test
 	OPENBLAS_NUM_THREADS=1 $(BIN)/python training/train_tone.py
+
+# practice's judge of meaning: the means and thresholds from the labelled practice answers
+train-relevance: $(VENV)/.installed-test
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python training/train_relevance.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py

@@ -158,31 +158,31 @@ def _judged_fit(title: str, judged: dict, rows: list[dict], results: dict) -> No
             print(f"    ? {line}")
 
 
-def _embedded_embed():
-    """The embedded model's embed function, or None (no model, or no embeddings in this engine)."""
+def _embedded_judge(data: dict):
+    """The embedded model's relevance judge with every labelled text embedded in one batch, or
+    None (no model, no shipped entry, or no embeddings in this engine)."""
     from assistant.engine.resolve import embedded_model
+    from assistant.tasks.practice import session_judge
 
     path = embedded_model()
     if not path:
         return None
     from assistant.engine.llama import LlamaBackend
 
-    embed = getattr(LlamaBackend(str(path)), "embed", None)
-    try:
-        embed and embed(["probe"])
-    except Exception:  # noqa: BLE001 - a backend without embeddings
-        return None
-    return embed
+    texts = [t for item in data["answers"] for t in (item["question"], item["answer"])]
+    return session_judge(LlamaBackend(str(path)), texts)
 
 
 def relevance() -> None:
     data = yaml.safe_load((HERE / "practice_answers.yaml").read_text(encoding="utf-8"))
     _relevance_figures(data, None, "words only (no model)")
-    embed = _embedded_embed()
-    if embed is None:
+    judge = _embedded_judge(data)
+    if judge is None:
         print("  with the embedded model's embeddings: not available in this engine")
     else:
-        _relevance_figures(data, embed, "words, and the embedded model's embeddings")
+        learned = ", ".join(judge.model.splits)
+        how = f"words and meaning (the embedded model; its means and thresholds learned from {learned})"
+        _relevance_figures(data, judge, how)
 
 
 def _splits(names) -> list[str]:
@@ -200,12 +200,12 @@ def _splits(names) -> list[str]:
     return sorted(set(names), key=order)
 
 
-def _relevance_figures(data: dict, embed, how: str) -> None:
+def _relevance_figures(data: dict, judge, how: str) -> None:
     from assistant.analysis.answers import critique
 
     counts = Counter()
     for item in data["answers"]:
-        found = critique(item["answer"], [], question=item["question"], embed=embed).findings
+        found = critique(item["answer"], [], question=item["question"], judge=judge).findings
         said_off = any(f.code == "off-topic" for f in found)
         truly_off = item["label"] == "off-topic"
         counts[(item["split"], truly_off, said_off)] += 1

@@ -126,44 +126,119 @@ def test_question_type(question, kind):
     assert question_type_of(question) == kind
 
 
-def _embed_at(cosine: float):
-    """An embed function that puts question and answer at the given cosine."""
-    return lambda texts: [[1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5]]
+def _judge_at(cosine: float, calls: list | None = None, off_below=0.0, through_from=0.36):
+    """A meaning judge (no means to take out) that puts question and answer at `cosine`, and
+    records each batch it embeds in `calls`."""
+    from assistant.analysis.relevance import MeaningJudge, MeaningModel
 
-
-def test_embeddings_overrule_the_words_only_at_the_ends():
-    from assistant.analysis.answer_examples import CAMPAIGN, NURSE, NURSE_Q
-    from assistant.analysis.relevance import EMBED_OFF_TOPIC, EMBED_RELEVANT, relevance
-
-    # the words say off-topic: only a very close answer is let through
-    assert not relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT - 0.05)).relevant
-    close = relevance(NURSE_Q, CAMPAIGN, _embed_at(EMBED_RELEVANT + 0.05))
-    assert close.relevant and close.method == "embeddings"
-    # ... and so for a field's procedure, with no reason, told to "Why us?"
-    why_us = "Why do you want to work for us?"
-    valve = (
-        "I replaced the pressure relief valve on the boiler, isolated the heating circuit, tested "
-        "the system at working pressure and logged the readings for the plumbing contractor."
+    model = MeaningModel(
+        backend="fake",
+        model="fake",
+        question_mean=[0.0, 0.0],
+        answer_mean=[0.0, 0.0],
+        off_below=off_below,
+        through_from=through_from,
+        answers=0,
+        splits=[],
     )
-    assert not relevance(why_us, valve, _embed_at(EMBED_RELEVANT - 0.05)).relevant
-    close = relevance(why_us, valve, _embed_at(EMBED_RELEVANT + 0.05))
-    assert close.relevant and close.method == "embeddings"
-    # the words cannot judge "Why us?": a very distant answer is off-topic
-    weekend = "I spent last weekend painting the fence and walking the dog along the canal."
-    assert relevance(why_us, weekend).relevant  # words alone: not judged (no field, no motive)
-    assert not relevance(why_us, weekend, _embed_at(EMBED_OFF_TOPIC - 0.1)).relevant
-    # the words say on topic: no embedding is asked for
-    assert relevance(NURSE_Q, NURSE, lambda texts: 1 / 0).method == "words"
+
+    def embed(texts):
+        if calls is not None:
+            calls.append(list(texts))
+        # the first text of a pair is the question: [1, 0]; the answer at `cosine` from it
+        return [
+            [1.0, 0.0] if k % 2 == 0 else [cosine, (1 - cosine**2) ** 0.5]
+            for k in range(len(texts))
+        ]
+
+    return MeaningJudge(model, embed)
+
+
+def test_the_meaning_overrules_the_words_at_its_thresholds():
+    from assistant.analysis.answer_examples import CAMPAIGN, NURSE, NURSE_Q
+    from assistant.analysis.relevance import relevance
+
+    # the words say off-topic: an answer close in meaning is let through
+    assert not relevance(NURSE_Q, CAMPAIGN).relevant
+    assert not relevance(NURSE_Q, CAMPAIGN, _judge_at(0.30)).relevant
+    close = relevance(NURSE_Q, CAMPAIGN, _judge_at(0.40))
+    assert close.relevant and close.method == "embeddings" and close.similarity == 0.4
+    # the words say on topic: an answer far in meaning is off it (another question's answer)
+    assert relevance(NURSE_Q, NURSE).relevant
+    far = relevance(NURSE_Q, NURSE, _judge_at(-0.1))
+    assert not far.relevant and far.method == "embeddings"
+    kept = relevance(NURSE_Q, NURSE, _judge_at(0.1))
+    assert kept.relevant and kept.method == "words" and kept.similarity == 0.1
+
+
+def test_the_meaning_is_not_asked_over_a_short_answer_or_one_of_the_wrong_form():
+    """A short answer is not judged; embeddings see the topic, not the form: a habit told to
+    'Tell me about a time...' stays off it however close its topic."""
+    from assistant.analysis.answers import measure
+
+    calls: list = []
+    assert measure(
+        "Yes, twice.",
+        question="Tell me about a time you disagreed with a colleague.",
+        judge=_judge_at(0.9, calls),
+    ).relevance.relevant
+    habit = (
+        "Every morning I sort the post, answer the phone and book the meeting rooms for the "
+        "managers, and on Fridays I order the stationery."
+    )
+    verdict = measure(
+        habit,
+        question="Tell me about a time you settled a row between two neighbours.",
+        judge=_judge_at(0.9, calls),
+    ).relevance
+    assert not verdict.relevant and verdict.method == "form"
+    assert calls == []
+
+
+def test_the_judge_takes_out_the_means_before_the_cosine():
+    from assistant.analysis.relevance import MeaningJudge, MeaningModel
+
+    model = MeaningModel(
+        backend="fake",
+        model="fake",
+        question_mean=[1.0, 0.0],
+        answer_mean=[0.0, 1.0],
+        off_below=0.0,
+        through_from=0.5,
+        answers=0,
+        splits=[],
+    )
+    same = MeaningJudge(model, lambda texts: [[1.0, 1.0] for _ in texts])
+    # raw, the two vectors are one; less the mean question and the mean answer, they are apart
+    assert abs(same.similarity("q?", "an answer")) < 1e-9
+    calls: list = []
+    judge = _judge_at(0.5, calls)
+    judge.prepare(["q1?", "a1", "q2?", "a2"])
+    judge.similarity("q1?", "a1")
+    judge.similarity("q2?", "a2")
+    assert calls == [["q1?", "a1", "q2?", "a2"]]  # one batch for the session, then remembered
+
+
+def test_a_judge_ships_for_the_embedded_model_only():
+    from assistant.analysis.relevance import meaning_judge_for, meaning_models
+    from assistant.engine.fake import FakeBackend
+
+    (entry,) = meaning_models()
+    assert entry.model.startswith("SmolLM2-135M") and entry.layers == 15
+    assert len(entry.question_mean) == len(entry.answer_mean) == 576
+    assert entry.off_below < entry.through_from
+    assert "fresh8" not in entry.splits
+    assert meaning_judge_for(FakeBackend()) is None  # no entry: the words judge alone
+    assert meaning_judge_for(None) is None
 
 
 def test_a_judgeable_answer_the_words_find_on_topic_or_too_short_to_tell_asks_no_model():
-    """The cascade: embeddings only where the question gives the words too little to judge, or
-    where the words say off-topic; so a typical practice session never loads the model."""
+    """Without a judge (no model, or none shipped for it) the words decide alone."""
     from assistant.analysis.relevance import relevance
 
     question = "How would you explain a confidence interval to a warehouse manager?"
     vague = "I would say it is like a range and we are fairly sure the real number is in there."
-    assert relevance(question, vague, lambda texts: 1 / 0).method == "words"
+    assert relevance(question, vague).method == "words"
 
 
 def test_field_words_alone_count_only_in_an_answer_of_the_form_the_question_asks_for():
@@ -278,12 +353,13 @@ def test_another_question_must_stand_out_from_the_rest_to_call_an_answer_off_top
 
 def test_a_backend_without_embeddings_leaves_the_words_answer():
     from assistant.analysis.answer_examples import CAMPAIGN, NURSE_Q
-    from assistant.analysis.relevance import relevance
+    from assistant.analysis.relevance import MeaningJudge, relevance
 
     def broken(texts):
         raise RuntimeError("no embeddings")
 
-    assert not relevance(NURSE_Q, CAMPAIGN, broken).relevant
+    judge = MeaningJudge(_judge_at(0.9).model, broken)
+    assert not relevance(NURSE_Q, CAMPAIGN, judge).relevant
 
 
 def test_an_answer_another_question_of_the_field_matches_clearly_better_is_off_topic():
@@ -334,8 +410,10 @@ def test_a_question_of_few_words_is_judged_by_the_form_of_an_answer_sharing_none
     that shares none of its words is let through."""
     from assistant.analysis.relevance import JUDGE_TERMS, question_terms
 
+    calls: list = []
+
     def judged(question: str, answer: str):
-        return measure(answer, question=question, embed=lambda texts: 1 / 0).relevance
+        return measure(answer, question=question, judge=_judge_at(0.9, calls)).relevance
 
     behavioural = "Tell me about a time you settled a row between two neighbours."
     assert len(question_terms(behavioural)) < JUDGE_TERMS

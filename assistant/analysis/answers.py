@@ -16,7 +16,7 @@ from typing import Optional, Union
 from pydantic import BaseModel
 
 from assistant.analysis import answer_examples as ex
-from assistant.analysis.relevance import Relevance, question_type_of, relevance
+from assistant.analysis.relevance import MeaningJudge, Relevance, question_type_of, relevance
 from assistant.analysis.words import any_phrase, count_phrases
 from assistant.paths import read_data
 from assistant.rules import Hit, Rule, RuleSet
@@ -309,7 +309,7 @@ def measure(
     answer: str,
     job_terms: Iterable[str] = (),
     question: Optional[str] = None,
-    embed: Optional[Callable] = None,
+    judge: Optional[MeaningJudge] = None,
     job_family: Optional[str] = None,
     others: Iterable[str] = (),
 ) -> AnswerMetrics:
@@ -326,7 +326,7 @@ def measure(
             relevance(
                 question,
                 answer,
-                embed,
+                judge,
                 job_family,
                 shaped(qtype, star, approach, example),
                 tuple(others),
@@ -354,13 +354,13 @@ def critique(
     answer: str,
     job_terms: Iterable[str] = (),
     question: Optional[str] = None,
-    embed: Optional[Callable] = None,
+    judge: Optional[MeaningJudge] = None,
     job_family: Optional[str] = None,
     others: Iterable[str] = (),
 ) -> AnswerCritique:
     """The critique; with the question, by its type and with the off-topic check (`others`: the
     session's other questions, which the answer may be answering instead)."""
-    metrics = measure(answer, job_terms, question, embed, job_family, others)
+    metrics = measure(answer, job_terms, question, judge, job_family, others)
     hits = [r for r in ANSWER_RULES.rules if r.hits(metrics)]
     return AnswerCritique(
         metrics=metrics,

@@ -84,6 +84,9 @@ def practice(
         job_title=request.job.title,
         job_source=request.job.source,
     )
+    from assistant.tasks.practice import session_judge
+
+    judge = session_judge(backend, [t for pair in pairs or () for t in pair])
     if pairs is not None:
         from rich.text import Text
 
@@ -103,9 +106,12 @@ def practice(
                 family,
                 always,
                 asked,
+                judge,
             )
     else:
-        _interactive(request, session, job_terms, backend, console(stderr=as_json), family, always)
+        _interactive(
+            request, session, job_terms, backend, console(stderr=as_json), family, always, judge
+        )
     if not session.reviews:
         notice("no answers given: nothing to save")
     else:
@@ -123,7 +129,9 @@ def _read_pairs(path: str) -> list[tuple[str, str]]:
     return [(p.question, p.answer) for p in read_answers(path)]
 
 
-def _interactive(request, session, job_terms, backend, ui, family, always=False) -> None:
+def _interactive(
+    request, session, job_terms, backend, ui, family, always=False, judge=None
+) -> None:
     from rich.text import Text
 
     from assistant.tasks.interview import build_questions, practice_order
@@ -144,7 +152,9 @@ def _interactive(request, session, job_terms, backend, ui, family, always=False)
         answer, ended = _read_answer()
         if answer:
             others = [q for _, q in questions]
-            _review(session, question, answer, job_terms, backend, ui, family, always, others)
+            _review(
+                session, question, answer, job_terms, backend, ui, family, always, others, judge
+            )
         elif not ended:
             ui.print(Text("Skipped.", style="dim"))
         if ended:
@@ -173,6 +183,7 @@ def _review(
     family=None,
     always=False,
     others=(),
+    judge=None,
 ) -> None:
     from assistant.tasks.practice import review_answer
 
@@ -189,6 +200,7 @@ def _review(
                 job_family=family,
                 always=always,
                 others=others,
+                judge=judge,
             )
     from assistant.stores.practice import save_answer
 

@@ -15,7 +15,7 @@ from typing import Optional
 from assistant import prompts
 from assistant.analysis.answers import STAR_PARTS, AnswerCritique, critique
 from assistant.analysis.question_bank import family_question
-from assistant.analysis.relevance import question_type_of
+from assistant.analysis.relevance import MeaningJudge, meaning_judge_for, question_type_of
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.guard.checks import DraftFacts
@@ -92,6 +92,19 @@ def question_outline(question: str) -> list[str]:
     return answer_outline(question_type_of(question), guide)
 
 
+def session_judge(backend: Optional[Backend], texts: Sequence[str] = ()) -> Optional[MeaningJudge]:
+    """One relevance judge for a practice session, with `texts` (its questions and answers)
+    embedded in one batch; None without a model, without a shipped entry for it, or when its
+    backend gives no embeddings (the words judge alone)."""
+    judge = meaning_judge_for(backend)
+    if judge is not None and texts:
+        try:
+            judge.prepare(texts)
+        except Exception:  # noqa: BLE001 - a backend without embeddings: the words judge alone
+            return None
+    return judge
+
+
 def review_answer(
     question: str,
     answer: str,
@@ -101,13 +114,16 @@ def review_answer(
     job_family: Optional[str] = None,
     always: bool = False,
     others: Sequence[str] = (),
+    judge: Optional[MeaningJudge] = None,
 ) -> AnswerReview:
     """The critique of one answer (`job_family`: the occupation family of the job practised
     for, the topic of a question that names none; `others`: the session's other questions), a
-    model answer outline, and coaching."""
-    embed = getattr(backend, "embed", None) if backend is not None else None
+    model answer outline, and coaching. `judge`: the session's (`session_judge`), else one for
+    the backend's model, if its relevance entry ships."""
+    if judge is None:
+        judge = meaning_judge_for(backend)
     result = critique(
-        answer, job_terms, question=question, embed=embed, job_family=job_family, others=others
+        answer, job_terms, question=question, judge=judge, job_family=job_family, others=others
     )
     fallback = template_coaching(result)
     ask = Ask(messages=[], options=presets.COACHING, fallback=fallback, what="coaching")
