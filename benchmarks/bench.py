@@ -454,8 +454,10 @@ class Bench:
     # 7: practice with and without the embedded model ---------------------------------------
     def practice(self) -> None:
         """`rebound practice --answers` on the shipped answers, without a model and with the
-        embedded one, alternating: with the small model it must be no slower (it is not asked for
-        coaching the guard would refuse, and not even loaded)."""
+        embedded one, alternating. The small model is not asked for coaching the guard would
+        refuse; since session 24 it judges every answer's meaning (embeddings), which is what
+        the time with the model is spent on (issue 16 asks for no slower: a miss, see
+        docs/interview-and-practice.md)."""
         job = str(ROOT / "fixtures" / "jobs" / "interview-data-analyst.md")
         answers = str(ROOT / "fixtures" / "answers" / "data-analyst-answers.md")
         if not command_exists("practice", self.env):
