@@ -170,6 +170,9 @@ def print_hints(hinted: dict[str, list[bool]], with_hints: dict[str, list[bool]]
         p = f"{r}/{n} res {r / n:4.0%}" if n else "none given"
         q = f"{fr}/{fn} {fr / fn:4.0%}" if fn else "-"
         print(f"  {code:22} {p:>16} {q:>18}")
+    found = sum(sum(v) for v in with_hints.values())
+    total = sum(len(v) for v in with_hints.values())
+    print(f"  {'all, hints counted':22} recall {found}/{total} {found / max(total, 1):.0%}")
 
 
 def pdftotext(path) -> str | None:
