@@ -13,6 +13,10 @@ How a finding is judged:
   resume at all (a resume where the check fires and the coach would not is one wrong call).
 Recall: of the problems the coach would flag (per resume and check, plus every missing section
 and undated position), the share Rebound reports.
+Hints (a check's borderline cases, severity "hint", session 24) are judged apart: a check's
+precision and recall count its firm findings only; the hints' own precision (right when the coach
+would flag that problem in that resume) and the recall of firm findings and hints together are
+printed after each table ("hints, not held to 90%").
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections import Counter, defaultdict
 
 import yaml
 
+from assistant.rules import firm, hints
 from evaluation.common import LABELS, RESUMES
 
 LABEL_DIR = LABELS / "critique"
@@ -42,6 +47,16 @@ SPLITS = ("tune", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "
 SEEN = SPLITS
 UNSEEN = tuple(s for s in SPLITS if s not in SEEN)
 FINDING_LEVEL = ("missing-contact", "missing-section", "missing-dates")
+
+
+def _hinting() -> tuple[str, ...]:
+    """The checks that report borderline cases as hints (those with should-hint examples)."""
+    from assistant.checks import RESUME_RULES
+
+    return tuple(r.code for r in RESUME_RULES.rules if r.should_hint)
+
+
+HINTING = _hinting()
 
 
 def load_labels() -> tuple[list[dict], list[dict]]:
@@ -140,6 +155,24 @@ def recall_items(findings: list, label: dict) -> list[tuple[str, bool]]:
         items.append(("missing-dates", any(t in d or d in t for d in dated)))
     items.append(("missing-contact", "missing-contact" in codes))
     return items
+
+
+def print_hints(hinted: dict[str, list[bool]], with_hints: dict[str, list[bool]]) -> None:
+    """The hints of every check that gives them (resumes where the check gave hints and no firm
+    finding): their own precision, and the check's recall with its hints counted as found."""
+    codes = [c for c in sorted(with_hints) if c in HINTING]
+    if not codes:
+        return
+    print(f"  hints, not held to 90% {'precision':>16} {'recall with hints':>18}")
+    for code in codes:
+        r, n = sum(hinted[code]), len(hinted[code])
+        fr, fn = sum(with_hints[code]), len(with_hints[code])
+        p = f"{r}/{n} res {r / n:4.0%}" if n else "none given"
+        q = f"{fr}/{fn} {fr / fn:4.0%}" if fn else "-"
+        print(f"  {code:22} {p:>16} {q:>18}")
+    found = sum(sum(v) for v in with_hints.values())
+    total = sum(len(v) for v in with_hints.values())
+    print(f"  {'all, hints counted':22} recall {found}/{total} {found / max(total, 1):.0%}")
 
 
 def pdftotext(path) -> str | None:
@@ -244,13 +277,20 @@ def main(seen_only: bool = False) -> int:
         ]
         judged: dict[str, list[bool]] = defaultdict(list)
         recalled: dict[str, list[bool]] = defaultdict(list)
+        hinted: dict[str, list[bool]] = defaultdict(list)  # the hints' own precision
+        with_hints: dict[str, list[bool]] = defaultdict(list)  # recall, hints counted as found
         for lab in chosen:
             result = results.get(lab["file"])
             findings = result.findings if result else []
-            for code, right in judge(findings, lab):
+            for code, right in judge(firm(findings), lab):
                 judged[code].append(right)
-            for code, found in recall_items(findings, lab):
+            fired = {f.code for f in firm(findings)}
+            for code, right in judge([f for f in hints(findings) if f.code not in fired], lab):
+                hinted[code].append(right)
+            for code, found in recall_items(firm(findings), lab):
                 recalled[code].append(found)
+            for code, found in recall_items(findings, lab):
+                with_hints[code].append(found)
         print(f"\nper check ({split}: {len(chosen)} labelled resumes)")
         print(f"  {'check':22} {'precision':>16} {'recall':>16}")
         all_right = all_n = rec_found = rec_n = 0
@@ -272,6 +312,7 @@ def main(seen_only: bool = False) -> int:
                 f"  {'all':22} {all_right}/{all_n} {all_right / all_n:.0%} precision; "
                 f"recall {rec_found}/{rec_n} {rec_found / max(rec_n, 1):.0%}"
             )
+        print_hints(hinted, with_hints)
 
     combined = load_combined_ranking()
     scores = {name: r.score for name, r in results.items()}

@@ -16,7 +16,7 @@ from assistant.checks.wording import (
     is_wall,
 )
 from assistant.inputs.resume import Resume
-from assistant.rules import Hit, Rule
+from assistant.rules import HINT, Hit, Rule
 from assistant.text.sentences import sentences
 from assistant.text_utils import plural
 
@@ -39,11 +39,21 @@ _SLOT_WORDS = frozenset(
     "number name company employer title position date year month city state school degree "
     "university amount percent skill skills tool tools location phone email".split()
 )
+# A bracket holding a proper name (capitalised words, none of them a slot word: '[Dehradun]',
+# '[WalMart]') is a bracket where none belongs, and may be a slot the writer filled in: a hint.
+# Numbers, blanks, symbols, slot words and lower-case nouns ('[35]', '[__]', '[%]', '[Company]',
+# '[equipment]', '[week/month/year]') are what a template leaves: firm findings.
+_NAME = re.compile(r"\[\s*([A-Z][A-Za-z'.&-]*(?:\s+[A-Z][A-Za-z'.&-]*)*)\s*\]")
 
 
 def _is_acronym(slot: str) -> bool:
     m = _ACRONYM.fullmatch(slot)
     return bool(m) and m.group(1).lower() not in _SLOT_WORDS
+
+
+def _is_name(slot: str) -> bool:
+    m = _NAME.fullmatch(slot)
+    return bool(m) and not any(w.lower() in _SLOT_WORDS for w in re.findall(r"[A-Za-z]+", slot))
 
 
 def template_leftover(resume: Resume) -> Iterator[Hit]:
@@ -57,11 +67,15 @@ def template_leftover(resume: Resume) -> Iterator[Hit]:
         for m in LEFTOVER.finditer(line):
             if _is_acronym(m.group(0)):
                 continue
+            name = _is_name(m.group(0))
             yield Hit(
                 _section_at(resume, number),
                 number,
                 line.strip(),
-                f"Template placeholder left in: '{m.group(0)}'.",
+                f"A name in brackets: '{m.group(0)}' (a template's slot filled in? drop the brackets)."
+                if name
+                else f"Template placeholder left in: '{m.group(0)}'.",
+                severity=HINT if name else None,
             )
 
 
@@ -299,6 +313,12 @@ RULES: tuple[Rule[Resume], ...] = (
             "Grew revenue by [%] in the [year] fiscal year",
             "Ran audits for XYZ Corporation in 5 states",
             "Hired [NUMBER] new staff in [NUMBER] months",
+            "Serviced [equipment] for 40 clients a [week/month/year]",
+            "Sold 3 [Product Name] lines to [City] retailers",
+        ),
+        should_hint=(  # a bracketed name: no slot word, maybe the writer's own brackets
+            "Earned an MBA at ICFAI University [Dehradun] in 2007",
+            "Named [WalMart] Employee of the Month 4 times in 2010",
         ),
         should_pass=(
             "Ran the Annual HR Survey [PULSE] for 3,000 staff",

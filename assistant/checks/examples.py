@@ -19,14 +19,21 @@ B.A. Economics, University of Colorado, 2020
 Excel, SQL, Tableau, logistics
 """
 
-LONG = BASE.replace("{bullet}", "Negotiated 14 carrier contracts worth $3M") + (
-    "\n## Projects\n"
-    + "\n".join(
-        f"- Mapped {i} delivery routes for the regional depot network and its"
-        " partner warehouses across the whole state of Colorado"
-        for i in range(90)
+
+def with_projects(n: int) -> str:
+    """BASE with a projects section of `n` distinct bullets of 20 words each."""
+    return BASE.replace("{bullet}", "Negotiated 14 carrier contracts worth $3M") + (
+        "\n## Projects\n"
+        + "\n".join(
+            f"- Mapped {i} delivery routes for the regional depot network and its"
+            " partner warehouses across the whole state of Colorado"
+            for i in range(n)
+        )
     )
-)
+
+
+LONG = with_projects(90)  # about 1,870 words: well over three pages
+LONGISH = with_projects(62)  # about 1,300 words: between two and a half and three pages
 
 
 def example_text(example: str) -> str:

@@ -1,12 +1,14 @@
-"""The rich report of one critique: score, subscores, findings by section, keywords, rewrites."""
+"""The rich report of one critique: score, subscores, findings by section, hints apart ("Worth a
+look"), keywords, rewrites."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
+from assistant.rules import firm, hints
 from assistant.tasks.critique import CritiqueResult
 
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "hint": "magenta"}
 SECTION_ORDER = [
     "contact",
     "document",
@@ -40,10 +42,11 @@ def renderables(result: CritiqueResult) -> list:
     )
     out.append(Panel(scores, title=title, title_align="left", expand=False))
 
-    if result.findings:
-        advised: set[str] = set()  # each suggestion once, under the first finding of its code
+    findings, maybe = firm(result.findings), hints(result.findings)
+    advised: set[str] = set()  # each suggestion once, under the first finding of its code
+    if findings:
         ordered = sorted(
-            result.findings,
+            findings,
             key=lambda f: (
                 SECTION_ORDER.index(f.section)
                 if f.section in SECTION_ORDER
@@ -53,20 +56,14 @@ def renderables(result: CritiqueResult) -> list:
         )
         for section, items in groupby(ordered, key=lambda f: f.section):
             out.append(Text(section.capitalize(), style="bold underline"))
-            for f in items:
-                where = f"line {f.line}: " if f.line else ""
-                out.append(
-                    Text.assemble(
-                        "  ", (f"[{f.code}] ", SEVERITY_STYLE[f.severity]), where, f.message
-                    )
-                )
-                if f.excerpt:
-                    out.append(Text(f"    \u201c{f.excerpt}\u201d", style="dim"))
-                if f.code not in advised:
-                    advised.add(f.code)
-                    out.append(Text(f"    \u2192 {f.suggestion}", style="italic"))
+            out.extend(_finding_lines(items, advised))
     else:
         out.append(Text("No findings.", style="green"))
+    if maybe:  # a check's borderline cases, after the findings
+        out.append(
+            Text("Worth a look (hints: a careful reader may or may not mind these)", style="bold")
+        )
+        out.extend(_finding_lines(maybe, advised))
 
     if result.keywords is not None:
         out.extend(keyword_renderables(result.keywords))
@@ -85,6 +82,24 @@ def renderables(result: CritiqueResult) -> list:
                 out.append(Text(f"  + {r.suggestion}", style="green"))
             else:
                 out.append(Text(f"  ? {r.missing}", style="yellow"))
+    return out
+
+
+def _finding_lines(findings, advised: set[str]) -> list:
+    """Each finding: its code, where, what; the words it is about; the suggestion once a code."""
+    from rich.text import Text
+
+    out: list = []
+    for f in findings:
+        where = f"line {f.line}: " if f.line else ""
+        out.append(
+            Text.assemble("  ", (f"[{f.code}] ", SEVERITY_STYLE[f.severity]), where, f.message)
+        )
+        if f.excerpt:
+            out.append(Text(f"    \u201c{f.excerpt}\u201d", style="dim"))
+        if f.code not in advised:
+            advised.add(f.code)
+            out.append(Text(f"    \u2192 {f.suggestion}", style="italic"))
     return out
 
 

@@ -4,8 +4,10 @@ Every family of checks in Rebound (resume checks, desperation signals, feedback 
 signals, the draft guard and the task guards) is a `RuleSet` of `Rule`s of the same shape: a stable
 kebab-case `code`, a `message`, a `suggestion`, a `severity` (its level) and a `weight`, a `category`, the `find`
 function that returns where the rule fires, and the rule's own should-flag and should-pass
-examples beside it. A rule set is a plain tuple listed in its module (nothing registers itself by
-being imported); `assistant.rules.catalog.ALL_RULE_SETS` lists every set once, and one meta-test
+examples beside it (and should-hint ones for a rule that reports its borderline cases as hints: a
+`Hit` with the severity "hint", shown apart from the findings, never a top fix). A rule set is a
+plain tuple listed in its module (nothing registers itself by being imported);
+`assistant.rules.catalog.ALL_RULE_SETS` lists every set once, and one meta-test
 (tests/test_rules.py) walks them all."""
 
 from __future__ import annotations
@@ -13,12 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, NamedTuple, Optional, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, Optional, TypeVar, Union
 
 from pydantic import BaseModel, Field
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+Severity = Literal["error", "warning", "info", "hint"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2, "hint": 3}
+# A hint: evidence in the band where a careful reader goes either way (a bullet a few words over
+# the line, a bracketed place name). It keeps its rule's code, is shown apart under "Worth a
+# look", costs half a firm finding's price in the score (analysis/score.py HINT_PRICE) and is
+# never among the top fixes.
+HINT: Severity = "hint"
 CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EXCERPT_CHARS = 100
 
@@ -34,6 +41,7 @@ class Hit(NamedTuple):
     detail: str = ""  # replaces the rule's message when the hit needs its own words
     start: Optional[int] = None  # character span in the text the rule read, when it has one
     end: Optional[int] = None
+    severity: Optional[Severity] = None  # HINT for a borderline case; None: the rule's own
 
 
 class Finding(BaseModel):
@@ -49,6 +57,19 @@ class Finding(BaseModel):
     suggestion: str = ""
     start: Optional[int] = Field(None, exclude=True)
     end: Optional[int] = Field(None, exclude=True)
+
+    @property
+    def is_hint(self) -> bool:
+        return self.severity == HINT
+
+
+def firm(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that are not hints: what the score prices and the top fixes choose from."""
+    return [f for f in findings if not f.is_hint]
+
+
+def hints(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.is_hint]
 
 
 class CheckResult(BaseModel):
@@ -74,6 +95,7 @@ class Rule(Generic[S]):
     find: Callable[[S], Iterable[Hit]]
     should_flag: tuple[Any, ...] = ()
     should_pass: tuple[Any, ...] = ()
+    should_hint: tuple[Any, ...] = ()  # examples it reports only as hints (no firm finding)
     suggestion: str = ""
     severity: Severity = "warning"
     weight: int = 0
@@ -99,7 +121,7 @@ class Rule(Generic[S]):
         return [
             Finding(
                 code=self.code,
-                severity=self.severity,
+                severity=hit.severity or self.severity,
                 message=hit.detail or self.message,
                 suggestion=self.suggestion,
                 section=hit.section,
@@ -155,13 +177,21 @@ class RuleSet(Generic[S]):
         """Does `rule` fire on `example` (as the set reads it)?"""
         return bool(rule.hits(self.subject(example)))
 
-    def misjudged(self, rule: Rule[S], example: Any, flag: bool) -> list[str]:
-        """What is wrong with how the set judges one of `rule`'s examples ([] when right)."""
+    def misjudged(self, rule: Rule[S], example: Any, expect: Union[bool, str]) -> list[str]:
+        """What is wrong with how the set judges one of `rule`'s examples ([] when right):
+        `expect` True for a should-flag example (a firm finding), HINT for a should-hint one
+        (hints only), False for a should-pass one (nothing at all)."""
         subject = self.subject(example)
         if rule.judge is not None and rule.judge(subject).code != rule.code:
             return [f"{rule.code}: its judge reports {rule.judge(subject).code!r}"]
-        if flag:
-            return [] if rule.hits(subject) else [f"{rule.code} does not flag it"]
+        hits = rule.hits(subject)
+        firm_hits = [h for h in hits if h.severity != HINT]
+        if expect == HINT:
+            if firm_hits:
+                return [f"{rule.code} flags it firmly, not as a hint"]
+            return [] if hits else [f"{rule.code} gives no hint"]
+        if expect:
+            return [] if firm_hits else [f"{rule.code} does not flag it (firmly)"]
         others = self.rules if self.strict_pass else (rule,)
         return [f"{r.code} flags it" for r in others if r.hits(subject)]
 

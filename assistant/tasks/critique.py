@@ -21,6 +21,7 @@ from assistant.errors import InputError
 from assistant.generation import Generation
 from assistant.inputs.job import JobDescription
 from assistant.inputs.resume import Resume, read_resume
+from assistant.rules import firm
 from assistant.tasks.critique_result import TASK, CritiqueResult, Rewrite, top_fixes
 
 MAX_REWRITES = 3
@@ -42,10 +43,11 @@ class CritiqueRequest(BaseModel):
 
 
 def weakest_bullets(findings: list[Finding], n: int = MAX_REWRITES) -> list[str]:
-    """The bullets with the most (and worst) problems, in the order they appear."""
+    """The bullets with the most (and worst) problems, in the order they appear (a hint, a
+    borderline case, picks no bullet)."""
     weight: Counter = Counter()
     order: dict[str, int] = {}
-    for f in findings:
+    for f in firm(findings):
         if f.code in BULLET_WEIGHTS and f.section not in ("summary", "skills"):
             weight[f.excerpt] += BULLET_WEIGHTS[f.code]
             order.setdefault(f.excerpt, f.line if f.line is not None else len(order))

@@ -11,7 +11,7 @@ from assistant.analysis.keywords import KeywordReport
 from assistant.analysis.score import Subscore
 from assistant.checks import RESUME_RULES, Finding
 from assistant.generation import Generation
-from assistant.rules import SEVERITY_ORDER
+from assistant.rules import SEVERITY_ORDER, firm
 
 TASK = "critique"
 MAX_FIXES = 3
@@ -42,8 +42,8 @@ class CritiqueResult(BaseModel):
 
 
 def top_fixes(findings: list[Finding], n: int = MAX_FIXES) -> list[Fix]:
-    """One fix per check code, most severe first, then the most frequent."""
-    counts = Counter(f.code for f in findings)
+    """One fix per check code, most severe first, then the most frequent; never a hint."""
+    counts = Counter(f.code for f in firm(findings))
     codes = sorted(
         counts, key=lambda c: (SEVERITY_ORDER[RESUME_RULES.rule(c).severity], -counts[c])
     )
