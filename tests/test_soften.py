@@ -40,6 +40,7 @@ JSON_KEYS = {
     "rewrite_level",
     "still_needy",
     "note",
+    "context",
 }
 SIGNAL_KEYS = {"code", "excerpt", "start", "end", "message", "suggestion"}
 
@@ -285,6 +286,47 @@ def test_the_facts_of_a_dropped_sentence_are_kept():
     rewrite = soften(SoftenRequest(text=text, to="Jay", company="Northline Software")).rewrite
     assert "QA engineer opening at Northline Software" in rewrite
     assert "annoying" not in rewrite and "again" not in rewrite
+
+
+def _context_from(sentence: str, monkeypatch) -> None:
+    """The lexical judge's context threshold just under `sentence`'s probability (its threshold,
+    over it, as shipped)."""
+    from assistant.analysis import desperation
+
+    model = desperation.tone_model()
+    p = desperation.LexicalJudge(model.lexical).probabilities([sentence])[0]
+    assert p < model.lexical.threshold  # flagged by the context threshold alone
+    lexical = model.lexical.model_copy(update={"context_threshold": p - 1e-6})
+    monkeypatch.setattr(
+        desperation, "tone_model", lambda: model.model_copy(update={"lexical": lexical})
+    )
+
+
+def test_a_borderline_sentence_goes_with_the_pressure_around_it_only(monkeypatch):
+    from assistant.tasks.soften import CONTEXT_NOTE
+
+    border = "I have been thinking about the role a lot."
+    _context_from(border, monkeypatch)
+    plea = "Please, I am begging you to reply today."
+    text = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border} {plea}\n\nBest,\nAlex"
+    result = soften(SoftenRequest(text=text))
+    assert result.flagged == [border, plea] and result.context == [border]
+    assert border not in result.rewrite and "Tuesday" in result.rewrite
+    reasons = [s.message for s in result.signals if s.excerpt == border]
+    assert reasons and all(m.startswith(CONTEXT_NOTE) for m in reasons)
+    calm = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border}\n\nBest,\nAlex"
+    left = soften(SoftenRequest(text=calm))
+    assert not left.flagged and left.rewrite.split() == calm.split()
+
+
+def test_a_sentence_flagged_for_its_context_stays_when_it_alone_carries_a_fact(monkeypatch):
+    border = "I have been thinking a lot about what Dana Reyes said."
+    _context_from(border, monkeypatch)
+    plea = "Please, I am begging you to reply today."
+    text = f"Hi Sam,\n\nThank you for the interview. {border} {plea}\n\nBest,\nAlex"
+    result = soften(SoftenRequest(text=text))
+    assert "Dana Reyes" in result.rewrite and plea not in result.rewrite
+    assert result.flagged == [plea] and result.context == []
 
 
 # ---- the command ---------------------------------------------------------------------------
