@@ -339,6 +339,21 @@ def _fires(name: str, sentence: str) -> bool:
         ("please-do", "Kindly reply, I am waiting.", "Kindly reply at your convenience."),
         # a doubled question mark presses; "!!" after thanks is not a question asked twice
         ("impatient-question", "Any news??", "Thanks so much!!"),
+        # session 24: a visit announced, or an offer to come if it suits the reader
+        (
+            "visit",
+            "I'll pop round to your office on Friday to see if there's any news.",
+            "If it helps, I'm happy to come in for a chat whenever suits you.",
+        ),
+        ("visit", "I want to sort this out face to face.", "Will the interview be in person?"),
+        # earlier messages counted by their dates, or dates offered for a meeting
+        (
+            "counting",
+            "I wrote on 4 March, 11 March and 18 March about the tutor post.",
+            "I'm free on 4, 5 and 6 March for a second interview.",
+        ),
+        # texting's lower-case "i", not every sentence with "I" in it
+        ("casual", "i just need to know", "I just wanted to check the start date."),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):

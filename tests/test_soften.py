@@ -446,6 +446,15 @@ def test_facts_are_dates_times_amounts_references_and_names():
     )
     assert {"Monday 3 March", "9am", "£28,000", "PL-2291", "Castlegate"} <= set(found)
     assert facts_in("I really need this job, please reply today.") == []
+    # the month before the day, "May" too when a day follows it; "2nd of June"
+    assert facts_in("I sent it last May 14 and again on 2nd of June.") == [
+        "2nd of June",
+        "May 14",
+    ]
+    assert is_when("May 14") and is_when("2nd of June")
+    assert facts_in("May I ask where things stand?") == []
+    # an acronym is a name the calm version keeps; a shouted ordinary word is not
+    assert facts_in("My OSCE is passed, I NEED an answer.") == ["OSCE"]
 
 
 def test_a_flagged_sentence_keeps_its_facts_in_a_calm_clause_or_a_dated_ask():

@@ -145,10 +145,11 @@ def is_when(fact: str) -> bool:
 def facts_in(sentence: str) -> list[str]:
     """The facts a sentence carries that a calm version must not lose: dates and weekdays, times,
     years, amounts, reference numbers (assistant/data/soften_purposes.yaml) and names (capitalised
-    words mid-sentence), longest first, each once."""
+    words mid-sentence, and acronyms: a word in capitals that is no ordinary word, "OSCE", not
+    "NEED"), longest first, each once."""
     when, other = _fact_patterns()
     found = [m.group(0) for p in (*when, *other) for m in p.finditer(sentence)]
-    found += [w for w in unknown_names(sentence, "") if not w.isupper()]
+    found += [w for w in unknown_names(sentence, "") if not shouted(w)]
     found = sorted(dict.fromkeys(found), key=len, reverse=True)
     return [f for i, f in enumerate(found) if not any(f in g for g in found[:i])]
 
