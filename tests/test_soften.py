@@ -302,15 +302,23 @@ def _context_from(sentence: str, monkeypatch) -> None:
     )
 
 
+PLEA = "Please, I am begging you to reply today."
+
+
+def _after_a_plea(border: str, monkeypatch) -> SoftenResult:
+    """soften on a draft of a thank-you, `border` and PLEA, with the context threshold just
+    under `border`."""
+    _context_from(border, monkeypatch)
+    text = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border} {PLEA}\n\nBest,\nAlex"
+    return soften(SoftenRequest(text=text))
+
+
 def test_a_borderline_sentence_goes_with_the_pressure_around_it_only(monkeypatch):
     from assistant.tasks.soften import CONTEXT_NOTE
 
     border = "I have been thinking about the role a lot."
-    _context_from(border, monkeypatch)
-    plea = "Please, I am begging you to reply today."
-    text = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border} {plea}\n\nBest,\nAlex"
-    result = soften(SoftenRequest(text=text))
-    assert result.flagged == [border, plea] and result.context == [border]
+    result = _after_a_plea(border, monkeypatch)
+    assert result.flagged == [border, PLEA] and result.context == [border]
     assert border not in result.rewrite and "Tuesday" in result.rewrite
     reasons = [s.message for s in result.signals if s.excerpt == border]
     assert reasons and all(m.startswith(CONTEXT_NOTE) for m in reasons)
@@ -320,13 +328,9 @@ def test_a_borderline_sentence_goes_with_the_pressure_around_it_only(monkeypatch
 
 
 def test_a_sentence_flagged_for_its_context_stays_when_it_alone_carries_a_fact(monkeypatch):
-    border = "I have been thinking a lot about what Dana Reyes said."
-    _context_from(border, monkeypatch)
-    plea = "Please, I am begging you to reply today."
-    text = f"Hi Sam,\n\nThank you for the interview. {border} {plea}\n\nBest,\nAlex"
-    result = soften(SoftenRequest(text=text))
-    assert "Dana Reyes" in result.rewrite and plea not in result.rewrite
-    assert result.flagged == [plea] and result.context == []
+    result = _after_a_plea("I have been thinking a lot about what Dana Reyes said.", monkeypatch)
+    assert "Dana Reyes" in result.rewrite and PLEA not in result.rewrite
+    assert result.flagged == [PLEA] and result.context == []
 
 
 # ---- the command ---------------------------------------------------------------------------
