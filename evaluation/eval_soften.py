@@ -8,7 +8,9 @@ round 1; its misses were read in round 2, so it is reported as seen, like tune, 
 never reads it) and the fixtures (fixtures/followups) are reported apart.
 Figures: draft-score AUC (desperate vs calm drafts), sentence recall and false-alarm rate,
 the share of desperate sentences that survive in the calm version (word for word, and judged
-still desperate by the same judge), calm drafts left alone, and names/facts kept.
+still desperate by the same judge), calm drafts left alone, and names/facts kept. A draft's
+sentences are judged together, so that inside a draft the judge finds desperate the context
+threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
     python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh7,fixtures]
