@@ -8,7 +8,9 @@ round 1; its misses were read in round 2, so it is reported as seen, like tune, 
 never reads it) and the fixtures (fixtures/followups) are reported apart.
 Figures: draft-score AUC (desperate vs calm drafts), sentence recall and false-alarm rate,
 the share of desperate sentences that survive in the calm version (word for word, and judged
-still desperate by the same judge), calm drafts left alone, and names/facts kept.
+still desperate by the same judge), calm drafts left alone, and names/facts kept. A draft's
+sentences are judged together, so that inside a draft the judge finds desperate the context
+threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
     python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh7,fixtures]
@@ -73,11 +75,17 @@ class Engine:
         self.name, self.backend, self.phrases = name, backend, phrases
         self.judge = None if phrases else judge_with(backend)
 
-    def sentence_flags(self, sentences: list[str]) -> list[bool]:
+    def sentence_flags(self, groups: list[list[str]]) -> list[bool]:
+        """Each sentence's flag, a group at a time: a draft's sentences together (the context
+        threshold applies inside a draft the judge finds desperate), a single sentence alone."""
         if self.phrases:
-            return [bool(find_signals(s)) for s in sentences]
-        probs = self.judge.probabilities(sentences)
-        return [p >= self.judge.threshold for p in probs]
+            return [bool(find_signals(s)) for group in groups for s in group]
+        probs = self.judge.probabilities([s for group in groups for s in group])
+        flags, start = [], 0
+        for group in groups:
+            flags += self.judge.flags(probs[start : start + len(group)])
+            start += len(group)
+        return flags
 
     def draft(self, d: dict):
         if self.phrases:
@@ -88,8 +96,9 @@ class Engine:
         return result.score, result
 
 
-def sentence_figures(engine: Engine, rows: list[tuple[str, int]]) -> list[str]:
-    flags = engine.sentence_flags([s for s, _ in rows])
+def sentence_figures(engine: Engine, groups: list[list[tuple[str, int]]]) -> list[str]:
+    rows = [row for group in groups for row in group]
+    flags = engine.sentence_flags([[s for s, _ in group] for group in groups])
     pos = [f for f, (_, y) in zip(flags, rows) if y]
     neg = [f for f, (_, y) in zip(flags, rows) if not y]
     lines = [
@@ -108,6 +117,7 @@ def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> 
     survived = judged = total = 0
     left_alone = calm_total = 0
     kept = keep_total = 0
+    context = {1: 0, 0: 0}  # sentences flagged only for the pressure around them, by label
     slowest = 0.0
     survivors: list[str] = []
     for d in drafts:
@@ -127,6 +137,11 @@ def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> 
             kept += squash(k) in rewrite
             if squash(k) not in rewrite:
                 survivors.append(f"{d['id']}: lost: {k}")
+        if labelled:
+            desperate = {squash(s) for s in d.get("desperate", [])}
+            for sentence in result.context:
+                context[int(squash(sentence) in desperate)] += 1
+                survivors.append(f"{d['id']}: read as part of the pressure around it: {sentence}")
         if labelled and d["label"] == "desperate":
             flagged = {squash(s) for s in result.flagged}
             for sentence in d.get("desperate", []):
@@ -151,6 +166,11 @@ def draft_figures(engine: Engine, drafts: list[dict], labelled: bool = True) -> 
             f"calm-version sentences the judge still flags: {judged}"
         )
     lines += [f"  {s}" for s in survivors]
+    if labelled:
+        lines.append(
+            f"flagged only as part of the pressure around them: {context[1]} desperate, "
+            f"{context[0]} calm sentences"
+        )
     if calm_total:
         lines.append(f"calm drafts left alone: {left_alone}/{calm_total}")
     if keep_total:
@@ -213,12 +233,12 @@ PREFIX = {
 }
 
 
-def sentence_rows(labels: dict) -> list[tuple[str, int]]:
-    """The set's single labelled sentences and every body sentence of its drafts."""
+def sentence_rows(labels: dict) -> list[list[tuple[str, int]]]:
+    """The set's single labelled sentences, each alone, and every draft's body sentences."""
     single = labels.get("sentences", {})
     rows = [(s, 1) for s in single.get("desperate", [])]
     rows += [(s, 0) for s in single.get("calm", [])]
-    return rows + [row for d in labels["drafts"] for row in draft_sentences(d)]
+    return [[row] for row in rows] + [draft_sentences(d) for d in labels["drafts"]]
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -85,6 +85,55 @@ def test_a_draft_is_judged_sentence_by_sentence_and_scored():
     assert not calm.flagged and calm.score < 50 and calm.level != "desperate"
 
 
+def test_the_context_threshold_applies_only_inside_a_desperate_draft():
+    lexical = tone_model().lexical
+    judge = LexicalJudge(lexical.model_copy(update={"threshold": 0.6, "context_threshold": 0.4}))
+    assert judge.context_threshold == 0.4
+    assert judge.flags([0.5, 0.3]) == [False, False]  # a calm draft is untouched
+    assert judge.flags([0.7, 0.5, 0.3]) == [True, True, False]
+    assert judge.flags([]) == []
+    plain = LexicalJudge(lexical.model_copy(update={"threshold": 0.6, "context_threshold": None}))
+    assert plain.context_threshold == 0.6 and plain.flags([0.7, 0.5]) == [True, False]
+    # a context threshold over the threshold would flag less in a desperate draft: not taken
+    high = LexicalJudge(lexical.model_copy(update={"threshold": 0.6, "context_threshold": 0.8}))
+    assert high.flags([0.7, 0.65]) == [True, True]
+
+
+def test_a_sentence_flagged_for_its_context_is_marked_so():
+    lexical = tone_model().lexical
+    border, calm_line = "I have been thinking about the role a lot.", "Thank you for the interview."
+    p_border, p_calm = LexicalJudge(lexical).probabilities([border, calm_line])
+    assert p_calm < p_border < lexical.threshold
+    judge = LexicalJudge(lexical.model_copy(update={"context_threshold": p_border - 1e-6}))
+    text = f"Hi Sam,\n\n{calm_line} {border} Please, I am begging you to reply today.\n\nAlex"
+    judged = judge_draft(text, judge)
+    assert [(s.text, s.context) for s in judged.flagged] == [
+        (border, True),
+        ("Please, I am begging you to reply today.", False),
+    ]
+    calm = judge_draft(f"Hi Sam,\n\n{calm_line} {border}\n\nAlex", judge)
+    assert not calm.flagged
+
+
+def test_the_shipped_judges_have_a_lower_context_threshold():
+    model = tone_model()
+    for m in [model.lexical, *model.embedding]:
+        assert m.context_threshold is not None and 0 < m.context_threshold < m.threshold
+
+
+def test_the_context_threshold_is_the_lowest_within_the_false_alarm_rate():
+    import numpy as np
+
+    train = _train_tone()
+    calm = np.linspace(0.0, 0.99, 100)  # one calm sentence at each hundredth
+    probs = np.concatenate([calm, [0.9, np.nan], [np.nan]])
+    y = np.concatenate([np.zeros(100), [1, 1], [0]])
+    rate = train.CONTEXT_FALSE_ALARMS
+    t = train.context_threshold(probs, y, 0.95)
+    assert (calm >= t).mean() <= rate + 1e-9 < (calm >= t - 0.01).mean()
+    assert train.context_threshold(probs, y, 0.5) == 0.5  # never over the threshold given
+
+
 def test_draft_score_orders_drafts():
     assert draft_score([], 0.5) == 0
     assert draft_score([0.1, 0.2], 0.5) < draft_score([0.45], 0.5) < 50
@@ -290,6 +339,21 @@ def _fires(name: str, sentence: str) -> bool:
         ("please-do", "Kindly reply, I am waiting.", "Kindly reply at your convenience."),
         # a doubled question mark presses; "!!" after thanks is not a question asked twice
         ("impatient-question", "Any news??", "Thanks so much!!"),
+        # session 24: a visit announced, or an offer to come if it suits the reader
+        (
+            "visit",
+            "I'll pop round to your office on Friday to see if there's any news.",
+            "If it helps, I'm happy to come in for a chat whenever suits you.",
+        ),
+        ("visit", "I want to sort this out face to face.", "Will the interview be in person?"),
+        # earlier messages counted by their dates, or dates offered for a meeting
+        (
+            "counting",
+            "I wrote on 4 March, 11 March and 18 March about the tutor post.",
+            "I'm free on 4, 5 and 6 March for a second interview.",
+        ),
+        # texting's lower-case "i", not every sentence with "I" in it
+        ("casual", "i just need to know", "I just wanted to check the start date."),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):

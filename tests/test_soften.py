@@ -40,6 +40,7 @@ JSON_KEYS = {
     "rewrite_level",
     "still_needy",
     "note",
+    "context",
 }
 SIGNAL_KEYS = {"code", "excerpt", "start", "end", "message", "suggestion"}
 
@@ -287,6 +288,51 @@ def test_the_facts_of_a_dropped_sentence_are_kept():
     assert "annoying" not in rewrite and "again" not in rewrite
 
 
+def _context_from(sentence: str, monkeypatch) -> None:
+    """The lexical judge's context threshold just under `sentence`'s probability (its threshold,
+    over it, as shipped)."""
+    from assistant.analysis import desperation
+
+    model = desperation.tone_model()
+    p = desperation.LexicalJudge(model.lexical).probabilities([sentence])[0]
+    assert p < model.lexical.threshold  # flagged by the context threshold alone
+    lexical = model.lexical.model_copy(update={"context_threshold": p - 1e-6})
+    monkeypatch.setattr(
+        desperation, "tone_model", lambda: model.model_copy(update={"lexical": lexical})
+    )
+
+
+PLEA = "Please, I am begging you to reply today."
+
+
+def _after_a_plea(border: str, monkeypatch) -> SoftenResult:
+    """soften on a draft of a thank-you, `border` and PLEA, with the context threshold just
+    under `border`."""
+    _context_from(border, monkeypatch)
+    text = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border} {PLEA}\n\nBest,\nAlex"
+    return soften(SoftenRequest(text=text))
+
+
+def test_a_borderline_sentence_goes_with_the_pressure_around_it_only(monkeypatch):
+    from assistant.tasks.soften import CONTEXT_NOTE
+
+    border = "I have been thinking about the role a lot."
+    result = _after_a_plea(border, monkeypatch)
+    assert result.flagged == [border, PLEA] and result.context == [border]
+    assert border not in result.rewrite and "Tuesday" in result.rewrite
+    reasons = [s.message for s in result.signals if s.excerpt == border]
+    assert reasons and all(m.startswith(CONTEXT_NOTE) for m in reasons)
+    calm = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border}\n\nBest,\nAlex"
+    left = soften(SoftenRequest(text=calm))
+    assert not left.flagged and left.rewrite.split() == calm.split()
+
+
+def test_a_sentence_flagged_for_its_context_stays_when_it_alone_carries_a_fact(monkeypatch):
+    result = _after_a_plea("I have been thinking a lot about what Dana Reyes said.", monkeypatch)
+    assert "Dana Reyes" in result.rewrite and PLEA not in result.rewrite
+    assert result.flagged == [PLEA] and result.context == []
+
+
 # ---- the command ---------------------------------------------------------------------------
 
 
@@ -404,6 +450,15 @@ def test_facts_are_dates_times_amounts_references_and_names():
     )
     assert {"Monday 3 March", "9am", "£28,000", "PL-2291", "Castlegate"} <= set(found)
     assert facts_in("I really need this job, please reply today.") == []
+    # the month before the day, "May" too when a day follows it; "2nd of June"
+    assert facts_in("I sent it last May 14 and again on 2nd of June.") == [
+        "2nd of June",
+        "May 14",
+    ]
+    assert is_when("May 14") and is_when("2nd of June")
+    assert facts_in("May I ask where things stand?") == []
+    # an acronym is a name the calm version keeps; a shouted ordinary word is not
+    assert facts_in("My OSCE is passed, I NEED an answer.") == ["OSCE"]
 
 
 def test_a_flagged_sentence_keeps_its_facts_in_a_calm_clause_or_a_dated_ask():

@@ -20,6 +20,9 @@ files, and each writer's registers): how the judge does on a register it was not
 third holds out one WRITER at a time (trained on the project's sentences and the other writers,
 tested on that writer's file): how it does on an author it never read, the honest estimate for
 a new user's drafts. Both are reported; the register one also places the cascade band.
+Each judge also gets a lower context threshold, for the other sentences of a draft it already
+finds desperate: the lowest at which, each writer held out, it flags at most
+CONTEXT_FALSE_ALARMS of the calm sentences.
 
     .venv/bin/python training/train_tone.py [--no-model]
 """
@@ -73,6 +76,16 @@ DRAFT_THRESHOLD = 0.70
 # 0.801, 0.031), and on the seen drafts top 0.95 leaves more calm drafts alone.
 CASCADE_TOP = 0.95
 EMBED_L2_GRID = (30.0, 100.0, 300.0, 1000.0)
+# Inside a draft the judge already finds desperate (a sentence at or above its threshold), the
+# other sentences are flagged from a lower CONTEXT threshold (session 24): the lowest at which
+# the judge as shipped, each writer held out, flags at most this share of calm sentences. The
+# main threshold is kept high because one false alarm rewrites a whole calm draft; a desperate
+# draft is rewritten anyway, and there a calm sentence dropped costs its wording (its facts are
+# kept as clauses), while a needy sentence kept defeats the calm version. The training files hold
+# no drafts but the tune drafts (16 desperate, with 9 calm sentences among them: too few to
+# bound a rate), so the writers' calm sentences stand in for the calm sentences of a desperate
+# draft; `in_drafts` reports the tune drafts, each held out, beside.
+CONTEXT_FALSE_ALARMS = 0.10
 # The embeddings are read after the first 15 of the embedded model's 30 blocks (round 6): held
 # out by writer (writers 1-3), the judge as shipped had AUC 0.971, recall 0.804 and false alarms
 # 0.031 on the last layer's embeddings; 0.967/0.798/0.034 after 10 blocks, 0.971/0.813/0.034
@@ -254,6 +267,16 @@ def pick_threshold(probs: np.ndarray, y: np.ndarray, tolerance: float = 0.005) -
     return round(max(near), 2)
 
 
+def context_threshold(probs: np.ndarray, y: np.ndarray, threshold: float) -> float:
+    """The lowest threshold, at most `threshold`, at which held-out probabilities flag no more
+    than CONTEXT_FALSE_ALARMS of the calm sentences (NaN rows, of no held-out group, ignored)."""
+    rows = ~np.isnan(probs)
+    calm = probs[rows & (y == 0)]
+    grid = np.round(np.arange(threshold, 0.0499, -0.01), 2)
+    fits = [float(t) for t in grid if (calm >= t).mean() <= CONTEXT_FALSE_ALARMS + 1e-9]
+    return min(fits, default=threshold)
+
+
 def pick_l2(scores: dict[float, float], tolerance: float = 0.002) -> float:
     """The embedding part's L2 strength: the best cross-validated AUC, and where several lie
     within `tolerance` of the best (one or two sentences' difference), the strongest of them,
@@ -383,6 +406,9 @@ def train_lexical(
     report(f"lexical (L2 {l2})", probs, y, threshold)
     unseen = by_register("lexical", x, y, np.full(x.shape[1], l2), held, threshold)
     by_author = by_writer("lexical", x, y, np.full(x.shape[1], l2), writers, threshold)
+    context = context_threshold(by_author if writers else probs, y, threshold)
+    report_context("lexical", by_author if writers else probs, y, context)
+    in_drafts("lexical", x, y, np.full(x.shape[1], l2), texts, threshold, context)
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, np.full(x.shape[1], l2))
     # for the cascade band, and the cascade's figures on each writer held out
@@ -394,9 +420,58 @@ def train_lexical(
         "lexical_scale": [round(float(v), 6) for v in scale],
         "bias": round(float(w[0]), 6),
         "threshold": threshold,
+        "context_threshold": context,
         "l2": l2,
         "trained_on": {"desperate": int(y.sum()), "calm": int(len(y) - y.sum())},
     }
+
+
+def report_context(name: str, probs: np.ndarray, y: np.ndarray, context: float):
+    """The context threshold's figures on held-out probabilities."""
+    rows = ~np.isnan(probs)
+    report(f"  {name}, held out, at the context threshold", probs[rows], y[rows], context)
+
+
+def tune_draft_rows(texts: list[str]) -> list[list[int]]:
+    """The rows of each tune draft's sentences (training/ holds no other drafts)."""
+    index = {normalise(_squash(t)): i for i, t in enumerate(texts)}
+    drafts = yaml.safe_load(TUNE.read_text(encoding="utf-8"))["drafts"]
+    return [[index[normalise(s)] for s, _ in draft_sentences(d)] for d in drafts]
+
+
+def in_drafts(
+    name: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: np.ndarray,
+    texts: list[str],
+    t: float,
+    context: float,
+) -> None:
+    """The tune drafts, held out five folds of drafts at a time (a classifier trained on every
+    other sentence): the sentences of the drafts with one at or above `t`, flagged at `t` and at
+    the context threshold. Reported; not used to choose anything."""
+    drafts = tune_draft_rows(texts)
+    held = {}
+    for k in range(FOLDS):
+        mask = np.zeros(len(y), dtype=bool)
+        mask[[i for d in drafts[k::FOLDS] for i in d]] = True
+        held[f"drafts {k}"] = mask
+    probs = held_out_probs(x, y, l2, held)
+    figures = []
+    for floor in (t, context):
+        hit = miss = alarm = calm = 0
+        for rows in drafts:
+            p, labels = probs[rows], y[rows] == 1
+            if (p >= t).any():
+                hit += int((p >= floor)[labels].sum())
+                miss += int((p < floor)[labels].sum())
+                alarm += int((p >= floor)[~labels].sum())
+                calm += int((p < floor)[~labels].sum())
+        figures.append(
+            f"at {floor}: recall {hit}/{hit + miss}, false alarms {alarm}/{alarm + calm}"
+        )
+    print(f"  {name}, tune drafts held out, inside those judged desperate: " + "; ".join(figures))
 
 
 def embeddings(texts: list[str], backend) -> np.ndarray:
@@ -470,7 +545,12 @@ def train_embedding(
     cascade = [low, CASCADE_TOP]
     print(f"cascade band shipped: {cascade} (the top is CASCADE_TOP; the rule's was {high})")
     if writers:
-        shipped_on_writers(lexical, authors[0], threshold, cascade, y)
+        shipped = shipped_on_writers(lexical, authors[0], threshold, cascade, y)
+    else:
+        shipped = probs
+    context = context_threshold(shipped, y, threshold)
+    report_context("the judge as shipped", shipped, y, context)
+    in_drafts("embedding + lexical", x, y, l2, texts, threshold, context)
     # the calm sentences soften puts in: judged once here, not embedded again at every run
     from assistant.tasks.soften import TEMPLATE_FILLERS, calm_sentences, calm_templates
 
@@ -489,6 +569,7 @@ def train_embedding(
         "lexical_scale": [round(float(v), 6) for v in scale[:n_lex]],
         "bias": round(float(w[0]), 6),
         "threshold": threshold,
+        "context_threshold": context,
         "model": backend.info().name,
         "backend": backend.info().backend,
         "size": int(emb.shape[1]),
@@ -539,19 +620,21 @@ def cascade_band(
 
 def shipped_on_writers(lexical, embedding: np.ndarray, t: float, cascade: list[float], y):
     """The judge as it ships (the cascade: outside the band the lexical model decides) on each
-    writer held out: both classifiers trained without that writer."""
+    writer held out: both classifiers trained without that writer. Its probabilities (NaN for
+    the rows of no writer)."""
     lex, lex_t = lexical["writers"], float(lexical["threshold"])
-    rows = ~np.isnan(lex)
-    lex, embedding, y = lex[rows], embedding[rows], y[rows]
     inside = (lex >= cascade[0]) & (lex <= cascade[1])
     sure = 1.0 / (1.0 + np.exp(-(_logit(lex) - _logit(lex_t) + _logit(t))))  # on the judge's scale
+    shipped = np.where(np.isnan(lex), np.nan, np.where(inside, embedding, sure))
+    rows = ~np.isnan(lex)
     report(
-        f"  the judge as shipped (cascade {cascade}, {inside.mean():.0%} embedded), "
+        f"  the judge as shipped (cascade {cascade}, {inside[rows].mean():.0%} embedded), "
         "each writer held out",
-        np.where(inside, embedding, sure),
-        y,
+        shipped[rows],
+        y[rows],
         t,
     )
+    return shipped
 
 
 def _logit(p):

@@ -119,6 +119,9 @@ class LinearModel(BaseModel):
     lexical_scale: list[float]
     bias: float
     threshold: float  # a sentence is flagged from this probability up
+    # inside a draft with a sentence at or above `threshold`, the others are flagged from this
+    # probability up ("read as part of the pressure around it"); None: `threshold` alone
+    context_threshold: Optional[float] = None
     l2: float = 0.0  # the penalty it was trained with (chosen by cross-validation)
     # the embedding part (absent for the lexical model)
     model: Optional[str] = None  # the GGUF file name the embeddings come from
@@ -178,6 +181,20 @@ class SentenceJudge(ABC):
     @property
     def threshold(self) -> float:
         return self.model.threshold
+
+    @property
+    def context_threshold(self) -> float:
+        """The threshold inside a draft the judge already finds desperate."""
+        found = self.model.context_threshold
+        return self.threshold if found is None else min(found, self.threshold)
+
+    def flags(self, probabilities: Sequence[float]) -> list[bool]:
+        """Which of one draft's sentences are flagged: those at or above the threshold, and,
+        when there is one, those at or above the context threshold (a calm draft, with no
+        sentence over the threshold, is untouched)."""
+        desperate = any(p >= self.threshold for p in probabilities)
+        floor = self.context_threshold if desperate else self.threshold
+        return [p >= floor for p in probabilities]
 
     def _lexical_logit(self, sentence: str) -> float:
         m = self.model
@@ -289,6 +306,8 @@ class JudgedSentence(BaseModel):
     end: int
     probability: float
     flagged: bool
+    # flagged only as part of the pressure around it (under the threshold, over the context one)
+    context: bool = False
 
 
 class Judgement(BaseModel):
@@ -325,9 +344,14 @@ def judge_spans(text: str, spans: list[Span], judge: SentenceJudge) -> Judgement
     probabilities = judge.probabilities([normalise(s.text) for s in spans]) if spans else []
     judged = [
         JudgedSentence(
-            text=s.text, start=s.start, end=s.end, probability=p, flagged=p >= judge.threshold
+            text=s.text,
+            start=s.start,
+            end=s.end,
+            probability=p,
+            flagged=flagged,
+            context=flagged and p < judge.threshold,
         )
-        for s, p in zip(spans, probabilities)
+        for s, p, flagged in zip(spans, probabilities, judge.flags(probabilities))
     ]
     score = draft_score(probabilities, judge.threshold)
     return Judgement(engine=judge.engine, score=score, level=level_for(score), sentences=judged)

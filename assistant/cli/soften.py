@@ -120,6 +120,8 @@ def _render(original: str, result) -> None:
                 expand=False,
             )
         )
+        for sentence in result.context:  # under the threshold, in a desperate draft
+            out.print(f"Read as part of the pressure around it: “{sentence}”", markup=False)
         for sentence in result.still_needy:  # the same judge, on the calm version
             out.print(f"Still reads as needy: “{sentence}”", markup=False)
         out.print(

@@ -46,6 +46,8 @@ MAX_DRAFT_BYTES = 20_000  # a message, not a document
 MAX_MODEL_SENTENCES = 4  # the model rewrites at most this many flagged sentences
 PLAIN_CLOSING = "Best regards,"
 SHOUTING = "shouting"
+# The signal table's word on a sentence flagged only because the draft around it is desperate.
+CONTEXT_NOTE = "Read as part of the pressure around it."
 
 
 class SoftenRequest(BaseModel):
@@ -66,6 +68,8 @@ class SoftenResult(BaseModel):
     advice: Optional[Advice] = None
     judge: Engine = "lexical"  # which engine judged the sentences
     flagged: list[str] = []  # the draft's sentences the judge reads as desperate
+    # those of them flagged only as part of the pressure around them (the context threshold)
+    context: list[str] = []
     rewrite_level: Level = "calm"
     still_needy: list[str] = []  # sentences of the calm version the same judge still flags
     note: str = ""  # for the user: the draft's only point was pressure
@@ -141,10 +145,11 @@ def is_when(fact: str) -> bool:
 def facts_in(sentence: str) -> list[str]:
     """The facts a sentence carries that a calm version must not lose: dates and weekdays, times,
     years, amounts, reference numbers (assistant/data/soften_purposes.yaml) and names (capitalised
-    words mid-sentence), longest first, each once."""
+    words mid-sentence, and acronyms: a word in capitals that is no ordinary word, "OSCE", not
+    "NEED"), longest first, each once."""
     when, other = _fact_patterns()
     found = [m.group(0) for p in (*when, *other) for m in p.finditer(sentence)]
-    found += [w for w in unknown_names(sentence, "") if not w.isupper()]
+    found += [w for w in unknown_names(sentence, "") if not shouted(w)]
     found = sorted(dict.fromkeys(found), key=len, reverse=True)
     return [f for i, f in enumerate(found) if not any(f in g for g in found[:i])]
 
@@ -274,6 +279,9 @@ class _Rewriter:
         self.judge = judge  # reads the clauses that would keep a flagged sentence's facts
         self.parts: MessageParts = split_message(self.text)
         self.flagged = {(s.start, s.end) for s in judgement.flagged}
+        self.context = {(s.start, s.end) for s in judgement.flagged if s.context}
+        # the sentences flagged for their context alone whose facts the calm version loses
+        self.losing: set[tuple[int, int]] = set()
         self.kept = [
             self._calm(span)
             for para in self.parts.paragraphs
@@ -343,6 +351,8 @@ class _Rewriter:
         replacement = self._replacement(span, lost)
         if replacement:
             self._add(out, replacement, replacement=True)
+        if (span.start, span.end) in self.context and lost_facts():
+            self.losing.add((span.start, span.end))
         return int(bool(replacement))
 
     def _signoff(self) -> list[str]:
@@ -397,6 +407,27 @@ class _Rewriter:
 
 def _norm(sentence: str) -> str:
     return re.sub(r"[^\w ]", "", sentence.lower()).strip()
+
+
+def keep_facts(
+    request: SoftenRequest, judgement: Judgement, signals: list[ToneSignal], judge: SentenceJudge
+) -> Judgement:
+    """The judgement with the sentences flagged for their context alone (under the threshold)
+    unflagged when the calm version would lose a fact of theirs (a date, a name, an amount): the
+    context threshold weighs wording against a missed plea, never a fact against one."""
+    if not any(s.context for s in judgement.flagged):
+        return judgement
+    rewriter = _Rewriter(request, judgement, signals, judge=judge)
+    rewriter.render()
+    if not rewriter.losing:
+        return judgement
+    sentences = [
+        s.model_copy(update={"flagged": False, "context": False})
+        if (s.start, s.end) in rewriter.losing
+        else s
+        for s in judgement.sentences
+    ]
+    return judgement.model_copy(update={"sentences": sentences})
 
 
 def calm_version(
@@ -579,7 +610,7 @@ def explain(
                 excerpt=sentence.text,
                 start=sentence.start,
                 end=sentence.end,
-                message=d.message,
+                message=f"{CONTEXT_NOTE} {d.message}" if sentence.context else d.message,
                 suggestion=d.suggestion,
             )
         )
@@ -601,6 +632,10 @@ def soften(
     """`always`: ask the model to write whatever its `models --check` figures say."""
     judgement, judge = _judged(request.text, judge_with(backend))
     signals = explain(request.text, judgement, judge, request.names())
+    checked = keep_facts(request, judgement, signals, judge)
+    if checked is not judgement:
+        judgement = checked
+        signals = explain(request.text, judgement, judge, request.names())
     calm = calm_version(request, judgement, signals, judge)
     rewrite, source, notice = calm.text, "template", _not_writing(backend, always)
     checks = rewrite_checks(rewrite, request)
@@ -631,6 +666,7 @@ def soften(
         rewrite_score=after.score,
         judge=judge.engine,
         flagged=[s.text for s in judgement.flagged],
+        context=[s.text for s in judgement.flagged if s.context],
         rewrite_level=after.level,
         still_needy=[s.text for s in after.flagged],
         note=calm.note,
