@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh7,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh8,fixtures]
 """
 
 from __future__ import annotations
@@ -205,6 +205,7 @@ SETS = {
     "fresh5": "fresh5.yaml",
     "fresh6": "fresh6.yaml",
     "fresh7": "fresh7.yaml",  # added after round 7's judge was frozen (b04fdea)
+    "fresh8": "fresh8.yaml",  # added after round 8's judge was frozen (6d1d28a)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -219,7 +220,9 @@ SETS = {
 # three writers' training sentences). fresh6.yaml, by a fifth, was added after round 6's judge
 # was frozen (5b933ba) and measured once; its failures were read in round 7 (which fixed the
 # shouting signal's reading of acronyms and kept round 6's weights). fresh7.yaml, by a sixth, was
-# added after round 7's judge was frozen (b04fdea).
+# added after round 7's judge was frozen (b04fdea) and measured once; its failures were read in
+# round 8 (session 24: the draft as context). fresh8.yaml, by a seventh, was added after round 8's
+# judge was frozen (6d1d28a).
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -229,7 +232,8 @@ PREFIX = {
     "fresh4": "fresh4 (independent, seen in round 5)",
     "fresh5": "fresh5 (independent, seen in round 6)",
     "fresh6": "fresh6 (independent, seen in round 7)",
-    "fresh7": "FRESH7 (independent)",
+    "fresh7": "fresh7 (independent, seen in round 8)",
+    "fresh8": "FRESH8 (independent)",
 }
 
 
