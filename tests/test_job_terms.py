@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.analysis.job_terms import read_ad, terms_in
-from assistant.analysis.keywords import extract_job_terms, keyword_gap
+from assistant.analysis.keywords import ResumeIndex, extract_job_terms, keyword_gap
 from assistant.analysis.lexicon import CATEGORIES, lexicon, phrase_key, word_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -527,3 +527,56 @@ def test_a_kind_and_its_examples_are_one_requirement():
     groups = [set(a.names) for a in asks]
     assert {"Programming Language", "Go", "Python"} in groups, groups
     assert {"Elixir", "Programming Language"} in groups, groups
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        ("Project was tasked to design an internal marketing system.", "System design"),
+        ("Testing: unit and integration, for every release.", "Unit testing"),
+        ("Supervised the repair of hand tools.", "Tool repair"),
+    ],
+)
+def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
+    assert ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        # a comma, a line or a sentence end parts them: a list, not one statement
+        ("Skills: marketing, system administration, web design", "System design"),
+        ("Designed posters.\nMaintained the phone system.", "System design"),
+        # more than two other words between them
+        ("Designed data structures and developed systems for science databases.", "Data science"),
+    ],
+)
+def test_a_terms_words_apart_do_not_show_it(resume, term):
+    assert not ResumeIndex(resume).shows(term)
+
+
+def test_a_compound_written_apart_or_together_is_one_word():
+    assert ResumeIndex("Built the company web site.").shows("Website")
+    assert ResumeIndex("Maintained the website.").shows("Web site")
+    assert ResumeIndex("Answered e-mail from clients.").shows("Email")
+    assert not ResumeIndex("Wrote web, site and store plans.").shows("Website")
+
+
+def test_the_noun_of_a_greek_born_word_shows_its_adjective():
+    assert ResumeIndex("Data analysis of radiation spectra.").shows("Analytical skills")
+    assert ResumeIndex("Diagnosis of engine faults.").shows("Diagnostics")
+    assert not ResumeIndex("Analyze the network and design upgrades.").shows("Analytical")
+
+
+def test_examples_joined_by_and_after_such_as_are_one_requirement():
+    asks, _ = read_ad("Requirements:\n- Proficiency in databases such as MongoDB and PostgreSQL\n")
+    assert [set(a.names) for a in asks] == [{"MongoDB", "PostgreSQL"}], asks
+    asks, _ = read_ad("Requirements:\n- Experience with MongoDB and PostgreSQL\n")
+    assert [a.names for a in asks] == [["MongoDB"], ["PostgreSQL"]], asks
+
+
+def test_a_product_name_with_an_inner_capital_is_not_another_words_form():
+    asks, _ = read_ad("Requirements:\n- Experience with databases\n")
+    assert "DataBasic" not in [a.name for a in asks]
+    asks, _ = read_ad("Requirements:\n- Experience with DataBasic\n")
+    assert [a.name for a in asks] == ["DataBasic"]

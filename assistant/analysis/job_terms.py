@@ -1151,6 +1151,9 @@ _EXAMPLE_OF = re.compile(
     r"^\s*,?\s*(?:such as|e\.g\.,?|for example,?|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
     re.I,
 )
+# "such as A and B": the examples are joined by "and" yet either will do
+_EXAMPLES_AND = re.compile(r"^\s*,?\s*(?:and|&)\s*$", re.I)
+_EXAMPLES_CUE = re.compile(r"(?:such as|e\.g\.,?|for example,?)\s*$", re.I)
 _ONE_OF = re.compile(
     r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
     r"like)\b|\(e\.g",
@@ -1205,6 +1208,12 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
                 # "Elixir or other modern programming languages": an example and its kind
                 groups[-1].append(f)
                 examples = True
+                continue
+            if _EXAMPLES_AND.match(between) and (
+                examples or _EXAMPLES_CUE.search(sentence, 0, groups[-1][0].start)
+            ):
+                # "databases such as MongoDB and PostgreSQL": examples of one kind
+                groups[-1].append(f)
                 continue
             if _OR_BETWEEN.match(between) or (
                 _LIST_GAP.fullmatch(between)
