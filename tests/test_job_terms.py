@@ -580,3 +580,12 @@ def test_a_product_name_with_an_inner_capital_is_not_another_words_form():
     assert "DataBasic" not in [a.name for a in asks]
     asks, _ = read_ad("Requirements:\n- Experience with DataBasic\n")
     assert [a.name for a in asks] == ["DataBasic"]
+
+
+def test_the_kind_a_taxonomy_names_in_brackets_is_shown_by_its_tools():
+    # Lightcast: "Scala (Programming Language)", "Xero (Accounting Software)"
+    job = "Requirements:\n- Expertise in at least one modern programming language\n"
+    assert keyword_gap("Wrote services in Scala.", job).missing == [], job
+    assert keyword_gap("Wrote the staff newsletter.", job).matched == [], job
+    report = keyword_gap("Kept the books in Xero.", "Requirements:\n- Accounting software\n")
+    assert report.missing == [], report
