@@ -109,12 +109,12 @@ _BOILER_SENTENCE = re.compile(
     r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|visa\b|sponsorship|"
     r"\bdrug|alcohol|moving violation|\bdui\b|social security|conviction|criminal|"
     r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|job bulletin|"
-    r"per\.lacity|shareholder|valuation|investors",
+    r"per\.lacity|shareholder|\bvaluation|investors",
     re.I,
 )
 # ... and outside the requirements and duties, also the words of the application process.
 _PROCESS_SENTENCE = re.compile(
-    r"\bapply\b|application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
+    r"\bapply\b|(?<!computer )(?<!software )(?<!office )(?<!web )(?<!mobile )application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
     r"work permit|interview|examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|"
     r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
     r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
@@ -1148,7 +1148,8 @@ _OR_RELATED = re.compile(
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
 _EXAMPLE_OF = re.compile(
-    r"^\s*,?\s*(?:such as|e\.g\.,?|for example,?|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
+    r"^\s*,?\s*(?:(?:such as|[ei]\.[ge]\.,?|for example,?)\s*(?:[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*)?"
+    r"|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
     re.I,
 )
 # "such as A and B": the examples are joined by "and" yet either will do
