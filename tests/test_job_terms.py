@@ -589,3 +589,32 @@ def test_the_kind_a_taxonomy_names_in_brackets_is_shown_by_its_tools():
     assert keyword_gap("Wrote the staff newsletter.", job).matched == [], job
     report = keyword_gap("Kept the books in Xero.", "Requirements:\n- Accounting software\n")
     assert report.missing == [], report
+
+
+def test_a_sentence_about_evaluations_or_computer_applications_is_read():
+    # "evaluations" holds "valuation" (an investors' word) and "computer applications" is not
+    # the application process
+    asks, _ = read_ad("Duties:\n- Conduct technical evaluations of pumps using Python\n")
+    assert "Python" in [a.name for a in asks], asks
+    notes = (
+        "NOTES:\n1. Experience with computer applications, i.e., databases, spreadsheets, "
+        "word processing or other electronic processes, is desired but not required.\n"
+    )
+    asks, _ = read_ad(notes)
+    assert len(asks) == 1 and "Spreadsheets" in asks[0].names, asks
+    asks, _ = read_ad("NOTES:\n1. Apply online with your application by May 1 using Excel.\n")
+    assert list(asks) == [], asks
+
+
+def test_the_citys_qualifications_review_is_the_selection_process():
+    ad = (
+        "REQUIREMENTS\n1. Two years of experience with Excel.\n\nQUALIFICATIONS REVIEW\n"
+        "In this evaluation, the committee will assess each candidate's training and experience "
+        "based upon the City employment application.\n"
+    )
+    assert [a.name for a in read_ad(ad)[0]] == ["Excel"]
+
+
+def test_a_job_title_that_plans_and_directs_asks_for_planning():
+    ad = "Duties:\nA Police Captain plans, organizes, and directs the work of sworn employees.\n"
+    assert "Planning" in [a.name for a in read_ad(ad)[0]]
