@@ -618,3 +618,14 @@ def test_the_citys_qualifications_review_is_the_selection_process():
 def test_a_job_title_that_plans_and_directs_asks_for_planning():
     ad = "Duties:\nA Police Captain plans, organizes, and directs the work of sworn employees.\n"
     assert "Planning" in [a.name for a in read_ad(ad)[0]]
+
+
+def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_word():
+    ad = (
+        "Borealis Data Labs is the leading platform for pharmacies.\n\nRequirements:\n"
+        "- Strong understanding of data structures and algorithms\n"
+        "- Experience with Borealis Data Studio and Python\n"
+    )
+    names = [a.name for a in read_ad(ad)[0]]
+    assert "Data structures" in names and "Python" in names, names
+    assert not any("Borealis" in n for n in names), names

@@ -1303,8 +1303,13 @@ def _advertiser_words(company: Optional[str], text: str) -> set[str]:
     return words
 
 
-def _is_advertiser(name: str, words: set[str]) -> bool:
-    return bool(words) and any(w.lower() in words for w in re.findall(r"[A-Za-z0-9&]+", name))
+def _is_advertiser(name: str, words: set[str], written: str = "") -> bool:
+    """The name holds a word of the advertiser's name, unless the ad writes that word in lower
+    case where it names the term: "data structures" is no product of Allergan Data Labs, nor
+    "software development" one of Sigma Software."""
+    hits = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", name)} & words
+    lower = {w for w in re.findall(r"[A-Za-z0-9&]+", written) if w.islower()}
+    return bool(hits - lower)
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -1364,7 +1369,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
         for f in found:
             a, b = _word_before(words, f.start)
             if (
-                not _is_advertiser(f.name, advertiser)
+                not _is_advertiser(f.name, advertiser, s.text[f.start : f.end])
                 and not (company and _ends_with(s.text, b, company))
                 and not _is_advertiser(s.text[a:b], advertiser)
             ):
