@@ -629,3 +629,10 @@ def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_wor
     names = [a.name for a in read_ad(ad)[0]]
     assert "Data structures" in names and "Python" in names, names
     assert not any("Borealis" in n for n in names), names
+
+
+def test_a_terms_words_in_another_order_show_it_only_after_a_verb():
+    assert ResumeIndex("Developed the company web site.").shows("Web development")
+    assert not ResumeIndex("Met project management staff on database work.").shows(
+        "Database management"
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Optional
 
 from pydantic import BaseModel, Field
@@ -276,6 +277,7 @@ class ResumeIndex:
                 if tid is not None:
                     self.ids.add(tid)
         self.names = {w.lower() for w in tokens.words}
+        self.words = tokens.words
         self.keyed = " " + " ".join(self.keys) + " "
         self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
         for i, k in enumerate(self.keys):
@@ -323,9 +325,12 @@ class ResumeIndex:
         return self._in_one_clause(words)
 
     def _in_one_clause(self, words: list[str]) -> bool:
-        """A term's two or three words, in any order and form, in one clause of the resume and
-        at most two other words apart: "developed the FAQ part of the web site" shows web
-        development, "testing: unit and integration" unit testing."""
+        """A term's two or three words, in any form, in one clause of the resume and at most two
+        other words apart; in another order only when the first of them leads the others (a
+        verb, or a noun before "of"): "developed the FAQ part of the web site" shows web
+        development, "testing: unit and integration" unit testing, "tasked to design an internal
+        system" system design, but "project management staff on database work" is no database
+        management."""
         words = [w for w in words if w not in _FILLER]
         if not 2 <= len(words) <= 3:
             return False
@@ -335,14 +340,30 @@ class ResumeIndex:
             r = self._rank.get(p)
             if r is None or not _same_word(keys[p], words[0]):
                 continue
-            near = [
-                keys[content[q]]
+            window = [
+                q
                 for q in range(max(0, r - reach + 1), min(len(content), r + reach))
-                if clause[q] == clause[r]
+                if clause[q] == clause[r] and q != r
             ]
-            if all(any(_same_word(k, w) for k in near) for w in words[1:]):
-                return True
+            places = [[q for q in window if _same_word(keys[content[q]], w)] for w in words[1:]]
+            for chosen in product(*places):
+                ranks = (r, *chosen)
+                if len(set(ranks)) < len(ranks) or max(ranks) - min(ranks) >= reach:
+                    continue
+                first = min(ranks)
+                if first == r or self._leads(content[first]):
+                    return True
         return False
+
+    def _leads(self, i: int) -> bool:
+        """Word i leads what it is done to: written as a verb (an -ed or -ing form, or right
+        after "to"), or before "of" ("the repair of hand tools")."""
+        w = self.words
+        return (
+            w[i].lower().endswith(("ed", "ing"))
+            or (i > 0 and w[i - 1].lower() == "to")
+            or (i + 1 < len(w) and w[i + 1].lower() == "of")
+        )
 
     def _joined(self, name: str) -> bool:
         """A one-word name the resume writes as two words, or a two-word name it writes as one."""
