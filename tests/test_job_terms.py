@@ -636,3 +636,11 @@ def test_a_terms_words_in_another_order_show_it_only_after_a_verb():
     assert not ResumeIndex("Met project management staff on database work.").shows(
         "Database management"
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["Mathematics Background", "Strong Python Skills", "Knowledge Of SQL"]
+)
+def test_a_title_case_requirement_line_is_not_a_proper_name(line):
+    assert [f.name for f in terms_in(line)] != [], line
+    assert terms_in("County Base Station Hospital") == []

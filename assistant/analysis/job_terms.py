@@ -941,7 +941,14 @@ def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
 
 
 _CAPWORD = re.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
-_CAP_CONNECTOR = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+(?:of|for)\s+$")
+_CAP_CONNECTOR = re.compile(r"(?<![\w'’])(?P<w>[A-Z][a-z]+)\s+(?:of|for)\s+$")
+# words a Title Case requirement line puts around a skill ("Mathematics Background", "Strong
+# Python Skills", "Knowledge of SQL"): capitalised, yet no part of a name
+_TITLE_CASE_FILLER = frozenset(
+    """skill skills background experience knowledge proficiency expertise familiarity
+    understanding fundamentals basics ability abilities strong solid good excellent of in with
+    and for""".split()
+)
 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
@@ -953,12 +960,25 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     # Registration"), not a term of its own
     low = max(0, start - 40)
     connected = _CAP_CONNECTOR.search(text[low:start]) if " " not in span else None
-    if connected and low + connected.start() > 0:
+    if (
+        connected
+        and low + connected.start() > 0
+        and connected.group("w").lower() not in _TITLE_CASE_FILLER
+    ):
         return True
     before = re.search(r"([A-Za-z][\w&'’.-]*)\s+$", text[:start])
     after = re.match(r"\s+([A-Za-z][\w&'’.-]*)", text[end:])
-    cap_before = bool(before) and bool(_CAPWORD.fullmatch(before.group(1))) and before.start(1) > 0
-    cap_after = bool(after) and bool(_CAPWORD.fullmatch(after.group(1)))
+    cap_before = (
+        bool(before)
+        and bool(_CAPWORD.fullmatch(before.group(1)))
+        and before.start(1) > 0
+        and before.group(1).lower() not in _TITLE_CASE_FILLER
+    )
+    cap_after = (
+        bool(after)
+        and bool(_CAPWORD.fullmatch(after.group(1)))
+        and after.group(1).lower() not in _TITLE_CASE_FILLER
+    )
     return cap_before or cap_after
 
 
