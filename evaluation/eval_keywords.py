@@ -7,7 +7,9 @@ stemming each word, it equals one of the requirement's names or contains one as 
 ("Class B driver's license" finds "driver's license"). A listed term that finds no requirement
 and none of the ad's other labelled terms (`also`) is junk. "Wrong missing" counts requirements,
 not terms: a requirement ("A or B" is one) is judged when one of its own names is listed as
-missing, and is wrong when the label says the resume shows it."""
+missing, and is wrong when the label says the resume shows it. "Wrongly shown" is the other side:
+a requirement named by a term listed as matched while the label says the resume lacks it (the
+price of a lenient matcher)."""
 
 from __future__ import annotations
 
@@ -76,11 +78,14 @@ class Tally:
     junk: int = 0
     missing_judged: int = 0
     wrong_missing: int = 0
+    shown_judged: int = 0
+    wrongly_shown: int = 0
     other_asks: int = 0  # experience and degree requirements
     other_found: int = 0
     junk_terms: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    wrongly: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name, value in vars(other).items():
@@ -137,6 +142,22 @@ def judge(
             if ask.get("shown"):
                 t.wrong_missing += 1
                 t.wrong.append(f"{label['label']}: {' / '.join(named)}")
+        # "A or B" listed as matched, with B a requirement the resume shows, is rightly matched
+        shown = [
+            term
+            for term, is_missing in listed
+            if not is_missing
+            and names_exactly(term, ask["any"])
+            and (
+                ask.get("shown")
+                or not any(a.get("shown") and names_exactly(term, a["any"]) for a in asks)
+            )
+        ]
+        if shown and "shown" in ask:
+            t.shown_judged += 1
+            if not ask.get("shown"):
+                t.wrongly_shown += 1
+                t.wrongly.append(f"{label['label']}: {' / '.join(shown)}")
     return t
 
 
@@ -160,6 +181,7 @@ def print_tally(name: str, t: Tally) -> None:
     print(
         f"  {name:<18} recall {_pct(t.found, t.asks)}  required {_pct(t.required_found, t.required)}"
         f"  junk {_pct(t.junk, t.listed)}  wrong missing {_pct(t.wrong_missing, t.missing_judged)}"
+        f"  wrongly shown {_pct(t.wrongly_shown, t.shown_judged)}"
         f"  experience/degree {_pct(t.other_found, t.other_asks)}"
     )
 
@@ -208,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmissed ({split}):", *t.missed, sep="\n  ")
         print(f"\njunk ({split}):", *t.junk_terms, sep="\n  ")
         print(f"\nwrong missing ({split}):", *t.wrong, sep="\n  ")
+        print(f"\nwrongly shown ({split}):", *t.wrongly, sep="\n  ")
     return 0
 
 

@@ -97,6 +97,8 @@ class Builder:
         self.dropped: Counter = Counter()
         self.subcategories: dict[str, str] = {}  # Lightcast subcategory id -> its name
         self.members: dict[str, set[int]] = {}  # Lightcast subcategory id -> its skills' terms
+        # "Troubleshooting (Problem Solving)": the bracket's words -> the terms it qualifies
+        self.qualified: dict[str, set[int]] = {}
 
     def add(self, names: list[str], category: str, source: str, exact: set[str] = frozenset()):
         """One term with its aliases. Returns the term's index, or None when every name was taken."""
@@ -183,6 +185,7 @@ def _lightcast(b: Builder, path: Path) -> None:
             aliases: list[str] = []
             exact: set[str] = set()
             m = _QUALIFIER.match(name)
+            qualifier = ""
             if m:
                 head, inner, tail = m.groups()
                 if _ACRONYM.match(inner.replace(" ", "")) and head:
@@ -193,7 +196,7 @@ def _lightcast(b: Builder, path: Path) -> None:
                     name, aliases = inner, [head]
                 else:
                     # "Rust (Programming Language)": the bare name is an English word too
-                    name = f"{head} {tail}".strip()
+                    name, qualifier = f"{head} {tail}".strip(), inner
                     if len(name.split()) == 1:
                         exact.add(name)
             if not name or len(split_words(name)) > 6:
@@ -215,6 +218,8 @@ def _lightcast(b: Builder, path: Path) -> None:
             )
             if index is None:  # a name an earlier source took: the term is that one
                 index = b.keys.get(phrase_key(name))
+            if index is not None and qualifier:
+                b.qualified.setdefault(qualifier, set()).add(index)
             if index is not None and row["hierarchy_levels"]:
                 for level in ast.literal_eval(row["hierarchy_levels"]):
                     if len(level) > 1 and level[1]:
@@ -343,11 +348,42 @@ def _quality(name: str) -> bool:
     return len(words) == 1 and word_form(words[0]) in ("ity", "able", "ible", "ability", "ibility")
 
 
+_TOOL_KIND = re.compile(
+    r"\b(?:languages?|software|frameworks?|librar(?:y|ies)|tools?|platforms?|protocols?|"
+    r"servers?|browsers?|editors?)$",
+    re.I,
+)
+
+
+def _named(b: Builder, name: str) -> int | None:
+    """The term named `name` (a final s aside), not one that only shares its stems: "Databases"
+    is not DataBasic."""
+    index = b.keys.get(phrase_key(name))
+    if index is None or b.terms[index][0].lower().rstrip("s") != name.lower().rstrip("s"):
+        return None
+    return index
+
+
 def broader(b: Builder) -> dict[int, list[int]]:
     """A term named exactly like a Lightcast subcategory ("Procurement", "Carpentry") -> the terms
-    of that subcategory's skills ("Purchasing", "Finish Carpentry"): a resume that shows one of
-    them shows the broader term."""
+    of that subcategory's skills ("Purchasing", "Finish Carpentry"), and a term named like the
+    bracket of a Lightcast skill ("Problem Solving") -> the skills it qualifies ("Troubleshooting
+    (Problem Solving)", "Java (Programming Language)"): a resume that shows one of them shows
+    the broader term."""
     out: dict[int, list[int]] = {}
+    for qualifier, members in b.qualified.items():
+        index = _named(b, qualifier)
+        # a bracket after one word says which of its meanings is meant ("Closing (Sales)",
+        # "Reduction (Orthopedic Surgery)"): a resume's word alone cannot tell, unless the
+        # bracket names a kind of tool and the word is that tool ("Scala (Programming Language)")
+        tool_kind = bool(_TOOL_KIND.search(qualifier))
+        kept = sorted(
+            m
+            for m in members - {index}
+            if not _quality(b.terms[m][0]) and (tool_kind or len(split_words(b.terms[m][0])) > 1)
+        )
+        if index is not None and kept:
+            out[index] = kept
     for sid, full in b.subcategories.items():
         # "Natural Language Processing (NLP)": the name without its acronym in brackets
         m = _QUALIFIER.match(full)
@@ -355,11 +391,9 @@ def broader(b: Builder) -> dict[int, list[int]]:
         index = b.keys.get(phrase_key(name))
         if index is None or b.terms[index][0].lower() != name.lower():
             continue  # "Databases" is not DataBasic: only the same name, not the same stems
-        members = sorted(
-            m for m in b.members.get(sid, set()) - {index} if not _quality(b.terms[m][0])
-        )
+        members = {m for m in b.members.get(sid, set()) - {index} if not _quality(b.terms[m][0])}
         if members:
-            out[index] = members
+            out[index] = sorted(members | set(out.get(index, ())))
     return dict(sorted(out.items()))
 
 

@@ -78,7 +78,10 @@ def test_job_terms_have_no_stop_words_and_no_company(name):
     assert terms
     assert not {t.lower() for t in terms} & STOP_WORDS
     company_words = {w.lower() for w in (job.company or "").split()}
-    assert not any(w in company_words for t in terms for w in t.lower().split()), (
+    # a word of the company's name the ad writes in lower case is an everyday word there:
+    # "protected health information" beside Northwind Health
+    named = [t for t in terms if t.lower() not in job.text]
+    assert not any(w in company_words for t in named for w in t.lower().split()), (
         job.company,
         terms,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.analysis.job_terms import read_ad, terms_in
-from assistant.analysis.keywords import extract_job_terms, keyword_gap
+from assistant.analysis.keywords import ResumeIndex, extract_job_terms, keyword_gap
 from assistant.analysis.lexicon import CATEGORIES, lexicon, phrase_key, word_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -527,3 +527,120 @@ def test_a_kind_and_its_examples_are_one_requirement():
     groups = [set(a.names) for a in asks]
     assert {"Programming Language", "Go", "Python"} in groups, groups
     assert {"Elixir", "Programming Language"} in groups, groups
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        ("Project was tasked to design an internal marketing system.", "System design"),
+        ("Testing: unit and integration, for every release.", "Unit testing"),
+        ("Supervised the repair of hand tools.", "Tool repair"),
+    ],
+)
+def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
+    assert ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        # a comma, a line or a sentence end parts them: a list, not one statement
+        ("Skills: marketing, system administration, web design", "System design"),
+        ("Designed posters.\nMaintained the phone system.", "System design"),
+        # more than two other words between them
+        ("Designed data structures and developed systems for science databases.", "Data science"),
+    ],
+)
+def test_a_terms_words_apart_do_not_show_it(resume, term):
+    assert not ResumeIndex(resume).shows(term)
+
+
+def test_a_compound_written_apart_or_together_is_one_word():
+    assert ResumeIndex("Built the company web site.").shows("Website")
+    assert ResumeIndex("Maintained the website.").shows("Web site")
+    assert ResumeIndex("Answered e-mail from clients.").shows("Email")
+    assert not ResumeIndex("Wrote web, site and store plans.").shows("Website")
+
+
+def test_the_noun_of_a_greek_born_word_shows_its_adjective():
+    assert ResumeIndex("Data analysis of radiation spectra.").shows("Analytical skills")
+    assert ResumeIndex("Diagnosis of engine faults.").shows("Diagnostics")
+    assert not ResumeIndex("Analyze the network and design upgrades.").shows("Analytical")
+
+
+def test_examples_joined_by_and_after_such_as_are_one_requirement():
+    asks, _ = read_ad("Requirements:\n- Proficiency in databases such as MongoDB and PostgreSQL\n")
+    assert [set(a.names) for a in asks] == [{"MongoDB", "PostgreSQL"}], asks
+    asks, _ = read_ad("Requirements:\n- Experience with MongoDB and PostgreSQL\n")
+    assert [a.names for a in asks] == [["MongoDB"], ["PostgreSQL"]], asks
+
+
+def test_a_product_name_with_an_inner_capital_is_not_another_words_form():
+    asks, _ = read_ad("Requirements:\n- Experience with databases\n")
+    assert "DataBasic" not in [a.name for a in asks]
+    asks, _ = read_ad("Requirements:\n- Experience with DataBasic\n")
+    assert [a.name for a in asks] == ["DataBasic"]
+
+
+def test_the_kind_a_taxonomy_names_in_brackets_is_shown_by_its_tools():
+    # Lightcast: "Scala (Programming Language)", "Xero (Accounting Software)"
+    job = "Requirements:\n- Expertise in at least one modern programming language\n"
+    assert keyword_gap("Wrote services in Scala.", job).missing == [], job
+    assert keyword_gap("Wrote the staff newsletter.", job).matched == [], job
+    report = keyword_gap("Kept the books in Xero.", "Requirements:\n- Accounting software\n")
+    assert report.missing == [], report
+
+
+def test_a_sentence_about_evaluations_or_computer_applications_is_read():
+    # "evaluations" holds "valuation" (an investors' word) and "computer applications" is not
+    # the application process
+    asks, _ = read_ad("Duties:\n- Conduct technical evaluations of pumps using Python\n")
+    assert "Python" in [a.name for a in asks], asks
+    notes = (
+        "NOTES:\n1. Experience with computer applications, i.e., databases, spreadsheets, "
+        "word processing or other electronic processes, is desired but not required.\n"
+    )
+    asks, _ = read_ad(notes)
+    assert len(asks) == 1 and "Spreadsheets" in asks[0].names, asks
+    asks, _ = read_ad("NOTES:\n1. Apply online with your application by May 1 using Excel.\n")
+    assert list(asks) == [], asks
+
+
+def test_the_citys_qualifications_review_is_the_selection_process():
+    ad = (
+        "REQUIREMENTS\n1. Two years of experience with Excel.\n\nQUALIFICATIONS REVIEW\n"
+        "In this evaluation, the committee will assess each candidate's training and experience "
+        "based upon the City employment application.\n"
+    )
+    assert [a.name for a in read_ad(ad)[0]] == ["Excel"]
+
+
+def test_a_job_title_that_plans_and_directs_asks_for_planning():
+    ad = "Duties:\nA Police Captain plans, organizes, and directs the work of sworn employees.\n"
+    assert "Planning" in [a.name for a in read_ad(ad)[0]]
+
+
+def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_word():
+    ad = (
+        "Borealis Data Labs is the leading platform for pharmacies.\n\nRequirements:\n"
+        "- Strong understanding of data structures and algorithms\n"
+        "- Experience with Borealis Data Studio and Python\n"
+    )
+    names = [a.name for a in read_ad(ad)[0]]
+    assert "Data structures" in names and "Python" in names, names
+    assert not any("Borealis" in n for n in names), names
+
+
+def test_a_terms_words_in_another_order_show_it_only_after_a_verb():
+    assert ResumeIndex("Developed the company web site.").shows("Web development")
+    assert not ResumeIndex("Met project management staff on database work.").shows(
+        "Database management"
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Mathematics Background", "Strong Python Skills", "Knowledge Of SQL"]
+)
+def test_a_title_case_requirement_line_is_not_a_proper_name(line):
+    assert [f.name for f in terms_in(line)] != [], line
+    assert terms_in("County Base Station Hospital") == []

@@ -109,12 +109,12 @@ _BOILER_SENTENCE = re.compile(
     r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|visa\b|sponsorship|"
     r"\bdrug|alcohol|moving violation|\bdui\b|social security|conviction|criminal|"
     r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|job bulletin|"
-    r"per\.lacity|shareholder|valuation|investors",
+    r"per\.lacity|shareholder|\bvaluation|investors",
     re.I,
 )
 # ... and outside the requirements and duties, also the words of the application process.
 _PROCESS_SENTENCE = re.compile(
-    r"\bapply\b|application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
+    r"\bapply\b|(?<!computer )(?<!software )(?<!office )(?<!web )(?<!mobile )application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
     r"work permit|interview|examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|"
     r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
     r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
@@ -941,7 +941,14 @@ def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
 
 
 _CAPWORD = re.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
-_CAP_CONNECTOR = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+(?:of|for)\s+$")
+_CAP_CONNECTOR = re.compile(r"(?<![\w'’])(?P<w>[A-Z][a-z]+)\s+(?:of|for)\s+$")
+# words a Title Case requirement line puts around a skill ("Mathematics Background", "Strong
+# Python Skills", "Knowledge of SQL"): capitalised, yet no part of a name
+_TITLE_CASE_FILLER = frozenset(
+    """skill skills background experience knowledge proficiency expertise familiarity
+    understanding fundamentals basics ability abilities strong solid good excellent of in with
+    and for""".split()
+)
 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
@@ -953,12 +960,25 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     # Registration"), not a term of its own
     low = max(0, start - 40)
     connected = _CAP_CONNECTOR.search(text[low:start]) if " " not in span else None
-    if connected and low + connected.start() > 0:
+    if (
+        connected
+        and low + connected.start() > 0
+        and connected.group("w").lower() not in _TITLE_CASE_FILLER
+    ):
         return True
     before = re.search(r"([A-Za-z][\w&'’.-]*)\s+$", text[:start])
     after = re.match(r"\s+([A-Za-z][\w&'’.-]*)", text[end:])
-    cap_before = bool(before) and bool(_CAPWORD.fullmatch(before.group(1))) and before.start(1) > 0
-    cap_after = bool(after) and bool(_CAPWORD.fullmatch(after.group(1)))
+    cap_before = (
+        bool(before)
+        and bool(_CAPWORD.fullmatch(before.group(1)))
+        and before.start(1) > 0
+        and before.group(1).lower() not in _TITLE_CASE_FILLER
+    )
+    cap_after = (
+        bool(after)
+        and bool(_CAPWORD.fullmatch(after.group(1)))
+        and after.group(1).lower() not in _TITLE_CASE_FILLER
+    )
     return cap_before or cap_after
 
 
@@ -1148,9 +1168,13 @@ _OR_RELATED = re.compile(
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
 _EXAMPLE_OF = re.compile(
-    r"^\s*,?\s*(?:such as|e\.g\.,?|for example,?|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
+    r"^\s*,?\s*(?:(?:such as|[ei]\.[ge]\.,?|for example,?)\s*(?:[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*)?"
+    r"|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
     re.I,
 )
+# "such as A and B": the examples are joined by "and" yet either will do
+_EXAMPLES_AND = re.compile(r"^\s*,?\s*(?:and|&)\s*$", re.I)
+_EXAMPLES_CUE = re.compile(r"(?:such as|e\.g\.,?|for example,?)\s*$", re.I)
 _ONE_OF = re.compile(
     r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
     r"like)\b|\(e\.g",
@@ -1205,6 +1229,12 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
                 # "Elixir or other modern programming languages": an example and its kind
                 groups[-1].append(f)
                 examples = True
+                continue
+            if _EXAMPLES_AND.match(between) and (
+                examples or _EXAMPLES_CUE.search(sentence, 0, groups[-1][0].start)
+            ):
+                # "databases such as MongoDB and PostgreSQL": examples of one kind
+                groups[-1].append(f)
                 continue
             if _OR_BETWEEN.match(between) or (
                 _LIST_GAP.fullmatch(between)
@@ -1293,8 +1323,13 @@ def _advertiser_words(company: Optional[str], text: str) -> set[str]:
     return words
 
 
-def _is_advertiser(name: str, words: set[str]) -> bool:
-    return bool(words) and any(w.lower() in words for w in re.findall(r"[A-Za-z0-9&]+", name))
+def _is_advertiser(name: str, words: set[str], written: str = "") -> bool:
+    """The name holds a word of the advertiser's name, unless the ad writes that word in lower
+    case where it names the term: "data structures" is no product of Allergan Data Labs, nor
+    "software development" one of Sigma Software."""
+    hits = {w.lower() for w in re.findall(r"[A-Za-z0-9&]+", name)} & words
+    lower = {w for w in re.findall(r"[A-Za-z0-9&]+", written) if w.islower()}
+    return bool(hits - lower)
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -1354,7 +1389,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
         for f in found:
             a, b = _word_before(words, f.start)
             if (
-                not _is_advertiser(f.name, advertiser)
+                not _is_advertiser(f.name, advertiser, s.text[f.start : f.end])
                 and not (company and _ends_with(s.text, b, company))
                 and not _is_advertiser(s.text[a:b], advertiser)
             ):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Optional
 
 from pydantic import BaseModel, Field
@@ -219,12 +220,32 @@ _LEADING_MODIFIER = re.compile(
 )
 
 
+# the noun and the adjective of one Greek-born word: analysis ~ analytic(al), diagnosis ~
+# diagnostic, synthesis ~ synthetic (on stems: analysi ~ analyt, diagnosi ~ diagnost). Not the
+# verb: "analyze the network" is a task, not analytical skills
+_GREEK_ENDING = re.compile(r"(?<=[a-z]{4}[yoe])(?:si|st|t)$")
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Two word keys of one word: equal, or one the start of the other (at least 5 letters)."""
+    """Two word keys of one word: equal, one the start of the other (at least 5 letters), or
+    one root with another Greek-born ending (analysis ~ analytical)."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long_.startswith(short)
+    if len(short) >= 5 and long_.startswith(short):
+        return True
+    root = _GREEK_ENDING.sub("", a)
+    return root != a and root == _GREEK_ENDING.sub("", b)
+
+
+# Where a reader stops looking for a term's words together: a sentence end, a line (a bullet), a
+# comma, a bracket. Not a colon: "Testing: unit and integration" is one statement.
+_CLAUSE_BREAK = re.compile(r"[,;()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n|\s-\s")
+# Words that say nothing of what a term is: not counted between a term's words.
+_FILLER = frozenset(
+    "a an the of to for in on at by with and or as our my their its from into this that these "
+    "those was were is are be been".split()
+)
 
 
 class ResumeIndex:
@@ -234,7 +255,7 @@ class ResumeIndex:
 
     def __init__(self, text: str) -> None:
         from assistant.analysis.job_terms import rearranged, tokenize
-        from assistant.analysis.lexicon import lexicon
+        from assistant.analysis.lexicon import lexicon, word_key
 
         lex = lexicon()
         # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
@@ -256,11 +277,32 @@ class ResumeIndex:
                 if tid is not None:
                     self.ids.add(tid)
         self.names = {w.lower() for w in tokens.words}
+        self.words = tokens.words
         self.keyed = " " + " ".join(self.keys) + " "
         self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
         for i, k in enumerate(self.keys):
             self._starts.setdefault(k[:5], []).append(i)
         self.flat = re.sub(r"[^a-z0-9+#]", "", text.lower())
+        # the words that say something, each with its clause: "developed the web site" has
+        # "developed" and "web" two words apart, in one clause
+        self._content: list[int] = []  # token index of each content word
+        self._clause: list[int] = []  # its clause number
+        clause = 0
+        spans = tokens.spans
+        for i, word in enumerate(tokens.words):
+            if i and _CLAUSE_BREAK.search(text[spans[i - 1][1] : spans[i][0]]):
+                clause += 1
+            if word.lower() not in _FILLER:
+                self._content.append(i)
+                self._clause.append(clause)
+        self._rank = {t: r for r, t in enumerate(self._content)}
+        # two words written as one or apart: "web site" ~ "website", "e-mail" ~ "email"
+        self.joined = {
+            word_key(a + b)
+            for (a, b), (sa, sb) in zip(zip(tokens.words, tokens.words[1:]), zip(spans, spans[1:]))
+            if a.isalpha() and b.isalpha() and not text[sa[1] : sb[0]].strip()
+        }
+        self.keyset = frozenset(self.keys)
 
     def _near(self, words: list[str]) -> bool:
         """The words in a row, each the same word in another form (reconciled ~ reconciliation),
@@ -280,7 +322,57 @@ class ResumeIndex:
                 window = keys[i : i + n + 1]
                 if all(any(_same_word(k, w) for k in window) for w in words):
                     return True
+        return self._in_one_clause(words)
+
+    def _in_one_clause(self, words: list[str]) -> bool:
+        """A term's two or three words, in any form, in one clause of the resume and at most two
+        other words apart; in another order only when the first of them leads the others (a
+        verb, or a noun before "of"): "developed the FAQ part of the web site" shows web
+        development, "testing: unit and integration" unit testing, "tasked to design an internal
+        system" system design, but "project management staff on database work" is no database
+        management."""
+        words = [w for w in words if w not in _FILLER]
+        if not 2 <= len(words) <= 3:
+            return False
+        reach = len(words) + 2  # content words from the first of them to the last
+        keys, content, clause = self.keys, self._content, self._clause
+        for p in self._starts.get(words[0][:5], ()):
+            r = self._rank.get(p)
+            if r is None or not _same_word(keys[p], words[0]):
+                continue
+            window = [
+                q
+                for q in range(max(0, r - reach + 1), min(len(content), r + reach))
+                if clause[q] == clause[r] and q != r
+            ]
+            places = [[q for q in window if _same_word(keys[content[q]], w)] for w in words[1:]]
+            for chosen in product(*places):
+                ranks = (r, *chosen)
+                if len(set(ranks)) < len(ranks) or max(ranks) - min(ranks) >= reach:
+                    continue
+                first = min(ranks)
+                if first == r or self._leads(content[first]):
+                    return True
         return False
+
+    def _leads(self, i: int) -> bool:
+        """Word i leads what it is done to: written as a verb (an -ed or -ing form, or right
+        after "to"), or before "of" ("the repair of hand tools")."""
+        w = self.words
+        return (
+            w[i].lower().endswith(("ed", "ing"))
+            or (i > 0 and w[i - 1].lower() == "to")
+            or (i + 1 < len(w) and w[i + 1].lower() == "of")
+        )
+
+    def _joined(self, name: str) -> bool:
+        """A one-word name the resume writes as two words, or a two-word name it writes as one."""
+        from assistant.analysis.lexicon import split_words, word_key
+
+        parts = [w for w in split_words(name) if w.isalpha()]
+        if len(parts) == 1:
+            return word_key(parts[0]) in self.joined
+        return len(parts) == 2 and word_key(parts[0] + parts[1]) in self.keyset
 
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
         from assistant.analysis.lexicon import narrower_terms, phrase_key
@@ -297,6 +389,8 @@ class ResumeIndex:
         for n in names:
             key = phrase_key(n)
             if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split()):
+                return True
+            if self._joined(n):
                 return True
             flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
             if len(flat) >= 8 and flat in self.flat:

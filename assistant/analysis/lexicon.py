@@ -112,10 +112,12 @@ def same_word(a: str, b: str) -> bool:
 
 def _same_use(written: str, named: str) -> bool:
     """The written word is the named word, and not its -ing form where the name is a plain noun
-    ("supporting" is a verb where the name says Support)."""
+    ("supporting" is a verb where the name says Support), nor another form of a product's name."""
     if not same_word(written, named):
         return False
     w, n = written.lower(), named.lower()
+    if re.match(r"[A-Z]?[a-z]+[A-Z]", named) and w not in (n, n + "s"):
+        return False  # a product written with an inner capital: "databases" is not DataBasic
     return not (w.endswith("ing") and not n.endswith(("ing", "ings")) and len(w) > len(n))
 
 

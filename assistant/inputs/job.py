@@ -89,6 +89,8 @@ def heading_kind(h: str, previous: str) -> str:
         return NICE
     if BOILERPLATE_HEADING.search(h) and not re.search(r"requirement|qualification", h, re.I):
         return BOILERPLATE
+    if re.match(r"qualifications? review$", h, re.I):
+        return BOILERPLATE  # the City's selection by a review committee, not what it asks
     if REQUIREMENT_HEADING.search(h):
         return REQUIRED
     if DUTIES_HEADING.search(h):

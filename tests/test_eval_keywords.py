@@ -1,0 +1,32 @@
+"""The keyword eval's judging, on made-up labels (no outside data needed)."""
+
+from __future__ import annotations
+
+from evaluation.eval_keywords import judge
+
+
+def _label(asks):
+    return {"label": "made_up", "asks": asks, "also": []}
+
+
+def test_a_matched_term_the_label_says_the_resume_lacks_is_wrongly_shown():
+    label = _label(
+        [
+            {"any": ["Kotlin"], "kind": "tool", "shown": False},
+            {"any": ["SQL"], "kind": "tool", "shown": True},
+        ]
+    )
+    t = judge(label, matched=["Kotlin", "SQL"], missing=[], other=[])
+    assert (t.wrongly_shown, t.shown_judged) == (1, 2)
+    assert t.wrongly == ["made_up: Kotlin"]
+
+
+def test_an_or_matched_through_a_shown_name_is_not_wrongly_shown():
+    label = _label(
+        [
+            {"any": ["Kotlin"], "kind": "tool", "shown": False},
+            {"any": ["Java"], "kind": "tool", "shown": True},
+        ]
+    )
+    t = judge(label, matched=["Kotlin or Java"], missing=[], other=[])
+    assert t.wrongly_shown == 0 and t.shown_judged == 1
