@@ -493,3 +493,38 @@ def test_a_model_that_only_reads_gets_no_token_count():
         run_on_engine(EngineSettings(), task, preload=lambda backend: False)
         run_on_engine(EngineSettings(), task, preload=lambda backend: True)
     assert seen == [(True, type(None)), (True, TokenProgress)]
+
+
+COURTESY = (
+    "Hi Ms Okafor,\n\nThanks for the call on Monday about the warehouse supervisor role. I can "
+    "start on 3 March. God bless you.\n\nKind regards,\nTunde"
+)
+
+
+def test_a_courtesy_formula_ending_the_body_belongs_to_the_closing():
+    """'God bless you.', 'Thanks again!', 'Have a great weekend.' at the end of the body ask
+    nothing: the closing's words, not a sentence of the message to judge; the calm version keeps
+    them where they were. A sentence that only starts like one is the message's own."""
+    parts = split_message(COURTESY)
+    assert parts.valediction is not None and parts.valediction.text == "God bless you."
+    assert "God bless you." not in _body_sentences(COURTESY)
+    result = soften(SoftenRequest(text=COURTESY))
+    assert "God bless you." not in result.flagged
+    assert "3 March. God bless you.\n\nKind regards," in result.rewrite
+    for ending in ("Thanks again!", "Have a great weekend.", "Take care."):
+        assert split_message(COURTESY.replace("God bless you.", ending)).valediction.text == ending
+    longer = COURTESY.replace("God bless you.", "Thanks again for showing me the yard on Friday.")
+    assert split_message(longer).valediction is None
+    alone = "Hi Sam,\n\nThanks again!\n\nBest,\nAna"  # a formula alone is the whole message
+    assert split_message(alone).valediction is None
+
+
+def test_a_pleading_draft_keeps_its_closing_formula_after_the_calm_ask():
+    text = (
+        "Dear Mr Lee,\n\nPlease, I am begging you, give me this job. I really need it. God bless."
+        "\n\nRegards,\nMina"
+    )
+    result = soften(SoftenRequest(text=text))
+    assert "begging" not in result.rewrite
+    body = result.rewrite.split("\n\nRegards,")[0]
+    assert body.rstrip().endswith("God bless.")

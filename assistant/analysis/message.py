@@ -19,6 +19,16 @@ CLOSING = re.compile(
     r"cheers|sincerely|yours|all the best|respectfully|talk soon)\b[^\n]{0,40}$",
     re.IGNORECASE,
 )
+# A courtesy formula that ends the body, as the closing's own words ("... next week. God bless.",
+# "Thanks again!"): the whole sentence, nothing else. It belongs with the sign-off: it asks nothing
+# and is not judged as a sentence of the message.
+VALEDICTION = re.compile(
+    r"(?:(?:thank you|thanks)(?: again| so much| very much)?(?:,? and god bless(?: you)?)?|many thanks|"
+    r"god bless(?: you)?(?: all)?|(?:many )?blessings|stay (?:blessed|safe)|take care|cheers|"
+    r"(?:have|enjoy) a (?:nice|good|great|lovely|blessed) (?:day|week|weekend|evening)(?: ahead)?)"
+    r"\s*[.!]*",
+    re.IGNORECASE,
+)
 SIGNOFF_LINES = 4  # the closing must be among the message's last lines
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
@@ -27,6 +37,7 @@ class MessageParts(BaseModel):
     greeting: Optional[Span] = None
     paragraphs: list[list[Span]] = []  # sentences, by paragraph
     signoff: list[Span] = []  # the closing line ("Best regards,") and what follows (the name)
+    valediction: Optional[Span] = None  # a courtesy formula ending the body ("God bless.")
 
 
 def _lines(text: str, start: int, end: int) -> list[Span]:
@@ -86,4 +97,9 @@ def split_message(text: str) -> MessageParts:
         if para:
             parts.paragraphs.append(para)
         pos = m.end() if m else body_end
+    last = parts.paragraphs[-1] if parts.paragraphs else []
+    if last and VALEDICTION.fullmatch(last[-1].text) and sum(map(len, parts.paragraphs)) > 1:
+        parts.valediction = last.pop()
+        if not last:
+            parts.paragraphs.pop()
     return parts

@@ -320,7 +320,9 @@ class _Rewriter:
 
     def _frame(self) -> str:
         """What the calm version says outside its body: the greeting and the sign-off."""
-        spans = ([self.parts.greeting] if self.parts.greeting else []) + list(self.parts.signoff)
+        spans = [self.parts.greeting] if self.parts.greeting else []
+        spans += [self.parts.valediction] if self.parts.valediction else []
+        spans += list(self.parts.signoff)
         return " ".join(s.text for s in spans)
 
     def _calm_clauses(self, sentence: str, lost: list[str]) -> list[str]:
@@ -390,6 +392,9 @@ class _Rewriter:
             if not asks:  # nothing but pressure and feelings: the calm ask for news instead
                 ask = next(p.calm for p in purposes() if p.name == "timeline")
                 paragraphs = [" ".join([*paragraphs, ask])]
+        if self.parts.valediction:  # the courtesy formula ending the body, where it was
+            closing = self._calm(self.parts.valediction)
+            paragraphs[-1:] = [" ".join([*paragraphs[-1:], closing])]
         greeting = self.parts.greeting
         company = self.request.company
         body = " ".join(paragraphs)
@@ -593,6 +598,7 @@ def explain(
     parts = split_message(text)
     found = analyze(text, names).signals
     outside = [parts.greeting] if parts.greeting else []
+    outside += [parts.valediction] if parts.valediction else []
     outside += parts.signoff
     signals = [s for s in found if any(o.overlaps(s.start, s.end) for o in outside)]
     for sentence in judgement.flagged:
