@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh9,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh10,fixtures]
 """
 
 from __future__ import annotations
@@ -207,6 +207,7 @@ SETS = {
     "fresh7": "fresh7.yaml",  # added after round 7's judge was frozen (b04fdea)
     "fresh8": "fresh8.yaml",  # added after round 8's judge was frozen (6d1d28a)
     "fresh9": "fresh9.yaml",  # added later, the same judge (6d1d28a), measured once
+    "fresh10": "fresh10.yaml",  # added after the valediction change was frozen (f976255)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -226,7 +227,9 @@ SETS = {
 # judge was frozen (6d1d28a) and measured once; its failures were read (a courtesy closing, "God
 # bless.", flagged; training on courtesy closings across cultures was tried and dropped: the
 # lexical threshold slid 0.61 -> 0.59 and it left 147 seen calm drafts alone against 151).
-# fresh9.yaml, by an eighth, was added after that, with the same judge (6d1d28a).
+# fresh9.yaml, by an eighth, was added after that, with the same judge (6d1d28a), and measured
+# once. fresh10.yaml, by a ninth, was added after a courtesy formula ending the body ("God
+# bless.") was read as the closing's (f976255; the judge's weights unchanged).
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -239,6 +242,7 @@ PREFIX = {
     "fresh7": "fresh7 (independent, seen in round 8)",
     "fresh8": "fresh8 (independent, seen in session 24)",
     "fresh9": "fresh9 (independent, seen in session 24)",
+    "fresh10": "FRESH10 (independent)",
 }
 
 
