@@ -207,7 +207,7 @@ SETS = {
     "fresh7": "fresh7.yaml",  # added after round 7's judge was frozen (b04fdea)
     "fresh8": "fresh8.yaml",  # added after round 8's judge was frozen (6d1d28a)
     "fresh9": "fresh9.yaml",  # added later, the same judge (6d1d28a), measured once
-    "fresh10": "fresh10.yaml",  # added after the valediction change was frozen (f976255)
+    "fresh10": "fresh10.yaml",  # added after the valediction change was frozen (f976255), measured once
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -242,7 +242,7 @@ PREFIX = {
     "fresh7": "fresh7 (independent, seen in round 8)",
     "fresh8": "fresh8 (independent, seen in session 24)",
     "fresh9": "fresh9 (independent, seen in session 24)",
-    "fresh10": "FRESH10 (independent)",
+    "fresh10": "fresh10 (independent, seen in session 24)",
 }
 
 

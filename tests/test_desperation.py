@@ -254,6 +254,8 @@ def test_training_never_sees_the_held_out_sentences():
         "I look forward to hearing from you in due course.",
         "I hope we can stay in touch.",
         "I wish you and the team all the best.",
+        "Thanks again for your time.",
+        "Congratulations to the successful candidate.",
     }
 
 
