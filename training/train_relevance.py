@@ -24,7 +24,6 @@ reads), cached in training/.relevance-embeddings-cache.json (not in git).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -39,6 +38,7 @@ from assistant.analysis.answers import measure  # noqa: E402
 from assistant.analysis.question_bank import load_bank, load_families  # noqa: E402
 from assistant.analysis.relevance import MIN_WORDS, RELEVANCE_MODEL  # noqa: E402
 from assistant.paths import data_path  # noqa: E402
+from training.train_tone import embeddings  # noqa: E402  (the same cache, keyed by layers)
 
 LABELS = ROOT / "evaluation" / "labels" / "interview" / "practice_answers.yaml"
 CACHE = ROOT / "training" / ".relevance-embeddings-cache.json"
@@ -59,21 +59,6 @@ def bank_questions() -> list[str]:
 def labelled() -> list[dict]:
     items = yaml.safe_load(LABELS.read_text(encoding="utf-8"))["answers"]
     return [it for it in items if it["split"] not in TEST_SPLITS]
-
-
-def embeddings(texts: list[str], backend) -> dict[str, np.ndarray]:
-    cache = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
-    tag = f"{backend.info().name}:{LAYERS}"
-    key = {t: hashlib.sha1(f"{tag}\n{t}".encode()).hexdigest() for t in texts}
-    todo = [t for t in dict.fromkeys(texts) if key[t] not in cache]
-    for start in range(0, len(todo), 32):
-        batch = todo[start : start + 32]
-        for t, v in zip(batch, backend.embed(batch, layers=LAYERS)):
-            cache[key[t]] = [round(x, 5) for x in v]
-        print(f"  embedded {min(start + 32, len(todo))}/{len(todo)}", file=sys.stderr)
-    if todo:
-        CACHE.write_text(json.dumps(cache))
-    return {t: np.asarray(cache[key[t]], dtype=np.float64) for t in texts}
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
@@ -124,9 +109,8 @@ def main() -> int:
     backend = LlamaBackend(str(path))
     items = labelled()
     bank = bank_questions()
-    vectors = embeddings(
-        bank + [it["question"] for it in items] + [it["answer"] for it in items], backend
-    )
+    texts = bank + [it["question"] for it in items] + [it["answer"] for it in items]
+    vectors = dict(zip(texts, embeddings(texts, backend, LAYERS, CACHE)))
     q_mean = np.mean([vectors[t] for t in bank], axis=0)
     q = np.stack([vectors[it["question"]] for it in items])
     a = np.stack([vectors[it["answer"]] for it in items])

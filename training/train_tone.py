@@ -474,18 +474,23 @@ def in_drafts(
     print(f"  {name}, tune drafts held out, inside those judged desperate: " + "; ".join(figures))
 
 
-def embeddings(texts: list[str], backend) -> np.ndarray:
-    cache = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
-    model = f"{backend.info().name}:{EMBED_LAYERS}"
+def embeddings(
+    texts: list[str], backend, layers: int = EMBED_LAYERS, cache_file: Path = CACHE
+) -> np.ndarray:
+    """Each text's embedding after the model's first `layers` blocks, in order, from a JSON cache
+    (keyed by model, layers and text) or computed in batches of 32 and cached. Also read by
+    training/train_relevance.py."""
+    cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
+    model = f"{backend.info().name}:{layers}"
     key = {t: hashlib.sha1(f"{model}\n{t}".encode()).hexdigest() for t in texts}
-    todo = [t for t in texts if key[t] not in cache]
+    todo = [t for t in dict.fromkeys(texts) if key[t] not in cache]
     for start in range(0, len(todo), 32):
         batch = todo[start : start + 32]
-        for t, v in zip(batch, backend.embed(batch, layers=EMBED_LAYERS)):
+        for t, v in zip(batch, backend.embed(batch, layers=layers)):
             cache[key[t]] = [round(x, 5) for x in v]
         print(f"  embedded {min(start + 32, len(todo))}/{len(todo)}", file=sys.stderr)
     if todo:
-        CACHE.write_text(json.dumps(cache))
+        cache_file.write_text(json.dumps(cache))
     return np.array([cache[key[t]] for t in texts])
 
 

@@ -39,6 +39,13 @@ class MessageParts(BaseModel):
     signoff: list[Span] = []  # the closing line ("Best regards,") and what follows (the name)
     valediction: Optional[Span] = None  # a courtesy formula ending the body ("God bless.")
 
+    def frame(self) -> list[Span]:
+        """What stands around the body's sentences, in order: the greeting, the courtesy formula
+        ending the body, the sign-off."""
+        around = [self.greeting] if self.greeting else []
+        around += [self.valediction] if self.valediction else []
+        return around + self.signoff
+
 
 def _lines(text: str, start: int, end: int) -> list[Span]:
     out, pos = [], start

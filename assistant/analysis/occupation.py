@@ -220,11 +220,12 @@ def _closer(embed, text: str, pair: list[tuple[str, float]]) -> tuple[str, bool]
         vectors = embed([text, *descriptions])
     except Exception:  # noqa: BLE001 - a model that cannot embed leaves the lexical answer
         return names[0], False
-    sims = [_cosine(vectors[0], v) for v in vectors[1:]]
+    sims = [cosine(vectors[0], v) for v in vectors[1:]]
     return (names[1], True) if sims[1] > sims[0] else (names[0], True)
 
 
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """The cosine of two vectors (0 when either is all zeros)."""
     dot = sum(x * y for x, y in zip(a, b))
     na = sum(x * x for x in a) ** 0.5
     nb = sum(y * y for y in b) ** 0.5

@@ -50,7 +50,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.analysis.occupation import family_cues, text_shares
+from assistant.analysis.occupation import cosine, family_cues, text_shares
 from assistant.analysis.question_bank import QuestionType, family_question, load_families
 from assistant.paths import data_path, read_data
 from assistant.text import content_words, stem
@@ -531,10 +531,8 @@ def meaning_models() -> tuple[MeaningModel, ...]:
     return tuple(_MeaningModels.model_validate(raw).models)
 
 
-def _centred_unit(vector: Sequence[float], mean: Sequence[float]) -> list[float]:
-    centred = [x - m for x, m in zip(vector, mean)]
-    norm = math.sqrt(sum(x * x for x in centred))
-    return [x / norm for x in centred] if norm else centred
+def _centred(vector: Sequence[float], mean: Sequence[float]) -> list[float]:
+    return [x - m for x, m in zip(vector, mean)]
 
 
 class MeaningJudge:
@@ -553,9 +551,10 @@ class MeaningJudge:
 
     def similarity(self, question: str, answer: str) -> float:
         self.prepare([question, answer])
-        q = _centred_unit(self._vectors[question], self.model.question_mean)
-        a = _centred_unit(self._vectors[answer], self.model.answer_mean)
-        return sum(x * y for x, y in zip(q, a))
+        return cosine(
+            _centred(self._vectors[question], self.model.question_mean),
+            _centred(self._vectors[answer], self.model.answer_mean),
+        )
 
 
 def meaning_judge_for(backend) -> Optional[MeaningJudge]:

@@ -319,11 +319,9 @@ class _Rewriter:
         return purpose.calm
 
     def _frame(self) -> str:
-        """What the calm version says outside its body: the greeting and the sign-off."""
-        spans = [self.parts.greeting] if self.parts.greeting else []
-        spans += [self.parts.valediction] if self.parts.valediction else []
-        spans += list(self.parts.signoff)
-        return " ".join(s.text for s in spans)
+        """What the calm version says outside its body: the greeting, a courtesy formula ending
+        the body, and the sign-off."""
+        return " ".join(s.text for s in self.parts.frame())
 
     def _calm_clauses(self, sentence: str, lost: list[str]) -> list[str]:
         """The clauses of a flagged sentence that carry a fact the calm version would lose and
@@ -597,9 +595,7 @@ def explain(
     one signal for the whole sentence, coded by its strongest cue family."""
     parts = split_message(text)
     found = analyze(text, names).signals
-    outside = [parts.greeting] if parts.greeting else []
-    outside += [parts.valediction] if parts.valediction else []
-    outside += parts.signoff
+    outside = parts.frame()
     signals = [s for s in found if any(o.overlaps(s.start, s.end) for o in outside)]
     for sentence in judgement.flagged:
         span = Span(text=sentence.text, start=sentence.start, end=sentence.end)
