@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
@@ -88,16 +89,19 @@ def cached_data(path: Path, parse):
     return data
 
 
-def keep_in_cache(entry: Path, raw: bytes, older: str) -> None:
+def keep_in_cache(entry: Path, raw: bytes | Callable[[Path], None], older: str) -> None:
     """Write `raw` to `entry` (in the user directory's cache) atomically and drop the entries
     beside it matching the pattern `older` (earlier versions of the same thing); a home that
-    cannot be written to is no error."""
+    cannot be written to is no error. `raw` may be a function that writes the file it is given."""
     try:
         user_dir(create=True)
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
         try:
-            partial.write_bytes(raw)
+            if callable(raw):
+                raw(partial)
+            else:
+                partial.write_bytes(raw)
             os.replace(partial, entry)
         finally:
             partial.unlink(missing_ok=True)

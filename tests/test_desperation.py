@@ -151,6 +151,21 @@ def test_the_reason_is_the_strongest_cue_family():
     )
 
 
+def test_a_cue_family_the_sentence_lacks_is_no_reason():
+    # features are standardised: with a negative weight, having fewer capitals than usual adds
+    # to the score; that is no reason to show a calm-looking sentence as shouting
+    lexical = tone_model().lexical
+    weights = [
+        -3.0 if name == "capitals" else w
+        for name, w in zip(lexical.features, lexical.lexical_weights)
+    ]
+    judge = LexicalJudge(lexical.model_copy(update={"lexical_weights": weights}))
+    plain = "I have an offer on the table from another agency."
+    assert judge.contributions(plain)["capitals"] > 0  # the absent cue still weighs towards it
+    assert reason_code(plain, judge) == "pleading"
+    assert reason_code("PLEASE CALL ME BACK TODAY.", judge) != "pleading"
+
+
 def _embedding_model(size: int, name: str = "fake") -> LinearModel:
     lexical = tone_model().lexical
     return LinearModel(

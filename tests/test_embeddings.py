@@ -301,13 +301,36 @@ def test_the_cut_is_written_once_and_again_when_the_model_changes(tmp_path):
     assert _tensors(again.read_bytes())[0] == 2
 
 
+def test_a_cut_is_kept_as_its_converter_writes_it_or_as_it_is(tmp_path):
+    from assistant.engine.gguf import first_layers
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(_gguf_with_blocks(4)[0])
+    seen = []
+
+    def convert(cut, out):
+        seen.append(_tensors(cut.read_bytes())[0])
+        out.write_bytes(b"converted")
+
+    converted = first_layers(model, 2, convert, "q8_0")
+    assert converted.name.endswith(".first2.q8_0.gguf") and converted.read_bytes() == b"converted"
+    assert seen == [2] and first_layers(model, 2, convert, "q8_0") == converted  # made once
+    assert not list(converted.parent.glob("*.cut"))  # the cut it was made from is not kept
+
+    def refuse(cut, out):
+        raise ModelError("llama.cpp cannot requantise this")
+
+    plain = first_layers(model, 3, refuse, "q8_0")
+    assert plain.name.endswith(".first3.gguf") and _tensors(plain.read_bytes())[0] == 3
+
+
 def test_no_home_to_keep_a_cut_in_means_no_embeddings_at_that_layer(tmp_path, monkeypatch):
     from assistant.engine.llama import cut_model
 
     model = tmp_path / "m.gguf"
     model.write_bytes(_gguf_with_blocks(4)[0])
     assert cut_model(str(model), 2).endswith(".first2.gguf")
-    monkeypatch.setattr("assistant.engine.gguf.first_layers", lambda path, layers: None)
+    monkeypatch.setattr("assistant.engine.gguf.first_layers", lambda path, layers, *convert: None)
     with pytest.raises(NoEmbeddingsError, match="first 2 layers"):
         cut_model(str(model), 2)
 
@@ -326,3 +349,25 @@ def test_smollm2_middle_layer_embeddings_are_their_own_and_batched(embedded_mode
     ]
     last = backend.embed(texts)
     assert all(_cos(m, e) < 0.99 for m, e in zip(middle, last))  # another layer, other vectors
+
+
+@pytest.mark.model
+def test_the_cut_is_requantised_to_q8_0_with_the_same_vectors(embedded_model_path, tmp_path):
+    from assistant.engine.gguf import cut_to_layers, read_gguf
+    from assistant.engine.llama import EMBED_TOKENS, cut_model
+    from assistant.engine.llama_embed import Embedder
+
+    cut = cut_model(embedded_model_path, 15)
+    assert read_gguf(cut).quantization == "Q8_0" != read_gguf(embedded_model_path).quantization
+    as_it_was = tmp_path / "first15.gguf"
+    as_it_was.write_bytes(cut_to_layers(Path(embedded_model_path), 15))
+    texts = ["I am begging you, please give me another chance.", "I can start on 3 March."]
+    fast, plain = Embedder(cut, EMBED_TOKENS, 2), Embedder(str(as_it_was), EMBED_TOKENS, 2)
+    try:
+        assert [_cos(a, b) > 0.999 for a, b in zip(fast.embed(texts), plain.embed(texts))] == [
+            True,
+            True,
+        ]
+    finally:
+        fast.close()
+        plain.close()

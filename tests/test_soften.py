@@ -410,6 +410,15 @@ def test_so_breaks_a_clause_only_as_a_conjunction():
     assert clauses("I passed on Friday so surely you can take me on.")[0] == "I passed on Friday."
 
 
+def test_and_before_a_noun_joins_nouns_not_clauses():
+    asked = "I would appreciate a call with you and the CFO this week to discuss the offer."
+    assert clauses(asked) == ["I would appreciate a call with you."]
+    assert clauses("I passed my test on Friday and the result was good.") == [
+        "I passed my test on Friday.",
+        "The result was good.",
+    ]
+
+
 def test_the_calm_version_keeps_acronyms_and_calms_shouted_words():
     text = (
         "Hi Carla,\n\nI passed my EPA certificate for the HVAC role. I NEED this job, PLEASE "

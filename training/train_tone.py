@@ -49,6 +49,7 @@ from assistant.analysis.desperation import (  # noqa: E402
     normalise,
 )
 from assistant.analysis.message import split_message  # noqa: E402
+from assistant.engine.llama import EMBED_WEIGHTS  # noqa: E402
 from assistant.paths import data_path  # noqa: E402
 
 TONE = ROOT / "training" / "tone"
@@ -481,7 +482,7 @@ def embeddings(
     (keyed by model, layers and text) or computed in batches of 32 and cached. Also read by
     training/train_relevance.py."""
     cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
-    model = f"{backend.info().name}:{layers}"
+    model = f"{backend.info().name}:{layers}:{EMBED_WEIGHTS}"  # the cut's weights (llama.py)
     key = {t: hashlib.sha1(f"{model}\n{t}".encode()).hexdigest() for t in texts}
     todo = [t for t in dict.fromkeys(texts) if key[t] not in cache]
     for start in range(0, len(todo), 32):

@@ -364,11 +364,18 @@ def judge_draft(text: str, judge: Optional[SentenceJudge] = None) -> Judgement:
 
 
 def reason_code(sentence: str, judge: SentenceJudge) -> str:
-    """The tone signal code of the cue family that weighs most towards `desperate` in a flagged
-    sentence; `pleading` when no cue family does (the embedding alone flagged it)."""
+    """The tone signal code of the cue family found in a flagged sentence that weighs most
+    towards `desperate`; `pleading` when none does (the embedding alone flagged it). A family
+    the sentence lacks is no reason, though its absence can raise the score (the features are
+    standardised: fewer capitals than usual times a negative weight)."""
     signals = {d.name: d.signal for d in feature_defs() if d.signal}
+    found = dict(zip(judge.model.features, lexical_features(sentence)))
     best = max(
-        ((w, signals[n]) for n, w in judge.contributions(sentence).items() if n in signals),
+        (
+            (w, signals[n])
+            for n, w in judge.contributions(sentence).items()
+            if n in signals and found[n] > 0
+        ),
         default=(0.0, "pleading"),
     )
     return best[1] if best[0] > 0 else "pleading"

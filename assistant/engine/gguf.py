@@ -7,6 +7,7 @@ import math
 import mmap
 import re
 import struct
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Optional
 
@@ -237,24 +238,54 @@ _UINT32 = 4
 CUT_FORMAT = 1  # bump when the cut file's layout changes: older cuts are then made again
 
 
-def first_layers(path: Path | str, layers: int) -> Optional[Path]:
+def first_layers(
+    path: Path | str,
+    layers: int,
+    convert: Optional[Callable[[Path, Path], None]] = None,
+    kind: str = "",
+) -> Optional[Path]:
     """The model with its first `layers` transformer blocks only, so that llama.cpp's output (and
     its mean-pooled embedding) is the hidden state after block `layers`: a middle layer, which
     separates desperate from calm sentences better than the last one and is computed in
     `layers`/all of the time (docs/soften.md). The cut file is written once into the user
     directory's cache/models (about two thirds of the model's size for half its blocks) and made
-    again when the model file changes; None where it cannot be written (no writable home)."""
-    from assistant.paths import cache_entry, keep_in_cache
+    again when the model file changes; None where it cannot be written (no writable home).
+    With `convert` (named `kind`), the cut is kept as `convert(cut, out)` writes it (llama.cpp's
+    requantisation: llama.embed_weights); a cut it cannot convert (ModelError) is kept as it is."""
 
     p = Path(path)
-    suffix = f"first{layers}.gguf"
+    if convert is not None:
+        converted = _cut_entry(p, layers, f"first{layers}.{kind}.gguf", convert)
+        if converted is not None:
+            return converted
+    return _cut_entry(p, layers, f"first{layers}.gguf", None)
+
+
+def _cut_entry(
+    p: Path, layers: int, suffix: str, convert: Optional[Callable[[Path, Path], None]]
+) -> Optional[Path]:
+    from assistant.paths import cache_entry, keep_in_cache
+
     entry = cache_entry(p, "models", suffix, f"cut:{CUT_FORMAT}")
     if entry is None:
         return None
     if not entry.is_file():
-        keep_in_cache(
-            entry, cut_to_layers(p, layers), entry.name.rsplit(".", 3)[0] + f".*.{suffix}"
-        )
+        raw = cut_to_layers(p, layers)
+        # earlier cuts of this model at this depth, converted or not, are dropped
+        older = entry.name[: -len(suffix)].rstrip(".").rsplit(".", 1)[0] + f".*.first{layers}.*gguf"
+
+        def write(out: Path) -> None:
+            cut = out.with_name(out.name + ".cut")
+            try:
+                cut.write_bytes(raw)
+                convert(cut, out)
+            finally:
+                cut.unlink(missing_ok=True)
+
+        try:
+            keep_in_cache(entry, raw if convert is None else write, older)
+        except ModelError:
+            return None
     return entry if entry.is_file() else None
 
 

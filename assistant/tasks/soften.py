@@ -176,12 +176,25 @@ _SUBJECT_START = re.compile(
 )
 
 
+# "and" or "or" before a determiner joins a noun to the one before it ("a call with you and the
+# CFO this week to discuss ..." gives no sentence "The CFO this week to discuss"), unless a verb
+# follows the noun within three words ("... and the result was good" is a clause)
+_JOINED_NOUN = re.compile(
+    r"^(?:and|or)\s+(?:the|this|that|my|our|your)\s+(?!(?:\S+\s+){0,2}(?:is|was|are|were|has|"
+    r"have|had|will|would|can|could|did|does|do|went|got)\b)",
+    re.IGNORECASE,
+)
+
+
 def clauses(sentence: str) -> list[str]:
     """A sentence's clauses of three words or more that start with their subject, each as a
     sentence of its own ("I passed my test on Friday so surely ..." -> "I passed my test on
-    Friday."; not "Thursday about the role" out of "Monday, Tuesday and Thursday about the role")."""
+    Friday."; not "Thursday about the role" out of "Monday, Tuesday and Thursday about the role",
+    nor "The CFO ..." out of "a call with you and the CFO ...")."""
     parts = [
-        _LEADING_JOIN.sub("", c).strip(" .!?") for c in _CLAUSE_BREAK.split(normalise(sentence))
+        _LEADING_JOIN.sub("", c).strip(" .!?")
+        for c in _CLAUSE_BREAK.split(normalise(sentence))
+        if not _JOINED_NOUN.match(c)
     ]
     return [
         c[0].upper() + c[1:] + "." for c in parts if len(c.split()) >= 3 and _SUBJECT_START.match(c)
