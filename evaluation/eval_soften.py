@@ -208,6 +208,7 @@ SETS = {
     "fresh8": "fresh8.yaml",  # added after round 8's judge was frozen (6d1d28a)
     "fresh9": "fresh9.yaml",  # added later, the same judge (6d1d28a), measured once
     "fresh10": "fresh10.yaml",  # added after the valediction change was frozen (f976255), measured once
+    "fresh11": "fresh11.yaml",  # added after session 25's judge was frozen (7612c6a), measured once
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -229,7 +230,9 @@ SETS = {
 # lexical threshold slid 0.61 -> 0.59 and it left 147 seen calm drafts alone against 151).
 # fresh9.yaml, by an eighth, was added after that, with the same judge (6d1d28a), and measured
 # once. fresh10.yaml, by a ninth, was added after a courtesy formula ending the body ("God
-# bless.") was read as the closing's (f976255; the judge's weights unchanged).
+# bless.") was read as the closing's (f976255; the judge's weights unchanged). fresh11.yaml, by a
+# tenth, was added after session 25's judge was frozen (7612c6a: the cut model in Q8_0, the
+# weights retrained on its vectors, clauses that are no sentence no longer kept).
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -243,6 +246,7 @@ PREFIX = {
     "fresh8": "fresh8 (independent, seen in session 24)",
     "fresh9": "fresh9 (independent, seen in session 24)",
     "fresh10": "fresh10 (independent, seen in session 24)",
+    "fresh11": "fresh11 (independent, unseen)",
 }
 
 
