@@ -288,15 +288,18 @@ def test_the_facts_of_a_dropped_sentence_are_kept():
     assert "annoying" not in rewrite and "again" not in rewrite
 
 
-def _context_from(sentence: str, monkeypatch) -> None:
+def _context_from(sentence: str, monkeypatch, threshold: float | None = None) -> None:
     """The lexical judge's context threshold just under `sentence`'s probability (its threshold,
-    over it, as shipped)."""
+    over it: as shipped, or `threshold`)."""
     from assistant.analysis import desperation
 
     model = desperation.tone_model()
     p = desperation.LexicalJudge(model.lexical).probabilities([sentence])[0]
-    assert p < model.lexical.threshold  # flagged by the context threshold alone
-    lexical = model.lexical.model_copy(update={"context_threshold": p - 1e-6})
+    threshold = model.lexical.threshold if threshold is None else threshold
+    assert p < threshold  # flagged by the context threshold alone
+    lexical = model.lexical.model_copy(
+        update={"context_threshold": p - 1e-6, "threshold": threshold}
+    )
     monkeypatch.setattr(
         desperation, "tone_model", lambda: model.model_copy(update={"lexical": lexical})
     )
@@ -305,10 +308,10 @@ def _context_from(sentence: str, monkeypatch) -> None:
 PLEA = "Please, I am begging you to reply today."
 
 
-def _after_a_plea(border: str, monkeypatch) -> SoftenResult:
+def _after_a_plea(border: str, monkeypatch, threshold: float | None = None) -> SoftenResult:
     """soften on a draft of a thank-you, `border` and PLEA, with the context threshold just
-    under `border`."""
-    _context_from(border, monkeypatch)
+    under `border` (and the threshold over it: as shipped, or `threshold`)."""
+    _context_from(border, monkeypatch, threshold)
     text = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border} {PLEA}\n\nBest,\nAlex"
     return soften(SoftenRequest(text=text))
 
@@ -331,6 +334,18 @@ def test_a_sentence_flagged_for_its_context_stays_when_it_alone_carries_a_fact(m
     result = _after_a_plea("I have been thinking a lot about what Dana Reyes said.", monkeypatch)
     assert "Dana Reyes" in result.rewrite and PLEA not in result.rewrite
     assert result.flagged == [PLEA] and result.context == []
+
+
+def test_a_date_in_a_sentence_with_its_own_pressure_cue_is_no_fact_to_keep(monkeypatch):
+    from assistant.analysis.desperation import cues_in
+
+    border = "I also called the office on 3 March and on 10 March."
+    assert cues_in(border) == ["counting"]  # the dates of the calls are the chasing
+    result = _after_a_plea(border, monkeypatch, threshold=0.95)
+    assert result.flagged == [border, PLEA] and result.context == [border]
+    assert "10 March" not in result.rewrite and "Tuesday" in result.rewrite
+    named = "I also called Dana Reyes on 3 March and on 10 March."  # a name is still a fact
+    assert "Dana Reyes" in _after_a_plea(named, monkeypatch, threshold=0.95).rewrite
 
 
 # ---- the command ---------------------------------------------------------------------------

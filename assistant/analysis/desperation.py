@@ -363,19 +363,24 @@ def judge_draft(text: str, judge: Optional[SentenceJudge] = None) -> Judgement:
     return judge_spans(text, body_spans(split_message(text)), judge)
 
 
+def cues_in(sentence: str) -> list[str]:
+    """The cue families with a tone signal that the sentence's own words show (counting earlier
+    messages, a deadline, a demand on the reader's time...)."""
+    signals = {d.name for d in feature_defs() if d.signal}
+    return [
+        n for n, v in zip(feature_names(), lexical_features(sentence)) if n in signals and v > 0
+    ]
+
+
 def reason_code(sentence: str, judge: SentenceJudge) -> str:
     """The tone signal code of the cue family found in a flagged sentence that weighs most
     towards `desperate`; `pleading` when none does (the embedding alone flagged it). A family
     the sentence lacks is no reason, though its absence can raise the score (the features are
     standardised: fewer capitals than usual times a negative weight)."""
     signals = {d.name: d.signal for d in feature_defs() if d.signal}
-    found = dict(zip(judge.model.features, lexical_features(sentence)))
+    found = set(cues_in(sentence))
     best = max(
-        (
-            (w, signals[n])
-            for n, w in judge.contributions(sentence).items()
-            if n in signals and found[n] > 0
-        ),
+        ((w, signals[n]) for n, w in judge.contributions(sentence).items() if n in found),
         default=(0.0, "pleading"),
     )
     return best[1] if best[0] > 0 else "pleading"

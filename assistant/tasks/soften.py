@@ -24,6 +24,7 @@ from assistant.analysis.desperation import (
     Engine,
     Judgement,
     SentenceJudge,
+    cues_in,
     judge_draft,
     judge_for,
     normalise,
@@ -364,7 +365,10 @@ class _Rewriter:
         replacement = self._replacement(span, lost)
         if replacement:
             self._add(out, replacement, replacement=True)
-        if (span.start, span.end) in self.context and lost_facts():
+        # a date in a sentence with a pressure cue of its own is part of the pressure
+        pressing = bool(cues_in(sentence))
+        worth = [f for f in lost_facts() if not (pressing and is_when(f))]
+        if (span.start, span.end) in self.context and worth:
             self.losing.add((span.start, span.end))
         return int(bool(replacement))
 
@@ -430,7 +434,9 @@ def keep_facts(
 ) -> Judgement:
     """The judgement with the sentences flagged for their context alone (under the threshold)
     unflagged when the calm version would lose a fact of theirs (a date, a name, an amount): the
-    context threshold weighs wording against a missed plea, never a fact against one."""
+    context threshold weighs wording against a missed plea, never a fact against one. A date is
+    no such fact in a sentence with a pressure cue of its own: the dates of three unanswered
+    emails, or "by Monday" in a demand, are the pressure, not news to keep."""
     if not any(s.context for s in judgement.flagged):
         return judgement
     rewriter = _Rewriter(request, judgement, signals, judge=judge)
