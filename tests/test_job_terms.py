@@ -620,6 +620,15 @@ def test_a_job_title_that_plans_and_directs_asks_for_planning():
     assert "Planning" in [a.name for a in read_ad(ad)[0]]
 
 
+def test_debug_in_a_list_of_duty_verbs_asks_for_debugging():
+    # a work activity (lexicon_curated.yaml) is read in its verb form, like Planning above
+    ad = "Responsibilities:\n* Code, debug, document, and maintain portions of software\n"
+    assert "Debugging" in [a.name for a in read_ad(ad)[0]]
+    assert [a.name for a in read_ad("Duties:\n* Debug, resolve, or escalate issues.\n")[0]] == [
+        "Debugging"
+    ]
+
+
 def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_word():
     ad = (
         "Borealis Data Labs is the leading platform for pharmacies.\n\nRequirements:\n"
