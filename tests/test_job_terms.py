@@ -535,6 +535,7 @@ def test_a_kind_and_its_examples_are_one_requirement():
         ("Project was tasked to design an internal marketing system.", "System design"),
         ("Testing: unit and integration, for every release.", "Unit testing"),
         ("Supervised the repair of hand tools.", "Tool repair"),
+        ("Managed application state in a React app.", "State Management"),
     ],
 )
 def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
@@ -549,6 +550,9 @@ def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
         ("Designed posters.\nMaintained the phone system.", "System design"),
         # more than two other words between them
         ("Designed data structures and developed systems for science databases.", "Data science"),
+        # next to each other, but across a bullet or a comma: an address, then a duty
+        ("Company Name City , State \u2022 Managed the help desk.", "State Management"),
+        ("Skills: Campaign Management, Clients, Content Creation", "Content Management"),
     ],
 )
 def test_a_terms_words_apart_do_not_show_it(resume, term):
