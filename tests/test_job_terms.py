@@ -535,6 +535,7 @@ def test_a_kind_and_its_examples_are_one_requirement():
         ("Project was tasked to design an internal marketing system.", "System design"),
         ("Testing: unit and integration, for every release.", "Unit testing"),
         ("Supervised the repair of hand tools.", "Tool repair"),
+        ("Managed application state in a React app.", "State Management"),
     ],
 )
 def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
@@ -549,6 +550,9 @@ def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
         ("Designed posters.\nMaintained the phone system.", "System design"),
         # more than two other words between them
         ("Designed data structures and developed systems for science databases.", "Data science"),
+        # next to each other, but across a bullet or a comma: an address, then a duty
+        ("Company Name City , State \u2022 Managed the help desk.", "State Management"),
+        ("Skills: Campaign Management, Clients, Content Creation", "Content Management"),
     ],
 )
 def test_a_terms_words_apart_do_not_show_it(resume, term):
@@ -618,6 +622,28 @@ def test_the_citys_qualifications_review_is_the_selection_process():
 def test_a_job_title_that_plans_and_directs_asks_for_planning():
     ad = "Duties:\nA Police Captain plans, organizes, and directs the work of sworn employees.\n"
     assert "Planning" in [a.name for a in read_ad(ad)[0]]
+
+
+def test_debug_in_a_list_of_duty_verbs_asks_for_debugging():
+    # a work activity (lexicon_curated.yaml) is read in its verb form, like Planning above
+    ad = "Responsibilities:\n* Code, debug, document, and maintain portions of software\n"
+    assert "Debugging" in [a.name for a in read_ad(ad)[0]]
+    assert [a.name for a in read_ad("Duties:\n* Debug, resolve, or escalate issues.\n")[0]] == [
+        "Debugging"
+    ]
+
+
+def test_common_software_notions_several_ads_ask_for_are_in_the_lexicon():
+    # curated (lexicon_curated.yaml): each asked for by two or more of the labelled ads; the
+    # taxonomies hold them only inside longer names ("Software Design Patterns", "Code
+    # Refactoring", "Interpersonal Communications", "Cloud Computing")
+    ad = (
+        "Requirements:\n* Solid grasp of design patterns and refactoring\n"
+        "* Experience with cloud platforms\n* Excellent communication and interpersonal skills\n"
+    )
+    found = [a.name for a in read_ad(ad)[0]]
+    for name in ("Design Patterns", "Refactoring", "Cloud Computing", "Interpersonal Skills"):
+        assert any(name in n for n in found), (name, found)
 
 
 def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_word():

@@ -278,7 +278,6 @@ class ResumeIndex:
                     self.ids.add(tid)
         self.names = {w.lower() for w in tokens.words}
         self.words = tokens.words
-        self.keyed = " " + " ".join(self.keys) + " "
         self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
         for i, k in enumerate(self.keys):
             self._starts.setdefault(k[:5], []).append(i)
@@ -289,13 +288,24 @@ class ResumeIndex:
         self._clause: list[int] = []  # its clause number
         clause = 0
         spans = tokens.spans
+        self._token_clause: list[int] = []  # the clause of every token
         for i, word in enumerate(tokens.words):
             if i and _CLAUSE_BREAK.search(text[spans[i - 1][1] : spans[i][0]]):
                 clause += 1
+            self._token_clause.append(clause)
             if word.lower() not in _FILLER:
                 self._content.append(i)
                 self._clause.append(clause)
         self._rank = {t: r for r, t in enumerate(self._content)}
+        # the keys clause by clause: a name is not read across a comma, a bullet or a line
+        self.keyed = (
+            " "
+            + " ".join(
+                k if not i or self._token_clause[i] == self._token_clause[i - 1] else f"| {k}"
+                for i, k in enumerate(self.keys)
+            )
+            + " "
+        )
         # two words written as one or apart: "web site" ~ "website", "e-mail" ~ "email"
         self.joined = {
             word_key(a + b)
@@ -305,21 +315,29 @@ class ResumeIndex:
         self.keyset = frozenset(self.keys)
 
     def _near(self, words: list[str]) -> bool:
-        """The words in a row, each the same word in another form (reconciled ~ reconciliation),
-        or two or three of them in another order close together ("licensed electrician" shows
-        "Electrician license")."""
+        """The words in a row in one clause, each the same word in another form (reconciled ~
+        reconciliation), or two or three of them in another order close together in one clause
+        ("licensed electrician" shows "Electrician license")."""
         n = len(words)
         if not n:
             return False
         keys = self.keys
         for i in self._starts.get(words[0][:5], ()):
-            if i + n <= len(keys) and all(_same_word(keys[i + j], words[j]) for j in range(n)):
+            if (
+                i + n <= len(keys)
+                and all(_same_word(keys[i + j], words[j]) for j in range(n))
+                and self._token_clause[i] == self._token_clause[i + n - 1]
+            ):
                 return True
         if not 2 <= n <= 3:
             return False
         for p in self._starts.get(words[0][:5], ()):
             for i in range(max(0, p - n), p + 1):
-                window = keys[i : i + n + 1]
+                # one clause: "City, State" then a bullet "Managed ..." is no State Management
+                here = self._token_clause[p]
+                window = [
+                    k for j, k in enumerate(keys[i : i + n + 1], i) if self._token_clause[j] == here
+                ]
                 if all(any(_same_word(k, w) for k in window) for w in words):
                     return True
         return self._in_one_clause(words)
