@@ -209,6 +209,7 @@ SETS = {
     "fresh9": "fresh9.yaml",  # added later, the same judge (6d1d28a), measured once
     "fresh10": "fresh10.yaml",  # added after the valediction change was frozen (f976255), measured once
     "fresh11": "fresh11.yaml",  # added after session 25's judge was frozen (7612c6a), measured once
+    "fresh12": "fresh12.yaml",  # added after the dates rule was frozen (d688e50), measured once
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -232,7 +233,9 @@ SETS = {
 # once. fresh10.yaml, by a ninth, was added after a courtesy formula ending the body ("God
 # bless.") was read as the closing's (f976255; the judge's weights unchanged). fresh11.yaml, by a
 # tenth, was added after session 25's judge was frozen (7612c6a: the cut model in Q8_0, the
-# weights retrained on its vectors, clauses that are no sentence no longer kept).
+# weights retrained on its vectors, clauses that are no sentence no longer kept) and measured
+# once; its failures were read (a date in a sentence with its own pressure cue is no fact to
+# keep: d688e50). fresh12.yaml, by an eleventh, was added after that.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -246,7 +249,8 @@ PREFIX = {
     "fresh8": "fresh8 (independent, seen in session 24)",
     "fresh9": "fresh9 (independent, seen in session 24)",
     "fresh10": "fresh10 (independent, seen in session 24)",
-    "fresh11": "fresh11 (independent, unseen)",
+    "fresh11": "fresh11 (independent, seen in session 25)",
+    "fresh12": "fresh12 (independent, unseen)",
 }
 
 
