@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh10,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh13,fixtures]
 """
 
 from __future__ import annotations
@@ -210,6 +210,7 @@ SETS = {
     "fresh10": "fresh10.yaml",  # added after the valediction change was frozen (f976255), measured once
     "fresh11": "fresh11.yaml",  # added after session 25's judge was frozen (7612c6a), measured once
     "fresh12": "fresh12.yaml",  # added after the dates rule was frozen (d688e50), measured once
+    "fresh13": "fresh13.yaml",  # added later, the same judge (d688e50), measured once
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -235,7 +236,8 @@ SETS = {
 # tenth, was added after session 25's judge was frozen (7612c6a: the cut model in Q8_0, the
 # weights retrained on its vectors, clauses that are no sentence no longer kept) and measured
 # once; its failures were read (a date in a sentence with its own pressure cue is no fact to
-# keep: d688e50). fresh12.yaml, by an eleventh, was added after that.
+# keep: d688e50). fresh12.yaml, by an eleventh, was added after that and measured once;
+# fresh13.yaml, by a twelfth, after it, with the same judge.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -250,7 +252,8 @@ PREFIX = {
     "fresh9": "fresh9 (independent, seen in session 24)",
     "fresh10": "fresh10 (independent, seen in session 24)",
     "fresh11": "fresh11 (independent, seen in session 25)",
-    "fresh12": "fresh12 (independent, unseen)",
+    "fresh12": "fresh12 (independent, measured once at d688e50)",
+    "fresh13": "fresh13 (independent, unseen)",
 }
 
 
