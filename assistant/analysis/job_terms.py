@@ -161,9 +161,16 @@ class Sentence:
     position: int
 
 
-def ad_sentences(text: str) -> list[Sentence]:
-    """The ad's sentences that may ask for something, each with the kind of its section."""
+def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> list[Sentence]:
+    """The ad's sentences that may ask for something, each with the kind of its section; each
+    line or sentence left out goes to `dropped` with why, when a list is given (the diagnosis of
+    evaluation/diagnose_keywords.py)."""
     out: list[Sentence] = []
+
+    def drop(what: str, why: str) -> None:
+        if dropped is not None:
+            dropped.append((what, why))
+
     kind = OTHER
     described = False  # under "Job Description": the duties are its list, its prose is about
     pos = 0  # the team and the employer
@@ -173,6 +180,7 @@ def ad_sentences(text: str) -> list[Sentence]:
         h = _heading(line)
         if h is not None:
             kind = heading_kind(h, kind)
+            drop(h, "heading")
             described = kind == DUTIES and bool(_DESCRIPTION.search(h))
             # "Requirements: Python and SQL" on one line: the rest is content
             continue
@@ -182,6 +190,7 @@ def ad_sentences(text: str) -> list[Sentence]:
             kind = heading_kind(inline.group(1), kind)
             body = inline.group(2)
         if kind == BOILERPLATE or (described and kind == DUTIES and not _BULLET.match(body)):
+            drop(body, "boilerplate section" if kind == BOILERPLATE else "description prose")
             continue
         body = _BULLET.sub("", body).strip()
         body = re.sub(r"[*_`]{1,3}", "", body)
@@ -190,8 +199,10 @@ def ad_sentences(text: str) -> list[Sentence]:
             continue
         for s in _sentences(body):
             if _NEGATED.search(s):
+                drop(s, "negated")
                 continue  # "Retail cashiering does not qualify": what does not count
             if kind in (DUTIES, OTHER) and _ABOUT_US.match(s):
+                drop(s, "about us")
                 continue  # "We use ...", "You'll be joining 250 engineers": about the employer
             boiler = _BOILER_SENTENCE.search(s) or (
                 kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
@@ -205,6 +216,8 @@ def ad_sentences(text: str) -> list[Sentence]:
             if boiler and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
+                which = "boilerplate" if boiler.re is _BOILER_SENTENCE else "process"
+                drop(s, f"{which} sentence in {kind} ({boiler.group(0).lower()!r})")
                 continue
             out.append(Sentence(s, kind, start + max(0, line.find(s[:20]))))
     return out
