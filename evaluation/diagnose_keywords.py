@@ -35,11 +35,9 @@ def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]
         DUTIES,
         NICE,
         NOTES,
-        OTHER,
         REQUIRED,
-        REQUIRED_CUE,
-        _WANTED,
         ad_sentences,
+        reading,
         terms_in,
     )
     from assistant.analysis.lexicon import lexicon, phrase_key
@@ -61,9 +59,7 @@ def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]
         for s in kept:
             if not _holds(s.text, names):
                 continue
-            other = structured and s.kind == OTHER and not REQUIRED_CUE.search(s.text)
-            note = s.kind == NOTES and not _WANTED.search(s.text)
-            (partly if other or note else read).append(s)
+            (partly if reading(s, structured)[1] else read).append(s)
         if read:
             cause = "(d) read, lexicon has it" if in_lexicon else "(c) read, not in lexicon"
             out.append((cause, read[0].kind, ask, read[0].text))

@@ -36,6 +36,7 @@ from assistant.inputs.job import (
     heading_kind,
 )
 from assistant.text import sentences, token_spans
+from assistant.text.lexicon import word_set
 
 # ---- sections -------------------------------------------------------------------------------
 # The kinds of section and the words of headings and cues are the job reader's
@@ -1365,6 +1366,42 @@ def _ends_with(text: str, end: int, name: str) -> bool:
     return text[max(0, end - 2 * len(name) - 8) : end].lower().endswith(name)
 
 
+_DUTY_OPENING = re.compile(r"^(?P<verb>[A-Z][a-z]+)(?:\s+(?:and|or)\s+[a-z]+)?,?\s+[a-z]")
+_OURS = re.compile(r"\b(?:our|us|we)\b", re.I)
+_NOT_DUTY_NEXT = re.compile(r"^[A-Z][a-z]+\s+(?:is|are|was|were|will|can|may|has|have)\b")
+
+
+def _reads_as_duty(sentence: str) -> bool:
+    """A sentence that opens with an action verb in its base form, followed by a plain word, as
+    a duty line does ("Mentor junior developers", "Write unit ... tests", "Plan and coordinate
+    releases"): not a title ("Lead Engineer"), a statement ("Support is available"), a label
+    ("Work location: remote") or a line about the employer ("Check out our ...")."""
+    m = _DUTY_OPENING.match(sentence)
+    return bool(
+        m
+        and m.group("verb").lower() in word_set("action_verbs")
+        and not _NOT_DUTY_NEXT.match(sentence)
+        and ":" not in sentence[: m.end() + 20]  # "Work location: remote" is a label
+        and not _OURS.search(sentence)  # "Check out our Instagram reels": about the employer
+    )
+
+
+def reading(s: Sentence, structured: bool) -> tuple[str, bool]:
+    """How one kept sentence is read: its kind, and whether for licences and certificates only."""
+    kind = s.kind
+    if kind == OTHER and (not structured or _reads_as_duty(s.text)):
+        # an ad with no sections: every sentence may ask for something; in one with sections,
+        # an unheaded line written as a duty is a duty ("Mentor junior developers")
+        kind = DUTIES
+    # a note is read for licences, unless it says the thing is wanted ("Experience with an
+    # inventory system is desired but not required"; "required" in a note is mostly the
+    # application's: "Filing ... is required")
+    credentials_only = (kind == NOTES and not _WANTED.search(s.text)) or (
+        kind == OTHER and not REQUIRED_CUE.search(s.text)
+    )
+    return kind, credentials_only
+
+
 @lru_cache(maxsize=32)
 def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[Requirement, ...]]:
     lex = lexicon()
@@ -1375,18 +1412,11 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     sentences = ad_sentences(text)
     structured = any(s.kind in (REQUIRED, NICE, DUTIES) for s in sentences)
     for s in sentences:
-        if not structured and s.kind == OTHER:
-            s.kind = DUTIES  # an ad with no sections: every sentence may ask for something
+        s.kind, credentials_only = reading(s, structured)
         for r in requirements_in(s):
             if r.text.lower() not in seen_reqs:
                 seen_reqs.add(r.text.lower())
                 reqs.append(r)
-        # a note is read for licences, unless it says the thing is wanted ("Experience with an
-        # inventory system is desired but not required"; "required" in a note is mostly the
-        # application's: "Filing ... is required")
-        credentials_only = (s.kind == NOTES and not _WANTED.search(s.text)) or (
-            s.kind == OTHER and not REQUIRED_CUE.search(s.text)
-        )
         found = terms_in(
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
         )
