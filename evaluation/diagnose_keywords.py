@@ -6,7 +6,8 @@ put under one cause:
     prose, heading, "about us", negated);
 (b) its sentence is kept but of kind OTHER (or a note) in a structured ad, read for licences and
     certificates only; "(b) read" says whether reading it fully would list the term;
-(c) its sentence is read but no name of the ask is a lexicon name;
+(c) its sentence is read but no name of the ask is a lexicon name in the form written (some
+    share their key with another term: "engineering design" with Engine Designs);
 (d) other: read, the lexicon has the name, but the term was not taken; or no sentence of the ad
     holds any of its names as labelled (the label paraphrases the ad)."""
 
@@ -40,7 +41,7 @@ def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]
         reading,
         terms_in,
     )
-    from assistant.analysis.lexicon import lexicon, phrase_key
+    from assistant.analysis.lexicon import lexicon, phrase_key, split_words
     from assistant.inputs.job import read_job
 
     lex = lexicon()
@@ -51,10 +52,20 @@ def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]
     out = []
     for ask in missed:
         names = ask["any"]
+        # a name is in the lexicon when its key names a term in the form the name is written
+        # ("engineering design" shares its key with Engine Designs, "databases" with DataBasic:
+        # such a name is not in the lexicon, and the other term is refused where it is written)
+        keyed = [(n, lex.key_term(phrase_key(n))) for n in names]
         in_lexicon = any(
-            lex.key_term(phrase_key(n)) is not None or n in lex.exact or n.upper() in lex.acronyms
-            for n in names
+            n in lex.exact
+            or n.upper() in lex.acronyms
+            or (
+                tid is not None
+                and lex.by_form(split_words(n), phrase_key(n).split(), tid) is not None
+            )
+            for n, tid in keyed
         )
+        shadowed = not in_lexicon and any(tid is not None for _, tid in keyed)
         read, partly = [], []
         for s in kept:
             if not _holds(s.text, names):
@@ -62,7 +73,8 @@ def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]
             (partly if reading(s, structured)[1] else read).append(s)
         if read:
             cause = "(d) read, lexicon has it" if in_lexicon else "(c) read, not in lexicon"
-            out.append((cause, read[0].kind, ask, read[0].text))
+            detail = read[0].kind + (", its key names another term" if shadowed else "")
+            out.append((cause, detail, ask, read[0].text))
         elif partly:
             s = partly[0]
             full = terms_in(s.text, lex, only_credentials=False)
