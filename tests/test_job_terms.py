@@ -685,3 +685,20 @@ def test_an_unheaded_line_written_as_a_duty_is_read_as_one():
     found = names(ad)
     assert "Mentoring" in found and "Kotlin" in found
     assert "Kubernetes" not in found  # a statement and a label are still not duties
+
+
+def test_ad_sentences_says_what_it_leaves_out_and_why():
+    from assistant.analysis.job_terms import ad_sentences
+
+    ad = (
+        "Requirements:\n- Python\n\nBenefits:\n- Dental insurance and gym\n\n"
+        "How to apply:\nSend your resume by Friday.\n"
+    )
+    dropped: list[tuple[str, str]] = []
+    kept = [s.text for s in ad_sentences(ad, dropped)]
+    assert kept == ["Python"]
+    whys = dict(dropped)
+    assert whys["- Dental insurance and gym"] == "boilerplate section"
+    assert whys["Send your resume by Friday."] == "boilerplate section"
+    assert ("Requirements", "heading") in dropped
+    assert [s.text for s in ad_sentences(ad)] == kept  # the trace changes nothing
