@@ -36,6 +36,7 @@ from assistant.inputs.job import (
     heading_kind,
 )
 from assistant.text import sentences, token_spans
+from assistant.text.lexicon import word_set
 
 # ---- sections -------------------------------------------------------------------------------
 # The kinds of section and the words of headings and cues are the job reader's
@@ -161,9 +162,16 @@ class Sentence:
     position: int
 
 
-def ad_sentences(text: str) -> list[Sentence]:
-    """The ad's sentences that may ask for something, each with the kind of its section."""
+def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> list[Sentence]:
+    """The ad's sentences that may ask for something, each with the kind of its section; each
+    line or sentence left out goes to `dropped` with why, when a list is given (the diagnosis of
+    evaluation/diagnose_keywords.py)."""
     out: list[Sentence] = []
+
+    def drop(what: str, why: str) -> None:
+        if dropped is not None:
+            dropped.append((what, why))
+
     kind = OTHER
     described = False  # under "Job Description": the duties are its list, its prose is about
     pos = 0  # the team and the employer
@@ -173,6 +181,7 @@ def ad_sentences(text: str) -> list[Sentence]:
         h = _heading(line)
         if h is not None:
             kind = heading_kind(h, kind)
+            drop(h, "heading")
             described = kind == DUTIES and bool(_DESCRIPTION.search(h))
             # "Requirements: Python and SQL" on one line: the rest is content
             continue
@@ -182,6 +191,7 @@ def ad_sentences(text: str) -> list[Sentence]:
             kind = heading_kind(inline.group(1), kind)
             body = inline.group(2)
         if kind == BOILERPLATE or (described and kind == DUTIES and not _BULLET.match(body)):
+            drop(body, "boilerplate section" if kind == BOILERPLATE else "description prose")
             continue
         body = _BULLET.sub("", body).strip()
         body = re.sub(r"[*_`]{1,3}", "", body)
@@ -190,8 +200,10 @@ def ad_sentences(text: str) -> list[Sentence]:
             continue
         for s in _sentences(body):
             if _NEGATED.search(s):
+                drop(s, "negated")
                 continue  # "Retail cashiering does not qualify": what does not count
             if kind in (DUTIES, OTHER) and _ABOUT_US.match(s):
+                drop(s, "about us")
                 continue  # "We use ...", "You'll be joining 250 engineers": about the employer
             boiler = _BOILER_SENTENCE.search(s) or (
                 kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
@@ -205,6 +217,8 @@ def ad_sentences(text: str) -> list[Sentence]:
             if boiler and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
+                which = "boilerplate" if boiler.re is _BOILER_SENTENCE else "process"
+                drop(s, f"{which} sentence in {kind} ({boiler.group(0).lower()!r})")
                 continue
             out.append(Sentence(s, kind, start + max(0, line.find(s[:20]))))
     return out
@@ -1352,6 +1366,42 @@ def _ends_with(text: str, end: int, name: str) -> bool:
     return text[max(0, end - 2 * len(name) - 8) : end].lower().endswith(name)
 
 
+_DUTY_OPENING = re.compile(r"^(?P<verb>[A-Z][a-z]+)(?:\s+(?:and|or)\s+[a-z]+)?,?\s+[a-z]")
+_OURS = re.compile(r"\b(?:our|us|we)\b", re.I)
+_NOT_DUTY_NEXT = re.compile(r"^[A-Z][a-z]+\s+(?:is|are|was|were|will|can|may|has|have)\b")
+
+
+def _reads_as_duty(sentence: str) -> bool:
+    """A sentence that opens with an action verb in its base form, followed by a plain word, as
+    a duty line does ("Mentor junior developers", "Write unit ... tests", "Plan and coordinate
+    releases"): not a title ("Lead Engineer"), a statement ("Support is available"), a label
+    ("Work location: remote") or a line about the employer ("Check out our ...")."""
+    m = _DUTY_OPENING.match(sentence)
+    return bool(
+        m
+        and m.group("verb").lower() in word_set("action_verbs")
+        and not _NOT_DUTY_NEXT.match(sentence)
+        and ":" not in sentence[: m.end() + 20]  # "Work location: remote" is a label
+        and not _OURS.search(sentence)  # "Check out our Instagram reels": about the employer
+    )
+
+
+def reading(s: Sentence, structured: bool) -> tuple[str, bool]:
+    """How one kept sentence is read: its kind, and whether for licences and certificates only."""
+    kind = s.kind
+    if kind == OTHER and (not structured or _reads_as_duty(s.text)):
+        # an ad with no sections: every sentence may ask for something; in one with sections,
+        # an unheaded line written as a duty is a duty ("Mentor junior developers")
+        kind = DUTIES
+    # a note is read for licences, unless it says the thing is wanted ("Experience with an
+    # inventory system is desired but not required"; "required" in a note is mostly the
+    # application's: "Filing ... is required")
+    credentials_only = (kind == NOTES and not _WANTED.search(s.text)) or (
+        kind == OTHER and not REQUIRED_CUE.search(s.text)
+    )
+    return kind, credentials_only
+
+
 @lru_cache(maxsize=32)
 def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[Requirement, ...]]:
     lex = lexicon()
@@ -1362,18 +1412,11 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     sentences = ad_sentences(text)
     structured = any(s.kind in (REQUIRED, NICE, DUTIES) for s in sentences)
     for s in sentences:
-        if not structured and s.kind == OTHER:
-            s.kind = DUTIES  # an ad with no sections: every sentence may ask for something
+        s.kind, credentials_only = reading(s, structured)
         for r in requirements_in(s):
             if r.text.lower() not in seen_reqs:
                 seen_reqs.add(r.text.lower())
                 reqs.append(r)
-        # a note is read for licences, unless it says the thing is wanted ("Experience with an
-        # inventory system is desired but not required"; "required" in a note is mostly the
-        # application's: "Filing ... is required")
-        credentials_only = (s.kind == NOTES and not _WANTED.search(s.text)) or (
-            s.kind == OTHER and not REQUIRED_CUE.search(s.text)
-        )
         found = terms_in(
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
         )
