@@ -670,35 +670,3 @@ def test_a_terms_words_in_another_order_show_it_only_after_a_verb():
 def test_a_title_case_requirement_line_is_not_a_proper_name(line):
     assert [f.name for f in terms_in(line)] != [], line
     assert terms_in("County Base Station Hospital") == []
-
-
-def test_an_unheaded_line_written_as_a_duty_is_read_as_one():
-    # before the requirements heading, in an ad with sections: a line that opens with an action
-    # verb in its base form is a duty, read for every term, not for credentials only
-    ad = (
-        "Senior Android Engineer\n\n"
-        "Mentor junior developers and share knowledge.\n"
-        "Our offices are in Austin, and the team uses Kubernetes daily.\n"
-        "Work location: Austin, Kubernetes cluster on site\n\n"
-        "Requirements:\n- Kotlin\n"
-    )
-    found = names(ad)
-    assert "Mentoring" in found and "Kotlin" in found
-    assert "Kubernetes" not in found  # a statement and a label are still not duties
-
-
-def test_ad_sentences_says_what_it_leaves_out_and_why():
-    from assistant.analysis.job_terms import ad_sentences
-
-    ad = (
-        "Requirements:\n- Python\n\nBenefits:\n- Dental insurance and gym\n\n"
-        "How to apply:\nSend your resume by Friday.\n"
-    )
-    dropped: list[tuple[str, str]] = []
-    kept = [s.text for s in ad_sentences(ad, dropped)]
-    assert kept == ["Python"]
-    whys = dict(dropped)
-    assert whys["- Dental insurance and gym"] == "boilerplate section"
-    assert whys["Send your resume by Friday."] == "boilerplate section"
-    assert ("Requirements", "heading") in dropped
-    assert [s.text for s in ad_sentences(ad)] == kept  # the trace changes nothing

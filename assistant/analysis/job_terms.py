@@ -36,7 +36,6 @@ from assistant.inputs.job import (
     heading_kind,
 )
 from assistant.text import sentences, token_spans
-from assistant.text.lexicon import word_set
 
 # ---- sections -------------------------------------------------------------------------------
 # The kinds of section and the words of headings and cues are the job reader's
@@ -1366,32 +1365,13 @@ def _ends_with(text: str, end: int, name: str) -> bool:
     return text[max(0, end - 2 * len(name) - 8) : end].lower().endswith(name)
 
 
-_DUTY_OPENING = re.compile(r"^(?P<verb>[A-Z][a-z]+)(?:\s+(?:and|or)\s+[a-z]+)?,?\s+[a-z]")
-_OURS = re.compile(r"\b(?:our|us|we)\b", re.I)
-_NOT_DUTY_NEXT = re.compile(r"^[A-Z][a-z]+\s+(?:is|are|was|were|will|can|may|has|have)\b")
-
-
-def _reads_as_duty(sentence: str) -> bool:
-    """A sentence that opens with an action verb in its base form, followed by a plain word, as
-    a duty line does ("Mentor junior developers", "Write unit ... tests", "Plan and coordinate
-    releases"): not a title ("Lead Engineer"), a statement ("Support is available"), a label
-    ("Work location: remote") or a line about the employer ("Check out our ...")."""
-    m = _DUTY_OPENING.match(sentence)
-    return bool(
-        m
-        and m.group("verb").lower() in word_set("action_verbs")
-        and not _NOT_DUTY_NEXT.match(sentence)
-        and ":" not in sentence[: m.end() + 20]  # "Work location: remote" is a label
-        and not _OURS.search(sentence)  # "Check out our Instagram reels": about the employer
-    )
-
-
 def reading(s: Sentence, structured: bool) -> tuple[str, bool]:
     """How one kept sentence is read: its kind, and whether for licences and certificates only."""
     kind = s.kind
-    if kind == OTHER and (not structured or _reads_as_duty(s.text)):
-        # an ad with no sections: every sentence may ask for something; in one with sections,
-        # an unheaded line written as a duty is a duty ("Mentor junior developers")
+    if kind == OTHER and not structured:
+        # an ad with no sections: every sentence may ask for something. (An unheaded line
+        # written as a duty in an ad with sections, "Mentor junior developers", was read as a
+        # duty in session 25 and dropped: 9 of the 18 terms it added were junk by hand.)
         kind = DUTIES
     # a note is read for licences, unless it says the thing is wanted ("Experience with an
     # inventory system is desired but not required"; "required" in a note is mostly the
