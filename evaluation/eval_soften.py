@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh13,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh14,fixtures]
 """
 
 from __future__ import annotations
@@ -211,6 +211,7 @@ SETS = {
     "fresh11": "fresh11.yaml",  # added after session 25's judge was frozen (7612c6a), measured once
     "fresh12": "fresh12.yaml",  # added after the dates rule was frozen (d688e50), measured once
     "fresh13": "fresh13.yaml",  # added later, the same judge (d688e50), measured once
+    "fresh14": "fresh14.yaml",  # added later, the same judge (d688e50), measured once
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -237,7 +238,7 @@ SETS = {
 # weights retrained on its vectors, clauses that are no sentence no longer kept) and measured
 # once; its failures were read (a date in a sentence with its own pressure cue is no fact to
 # keep: d688e50). fresh12.yaml, by an eleventh, was added after that and measured once;
-# fresh13.yaml, by a twelfth, after it, with the same judge.
+# fresh13.yaml, by a twelfth, and fresh14.yaml, by a thirteenth, after it, with the same judge.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -253,7 +254,8 @@ PREFIX = {
     "fresh10": "fresh10 (independent, seen in session 24)",
     "fresh11": "fresh11 (independent, seen in session 25)",
     "fresh12": "fresh12 (independent, measured once at d688e50)",
-    "fresh13": "fresh13 (independent, unseen)",
+    "fresh13": "fresh13 (independent, measured once at d688e50)",
+    "fresh14": "fresh14 (independent, unseen)",
 }
 
 
