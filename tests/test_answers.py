@@ -227,7 +227,7 @@ def test_a_judge_ships_for_the_embedded_model_only():
     assert entry.model.startswith("SmolLM2-135M") and entry.layers == 15
     assert len(entry.question_mean) == len(entry.answer_mean) == 576
     assert entry.off_below < entry.through_from
-    assert "fresh8" not in entry.splits
+    assert "fresh8" not in entry.splits and "fresh9" not in entry.splits  # the test sets
     assert meaning_judge_for(FakeBackend()) is None  # no entry: the words judge alone
     assert meaning_judge_for(None) is None
 
@@ -360,6 +360,33 @@ def test_a_backend_without_embeddings_leaves_the_words_answer():
 
     judge = MeaningJudge(_judge_at(0.9).model, broken)
     assert not relevance(NURSE_Q, CAMPAIGN, judge).relevant
+    later = MeaningJudge(_judge_at(0.9).model, broken)
+    later.prepare([NURSE_Q], wait=False)  # failing in its thread: raised where it is asked
+    assert not relevance(NURSE_Q, CAMPAIGN, later).relevant
+
+
+def test_questions_read_in_the_background_are_waited_for_and_not_read_again():
+    import threading
+
+    from assistant.analysis.relevance import MeaningJudge
+
+    calls: list = []
+    started, release = threading.Event(), threading.Event()
+
+    def embed(texts):
+        calls.append((threading.current_thread().name, list(texts)))
+        if len(calls) == 1:
+            started.set()
+            release.wait(5)  # still embedding the questions when the first answer comes
+        return [[1.0, 0.0] for _ in texts]
+
+    judge = MeaningJudge(_judge_at(0.5).model, embed)
+    judge.prepare(["q1?", "q2?"], wait=False)
+    assert started.wait(5)
+    release.set()
+    judge.similarity("q1?", "my answer")
+    here = threading.current_thread().name
+    assert calls == [("rebound-embed", ["q1?", "q2?"]), (here, ["my answer"])]
 
 
 def test_an_answer_another_question_of_the_field_matches_clearly_better_is_off_topic():

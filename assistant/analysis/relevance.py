@@ -43,6 +43,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -543,11 +544,38 @@ class MeaningJudge:
         self.model = model
         self._embed = embed
         self._vectors: dict[str, list[float]] = {}
+        self._pending: Optional[threading.Thread] = None
+        self._failed: Optional[Exception] = None
 
-    def prepare(self, texts: Sequence[str]) -> None:
+    def prepare(self, texts: Sequence[str], wait: bool = True) -> None:
+        """Embed the texts not embedded yet, in one batch. `wait=False`: in a thread of its own
+        (the model loaded there too), for a caller about to wait for something else: an
+        interactive session's questions while the first answer is typed (the main thread then
+        waits on its input, so the two never compete; measured in docs/performance.md). The
+        next call waits for it, and raises what it raised."""
+        self._wait()
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if missing:
+        if not missing:
+            return
+        if wait:
             self._vectors.update(zip(missing, self._embed(missing)))
+            return
+
+        def embed() -> None:
+            try:
+                self._vectors.update(zip(missing, self._embed(missing)))
+            except Exception as exc:  # noqa: BLE001 - raised where the vectors are asked for
+                self._failed = exc
+
+        self._pending = threading.Thread(target=embed, name="rebound-embed")
+        self._pending.start()
+
+    def _wait(self) -> None:
+        if self._pending is not None:
+            self._pending.join()
+            self._pending = None
+        if self._failed is not None:
+            raise self._failed
 
     def similarity(self, question: str, answer: str) -> float:
         self.prepare([question, answer])

@@ -137,6 +137,8 @@ def _interactive(
     from assistant.tasks.interview import build_questions, practice_order
 
     questions = practice_order(build_questions(request))
+    if judge is not None:  # their meaning is read while the first answer is typed
+        judge.prepare([q for _, q in questions], wait=False)
     ui.print(
         Text(
             "Answer each question as you would say it. Finish an answer with an empty line; "
