@@ -32,15 +32,7 @@ def _holds(sentence: str, names: list[str]) -> bool:
 
 def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]]:
     """(cause, detail, ask, sentence) for each missed ask of one ad."""
-    from assistant.analysis.job_terms import (
-        DUTIES,
-        NICE,
-        NOTES,
-        REQUIRED,
-        ad_sentences,
-        reading,
-        terms_in,
-    )
+    from assistant.analysis.job_terms import NOTES, ad_sentences, reading, sectioned, terms_in
     from assistant.analysis.lexicon import lexicon, phrase_key, split_words
     from assistant.inputs.job import read_job
 
@@ -48,7 +40,7 @@ def diagnose(label: dict, missed: list[dict]) -> list[tuple[str, str, dict, str]
     text = read_job(JOBS / label["ad"]).text
     dropped: list[tuple[str, str]] = []
     kept = ad_sentences(text, dropped)
-    structured = any(s.kind in (REQUIRED, NICE, DUTIES) for s in kept)
+    structured = sectioned(kept)
     out = []
     for ask in missed:
         names = ask["any"]

@@ -1365,6 +1365,12 @@ def _ends_with(text: str, end: int, name: str) -> bool:
     return text[max(0, end - 2 * len(name) - 8) : end].lower().endswith(name)
 
 
+def sectioned(sentences: list[Sentence]) -> bool:
+    """Whether the ad has sections that say what is asked (requirements, nice-to-haves or
+    duties); in one without, every sentence may ask for something (`reading`)."""
+    return any(s.kind in (REQUIRED, NICE, DUTIES) for s in sentences)
+
+
 def reading(s: Sentence, structured: bool) -> tuple[str, bool]:
     """How one kept sentence is read: its kind, and whether for licences and certificates only."""
     kind = s.kind
@@ -1390,7 +1396,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     reqs: list[Requirement] = []
     seen_reqs: set[str] = set()
     sentences = ad_sentences(text)
-    structured = any(s.kind in (REQUIRED, NICE, DUTIES) for s in sentences)
+    structured = sectioned(sentences)
     for s in sentences:
         s.kind, credentials_only = reading(s, structured)
         for r in requirements_in(s):

@@ -365,11 +365,11 @@ class _Rewriter:
         replacement = self._replacement(span, lost)
         if replacement:
             self._add(out, replacement, replacement=True)
-        # a date in a sentence with a pressure cue of its own is part of the pressure
-        pressing = bool(cues_in(sentence))
-        worth = [f for f in lost_facts() if not (pressing and is_when(f))]
-        if (span.start, span.end) in self.context and worth:
-            self.losing.add((span.start, span.end))
+        if (span.start, span.end) in self.context:
+            # a date in a sentence with a pressure cue of its own is part of the pressure
+            pressing = bool(cues_in(sentence))
+            if any(not (pressing and is_when(f)) for f in lost_facts()):
+                self.losing.add((span.start, span.end))
         return int(bool(replacement))
 
     def _signoff(self) -> list[str]:
