@@ -372,6 +372,28 @@ def _fires(name: str, sentence: str) -> bool:
         ),
         # texting's lower-case "i", not every sentence with "I" in it
         ("casual", "i just need to know", "I just wanted to check the start date."),
+        # session 26: a start begged, or a start date proposed
+        ("chance", "Just give me a start.", "I would propose a start date of 1 June."),
+        # the writer's own demand for an answer, or a third party's stated as news
+        ("time-demand", "I need an answer tomorrow.", "They want an answer tomorrow."),
+        # a reply asked within a window the writer sets, or the employer's own timeline
+        (
+            "decision-demand",
+            "I look forward to your response within five business days.",
+            "You said the panel would decide within two weeks.",
+        ),
+        # effort poured in, or every document handed in
+        (
+            "sunk-cost",
+            "I have given all my evenings to preparing for this.",
+            "I already submitted all my requirements last Monday.",
+        ),
+        # "all day" without limits, or a slot on a named day
+        ("take-anything", "I can be on call all day.", "I am free all day Saturday."),
+        # news attached, or the idiom
+        ("calm-news", "I have attached my new licence.", "No strings attached."),
+        # the reader told what to weigh, or the greeting formula
+        ("dispute", "I trust that will be taken into account.", "I trust this finds you well."),
     ],
 )
 def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
