@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh14,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh16,fixtures]
 """
 
 from __future__ import annotations
@@ -212,6 +212,8 @@ SETS = {
     "fresh12": "fresh12.yaml",  # added after the dates rule was frozen (d688e50), measured once
     "fresh13": "fresh13.yaml",  # added later, the same judge (d688e50), measured once
     "fresh14": "fresh14.yaml",  # added later, the same judge (d688e50), measured once
+    "fresh15": "fresh15.yaml",  # added after session 26's cue readings were frozen (d5ce123)
+    "fresh16": "fresh16.yaml",  # added with fresh15, the same judge (d5ce123)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -238,7 +240,10 @@ SETS = {
 # weights retrained on its vectors, clauses that are no sentence no longer kept) and measured
 # once; its failures were read (a date in a sentence with its own pressure cue is no fact to
 # keep: d688e50). fresh12.yaml, by an eleventh, was added after that and measured once;
-# fresh13.yaml, by a twelfth, and fresh14.yaml, by a thirteenth, after it, with the same judge.
+# fresh13.yaml, by a twelfth, and fresh14.yaml, by a thirteenth, after it, with the same judge;
+# their failures were read in session 26 (six cue readings made exact, one quiet pressure read:
+# d5ce123). fresh15.yaml and fresh16.yaml, by a fourteenth and a fifteenth, were added after that
+# and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -253,9 +258,11 @@ PREFIX = {
     "fresh9": "fresh9 (independent, seen in session 24)",
     "fresh10": "fresh10 (independent, seen in session 24)",
     "fresh11": "fresh11 (independent, seen in session 25)",
-    "fresh12": "fresh12 (independent, measured once at d688e50)",
-    "fresh13": "fresh13 (independent, measured once at d688e50)",
-    "fresh14": "fresh14 (independent, unseen)",
+    "fresh12": "fresh12 (independent, seen in session 26)",
+    "fresh13": "fresh13 (independent, seen in session 26)",
+    "fresh14": "fresh14 (independent, seen in session 26)",
+    "fresh15": "fresh15 (independent, unseen)",
+    "fresh16": "fresh16 (independent, unseen)",
 }
 
 
