@@ -270,6 +270,7 @@ def test_training_never_sees_the_held_out_sentences():
         "I hope we can stay in touch.",
         "I wish you and the team all the best.",
         "Thanks again for your time.",
+        "Thank you again for your time and consideration.",
         "Congratulations to the successful candidate.",
     }
 
@@ -336,6 +337,9 @@ def _fires(name: str, sentence: str) -> bool:
         ("absolute", "Is there any chance at all?", "No rush at all."),
         # "today" as a demand, or naming when something happened
         ("time-demand", "Please reply today.", "Thank you for today's interview."),
+        ("time-demand", "I need to hear today.", "Thanks for the phone call today."),
+        # an apology, or regret at the news
+        ("apology", "Sorry to write again.", "I was sorry to hear the post has gone."),
         # a chance begged, or time given
         ("chance", "Please give me one more chance.", "Whenever you've had a chance to look."),
         # "at your disposal" without limits, or the formal courtesy

@@ -365,11 +365,10 @@ class _Rewriter:
         replacement = self._replacement(span, lost)
         if replacement:
             self._add(out, replacement, replacement=True)
-        if (span.start, span.end) in self.context:
-            # a date in a sentence with a pressure cue of its own is part of the pressure
-            pressing = bool(cues_in(sentence))
-            if any(not (pressing and is_when(f)) for f in lost_facts()):
-                self.losing.add((span.start, span.end))
+        # a sentence with a cue of its own is the pressure, and its facts the argument ("Given
+        # that I hold my CPA, ..."); its calm clauses above keep what is news
+        if (span.start, span.end) in self.context and not cues_in(sentence) and lost_facts():
+            self.losing.add((span.start, span.end))
         return int(bool(replacement))
 
     def _signoff(self) -> list[str]:
@@ -434,9 +433,11 @@ def keep_facts(
 ) -> Judgement:
     """The judgement with the sentences flagged for their context alone (under the threshold)
     unflagged when the calm version would lose a fact of theirs (a date, a name, an amount): the
-    context threshold weighs wording against a missed plea, never a fact against one. A date is
-    no such fact in a sentence with a pressure cue of its own: the dates of three unanswered
-    emails, or "by Monday" in a demand, are the pressure, not news to keep."""
+    context threshold weighs wording against a missed plea, never a fact against one. A sentence
+    with a cue of its own (a demand, a comparison, counting) is not kept for its facts: the
+    dates of three unanswered emails, "by Monday" in a demand, the qualifications set against
+    the person appointed are the pressure, not news to keep; the calm clauses of such a
+    sentence that carry a fact are kept on their own (_calm_clauses)."""
     if not any(s.context for s in judgement.flagged):
         return judgement
     rewriter = _Rewriter(request, judgement, signals, judge=judge)
