@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh16,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh18,fixtures]
 """
 
 from __future__ import annotations
@@ -214,6 +214,8 @@ SETS = {
     "fresh14": "fresh14.yaml",  # added later, the same judge (d688e50), measured once
     "fresh15": "fresh15.yaml",  # added after session 26's cue readings were frozen (d5ce123)
     "fresh16": "fresh16.yaml",  # added with fresh15, the same judge (d5ce123)
+    "fresh17": "fresh17.yaml",  # added after the context-facts rule was frozen (97a1b21)
+    "fresh18": "fresh18.yaml",  # added with fresh17, the same judge (97a1b21)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -243,7 +245,9 @@ SETS = {
 # fresh13.yaml, by a twelfth, and fresh14.yaml, by a thirteenth, after it, with the same judge;
 # their failures were read in session 26 (six cue readings made exact, one quiet pressure read:
 # d5ce123). fresh15.yaml and fresh16.yaml, by a fourteenth and a fifteenth, were added after that
-# and measured once.
+# and measured once; their failures were read (a sentence with a cue of its own is not kept for
+# its facts; "the phone call today", "sorry to hear" read as news: 97a1b21). fresh17.yaml and
+# fresh18.yaml, by a sixteenth and a seventeenth, were added after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -261,8 +265,10 @@ PREFIX = {
     "fresh12": "fresh12 (independent, seen in session 26)",
     "fresh13": "fresh13 (independent, seen in session 26)",
     "fresh14": "fresh14 (independent, seen in session 26)",
-    "fresh15": "fresh15 (independent, unseen)",
-    "fresh16": "fresh16 (independent, unseen)",
+    "fresh15": "fresh15 (independent, seen in session 26)",
+    "fresh16": "fresh16 (independent, seen in session 26)",
+    "fresh17": "fresh17 (independent, unseen)",
+    "fresh18": "fresh18 (independent, unseen)",
 }
 
 
