@@ -340,6 +340,41 @@ def _fires(name: str, sentence: str) -> bool:
         ("time-demand", "I need to hear today.", "Thanks for the phone call today."),
         # an apology, or regret at the news
         ("apology", "Sorry to write again.", "I was sorry to hear the post has gone."),
+        # surprise at the decision with a reason against it, or at good news
+        (
+            "dispute",
+            "I was surprised, as I have six years of experience.",
+            "I was surprised to see how big the site is.",
+        ),
+        # an answer that should have come by now, or news expected in due course
+        (
+            "elapsed",
+            "I was expecting a decision by now.",
+            "I expect the certificate to arrive next week.",
+        ),
+        # earlier messages named by their dates, or a date offered
+        (
+            "counting",
+            "I followed up on the 3rd and the 10th without a reply.",
+            "I am free on the 3rd.",
+        ),
+        # the panel's marks asked for, or feedback
+        (
+            "dispute",
+            "I would like to see the individual scores of each panel member.",
+            "I would welcome any feedback on my interview.",
+        ),
+        # free work offered, or a free day stated
+        ("take-anything", "Happy to keep doing free projects.", "I am free on Thursday."),
+        ("self-deprecation", "Did I do something wrong?", "Did the references arrive?"),
+        # a connection used, or referees who know to expect a call
+        (
+            "leverage",
+            "I know your director and could mention it to her.",
+            "Both referees know to expect a call.",
+        ),
+        # the reader's time pressed, or the writer's own start
+        ("time-demand", "Please reply right away.", "I can start right away."),
         # a chance begged, or time given
         ("chance", "Please give me one more chance.", "Whenever you've had a chance to look."),
         # "at your disposal" without limits, or the formal courtesy
@@ -435,6 +470,9 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
         ("stated", "It has been ten days since my interview for the analyst post."),
         ("stated", "Your recruiter Ana suggested I contact you."),
         ("calm-ask", "If the vacancy is still open, I would be glad to talk."),
+        # session 26: how many applications have failed, and what the family gave up
+        ("hardship", "I have applied for eleven HEO roles this year."),
+        ("hardship", "My parents have sold their land to support me."),
     ],
 )
 def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
