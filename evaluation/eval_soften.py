@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh18,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh20,fixtures]
 """
 
 from __future__ import annotations
@@ -216,6 +216,8 @@ SETS = {
     "fresh16": "fresh16.yaml",  # added with fresh15, the same judge (d5ce123)
     "fresh17": "fresh17.yaml",  # added after the context-facts rule was frozen (97a1b21)
     "fresh18": "fresh18.yaml",  # added with fresh17, the same judge (97a1b21)
+    "fresh19": "fresh19.yaml",  # added after the nine readings were frozen (44fd09e)
+    "fresh20": "fresh20.yaml",  # added with fresh19, the same judge (44fd09e)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -247,7 +249,9 @@ SETS = {
 # d5ce123). fresh15.yaml and fresh16.yaml, by a fourteenth and a fifteenth, were added after that
 # and measured once; their failures were read (a sentence with a cue of its own is not kept for
 # its facts; "the phone call today", "sorry to hear" read as news: 97a1b21). fresh17.yaml and
-# fresh18.yaml, by a sixteenth and a seventeenth, were added after that and measured once.
+# fresh18.yaml, by a sixteenth and a seventeenth, were added after that and measured once; their
+# failures were read (nine more readings of quiet pressure: 44fd09e). fresh19.yaml and
+# fresh20.yaml, by an eighteenth and a nineteenth, were added after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -267,8 +271,10 @@ PREFIX = {
     "fresh14": "fresh14 (independent, seen in session 26)",
     "fresh15": "fresh15 (independent, seen in session 26)",
     "fresh16": "fresh16 (independent, seen in session 26)",
-    "fresh17": "fresh17 (independent, unseen)",
-    "fresh18": "fresh18 (independent, unseen)",
+    "fresh17": "fresh17 (independent, seen in session 26)",
+    "fresh18": "fresh18 (independent, seen in session 26)",
+    "fresh19": "fresh19 (independent, unseen)",
+    "fresh20": "fresh20 (independent, unseen)",
 }
 
 
