@@ -21,6 +21,7 @@ from assistant.tasks.soften import (
     purpose_of,
     purposes,
     soften,
+    without_pressing_words,
 )
 from tests.helpers.paths import FIXTURES
 
@@ -286,6 +287,22 @@ def test_the_facts_of_a_dropped_sentence_are_kept():
     rewrite = soften(SoftenRequest(text=text, to="Jay", company="Northline Software")).rewrite
     assert "QA engineer opening at Northline Software" in rewrite
     assert "annoying" not in rewrite and "again" not in rewrite
+
+
+def test_a_sentence_that_presses_only_by_a_word_is_kept_without_it():
+    text = (
+        "Dear Mr Bello,\n\nI am following up again on the assessment I took at Meridian Trust "
+        "Bank's Lagos office on 14 May. Please, I am begging you to reply today.\n\n"
+        "Yours faithfully,\nFolake"
+    )
+    result = soften(SoftenRequest(text=text))
+    assert result.flagged[0].startswith("I am following up again")
+    assert (
+        "I am following up on the assessment I took at Meridian Trust Bank's Lagos office on "
+        "14 May." in result.rewrite
+    )
+    assert "again" not in result.rewrite and "begging" not in result.rewrite
+    assert without_pressing_words("I really, truly need this job.") == "I need this job."
 
 
 def _context_from(sentence: str, monkeypatch, threshold: float | None = None) -> None:

@@ -187,6 +187,20 @@ _JOINED_NOUN = re.compile(
 )
 
 
+# Words that only press, and whose removal leaves the sentence whole: "I am following up again on
+# the Graduate Trainee assessment ..." is calm news without "again" (the facts stay with it).
+_PRESSING_WORDS = re.compile(
+    r",?\s+\b(?:yet again|once again|once more|again|really|truly|desperately|literally|"
+    r"honestly|extremely|so very|very much)\b(?=[\s,.!?])",
+    re.IGNORECASE,
+)
+
+
+def without_pressing_words(sentence: str) -> str:
+    """The sentence without the words that only press (`_PRESSING_WORDS`), or itself."""
+    return _PRESSING_WORDS.sub("", normalise(sentence))
+
+
 def clauses(sentence: str) -> list[str]:
     """A sentence's clauses of three words or more that start with their subject, each as a
     sentence of its own ("I passed my test on Friday so surely ..." -> "I passed my test on
@@ -338,17 +352,24 @@ class _Rewriter:
         return " ".join(s.text for s in self.parts.frame())
 
     def _calm_clauses(self, sentence: str, lost: list[str]) -> list[str]:
-        """The clauses of a flagged sentence that carry a fact the calm version would lose and
-        that the judge reads as calm: kept as sentences of their own."""
+        """What of a flagged sentence keeps a fact the calm version would lose and reads as calm
+        to the judge: the sentence itself without its pressing words, when that carries every
+        such fact and shows no cue; else its clauses that carry one, as sentences of their
+        own."""
         whole = _norm(sentence)
+        plain = without_pressing_words(sentence)
         found = [c for c in clauses(sentence) if any(f in c for f in lost) and _norm(c) != whole]
+        if _norm(plain) != whole and all(f in plain for f in lost) and not cues_in(plain):
+            found.insert(0, plain)
         if not found or self.judge is None:
             return []
         probabilities = self.judge.probabilities(found)
-        return [c for c, p in zip(found, probabilities) if p < self.judge.threshold]
+        calm = [c for c, p in zip(found, probabilities) if p < self.judge.threshold]
+        return calm[:1] if calm[:1] == [plain] else calm
 
     def _flagged(self, span: Span, out: list[str], frame: str) -> int:
-        """A flagged sentence's place in the calm version: the calm clauses that keep its facts,
+        """A flagged sentence's place in the calm version: the sentence without its pressing
+        words, when that is calm and keeps its facts; else the calm clauses that keep its facts,
         then the calm sentence of its purpose (dated when a date would be lost). The number of
         calm asks put in (0 or 1)."""
         sentence = _squash(span.text)
@@ -359,8 +380,11 @@ class _Rewriter:
 
         lost = lost_facts()
         if lost:
-            for clause in self._calm_clauses(sentence, lost):
+            calm = self._calm_clauses(sentence, lost)
+            for clause in calm:
                 self._add(out, clause)
+            if calm == [without_pressing_words(sentence)]:
+                return 0  # the sentence itself, calmed, serves its purpose
             lost = lost_facts()
         replacement = self._replacement(span, lost)
         if replacement:
@@ -398,6 +422,8 @@ class _Rewriter:
                     self._add(out, sentence)
                     said_subject = True
                 asks += self._flagged(span, out, frame)
+                # kept calmed, a sentence says what it was about itself
+                said_subject = said_subject or without_pressing_words(_squash(span.text)) in out
             if out:
                 paragraphs.append(" ".join(out))
         note = ""
