@@ -375,6 +375,20 @@ def _fires(name: str, sentence: str) -> bool:
         ),
         # the reader's time pressed, or the writer's own start
         ("time-demand", "Please reply right away.", "I can start right away."),
+        # an account of the decision demanded, or feedback asked for
+        (
+            "dispute",
+            "I would appreciate a written explanation of the criteria used.",
+            "I would appreciate any feedback you can share.",
+        ),
+        # money spent on a job not offered, or a document renewed
+        (
+            "sunk-cost",
+            "I already bought the uniform.",
+            "I have renewed my registration as you asked.",
+        ),
+        # no reply received, or news received
+        ("calm-news", "I received my licence on Friday.", "I have not received any reply."),
         # a chance begged, or time given
         ("chance", "Please give me one more chance.", "Whenever you've had a chance to look."),
         # "at your disposal" without limits, or the formal courtesy
@@ -473,6 +487,10 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
         # session 26: how many applications have failed, and what the family gave up
         ("hardship", "I have applied for eleven HEO roles this year."),
         ("hardship", "My parents have sold their land to support me."),
+        ("dispute", "Please tell me whether the decision will be reviewed."),
+        ("gratitude-overload", "I will be grateful to you my whole life."),
+        ("plead", "Please say yes."),
+        ("counting", "I have sent mails on 2nd, 9th and 16th with no reply."),
     ],
 )
 def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
