@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh20,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh22,fixtures]
 """
 
 from __future__ import annotations
@@ -218,6 +218,8 @@ SETS = {
     "fresh18": "fresh18.yaml",  # added with fresh17, the same judge (97a1b21)
     "fresh19": "fresh19.yaml",  # added after the nine readings were frozen (44fd09e)
     "fresh20": "fresh20.yaml",  # added with fresh19, the same judge (44fd09e)
+    "fresh21": "fresh21.yaml",  # added after the audits training was frozen (d1db8a9)
+    "fresh22": "fresh22.yaml",  # added with fresh21, the same judge (d1db8a9)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -251,7 +253,11 @@ SETS = {
 # its facts; "the phone call today", "sorry to hear" read as news: 97a1b21). fresh17.yaml and
 # fresh18.yaml, by a sixteenth and a seventeenth, were added after that and measured once; their
 # failures were read (nine more readings of quiet pressure: 44fd09e). fresh19.yaml and
-# fresh20.yaml, by an eighteenth and a nineteenth, were added after that and measured once.
+# fresh20.yaml, by an eighteenth and a nineteenth, were added after that and measured once; their
+# failures were read (a sentence kept without its pressing words: 62cab1b; audits, formal
+# deadlines and money spent trained on, the lexical threshold chosen less greedily: d1db8a9).
+# fresh21.yaml and fresh22.yaml, by a twentieth and a twenty-first, were added after that and
+# measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -273,8 +279,10 @@ PREFIX = {
     "fresh16": "fresh16 (independent, seen in session 26)",
     "fresh17": "fresh17 (independent, seen in session 26)",
     "fresh18": "fresh18 (independent, seen in session 26)",
-    "fresh19": "fresh19 (independent, unseen)",
-    "fresh20": "fresh20 (independent, unseen)",
+    "fresh19": "fresh19 (independent, seen in session 26)",
+    "fresh20": "fresh20 (independent, seen in session 26)",
+    "fresh21": "fresh21 (independent, unseen)",
+    "fresh22": "fresh22 (independent, unseen)",
 }
 
 
