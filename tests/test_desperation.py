@@ -375,6 +375,20 @@ def _fires(name: str, sentence: str) -> bool:
         ),
         # the reader's time pressed, or the writer's own start
         ("time-demand", "Please reply right away.", "I can start right away."),
+        # session 26 (fresh21-22): a start offered at once, or the availability a notice states
+        ("take-anything", "I can start tomorrow.", "I can join immediately."),
+        # the reader's answer wanted at once, or the writer's own update promised
+        (
+            "time-demand",
+            "Please reply as soon as possible.",
+            "I will update you as soon as I hear.",
+        ),
+        # work done unasked, or work shown because it was asked for
+        (
+            "sunk-cost",
+            "I went ahead and mocked up three concepts for you.",
+            "The portfolio you asked for is attached.",
+        ),
         # an account of the decision demanded, or feedback asked for
         (
             "dispute",
@@ -490,6 +504,8 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
         ("dispute", "Please tell me whether the decision will be reviewed."),
         ("gratitude-overload", "I will be grateful to you my whole life."),
         ("plead", "Please say yes."),
+        ("take-anything", "Happy to keep doing free pieces until a paid spot opens up."),
+        ("hardship", "I have been on antidepressants since June."),
         ("counting", "I have sent mails on 2nd, 9th and 16th with no reply."),
     ],
 )
