@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh22,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh24,fixtures]
 """
 
 from __future__ import annotations
@@ -220,6 +220,8 @@ SETS = {
     "fresh20": "fresh20.yaml",  # added with fresh19, the same judge (44fd09e)
     "fresh21": "fresh21.yaml",  # added after the audits training was frozen (d1db8a9)
     "fresh22": "fresh22.yaml",  # added with fresh21, the same judge (d1db8a9)
+    "fresh23": "fresh23.yaml",  # added after the unasked-work cues were frozen (f9689b2)
+    "fresh24": "fresh24.yaml",  # added with fresh23, the same judge (f9689b2)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -257,7 +259,9 @@ SETS = {
 # failures were read (a sentence kept without its pressing words: 62cab1b; audits, formal
 # deadlines and money spent trained on, the lexical threshold chosen less greedily: d1db8a9).
 # fresh21.yaml and fresh22.yaml, by a twentieth and a twenty-first, were added after that and
-# measured once.
+# measured once; their failures were read (work done unasked, free pieces, health over-shared;
+# "I can join immediately" is calm: f9689b2). fresh23.yaml and fresh24.yaml, by a twenty-second and a
+# twenty-third, were added after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -281,8 +285,10 @@ PREFIX = {
     "fresh18": "fresh18 (independent, seen in session 26)",
     "fresh19": "fresh19 (independent, seen in session 26)",
     "fresh20": "fresh20 (independent, seen in session 26)",
-    "fresh21": "fresh21 (independent, unseen)",
-    "fresh22": "fresh22 (independent, unseen)",
+    "fresh21": "fresh21 (independent, seen in session 26)",
+    "fresh22": "fresh22 (independent, seen in session 26)",
+    "fresh23": "fresh23 (independent, unseen)",
+    "fresh24": "fresh24 (independent, unseen)",
 }
 
 
