@@ -271,6 +271,8 @@ def test_training_never_sees_the_held_out_sentences():
         "I wish you and the team all the best.",
         "Thanks again for your time.",
         "Thank you again for your time and consideration.",
+        "Best of luck with the new hire.",
+        "I have attached the references you asked for.",
         "Congratulations to the successful candidate.",
     }
 
@@ -375,6 +377,23 @@ def _fires(name: str, sentence: str) -> bool:
         ),
         # the reader's time pressed, or the writer's own start
         ("time-demand", "Please reply right away.", "I can start right away."),
+        # session 26 (fresh23-24): more than everything, or a grade
+        ("promise", "I will give 110 percent.", "I have a B.Com with 78 percent."),
+        # a child on the way, or a figure expected
+        (
+            "hardship",
+            "My wife is expecting our second child.",
+            "I was expecting something closer to $185,000.",
+        ),
+        ("hardship", "My visa runs out in June.", "My work visa will need sponsorship."),
+        # anything offered, or documents for the process
+        ("absolute", "I will do anything you need.", "I can send any documents you need."),
+        # the decision to wait for the writer, or feedback once it is made
+        (
+            "dispute",
+            "I would appreciate a response before the appointment is announced.",
+            "I would appreciate feedback once the appointment is announced.",
+        ),
         # session 26 (fresh21-22): a start offered at once, or the availability a notice states
         ("take-anything", "I can start tomorrow.", "I can join immediately."),
         # the reader's answer wanted at once, or the writer's own update promised
