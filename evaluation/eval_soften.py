@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh24,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh26,fixtures]
 """
 
 from __future__ import annotations
@@ -222,6 +222,8 @@ SETS = {
     "fresh22": "fresh22.yaml",  # added with fresh21, the same judge (d1db8a9)
     "fresh23": "fresh23.yaml",  # added after the unasked-work cues were frozen (f9689b2)
     "fresh24": "fresh24.yaml",  # added with fresh23, the same judge (f9689b2)
+    "fresh25": "fresh25.yaml",  # added after the five misreadings were fixed (0a76f72)
+    "fresh26": "fresh26.yaml",  # added with fresh25, the same judge (0a76f72)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -261,7 +263,9 @@ SETS = {
 # fresh21.yaml and fresh22.yaml, by a twentieth and a twenty-first, were added after that and
 # measured once; their failures were read (work done unasked, free pieces, health over-shared;
 # "I can join immediately" is calm: f9689b2). fresh23.yaml and fresh24.yaml, by a twenty-second and a
-# twenty-third, were added after that and measured once.
+# twenty-third, were added after that and measured once; their failures were read (five
+# misreadings: 0a76f72). fresh25.yaml and fresh26.yaml, by a twenty-fourth and a twenty-fifth,
+# were added after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -287,8 +291,10 @@ PREFIX = {
     "fresh20": "fresh20 (independent, seen in session 26)",
     "fresh21": "fresh21 (independent, seen in session 26)",
     "fresh22": "fresh22 (independent, seen in session 26)",
-    "fresh23": "fresh23 (independent, unseen)",
-    "fresh24": "fresh24 (independent, unseen)",
+    "fresh23": "fresh23 (independent, seen in session 26)",
+    "fresh24": "fresh24 (independent, seen in session 26)",
+    "fresh25": "fresh25 (independent, unseen)",
+    "fresh26": "fresh26 (independent, unseen)",
 }
 
 
