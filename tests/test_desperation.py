@@ -11,6 +11,7 @@ from assistant.analysis.desperation import (
     EmbeddingJudge,
     LexicalJudge,
     LinearModel,
+    cues_in,
     draft_score,
     feature_defs,
     feature_names,
@@ -151,6 +152,11 @@ def test_the_reason_is_the_strongest_cue_family():
     )
 
 
+def test_acronyms_are_no_shouting_cue():
+    assert cues_in("My students' WAEC results improved every year.") == []
+    assert "capitals" in cues_in("I NEED THIS JOB.")
+
+
 def test_a_cue_family_the_sentence_lacks_is_no_reason():
     # features are standardised: with a negative weight, having fewer capitals than usual adds
     # to the score; that is no reason to show a calm-looking sentence as shouting
@@ -272,6 +278,7 @@ def test_training_never_sees_the_held_out_sentences():
         "Thanks again for your time.",
         "Thank you again for your time and consideration.",
         "Best of luck with the new hire.",
+        "Thank you for your kind consideration.",
         "I have attached the references you asked for.",
         "Congratulations to the successful candidate.",
     }
@@ -377,6 +384,18 @@ def _fires(name: str, sentence: str) -> bool:
         ),
         # the reader's time pressed, or the writer's own start
         ("time-demand", "Please reply right away.", "I can start right away."),
+        # session 26 (fresh25-26): a demand today, or what the writer did today
+        (
+            "time-demand",
+            "I need your answer today.",
+            "I've handed my notice in at my current firm today.",
+        ),
+        # a call announced to collect the decision, or a call offered
+        (
+            "visit",
+            "I will call your office on Monday to hear your decision.",
+            "I am happy to take a call on Monday if that suits.",
+        ),
         # session 26 (fresh23-24): more than everything, or a grade
         ("promise", "I will give 110 percent.", "I have a B.Com with 78 percent."),
         # a child on the way, or a figure expected
@@ -525,6 +544,7 @@ def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
         ("plead", "Please say yes."),
         ("take-anything", "Happy to keep doing free pieces until a paid spot opens up."),
         ("hardship", "I have been on antidepressants since June."),
+        ("sunk-cost", "I spent three months rewriting my statement around your aims."),
         ("counting", "I have sent mails on 2nd, 9th and 16th with no reply."),
     ],
 )

@@ -25,7 +25,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, level_for
+from assistant.analysis.tone import SHOUTING, Level, find_signals, level_for
 from assistant.paths import data_path, read_data
 from assistant.text import tokens
 
@@ -365,11 +365,18 @@ def judge_draft(text: str, judge: Optional[SentenceJudge] = None) -> Judgement:
 
 def cues_in(sentence: str) -> list[str]:
     """The cue families with a tone signal that the sentence's own words show (counting earlier
-    messages, a deadline, a demand on the reader's time...)."""
-    signals = {d.name for d in feature_defs() if d.signal}
-    return [
+    messages, a deadline, a demand on the reader's time...). A family of the shouting signal
+    counts only where that signal finds shouting: its capitals feature also counts acronyms
+    ("WAEC", "SS1"), which the signal knows for names."""
+    signals = {d.name: d.signal for d in feature_defs() if d.signal}
+    found = [
         n for n, v in zip(feature_names(), lexical_features(sentence)) if n in signals and v > 0
     ]
+    if any(signals[n] == SHOUTING for n in found) and not any(
+        s.code == SHOUTING for s in find_signals(sentence)
+    ):
+        found = [n for n in found if signals[n] != SHOUTING]
+    return found
 
 
 def reason_code(sentence: str, judge: SentenceJudge) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,6 +27,9 @@ class PatternDef(BaseModel):
     model_config = ConfigDict(extra="forbid")
     regex: str
     case_sensitive: bool = False
+
+
+SHOUTING = "shouting"  # the signal of capitals and runs of ! or ?
 
 
 class SignalDef(BaseModel):
@@ -94,6 +97,8 @@ class _Compiled:
             ):
                 matched = set(tokens(m.group(0)))
                 if m.end() > m.start() and (not matched or self._counts(matched - ignore)):
+                    if self.definition.ordinary_words_only and _beside_acronym(text, m):
+                        continue
                     found.append((m.start(), m.end()))
         return _merge(found)
 
@@ -112,6 +117,23 @@ class _Compiled:
 # 50, "rn" 50), most not at all (hvac, nbi, osha). A word of the signal's ignore_words is never
 # counted (SAP, "sap" 2,919 times).
 ORDINARY_COUNT = 1_000
+
+
+# The word before or after a match, across "and", "or", "&", "/" or a comma ("ACLS and PALS").
+_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)$")
+_AFTER = re.compile(r"^(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)([A-Za-z][\w-]*)\b")
+
+
+def _acronym(word: Optional[str]) -> bool:
+    return bool(word) and len(word) > 1 and word.isupper() and not ordinary(word)
+
+
+def _beside_acronym(text: str, m: re.Match) -> bool:
+    """Capitals listed with an acronym are a name too: "my ACLS and PALS are current" ("pals" is
+    an English word, so alone in capitals it would read as shouting)."""
+    before = _BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    after = _AFTER.search(text[m.end() : m.end() + 40])
+    return any(_acronym(found.group(1)) for found in (before, after) if found)
 
 
 def ordinary(word: str) -> bool:

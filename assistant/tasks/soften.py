@@ -31,7 +31,15 @@ from assistant.analysis.desperation import (
     reason_code,
 )
 from assistant.analysis.message import MessageParts, Span, split_message
-from assistant.analysis.tone import Level, ToneSignal, analyze, calm_table, shouted, signal_def
+from assistant.analysis.tone import (
+    SHOUTING,
+    Level,
+    ToneSignal,
+    analyze,
+    calm_table,
+    shouted,
+    signal_def,
+)
 from assistant.engine import options as presets
 from assistant.engine.base import Backend
 from assistant.errors import NoEmbeddingsError
@@ -46,7 +54,6 @@ TASK = "soften"
 MAX_DRAFT_BYTES = 20_000  # a message, not a document
 MAX_MODEL_SENTENCES = 4  # the model rewrites at most this many flagged sentences
 PLAIN_CLOSING = "Best regards,"
-SHOUTING = "shouting"
 # The signal table's word on a sentence flagged only because the draft around it is desperate.
 CONTEXT_NOTE = "Read as part of the pressure around it."
 
