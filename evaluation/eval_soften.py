@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh26,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh28,fixtures]
 """
 
 from __future__ import annotations
@@ -224,6 +224,8 @@ SETS = {
     "fresh24": "fresh24.yaml",  # added with fresh23, the same judge (f9689b2)
     "fresh25": "fresh25.yaml",  # added after the five misreadings were fixed (0a76f72)
     "fresh26": "fresh26.yaml",  # added with fresh25, the same judge (0a76f72)
+    "fresh27": "fresh27.yaml",  # added after fresh25-26's failures were fixed (5a01069)
+    "fresh28": "fresh28.yaml",  # added with fresh27, the same judge (5a01069)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -265,7 +267,8 @@ SETS = {
 # "I can join immediately" is calm: f9689b2). fresh23.yaml and fresh24.yaml, by a twenty-second and a
 # twenty-third, were added after that and measured once; their failures were read (five
 # misreadings: 0a76f72). fresh25.yaml and fresh26.yaml, by a twenty-fourth and a twenty-fifth,
-# were added after that and measured once.
+# were added after that and measured once; their failures were read (5a01069). fresh27.yaml and
+# fresh28.yaml, by a twenty-sixth and a twenty-seventh, were added after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -293,8 +296,10 @@ PREFIX = {
     "fresh22": "fresh22 (independent, seen in session 26)",
     "fresh23": "fresh23 (independent, seen in session 26)",
     "fresh24": "fresh24 (independent, seen in session 26)",
-    "fresh25": "fresh25 (independent, unseen)",
-    "fresh26": "fresh26 (independent, unseen)",
+    "fresh25": "fresh25 (independent, seen in session 26)",
+    "fresh26": "fresh26 (independent, seen in session 26)",
+    "fresh27": "fresh27 (independent, unseen)",
+    "fresh28": "fresh28 (independent, unseen)",
 }
 
 
