@@ -396,6 +396,27 @@ def _fires(name: str, sentence: str) -> bool:
             "I will call your office on Monday to hear your decision.",
             "I am happy to take a call on Monday if that suits.",
         ),
+        # session 26 (fresh27-28): a decision asked by a date, or the employer's timeline asked
+        (
+            "decision-demand",
+            "I would be grateful for a decision before 10 May.",
+            "I would be grateful to know if you expect a decision before 10 May.",
+        ),
+        # unlimited hours, or a slot
+        ("take-anything", "I can work all day and all night.", "I am free all day on weekends."),
+        ("absolute", "I can come in any time.", "I can come in any time after 3pm."),
+        # a patron who will call the reader, or a referee named
+        (
+            "leverage",
+            "Professor Haines will be in touch with you to recommend me.",
+            "Professor Haines is one of my referees.",
+        ),
+        # work done unasked, or work done for a client
+        (
+            "sunk-cost",
+            "I have taken the liberty of attaching a curriculum plan for your department.",
+            "I have attached the lesson plan you asked for.",
+        ),
         # session 26 (fresh23-24): more than everything, or a grade
         ("promise", "I will give 110 percent.", "I have a B.Com with 78 percent."),
         # a child on the way, or a figure expected
