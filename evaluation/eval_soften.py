@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh28,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh30,fixtures]
 """
 
 from __future__ import annotations
@@ -226,6 +226,8 @@ SETS = {
     "fresh26": "fresh26.yaml",  # added with fresh25, the same judge (0a76f72)
     "fresh27": "fresh27.yaml",  # added after fresh25-26's failures were fixed (5a01069)
     "fresh28": "fresh28.yaml",  # added with fresh27, the same judge (5a01069)
+    "fresh29": "fresh29.yaml",  # added after fresh27-28's failures were fixed (c7dc58a)
+    "fresh30": "fresh30.yaml",  # added with fresh29, the same judge (c7dc58a)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -268,7 +270,9 @@ SETS = {
 # twenty-third, were added after that and measured once; their failures were read (five
 # misreadings: 0a76f72). fresh25.yaml and fresh26.yaml, by a twenty-fourth and a twenty-fifth,
 # were added after that and measured once; their failures were read (5a01069). fresh27.yaml and
-# fresh28.yaml, by a twenty-sixth and a twenty-seventh, were added after that and measured once.
+# fresh28.yaml, by a twenty-sixth and a twenty-seventh, were added after that and measured once;
+# their failures were read (c7dc58a). fresh29.yaml and fresh30.yaml, by a twenty-eighth and a
+# twenty-ninth, were added after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -298,8 +302,10 @@ PREFIX = {
     "fresh24": "fresh24 (independent, seen in session 26)",
     "fresh25": "fresh25 (independent, seen in session 26)",
     "fresh26": "fresh26 (independent, seen in session 26)",
-    "fresh27": "fresh27 (independent, unseen)",
-    "fresh28": "fresh28 (independent, unseen)",
+    "fresh27": "fresh27 (independent, seen in session 26)",
+    "fresh28": "fresh28 (independent, seen in session 26)",
+    "fresh29": "fresh29 (independent, unseen)",
+    "fresh30": "fresh30 (independent, unseen)",
 }
 
 
