@@ -279,6 +279,7 @@ def test_training_never_sees_the_held_out_sentences():
         "Thank you again for your time and consideration.",
         "Best of luck with the new hire.",
         "Thank you for your kind consideration.",
+        "I have attached the reference details you asked for.",
         "I have attached the references you asked for.",
         "Congratulations to the successful candidate.",
     }
@@ -317,260 +318,25 @@ def _fires(name: str, sentence: str) -> bool:
     return lexical_features(sentence)[feature_names().index(name)] > 0
 
 
-@pytest.mark.parametrize(
-    "name,pressing,plain",
-    [
-        # "either way" asks for the answer, or accepts whatever comes
-        (
-            "time-demand",
-            "Just let me know either way by tonight.",
-            "Either way, I enjoyed the day.",
-        ),
-        # "better" measured against someone, or a better time for a call
-        ("comparison", "I'm a better fit than the person you hired.", "Would Monday be better?"),
-        # "Please, ..." pleads; "Please keep my CV on file" is a courteous request
-        ("please-do", "Please, I need this.", "Please keep my CV for future roles."),
-        ("please-do", "Please reply today.", "Please let me know the likely start date."),
-        # "any" offered, or inside a condition
-        (
-            "take-anything",
-            "I'll work any hours you want.",
-            "If any hours come up, I'd like to hear.",
-        ),
-        ("absolute", "I'll do anything you need.", "Tell me if I can help with anything."),
-        # a plain short ask is not time passing without an answer
-        ("elapsed", "I have not received any reply yet.", "Any news on the role?"),
-        # "at any time" without limits, or inside a slot named by its day or hour
-        ("take-anything", "Call me at any time.", "I am free on Friday 4 July at any time."),
-        # "at all" pressing, or "no rush at all"
-        ("absolute", "Is there any chance at all?", "No rush at all."),
-        # "today" as a demand, or naming when something happened
-        ("time-demand", "Please reply today.", "Thank you for today's interview."),
-        ("time-demand", "I need to hear today.", "Thanks for the phone call today."),
-        # an apology, or regret at the news
-        ("apology", "Sorry to write again.", "I was sorry to hear the post has gone."),
-        # surprise at the decision with a reason against it, or at good news
-        (
-            "dispute",
-            "I was surprised, as I have six years of experience.",
-            "I was surprised to see how big the site is.",
-        ),
-        # an answer that should have come by now, or news expected in due course
-        (
-            "elapsed",
-            "I was expecting a decision by now.",
-            "I expect the certificate to arrive next week.",
-        ),
-        # earlier messages named by their dates, or a date offered
-        (
-            "counting",
-            "I followed up on the 3rd and the 10th without a reply.",
-            "I am free on the 3rd.",
-        ),
-        # the panel's marks asked for, or feedback
-        (
-            "dispute",
-            "I would like to see the individual scores of each panel member.",
-            "I would welcome any feedback on my interview.",
-        ),
-        # free work offered, or a free day stated
-        ("take-anything", "Happy to keep doing free projects.", "I am free on Thursday."),
-        ("self-deprecation", "Did I do something wrong?", "Did the references arrive?"),
-        # a connection used, or referees who know to expect a call
-        (
-            "leverage",
-            "I know your director and could mention it to her.",
-            "Both referees know to expect a call.",
-        ),
-        # the reader's time pressed, or the writer's own start
-        ("time-demand", "Please reply right away.", "I can start right away."),
-        # session 26 (fresh25-26): a demand today, or what the writer did today
-        (
-            "time-demand",
-            "I need your answer today.",
-            "I've handed my notice in at my current firm today.",
-        ),
-        # a call announced to collect the decision, or a call offered
-        (
-            "visit",
-            "I will call your office on Monday to hear your decision.",
-            "I am happy to take a call on Monday if that suits.",
-        ),
-        # session 26 (fresh27-28): a decision asked by a date, or the employer's timeline asked
-        (
-            "decision-demand",
-            "I would be grateful for a decision before 10 May.",
-            "I would be grateful to know if you expect a decision before 10 May.",
-        ),
-        # unlimited hours, or a slot
-        ("take-anything", "I can work all day and all night.", "I am free all day on weekends."),
-        ("absolute", "I can come in any time.", "I can come in any time after 3pm."),
-        # a patron who will call the reader, or a referee named
-        (
-            "leverage",
-            "Professor Haines will be in touch with you to recommend me.",
-            "Professor Haines is one of my referees.",
-        ),
-        # work done unasked, or work done for a client
-        (
-            "sunk-cost",
-            "I have taken the liberty of attaching a curriculum plan for your department.",
-            "I have attached the lesson plan you asked for.",
-        ),
-        # session 26 (fresh23-24): more than everything, or a grade
-        ("promise", "I will give 110 percent.", "I have a B.Com with 78 percent."),
-        # a child on the way, or a figure expected
-        (
-            "hardship",
-            "My wife is expecting our second child.",
-            "I was expecting something closer to $185,000.",
-        ),
-        ("hardship", "My visa runs out in June.", "My work visa will need sponsorship."),
-        # anything offered, or documents for the process
-        ("absolute", "I will do anything you need.", "I can send any documents you need."),
-        # the decision to wait for the writer, or feedback once it is made
-        (
-            "dispute",
-            "I would appreciate a response before the appointment is announced.",
-            "I would appreciate feedback once the appointment is announced.",
-        ),
-        # session 26 (fresh21-22): a start offered at once, or the availability a notice states
-        ("take-anything", "I can start tomorrow.", "I can join immediately."),
-        # the reader's answer wanted at once, or the writer's own update promised
-        (
-            "time-demand",
-            "Please reply as soon as possible.",
-            "I will update you as soon as I hear.",
-        ),
-        # work done unasked, or work shown because it was asked for
-        (
-            "sunk-cost",
-            "I went ahead and mocked up three concepts for you.",
-            "The portfolio you asked for is attached.",
-        ),
-        # an account of the decision demanded, or feedback asked for
-        (
-            "dispute",
-            "I would appreciate a written explanation of the criteria used.",
-            "I would appreciate any feedback you can share.",
-        ),
-        # money spent on a job not offered, or a document renewed
-        (
-            "sunk-cost",
-            "I already bought the uniform.",
-            "I have renewed my registration as you asked.",
-        ),
-        # no reply received, or news received
-        ("calm-news", "I received my licence on Friday.", "I have not received any reply."),
-        # a chance begged, or time given
-        ("chance", "Please give me one more chance.", "Whenever you've had a chance to look."),
-        # "at your disposal" without limits, or the formal courtesy
-        (
-            "take-anything",
-            "I am at your disposal day and night.",
-            "I remain at your disposal for a further conversation.",
-        ),
-        # intensified, or the set courtesy
-        ("intensifier", "I am really worried.", "I completely understand the decision."),
-        # "at any time" without limits, or only while the post is open
-        (
-            "take-anything",
-            "You can reach me at any time.",
-            "I can talk at any time if the post is still open.",
-        ),
-        # round 5: "kindly" as the formal plea, or handing over documents / giving time
-        ("please-do", "Kindly revert at the earliest.", "Kindly find attached my certificates."),
-        ("please-do", "Kindly reply, I am waiting.", "Kindly reply at your convenience."),
-        # a doubled question mark presses; "!!" after thanks is not a question asked twice
-        ("impatient-question", "Any news??", "Thanks so much!!"),
-        # session 24: a visit announced, or an offer to come if it suits the reader
-        (
-            "visit",
-            "I'll pop round to your office on Friday to see if there's any news.",
-            "If it helps, I'm happy to come in for a chat whenever suits you.",
-        ),
-        ("visit", "I want to sort this out face to face.", "Will the interview be in person?"),
-        # earlier messages counted by their dates, or dates offered for a meeting
-        (
-            "counting",
-            "I wrote on 4 March, 11 March and 18 March about the tutor post.",
-            "I'm free on 4, 5 and 6 March for a second interview.",
-        ),
-        # texting's lower-case "i", not every sentence with "I" in it
-        ("casual", "i just need to know", "I just wanted to check the start date."),
-        # session 26: a start begged, or a start date proposed
-        ("chance", "Just give me a start.", "I would propose a start date of 1 June."),
-        # the writer's own demand for an answer, or a third party's stated as news
-        ("time-demand", "I need an answer tomorrow.", "They want an answer tomorrow."),
-        # a reply asked within a window the writer sets, or the employer's own timeline
-        (
-            "decision-demand",
-            "I look forward to your response within five business days.",
-            "You said the panel would decide within two weeks.",
-        ),
-        # effort poured in, or every document handed in
-        (
-            "sunk-cost",
-            "I have given all my evenings to preparing for this.",
-            "I already submitted all my requirements last Monday.",
-        ),
-        # "all day" without limits, or a slot on a named day
-        ("take-anything", "I can be on call all day.", "I am free all day Saturday."),
-        # news attached, or the idiom
-        ("calm-news", "I have attached my new licence.", "No strings attached."),
-        # the reader told what to weigh, or the greeting formula
-        ("dispute", "I trust that will be taken into account.", "I trust this finds you well."),
-    ],
-)
-def test_a_cue_word_counts_only_where_it_presses(name, pressing, plain):
-    assert _fires(name, pressing)
-    assert not _fires(name, plain)
+def _examples() -> list[tuple[str, str, bool]]:
+    return [
+        (d.name, example, flag)
+        for d in feature_defs()
+        for flag, examples in ((True, d.flag), (False, d.pass_))
+        for example in examples
+    ]
 
 
-@pytest.mark.parametrize(
-    "name,sentence",
-    [
-        ("dependence", "We are depending on this contract to cover the rent."),
-        ("sunk-cost", "I have poured two years into preparing for this."),
-        ("guilt", "I turned down a permanent post to wait for your answer."),
-        ("flattery", "Yours is the only firm I have ever wanted to join."),
-        ("dispute", "I find it hard to reconcile the result with my scores."),
-        ("decision-demand", "I would be grateful for your answer by tomorrow."),
-        ("counting", "I have also emailed your deputy and the office."),
-        ("take-anything", "I am on call at all hours for you."),
-        # round 3: quiet pressure in a formal register
-        ("escalation", "Failing a reply, I shall raise the matter with your chief executive."),
-        ("escalation", "Should I not hear by then, I will assume the board would prefer it."),
-        ("counting", "I refer to my letters of 2 and 9 March."),
-        ("elapsed", "My three emails have all gone unanswered."),
-        ("comparison", "The successful candidate has never led a team of this size."),
-        ("dispute", "I would like to put my case to the partners before it is confirmed."),
-        ("take-anything", "The salary is not important to me."),
-        ("warm-exclaim", "Thanks so much for the tour!"),
-        # round 4: quiet pressure with no plea word
-        ("leverage", "I know your regional director and could have a word with her about it."),
-        ("dependence", "My partner and the children are relying on me to land this."),
-        ("guilt", "I hope you see what this decision means for me."),
-        ("guilt", "I gave notice at my firm on the strength of our meeting."),
-        ("dispute", "I am not quite sure how the panel reached its decision."),
-        ("dispute", "May I take you through my portfolio once more?"),
-        ("stated", "It has been ten days since my interview for the analyst post."),
-        ("stated", "Your recruiter Ana suggested I contact you."),
-        ("calm-ask", "If the vacancy is still open, I would be glad to talk."),
-        # session 26: how many applications have failed, and what the family gave up
-        ("hardship", "I have applied for eleven HEO roles this year."),
-        ("hardship", "My parents have sold their land to support me."),
-        ("dispute", "Please tell me whether the decision will be reviewed."),
-        ("gratitude-overload", "I will be grateful to you my whole life."),
-        ("plead", "Please say yes."),
-        ("take-anything", "Happy to keep doing free pieces until a paid spot opens up."),
-        ("hardship", "I have been on antidepressants since June."),
-        ("sunk-cost", "I spent three months rewriting my statement around your aims."),
-        ("counting", "I have sent mails on 2nd, 9th and 16th with no reply."),
-    ],
-)
-def test_the_quiet_kinds_of_desperation_have_cues(name, sentence):
-    assert _fires(name, sentence)
+@pytest.mark.parametrize("name,example,flag", _examples())
+def test_every_cue_family_example_is_read_right(name, example, flag):
+    """Each family's should-flag sentences fire it; its should-pass ones (where a word of it
+    appears without pressing: "Thank you for today's interview") do not."""
+    assert _fires(name, example) == flag
+
+
+def test_the_cue_families_carry_examples():
+    assert len([e for e in _examples() if e[2]]) >= 80
+    assert len([e for e in _examples() if not e[2]]) >= 50
 
 
 def test_each_writer_is_held_out_whole_and_only_its_own_registers():

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.analysis.message import MessageParts, Span, split_message
 from assistant.analysis.tone import SHOUTING, Level, find_signals, level_for
@@ -42,11 +42,15 @@ Engine = Literal["embedding", "lexical"]
 
 
 class FeatureDef(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     name: str
     signal: Optional[str] = None  # the tone signal code that explains a sentence this carries
     case_sensitive: bool = False
     patterns: list[str]
+    # sentences the family must find, and sentences where a word of it must not count
+    # (tests/test_desperation.py walks them all)
+    flag: list[str] = []
+    pass_: list[str] = Field([], alias="pass")
 
 
 class _Features(BaseModel):
