@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh30,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh32,fixtures]
 """
 
 from __future__ import annotations
@@ -228,6 +228,8 @@ SETS = {
     "fresh28": "fresh28.yaml",  # added with fresh27, the same judge (5a01069)
     "fresh29": "fresh29.yaml",  # added after fresh27-28's failures were fixed (c7dc58a)
     "fresh30": "fresh30.yaml",  # added with fresh29, the same judge (c7dc58a)
+    "fresh31": "fresh31.yaml",  # added later, the same judge (c7dc58a; 97f1907 moved examples)
+    "fresh32": "fresh32.yaml",  # added with fresh31, the same judge
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -272,7 +274,10 @@ SETS = {
 # were added after that and measured once; their failures were read (5a01069). fresh27.yaml and
 # fresh28.yaml, by a twenty-sixth and a twenty-seventh, were added after that and measured once;
 # their failures were read (c7dc58a). fresh29.yaml and fresh30.yaml, by a twenty-eighth and a
-# twenty-ninth, were added after that and measured once.
+# twenty-ninth, were added after that and measured once. fresh31.yaml and fresh32.yaml, by a
+# thirtieth and a thirty-first, were added with the same judge, to confirm fresh29-30's figures
+# (nothing was changed after fresh29-30 was measured but a refactor of where the cue families'
+# examples live, which leaves every feature as it was).
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -304,8 +309,10 @@ PREFIX = {
     "fresh26": "fresh26 (independent, seen in session 26)",
     "fresh27": "fresh27 (independent, seen in session 26)",
     "fresh28": "fresh28 (independent, seen in session 26)",
-    "fresh29": "fresh29 (independent, unseen)",
-    "fresh30": "fresh30 (independent, unseen)",
+    "fresh29": "fresh29 (independent, measured once at c7dc58a)",
+    "fresh30": "fresh30 (independent, measured once at c7dc58a)",
+    "fresh31": "fresh31 (independent, unseen)",
+    "fresh32": "fresh32 (independent, unseen)",
 }
 
 
