@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh32,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh34,fixtures]
 """
 
 from __future__ import annotations
@@ -230,6 +230,8 @@ SETS = {
     "fresh30": "fresh30.yaml",  # added with fresh29, the same judge (c7dc58a)
     "fresh31": "fresh31.yaml",  # added later, the same judge (c7dc58a; 97f1907 moved examples)
     "fresh32": "fresh32.yaml",  # added with fresh31, the same judge
+    "fresh33": "fresh33.yaml",  # added after fresh31-32's failures were fixed (0490648)
+    "fresh34": "fresh34.yaml",  # added with fresh33, the same judge (0490648)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -277,7 +279,9 @@ SETS = {
 # twenty-ninth, were added after that and measured once. fresh31.yaml and fresh32.yaml, by a
 # thirtieth and a thirty-first, were added with the same judge, to confirm fresh29-30's figures
 # (nothing was changed after fresh29-30 was measured but a refactor of where the cue families'
-# examples live, which leaves every feature as it was).
+# examples live, which leaves every feature as it was); their failures were read (0490648).
+# fresh33.yaml and fresh34.yaml, by a thirty-second and a thirty-third, were added after that and
+# measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -309,10 +313,12 @@ PREFIX = {
     "fresh26": "fresh26 (independent, seen in session 26)",
     "fresh27": "fresh27 (independent, seen in session 26)",
     "fresh28": "fresh28 (independent, seen in session 26)",
-    "fresh29": "fresh29 (independent, measured once at c7dc58a)",
-    "fresh30": "fresh30 (independent, measured once at c7dc58a)",
-    "fresh31": "fresh31 (independent, unseen)",
-    "fresh32": "fresh32 (independent, unseen)",
+    "fresh29": "fresh29 (independent, seen in session 26)",
+    "fresh30": "fresh30 (independent, seen in session 26)",
+    "fresh31": "fresh31 (independent, seen in session 26)",
+    "fresh32": "fresh32 (independent, seen in session 26)",
+    "fresh33": "fresh33 (independent, unseen)",
+    "fresh34": "fresh34 (independent, unseen)",
 }
 
 
