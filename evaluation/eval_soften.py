@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh36,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh38,fixtures]
 """
 
 from __future__ import annotations
@@ -234,6 +234,8 @@ SETS = {
     "fresh34": "fresh34.yaml",  # added with fresh33, the same judge (0490648)
     "fresh35": "fresh35.yaml",  # added after fresh33-34's failures were fixed (3a81072)
     "fresh36": "fresh36.yaml",  # added with fresh35, the same judge (3a81072)
+    "fresh37": "fresh37.yaml",  # added after fresh35-36's failures were fixed (9cdb6c1)
+    "fresh38": "fresh38.yaml",  # added with fresh37, the same judge (9cdb6c1)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -284,7 +286,9 @@ SETS = {
 # examples live, which leaves every feature as it was); their failures were read (0490648).
 # fresh33.yaml and fresh34.yaml, by a thirty-second and a thirty-third, were added after that and
 # measured once; their failures were read (3a81072). fresh35.yaml and fresh36.yaml, by a
-# thirty-fourth and a thirty-fifth, were added after that and measured once.
+# thirty-fourth and a thirty-fifth, were added after that and measured once; their failures were
+# read (9cdb6c1). fresh37.yaml and fresh38.yaml, by a thirty-sixth and a thirty-seventh, were added
+# after that and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -322,8 +326,10 @@ PREFIX = {
     "fresh32": "fresh32 (independent, seen in session 26)",
     "fresh33": "fresh33 (independent, seen in session 26)",
     "fresh34": "fresh34 (independent, seen in session 26)",
-    "fresh35": "fresh35 (independent, unseen)",
-    "fresh36": "fresh36 (independent, unseen)",
+    "fresh35": "fresh35 (independent, seen in session 26)",
+    "fresh36": "fresh36 (independent, seen in session 26)",
+    "fresh37": "fresh37 (independent, unseen)",
+    "fresh38": "fresh38 (independent, unseen)",
 }
 
 
