@@ -1,7 +1,7 @@
 """`make train-tone`: learn soften's desperation judge and write assistant/data/tone_model.json.
 
-Reads the labelled sentences in training/tone/ (sentences.yaml, registers.yaml,
-contexts.yaml, quiet.yaml, quiet26.yaml, career_advice.yaml, and writer1.yaml, writer2.yaml, ...: sentences by
+Reads the labelled sentences in training/tone/ (sentences.yaml, registers.yaml, contexts.yaml,
+quiet.yaml, quiet26.yaml, career_advice.yaml, and writer1.yaml, writer2.yaml, ...: sentences by
 independent writers, one file each, whose register names carry the writer's prefix `w1-`, `w2-`,
 ...) and the labelled sentences of the TUNE drafts (evaluation/labels/soften/tune.yaml). It never
 reads the held-out sets (evaluation/labels/soften/heldout.yaml, fresh*.yaml).

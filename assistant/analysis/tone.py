@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal, NamedTuple, Optional
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -124,8 +124,8 @@ _BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)$")
 _AFTER = re.compile(r"^(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)([A-Za-z][\w-]*)\b")
 
 
-def _acronym(word: Optional[str]) -> bool:
-    return bool(word) and len(word) > 1 and word.isupper() and not ordinary(word)
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and not ordinary(word)
 
 
 def _beside_acronym(text: str, m: re.Match) -> bool:

@@ -358,27 +358,30 @@ class _Rewriter:
         the body, and the sign-off."""
         return " ".join(s.text for s in self.parts.frame())
 
-    def _calm_clauses(self, sentence: str, lost: list[str]) -> list[str]:
+    def _calm_clauses(self, sentence: str, lost: list[str]) -> tuple[list[str], bool]:
         """What of a flagged sentence keeps a fact the calm version would lose and reads as calm
         to the judge: the sentence itself without its pressing words, when that carries every
-        such fact and shows no cue; else its clauses that carry one, as sentences of their
-        own."""
+        such fact and shows no cue (then True: the sentence itself, calmed); else its clauses
+        that carry one, as sentences of their own."""
         whole = _norm(sentence)
         plain = without_pressing_words(sentence)
         found = [c for c in clauses(sentence) if any(f in c for f in lost) and _norm(c) != whole]
         if _norm(plain) != whole and all(f in plain for f in lost) and not cues_in(plain):
             found.insert(0, plain)
         if not found or self.judge is None:
-            return []
+            return [], False
         probabilities = self.judge.probabilities(found)
         calm = [c for c, p in zip(found, probabilities) if p < self.judge.threshold]
-        return calm[:1] if calm[:1] == [plain] else calm
+        if calm[:1] == [plain]:
+            return [plain], True
+        return calm, False
 
-    def _flagged(self, span: Span, out: list[str], frame: str) -> int:
+    def _flagged(self, span: Span, out: list[str], frame: str) -> tuple[int, bool]:
         """A flagged sentence's place in the calm version: the sentence without its pressing
         words, when that is calm and keeps its facts; else the calm clauses that keep its facts,
         then the calm sentence of its purpose (dated when a date would be lost). The number of
-        calm asks put in (0 or 1)."""
+        calm asks put in (0 or 1), and whether the sentence itself was kept, calmed (it then says
+        what it was about itself)."""
         sentence = _squash(span.text)
 
         def lost_facts() -> list[str]:
@@ -387,11 +390,11 @@ class _Rewriter:
 
         lost = lost_facts()
         if lost:
-            calm = self._calm_clauses(sentence, lost)
+            calm, itself = self._calm_clauses(sentence, lost)
             for clause in calm:
                 self._add(out, clause)
-            if calm == [without_pressing_words(sentence)]:
-                return 0  # the sentence itself, calmed, serves its purpose
+            if itself:
+                return 0, True  # the sentence itself, calmed, serves its purpose
             lost = lost_facts()
         replacement = self._replacement(span, lost)
         if replacement:
@@ -400,7 +403,7 @@ class _Rewriter:
         # that I hold my CPA, ..."); its calm clauses above keep what is news
         if (span.start, span.end) in self.context and not cues_in(sentence) and lost_facts():
             self.losing.add((span.start, span.end))
-        return int(bool(replacement))
+        return int(bool(replacement)), False
 
     def _signoff(self) -> list[str]:
         lines = []
@@ -428,9 +431,9 @@ class _Rewriter:
                     self.made[sentence] = SUBJECT_TEMPLATE
                     self._add(out, sentence)
                     said_subject = True
-                asks += self._flagged(span, out, frame)
-                # kept calmed, a sentence says what it was about itself
-                said_subject = said_subject or without_pressing_words(_squash(span.text)) in out
+                added, itself = self._flagged(span, out, frame)
+                asks += added
+                said_subject = said_subject or itself
             if out:
                 paragraphs.append(" ".join(out))
         note = ""
