@@ -1,11 +1,11 @@
 """`soften` on labelled drafts and sentences (issue 15): the desperation judge with and without
 the model, against the old phrase list.
 
-TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml: never
-trained or tuned on, but its failures were printed in an earlier round, so it has been seen),
-fresh (fresh.yaml: labelled and committed before the judge was run on it and measured once in
-round 1; its misses were read in round 2, so it is reported as seen, like tune, though training
-never reads it) and the fixtures (fixtures/followups) are reported apart.
+TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
+independent sets fresh.yaml to fresh38.yaml (each labelled and committed before the judge was run
+on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
+training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
+the fixtures (fixtures/followups) are reported apart.
 Figures: draft-score AUC (desperate vs calm drafts), sentence recall and false-alarm rate,
 the share of desperate sentences that survive in the calm version (word for word, and judged
 still desperate by the same judge), calm drafts left alone, and names/facts kept. A draft's
@@ -288,48 +288,50 @@ SETS = {
 # measured once; their failures were read (3a81072). fresh35.yaml and fresh36.yaml, by a
 # thirty-fourth and a thirty-fifth, were added after that and measured once; their failures were
 # read (9cdb6c1). fresh37.yaml and fresh38.yaml, by a thirty-sixth and a thirty-seventh, were added
-# after that and measured once.
+# after that and measured once. In session 27 every set above but tune (which it always read)
+# became training data (training/train_tone.py's TRAINED_SETS): their figures are on sentences
+# the judge was trained on, and only sets added after that say how it does on new writers.
 PREFIX = {
     "tune": "tune",
-    "old": "OLD HELD-OUT",
-    "fresh": "fresh (seen in round 2)",
-    "fresh2": "fresh2 (independent, seen in round 3)",
-    "fresh3": "fresh3 (independent, seen in round 4)",
-    "fresh4": "fresh4 (independent, seen in round 5)",
-    "fresh5": "fresh5 (independent, seen in round 6)",
-    "fresh6": "fresh6 (independent, seen in round 7)",
-    "fresh7": "fresh7 (independent, seen in round 8)",
-    "fresh8": "fresh8 (independent, seen in session 24)",
-    "fresh9": "fresh9 (independent, seen in session 24)",
-    "fresh10": "fresh10 (independent, seen in session 24)",
-    "fresh11": "fresh11 (independent, seen in session 25)",
-    "fresh12": "fresh12 (independent, seen in session 26)",
-    "fresh13": "fresh13 (independent, seen in session 26)",
-    "fresh14": "fresh14 (independent, seen in session 26)",
-    "fresh15": "fresh15 (independent, seen in session 26)",
-    "fresh16": "fresh16 (independent, seen in session 26)",
-    "fresh17": "fresh17 (independent, seen in session 26)",
-    "fresh18": "fresh18 (independent, seen in session 26)",
-    "fresh19": "fresh19 (independent, seen in session 26)",
-    "fresh20": "fresh20 (independent, seen in session 26)",
-    "fresh21": "fresh21 (independent, seen in session 26)",
-    "fresh22": "fresh22 (independent, seen in session 26)",
-    "fresh23": "fresh23 (independent, seen in session 26)",
-    "fresh24": "fresh24 (independent, seen in session 26)",
-    "fresh25": "fresh25 (independent, seen in session 26)",
-    "fresh26": "fresh26 (independent, seen in session 26)",
-    "fresh27": "fresh27 (independent, seen in session 26)",
-    "fresh28": "fresh28 (independent, seen in session 26)",
-    "fresh29": "fresh29 (independent, seen in session 26)",
-    "fresh30": "fresh30 (independent, seen in session 26)",
-    "fresh31": "fresh31 (independent, seen in session 26)",
-    "fresh32": "fresh32 (independent, seen in session 26)",
-    "fresh33": "fresh33 (independent, seen in session 26)",
-    "fresh34": "fresh34 (independent, seen in session 26)",
-    "fresh35": "fresh35 (independent, seen in session 26)",
-    "fresh36": "fresh36 (independent, seen in session 26)",
-    "fresh37": "fresh37 (independent, unseen)",
-    "fresh38": "fresh38 (independent, unseen)",
+    "old": "OLD HELD-OUT (trained on)",
+    "fresh": "fresh (seen in round 2; trained on)",
+    "fresh2": "fresh2 (independent, seen in round 3; trained on)",
+    "fresh3": "fresh3 (independent, seen in round 4; trained on)",
+    "fresh4": "fresh4 (independent, seen in round 5; trained on)",
+    "fresh5": "fresh5 (independent, seen in round 6; trained on)",
+    "fresh6": "fresh6 (independent, seen in round 7; trained on)",
+    "fresh7": "fresh7 (independent, seen in round 8; trained on)",
+    "fresh8": "fresh8 (independent, seen in session 24; trained on)",
+    "fresh9": "fresh9 (independent, seen in session 24; trained on)",
+    "fresh10": "fresh10 (independent, seen in session 24; trained on)",
+    "fresh11": "fresh11 (independent, seen in session 25; trained on)",
+    "fresh12": "fresh12 (independent, seen in session 26; trained on)",
+    "fresh13": "fresh13 (independent, seen in session 26; trained on)",
+    "fresh14": "fresh14 (independent, seen in session 26; trained on)",
+    "fresh15": "fresh15 (independent, seen in session 26; trained on)",
+    "fresh16": "fresh16 (independent, seen in session 26; trained on)",
+    "fresh17": "fresh17 (independent, seen in session 26; trained on)",
+    "fresh18": "fresh18 (independent, seen in session 26; trained on)",
+    "fresh19": "fresh19 (independent, seen in session 26; trained on)",
+    "fresh20": "fresh20 (independent, seen in session 26; trained on)",
+    "fresh21": "fresh21 (independent, seen in session 26; trained on)",
+    "fresh22": "fresh22 (independent, seen in session 26; trained on)",
+    "fresh23": "fresh23 (independent, seen in session 26; trained on)",
+    "fresh24": "fresh24 (independent, seen in session 26; trained on)",
+    "fresh25": "fresh25 (independent, seen in session 26; trained on)",
+    "fresh26": "fresh26 (independent, seen in session 26; trained on)",
+    "fresh27": "fresh27 (independent, seen in session 26; trained on)",
+    "fresh28": "fresh28 (independent, seen in session 26; trained on)",
+    "fresh29": "fresh29 (independent, seen in session 26; trained on)",
+    "fresh30": "fresh30 (independent, seen in session 26; trained on)",
+    "fresh31": "fresh31 (independent, seen in session 26; trained on)",
+    "fresh32": "fresh32 (independent, seen in session 26; trained on)",
+    "fresh33": "fresh33 (independent, seen in session 26; trained on)",
+    "fresh34": "fresh34 (independent, seen in session 26; trained on)",
+    "fresh35": "fresh35 (independent, seen in session 26; trained on)",
+    "fresh36": "fresh36 (independent, seen in session 26; trained on)",
+    "fresh37": "fresh37 (independent, seen in session 27; trained on)",
+    "fresh38": "fresh38 (independent, seen in session 27; trained on)",
 }
 
 

@@ -254,35 +254,43 @@ def test_training_never_sees_the_held_out_sentences():
     rows = train.training_set()
     assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
     root = data_path("x").parents[2]
-    held_rows = []
     labels = root / "evaluation/labels/soften"
-    names = ["heldout.yaml", *sorted(p.name for p in labels.glob("fresh*.yaml"))]
-    assert {"fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml"} <= set(names)
-    for name in names:  # and any later independent set (fresh5.yaml, ...) once it is added
-        held = yaml.safe_load((labels / name).read_text())
-        single = held.get("sentences", {})
-        held_rows += [(t, 1) for t in single.get("desperate", [])]
-        held_rows += [(t, 0) for t in single.get("calm", [])]
+    existing = {p.stem for p in labels.glob("*.yaml")}
+    assert set(train.TRAINED_SETS) <= existing and "tune" not in train.TRAINED_SETS
+    held_rows = []
+    for name in sorted(existing - set(train.TRAINED_SETS) - {"tune"}):  # fresh39.yaml, ...
+        held = yaml.safe_load((labels / f"{name}.yaml").read_text())
         held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
     seen = {" ".join(t.lower().split()) for t, _ in rows}
     shared = {t for t, _ in held_rows if " ".join(t.lower().split()) in seen}
     assert not {t for t, label in held_rows if label and t in shared}  # no desperate sentence
-    # only stock courtesies are written alike in both, and the calm example both briefs give
-    assert shared <= {
-        "I can start on 3 March.",
-        "I hope you are well.",
-        "I look forward to hearing from you.",
-        "I look forward to hearing from you in due course.",
-        "I hope we can stay in touch.",
-        "I wish you and the team all the best.",
-        "Thanks again for your time.",
-        "Thank you again for your time and consideration.",
-        "Best of luck with the new hire.",
-        "Thank you for your kind consideration.",
-        "I have attached the reference details you asked for.",
-        "I have attached the references you asked for.",
-        "Congratulations to the successful candidate.",
+    # only stock courtesies are written alike in both
+    assert all(len(t.split()) <= 12 for t in shared), shared
+
+
+def test_training_reads_each_evaluation_set_as_one_writer_and_drops_what_they_label_both_ways(
+    tmp_path, monkeypatch
+):
+    train = _train_tone()
+    for name, label in (("setA", "desperate"), ("setB", "calm")):
+        sentence = "Please tell me today whether I got it."
+        desperate = f"\n    desperate: [{sentence!r}]" if label == "desperate" else ""
+        (tmp_path / f"{name}.yaml").write_text(
+            "drafts:\n  - id: x\n    text: |\n      Dear Ann,\n\n"
+            f"      {sentence} I applied for the {name} clerk role.\n\n      Best,\n      Bo\n"
+            f"{desperate}\n",
+            encoding="utf-8",
+        )
+    monkeypatch.setattr(train, "SOFTEN_LABELS", tmp_path)
+    base = {text for text, _, _ in train.labelled_rows(())}
+    added = {(t, lab, g) for t, lab, g in train.labelled_rows(("setA", "setB")) if t not in base}
+    # the sentence labelled desperate by one writer and calm by the other is left out
+    assert added == {
+        ("I applied for the setA clerk role.", 0, "setA-drafts"),
+        ("I applied for the setB clerk role.", 0, "setB-drafts"),
     }
+    assert train.writer_of("setA-drafts") == "setA" and train.writer_of("w3-grad-email") == "w3"
+    assert train.writer_of("quiet-kinds") == "project"
 
 
 def test_the_logistic_fit_separates_what_is_separable():
@@ -346,12 +354,12 @@ def test_each_writer_is_held_out_whole_and_only_its_own_registers():
     rows = train.labelled_rows()
     groups = [g for _, _, g in rows]
     writers = train.writer_folds(groups)
-    assert set(writers) == {f"w{n}" for n in range(1, 7)}  # writer1.yaml to writer6.yaml
+    # writer1.yaml to writer6.yaml, and each evaluation set trained on
+    assert set(writers) == {f"w{n}" for n in range(1, 7)} | set(train.TRAINED_SETS)
     labels = np.array([label for _, label, _ in rows])
     for writer, mask in writers.items():
-        assert {g for g, m in zip(groups, mask) if m} == {
-            g for g in groups if g.startswith(f"{writer}-")
-        }
+        own = f"{writer}-drafts" if writer in train.TRAINED_SETS else f"{writer}-"
+        assert {g for g, m in zip(groups, mask) if m} == {g for g in groups if g.startswith(own)}
         assert 0 < labels[mask].sum() < mask.sum()  # desperate and calm sentences both
     # the project's own sentences (and the tune drafts) are never a writer's
     assert train.writer_of("tune") == train.writer_of("formal-academic") == "project"

@@ -3,8 +3,11 @@
 Reads the labelled sentences in training/tone/ (sentences.yaml, registers.yaml, contexts.yaml,
 quiet.yaml, quiet26.yaml, career_advice.yaml, and writer1.yaml, writer2.yaml, ...: sentences by
 independent writers, one file each, whose register names carry the writer's prefix `w1-`, `w2-`,
-...) and the labelled sentences of the TUNE drafts (evaluation/labels/soften/tune.yaml). It never
-reads the held-out sets (evaluation/labels/soften/heldout.yaml, fresh*.yaml).
+...), the labelled sentences of the TUNE drafts (evaluation/labels/soften/tune.yaml), and since
+session 27 those of the evaluation sets already measured and seen (TRAINED_SETS: heldout.yaml,
+fresh.yaml to fresh38.yaml, each set one independent writer's drafts, held out together in the
+writer cross-validation). It never reads a set not listed there (fresh39.yaml and later: the
+unseen ones, measured once).
 
 Two logistic-regression classifiers (numpy, L2, Newton steps):
 - lexical: the cue-family features of assistant/analysis/desperation.py;
@@ -34,6 +37,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +57,12 @@ from assistant.engine.llama import EMBED_WEIGHTS  # noqa: E402
 from assistant.paths import data_path  # noqa: E402
 
 TONE = ROOT / "training" / "tone"
-TUNE = ROOT / "evaluation" / "labels" / "soften" / "tune.yaml"
+SOFTEN_LABELS = ROOT / "evaluation" / "labels" / "soften"
+TUNE = SOFTEN_LABELS / "tune.yaml"
+# The evaluation sets trained on, each an independent writer's drafts (session 27): every set
+# measured and seen before then. A set is added here only after it has been measured once;
+# the newest pair, and every set added after, is never read (the honest figure is there).
+TRAINED_SETS: tuple[str, ...] = ("heldout", "fresh", *(f"fresh{n}" for n in range(2, 39)))
 CACHE = TONE / ".embeddings-cache.json"  # not in git: recomputed when missing
 LEXICAL_OOF = TONE / ".lexical-oof.npz"  # not in git: the lexical model's out-of-fold probabilities
 FOLDS = 5
@@ -127,7 +136,7 @@ GROUPED = (
 )  # {desperate: {group: [...]}, calm: {...}}
 
 
-def labelled_rows() -> list[tuple[str, int, str]]:
+def labelled_rows(sets: Sequence[str] = TRAINED_SETS) -> list[tuple[str, int, str]]:
     """(sentence, 1 if desperate, group) for every training sentence, each once, sorted. The
     group is the register a sentence was written in (its group name in the grouped files and
     the writer files), `career-advice` or `tune`. A sentence written twice keeps the group of
@@ -156,7 +165,18 @@ def labelled_rows() -> list[tuple[str, int, str]]:
         if seen.get(key, (label,))[0] != label:
             raise SystemExit(f"labelled both ways: {text!r}")
         seen.setdefault(key, (label, group))
-    return sorted((text, label, group) for text, (label, group) in seen.items())
+    # The evaluation sets' writers label a stock sentence their own way ("I would really
+    # appreciate an update." desperate in one draft, calm in another): their sentences come
+    # after the project's, and one labelled both ways is left out.
+    conflicting: set[str] = set()
+    for name in sets:
+        for draft in yaml.safe_load((SOFTEN_LABELS / f"{name}.yaml").read_text("utf-8"))["drafts"]:
+            for text, label in draft_sentences(draft):
+                key = normalise(_squash(text))
+                if seen.get(key, (label,))[0] != label:
+                    conflicting.add(key)
+                seen.setdefault(key, (label, f"{name}-drafts"))
+    return sorted((t, label, g) for t, (label, g) in seen.items() if t not in conflicting)
 
 
 def training_set() -> list[tuple[str, int]]:
@@ -169,10 +189,11 @@ def writer_files() -> list[Path]:
 
 
 def writer_of(group: str) -> str:
-    """`w1` for a register of writer1.yaml (`w1-text-message`), else `project` (the project's
-    own sentences, the career-advice quotes and the tune drafts)."""
-    found = re.match(r"(w\d+)-", group)
-    return found.group(1) if found else "project"
+    """`w1` for a register of writer1.yaml (`w1-text-message`), `fresh15` for the drafts of the
+    evaluation set fresh15 (`fresh15-drafts`), else `project` (the project's own sentences, the
+    career-advice quotes and the tune drafts)."""
+    found = re.match(r"(w\d+)-|(.+)-drafts$", group)
+    return (found.group(1) or found.group(2)) if found else "project"
 
 
 def register_folds(groups: list[str]) -> dict[str, np.ndarray]:
@@ -659,8 +680,14 @@ def _logit(p):
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-model", action="store_true", help="train the lexical model only")
+    parser.add_argument(
+        "--sets",
+        help="for an experiment: the evaluation sets to train on, comma-separated, instead of "
+        "TRAINED_SETS ('' for none)",
+    )
     args = parser.parse_args(argv)
-    rows = labelled_rows()
+    sets = TRAINED_SETS if args.sets is None else tuple(filter(None, args.sets.split(",")))
+    rows = labelled_rows(sets)
     texts = [t for t, _, _ in rows]
     y = np.array([label for _, label, _ in rows], dtype=float)
     held = register_folds([g for _, _, g in rows])
