@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh38,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh40,fixtures]
 """
 
 from __future__ import annotations
@@ -236,6 +236,8 @@ SETS = {
     "fresh36": "fresh36.yaml",  # added with fresh35, the same judge (3a81072)
     "fresh37": "fresh37.yaml",  # added after fresh35-36's failures were fixed (9cdb6c1)
     "fresh38": "fresh38.yaml",  # added with fresh37, the same judge (9cdb6c1)
+    "fresh39": "fresh39.yaml",  # added after training on the seen sets was frozen (7519b61)
+    "fresh40": "fresh40.yaml",  # added with fresh39, the same judge (7519b61)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -291,6 +293,8 @@ SETS = {
 # after that and measured once. In session 27 every set above but tune (which it always read)
 # became training data (training/train_tone.py's TRAINED_SETS): their figures are on sentences
 # the judge was trained on, and only sets added after that say how it does on new writers.
+# fresh39.yaml and fresh40.yaml, by a thirty-eighth and a thirty-ninth, were added after that
+# judge was frozen (7519b61), never trained on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -332,6 +336,8 @@ PREFIX = {
     "fresh36": "fresh36 (independent, seen in session 26; trained on)",
     "fresh37": "fresh37 (independent, seen in session 27; trained on)",
     "fresh38": "fresh38 (independent, seen in session 27; trained on)",
+    "fresh39": "fresh39 (independent, unseen)",
+    "fresh40": "fresh40 (independent, unseen)",
 }
 
 

@@ -261,11 +261,15 @@ def test_training_never_sees_the_held_out_sentences():
     for name in sorted(existing - set(train.TRAINED_SETS) - {"tune"}):  # fresh39.yaml, ...
         held = yaml.safe_load((labels / f"{name}.yaml").read_text())
         held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
-    seen = {" ".join(t.lower().split()) for t, _ in rows}
-    shared = {t for t, _ in held_rows if " ".join(t.lower().split()) in seen}
-    assert not {t for t, label in held_rows if label and t in shared}  # no desperate sentence
-    # only stock courtesies are written alike in both
-    assert all(len(t.split()) <= 12 for t in shared), shared
+    group = {" ".join(t.lower().split()): g for t, _, g in train.labelled_rows()}
+    shared = {(t, label) for t, label in held_rows if " ".join(t.lower().split()) in group}
+    # A sentence is in training only as another independent writer wrote it too, or copied it
+    # from the brief's example draft (fresh4's and fresh39's first draft), or as a stock
+    # courtesy the project's files also hold; never a desperate sentence of the project's own.
+    # The desperate ones are reported with the figures (docs/soften.md).
+    for text, label in shared:
+        if not group[" ".join(text.lower().split())].endswith("-drafts"):
+            assert not label and len(text.split()) <= 12, text
 
 
 def test_training_reads_each_evaluation_set_as_one_writer_and_drops_what_they_label_both_ways(
