@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh40,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh42,fixtures]
 """
 
 from __future__ import annotations
@@ -238,6 +238,8 @@ SETS = {
     "fresh38": "fresh38.yaml",  # added with fresh37, the same judge (9cdb6c1)
     "fresh39": "fresh39.yaml",  # added after training on the seen sets was frozen (7519b61)
     "fresh40": "fresh40.yaml",  # added with fresh39, the same judge (7519b61)
+    "fresh41": "fresh41.yaml",  # added after fresh39-40's failures were fixed (0009e19)
+    "fresh42": "fresh42.yaml",  # added with fresh41, the same judge (0009e19)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -295,7 +297,9 @@ SETS = {
 # the judge was trained on, and only sets added after that say how it does on new writers.
 # fresh39.yaml and fresh40.yaml, by a thirty-eighth and a thirty-ninth, were added after that
 # judge was frozen (7519b61) and measured once; their failures were read and, like the sets
-# before them, they became training data.
+# before them, they became training data. fresh41.yaml and fresh42.yaml, by a fortieth and a
+# forty-first, were added after that judge was frozen (0009e19), never trained on, and measured
+# once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -339,6 +343,8 @@ PREFIX = {
     "fresh38": "fresh38 (independent, seen in session 27; trained on)",
     "fresh39": "fresh39 (independent, seen in session 27; trained on)",
     "fresh40": "fresh40 (independent, seen in session 27; trained on)",
+    "fresh41": "fresh41 (independent, unseen)",
+    "fresh42": "fresh42 (independent, unseen)",
 }
 
 
