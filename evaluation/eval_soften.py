@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh40.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh42.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -298,8 +298,8 @@ SETS = {
 # fresh39.yaml and fresh40.yaml, by a thirty-eighth and a thirty-ninth, were added after that
 # judge was frozen (7519b61) and measured once; their failures were read and, like the sets
 # before them, they became training data. fresh41.yaml and fresh42.yaml, by a fortieth and a
-# forty-first, were added after that judge was frozen (0009e19), never trained on, and measured
-# once.
+# forty-first, were added after that judge was frozen (0009e19) and measured once; their
+# failures were read and they became training data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -343,8 +343,8 @@ PREFIX = {
     "fresh38": "fresh38 (independent, seen in session 27; trained on)",
     "fresh39": "fresh39 (independent, seen in session 27; trained on)",
     "fresh40": "fresh40 (independent, seen in session 27; trained on)",
-    "fresh41": "fresh41 (independent, unseen)",
-    "fresh42": "fresh42 (independent, unseen)",
+    "fresh41": "fresh41 (independent, seen in session 27; trained on)",
+    "fresh42": "fresh42 (independent, seen in session 27; trained on)",
 }
 
 

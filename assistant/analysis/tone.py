@@ -122,6 +122,8 @@ ORDINARY_COUNT = 1_000
 # The word before or after a match, across "and", "or", "&", "/" or a comma ("ACLS and PALS").
 _BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)$")
 _AFTER = re.compile(r"^(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)([A-Za-z][\w-]*)\b")
+_QUALIFIER = re.compile(r"\b([A-Z][A-Z0-9&-]*)\s+$")  # an acronym just before, "NSF "
+_LOWER_NEXT = re.compile(r"\s+[a-z]")  # a word in lower case just after, " award"
 
 
 def _acronym(word: str) -> bool:
@@ -130,10 +132,14 @@ def _acronym(word: str) -> bool:
 
 def _beside_acronym(text: str, m: re.Match) -> bool:
     """Capitals listed with an acronym are a name too: "my ACLS and PALS are current" ("pals" is
-    an English word, so alone in capitals it would read as shouting)."""
+    an English word, so alone in capitals it would read as shouting); and so are capitals
+    between an acronym and a word in lower case, a name's middle: "my NSF CAREER award"."""
     before = _BEFORE.search(text[max(0, m.start() - 40) : m.start()])
     after = _AFTER.search(text[m.end() : m.end() + 40])
-    return any(_acronym(found.group(1)) for found in (before, after) if found)
+    if any(_acronym(found.group(1)) for found in (before, after) if found):
+        return True
+    qualifier = _QUALIFIER.search(text[max(0, m.start() - 20) : m.start()])
+    return bool(qualifier and _acronym(qualifier.group(1)) and _LOWER_NEXT.match(text[m.end() :]))
 
 
 def ordinary(word: str) -> bool:
