@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh42,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh44,fixtures]
 """
 
 from __future__ import annotations
@@ -240,6 +240,8 @@ SETS = {
     "fresh40": "fresh40.yaml",  # added with fresh39, the same judge (7519b61)
     "fresh41": "fresh41.yaml",  # added after fresh39-40's failures were fixed (0009e19)
     "fresh42": "fresh42.yaml",  # added with fresh41, the same judge (0009e19)
+    "fresh43": "fresh43.yaml",  # added after fresh41-42's failures were fixed (b18d342)
+    "fresh44": "fresh44.yaml",  # added with fresh43, the same judge (b18d342)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -299,7 +301,9 @@ SETS = {
 # judge was frozen (7519b61) and measured once; their failures were read and, like the sets
 # before them, they became training data. fresh41.yaml and fresh42.yaml, by a fortieth and a
 # forty-first, were added after that judge was frozen (0009e19) and measured once; their
-# failures were read and they became training data.
+# failures were read and they became training data. fresh43.yaml and fresh44.yaml, by a
+# forty-second and a forty-third, were added after that judge was frozen (b18d342), never trained
+# on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -345,6 +349,8 @@ PREFIX = {
     "fresh40": "fresh40 (independent, seen in session 27; trained on)",
     "fresh41": "fresh41 (independent, seen in session 27; trained on)",
     "fresh42": "fresh42 (independent, seen in session 27; trained on)",
+    "fresh43": "fresh43 (independent, unseen)",
+    "fresh44": "fresh44 (independent, unseen)",
 }
 
 
