@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh42.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh44.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -302,8 +302,8 @@ SETS = {
 # before them, they became training data. fresh41.yaml and fresh42.yaml, by a fortieth and a
 # forty-first, were added after that judge was frozen (0009e19) and measured once; their
 # failures were read and they became training data. fresh43.yaml and fresh44.yaml, by a
-# forty-second and a forty-third, were added after that judge was frozen (b18d342), never trained
-# on, and measured once.
+# forty-second and a forty-third, were added after that judge was frozen (b18d342) and measured
+# once; their failures were read and they became training data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -349,8 +349,8 @@ PREFIX = {
     "fresh40": "fresh40 (independent, seen in session 27; trained on)",
     "fresh41": "fresh41 (independent, seen in session 27; trained on)",
     "fresh42": "fresh42 (independent, seen in session 27; trained on)",
-    "fresh43": "fresh43 (independent, unseen)",
-    "fresh44": "fresh44 (independent, unseen)",
+    "fresh43": "fresh43 (independent, seen in session 27; trained on)",
+    "fresh44": "fresh44 (independent, seen in session 27; trained on)",
 }
 
 
