@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh44,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh46,fixtures]
 """
 
 from __future__ import annotations
@@ -242,6 +242,8 @@ SETS = {
     "fresh42": "fresh42.yaml",  # added with fresh41, the same judge (0009e19)
     "fresh43": "fresh43.yaml",  # added after fresh41-42's failures were fixed (b18d342)
     "fresh44": "fresh44.yaml",  # added with fresh43, the same judge (b18d342)
+    "fresh45": "fresh45.yaml",  # added after fresh43-44's failures were fixed (8f7d42c)
+    "fresh46": "fresh46.yaml",  # added with fresh45, the same judge (8f7d42c)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -303,7 +305,9 @@ SETS = {
 # forty-first, were added after that judge was frozen (0009e19) and measured once; their
 # failures were read and they became training data. fresh43.yaml and fresh44.yaml, by a
 # forty-second and a forty-third, were added after that judge was frozen (b18d342) and measured
-# once; their failures were read and they became training data.
+# once; their failures were read and they became training data. fresh45.yaml and fresh46.yaml,
+# by a forty-fourth and a forty-fifth, were added after that judge was frozen (8f7d42c), never
+# trained on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -351,6 +355,8 @@ PREFIX = {
     "fresh42": "fresh42 (independent, seen in session 27; trained on)",
     "fresh43": "fresh43 (independent, seen in session 27; trained on)",
     "fresh44": "fresh44 (independent, seen in session 27; trained on)",
+    "fresh45": "fresh45 (independent, unseen)",
+    "fresh46": "fresh46 (independent, unseen)",
 }
 
 
