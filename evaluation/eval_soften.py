@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh44.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh46.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -306,8 +306,8 @@ SETS = {
 # failures were read and they became training data. fresh43.yaml and fresh44.yaml, by a
 # forty-second and a forty-third, were added after that judge was frozen (b18d342) and measured
 # once; their failures were read and they became training data. fresh45.yaml and fresh46.yaml,
-# by a forty-fourth and a forty-fifth, were added after that judge was frozen (8f7d42c), never
-# trained on, and measured once.
+# by a forty-fourth and a forty-fifth, were added after that judge was frozen (8f7d42c) and
+# measured once; their failures were read and they became training data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -355,8 +355,8 @@ PREFIX = {
     "fresh42": "fresh42 (independent, seen in session 27; trained on)",
     "fresh43": "fresh43 (independent, seen in session 27; trained on)",
     "fresh44": "fresh44 (independent, seen in session 27; trained on)",
-    "fresh45": "fresh45 (independent, unseen)",
-    "fresh46": "fresh46 (independent, unseen)",
+    "fresh45": "fresh45 (independent, seen in session 27; trained on)",
+    "fresh46": "fresh46 (independent, seen in session 27; trained on)",
 }
 
 
