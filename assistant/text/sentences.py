@@ -16,6 +16,7 @@ SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=
 _LINE_BREAK = re.compile(r"\n")
 _SEMICOLON = re.compile(r";\s+")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
+_PRONOUN_I = re.compile(r"\s+I(?:'|\u2019|\s)")
 
 
 class Span(BaseModel):
@@ -50,8 +51,11 @@ def is_abbreviation(text: str, dot: int) -> bool:
     if word.group(0).isdigit():  # "1. Managed ..." numbers an item; "on June 2." ends a sentence
         before = text[max(0, word.start() - 40) : word.start()].rstrip(" \t")
         return not before or before[-1] in "\n.!?:"
-    # an initial is one letter ("J.")
-    return word.group(0).lower() in ABBREVIATIONS or len(word.group(0)) == 1
+    # an initial is one letter ("J."), but not before the pronoun "I": no name goes on with it
+    # ("I have no plan B. I have wanted this ...")
+    if len(word.group(0)) == 1:
+        return not _PRONOUN_I.match(text, dot + 1)
+    return word.group(0).lower() in ABBREVIATIONS
 
 
 def sentence_spans(
