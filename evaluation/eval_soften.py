@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh46,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh48,fixtures]
 """
 
 from __future__ import annotations
@@ -244,6 +244,8 @@ SETS = {
     "fresh44": "fresh44.yaml",  # added with fresh43, the same judge (b18d342)
     "fresh45": "fresh45.yaml",  # added after fresh43-44's failures were fixed (8f7d42c)
     "fresh46": "fresh46.yaml",  # added with fresh45, the same judge (8f7d42c)
+    "fresh47": "fresh47.yaml",  # added after fresh45-46's failures were fixed (fe8c0d6)
+    "fresh48": "fresh48.yaml",  # added with fresh47, the same judge (fe8c0d6)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -307,7 +309,9 @@ SETS = {
 # forty-second and a forty-third, were added after that judge was frozen (b18d342) and measured
 # once; their failures were read and they became training data. fresh45.yaml and fresh46.yaml,
 # by a forty-fourth and a forty-fifth, were added after that judge was frozen (8f7d42c) and
-# measured once; their failures were read and they became training data.
+# measured once; their failures were read and they became training data. fresh47.yaml and
+# fresh48.yaml, by a forty-sixth and a forty-seventh, were added after that judge was frozen
+# (fe8c0d6; the splitter fixed in b3349aa), never trained on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT (trained on)",
@@ -357,6 +361,8 @@ PREFIX = {
     "fresh44": "fresh44 (independent, seen in session 27; trained on)",
     "fresh45": "fresh45 (independent, seen in session 27; trained on)",
     "fresh46": "fresh46 (independent, seen in session 27; trained on)",
+    "fresh47": "fresh47 (independent, unseen)",
+    "fresh48": "fresh48 (independent, unseen)",
 }
 
 
