@@ -32,6 +32,7 @@ from assistant.analysis.message import split_message  # noqa: E402
 from assistant.analysis.tone import analyze, find_signals  # noqa: E402
 from assistant.tasks.soften import SoftenRequest, judge_with, soften  # noqa: E402
 from evaluation.common import LABELS, ROOT  # noqa: E402
+from training.train_tone import TRAINED_SETS  # noqa: E402
 
 SOFTEN = LABELS / "soften"
 FIXTURES = ROOT / "fixtures" / "followups"
@@ -314,56 +315,64 @@ SETS = {
 # (fe8c0d6; the splitter fixed in b3349aa), never trained on, and measured once.
 PREFIX = {
     "tune": "tune",
-    "old": "OLD HELD-OUT (trained on)",
-    "fresh": "fresh (seen in round 2; trained on)",
-    "fresh2": "fresh2 (independent, seen in round 3; trained on)",
-    "fresh3": "fresh3 (independent, seen in round 4; trained on)",
-    "fresh4": "fresh4 (independent, seen in round 5; trained on)",
-    "fresh5": "fresh5 (independent, seen in round 6; trained on)",
-    "fresh6": "fresh6 (independent, seen in round 7; trained on)",
-    "fresh7": "fresh7 (independent, seen in round 8; trained on)",
-    "fresh8": "fresh8 (independent, seen in session 24; trained on)",
-    "fresh9": "fresh9 (independent, seen in session 24; trained on)",
-    "fresh10": "fresh10 (independent, seen in session 24; trained on)",
-    "fresh11": "fresh11 (independent, seen in session 25; trained on)",
-    "fresh12": "fresh12 (independent, seen in session 26; trained on)",
-    "fresh13": "fresh13 (independent, seen in session 26; trained on)",
-    "fresh14": "fresh14 (independent, seen in session 26; trained on)",
-    "fresh15": "fresh15 (independent, seen in session 26; trained on)",
-    "fresh16": "fresh16 (independent, seen in session 26; trained on)",
-    "fresh17": "fresh17 (independent, seen in session 26; trained on)",
-    "fresh18": "fresh18 (independent, seen in session 26; trained on)",
-    "fresh19": "fresh19 (independent, seen in session 26; trained on)",
-    "fresh20": "fresh20 (independent, seen in session 26; trained on)",
-    "fresh21": "fresh21 (independent, seen in session 26; trained on)",
-    "fresh22": "fresh22 (independent, seen in session 26; trained on)",
-    "fresh23": "fresh23 (independent, seen in session 26; trained on)",
-    "fresh24": "fresh24 (independent, seen in session 26; trained on)",
-    "fresh25": "fresh25 (independent, seen in session 26; trained on)",
-    "fresh26": "fresh26 (independent, seen in session 26; trained on)",
-    "fresh27": "fresh27 (independent, seen in session 26; trained on)",
-    "fresh28": "fresh28 (independent, seen in session 26; trained on)",
-    "fresh29": "fresh29 (independent, seen in session 26; trained on)",
-    "fresh30": "fresh30 (independent, seen in session 26; trained on)",
-    "fresh31": "fresh31 (independent, seen in session 26; trained on)",
-    "fresh32": "fresh32 (independent, seen in session 26; trained on)",
-    "fresh33": "fresh33 (independent, seen in session 26; trained on)",
-    "fresh34": "fresh34 (independent, seen in session 26; trained on)",
-    "fresh35": "fresh35 (independent, seen in session 26; trained on)",
-    "fresh36": "fresh36 (independent, seen in session 26; trained on)",
-    "fresh37": "fresh37 (independent, seen in session 27; trained on)",
-    "fresh38": "fresh38 (independent, seen in session 27; trained on)",
-    "fresh39": "fresh39 (independent, seen in session 27; trained on)",
-    "fresh40": "fresh40 (independent, seen in session 27; trained on)",
-    "fresh41": "fresh41 (independent, seen in session 27; trained on)",
-    "fresh42": "fresh42 (independent, seen in session 27; trained on)",
-    "fresh43": "fresh43 (independent, seen in session 27; trained on)",
-    "fresh44": "fresh44 (independent, seen in session 27; trained on)",
-    "fresh45": "fresh45 (independent, seen in session 27; trained on)",
-    "fresh46": "fresh46 (independent, seen in session 27; trained on)",
+    "old": "OLD HELD-OUT",
+    "fresh": "fresh (seen in round 2)",
+    "fresh2": "fresh2 (independent, seen in round 3)",
+    "fresh3": "fresh3 (independent, seen in round 4)",
+    "fresh4": "fresh4 (independent, seen in round 5)",
+    "fresh5": "fresh5 (independent, seen in round 6)",
+    "fresh6": "fresh6 (independent, seen in round 7)",
+    "fresh7": "fresh7 (independent, seen in round 8)",
+    "fresh8": "fresh8 (independent, seen in session 24)",
+    "fresh9": "fresh9 (independent, seen in session 24)",
+    "fresh10": "fresh10 (independent, seen in session 24)",
+    "fresh11": "fresh11 (independent, seen in session 25)",
+    "fresh12": "fresh12 (independent, seen in session 26)",
+    "fresh13": "fresh13 (independent, seen in session 26)",
+    "fresh14": "fresh14 (independent, seen in session 26)",
+    "fresh15": "fresh15 (independent, seen in session 26)",
+    "fresh16": "fresh16 (independent, seen in session 26)",
+    "fresh17": "fresh17 (independent, seen in session 26)",
+    "fresh18": "fresh18 (independent, seen in session 26)",
+    "fresh19": "fresh19 (independent, seen in session 26)",
+    "fresh20": "fresh20 (independent, seen in session 26)",
+    "fresh21": "fresh21 (independent, seen in session 26)",
+    "fresh22": "fresh22 (independent, seen in session 26)",
+    "fresh23": "fresh23 (independent, seen in session 26)",
+    "fresh24": "fresh24 (independent, seen in session 26)",
+    "fresh25": "fresh25 (independent, seen in session 26)",
+    "fresh26": "fresh26 (independent, seen in session 26)",
+    "fresh27": "fresh27 (independent, seen in session 26)",
+    "fresh28": "fresh28 (independent, seen in session 26)",
+    "fresh29": "fresh29 (independent, seen in session 26)",
+    "fresh30": "fresh30 (independent, seen in session 26)",
+    "fresh31": "fresh31 (independent, seen in session 26)",
+    "fresh32": "fresh32 (independent, seen in session 26)",
+    "fresh33": "fresh33 (independent, seen in session 26)",
+    "fresh34": "fresh34 (independent, seen in session 26)",
+    "fresh35": "fresh35 (independent, seen in session 26)",
+    "fresh36": "fresh36 (independent, seen in session 26)",
+    "fresh37": "fresh37 (independent, seen in session 27)",
+    "fresh38": "fresh38 (independent, seen in session 27)",
+    "fresh39": "fresh39 (independent, seen in session 27)",
+    "fresh40": "fresh40 (independent, seen in session 27)",
+    "fresh41": "fresh41 (independent, seen in session 27)",
+    "fresh42": "fresh42 (independent, seen in session 27)",
+    "fresh43": "fresh43 (independent, seen in session 27)",
+    "fresh44": "fresh44 (independent, seen in session 27)",
+    "fresh45": "fresh45 (independent, seen in session 27)",
+    "fresh46": "fresh46 (independent, seen in session 27)",
     "fresh47": "fresh47 (independent, unseen)",
     "fresh48": "fresh48 (independent, unseen)",
 }
+
+
+def prefix(name: str) -> str:
+    """The set's name and history, and whether training reads it (TRAINED_SETS)."""
+    text = PREFIX[name]
+    if Path(SETS[name]).stem not in TRAINED_SETS:
+        return text
+    return f"{text[:-1]}; trained on)" if text.endswith(")") else f"{text} (trained on)"
 
 
 def sentence_rows(labels: dict) -> list[list[tuple[str, int]]]:
@@ -400,7 +409,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         for name, labels in sets.items():
             lines = sentence_figures(engine, sentence_rows(labels))
             lines += draft_figures(engine, labels["drafts"])
-            print("\n".join(f"{PREFIX[name]}: {line}" for line in lines))
+            print("\n".join(f"{prefix(name)}: {line}" for line in lines))
         if "fixtures" in chosen:
             for line in draft_figures(engine, fixture_drafts(), labelled=False):
                 print(f"fixtures: {line}")
