@@ -3,6 +3,7 @@ backend's vectors and on the real SmolLM2), the draft score, and the shipped wei
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -247,12 +248,18 @@ def _train_tone():
     return module
 
 
+@functools.lru_cache(maxsize=1)
+def _training_rows() -> tuple[tuple[str, int, str], ...]:
+    """train_tone's rows (sentence, 1 if desperate, group), read once (the sets take a second)."""
+    return tuple(_train_tone().labelled_rows())
+
+
 def test_training_never_sees_the_held_out_sentences():
     import yaml
 
     train = _train_tone()
-    rows = train.training_set()
-    assert sum(label for _, label in rows) > 250 and sum(1 - label for _, label in rows) > 250
+    rows = _training_rows()
+    assert sum(r[1] for r in rows) > 250 and sum(1 - r[1] for r in rows) > 250
     root = data_path("x").parents[2]
     labels = root / "evaluation/labels/soften"
     existing = {p.stem for p in labels.glob("*.yaml")}
@@ -261,7 +268,7 @@ def test_training_never_sees_the_held_out_sentences():
     for name in sorted(existing - set(train.TRAINED_SETS) - {"tune"}):  # fresh39.yaml, ...
         held = yaml.safe_load((labels / f"{name}.yaml").read_text())
         held_rows += [row for d in held["drafts"] for row in train.draft_sentences(d)]
-    group = {" ".join(t.lower().split()): g for t, _, g in train.labelled_rows()}
+    group = {" ".join(t.lower().split()): g for t, _, g in rows}
     shared = {(t, label) for t, label in held_rows if " ".join(t.lower().split()) in group}
     # A sentence is in training only as another independent writer wrote it too, or copied it
     # from the brief's example draft (fresh4's and fresh39's first draft), or as a stock
@@ -355,7 +362,7 @@ def test_each_writer_is_held_out_whole_and_only_its_own_registers():
     import numpy as np
 
     train = _train_tone()
-    rows = train.labelled_rows()
+    rows = _training_rows()
     groups = [g for _, _, g in rows]
     writers = train.writer_folds(groups)
     # writer1.yaml to writer6.yaml, and each evaluation set trained on
@@ -374,7 +381,7 @@ def test_each_register_is_held_out_whole_with_both_labels():
     import numpy as np
 
     train = _train_tone()
-    rows = train.labelled_rows()
+    rows = _training_rows()
     held = train.register_folds([g for _, _, g in rows])
     labels = np.array([label for _, label, _ in rows])
     assert len(held) >= 12

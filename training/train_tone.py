@@ -179,10 +179,6 @@ def labelled_rows(sets: Sequence[str] = TRAINED_SETS) -> list[tuple[str, int, st
     return sorted((t, label, g) for t, (label, g) in seen.items() if t not in conflicting)
 
 
-def training_set() -> list[tuple[str, int]]:
-    return [(text, label) for text, label, _ in labelled_rows()]
-
-
 def writer_files() -> list[Path]:
     """The independent writers' files: training/tone/writer1.yaml, writer2.yaml, ..."""
     return sorted(TONE.glob("writer[0-9]*.yaml"))
