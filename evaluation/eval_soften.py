@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh46.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh48.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -312,7 +312,8 @@ SETS = {
 # by a forty-fourth and a forty-fifth, were added after that judge was frozen (8f7d42c) and
 # measured once; their failures were read and they became training data. fresh47.yaml and
 # fresh48.yaml, by a forty-sixth and a forty-seventh, were added after that judge was frozen
-# (fe8c0d6; the splitter fixed in b3349aa), never trained on, and measured once.
+# (fe8c0d6; the splitter fixed in b3349aa) and measured once; their failures were read and, in
+# session 28, they became training data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -362,8 +363,8 @@ PREFIX = {
     "fresh44": "fresh44 (independent, seen in session 27)",
     "fresh45": "fresh45 (independent, seen in session 27)",
     "fresh46": "fresh46 (independent, seen in session 27)",
-    "fresh47": "fresh47 (independent, unseen)",
-    "fresh48": "fresh48 (independent, unseen)",
+    "fresh47": "fresh47 (independent, seen in session 27)",
+    "fresh48": "fresh48 (independent, seen in session 27)",
 }
 
 
