@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh48,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh50,fixtures]
 """
 
 from __future__ import annotations
@@ -247,6 +247,8 @@ SETS = {
     "fresh46": "fresh46.yaml",  # added with fresh45, the same judge (8f7d42c)
     "fresh47": "fresh47.yaml",  # added after fresh45-46's failures were fixed (fe8c0d6)
     "fresh48": "fresh48.yaml",  # added with fresh47, the same judge (fe8c0d6)
+    "fresh49": "fresh49.yaml",  # added after fresh47-48 became training data (79549ae)
+    "fresh50": "fresh50.yaml",  # added with fresh49, the same judge (79549ae)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -314,6 +316,8 @@ SETS = {
 # fresh48.yaml, by a forty-sixth and a forty-seventh, were added after that judge was frozen
 # (fe8c0d6; the splitter fixed in b3349aa) and measured once; their failures were read and, in
 # session 28, they became training data.
+# fresh49.yaml and fresh50.yaml, by a forty-eighth and a forty-ninth, were added after that
+# judge was frozen (79549ae), never trained on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -365,6 +369,8 @@ PREFIX = {
     "fresh46": "fresh46 (independent, seen in session 27)",
     "fresh47": "fresh47 (independent, seen in session 27)",
     "fresh48": "fresh48 (independent, seen in session 27)",
+    "fresh49": "fresh49 (independent, unseen)",
+    "fresh50": "fresh50 (independent, unseen)",
 }
 
 
