@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh48.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh50.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -317,7 +317,8 @@ SETS = {
 # (fe8c0d6; the splitter fixed in b3349aa) and measured once; their failures were read and, in
 # session 28, they became training data.
 # fresh49.yaml and fresh50.yaml, by a forty-eighth and a forty-ninth, were added after that
-# judge was frozen (79549ae), never trained on, and measured once.
+# judge was frozen (79549ae) and measured once; their failures were read and they became
+# training data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -369,8 +370,8 @@ PREFIX = {
     "fresh46": "fresh46 (independent, seen in session 27)",
     "fresh47": "fresh47 (independent, seen in session 27)",
     "fresh48": "fresh48 (independent, seen in session 27)",
-    "fresh49": "fresh49 (independent, unseen)",
-    "fresh50": "fresh50 (independent, unseen)",
+    "fresh49": "fresh49 (independent, seen in session 28)",
+    "fresh50": "fresh50 (independent, seen in session 28)",
 }
 
 

@@ -124,6 +124,12 @@ _BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)$")
 _AFTER = re.compile(r"^(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)([A-Za-z][\w-]*)\b")
 _QUALIFIER = re.compile(r"\b([A-Z][A-Z0-9&-]*)\s+$")  # an acronym just before, "NSF "
 _LOWER_NEXT = re.compile(r"\s+[a-z]")  # a word in lower case just after, " award"
+# a word naming what the capitals are the name of: "my GATE scorecard", "the SHINE programme"
+_NAME_HEAD = re.compile(
+    r"\s+(?:score|scores|scorecard|exam|exams|examination|test|certificate|certification|"
+    r"programme|program|scheme|award|grant|scholarship|fellowship|result|results|licence|"
+    r"license|card|number|portal|form|course|qualification|registration|marks|rank|ranking)\b"
+)
 
 
 def _acronym(word: str) -> bool:
@@ -133,7 +139,10 @@ def _acronym(word: str) -> bool:
 def _beside_acronym(text: str, m: re.Match) -> bool:
     """Capitals listed with an acronym are a name too: "my ACLS and PALS are current" ("pals" is
     an English word, so alone in capitals it would read as shouting); and so are capitals
-    between an acronym and a word in lower case, a name's middle: "my NSF CAREER award"."""
+    between an acronym and a word in lower case, a name's middle: "my NSF CAREER award", and
+    one word in capitals before the kind of thing it names: "my GATE scorecard"."""
+    if " " not in m.group(0) and _NAME_HEAD.match(text[m.end() :]):
+        return True
     before = _BEFORE.search(text[max(0, m.start() - 40) : m.start()])
     after = _AFTER.search(text[m.end() : m.end() + 40])
     if any(_acronym(found.group(1)) for found in (before, after) if found):
