@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh50,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh52,fixtures]
 """
 
 from __future__ import annotations
@@ -249,6 +249,8 @@ SETS = {
     "fresh48": "fresh48.yaml",  # added with fresh47, the same judge (fe8c0d6)
     "fresh49": "fresh49.yaml",  # added after fresh47-48 became training data (79549ae)
     "fresh50": "fresh50.yaml",  # added with fresh49, the same judge (79549ae)
+    "fresh51": "fresh51.yaml",  # added after fresh49-50 became training data (eca82f5)
+    "fresh52": "fresh52.yaml",  # added with fresh51, the same judge (eca82f5)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -319,6 +321,8 @@ SETS = {
 # fresh49.yaml and fresh50.yaml, by a forty-eighth and a forty-ninth, were added after that
 # judge was frozen (79549ae) and measured once; their failures were read and they became
 # training data.
+# fresh51.yaml and fresh52.yaml, by a fiftieth and a fifty-first, were added after that judge
+# was frozen (eca82f5), never trained on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -372,6 +376,8 @@ PREFIX = {
     "fresh48": "fresh48 (independent, seen in session 27)",
     "fresh49": "fresh49 (independent, seen in session 28)",
     "fresh50": "fresh50 (independent, seen in session 28)",
+    "fresh51": "fresh51 (independent, unseen)",
+    "fresh52": "fresh52 (independent, unseen)",
 }
 
 
