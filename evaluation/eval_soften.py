@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh50.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh52.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -322,7 +322,8 @@ SETS = {
 # judge was frozen (79549ae) and measured once; their failures were read and they became
 # training data.
 # fresh51.yaml and fresh52.yaml, by a fiftieth and a fifty-first, were added after that judge
-# was frozen (eca82f5), never trained on, and measured once.
+# was frozen (eca82f5) and measured once; their failures were read and they became training
+# data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -376,8 +377,8 @@ PREFIX = {
     "fresh48": "fresh48 (independent, seen in session 27)",
     "fresh49": "fresh49 (independent, seen in session 28)",
     "fresh50": "fresh50 (independent, seen in session 28)",
-    "fresh51": "fresh51 (independent, unseen)",
-    "fresh52": "fresh52 (independent, unseen)",
+    "fresh51": "fresh51 (independent, seen in session 28)",
+    "fresh52": "fresh52 (independent, seen in session 28)",
 }
 
 
