@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh52,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh54,fixtures]
 """
 
 from __future__ import annotations
@@ -251,6 +251,8 @@ SETS = {
     "fresh50": "fresh50.yaml",  # added with fresh49, the same judge (79549ae)
     "fresh51": "fresh51.yaml",  # added after fresh49-50 became training data (eca82f5)
     "fresh52": "fresh52.yaml",  # added with fresh51, the same judge (eca82f5)
+    "fresh53": "fresh53.yaml",  # added after fresh51-52 became training data (5e009d4)
+    "fresh54": "fresh54.yaml",  # added with fresh53, the same judge (5e009d4)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -324,6 +326,9 @@ SETS = {
 # fresh51.yaml and fresh52.yaml, by a fiftieth and a fifty-first, were added after that judge
 # was frozen (eca82f5) and measured once; their failures were read and they became training
 # data.
+# fresh53.yaml and fresh54.yaml, by a fifty-second and a fifty-third, were added after that judge
+# was frozen (5e009d4), never trained on, and measured once (fresh54's first draft, the brief's own
+# example copied word for word and already in fresh4 and fresh39, was taken out before).
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -379,6 +384,8 @@ PREFIX = {
     "fresh50": "fresh50 (independent, seen in session 28)",
     "fresh51": "fresh51 (independent, seen in session 28)",
     "fresh52": "fresh52 (independent, seen in session 28)",
+    "fresh53": "fresh53 (independent, unseen)",
+    "fresh54": "fresh54 (independent, unseen)",
 }
 
 
