@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh52.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh54.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -327,8 +327,9 @@ SETS = {
 # was frozen (eca82f5) and measured once; their failures were read and they became training
 # data.
 # fresh53.yaml and fresh54.yaml, by a fifty-second and a fifty-third, were added after that judge
-# was frozen (5e009d4), never trained on, and measured once (fresh54's first draft, the brief's own
-# example copied word for word and already in fresh4 and fresh39, was taken out before).
+# was frozen (5e009d4) and measured once (fresh54's first draft, the brief's own example copied
+# word for word and already in fresh4 and fresh39, was taken out before); their failures were read
+# and they became training data.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -384,8 +385,8 @@ PREFIX = {
     "fresh50": "fresh50 (independent, seen in session 28)",
     "fresh51": "fresh51 (independent, seen in session 28)",
     "fresh52": "fresh52 (independent, seen in session 28)",
-    "fresh53": "fresh53 (independent, unseen)",
-    "fresh54": "fresh54 (independent, unseen)",
+    "fresh53": "fresh53 (independent, seen in session 28)",
+    "fresh54": "fresh54 (independent, seen in session 28)",
 }
 
 
