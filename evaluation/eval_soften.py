@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh54,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh56,fixtures]
 """
 
 from __future__ import annotations
@@ -253,6 +253,8 @@ SETS = {
     "fresh52": "fresh52.yaml",  # added with fresh51, the same judge (eca82f5)
     "fresh53": "fresh53.yaml",  # added after fresh51-52 became training data (5e009d4)
     "fresh54": "fresh54.yaml",  # added with fresh53, the same judge (5e009d4)
+    "fresh55": "fresh55.yaml",  # added after fresh53-54 became training data (fdf5ca0)
+    "fresh56": "fresh56.yaml",  # added with fresh55, the same judge (fdf5ca0)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -330,6 +332,8 @@ SETS = {
 # was frozen (5e009d4) and measured once (fresh54's first draft, the brief's own example copied
 # word for word and already in fresh4 and fresh39, was taken out before); their failures were read
 # and they became training data.
+# fresh55.yaml and fresh56.yaml, by a fifty-fourth and a fifty-fifth, were added after that judge
+# was frozen (fdf5ca0), never trained on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -387,6 +391,8 @@ PREFIX = {
     "fresh52": "fresh52 (independent, seen in session 28)",
     "fresh53": "fresh53 (independent, seen in session 28)",
     "fresh54": "fresh54 (independent, seen in session 28)",
+    "fresh55": "fresh55 (independent, unseen)",
+    "fresh56": "fresh56 (independent, unseen)",
 }
 
 
