@@ -103,6 +103,23 @@ def test_a_calm_note_is_left_as_it_is(path):
     assert " ".join(result.rewrite.split()) == " ".join(text.split())
 
 
+def test_names_in_capitals_are_kept_and_shouted_words_are_lowered():
+    """An exam, an award or a programme named in capitals is no shouting: the calm version keeps
+    it as written; an ordinary word in capitals is shouting, written in sentence case."""
+    calm = (
+        "Dear Professor Rao,\n\nI have attached my GATE scorecard (score 712) as requested. My NSF "
+        "CAREER award runs until 2028.\n\nRegards,\nSneha"
+    )
+    result = soften(SoftenRequest(text=calm))
+    assert not result.signals
+    assert "GATE scorecard" in result.rewrite and "NSF CAREER award" in result.rewrite
+    shouted = soften(
+        SoftenRequest(text="Hi Sam,\n\nI REALLY hope my GATE scorecard arrived.\n\nAlex")
+    )
+    assert [(s.code, s.excerpt) for s in shouted.signals] == [("shouting", "REALLY")]
+    assert "I really hope my GATE scorecard arrived." in shouted.rewrite
+
+
 def test_replacements_are_not_repeated():
     text = "Hi Sam,\n\nPlease reconsider. I beg you. Please, please give me another chance.\n\nBest,\nAlex"
     rewrite = soften(SoftenRequest(text=text)).rewrite
