@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh56,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh58,fixtures]
 """
 
 from __future__ import annotations
@@ -255,6 +255,8 @@ SETS = {
     "fresh54": "fresh54.yaml",  # added with fresh53, the same judge (5e009d4)
     "fresh55": "fresh55.yaml",  # added after fresh53-54 became training data (fdf5ca0)
     "fresh56": "fresh56.yaml",  # added with fresh55, the same judge (fdf5ca0)
+    "fresh57": "fresh57.yaml",  # added with the judge as it ships (6e04356)
+    "fresh58": "fresh58.yaml",  # added with fresh57, the same judge (6e04356)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -334,6 +336,9 @@ SETS = {
 # and they became training data.
 # fresh55.yaml and fresh56.yaml, by a fifty-fourth and a fifty-fifth, were added after that judge
 # was frozen (fdf5ca0), never trained on, and measured once.
+# fresh57.yaml and fresh58.yaml, by a fifty-sixth and a fifty-seventh, were added with the judge
+# as it ships at the end of session 28 (fdf5ca0's weights and 6e04356's features), never trained
+# on, and measured once.
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
@@ -393,6 +398,8 @@ PREFIX = {
     "fresh54": "fresh54 (independent, seen in session 28)",
     "fresh55": "fresh55 (independent, unseen)",
     "fresh56": "fresh56 (independent, unseen)",
+    "fresh57": "fresh57 (independent, unseen)",
+    "fresh58": "fresh58 (independent, unseen)",
 }
 
 
