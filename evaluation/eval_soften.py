@@ -18,6 +18,7 @@ threshold applies (session 24); each sentence flagged for its context alone is p
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -339,67 +340,35 @@ SETS = {
 # fresh57.yaml and fresh58.yaml, by a fifty-sixth and a fifty-seventh, were added with the judge
 # as it ships at the end of session 28 (fdf5ca0's weights and 6e04356's features), never trained
 # on, and measured once.
+# Where each independent set was first seen (its failures read), by runs: from fresh2 on, a set
+# takes the entry of the last run that starts at or before its number; None: never seen.
+SEEN_IN: tuple[tuple[int, Optional[str]], ...] = (
+    (2, "round 3"),
+    (3, "round 4"),
+    (4, "round 5"),
+    (5, "round 6"),
+    (6, "round 7"),
+    (7, "round 8"),
+    (8, "session 24"),
+    (11, "session 25"),
+    (12, "session 26"),
+    (37, "session 27"),
+    (49, "session 28"),
+    (55, None),
+)
+
+
+def _independent(name: str) -> str:
+    number = int(name.removeprefix("fresh"))
+    seen = [where for first, where in SEEN_IN if first <= number][-1]
+    return f"{name} (independent, {f'seen in {seen}' if seen else 'unseen'})"
+
+
 PREFIX = {
     "tune": "tune",
     "old": "OLD HELD-OUT",
     "fresh": "fresh (seen in round 2)",
-    "fresh2": "fresh2 (independent, seen in round 3)",
-    "fresh3": "fresh3 (independent, seen in round 4)",
-    "fresh4": "fresh4 (independent, seen in round 5)",
-    "fresh5": "fresh5 (independent, seen in round 6)",
-    "fresh6": "fresh6 (independent, seen in round 7)",
-    "fresh7": "fresh7 (independent, seen in round 8)",
-    "fresh8": "fresh8 (independent, seen in session 24)",
-    "fresh9": "fresh9 (independent, seen in session 24)",
-    "fresh10": "fresh10 (independent, seen in session 24)",
-    "fresh11": "fresh11 (independent, seen in session 25)",
-    "fresh12": "fresh12 (independent, seen in session 26)",
-    "fresh13": "fresh13 (independent, seen in session 26)",
-    "fresh14": "fresh14 (independent, seen in session 26)",
-    "fresh15": "fresh15 (independent, seen in session 26)",
-    "fresh16": "fresh16 (independent, seen in session 26)",
-    "fresh17": "fresh17 (independent, seen in session 26)",
-    "fresh18": "fresh18 (independent, seen in session 26)",
-    "fresh19": "fresh19 (independent, seen in session 26)",
-    "fresh20": "fresh20 (independent, seen in session 26)",
-    "fresh21": "fresh21 (independent, seen in session 26)",
-    "fresh22": "fresh22 (independent, seen in session 26)",
-    "fresh23": "fresh23 (independent, seen in session 26)",
-    "fresh24": "fresh24 (independent, seen in session 26)",
-    "fresh25": "fresh25 (independent, seen in session 26)",
-    "fresh26": "fresh26 (independent, seen in session 26)",
-    "fresh27": "fresh27 (independent, seen in session 26)",
-    "fresh28": "fresh28 (independent, seen in session 26)",
-    "fresh29": "fresh29 (independent, seen in session 26)",
-    "fresh30": "fresh30 (independent, seen in session 26)",
-    "fresh31": "fresh31 (independent, seen in session 26)",
-    "fresh32": "fresh32 (independent, seen in session 26)",
-    "fresh33": "fresh33 (independent, seen in session 26)",
-    "fresh34": "fresh34 (independent, seen in session 26)",
-    "fresh35": "fresh35 (independent, seen in session 26)",
-    "fresh36": "fresh36 (independent, seen in session 26)",
-    "fresh37": "fresh37 (independent, seen in session 27)",
-    "fresh38": "fresh38 (independent, seen in session 27)",
-    "fresh39": "fresh39 (independent, seen in session 27)",
-    "fresh40": "fresh40 (independent, seen in session 27)",
-    "fresh41": "fresh41 (independent, seen in session 27)",
-    "fresh42": "fresh42 (independent, seen in session 27)",
-    "fresh43": "fresh43 (independent, seen in session 27)",
-    "fresh44": "fresh44 (independent, seen in session 27)",
-    "fresh45": "fresh45 (independent, seen in session 27)",
-    "fresh46": "fresh46 (independent, seen in session 27)",
-    "fresh47": "fresh47 (independent, seen in session 27)",
-    "fresh48": "fresh48 (independent, seen in session 27)",
-    "fresh49": "fresh49 (independent, seen in session 28)",
-    "fresh50": "fresh50 (independent, seen in session 28)",
-    "fresh51": "fresh51 (independent, seen in session 28)",
-    "fresh52": "fresh52 (independent, seen in session 28)",
-    "fresh53": "fresh53 (independent, seen in session 28)",
-    "fresh54": "fresh54 (independent, seen in session 28)",
-    "fresh55": "fresh55 (independent, unseen)",
-    "fresh56": "fresh56 (independent, unseen)",
-    "fresh57": "fresh57 (independent, unseen)",
-    "fresh58": "fresh58 (independent, unseen)",
+    **{name: _independent(name) for name in SETS if re.fullmatch(r"fresh\d+", name)},
 }
 
 
