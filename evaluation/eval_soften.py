@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh54.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh58.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -354,7 +354,7 @@ SEEN_IN: tuple[tuple[int, Optional[str]], ...] = (
     (12, "session 26"),
     (37, "session 27"),
     (49, "session 28"),
-    (55, None),
+    (59, None),
 )
 
 

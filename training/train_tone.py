@@ -5,8 +5,8 @@ quiet.yaml, quiet26.yaml, career_advice.yaml, and writer1.yaml, writer2.yaml, ..
 independent writers, one file each, whose register names carry the writer's prefix `w1-`, `w2-`,
 ...), the labelled sentences of the TUNE drafts (evaluation/labels/soften/tune.yaml), and since
 session 27 those of the evaluation sets already measured and seen (TRAINED_SETS: heldout.yaml,
-fresh.yaml to fresh54.yaml, each set one independent writer's drafts, held out together in the
-writer cross-validation). It never reads a set not listed there (fresh55.yaml and later: the
+fresh.yaml to fresh58.yaml, each set one independent writer's drafts, held out together in the
+writer cross-validation). It never reads a set not listed there (fresh59.yaml and later: the
 unseen ones, measured once).
 
 Two logistic-regression classifiers (numpy, L2, Newton steps):
@@ -62,7 +62,7 @@ TUNE = SOFTEN_LABELS / "tune.yaml"
 # The evaluation sets trained on, each an independent writer's drafts (session 27): every set
 # measured and seen before then. A set is added here only after it has been measured once;
 # the newest pair, and every set added after, is never read (the honest figure is there).
-TRAINED_SETS: tuple[str, ...] = ("heldout", "fresh", *(f"fresh{n}" for n in range(2, 55)))
+TRAINED_SETS: tuple[str, ...] = ("heldout", "fresh", *(f"fresh{n}" for n in range(2, 59)))
 CACHE = TONE / ".embeddings-cache.json"  # not in git: recomputed when missing
 LEXICAL_OOF = TONE / ".lexical-oof.npz"  # not in git: the lexical model's out-of-fold probabilities
 FOLDS = 5
