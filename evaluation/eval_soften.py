@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh58,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh60,fixtures]
 """
 
 from __future__ import annotations
@@ -258,6 +258,8 @@ SETS = {
     "fresh56": "fresh56.yaml",  # added with fresh55, the same judge (fdf5ca0)
     "fresh57": "fresh57.yaml",  # added with the judge as it ships (6e04356)
     "fresh58": "fresh58.yaml",  # added with fresh57, the same judge (6e04356)
+    "fresh59": "fresh59.yaml",  # added after fresh55-58 became training data (b661715)
+    "fresh60": "fresh60.yaml",  # added with fresh59, the same judge (b661715)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -336,10 +338,12 @@ SETS = {
 # word for word and already in fresh4 and fresh39, was taken out before); their failures were read
 # and they became training data.
 # fresh55.yaml and fresh56.yaml, by a fifty-fourth and a fifty-fifth, were added after that judge
-# was frozen (fdf5ca0), never trained on, and measured once.
+# was frozen (fdf5ca0) and measured once.
 # fresh57.yaml and fresh58.yaml, by a fifty-sixth and a fifty-seventh, were added with the judge
-# as it ships at the end of session 28 (fdf5ca0's weights and 6e04356's features), never trained
-# on, and measured once.
+# as it ships at the end of session 28 (fdf5ca0's weights and 6e04356's features) and measured
+# once; with fresh55-56 they became training data in session 29.
+# fresh59.yaml and fresh60.yaml, by a fifty-eighth and a fifty-ninth, were added after that judge
+# was frozen (b661715), never trained on, and measured once.
 # Where each independent set was first seen (its failures read), by runs: from fresh2 on, a set
 # takes the entry of the last run that starts at or before its number; None: never seen.
 SEEN_IN: tuple[tuple[int, Optional[str]], ...] = (
