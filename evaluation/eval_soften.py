@@ -2,7 +2,7 @@
 the model, against the old phrase list.
 
 TUNE (tune.yaml, whose sentences training also learns from), OLD HELD-OUT (heldout.yaml), the
-independent sets fresh.yaml to fresh58.yaml (each labelled and committed before the judge was run
+independent sets fresh.yaml to fresh60.yaml (each labelled and committed before the judge was run
 on it, measured once, then seen; since session 27 training learns from them too: TRAINED_SETS in
 training/train_tone.py), the sets added later (never trained or tuned on: the honest figure) and
 the fixtures (fixtures/followups) are reported apart.
@@ -343,7 +343,8 @@ SETS = {
 # as it ships at the end of session 28 (fdf5ca0's weights and 6e04356's features) and measured
 # once; with fresh55-56 they became training data in session 29.
 # fresh59.yaml and fresh60.yaml, by a fifty-eighth and a fifty-ninth, were added after that judge
-# was frozen (b661715), never trained on, and measured once.
+# was frozen (b661715) and measured once; their failures were read and they became training
+# data.
 # Where each independent set was first seen (its failures read), by runs: from fresh2 on, a set
 # takes the entry of the last run that starts at or before its number; None: never seen.
 SEEN_IN: tuple[tuple[int, Optional[str]], ...] = (
@@ -358,7 +359,8 @@ SEEN_IN: tuple[tuple[int, Optional[str]], ...] = (
     (12, "session 26"),
     (37, "session 27"),
     (49, "session 28"),
-    (59, None),
+    (59, "session 29"),
+    (61, None),
 )
 
 

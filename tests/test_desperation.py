@@ -88,7 +88,7 @@ def test_a_draft_is_judged_sentence_by_sentence_and_scored():
 
 
 def test_the_context_threshold_applies_only_inside_a_desperate_draft():
-    lexical = tone_model().lexical
+    lexical = tone_model().lexical.model_copy(update={"lone_threshold": None})
     judge = LexicalJudge(lexical.model_copy(update={"threshold": 0.6, "context_threshold": 0.4}))
     assert judge.context_threshold == 0.4
     assert judge.flags([0.5, 0.3]) == [False, False]  # a calm draft is untouched
@@ -99,6 +99,63 @@ def test_the_context_threshold_applies_only_inside_a_desperate_draft():
     # a context threshold over the threshold would flag less in a desperate draft: not taken
     high = LexicalJudge(lexical.model_copy(update={"threshold": 0.6, "context_threshold": 0.8}))
     assert high.flags([0.7, 0.65]) == [True, True]
+
+
+def test_a_lone_borderline_sentence_among_calm_ones_leaves_the_draft_alone():
+    lexical = tone_model().lexical
+    judge = LexicalJudge(
+        lexical.model_copy(
+            update={
+                "threshold": 0.6,
+                "context_threshold": 0.2,
+                "lone_threshold": 0.8,
+                "quiet_threshold": 0.3,
+            }
+        )
+    )
+    assert judge.reads_calm([0.7, 0.25, 0.1]) and judge.flags([0.7, 0.25, 0.1]) == [False] * 3
+    assert judge.flags([0.85, 0.25]) == [True, True]  # over the lone threshold
+    assert judge.flags([0.7, 0.35, 0.1]) == [True, True, False]  # another sentence not quiet
+    assert judge.flags([0.7, 0.65]) == [True, True]  # two over the threshold
+    assert judge.flags([0.7]) == [False]
+    off = LexicalJudge(judge.model.model_copy(update={"lone_threshold": None}))
+    assert off.flags([0.7, 0.25, 0.1]) == [True, True, False]
+
+
+def test_a_draft_read_calm_as_a_whole_scores_under_desperate():
+    lexical = tone_model().lexical
+    line, calm_line = "I have been thinking about the role a lot.", "Thank you for the interview."
+    p_line, p_calm = LexicalJudge(lexical).probabilities([line, calm_line])
+    assert p_calm < p_line
+    text = f"Hi Sam,\n\n{calm_line} {line}\n\nAlex"
+    update = {"threshold": p_line - 1e-6, "context_threshold": p_calm / 2}
+    flagging = LexicalJudge(lexical.model_copy(update={**update, "lone_threshold": None}))
+    assert [s.text for s in judge_draft(text, flagging).flagged] == [calm_line, line]
+    lone = {"lone_threshold": p_line + 1e-6, "quiet_threshold": (p_calm + p_line) / 2}
+    calm = judge_draft(text, LexicalJudge(lexical.model_copy(update={**update, **lone})))
+    assert not calm.flagged and calm.score < 50 and calm.level != "desperate"
+
+
+def test_the_lone_rule_is_chosen_on_drafts_to_weigh_false_alarms_like_misses():
+    import numpy as np
+
+    train = _train_tone()
+    # twenty calm drafts whose one borderline sentence (0.75) is alone among quiet ones, and
+    # twenty desperate drafts: ten with one clear sentence (0.95), ten with a borderline one
+    # (0.75) beside a needy one (0.5)
+    probs, y, drafts = [], [], []
+    for top, other, label in [(0.75, 0.1, 0)] * 20 + [(0.95, 0.1, 1)] * 10 + [(0.75, 0.5, 1)] * 10:
+        drafts.append([len(probs), len(probs) + 1])
+        probs += [top, other]
+        y += [label, 1 if other == 0.5 else 0]
+    probs, y = np.array(probs), np.array(y, dtype=float)
+    lone, quiet = train.lone_rule("test", probs, y, drafts, 0.7, 0.09)
+    assert lone is not None and 0.75 < lone <= 0.95 and 0.1 < quiet <= 0.5
+    assert lone == 0.76 and quiet == 0.15  # the lowest of equals
+    # where no calm draft is touched (its sentences all under 0.7), leaving a borderline
+    # sentence alone only loses: no rule
+    untouched = np.where((probs == 0.75) & (y == 0), 0.6, probs)
+    assert train.lone_rule("test", untouched, y, drafts, 0.7, 0.09) == (None, None)
 
 
 def test_a_sentence_flagged_for_its_context_is_marked_so():

@@ -40,6 +40,7 @@ JSON_KEYS = {
     "flagged",
     "rewrite_level",
     "still_needy",
+    "borderline",
     "note",
     "context",
 }
@@ -340,6 +341,40 @@ def _context_from(sentence: str, monkeypatch, threshold: float | None = None) ->
 
 
 PLEA = "Please, I am begging you to reply today."
+
+
+def test_a_lone_borderline_sentence_in_a_calm_draft_is_left_as_written(monkeypatch, cli, tmp_path):
+    from assistant.analysis import desperation
+
+    border = "I have been thinking about the role a lot."
+    model = desperation.tone_model()
+    p = desperation.LexicalJudge(model.lexical).probabilities([border])[0]
+    text = f"Hi Sam,\n\nThank you for the interview on Tuesday. {border}\n\nBest,\nAlex"
+    for lone, flagged in ((p + 1e-6, False), (p - 1e-6, True)):
+        lexical = model.lexical.model_copy(
+            update={"threshold": p - 1e-3, "lone_threshold": lone, "quiet_threshold": p - 1e-3}
+        )
+        monkeypatch.setattr(
+            desperation,
+            "tone_model",
+            lambda lexical=lexical: model.model_copy(update={"lexical": lexical}),
+        )
+        result = soften(SoftenRequest(text=text))
+        if flagged:  # over the lone threshold: the draft is desperate, the sentence goes
+            assert result.flagged == [border] and border not in result.rewrite
+            assert result.borderline == [] and result.level == "desperate"
+        else:  # under it, among calm sentences: the draft reads calm, nothing is rewritten
+            assert result.flagged == [] and result.borderline == [border]
+            assert result.score < 50 and result.rewrite == text
+            draft = tmp_path / "draft.txt"
+            draft.write_text(text, encoding="utf-8")
+            shown = cli("soften", str(draft), "--no-model")
+            assert shown.exit_code == 0, shown.stderr
+            out = " ".join(shown.stdout.split())
+            assert (
+                "nothing to rewrite" in out
+                and f"left as written (the rest reads calm): “{border}”" in out
+            )
 
 
 def _after_a_plea(border: str, monkeypatch, threshold: float | None = None) -> SoftenResult:

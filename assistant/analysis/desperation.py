@@ -126,6 +126,12 @@ class LinearModel(BaseModel):
     # inside a draft with a sentence at or above `threshold`, the others are flagged from this
     # probability up ("read as part of the pressure around it"); None: `threshold` alone
     context_threshold: Optional[float] = None
+    # a draft whose only sentence at or above `threshold` is under `lone_threshold`, every other
+    # sentence under `quiet_threshold`, reads as calm as a whole: one borderline sentence among
+    # calm ones is left as written (chosen at training time on drafts of writers held out; None:
+    # every sentence at or above `threshold` is flagged)
+    lone_threshold: Optional[float] = None
+    quiet_threshold: Optional[float] = None
     l2: float = 0.0  # the penalty it was trained with (chosen by cross-validation)
     # the embedding part (absent for the lexical model)
     model: Optional[str] = None  # the GGUF file name the embeddings come from
@@ -192,13 +198,25 @@ class SentenceJudge(ABC):
         found = self.model.context_threshold
         return self.threshold if found is None else min(found, self.threshold)
 
+    def reads_calm(self, probabilities: Sequence[float]) -> bool:
+        """Whether the draft reads calm as a whole: no sentence at or above the threshold, or
+        one, under the lone threshold, with every other sentence under the quiet one."""
+        over = [p for p in probabilities if p >= self.threshold]
+        if not over:
+            return True
+        m = self.model
+        if m.lone_threshold is None or m.quiet_threshold is None or len(over) > 1:
+            return False
+        return (
+            over[0] < m.lone_threshold and sum(p >= m.quiet_threshold for p in probabilities) == 1
+        )
+
     def flags(self, probabilities: Sequence[float]) -> list[bool]:
-        """Which of one draft's sentences are flagged: those at or above the threshold, and,
-        when there is one, those at or above the context threshold (a calm draft, with no
-        sentence over the threshold, is untouched)."""
-        desperate = any(p >= self.threshold for p in probabilities)
-        floor = self.context_threshold if desperate else self.threshold
-        return [p >= floor for p in probabilities]
+        """Which of one draft's sentences are flagged: none in a draft that reads calm as a
+        whole (`reads_calm`); in any other, every sentence at or above the context threshold."""
+        if self.reads_calm(probabilities):
+            return [False] * len(probabilities)
+        return [p >= self.context_threshold for p in probabilities]
 
     def _lexical_logit(self, sentence: str) -> float:
         m = self.model
@@ -358,6 +376,8 @@ def judge_spans(text: str, spans: list[Span], judge: SentenceJudge) -> Judgement
         for s, p, flagged in zip(spans, probabilities, judge.flags(probabilities))
     ]
     score = draft_score(probabilities, judge.threshold)
+    if not any(s.flagged for s in judged):
+        score = min(score, 49)  # a lone borderline sentence among calm ones: needy at most
     return Judgement(engine=judge.engine, score=score, level=level_for(score), sentences=judged)
 
 

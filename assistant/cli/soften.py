@@ -131,6 +131,11 @@ def _render(original: str, result) -> None:
         )
     else:
         out.print("No sentence reads as desperate: nothing to rewrite.", markup=False)
+        for sentence in result.borderline:  # one borderline sentence among calm ones
+            out.print(
+                f"Closest to needy, left as written (the rest reads calm): “{sentence}”",
+                markup=False,
+            )
     show_advice(result.advice)
 
 

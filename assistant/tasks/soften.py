@@ -80,6 +80,8 @@ class SoftenResult(BaseModel):
     context: list[str] = []
     rewrite_level: Level = "calm"
     still_needy: list[str] = []  # sentences of the calm version the same judge still flags
+    # in a draft that reads calm as a whole, its one sentence over the threshold (left as written)
+    borderline: list[str] = []
     note: str = ""  # for the user: the draft's only point was pressure
     generation: Generation
 
@@ -727,6 +729,9 @@ def soften(
         context=[s.text for s in judgement.flagged if s.context],
         rewrite_level=after.level,
         still_needy=[s.text for s in after.flagged],
+        borderline=[]
+        if judgement.flagged
+        else [s.text for s in judgement.sentences if s.probability >= judge.threshold],
         note=calm.note,
         generation=Generation(
             source=source,
