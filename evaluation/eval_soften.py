@@ -13,7 +13,7 @@ sentences are judged together, so that inside a draft the judge finds desperate 
 threshold applies (session 24); each sentence flagged for its context alone is printed.
 
     .venv/bin/python -m evaluation soften
-    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh62,fixtures]
+    python evaluation/eval_soften.py [--no-model] [--sets tune,old,fresh,...,fresh64,fixtures]
 """
 
 from __future__ import annotations
@@ -262,6 +262,8 @@ SETS = {
     "fresh60": "fresh60.yaml",  # added with fresh59, the same judge (b661715)
     "fresh61": "fresh61.yaml",  # added after fresh59-60 became training data (dd0c9d0)
     "fresh62": "fresh62.yaml",  # added with fresh61, the same judge (dd0c9d0)
+    "fresh63": "fresh63.yaml",  # added after fresh61-62 were measured, the same judge (dd0c9d0)
+    "fresh64": "fresh64.yaml",  # added with fresh63, the same judge (dd0c9d0)
 }
 # fresh.yaml was measured once at the end of round 1; its failures were read in round 2, so from
 # then on it is a seen set like tune (training still never reads it)
@@ -349,6 +351,9 @@ SETS = {
 # data.
 # fresh61.yaml and fresh62.yaml, by a sixtieth and a sixty-first, were added after that judge
 # was frozen (dd0c9d0, with the lone rule), never trained on, and measured once.
+# fresh63.yaml and fresh64.yaml, by a sixty-second and a sixty-third, were added after
+# fresh61-62 were measured, with the same frozen judge (dd0c9d0), never trained on, and measured
+# once.
 # Where each independent set was first seen (its failures read), by runs: from fresh2 on, a set
 # takes the entry of the last run that starts at or before its number; None: never seen.
 SEEN_IN: tuple[tuple[int, Optional[str]], ...] = (
