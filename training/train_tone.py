@@ -441,12 +441,11 @@ def train_lexical(
     report(f"lexical (L2 {l2})", probs, y, threshold)
     unseen = by_register("lexical", x, y, np.full(x.shape[1], l2), held, threshold)
     by_author = by_writer("lexical", x, y, np.full(x.shape[1], l2), writers, threshold)
-    context = context_threshold(by_author if writers else probs, y, threshold)
-    report_context("lexical", by_author if writers else probs, y, context)
+    held_out = by_author if writers else probs
+    context = context_threshold(held_out, y, threshold)
+    report_context("lexical", held_out, y, context)
     in_drafts("lexical", x, y, np.full(x.shape[1], l2), texts, threshold, context)
-    lone, quiet = lone_rule(
-        "lexical", by_author if writers else probs, y, drafts, threshold, context
-    )
+    lone, quiet = lone_rule("lexical", held_out, y, drafts, threshold, context)
     mean, scale = standardiser(x)
     w = fit_logistic((x - mean) / scale, y, np.full(x.shape[1], l2))
     # for the cascade band, and the cascade's figures on each writer held out
@@ -472,11 +471,18 @@ def report_context(name: str, probs: np.ndarray, y: np.ndarray, context: float):
     report(f"  {name}, held out, at the context threshold", probs[rows], y[rows], context)
 
 
+def draft_rows(texts: list[str], drafts: list[dict]) -> list[list[int]]:
+    """The rows of each labelled draft's sentences, in order (`texts` are the training
+    sentences); a draft with a sentence training left out (labelled both ways by two writers)
+    is skipped."""
+    index = {normalise(_squash(t)): i for i, t in enumerate(texts)}
+    found = [[index.get(normalise(s)) for s, _ in draft_sentences(d)] for d in drafts]
+    return [rows for rows in found if rows and None not in rows]
+
+
 def tune_draft_rows(texts: list[str]) -> list[list[int]]:
     """The rows of each tune draft's sentences (training/ holds no other drafts)."""
-    index = {normalise(_squash(t)): i for i, t in enumerate(texts)}
-    drafts = yaml.safe_load(TUNE.read_text(encoding="utf-8"))["drafts"]
-    return [[index[normalise(s)] for s, _ in draft_sentences(d)] for d in drafts]
+    return draft_rows(texts, yaml.safe_load(TUNE.read_text(encoding="utf-8"))["drafts"])
 
 
 def in_drafts(
@@ -515,17 +521,11 @@ def in_drafts(
 
 
 def set_draft_rows(texts: list[str], sets: Sequence[str]) -> list[list[int]]:
-    """The rows of each draft of the evaluation sets trained on, in order (`texts` are the
-    normalised training sentences); a draft with a sentence training left out (labelled both
-    ways by two writers) is skipped."""
-    index = {t: i for i, t in enumerate(texts)}
-    drafts = []
+    """The rows of each draft of the evaluation sets trained on (`draft_rows`)."""
+    drafts: list[dict] = []
     for name in sets:
-        for draft in yaml.safe_load((SOFTEN_LABELS / f"{name}.yaml").read_text("utf-8"))["drafts"]:
-            rows = [index.get(normalise(_squash(s))) for s, _ in draft_sentences(draft)]
-            if rows and None not in rows:
-                drafts.append(rows)
-    return drafts
+        drafts += yaml.safe_load((SOFTEN_LABELS / f"{name}.yaml").read_text("utf-8"))["drafts"]
+    return draft_rows(texts, drafts)
 
 
 def lone_rule(
