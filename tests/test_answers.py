@@ -219,6 +219,38 @@ def test_the_judge_takes_out_the_means_before_the_cosine():
     assert calls == [["q1?", "a1", "q2?", "a2"]]  # one batch for the session, then remembered
 
 
+def test_a_learned_pair_judge_weighs_the_dimensions_it_learned():
+    """With pair weights, the judge's score is the chance the answer addresses the question: a
+    logistic model of the centred vectors' products (dimension by dimension) and their cosine.
+    Two pairs at the same cosine score apart when they agree in different dimensions."""
+    import math
+
+    from assistant.analysis.relevance import MeaningModel, meaning_score
+
+    model = MeaningModel(
+        backend="fake",
+        model="fake",
+        question_mean=[0.0, 0.0],
+        answer_mean=[0.0, 0.0],
+        pair_weights=[4.0, -4.0],
+        cosine_weight=1.0,
+        pair_bias=-0.5,
+        off_below=0.3,
+        through_from=0.7,
+        answers=0,
+        splits=[],
+    )
+    # the same cosine (1.0), agreement in the first dimension or in the second
+    first = meaning_score(model, [2.0, 0.0], [3.0, 0.0])
+    second = meaning_score(model, [0.0, 2.0], [0.0, 3.0])
+    assert math.isclose(first, 1 / (1 + math.exp(-(-0.5 + 1.0 + 4.0))))
+    assert math.isclose(second, 1 / (1 + math.exp(-(-0.5 + 1.0 - 4.0))))
+    assert first > model.through_from and second < model.off_below
+    # without pair weights the score is the centred cosine
+    plain = model.model_copy(update={"pair_weights": None})
+    assert math.isclose(meaning_score(plain, [0.0, 2.0], [0.0, 3.0]), 1.0)
+
+
 def test_a_judge_ships_for_the_embedded_model_only():
     from assistant.analysis.relevance import meaning_judge_for, meaning_models
     from assistant.engine.fake import FakeBackend
@@ -227,7 +259,11 @@ def test_a_judge_ships_for_the_embedded_model_only():
     assert entry.model.startswith("SmolLM2-135M") and entry.layers == 15
     assert len(entry.question_mean) == len(entry.answer_mean) == 576
     assert entry.off_below < entry.through_from
-    assert "fresh8" not in entry.splits and "fresh9" not in entry.splits  # the test sets
+    assert entry.pair_weights is not None and len(entry.pair_weights) == 576
+    assert 0.0 < entry.off_below < entry.through_from < 1.0  # chances, for a pair judge
+    from training.train_relevance import TEST_SPLITS
+
+    assert not set(TEST_SPLITS) & set(entry.splits)  # the test sets are never learned from
     assert meaning_judge_for(FakeBackend()) is None  # no entry: the words judge alone
     assert meaning_judge_for(None) is None
 
@@ -540,3 +576,60 @@ def test_the_people_a_question_names_are_its_setting_not_words_that_share_a_stem
     assert stem("tenant") not in topic_terms("Tell me about a tenant who was behind with the rent.")
     assert stem("office") in topic_terms("How would you clean an office kitchen left in a mess?")
     assert stem("relationship") in topic_terms("How do you build a relationship with a supplier?")
+
+
+def test_the_made_up_off_topic_pairs_stay_within_a_split_and_a_job():
+    """make train-relevance pairs each relevant answer with the other questions of its split and
+    job: a good answer to another question of the same job, labelled off-topic."""
+    import numpy as np
+
+    from training.train_relevance import mismatched
+
+    items = [
+        {"question": "Q1", "split": "a", "job": "nurse"},  # relevant
+        {"question": "Q1", "split": "a", "job": "nurse"},  # off-topic
+        {"question": "Q2", "split": "a", "job": "nurse"},  # relevant
+        {"question": "Q3", "split": "a", "job": "plumber"},  # relevant
+        {"question": "Q4", "split": "b", "job": "nurse"},  # relevant, another split
+    ]
+    y = np.array([False, True, False, False, False])
+    pairs = mismatched(items, np.arange(len(items)), y)
+    # (question row, answer row): Q2 for Q1's answer, Q1 for Q2's; none across a job or split
+    assert sorted(pairs) == [(0, 2), (2, 0)]
+
+
+def test_the_learned_pair_judge_folds_its_scaling_into_the_weights():
+    """fit_pair standardises what it reads while learning and ships weights on the raw
+    products: the shipped score (meaning_score) is the trained classifier's chance, and it
+    separates pairs that agree in the learned dimensions from pairs that do not."""
+    import numpy as np
+
+    from assistant.analysis.relevance import MeaningModel, meaning_score
+    from training.train_relevance import fit_pair, pair_score
+
+    rng = np.random.default_rng(3)
+    n, dim = 120, 6
+    q = rng.normal(size=(n, dim))
+    a = rng.normal(size=(n, dim))
+    a[: n // 2, :2] = q[: n // 2, :2] * 3  # the relevant half agrees in dimensions 0 and 1
+    y = np.arange(n) >= n // 2  # off-topic
+    items = [{"question": f"q{i}", "split": f"s{i % 4}", "job": f"j{i}"} for i in range(n)]
+    q_mean = np.zeros(dim)
+    a_mean, w = fit_pair(q, a, q_mean, items, y, np.arange(n), 1.0)
+    score = pair_score(q, a, q_mean, a_mean, w)
+    assert score[~y].mean() > 0.7 > 0.3 > score[y].mean()
+    model = MeaningModel(
+        backend="fake",
+        model="fake",
+        question_mean=q_mean.tolist(),
+        answer_mean=a_mean.tolist(),
+        pair_weights=w[1:-1].tolist(),
+        cosine_weight=float(w[-1]),
+        pair_bias=float(w[0]),
+        off_below=0.3,
+        through_from=0.7,
+        answers=n,
+        splits=[],
+    )
+    for i in (0, 1, n - 1):
+        assert abs(meaning_score(model, q[i].tolist(), a[i].tolist()) - score[i]) < 1e-9

@@ -39,6 +39,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 import yaml
@@ -222,15 +223,23 @@ def writer_folds(groups: list[str]) -> dict[str, np.ndarray]:
 # ---- logistic regression ------------------------------------------------------------------
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: np.ndarray, steps: int = 15) -> np.ndarray:
-    """Weights (bias first) of an L2-penalised logistic regression, by Newton's method."""
+def fit_logistic(
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: np.ndarray,
+    steps: int = 15,
+    weight: Optional[np.ndarray] = None,
+) -> np.ndarray:
+    """Weights (bias first) of an L2-penalised logistic regression, by Newton's method; `weight`:
+    each row's weight in the loss (1 each without it)."""
     xb = np.hstack([np.ones((len(x), 1)), x])
     penalty = np.concatenate([[0.0], l2])
+    rows = np.ones(len(x)) if weight is None else weight
     w = np.zeros(xb.shape[1])
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + penalty * w
-        hess = (xb.T * (p * (1 - p))) @ xb + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        grad = xb.T @ (rows * (p - y)) + penalty * w
+        hess = (xb.T * (rows * p * (1 - p))) @ xb + np.diag(penalty) + 1e-9 * np.eye(len(w))
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.max(np.abs(step)) < 1e-6:
