@@ -633,3 +633,54 @@ def test_the_learned_pair_judge_folds_its_scaling_into_the_weights():
     )
     for i in (0, 1, n - 1):
         assert abs(meaning_score(model, q[i].tolist(), a[i].tolist()) - score[i]) < 1e-9
+
+
+# Written for this test, in no label file: per question, a relevant answer in other words and a
+# good answer to another question of the same job.
+SAME_JOB_PAIRS = [
+    (
+        "Tell me about a time a patient's condition got worse during your shift.",
+        "An elderly lady on my ward went quiet and pale after lunch and her oxygen dropped to 89. "
+        "I repeated her obs, sat her up, put her on oxygen and called the doctor straight away. "
+        "She had a chest infection and was started on antibiotics the same hour.",
+        "I always start a shift by reading the handover sheet and checking the drug charts, then "
+        "I plan my rounds so the patients who need help to eat get it first. I like having a "
+        "routine because the ward is busy and it stops me forgetting things.",
+    ),
+    (
+        "How would you find the fault on a circuit that keeps tripping the breaker?",
+        "First I isolate and lock off, then I split the circuit and test each part with the "
+        "insulation tester until I find the leg that reads low. Usually it is a wet outside "
+        "socket or a nail through a cable. I repair it, test again and write it on the sheet.",
+        "I became an electrician because my uncle had his own firm and I helped him on "
+        "Saturdays. I like that every job is different and you can see what you achieved at "
+        "the end of the day. I want to move into commercial work and learn more about controls.",
+    ),
+    (
+        "Describe a time you dealt with an angry customer at the till.",
+        "A man shouted at me because the offer price did not show on his receipt. I said sorry, "
+        "checked the shelf label with him, and refunded the difference. He calmed down and even "
+        "thanked me before he left.",
+        "At closing I count the float, bag the notes, and fill in the cash-up sheet with my "
+        "supervisor so the totals match the till report. If it is out by more than a pound we "
+        "count again before we lock the safe.",
+    ),
+]
+
+
+@pytest.mark.model
+def test_the_shipped_pair_judge_tells_an_answer_from_another_question_of_the_same_job(
+    embedded_model_path,
+):
+    """With the embedded model and its shipped entry, each relevant answer scores above the
+    same job's answer to another question, and the meaning calls that one off-topic."""
+    from assistant.analysis.relevance import meaning_judge_for, relevance
+    from assistant.engine.llama import LlamaBackend
+
+    judge = meaning_judge_for(LlamaBackend(embedded_model_path))
+    assert judge is not None
+    judge.prepare([t for pair in SAME_JOB_PAIRS for t in pair])
+    for question, relevant, other in SAME_JOB_PAIRS:
+        assert judge.similarity(question, relevant) > judge.similarity(question, other)
+        assert relevance(question, relevant, judge).relevant
+        assert not relevance(question, other, judge).relevant
