@@ -91,12 +91,14 @@ def _unit(m: np.ndarray) -> np.ndarray:
 
 
 def centred(q: np.ndarray, a: np.ndarray, q_mean: np.ndarray, a_mean: np.ndarray) -> np.ndarray:
-    return np.sum(_unit(q - q_mean) * _unit(a - a_mean), axis=1)
+    """The centred cosine of each question and answer (the pair judge's last feature)."""
+    return pair_features(q, a, q_mean, a_mean)[:, -1]
 
 
 def decide(cos: np.ndarray, words_off: np.ndarray, form: np.ndarray, lo: float, hi: float):
-    """Off-topic: the words say so by form; or they say so and the cosine is under `hi`; or
-    they do not and it is under `lo` (as assistant/analysis/relevance.py's `relevance`)."""
+    """Off-topic: the words say so by form; or they say so and the meaning score (`cos`: the
+    centred cosine, or the pair judge's chance) is under `hi`; or they do not and it is under
+    `lo` (as assistant/analysis/relevance.py's `relevance`)."""
     return form | (words_off & (cos < hi)) | (~words_off & (cos < lo))
 
 

@@ -37,7 +37,7 @@ Since session 30 the entry also holds a learned pair judge: a logistic model of 
 the centred question and answer vectors, dimension by dimension, and their cosine, learned on
 the labelled answers and on made-up pairs (a relevant answer with another question of the same
 job); it reads which dimensions carry the ask, where the cosine weighs them all alike (pooled
-AUC 0.90 against 0.82, each split held out; docs/interview-and-practice.md). An answer the words
+AUC 0.93 against 0.82, each split held out; docs/interview-and-practice.md). An answer the words
 find on the question is off it when the judge's score is low; an answer the words find off it
 is let through when it is high (its form aside: embeddings see the topic, not the form). Without
 an entry for the model, the words judge alone.
