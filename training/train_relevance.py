@@ -59,7 +59,17 @@ LAYERS = 15  # as soften's judge: the cut model is shared (chosen on these answe
 # 0.77, 12 0.79, 15 0.84, 18 0.85, 20 0.82, all 30 0.78 pooled AUC; 15 costs less than 18)
 # Test sets written after a judge was frozen, measured once: never learned from. (fresh11 and
 # fresh12 were measured once with the judge of a631c5e, then learned from, session 30.)
-TEST_SPLITS = ("fresh8", "fresh9", "fresh10", "fresh13", "fresh14")
+TEST_SPLITS = (
+    "fresh8",
+    "fresh9",
+    "fresh10",
+    "fresh13",
+    "fresh14",
+    "fresh15",
+    "fresh16",
+    "fresh17",
+    "fresh18",
+)
 MAX_FALSE_ALARMS = 0.08  # of the relevant answers called off-topic, at most
 GRIDS = {  # the thresholds tried: on the centred cosine, and on the pair judge's chance
     "centred cosine": np.round(np.arange(-0.30, 0.60, 0.02), 2),
