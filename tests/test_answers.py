@@ -595,7 +595,7 @@ def test_the_made_up_off_topic_pairs_stay_within_a_split_and_a_job():
     y = np.array([False, True, False, False, False])
     pairs = mismatched(items, np.arange(len(items)), y)
     # (question row, answer row): Q2 for Q1's answer, Q1 for Q2's; none across a job or split
-    assert sorted(pairs) == [(0, 2), (2, 0)]
+    assert sorted(map(tuple, pairs.tolist())) == [(0, 2), (2, 0)]
 
 
 def test_the_learned_pair_judge_folds_its_scaling_into_the_weights():
@@ -605,7 +605,7 @@ def test_the_learned_pair_judge_folds_its_scaling_into_the_weights():
     import numpy as np
 
     from assistant.analysis.relevance import MeaningModel, meaning_score
-    from training.train_relevance import fit_pair, pair_score
+    from training.train_relevance import fit_pair, mismatched, pair_score
 
     rng = np.random.default_rng(3)
     n, dim = 120, 6
@@ -615,7 +615,8 @@ def test_the_learned_pair_judge_folds_its_scaling_into_the_weights():
     y = np.arange(n) >= n // 2  # off-topic
     items = [{"question": f"q{i}", "split": f"s{i % 4}", "job": f"j{i}"} for i in range(n)]
     q_mean = np.zeros(dim)
-    a_mean, w = fit_pair(q, a, q_mean, items, y, np.arange(n), 1.0)
+    made = mismatched(items, np.arange(n), y)
+    a_mean, w = fit_pair(q, a, q_mean, made, y, np.arange(n), 1.0)
     score = pair_score(q, a, q_mean, a_mean, w)
     assert score[~y].mean() > 0.7 > 0.3 > score[y].mean()
     model = MeaningModel(

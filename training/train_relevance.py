@@ -75,13 +75,8 @@ GRIDS = {  # the thresholds tried: on the centred cosine, and on the pair judge'
     "centred cosine": np.round(np.arange(-0.30, 0.60, 0.02), 2),
     "pair judge": np.round(np.arange(0.02, 1.0, 0.02), 2),
 }
-L2_GRID = (
-    30.0,
-    100.0,
-    300.0,
-    1000.0,
-    3000.0,
-)  # the pair judge's strength, on standardised features
+# the pair judge's strength, on standardised features
+L2_GRID = (30.0, 100.0, 300.0, 1000.0, 3000.0)
 
 
 def bank_questions() -> list[str]:
@@ -154,10 +149,12 @@ def pair_features(q: np.ndarray, a: np.ndarray, q_mean: np.ndarray, a_mean: np.n
     return np.hstack([products, products.sum(axis=1, keepdims=True)])
 
 
-def mismatched(items: list[dict], rows: np.ndarray, y: np.ndarray) -> list[tuple[int, int]]:
-    """Made-up off-topic pairs: each relevant answer among `rows` with another question of its
-    split and job (of its split, where the answers name no job): a good answer to another
-    question of the same job, the case the judge must tell."""
+def mismatched(items: list[dict], rows: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Made-up off-topic pairs, as rows of (question row, answer row): each relevant answer among
+    `rows` with another question of its split and job (of its split, where the answers name no
+    job): a good answer to another question of the same job, the case the judge must tell. Both
+    rows of a pair are of one split, so the pairs of some splits are those of all restricted to
+    their answers (`fit_pair`)."""
     pairs = []
     for i in rows[~y[rows]]:
         seen = {items[i]["question"]}
@@ -170,20 +167,21 @@ def mismatched(items: list[dict], rows: np.ndarray, y: np.ndarray) -> list[tuple
             ):
                 seen.add(items[j]["question"])
                 pairs.append((j, int(i)))
-    return pairs
+    return np.array(pairs, dtype=int).reshape(-1, 2)
 
 
-def fit_pair(q, a, q_mean, items, y, rows, l2: float) -> tuple[np.ndarray, np.ndarray]:
+def fit_pair(q, a, q_mean, made, y, rows, l2: float) -> tuple[np.ndarray, np.ndarray]:
     """The pair judge learned on `rows` (their answers' mean taken out): (the answer mean, the
-    logistic weights on the raw features, bias first) for the chance an answer is relevant. The
-    made-up pairs weigh as much, all together, as the real answers."""
+    logistic weights on the raw features, bias first) for the chance an answer is relevant.
+    `made`: the made-up pairs of every split (`mismatched`), of which those of `rows` are used;
+    they weigh as much, all together, as the real answers."""
     a_mean = a[rows].mean(0)
-    made = mismatched(items, rows, y)
+    made = made[np.isin(made[:, 1], rows)]
     x = pair_features(q[rows], a[rows], q_mean, a_mean)
     target = (~y[rows]).astype(float)
     weight = np.ones(len(rows))
-    if made:
-        qi, ai = (np.array(col) for col in zip(*made))
+    if len(made):
+        qi, ai = made[:, 0], made[:, 1]
         x = np.vstack([x, pair_features(q[qi], a[ai], q_mean, a_mean)])
         target = np.concatenate([target, np.zeros(len(made))])
         weight = np.concatenate([weight, np.full(len(made), len(rows) / len(made))])
@@ -197,12 +195,12 @@ def pair_score(q, a, q_mean, a_mean, w) -> np.ndarray:
     return predict(pair_features(q, a, q_mean, a_mean), w)
 
 
-def pair_out_of_split(q, a, q_mean, items, y, groups, rows, l2) -> np.ndarray:
+def pair_out_of_split(q, a, q_mean, made, y, groups, rows, l2) -> np.ndarray:
     """Each split's pair scores from a judge learned on the other splits within `rows`."""
     score = np.zeros(len(groups))
     for g in np.unique(groups[rows]):
         test, other = rows[groups[rows] == g], rows[groups[rows] != g]
-        a_mean, w = fit_pair(q, a, q_mean, items, y, other, l2)
+        a_mean, w = fit_pair(q, a, q_mean, made, y, other, l2)
         score[test] = pair_score(q[test], a[test], q_mean, a_mean, w)
     return score
 
@@ -238,9 +236,11 @@ def main() -> int:
 
     cos = out_of_split(q, a, q_mean, groups, everything)
     print(f"centred cosine, each split centred by the others: pooled AUC {auc(cos, ~y):.3f}")
-    by_l2 = {}
+    made = mismatched(items, everything, y)  # once: each fit takes those of its splits
+    scores, by_l2 = {}, {}
     for l2 in L2_GRID:
-        by_l2[l2] = auc(pair_out_of_split(q, a, q_mean, items, y, groups, everything, l2), ~y)
+        scores[l2] = pair_out_of_split(q, a, q_mean, made, y, groups, everything, l2)
+        by_l2[l2] = auc(scores[l2], ~y)
         print(f"pair judge, L2 {l2}, each split held out: pooled AUC {by_l2[l2]:.3f}")
     l2 = max(by_l2, key=by_l2.get)
 
@@ -251,9 +251,9 @@ def main() -> int:
         test, train = np.where(groups == g)[0], np.where(groups != g)[0]
         inner = {
             "centred cosine": out_of_split(q, a, q_mean, groups, train),
-            "pair judge": pair_out_of_split(q, a, q_mean, items, y, groups, train, l2),
+            "pair judge": pair_out_of_split(q, a, q_mean, made, y, groups, train, l2),
         }
-        a_mean, w = fit_pair(q, a, q_mean, items, y, train, l2)
+        a_mean, w = fit_pair(q, a, q_mean, made, y, train, l2)
         outer = {
             "centred cosine": centred(q[test], a[test], q_mean, a[train].mean(0)),
             "pair judge": pair_score(q[test], a[test], q_mean, a_mean, w),
@@ -273,7 +273,7 @@ def main() -> int:
     for name, said in cells.items():
         print(line(f"words and {name}, each split held out", said, groups, y))
 
-    score = pair_out_of_split(q, a, q_mean, items, y, groups, everything, l2)
+    score = scores[l2]
     lo, hi = choose(score, words_off, form, judged, y, GRIDS["pair judge"])
     final = decide(score, words_off, form, lo, hi) & judged
     print(
@@ -284,7 +284,7 @@ def main() -> int:
             y,
         )
     )
-    a_mean, w = fit_pair(q, a, q_mean, items, y, everything, l2)
+    a_mean, w = fit_pair(q, a, q_mean, made, y, everything, l2)
     entry = {
         "backend": backend.info().backend,
         "model": backend.info().name,

@@ -489,9 +489,9 @@ def relevance(
     """Whether the answer addresses the question: the words' verdict (`_by_words`), then, with a
     model's `judge`, the meaning's: an answer the words find on the question is off it when its
     meaning score (`meaning_score`) is under the model's `off_below`; one the words find off it
-    is let through from `through_from`. Not for an answer too short to judge, nor over an answer of the wrong
-    form (embeddings see the topic, not the form). A backend that gives no embeddings leaves the
-    words' verdict."""
+    is let through from `through_from`. Not for an answer too short to judge, nor over an answer
+    of the wrong form (embeddings see the topic, not the form). A backend that gives no
+    embeddings leaves the words' verdict."""
     words = _by_words(question, answer, job_family, shaped, others, told)
     if judge is None or len(answer.split()) < MIN_WORDS or words.method == "form":
         return words
@@ -568,8 +568,9 @@ def meaning_score(model: MeaningModel, question: Sequence[float], answer: Sequen
 
 
 class MeaningJudge:
-    """How close a question and an answer are in meaning under one model (`meaning_score`). Texts are embedded in
-    batches (`prepare` the whole session's in one call) and remembered for the run."""
+    """How close a question and an answer are in meaning under one model (`meaning_score`).
+    Texts are embedded in batches (`prepare` the whole session's in one call) and remembered for
+    the run."""
 
     def __init__(self, model: MeaningModel, embed: Callable[[list[str]], list[list[float]]]):
         self.model = model
