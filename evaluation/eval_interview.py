@@ -7,8 +7,7 @@ Prints:
    share of the ten questions that belong to the job's field, how many come from another field's
    bank, how many paste a run of eight or more words from the ad, and whether each question's
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
-   the first pass's 22 ads, the fresh sample and the round-2 fresh2, round-3 fresh3 and round-4
-   fresh4 samples apart;
+   the first pass's 22 ads and each random sample drawn since (fresh to fresh5) apart;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
    tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each
@@ -30,6 +29,17 @@ from evaluation.common import JOBS, LABELS, require_outside
 HERE = LABELS / "interview"
 COUNT = 10
 PASTE_WORDS = 8  # a run of this many words from the ad counts as pasting it
+
+
+# The random samples of ads drawn after the first pass (question_judgments.yaml, `<name>_sample`),
+# each reported apart, in the file's order.
+SAMPLE_TITLES = {
+    "fresh_sample": "a FRESH random sample, judged after the fallback was built",
+    "fresh2_sample": "a FRESH2 random sample (round 2), judged after the round-2 changes",
+    "fresh3_sample": "a FRESH3 random sample (round 3), judged after the round-3 changes",
+    "fresh4_sample": "a FRESH4 random sample (round 4), judged after the round-4 changes",
+    "fresh5_sample": "a FRESH5 random sample (session 31), judged blind by a helper",
+}
 
 
 def occupation_labels() -> list[dict]:
@@ -76,18 +86,12 @@ def family_accuracy(rows: list[dict], results: dict) -> None:
 
 def question_fit(rows: list[dict], results: dict) -> None:
     judged = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
-    fresh = set(judged.pop("fresh_sample", []) or [])
-    fresh2 = set(judged.pop("fresh2_sample", []) or [])
-    fresh3 = set(judged.pop("fresh3_sample", []) or [])
-    fresh4 = set(judged.pop("fresh4_sample", []) or [])
-    old = {f: m for f, m in judged.items() if f not in fresh | fresh2 | fresh3 | fresh4}
+    samples = {k: set(judged.pop(k) or []) for k in [k for k in judged if k.endswith("_sample")]}
+    drawn = set().union(*samples.values())
+    old = {f: m for f, m in judged.items() if f not in drawn}
     _judged_fit("the 22 hand-judged ads of issue 16's first pass", old, rows, results)
-    for title, sample in (
-        ("a FRESH random sample, judged after the fallback was built", fresh),
-        ("a FRESH2 random sample (round 2), judged after the round-2 changes", fresh2),
-        ("a FRESH3 random sample (round 3), judged after the round-3 changes", fresh3),
-        ("a FRESH4 random sample (round 4), judged after the round-4 changes", fresh4),
-    ):
+    for key, sample in samples.items():
+        title = SAMPLE_TITLES.get(key, f"the {key.removesuffix('_sample').upper()} random sample")
         _judged_fit(title, {f: judged.get(f) for f in sorted(sample)}, rows, results)
     family = {r["file"]: r["family"] for r in rows}
     other = Counter()
