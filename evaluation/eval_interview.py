@@ -39,6 +39,7 @@ SAMPLE_TITLES = {
     "fresh3_sample": "a FRESH3 random sample (round 3), judged after the round-3 changes",
     "fresh4_sample": "a FRESH4 random sample (round 4), judged after the round-4 changes",
     "fresh5_sample": "a FRESH5 random sample (session 31), judged blind by a helper",
+    "fresh6_sample": "FRESH6, the 14 ads never judged before (session 31), judged blind by a helper",
 }
 
 
