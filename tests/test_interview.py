@@ -693,3 +693,80 @@ def test_a_sure_fields_own_duty_question_names_a_thing_of_the_job():
     (brakes,) = duty_questions("Diagnoses antilock brake systems")
     assert not names_a_thing(vague) and not names_a_thing(force) and not names_a_thing(state)
     assert names_a_thing(brakes)
+
+
+# ---- specialist questions: one kind of work of the family ----
+
+GENERIC_CUES = {"equipment", "system*", "systems", "safety", "reports", "plans", "maintenance"}
+GENERIC_CUES |= {"tools", "work", "public", "departments", "staff"}
+
+
+def test_a_specialist_question_has_cues_of_its_own_kind_of_work():
+    """A specialist question is asked on its cues alone, so they must be words of that work,
+    never words any ad of the family uses."""
+    specialists = [q for f in load_families().values() for q in f.questions if q.specialist]
+    assert len(specialists) >= 40
+    for q in specialists:
+        assert len(q.cues) >= 4, q.text
+        assert not GENERIC_CUES & set(q.cues), q.text
+        assert q.type not in ("motivational", "company"), q.text
+
+
+TRADES_AD = """# {title}
+
+## Duties
+- {duty}
+- Use hand and power tools and keep the work area safe.
+- Read drawings and follow the building codes.
+
+## Requirements
+- Journey-level experience in the trade.
+
+## How to apply
+Applicants for pumping station and control room jobs apply on the City's site.
+"""
+CONTROL_ROOM = (
+    "How do you monitor a plant or a system from the control room, and what do you do when an "
+    "alarm goes off?"
+)
+
+
+@pytest.mark.parametrize(
+    "title,duty,asked",
+    [
+        ("Carpenter", "Frame walls, hang doors and fit architraves and skirting.", False),
+        ("Treatment Plant Operator", "Watch the SCADA screens in the control room.", True),
+    ],
+)
+def test_a_specialist_question_is_asked_only_where_the_duties_name_its_work(title, duty, asked):
+    """The control-room question goes to the operator, never to the carpenter, even though the
+    carpenter's ad says "control room" in its how-to-apply notes (not the work)."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(TRADES_AD.format(title=title, duty=duty))
+    result = build_questions(InterviewRequest(job=job, count=12))
+    assert result.role_family == "trades" and result.role_sure
+    texts = [q.text for q in result.questions]
+    assert (CONTROL_ROOM in texts) == asked
+    assert (CONTROL_ROOM in ad_fits(job, "trades")) == asked
+    # a question any trade is asked stays in the running either way
+    assert "Which tools and test equipment do you use most, and how do you look after them?" in (
+        ad_fits(job, "trades")
+    )
+
+
+def test_a_sure_field_whose_questions_run_out_still_fills_the_set_with_general_ones():
+    """Most logistics questions are one kind of work's (a lorry's checks, a vessel's stowage): an
+    ad that names none of them still gets the count it asked for, the field's questions first,
+    then general behavioural ones (never a second 'why this job')."""
+    ad = (
+        "# Freight Coordinator\n\n## Duties\n- Coordinate freight deliveries with carriers.\n\n"
+        "## Requirements\n- Two years of logistics experience.\n"
+    )
+    result = build_questions(InterviewRequest(job=parse_job_text(ad), count=12))
+    assert result.role_family == "logistics" and result.role_sure
+    assert len(result.questions) == 12
+    banks = [q.bank_family for q in result.questions]
+    general = [q for q in result.questions if q.bank_family == GENERAL]
+    assert general and all(q.question_type == "behavioural" for q in general)
+    assert banks.index(GENERAL) > banks.index("logistics")

@@ -46,6 +46,9 @@ class FamilyQuestion(_Strict):
     follow_up: str
     guide: list[str]  # what a good answer covers, in the order to say it
     cues: list[str] = []  # duty words that make it the question for a job line
+    # one kind of work of the family (a control-room alarm, a permit inspection): asked only of
+    # an ad whose duties or requirements name one of its cues
+    specialist: bool = False
 
 
 class AskThem(_Strict):

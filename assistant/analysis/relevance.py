@@ -57,7 +57,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict
 
 from assistant.analysis.occupation import family_cues, text_shares
-from assistant.analysis.question_bank import QuestionType, family_question, load_families
+from assistant.analysis.question_bank import GENERAL, QuestionType, family_question, load_families
 from assistant.paths import data_path, read_data
 from assistant.text import content_words, stem
 
@@ -304,14 +304,19 @@ def same_job(question: str, topic: set[str], answer_terms: set[str]) -> bool:
     return bool((key_terms(question) - topic - frame) & answer_terms)
 
 
-def _bank_docs_about(topic: set[str]) -> list[_Doc]:
+def _bank_docs_about(topic: set[str], family: Optional[str] = None) -> list[_Doc]:
     """The bank questions about the same thing: sharing two of the topic's terms (its one term,
-    for a topic of one)."""
+    for a topic of one); with the question's `family`, only its bank's and the general ones (a
+    production line's stoppage is not a software release's, though both say "production")."""
     least = min(2, len(topic))
-    return [d for _, d in _bank_docs() if len(d.own & topic) >= least]
+    return [
+        d
+        for key, d in _bank_docs()
+        if len(d.own & topic) >= least and (family is None or key in (family, GENERAL))
+    ]
 
 
-def known_topic(topic: set[str]) -> bool:
+def known_topic(topic: set[str], family: Optional[str] = None) -> bool:
     """Whether the resources know what the topic's answers say: a bank question is about the
     same thing, or at least half its terms have a group in topic_words.yaml. A topic they do not
     know is not judged by the words an answer uses for it (they could be any: "settled a row
@@ -319,12 +324,12 @@ def known_topic(topic: set[str]) -> bool:
     _, _, related = _topic_data()
     if not topic:
         return False
-    if _bank_docs_about(topic):
+    if _bank_docs_about(topic, family):
         return True
     return sum(t in related for t in topic) >= len(topic) / 2
 
 
-def topic_words(question: str, topic: set[str]) -> set[str]:
+def topic_words(question: str, topic: set[str], family: Optional[str] = None) -> set[str]:
     """The words an answer on the question's topic (topic_terms) may use: the topic terms, the
     words of their groups in topic_words.yaml, and for a bank question its answer guide's key
     terms, with the guides of the bank questions about the same thing."""
@@ -334,7 +339,7 @@ def topic_words(question: str, topic: set[str]) -> set[str]:
         out |= related.get(t, frozenset())
     if topic and _entry(question) is not None:
         out |= question_terms(question) - key_terms(question)
-    for d in _bank_docs_about(topic):
+    for d in _bank_docs_about(topic, family):
         out |= d.own | d.guide
     return out
 
@@ -441,12 +446,12 @@ def _by_words(
         if question_type_of(question) in ("behavioural", "situational", "technical")
         else set()
     )
-    on_topic = bool(topic) and _on_topic(topic, topic_words(question, topic), answer_terms)
+    on_topic = bool(topic) and _on_topic(topic, topic_words(question, topic, family), answer_terms)
     if (
         not on_topic
         and (same_job(question, topic, answer_terms) or on_family)
         and len(answer.split()) >= TOPIC_MIN_WORDS
-        and known_topic(topic)
+        and known_topic(topic, family)
     ):
         return Relevance(
             relevant=False,

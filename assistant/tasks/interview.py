@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
@@ -419,6 +420,7 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
                 (f, i)
                 for i, q in enumerate(entries)
                 if q.type != COMPANY_QUESTION
+                and (q.text in fits or not fits)
                 and fits.get(q.text, MIN_AD_FIT) >= MIN_AD_FIT
                 and (f := _fit(q, line)) >= 2
             ),
@@ -509,9 +511,22 @@ def _own_question(dq, reason: str, line: Optional[str]) -> Slot:
 
 
 def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
-    """How well each of the family's questions fits this ad (relevance.ad_fit)."""
-    terms = key_terms(strip_instructions(job.text))  # an instruction in the ad steers nothing
-    return {q.text: ad_fit(terms, q.text) for q in load_families()[family].questions}
+    """How well each of the family's questions fits this ad (relevance.ad_fit). A specialist
+    question (one kind of work of the family) whose cues neither the title nor the duties and
+    requirements name is left out: it belongs to another job of the family, however many words
+    it shares with the ad's other text."""
+    named = "\n".join([job.title or "", *duty_lines(job)])
+    return _ad_fits(job.text, named, family)
+
+
+@lru_cache(maxsize=8)  # one set of questions asks it for the duties and for the bank
+def _ad_fits(ad: str, named: str, family: str) -> dict[str, float]:
+    terms = key_terms(strip_instructions(ad))  # an instruction in the ad steers nothing
+    return {
+        q.text: ad_fit(terms, q.text)
+        for q in load_families()[family].questions
+        if not q.specialist or cue_hits(named, q.cues)
+    }
 
 
 def role_slots(job: JobDescription, family: str, fitting: Optional[bool] = None) -> list[Slot]:
@@ -527,6 +542,7 @@ def role_slots(job: JobDescription, family: str, fitting: Optional[bool] = None)
             i
             for i in range(len(entries))
             if entries[i].type != COMPANY_QUESTION
+            and (entries[i].text in fits or family == GENERAL)
             and (fitting is None or (fits.get(entries[i].text, 0.0) >= MIN_AD_FIT) == fitting)
         ),
         key=lambda i: (
@@ -618,6 +634,9 @@ def build_questions(
     if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
         own = own_duty_slots(job, [family], sure=True)
         fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
+        # the set is full even where the field's questions run out: the general behavioural
+        # ones (the field's own asks why this job)
+        fitting += [s for s in role_slots(job, GENERAL) if s[0].question_type == "behavioural"]
         rest = [weak, gaps, own[:OWN_DUTIES], duty_slots(job, family), fitting]
     elif role.sure:
         rest = [weak, gaps, duty_slots(job, family), role_slots(job, family)]
