@@ -382,6 +382,30 @@ def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
     assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == []
 
 
+@pytest.mark.parametrize(
+    "line,objects",
+    [
+        # a participle the cut left at the end says how, not what: the noun before it stays
+        ("Directs division activities involved in tree planting", ["division activities"]),
+        ("Maintain scalable backend systems supporting our apps", ["scalable backend systems"]),
+        ("Record a video showcasing your work", ["a video"]),
+        ("Directs the work of sworn and civilian employees", ["the work"]),
+        ("Interpret detailed instructions", ["detailed instructions"]),
+        ("Interpret detailed", []),
+        # a gerund that names the work is the thing
+        ("Conduct welding on site", ["welding"]),
+        ("Manage data processing", ["data processing"]),
+        # "conducts and/or participates in": the verb's object is not here
+        ("Conducts and/or participates in personnel investigations", []),
+        ("Manage their own projects", ["the projects"]),
+    ],
+)
+def test_a_duty_object_is_never_cut_on_a_participle_or_a_conjunction(line, objects):
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert [q.what for q in duty_questions(line)] == objects
+
+
 def test_questions_on_the_jobs_own_terms_by_their_vocabulary_category():
     from assistant.analysis.duty_questions import term_questions
 

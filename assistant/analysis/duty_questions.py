@@ -24,7 +24,7 @@ MAX_OBJECT_WORDS = 4
 # Words that end a duty's object: what follows says how, where or why, not what.
 _OBJECT_ENDS = frozenset(
     "and or for to in on at by with from as into through during under within via including "
-    "such when where which that so while using according per across throughout".split()
+    "such when where which that so while using according per across throughout and/or".split()
 )
 _CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
 _DROP_FIRST = frozenset(
@@ -39,6 +39,25 @@ _MODIFIER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
+# Past participles not in -ed: "the work of sworn [and civilian employees]", "a written [plan]".
+_PARTICIPLES = frozenset("sworn written known given taken chosen drawn shown held built".split())
+
+
+def _cut_participle(what: list[str]) -> bool:
+    """Whether the object's last word is a participle left by the cut, not a thing: "division
+    activities involved [in]", "interpret detailed [instructions]", "backend systems supporting
+    [applications]", "a video showcasing [...]". A gerund that names the work ("report writing",
+    "data processing", "welding") stays: only one after a plural noun or in a phrase with "a"."""
+    last = what[-1].lower()
+    if last in _PARTICIPLES or (last.endswith("ed") and len(last) > 4 and not last.endswith("eed")):
+        return True
+    if last.endswith("ing") and len(what) >= 2:
+        before = what[-2].lower()
+        return (before.endswith("s") and not before.endswith("ss")) or what[0].lower() in (
+            "a",
+            "an",
+        )
+    return False
 
 
 class TermPattern(BaseModel):
@@ -207,13 +226,17 @@ def _object(line: str, spans: list, start: int) -> str:
             continue
         if not what and word.lower() in _AS_THE:
             word = "the"
+        if what == ["the"] and word.lower() == "own":  # "manage their own projects"
+            continue
         # a list's first word is said in lower case, unless a name goes on ("Microsoft Word")
         then = spans[k + 1].group(0) if k + 1 < len(spans) else ""
         what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
             what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
             break
-    while what and (what[-1].lower() in stop_words() or _MODIFIER.search(what[-1])):
+    while what and (
+        what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
+    ):
         what.pop()  # "propose long-term", "records of operational": no noun at the end
     if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
         return " ".join(what)
