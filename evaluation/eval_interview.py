@@ -7,7 +7,7 @@ Prints:
    share of the ten questions that belong to the job's field, how many come from another field's
    bank, how many paste a run of eight or more words from the ad, and whether each question's
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
-   the first pass's 22 ads and each random sample drawn since (fresh to fresh5) apart;
+   the first pass's 22 ads and each random sample drawn since (fresh to fresh6) apart;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
    tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each

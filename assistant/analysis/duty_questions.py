@@ -52,11 +52,8 @@ def _cut_participle(what: list[str]) -> bool:
     if last in _PARTICIPLES or (last.endswith("ed") and len(last) > 4 and not last.endswith("eed")):
         return True
     if last.endswith("ing") and len(what) >= 2:
-        before = what[-2].lower()
-        return (before.endswith("s") and not before.endswith("ss")) or what[0].lower() in (
-            "a",
-            "an",
-        )
+        before, article = what[-2].lower(), what[0].lower() in ("a", "an")
+        return (before.endswith("s") and not before.endswith("ss")) or article
     return False
 
 
