@@ -7,7 +7,9 @@ Prints:
    share of the ten questions that belong to the job's field, how many come from another field's
    bank, how many paste a run of eight or more words from the ad, and whether each question's
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
-   the first pass's 22 ads and each random sample drawn since (fresh to fresh6) apart;
+   the first pass's 22 ads and each random sample drawn since (fresh to fresh6) apart; then all
+   78 ads as blind judges saw them (question_judgments_blind.yaml for the ads judged before
+   session 31), with how often the two judgments of those ads agree;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
    tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each
@@ -225,12 +227,64 @@ def _relevance_figures(data: dict, judge, how: str) -> None:
         )
 
 
+# The samples whose judgments in question_judgments.yaml were made blind (session 31 on): a helper
+# who read only the ads, the questions and the brief. The other ads were judged again the same
+# way in question_judgments_blind.yaml, so one judge's standard covers every ad.
+BLIND_SAMPLES = ("fresh5_sample", "fresh6_sample")
+
+
+def blind_fit(rows: list[dict], results: dict) -> None:
+    """The questions of all the ads as blind judges saw them, and how often the blind second
+    judgment of the earlier ads agrees with their first."""
+    first = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
+    blind_ads = set().union(*(set(first.get(k) or []) for k in BLIND_SAMPLES))
+    second = yaml.safe_load((HERE / "question_judgments_blind.yaml").read_text(encoding="utf-8"))
+    totals, agree, unjudged = Counter(), Counter(), 0
+    for r in rows:
+        file = r["file"]
+        marks = (first.get(file) if file in blind_ads else second.get(file)) or {}
+        belong = 0
+        for q in results[file].questions:
+            mark = marks.get(q.text)
+            if mark is None:
+                unjudged += 1
+                continue
+            totals["judged"] += 1
+            belong += bool(mark["belongs"])
+            totals["follow-ups fit"] += bool(mark["follow_up_fits"])
+            before = (first.get(file) or {}).get(q.text)
+            if file not in blind_ads and before is not None:
+                agree["pairs"] += 1
+                agree["same"] += bool(before["belongs"]) == bool(mark["belongs"])
+                agree["first only"] += bool(before["belongs"]) and not mark["belongs"]
+                agree["blind only"] += bool(mark["belongs"]) and not before["belongs"]
+        totals["belong"] += belong
+        totals["ads"] += 1
+        totals["ads with >= 8"] += belong >= 8
+    n = totals["judged"] or 1
+    print(f"\nQuestions on all {totals['ads']} ads, every one judged blind by helpers:")
+    print(
+        f"  belong to the job's field: {totals['belong']}/{totals['judged']} = "
+        f"{100 * totals['belong'] / n:.0f}%; ads with at least 8 of 10: "
+        f"{totals['ads with >= 8']}/{totals['ads']}; follow-ups that fit: "
+        f"{totals['follow-ups fit']}/{totals['judged']}"
+    )
+    print(
+        f"  the earlier ads judged twice: the same call {agree['same']}/{agree['pairs']}; "
+        f"belongs to the first judge only {agree['first only']}, to the blind one only "
+        f"{agree['blind only']}"
+    )
+    if unjudged:
+        print(f"  NOT JUDGED BLIND YET: {unjudged} question(s)")
+
+
 def main() -> int:
     require_outside()
     rows = occupation_labels()
     results = {r["file"]: _result(JOBS / r["file"]) for r in rows}
     family_accuracy(rows, results)
     question_fit(rows, results)
+    blind_fit(rows, results)
     relevance()
     return 0
 
