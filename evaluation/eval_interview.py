@@ -234,48 +234,33 @@ BLIND_SAMPLES = ("fresh5_sample", "fresh6_sample")
 
 
 def blind_fit(rows: list[dict], results: dict) -> None:
-    """The questions of all the ads as blind judges saw them, and how often the blind second
-    judgment of the earlier ads agrees with their first."""
+    """The questions of all the ads as blind judges saw them (`_judged_fit`), and how often the
+    blind second judgment of the earlier ads agrees with their first."""
     first = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
     blind_ads = set().union(*(set(first.get(k) or []) for k in BLIND_SAMPLES))
     second = yaml.safe_load((HERE / "question_judgments_blind.yaml").read_text(encoding="utf-8"))
-    totals, agree, unjudged = Counter(), Counter(), 0
-    for r in rows:
-        file = r["file"]
-        marks = (first.get(file) if file in blind_ads else second.get(file)) or {}
-        belong = 0
+    blind = {
+        r["file"]: first.get(r["file"]) if r["file"] in blind_ads else second.get(r["file"])
+        for r in rows
+    }
+    _judged_fit("all the ads, every one judged blind by helpers", blind, rows, results)
+    agree = Counter()
+    for file, marks in blind.items():
+        if file in blind_ads:
+            continue
         for q in results[file].questions:
-            mark = marks.get(q.text)
-            if mark is None:
-                unjudged += 1
+            before, mark = (first.get(file) or {}).get(q.text), (marks or {}).get(q.text)
+            if before is None or mark is None:
                 continue
-            totals["judged"] += 1
-            belong += bool(mark["belongs"])
-            totals["follow-ups fit"] += bool(mark["follow_up_fits"])
-            before = (first.get(file) or {}).get(q.text)
-            if file not in blind_ads and before is not None:
-                agree["pairs"] += 1
-                agree["same"] += bool(before["belongs"]) == bool(mark["belongs"])
-                agree["first only"] += bool(before["belongs"]) and not mark["belongs"]
-                agree["blind only"] += bool(mark["belongs"]) and not before["belongs"]
-        totals["belong"] += belong
-        totals["ads"] += 1
-        totals["ads with >= 8"] += belong >= 8
-    n = totals["judged"] or 1
-    print(f"\nQuestions on all {totals['ads']} ads, every one judged blind by helpers:")
-    print(
-        f"  belong to the job's field: {totals['belong']}/{totals['judged']} = "
-        f"{100 * totals['belong'] / n:.0f}%; ads with at least 8 of 10: "
-        f"{totals['ads with >= 8']}/{totals['ads']}; follow-ups that fit: "
-        f"{totals['follow-ups fit']}/{totals['judged']}"
-    )
+            agree["pairs"] += 1
+            agree["same"] += bool(before["belongs"]) == bool(mark["belongs"])
+            agree["first only"] += bool(before["belongs"]) and not mark["belongs"]
+            agree["blind only"] += bool(mark["belongs"]) and not before["belongs"]
     print(
         f"  the earlier ads judged twice: the same call {agree['same']}/{agree['pairs']}; "
         f"belongs to the first judge only {agree['first only']}, to the blind one only "
         f"{agree['blind only']}"
     )
-    if unjudged:
-        print(f"  NOT JUDGED BLIND YET: {unjudged} question(s)")
 
 
 def main() -> int:
