@@ -685,3 +685,48 @@ def test_the_shipped_pair_judge_tells_an_answer_from_another_question_of_the_sam
         assert judge.similarity(question, relevant) > judge.similarity(question, other)
         assert relevance(question, relevant, judge).relevant
         assert not relevance(question, other, judge).relevant
+
+
+def test_texts_embedded_apart_are_asked_for_once_and_waited_for_where_they_are_read():
+    from assistant.analysis.relevance import MeaningJudge
+
+    here: list = []
+    apart: list = []
+    waited: list = []
+
+    def embed(texts):
+        here.append(list(texts))
+        return [[1.0, 0.0] for _ in texts]
+
+    def embed_apart(texts):
+        apart.append(list(texts))
+
+        def result():
+            waited.append(True)
+            return [[0.0, 1.0] for _ in texts]
+
+        return result
+
+    judge = MeaningJudge(_judge_at(0.5).model, embed, embed_apart)
+    judge.prepare(["q1?", "my answer"], apart=True)
+    assert apart == [["q1?", "my answer"]] and not waited and not here
+    judge.similarity("q1?", "my answer")
+    assert waited == [True] and not here  # the vectors came from apart, none embedded here
+    judge.similarity("q1?", "another answer")
+    assert here == [["another answer"]]
+    # without a way to embed apart (a backend with none), the texts are embedded here at once
+    plain = MeaningJudge(_judge_at(0.5).model, embed)
+    plain.prepare(["q2?"], apart=True)
+    assert here[-1] == ["q2?"]
+
+
+def test_a_failure_embedding_apart_leaves_the_words_answer():
+    from assistant.analysis.answer_examples import CAMPAIGN, NURSE_Q
+    from assistant.analysis.relevance import MeaningJudge, relevance
+
+    def failed():
+        raise RuntimeError("the worker and the fallback both failed")
+
+    judge = MeaningJudge(_judge_at(0.9).model, lambda texts: [], lambda texts: failed)
+    judge.prepare([NURSE_Q, CAMPAIGN], apart=True)
+    assert not relevance(NURSE_Q, CAMPAIGN, judge).relevant

@@ -371,3 +371,52 @@ def test_the_cut_is_requantised_to_q8_0_with_the_same_vectors(embedded_model_pat
     finally:
         fast.close()
         plain.close()
+
+
+@pytest.mark.model
+def test_smollm2_embeddings_apart_are_those_embedded_here(embedded_model_path):
+    """`embed_apart` embeds in a worker process (the embedder is never loaded in this one) and
+    gives the vectors `embed` gives, in order, empty text included."""
+    from assistant.engine import llama
+
+    backend = llama.LlamaBackend(embedded_model_path, n_threads=1)
+    texts = ["Tell me about a time you missed a deadline.", "", "I told my manager early."]
+    cut = llama.cut_model(embedded_model_path, 15)
+    loaded = llama._EMBEDDERS.pop(cut, None)  # as in a new process: nothing loaded here yet
+    if loaded is not None:
+        loaded.close()
+    apart = backend.embed_apart(texts, layers=15)
+    assert cut not in llama._EMBEDDERS  # started without loading it here
+    got = apart()
+    assert cut not in llama._EMBEDDERS  # the worker's vectors, not a fallback's
+    here = backend.embed(texts, layers=15)
+    assert len(got) == 3
+    for g, h in zip(got, here):
+        assert _cos(g, h) > 0.9999
+
+
+def test_a_failed_embedding_worker_falls_back_to_embedding_here(tmp_path):
+    from assistant.engine import embed_worker
+
+    bad = tmp_path / "not-a-model.gguf"
+    bad.write_bytes(b"GGUF but not really")
+    result = embed_worker.start(str(bad), 128, 1, ["any text"], fallback=lambda: [[7.0, 7.0]])
+    assert result() == [[7.0, 7.0]]
+
+
+def test_a_worker_not_waited_for_is_stopped_when_the_caller_ends(monkeypatch):
+    """A caller that fails on its input after starting a worker (practice reads the job after)
+    leaves nothing running; the vectors, if asked for after all, come from the fallback."""
+    import sys
+
+    from assistant.engine import embed_worker
+
+    monkeypatch.setattr(
+        embed_worker, "_command", lambda: [sys.executable, "-c", "import time; time.sleep(60)"]
+    )
+    result = embed_worker.start("model.gguf", 128, 1, ["a"], fallback=lambda: [[1.0]])
+    (worker,) = embed_worker._RUNNING
+    assert worker.poll() is None  # still running
+    embed_worker._stop_all()  # what happens at the caller's exit
+    assert worker.poll() is not None and not embed_worker._RUNNING
+    assert result() == [[1.0]]

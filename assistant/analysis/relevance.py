@@ -577,24 +577,37 @@ class MeaningJudge:
     Texts are embedded in batches (`prepare` the whole session's in one call) and remembered for
     the run."""
 
-    def __init__(self, model: MeaningModel, embed: Callable[[list[str]], list[list[float]]]):
+    def __init__(
+        self,
+        model: MeaningModel,
+        embed: Callable[[list[str]], list[list[float]]],
+        embed_apart: Optional[Callable[[list[str]], Callable[[], list[list[float]]]]] = None,
+    ):
         self.model = model
         self._embed = embed
+        self._embed_apart = embed_apart
         self._vectors: dict[str, list[float]] = {}
         self._pending: Optional[threading.Thread] = None
+        self._apart: Optional[tuple[list[str], Callable[[], list[list[float]]]]] = None
         self._failed: Optional[Exception] = None
 
-    def prepare(self, texts: Sequence[str], wait: bool = True) -> None:
+    def prepare(self, texts: Sequence[str], wait: bool = True, apart: bool = False) -> None:
         """Embed the texts not embedded yet, in one batch. `wait=False`: in a thread of its own
         (the model loaded there too), for a caller about to wait for something else: an
         interactive session's questions while the first answer is typed (the main thread then
-        waits on its input, so the two never compete; measured in docs/performance.md). The
-        next call waits for it, and raises what it raised."""
+        waits on its input, so the two never compete; measured in docs/performance.md).
+        `apart=True`: in a process of its own where the backend has one (`embed_apart`), for a
+        caller with work of its own to do meanwhile: `practice --answers` reads the job while
+        its answers are embedded (a thread would compete for the GIL). The next call waits for
+        either, and raises what it raised."""
         self._wait()
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if not missing:
             return
-        if wait:
+        if apart and self._embed_apart is not None:
+            self._apart = (missing, self._embed_apart(missing))
+            return
+        if wait or apart:
             self._vectors.update(zip(missing, self._embed(missing)))
             return
 
@@ -611,6 +624,13 @@ class MeaningJudge:
         if self._pending is not None:
             self._pending.join()
             self._pending = None
+        if self._apart is not None:
+            texts, result = self._apart
+            self._apart = None
+            try:
+                self._vectors.update(zip(texts, result()))
+            except Exception as exc:  # noqa: BLE001 - raised where the vectors are asked for
+                self._failed = exc
         if self._failed is not None:
             raise self._failed
 
@@ -629,7 +649,12 @@ def meaning_judge_for(backend) -> Optional[MeaningJudge]:
     )
     if model is None:
         return None
-    return MeaningJudge(model, lambda texts: backend.embed(list(texts), layers=model.layers))
+    apart = getattr(backend, "embed_apart", None)
+    return MeaningJudge(
+        model,
+        lambda texts: backend.embed(list(texts), layers=model.layers),
+        (lambda texts: apart(list(texts), layers=model.layers)) if callable(apart) else None,
+    )
 
 
 _COMPANY = re.compile(

@@ -66,27 +66,27 @@ def practice(
     from assistant.cli.common import open_engine_with_progress
     from assistant.stores.practice import PracticeSession
 
-    request = interview_request(job, resume, notes_path(notes_arg, notes, required=False), count)
-    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
-    role = classify(request.job.title, request.job.text)
-    family = role.family if role.sure else None  # an unsure field is no topic to judge by
+    notes_file = notes_path(notes_arg, notes, required=False)
     pairs = _read_pairs(answers) if answers else None
     from assistant.config import load_config
-    from assistant.tasks.practice import not_coaching
+    from assistant.tasks.practice import not_coaching, session_judge
 
     always = engine.model_always or load_config().model_always
     # the model's context is loaded only if it will write coaching (embeddings load it lazily)
     backend = open_engine_with_progress(
         engine, preload=lambda b: not_coaching(b, always) is None
     ).backend
+    # the answers' meaning is read apart while the job is read here (session_judge)
+    judge = session_judge(backend, [t for pair in pairs or () for t in pair])
+    request = interview_request(job, resume, notes_file, count)
+    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
+    role = classify(request.job.title, request.job.text)
+    family = role.family if role.sure else None  # an unsure field is no topic to judge by
     session = PracticeSession(
         started_at=dt.datetime.now(dt.timezone.utc),
         job_title=request.job.title,
         job_source=request.job.source,
     )
-    from assistant.tasks.practice import session_judge
-
-    judge = session_judge(backend, [t for pair in pairs or () for t in pair])
     if pairs is not None:
         from rich.text import Text
 

@@ -229,6 +229,31 @@ class LlamaBackend(Backend):
             # an empty text has no token to pool: embed a space instead
             return embedder.embed([t if t.strip() else " " for t in texts])
 
+    def embed_apart(
+        self, texts: list[str], layers: Optional[int] = None
+    ) -> Callable[[], list[list[float]]]:
+        """Start embedding `texts` in a process of its own (embed_worker.py), for a caller with
+        other work to do first; the function returned waits for the vectors, the same ones
+        `embed` gives. Where this process has the embedder loaded already, or the worker fails,
+        they are embedded here. The worker takes one thread fewer than `embed`: the caller's
+        own work keeps a core busy meanwhile (see default_threads), and every one once the
+        caller waits for them."""
+        texts = list(texts)
+        path = self.model_path if layers is None else cut_model(self.model_path, layers)
+        if not texts or path in _EMBEDDERS:
+            return lambda: self.embed(texts, layers)
+        from assistant.engine import embed_worker
+
+        threads = self.threads()[1]
+        return embed_worker.start(
+            path,
+            EMBED_TOKENS,
+            max(1, threads - 1),
+            [t if t.strip() else " " for t in texts],
+            fallback=lambda: self.embed(texts, layers),
+            waiting_threads=threads,
+        )
+
     def _run(self, calls: list[Call]) -> Iterator[tuple[int, str]]:
         import llama_cpp
 

@@ -17,6 +17,8 @@ import importlib.util
 import os
 import sys
 import types
+from collections.abc import Callable
+from typing import Optional
 
 from assistant.errors import ModelError
 
@@ -189,16 +191,20 @@ class Embedder:
             size = -n  # too small: llama.cpp says how many it needs
         raise RuntimeError(f"llama.cpp could not tokenize {text!r}")
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(
+        self, texts: list[str], before_decode: Optional[Callable[[], None]] = None
+    ) -> list[list[float]]:
         """One mean-pooled vector per text, not normalised; the texts go together as sequences of
-        one batch until its tokens or sequences are full (a text is cut to the batch's tokens)."""
+        one batch until its tokens or sequences are full (a text is cut to the batch's tokens).
+        `before_decode` is called before each batch is decoded (embed_worker.py sets the threads
+        there)."""
         vectors: list[list[float]] = []
         batch, used, sequences = self.batch, 0, 0
         batch.n_tokens = 0
         for text in texts:
             tokens = self.tokenize(text)[: self.tokens]
             if used + len(tokens) > self.tokens or sequences >= self.n_seq_max:
-                vectors += self._decode(sequences)
+                vectors += self._decode(sequences, before_decode)
                 used = sequences = 0
             start = batch.n_tokens
             for i, token in enumerate(tokens):
@@ -210,11 +216,15 @@ class Embedder:
             batch.n_tokens = start + len(tokens)
             used += len(tokens)
             sequences += 1
-        vectors += self._decode(sequences)
+        vectors += self._decode(sequences, before_decode)
         self.llama.llama_memory_clear(self.memory, True)
         return vectors
 
-    def _decode(self, sequences: int) -> list[list[float]]:
+    def _decode(
+        self, sequences: int, before: Optional[Callable[[], None]] = None
+    ) -> list[list[float]]:
+        if before is not None:
+            before()
         llama = self.llama
         llama.llama_memory_clear(self.memory, True)
         code = llama.llama_decode(self.ctx, self.batch)

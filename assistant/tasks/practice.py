@@ -94,12 +94,13 @@ def question_outline(question: str) -> list[str]:
 
 def session_judge(backend: Optional[Backend], texts: Sequence[str] = ()) -> Optional[MeaningJudge]:
     """One relevance judge for a practice session, with `texts` (its questions and answers)
-    embedded in one batch; None without a model, without a shipped entry for it, or when its
-    backend gives no embeddings (the words judge alone)."""
+    embedded in one batch, apart from the caller's work where the backend can (a process of its
+    own: MeaningJudge.prepare); None without a model, without a shipped entry for it, or when
+    its backend gives no embeddings (the words judge alone)."""
     judge = meaning_judge_for(backend)
     if judge is not None and texts:
         try:
-            judge.prepare(texts)
+            judge.prepare(texts, apart=True)
         except Exception:  # noqa: BLE001 - a backend without embeddings: the words judge alone
             return None
     return judge
