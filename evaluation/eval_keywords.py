@@ -23,13 +23,14 @@ import yaml
 from evaluation.common import JOBS, LABELS, RESUMES, require_outside
 
 TERM_KINDS = ("skill", "tool", "licence", "certification")
-SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4")
+SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 SPLIT_NAMES = {
     "heldout": "old held-out",
     "fresh": "first fresh held-out",
     "fresh2": "second fresh held-out",
     "fresh3": "third fresh held-out",
     "fresh4": "fourth fresh held-out",
+    "fresh5": "fifth fresh held-out (session 32, all tech)",
     "seen": "seen (every split since session 23)",
 }
 # looked at while building: every split, since fresh4's failures were printed (session 22)
