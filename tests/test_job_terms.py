@@ -670,3 +670,17 @@ def test_a_terms_words_in_another_order_show_it_only_after_a_verb():
 def test_a_title_case_requirement_line_is_not_a_proper_name(line):
     assert [f.name for f in terms_in(line)] != [], line
     assert terms_in("County Base Station Hospital") == []
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Understanding of encoding standards and character sets", "Character Sets"),
+        ("Knowledge of any Front-End frameworks", "Front-End Framework"),
+        ("Knowledge of ETL tools and data transformation techniques.", "ETL Tools"),
+    ],
+)
+def test_a_kind_lightcasts_brackets_name_is_a_term(line, kind):
+    # "ISO/IEC 2022 (Character Sets)", "Bootstrap (Front-End Framework)": the bracket names a
+    # kind in two or more words, which scripts/build_lexicon.py makes a term of its own
+    assert kind in [f.name for f in terms_in(line)]
