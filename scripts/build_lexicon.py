@@ -357,6 +357,8 @@ def _kinds(b: Builder) -> None:
             continue
         if any(w.lower() in _BODIES for w in words):
             continue  # "Department Of Transportation", "National Fire Protection Association"
+        if any(w.lower() == "and" for w in words):
+            continue  # "Installation And Repair": two things, each its own ask, not one kind
         if b.keys.get(phrase_key(qualifier)) is None:
             category = "tool" if _TOOL_KIND.search(qualifier) else "hard skill"
             if b.add([qualifier], category, "lightcast") is not None:

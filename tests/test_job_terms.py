@@ -697,3 +697,10 @@ def test_a_fields_tools_are_the_kind_of_thing_asked_for():
     assert not any(a.names == ["Prototyping"] for a in asks)
     gap = keyword_gap("Built observability dashboards for every service.", line)
     assert gap.matched and "observability tools" in gap.matched[0], gap
+
+
+def test_a_bracket_naming_two_things_is_no_kind():
+    # Lightcast's "(Installation And Repair)" names two asks, not one kind: the work activity
+    # said of something is still read as before
+    names = [f.name for f in terms_in("Experience in the installation and repair of pumps")]
+    assert names == ["installation and repair of pumps"], names
