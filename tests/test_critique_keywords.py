@@ -145,3 +145,44 @@ def test_shared_sample_job():
     terms = extract_job_terms(job.text, job.company)
     assert {"JavaScript", "HTML", "CSS", "React", "Node.js", "SQL", "MongoDB"} <= set(terms)
     assert "Microsoft" not in terms
+
+
+BOARD_AD = """# [Senior Software Engineer, Frontend or Fullstack](https://jobs.example.com/apply/123)
+### Acme Ledger Inc.
+#### `Remote, US`
+
+**Tech Stack:** React is a must. TypeScript is nice to have.
+
+**What You Bring:**
+  * 5+ years building web applications with JavaScript and frameworks such as React.
+"""
+
+
+def test_a_job_boards_byline_under_the_title_is_the_employer_and_the_title_loses_its_link():
+    from assistant.analysis.keywords import keyword_gap
+    from assistant.inputs.job import parse_job_text
+
+    job = parse_job_text(BOARD_AD)
+    assert job.title == "Senior Software Engineer, Frontend or Fullstack"
+    assert job.company == "Acme Ledger Inc."
+    # "React is a must" no longer makes React the advertiser ("React is a ..."): it is asked for
+    assert "React" in keyword_gap("", job.text, job.company).missing
+
+
+@pytest.mark.parametrize(
+    "byline", ["### None", "### Remote - Referral Board", "### Requirements", "#### `Remote, US`"]
+)
+def test_a_heading_under_the_title_that_names_no_employer_is_no_byline(byline):
+    from assistant.inputs.job import parse_job_text
+
+    job = parse_job_text(f"# Data Analyst\n{byline}\n\nWe want SQL.\n")
+    assert job.company is None
+
+
+def test_the_employer_guessed_from_the_text_is_never_the_job_title_nor_across_lines():
+    from assistant.inputs.job import parse_job_text
+
+    text = "MANAGEMENT ASSISTANT\n\nDUTIES\n\nManagement Assistant is a job that does many things.\n"
+    assert parse_job_text(text).company is None
+    text = "Clerk\n\nThere is a need for a careful clerk who files records.\n"
+    assert parse_job_text(text).company is None

@@ -114,8 +114,8 @@ REQUIRED_CUE = re.compile(
 _COMPANY_LINE = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
     r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
-    r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
-    r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:\s+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
+    r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:[ \t]+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
+    r"(?:^|[.!]\s+)\**(?P<hiring>[A-Z][\w&.'-]+(?:[ \t]+[A-Z][\w&.'-]+){0,3})\**\s+(?:is hiring|is looking|is seeking|"
     r"builds|makes|runs|helps|is an?\b)",
     re.MULTILINE,
 )
@@ -123,6 +123,7 @@ _COMPANY_LINE = re.compile(
 NOT_TERMS = frozenset(
     """
 a an and the or of for to in on at by with as we you our your their they it its this that these those
+there here
 is are be will can may must should would could who what when where why how all any each every some
 i us uk eu usa ok am pm id faq ceo cto cfo coo cmo vp svp evp hr est pst cst et pt gmt utc tbd eta na
 asap fte pto eoe ote dei lgbtq ny nyc sf la dc ca tx wa ma il
@@ -137,12 +138,16 @@ master's phd field related new york san francisco london berlin paris united sta
 )
 
 
-def guess_company(text: str) -> Optional[str]:
-    """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X')."""
+def guess_company(text: str, title: Optional[str] = None) -> Optional[str]:
+    """The employer's name as a job ad usually states it ('Company: X', 'About X', 'join X');
+    never the job's `title` ("Management Assistant is a ...": the job, not who offers it)."""
     for m in _COMPANY_LINE.finditer(text):
         name = m.group("name") or m.group("about") or m.group("join") or m.group("hiring")
-        if name and name.lower() not in NOT_TERMS:
-            return name.strip().rstrip(".")
+        if not name or name.lower() in NOT_TERMS:
+            continue
+        if title and normalise_heading(name) == normalise_heading(title):
+            continue
+        return name.strip().rstrip(".")
     return None
 
 
@@ -158,12 +163,39 @@ class JobDescription(BaseModel):
     source: str = "job"
 
 
+# a Markdown link, [text](address), its text with at most one level of brackets inside
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\([^)\s]*\)")
+# A byline under the title names no employer: the source's "None", a job board
+_NO_BYLINE = re.compile(r"^(?:none|n/?a|unknown|confidential|remote\b.*|.*\bboard)$", re.I)
+
+
+def _plain(text: str) -> str:
+    """A heading as a reader sees it: a link's text without its address, no emphasis marks."""
+    return _LINK.sub(r"\1", text).strip(" #*_")
+
+
+def _byline(head: tuple[str, int], title_level: int) -> Optional[str]:
+    """The employer named by a short heading right under the title ("# [Title](url)" then "###
+    Block"), as job boards write an ad: a lower heading of one to five words that is no section
+    heading and no location line."""
+    text, level = head
+    name = _plain(text)
+    if not (title_level < level <= 6) or not 1 <= len(name.split()) <= 5:
+        return None
+    if heading_kind(name, OTHER) != OTHER or _NO_BYLINE.match(name) or not name[:1].isalnum():
+        return None
+    if ":" in name or "," in name or normalise_heading(name) in NOT_TERMS:
+        return None
+    return name
+
+
 def parse_job_text(text: str, name: str = "job") -> JobDescription:
     title = company = None
     responsibilities: list[str] = []
     requirements: list[str] = []
     current: Optional[list[str]] = None
     first_line = None
+    title_level = None  # the title heading's level, while the next line may be its byline
     for line in text.split("\n"):
         if not line.strip():
             continue
@@ -177,9 +209,13 @@ def parse_job_text(text: str, name: str = "job") -> JobDescription:
             continue
         head = heading_form(line)
         bullet = BULLET.match(line)
+        if title_level is not None and head and not bullet:
+            company = company or _byline(head, title_level)
+        title_level = None
         if head and not bullet:
             if first_line is None and head[1] <= 2:
-                title = title or head[0]
+                title = title or _plain(head[0])
+                title_level = head[1]
             kind = heading_kind(normalise_heading(head[0]), OTHER)
             current = (
                 responsibilities
@@ -197,7 +233,7 @@ def parse_job_text(text: str, name: str = "job") -> JobDescription:
         title = first_line.strip(" #*")
     return JobDescription(
         title=title,
-        company=company or guess_company(text),
+        company=company or guess_company(text, title),
         text=text,
         lines=text.split("\n"),
         responsibilities=responsibilities,
