@@ -182,7 +182,9 @@ def test_a_heading_under_the_title_that_names_no_employer_is_no_byline(byline):
 def test_the_employer_guessed_from_the_text_is_never_the_job_title_nor_across_lines():
     from assistant.inputs.job import parse_job_text
 
-    text = "MANAGEMENT ASSISTANT\n\nDUTIES\n\nManagement Assistant is a job that does many things.\n"
+    text = (
+        "MANAGEMENT ASSISTANT\n\nDUTIES\n\nManagement Assistant is a job that does many things.\n"
+    )
     assert parse_job_text(text).company is None
     text = "Clerk\n\nThere is a need for a careful clerk who files records.\n"
     assert parse_job_text(text).company is None
