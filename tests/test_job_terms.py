@@ -704,3 +704,19 @@ def test_a_bracket_naming_two_things_is_no_kind():
     # said of something is still read as before
     names = [f.name for f in terms_in("Experience in the installation and repair of pumps")]
     assert names == ["installation and repair of pumps"], names
+
+
+def test_items_set_in_bold_are_read_and_the_stack_we_use_is_not_asked_for():
+    """A list whose items are set wholly in bold is a list, not headings; a short bold bullet
+    still heads a section; "Technologies we use" describes the employer, not the candidate."""
+    ad = (
+        "Qualifications\n\n"
+        " **You have:**\n\n"
+        "  *  **Programming depth with one or more of Ruby, Java, or Elixir**\n\n"
+        "  *  **Great communication skills and enthusiasm for working cross-functionally**\n\n"
+        " **Technologies we use and teach:**\n\n"
+        "  *  **Kafka, Redis, TypeScript**\n"
+    )
+    names = {a.name for a in read_ad(ad)[0]}
+    assert {"Ruby or Java or Elixir", "Communication"} <= names  # one ask either satisfies
+    assert not names & {"Kafka", "Redis", "TypeScript"}

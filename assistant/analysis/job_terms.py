@@ -59,6 +59,9 @@ def _heading(line: str) -> Optional[str]:
     bold_bullet = re.match(r"^[-*•]\s+((?:\*\*|__).+(?:\*\*|__):?)$", s)
     if bold_bullet:  # "* **Required**": a heading written as a bullet
         s = bold_bullet.group(1)
+        words = s.strip("*_: ").split()
+        if len(words) > 6 and not s.rstrip("*_ ").endswith(":"):
+            return None  # "* **Programming depth with Ruby, Java, or Go**": an item set in bold
     wrapped = re.match(r"^(?:\*\*|__)(?P<h>.{2,80}?)(?:\*\*|__)\s*:?$", s)
     if wrapped and re.search(r"[*_]", wrapped.group("h")):
         # "**About this _roll_ * (Responsibilities) **": emphasis and stray marks inside a

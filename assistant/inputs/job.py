@@ -60,7 +60,7 @@ BOILERPLATE_HEADING = re.compile(
     r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
     r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
     r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder|"
-    r"\brewards\b|\bour (?:tech(?:nology)? )?(?:stack|tools)\b|what we use|tools we use|we work with|"
+    r"\brewards\b|\bour (?:tech(?:nology)? )?(?:stack|tools)\b|\bwe (?:use|work with)\b|"
     r"company (?:description|overview)",
     re.I,
 )
