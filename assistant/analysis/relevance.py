@@ -587,8 +587,8 @@ class MeaningJudge:
         self._embed = embed
         self._embed_apart = embed_apart
         self._vectors: dict[str, list[float]] = {}
-        self._pending: Optional[threading.Thread] = None
-        self._apart: Optional[tuple[list[str], Callable[[], list[list[float]]]]] = None
+        # texts being embedded in a thread or a process, and the function that waits for them
+        self._pending: Optional[tuple[list[str], Callable[[], list[list[float]]]]] = None
         self._failed: Optional[Exception] = None
 
     def prepare(self, texts: Sequence[str], wait: bool = True, apart: bool = False) -> None:
@@ -605,28 +605,37 @@ class MeaningJudge:
         if not missing:
             return
         if apart and self._embed_apart is not None:
-            self._apart = (missing, self._embed_apart(missing))
-            return
-        if wait or apart:
+            self._pending = (missing, self._embed_apart(missing))
+        elif wait or apart:
             self._vectors.update(zip(missing, self._embed(missing)))
-            return
+        else:
+            self._pending = (missing, self._in_thread(missing))
+
+    def _in_thread(self, texts: list[str]) -> Callable[[], list[list[float]]]:
+        """Embed `texts` in a thread; the function returned waits for their vectors."""
+        done: dict = {}
 
         def embed() -> None:
             try:
-                self._vectors.update(zip(missing, self._embed(missing)))
+                done["vectors"] = self._embed(texts)
             except Exception as exc:  # noqa: BLE001 - raised where the vectors are asked for
-                self._failed = exc
+                done["error"] = exc
 
-        self._pending = threading.Thread(target=embed, name="rebound-embed")
-        self._pending.start()
+        thread = threading.Thread(target=embed, name="rebound-embed")
+        thread.start()
+
+        def result() -> list[list[float]]:
+            thread.join()
+            if "error" in done:
+                raise done["error"]
+            return done["vectors"]
+
+        return result
 
     def _wait(self) -> None:
         if self._pending is not None:
-            self._pending.join()
+            texts, result = self._pending
             self._pending = None
-        if self._apart is not None:
-            texts, result = self._apart
-            self._apart = None
             try:
                 self._vectors.update(zip(texts, result()))
             except Exception as exc:  # noqa: BLE001 - raised where the vectors are asked for
