@@ -420,8 +420,7 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
                 (f, i)
                 for i, q in enumerate(entries)
                 if q.type != COMPANY_QUESTION
-                and (q.text in fits or not fits)
-                and fits.get(q.text, MIN_AD_FIT) >= MIN_AD_FIT
+                and (family == GENERAL or fits.get(q.text, -1.0) >= MIN_AD_FIT)
                 and (f := _fit(q, line)) >= 2
             ),
             key=lambda fi: (-fi[0], fi[1]),
