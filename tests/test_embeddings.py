@@ -374,7 +374,7 @@ def test_the_cut_is_requantised_to_q8_0_with_the_same_vectors(embedded_model_pat
 
 
 @pytest.mark.model
-def test_smollm2_embeddings_apart_are_those_embedded_here(embedded_model_path):
+def test_smollm2_embeddings_apart_are_those_embedded_here(embedded_model_path, monkeypatch):
     """`embed_apart` embeds in a worker process (the embedder is never loaded in this one) and
     gives the vectors `embed` gives, in order, empty text included."""
     from assistant.engine import llama
@@ -389,10 +389,19 @@ def test_smollm2_embeddings_apart_are_those_embedded_here(embedded_model_path):
     assert cut not in llama._EMBEDDERS  # started without loading it here
     got = apart()
     assert cut not in llama._EMBEDDERS  # the worker's vectors, not a fallback's
+    # the next run's head start: the worker loads the model the last one used, at once
+    from assistant.engine import embed_worker
+
+    embed_worker.prestart(lambda: list(texts))
+    assert embed_worker._EARLY["worker"] in embed_worker._RUNNING
+    spawn, spawned = embed_worker._spawn, []
+    monkeypatch.setattr(embed_worker, "_spawn", lambda load: spawned.append(load) or spawn(load))
+    again = backend.embed_apart(texts, layers=15)()
+    assert spawned == [] and not embed_worker._RUNNING  # taken over, not started again
     here = backend.embed(texts, layers=15)
     assert len(got) == 3
-    for g, h in zip(got, here):
-        assert _cos(g, h) > 0.9999
+    for g, a, h in zip(got, again, here):
+        assert _cos(g, h) > 0.9999 and _cos(a, h) > 0.9999
 
 
 def test_a_failed_embedding_worker_falls_back_to_embedding_here(tmp_path):
@@ -420,3 +429,111 @@ def test_a_worker_not_waited_for_is_stopped_when_the_caller_ends(monkeypatch):
     embed_worker._stop_all()  # what happens at the caller's exit
     assert worker.poll() is not None and not embed_worker._RUNNING
     assert result() == [[1.0]]
+
+
+# A stand-in worker that speaks embed_worker's protocol: the load line, the texts line, then
+# one vector per text (its length and the pid, to tell which process embedded it).
+_ECHO_WORKER = (
+    "import json, os, sys\n"
+    "json.loads(sys.stdin.readline())\n"
+    "line = sys.stdin.readline()\n"
+    "if not line: sys.exit(1)\n"
+    "texts = json.loads(line)['texts']\n"
+    "json.dump([[float(len(t)), float(os.getpid())] for t in texts], sys.stdout)\n"
+)
+
+
+@pytest.fixture
+def echo_worker(monkeypatch, tmp_path):
+    import sys
+
+    from assistant.engine import embed_worker
+
+    monkeypatch.setattr(embed_worker, "_command", lambda: [sys.executable, "-c", _ECHO_WORKER])
+    model = tmp_path / "cut.gguf"
+    model.write_bytes(b"stands for a model file")
+    yield embed_worker, str(model)
+    embed_worker._stop_all()
+
+
+def test_a_started_worker_is_remembered_and_the_next_run_starts_it_early(echo_worker):
+    embed_worker, model = echo_worker
+    first = embed_worker.start(model, 128, 1, ["ab", "c"], fallback=lambda: [])
+    assert [v[0] for v in first()] == [2.0, 1.0]
+    # the next run: its head start loads the same model and sends its texts at once
+    embed_worker.prestart(lambda: ["Why this job?", "I like it."])
+    early = embed_worker._EARLY["worker"]
+    second = embed_worker.start(model, 128, 1, ["Why this job?", "I like it."], fallback=lambda: [])
+    vectors = second()
+    assert [v[0] for v in vectors] == [13.0, 10.0]
+    assert {v[1] for v in vectors} == {float(early.pid)}  # the early worker's, taken over
+    assert not embed_worker._RUNNING
+
+
+def test_an_early_worker_with_other_texts_or_model_is_stopped_and_a_new_one_started(echo_worker):
+    embed_worker, model = echo_worker
+    embed_worker.start(model, 128, 1, ["x"], fallback=lambda: [])()
+    embed_worker.prestart(lambda: ["an older answer"])
+    early = embed_worker._EARLY["worker"]
+    vectors = embed_worker.start(model, 128, 1, ["the answer now"], fallback=lambda: [])()
+    assert early.poll() is not None  # stopped
+    assert vectors == [[14.0, vectors[0][1]]] and vectors[0][1] != float(early.pid)
+    # another model (--model, a changed setting): the early worker is not used either
+    embed_worker.prestart(lambda: ["x"])
+    early = embed_worker._EARLY["worker"]
+    other = str(Path(model).with_name("other.gguf"))
+    vectors = embed_worker.start(other, 128, 1, ["x"], fallback=lambda: [])()
+    assert early.poll() is not None and vectors[0][1] != float(early.pid)
+
+
+def test_an_early_worker_whose_texts_failed_gets_the_callers_texts(echo_worker):
+    """Bad answers are reported by the command, not by the head start; if the command gets
+    further after all, the early worker is sent its texts then."""
+    embed_worker, model = echo_worker
+    embed_worker.start(model, 128, 1, ["x"], fallback=lambda: [])()
+
+    def unreadable() -> list[str]:
+        raise ValueError("not answers")
+
+    embed_worker.prestart(unreadable)
+    early = embed_worker._EARLY["worker"]
+    vectors = embed_worker.start(model, 128, 1, ["four"], fallback=lambda: [])()
+    assert vectors == [[4.0, float(early.pid)]]
+
+
+def test_no_head_start_without_a_remembered_model_or_once_it_is_gone(echo_worker):
+    embed_worker, model = echo_worker
+    embed_worker.prestart(lambda: ["x"])  # nothing remembered yet
+    assert not embed_worker._EARLY and not embed_worker._RUNNING
+    embed_worker.start(model, 128, 1, ["x"], fallback=lambda: [])()
+    Path(model).unlink()  # the cut model was removed (a new model version, a cleared cache)
+    embed_worker.prestart(lambda: ["x"])
+    assert not embed_worker._EARLY and not embed_worker._RUNNING
+
+
+def test_the_entry_point_gives_a_head_start_only_to_practice_with_answers_and_a_model(
+    monkeypatch, tmp_path
+):
+    from assistant import launch
+    from assistant.engine import embed_worker
+
+    answers = tmp_path / "answers.md"
+    answers.write_text("## Why this job?\nI like the work.\n\n## A hard day?\nWe shipped.\n")
+    started: list[list[str]] = []
+    monkeypatch.setattr(embed_worker, "prestart", lambda texts: started.append(texts()))
+    for args in (
+        ["practice", "--job", "jd.md", "--answers", str(answers)],
+        ["practice", f"--answers={answers}", "--job", "jd.md"],
+    ):
+        launch.head_start(args)
+    assert started == [["Why this job?", "I like the work.", "A hard day?", "We shipped."]] * 2
+    for args in (
+        ["practice", "--job", "jd.md", "--answers", str(answers), "--no-model"],
+        ["practice", "--job", "jd.md"],  # typed answers: nothing to embed yet
+        ["practice", "--answers", "-"],
+        ["practice", "--history", "--answers", str(answers)],
+        ["critique", "--answers", str(answers)],
+        [],
+    ):
+        launch.head_start(args)
+    assert len(started) == 2

@@ -77,7 +77,7 @@ def practice(
         engine, preload=lambda b: not_coaching(b, always) is None
     ).backend
     # the answers' meaning is read apart while the job is read here (session_judge)
-    judge = session_judge(backend, [t for pair in pairs or () for t in pair])
+    judge = session_judge(backend, _texts(pairs or ()))
     request = interview_request(job, resume, notes_file, count)
     job_terms = vocabulary_job_terms(request.job.text, request.job.company)
     role = classify(request.job.title, request.job.text)
@@ -127,6 +127,17 @@ def _read_pairs(path: str) -> list[tuple[str, str]]:
     from assistant.inputs.answers import read_answers
 
     return [(p.question, p.answer) for p in read_answers(path)]
+
+
+def _texts(pairs) -> list[str]:
+    """What the session's judge embeds: each question, then its answer."""
+    return [t for pair in pairs for t in pair]
+
+
+def answer_texts(path: str) -> list[str]:
+    """The texts `practice --answers path` embeds, for the entry point's head start
+    (assistant/launch.py)."""
+    return _texts(_read_pairs(path))
 
 
 def _interactive(

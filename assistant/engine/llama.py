@@ -133,11 +133,6 @@ def cut_model(model_path: str, layers: int) -> str:
     return str(cut)
 
 
-def _embeddable(texts: list[str]) -> list[str]:
-    """The texts as embedded: an empty text has no token to pool, so a space instead."""
-    return [t if t.strip() else " " for t in texts]
-
-
 class LlamaBackend(Backend):
     name = "llama"
 
@@ -231,7 +226,7 @@ class LlamaBackend(Backend):
         threads = self.threads()[1]
         with _LOCK:
             embedder.set_threads(threads)
-            return embedder.embed(_embeddable(texts))
+            return embedder.embed(texts)
 
     def embed_apart(
         self, texts: list[str], layers: Optional[int] = None
@@ -253,7 +248,7 @@ class LlamaBackend(Backend):
             path,
             EMBED_TOKENS,
             max(1, threads - 1),
-            _embeddable(texts),
+            texts,
             fallback=lambda: self.embed(texts, layers),
             waiting_threads=threads,
         )

@@ -197,12 +197,12 @@ class Embedder:
         """One mean-pooled vector per text, not normalised; the texts go together as sequences of
         one batch until its tokens or sequences are full (a text is cut to the batch's tokens).
         `before_decode` is called before each batch is decoded (embed_worker.py sets the threads
-        there)."""
+        there). An empty text has no token to pool: it is embedded as a space."""
         vectors: list[list[float]] = []
         batch, used, sequences = self.batch, 0, 0
         batch.n_tokens = 0
         for text in texts:
-            tokens = self.tokenize(text)[: self.tokens]
+            tokens = self.tokenize(text if text.strip() else " ")[: self.tokens]
             if used + len(tokens) > self.tokens or sequences >= self.n_seq_max:
                 vectors += self._decode(sequences, before_decode)
                 used = sequences = 0

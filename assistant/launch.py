@@ -1,0 +1,45 @@
+"""The `rebound` entry point. Before the command line is built (typer, rich and the command's
+modules: 0.2-0.4 s), it starts the one thing a command will wait for in a process of its own:
+`practice --answers` with a model gets its embedding worker at once (embed_worker.prestart), so
+that the model loads beside the start-up. Everything else is the command line's
+(assistant/cli)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    head_start(sys.argv[1:])
+    from assistant.cli import main as command_line
+
+    command_line()
+
+
+def head_start(args: list[str]) -> None:
+    """Start the embedding worker for `practice --answers FILE` unless it runs without a model,
+    shows its history or help, or reads its answers from stdin. A guess: the command takes the
+    worker over only if its model and texts are the ones it needs (embed_worker.start)."""
+    if not args or args[0] != "practice" or {"--no-model", "--history", "--help", "-h"} & set(args):
+        return
+    path = _value(args, "--answers")
+    if path is None or path == "-":
+        return
+    from assistant.engine import embed_worker
+
+    def texts() -> list[str]:
+        from assistant.cli.practice import answer_texts
+
+        return answer_texts(path)
+
+    embed_worker.prestart(texts)
+
+
+def _value(args: list[str], option: str) -> str | None:
+    """The value of `option` as the command line gives it (`--answers F` or `--answers=F`)."""
+    for i, arg in enumerate(args):
+        if arg == option and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(option + "="):
+            return arg[len(option) + 1 :]
+    return None
