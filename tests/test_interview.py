@@ -153,6 +153,7 @@ def test_a_job_that_fits_no_family_gets_general_questions_and_says_so():
     notice = result.generation.notice or ""
     assert result.role_family == GENERAL and "fits none of the occupation families" in notice
     assert all(q.bank_family == GENERAL for q in result.questions)
+    assert result.every_interview == []  # the set is general questions already
 
 
 def test_the_title_names_an_esco_occupation():
@@ -344,6 +345,74 @@ def test_role_specific_and_questions_to_ask_them():
     assert "pass --resume" in result.generation.notice and result.missing_terms == []
 
 
+def test_the_why_this_job_question_takes_no_place_in_a_sure_fields_set(monkeypatch):
+    """Every interview asks why this job, whatever the field (blind judges: 0/41 belong): a sure
+    field's own wording of it is shown apart, and its place in the N goes to the next question of
+    the field by the same ranking."""
+    import assistant.tasks.interview as interview
+
+    result = build_questions(request(job=MARKETING_JOB, resume=None, notes=None))
+    texts = [q.text for q in result.questions]
+    why = "Why do you want to sell this product?"  # the sales-marketing bank's motivational one
+    assert len(texts) == 10 and why not in texts
+    assert not [q for q in result.questions if q.question_type == "motivational"]
+    assert [(q.text, q.kind) for q in result.every_interview] == [(why, "every-interview")]
+    apart = result.every_interview[0]
+    assert apart.follow_up and apart.outline and apart.bank_family == "sales-marketing"
+    # the old set (the motivational question counted as one of the field's) asked it; the new
+    # one keeps every other question and takes one more of the field's in its place
+    monkeypatch.setattr(interview, "EVERY_INTERVIEW_TYPE", "no such type")
+    before = [q.text for q in build_questions(request(MARKETING_JOB, None, None)).questions]
+    assert why in before
+    added = [q for q in result.questions if q.text not in before]
+    assert set(before) - {why} <= set(texts) and len(added) == 1
+    assert added[0].bank_family in ("sales-marketing", None)
+
+
+@pytest.mark.parametrize(
+    "ad,family",
+    [
+        (
+            "# Staff Nurse\n\n## Duties\n- Give medication and monitor patients on the ward.\n"
+            "- Keep patient records and care plans.\n",
+            "nursing",
+        ),
+        (
+            "# Backend Engineer\n\n## Responsibilities\n- Build APIs in Python and Go.\n"
+            "- Review code and run services in production.\n",
+            "software-data",
+        ),
+        (
+            "# Plumber\n\n## Duties\n- Install and repair pipes, drains and water heaters.\n"
+            "- Test pressure and fix leaks on site.\n",
+            "trades",
+        ),
+    ],
+)
+def test_every_sure_field_shows_its_why_this_job_question_apart(ad, family):
+    for count in (1, 5, 10, 12):
+        result = build_questions(InterviewRequest(job=parse_job_text(ad), count=count))
+        assert result.role_sure and result.role_family == family
+        assert len(result.questions) == count
+        assert all(q.question_type != "motivational" for q in result.questions), count
+        own = [q.text for q in load_families()[family].questions if q.type == "motivational"]
+        assert [q.text for q in result.every_interview] == own
+
+
+def test_a_why_this_job_question_from_the_notes_is_asked_in_the_set_and_not_again_apart(tmp_path):
+    """What the notes say went badly is the candidate's own: asked in the set, not twice."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Interview at Bluebird\n\n## What went wrong\n"
+        "- I could not say why I want to sell this product.\n",
+        encoding="utf-8",
+    )
+    result = build_questions(request(job=MARKETING_JOB, resume=None, notes=notes))
+    why = "Why do you want to sell this product?"
+    assert [q.kind for q in result.questions if q.text == why] == ["weak-spot"]
+    assert result.every_interview == []
+
+
 def test_an_unsure_field_takes_no_familys_bank_and_asks_about_the_ads_own_duties():
     """The practice administrator's ad is as much management as office work: the set then uses
     neither bank (one may be the wrong field's), asks about its duties, and says why."""
@@ -357,6 +426,7 @@ def test_an_unsure_field_takes_no_familys_bank_and_asks_about_the_ads_own_duties
     assert "field is unclear" in result.generation.notice
     general = load_families()["general"].ask_them
     assert [q.text for q in result.ask_them] == [a.text for a in general[:3]]
+    assert result.every_interview == []  # its general questions stay in the set, as they were
 
 
 def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
@@ -557,9 +627,15 @@ def test_practice_sheet_has_every_question_covers_and_space_to_write():
     for i, q in enumerate(result.questions, 1):
         assert f"## {i}. {q.text}" in sheet
         assert all(point in sheet for point in q.good_answer_covers)
-    assert sheet.count("Your notes:") == len(result.questions)
+    apart = result.every_interview
+    assert sheet.count("Your notes:") == len(result.questions) + len(apart)
     assert "## Questions to ask them" in sheet and all(q.text in sheet for q in result.ask_them)
     assert "Follow-up: " in sheet and "STAR" in sheet
+    # the question every interview asks, after the field's and apart from them
+    assert apart and sheet.index("## Every interview also asks") > sheet.index(
+        f"## {len(result.questions)}. "
+    )
+    assert all(f"**{q.text}**" in sheet and q.follow_up in sheet for q in apart)
 
 
 def test_cli_json(cli):
@@ -588,6 +664,10 @@ def test_cli_json(cli):
     }
     assert data["role_family"] == "software-data" and "Looker" in data["missing_terms"]
     assert {"question_type", "follow_up", "outline", "bank_family"} <= set(data["questions"][-1])
+    # why this job: its own key, none of the six
+    why = "What draws you to this product and this team's technical problems?"
+    assert [q["text"] for q in data["every_interview"]] == [why]
+    assert why not in [q["text"] for q in data["questions"]]
 
 
 def test_cli_table_and_out_file(cli, tmp_path):
@@ -610,10 +690,21 @@ def test_cli_table_and_out_file(cli, tmp_path):
     assert out.read_text().startswith(
         "# Interview practice: Practice Administrator at Fernhill Clinic"
     )
+    assert "Every interview also asks" not in r.stdout  # unsure: the set keeps its general ones
     again = cli("interview", "--job", CLINIC_JOB, "--out", out, "--no-model")
     assert again.exit_code == 2 and "already exists" in again.stderr
     forced = cli("interview", "--job", CLINIC_JOB, "--out", out, "--force", "--no-model")
     assert forced.exit_code == 0
+
+
+def test_cli_table_shows_the_why_this_job_question_after_the_fields_questions(cli):
+    r = cli("interview", "--job", MARKETING_JOB, "-n", "10", "--no-model")
+    assert r.exit_code == 0, r.stderr
+    out = " ".join(r.stdout.split())
+    why = "Why do you want to sell this product?"
+    assert "│ 10 " in r.stdout and out.count(why) == 1
+    assert out.index("│ 10 ") < out.index("Every interview also asks") < out.index(why)
+    assert out.index(why) < out.index("Questions to ask them")
 
 
 def test_cli_with_the_fake_model(cli, fake_backend):

@@ -215,9 +215,11 @@ def test_answers_file_shows_a_critique_per_answer(cli):
 
 def test_interactive_flow_one_question_at_a_time(cli):
     answer = NO_RESULT.replace(". ", ".\n")  # a multi-line answer
-    r = cli("practice", "--job", JOB, "-n", "3", "--no-model", input=f"{answer}\n\n\n{FULL}\n")
+    r = cli("practice", "--job", JOB, "-n", "3", "--no-model", input=f"{answer}\n\n\n{FULL}\n\n")
     assert r.exit_code == 0, r.stderr
-    assert "Question 1/3" in r.stdout and "Question 2/3" in r.stdout and "Question 3/3" in r.stdout
+    # the field's three, then the question every interview asks (the input ends at it)
+    assert "Question 1/4" in r.stdout and "Question 2/4" in r.stdout and "Question 3/4" in r.stdout
+    assert "Question 4/4 · Every interview asks" in r.stdout
     assert r.stdout.count("Critique") == 2 and "Skipped." in r.stdout
     history = load_history()
     assert history.sessions == 1
@@ -241,8 +243,9 @@ def test_interactive_asks_the_follow_up_after_a_struggled_question(cli):
         input=f"{FULL}\n\n{NO_RESULT}\n\n",
     )
     assert r.exit_code == 0, r.stderr
-    assert "Question 1/4 · Asked again" in r.stderr and "Question 2/4 · Follow-up" in r.stderr
-    assert "((" not in r.stderr and "))" not in r.stderr  # not "Question 3/4 (Behavioural (STAR))"
+    # two of the field's, the first with its follow-up, then the one every interview asks
+    assert "Question 1/5 · Asked again" in r.stderr and "Question 2/5 · Follow-up" in r.stderr
+    assert "((" not in r.stderr and "))" not in r.stderr  # not "Question 3/5 (Behavioural (STAR))"
     reviews = json.loads(r.stdout)["reviews"]
     assert reviews[0]["question"] == STAKEHOLDER_Q
     assert (
@@ -259,8 +262,25 @@ def test_interactive_end_of_input_ends_the_session(cli):
     session = json.loads(r.stdout)
     assert len(session["reviews"]) == 1 and session["reviews"][0]["answer"] == FULL
     assert (
-        "Question 2/5" not in r.stderr and "Question 1/5" in r.stderr
-    )  # --json: the prompts go to stderr
+        "Question 2/6" not in r.stderr and "Question 1/6" in r.stderr
+    )  # --json: the prompts go to stderr (five of the field's, then why this job)
+
+
+def test_practice_asks_the_why_this_job_question_after_the_fields_and_reviews_it(cli):
+    """`interview` shows why this job apart from the field's N questions; practice asks it last."""
+    result = build_questions(InterviewRequest(job=read_job(JOB), count=2))
+    why = result.every_interview[0].text
+    assert why not in [q.text for q in result.questions]
+    answer = (
+        "I have used your product for two years to track my own runs, and the problem of syncing "
+        "data from many devices is the one I solved in my last job."
+    )
+    r = cli("practice", "--job", JOB, "-n", "2", "--no-model", "--json", input=f"\n\n{answer}\n")
+    assert r.exit_code == 0, r.stderr
+    assert "Question 3/3 · Every interview asks" in r.stderr
+    reviews = json.loads(r.stdout)["reviews"]
+    assert [x["question"] for x in reviews] == [why]
+    assert reviews[0]["question_type"] == "motivational"
 
 
 def test_no_answers_saves_nothing(cli):

@@ -53,7 +53,15 @@ def interview(
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
     count: Annotated[
-        int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to practise.")
+        int,
+        typer.Option(
+            "-n",
+            "--count",
+            min=1,
+            max=40,
+            help="How many questions of the job's field to practise; the one every interview "
+            "asks (why this job) is shown apart.",
+        ),
     ] = 10,
     as_json: JsonOpt = False,
     out: Annotated[
@@ -117,6 +125,11 @@ def _render(result) -> None:
         family = f"Occupation family unsure ({which}): questions from the ad's own duties"
     out.print(f"[dim]{_escape(family)}[/dim]")
     out.print(table)
+    if result.every_interview:  # not one of the field's questions above
+        out.print("[bold]Every interview also asks[/bold]")
+        for q in result.every_interview:
+            follow = f" [dim]Follow-up: {_escape(q.follow_up)}[/dim]" if q.follow_up else ""
+            out.print(f"• {_escape(q.text)}{follow}")
     if result.ask_them:
         out.print("[bold]Questions to ask them[/bold]")
         for q in result.ask_them:

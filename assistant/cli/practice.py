@@ -41,7 +41,15 @@ def practice(
         ),
     ] = None,
     count: Annotated[
-        int, typer.Option("-n", "--count", min=1, max=40, help="How many questions to ask.")
+        int,
+        typer.Option(
+            "-n",
+            "--count",
+            min=1,
+            max=40,
+            help="How many questions of the job's field to ask; the one every interview asks "
+            "(why this job) comes after them.",
+        ),
     ] = 5,
     history: Annotated[
         bool, typer.Option("--history", help="Show your progress per question over time.")

@@ -2,7 +2,9 @@
 with a follow-up, (b) a question for each job term the resume does not show, (c) the occupation
 family's questions that fit the job's duty lines, (d) the family's other questions, those the
 job's words point to first, and a company-knowledge question, and (e) a few questions to ask
-the panel. The family comes from the occupation classifier (assistant/analysis/occupation.py);
+the panel. A sure field's "why this job" question, which every interview asks whatever the
+field, takes none of the N places: it is shown apart (`every_interview`).
+The family comes from the occupation classifier (assistant/analysis/occupation.py);
 each question carries its type, its own follow-up and answer guide, the reason and the line it
 came from.
 
@@ -65,7 +67,16 @@ MAX_TAILORED = 2
 DEFAULT_COMPETENCY = "problem-solving"  # for a struggled question that names no competency
 RESPONSIBILITY_COMPETENCY = "ownership"  # for a responsibility line that names none
 
-Kind = Literal["struggled", "weak-spot", "gap", "duty", "role-specific", "tailored", "ask-them"]
+Kind = Literal[
+    "struggled",
+    "weak-spot",
+    "gap",
+    "duty",
+    "role-specific",
+    "tailored",
+    "ask-them",
+    "every-interview",
+]
 KIND_LABELS: dict[str, str] = {
     "struggled": "Asked again",
     "weak-spot": "Weak spot",
@@ -74,6 +85,7 @@ KIND_LABELS: dict[str, str] = {
     "role-specific": "Role-specific",
     "tailored": "Tailored to the job",
     "ask-them": "Ask them",
+    "every-interview": "Every interview asks",
 }
 
 
@@ -87,6 +99,10 @@ KIND_LABELS: dict[str, str] = {
 OWN_DUTIES = 0
 MIN_AD_FIT = 0.5
 COMPANY_QUESTION = "company"  # the general bank's question type every set gets one of
+# A sure field's "why this job, why this field" question ("Why did you choose nursing, and why
+# this ward?") is asked in every interview, whatever the field: blind judges counted it general
+# (0/41, session 31). It takes none of the N places; it is shown apart (`every_interview`).
+EVERY_INTERVIEW_TYPE = "motivational"
 
 # How a model answer to each type of question runs: an opening, the question's own guide, a close.
 OUTLINE_FRAME: dict[str, tuple[str, str]] = {
@@ -155,6 +171,9 @@ class InterviewResult(BaseModel):
     role_evidence: list[str] = []  # the job's words that pointed to the family
     questions: list[InterviewQuestion]
     ask_them: list[InterviewQuestion]
+    # asked in every interview whatever the field (the field's "why this job"), shown apart:
+    # none of the `questions`, which are the field's
+    every_interview: list[InterviewQuestion] = []
     missing_terms: list[str] = []
     rejected: list[RejectedQuestion] = []
     generation: Generation = Generation(source="rules")
@@ -572,6 +591,27 @@ def company_slots(family: str) -> list[Slot]:
     return []
 
 
+def of_the_field(slots: list[Slot]) -> list[Slot]:
+    """The slots without the question every interview asks (EVERY_INTERVIEW_TYPE): a slot gives
+    its next alternative instead, and a slot with none left goes, so its place in the set goes
+    to the next question of the field."""
+    kept = [[q for q in slot if q.question_type != EVERY_INTERVIEW_TYPE] for slot in slots]
+    return [slot for slot in kept if slot]
+
+
+def every_interview(family: str, asked: list[InterviewQuestion]) -> list[InterviewQuestion]:
+    """The field's own wording of the question every interview asks ('Why did you choose nursing,
+    and why this ward?'), shown apart from the set; not if the set asks it already (a weak spot
+    from the notes may)."""
+    why = "Whatever the field, the panel will ask why you want this job: have an answer ready."
+    texts = [q.text for q in asked]
+    return [
+        _question(q, "every-interview", why, None)
+        for q in family_questions(family)
+        if q.type == EVERY_INTERVIEW_TYPE and not is_near_duplicate(q.text, texts)
+    ]
+
+
 def ask_them(family: str, count: int) -> list[InterviewQuestion]:
     """(e) Questions for the candidate to ask the panel: the family's own."""
     return [
@@ -634,9 +674,10 @@ def build_questions(
         own = own_duty_slots(job, [family], sure=True)
         fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
         # the set is full even where the field's questions run out: the general behavioural
-        # ones (the field's own asks why this job)
+        # ones (why this job is asked apart, in the field's words: every_interview)
         fitting += [s for s in role_slots(job, GENERAL) if s[0].question_type == "behavioural"]
-        rest = [weak, gaps, own[:OWN_DUTIES], duty_slots(job, family), fitting]
+        duties = of_the_field(duty_slots(job, family))
+        rest = [weak, gaps, own[:OWN_DUTIES], duties, of_the_field(fitting)]
     elif role.sure:
         rest = [weak, gaps, duty_slots(job, family), role_slots(job, family)]
     else:  # the duties' own questions before any general one
@@ -646,6 +687,9 @@ def build_questions(
         ending = choose([], [company], 1)
         if ending and not is_near_duplicate(ending[0].text, [q.text for q in questions]):
             questions = questions[: request.count - 1] + ending
+    # a sure field's why-this-job question, apart; an unsure field or none keeps its general
+    # ones in the set
+    every = every_interview(family, questions) if role.sure and family != GENERAL else []
     unsure = (
         ""
         if role.sure
@@ -671,6 +715,7 @@ def build_questions(
         role_evidence=role.evidence,
         questions=questions,
         ask_them=ask_them(family, 3 if request.count >= 8 else 2),
+        every_interview=every,
         missing_terms=missing,
         generation=Generation(source="rules", notice=join_notices(*notices) or None),
     )
@@ -718,7 +763,7 @@ def tailor_questions(
         facts = QuestionFacts(
             known_text=known,
             prompt_text="\n".join(m["content"] for m in (msgs[0], msgs[-1])),
-            existing=[q.text for q in result.questions + accepted],
+            existing=[q.text for q in result.questions + result.every_interview + accepted],
             job_terms=terms,
             focus_line=line,
         )
@@ -779,12 +824,14 @@ def interview_questions(
 
 def practice_order(result: InterviewResult) -> list[tuple[str, str]]:
     """(label, question) in the order `rebound practice` asks them: a question from the notes is
-    followed by its follow-up, as an interviewer would (the others' follow-ups are on the sheet)."""
+    followed by its follow-up, as an interviewer would (the others' follow-ups are on the sheet);
+    the question every interview asks ('why this job') comes after the field's."""
     out = []
     for q in result.questions:
         out.append((KIND_LABELS[q.kind], q.text))
         if q.follow_up and q.kind == "struggled":
             out.append(("Follow-up", q.follow_up))
+    out += [(KIND_LABELS[q.kind], q.text) for q in result.every_interview]
     return out
 
 
