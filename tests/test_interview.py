@@ -804,10 +804,66 @@ def test_a_sure_fields_own_duty_question_names_a_thing_of_the_job():
 
     (vague,) = duty_questions("Evaluates the work of subordinates")
     (force,) = duty_questions("Maintains an effective work force")
-    (state,) = duty_questions("Enforces State and City laws")
+    (state,) = duty_questions("Enforces State")
     (brakes,) = duty_questions("Diagnoses antilock brake systems")
     assert not names_a_thing(vague) and not names_a_thing(force) and not names_a_thing(state)
     assert names_a_thing(brakes)
+
+
+def test_a_one_word_duty_object_that_qualifies_a_later_noun_is_not_asked():
+    """ "Conduct design and code reviews": "design" qualifies "reviews", so "conduct design" asks
+    about nothing; so do "design performant" and "prepare clear". A plural is an item of the list
+    ("reconcile accounts"), and ", and" starts a new clause ("check stock, and provide ...")."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert duty_questions("Conduct design and code reviews") == []
+    assert (
+        duty_questions("Design performant, scalable, and secure software to a high standard") == []
+    )
+    assert duty_questions("Prepares clear and concise written reports") == []
+    assert duty_questions("Develop features to support product and commercial initiatives")[
+        -1
+    ].what == ("features")
+    assert [q.what for q in duty_questions("Reconciles accounts and cash balances")] == ["accounts"]
+    assert [q.what for q in duty_questions("Check stock, and provide materials to staff")] == [
+        "stock"
+    ]
+    assert [q.what for q in duty_questions("Repair engines and pumps")] == ["engines"]
+
+
+def test_a_duty_named_by_one_vague_or_any_jobs_word_is_not_asked_whatever_the_field(tmp_path):
+    """ "Lead projects", "manage time", "analyze issues": one word that every job's general
+    questions use, or a vague one, says nothing of this job, sure field or not."""
+    from assistant.analysis.duty_questions import duty_questions, one_vague_word
+    from assistant.tasks.interview import own_duty_slots
+
+    for line in (
+        "Lead projects that drive business impact.",
+        "Manage time sufficient to plan",
+        "Analyze issues",
+        "Lead efforts to enhance content",
+        "Fix the problems",
+    ):
+        (dq,) = duty_questions(line)
+        assert one_vague_word(dq), line
+    for line in (
+        "Resolve bugs within established timelines.",
+        "Triage alerts",
+        "Manage complex projects",
+        "Track cargo by terminal",
+    ):
+        (dq,) = duty_questions(line)
+        assert not one_vague_word(dq), line
+    ad = tmp_path / "engineer.md"
+    ad.write_text(
+        "# Engineer\n\n## Responsibilities\n\n- Lead projects that drive business impact.\n"
+        "- Resolve bugs within established timelines.\n",
+        "utf-8",
+    )
+    for sure in (False, True):
+        texts = [s[0].text for s in own_duty_slots(read_job(str(ad)), ["software-data"], sure)]
+        assert not any("lead projects" in t for t in texts)
+        assert any("resolve bugs" in t for t in texts)
 
 
 # ---- specialist questions: one kind of work of the family ----

@@ -15,9 +15,10 @@ from pydantic import BaseModel
 
 from assistant.analysis.question_bank import QuestionType
 from assistant.paths import read_data
-from assistant.text import stop_words, token_spans
+from assistant.text import stem, stop_words, token_spans, tokens
 
 DUTY_FILE = "duty_questions.yaml"
+GENERAL_FILE = "interview_questions.yaml"  # its `general` questions suit every job
 SKILLS_FILE = "skills.yaml"
 MAX_TERMS = 3  # the job's terms one question lists
 MAX_OBJECT_WORDS = 4
@@ -108,6 +109,30 @@ def names_a_thing(dq: DutyQuestion, known: frozenset[str] = frozenset()) -> bool
     if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in known:
         return False
     return any(w.lower() not in _vague_words() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _general_words() -> frozenset[str]:
+    """The stems of the content words of the questions every job is asked (the general
+    behavioural questions of assistant/data/interview_questions.yaml): "time", "project",
+    "problem", "report", "team", "decision". A duty named by one of these alone is any job's."""
+    out = set()
+    for competency in read_data(GENERAL_FILE)["competencies"].values():
+        for question in competency["questions"].get("general", []):
+            out.update(stem(t) for t in tokens(question) if t not in stop_words())
+    return frozenset(out)
+
+
+def one_vague_word(dq: DutyQuestion) -> bool:
+    """Whether a duty question's object is one word (an article aside) that says too little to
+    ask about without its qualifier: a vague word (duty_questions.yaml `vague_objects`: "issues",
+    "efforts") or a word of the questions every job is asked ("lead projects", "manage time",
+    "prepare reports", "fix the problems"). Whatever the field: the general questions ask these."""
+    words = [w for w in dq.what.split() if w.lower() not in _ARTICLES]
+    if not dq.verb or len(words) != 1:
+        return False
+    word = words[0].lower()
+    return word in _vague_words() or stem(word) in _general_words()
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +237,7 @@ def _object(line: str, spans: list, start: int) -> str:
     word that says how, where or why; no article or modifier left dangling at the end; "" when
     nothing is left that names a thing."""
     what: list[str] = []
+    ends: list[int] = []  # where each of its words ends in the line
     for k in range(start, len(spans)):
         gap = line[spans[k - 1].end() : spans[k].start()] if k else ""
         word = spans[k].group(0)
@@ -228,6 +254,7 @@ def _object(line: str, spans: list, start: int) -> str:
         # a list's first word is said in lower case, unless a name goes on ("Microsoft Word")
         then = spans[k + 1].group(0) if k + 1 < len(spans) else ""
         what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
+        ends.append(spans[k].end())
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
             what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
             break
@@ -235,9 +262,36 @@ def _object(line: str, spans: list, start: int) -> str:
         what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
     ):
         what.pop()  # "propose long-term", "records of operational": no noun at the end
+    if what and _shared_qualifier(what, line[ends[len(what) - 1] :]):
+        return ""
     if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
         return " ".join(what)
     return ""
+
+
+def _shared_qualifier(what: list[str], rest: str) -> bool:
+    """Whether a one-word object is the first of several qualifiers of a noun that comes later:
+    "design [and code reviews]", "performant[, scalable and secure software]", "clear [and
+    concise written reports]", "support product [and commercial initiatives]". Its list's last
+    item runs to two or more words, so the noun is the list's, and the one word alone names
+    nothing. A plural ("accounts and cash balances", "features, bug fixes") is an item of the
+    list itself and stays."""
+    words = [w for w in what if w.lower() not in _ARTICLES]
+    if len(words) != 1 or not re.match(r"\s*(?:,|and\b|or\b)", rest, re.IGNORECASE):
+        return False
+    if re.match(r"\s*,\s*(?:and|or)\b", rest, re.IGNORECASE):
+        return False  # "check stock, and provide materials": a new clause, not a list
+    word = words[0].lower()
+    if (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("a"):
+        return False  # a plural ("taxes", "curricula") is an item of the list
+    listed = re.split(r"[.;:()]", rest)[0]
+    last = re.split(r",|\band/or\b|\band\b|\bor\b", listed, flags=re.IGNORECASE)[-1]
+    item = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'/-]*", last):
+        if w.lower() in _OBJECT_ENDS:
+            break
+        item.append(w)
+    return len(item) >= 2
 
 
 def item_question(item: str) -> Optional[DutyQuestion]:

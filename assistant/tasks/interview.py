@@ -26,6 +26,7 @@ from assistant.analysis.duty_questions import (
     duty_questions,
     item_question,
     names_a_thing,
+    one_vague_word,
     term_questions,
 )
 from assistant.analysis.keywords import (
@@ -499,6 +500,8 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
         for dq in duty_questions(line):
+            if one_vague_word(dq):  # "lead projects", "manage time": any job's, not this one's
+                continue
             if not sure or names_a_thing(dq, known):  # sure: the bank asks the vague ones better
                 slots.append(_own_question(dq, reason, line))
     for item in dict.fromkeys(things):
