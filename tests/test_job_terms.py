@@ -118,6 +118,28 @@ def test_years_and_degrees_are_their_own_requirements():
     assert [a.name for a in asks] == ["Python"]  # the degree's fields are not skills
 
 
+@pytest.mark.parametrize(
+    "line,degree",
+    [
+        ("- BS Degree in Computer Science or equivalent experience", "BS Degree in Computer"),
+        ("- BS or MS in Computer Science or related field", "BS or MS in Computer Science"),
+        ("- MSc in Physics or a related field", "MSc in Physics"),
+    ],
+)
+def test_a_degree_written_as_its_letters_is_a_degree_not_a_skill(line, degree):
+    # "BS" before "degree" or "in" a field names the degree (reported apart), never a term
+    # that a resume without a bachelor's would be told it lacks
+    asks, reqs = read_ad(f"Requirements:\n{line}\n- Python\n")
+    assert [a.name for a in asks] == ["Python"]
+    assert [r.kind for r in reqs] == ["degree"] and reqs[0].text.startswith(degree)
+
+
+def test_capital_letters_that_are_no_degree_stay_as_they_were():
+    asks, reqs = read_ad("Requirements:\n- MS Office and Excel\n- Based in Boston, MA in 2024\n")
+    assert not any(r.kind == "degree" for r in reqs)
+    assert "Microsoft Office" in [a.name for a in asks]
+
+
 def test_must_haves_come_first_and_nice_to_haves_are_marked():
     ad = "## Nice to have\n- Kafka\n\n## Requirements\n- Terraform\n"
     asks, _ = read_ad(ad)
