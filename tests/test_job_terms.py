@@ -364,6 +364,37 @@ def test_a_narrower_term_shows_the_broader_one_a_taxonomy_files_it_under():
     assert keyword_gap("Ten years of cabinetry.", "Requirements:\n- Carpentry\n").missing == []
 
 
+@pytest.mark.parametrize(
+    "resume,shown",
+    [
+        ("Support, monitor and troubleshoot hardware and software problems on the LAN.", True),
+        ("Troubleshooting and resolving all problems relative to the Mac systems.", True),
+        # the word alone does not say which meaning its bracket names
+        ("Troubleshooting, Excel, Word", False),
+        # nor beside the bracket's word in another clause, or far from it
+        ("Troubleshooting. Problems were passed to the vendor.", False),
+        ("Troubleshoot the line, then fill in the weekly report on any problems.", False),
+    ],
+)
+def test_a_one_word_term_a_taxonomy_brackets_shows_it_beside_its_words(resume, shown):
+    # Lightcast files "Troubleshooting (Problem Solving)": one word, so the bracket says which
+    # meaning is meant, and the resume's clause must say the same
+    report = keyword_gap(resume, "Requirements:\n- Excellent problem-solving skills\n")
+    assert (report.matched == ["Problem Solving"]) is shown
+    assert (report.missing == ["Problem Solving"]) is not shown
+
+
+def test_a_bracketed_word_is_itself_not_a_word_that_starts_like_it():
+    # "Persona (User Experience)": personas beside "experience" show it, "personable" does not
+    job = "Requirements:\n- User experience\n"
+    assert keyword_gap("Drew up personas for the checkout experience.", job).matched == [
+        "User Experience"
+    ]
+    assert keyword_gap("A personable agent with experience in sales.", job).missing == [
+        "User Experience"
+    ]
+
+
 def test_a_kind_of_something_asked_for_plainly_is_one_requirement_with_it():
     job = "Requirements:\n- Experience in carpentry\n- Finish carpentry for public buildings\n"
     report = keyword_gap("Twenty years of carpentry.", job)
