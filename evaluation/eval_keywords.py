@@ -142,7 +142,7 @@ def judge(
             t.missing_judged += 1
             if ask.get("shown"):
                 t.wrong_missing += 1
-                t.wrong.append(f"{label['label']}: {' / '.join(named)}")
+                t.wrong.append(f"{label['label']} ({label['resume']}): {' / '.join(named)}")
         # "A or B" listed as matched, with B a requirement the resume shows, is rightly matched
         shown = [
             term
@@ -158,7 +158,7 @@ def judge(
             t.shown_judged += 1
             if not ask.get("shown"):
                 t.wrongly_shown += 1
-                t.wrongly.append(f"{label['label']}: {' / '.join(shown)}")
+                t.wrongly.append(f"{label['label']} ({label['resume']}): {' / '.join(shown)}")
     return t
 
 

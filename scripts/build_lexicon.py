@@ -427,13 +427,36 @@ def broader(b: Builder) -> dict[int, list[int]]:
     return dict(sorted(out.items()))
 
 
+def in_clause(b: Builder) -> dict[int, list[int]]:
+    """A term named like the bracket of a one-word Lightcast skill ("Troubleshooting (Problem
+    Solving)") -> those one-word skills. `broader` leaves them out: the bracket says which meaning
+    of the word is meant, and the word alone cannot tell. A resume's clause that also holds a
+    word of the bracket can ("troubleshoot hardware and software problems"); the keyword gap
+    reads them so (keywords.ResumeIndex)."""
+    out: dict[int, list[int]] = {}
+    for qualifier, members in b.qualified.items():
+        index = _named(b, qualifier)
+        if index is None or _TOOL_KIND.search(qualifier):
+            continue  # a kind of tool: its members are in `broader`
+        kept = sorted(
+            m
+            for m in members - {index}
+            if len(split_words(b.terms[m][0])) == 1 and not _quality(b.terms[m][0])
+        )
+        if kept:
+            out[index] = kept
+    return dict(sorted(out.items()))
+
+
 def write_broader(b: Builder, out: Path) -> None:
     data = {
         "about": (
             "Built by scripts/build_lexicon.py from the subcategories of Lightcast Open Skills: "
-            "term index in lexicon.json -> the term indexes of its subcategory's skills."
+            "term index in lexicon.json -> the term indexes of its subcategory's skills; "
+            "in_clause: term index -> one-word skills it brackets, shown only beside its words."
         ),
         "broader": {str(k): ",".join(map(str, v)) for k, v in broader(b).items()},
+        "in_clause": {str(k): ",".join(map(str, v)) for k, v in in_clause(b).items()},
     }
     out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 

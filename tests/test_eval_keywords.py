@@ -6,7 +6,7 @@ from evaluation.eval_keywords import judge
 
 
 def _label(asks):
-    return {"label": "made_up", "asks": asks, "also": []}
+    return {"label": "made_up", "resume": "made_up.pdf", "asks": asks, "also": []}
 
 
 def test_a_matched_term_the_label_says_the_resume_lacks_is_wrongly_shown():
@@ -18,7 +18,7 @@ def test_a_matched_term_the_label_says_the_resume_lacks_is_wrongly_shown():
     )
     t = judge(label, matched=["Kotlin", "SQL"], missing=[], other=[])
     assert (t.wrongly_shown, t.shown_judged) == (1, 2)
-    assert t.wrongly == ["made_up: Kotlin"]
+    assert t.wrongly == ["made_up (made_up.pdf): Kotlin"]  # -v says which resume
 
 
 def test_an_or_matched_through_a_shown_name_is_not_wrongly_shown():

@@ -118,6 +118,28 @@ def test_years_and_degrees_are_their_own_requirements():
     assert [a.name for a in asks] == ["Python"]  # the degree's fields are not skills
 
 
+@pytest.mark.parametrize(
+    "line,degree",
+    [
+        ("- BS Degree in Computer Science or equivalent experience", "BS Degree in Computer"),
+        ("- BS or MS in Computer Science or related field", "BS or MS in Computer Science"),
+        ("- MSc in Physics or a related field", "MSc in Physics"),
+    ],
+)
+def test_a_degree_written_as_its_letters_is_a_degree_not_a_skill(line, degree):
+    # "BS" before "degree" or "in" a field names the degree (reported apart), never a term
+    # that a resume without a bachelor's would be told it lacks
+    asks, reqs = read_ad(f"Requirements:\n{line}\n- Python\n")
+    assert [a.name for a in asks] == ["Python"]
+    assert [r.kind for r in reqs] == ["degree"] and reqs[0].text.startswith(degree)
+
+
+def test_capital_letters_that_are_no_degree_stay_as_they_were():
+    asks, reqs = read_ad("Requirements:\n- MS Office and Excel\n- Based in Boston, MA in 2024\n")
+    assert not any(r.kind == "degree" for r in reqs)
+    assert "Microsoft Office" in [a.name for a in asks]
+
+
 def test_must_haves_come_first_and_nice_to_haves_are_marked():
     ad = "## Nice to have\n- Kafka\n\n## Requirements\n- Terraform\n"
     asks, _ = read_ad(ad)
@@ -340,6 +362,37 @@ def test_a_narrower_term_shows_the_broader_one_a_taxonomy_files_it_under():
     job = "Requirements:\n- Experience in cabinetry\n"
     assert keyword_gap("Ten years of carpentry.", job).missing == ["Cabinetry"]
     assert keyword_gap("Ten years of cabinetry.", "Requirements:\n- Carpentry\n").missing == []
+
+
+@pytest.mark.parametrize(
+    "resume,shown",
+    [
+        ("Support, monitor and troubleshoot hardware and software problems on the LAN.", True),
+        ("Troubleshooting and resolving all problems relative to the Mac systems.", True),
+        # the word alone does not say which meaning its bracket names
+        ("Troubleshooting, Excel, Word", False),
+        # nor beside the bracket's word in another clause, or far from it
+        ("Troubleshooting. Problems were passed to the vendor.", False),
+        ("Troubleshoot the line, then fill in the weekly report on any problems.", False),
+    ],
+)
+def test_a_one_word_term_a_taxonomy_brackets_shows_it_beside_its_words(resume, shown):
+    # Lightcast files "Troubleshooting (Problem Solving)": one word, so the bracket says which
+    # meaning is meant, and the resume's clause must say the same
+    report = keyword_gap(resume, "Requirements:\n- Excellent problem-solving skills\n")
+    assert (report.matched == ["Problem Solving"]) is shown
+    assert (report.missing == ["Problem Solving"]) is not shown
+
+
+def test_a_bracketed_word_is_itself_not_a_word_that_starts_like_it():
+    # "Persona (User Experience)": personas beside "experience" show it, "personable" does not
+    job = "Requirements:\n- User experience\n"
+    assert keyword_gap("Drew up personas for the checkout experience.", job).matched == [
+        "User Experience"
+    ]
+    assert keyword_gap("A personable agent with experience in sales.", job).missing == [
+        "User Experience"
+    ]
 
 
 def test_a_kind_of_something_asked_for_plainly_is_one_requirement_with_it():

@@ -1117,8 +1117,13 @@ _EXPERIENCE = re.compile(
 _PLAIN_YEARS = re.compile(
     rf"(?:at least|a minimum of|minimum|over|more than)?\s*{_NUMBER}\+?\s*(?:years?|hours?)\b", re.I
 )
+# a degree written as its letters, in capitals: BS, B.S., BSc, BA, MS, M.Sc. ("BS or MS")
+_LETTERS = r"(?-i:[BM]\.?(?:Sc|S|A)\.?)"
 _DEGREE = re.compile(
-    r"\b(?P<d>bachelor[’']?s?(?:\s+degree)?|master[’']?s?\s+degree|associate[’']?s?\s+degree|"
+    # the letters only where a degree stands: before "degree" or "in"/"from" a field ("MS Office"
+    # is a product, "Boston, MA" a state)
+    rf"\b(?P<d>{_LETTERS}(?:\s*(?:/|or)\s*{_LETTERS})*(?:\s+degree\b|(?=\s+(?:in|from)\s+[A-Za-z]))|"
+    r"bachelor[’']?s?(?:\s+degree)?|master[’']?s?\s+degree|associate[’']?s?\s+degree|"
     r"doctora(?:l|te)(?:\s+degree)?|ph\.?d\.?|mba|high school (?:diploma|graduation)|ged\b|"
     r"(?:college|university) degree|four-year degree|"
     r"\d+\s+(?:semester|quarter)\s+units|(?:one|two|four|\d)-year\s+program|degree)"
@@ -1418,8 +1423,13 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
         )
         for m in _DEGREE.finditer(s.text):
-            if m.group("field") and re.search(
-                r"degree|bachelor|master|associate|doctor|ph", m.group("d"), re.I
+            letters = re.match(_LETTERS, m.group("d"))
+            if letters:  # "BS Degree in ...": the degree, not a skill named BS
+                a, b = m.span("d")
+                found = [f for f in found if not (f.start >= a and f.end <= b)]
+            if m.group("field") and (
+                letters
+                or re.search(r"degree|bachelor|master|associate|doctor|ph", m.group("d"), re.I)
             ):
                 # "a degree in Computer Science, Mathematics": one requirement, not five skills
                 a, b = m.span("field")

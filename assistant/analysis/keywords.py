@@ -392,11 +392,42 @@ class ResumeIndex:
             return word_key(parts[0]) in self.joined
         return len(parts) == 2 and word_key(parts[0] + parts[1]) in self.keyset
 
+    def _beside_its_words(self, term_id: int) -> bool:
+        """A one-word term the taxonomy files under this one in brackets ("Troubleshooting
+        (Problem Solving)") shows it where one clause also holds a word of it, at most two words
+        apart: "troubleshoot hardware and software problems". The bracket says which meaning of
+        the word is meant; the resume's clause must say the same. The word itself, not one that
+        only starts like it ("personable" is no Persona)."""
+        from assistant.analysis.lexicon import in_clause_terms, lexicon, phrase_key
+
+        members = in_clause_terms(term_id)
+        if not members:
+            return False
+        lex = lexicon()
+        own = [w for w in phrase_key(lex.term(term_id).name).split() if w not in _FILLER]
+        content, clause = self._content, self._clause
+        for member in members:
+            key = phrase_key(lex.term(member).name)
+            for p in self._starts.get(key[:5], ()):
+                r = self._rank.get(p)
+                if r is None or self.keys[p] != key:
+                    continue
+                for q in range(max(0, r - 3), min(len(content), r + 4)):
+                    if (
+                        q != r
+                        and clause[q] == clause[r]
+                        and any(_same_word(self.keys[content[q]], w) for w in own)
+                    ):
+                        return True
+        return False
+
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
         from assistant.analysis.lexicon import narrower_terms, phrase_key
 
         if term_id is not None and (term_id in self.ids or self.ids & narrower_terms(term_id)):
             return True  # the term itself, or a narrower one: "Purchasing" shows Procurement
+        if term_id is not None and self._beside_its_words(term_id):
+            return True
         names = [name, *aliases]
         names += [
             short

@@ -246,9 +246,13 @@ def iter_terms() -> Iterator[Term]:
 
 
 @lru_cache(maxsize=1)
-def _broader() -> dict[str, str]:
+def _broader_file() -> dict[str, dict[str, str]]:
     with data_path(BROADER_FILE).open(encoding="utf-8") as fh:
-        return json.load(fh)["broader"]
+        return json.load(fh)
+
+
+def _broader() -> dict[str, str]:
+    return _broader_file()["broader"]
 
 
 @lru_cache(maxsize=4096)
@@ -256,4 +260,13 @@ def narrower_terms(term_id: int) -> frozenset[int]:
     """The terms that show a term named like a Lightcast subcategory ("Purchasing" shows
     Procurement); empty for any other term."""
     members = _broader().get(str(term_id))
+    return frozenset(map(int, members.split(","))) if members else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def in_clause_terms(term_id: int) -> frozenset[int]:
+    """The one-word terms a Lightcast bracket files under a term ("Troubleshooting (Problem
+    Solving)"): they show it only beside one of its words, where the resume says which meaning
+    of the word is meant; empty for most terms."""
+    members = _broader_file().get("in_clause", {}).get(str(term_id))
     return frozenset(map(int, members.split(","))) if members else frozenset()
