@@ -467,6 +467,8 @@ class Bench:
         plain: list[Run] = []
         model: list[Run] = []
         checked([*base, "--no-model"], self.env)  # warm the file cache once
+        if self.model:  # and the model's: its cut copy, and the worker it names (launch.py)
+            checked(base, self.model_env)
         for _ in range(self.times(6, 3)):
             plain.append(checked([*base, "--no-model"], self.env))
             if self.model:
@@ -699,7 +701,7 @@ def cpu_model() -> str:
 
 
 def machine(model: Optional[str]) -> dict:
-    from assistant.engine.llama import physical_cores
+    from assistant.engine.cores import physical_cores
 
     def version(dist: str) -> Optional[str]:
         try:

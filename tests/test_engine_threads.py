@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.engine import cores as cores_module
 from assistant.engine import llama
 
 
 @pytest.fixture
 def machine(monkeypatch):
     def set_machine(cores: int, busy: int) -> int:
-        monkeypatch.setattr(llama, "physical_cores", lambda: cores)
-        monkeypatch.setattr(llama, "busy_cpus", lambda: busy)
-        return llama.default_threads()
+        monkeypatch.setattr(cores_module, "physical_cores", lambda: cores)
+        monkeypatch.setattr(cores_module, "busy_cpus", lambda: busy)
+        return cores_module.default_threads()
 
     return set_machine
 
@@ -44,5 +45,5 @@ def test_threads_from_the_config_are_kept(machine, embedded_model_path):
 
 
 def test_the_machine_is_read_without_error():
-    assert 1 <= llama.physical_cores() <= llama.os.cpu_count()
-    assert llama.busy_cpus() >= 0
+    assert 1 <= cores_module.physical_cores() <= cores_module.os.cpu_count()
+    assert cores_module.busy_cpus() >= 0

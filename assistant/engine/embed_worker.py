@@ -10,7 +10,9 @@ beside the caller's parsing and checks, on the machine's other core.
 The worker reads a line of JSON on stdin, the load line (model file, batch tokens), and loads the
 model; then a second, its texts and threads (one fewer than the cores: the caller keeps one
 busy). When the caller has nothing left to do but wait for the vectors, it writes a third line,
-the threads to take from the next batch on (every core). It writes the vectors as JSON on
+the threads to take from the next batch on: a number the user set, or none, and the worker takes
+one per physical core free then (every core, on an idle machine: the caller's is free once it
+waits; asked in the caller, the worker's own busy core would count against it). It writes the vectors as JSON on
 stdout, and imports only the bindings (llama_embed.py), so it starts quickly.
 
 Started by `start` when the caller knows its texts (0.3-0.5 s after launch: Python, typer and
@@ -174,9 +176,9 @@ def start(
     waiting_threads: int | None = None,
 ) -> Callable[[], Vectors]:
     """Start embedding `texts` with the GGUF at `model_path` in a worker process with `threads`
-    threads, `waiting_threads` (default: the same) once the caller waits; the function returned
-    waits for its vectors (one per text, in order), or, if the worker failed, gives
-    `fallback()`."""
+    threads, `waiting_threads` once the caller waits (None: one per physical core free then, as
+    the worker sees it: cores.default_threads); the function returned waits for its vectors (one
+    per text, in order), or, if the worker failed, gives `fallback()`."""
     load = {"model": model_path, "tokens": tokens}
     worker = _taken_over(load, texts, threads)
     if worker is None:
@@ -187,7 +189,7 @@ def start(
 
     def result() -> Vectors:
         # nothing left to do here but wait: every core to the worker
-        _send(worker, json.dumps({"threads": waiting_threads or threads}))
+        _send(worker, json.dumps({"threads": waiting_threads}))
         try:
             worker.stdin.close()
         except OSError:
@@ -208,6 +210,7 @@ def start(
 
 
 def main() -> int:
+    from assistant.engine.cores import default_threads
     from assistant.engine.llama_embed import Embedder
 
     load = json.loads(sys.stdin.readline())
@@ -218,24 +221,34 @@ def main() -> int:
         return 1
     job = json.loads(line)
     embedder.set_threads(int(job["threads"]))
-    more: list[int] = []  # the threads of the caller's "waiting" line, once it comes
+    more: list[int | None] = []  # the threads of the caller's "waiting" line, once it comes
 
     def listen() -> None:
         try:
-            more.append(int(json.loads(sys.stdin.readline())["threads"]))
+            threads = json.loads(sys.stdin.readline())["threads"]
         except (ValueError, KeyError, TypeError):  # the caller closed its end: as many as now
-            pass
+            return
+        more.append(int(threads) if threads else None)
 
     threading.Thread(target=listen, daemon=True).start()
 
     def before_decode() -> None:
+        # asked here, between batches: llama.cpp's threads are idle and the caller waits, so
+        # the cores it finds free are its own and the caller's
         if more:
-            embedder.set_threads(more.pop())
+            embedder.set_threads(more.pop() or default_threads())
 
+    texts = list(job["texts"])
+    # the longest first, on one thread while the caller works; the short ones, packed in fewer
+    # batches, last, when the caller waits and every core is this worker's
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     try:
-        vectors = embedder.embed(list(job["texts"]), before_decode)
+        embedded = embedder.embed([texts[i] for i in order], before_decode)
     finally:
         embedder.close()
+    vectors: list = [None] * len(texts)
+    for i, vector in zip(order, embedded):
+        vectors[i] = vector
     json.dump(vectors, sys.stdout)
     return 0
 

@@ -7,14 +7,13 @@ alone (llama_embed.py)."""
 from __future__ import annotations
 
 import atexit
-import functools
 import os
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Optional
 
 from assistant.engine.base import Backend, Call, Message, ModelInfo
+from assistant.engine.cores import default_threads
 from assistant.engine.gguf import read_gguf
 from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError, NoEmbeddingsError
@@ -40,49 +39,6 @@ def _close_all() -> None:
         for embedder in _EMBEDDERS.values():
             embedder.close()
         _EMBEDDERS.clear()
-
-
-def _usable_cpus() -> set[int]:
-    try:
-        return set(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return set(range(os.cpu_count() or 1))
-
-
-@functools.lru_cache(maxsize=1)
-def physical_cores() -> int:
-    """The physical cores among the CPUs this process may use (hyper-threads of one core count
-    once: a second thread on the same core slows llama.cpp's matrix work down); where the kernel
-    does not say (not Linux), the usable CPUs."""
-    usable = _usable_cpus()
-    cores = set()
-    for cpu in usable:
-        try:
-            siblings = Path(
-                f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list"
-            ).read_text()
-        except OSError:
-            return len(usable)
-        cores.add(siblings.strip())
-    return max(1, len(cores))
-
-
-def busy_cpus() -> int:
-    """How many other tasks are running right now (the kernel's runnable count, less this one)."""
-    try:
-        running = Path("/proc/loadavg").read_text().split()[3].split("/")[0]
-        return max(0, int(running) - 1)
-    except (OSError, IndexError, ValueError):
-        return 0
-
-
-def default_threads() -> int:
-    """One thread per physical core that is free now; at least 1, at most 8. llama.cpp's threads
-    wait for each other after every layer, so one thread that shares its core with another busy
-    process stalls them all: on the 2-core benchmark machine with other work running, 2 threads
-    took from 1.5 s up to 36 s for a 22-token sentence that 1 thread wrote in 0.86 s; idle, 2
-    threads evaluated its prompt in 0.35 s against 0.68 s (benchmarks/, `make bench`)."""
-    return max(1, min(8, physical_cores() - busy_cpus()))
 
 
 class _Loaded:
@@ -235,8 +191,8 @@ class LlamaBackend(Backend):
         other work to do first; the function returned waits for the vectors, the same ones
         `embed` gives. Where this process has the embedder loaded already, or the worker fails,
         they are embedded here. The worker takes one thread fewer than `embed`: the caller's
-        own work keeps a core busy meanwhile (see default_threads), and every one once the
-        caller waits for them."""
+        own work keeps a core busy meanwhile (see default_threads), and every free one once the
+        caller waits for them (the threads the user set, if any)."""
         texts = list(texts)
         path = self.model_path if layers is None else cut_model(self.model_path, layers)
         if not texts or path in _EMBEDDERS:
@@ -250,7 +206,7 @@ class LlamaBackend(Backend):
             max(1, threads - 1),
             texts,
             fallback=lambda: self.embed(texts, layers),
-            waiting_threads=threads,
+            waiting_threads=self.fixed_threads,
         )
 
     def _run(self, calls: list[Call]) -> Iterator[tuple[int, str]]:
