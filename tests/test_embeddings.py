@@ -537,3 +537,53 @@ def test_the_entry_point_gives_a_head_start_only_to_practice_with_answers_and_a_
     ):
         launch.head_start(args)
     assert len(started) == 2
+
+
+def test_the_worker_embeds_the_longest_first_and_takes_the_free_cores_once_the_caller_waits(
+    monkeypatch, capsys
+):
+    """Its output keeps the caller's order; the threads of a "waiting" line without a number
+    are the cores free when the next batch starts, asked in the worker (cores.default_threads)."""
+    import io
+    import json
+    import threading
+
+    from assistant.engine import cores, embed_worker, llama_embed
+
+    calls: list = []
+    running = set(threading.enumerate())
+
+    class Recording:
+        def __init__(self, model, tokens, threads):
+            calls.append(("load", model, tokens, threads))
+
+        def set_threads(self, threads):
+            calls.append(("threads", threads))
+
+        def embed(self, texts, before_decode):
+            for thread in set(threading.enumerate()) - running:  # the worker's listener:
+                thread.join(5)  # it has read the "waiting" line
+            before_decode()
+            calls.append(("embed", list(texts)))
+            return [[float(len(t))] for t in texts]
+
+        def close(self):
+            calls.append(("close",))
+
+    monkeypatch.setattr(llama_embed, "Embedder", Recording)
+    monkeypatch.setattr(cores, "default_threads", lambda: 5)
+    lines = [
+        {"model": "cut.gguf", "tokens": 128},
+        {"texts": ["Why?", "A long answer with many words.", "An answer."], "threads": 1},
+        {"threads": None},
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(json.dumps(x) + "\n" for x in lines)))
+    assert embed_worker.main() == 0
+    assert json.loads(capsys.readouterr().out) == [[4.0], [30.0], [10.0]]
+    assert calls == [
+        ("load", "cut.gguf", 128, 1),
+        ("threads", 1),
+        ("threads", 5),
+        ("embed", ["A long answer with many words.", "An answer.", "Why?"]),
+        ("close",),
+    ]
