@@ -773,3 +773,12 @@ def test_items_set_in_bold_are_read_and_the_stack_we_use_is_not_asked_for():
     names = {a.name for a in read_ad(ad)[0]}
     assert {"Ruby or Java or Elixir", "Communication"} <= names  # one ask either satisfies
     assert not names & {"Kafka", "Redis", "TypeScript"}
+
+
+def test_a_shorter_name_is_read_where_the_longest_is_refused_by_its_form():
+    # the longest key at "full" ("full stack developer") is a name in another form and refused;
+    # the shorter "full stack" is written as the name has it, and is read
+    got = [f.name for f in terms_in("They are comfortable as a full stack developer.")]
+    assert "Full-stack development" in got, got
+    got = [f.name for f in terms_in("2 years of experience using RESTful APIs including Retrofit")]
+    assert "REST APIs" in got, got

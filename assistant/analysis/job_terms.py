@@ -691,9 +691,13 @@ def terms_in(
     while i < n:
         s0 = tokens.spans[i][0]
         word = tokens.words[i]
-        hit = lex.match_at(tokens.keys, i, tokens.room[i])
         best: Optional[Found] = None
-        if hit is not None and strict:
+        hits = lex.matches_at(tokens.keys, i, tokens.room[i])
+        hit = next(hits, None)
+        while hit is not None and strict:
+            # the longest name the words spell in the form they are written: where the longest
+            # key is refused ("distribution system" is not Distributed Systems), a shorter name
+            # at the same word may still be written as it is (Distribution)
             tid, used = hit
             form_tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
             if form_tid is None and i + used - 1 in duties:
@@ -717,7 +721,10 @@ def terms_in(
                 term = lex.term(tid)
                 activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
                 form_tid = tid if term.source == "curated" and activity else None
-            hit = None if form_tid is None else (form_tid, used)
+            if form_tid is not None:
+                hit = (form_tid, used)
+                break
+            hit = next(hits, None)
         if hit is not None:
             tid, used = hit
             term = lex.term(tid)
