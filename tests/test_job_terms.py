@@ -782,3 +782,24 @@ def test_a_shorter_name_is_read_where_the_longest_is_refused_by_its_form():
     assert "Full-stack development" in got, got
     got = [f.name for f in terms_in("2 years of experience using RESTful APIs including Retrofit")]
     assert "REST APIs" in got, got
+
+
+def test_a_taxonomy_alias_in_other_words_is_shown_in_the_ads_words():
+    # ESCO files "employment law" under labour legislation: the ad asks in its own words, and
+    # the taxonomy's name stays an alias for the resume side
+    found = terms_in("three years of experience litigating employment law, discipline")
+    law = next(f for f in found if f.term_id is not None and "law" in f.name.lower())
+    assert law.name == "employment law" and law.aliases, found
+    report = keyword_gap(
+        "Litigated employment law cases for ten years",
+        "Requirements:\n- Experience litigating employment law\n",
+    )
+    assert [t.name for t in report.terms if t.matched] == ["employment law"]
+
+
+def test_a_b_and_other_c_is_one_requirement():
+    asks, _ = read_ad(
+        "Requirements:\n- Two years of experience with devices such as office"
+        " machines, computer and other electronic equipment, or card readers.\n"
+    )
+    assert ["office machines", "electronic equipment"] in [a.names for a in asks]

@@ -732,7 +732,18 @@ def terms_in(
             if used == 1 and term.source != "curated" and word.islower() and len(word) <= 3:
                 best = None
             else:
-                best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)
+                end = tokens.spans[i + used - 1][1]
+                written = text[s0:end]
+                if (
+                    used > 1
+                    and term.source != "curated"
+                    and phrase_key(written) != phrase_key(term.name)
+                ):
+                    # an alias in other words ("employment law" for labour legislation, "office
+                    # machines" for office equipment): the ad's own words are what it asks for
+                    best = Found(written, term.category, s0, end, tid, (term.name,))
+                else:
+                    best = Found(term.name, term.category, s0, end, tid)
         joined = _joined_name(tokens, i, lex) if best is None or used_one(best) else None
         if joined is not None:
             best = joined
@@ -1205,7 +1216,8 @@ _OR_RELATED = re.compile(
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
 _EXAMPLE_OF = re.compile(
     r"^\s*,?\s*(?:(?:such as|[ei]\.[ge]\.,?|for example,?)\s*(?:[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*)?"
-    r"|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
+    r"|(?:,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,?\s+)?"  # "A, B and other C"
+    r"(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
     re.I,
 )
 # "such as A and B": the examples are joined by "and" yet either will do
