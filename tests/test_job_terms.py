@@ -803,3 +803,11 @@ def test_a_b_and_other_c_is_one_requirement():
         " machines, computer and other electronic equipment, or card readers.\n"
     )
     assert ["office machines", "electronic equipment"] in [a.names for a in asks]
+
+
+def test_a_capitalised_item_of_a_list_of_tools_is_a_tool():
+    got = names("Requirements:\n- Marionette, Mustache, jQuery\n")
+    assert "Marionette" in got, got
+    # not where the list holds fewer than two tools
+    got = names("Requirements:\n- Marionette, teamwork, honesty\n")
+    assert "Marionette" not in got, got

@@ -633,6 +633,20 @@ _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
     r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.()]|\s*$)"
 )
+_LIST_ITEM = re.compile(
+    r"(?:^|,\s*|\b(?:and|or)\s+)(?P<name>[A-Z][a-z][A-Za-z0-9+#-]*)(?=\s*(?:,|\.?$|\s(?:and|or)\b))"
+)
+
+
+def _list_member(text: str, f: Found) -> bool:
+    """The term is a whole item of a comma list: a comma, "and" or "or" on either side."""
+    before = text[: f.start].rstrip()
+    after = text[f.end :].lstrip()
+    return (not before or before.endswith(",") or bool(re.search(r"\b(?:and|or)$", before))) and (
+        not after or after[0] in ",." or bool(re.match(r"(?:and|or)\b", after))
+    )
+
+
 _COMMON_CAPITALISED = frozenset(
     """
 English Spanish French German Chinese Japanese Portuguese Italian Arabic Monday Friday Google
@@ -915,6 +929,19 @@ def terms_in(
             if len(words) == 1 and word_key(name) in lex.firsts:
                 continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
             take(Found(name, "tool", *m.span("name")))
+    if products and not only_credentials:
+        # "Marionette, Mustache, jQuery": a capitalised word that is a whole item of a list
+        # whose other items include two tools is a tool too
+        items = [
+            m
+            for m in _LIST_ITEM.finditer(text)
+            if free(*m.span("name"))
+            and m.group("name") not in _COMMON_CAPITALISED
+            and _ok_tech(m.group("name"))
+        ]
+        if items and sum(f.category == "tool" and _list_member(text, f) for f in found) >= 2:
+            for m in items:
+                take(Found(m.group("name"), "tool", *m.span("name")))
     # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
     found = [f for f in found if not _in_address(text, f.start, f.end)]
     found.sort(key=lambda f: f.start)
