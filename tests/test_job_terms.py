@@ -811,3 +811,13 @@ def test_a_capitalised_item_of_a_list_of_tools_is_a_tool():
     # not where the list holds fewer than two tools
     got = names("Requirements:\n- Marionette, teamwork, honesty\n")
     assert "Marionette" not in got, got
+
+
+def test_a_work_activity_in_its_s_form_before_its_object_is_read():
+    got = names(
+        "Duties:\n- The engineer sets parameters and trains Building Operating Engineers.\n"
+    )
+    assert "Training" in got, got
+    # a plural noun after a determiner is no verb; a taxonomy's name is read only as written
+    got = names("Duties:\n- Keeps the trains the City owns in order.\n")
+    assert "Training" not in got, got

@@ -729,6 +729,21 @@ def terms_in(
                 # Rebound's own work activities read in their verb forms too: "supervises",
                 # "inspected" (the taxonomies' names are read only as written)
                 form_tid = tid if lex.term(tid).source == "curated" else None
+            elif (
+                form_tid is None
+                and used == 1
+                and re.fullmatch(r"[a-z]{3,}[^su]s", word)
+                and i + 1 < n
+                and (
+                    tokens.words[i + 1].lower() in _DETERMINER or tokens.words[i + 1][:1].isupper()
+                )
+                and (i == 0 or tokens.words[i - 1].lower() not in _DETERMINER)
+            ):
+                # "trains Building Operating Engineers", "monitors the ...": the -s form before
+                # its object (Rebound's own work activities only)
+                term = lex.term(tid)
+                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
+                form_tid = tid if term.source == "curated" and activity else None
             elif form_tid is None and used == 1 and i in verbs:
                 # ... and where only a verb can stand: "Collaborate with the team", "to inspect,
                 # adjust, install, and repair" (an activity's name: not "Solid" for Solidity)
