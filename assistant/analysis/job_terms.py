@@ -633,6 +633,20 @@ _NAMED_PRODUCT = re.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
     r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.()]|\s*$)"
 )
+_LIST_ITEM = re.compile(
+    r"(?:^|,\s*|\b(?:and|or)\s+)(?P<name>[A-Z][a-z][A-Za-z0-9+#-]*)(?=\s*(?:,|\.?$|\s(?:and|or)\b))"
+)
+
+
+def _list_member(text: str, f: Found) -> bool:
+    """The term is a whole item of a comma list: a comma, "and" or "or" on either side."""
+    before = text[: f.start].rstrip()
+    after = text[f.end :].lstrip()
+    return (not before or before.endswith(",") or bool(re.search(r"\b(?:and|or)$", before))) and (
+        not after or after[0] in ",." or bool(re.match(r"(?:and|or)\b", after))
+    )
+
+
 _COMMON_CAPITALISED = frozenset(
     """
 English Spanish French German Chinese Japanese Portuguese Italian Arabic Monday Friday Google
@@ -691,9 +705,13 @@ def terms_in(
     while i < n:
         s0 = tokens.spans[i][0]
         word = tokens.words[i]
-        hit = lex.match_at(tokens.keys, i, tokens.room[i])
         best: Optional[Found] = None
-        if hit is not None and strict:
+        hits = lex.matches_at(tokens.keys, i, tokens.room[i])
+        hit = next(hits, None)
+        while hit is not None and strict:
+            # the longest name the words spell in the form they are written: where the longest
+            # key is refused ("distribution system" is not Distributed Systems), a shorter name
+            # at the same word may still be written as it is (Distribution)
             tid, used = hit
             form_tid = lex.by_form(tokens.words[i : i + used], tokens.keys[i : i + used], tid)
             if form_tid is None and i + used - 1 in duties:
@@ -711,13 +729,31 @@ def terms_in(
                 # Rebound's own work activities read in their verb forms too: "supervises",
                 # "inspected" (the taxonomies' names are read only as written)
                 form_tid = tid if lex.term(tid).source == "curated" else None
+            elif (
+                form_tid is None
+                and used == 1
+                and re.fullmatch(r"[a-z]{3,}[^su]s", word)
+                and i + 1 < n
+                and (
+                    tokens.words[i + 1].lower() in _DETERMINER or tokens.words[i + 1][:1].isupper()
+                )
+                and (i == 0 or tokens.words[i - 1].lower() not in _DETERMINER)
+            ):
+                # "trains Building Operating Engineers", "monitors the ...": the -s form before
+                # its object (Rebound's own work activities only)
+                term = lex.term(tid)
+                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
+                form_tid = tid if term.source == "curated" and activity else None
             elif form_tid is None and used == 1 and i in verbs:
                 # ... and where only a verb can stand: "Collaborate with the team", "to inspect,
                 # adjust, install, and repair" (an activity's name: not "Solid" for Solidity)
                 term = lex.term(tid)
                 activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
                 form_tid = tid if term.source == "curated" and activity else None
-            hit = None if form_tid is None else (form_tid, used)
+            if form_tid is not None:
+                hit = (form_tid, used)
+                break
+            hit = next(hits, None)
         if hit is not None:
             tid, used = hit
             term = lex.term(tid)
@@ -725,7 +761,18 @@ def terms_in(
             if used == 1 and term.source != "curated" and word.islower() and len(word) <= 3:
                 best = None
             else:
-                best = Found(term.name, term.category, s0, tokens.spans[i + used - 1][1], tid)
+                end = tokens.spans[i + used - 1][1]
+                written = text[s0:end]
+                if (
+                    used > 1
+                    and term.source != "curated"
+                    and phrase_key(written) != phrase_key(term.name)
+                ):
+                    # an alias in other words ("employment law" for labour legislation, "office
+                    # machines" for office equipment): the ad's own words are what it asks for
+                    best = Found(written, term.category, s0, end, tid, (term.name,))
+                else:
+                    best = Found(term.name, term.category, s0, end, tid)
         joined = _joined_name(tokens, i, lex) if best is None or used_one(best) else None
         if joined is not None:
             best = joined
@@ -897,6 +944,19 @@ def terms_in(
             if len(words) == 1 and word_key(name) in lex.firsts:
                 continue  # an ordinary word a lexicon name starts with ("Cloud", "Data")
             take(Found(name, "tool", *m.span("name")))
+    if products and not only_credentials:
+        # "Marionette, Mustache, jQuery": a capitalised word that is a whole item of a list
+        # whose other items include two tools is a tool too
+        items = [
+            m
+            for m in _LIST_ITEM.finditer(text)
+            if free(*m.span("name"))
+            and m.group("name") not in _COMMON_CAPITALISED
+            and _ok_tech(m.group("name"))
+        ]
+        if items and sum(f.category == "tool" and _list_member(text, f) for f in found) >= 2:
+            for m in items:
+                take(Found(m.group("name"), "tool", *m.span("name")))
     # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
     found = [f for f in found if not _in_address(text, f.start, f.end)]
     found.sort(key=lambda f: f.start)
@@ -1198,7 +1258,8 @@ _OR_RELATED = re.compile(
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
 _EXAMPLE_OF = re.compile(
     r"^\s*,?\s*(?:(?:such as|[ei]\.[ge]\.,?|for example,?)\s*(?:[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*)?"
-    r"|(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
+    r"|(?:,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,?\s+)?"  # "A, B and other C"
+    r"(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
     re.I,
 )
 # "such as A and B": the examples are joined by "and" yet either will do

@@ -216,13 +216,18 @@ class Lexicon:
 
     def match_at(self, keys: list[str], i: int, room: int = MAX_WORDS) -> Optional[tuple[int, int]]:
         """The longest lexicon term starting at word i, within `room` words: (term, words used)."""
+        return next(self.matches_at(keys, i, room), None)
+
+    def matches_at(
+        self, keys: list[str], i: int, room: int = MAX_WORDS
+    ) -> Iterator[tuple[int, int]]:
+        """Every lexicon term starting at word i, within `room` words, longest first."""
         if keys[i] not in self.firsts:
-            return None
+            return
         for n in range(min(MAX_WORDS, room, len(keys) - i), 0, -1):
             hit = self.key_term(" ".join(keys[i : i + n]))
             if hit is not None:
-                return hit, n
-        return None
+                yield hit, n
 
 
 def _read() -> dict:
