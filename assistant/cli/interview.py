@@ -29,6 +29,22 @@ ResumeOpt = Annotated[
 ]
 
 
+def count_option(what: str):
+    """`-n`: how many questions of the job's field; `what` says what happens to the one every
+    interview asks (why this job), which is not counted."""
+    return Annotated[
+        int,
+        typer.Option(
+            "-n", "--count", min=1, max=40, help=f"How many questions of the job's {what}."
+        ),
+    ]
+
+
+CountOpt = count_option(
+    "field to practise; the one every interview asks (why this job) is shown apart"
+)
+
+
 def interview_request(job: Optional[str], resume: Optional[str], notes: Optional[str], count: int):
     """Read the inputs into an InterviewRequest (shared with `rebound practice`)."""
     from assistant.inputs.job import read_job
@@ -52,17 +68,7 @@ def interview(
     job: JobOpt = None,
     resume: ResumeOpt = None,
     notes: NotesOpt = None,
-    count: Annotated[
-        int,
-        typer.Option(
-            "-n",
-            "--count",
-            min=1,
-            max=40,
-            help="How many questions of the job's field to practise; the one every interview "
-            "asks (why this job) is shown apart.",
-        ),
-    ] = 10,
+    count: CountOpt = 10,
     as_json: JsonOpt = False,
     out: Annotated[
         Optional[str], typer.Option("--out", help="Write a Markdown practice sheet to this file.")

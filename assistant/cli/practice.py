@@ -21,7 +21,11 @@ from assistant.cli.common import (
     show_generation,
     written_by,
 )
-from assistant.cli.interview import JobOpt, ResumeOpt, interview_request
+from assistant.cli.interview import JobOpt, ResumeOpt, count_option, interview_request
+
+PracticeCountOpt = count_option(
+    "field to ask; the one every interview asks (why this job) comes after them"
+)
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -40,17 +44,7 @@ def practice(
             "no prompts.",
         ),
     ] = None,
-    count: Annotated[
-        int,
-        typer.Option(
-            "-n",
-            "--count",
-            min=1,
-            max=40,
-            help="How many questions of the job's field to ask; the one every interview asks "
-            "(why this job) comes after them.",
-        ),
-    ] = 5,
+    count: PracticeCountOpt = 5,
     history: Annotated[
         bool, typer.Option("--history", help="Show your progress per question over time.")
     ] = False,
