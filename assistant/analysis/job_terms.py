@@ -647,6 +647,19 @@ def _list_member(text: str, f: Found) -> bool:
     )
 
 
+def _s_form_before_object(tokens, i: int) -> bool:
+    """Word i is a verb's plain -s form before its object: a determiner or a capitalised name
+    follows, and no determiner comes before ("trains Building Operating Engineers", "monitors
+    the operation"; not "the trains")."""
+    words = tokens.words
+    return (
+        re.fullmatch(r"[a-z]{3,}[^su]s", words[i]) is not None
+        and i + 1 < len(words)
+        and (words[i + 1].lower() in _DETERMINER or words[i + 1][:1].isupper())
+        and (i == 0 or words[i - 1].lower() not in _DETERMINER)
+    )
+
+
 _COMMON_CAPITALISED = frozenset(
     """
 English Spanish French German Chinese Japanese Portuguese Italian Arabic Monday Friday Google
@@ -730,23 +743,12 @@ def terms_in(
                 # "inspected" (the taxonomies' names are read only as written)
                 form_tid = tid if lex.term(tid).source == "curated" else None
             elif (
-                form_tid is None
-                and used == 1
-                and re.fullmatch(r"[a-z]{3,}[^su]s", word)
-                and i + 1 < n
-                and (
-                    tokens.words[i + 1].lower() in _DETERMINER or tokens.words[i + 1][:1].isupper()
-                )
-                and (i == 0 or tokens.words[i - 1].lower() not in _DETERMINER)
+                form_tid is None and used == 1 and (i in verbs or _s_form_before_object(tokens, i))
             ):
-                # "trains Building Operating Engineers", "monitors the ...": the -s form before
-                # its object (Rebound's own work activities only)
-                term = lex.term(tid)
-                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
-                form_tid = tid if term.source == "curated" and activity else None
-            elif form_tid is None and used == 1 and i in verbs:
                 # ... and where only a verb can stand: "Collaborate with the team", "to inspect,
-                # adjust, install, and repair" (an activity's name: not "Solid" for Solidity)
+                # adjust, install, and repair", or in its -s form before its object: "trains
+                # Building Operating Engineers", "monitors the ..." (an activity's name: not
+                # "Solid" for Solidity)
                 term = lex.term(tid)
                 activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
                 form_tid = tid if term.source == "curated" and activity else None
