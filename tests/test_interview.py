@@ -452,6 +452,18 @@ def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
     assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == []
 
 
+def test_maintain_keeps_something_up_and_repair_mends_it():
+    """'maintain records', 'maintain confidentiality of evidence': kept up, checked as it goes
+    (the record-keeping pattern), not mended and tested 'from start to finish'."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    (kept,) = duty_questions("Maintains records of service requests")
+    assert kept.text.startswith("When you are maintaining records of service requests")
+    assert "from start to finish" not in kept.text and kept.follow_up.startswith("Tell me")
+    (mended,) = duty_questions("Repairs centrifugal pumps")
+    assert "from start to finish" in mended.text
+
+
 @pytest.mark.parametrize(
     "line,objects",
     [
