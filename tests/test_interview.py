@@ -938,6 +938,37 @@ def test_a_specialist_question_is_asked_only_where_the_duties_name_its_work(titl
     )
 
 
+SOFTWARE_AD = """# {title}
+
+## Responsibilities
+- {duty}
+- Write clean, tested Python and TypeScript, and take part in code reviews.
+- Work with product managers on new features.
+
+## Requirements
+- 5+ years of software engineering experience.
+"""
+CHECK_DATA = "How do you check that data is right before people make decisions with it?"
+
+
+@pytest.mark.parametrize(
+    "title,duty,asked",
+    [
+        ("Senior Backend Engineer", "Build APIs that store customer data in PostgreSQL.", False),
+        ("Analytics Engineer", "Build dbt models and Looker dashboards for the finance team.", True),
+    ],
+)
+def test_the_data_checking_question_goes_to_analytics_work_not_to_every_ad_that_says_data(
+    title, duty, asked
+):
+    """Checking data before people decide with it is an analyst's work: its cues are analytics
+    words (dbt, dashboards, reporting), not "data", which every software ad says."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(SOFTWARE_AD.format(title=title, duty=duty))
+    assert (CHECK_DATA in ad_fits(job, "software-data")) == asked
+
+
 def test_a_sure_field_whose_questions_run_out_still_fills_the_set_with_general_ones():
     """Most logistics questions are one kind of work's (a lorry's checks, a vessel's stowage): an
     ad that names none of them still gets the count it asked for, the field's questions first,
