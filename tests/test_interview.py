@@ -955,7 +955,11 @@ CHECK_DATA = "How do you check that data is right before people make decisions w
     "title,duty,asked",
     [
         ("Senior Backend Engineer", "Build APIs that store customer data in PostgreSQL.", False),
-        ("Analytics Engineer", "Build dbt models and Looker dashboards for the finance team.", True),
+        (
+            "Analytics Engineer",
+            "Build dbt models and Looker dashboards for the finance team.",
+            True,
+        ),
     ],
 )
 def test_the_data_checking_question_goes_to_analytics_work_not_to_every_ad_that_says_data(
