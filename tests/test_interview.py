@@ -452,6 +452,19 @@ def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
     assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == []
 
 
+def test_a_head_noun_cut_from_its_of_phrase_is_not_asked_about():
+    """Too long to say, an object is cut before its "of"; a head noun left alone ("the
+    development", "the interpretation") names nothing, so no question is made of it."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert (
+        duty_questions("Lead the development of new customer-facing payment and search features")
+        == []
+    )
+    kept = duty_questions("Prepare monthly cost reports of the fleet's fuel use and mileage")
+    assert [q.what for q in kept] == ["monthly cost reports"]
+
+
 def test_maintain_keeps_something_up_and_repair_mends_it():
     """'maintain records', 'maintain confidentiality of evidence': kept up, checked as it goes
     (the record-keeping pattern), not mended and tested 'from start to finish'."""

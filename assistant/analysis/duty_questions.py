@@ -256,7 +256,14 @@ def _object(line: str, spans: list, start: int) -> str:
         what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
         ends.append(spans[k].end())
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
-            what = what[: what.index("of")] if "of" in what else what[:MAX_OBJECT_WORDS]
+            if "of" not in what:
+                what = what[:MAX_OBJECT_WORDS]
+                break
+            what = what[: what.index("of")]
+            if len([w for w in what if w.lower() not in _ARTICLES]) == 1:
+                # "lead the development [of ...]", "supervise the interpretation [of ...]": the
+                # head noun alone names nothing; what it is of did, and is too long to say
+                return ""
             break
     while what and (
         what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
