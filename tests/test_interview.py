@@ -465,6 +465,21 @@ def test_a_head_noun_cut_from_its_of_phrase_is_not_asked_about():
     assert [q.what for q in kept] == ["monthly cost reports"]
 
 
+def test_a_question_on_the_jobs_tools_is_said_of_one_tool_as_of_one():
+    """'Which of them have you used?' of one tool reads wrong: a list of one is asked about as
+    one, its follow-up too; a list of two keeps the list's wording."""
+    from assistant.analysis.duty_questions import term_questions
+
+    (one,) = term_questions(["GitHub"])
+    assert (
+        one.text
+        == "The job mentions GitHub. How much have you used it, and what did you use it for?"
+    )
+    assert "which one" not in one.follow_up.lower()
+    (two,) = term_questions(["Python", "Docker"])
+    assert two.text.startswith("The job mentions Python and Docker. Which of them have you used")
+
+
 def test_maintain_keeps_something_up_and_repair_mends_it():
     """'maintain records', 'maintain confidentiality of evidence': kept up, checked as it goes
     (the record-keeping pattern), not mended and tested 'from start to finish'."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from assistant.analysis.question_bank import QuestionType
 from assistant.paths import read_data
@@ -59,12 +59,17 @@ def _cut_participle(what: list[str]) -> bool:
 
 
 class TermPattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     categories: list[str]  # of assistant/data/skills.yaml
     names: bool = False  # its terms are names (Excel, RN): they keep their case
     text: str
     type: QuestionType
     follow_up: str
     guide: list[str]
+    # a pattern for a list ("Which of them have you used?") said of one term
+    text_one: Optional[str] = None
+    follow_up_one: Optional[str] = None
 
 
 class DutyPattern(BaseModel):
@@ -162,11 +167,14 @@ def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[Dut
         each = [[t] for t in found] if "{term}" in pattern.text else [found] if found else []
         for group in each:
             listed = ", ".join(group[:-1]) + " and " + group[-1] if len(group) > 1 else group[0]
+            one = len(group) == 1
             out.append(
                 DutyQuestion(
-                    text=pattern.text.format(terms=listed, term=listed),
+                    text=((one and pattern.text_one) or pattern.text).format(
+                        terms=listed, term=listed
+                    ),
                     type=pattern.type,
-                    follow_up=pattern.follow_up,
+                    follow_up=(one and pattern.follow_up_one) or pattern.follow_up,
                     guide=[g.format(term=listed) for g in pattern.guide],
                     verb="",
                     what=listed,
