@@ -480,6 +480,19 @@ def test_a_question_on_the_jobs_tools_is_said_of_one_tool_as_of_one():
     assert two.text.startswith("The job mentions Python and Docker. Which of them have you used")
 
 
+def test_a_verb_that_begins_a_skills_own_name_is_no_duty():
+    """'data structures, algorithms, and design patterns': "design patterns" is a skill's own
+    name, so "design" is no verb there; a duty whose words are only a taxonomy's alias of a skill
+    ("supervise staff" for staff supervision) stays a duty."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert (
+        duty_questions("Strong understanding of data structures, algorithms, and design patterns")
+        == []
+    )
+    assert [q.what for q in duty_questions("Supervise staff at the front counter")] == ["staff"]
+
+
 def test_maintain_keeps_something_up_and_repair_mends_it():
     """'maintain records', 'maintain confidentiality of evidence': kept up, checked as it goes
     (the record-keeping pattern), not mended and tested 'from start to finish'."""

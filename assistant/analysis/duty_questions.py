@@ -232,12 +232,31 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
                 and spans[0].group(0).lower() not in _verb_forms()  # "Resolve scheduling..."
             )
         )
-        if not starts:
+        if not starts or _names_a_term(spans, i):
             continue
         what = _object(line, spans, i + 1)
         if what:
             out.append((found[0], found[1], what))
     return out
+
+
+def _names_a_term(spans: list, i: int) -> bool:
+    """Whether the verb at token i and the word or two after it are, as written, a skill's own
+    name in the lexicon ("design patterns", "process improvement", "design reviews"): a noun
+    phrase, not a duty ("data structures, algorithms, and design patterns"). An alias does not
+    count: the taxonomies' skills are often verb phrases ("supervise staff" is the alias of staff
+    supervision), which are duties."""
+    from assistant.analysis.lexicon import lexicon, phrase_key
+
+    lex = lexicon()
+    for n in (2, 3):
+        if i + n > len(spans):
+            break
+        key = phrase_key(" ".join(s.group(0) for s in spans[i : i + n]))
+        term = lex.key_term(key)
+        if term is not None and phrase_key(lex.term(term).name) == key:
+            return True
+    return False
 
 
 def _object(line: str, spans: list, start: int) -> str:
