@@ -116,6 +116,11 @@ def names_a_thing(dq: DutyQuestion, known: frozenset[str] = frozenset()) -> bool
     return any(w.lower() not in _vague_words() for w in words)
 
 
+def _bare(words: list[str]) -> list[str]:
+    """The words without their articles."""
+    return [w for w in words if w.lower() not in _ARTICLES]
+
+
 @lru_cache(maxsize=1)
 def _general_words() -> frozenset[str]:
     """The stems of the content words of the questions every job is asked (the general
@@ -133,7 +138,7 @@ def one_vague_word(dq: DutyQuestion) -> bool:
     ask about without its qualifier: a vague word (duty_questions.yaml `vague_objects`: "issues",
     "efforts") or a word of the questions every job is asked ("lead projects", "manage time",
     "prepare reports", "fix the problems"). Whatever the field: the general questions ask these."""
-    words = [w for w in dq.what.split() if w.lower() not in _ARTICLES]
+    words = _bare(dq.what.split())
     if not dq.verb or len(words) != 1:
         return False
     word = words[0].lower()
@@ -287,7 +292,7 @@ def _object(line: str, spans: list, start: int) -> str:
                 what = what[:MAX_OBJECT_WORDS]
                 break
             what = what[: what.index("of")]
-            if len([w for w in what if w.lower() not in _ARTICLES]) == 1:
+            if len(_bare(what)) == 1:
                 # "lead the development [of ...]", "supervise the interpretation [of ...]": the
                 # head noun alone names nothing; what it is of did, and is too long to say
                 return ""
@@ -310,7 +315,7 @@ def _shared_qualifier(what: list[str], rest: str) -> bool:
     item runs to two or more words, so the noun is the list's, and the one word alone names
     nothing. A plural ("accounts and cash balances", "features, bug fixes") is an item of the
     list itself and stays."""
-    words = [w for w in what if w.lower() not in _ARTICLES]
+    words = _bare(what)
     if len(words) != 1 or not re.match(r"\s*(?:,|and\b|or\b)", rest, re.IGNORECASE):
         return False
     if re.match(r"\s*,\s*(?:and|or)\b", rest, re.IGNORECASE):
