@@ -149,7 +149,7 @@ def prestart(texts: Callable[[], list[str]]) -> None:
     except Exception:  # noqa: BLE001 - the caller reads the same input and says what is wrong
         return
     # one thread: the caller goes on starting up on another core (start's `threads` on two)
-    if _send(worker, json.dumps({"texts": sent, "threads": 1})):
+    if _send(worker, _texts_line(sent, 1)):
         _EARLY["texts"] = sent
 
 
