@@ -43,6 +43,15 @@ def test_terms_the_issue_names_are_found_where_an_ad_asks(line, term):
     assert term in names(f"Requirements:\n- {line}\n")
 
 
+def test_a_capitalised_letter_before_a_capitalised_word_is_a_product_name():
+    # XState, DBeaver: a name like CamelCase that opens with two capitals
+    found = names("Requirements:\n- Familiar with Salesforce, XState and DBeaver\n")
+    assert "XState" in found and "DBeaver" in found
+    # the plural of an acronym and a shouted word are not such names
+    found = names("Requirements:\n- Define KPIs, APIs and SDKs\n")
+    assert not {"APIs", "SDKs"} & set(found), found
+
+
 @pytest.mark.parametrize(
     "line,expected",
     [

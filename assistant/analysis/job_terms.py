@@ -243,6 +243,7 @@ _TECH = re.compile(
     r"(?<![\w.@/-])(?:"
     r"[a-z]+[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]+)?"  # gRPC, iOS, macOS, eBPF
     r"|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+"  # OpenTelemetry, PyTorch, GitLab
+    r"|[A-Z]{1,3}[A-Z][a-z]{3,}(?:[A-Z][A-Za-z0-9]*)*"  # XState, JBoss, DBeaver (not APIs)
     r"|[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*"  # K8s, OAuth2, S3, EC2, ES6, SOC2
     r"|[A-Za-z][A-Za-z0-9]*\.(?:js|io|ai|net|py|rs|NET|JS)"  # Node.js, Socket.io
     r"|[A-Z]{2,6}(?:[-/][A-Z0-9]{1,6})?"  # FHIR, HIPAA, HL7, CI/CD
