@@ -11,7 +11,8 @@ Sources, in order of precedence (a name already taken keeps its first owner):
    alternative labels. ESCO's skill labels are mostly verb phrases ("manage staff") that no ad
    writes word for word; only labels a job ad would name are kept: short noun phrases (at most
    three words, no "of", "to", "for", ...), never one that starts with a verb ESCO uses to open
-   a skill label;
+   a skill label, unless it is a knowledge concept's own name whose first word ESCO also ends a
+   label with ("design principles"); and the object of "use X" ("concurrent programming");
 4. the kinds Lightcast's brackets name in two or more words ("React (Front-End Framework)",
    "ISO/IEC 2022 (Character Sets)"): terms of their own, broader than the skills they bracket.
 
@@ -276,6 +277,24 @@ def _esco_verbs(rows: list[dict], levels: dict[str, str]) -> set[str]:
     }
 
 
+def _knowledge(levels: str) -> bool:
+    """The skill sits only under ESCO's knowledge (K) groups: a concept, not an activity."""
+    tops = {lv[0][0] for lv in ast.literal_eval(levels) if lv and lv[0]} if levels else set()
+    return tops == {"K"}
+
+
+def _used_object(label: str, verbs: set[str]) -> str:
+    """The object of a skill ESCO writes as "use X" ("use concurrent programming", "use
+    spreadsheets software"): "use" says nothing of the skill, and an object of two or three words
+    that `_esco_keeps` takes is the name an ad writes; one word ("use metal", "use hardware") is
+    too general, and an adverb ends a manner, not a name ("use stage weapons carefully")."""
+    words = label.split()
+    if len(words) < 3 or words[0] != "use" or words[-1].endswith("ly"):
+        return ""
+    obj = " ".join(words[1:])
+    return obj if _esco_keeps(obj, verbs) else ""
+
+
 def _esco_category(levels: str) -> str:
     if not levels:
         return "hard skill"
@@ -289,12 +308,13 @@ def _esco_category(levels: str) -> str:
     return "hard skill"
 
 
-def _esco_keeps(label: str, verbs: set[str]) -> bool:
+def _esco_keeps(label: str, verbs: set[str], noun_first: bool = False) -> bool:
+    """`noun_first`: the label's first word may be a noun though ESCO also uses it as a verb."""
     words = label.split()
     if not words or len(words) > 3:
         return False
     low = [w.lower() for w in words]
-    if low[0] in verbs or any(w in _FUNCTION_WORDS for w in low):
+    if (low[0] in verbs and not noun_first) or any(w in _FUNCTION_WORDS for w in low):
         return False
     if (len(words) > 1 and low[0].endswith("ing")) or (len(words) > 2 and low[-1].endswith("ing")):
         return False  # "checking cured rubber": an activity, not a name
@@ -308,11 +328,24 @@ def _esco(b: Builder, path: Path) -> None:
         rows = list(csv.DictReader(fh))
     levels = {r["id"]: r["hierarchy_levels"] for r in rows if r["type"] == "preferredLabel"}
     verbs = _esco_verbs(rows, levels)
+    named = [
+        r for r in rows if r["type"] in ("preferredLabel", "altLabels") and r["description"].split()
+    ]
+    closers = {r["description"].lower().split()[-1] for r in named}  # words that end a label
     groups: dict[str, list[str]] = {}
-    for row in rows:
-        if row["type"] not in ("preferredLabel", "altLabels"):
-            continue
+    for row in named:
         label = " ".join(row["description"].split())
+        used = _used_object(label, verbs)
+        if used:
+            groups.setdefault(row["id"], []).append(used)
+        # a knowledge concept's own name is a noun phrase: its first word, which ESCO also opens
+        # skills with ("design principles" beside "design websites"), is a noun where ESCO
+        # also ends a label with it ("graphic design")
+        noun_first = (
+            row["type"] == "preferredLabel"
+            and _knowledge(levels.get(row["id"], ""))
+            and label.split()[0].lower() in closers
+        )
         if (
             row["type"] == "altLabels"
             and len(label.split()) == 1
@@ -323,7 +356,7 @@ def _esco(b: Builder, path: Path) -> None:
             # principles, "sound" for acoustics
             b.dropped["esco: one-word alternative"] += 1
             continue
-        if _esco_keeps(label, verbs):
+        if _esco_keeps(label, verbs, noun_first):
             groups.setdefault(row["id"], []).append(label)
         else:
             b.dropped["esco: a phrase, not a name"] += 1

@@ -748,6 +748,27 @@ def test_a_kind_lightcasts_brackets_name_is_a_term(line, kind):
     assert kind in [f.name for f in terms_in(line)]
 
 
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        # an ESCO knowledge concept's own name, though ESCO opens skills with "design" too
+        ("Solid understanding of software architecture and design principles", "design principles"),
+        # the object of ESCO's "use concurrent programming"
+        ("A strong understanding of threads and concurrent programming", "concurrent programming"),
+    ],
+)
+def test_escos_knowledge_names_and_the_objects_of_use_are_terms(line, name):
+    assert name in [f.name.lower() for f in terms_in(line)]
+
+
+def test_escos_verb_phrases_stay_out_of_the_lexicon():
+    lex = lexicon()
+    # a skill's verb phrase ("design websites") and a one-word object of "use" ("use hardware")
+    # are no names; a knowledge concept's alternative label may still be a verb phrase
+    for phrase in ("design websites", "hardware", "stage weapons", "understand acoustics"):
+        assert lex.key_term(phrase_key(phrase)) is None, phrase
+
+
 def test_a_fields_tools_are_the_kind_of_thing_asked_for():
     # like "construction equipment": the field's name before tools, platforms, solutions ...
     # names those, not the field; the field's own work still shows them
