@@ -287,9 +287,9 @@ def _used_object(label: str, verbs: set[str]) -> str:
     """The object of a skill ESCO writes as "use X" ("use concurrent programming", "use
     spreadsheets software"): "use" says nothing of the skill, and an object of two or three words
     that `_esco_keeps` takes is the name an ad writes; one word ("use metal", "use hardware") is
-    too general, and an adverb ends a manner, not a name ("use stage weapons carefully")."""
+    too general, and an adverb says a manner, not a name ("use stage weapons carefully")."""
     words = label.split()
-    if len(words) < 3 or words[0] != "use" or words[-1].endswith("ly"):
+    if len(words) < 3 or words[0] != "use" or any(w.endswith(("ly", ",")) for w in words):
         return ""
     obj = " ".join(words[1:])
     return obj if _esco_keeps(obj, verbs) else ""
@@ -331,7 +331,9 @@ def _esco(b: Builder, path: Path) -> None:
     named = [
         r for r in rows if r["type"] in ("preferredLabel", "altLabels") and r["description"].split()
     ]
-    closers = {r["description"].lower().split()[-1] for r in named}  # words that end a label
+    # how many labels end with each word: twice or more, and the word is a noun too ("graphic
+    # design"; "manage" ends one label, "project manage")
+    closers = Counter(r["description"].lower().split()[-1] for r in named)
     groups: dict[str, list[str]] = {}
     for row in named:
         label = " ".join(row["description"].split())
@@ -344,7 +346,7 @@ def _esco(b: Builder, path: Path) -> None:
         noun_first = (
             row["type"] == "preferredLabel"
             and _knowledge(levels.get(row["id"], ""))
-            and label.split()[0].lower() in closers
+            and closers[label.split()[0].lower()] >= 2
         )
         if (
             row["type"] == "altLabels"
