@@ -216,3 +216,15 @@ def test_the_report_says_a_term_worded_differently_apart_with_both_wordings():
     assert "of 2 terms" in _keywords(report)[1]  # counted among the job's terms, not matched
     shown = keyword_gap("Disaster preparedness plans. Unit testing in pytest.", job)
     assert "Worded differently" not in _plain(keyword_renderables(shown))
+
+
+def test_the_summary_asks_for_a_term_worded_differently_in_the_ads_words():
+    from assistant.checks import example_resume
+    from assistant.inputs.job import parse_job_text
+    from assistant.tasks.critique import CritiqueRequest, critique
+
+    job = parse_job_text("Requirements:\n- Disaster preparedness\n")
+    resume = example_resume("Courses: Mitigation and Preparedness, Hazard Analysis.")
+    result = critique(CritiqueRequest(resume=resume, job=job))
+    assert result.keywords.reworded == ["Disaster Preparedness"]
+    assert "The job also asks for Disaster Preparedness" in result.summary
