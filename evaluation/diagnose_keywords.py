@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     # the seen splits only: a held-out split's misses are not to be looked at while building
     for label in [lab for lab in load_labels() if lab["split"] in SEEN]:
-        matched, missing, other = listing(label)
-        t = judge(label, matched, missing, other)
+        matched, missing, other, reworded = listing(label)
+        t = judge(label, matched, missing, other, reworded)
         missed_names = {m.split(": ", 1)[1] for m in t.missed}
         missed = [a for a in label["asks"] if a["any"][0] in missed_names]
         for cause, detail, ask, sentence in diagnose(label, missed):

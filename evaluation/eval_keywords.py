@@ -9,7 +9,10 @@ and none of the ad's other labelled terms (`also`) is junk. "Wrong missing" coun
 not terms: a requirement ("A or B" is one) is judged when one of its own names is listed as
 missing, and is wrong when the label says the resume shows it. "Wrongly shown" is the other side:
 a requirement named by a term listed as matched while the label says the resume lacks it (the
-price of a lenient matcher)."""
+price of a lenient matcher). "Worded differently but not shown" is the price of the third state
+(session 34): a requirement named by a term listed as worded differently (neither matched nor
+missing) while the label says the resume lacks it; "worded differently" counts every requirement
+so listed, judged or not."""
 
 from __future__ import annotations
 
@@ -81,12 +84,16 @@ class Tally:
     wrong_missing: int = 0
     shown_judged: int = 0
     wrongly_shown: int = 0
+    reworded: int = 0  # requirements named by a term listed as worded differently
+    reworded_judged: int = 0  # of them, with a `shown` label
+    reworded_not_shown: int = 0  # of them, labelled not shown
     other_asks: int = 0  # experience and degree requirements
     other_found: int = 0
     junk_terms: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     wrongly: list[str] = field(default_factory=list)
+    reworded_list: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name, value in vars(other).items():
@@ -103,14 +110,20 @@ def load_labels() -> list[dict]:
 
 
 def judge(
-    label: dict, matched: list[str], missing: list[str], other: list[tuple[str, str]]
+    label: dict,
+    matched: list[str],
+    missing: list[str],
+    other: list[tuple[str, str]],
+    reworded: list[str] = (),
 ) -> Tally:
-    """Compare one listing (terms matched and missing, plus experience/degree requirements)
-    with one ad's labels."""
+    """Compare one listing (terms matched, missing and worded differently, plus
+    experience/degree requirements) with one ad's labels."""
     t = Tally()
     asks = label["asks"]
     also = label.get("also") or []
+    # a term worded differently is listed (recall, junk) but neither matched nor missing
     listed = [(term, False) for term in matched] + [(term, True) for term in missing]
+    listed += [(term, None) for term in reworded]
     for ask in asks:
         hit = any(finds(term, ask["any"]) for term, _ in listed)
         if ask["kind"] in TERM_KINDS:
@@ -138,6 +151,16 @@ def judge(
         named = [
             term for term, is_missing in listed if is_missing and names_exactly(term, ask["any"])
         ]
+        other_words = [term for term in reworded if names_exactly(term, ask["any"])]
+        if other_words:
+            t.reworded += 1
+            t.reworded_judged += "shown" in ask
+            if "shown" in ask and not ask["shown"]:
+                t.reworded_not_shown += 1
+            mark = {True: "shown", False: "NOT shown"}.get(ask.get("shown"), "not labelled")
+            t.reworded_list.append(
+                f"{label['label']} ({label['resume']}): {' / '.join(other_words)} [{mark}]"
+            )
         if named:
             t.missing_judged += 1
             if ask.get("shown"):
@@ -147,7 +170,7 @@ def judge(
         shown = [
             term
             for term, is_missing in listed
-            if not is_missing
+            if is_missing is False
             and names_exactly(term, ask["any"])
             and (
                 ask.get("shown")
@@ -162,7 +185,7 @@ def judge(
     return t
 
 
-def listing(label: dict) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+def listing(label: dict) -> tuple[list[str], list[str], list[tuple[str, str]], list[str]]:
     from assistant.analysis.keywords import keyword_gap
     from assistant.inputs.job import read_job
     from assistant.inputs.resume import read_resume
@@ -171,7 +194,7 @@ def listing(label: dict) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     resume = read_resume(RESUMES / label["resume"])
     report = keyword_gap(resume.text, job.text, job.company)
     other = [(r.kind, r.text) for r in getattr(report, "requirements", []) or []]
-    return list(report.matched), list(report.missing), other
+    return list(report.matched), list(report.missing), other, list(report.reworded)
 
 
 def _pct(a: int, b: int) -> str:
@@ -183,6 +206,8 @@ def print_tally(name: str, t: Tally) -> None:
         f"  {name:<18} recall {_pct(t.found, t.asks)}  required {_pct(t.required_found, t.required)}"
         f"  junk {_pct(t.junk, t.listed)}  wrong missing {_pct(t.wrong_missing, t.missing_judged)}"
         f"  wrongly shown {_pct(t.wrongly_shown, t.shown_judged)}"
+        f"  worded differently {t.reworded}, not shown"
+        f" {_pct(t.reworded_not_shown, t.reworded_judged)}"
         f"  experience/degree {_pct(t.other_found, t.other_asks)}"
     )
 
@@ -206,8 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         s: {"all": Tally(), "outside tech": Tally(), "tech": Tally()} for s in splits
     }
     for label in labels:
-        matched, missing, other = listing(label)
-        t = judge(label, matched, missing, other)
+        matched, missing, other, reworded = listing(label)
+        t = judge(label, matched, missing, other, reworded)
         into = [label["split"]]
         if only in (None, "seen") and label["split"] in SEEN:
             into.append("seen")
@@ -232,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\njunk ({split}):", *t.junk_terms, sep="\n  ")
         print(f"\nwrong missing ({split}):", *t.wrong, sep="\n  ")
         print(f"\nwrongly shown ({split}):", *t.wrongly, sep="\n  ")
+        print(f"\nworded differently ({split}):", *t.reworded_list, sep="\n  ")
     return 0
 
 

@@ -57,12 +57,24 @@ def test_json_shape(cli):
         and data["findings"] == []
     )
     kw = data["keywords"]
-    assert set(kw) == {"matched", "missing", "match_rate", "terms", "by_category", "requirements"}
-    # the lists existing users read stay, and agree with the terms that carry the details
+    assert set(kw) == {
+        "matched",
+        "missing",
+        "reworded",
+        "match_rate",
+        "terms",
+        "by_category",
+        "requirements",
+    }
+    # the lists existing users read stay, and agree with the terms that carry the details; a
+    # term worded differently is in neither
     assert [t["name"] for t in kw["terms"] if t["matched"]] == kw["matched"]
-    assert [t["name"] for t in kw["terms"] if not t["matched"]] == kw["missing"]
+    assert [t["name"] for t in kw["terms"] if not t["matched"] and not t["reworded"]] == kw[
+        "missing"
+    ]
+    assert [t["name"] for t in kw["terms"] if t["reworded"]] == kw["reworded"]
     assert kw["terms"] and all(
-        set(t) == {"name", "category", "required", "where", "matched", "sentence"}
+        set(t) == {"name", "category", "required", "where", "matched", "sentence", "reworded"}
         for t in kw["terms"]
     )
     assert {r["category"] for r in kw["by_category"]} <= {

@@ -188,3 +188,43 @@ def test_the_employer_guessed_from_the_text_is_never_the_job_title_nor_across_li
     assert parse_job_text(text).company is None
     text = "Clerk\n\nThere is a need for a careful clerk who files records.\n"
     assert parse_job_text(text).company is None
+
+
+def _plain(renderables) -> str:
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=200, color_system=None, highlight=False)
+    for item in renderables:
+        console.print(item)
+    return buffer.getvalue()
+
+
+def test_the_report_says_a_term_worded_differently_apart_with_both_wordings():
+    from assistant.analysis.score import _keywords
+    from assistant.cli.critique_report import keyword_renderables
+
+    job = "Requirements:\n- Disaster preparedness\n- Unit testing\n"
+    report = keyword_gap("Course: Mitigation and Preparedness. Developed testing strategy.", job)
+    text = _plain(keyword_renderables(report))
+    missing, _, reworded = text.partition("Worded differently")
+    assert "Unit testing" in missing and "Disaster Preparedness" not in missing, text
+    assert "\u201cDisaster Preparedness\u201d" in reworded, text
+    assert "your resume says \u201cMitigation and Preparedness\u201d" in reworded, text
+    assert "of 2 terms" in _keywords(report)[1]  # counted among the job's terms, not matched
+    shown = keyword_gap("Disaster preparedness plans. Unit testing in pytest.", job)
+    assert "Worded differently" not in _plain(keyword_renderables(shown))
+
+
+def test_the_summary_asks_for_a_term_worded_differently_in_the_ads_words():
+    from assistant.checks import example_resume
+    from assistant.inputs.job import parse_job_text
+    from assistant.tasks.critique import CritiqueRequest, critique
+
+    job = parse_job_text("Requirements:\n- Disaster preparedness\n")
+    resume = example_resume("Courses: Mitigation and Preparedness, Hazard Analysis.")
+    result = critique(CritiqueRequest(resume=resume, job=job))
+    assert result.keywords.reworded == ["Disaster Preparedness"]
+    assert "The job also asks for Disaster Preparedness" in result.summary

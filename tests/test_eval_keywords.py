@@ -30,3 +30,25 @@ def test_an_or_matched_through_a_shown_name_is_not_wrongly_shown():
     )
     t = judge(label, matched=["Kotlin or Java"], missing=[], other=[])
     assert t.wrongly_shown == 0 and t.shown_judged == 1
+
+
+def test_a_term_worded_differently_is_not_missing_and_its_cost_is_counted():
+    label = _label(
+        [
+            {"any": ["disaster preparedness"], "kind": "skill", "shown": True},
+            {"any": ["unit testing"], "kind": "skill", "shown": False},
+            {"any": ["Kotlin"], "kind": "tool"},
+        ]
+    )
+    t = judge(
+        label,
+        matched=[],
+        missing=[],
+        other=[],
+        reworded=["Disaster Preparedness", "Unit testing", "Kotlin"],
+    )
+    assert (t.wrong_missing, t.missing_judged) == (0, 0)  # neither matched nor missing
+    assert (t.wrongly_shown, t.shown_judged) == (0, 0)
+    assert (t.reworded, t.reworded_judged, t.reworded_not_shown) == (3, 2, 1)
+    assert t.found == 3 and t.junk == 0  # listed: it counts for recall, and is no junk
+    assert "made_up (made_up.pdf): Unit testing [NOT shown]" in t.reworded_list

@@ -851,3 +851,41 @@ def test_a_work_activity_in_its_s_form_before_its_object_is_read():
     # a plural noun after a determiner is no verb; a taxonomy's name is read only as written
     got = names("Duties:\n- Keeps the trains the City owns in order.\n")
     assert "Training" not in got, got
+
+
+@pytest.mark.parametrize(
+    "ask,resume,said",
+    [
+        # the term's head, specific, in the same forms: "worded differently", with the words
+        ("Disaster preparedness", "Course: Mitigation and Preparedness.", "Preparedness"),
+        ("Large language models", "Built BERT and ELMo language models.", "language models"),
+        ("Verbal communication skills", "Strong communication skills.", "communication skills"),
+    ],
+)
+def test_a_term_whose_specific_head_the_resume_names_is_worded_differently(ask, resume, said):
+    report = keyword_gap(resume, f"Requirements:\n- {ask}\n")
+    assert report.missing == [] and report.matched == [], report
+    assert len(report.reworded) == 1, report
+    (term,) = [t for t in report.terms if t.reworded]
+    assert not term.matched and said in term.reworded and term.reworded in resume
+
+
+@pytest.mark.parametrize(
+    "ask,resume",
+    [
+        ("Unit testing", "Developed testing strategy and led the testing team."),  # common head
+        ("Disaster preparedness", "Prepared budgets for the county."),  # another form
+        ("Import/Export Procedure course", "Took a feed and feeding course."),  # no skill's name
+        ("Class A driver's license", "Class B driver's license."),  # a licence is its own name
+    ],
+)
+def test_a_common_or_other_head_leaves_a_term_missing(ask, resume):
+    report = keyword_gap(resume, f"Requirements:\n- {ask}\n")
+    assert report.reworded == [] and len(report.missing) == 1, report
+
+
+def test_how_many_lexicon_names_hold_a_phrase():
+    lex = lexicon()
+    assert lex.names_with(phrase_key("preparedness")) < lex.names_with(phrase_key("testing"))
+    assert lex.names_with(phrase_key("language models")) <= lex.names_with(phrase_key("models"))
+    assert lex.names_with(phrase_key("no such words anywhere")) == 0

@@ -199,3 +199,18 @@ def test_notes_from_stdin_give_commands_that_name_a_file(cli):
     assert "save your notes there" in result.stderr
     assert "rebound feedback NOTES.md" in result.stdout and "--notes NOTES.md" in result.stdout
     assert "feedback -" not in result.stdout and "--notes -" not in result.stdout
+
+
+def test_a_term_the_resume_words_differently_is_still_one_to_show_in_the_ads_words():
+    from assistant.checks import example_resume
+    from assistant.inputs.job import parse_job_text
+    from assistant.tasks.plan import resume_items
+
+    job = parse_job_text("Requirements:\n- Disaster preparedness\n")
+    resume = example_resume("Courses: Mitigation and Preparedness, Hazard Analysis.")
+    request = PlanRequest(
+        notes=read_notes(HARROW), notes_path=str(HARROW), today=TODAY, resume=resume, job=job
+    )
+    items, missing, _ = resume_items(request)
+    assert missing == ["Disaster Preparedness"]
+    assert "Disaster Preparedness" in items[0].text

@@ -166,6 +166,11 @@ class KeywordTerm(BaseModel):
     where: str = Field(description="the part of the ad: requirements, nice to have, duties, notes")
     matched: bool = Field(description="the resume shows it")
     sentence: str = Field(description="the ad's sentence that asks for it")
+    reworded: str = Field(
+        "",
+        description="where not matched: the resume's own words for it "
+        '("Mitigation and Preparedness" for Disaster Preparedness), else ""',
+    )
 
 
 class CategoryRate(BaseModel):
@@ -187,6 +192,11 @@ class KeywordReport(BaseModel):
     matched: list[str] = Field(default_factory=list, description="job terms the resume has")
     missing: list[str] = Field(
         default_factory=list, description="job terms the resume lacks, most important first"
+    )
+    reworded: list[str] = Field(
+        default_factory=list,
+        description="job terms the resume names in other words (not in matched nor missing): "
+        "use the ad's words where they are true",
     )
     match_rate: float = Field(
         0.0, ge=0.0, le=1.0, description="matched / all job terms (aim for about 0.8)"
@@ -238,6 +248,10 @@ def _same_word(a: str, b: str) -> bool:
     return root != a and root == _GREEK_ENDING.sub("", b)
 
 
+# A term's head held by at most this many of the lexicon's ~32,000 names and aliases is specific
+# enough that a resume naming it names the ad's term in other words (ResumeIndex.reworded)
+RARE_HEAD = 10
+
 # Where a reader stops looking for a term's words together: a sentence end, a line (a bullet), a
 # comma, a bracket. Not a colon: "Testing: unit and integration" is one statement.
 _CLAUSE_BREAK = re.compile(r"[,;()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n|\s-\s")
@@ -278,6 +292,7 @@ class ResumeIndex:
                     self.ids.add(tid)
         self.names = {w.lower() for w in tokens.words}
         self.words = tokens.words
+        self._text, self._spans = text, tokens.spans
         self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
         for i, k in enumerate(self.keys):
             self._starts.setdefault(k[:5], []).append(i)
@@ -421,6 +436,46 @@ class ResumeIndex:
                         return True
         return False
 
+    def reworded(self, name: str) -> str:
+        """The resume's words for a term it does not show, where it names the term's head: the
+        term without its first word or words ("Preparedness" of Disaster Preparedness, "language
+        models" of Large Language Models), when the head is specific (held by at most
+        RARE_HEAD of the lexicon's names: not "testing", "skills" or "development"; one word
+        only when it is a skill's own name: "desk" of Help Desk is not) and the resume writes
+        it in the same forms, in a row in one clause ("prepared" is no Preparedness). The words with up to three before them in their clause, not across
+        punctuation ("Mitigation and Preparedness"); "" when it names no head."""
+        from assistant.analysis.lexicon import lexicon, split_words, word_form, word_key
+
+        words = [w for w in split_words(name) if w.lower() not in _FILLER]
+        for cut in range(1, len(words)):
+            head = words[cut:]
+            if not any(len(w) > 2 and w.isalpha() for w in head):
+                continue  # "B" of Class B
+            keys = [word_key(w) for w in head]
+            key = " ".join(keys)
+            if lexicon().names_with(key) > RARE_HEAD:
+                continue
+            if len(keys) == 1 and lexicon().key_term(key) is None:
+                continue  # one word few names hold but no skill's name: "course", "desk"
+            n = len(keys)
+            for i in self._starts.get(keys[0][:5], ()):
+                if (
+                    self.keys[i : i + n] == keys
+                    and self._token_clause[i] == self._token_clause[i + n - 1]
+                    and all(word_form(self.words[i + j]) == word_form(head[j]) for j in range(n))
+                ):
+                    first = i
+                    while (
+                        first > max(0, i - 3)
+                        and self._token_clause[first - 1] == self._token_clause[i]
+                        and not self._text[
+                            self._spans[first - 1][1] : self._spans[first][0]
+                        ].strip()
+                    ):
+                        first -= 1
+                    return self._text[self._spans[first][0] : self._spans[i + n - 1][1]]
+        return ""
+
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
         from assistant.analysis.lexicon import narrower_terms, phrase_key
 
@@ -457,6 +512,12 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
     terms: list[KeywordTerm] = []
     for a in asks:
         ok = any(index.shows(n, tid, tuple(a.aliases)) for n, tid in zip(a.names, a.term_ids))
+        # a licence or a certificate is its own name: a Class B licence is no Class A
+        other_words = (
+            ""
+            if ok or a.category == "certification or licence"
+            else next((w for n in [*a.names, *a.aliases] if (w := index.reworded(n))), "")
+        )
         terms.append(
             KeywordTerm(
                 name=a.name,
@@ -465,10 +526,12 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
                 where=a.where,
                 matched=ok,
                 sentence=a.sentence,
+                reworded=other_words,
             )
         )
     matched = [t.name for t in terms if t.matched]
-    missing = [t.name for t in terms if not t.matched]
+    missing = [t.name for t in terms if not t.matched and not t.reworded]
+    reworded = [t.name for t in terms if t.reworded]
     rates: dict[tuple[bool, str], list[int]] = {}
     for t in terms:
         r = rates.setdefault((t.required, t.category), [0, 0])
@@ -482,6 +545,7 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
     return KeywordReport(
         matched=matched,
         missing=missing,
+        reworded=reworded,
         match_rate=round(rate, 3),
         terms=terms,
         by_category=by_category,

@@ -170,6 +170,26 @@ class Lexicon:
         """Every word key any name uses (built on first use: few ads define an acronym)."""
         return frozenset(w for key in self._keys for w in key.split())
 
+    @cached_property
+    def _names_by_word(self) -> dict[str, list[int]]:
+        """Word key -> the keys (names and aliases) that use it (built on first use)."""
+        out: dict[str, list[int]] = {}
+        for i, key in enumerate(self._keys):
+            for w in set(key.split()):
+                out.setdefault(w, []).append(i)
+        return out
+
+    def names_with(self, key: str) -> int:
+        """How many names and aliases hold the phrase key, its words in a row: how specific it
+        is ("prepared", of Preparedness, 4 of 32,000; "test" 312)."""
+        words = key.split()
+        if not words:
+            return 0
+        rarest = min((self._names_by_word.get(w, []) for w in words), key=len)
+        if len(words) == 1:
+            return len(rarest)
+        return sum(f" {key} " in f" {self._keys[i]} " for i in rarest)
+
     def _index(self, key: str) -> Optional[int]:
         i = bisect_left(self._keys, key)
         return i if i < len(self._keys) and self._keys[i] == key else None

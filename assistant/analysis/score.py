@@ -206,7 +206,7 @@ def _by_category(category: str, findings: list[Finding], clean: str) -> tuple[fl
 
 
 def _keywords(report: KeywordReport) -> tuple[float, str]:
-    total = len(report.matched) + len(report.missing)
+    total = len(report.matched) + len(report.missing) + len(report.reworded)
     if not total:
         return 0, "No skills or keywords found in the job description."
     return (
@@ -232,7 +232,7 @@ def score_parts(
         ),
         "substance": _substance(resume),
     }
-    if keywords is not None and (keywords.matched or keywords.missing):
+    if keywords is not None and (keywords.matched or keywords.missing or keywords.reworded):
         parts["keywords"] = _keywords(keywords)
     weights = {k: WEIGHTS[k] for k in parts}
     total = sum(weights.values())

@@ -108,7 +108,8 @@ MAX_MISSING_SHOWN = 12
 
 def keyword_renderables(kw) -> list:
     """The keyword gap: the rate per category (must-haves first), then each missing term with
-    the ad's sentence that asks for it, so the candidate knows what to add and where it came from."""
+    the ad's sentence that asks for it, so the candidate knows what to add and where it came from,
+    then the terms the resume names in other words, with its words."""
     from rich.table import Table
     from rich.text import Text
 
@@ -128,7 +129,7 @@ def keyword_renderables(kw) -> list:
         table.add_row(label, Text(f"{rate.matched}/{rate.total}", style=style))
     table.add_row(Text("Matched", style="green"), ", ".join(kw.matched) or "none")
     out.append(table)
-    missing = [t for t in kw.terms if not t.matched]
+    missing = [t for t in kw.terms if not t.matched and not t.reworded]
     if missing:
         out.append(Text("Missing (say it in the ad's words where you have it)", style="bold red"))
         shown = missing[:MAX_MISSING_SHOWN]
@@ -145,6 +146,23 @@ def keyword_renderables(kw) -> list:
             out.append(Text(f"  and {len(missing) - MAX_MISSING_SHOWN} more: {rest}", style="dim"))
     elif kw.missing:  # a report made before terms carried their sentences
         out.append(Text.assemble(("Missing: ", "bold red"), ", ".join(kw.missing)))
+    reworded = [t for t in kw.terms if t.reworded]
+    if reworded:
+        out.append(
+            Text(
+                "Worded differently (use the ad's words if they are true of you)",
+                style="bold yellow",
+            )
+        )
+        for t in reworded:
+            kind = "must-have" if t.required else t.where
+            out.append(
+                Text.assemble(
+                    "  the ad says ",
+                    (f"\u201c{t.name}\u201d", "bold"),
+                    f" ({kind}, {t.category}), your resume says \u201c{_clip(t.reworded, 60)}\u201d",
+                )
+            )
     if kw.requirements:
         asked = "; ".join(
             f"{r.text}{'' if r.required else ' (preferred)'}" for r in kw.requirements[:4]

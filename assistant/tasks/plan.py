@@ -158,7 +158,9 @@ def resume_items(request: PlanRequest) -> tuple[list[PlanItem], list[str], Optio
         )
         for fix in top_fixes(result.findings)
     ]
-    missing = result.keywords.missing[:MAX_KEYWORDS] if result.keywords else []
+    # a term the resume says in other words is shown in the ad's words too, after the missing
+    kw = result.keywords
+    missing = [*kw.missing, *kw.reworded][:MAX_KEYWORDS] if kw else []
     if missing:
         items.insert(
             0,
