@@ -1029,3 +1029,63 @@ def test_a_sure_field_whose_questions_run_out_still_fills_the_set_with_general_o
     general = [q for q in result.questions if q.bank_family == GENERAL]
     assert general and all(q.question_type == "behavioural" for q in general)
     assert banks.index(GENERAL) > banks.index("logistics")
+
+
+# ---- a bank question whose premise the duties name nothing of ----
+
+MANAGER_AD = """# Operations Manager
+
+## Responsibilities
+- {duty}
+- Plan and direct the work of the operations division and report to the board.
+- Set priorities, track progress and keep senior leaders informed.
+
+## Requirements
+- Five years of experience leading operations.
+
+## Benefits
+- A budget for training and a bonus.
+"""
+BUDGET = "How do you manage a budget when costs rise halfway through the year?"
+
+
+@pytest.mark.parametrize(
+    "duty,apt",
+    [
+        ("Prepare and control the division's annual budget and expenditures.", True),
+        ("Coordinate schedules between the operations teams.", False),
+    ],
+)
+def test_a_question_whose_premise_the_duties_do_not_name_fits_no_more(duty, apt):
+    """The budget question is apt where the duties name a budget, and fits 0 where only the
+    benefits do: it then comes after the ad's own duty questions, never dropped."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(MANAGER_AD.format(duty=duty))
+    fits = ad_fits(job, "management")
+    assert (fits[BUDGET] > 0) == apt
+    assert BUDGET in fits  # still in the running, last
+
+
+def test_a_needs_list_names_the_premise_not_the_family():
+    """`needs` are words of one question's premise (a budget, an incident, goods that move): a
+    question asked of every job of its family (motivational, company) has none, and a needs
+    list is never the family's own cue list."""
+    families = load_families()
+    with_needs = [(k, q) for k, f in families.items() for q in f.questions if q.needs]
+    assert len(with_needs) >= 10
+    for key, q in with_needs:
+        assert q.type not in ("motivational", "company"), q.text
+        assert set(q.needs) != set(families[key].cues), q.text
+
+
+def test_an_ad_with_no_duty_lines_is_read_whole_for_a_premise():
+    """Where no duty lines are found, the whole ad is read for the premise's words, so a
+    question is not pushed back for want of a duties heading."""
+    from assistant.tasks.interview import ad_fits, duty_lines
+
+    job = parse_job_text(
+        "# Operations Manager\n\nYou will own the annual budget and lead three teams.\n"
+    )
+    assert not duty_lines(job)
+    assert ad_fits(job, "management")[BUDGET] > 0
