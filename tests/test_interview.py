@@ -1089,3 +1089,33 @@ def test_an_ad_with_no_duty_lines_is_read_whole_for_a_premise():
     )
     assert not duty_lines(job)
     assert ad_fits(job, "management")[BUDGET] > 0
+
+
+# ---- what a requirement line says to know ----
+
+TO_KNOW_AD = """# Localization Engineer
+
+## Requirements
+- Knowledge of common file formats (JSON, XML, YAML) including syntax and escaping
+- Understanding of encoding standards and character sets
+- Familiarity with key terms (source, target, translation unit, etc.)
+- Understanding of XLIFF, TMX and SRX
+- Proficiency in Python for scripting
+- Three years of experience in a customer-facing role
+"""
+
+
+def test_a_line_that_says_what_to_know_names_things_to_ask_about():
+    """A line "Knowledge of common file formats (JSON, XML)" names a thing to ask about, without what
+    the parentheses list; a name of one word ("XLIFF"), or one of the ad's own terms (Python),
+    gets no question of this kind, and a line that does not open with what to know gives none."""
+    from assistant.tasks.interview import to_know_slots
+
+    job = parse_job_text(TO_KNOW_AD)
+    texts = [s[0].text for s in to_know_slots(job, ["software-data", "customer-service"], False)]
+    assert any("of common file formats?" in t for t in texts)
+    assert any("of encoding standards?" in t for t in texts)
+    assert any("of key terms?" in t for t in texts)
+    joined = " ".join(texts)
+    for word in ("translation unit", "JSON", "XLIFF", "Python", "customer-facing"):
+        assert word not in joined, word
