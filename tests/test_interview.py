@@ -1119,3 +1119,25 @@ def test_a_line_that_says_what_to_know_names_things_to_ask_about():
     joined = " ".join(texts)
     for word in ("translation unit", "JSON", "XLIFF", "Python", "customer-facing"):
         assert word not in joined, word
+
+
+@pytest.mark.parametrize(
+    "line,what",
+    [
+        ("Prepares educational material for new staff", ["educational material"]),
+        ("Analyze complex material sufficient to identify relevant issues", ["complex material"]),
+        ("Manage server-side logic.", ["server-side logic"]),
+        # the cut or a list leaves the word a modifier, as before
+        ("Proposes long-term, data-driven solutions", []),
+        ("Recommends creative, effective fixes", []),
+        ("Prepare records of operational and financial data for the board", ["records"]),
+    ],
+)
+def test_a_word_in_al_or_ic_that_ends_an_object_is_its_noun(line, what):
+    """The nouns "material", "logic", "proposal" end in -al or -ic as adjectives do: last in an
+    object that ran to its own end ("for", "sufficient to", the line's end), such a word is the
+    noun; before a list's comma or "and", or where the object is cut, it still qualifies what
+    comes next."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert [q.what for q in duty_questions(line)] == what

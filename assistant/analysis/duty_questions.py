@@ -39,6 +39,8 @@ _MODIFIER = re.compile(
     r"different|good|best|appropriate|necessary|related|complex|accurate|timely|multiple|specific)$",
     re.IGNORECASE,
 )
+# The endings of _MODIFIER that nouns have too ("material", "manual", "logic", "clinic").
+_NOUN_ENDING = re.compile(r"[a-z](?:al|ic)$")
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
 # Past participles not in -ed: "the work of sworn [and civilian employees]", "a written [plan]".
 _PARTICIPLES = frozenset("sworn written known given taken chosen drawn shown held built".split())
@@ -270,12 +272,14 @@ def _object(line: str, spans: list, start: int) -> str:
     nothing is left that names a thing."""
     what: list[str] = []
     ends: list[int] = []  # where each of its words ends in the line
+    whole = True  # the object ran to its own end, not to a list's comma or "and" or the cut
     for k in range(start, len(spans)):
         gap = line[spans[k - 1].end() : spans[k].start()] if k else ""
         word = spans[k].group(0)
         if gap.startswith("-"):  # "pre- and post-processing": a word cut short
             return ""
         if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+            whole = not any(c in gap for c in ",/") and word.lower() not in ("and", "or", "and/or")
             break
         if not what and word.lower() in _DROP_FIRST:
             continue
@@ -288,6 +292,7 @@ def _object(line: str, spans: list, start: int) -> str:
         what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
         ends.append(spans[k].end())
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
+            whole = False
             if "of" not in what:
                 what = what[:MAX_OBJECT_WORDS]
                 break
@@ -300,6 +305,10 @@ def _object(line: str, spans: list, start: int) -> str:
     while what and (
         what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
     ):
+        if whole and _NOUN_ENDING.search(what[-1]) and len(_bare(what)) > 1:
+            # "prepare educational material [for ...]", "analyze complex material [sufficient
+            # to ...]": a word in -al or -ic last in an object run to its end is its noun
+            break
         what.pop()  # "propose long-term", "records of operational": no noun at the end
     if what and _shared_qualifier(what, line[ends[len(what) - 1] :]):
         return ""
