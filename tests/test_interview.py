@@ -1141,3 +1141,25 @@ def test_a_word_in_al_or_ic_that_ends_an_object_is_its_noun(line, what):
     from assistant.analysis.duty_questions import duty_questions
 
     assert [q.what for q in duty_questions(line)] == what
+
+
+@pytest.mark.parametrize(
+    "line,found",
+    [
+        (
+            "Methods of preparing educational material for new staff",
+            [("prepare", "educational material")],
+        ),
+        ("Methods of recording the data", [("record", "the data")]),
+        # a gerund that qualifies a noun is no duty
+        ("Knowledge of operating procedures", []),
+        ("Knowledge of planning documents", []),
+    ],
+)
+def test_a_gerund_after_of_before_a_noun_phrase_is_a_duty(line, found):
+    """A line "methods of preparing educational material" names a duty; "knowledge of operating
+    procedures" names a kind of procedure: only a gerund followed by an article, a possessive or
+    a modifier opens a clause after "of"."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert [(q.verb, q.what) for q in duty_questions(line)] == found

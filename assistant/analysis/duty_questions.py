@@ -226,13 +226,15 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         word = m.group(0).lower()
         # A clause starts at the line's start, after a break, "and", "will", "to" or an adverb
         # ("to implement ...", "continuously improve ..."), a gerund after "in", "by" or "with"
-        # ("by creating ..."), or after a subject of capitalised words ("A Wharfinger tracks").
+        # ("by creating ...") or after "of" before a noun phrase ("methods of preparing
+        # educational material"), or after a subject of capitalised words ("A Wharfinger tracks").
         starts = (
             i == 0
             or any(c in before for c in _CLAUSE_BREAKS)
             or prev in _CLAUSE_OPENERS
             or (prev.endswith("ly") and len(prev) > 4)
             or (prev in ("in", "by", "with") and word.endswith("ing"))
+            or (prev == "of" and word.endswith("ing") and _before_a_noun_phrase(spans, i))
             or (
                 i <= 6
                 and all(s.group(0)[:1].isupper() for s in spans[:i])
@@ -245,6 +247,14 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         if what:
             out.append((found[0], found[1], what))
     return out
+
+
+def _before_a_noun_phrase(spans: list, i: int) -> bool:
+    """Whether the gerund at token i opens a clause of its own: "methods of preparing [the |
+    educational] material" (an article, a possessive or a modifier follows), not a compound noun
+    ("knowledge of operating procedures", "of planning documents")."""
+    then = spans[i + 1].group(0).lower() if i + 1 < len(spans) else ""
+    return then in _ARTICLES or then in _AS_THE or bool(_MODIFIER.search(then))
 
 
 def _names_a_term(spans: list, i: int) -> bool:
