@@ -1163,3 +1163,17 @@ def test_a_gerund_after_of_before_a_noun_phrase_is_a_duty(line, found):
     from assistant.analysis.duty_questions import duty_questions
 
     assert [(q.verb, q.what) for q in duty_questions(line)] == found
+
+
+def test_and_before_a_noun_of_an_action_starts_a_listed_things_next_item():
+    """In "Typical duties relate to ... program coordination and development of public policy",
+    the "and" before "development of" starts the next item; an "and" inside an item ("health
+    and safety") does not split it."""
+    from assistant.tasks.interview import _listed_items
+
+    _, things = _listed_items(
+        "Typical duties relate to data collection, program coordination and development of "
+        "public policy, and health and safety training."
+    )
+    assert "program coordination" in things and "development of public policy" in things
+    assert "and health and safety training" in things
