@@ -1177,3 +1177,35 @@ def test_and_before_a_noun_of_an_action_starts_a_listed_things_next_item():
     )
     assert "program coordination" in things and "development of public policy" in things
     assert "and health and safety training" in things
+
+
+@pytest.mark.parametrize(
+    "text,asked,not_asked",
+    [
+        (
+            "knowledge of: techniques of identifying, preserving and presenting evidence; "
+            "interviewing techniques.",
+            ["interviewing techniques"],
+            ["techniques of identifying", "techniques"],
+        ),
+        (
+            "knowledge of: methods of preparing and using mortar and grout; curing compound, "
+            "charging systems.",
+            ["curing compound", "charging systems"],
+            ["methods of preparing", "methods"],
+        ),
+        ("knowledge of: bills of lading; the port's tariff.", ["bills of lading"], []),
+    ],
+)
+def test_a_gerund_cut_from_its_object_by_a_list_is_not_asked_about(text, asked, not_asked):
+    """In "techniques of identifying, preserving and presenting evidence" the gerunds share
+    their object: "techniques of identifying" names nothing. A gerund that ends its item ("bills
+    of lading") or opens a noun ("curing compound") stays."""
+    from assistant.analysis.duty_questions import item_question
+    from assistant.tasks.interview import _listed_items
+
+    said = [q.what for q in map(item_question, _listed_items(text)[1]) if q]
+    for what in asked:
+        assert what in said, what
+    for what in not_asked:
+        assert what not in said, what

@@ -358,6 +358,12 @@ def item_question(item: str) -> Optional[DutyQuestion]:
     if duty_questions(item):
         return None
     words = _object(item, token_spans(item), 0).split()
+    # "techniques of identifying[, preserving and presenting evidence]": a list of gerunds whose
+    # object is past the list; the head noun before them names nothing either
+    if words[-2:-1] == ["of"] and words[-1].endswith("ing"):
+        gerunds = rf"\bof {re.escape(words[-1])}\s*(?:,|and\b|or\b)"
+        if re.search(gerunds, item, re.IGNORECASE):
+            words = words[:-2]
     while words and (words[-1].endswith("ed") or words[-1].lower() in stop_words()):
         words.pop()  # "the metals classified": the participle says how, not what
     if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():

@@ -464,6 +464,9 @@ _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
 # "program coordination and development of public policy": "and" before a noun of an action
 # and its "of" starts the list's next item
 _AND_A_THING_OF = r"\band\s+(?=\w+(?:ment|tion|sion|ance|ence|ing)\s+of\b)"
+# A list's items end at ";" and "," but for a comma before a list of gerunds ("techniques of
+# identifying, preserving and presenting evidence": one item, the gerunds share their object)
+_ITEM_BREAK = r";|,(?!\s*\w+ing\s*(?:,|and\b|or\b))|" + _AND_A_THING_OF
 # "Familiarity with version control systems", "Knowledge of common file formats (JSON, XML)": a
 # requirement line that opens with what to know names things, not duties.
 _TO_KNOW = re.compile(
@@ -484,7 +487,7 @@ def _listed_items(text: str) -> tuple[list[str], list[str]]:
         for m in (*_DUTY_LIST.finditer(said), *_KNOWLEDGE.finditer(said)):
             parts += [p.strip() for p in m.group(1).split(";")]
             listed = _ABILITIES.split(m.group(1))[0]  # "ability to: compare...": not a thing
-            things += [p.strip(" .") for p in re.split(r"[;,]|" + _AND_A_THING_OF, listed)]
+            things += [p.strip(" .") for p in re.split(_ITEM_BREAK, listed)]
     return [x for x in parts if x], [x for x in things if x]
 
 
