@@ -1209,3 +1209,18 @@ def test_a_gerund_cut_from_its_object_by_a_list_is_not_asked_about(text, asked, 
         assert what in said, what
     for what in not_asked:
         assert what not in said, what
+
+
+def test_a_name_cut_short_is_not_asked_about():
+    """Too long to say, an object is cut; where the cut falls inside a name ("the Automated
+    Property Information [Management System]"), what is left names nothing. A short name, or a
+    long object that is no name, is asked about as before."""
+    from assistant.analysis.duty_questions import duty_questions, item_question
+
+    assert item_question("the Automated Property Information Management System") is None
+    assert duty_questions("Implement customer focused Service Level Objectives") == []
+    assert (
+        item_question("the Property Information System").what == "the Property Information System"
+    )
+    kept = duty_questions("Prepare monthly cost reports of the fleet's fuel use and mileage")
+    assert [q.what for q in kept] == ["monthly cost reports"]

@@ -303,6 +303,9 @@ def _object(line: str, spans: list, start: int) -> str:
         ends.append(spans[k].end())
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
             whole = False
+            if all(w[:1].isupper() for w in _bare(what)[-2:]):
+                # "the Automated Property Information [Management System]": a name cut short
+                return ""
             if "of" not in what:
                 what = what[:MAX_OBJECT_WORDS]
                 break
@@ -367,7 +370,7 @@ def item_question(item: str) -> Optional[DutyQuestion]:
     while words and (words[-1].endswith("ed") or words[-1].lower() in stop_words()):
         words.pop()  # "the metals classified": the participle says how, not what
     if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():
-        words = words[1:]  # "the City's Emergency Operations" keeps its article
+        words = words[1:]  # "the City's Fire Department" keeps its article
     if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
         return None
     what = " ".join(words)
