@@ -1224,3 +1224,17 @@ def test_a_name_cut_short_is_not_asked_about():
     )
     kept = duty_questions("Prepare monthly cost reports of the fleet's fuel use and mileage")
     assert [q.what for q in kept] == ["monthly cost reports"]
+
+
+def test_a_duty_whose_object_is_a_name_going_on_after_and_is_not_asked_about():
+    """In "implements an Industrial Hygiene and Health and Safety Training Program" the object cut
+    at "and" is the start of a name whose head is further on. A name the line leaves whole ("the
+    Fire Department and the Police") is a duty's object as before."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    line = "Implements an Industrial Hygiene and Health and Safety Training Program"
+    assert duty_questions(line) == []
+    kept = duty_questions("Supervise the Fire Department and the Police")
+    assert [q.what for q in kept] == ["the Fire Department"]
+    listed = duty_questions("Prepare monthly reports and Council letters")
+    assert [q.what for q in listed] == ["monthly reports"]

@@ -244,9 +244,19 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         if not starts or _names_a_term(spans, i):
             continue
         what = _object(line, spans, i + 1)
-        if what:
+        if what and not _name_goes_on(what, line[m.end() :]):
             out.append((found[0], found[1], what))
     return out
+
+
+def _name_goes_on(what: str, rest: str) -> bool:
+    """Whether a duty's object is the start of a name that goes on after "and": "implements an
+    Industrial Hygiene [and Health and Safety Training Program]". Its words are all capitalised,
+    and so is the word after the "and". (A list of the ad's listed things, "Check Disk and File
+    Log", is not a duty's object: its names are each a thing.)"""
+    words = _bare(what.split())
+    after = re.match(rf"\s*(?:an?\s+|the\s+)?{re.escape(what)}\s+and\s+([A-Z])", rest)
+    return bool(words) and all(w[:1].isupper() for w in words) and bool(after)
 
 
 def _before_a_noun_phrase(spans: list, i: int) -> bool:
