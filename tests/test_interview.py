@@ -1238,3 +1238,40 @@ def test_a_duty_whose_object_is_a_name_going_on_after_and_is_not_asked_about():
     assert [q.what for q in kept] == ["the Fire Department"]
     listed = duty_questions("Prepare monthly reports and Council letters")
     assert [q.what for q in listed] == ["monthly reports"]
+
+
+@pytest.mark.parametrize(
+    "text,asked,not_asked",
+    [
+        (
+            "knowledge of: principles, practices, related equipment, and techniques of "
+            "pre-hospital care; training aids.",
+            ["techniques of pre-hospital care", "training aids"],
+            [],
+        ),
+        (
+            "knowledge of: computer terminology necessary to read instructions, communicate "
+            "with technical personnel, and answer questions from users.",
+            ["computer terminology"],
+            ["answer questions"],
+        ),
+        (
+            "knowledge of: the principles, practices, and methods of economic, maritime, and "
+            "transportation related research.",
+            [],
+            ["methods of economic", "methods"],
+        ),
+    ],
+)
+def test_a_lists_last_item_is_asked_about_without_its_and(text, asked, not_asked):
+    """In "A, B, and techniques of pre-hospital care" the last item loses its "and" when a
+    plural, a name or a modifier follows; "and answer questions" (a verb) stays out, and an item
+    a comma cut after a qualifier ("methods of economic[, maritime ...]") names nothing."""
+    from assistant.analysis.duty_questions import item_question
+    from assistant.tasks.interview import _listed_items
+
+    said = [q.what for q in map(item_question, _listed_items(text)[1]) if q]
+    for what in asked:
+        assert what in said, what
+    for what in not_asked:
+        assert what not in said, what

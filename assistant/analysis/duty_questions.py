@@ -377,6 +377,10 @@ def item_question(item: str) -> Optional[DutyQuestion]:
         gerunds = rf"\bof {re.escape(words[-1])}\s*(?:,|and\b|or\b)"
         if re.search(gerunds, item, re.IGNORECASE):
             words = words[:-2]
+    if words[-2:-1] == ["of"] and _MODIFIER.search(words[-1]) and item.endswith(words[-1]):
+        # "methods of economic[, maritime, and transportation related research]": a list's
+        # comma cut the item after a qualifier; what it qualifies is in the list's last item
+        words = words[:-2]
     while words and (words[-1].endswith("ed") or words[-1].lower() in stop_words()):
         words.pop()  # "the metals classified": the participle says how, not what
     if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():

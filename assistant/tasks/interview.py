@@ -466,6 +466,9 @@ _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
 _AND_A_THING_OF = r"\band\s+(?=\w+(?:ment|tion|sion|ance|ence|ing)\s+of\b)"
 # A list's items end at ";" and "," but for a comma before a list of gerunds ("techniques of
 # identifying, preserving and presenting evidence": one item, the gerunds share their object)
+# "A, B, and techniques of pre-hospital care": the list's last item, without its "and", when a
+# plural, a name or a modifier follows (a bare verb does not: "and answer questions")
+_LAST_ITEM = re.compile(r"^(?:and|or)\s+(?=\w+s\b|[A-Z]|\w+(?:al|ive|ic|ous)\b)")
 _ITEM_BREAK = r";|,(?!\s*\w+ing\s*(?:,|and\b|or\b))|" + _AND_A_THING_OF
 # "Familiarity with version control systems", "Knowledge of common file formats (JSON, XML)": a
 # requirement line that opens with what to know names things, not duties.
@@ -487,7 +490,7 @@ def _listed_items(text: str) -> tuple[list[str], list[str]]:
         for m in (*_DUTY_LIST.finditer(said), *_KNOWLEDGE.finditer(said)):
             parts += [p.strip() for p in m.group(1).split(";")]
             listed = _ABILITIES.split(m.group(1))[0]  # "ability to: compare...": not a thing
-            things += [p.strip(" .") for p in re.split(_ITEM_BREAK, listed)]
+            things += [_LAST_ITEM.sub("", p.strip(" .")) for p in re.split(_ITEM_BREAK, listed)]
     return [x for x in parts if x], [x for x in things if x]
 
 
