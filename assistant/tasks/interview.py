@@ -466,10 +466,10 @@ _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
 _AND_A_THING_OF = r"\band\s+(?=\w+(?:ment|tion|sion|ance|ence|ing)\s+of\b)"
 # A list's items end at ";" and "," but for a comma before a list of gerunds ("techniques of
 # identifying, preserving and presenting evidence": one item, the gerunds share their object)
+_ITEM_BREAK = r";|,(?!\s*\w+ing\s*(?:,|and\b|or\b))|" + _AND_A_THING_OF
 # "A, B, and techniques of pre-hospital care": the list's last item, without its "and", when a
 # plural, a name or a modifier follows (a bare verb does not: "and answer questions")
 _LAST_ITEM = re.compile(r"^(?:and|or)\s+(?=\w+s\b|[A-Z]|\w+(?:al|ive|ic|ous)\b)")
-_ITEM_BREAK = r";|,(?!\s*\w+ing\s*(?:,|and\b|or\b))|" + _AND_A_THING_OF
 # "Familiarity with version control systems", "Knowledge of common file formats (JSON, XML)": a
 # requirement line that opens with what to know names things, not duties.
 _TO_KNOW = re.compile(
