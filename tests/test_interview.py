@@ -1029,3 +1029,249 @@ def test_a_sure_field_whose_questions_run_out_still_fills_the_set_with_general_o
     general = [q for q in result.questions if q.bank_family == GENERAL]
     assert general and all(q.question_type == "behavioural" for q in general)
     assert banks.index(GENERAL) > banks.index("logistics")
+
+
+# ---- a bank question whose premise the duties name nothing of ----
+
+MANAGER_AD = """# Operations Manager
+
+## Responsibilities
+- {duty}
+- Plan and direct the work of the operations division and report to the board.
+- Set priorities, track progress and keep senior leaders informed.
+
+## Requirements
+- Five years of experience leading operations.
+
+## Benefits
+- A budget for training and a bonus.
+"""
+BUDGET = "How do you manage a budget when costs rise halfway through the year?"
+
+
+@pytest.mark.parametrize(
+    "duty,apt",
+    [
+        ("Prepare and control the division's annual budget and expenditures.", True),
+        ("Coordinate schedules between the operations teams.", False),
+    ],
+)
+def test_a_question_whose_premise_the_duties_do_not_name_fits_no_more(duty, apt):
+    """The budget question is apt where the duties name a budget, and fits 0 where only the
+    benefits do: it then comes after the ad's own duty questions, never dropped."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(MANAGER_AD.format(duty=duty))
+    fits = ad_fits(job, "management")
+    assert (fits[BUDGET] > 0) == apt
+    assert BUDGET in fits  # still in the running, last
+
+
+def test_a_needs_list_names_the_premise_not_the_family():
+    """`needs` are words of one question's premise (a budget, an incident, goods that move): a
+    question asked of every job of its family (motivational, company) has none, and a needs
+    list is never the family's own cue list."""
+    families = load_families()
+    with_needs = [(k, q) for k, f in families.items() for q in f.questions if q.needs]
+    assert len(with_needs) >= 10
+    for key, q in with_needs:
+        assert q.type not in ("motivational", "company"), q.text
+        assert set(q.needs) != set(families[key].cues), q.text
+
+
+def test_an_ad_with_no_duty_lines_is_read_whole_for_a_premise():
+    """Where no duty lines are found, the whole ad is read for the premise's words, so a
+    question is not pushed back for want of a duties heading."""
+    from assistant.tasks.interview import ad_fits, duty_lines
+
+    job = parse_job_text(
+        "# Operations Manager\n\nYou will own the annual budget and lead three teams.\n"
+    )
+    assert not duty_lines(job)
+    assert ad_fits(job, "management")[BUDGET] > 0
+
+
+# ---- what a requirement line says to know ----
+
+TO_KNOW_AD = """# Localization Engineer
+
+## Requirements
+- Knowledge of common file formats (JSON, XML, YAML) including syntax and escaping
+- Understanding of encoding standards and character sets
+- Familiarity with key terms (source, target, translation unit, etc.)
+- Understanding of XLIFF, TMX and SRX
+- Proficiency in Python for scripting
+- Three years of experience in a customer-facing role
+"""
+
+
+def test_a_line_that_says_what_to_know_names_things_to_ask_about():
+    """A line "Knowledge of common file formats (JSON, XML)" names a thing to ask about, without what
+    the parentheses list; a name of one word ("XLIFF"), or one of the ad's own terms (Python),
+    gets no question of this kind, and a line that does not open with what to know gives none."""
+    from assistant.tasks.interview import to_know_slots
+
+    job = parse_job_text(TO_KNOW_AD)
+    texts = [s[0].text for s in to_know_slots(job, ["software-data", "customer-service"], False)]
+    assert any("of common file formats?" in t for t in texts)
+    assert any("of encoding standards?" in t for t in texts)
+    assert any("of key terms?" in t for t in texts)
+    joined = " ".join(texts)
+    for word in ("translation unit", "JSON", "XLIFF", "Python", "customer-facing"):
+        assert word not in joined, word
+
+
+@pytest.mark.parametrize(
+    "line,what",
+    [
+        ("Prepares educational material for new staff", ["educational material"]),
+        ("Analyze complex material sufficient to identify relevant issues", ["complex material"]),
+        ("Manage server-side logic.", ["server-side logic"]),
+        # the cut or a list leaves the word a modifier, as before
+        ("Proposes long-term, data-driven solutions", []),
+        ("Recommends creative, effective fixes", []),
+        ("Prepare records of operational and financial data for the board", ["records"]),
+    ],
+)
+def test_a_word_in_al_or_ic_that_ends_an_object_is_its_noun(line, what):
+    """The nouns "material", "logic", "proposal" end in -al or -ic as adjectives do: last in an
+    object that ran to its own end ("for", "sufficient to", the line's end), such a word is the
+    noun; before a list's comma or "and", or where the object is cut, it still qualifies what
+    comes next."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert [q.what for q in duty_questions(line)] == what
+
+
+@pytest.mark.parametrize(
+    "line,found",
+    [
+        (
+            "Methods of preparing educational material for new staff",
+            [("prepare", "educational material")],
+        ),
+        ("Methods of recording the data", [("record", "the data")]),
+        # a gerund that qualifies a noun is no duty
+        ("Knowledge of operating procedures", []),
+        ("Knowledge of planning documents", []),
+    ],
+)
+def test_a_gerund_after_of_before_a_noun_phrase_is_a_duty(line, found):
+    """A line "methods of preparing educational material" names a duty; "knowledge of operating
+    procedures" names a kind of procedure: only a gerund followed by an article, a possessive or
+    a modifier opens a clause after "of"."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert [(q.verb, q.what) for q in duty_questions(line)] == found
+
+
+def test_and_before_a_noun_of_an_action_starts_a_listed_things_next_item():
+    """In "Typical duties relate to ... program coordination and development of public policy",
+    the "and" before "development of" starts the next item; an "and" inside an item ("health
+    and safety") does not split it."""
+    from assistant.tasks.interview import _listed_items
+
+    _, things = _listed_items(
+        "Typical duties relate to data collection, program coordination and development of "
+        "public policy, and health and safety training."
+    )
+    assert "program coordination" in things and "development of public policy" in things
+    assert "and health and safety training" in things
+
+
+@pytest.mark.parametrize(
+    "text,asked,not_asked",
+    [
+        (
+            "knowledge of: techniques of identifying, preserving and presenting evidence; "
+            "interviewing techniques.",
+            ["interviewing techniques"],
+            ["techniques of identifying", "techniques"],
+        ),
+        (
+            "knowledge of: methods of preparing and using mortar and grout; curing compound, "
+            "charging systems.",
+            ["curing compound", "charging systems"],
+            ["methods of preparing", "methods"],
+        ),
+        ("knowledge of: bills of lading; the port's tariff.", ["bills of lading"], []),
+    ],
+)
+def test_a_gerund_cut_from_its_object_by_a_list_is_not_asked_about(text, asked, not_asked):
+    """In "techniques of identifying, preserving and presenting evidence" the gerunds share
+    their object: "techniques of identifying" names nothing. A gerund that ends its item ("bills
+    of lading") or opens a noun ("curing compound") stays."""
+    from assistant.analysis.duty_questions import item_question
+    from assistant.tasks.interview import _listed_items
+
+    said = [q.what for q in map(item_question, _listed_items(text)[1]) if q]
+    for what in asked:
+        assert what in said, what
+    for what in not_asked:
+        assert what not in said, what
+
+
+def test_a_name_cut_short_is_not_asked_about():
+    """Too long to say, an object is cut; where the cut falls inside a name ("the Automated
+    Property Information [Management System]"), what is left names nothing. A short name, or a
+    long object that is no name, is asked about as before."""
+    from assistant.analysis.duty_questions import duty_questions, item_question
+
+    assert item_question("the Automated Property Information Management System") is None
+    assert duty_questions("Implement customer focused Service Level Objectives") == []
+    assert (
+        item_question("the Property Information System").what == "the Property Information System"
+    )
+    kept = duty_questions("Prepare monthly cost reports of the fleet's fuel use and mileage")
+    assert [q.what for q in kept] == ["monthly cost reports"]
+
+
+def test_a_duty_whose_object_is_a_name_going_on_after_and_is_not_asked_about():
+    """In "implements an Industrial Hygiene and Health and Safety Training Program" the object cut
+    at "and" is the start of a name whose head is further on. A name the line leaves whole ("the
+    Fire Department and the Police") is a duty's object as before."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    line = "Implements an Industrial Hygiene and Health and Safety Training Program"
+    assert duty_questions(line) == []
+    kept = duty_questions("Supervise the Fire Department and the Police")
+    assert [q.what for q in kept] == ["the Fire Department"]
+    listed = duty_questions("Prepare monthly reports and Council letters")
+    assert [q.what for q in listed] == ["monthly reports"]
+
+
+@pytest.mark.parametrize(
+    "text,asked,not_asked",
+    [
+        (
+            "knowledge of: principles, practices, related equipment, and techniques of "
+            "pre-hospital care; training aids.",
+            ["techniques of pre-hospital care", "training aids"],
+            [],
+        ),
+        (
+            "knowledge of: computer terminology necessary to read instructions, communicate "
+            "with technical personnel, and answer questions from users.",
+            ["computer terminology"],
+            ["answer questions"],
+        ),
+        (
+            "knowledge of: the principles, practices, and methods of economic, maritime, and "
+            "transportation related research.",
+            [],
+            ["methods of economic", "methods"],
+        ),
+    ],
+)
+def test_a_lists_last_item_is_asked_about_without_its_and(text, asked, not_asked):
+    """In "A, B, and techniques of pre-hospital care" the last item loses its "and" when a
+    plural, a name or a modifier follows; "and answer questions" (a verb) stays out, and an item
+    a comma cut after a qualifier ("methods of economic[, maritime ...]") names nothing."""
+    from assistant.analysis.duty_questions import item_question
+    from assistant.tasks.interview import _listed_items
+
+    said = [q.what for q in map(item_question, _listed_items(text)[1]) if q]
+    for what in asked:
+        assert what in said, what
+    for what in not_asked:
+        assert what not in said, what

@@ -39,6 +39,8 @@ _MODIFIER = re.compile(
     r"different|good|best|appropriate|necessary|related|complex|accurate|timely|multiple|specific)$",
     re.IGNORECASE,
 )
+# The endings of _MODIFIER that nouns have too ("material", "manual", "logic", "clinic").
+_NOUN_ENDING = re.compile(r"[a-z](?:al|ic)$")
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
 # Past participles not in -ed: "the work of sworn [and civilian employees]", "a written [plan]".
 _PARTICIPLES = frozenset("sworn written known given taken chosen drawn shown held built".split())
@@ -224,13 +226,15 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         word = m.group(0).lower()
         # A clause starts at the line's start, after a break, "and", "will", "to" or an adverb
         # ("to implement ...", "continuously improve ..."), a gerund after "in", "by" or "with"
-        # ("by creating ..."), or after a subject of capitalised words ("A Wharfinger tracks").
+        # ("by creating ...") or after "of" before a noun phrase ("methods of preparing
+        # educational material"), or after a subject of capitalised words ("A Wharfinger tracks").
         starts = (
             i == 0
             or any(c in before for c in _CLAUSE_BREAKS)
             or prev in _CLAUSE_OPENERS
             or (prev.endswith("ly") and len(prev) > 4)
             or (prev in ("in", "by", "with") and word.endswith("ing"))
+            or (prev == "of" and word.endswith("ing") and _before_a_noun_phrase(spans, i))
             or (
                 i <= 6
                 and all(s.group(0)[:1].isupper() for s in spans[:i])
@@ -240,9 +244,27 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
         if not starts or _names_a_term(spans, i):
             continue
         what = _object(line, spans, i + 1)
-        if what:
+        if what and not _name_goes_on(what, line[m.end() :]):
             out.append((found[0], found[1], what))
     return out
+
+
+def _name_goes_on(what: str, rest: str) -> bool:
+    """Whether a duty's object is the start of a name that goes on after "and": "implements an
+    Industrial Hygiene [and Health and Safety Training Program]". Its words are all capitalised,
+    and so is the word after the "and". (A list of the ad's listed things, "Check Disk and File
+    Log", is not a duty's object: its names are each a thing.)"""
+    words = _bare(what.split())
+    after = re.match(rf"\s*(?:an?\s+|the\s+)?{re.escape(what)}\s+and\s+([A-Z])", rest)
+    return bool(words) and all(w[:1].isupper() for w in words) and bool(after)
+
+
+def _before_a_noun_phrase(spans: list, i: int) -> bool:
+    """Whether the gerund at token i opens a clause of its own: "methods of preparing [the |
+    educational] material" (an article, a possessive or a modifier follows), not a compound noun
+    ("knowledge of operating procedures", "of planning documents")."""
+    then = spans[i + 1].group(0).lower() if i + 1 < len(spans) else ""
+    return then in _ARTICLES or then in _AS_THE or bool(_MODIFIER.search(then))
 
 
 def _names_a_term(spans: list, i: int) -> bool:
@@ -270,12 +292,14 @@ def _object(line: str, spans: list, start: int) -> str:
     nothing is left that names a thing."""
     what: list[str] = []
     ends: list[int] = []  # where each of its words ends in the line
+    whole = True  # the object ran to its own end, not to a list's comma or "and" or the cut
     for k in range(start, len(spans)):
         gap = line[spans[k - 1].end() : spans[k].start()] if k else ""
         word = spans[k].group(0)
         if gap.startswith("-"):  # "pre- and post-processing": a word cut short
             return ""
         if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+            whole = not any(c in gap for c in ",/") and word.lower() not in ("and", "or", "and/or")
             break
         if not what and word.lower() in _DROP_FIRST:
             continue
@@ -288,6 +312,10 @@ def _object(line: str, spans: list, start: int) -> str:
         what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
         ends.append(spans[k].end())
         if len(what) > MAX_OBJECT_WORDS:  # too long to say: up to its "of", if any
+            whole = False
+            if all(w[:1].isupper() for w in _bare(what)[-2:]):
+                # "the Automated Property Information [Management System]": a name cut short
+                return ""
             if "of" not in what:
                 what = what[:MAX_OBJECT_WORDS]
                 break
@@ -300,6 +328,10 @@ def _object(line: str, spans: list, start: int) -> str:
     while what and (
         what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
     ):
+        if whole and _NOUN_ENDING.search(what[-1]) and len(_bare(what)) > 1:
+            # "prepare educational material [for ...]", "analyze complex material [sufficient
+            # to ...]": a word in -al or -ic last in an object run to its end is its noun
+            break
         what.pop()  # "propose long-term", "records of operational": no noun at the end
     if what and _shared_qualifier(what, line[ends[len(what) - 1] :]):
         return ""
@@ -339,10 +371,20 @@ def item_question(item: str) -> Optional[DutyQuestion]:
     if duty_questions(item):
         return None
     words = _object(item, token_spans(item), 0).split()
+    # "techniques of identifying[, preserving and presenting evidence]": a list of gerunds whose
+    # object is past the list; the head noun before them names nothing either
+    if words[-2:-1] == ["of"] and words[-1].endswith("ing"):
+        gerunds = rf"\bof {re.escape(words[-1])}\s*(?:,|and\b|or\b)"
+        if re.search(gerunds, item, re.IGNORECASE):
+            words = words[:-2]
+    if words[-2:-1] == ["of"] and _MODIFIER.search(words[-1]) and item.endswith(words[-1]):
+        # "methods of economic[, maritime, and transportation related research]": a list's
+        # comma cut the item after a qualifier; what it qualifies is in the list's last item
+        words = words[:-2]
     while words and (words[-1].endswith("ed") or words[-1].lower() in stop_words()):
         words.pop()  # "the metals classified": the participle says how, not what
     if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():
-        words = words[1:]  # "the City's Emergency Operations" keeps its article
+        words = words[1:]  # "the City's Fire Department" keeps its article
     if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
         return None
     what = " ".join(words)

@@ -49,6 +49,10 @@ class FamilyQuestion(_Strict):
     # one kind of work of the family (a control-room alarm, a permit inspection): asked only of
     # an ad whose duties or requirements name one of its cues
     specialist: bool = False
+    # the ad's words without which the question's premise does not hold (a budget, people who
+    # report to you, goods that move): where the ad names none, it comes after the ad's own
+    # questions, as a question that does not fit (interview.ad_fits)
+    needs: list[str] = []
 
 
 class AskThem(_Strict):

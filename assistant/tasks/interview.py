@@ -461,6 +461,22 @@ _BULLET = re.compile(r"^\s*[*\u2022-]\s+")  # not numbered: bulletins number the
 # "Typical duties relate to A, B and C": a list of what the job does, without verbs.
 _ABILITIES = re.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
 _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
+# "program coordination and development of public policy": "and" before a noun of an action
+# and its "of" starts the list's next item
+_AND_A_THING_OF = r"\band\s+(?=\w+(?:ment|tion|sion|ance|ence|ing)\s+of\b)"
+# A list's items end at ";" and "," but for a comma before a list of gerunds ("techniques of
+# identifying, preserving and presenting evidence": one item, the gerunds share their object)
+_ITEM_BREAK = r";|,(?!\s*\w+ing\s*(?:,|and\b|or\b))|" + _AND_A_THING_OF
+# "A, B, and techniques of pre-hospital care": the list's last item, without its "and", when a
+# plural, a name or a modifier follows (a bare verb does not: "and answer questions")
+_LAST_ITEM = re.compile(r"^(?:and|or)\s+(?=\w+s\b|[A-Z]|\w+(?:al|ive|ic|ous)\b)")
+# "Familiarity with version control systems", "Knowledge of common file formats (JSON, XML)": a
+# requirement line that opens with what to know names things, not duties.
+_TO_KNOW = re.compile(
+    r"^(?:(?:a |an )?(?:good |solid |strong |working |deep |basic )?(?:knowledge|understanding|"
+    r"familiarity|proficiency|expertise|exposure|fluency)) (?:of|with|in|to)\s+(.+)",
+    re.I,
+)
 
 
 def _listed_items(text: str) -> tuple[list[str], list[str]]:
@@ -474,7 +490,7 @@ def _listed_items(text: str) -> tuple[list[str], list[str]]:
         for m in (*_DUTY_LIST.finditer(said), *_KNOWLEDGE.finditer(said)):
             parts += [p.strip() for p in m.group(1).split(";")]
             listed = _ABILITIES.split(m.group(1))[0]  # "ability to: compare...": not a thing
-            things += [p.strip(" .") for p in re.split(r"[;,]", listed)]
+            things += [_LAST_ITEM.sub("", p.strip(" .")) for p in re.split(_ITEM_BREAK, listed)]
     return [x for x in parts if x], [x for x in things if x]
 
 
@@ -484,17 +500,10 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     to the candidate and its bullets, then the items of its verbless lists and its own terms.
     When the field is unsure the general questions come only after all of these; when it is
     sure, some of these share the set with the field's bank."""
-    labels = " or ".join(family_label(c) for c in candidates)
-    terms = [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
+    unclear = _unclear(candidates, sure)
+    terms = _own_terms(job)
     known = frozenset(t.lower() for t in terms)
-    unclear = f"the field is unclear ({labels})"
-    if sure:
-        unclear = "asked about in the job's own words"
-    lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
-    lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
-    lines += [line_text(x) for x in job.lines if _BULLET.match(x)]  # whatever its heading
-    parts, things = _listed_items(job.text)
-    lines += parts
+    lines, things = _own_lines(job)
     slots = []
     for line in dict.fromkeys(lines):
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
@@ -504,15 +513,58 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
                 continue
             if not sure or names_a_thing(dq, known):  # sure: the bank asks the vague ones better
                 slots.append(_own_question(dq, reason, line))
-    for item in dict.fromkeys(things):
+    slots += _item_slots(things, terms, unclear)
+    why = f"The job names these. This asks about its own terms ({unclear})."
+    slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
+    if not sure:  # a sure field's own come after its bank's questions that do not fit
+        slots += to_know_slots(job, candidates, sure)
+    return slots
+
+
+def _unclear(candidates: list[str], sure: bool) -> str:
+    if sure:
+        return "asked about in the job's own words"
+    return f"the field is unclear ({' or '.join(family_label(c) for c in candidates)})"
+
+
+def _own_terms(job: JobDescription) -> list[str]:
+    """The job's terms that are no soft skill (those get the general questions)."""
+    return [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
+
+
+def _own_lines(job: JobDescription) -> tuple[list[str], list[str]]:
+    """The ad's lines its own questions come from (its duty and requirement lines, its sentences
+    to the candidate, its bullets whatever their heading, the parts of its lists), and the things
+    its lists name without a verb."""
+    lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
+    lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
+    lines += [line_text(x) for x in job.lines if _BULLET.match(x)]  # whatever its heading
+    parts, things = _listed_items(job.text)
+    return list(dict.fromkeys(lines + parts)), things
+
+
+def to_know_slots(job: JobDescription, candidates: list[str], sure: bool) -> list[Slot]:
+    """Questions on what the ad's lines say to know ("Familiarity with version control systems
+    (Git)", "Knowledge of common file formats"): a thing each, what the parentheses list left
+    out (the ad's own terms have their own question). They come after all the ad's other
+    questions, and before any general one."""
+    to_know = [m.group(1) for m in map(_TO_KNOW.match, _own_lines(job)[0]) if m]
+    to_know = [re.sub(r"\([^)]*\)?", "", x) for x in to_know]  # "(source, target, etc.)"
+    items = [p for x in to_know for p in re.split(r"[;,]", x)]
+    return _item_slots(items, _own_terms(job), _unclear(candidates, sure))
+
+
+def _item_slots(things: list[str], terms: list[str], unclear: str) -> list[Slot]:
+    """A question on each thing the ad lists without a verb (duty_questions.item_question) that
+    is none of its own terms (those get their own question)."""
+    slots = []
+    for item in dict.fromkeys(x.strip(" .") for x in things if x.strip(" .")):
         if any(t.lower() in item.lower() for t in terms):
-            continue  # its term gets its own question below
+            continue  # its term gets its own question
         dq = item_question(item)
         if dq:
             why = f'The job lists "{item}". This asks about it ({unclear}).'
             slots.append(_own_question(dq, why, item))
-    why = f"The job names these. This asks about its own terms ({unclear})."
-    slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     return slots
 
 
@@ -535,16 +587,22 @@ def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
     """How well each of the family's questions fits this ad (relevance.ad_fit). A specialist
     question (one kind of work of the family) whose cues neither the title nor the duties and
     requirements name is left out: it belongs to another job of the family, however many words
-    it shares with the ad's other text."""
-    named = "\n".join([job.title or "", *duty_lines(job)])
-    return _ad_fits(job.text, named, family)
+    it shares with the ad's other text. A question whose premise the job's duties name nothing
+    of (its `needs`: a budget, an incident, goods that move) fits 0: it comes after the ad's own
+    duty questions, however many other words it shares with the ad (a logistics bank's
+    movement-of-goods question for an evidence-room officer). The duties are the duty lines and
+    the lists of what the selection tests; an ad where none are found is read whole."""
+    duties = duty_lines(job)
+    named = "\n".join([job.title or "", *duties])
+    said = "\n".join([named, *_listed_items(job.text)[0]]) if duties else job.text
+    return _ad_fits(job.text, named, said, family)
 
 
 @lru_cache(maxsize=8)  # one set of questions asks it for the duties and for the bank
-def _ad_fits(ad: str, named: str, family: str) -> dict[str, float]:
+def _ad_fits(ad: str, named: str, said: str, family: str) -> dict[str, float]:
     terms = key_terms(strip_instructions(ad))  # an instruction in the ad steers nothing
     return {
-        q.text: ad_fit(terms, q.text)
+        q.text: ad_fit(terms, q.text) if not q.needs or cue_hits(said, q.needs) else 0.0
         for q in load_families()[family].questions
         if not q.specialist or cue_hits(named, q.cues)
     }
@@ -676,6 +734,7 @@ def build_questions(
     if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
         own = own_duty_slots(job, [family], sure=True)
         fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
+        fitting += to_know_slots(job, [family], sure=True)  # before any general question
         # the set is full even where the field's questions run out: the general behavioural
         # ones (why this job is asked apart, in the field's words: every_interview)
         fitting += [s for s in role_slots(job, GENERAL) if s[0].question_type == "behavioural"]
