@@ -821,3 +821,16 @@ def test_a_work_activity_in_its_s_form_before_its_object_is_read():
     # a plural noun after a determiner is no verb; a taxonomy's name is read only as written
     got = names("Duties:\n- Keeps the trains the City owns in order.\n")
     assert "Training" not in got, got
+
+
+def test_an_acronym_in_the_plural_is_the_acronym():
+    got = [f.name for f in terms_in("Understanding of software development principles and APIs")]
+    assert "APIs" in got, got
+    got = [f.name for f in terms_in("Deploy and manage LLMs in production environments")]
+    assert "LLMs" in got, got
+    # two letters and an s are too often something else ("PRs" are pull requests); the last
+    # word of a name just read is not read again ("RESTful APIs" is REST APIs)
+    got = [f.name for f in terms_in("Include links to projects or PRs that you have submitted")]
+    assert not any("relations" in n.lower() or n == "PRs" for n in got), got
+    got = [f.name for f in terms_in("2 years of experience using RESTful APIs including Retrofit")]
+    assert "APIs" not in got, got

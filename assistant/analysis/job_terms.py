@@ -782,7 +782,16 @@ def terms_in(
             tid = lex.exact[word]
             term = lex.term(tid)
             best = Found(term.name, term.category, s0, tokens.spans[i][1], tid)
-        elif word in lex.acronyms and (best is None or best.end - best.start <= len(word)):
+        elif (
+            _as_acronym(word, lex)
+            and (best is None or best.end - best.start <= len(word))
+            and not (
+                found
+                and found[-1].name.endswith(f" {word}")
+                and not text[found[-1].end : s0].strip()
+            )
+        ):
+            # (not the last word of the name just taken: "RESTful APIs" is REST APIs)
             best = _acronym(word, s0, tokens.spans[i][1], text, lex)
         if (
             best is not None
@@ -1042,6 +1051,8 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if not all(w[:1].isupper() for w in span.split()) or span.isupper():
         return False
+    if _PLURAL_ACRONYM.fullmatch(span):
+        return False  # "REST APIs": an acronym, as "REST API" is
     # one word after "Capitalised of": a piece of a name ("Registration" in "Certificate of
     # Registration"), not a term of its own
     low = max(0, start - 40)
@@ -1068,10 +1079,25 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     return cap_before or cap_after
 
 
+# an acronym in the plural: "APIs", "LLMs" (the lexicon holds API, LLM); of three letters at
+# least ("PRs" are pull requests, not public relations)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{3,6}s")
+
+
+def _as_acronym(word: str, lex: Lexicon) -> Optional[str]:
+    """The lexicon's acronym the word is, in the singular or the plural, else None."""
+    if word in lex.acronyms:
+        return word
+    if _PLURAL_ACRONYM.fullmatch(word) and word[:-1] in lex.acronyms:
+        return word[:-1]
+    return None
+
+
 def _acronym(word: str, start: int, end: int, text: str, lex: Lexicon) -> Found:
     """An acronym that may stand for several names: the one whose words the ad also uses, else
-    the acronym as written (CRO is not "Conversion rate optimization" in a clinical ad)."""
-    ids = lex.acronyms[word]
+    the acronym as written (CRO is not "Conversion rate optimization" in a clinical ad; "APIs"
+    is API, shown as written)."""
+    ids = lex.acronyms[_as_acronym(word, lex) or word]
     curated = [t for t in ids if lex.term(t).source == "curated"]
     best = curated[0] if curated else None
     if best is None:
