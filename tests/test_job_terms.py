@@ -834,3 +834,24 @@ def test_an_acronym_in_the_plural_is_the_acronym():
     assert not any("relations" in n.lower() or n == "PRs" for n in got), got
     got = [f.name for f in terms_in("2 years of experience using RESTful APIs including Retrofit")]
     assert "APIs" not in got, got
+
+
+def test_a_verb_where_only_a_verb_stands_reads_its_object_first():
+    # "Review code": a command, so "review" is the verb of Code Review in any form
+    got = [f.name for f in terms_in("Review code to ensure implementations meet requirements")]
+    assert "Code review" in got, got
+    got = [f.name for f in terms_in("Apply processes necessary to collect taxes and fees")]
+    assert "Tax Collections" in got, got
+    # not before a longer object, an adjective, a name or an adverb, nor for a noun that opens a
+    # sentence
+    for line in (
+        "Develop capability requirements and transition plans",
+        "Analyze, design, and build modular components",
+        "Think creatively when faced with a new task",
+        "Education information must be included",
+    ):
+        got = [f.name for f in terms_in(line)]
+        assert not any(
+            n in got for n in ("Capability Development", "Modular Design", "Creative Thinking")
+        ), got
+        assert "Informal Education" not in got, got

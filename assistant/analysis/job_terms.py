@@ -484,14 +484,15 @@ _VERB_FORM = re.compile(r"[a-z]{3}[^c]es$")  # supervises, manages; not services
 _ACTIVITY_FORMS = frozenset({"ment", "tion", "sion", "ance", "ence", "ing", "ings", "al"})
 
 
-def _verb_first(written: str, name: str) -> bool:
+def _verb_first(written: str, name: str, verb: bool = False) -> bool:
     """Whether a word written before its object is the verb of the name's activity ("managing
-    projects": Project Management), not a noun of a compound ("software systems")."""
+    projects": Project Management), not a noun of a compound ("software systems"); a word that
+    stands where only a verb can (`verb`: "Review code to ...") is one in any form."""
     w = written.lower()
     last = name.split()[-1] if name.split() else ""
     if not same_word(w, last):
         return False  # "engines ... facilities" is not Facilities Engineering
-    if w.endswith("ing"):
+    if w.endswith("ing") or verb:
         return True
     return w.endswith(("e", "es", "ed")) and word_form(last) in _ACTIVITY_FORMS
 
@@ -523,9 +524,12 @@ def _adjective_name(words: list[str], keys: list[str], i: int, lex: Lexicon) -> 
     return None
 
 
-def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
+def rearranged(
+    text: str, tokens: Tokens, lex: Lexicon, verbs: frozenset[int] = frozenset()
+) -> list[Found]:
     """Lexicon names the ad writes verb first, with "of", sharing a word with a list, or as the
-    adjective of a way of working ("supervisory principles")."""
+    adjective of a way of working ("supervisory principles"); `verbs`: the words that can only be
+    verbs where they stand (`_verb_positions`)."""
     out: list[Found] = []
     n = len(tokens.words)
     keys, words, spans = tokens.keys, tokens.words, tokens.spans
@@ -576,7 +580,21 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                         tid = lex.by_form(written, [keys[m], *obj], tid)
                 if tid is None:
                     tid = _lookup(lex, [*obj, keys[m]])  # "managing projects", "repair of tools"
-                    if tid is not None and not (of or _verb_first(words[m], lex.term(tid).name)):
+                    # a verb in any form where only a verb stands, before a whole plain object
+                    # ("Review code to ensure": Code Review; not "Develop capability
+                    # requirements", "think creatively")
+                    verb = (
+                        m in verbs
+                        and not skip
+                        and not word_form(words[m])
+                        and (tokens.room[k] == w or words[k + w].lower() in _PHRASE_END)
+                        and all(x.islower() for x in words[k : k + w])
+                        and not _MODIFIER.search(words[k + w - 1])
+                        and not words[k + w - 1].endswith("ly")
+                    )
+                    if tid is not None and not (
+                        of or _verb_first(words[m], lex.term(tid).name, verb)
+                    ):
                         tid = None
                     end = spans[k + skip + w - 1][1] if m == members[-1] else end
                 if tid is not None:
@@ -809,7 +827,7 @@ def terms_in(
         i += 1
 
     if not only_credentials:
-        for f in rearranged(_hyphen_safe(text), tokens, lex):
+        for f in rearranged(_hyphen_safe(text), tokens, lex, frozenset(verbs)):
             inside = [g for g in found if g.start < f.end and f.start < g.end]
             if all(g.start >= f.start and g.end <= f.end and " " not in g.name for g in inside):
                 for g in inside:  # one word of it read alone: "Projects" in "managing projects"
