@@ -855,3 +855,13 @@ def test_a_verb_where_only_a_verb_stands_reads_its_object_first():
             n in got for n in ("Capability Development", "Modular Design", "Creative Thinking")
         ), got
         assert "Informal Education" not in got, got
+
+
+def test_a_skills_name_is_read_in_its_verb_where_only_a_verb_stands():
+    # "present" after "to" is the verb of Presentation skills (the activity is "presentation")
+    line = "Strong organizational skills with the ability to communicate and present ideas clearly"
+    got = [f.name for f in terms_in(line)]
+    assert "Presentation skills" in got, got
+    # not where a noun may stand
+    got = [f.name for f in terms_in("Attend the present meeting")]
+    assert "Presentation skills" not in got, got

@@ -678,6 +678,9 @@ def _s_form_before_object(tokens, i: int) -> bool:
     )
 
 
+_SKILLS_TAIL = re.compile(r"(?<=\S)\s+skills?$", re.I)
+
+
 _COMMON_CAPITALISED = frozenset(
     """
 English Spanish French German Chinese Japanese Portuguese Italian Arabic Monday Friday Google
@@ -768,7 +771,9 @@ def terms_in(
                 # Building Operating Engineers", "monitors the ..." (an activity's name: not
                 # "Solid" for Solidity)
                 term = lex.term(tid)
-                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
+                # the activity of "Presentation skills" is its first word's
+                head = _SKILLS_TAIL.sub("", term.name).split()
+                activity = word_form(head[-1]) in _ACTIVITY_FORMS
                 form_tid = tid if term.source == "curated" and activity else None
             if form_tid is not None:
                 hit = (form_tid, used)
