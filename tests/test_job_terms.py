@@ -865,3 +865,17 @@ def test_a_skills_name_is_read_in_its_verb_where_only_a_verb_stands():
     # not where a noun may stand
     got = [f.name for f in terms_in("Attend the present meeting")]
     assert "Presentation skills" not in got, got
+
+
+def test_a_comma_list_ending_in_skills_shares_the_word_with_each_item():
+    line = "Strong interpersonal, conflict resolution, presentation, and customer service skills"
+    got = [f.name for f in terms_in(line)]
+    assert "Interpersonal Skills" in got, got
+    got = [
+        f.name
+        for f in terms_in("Excellent organization, time management, and communication skills.")
+    ]
+    assert "Organizational skills" in got, got
+    # not a list that does not end in "skills"
+    got = [f.name for f in terms_in("Commitment to organization, quality, and the team's goals.")]
+    assert "Organizational skills" not in got, got

@@ -606,6 +606,36 @@ def rearranged(
     return out
 
 
+# a comma list whose last item ends in "skills": the word belongs to every item ("interpersonal,
+# conflict resolution, presentation, and customer service skills")
+_SKILLS_LIST = re.compile(
+    r"\b(?P<items>(?:[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2},\s+){1,6}(?:(?:and|or)\s+)?"
+    r"(?:[a-z][a-z-]*\s+){1,3}?)skills\b"
+)
+
+
+def shared_skills(text: str, lex: Lexicon) -> list[Found]:
+    """The one-word items of a comma list that ends in "... skills", each read with the word
+    "skills" where that is a lexicon name in the form written: Interpersonal Skills in "strong
+    interpersonal, conflict resolution, and customer service skills" (a list of single words,
+    "verbal, written and interpersonal skills", is `rearranged`'s)."""
+    out: list[Found] = []
+    for m in _SKILLS_LIST.finditer(text):
+        start = m.start("items")
+        for item in list(re.finditer(r"[^,]+", m.group("items")))[:-1]:  # the last holds "skills"
+            words = item.group(0).split()
+            if len(words) != 1 or words[0] in _PHRASE_END:
+                continue
+            written = [words[0], "skills"]
+            keys = [word_key(w) for w in written]
+            tid = _lookup(lex, keys)
+            if tid is not None and lex.by_form(written, keys, tid) == tid:
+                term = lex.term(tid)
+                at = start + item.start() + item.group(0).index(words[0])
+                out.append(Found(term.name, term.category, at, at + len(words[0]), tid))
+    return out
+
+
 # first halves of words often written apart: "multi threaded", "micro services", "back end"
 _PREFIXES = frozenset({"multi", "micro", "cyber", "back", "front"})
 
@@ -954,7 +984,7 @@ def terms_in(
             kind = m.group("kind").lower()
             take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
     if not only_credentials:
-        for f in cue_phrases(text):
+        for f in [*shared_skills(text, lex), *cue_phrases(text)]:
             if free(f.start, f.end):
                 take(f)
         letters = [c for c in text if c.isalpha()]
