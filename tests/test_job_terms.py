@@ -879,3 +879,13 @@ def test_a_comma_list_ending_in_skills_shares_the_word_with_each_item():
     # not a list that does not end in "skills"
     got = [f.name for f in terms_in("Commitment to organization, quality, and the team's goals.")]
     assert "Organizational skills" not in got, got
+
+
+def test_a_skill_read_from_its_verb_gives_way_to_a_longer_name_around_it():
+    got = [f.name for f in terms_in("Present sales to the leadership team")]
+    assert "Sales Presentation" in got and "Presentation skills" not in got, got
+    # a noun in "-sis" that opens a list is no verb before the list's object
+    got = [
+        f.name for f in terms_in("Analysis, build, documentation, testing, and updating databases")
+    ]
+    assert "Database Analysis" not in got, got

@@ -587,6 +587,7 @@ def rearranged(
                         m in verbs
                         and not skip
                         and not word_form(words[m])
+                        and not words[m].endswith("sis")  # "Analysis, build, ... databases"
                         and (tokens.room[k] == w or words[k + w].lower() in _PHRASE_END)
                         and all(x.islower() for x in words[k : k + w])
                         and not _MODIFIER.search(words[k + w - 1])
@@ -705,6 +706,15 @@ def _s_form_before_object(tokens, i: int) -> bool:
         and i + 1 < len(words)
         and (words[i + 1].lower() in _DETERMINER or words[i + 1][:1].isupper())
         and (i == 0 or words[i - 1].lower() not in _DETERMINER)
+    )
+
+
+def _one_word(text: str, f: Found) -> bool:
+    """A one-word name read alone ("Projects"), or a skill read from its one word ("Presented"
+    for Presentation skills): a longer name read around it holds it ("Presented Sales": Sales
+    Presentation)."""
+    return " " not in f.name or (
+        _SKILLS_TAIL.search(f.name) is not None and " " not in text[f.start : f.end]
     )
 
 
@@ -864,7 +874,7 @@ def terms_in(
     if not only_credentials:
         for f in rearranged(_hyphen_safe(text), tokens, lex, frozenset(verbs)):
             inside = [g for g in found if g.start < f.end and f.start < g.end]
-            if all(g.start >= f.start and g.end <= f.end and " " not in g.name for g in inside):
+            if all(g.start >= f.start and g.end <= f.end and _one_word(text, g) for g in inside):
                 for g in inside:  # one word of it read alone: "Projects" in "managing projects"
                     found.remove(g)
                     cover(g, -1)
