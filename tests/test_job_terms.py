@@ -889,3 +889,11 @@ def test_a_skill_read_from_its_verb_gives_way_to_a_longer_name_around_it():
         f.name for f in terms_in("Analysis, build, documentation, testing, and updating databases")
     ]
     assert "Database Analysis" not in got, got
+
+
+def test_a_generic_head_after_a_title_case_name_is_no_part_of_a_name():
+    got = [f.name for f in terms_in("Knowledge of Project Management Software Tools such as Jira")]
+    assert "Project Management Software" in got, got
+    # a capitalised word that is no generic head still makes a name of its own
+    got = [f.name for f in terms_in("Employed at the County Base Station Hospital")]
+    assert "Base Station" not in got, got

@@ -1107,6 +1107,11 @@ _TITLE_CASE_FILLER = frozenset(
     understanding fundamentals basics ability abilities strong solid good excellent of in with
     and for""".split()
 )
+# a generic head after a Title Case name says what kind of thing it is, not more of a name:
+# "Project Management Software Tools", "Desktop Publishing Software"
+_TITLE_CASE_HEAD = frozenset(
+    "tools platforms software solutions technologies frameworks applications systems".split()
+)
 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
@@ -1137,7 +1142,7 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     cap_after = (
         bool(after)
         and bool(_CAPWORD.fullmatch(after.group(1)))
-        and after.group(1).lower() not in _TITLE_CASE_FILLER
+        and after.group(1).lower() not in _TITLE_CASE_FILLER | _TITLE_CASE_HEAD
     )
     return cap_before or cap_after
 
