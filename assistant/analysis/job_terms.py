@@ -621,6 +621,8 @@ def shared_skills(text: str, lex: Lexicon) -> list[Found]:
     interpersonal, conflict resolution, and customer service skills" (a list of single words,
     "verbal, written and interpersonal skills", is `rearranged`'s)."""
     out: list[Found] = []
+    if "skills" not in text:
+        return out  # (most sentences: the list pattern is not tried at every word)
     for m in _SKILLS_LIST.finditer(text):
         start = m.start("items")
         for item in list(re.finditer(r"[^,]+", m.group("items")))[:-1]:  # the last holds "skills"
