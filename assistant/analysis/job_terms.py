@@ -485,14 +485,15 @@ _VERB_FORM = re.compile(r"[a-z]{3}[^c]es$")  # supervises, manages; not services
 _ACTIVITY_FORMS = frozenset({"ment", "tion", "sion", "ance", "ence", "ing", "ings", "al"})
 
 
-def _verb_first(written: str, name: str) -> bool:
+def _verb_first(written: str, name: str, verb: bool = False) -> bool:
     """Whether a word written before its object is the verb of the name's activity ("managing
-    projects": Project Management), not a noun of a compound ("software systems")."""
+    projects": Project Management), not a noun of a compound ("software systems"); a word that
+    stands where only a verb can (`verb`: "Review code to ...") is one in any form."""
     w = written.lower()
     last = name.split()[-1] if name.split() else ""
     if not same_word(w, last):
         return False  # "engines ... facilities" is not Facilities Engineering
-    if w.endswith("ing"):
+    if w.endswith("ing") or verb:
         return True
     return w.endswith(("e", "es", "ed")) and word_form(last) in _ACTIVITY_FORMS
 
@@ -524,9 +525,12 @@ def _adjective_name(words: list[str], keys: list[str], i: int, lex: Lexicon) -> 
     return None
 
 
-def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
+def rearranged(
+    text: str, tokens: Tokens, lex: Lexicon, verbs: frozenset[int] = frozenset()
+) -> list[Found]:
     """Lexicon names the ad writes verb first, with "of", sharing a word with a list, or as the
-    adjective of a way of working ("supervisory principles")."""
+    adjective of a way of working ("supervisory principles"); `verbs`: the words that can only be
+    verbs where they stand (`_verb_positions`)."""
     out: list[Found] = []
     n = len(tokens.words)
     keys, words, spans = tokens.keys, tokens.words, tokens.spans
@@ -577,7 +581,22 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                         tid = lex.by_form(written, [keys[m], *obj], tid)
                 if tid is None:
                     tid = _lookup(lex, [*obj, keys[m]])  # "managing projects", "repair of tools"
-                    if tid is not None and not (of or _verb_first(words[m], lex.term(tid).name)):
+                    # a verb in any form where only a verb stands, before a whole plain object
+                    # ("Review code to ensure": Code Review; not "Develop capability
+                    # requirements", "think creatively")
+                    verb = (
+                        m in verbs
+                        and not skip
+                        and not word_form(words[m])
+                        and not words[m].endswith("sis")  # "Analysis, build, ... databases"
+                        and (tokens.room[k] == w or words[k + w].lower() in _PHRASE_END)
+                        and all(x.islower() for x in words[k : k + w])
+                        and not _MODIFIER.search(words[k + w - 1])
+                        and not words[k + w - 1].endswith("ly")
+                    )
+                    if tid is not None and not (
+                        of or _verb_first(words[m], lex.term(tid).name, verb)
+                    ):
                         tid = None
                     end = spans[k + skip + w - 1][1] if m == members[-1] else end
                 if tid is not None:
@@ -586,6 +605,38 @@ def rearranged(text: str, tokens: Tokens, lex: Lexicon) -> list[Found]:
                         out.append(Found(term.name, term.category, spans[m][0], end, tid))
                     break
         i = last + 1
+    return out
+
+
+# a comma list whose last item ends in "skills": the word belongs to every item ("interpersonal,
+# conflict resolution, presentation, and customer service skills")
+_SKILLS_LIST = re.compile(
+    r"\b(?P<items>(?:[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2},\s+){1,6}(?:(?:and|or)\s+)?"
+    r"(?:[a-z][a-z-]*\s+){1,3}?)skills\b"
+)
+
+
+def shared_skills(text: str, lex: Lexicon) -> list[Found]:
+    """The one-word items of a comma list that ends in "... skills", each read with the word
+    "skills" where that is a lexicon name in the form written: Interpersonal Skills in "strong
+    interpersonal, conflict resolution, and customer service skills" (a list of single words,
+    "verbal, written and interpersonal skills", is `rearranged`'s)."""
+    out: list[Found] = []
+    if "skills" not in text:
+        return out  # (most sentences: the list pattern is not tried at every word)
+    for m in _SKILLS_LIST.finditer(text):
+        start = m.start("items")
+        for item in list(re.finditer(r"[^,]+", m.group("items")))[:-1]:  # the last holds "skills"
+            words = item.group(0).split()
+            if len(words) != 1 or words[0] in _PHRASE_END:
+                continue
+            written = [words[0], "skills"]
+            keys = [word_key(w) for w in written]
+            tid = _lookup(lex, keys)
+            if tid is not None and lex.by_form(written, keys, tid) == tid:
+                term = lex.term(tid)
+                at = start + item.start() + item.group(0).index(words[0])
+                out.append(Found(term.name, term.category, at, at + len(words[0]), tid))
     return out
 
 
@@ -659,6 +710,18 @@ def _s_form_before_object(tokens, i: int) -> bool:
         and (words[i + 1].lower() in _DETERMINER or words[i + 1][:1].isupper())
         and (i == 0 or words[i - 1].lower() not in _DETERMINER)
     )
+
+
+def _one_word(text: str, f: Found) -> bool:
+    """A one-word name read alone ("Projects"), or a skill read from its one word ("Presented"
+    for Presentation skills): a longer name read around it holds it ("Presented Sales": Sales
+    Presentation)."""
+    return " " not in f.name or (
+        _SKILLS_TAIL.search(f.name) is not None and " " not in text[f.start : f.end]
+    )
+
+
+_SKILLS_TAIL = re.compile(r"(?<=\S)\s+skills?$", re.I)
 
 
 _COMMON_CAPITALISED = frozenset(
@@ -751,7 +814,9 @@ def terms_in(
                 # Building Operating Engineers", "monitors the ..." (an activity's name: not
                 # "Solid" for Solidity)
                 term = lex.term(tid)
-                activity = word_form(term.name.split()[-1]) in _ACTIVITY_FORMS
+                # the activity of "Presentation skills" is its first word's
+                head = _SKILLS_TAIL.sub("", term.name).split()
+                activity = word_form(head[-1]) in _ACTIVITY_FORMS
                 form_tid = tid if term.source == "curated" and activity else None
             if form_tid is not None:
                 hit = (form_tid, used)
@@ -783,7 +848,16 @@ def terms_in(
             tid = lex.exact[word]
             term = lex.term(tid)
             best = Found(term.name, term.category, s0, tokens.spans[i][1], tid)
-        elif word in lex.acronyms and (best is None or best.end - best.start <= len(word)):
+        elif (
+            _as_acronym(word, lex)
+            and (best is None or best.end - best.start <= len(word))
+            and not (
+                found
+                and found[-1].name.endswith(f" {word}")
+                and not text[found[-1].end : s0].strip()
+            )
+        ):
+            # (not the last word of the name just taken: "RESTful APIs" is REST APIs)
             best = _acronym(word, s0, tokens.spans[i][1], text, lex)
         if (
             best is not None
@@ -801,9 +875,9 @@ def terms_in(
         i += 1
 
     if not only_credentials:
-        for f in rearranged(_hyphen_safe(text), tokens, lex):
+        for f in rearranged(_hyphen_safe(text), tokens, lex, frozenset(verbs)):
             inside = [g for g in found if g.start < f.end and f.start < g.end]
-            if all(g.start >= f.start and g.end <= f.end and " " not in g.name for g in inside):
+            if all(g.start >= f.start and g.end <= f.end and _one_word(text, g) for g in inside):
                 for g in inside:  # one word of it read alone: "Projects" in "managing projects"
                     found.remove(g)
                     cover(g, -1)
@@ -923,7 +997,7 @@ def terms_in(
             kind = m.group("kind").lower()
             take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
     if not only_credentials:
-        for f in cue_phrases(text):
+        for f in [*shared_skills(text, lex), *cue_phrases(text)]:
             if free(f.start, f.end):
                 take(f)
         letters = [c for c in text if c.isalpha()]
@@ -1036,6 +1110,11 @@ _TITLE_CASE_FILLER = frozenset(
     understanding fundamentals basics ability abilities strong solid good excellent of in with
     and for""".split()
 )
+# a generic head after a Title Case name says what kind of thing it is, not more of a name:
+# "Project Management Software Tools", "Desktop Publishing Software"
+_TITLE_CASE_HEAD = frozenset(
+    "tools platforms software solutions technologies frameworks applications systems".split()
+)
 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
@@ -1043,6 +1122,8 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if not all(w[:1].isupper() for w in span.split()) or span.isupper():
         return False
+    if _PLURAL_ACRONYM.fullmatch(span):
+        return False  # "REST APIs": an acronym, as "REST API" is
     # one word after "Capitalised of": a piece of a name ("Registration" in "Certificate of
     # Registration"), not a term of its own
     low = max(0, start - 40)
@@ -1064,15 +1145,30 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     cap_after = (
         bool(after)
         and bool(_CAPWORD.fullmatch(after.group(1)))
-        and after.group(1).lower() not in _TITLE_CASE_FILLER
+        and after.group(1).lower() not in _TITLE_CASE_FILLER | _TITLE_CASE_HEAD
     )
     return cap_before or cap_after
 
 
+# an acronym in the plural: "APIs", "LLMs" (the lexicon holds API, LLM); of three letters at
+# least ("PRs" are pull requests, not public relations)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{3,6}s")
+
+
+def _as_acronym(word: str, lex: Lexicon) -> Optional[str]:
+    """The lexicon's acronym the word is, in the singular or the plural, else None."""
+    if word in lex.acronyms:
+        return word
+    if _PLURAL_ACRONYM.fullmatch(word) and word[:-1] in lex.acronyms:
+        return word[:-1]
+    return None
+
+
 def _acronym(word: str, start: int, end: int, text: str, lex: Lexicon) -> Found:
     """An acronym that may stand for several names: the one whose words the ad also uses, else
-    the acronym as written (CRO is not "Conversion rate optimization" in a clinical ad)."""
-    ids = lex.acronyms[word]
+    the acronym as written (CRO is not "Conversion rate optimization" in a clinical ad; "APIs"
+    is API, shown as written)."""
+    ids = lex.acronyms[_as_acronym(word, lex) or word]
     curated = [t for t in ids if lex.term(t).source == "curated"]
     best = curated[0] if curated else None
     if best is None:
