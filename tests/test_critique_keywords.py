@@ -43,10 +43,19 @@ must should who what this that about experience strong years team role skills wo
         ("Ported C++ and C# code to .NET", ".NET"),
         ("Built a Node.js API.", "Node.js"),
         ("Microsoft Excel models", "Excel"),
+        ("Shipped i18n for the checkout", "Internationalization"),
+        ("Ran l10n for six markets", "Localization"),
     ],
 )
 def test_find_terms_normalises_aliases_plurals_and_multiword(text, term):
     assert term in find_terms(text)
+
+
+def test_i18n_and_l10n_are_two_skills():
+    # internationalisation makes software ready for many languages; localisation adapts it to
+    # one: an ad asking for both asks for two things
+    assert "Localization" not in find_terms("Shipped i18n for the checkout")
+    assert "Internationalization" not in find_terms("Ran l10n for six markets")
 
 
 @pytest.mark.parametrize(
