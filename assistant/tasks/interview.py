@@ -25,6 +25,7 @@ from assistant import prompts
 from assistant.analysis.duty_questions import (
     duty_questions,
     item_question,
+    names_a_relationship,
     names_a_thing,
     one_vague_word,
     term_questions,
@@ -59,9 +60,10 @@ from assistant.guard.checks import failed
 from assistant.guard.generate import Ask, generate
 from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
-from assistant.inputs.job import JobDescription
+from assistant.inputs.job import BOILERPLATE, OTHER, JobDescription, heading_kind
 from assistant.inputs.notes import RejectionNotes
-from assistant.text import names_term, sentences, strip_marks, tokens
+from assistant.inputs.sections import heading_form, normalise_heading
+from assistant.text import BULLET, names_term, sentences, strip_marks, tokens
 
 TASK = "interview"
 MAX_TAILORED = 2
@@ -416,7 +418,26 @@ def duty_lines(job: JobDescription) -> list[str]:
         if inside:
             out += [c.strip(" .;") for c in re.split(r";|(?<=\.)\s+(?=[A-Z])", line)]
     out += [line_text(strip_instructions(x)) for x in job.requirements]
+    out = out or _section_bullets(job)
     return [x for x in out if len(x.split()) >= 3]
+
+
+def _section_bullets(job: JobDescription) -> list[str]:
+    """The ad's bullets under any heading that is no boilerplate (benefits, how to apply, about
+    the company), for an ad whose sections the job reader names none of as duties or
+    requirements ("THE OPPORTUNITY", "THE SKILL SET", "Vos missions :"): without them its
+    duties would be read as the whole ad, the benefits' "employees" and "team" included."""
+    out: list[str] = []
+    kind = OTHER
+    for line in job.lines:
+        head = heading_form(line)
+        if head and not BULLET.match(line):
+            named = heading_kind(normalise_heading(head[0]), OTHER)
+            if named != OTHER or head[1] <= 6:  # a lead-in line ("Vos missions :") keeps it
+                kind = named
+        elif BULLET.match(line) and kind != BOILERPLATE:
+            out.append(line_text(strip_instructions(line)))
+    return out
 
 
 def _fit(question: FamilyQuestion, line: str) -> int:
@@ -509,7 +530,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
         for dq in duty_questions(line):
-            if one_vague_word(dq):  # "lead projects", "manage time": any job's, not this one's
+            if one_vague_word(dq) or names_a_relationship(dq):  # "lead projects": any job's
                 continue
             if not sure or names_a_thing(dq, known):  # sure: the bank asks the vague ones better
                 slots.append(_own_question(dq, reason, line))
