@@ -919,6 +919,89 @@ def test_a_duty_named_by_one_vague_or_any_jobs_word_is_not_asked_whatever_the_fi
         assert any("resolve bugs" in t for t in texts)
 
 
+def test_a_vague_word_with_only_qualifiers_before_it_is_not_asked():
+    """ "innovative strategies", "multiple assignments", "comprehensive unit": a qualifier of a
+    vague word names no more than the word; a qualifier of a thing, or of a word the general
+    questions use, stays ("complex projects", "effective training programs")."""
+    from assistant.analysis.duty_questions import duty_questions, one_vague_word
+
+    for line in (
+        "develop and implement innovative strategies to maximize productivity",
+        "prioritize and manage multiple assignments with competing deadlines",
+        "Conduct comprehensive unit and integration tests",
+    ):
+        assert any(one_vague_word(dq) for dq in duty_questions(line)), line
+    for line in (
+        "Manage complex projects",
+        "Develop effective training programs",
+        "Prepare educational material for classes",
+    ):
+        assert not any(one_vague_word(dq) for dq in duty_questions(line)), line
+
+
+def test_a_relationship_is_no_duty_of_the_field():
+    from assistant.analysis.duty_questions import duty_questions, names_a_relationship
+
+    for line in (
+        "maintain effective working relationships with subordinates",
+        "develop and maintain good customer relations",
+    ):
+        assert any(names_a_relationship(dq) for dq in duty_questions(line)), line
+    for line in ("maintain records of cargo", "develop training programs"):
+        assert not any(names_a_relationship(dq) for dq in duty_questions(line)), line
+
+
+def test_the_candidates_own_and_the_employers_doing_are_no_duty():
+    """ "improve your skill set", "process your information": the candidate's own or the reader's;
+    "how we build our teams ... and create a culture": the employer's, not the job's. A verb whose
+    nearest subject is "you" or "who" is the job's."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    for line in (
+        "you regularly self-educate and improve your skill set.",
+        "If you have any questions about how we process your information",
+        "They are the guiding values of how we build our teams and create a culture",
+        "We hire carefully, and the team takes part in evaluating potential hires.",
+    ):
+        assert duty_questions(line) == [], line
+    for line in (
+        "We are looking for someone who will design payment systems",
+        "You will support the sales team and develop written proposals",
+    ):
+        assert duty_questions(line), line
+
+
+def test_a_spaced_dash_ends_a_headings_object():
+    """ "Lead Qualification - Validate technical environment": the dash ends the heading, so the
+    object is "Qualification" alone (one capitalised word: no question in a sure field), never
+    "Qualification Validate technical environment"."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    (dq,) = duty_questions("Lead Qualification - Validate technical environment")
+    assert dq.what == "Qualification"
+    assert [q.what for q in duty_questions("Review pull-requests and pre-commit hooks")] == [
+        "pull-requests"
+    ]
+
+
+def test_an_ads_bullets_are_its_duties_when_no_section_is_named(tmp_path):
+    """An ad whose headings the job reader names none of ("THE OPPORTUNITY", "THE SKILL SET")
+    has its bullets as its duty lines, those under a boilerplate heading (benefits) left out:
+    a bank question's premise is then looked for in them, not in the benefits' "employees"."""
+    ad = tmp_path / "release.md"
+    ad.write_text(
+        "# Release Manager\n\n### THE OPPORTUNITY\n\n* Plan and coordinate releases across "
+        "product teams\n* Continuously improve release processes\n\n### THE BENEFITS\n\n"
+        "* Wedding gift allowance for employees and their families\n",
+        "utf-8",
+    )
+    job = read_job(str(ad))
+    assert not job.responsibilities and not job.requirements
+    lines = duty_lines(job)
+    assert any("coordinate releases" in x for x in lines)
+    assert not any("employees" in x for x in lines)
+
+
 # ---- specialist questions: one kind of work of the family ----
 
 GENERIC_CUES = {"equipment", "system*", "systems", "safety", "reports", "plans", "maintenance"}
@@ -1275,3 +1358,19 @@ def test_a_lists_last_item_is_asked_about_without_its_and(text, asked, not_asked
         assert what in said, what
     for what in not_asked:
         assert what not in said, what
+
+
+def test_a_sure_set_asks_about_the_esco_occupations_duties_after_the_ads_own(tmp_path):
+    """A title that names an ESCO occupation of the job's own field for sure gives questions on
+    the duties ESCO's description names (parsed as the ad's own lines); one of another field, or
+    a title that names none, gives none."""
+    from assistant.tasks.interview import occupation_slots
+
+    ad = tmp_path / "plumber.md"
+    ad.write_text("# Plumber\n\n## Responsibilities\n\n- Install pipes\n", "utf-8")
+    job = read_job(str(ad))
+    texts = [s[0].text for s in occupation_slots(job, "trades")]
+    assert any("inspecting pipes" in t for t in texts)
+    assert occupation_slots(job, "logistics") == []
+    other = parse_job_text("# Senior Software Engineer\n\n- Build services\n")
+    assert occupation_slots(other, "software-data") == []

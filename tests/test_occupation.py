@@ -69,3 +69,40 @@ def test_the_committed_file_is_what_the_script_derives(tmp_path):
         if line and not line.startswith("#")
     ]
     assert rows == committed
+
+
+def test_the_whole_title_names_an_esco_occupation_only_when_it_names_one():
+    """A title whose words are one occupation's preferred label, or start a label of one
+    occupation only, names it; one that starts labels of several, or sits inside a longer label
+    ("pharmaceutical engineering designer"), names none."""
+    from assistant.analysis.occupation import occupation_duties, title_occupation
+
+    assert title_occupation("PLUMBER").label == "plumber"
+    assert title_occupation("Senior Blacksmith").label == "blacksmith"
+    assert title_occupation("CEMENT FINISHER").label == "concrete finisher"
+    for title in ("Senior Software Engineer", "Engineering Designer", "Wharfinger", "Officer", ""):
+        assert title_occupation(title) is None, title
+    assert "inspect pipes" in occupation_duties(title_occupation("Plumber"))
+
+
+@pytest.mark.skipif(not SOURCE.is_file(), reason="../shared/data/skills is not here")
+def test_the_committed_duty_sentences_are_what_the_script_derives():
+    spec = importlib.util.spec_from_file_location(
+        "derive_occupations", ROOT / "scripts" / "derive_occupations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.description_of("ict network engineer ICT network engineers implement x.") == (
+        "ICT network engineers implement x."
+    )
+    assert module.description_of("head chef Chef sous chef Head chefs manage x.") == (
+        "Head chefs manage x."
+    )
+    committed = [
+        tuple(line.split("\t"))
+        for line in (ROOT / "assistant" / "data" / "occupation_duties.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert module.derive_duties(SOURCE) == committed

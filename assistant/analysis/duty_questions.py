@@ -42,6 +42,7 @@ _MODIFIER = re.compile(
 # The endings of _MODIFIER that nouns have too ("material", "manual", "logic", "clinic").
 _NOUN_ENDING = re.compile(r"[a-z](?:al|ic)$")
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")  # "Lead Qualification - Validate the ..."
 # Past participles not in -ed: "the work of sworn [and civilian employees]", "a written [plan]".
 _PARTICIPLES = frozenset("sworn written known given taken chosen drawn shown held built".split())
 
@@ -137,14 +138,32 @@ def _general_words() -> frozenset[str]:
 
 def one_vague_word(dq: DutyQuestion) -> bool:
     """Whether a duty question's object is one word (an article aside) that says too little to
-    ask about without its qualifier: a vague word (duty_questions.yaml `vague_objects`: "issues",
-    "efforts") or a word of the questions every job is asked ("lead projects", "manage time",
-    "prepare reports", "fix the problems"). Whatever the field: the general questions ask these."""
+    ask about: a vague word (duty_questions.yaml `vague_objects`: "issues", "efforts") or a word
+    of the questions every job is asked ("lead projects", "manage time", "prepare reports", "fix
+    the problems"); or a vague word with only qualifiers before it ("innovative strategies",
+    "multiple assignments"). Whatever the field: the general questions ask these."""
     words = _bare(dq.what.split())
-    if not dq.verb or len(words) != 1:
+    if not dq.verb or not words:
         return False
+    nouns = [w.lower() for w in words if not _MODIFIER.search(w)]
+    if len(words) > 1:  # "innovative strategies", "comprehensive unit": a qualifier of a vague
+        return len(nouns) == 1 and nouns[0] in _vague_words()  # word names no more than it
     word = words[0].lower()
-    return word in _vague_words() or stem(word) in _general_words()
+    return len(words) == 1 and (word in _vague_words() or stem(word) in _general_words())
+
+
+@lru_cache(maxsize=1)
+def _relation_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in read_data(DUTY_FILE)["relation_objects"])
+
+
+def names_a_relationship(dq: DutyQuestion) -> bool:
+    """Whether a duty question's object is a relationship ("maintain effective working
+    relationships", "maintain good customer relations"): a soft skill of any job, which the
+    general questions on working with people ask; asked as a duty it reads as a record to keep
+    ("...how do you make sure nothing is missed or wrong?")."""
+    words = dq.what.lower().split()
+    return bool(dq.verb and words) and words[-1] in _relation_words()
 
 
 @lru_cache(maxsize=1)
@@ -241,12 +260,28 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
                 and spans[0].group(0).lower() not in _verb_forms()  # "Resolve scheduling..."
             )
         )
-        if not starts or _names_a_term(spans, i):
+        if not starts or _names_a_term(spans, i) or _said_of_us(spans, i):
             continue
         what = _object(line, spans, i + 1)
         if what and not _name_goes_on(what, line[m.end() :]):
             out.append((found[0], found[1], what))
     return out
+
+
+_SUBJECTS = {"we": True, "we'll": True, "we're": True, "you": False, "you'll": False}
+_SUBJECTS.update({"your": False, "who": False, "i": False})
+
+
+def _said_of_us(spans: list, i: int) -> bool:
+    """Whether the verb at token i is the employer's doing: the nearest subject before it in the
+    line is "we" ("how we build our teams, cultivate leaders, and create a culture", "We hire
+    carefully, and the entire team ... take part in evaluating potential hires"), not "you" or
+    "who" ("we are looking for someone who will design ...")."""
+    for k in range(i - 1, -1, -1):
+        said = _SUBJECTS.get(spans[k].group(0).lower().replace("\u2019", "'"))
+        if said is not None:
+            return said
+    return False
 
 
 def _name_goes_on(what: str, rest: str) -> bool:
@@ -298,11 +333,17 @@ def _object(line: str, spans: list, start: int) -> str:
         word = spans[k].group(0)
         if gap.startswith("-"):  # "pre- and post-processing": a word cut short
             return ""
+        if _SPACED_DASH.search(gap):  # "Lead Qualification - Validate ...": a heading's end
+            break
         if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
             whole = not any(c in gap for c in ",/") and word.lower() not in ("and", "or", "and/or")
             break
         if not what and word.lower() in _DROP_FIRST:
             continue
+        if not what and word.lower() == "your":
+            # "improve your skill set", "manage your own projects", "process your information":
+            # the candidate's own, or the reader's, not a thing of the job
+            return ""
         if not what and word.lower() in _AS_THE:
             word = "the"
         if what == ["the"] and word.lower() == "own":  # "manage their own projects"

@@ -25,6 +25,7 @@ from assistant import prompts
 from assistant.analysis.duty_questions import (
     duty_questions,
     item_question,
+    names_a_relationship,
     names_a_thing,
     one_vague_word,
     term_questions,
@@ -36,7 +37,12 @@ from assistant.analysis.keywords import (
     vocabulary_job_terms,
     vocabulary_missing,
 )
-from assistant.analysis.occupation import classify, family_label
+from assistant.analysis.occupation import (
+    classify,
+    family_label,
+    occupation_duties,
+    title_occupation,
+)
 from assistant.analysis.question_bank import (
     GENERAL,
     BankQuestion,
@@ -59,9 +65,10 @@ from assistant.guard.checks import failed
 from assistant.guard.generate import Ask, generate
 from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
-from assistant.inputs.job import JobDescription
+from assistant.inputs.job import BOILERPLATE, OTHER, JobDescription, heading_kind
 from assistant.inputs.notes import RejectionNotes
-from assistant.text import names_term, sentences, strip_marks, tokens
+from assistant.inputs.sections import heading_form, normalise_heading
+from assistant.text import BULLET, names_term, sentences, strip_marks, tokens
 
 TASK = "interview"
 MAX_TAILORED = 2
@@ -416,7 +423,26 @@ def duty_lines(job: JobDescription) -> list[str]:
         if inside:
             out += [c.strip(" .;") for c in re.split(r";|(?<=\.)\s+(?=[A-Z])", line)]
     out += [line_text(strip_instructions(x)) for x in job.requirements]
+    out = out or _section_bullets(job)
     return [x for x in out if len(x.split()) >= 3]
+
+
+def _section_bullets(job: JobDescription) -> list[str]:
+    """The ad's bullets under any heading that is no boilerplate (benefits, how to apply, about
+    the company), for an ad whose sections the job reader names none of as duties or
+    requirements ("THE OPPORTUNITY", "THE SKILL SET", "Vos missions :"): without them its
+    duties would be read as the whole ad, the benefits' "employees" and "team" included."""
+    out: list[str] = []
+    kind = OTHER
+    for line in job.lines:
+        head = heading_form(line)
+        if head and not BULLET.match(line):
+            named = heading_kind(normalise_heading(head[0]), OTHER)
+            if named != OTHER or head[1] <= 6:  # a lead-in line ("Vos missions :") keeps it
+                kind = named
+        elif BULLET.match(line) and kind != BOILERPLATE:
+            out.append(line_text(strip_instructions(line)))
+    return out
 
 
 def _fit(question: FamilyQuestion, line: str) -> int:
@@ -509,7 +535,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
         for dq in duty_questions(line):
-            if one_vague_word(dq):  # "lead projects", "manage time": any job's, not this one's
+            if one_vague_word(dq) or names_a_relationship(dq):  # "lead projects": any job's
                 continue
             if not sure or names_a_thing(dq, known):  # sure: the bank asks the vague ones better
                 slots.append(_own_question(dq, reason, line))
@@ -518,6 +544,26 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     if not sure:  # a sure field's own come after its bank's questions that do not fit
         slots += to_know_slots(job, candidates, sure)
+    return slots
+
+
+def occupation_slots(job: JobDescription, family: str) -> list[Slot]:
+    """Questions on the duties ESCO's description gives the occupation the job's title names for
+    sure (occupation.title_occupation: "Plumbers ... inspect pipes and fixtures"), parsed as the
+    ad's own duty lines are; only for an occupation of the job's own field. They come after the
+    ad's own duty questions: the ad says what this job is, ESCO what the occupation usually is."""
+    occupation = title_occupation(job.title)
+    if occupation is None or occupation.family != family:
+        return []
+    reason = (
+        f"ESCO describes the work of a {occupation.label}: this asks about it "
+        "(asked about in the occupation's own words)."
+    )
+    slots = []
+    for line in sentences(occupation_duties(occupation)):
+        for dq in duty_questions(line):
+            if not (one_vague_word(dq) or names_a_relationship(dq)) and names_a_thing(dq):
+                slots.append(_own_question(dq, reason, None))
     return slots
 
 
@@ -733,7 +779,8 @@ def build_questions(
     company = company_slots(family) if request.count >= 5 else []  # also for `general`
     if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
         own = own_duty_slots(job, [family], sure=True)
-        fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
+        fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + occupation_slots(job, family)
+        fitting += role_slots(job, family, False)
         fitting += to_know_slots(job, [family], sure=True)  # before any general question
         # the set is full even where the field's questions run out: the general behavioural
         # ones (why this job is asked apart, in the field's words: every_interview)
