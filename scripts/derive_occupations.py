@@ -12,13 +12,6 @@ Output, one row per occupation, tab-separated: preferred label, family, ISCO cod
 alternative labels as one lowercase string (ESCO joins them with spaces, so their boundaries are
 not known; the classifier matches phrases inside it).
 
-Also assistant/data/occupation_duties.tsv: for each occupation (its preferred label as above),
-the sentences of its ESCO description that have a duty clause the interview's duty parser reads
-("Plumbers maintain and install water, gas and sewage systems."), joined by a space. An
-interview for a job whose title names the occupation asks about them after the ad's own duties
-(assistant/tasks/interview.py). Derived again whenever the duty verbs of
-assistant/data/duty_questions.yaml change.
-
     python scripts/derive_occupations.py [path/to/esco_occupations.csv]
 """
 
@@ -34,7 +27,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "data" / "skills" / "esco_occupations.csv"
 OUT = ROOT / "assistant" / "data" / "occupations.tsv"
-DUTIES_OUT = ROOT / "assistant" / "data" / "occupation_duties.tsv"
 
 # ISCO-08 code prefix -> interview family. Why some groups go where they go:
 # - 2263/3257 (occupational health and safety) are interviewed on hazards, measurements and
@@ -231,21 +223,6 @@ def split_entry(text: str) -> tuple[str, str]:
     return text[: match.start()].strip().lower(), text[match.start() :]
 
 
-def description_of(text: str) -> str:
-    """ESCO's description of an occupation, from its 'labels Description...' string: it opens
-    with the preferred label, capitalised and in the plural ("ICT network engineers implement
-    ...", "Head chefs manage ..."), which the labels string also opens with. split_entry's first
-    capital misses the acronyms ("ICT") and the labels written with a capital ("Chef sous
-    chef"); this finds the capital that starts the labels' first words again."""
-    text = " ".join(text.split())
-    first = [_singular(w) for w in text.lower().split()[:2]]
-    for match in re.finditer(r"(?<=\s)(?=[A-Z])", text):
-        words = [_singular(w) for w in text[match.start() :].lower().split()[:2]]
-        if words == first[: len(words)]:
-            return text[match.start() :]
-    return split_entry(text)[1]
-
-
 def _singular(word: str) -> str:
     for plural, one in (("ies", "y"), ("men", "man"), ("sses", "ss"), ("ches", "ch"), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural) + 1:
@@ -307,36 +284,9 @@ def derive(source: Path) -> list[tuple[str, str, str, str]]:
     return sorted(out)
 
 
-def derive_duties(source: Path) -> list[tuple[str, str]]:
-    """(preferred label, the sentences of its description with a duty clause), for each
-    occupation that has any; the first occupation of a label that several share."""
-    from assistant.analysis.duty_questions import duty_questions
-    from assistant.text import sentences
-
-    with open(source, newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if "/isco/C" not in r["id"]]
-    out: dict[str, str] = {}
-    for row in rows:
-        label = preferred_label(*split_entry(row["description"]))
-        said = [s for s in sentences(description_of(row["description"])) if duty_questions(s)]
-        if said and label not in out:
-            out[label] = " ".join(said)
-    return sorted(out.items())
-
-
 def main(argv: list[str]) -> int:
     source = Path(argv[0]) if argv else SOURCE
     rows = derive(source)
-    duties = derive_duties(source)
-    with open(DUTIES_OUT, "w", encoding="utf-8", newline="") as fh:
-        fh.write(
-            "# ESCO occupations' descriptions (CC BY 4.0, ESCO, European Commission): the "
-            "sentences with a duty clause, derived by scripts/derive_occupations.py\n"
-            "# label\tsentences\n"
-        )
-        for label, said in duties:
-            fh.write(f"{label}\t{said}\n")
-    print(f"{len(duties)} occupations' duty sentences -> {DUTIES_OUT.relative_to(ROOT)}")
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         fh.write(
             "# ESCO occupations (CC BY 4.0, ESCO, European Commission), derived by "

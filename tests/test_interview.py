@@ -1358,19 +1358,3 @@ def test_a_lists_last_item_is_asked_about_without_its_and(text, asked, not_asked
         assert what in said, what
     for what in not_asked:
         assert what not in said, what
-
-
-def test_a_sure_set_asks_about_the_esco_occupations_duties_after_the_ads_own(tmp_path):
-    """A title that names an ESCO occupation of the job's own field for sure gives questions on
-    the duties ESCO's description names (parsed as the ad's own lines); one of another field, or
-    a title that names none, gives none."""
-    from assistant.tasks.interview import occupation_slots
-
-    ad = tmp_path / "plumber.md"
-    ad.write_text("# Plumber\n\n## Responsibilities\n\n- Install pipes\n", "utf-8")
-    job = read_job(str(ad))
-    texts = [s[0].text for s in occupation_slots(job, "trades")]
-    assert any("inspecting pipes" in t for t in texts)
-    assert occupation_slots(job, "logistics") == []
-    other = parse_job_text("# Senior Software Engineer\n\n- Build services\n")
-    assert occupation_slots(other, "software-data") == []

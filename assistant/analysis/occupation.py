@@ -28,7 +28,6 @@ from assistant.analysis.words import any_phrase
 from assistant.paths import data_path
 
 OCCUPATIONS_FILE = "occupations.tsv"
-DUTIES_FILE = "occupation_duties.tsv"  # ESCO descriptions' duty sentences, read only to interview
 GENERAL = "general"
 # What a run of n title words found in ESCO labels weighs, against the duties' cue hits
 # (TEXT_WEIGHT in all): one word ("engineer", "officer") says little, two or more
@@ -90,52 +89,6 @@ def occupations() -> tuple[Occupation, ...]:
         label, family, isco, labels = line.split("\t")
         rows.append(Occupation(label, family, isco, f" {labels} "))
     return tuple(rows)
-
-
-@lru_cache(maxsize=1)
-def _label_ends() -> frozenset[str]:
-    """The last words of ESCO's preferred labels ("engineer", "finisher", "clerk"): where one of
-    the labels that ESCO joins with spaces ends."""
-    return frozenset(o.label.split()[-1] for o in occupations())
-
-
-def _starts_a_label(phrase: str, occupation: Occupation) -> bool:
-    """Whether the phrase starts one of the occupation's labels: at the labels' start, or after a
-    word that ends an occupation's label (" ... concrete finisher cement finisher ..."), not
-    inside one (" ... pharmaceutical engineering designer ...")."""
-    at = occupation.labels.find(f" {phrase} ")
-    while at >= 0:
-        before = occupation.labels[:at].split()
-        if not before or before[-1] in _label_ends():
-            return True
-        at = occupation.labels.find(f" {phrase} ", at + 1)
-    return False
-
-
-def title_occupation(title: Optional[str]) -> Optional[Occupation]:
-    """The ESCO occupation the whole title names, when it names one for sure: all its words
-    (seniority and contract words aside) are one occupation's preferred label, or start a label
-    of one occupation only ("Cement Finisher": concrete finisher; "Blacksmith"; not "Software
-    Engineer", which starts labels of three, nor "Senior Property Officer", none)."""
-    phrase = " ".join(dict.fromkeys(title_words(title or "")))
-    if not phrase:
-        return None
-    named = [o for o in occupations() if f" {phrase} " in o.labels and _starts_a_label(phrase, o)]
-    preferred = [o for o in named if o.label == phrase]
-    return (preferred or named)[0] if len(preferred) == 1 or len(named) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _duty_sentences() -> dict[str, str]:
-    text = data_path(DUTIES_FILE).read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {label: said for label, said in rows}
-
-
-def occupation_duties(occupation: Occupation) -> str:
-    """The sentences of ESCO's description of the occupation that name its duties ("They inspect
-    pipes and fixtures ..."), or ""."""
-    return _duty_sentences().get(occupation.label, "")
 
 
 @lru_cache(maxsize=32)

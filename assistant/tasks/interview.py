@@ -37,12 +37,7 @@ from assistant.analysis.keywords import (
     vocabulary_job_terms,
     vocabulary_missing,
 )
-from assistant.analysis.occupation import (
-    classify,
-    family_label,
-    occupation_duties,
-    title_occupation,
-)
+from assistant.analysis.occupation import classify, family_label
 from assistant.analysis.question_bank import (
     GENERAL,
     BankQuestion,
@@ -547,26 +542,6 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     return slots
 
 
-def occupation_slots(job: JobDescription, family: str) -> list[Slot]:
-    """Questions on the duties ESCO's description gives the occupation the job's title names for
-    sure (occupation.title_occupation: "Plumbers ... inspect pipes and fixtures"), parsed as the
-    ad's own duty lines are; only for an occupation of the job's own field. They come after the
-    ad's own duty questions: the ad says what this job is, ESCO what the occupation usually is."""
-    occupation = title_occupation(job.title)
-    if occupation is None or occupation.family != family:
-        return []
-    reason = (
-        f"ESCO describes the work of a {occupation.label}: this asks about it "
-        "(asked about in the occupation's own words)."
-    )
-    slots = []
-    for line in sentences(occupation_duties(occupation)):
-        for dq in duty_questions(line):
-            if not (one_vague_word(dq) or names_a_relationship(dq)) and names_a_thing(dq):
-                slots.append(_own_question(dq, reason, None))
-    return slots
-
-
 def _unclear(candidates: list[str], sure: bool) -> str:
     if sure:
         return "asked about in the job's own words"
@@ -779,8 +754,7 @@ def build_questions(
     company = company_slots(family) if request.count >= 5 else []  # also for `general`
     if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
         own = own_duty_slots(job, [family], sure=True)
-        fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + occupation_slots(job, family)
-        fitting += role_slots(job, family, False)
+        fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
         fitting += to_know_slots(job, [family], sure=True)  # before any general question
         # the set is full even where the field's questions run out: the general behavioural
         # ones (why this job is asked apart, in the field's words: every_interview)
