@@ -923,6 +923,7 @@ def test_the_things_a_duty_statement_works_on_are_terms():
         ("Prepares reports, and may be responsible for elevators.", ["may"]),
         ("Apprentice training opportunities are available.", ["opportunities"]),
         ("Handles money accurately.", ["money accurately"]),
+        ("Resolves issues regarding program services.", ["issues regarding program services"]),
         ("Mentor team members and teammates.", ["team members", "teammates"]),
     ],
 )

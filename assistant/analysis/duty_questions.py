@@ -441,13 +441,23 @@ _ADVERB = re.compile(r"[a-z]{3}(?:ately|ently|antly|ally|ively|ously|fully|ctly|
 _NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:and|or|and/or)\s+)", re.I)
 
 
+# Prepositions `_OBJECT_ENDS` lets through (the interview's questions say them: "reports of
+# damage"), after which a term's head is over.
+_PREPOSITIONS = frozenset(
+    "regarding concerning involving pertaining relating about against between among toward "
+    "towards over".split()
+)
+
+
 def _head_phrase(what: str) -> str:
     """The thing an object names, as a reader would name it: without its article, a word that
     says no thing ("related", "various") or a qualifier before a noun of two or more words
     ("related water facilities": water facilities; "electronic parking meters": parking
-    meters; "mechanical equipment" keeps its qualifier), nor an adverb after it; what a vague
-    word is of ("the work of Carpenters": Carpenters)."""
+    meters; "mechanical equipment" keeps its qualifier), nor what follows a preposition or an
+    adverb after it; what a vague word is of ("the work of Carpenters": Carpenters)."""
     words = what.split()
+    cut = next((n for n, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+    words = words[:cut]  # "issues regarding program services": what follows says what about
     while words and _ADVERB.search(words[-1].lower()):
         words.pop()
     if "of" in words[1:-1] and all(
