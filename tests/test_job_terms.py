@@ -966,3 +966,52 @@ def test_a_generic_head_after_a_title_case_name_is_no_part_of_a_name():
     # a capitalised word that is no generic head still makes a name of its own
     got = [f.name for f in terms_in("Employed at the County Base Station Hospital")]
     assert "Base Station" not in got, got
+
+
+def test_the_things_a_duty_statement_works_on_are_terms():
+    ad = (
+        "DUTIES\nA Water Utility Operator inspects, operates, and maintains electric water pumping"
+        " plants, reservoirs, wells and related water facilities.\n"
+    )
+    found = names(ad)
+    assert {"reservoirs", "wells", "water facilities"} <= set(found), found
+    assert "related water facilities" not in found, found  # the head a reader names
+    found = names("DUTIES\nA blacksmith forges, shapes, and heat-treats metals in the shop.\n")
+    assert "metals" in found, found
+    # a clause of the same subject after a comma has its own object; a noun is no verb
+    found = names(
+        "DUTIES\nAn Animal Control Officer conducts permit inspections, issues citations, and"
+        " keeps records.\n"
+    )
+    assert "citations" in found, found
+    found = names("DUTIES\nCollects taxes and fees due to the City.\n")
+    # the taxes are named once: by the taxonomy's name read from the verb, not again as an object
+    assert {"Tax Collections"} <= set(found) and "taxes" not in found, found
+    assert not [f for f in found if "due" in f.split()], found
+
+
+@pytest.mark.parametrize(
+    "duty,not_terms",
+    [
+        # vague words, people the work is for, a clause, not an object
+        ("Supervises and maintains an effective work force.", ["work force", "effective work"]),
+        ("Assists a skilled journey-level worker.", ["skilled journey-level worker"]),
+        ("Trains Building Operating Engineers.", ["Building Operating Engineers"]),
+        ("Investigates reports of damage and takes appropriate action.", ["appropriate action"]),
+        ("Manage expectations, measure results, and improve processes.", ["measure results"]),
+        ("Prepares reports, and may be responsible for elevators.", ["may"]),
+        ("Apprentice training opportunities are available.", ["opportunities"]),
+        ("Handles money accurately.", ["money accurately"]),
+        ("Resolves issues regarding program services.", ["issues regarding program services"]),
+        ("Mentor team members and teammates.", ["team members", "teammates"]),
+    ],
+)
+def test_a_duty_object_that_names_no_thing_is_no_term(duty, not_terms):
+    found = names(f"DUTIES\n{duty}\n")
+    assert not set(not_terms) & set(found), found
+
+
+def test_duty_objects_are_read_only_in_duties():
+    # a requirement's verb and object are not a duty's: "maintains" there is no work done
+    found = names("Requirements:\n- Experience that maintains reservoirs and wells.\n")
+    assert "reservoirs" not in found and "wells" not in found, found

@@ -13,7 +13,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.analysis.question_bank import QuestionType
+from assistant.analysis.question_types import QuestionType
 from assistant.paths import read_data
 from assistant.text import stem, stop_words, token_spans, tokens
 
@@ -111,9 +111,11 @@ def _vague_words() -> frozenset[str]:
 def names_a_thing(dq: DutyQuestion, known: frozenset[str] = frozenset()) -> bool:
     """Whether a duty question's object names a thing of the job (not only vague words,
     duty_questions.yaml `vague_objects`, nor one capitalised word that is no known term)."""
-    if not dq.what:  # a term question: it names its terms
-        return True
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'+#-]*", dq.what)]
+    return not dq.what or _names_a_thing(dq.what, known)  # a term question names its terms
+
+
+def _names_a_thing(what: str, known: frozenset[str] = frozenset()) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'+#-]*", what)]
     if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in known:
         return False
     return any(w.lower() not in _vague_words() for w in words)
@@ -230,8 +232,9 @@ def _spoken(word: str, first: bool) -> str:
     return word.lower()
 
 
-def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
-    """(verb, pattern, object) for each duty verb in the line that starts a clause."""
+def _objects(line: str) -> list[tuple[str, DutyPattern, str, int]]:
+    """(verb, pattern, object, the verb's token) for each duty verb in the line that starts a
+    clause."""
     spans = token_spans(line)
     out = []
     for i, m in enumerate(spans):
@@ -264,7 +267,7 @@ def _objects(line: str) -> list[tuple[str, DutyPattern, str]]:
             continue
         what = _object(line, spans, i + 1)
         if what and not _name_goes_on(what, line[m.end() :]):
-            out.append((found[0], found[1], what))
+            out.append((found[0], found[1], what, i))
     return out
 
 
@@ -325,14 +328,22 @@ def _object(line: str, spans: list, start: int) -> str:
     """At most MAX_OBJECT_WORDS words of the object starting at token `start`: up to a break or a
     word that says how, where or why; no article or modifier left dangling at the end; "" when
     nothing is left that names a thing."""
+    return _object_span(line, spans, start)[0]
+
+
+def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tuple[str, int]:
+    """`_object`, with where its last word ends in the line (-1 when it is ""); `listed`: the
+    object is a later item of a list, so what comes before it (a comma, "and") is not read."""
     what: list[str] = []
     ends: list[int] = []  # where each of its words ends in the line
     whole = True  # the object ran to its own end, not to a list's comma or "and" or the cut
     for k in range(start, len(spans)):
-        gap = line[spans[k - 1].end() : spans[k].start()] if k else ""
+        gap = (
+            line[spans[k - 1].end() : spans[k].start()] if k and not (listed and k == start) else ""
+        )
         word = spans[k].group(0)
         if gap.startswith("-"):  # "pre- and post-processing": a word cut short
-            return ""
+            return "", -1
         if _SPACED_DASH.search(gap):  # "Lead Qualification - Validate ...": a heading's end
             break
         if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
@@ -343,7 +354,7 @@ def _object(line: str, spans: list, start: int) -> str:
         if not what and word.lower() == "your":
             # "improve your skill set", "manage your own projects", "process your information":
             # the candidate's own, or the reader's, not a thing of the job
-            return ""
+            return "", -1
         if not what and word.lower() in _AS_THE:
             word = "the"
         if what == ["the"] and word.lower() == "own":  # "manage their own projects"
@@ -356,7 +367,7 @@ def _object(line: str, spans: list, start: int) -> str:
             whole = False
             if all(w[:1].isupper() for w in _bare(what)[-2:]):
                 # "the Automated Property Information [Management System]": a name cut short
-                return ""
+                return "", -1
             if "of" not in what:
                 what = what[:MAX_OBJECT_WORDS]
                 break
@@ -364,7 +375,7 @@ def _object(line: str, spans: list, start: int) -> str:
             if len(_bare(what)) == 1:
                 # "lead the development [of ...]", "supervise the interpretation [of ...]": the
                 # head noun alone names nothing; what it is of did, and is too long to say
-                return ""
+                return "", -1
             break
     while what and (
         what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
@@ -375,10 +386,10 @@ def _object(line: str, spans: list, start: int) -> str:
             break
         what.pop()  # "propose long-term", "records of operational": no noun at the end
     if what and _shared_qualifier(what, line[ends[len(what) - 1] :]):
-        return ""
+        return "", -1
     if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
-        return " ".join(what)
-    return ""
+        return " ".join(what), ends[len(what) - 1]
+    return "", -1
 
 
 def _shared_qualifier(what: list[str], rest: str) -> bool:
@@ -449,7 +460,7 @@ def duty_question(line: str) -> Optional[DutyQuestion]:
 def duty_questions(line: str) -> list[DutyQuestion]:
     """A question for each duty clause of the line whose verb has a pattern."""
     out = []
-    for base, pattern, what in _objects(line):
+    for base, pattern, what, _ in _objects(line):
         text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
         out.append(
             DutyQuestion(
@@ -461,4 +472,175 @@ def duty_questions(line: str) -> list[DutyQuestion]:
                 what=what,
             )
         )
+    return out
+
+
+# An adverb left last by the cut: "handle money accurately", "complete them promptly".
+_ADVERB = re.compile(r"[a-z]{3}(?:ately|ently|antly|ally|ively|ously|fully|ctly|arly)$")
+# What joins one item of a list of objects to the next: "pumping plants, reservoirs, wells and
+# related water facilities".
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:and|or|and/or)\s+)", re.I)
+
+
+# Prepositions `_OBJECT_ENDS` lets through (the interview's questions say them: "reports of
+# damage"), after which a term's head is over.
+_PREPOSITIONS = frozenset(
+    "regarding concerning involving pertaining relating about against between among toward "
+    "towards over".split()
+)
+
+
+def _head_phrase(what: str) -> str:
+    """The thing an object names, as a reader would name it: without its article, a word that
+    says no thing ("related", "various") or a qualifier before a noun of two or more words
+    ("related water facilities": water facilities; "electronic parking meters": parking
+    meters; "mechanical equipment" keeps its qualifier), nor what follows a preposition or an
+    adverb after it; what a vague word is of ("the work of Carpenters": Carpenters)."""
+    words = what.split()
+    cut = next((n for n, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+    words = words[:cut]  # "issues regarding program services": what follows says what about
+    while words and _ADVERB.search(words[-1].lower()):
+        words.pop()
+    if "of" in words[1:-1] and all(
+        w.lower() in _vague_words() for w in _bare(words[: words.index("of")])
+    ):
+        words = words[words.index("of") + 1 :]  # "the work of Carpenters", "portions of software"
+    while words and (
+        words[0].lower() in _ARTICLES
+        or words[0].lower() in _DROP_FIRST
+        or (_MODIFIER.search(words[0]) and len(words) > 2)
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _vague_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _vague_words())
+
+
+def _says_a_thing(head: str) -> bool:
+    """Whether a head phrase names a thing of the job: a word in it, qualifiers aside, that is no
+    vague word (`vague_objects`: "work force", "activities") nor a word of the questions every
+    job is asked ("team members", "projects", "changes"), and its last word is no vague word
+    ("subordinate employees"); not one capitalised word ("Director")."""
+    words = head.split()
+    vague = _vague_stems()
+    if not _names_a_thing(head) or stem(words[-1].lower()) in vague:
+        return False
+    return any(
+        stem(w.lower()) not in vague
+        and stem(w.lower()) not in _general_words()
+        and not _MODIFIER.search(w)
+        for w in words
+    )
+
+
+_MODALS = frozenset("may might must can could will would shall should".split())
+
+
+def _starts_a_clause(first: str, then: str) -> bool:
+    """Whether a later item of a list of objects starting with these two words is a clause of
+    its own: a duty verb, a gerund, a modal, a pronoun or a function word ("..., and may be
+    responsible"), a word with an apostrophe ("you'll"), or a verb before its object: a
+    plural-looking word or any word followed by an article ("takes appropriate action", "play a
+    key role")."""
+    if first in _verb_forms() or first in _MODALS or first in stop_words():
+        return True
+    if first.endswith("ing") or "'" in first.replace("\u2019", "'"):
+        return True
+    return (
+        bool(then) and then not in _OBJECT_ENDS and (_s_form(first) or then in _ARTICLES | _AS_THE)
+    )
+
+
+def _s_form(word: str) -> bool:
+    """Whether a word may be a verb's -s form (or a plural: the caller tells them apart)."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _items(line: str, spans: list, k: int) -> list[tuple[str, int, int]]:
+    """The items of the list of objects starting at token k, each (object, start, end): a later
+    item only in a list that says "and" or "or" ("plants, reservoirs, wells and facilities"; not
+    "maintain records, take action"), up to one that starts a clause of its own (a verb, a
+    gerund, a modal, a pronoun: "..., and you'll help build")."""
+    out: list[tuple[str, int, int]] = []
+    joined = False  # an "and" or "or" joins two of the items
+    joins = False  # ... the last item to the next one
+    while k < len(spans):
+        first = spans[k].group(0).lower()
+        together = k + 1 < len(spans) and not line[spans[k].end() : spans[k + 1].start()].strip()
+        then = spans[k + 1].group(0).lower() if together else ""
+        if out and _starts_a_clause(first, then):
+            if (
+                _s_form(first)
+                and "," in line[out[-1][2] : spans[k].start()]
+                and not (
+                    then in _ARTICLES | _AS_THE or then in stop_words() or then.endswith("ing")
+                )
+            ):
+                # "conducts permit inspections, issues citations, and makes arrests": a verb in
+                # its -s form begins a clause of the same subject, with its own objects
+                return (out if joined else out[:1]) + _items(line, spans, k + 1)
+            break  # "manage expectations, measure results, and improve processes": its "and"
+            # joins clauses, so its commas do too
+        what, end = _object_span(line, spans, k, listed=bool(out))
+        if not what:
+            break
+        out.append((what, spans[k].start(), end))
+        joined = joined or joins
+        nxt = _NEXT_ITEM.match(line, end)
+        if not nxt or (" of " in f" {what} " and "," not in nxt.group(0)):
+            break  # "the risk of injury or illness": the list is what it is of
+        joins = bool(re.search(r"\b(?:and|or)\b", nxt.group(0), re.I))
+        k = next((j for j, m in enumerate(spans) if m.start() >= nxt.end()), len(spans))
+    return out if joined else out[:1]
+
+
+# Verbs whose object is whom the work is for, not what it is done to: "assists a skilled
+# journey-level worker", "support data analysts", "advise management".
+_FOR_WHOM = frozenset(
+    "assist support serve advise help train teach instruct mentor coach educate".split()
+)
+
+
+_BEFORE_A_GERUND = _CLAUSE_OPENERS | {"in", "by", "with", "of"}  # "by creating", "of preparing"
+
+
+def _compound_noun(line: str, spans: list, i: int) -> bool:
+    """Whether the gerund at token i is a noun's first word after another noun, not a verb:
+    "Apprentice training opportunities" (no break, and no "in", "by", "with" or "of" before it)."""
+    word = spans[i].group(0).lower()
+    if not i or not word.endswith("ing"):
+        return False
+    gap = line[spans[i - 1].end() : spans[i].start()]
+    prev = spans[i - 1].group(0).lower()
+    return not any(c in gap for c in _CLAUSE_BREAKS) and prev not in _BEFORE_A_GERUND
+
+
+def duty_objects(line: str, after: tuple[int, ...] = ()) -> list[tuple[str, int, int]]:
+    """The things a duty line says are worked on, each (head phrase, start, end in the line):
+    the object of each duty verb that starts a clause and of the verbs ending at the offsets
+    `after` (a job title's verbs the caller found: "A blacksmith forges, ..., and heat-treats
+    metals"), with the other items of its list ("maintains electric water pumping plants,
+    reservoirs, wells and related water facilities": four). An object that says no thing ("an
+    effective work force", "team members") is none."""
+    spans = token_spans(line)
+    firsts = [
+        i + 1
+        for base, _, _, i in _objects(line)
+        if base not in _FOR_WHOM and not _compound_noun(line, spans, i)
+    ]
+    firsts += [
+        next((k for k, m in enumerate(spans) if m.start() >= at), len(spans)) for at in after
+    ]
+    out: list[tuple[str, int, int]] = []
+    for k in dict.fromkeys(firsts):
+        for what, start, end in _items(line, spans, k):
+            head = _head_phrase(what)
+            if not head or not _says_a_thing(head):
+                continue
+            start = line.lower().find(head.split()[0].lower(), start)
+            if not any(start < e and s < end for _, s, e in out):
+                out.append((head, start, end))
     return out

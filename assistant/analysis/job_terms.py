@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from assistant.analysis.duty_questions import duty_objects
 from assistant.analysis.lexicon import (
     Lexicon,
     lexicon,
@@ -742,8 +743,10 @@ def terms_in(
     only_credentials: bool = False,
     strict: bool = True,
     products: bool = False,
+    duty: bool = False,
 ) -> list[Found]:
-    """Every term named in one sentence, left to right, longest first."""
+    """Every term named in one sentence, left to right, longest first; `duty`: the sentence is a
+    duty, and the things its verbs are done to are terms too (duty_questions.duty_objects)."""
     lex = lex or lexicon()
     found: list[Found] = []
     # how many taken terms cover each character: asking whether a span is free costs its length,
@@ -1009,6 +1012,14 @@ def terms_in(
             if not _ok_tech(tok) or not free(m.start(), m.end()):
                 continue
             take(Found(tok, "tool" if not tok.isupper() else "hard skill", m.start(), m.end()))
+        if duty:
+            # "A Water Utility Operator ... maintains electric water pumping plants, reservoirs,
+            # wells and related water facilities": what the work is done to, where no name the
+            # lexicon has covers it
+            after = (tokens.spans[max(duties)][1],) if duties else ()
+            for name, start, end in duty_objects(text, after):
+                if free(start, end):
+                    take(Found(name, "domain", start, end))
     if products and not only_credentials:
         # one capitalised word where an ad names a tool: "experience with Klaviyo"
         for m in _NAMED_PRODUCT.finditer(text):
@@ -1580,7 +1591,11 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
                 seen_reqs.add(r.text.lower())
                 reqs.append(r)
         found = terms_in(
-            s.text, lex, only_credentials=credentials_only, products=s.kind in (REQUIRED, NICE)
+            s.text,
+            lex,
+            only_credentials=credentials_only,
+            products=s.kind in (REQUIRED, NICE),
+            duty=s.kind == DUTIES,
         )
         for m in _DEGREE.finditer(s.text):
             letters = re.match(_LETTERS, m.group("d"))

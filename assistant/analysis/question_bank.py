@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.analysis.question_types import QuestionType
 from assistant.analysis.words import any_phrase
 from assistant.paths import read_data
 
 BANK_FILE = "interview_questions.yaml"
 FAMILIES_FILE = "interview_families.yaml"
 GENERAL = "general"
-QuestionType = Literal["behavioural", "situational", "technical", "motivational", "company"]
 
 
 class _Strict(BaseModel):
