@@ -237,3 +237,38 @@ def test_the_summary_asks_for_a_term_worded_differently_in_the_ads_words():
     result = critique(CritiqueRequest(resume=resume, job=job))
     assert result.keywords.reworded == ["Disaster Preparedness"]
     assert "The job also asks for Disaster Preparedness" in result.summary
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("THE OPPORTUNITY", "duties"),
+        ("Opportunity", "duties"),
+        ("Vos missions :", "duties"),
+        ("Tes missions", "duties"),
+        ("Missions", "duties"),
+        ("THE SKILL SET", "required"),
+        ("Skillset", "required"),
+        # should pass as they were: a company's mission, the benefits' opportunities
+        ("Our mission", "boilerplate"),
+        ("Growth opportunities", "other"),
+    ],
+)
+def test_a_heading_that_names_the_job_or_what_it_asks_in_other_words(heading, kind):
+    from assistant.inputs.job import heading_kind
+    from assistant.inputs.sections import normalise_heading
+
+    assert heading_kind(normalise_heading(heading), "other") == kind
+
+
+def test_a_lead_in_line_under_the_job_description_keeps_its_bullets_as_duties():
+    from assistant.inputs.job import parse_job_text
+
+    text = (
+        "# Acheteur projet\n\n### Job Description\n\nVotre mission est d'acheter.\n\n"
+        "Vos missions :\n\n  * Faire un sourcing des fournisseurs,\n  * Négocier les prix\n\n"
+        "### THE SKILL SET\n\n  * 5 years of purchasing experience\n"
+    )
+    job = parse_job_text(text)
+    assert job.responsibilities == ["Faire un sourcing des fournisseurs,", "Négocier les prix"]
+    assert job.requirements == ["5 years of purchasing experience"]

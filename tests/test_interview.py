@@ -985,12 +985,12 @@ def test_a_spaced_dash_ends_a_headings_object():
 
 
 def test_an_ads_bullets_are_its_duties_when_no_section_is_named(tmp_path):
-    """An ad whose headings the job reader names none of ("THE OPPORTUNITY", "THE SKILL SET")
+    """An ad whose headings the job reader names none of ("THE CHALLENGE", "THE BENEFITS")
     has its bullets as its duty lines, those under a boilerplate heading (benefits) left out:
     a bank question's premise is then looked for in them, not in the benefits' "employees"."""
     ad = tmp_path / "release.md"
     ad.write_text(
-        "# Release Manager\n\n### THE OPPORTUNITY\n\n* Plan and coordinate releases across "
+        "# Release Manager\n\n### THE CHALLENGE\n\n* Plan and coordinate releases across "
         "product teams\n* Continuously improve release processes\n\n### THE BENEFITS\n\n"
         "* Wedding gift allowance for employees and their families\n",
         "utf-8",

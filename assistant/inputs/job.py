@@ -43,14 +43,14 @@ REQUIREMENT_HEADING = re.compile(
     r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
     r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
     r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
-    r"knowledge|you(?:'re| are) (?:a|an)\b|profile",
+    r"knowledge|you(?:'re| are) (?:a|an)\b|profile|skill ?set",
     re.I,
 )
 DUTIES_HEADING = re.compile(
     r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
     r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
     r"position summary|job summary|about the role|the position|role|"
-    r"(?:job|position) description",
+    r"(?:job|position) description|^(?:the )?opportunity$|\b(?:vos|tes) missions?\b|^missions$",
     re.I,
 )
 BOILERPLATE_HEADING = re.compile(

@@ -425,7 +425,7 @@ def duty_lines(job: JobDescription) -> list[str]:
 def _section_bullets(job: JobDescription) -> list[str]:
     """The ad's bullets under any heading that is no boilerplate (benefits, how to apply, about
     the company), for an ad whose sections the job reader names none of as duties or
-    requirements ("THE OPPORTUNITY", "THE SKILL SET", "Vos missions :"): without them its
+    requirements ("THE CHALLENGE", "What's ahead"): without them its
     duties would be read as the whole ad, the benefits' "employees" and "team" included."""
     out: list[str] = []
     kind = OTHER
@@ -433,7 +433,7 @@ def _section_bullets(job: JobDescription) -> list[str]:
         head = heading_form(line)
         if head and not BULLET.match(line):
             named = heading_kind(normalise_heading(head[0]), OTHER)
-            if named != OTHER or head[1] <= 6:  # a lead-in line ("Vos missions :") keeps it
+            if named != OTHER or head[1] <= 6:  # a lead-in line ("Key points :") keeps it
                 kind = named
         elif BULLET.match(line) and kind != BOILERPLATE:
             out.append(line_text(strip_instructions(line)))
