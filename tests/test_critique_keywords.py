@@ -261,6 +261,22 @@ def test_a_heading_that_names_the_job_or_what_it_asks_in_other_words(heading, ki
     assert heading_kind(normalise_heading(heading), "other") == kind
 
 
+@pytest.mark.parametrize("heading", ["Your mission", "Your team"])
+def test_your_is_not_our_a_heading_of_the_job_is_no_company_boilerplate(heading):
+    from assistant.inputs.job import heading_kind
+    from assistant.inputs.sections import normalise_heading
+
+    assert heading_kind(normalise_heading(heading), "other") != "boilerplate"
+    assert heading_kind(normalise_heading(heading.replace("Your", "Our")), "other") == "boilerplate"
+
+
+def test_a_sentence_about_your_customers_is_no_company_blurb():
+    from assistant.analysis.job_terms import _PROCESS_SENTENCE
+
+    assert not _PROCESS_SENTENCE.search("Configure Salesforce for your customers' sales teams")
+    assert _PROCESS_SENTENCE.search("Our customers include three of the top five banks")
+
+
 def test_a_lead_in_line_under_the_job_description_keeps_its_bullets_as_duties():
     from assistant.inputs.job import parse_job_text
 

@@ -123,7 +123,7 @@ _PROCESS_SENTENCE = re.compile(
     r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
     r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
     r"be (?:appointed|hired)|appointment|probation|overtime|weekends|holidays|shifts|relocat|"
-    r"travel up to|fully remote|remote work|headquarter|founded|our (?:mission|customers|values)|"
+    r"travel up to|fully remote|remote work|headquarter|founded|\bour (?:mission|customers|values)|"
     r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif",
     re.I,
 )

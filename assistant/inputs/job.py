@@ -56,7 +56,7 @@ DUTIES_HEADING = re.compile(
 BOILERPLATE_HEADING = re.compile(
     r"benefit|perks|what we offer|offer|compensation|salary|\bpay\b|equal|eeo|divers|inclusi|"
     r"accommodat|apply|application|deadline|selection|examination|\bexam|interview|privacy|"
-    r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|our (?:mission|values|culture|story|team)|"
+    r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|\bour (?:mission|values|culture|story|team)|"
     r"why (?:join|work|you)|^why\b|location|working at|life at|culture|hiring process|"
     r"process$|remote|compensation|salary|review of|conditions|disclaimer|legal|contact|"
     r"recruit|next steps|what(?:'s| is) in it|we offer|leadership principles|shareholder|"
