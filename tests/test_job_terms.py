@@ -1015,3 +1015,41 @@ def test_duty_objects_are_read_only_in_duties():
     # a requirement's verb and object are not a duty's: "maintains" there is no work done
     found = names("Requirements:\n- Experience that maintains reservoirs and wells.\n")
     assert "reservoirs" not in found and "wells" not in found, found
+
+
+def test_a_credentials_name_starts_after_its_determiner():
+    # "possessing the certificate": no certificate named
+    found = [
+        f.name for f in terms_in("Applicants will be credited with possessing the certificate.")
+    ]
+    assert not [n for n in found if "certificate" in n], found
+    # a credential named before the kind word still is one
+    assert "forklift certificate" in [f.name for f in terms_in("A valid forklift certificate.")]
+
+
+def test_an_acronym_a_body_defines_is_the_body_not_a_term():
+    line = "Two years as a Lieutenant in the Los Angeles Police Department (LAPD) by the deadline."
+    assert "LAPD" not in [f.name for f in terms_in(line)]
+    # an acronym defined by a skill's words stays a term
+    found = terms_in("Knowledge of Computer Drafting and Design (CADD) software is required.")
+    assert [f.aliases for f in found] == [("CADD",)]
+
+
+def test_a_duty_object_that_is_a_body_is_no_term():
+    found = names(
+        "DUTIES\nAn analyst maintains the California Coastal Commission certified Port Master Plan.\n"
+    )
+    assert "California Coastal Commission" not in found, found
+    # an object in Title Case that names no body stays a term
+    found = names("DUTIES\nAn analyst evaluates and processes Coastal Development Permits.\n")
+    assert "Development Permits" in found, found
+
+
+def test_a_technology_name_after_a_tools_name_is_one_product():
+    found = [f.name for f in terms_in("Familiarity with Data Mesh architecture, SAP DataSphere.")]
+    assert "SAP DataSphere" in found and "SAP" not in found, found
+    found = [f.name for f in terms_in("Google Cloud GCP SDK, Appengine, Datastore")]
+    assert "GCP SDK" in found and "SDK" not in found, found
+    # two names apart stay apart
+    found = [f.name for f in terms_in("Experience with SAP, DataSphere and Python.")]
+    assert "SAP" in found and "DataSphere" in found, found

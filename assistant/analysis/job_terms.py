@@ -949,6 +949,9 @@ def terms_in(
     ):
         for m in matches:
             words = m.group("name").split()
+            # "possessing the certificate": a name starts after its determiner
+            cut = [k for k, w in enumerate(words) if w.lower() in _DETERMINER]
+            words = words[cut[-1] + 1 :] if cut else words
             while words and words[0].lower().strip("'’") in _CREDENTIAL_FILLER:
                 words.pop(0)
             if not words or all(w.lower() in _CREDENTIAL_FILLER for w in words):
@@ -1003,22 +1006,29 @@ def terms_in(
         for f in [*shared_skills(text, lex), *cue_phrases(text)]:
             if free(f.start, f.end):
                 take(f)
+        bodies = body_acronyms(text)  # "Los Angeles Police Department (LAPD)": the body's
         letters = [c for c in text if c.isalpha()]
         shouting = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         for m in _TECH.finditer(text):
             tok = m.group(0)
             if shouting and tok.isupper():
                 continue  # words of an ALL-CAPS line are not acronyms
-            if not _ok_tech(tok) or not free(m.start(), m.end()):
+            if not _ok_tech(tok) or not free(m.start(), m.end()) or tok in bodies:
                 continue
             take(Found(tok, "tool" if not tok.isupper() else "hard skill", m.start(), m.end()))
+        for f, g in _named_after_tool(text, found):
+            # "SAP DataSphere", "GCP SDK": a product of a tool's maker, one name
+            for h in (f, g):
+                found.remove(h)
+                cover(h, -1)
+            take(Found(text[f.start : g.end], "tool", f.start, g.end))
         if duty:
             # "A Water Utility Operator ... maintains electric water pumping plants, reservoirs,
             # wells and related water facilities": what the work is done to, where no name the
             # lexicon has covers it
             after = (tokens.spans[max(duties)][1],) if duties else ()
             for name, start, end in duty_objects(text, after):
-                if free(start, end):
+                if free(start, end) and not _body_name(name):
                     take(Found(name, "domain", start, end))
     if products and not only_credentials:
         # one capitalised word where an ad names a tool: "experience with Klaviyo"
@@ -1049,6 +1059,26 @@ def terms_in(
     found = [f for f in found if not _in_address(text, f.start, f.end)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]]:
+    """A lexicon tool and, one space after it, a name written like technology that no lexicon
+    has ("SAP DataSphere", "GCP SDK"): one product's name, its maker's first."""
+    ordered = sorted(found, key=lambda f: f.start)
+    out: list[tuple[Found, Found]] = []
+    for f, g in zip(ordered, ordered[1:]):
+        if (
+            f.category == "tool"
+            and f.term_id is not None
+            and g.term_id is None
+            and g.category in ("tool", "hard skill")
+            and text[f.end : g.start] == " "
+            and text[f.start : f.end][:1].isupper()
+            and _TECH.fullmatch(text, g.start, g.end)
+            and not (out and out[-1][1] is f)
+        ):
+            out.append((f, g))
+    return out
 
 
 _US_STATES = frozenset(
@@ -1084,10 +1114,10 @@ def _initials_fit(initials: str, acronym: str) -> bool:
     return all(c in rest for c in initials)
 
 
-def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
-    """A phrase followed by its acronym in brackets defines a term, in a lexicon or not, when its
-    words are words the lexicon's names use and it does not name a body (department, board)."""
-    out: list[Found] = []
+def _defining_phrases(text: str) -> list[tuple[list[str], int, re.Match]]:
+    """Each acronym in brackets with the longest phrase before it whose initials fit it: (the
+    phrase's content words, where it starts, the bracket's match)."""
+    out: list[tuple[list[str], int, re.Match]] = []
     for m in _DEFINED.finditer(text):
         acronym = m.group(1).replace("&", "")
         before = re.split(r"[,;:.()\n]", text[: m.start()])[-1]
@@ -1104,7 +1134,34 @@ def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
                 "".join(w[0].upper() for w in content), acronym
             ):
                 best, start = content, base + spans[k][0]
-        if best is None or any(w.lower() in _BODY_WORDS for w in best):
+        if best is not None:
+            out.append((best, start, m))
+    return out
+
+
+def _body_name(phrase: str) -> bool:
+    """A phrase in Title Case with a word of a body or a person: "California Coastal
+    Commission", "Los Angeles Police Department"."""
+    words = phrase.split()
+    return all(w[:1].isupper() for w in words) and any(w.lower() in _BODY_WORDS for w in words)
+
+
+def body_acronyms(text: str) -> set[str]:
+    """The acronyms the text defines as a body's or a person's ("Los Angeles Police Department
+    (LAPD)", "subject matter expert (SME)"): names of who, not of what is asked for."""
+    return {
+        m.group(1)
+        for best, _, m in _defining_phrases(text)
+        if any(w.lower() in _BODY_WORDS for w in best)
+    }
+
+
+def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
+    """A phrase followed by its acronym in brackets defines a term, in a lexicon or not, when its
+    words are words the lexicon's names use and it does not name a body (department, board)."""
+    out: list[Found] = []
+    for best, start, m in _defining_phrases(text):
+        if any(w.lower() in _BODY_WORDS for w in best):
             continue  # "Department of Water and Power (DWP)", "subject matter expert (SME)"
         if all(word_key(w) in lex.firsts or word_key(w) in lex.words for w in best):
             phrase = " ".join(text[start : m.start()].split())
