@@ -1053,3 +1053,26 @@ def test_a_technology_name_after_a_tools_name_is_one_product():
     # two names apart stay apart
     found = [f.name for f in terms_in("Experience with SAP, DataSphere and Python.")]
     assert "SAP" in found and "DataSphere" in found, found
+
+
+def test_a_kind_after_a_name_that_says_which_is_one_term():
+    # a field before a kind: the kind the field says, not the kind alone
+    found = [f.name for f in terms_in("Familiarity with resilience engineering and safety.")]
+    assert "resilience engineering" in found and "Resilience" not in found, found
+    found = [f.name for f in terms_in("Coordinate implementation of data quality monitoring tools")]
+    assert "data quality monitoring tools" in found, found
+    # a proper name before its kind is its own name
+    found = terms_in("Experience with AI libraries")
+    assert [f.name for f in found] == ["AI"], found
+    found = [f.name for f in terms_in("Proficiency with the Rust programming language.")]
+    assert "Programming Language" not in found, found
+    # no kind, or a verb read as its activity: nothing joined
+    found = [f.name for f in terms_in("A Police Captain plans, organizes, and directs the work.")]
+    assert not [n for n in found if " plans" in n], found
+
+
+def test_a_kind_is_a_name_many_longer_names_end_in():
+    lex = lexicon()
+    assert lex.names_ending(phrase_key("library")) >= 10
+    assert lex.names_ending(phrase_key("programming language")) >= 10
+    assert lex.names_ending(phrase_key("Kubernetes")) < 10

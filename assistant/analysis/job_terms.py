@@ -929,6 +929,18 @@ def terms_in(
                 else:
                     take(Found(name, "hard skill", f.start, m.end()))
 
+        for g, f in _kinds_named(text, found, lex):
+            # "resilience engineering", "data quality monitoring tools": the kind the field
+            # before it says, not the kind alone; "the Rust programming language", "AI
+            # libraries": a proper name is its own kind
+            for h in (g, f):
+                found.remove(h)
+                cover(h, -1)
+            if not text[g.start : g.end].islower():
+                take(Found(g.name, g.category, g.start, f.end, g.term_id, g.aliases))
+            else:
+                take(Found(text[g.start : f.end], f.category, g.start, f.end, None, (g.name,)))
+
         for f in defined_acronyms(text, lex):
             # "Computer Drafting and Design (CADD)": the phrase and its acronym are one term
             inside = [g for g in found if g.start < f.end and f.start < g.end]
@@ -1059,6 +1071,36 @@ def terms_in(
     found = [f for f in found if not _in_address(text, f.start, f.end)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+# A lexicon name that this many longer names end in is a kind of thing ("library": React
+# library, ...; "programming language"), named by the words before it
+KIND_HEADS = 10
+
+
+def _kinds_named(text: str, found: list[Found], lex: Lexicon) -> list[tuple[Found, Found]]:
+    """Each kind's name (`KIND_HEADS`) written in lower case one space after a name that says
+    which ("AI libraries", "Rust programming language", "resilience engineering"): the name and
+    the kind. Both as written, not a verb read as its activity ("plans", "monitors")."""
+    out: list[tuple[Found, Found]] = []
+    ordered = sorted(found, key=lambda f: f.start)
+    for g, f in zip(ordered, ordered[1:]):
+        if (
+            f.term_id is None
+            or not text[f.start : f.end].islower()
+            or text[g.end : f.start] != " "
+            or g.category == "certification or licence"
+            or lex.names_ending(phrase_key(lex.term(f.term_id).name)) < KIND_HEADS
+            or (out and out[-1][1] is g)
+        ):
+            continue
+        if any(
+            h.term_id is not None and phrase_key(text[h.start : h.end]) != phrase_key(h.name)
+            for h in (f, g)
+        ):
+            continue  # read in another form: a verb, or another name's alias
+        out.append((g, f))
+    return out
 
 
 def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]]:

@@ -190,6 +190,23 @@ class Lexicon:
             return len(rarest)
         return sum(f" {key} " in f" {self._keys[i]} " for i in rarest)
 
+    @cached_property
+    def _endings(self) -> dict[str, int]:
+        """The last word, and last two words, of every key -> how many longer keys end so."""
+        out: dict[str, int] = {}
+        for key in self._keys:
+            words = key.split()
+            for n in (1, 2):
+                if len(words) > n:
+                    tail = " ".join(words[-n:])
+                    out[tail] = out.get(tail, 0) + 1
+        return out
+
+    def names_ending(self, key: str) -> int:
+        """How many longer names and aliases end in the phrase key (of one or two words): how
+        much a kind it is ("library" ends 43: React library, ...; "kubernetes" none)."""
+        return self._endings.get(key, 0)
+
     def _index(self, key: str) -> Optional[int]:
         i = bisect_left(self._keys, key)
         return i if i < len(self._keys) and self._keys[i] == key else None
