@@ -1076,3 +1076,11 @@ def test_a_kind_is_a_name_many_longer_names_end_in():
     assert lex.names_ending(phrase_key("library")) >= 10
     assert lex.names_ending(phrase_key("programming language")) >= 10
     assert lex.names_ending(phrase_key("Kubernetes")) < 10
+
+
+def test_a_word_in_es_that_ends_its_clause_is_no_verb():
+    line = "Strong working knowledge of software quality attributes"
+    assert "Attribution modeling" not in [f.name for f in terms_in(line)]
+    assert "Supervision" in [
+        f.name for f in terms_in("or supervises such work in a lead capacity.")
+    ]

@@ -805,9 +805,10 @@ def terms_in(
                     and all(word_form(w) == word_form(m) for w, m in zip(written, named[:-1]))
                 ):
                     form_tid = tid
-            if form_tid is None and used == 1 and _VERB_FORM.search(word):
+            if form_tid is None and used == 1 and _VERB_FORM.search(word) and tokens.room[i] > 1:
                 # Rebound's own work activities read in their verb forms too: "supervises",
-                # "inspected" (the taxonomies' names are read only as written)
+                # "inspected" (the taxonomies' names are read only as written); a verb has
+                # more of its clause after it ("software quality attributes." is a noun)
                 form_tid = tid if lex.term(tid).source == "curated" else None
             elif (
                 form_tid is None and used == 1 and (i in verbs or _s_form_before_object(tokens, i))
