@@ -1084,3 +1084,20 @@ def test_a_word_in_es_that_ends_its_clause_is_no_verb():
     assert "Supervision" in [
         f.name for f in terms_in("or supervises such work in a lead capacity.")
     ]
+
+
+def test_capitalised_names_before_teams_are_the_teams():
+    line = "You will work with Sales, Product, Engineering, and Marketing teams on launches."
+    assert "Marketing" not in [f.name for f in terms_in(line)]
+    # a skill listed before other words is still one
+    assert "Marketing" in [f.name for f in terms_in("Experience in Sales, Marketing, and SQL.")]
+
+
+def test_an_acronym_spelled_out_in_brackets_is_one_term():
+    line = "Creating and maintaining APIs (Application Programming Interfaces) for the front-end."
+    found = terms_in(line)
+    assert "Application Programming Interface" not in [f.name for f in found], found
+    assert "Application Programming Interface" in [a for f in found for a in f.aliases], found
+    # brackets whose words do not spell the acronym are another term
+    found = [f.name for f in terms_in("Knowledge of SQL (Project Management) basics.")]
+    assert "Project management" in found, found

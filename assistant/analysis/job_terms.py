@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -1070,6 +1070,22 @@ def terms_in(
                 take(Found(m.group("name"), "tool", *m.span("name")))
     # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
     found = [f for f in found if not _in_address(text, f.start, f.end)]
+    for m in _SPELLED_OUT.finditer(text):
+        # "APIs (Application Programming Interfaces)": the acronym spelled out is its term
+        words = [w for w in m.group("words").split() if w.lower() not in _LINK_WORDS]
+        acronym = m.group("acronym").removesuffix("s")
+        if not _initials_fit("".join(w[0].upper() for w in words), acronym):
+            continue
+        named = [f for f in found if f.start == m.start("acronym")]
+        inside = [f for f in found if m.start("words") <= f.start and f.end <= m.end("words")]
+        if named and inside:
+            for f in inside:
+                found.remove(f)
+            at = found.index(named[0])
+            found[at] = replace(named[0], aliases=(*named[0].aliases, *(f.name for f in inside)))
+    # "with Sales, Product, Engineering, and Marketing teams": the teams' names
+    teams = [m.span("list") for m in _TEAM_NAMES.finditer(text)]
+    found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in teams)]
     found.sort(key=lambda f: f.start)
     return found
 
@@ -1124,6 +1140,15 @@ def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]
     return out
 
 
+_SPELLED_OUT = re.compile(
+    r"\b(?P<acronym>[A-Z]{2,6}s?) \((?P<words>[A-Z][a-z]+(?: [A-Za-z]+){1,5})\)"
+)
+_CAPITALISED = r"[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)?"
+# a list of capitalised names before "teams" or "departments" names them
+_TEAM_NAMES = re.compile(
+    rf"(?P<list>(?:{_CAPITALISED},\s+)+(?:(?:and|or|&)\s+)?{_CAPITALISED}|"
+    rf"{_CAPITALISED}\s+(?:and|or|&)\s+{_CAPITALISED})\s+(?i:teams?|departments?)\b"
+)
 _US_STATES = frozenset(
     """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
     NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
