@@ -1101,3 +1101,15 @@ def test_an_acronym_spelled_out_in_brackets_is_one_term():
     # brackets whose words do not spell the acronym are another term
     found = [f.name for f in terms_in("Knowledge of SQL (Project Management) basics.")]
     assert "Project management" in found, found
+
+
+def test_a_kind_a_term_says_is_not_folded_into_the_plain_kind():
+    job = (
+        "Requirements:\n- Experience in inspection work.\n"
+        "- Performs backflow prevention inspections.\n"
+    )
+    asks = extract_job_terms(job)
+    assert "backflow prevention inspections" in asks, asks
+    # a kind said by a plain word still is one requirement with the plain kind
+    job = "Requirements:\n- Experience in carpentry.\n- Experience in finish carpentry.\n"
+    assert len([a for a in extract_job_terms(job) if "arpentry" in a]) == 1

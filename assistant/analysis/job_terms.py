@@ -1794,11 +1794,12 @@ def _fold_kinds(asks: dict[str, Ask]) -> None:
         if len(a.names) != 1 or a.category == "certification or licence":
             continue
         words = phrase_key(a.names[0]).split()
-        general = next(
-            (plain[k] for n in range(1, len(words)) if (k := " ".join(words[n:])) in plain), None
-        )
+        cut = next((n for n in range(1, len(words)) if " ".join(words[n:]) in plain), None)
+        general = plain[" ".join(words[cut:])] if cut else None
         if general is None or general is a:
             continue
+        if " ".join(words[:cut]) in {phrase_key(x) for x in a.aliases}:
+            continue  # "backflow prevention inspections": what says which kind is a term itself
         general.names.append(a.names[0])
         general.term_ids.extend(a.term_ids)
         general.aliases.extend(a.aliases)
