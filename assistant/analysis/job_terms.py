@@ -739,15 +739,6 @@ def _s_form_before_object(tokens, i: int) -> bool:
     )
 
 
-def _other_words(written: list[str], name: str) -> bool:
-    """Whether a written word shares its key with the name's word but is another word
-    (engineering ~ engine), not another form of it (drills ~ drilling)."""
-    named = split_words(name)
-    return len(named) == len(written) and any(
-        word_key(w) == word_key(m) and not same_word(w, m) for w, m in zip(written, named)
-    )
-
-
 def _one_word(text: str, f: Found) -> bool:
     """A one-word name read alone ("Projects"), or a skill read from its one word ("Presented"
     for Presentation skills): a longer name read around it holds it ("Presented Sales": Sales
@@ -821,7 +812,6 @@ def terms_in(
         best: Optional[Found] = None
         hits = lex.matches_at(tokens.keys, i, tokens.room[i])
         hit = next(hits, None)
-        held = False  # the words read as written, inside a longer name that holds them
         while hit is not None and strict:
             # the longest name the words spell in the form they are written: where the longest
             # key is refused ("distribution system" is not Distributed Systems), a shorter name
@@ -858,14 +848,6 @@ def terms_in(
             if form_tid is not None:
                 hit = (form_tid, used)
                 break
-            if used > 1 and _other_words(tokens.words[i : i + used], lex.term(tid).name):
-                # the key names another term, the stemmer having joined two words ("engineering
-                # design" shares Engine Designs' key): the ad's own words are a name where a
-                # lexicon name holds them as written (Civil Engineering Design)
-                holder = lex.name_holding(tokens.words[i : i + used])
-                if holder is not None:
-                    hit, held = (holder, used), True
-                    break
             hit = next(hits, None)
         if hit is not None:
             tid, used = hit
@@ -876,7 +858,7 @@ def terms_in(
             else:
                 end = tokens.spans[i + used - 1][1]
                 written = text[s0:end]
-                if held or (
+                if (
                     used > 1
                     and term.source != "curated"
                     and phrase_key(written) != phrase_key(term.name)

@@ -190,18 +190,6 @@ class Lexicon:
             return len(rarest)
         return sum(f" {key} " in f" {self._keys[i]} " for i in rarest)
 
-    def name_holding(self, written: list[str]) -> Optional[int]:
-        """A term whose own name holds the written words in a row, in the form they are written
-        ("engineering design" in Civil Engineering Design), else None (the shortest such name)."""
-        words = [phrase_key(w) for w in written]
-        if not words or not all(words):
-            return None
-        rarest = min((self._names_by_word.get(w, []) for w in words), key=len)
-        key, phrase = f" {' '.join(words)} ", f" {' '.join(written).lower()} "
-        found = {int(self._key_terms[i]) for i in rarest if key in f" {self._keys[i]} "}
-        held = [t for t in found if phrase in f" {' '.join(split_words(self._names[t])).lower()} "]
-        return min(held, key=lambda t: (len(self._names[t]), t)) if held else None
-
     def _index(self, key: str) -> Optional[int]:
         i = bisect_left(self._keys, key)
         return i if i < len(self._keys) and self._keys[i] == key else None
