@@ -1,11 +1,11 @@
 """What a job ad asks for, read from the ad's own structure: which sections are requirements,
-nice-to-haves, duties or boilerplate (benefits, equal-opportunity text, how to apply, exams,
-legal notices are never read for terms, but for the list of what an exam weighs); "A or B" and
-"one of" as one requirement either name satisfies; years of experience and degrees as their own kind of requirement; the advertiser's own
-names never count. Terms come from the skills lexicon (assistant/analysis/lexicon.py), plus names
-no lexicon has that are written like technology (gRPC, OpenTelemetry, FHIR, Node.js, OAuth2) and
-licences and certificates named as such ("Class B driver's license", "Backflow Tester
-Certificate")."""
+nice-to-haves, duties or boilerplate (benefits, equal-opportunity text, how to apply, exams, legal
+notices are never read for terms, but for the list of what an exam weighs); "A or B" and "one of"
+as one requirement either name satisfies; years of experience and degrees as their own kind of
+requirement; the advertiser's own names never count. Terms come from the skills lexicon
+(assistant/analysis/lexicon.py), plus names no lexicon has that are written like technology (gRPC,
+OpenTelemetry, FHIR, Node.js, OAuth2) and licences and certificates named as such ("Class B
+driver's license", "Backflow Tester Certificate")."""
 
 from __future__ import annotations
 
