@@ -1113,3 +1113,42 @@ def test_a_kind_a_term_says_is_not_folded_into_the_plain_kind():
     # a kind said by a plain word still is one requirement with the plain kind
     job = "Requirements:\n- Experience in carpentry.\n- Experience in finish carpentry.\n"
     assert len([a for a in extract_job_terms(job) if "arpentry" in a]) == 1
+
+
+_BULLETIN = """DUTIES
+An Engineering Designer prepares plans for storm drains and building additions that meet City codes, using AutoCAD and Excel.
+
+REQUIREMENTS
+Two years of experience in engineering design.
+
+SELECTION PROCESS
+The examination score will be based entirely on a multiple-choice test. In the written test, \
+emphasis may be placed on the candidate's experience, training and knowledge of: {subjects}; \
+and the ability to: communicate orally with {abilities}; and other necessary skills.
+Candidates will be notified of the test date by e-mail.
+"""
+
+
+def _listed(text: str) -> dict[str, str]:
+    asks, _ = read_ad(text)
+    return {n: a.where for a in asks for n in a.names}
+
+
+def test_what_the_exam_weighs_is_read_where_the_ad_names_its_words_too():
+    # "emphasis may be placed on ... knowledge of: X": the exam's list is the job's content,
+    # read as wanted (never a must-have) where the ad's own text names the words too
+    got = _listed(_BULLETIN.format(subjects="building codes, drawings", abilities="staff"))
+    assert got.get("Building Codes") == "nice to have", got
+    # a term the ad's own text never names, and the abilities after it, are not read from it
+    got = _listed(_BULLETIN.format(subjects="Microsoft Project", abilities="building codes"))
+    assert "Microsoft Project" not in got and "Building Codes" not in got, got
+    # the exam's process around the list gives no term, and a name the ad asks for already
+    # keeps its place
+    assert got.get("AutoCAD") == "duties", got
+    assert not any("test" in n.lower() or "exam" in n.lower() for n in got), got
+
+
+def test_an_exam_section_without_its_subjects_is_still_boilerplate():
+    text = _BULLETIN.replace("emphasis may be placed on", "candidates will be ranked by")
+    got = _listed(text.format(subjects="building codes, drawings", abilities="staff"))
+    assert "Building Codes" not in got, got

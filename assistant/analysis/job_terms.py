@@ -1,11 +1,11 @@
 """What a job ad asks for, read from the ad's own structure: which sections are requirements,
-nice-to-haves, duties or boilerplate (benefits, equal-opportunity text, how to apply, exams,
-legal notices are never read for terms); "A or B" and "one of" as one requirement either name
-satisfies; years of experience and degrees as their own kind of requirement; the advertiser's own
-names never count. Terms come from the skills lexicon (assistant/analysis/lexicon.py), plus names
-no lexicon has that are written like technology (gRPC, OpenTelemetry, FHIR, Node.js, OAuth2) and
-licences and certificates named as such ("Class B driver's license", "Backflow Tester
-Certificate")."""
+nice-to-haves, duties or boilerplate (benefits, equal-opportunity text, how to apply, exams, legal
+notices are never read for terms, but for the list of what an exam weighs); "A or B" and "one of"
+as one requirement either name satisfies; years of experience and degrees as their own kind of
+requirement; the advertiser's own names never count. Terms come from the skills lexicon
+(assistant/analysis/lexicon.py), plus names no lexicon has that are written like technology (gRPC,
+OpenTelemetry, FHIR, Node.js, OAuth2) and licences and certificates named as such ("Class B
+driver's license", "Backflow Tester Certificate")."""
 
 from __future__ import annotations
 
@@ -144,7 +144,28 @@ _LICENCE_WORD = re.compile(
     r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
 )
 _DESCRIPTION = re.compile(r"\bdescription\b", re.I)
+# In an exam or selection section, the sentence that says what the test or interview weighs
+# ("In the interview, emphasis may be placed on the candidate's experience ... knowledge of:
+# AutoCAD, drawings, maps; ..."): its list is the job's own content, the rest is the process.
+_EXAM_SUBJECTS = re.compile(
+    r"\bemphasis (?:may|will) be placed on\b|\b(?:examined|evaluated) (?:for|on)\b|"
+    r"competencies may be evaluated",
+    re.I,
+)
+_ABILITIES = re.compile(r"[;,]?\s*(?:and )?the abilit(?:y|ies) to\b", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|\s+[-–—]\s+(?=[A-Z])")
+
+
+def _exam_subjects(line: str) -> Optional[str]:
+    """The list of what an exam section's test or interview weighs (after the colon of its
+    sentence, else after the cue), or None where the line says no such thing."""
+    for sentence in sentences(line):
+        m = _EXAM_SUBJECTS.search(sentence)
+        if m:
+            rest = sentence[m.end() :]
+            rest = rest.partition(":")[2] or rest
+            return _ABILITIES.split(rest, maxsplit=1)[0].strip()
+    return None
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -163,6 +184,7 @@ class Sentence:
     text: str
     kind: str  # REQUIRED, NICE, DUTIES, NOTES or OTHER (boilerplate never gets here)
     position: int
+    exam: bool = False  # the list of what an exam section's test weighs (_exam_subjects)
 
 
 def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> list[Sentence]:
@@ -193,7 +215,12 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
         if inline and heading_kind(inline.group(1), kind) in (REQUIRED, NICE, BOILERPLATE):
             kind = heading_kind(inline.group(1), kind)
             body = inline.group(2)
-        if kind == BOILERPLATE or (described and kind == DUTIES and not _BULLET.match(body)):
+        here = kind
+        subjects = _exam_subjects(body) if kind == BOILERPLATE else None
+        if subjects:  # what the exam weighs is read as wanted, never as a must-have
+            drop(body, "boilerplate section, its exam subjects kept")
+            here, body = NICE, subjects
+        elif kind == BOILERPLATE or (described and kind == DUTIES and not _BULLET.match(body)):
             drop(body, "boilerplate section" if kind == BOILERPLATE else "description prose")
             continue
         body = _BULLET.sub("", body).strip()
@@ -205,13 +232,13 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
             if _NEGATED.search(s):
                 drop(s, "negated")
                 continue  # "Retail cashiering does not qualify": what does not count
-            if kind in (DUTIES, OTHER) and _ABOUT_US.match(s):
+            if here in (DUTIES, OTHER) and _ABOUT_US.match(s):
                 drop(s, "about us")
                 continue  # "We use ...", "You'll be joining 250 engineers": about the employer
             boiler = _BOILER_SENTENCE.search(s) or (
-                kind not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
+                here not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
             )
-            if boiler and kind in (REQUIRED, DUTIES, NICE):
+            if boiler and here in (REQUIRED, DUTIES, NICE):
                 # a duty that ends on the law ("..., and fulfills equal employment opportunity
                 # responsibilities"): the work before the last clause still counts
                 head, _, _tail = s.rpartition(",")
@@ -221,9 +248,9 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
                 which = "boilerplate" if boiler.re is _BOILER_SENTENCE else "process"
-                drop(s, f"{which} sentence in {kind} ({boiler.group(0).lower()!r})")
+                drop(s, f"{which} sentence in {here} ({boiler.group(0).lower()!r})")
                 continue
-            out.append(Sentence(s, kind, start + max(0, line.find(s[:20]))))
+            out.append(Sentence(s, here, start + max(0, line.find(s[:20])), subjects is not None))
     return out
 
 
@@ -1709,6 +1736,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     seen_reqs: set[str] = set()
     sentences = ad_sentences(text)
     structured = sectioned(sentences)
+    own = {word_key(w) for s in sentences if not s.exam for w in split_words(s.text)}
     for s in sentences:
         s.kind, credentials_only = reading(s, structured)
         for r in requirements_in(s):
@@ -1719,7 +1747,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             s.text,
             lex,
             only_credentials=credentials_only,
-            products=s.kind in (REQUIRED, NICE),
+            products=s.kind in (REQUIRED, NICE) and not s.exam,
             duty=s.kind == DUTIES,
         )
         for m in _DEGREE.finditer(s.text):
@@ -1745,6 +1773,16 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             ):
                 kept.append(f)
         found = kept  # nor what follows its name: "Segment Labs tooling" is the advertiser's own
+        if s.exam:
+            # what the exam weighs counts where the ad's own text names its words too, and adds
+            # nothing to a name the ad already asks for (nor takes it out of its group)
+            asked = {n.lower() for a in asks.values() for n in a.names}
+            found = [
+                f
+                for f in found
+                if f.name.lower() not in asked
+                and all(word_key(w) in own for w in split_words(s.text[f.start : f.end]))
+            ]
         required = _is_required(s)
         where = WHERE.get(s.kind, "requirements" if required else "duties")
         for group in _groups(s.text, found):
