@@ -1115,6 +1115,67 @@ def test_a_kind_a_term_says_is_not_folded_into_the_plain_kind():
     assert len([a for a in extract_job_terms(job) if "arpentry" in a]) == 1
 
 
+def test_the_things_an_activity_noun_of_a_duty_works_on_are_terms():
+    found = names(
+        "DUTIES\nAn Elevator Repair Supervisor evaluates the work of employees engaged in the"
+        " maintenance and repair of passenger and freight elevators, escalators, moving walkways,"
+        " and their appurtenant equipment.\n"
+    )
+    assert {"freight elevators", "escalators"} <= set(found), found
+    assert "passenger" not in found, found  # a qualifier of the next item's noun
+    found = names(
+        "DUTIES\nA Director of Housing directs employees engaged in the administration of the"
+        " City's home ownership and housing rehabilitation programs.\n"
+    )
+    assert any("home ownership" in n for n in found), found
+
+
+@pytest.mark.parametrize(
+    "duty,not_term",
+    [
+        # a verb's own form is a thing, not the noun of the work ("records" of costs)
+        ("Maintains thorough records of operational costs.", "operational costs"),
+        ("Reviews the quality of new code.", "new code"),
+    ],
+)
+def test_a_noun_that_is_no_activity_gives_no_object(duty, not_term):
+    assert not_term not in names(f"DUTIES\n{duty}\n")
+
+
+def test_what_a_requirement_s_experience_is_in_are_terms():
+    found = names(
+        "Requirements:\n- Two years of experience in the supervision of staff engaged in the"
+        " administration of a government or private housing development, home ownership,"
+        " development finance, occupancy monitoring, or rehabilitation program.\n"
+    )
+    assert {"home ownership", "private housing development"} <= set(found), found
+    found = names(
+        "Requirements:\n- Two years of experience administering an emergency operations program,"
+        " including developing, analyzing, or revising evacuation plans and training exercises.\n"
+    )
+    assert "evacuation plans" in found, found
+    found = names(
+        "Requirements:\n- Experience with parking meters, cash vaults and coin sorters.\n"
+    )
+    assert "parking meters" in found, found
+
+
+@pytest.mark.parametrize(
+    "line,not_term",
+    [
+        ("Two years of experience in a class at the level of Analyst.", "class"),
+        ("Experience with Microservices and proficiency in Docker.", "proficiency"),
+        ("Experience in leading delivery of technical initiatives.", "leading delivery"),
+        ("Experience in release management, and 5+ years of experience overall.", "5+ years"),
+        ("Experience working with clients and vendors.", "clients"),
+        ("Go experience in addition to React.", "addition"),
+    ],
+)
+def test_what_an_experience_is_in_is_no_term_where_it_names_no_thing(line, not_term):
+    found = names(f"Requirements:\n- {line}\n")
+    assert not_term not in found, found
+
+
 _BULLETIN = """DUTIES
 An Engineering Designer prepares plans for storm drains and building additions that meet City codes, using AutoCAD and Excel.
 

@@ -559,11 +559,13 @@ def _s_form(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _items(line: str, spans: list, k: int) -> list[tuple[str, int, int]]:
+def _items(line: str, spans: list, k: int, qualified: bool = False) -> list[tuple[str, int, int]]:
     """The items of the list of objects starting at token k, each (object, start, end): a later
     item only in a list that says "and" or "or" ("plants, reservoirs, wells and facilities"; not
     "maintain records, take action"), up to one that starts a clause of its own (a verb, a
-    gerund, a modal, a pronoun: "..., and you'll help build")."""
+    gerund, a modal, a pronoun: "..., and you'll help build"). `qualified`: a first word that
+    qualifies a later item's noun ("passenger [and freight elevators]") is passed over, not the
+    list's end (the lists after an activity noun's "of")."""
     out: list[tuple[str, int, int]] = []
     joined = False  # an "and" or "or" joins two of the items
     joins = False  # ... the last item to the next one
@@ -581,10 +583,22 @@ def _items(line: str, spans: list, k: int) -> list[tuple[str, int, int]]:
             ):
                 # "conducts permit inspections, issues citations, and makes arrests": a verb in
                 # its -s form begins a clause of the same subject, with its own objects
-                return (out if joined else out[:1]) + _items(line, spans, k + 1)
+                return (out if joined else out[:1]) + _items(line, spans, k + 1, qualified)
             break  # "manage expectations, measure results, and improve processes": its "and"
             # joins clauses, so its commas do too
         what, end = _object_span(line, spans, k, listed=bool(out))
+        q = k + (spans[k].group(0).lower() in _ARTICLES and k + 1 < len(spans))
+        nxt = _NEXT_ITEM.match(line, spans[q].end())
+        if (
+            not what
+            and qualified
+            and nxt
+            and _shared_qualifier([spans[q].group(0)], line[spans[q].end() :])
+        ):
+            # "passenger [and freight elevators], escalators": the list goes on at its noun
+            k = next((j for j, m in enumerate(spans) if m.start() >= nxt.end()), len(spans))
+            joins = True
+            continue
         if not what:
             break
         out.append((what, spans[k].start(), end))
@@ -631,12 +645,22 @@ def duty_objects(line: str, after: tuple[int, ...] = ()) -> list[tuple[str, int,
         for base, _, _, i in _objects(line)
         if base not in _FOR_WHOM and not _compound_noun(line, spans, i)
     ]
-    firsts += [
-        next((k for k, m in enumerate(spans) if m.start() >= at), len(spans)) for at in after
-    ]
+    return _listed_objects(line, spans, firsts + _tokens_at(spans, after))
+
+
+def _tokens_at(spans: list, offsets: tuple[int, ...]) -> list[int]:
+    """The first token at or after each offset."""
+    return [next((k for k, m in enumerate(spans) if m.start() >= at), len(spans)) for at in offsets]
+
+
+def _listed_objects(
+    line: str, spans: list, firsts: list[int], qualified: bool = False
+) -> list[tuple[str, int, int]]:
+    """The head phrases of the lists of objects starting at the tokens `firsts` (`duty_objects`;
+    `qualified`: `_items`)."""
     out: list[tuple[str, int, int]] = []
     for k in dict.fromkeys(firsts):
-        for what, start, end in _items(line, spans, k):
+        for what, start, end in _items(line, spans, k, qualified):
             head = _head_phrase(what)
             if not head or not _says_a_thing(head):
                 continue
@@ -644,3 +668,91 @@ def duty_objects(line: str, after: tuple[int, ...] = ()) -> list[tuple[str, int,
             if not any(start < e and s < end for _, s, e in out):
                 out.append((head, start, end))
     return out
+
+
+# Nouns of work whose stem is no duty verb's: "maintenance" (maintain), "administration".
+_IRREGULAR_ACTIVITIES = {"maintenance": "maintain", "administration": "administer"}
+
+
+@lru_cache(maxsize=1)
+def _activity_stems() -> frozenset[str]:
+    """The stems of the duty verbs: the nouns of their work share them ("installation",
+    "replacement", "repair", "operation", "construction", "inspection")."""
+    return frozenset(stem(base) for pattern in patterns() for base in pattern.verbs)
+
+
+def _activity_noun(word: str) -> bool:
+    """Whether a word is the noun of a duty verb's work: "installation", "maintenance",
+    "repair" (not its gerund: "maintaining" is read as the verb)."""
+    word = word.lower()
+    if word.endswith("ing"):
+        return False
+    return word in _IRREGULAR_ACTIVITIES or stem(word) in _activity_stems()
+
+
+def _activities_before(nouns: str) -> bool:
+    """Whether the words before an "of" end on a list of nouns of work, one of them no verb's own
+    form ("maintenance and repair", "fabrication and repair"; not "records" alone: a thing)."""
+    words = re.findall(r"[A-Za-z]+", nouns)
+    listed: list[str] = []
+    for w in reversed(words):
+        if w.lower() in ("and", "or", "the") and listed:
+            continue
+        if not _activity_noun(w):
+            break
+        listed.append(w.lower())
+    return any(w not in _verb_forms() for w in listed)
+
+
+def activity_objects(line: str) -> list[tuple[str, int, int]]:
+    """The things a line says work is done to through the noun of the work: "skilled work in the
+    installation, replacement, maintenance, and repair of industrial steam ... systems", "engaged
+    in the maintenance and repair of passenger and freight elevators, escalators, moving
+    walkways": the list after the "of" of a list of activity nouns, cut as `duty_objects` cuts a
+    verb's."""
+    spans = token_spans(line)
+    after = []
+    for m in re.finditer(r"\bof\s+", line):
+        before = re.search(r"[A-Za-z ,/]*$", line[: m.start()]).group(0)
+        if _activities_before(before):
+            after.append(m.end())
+    return _listed_objects(line, spans, _tokens_at(spans, tuple(after)), qualified=True)
+
+
+# What a requirement's experience is in, with, or doing: "experience in development finance",
+# "experience administering or coordinating a ... program, including developing, analyzing, or
+# revising emergency response or recovery plans".
+_EXPERIENCE_OF = re.compile(
+    r"\b(?:experience|including)\s+(?:(?:in|with)\s+(?!an?\s|[a-z]+ing\b|addition\b)|"
+    r"(?P<doing>(?:[a-z]+ing(?:\s*,\s*|\s+))*(?:(?:and|or|and/or)\s+)?[a-z]+ing)\b\s*)",
+    re.I,
+)
+
+
+def experience_objects(line: str) -> list[tuple[str, int, int]]:
+    """The things a requirement says its experience is of: the list after "experience in" or
+    "experience with", or after the duty verbs' gerunds that follow "experience" or "including",
+    and after the "of" of activity nouns (`activity_objects`), cut as `duty_objects` cuts a
+    verb's."""
+    spans = token_spans(line)
+    after = []
+    for m in _EXPERIENCE_OF.finditer(line):
+        doing = m.group("doing")
+        if doing and not any(w.lower() in _verb_forms() for w in re.findall(r"[a-z]+", doing)):
+            continue  # "experience working ...": no duty verb's work
+        after.append(m.end())
+    found = _listed_objects(line, spans, _tokens_at(spans, tuple(after)), qualified=True)
+    # "experience in software release management, and 5+ years of ...": a count is no thing;
+    # "experience with Microservices and proficiency in Docker": one word before its own "in"
+    # or "with" is an ability, not a thing; one noun of work ("experience in the development,
+    # ..., maintenance or support of computer systems") is read by its "of"; nor the kind
+    # before its examples ("experience with devices such as office machines")
+    found = [
+        (what, start, end)
+        for what, start, end in found
+        if not what[:1].isdigit()
+        and not re.match(r",?\s+(?:such as|including|like)\s", line[end:])
+        and not (" " not in what and re.match(r"\s+(?:in|with)\s", line[end:]))
+        and not (" " not in what and _activity_noun(what))
+    ]
+    return activity_objects(line) + found

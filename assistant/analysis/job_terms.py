@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from assistant.analysis.duty_questions import duty_objects
+from assistant.analysis.duty_questions import activity_objects, duty_objects, experience_objects
 from assistant.analysis.lexicon import (
     Lexicon,
     lexicon,
@@ -771,9 +771,12 @@ def terms_in(
     strict: bool = True,
     products: bool = False,
     duty: bool = False,
+    experience: bool = False,
 ) -> list[Found]:
     """Every term named in one sentence, left to right, longest first; `duty`: the sentence is a
-    duty, and the things its verbs are done to are terms too (duty_questions.duty_objects)."""
+    duty, and the things its verbs and its nouns of work are done to are terms too
+    (duty_questions.duty_objects, activity_objects); `experience`: the sentence is a requirement,
+    and what its experience is in is a term too (duty_questions.experience_objects)."""
     lex = lex or lexicon()
     found: list[Found] = []
     # how many taken terms cover each character: asking whether a span is free costs its length,
@@ -1095,6 +1098,14 @@ def terms_in(
         if items and sum(f.category == "tool" and _list_member(text, f) for f in found) >= 2:
             for m in items:
                 take(Found(m.group("name"), "tool", *m.span("name")))
+    if (duty or experience) and not only_credentials:
+        # "engaged in the maintenance and repair of passenger and freight elevators,
+        # escalators, moving walkways": what the work named by its noun is done to; in a
+        # requirement, what its experience is in ("experience in development finance")
+        objects = experience_objects(text) if experience else activity_objects(text)
+        for name, start, end in objects:
+            if free(start, end):
+                take(Found(name, "domain", start, end))
     # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
     found = [f for f in found if not _in_address(text, f.start, f.end)]
     for m in _SPELLED_OUT.finditer(text):
@@ -1749,6 +1760,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             only_credentials=credentials_only,
             products=s.kind in (REQUIRED, NICE) and not s.exam,
             duty=s.kind == DUTIES,
+            experience=s.kind in (REQUIRED, NICE) and not s.exam,
         )
         for m in _DEGREE.finditer(s.text):
             letters = re.match(_LETTERS, m.group("d"))
