@@ -1181,7 +1181,7 @@ def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]
 _SPELLED_OUT = re.compile(
     r"\b(?P<acronym>[A-Z]{2,6}s?) \((?P<words>[A-Z][a-z]+(?: [A-Za-z]+){1,5})\)"
 )
-_CAPITALISED = r"[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)?"
+_CAPITALISED = r"\b[A-Z][A-Za-z]*+(?:\s+[A-Z][A-Za-z]*+)?"  # possessive: linear on "AAAA..."
 # a list of capitalised names before "teams" or "departments" names them
 _TEAM_NAMES = re.compile(
     rf"(?P<list>(?:{_CAPITALISED},\s+)+(?:(?:and|or|&)\s+)?{_CAPITALISED}|"
