@@ -690,6 +690,9 @@ def _activity_noun(word: str) -> bool:
     return word in _IRREGULAR_ACTIVITIES or stem(word) in _activity_stems()
 
 
+_WORDS_AT_END = re.compile(r"[A-Za-z ,/]*$")
+
+
 def _activities_before(nouns: str) -> bool:
     """Whether the words before an "of" end on a list of nouns of work, one of them no verb's own
     form ("maintenance and repair", "fabrication and repair"; not "records" alone: a thing)."""
@@ -713,7 +716,9 @@ def activity_objects(line: str) -> list[tuple[str, int, int]]:
     spans = token_spans(line)
     after = []
     for m in re.finditer(r"\bof\s+", line):
-        before = re.search(r"[A-Za-z ,/]*$", line[: m.start()]).group(0)
+        # the list of nouns before it, looked for in the last 200 characters only: a list of
+        # activity nouns is short, and a whole long line scanned at each "of" is quadratic
+        before = _WORDS_AT_END.search(line, max(0, m.start() - 200), m.start()).group(0)
         if _activities_before(before):
             after.append(m.end())
     return _listed_objects(line, spans, _tokens_at(spans, tuple(after)), qualified=True)
