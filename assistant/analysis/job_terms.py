@@ -794,6 +794,10 @@ def terms_in(
         found.append(f)
         cover(f, 1)
 
+    def give_back(f: Found) -> None:  # a term a longer reading holds gives its place back
+        found.remove(f)
+        cover(f, -1)
+
     for m in _LICENCE_CLASS.finditer(text):
         classes = [m.group("a").upper(), *re.findall(r"\b([ABC])\b", m.group("more") or "")]
         classes = list(dict.fromkeys(c.upper() for c in classes))
@@ -913,8 +917,7 @@ def terms_in(
             inside = [g for g in found if g.start < f.end and f.start < g.end]
             if all(g.start >= f.start and g.end <= f.end and _one_word(text, g) for g in inside):
                 for g in inside:  # one word of it read alone: "Projects" in "managing projects"
-                    found.remove(g)
-                    cover(g, -1)
+                    give_back(g)
                 take(f)
         for f in list(found):
             # a general work activity said of something: "maintenance and repair of helicopters"
@@ -928,12 +931,10 @@ def terms_in(
             if words and not free(start, end):
                 # "maintenance of accounting records": the thing named is the ask
                 if all(covered[c] or text[c] == " " for c in range(start, end)):
-                    found.remove(f)
-                    cover(f, -1)
+                    give_back(f)
                 continue
             if 1 <= len(words) <= 4 and not (_PHRASE_NOT.search(obj) or _MODIFIER.search(obj)):
-                found.remove(f)
-                cover(f, -1)
+                give_back(f)
                 activity = text[f.start : f.end].split()[0].lower()
                 alias = (f"{obj} {activity}",)
                 take(Found(text[f.start : end], f.category, f.start, end, None, alias))
@@ -952,8 +953,7 @@ def terms_in(
                 and " " not in written
                 and free(f.end, m.end())
             ):
-                found.remove(f)
-                cover(f, -1)
+                give_back(f)
                 name = text[f.start : m.end()]
                 if m.group("tools"):
                     take(Found(name, "tool", f.start, m.end(), f.term_id))
@@ -965,22 +965,21 @@ def terms_in(
             # before it says, not the kind alone; "the Rust programming language", "AI
             # libraries": a proper name is its own kind
             for h in (g, f):
-                found.remove(h)
-                cover(h, -1)
+                give_back(h)
             if not text[g.start : g.end].islower():
                 take(Found(g.name, g.category, g.start, f.end, g.term_id, g.aliases))
             else:
                 take(Found(text[g.start : f.end], f.category, g.start, f.end, None, (g.name,)))
 
-        for f in defined_acronyms(text, lex):
+        defined, bodies = defined_acronyms(text, lex)
+        for f in defined:
             # "Computer Drafting and Design (CADD)": the phrase and its acronym are one term
             inside = [g for g in found if g.start < f.end and f.start < g.end]
             if all(g.start >= f.start and g.end <= f.end for g in inside) and not any(
                 g.start == f.start and g.end >= f.end - len(f.aliases[0]) - 3 for g in inside
             ):
                 for g in inside:
-                    found.remove(g)
-                    cover(g, -1)
+                    give_back(g)
                 take(f)
 
     for matches in (
@@ -1011,8 +1010,7 @@ def terms_in(
                 inner = [f for f in found if f.start >= s and f.end <= m.end()]
                 if inner and not any(f.category == "certification or licence" for f in inner):
                     for f in inner:
-                        found.remove(f)
-                        cover(f, -1)
+                        give_back(f)
                     take(
                         Found(
                             name,
@@ -1049,7 +1047,6 @@ def terms_in(
         for f in [*shared_skills(text, lex), *cue_phrases(text)]:
             if free(f.start, f.end):
                 take(f)
-        bodies = body_acronyms(text)  # "Los Angeles Police Department (LAPD)": the body's
         letters = [c for c in text if c.isalpha()]
         shouting = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         for m in _TECH.finditer(text):
@@ -1062,8 +1059,7 @@ def terms_in(
         for f, g in _named_after_tool(text, found):
             # "SAP DataSphere", "GCP SDK": a product of a tool's maker, one name
             for h in (f, g):
-                found.remove(h)
-                cover(h, -1)
+                give_back(h)
             take(Found(text[f.start : g.end], "tool", f.start, g.end))
         if duty:
             # "A Water Utility Operator ... maintains electric water pumping plants, reservoirs,
@@ -1252,27 +1248,21 @@ def _body_name(phrase: str) -> bool:
     return all(w[:1].isupper() for w in words) and any(w.lower() in _BODY_WORDS for w in words)
 
 
-def body_acronyms(text: str) -> set[str]:
-    """The acronyms the text defines as a body's or a person's ("Los Angeles Police Department
-    (LAPD)", "subject matter expert (SME)"): names of who, not of what is asked for."""
-    return {
-        m.group(1)
-        for best, _, m in _defining_phrases(text)
-        if any(w.lower() in _BODY_WORDS for w in best)
-    }
-
-
-def defined_acronyms(text: str, lex: Lexicon) -> list[Found]:
+def defined_acronyms(text: str, lex: Lexicon) -> tuple[list[Found], set[str]]:
     """A phrase followed by its acronym in brackets defines a term, in a lexicon or not, when its
-    words are words the lexicon's names use and it does not name a body (department, board)."""
+    words are words the lexicon's names use and it does not name a body (department, board); and
+    the acronyms it defines as a body's or a person's ("Los Angeles Police Department (LAPD)",
+    "subject matter expert (SME)"): names of who, not of what is asked for."""
     out: list[Found] = []
+    bodies: set[str] = set()
     for best, start, m in _defining_phrases(text):
         if any(w.lower() in _BODY_WORDS for w in best):
-            continue  # "Department of Water and Power (DWP)", "subject matter expert (SME)"
+            bodies.add(m.group(1))  # "Department of Water and Power (DWP)"
+            continue
         if all(word_key(w) in lex.firsts or word_key(w) in lex.words for w in best):
             phrase = " ".join(text[start : m.start()].split())
             out.append(Found(phrase, "hard skill", start, m.end(), None, (m.group(1),)))
-    return out
+    return out, bodies
 
 
 _CAPWORD = re.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
