@@ -526,7 +526,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     known = frozenset(t.lower() for t in terms)
     lines, things = _own_lines(job)
     slots = []
-    for line in dict.fromkeys(lines):
+    for line in lines:  # (each once: _own_lines)
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
         for dq in duty_questions(line):
@@ -538,7 +538,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     why = f"The job names these. This asks about its own terms ({unclear})."
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     if not sure:  # a sure field's own come after its bank's questions that do not fit
-        slots += to_know_slots(job, candidates, sure)
+        slots += _to_know(lines, terms, unclear)
     return slots
 
 
@@ -569,10 +569,15 @@ def to_know_slots(job: JobDescription, candidates: list[str], sure: bool) -> lis
     (Git)", "Knowledge of common file formats"): a thing each, what the parentheses list left
     out (the ad's own terms have their own question). They come after all the ad's other
     questions, and before any general one."""
-    to_know = [m.group(1) for m in map(_TO_KNOW.match, _own_lines(job)[0]) if m]
+    return _to_know(_own_lines(job)[0], _own_terms(job), _unclear(candidates, sure))
+
+
+def _to_know(lines: list[str], terms: list[str], unclear: str) -> list[Slot]:
+    """`to_know_slots` from the ad's own lines and terms, already read."""
+    to_know = [m.group(1) for m in map(_TO_KNOW.match, lines) if m]
     to_know = [re.sub(r"\([^)]*\)?", "", x) for x in to_know]  # "(source, target, etc.)"
     items = [p for x in to_know for p in re.split(r"[;,]", x)]
-    return _item_slots(items, _own_terms(job), _unclear(candidates, sure))
+    return _item_slots(items, terms, unclear)
 
 
 def _item_slots(things: list[str], terms: list[str], unclear: str) -> list[Slot]:
