@@ -138,8 +138,7 @@ def keyword_renderables(kw) -> list:
             by_sentence.setdefault(t.sentence, []).append(t)
         for sentence, terms in by_sentence.items():
             for t in terms:
-                kind = "must-have" if t.required else t.where
-                out.append(Text.assemble("  ", (t.name, "bold"), f" ({kind}, {t.category})"))
+                out.append(Text.assemble("  ", (t.name, "bold"), f" ({_asked_as(t)})"))
             out.append(Text(f"    \u201c{_clip(sentence)}\u201d", style="dim"))
         if len(missing) > MAX_MISSING_SHOWN:
             rest = ", ".join(t.name for t in missing[MAX_MISSING_SHOWN:])
@@ -155,12 +154,11 @@ def keyword_renderables(kw) -> list:
             )
         )
         for t in reworded:
-            kind = "must-have" if t.required else t.where
             out.append(
                 Text.assemble(
                     "  the ad says ",
                     (f"\u201c{t.name}\u201d", "bold"),
-                    f" ({kind}, {t.category}), your resume says \u201c{_clip(t.reworded, 60)}\u201d",
+                    f" ({_asked_as(t)}), your resume says \u201c{_clip(t.reworded, 60)}\u201d",
                 )
             )
     if kw.requirements:
@@ -169,6 +167,11 @@ def keyword_renderables(kw) -> list:
         )
         out.append(Text.assemble(("Also asked: ", "bold"), asked))
     return out
+
+
+def _asked_as(t) -> str:
+    """How the ad asks for a term: "must-have, hard skill", "duties, domain"."""
+    return f"{'must-have' if t.required else t.where}, {t.category}"
 
 
 def _clip(text: str, width: int = 140) -> str:
