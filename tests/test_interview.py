@@ -1160,6 +1160,7 @@ def test_a_needs_list_names_the_premise_not_the_family():
     for key, q in with_needs:
         assert q.type not in ("motivational", "company"), q.text
         assert set(q.needs) != set(families[key].cues), q.text
+        assert 1 <= q.needs_times <= 3, q.text
 
 
 def test_an_ad_with_no_duty_lines_is_read_whole_for_a_premise():
@@ -1172,6 +1173,75 @@ def test_an_ad_with_no_duty_lines_is_read_whole_for_a_premise():
     )
     assert not duty_lines(job)
     assert ad_fits(job, "management")[BUDGET] > 0
+
+
+# ---- a premise that is the job's own kind of work, and the company question's premise ----
+
+CRAFT_AD = """# {title}
+
+## Duties
+- {duty}
+- Work safely with hand and power tools and follow the City's codes and standards.
+- May act as a lead for and work with a small crew.
+
+## Requirements
+- Four years of experience in the trade.
+"""
+MAINTENANCE_FIRST = (
+    "How do you decide which maintenance jobs to do first when everything seems urgent?"
+)
+FIND_THE_FAULT = (
+    "Walk me through how you would find the fault on a piece of equipment that keeps breaking down."
+)
+REPAIR = "Tell me about a repair that did not go to plan. What did you do?"
+
+
+@pytest.mark.parametrize(
+    "title,duty,maintenance",
+    [
+        (
+            "Blacksmith",
+            "Forges, bends and tempers metals in the fabrication and repair of tools.",
+            False,
+        ),
+        ("Cement Finisher", "Mixes, places and finishes concrete, and repairs curbs.", False),
+        (
+            "Plumber",
+            "Installs and repairs pipes, and carries out preventive maintenance on pumps.",
+            True,
+        ),
+        (
+            "Equipment Mechanic",
+            "Diagnoses faults on and repairs trucks, and services them on a schedule.",
+            True,
+        ),
+    ],
+)
+def test_a_premise_that_is_the_jobs_kind_of_work_must_be_named_more_than_once(
+    title, duty, maintenance
+):
+    """Maintenance and fault-finding are the job's own work only where the duties come back to
+    them: "the repair of tools" once, among what a blacksmith forges, does not make a
+    maintenance job. The repair question needs a repair named once."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(CRAFT_AD.format(title=title, duty=duty))
+    fits = ad_fits(job, "trades")
+    assert (fits[MAINTENANCE_FIRST] > 0) == maintenance
+    assert (fits[FIND_THE_FAULT] > 0) == maintenance
+    assert fits[REPAIR] > 0  # every one of them names a repair
+
+
+def test_a_repair_question_needs_a_repair():
+    """A tree crew's ad names maintenance and removal, never a repair."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(
+        CRAFT_AD.format(
+            title="Tree Trimmer", duty="Maintains, prunes and removes trees along City streets."
+        )
+    )
+    assert ad_fits(job, "trades")[REPAIR] == 0
 
 
 # ---- what a requirement line says to know ----

@@ -53,6 +53,18 @@ class FamilyQuestion(_Strict):
     # report to you, goods that move): where the ad names none, it comes after the ad's own
     # questions, as a question that does not fit (interview.ad_fits)
     needs: list[str] = []
+    # how many times the duties must name them: 2 where the premise is the job's own kind of work
+    # (maintenance jobs, equipment that breaks down), which one word among the things a blacksmith
+    # forges and repairs does not make it
+    needs_times: int = 1
+
+    def premise_holds(self, said: str) -> bool:
+        """The job's duties (`said`) name its premise often enough, or it has none."""
+        return not self.needs or cue_hits(said, self.needs) >= self.needs_times
+
+    def for_this_job(self, named: str) -> bool:
+        """Not a specialist question, or the title and duty lines (`named`) name its cues."""
+        return not self.specialist or cue_hits(named, self.cues) > 0
 
 
 class AskThem(_Strict):

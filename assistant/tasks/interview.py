@@ -614,23 +614,30 @@ def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
     question (one kind of work of the family) whose cues neither the title nor the duties and
     requirements name is left out: it belongs to another job of the family, however many words
     it shares with the ad's other text. A question whose premise the job's duties name nothing
-    of (its `needs`: a budget, an incident, goods that move) fits 0: it comes after the ad's own
-    duty questions, however many other words it shares with the ad (a logistics bank's
-    movement-of-goods question for an evidence-room officer). The duties are the duty lines and
-    the lists of what the selection tests; an ad where none are found is read whole."""
+    of (its `needs`: a budget, an incident, goods that move; named `needs_times` times where it
+    is the job's own kind of work) fits 0: it comes after the ad's own duty questions, however
+    many other words it shares with the ad (a logistics bank's movement-of-goods question for an
+    evidence-room officer)."""
+    return _ad_fits(job.text, *_premise_text(job), family)
+
+
+def _premise_text(job: JobDescription) -> tuple[str, str]:
+    """Where a bank question's premise is looked for: the title and duty lines (a specialist
+    question's cues), and those with the lists of what the selection tests (its `needs`); an ad
+    where no duty lines are found is read whole for the second."""
     duties = duty_lines(job)
     named = "\n".join([job.title or "", *duties])
     said = "\n".join([named, *_listed_items(job.text)[0]]) if duties else job.text
-    return _ad_fits(job.text, named, said, family)
+    return named, said
 
 
 @lru_cache(maxsize=8)  # one set of questions asks it for the duties and for the bank
 def _ad_fits(ad: str, named: str, said: str, family: str) -> dict[str, float]:
     terms = key_terms(strip_instructions(ad))  # an instruction in the ad steers nothing
     return {
-        q.text: ad_fit(terms, q.text) if not q.needs or cue_hits(said, q.needs) else 0.0
+        q.text: ad_fit(terms, q.text) if q.premise_holds(said) else 0.0
         for q in load_families()[family].questions
-        if not q.specialist or cue_hits(named, q.cues)
+        if q.for_this_job(named)
     }
 
 
