@@ -1016,7 +1016,17 @@ def test_a_specialist_question_has_cues_of_its_own_kind_of_work():
     for q in specialists:
         assert len(q.cues) >= 4, q.text
         assert not GENERIC_CUES & set(q.cues), q.text
-        assert q.type not in ("motivational", "company"), q.text
+        assert q.type != "motivational", q.text
+
+
+def test_every_family_keeps_a_company_question_any_of_its_jobs_can_be_asked():
+    """A company question may be one kind of work's (the property an evidence unit holds) or
+    have a premise (the equipment a maintenance job looks after), but each family also has one
+    with neither, so every set still ends with a company question."""
+    for key, family in load_families().items():
+        company = [q for q in family.questions if q.type == "company"]
+        if company:
+            assert any(not q.specialist and not q.needs for q in company), key
 
 
 TRADES_AD = """# {title}
@@ -1152,13 +1162,13 @@ def test_a_question_whose_premise_the_duties_do_not_name_fits_no_more(duty, apt)
 
 def test_a_needs_list_names_the_premise_not_the_family():
     """`needs` are words of one question's premise (a budget, an incident, goods that move): a
-    question asked of every job of its family (motivational, company) has none, and a needs
-    list is never the family's own cue list."""
+    question asked of every job of its family (motivational) has none, and a needs list is never
+    the family's own cue list."""
     families = load_families()
     with_needs = [(k, q) for k, f in families.items() for q in f.questions if q.needs]
     assert len(with_needs) >= 10
     for key, q in with_needs:
-        assert q.type not in ("motivational", "company"), q.text
+        assert q.type != "motivational", q.text
         assert set(q.needs) != set(families[key].cues), q.text
         assert 1 <= q.needs_times <= 3, q.text
 
@@ -1194,6 +1204,14 @@ FIND_THE_FAULT = (
     "Walk me through how you would find the fault on a piece of equipment that keeps breaking down."
 )
 REPAIR = "Tell me about a repair that did not go to plan. What did you do?"
+LOOK_AFTER = (
+    "What do you know about the kind of work we do, the sites and the equipment you would look "
+    "after?"
+)
+MAKE_OR_BUILD = (
+    "What do you know about the kind of work we do, and what you would be making, building or "
+    "repairing here?"
+)
 
 
 @pytest.mark.parametrize(
@@ -1230,6 +1248,9 @@ def test_a_premise_that_is_the_jobs_kind_of_work_must_be_named_more_than_once(
     assert (fits[MAINTENANCE_FIRST] > 0) == maintenance
     assert (fits[FIND_THE_FAULT] > 0) == maintenance
     assert fits[REPAIR] > 0  # every one of them names a repair
+    result = build_questions(InterviewRequest(job=job, count=10))
+    assert result.role_family == "trades" and result.role_sure
+    assert result.questions[-1].text == (LOOK_AFTER if maintenance else MAKE_OR_BUILD)
 
 
 def test_a_repair_question_needs_a_repair():
@@ -1242,6 +1263,38 @@ def test_a_repair_question_needs_a_repair():
         )
     )
     assert ad_fits(job, "trades")[REPAIR] == 0
+
+
+EVIDENCE_COMPANY = (
+    "What do you know about the property and evidence this unit holds, and who relies on its "
+    "records?"
+)
+LOGISTICS_COMPANY = "What do you know about what we move or store, and for whom?"
+
+
+@pytest.mark.parametrize(
+    "title,duty,company",
+    [
+        (
+            "Property Officer",
+            "Keeps the chain of custody of booked evidence and seized property in the property "
+            "room.",
+            EVIDENCE_COMPANY,
+        ),
+        (
+            "Warehouse Supervisor",
+            "Plans the warehouse team's work, receives deliveries and keeps stock records.",
+            LOGISTICS_COMPANY,
+        ),
+    ],
+)
+def test_a_company_question_of_one_kind_of_work_goes_to_that_work(title, duty, company):
+    """An evidence unit holds property for cases, it does not move goods for customers; a
+    warehouse gets the family's own company question."""
+    ad = f"# {title}\n\n## Duties\n- {duty}\n- Track items in the inventory system.\n"
+    result = build_questions(InterviewRequest(job=parse_job_text(ad), count=10))
+    assert result.role_family == "logistics" and result.role_sure
+    assert result.questions[-1].text == company
 
 
 # ---- what a requirement line says to know ----

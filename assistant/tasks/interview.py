@@ -674,14 +674,23 @@ def role_slots(job: JobDescription, family: str, fitting: Optional[bool] = None)
     return slots
 
 
-def company_slots(family: str) -> list[Slot]:
+def company_slots(family: str, job: JobDescription) -> list[Slot]:
     """Every set gets one company-knowledge question: the family's own ('What do you know about
-    this ward...'), else the general bank's."""
+    this ward...'), else the general bank's. Of a family's several, a specialist one whose cues
+    the ad names comes first ('the property and evidence this unit holds'), then one whose
+    premise its duties name ('the equipment you would look after' for a maintenance job)."""
+    named, said = _premise_text(job)
     for bank in (family, GENERAL):
-        own = [q for q in family_questions(bank) if q.type == COMPANY_QUESTION]
-        if own:
+        entries = [
+            q
+            for q in load_families()[bank].questions
+            if q.type == COMPANY_QUESTION and q.for_this_job(named)
+        ]
+        entries.sort(key=lambda q: (not q.specialist, not q.premise_holds(said)))
+        asked = {q.text: q for q in family_questions(bank)}
+        if entries:
             why = "Every interview checks you know the employer."
-            return [[_question(q, "role-specific", why, None) for q in own]]
+            return [[_question(asked[q.text], "role-specific", why, None) for q in entries]]
     return []
 
 
@@ -763,7 +772,7 @@ def build_questions(
         if request.resume_text
         else ([], [])
     )
-    company = company_slots(family) if request.count >= 5 else []  # also for `general`
+    company = company_slots(family, job) if request.count >= 5 else []  # also for `general`
     if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
         own = own_duty_slots(job, [family], sure=True)
         fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
