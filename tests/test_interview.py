@@ -1297,6 +1297,67 @@ def test_a_company_question_of_one_kind_of_work_goes_to_that_work(title, duty, c
     assert result.questions[-1].text == company
 
 
+HYGIENE_SAMPLING = (
+    "How would you plan sampling to measure how much of a chemical, a dust or a noise a worker is "
+    "exposed to?"
+)
+NOT_AS_DESIGNED = "How would you find out why a system is not performing as designed?"
+ENGINEER_AD = """# {title}
+
+## Duties
+- {duty}
+- Advise management and prepare technical reports.
+"""
+
+
+@pytest.mark.parametrize(
+    "title,duty,hygiene",
+    [
+        (
+            "Industrial Hygienist",
+            "Identifies workplace health hazards, runs exposure assessments and recommends "
+            "controls under occupational health laws.",
+            True,
+        ),
+        (
+            "Mechanical Engineer",
+            "Designs pumping systems and prepares calculations and drawings for projects.",
+            False,
+        ),
+    ],
+)
+def test_a_health_and_safety_job_gets_its_own_questions_not_the_design_ones(title, duty, hygiene):
+    """The engineering bank's design, project and system questions need a design, a project or
+    a system in the duties; the hygienist's questions go where hygiene or exposure is named."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(ENGINEER_AD.format(title=title, duty=duty)), "engineering")
+    assert (HYGIENE_SAMPLING in fits) == hygiene
+    assert (fits[NOT_AS_DESIGNED] > 0) == (not hygiene)
+
+
+NETWORK_FAULT = (
+    "A site has lost its connection to the rest of the network. Walk me through how you find "
+    "where the fault is."
+)
+
+
+@pytest.mark.parametrize(
+    "title,duty,network",
+    [
+        ("Network Engineer", "Configure routers, switches and firewalls across our sites.", True),
+        ("Senior Backend Engineer", "Build APIs and services that handle network requests.", False),
+    ],
+)
+def test_a_network_engineer_gets_the_network_questions(title, duty, network):
+    """The software family's network questions go to the network engineer, not to every
+    software ad that says "network"."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(SOFTWARE_AD.format(title=title, duty=duty)), "software-data")
+    assert (NETWORK_FAULT in fits) == network
+
+
 # ---- what a requirement line says to know ----
 
 TO_KNOW_AD = """# Localization Engineer
