@@ -1297,6 +1297,26 @@ def test_a_company_question_of_one_kind_of_work_goes_to_that_work(title, duty, c
     assert result.questions[-1].text == company
 
 
+ANY_JOB = (
+    "What would you do in your first three months in this role?",
+    "Tell me about a time you had to make a decision with incomplete information.",
+)
+
+
+def test_a_question_any_job_is_asked_comes_after_the_ads_own():
+    """A first-three-months question is asked of any job: it fits no ad better than the ad's own
+    duties, so it comes after them, as a general question does (still in the running)."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(MANAGER_AD.format(duty="Lead the first three months of the new plan."))
+    fits = ad_fits(job, "management")
+    for text in ANY_JOB:
+        assert fits[text] == 0
+    assert fits["How do you track a programme's progress and spot a slipping date early?"] > 0
+    flagged = [q for f in load_families().values() for q in f.questions if q.any_job]
+    assert flagged and all(not q.specialist and q.type != "company" for q in flagged)
+
+
 HYGIENE_SAMPLING = (
     "How would you plan sampling to measure how much of a chemical, a dust or a noise a worker is "
     "exposed to?"

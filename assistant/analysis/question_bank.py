@@ -57,9 +57,14 @@ class FamilyQuestion(_Strict):
     # (maintenance jobs, equipment that breaks down), which one word among the things a blacksmith
     # forges and repairs does not make it
     needs_times: int = 1
+    # a question any job of any field is asked ("your first three months", "a decision with
+    # incomplete information"): it comes after the ad's own questions, as a general one does
+    any_job: bool = False
 
     def premise_holds(self, said: str) -> bool:
         """The job's duties (`said`) name its premise often enough, or it has none."""
+        if self.any_job:
+            return False
         return not self.needs or cue_hits(said, self.needs) >= self.needs_times
 
     def for_this_job(self, named: str) -> bool:
