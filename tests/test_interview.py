@@ -1016,7 +1016,40 @@ def test_a_specialist_question_has_cues_of_its_own_kind_of_work():
     for q in specialists:
         assert len(q.cues) >= 4, q.text
         assert not GENERIC_CUES & set(q.cues), q.text
-        assert q.type not in ("motivational", "company"), q.text
+        assert q.type != "motivational", q.text  # a company one is asked by company_slots
+
+
+LOGISTICS_AD = """# {title}
+
+## Duties
+- {duty}
+- Keep the stock records and the delivery paperwork up to date.
+- Work with the warehouse and transport teams on shipments.
+
+## Requirements
+- Three years of logistics experience.
+"""
+BUYERS_COMPANY = "What do you know about what we make, and what we have to buy to make it?"
+
+
+@pytest.mark.parametrize(
+    "title, duty, buyer",
+    [
+        ("Buyer", "Source and evaluate suppliers and negotiate purchase orders.", True),
+        ("Warehouse Operative", "Load and unload vehicles and store goods safely.", False),
+    ],
+)
+def test_a_buyer_is_asked_the_buyers_questions_and_the_company_question(title, duty, buyer):
+    """The purchasing questions and the buyer's company question go to an ad whose duties name
+    purchasing; a warehouse ad keeps the family's own company question."""
+    job = parse_job_text(LOGISTICS_AD.format(title=title, duty=duty))
+    result = build_questions(InterviewRequest(job=job, count=10))
+    assert result.role_family == "logistics" and result.role_sure
+    texts = [q.text for q in result.questions]
+    assert (texts[-1] == BUYERS_COMPANY) == buyer
+    assert (BUYERS_COMPANY in texts) == buyer
+    supplier = [t for t in texts if "supplier" in t.lower()]
+    assert (len(supplier) >= 3) == buyer
 
 
 TRADES_AD = """# {title}
@@ -1158,7 +1191,7 @@ def test_a_needs_list_names_the_premise_not_the_family():
     with_needs = [(k, q) for k, f in families.items() for q in f.questions if q.needs]
     assert len(with_needs) >= 10
     for key, q in with_needs:
-        assert q.type not in ("motivational", "company"), q.text
+        assert q.type != "motivational", q.text  # a company one is asked by company_slots
         assert set(q.needs) != set(families[key].cues), q.text
 
 

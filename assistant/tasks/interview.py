@@ -667,14 +667,22 @@ def role_slots(job: JobDescription, family: str, fitting: Optional[bool] = None)
     return slots
 
 
-def company_slots(family: str) -> list[Slot]:
+def company_slots(job: JobDescription, family: str) -> list[Slot]:
     """Every set gets one company-knowledge question: the family's own ('What do you know about
-    this ward...'), else the general bank's."""
+    this ward...'), else the general bank's. A specialist one (one kind of work of the family:
+    what a buyer buys) comes first where the ad names that work, and is left out elsewhere
+    (ad_fits)."""
     for bank in (family, GENERAL):
-        own = [q for q in family_questions(bank) if q.type == COMPANY_QUESTION]
-        if own:
+        fits = ad_fits(job, bank) if bank != GENERAL else {}
+        entries = [
+            (entry, q)
+            for entry, q in zip(load_families()[bank].questions, family_questions(bank))
+            if entry.type == COMPANY_QUESTION and (not entry.specialist or q.text in fits)
+        ]
+        if entries:
             why = "Every interview checks you know the employer."
-            return [[_question(q, "role-specific", why, None) for q in own]]
+            ordered = sorted(entries, key=lambda eq: not eq[0].specialist)
+            return [[_question(q, "role-specific", why, None) for _, q in ordered]]
     return []
 
 
@@ -756,7 +764,7 @@ def build_questions(
         if request.resume_text
         else ([], [])
     )
-    company = company_slots(family) if request.count >= 5 else []  # also for `general`
+    company = company_slots(job, family) if request.count >= 5 else []  # also for `general`
     if role.sure and family != GENERAL:  # the ad's own duties in turn with the bank's best fits
         own = own_duty_slots(job, [family], sure=True)
         fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
