@@ -1391,3 +1391,61 @@ def test_a_lists_last_item_is_asked_about_without_its_and(text, asked, not_asked
         assert what in said, what
     for what in not_asked:
         assert what not in said, what
+
+
+@pytest.mark.parametrize(
+    "ability,what",
+    [
+        ("make effective oral presentations", "making effective oral presentations"),
+        ("accurately compare printouts against actual equipment", "comparing printouts"),
+        ("sort cash into proper denominations", "sorting cash"),
+        # how any job is done, a verb shared with others, a pattern's verb, no ability at all
+        ("work cooperatively and effectively with others", None),
+        ("communicate orally with the public", None),
+        ("get along with fellow employees", None),
+        ("read, interpret, and follow technical directions", None),
+        ("organize and develop effective training programs", None),
+        ("present cogent and persuasive arguments", None),
+        ("other necessary knowledge, skills, and abilities", None),
+    ],
+)
+def test_an_ability_whose_verb_no_pattern_has_is_asked_on_its_gerund(ability, what):
+    """The ability to "make effective oral presentations" is asked as an item ("What experience
+    do you have of making effective oral presentations?"); an ability of how any job is done, a
+    verb that shares its object, a duty pattern's verb or an object cut to a qualifier is not."""
+    from assistant.analysis.duty_questions import ability_question
+
+    q = ability_question(ability)
+    assert (q.what if q else None) == what
+    if q:
+        assert q.text.startswith(f"What experience do you have of {what}?")
+
+
+ABILITIES_AD = """# Training Officer
+
+## Duties
+Conducts classroom training for staff.
+
+## Selection
+In the interview, emphasis will be placed on the candidate's knowledge of: training aids; and the
+ability to: make effective oral presentations; work cooperatively with others; keep records
+related to training activities; and other necessary knowledge, skills, and abilities.
+
+## Requirements
+- Ability to sort cash into proper denominations.
+- Ability to work independently.
+"""
+
+
+def test_the_abilities_an_ad_asks_for_come_with_what_to_know():
+    """The abilities a selection tests and the lines that open with "Ability to" give questions
+    after what to know, those of how any job is done none."""
+    from assistant.tasks.interview import to_know_slots
+
+    job = parse_job_text(ABILITIES_AD)
+    texts = [s[0].text for s in to_know_slots(job, ["teaching", "office-admin"], False)]
+    joined = " ".join(texts)
+    assert "making effective oral presentations" in joined
+    assert "sorting cash" in joined
+    for word in ("working", "cooperatively", "independently", "other necessary"):
+        assert word not in joined, word

@@ -422,6 +422,11 @@ def item_question(item: str) -> Optional[DutyQuestion]:
     fundamental accounting practices"): the item pattern with a few words of it, or None."""
     if duty_questions(item):
         return None
+    return _item_question(item)
+
+
+def _item_question(item: str) -> Optional[DutyQuestion]:
+    """`item_question` for an item whose first words are no duty clause of a pattern."""
     words = _object(item, token_spans(item), 0).split()
     # "techniques of identifying[, preserving and presenting evidence]": a list of gerunds whose
     # object is past the list; the head noun before them names nothing either
@@ -449,6 +454,45 @@ def item_question(item: str) -> Optional[DutyQuestion]:
         verb="",
         what=what,
     )
+
+
+# An ability's verb that is an auxiliary says nothing of the work ("be available", "have a car");
+# of the other function words, only "make" is a verb that takes a thing ("make presentations")
+_AUXILIARIES = frozenset("be have do get".split())
+_LIGHT_VERB = "make"
+
+
+def ability_question(ability: str) -> Optional[DutyQuestion]:
+    """A question on an ability the ad asks for whose verb no pattern has ("the ability to: make
+    effective oral presentations; keep records related to training activities"): the item
+    pattern on its gerund ("making effective oral presentations"). None where a pattern asks
+    about it, where an adverb or a word of no content follows the verb ("work cooperatively with
+    ...", "work with others": how any job is done) or where the verb shares its object with
+    others ("read, interpret, and follow technical directions")."""
+    ability = ability.strip(" :.")
+    m = re.match(r"(?:[a-z]+ly\s+)?([a-z]+)\s+([A-Za-z][\w'-]*)", ability)  # "accurately compare"
+    if not m or m.group(1) in _verb_forms():  # a duty pattern's verb asks, or left it out
+        return None
+    verb, then = m.group(1), m.group(2).lower()
+    if verb in _AUXILIARIES or (verb in stop_words() and verb != _LIGHT_VERB):
+        return None  # "and other necessary skills" names no ability
+    if then in stop_words() or then.endswith("ly"):
+        return None  # "work with others", "communicate orally": how any job is done
+    # its object, cut as a duty's: "present cogent [and persuasive arguments]" names nothing
+    said = ability[m.start(1) :]
+    what = _object(said, token_spans(said), 1)
+    return _item_question(f"{_gerund(verb)} {what}") if what else None
+
+
+def _gerund(verb: str) -> str:
+    """A verb's -ing form: make -> making, plan -> planning, keep -> keeping."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 
 
 def duty_question(line: str) -> Optional[DutyQuestion]:
