@@ -449,7 +449,10 @@ def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
     assert [q.what for q in duty_questions("Proposes long-term solutions")] == [
         "long-term solutions"
     ]
-    assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == []
+    # two qualifiers of one noun, a comma between them: the noun is the object (session 35)
+    assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == [
+        "creative, effective fixes"
+    ]
 
 
 def test_a_head_noun_cut_from_its_of_phrase_is_not_asked_about():
@@ -1244,8 +1247,8 @@ def test_a_line_that_says_what_to_know_names_things_to_ask_about():
         ("Analyze complex material sufficient to identify relevant issues", ["complex material"]),
         ("Manage server-side logic.", ["server-side logic"]),
         # the cut or a list leaves the word a modifier, as before
-        ("Proposes long-term, data-driven solutions", []),
-        ("Recommends creative, effective fixes", []),
+        ("Proposes long-term, data-driven", []),
+        ("Recommends creative, effective", []),
         ("Prepare records of operational and financial data for the board", ["records"]),
     ],
 )
@@ -1449,3 +1452,35 @@ def test_the_abilities_an_ad_asks_for_come_with_what_to_know():
     assert "sorting cash" in joined
     for word in ("working", "cooperatively", "independently", "other necessary"):
         assert word not in joined, word
+
+
+@pytest.mark.parametrize(
+    "line,what,vague",
+    [
+        (
+            "You will create differentiated, well-designed lessons and exercises",
+            "differentiated, well-designed lessons",
+            False,
+        ),
+        (
+            "Develop intuitive, user-friendly interfaces",
+            "intuitive, user-friendly interfaces",
+            False,
+        ),
+        ("Proposes long-term, data-driven solutions", "long-term, data-driven solutions", True),
+        ("Recommend creative, effective solutions", "creative, effective solutions", True),
+        # qualifiers cut short, or a list of qualifiers of a noun past the cut: nothing
+        ("Support central, departmental, distributed or personal computer systems", None, None),
+        ("Design performant, scalable and secure software", None, None),
+    ],
+)
+def test_two_qualifiers_of_one_noun_with_a_comma_between_are_its_object(line, what, vague):
+    """In "create differentiated, well-designed lessons" a comma between two qualifiers of one noun
+    ends no list's item, so the noun is the object; a vague noun with qualifiers only is still
+    vague ("long-term, data-driven solutions"), and qualifiers cut short name nothing."""
+    from assistant.analysis.duty_questions import duty_questions, one_vague_word
+
+    found = duty_questions(line)
+    assert (found[0].what if found else None) == what
+    if found:
+        assert one_vague_word(found[0]) == vague
