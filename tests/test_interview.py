@@ -449,7 +449,10 @@ def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
     assert [q.what for q in duty_questions("Proposes long-term solutions")] == [
         "long-term solutions"
     ]
-    assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == []
+    # two qualifiers of one noun, a comma between them: the noun is the object (session 35)
+    assert [q.what for q in duty_questions("Recommends creative, effective fixes")] == [
+        "creative, effective fixes"
+    ]
 
 
 def test_a_head_noun_cut_from_its_of_phrase_is_not_asked_about():
@@ -1029,6 +1032,39 @@ def test_every_family_keeps_a_company_question_any_of_its_jobs_can_be_asked():
             assert any(not q.specialist and not q.needs for q in company), key
 
 
+LOGISTICS_AD = """# {title}
+
+## Duties
+- {duty}
+- Keep the stock records and the delivery paperwork up to date.
+- Work with the warehouse and transport teams on shipments.
+
+## Requirements
+- Three years of logistics experience.
+"""
+BUYERS_COMPANY = "What do you know about what we make, and what we have to buy to make it?"
+
+
+@pytest.mark.parametrize(
+    "title, duty, buyer",
+    [
+        ("Buyer", "Source and evaluate suppliers and negotiate purchase orders.", True),
+        ("Warehouse Operative", "Load and unload vehicles and store goods safely.", False),
+    ],
+)
+def test_a_buyer_is_asked_the_buyers_questions_and_the_company_question(title, duty, buyer):
+    """The purchasing questions and the buyer's company question go to an ad whose duties name
+    purchasing; a warehouse ad keeps the family's own company question."""
+    job = parse_job_text(LOGISTICS_AD.format(title=title, duty=duty))
+    result = build_questions(InterviewRequest(job=job, count=10))
+    assert result.role_family == "logistics" and result.role_sure
+    texts = [q.text for q in result.questions]
+    assert (texts[-1] == BUYERS_COMPANY) == buyer
+    assert (BUYERS_COMPANY in texts) == buyer
+    supplier = [t for t in texts if "supplier" in t.lower()]
+    assert (len(supplier) >= 3) == buyer
+
+
 TRADES_AD = """# {title}
 
 ## Duties
@@ -1168,7 +1204,7 @@ def test_a_needs_list_names_the_premise_not_the_family():
     with_needs = [(k, q) for k, f in families.items() for q in f.questions if q.needs]
     assert len(with_needs) >= 10
     for key, q in with_needs:
-        assert q.type != "motivational", q.text
+        assert q.type != "motivational", q.text  # a company one is asked by company_slots
         assert set(q.needs) != set(families[key].cues), q.text
         assert 1 <= q.needs_times <= 3, q.text
 
@@ -1415,8 +1451,8 @@ def test_a_line_that_says_what_to_know_names_things_to_ask_about():
         ("Analyze complex material sufficient to identify relevant issues", ["complex material"]),
         ("Manage server-side logic.", ["server-side logic"]),
         # the cut or a list leaves the word a modifier, as before
-        ("Proposes long-term, data-driven solutions", []),
-        ("Recommends creative, effective fixes", []),
+        ("Proposes long-term, data-driven", []),
+        ("Recommends creative, effective", []),
         ("Prepare records of operational and financial data for the board", ["records"]),
     ],
 )
@@ -1562,3 +1598,93 @@ def test_a_lists_last_item_is_asked_about_without_its_and(text, asked, not_asked
         assert what in said, what
     for what in not_asked:
         assert what not in said, what
+
+
+@pytest.mark.parametrize(
+    "ability,what",
+    [
+        ("make effective oral presentations", "making effective oral presentations"),
+        ("accurately compare printouts against actual equipment", "comparing printouts"),
+        ("sort cash into proper denominations", "sorting cash"),
+        # how any job is done, a verb shared with others, a pattern's verb, no ability at all
+        ("work cooperatively and effectively with others", None),
+        ("communicate orally with the public", None),
+        ("get along with fellow employees", None),
+        ("read, interpret, and follow technical directions", None),
+        ("organize and develop effective training programs", None),
+        ("present cogent and persuasive arguments", None),
+        ("other necessary knowledge, skills, and abilities", None),
+    ],
+)
+def test_an_ability_whose_verb_no_pattern_has_is_asked_on_its_gerund(ability, what):
+    """The ability to "make effective oral presentations" is asked as an item ("What experience
+    do you have of making effective oral presentations?"); an ability of how any job is done, a
+    verb that shares its object, a duty pattern's verb or an object cut to a qualifier is not."""
+    from assistant.analysis.duty_questions import ability_question
+
+    q = ability_question(ability)
+    assert (q.what if q else None) == what
+    if q:
+        assert q.text.startswith(f"What experience do you have of {what}?")
+
+
+ABILITIES_AD = """# Training Officer
+
+## Duties
+Conducts classroom training for staff.
+
+## Selection
+In the interview, emphasis will be placed on the candidate's knowledge of: training aids; and the
+ability to: make effective oral presentations; work cooperatively with others; keep records
+related to training activities; and other necessary knowledge, skills, and abilities.
+
+## Requirements
+- Ability to sort cash into proper denominations.
+- Ability to work independently.
+"""
+
+
+def test_the_abilities_an_ad_asks_for_come_with_what_to_know():
+    """The abilities a selection tests and the lines that open with "Ability to" give questions
+    after what to know, those of how any job is done none."""
+    from assistant.tasks.interview import to_know_slots
+
+    job = parse_job_text(ABILITIES_AD)
+    texts = [s[0].text for s in to_know_slots(job, ["teaching", "office-admin"], False)]
+    joined = " ".join(texts)
+    assert "making effective oral presentations" in joined
+    assert "sorting cash" in joined
+    for word in ("working", "cooperatively", "independently", "other necessary"):
+        assert word not in joined, word
+
+
+@pytest.mark.parametrize(
+    "line,what,vague",
+    [
+        (
+            "You will create differentiated, well-designed lessons and exercises",
+            "differentiated, well-designed lessons",
+            False,
+        ),
+        (
+            "Develop intuitive, user-friendly interfaces",
+            "intuitive, user-friendly interfaces",
+            False,
+        ),
+        ("Proposes long-term, data-driven solutions", "long-term, data-driven solutions", True),
+        ("Recommend creative, effective solutions", "creative, effective solutions", True),
+        # qualifiers cut short, or a list of qualifiers of a noun past the cut: nothing
+        ("Support central, departmental, distributed or personal computer systems", None, None),
+        ("Design performant, scalable and secure software", None, None),
+    ],
+)
+def test_two_qualifiers_of_one_noun_with_a_comma_between_are_its_object(line, what, vague):
+    """In "create differentiated, well-designed lessons" a comma between two qualifiers of one noun
+    ends no list's item, so the noun is the object; a vague noun with qualifiers only is still
+    vague ("long-term, data-driven solutions"), and qualifiers cut short name nothing."""
+    from assistant.analysis.duty_questions import duty_questions, one_vague_word
+
+    found = duty_questions(line)
+    assert (found[0].what if found else None) == what
+    if found:
+        assert one_vague_word(found[0]) == vague

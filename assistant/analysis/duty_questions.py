@@ -147,7 +147,15 @@ def one_vague_word(dq: DutyQuestion) -> bool:
     words = _bare(dq.what.split())
     if not dq.verb or not words:
         return False
-    nouns = [w.lower() for w in words if not _MODIFIER.search(w)]
+    # a qualifier: a modifier, one before a comma ("creative, effective solutions") or a compound
+    # before the last word ("long-term, data-driven solutions")
+    nouns = [
+        w.lower()
+        for i, w in enumerate(words)
+        if not (
+            _MODIFIER.search(w.rstrip(",")) or w.endswith(",") or ("-" in w and i < len(words) - 1)
+        )
+    ]
     if len(words) > 1:  # "innovative strategies", "comprehensive unit": a qualifier of a vague
         return len(nouns) == 1 and nouns[0] in _vague_words()  # word names no more than it
     word = words[0].lower()
@@ -346,7 +354,9 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
             return "", -1
         if _SPACED_DASH.search(gap):  # "Lead Qualification - Validate ...": a heading's end
             break
-        if any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+        if _coordinate(what, gap, word):
+            what[-1] += ","  # "create differentiated, well-designed lessons": one noun's qualifiers
+        elif any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
             whole = not any(c in gap for c in ",/") and word.lower() not in ("and", "or", "and/or")
             break
         if not what and word.lower() in _DROP_FIRST:
@@ -378,7 +388,11 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
                 return "", -1
             break
     while what and (
-        what[-1].lower() in stop_words() or _MODIFIER.search(what[-1]) or _cut_participle(what)
+        what[-1].lower() in stop_words()
+        or _MODIFIER.search(what[-1])
+        or what[-1].endswith(",")  # "central[, departmental, ...]": qualifiers cut short
+        or (len(what) > 1 and what[-2].endswith(","))  # "long-term, data-driven": no noun
+        or _cut_participle(what)
     ):
         if whole and _NOUN_ENDING.search(what[-1]) and len(_bare(what)) > 1:
             # "prepare educational material [for ...]", "analyze complex material [sufficient
@@ -390,6 +404,18 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
     if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
         return " ".join(what), ends[len(what) - 1]
     return "", -1
+
+
+def _coordinate(what: list[str], gap: str, word: str) -> bool:
+    """Whether a comma between two qualifiers of one noun comes next: the object so far is
+    qualifiers only and the word after the comma is one too ("differentiated, well-designed
+    lessons"), so the comma ends no list's item."""
+    return (
+        gap.strip() == ","
+        and bool(what)
+        and all(_MODIFIER.search(w.rstrip(",")) for w in what)
+        and (bool(_MODIFIER.search(word)) or "-" in word.strip("-"))
+    )
 
 
 def _shared_qualifier(what: list[str], rest: str) -> bool:
@@ -422,6 +448,11 @@ def item_question(item: str) -> Optional[DutyQuestion]:
     fundamental accounting practices"): the item pattern with a few words of it, or None."""
     if duty_questions(item):
         return None
+    return _item_question(item)
+
+
+def _item_question(item: str) -> Optional[DutyQuestion]:
+    """`item_question` for an item whose first words are no duty clause of a pattern."""
     words = _object(item, token_spans(item), 0).split()
     # "techniques of identifying[, preserving and presenting evidence]": a list of gerunds whose
     # object is past the list; the head noun before them names nothing either
@@ -449,6 +480,45 @@ def item_question(item: str) -> Optional[DutyQuestion]:
         verb="",
         what=what,
     )
+
+
+# An ability's verb that is an auxiliary says nothing of the work ("be available", "have a car");
+# of the other function words, only "make" is a verb that takes a thing ("make presentations")
+_AUXILIARIES = frozenset("be have do get".split())
+_LIGHT_VERB = "make"
+
+
+def ability_question(ability: str) -> Optional[DutyQuestion]:
+    """A question on an ability the ad asks for whose verb no pattern has ("the ability to: make
+    effective oral presentations; keep records related to training activities"): the item
+    pattern on its gerund ("making effective oral presentations"). None where a pattern asks
+    about it, where an adverb or a word of no content follows the verb ("work cooperatively with
+    ...", "work with others": how any job is done) or where the verb shares its object with
+    others ("read, interpret, and follow technical directions")."""
+    ability = ability.strip(" :.")
+    m = re.match(r"(?:[a-z]+ly\s+)?([a-z]+)\s+([A-Za-z][\w'-]*)", ability)  # "accurately compare"
+    if not m or m.group(1) in _verb_forms():  # a duty pattern's verb asks, or left it out
+        return None
+    verb, then = m.group(1), m.group(2).lower()
+    if verb in _AUXILIARIES or (verb in stop_words() and verb != _LIGHT_VERB):
+        return None  # "and other necessary skills" names no ability
+    if then in stop_words() or then.endswith("ly"):
+        return None  # "work with others", "communicate orally": how any job is done
+    # its object, cut as a duty's: "present cogent [and persuasive arguments]" names nothing
+    said = ability[m.start(1) :]
+    what = _object(said, token_spans(said), 1)
+    return _item_question(f"{_gerund(verb)} {what}") if what else None
+
+
+def _gerund(verb: str) -> str:
+    """A verb's -ing form: make -> making, plan -> planning, keep -> keeping."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 
 
 def duty_question(line: str) -> Optional[DutyQuestion]:

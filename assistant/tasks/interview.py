@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.duty_questions import (
+    ability_question,
     duty_questions,
     item_question,
     names_a_relationship,
@@ -500,6 +501,24 @@ _TO_KNOW = re.compile(
 )
 
 
+# "the ability to: A; B", "Ability to C": what the ad asks the candidate to be able to do
+_ABILITY_TO = re.compile(r"\babilit(?:y|ies) to\b:?", re.I)
+_ABILITY_LINE = re.compile(r"^(?:the |an? )?(?:abilit(?:y|ies)|able) to:?\s+(.+)", re.I)
+
+
+def _abilities(text: str, lines: list[str]) -> list[str]:
+    """What the ad asks the candidate to be able to do: the abilities its selection tests ("job
+    knowledge, which includes knowledge of: A; B; and the ability to: C; D") and its lines that
+    open with "Ability to"."""
+    said = []
+    for sentence in sentences(text):
+        for m in _KNOWLEDGE.finditer(sentence):
+            tested = _ABILITY_TO.split(m.group(1), maxsplit=1)
+            said += tested[1].split(";") if len(tested) == 2 else []
+    said += [m.group(1) for m in map(_ABILITY_LINE.match, lines) if m]
+    return [re.sub(r"^[\s:]*(?:and\s+)?", "", x) for x in said]
+
+
 def _listed_items(text: str) -> tuple[list[str], list[str]]:
     """The ad's lists: the duties it "relates to", the knowledge and abilities its selection
     tests ('job knowledge, which includes knowledge of: A; B; the ability to C'). Returns the
@@ -538,7 +557,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     why = f"The job names these. This asks about its own terms ({unclear})."
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
     if not sure:  # a sure field's own come after its bank's questions that do not fit
-        slots += _to_know(lines, terms, unclear)
+        slots += _to_know(lines, terms, unclear, job.text)
     return slots
 
 
@@ -569,15 +588,29 @@ def to_know_slots(job: JobDescription, candidates: list[str], sure: bool) -> lis
     (Git)", "Knowledge of common file formats"): a thing each, what the parentheses list left
     out (the ad's own terms have their own question). They come after all the ad's other
     questions, and before any general one."""
-    return _to_know(_own_lines(job)[0], _own_terms(job), _unclear(candidates, sure))
+    return _to_know(_own_lines(job)[0], _own_terms(job), _unclear(candidates, sure), job.text)
 
 
-def _to_know(lines: list[str], terms: list[str], unclear: str) -> list[Slot]:
-    """`to_know_slots` from the ad's own lines and terms, already read."""
+def _to_know(lines: list[str], terms: list[str], unclear: str, text: str = "") -> list[Slot]:
+    """`to_know_slots` from the ad's own lines and terms, already read; then what the ad asks
+    the candidate to be able to do, where no duty pattern asks it (`_ability_slots`)."""
     to_know = [m.group(1) for m in map(_TO_KNOW.match, lines) if m]
     to_know = [re.sub(r"\([^)]*\)?", "", x) for x in to_know]  # "(source, target, etc.)"
     items = [p for x in to_know for p in re.split(r"[;,]", x)]
-    return _item_slots(items, terms, unclear)
+    return _item_slots(items, terms, unclear) + _ability_slots(text, lines, unclear)
+
+
+def _ability_slots(text: str, lines: list[str], unclear: str) -> list[Slot]:
+    """A question on each ability the ad asks for whose verb no duty pattern has ("make
+    effective oral presentations": duty_questions.ability_question), not one of working with
+    people or a vague one."""
+    slots = []
+    for ability in dict.fromkeys(_abilities(text, lines)):
+        dq = ability_question(ability)
+        if dq and not one_vague_word(dq) and not names_a_relationship(dq):
+            why = f'The job asks for the ability to "{ability.strip(" .")}". This asks about it ({unclear}).'
+            slots.append(_own_question(dq, why, ability))
+    return slots
 
 
 def _item_slots(things: list[str], terms: list[str], unclear: str) -> list[Slot]:
