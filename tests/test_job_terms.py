@@ -720,6 +720,51 @@ def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_wor
     assert not any("Borealis" in n for n in names), names
 
 
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        ("SOFTWARE DEVELOPER\nBuilt billing tools.", "Software Engineering"),
+        ("Senior Software Developer , 12/2015 to Current", "Software Engineering"),
+        ("Applications Developer\nWrote claims systems.", "software engineer"),
+    ],
+)
+def test_a_title_line_shows_the_role_and_field_esco_files_with_it(resume, term):
+    assert ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        # a role named in a duty, not the resume's own title
+        ("Worked with software developers on releases.", "Software Engineering"),
+        # another occupation: a role that shares only its last words
+        ("Information Technology Specialist\nRan the help desk.", "Data engineering"),
+        ("SOFTWARE DEVELOPER\nBuilt billing tools.", "Web development"),
+        # a narrower role than the title
+        ("Applications Developer\nWrote claims systems.", "Mobile Application Development"),
+    ],
+)
+def test_a_title_does_not_show_another_occupations_role(resume, term):
+    assert not ResumeIndex(resume).shows(term)
+
+
+def test_nouns_joined_by_and_fill_one_place_between_a_terms_words():
+    assert ResumeIndex("Developed the FAQ and Support part of the web site.").shows(
+        "Web development"
+    )
+    # a verb joined by "and" keeps its place: four words apart
+    assert not ResumeIndex("Developed the FAQ and tested the support part of the web site.").shows(
+        "Web development"
+    )
+    # so do a number and the term's own word
+    assert not ResumeIndex(
+        "Hired 220 full time hourly associates and 27 management level staff."
+    ).shows("Time management")
+    assert not ResumeIndex("Sought new and unique ways to integrate technology.").shows(
+        "New technologies"
+    )
+
+
 def test_a_terms_words_in_another_order_show_it_only_after_a_verb():
     assert ResumeIndex("Developed the company web site.").shows("Web development")
     assert not ResumeIndex("Met project management staff on database work.").shows(
