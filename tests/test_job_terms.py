@@ -3,6 +3,7 @@ and the lexicon behind both (issue 14)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -746,6 +747,13 @@ def test_a_title_line_shows_the_role_and_field_esco_files_with_it(resume, term):
 )
 def test_a_title_does_not_show_another_occupations_role(resume, term):
     assert not ResumeIndex(resume).shows(term)
+
+
+def test_title_lines_are_read_in_linear_time_on_runs_of_blank_lines():
+    start = time.process_time()
+    index = ResumeIndex(" \n" * 20_000 + "Software Developer")
+    assert time.process_time() - start < 2.0  # the first pattern took 14 s: quadratic
+    assert index.shows("Software Engineering")
 
 
 def test_nouns_joined_by_and_fill_one_place_between_a_terms_words():

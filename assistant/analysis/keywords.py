@@ -270,7 +270,7 @@ _LEVELS = frozenset("senior junior lead principal staff".split())
 # A resume's title line: a role in capitals alone on its line, or before a comma, a dash, a
 # bracket or a date ("Software Developer , 12/2015 to Current", "SOFTWARE DEVELOPER")
 _TITLE_LINE = re.compile(
-    r"^[\s\u2022\u00b7*]*(?P<title>[A-Z][A-Za-z&/]*(?:[ ]+[A-Z][A-Za-z&/]*){1,3})"
+    r"^[ \t\u2022\u00b7*]*(?P<title>[A-Z][A-Za-z&/]*(?:[ ]+[A-Z][A-Za-z&/]*){1,3})"
     r"[ \t]*(?:$|[,(|:\u2013\u2014]|-\s|\d)",
     re.M,
 )
