@@ -3,6 +3,7 @@ and the lexicon behind both (issue 14)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -718,6 +719,58 @@ def test_a_word_of_the_advertisers_name_written_in_lower_case_is_an_everyday_wor
     names = [a.name for a in read_ad(ad)[0]]
     assert "Data structures" in names and "Python" in names, names
     assert not any("Borealis" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        ("SOFTWARE DEVELOPER\nBuilt billing tools.", "Software Engineering"),
+        ("Senior Software Developer , 12/2015 to Current", "Software Engineering"),
+        ("Applications Developer\nWrote claims systems.", "software engineer"),
+    ],
+)
+def test_a_title_line_shows_the_role_and_field_esco_files_with_it(resume, term):
+    assert ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        # a role named in a duty, not the resume's own title
+        ("Worked with software developers on releases.", "Software Engineering"),
+        # another occupation: a role that shares only its last words
+        ("Information Technology Specialist\nRan the help desk.", "Data engineering"),
+        ("SOFTWARE DEVELOPER\nBuilt billing tools.", "Web development"),
+        # a narrower role than the title
+        ("Applications Developer\nWrote claims systems.", "Mobile Application Development"),
+    ],
+)
+def test_a_title_does_not_show_another_occupations_role(resume, term):
+    assert not ResumeIndex(resume).shows(term)
+
+
+def test_title_lines_are_read_in_linear_time_on_runs_of_blank_lines():
+    start = time.process_time()
+    index = ResumeIndex(" \n" * 20_000 + "Software Developer")
+    assert time.process_time() - start < 2.0  # the first pattern took 14 s: quadratic
+    assert index.shows("Software Engineering")
+
+
+def test_nouns_joined_by_and_fill_one_place_between_a_terms_words():
+    assert ResumeIndex("Developed the FAQ and Support part of the web site.").shows(
+        "Web development"
+    )
+    # a verb joined by "and" keeps its place: four words apart
+    assert not ResumeIndex("Developed the FAQ and tested the support part of the web site.").shows(
+        "Web development"
+    )
+    # so do a number and the term's own word
+    assert not ResumeIndex(
+        "Hired 220 full time hourly associates and 27 management level staff."
+    ).shows("Time management")
+    assert not ResumeIndex("Sought new and unique ways to integrate technology.").shows(
+        "New technologies"
+    )
 
 
 def test_a_terms_words_in_another_order_show_it_only_after_a_verb():

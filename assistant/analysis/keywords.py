@@ -261,6 +261,45 @@ _FILLER = frozenset(
     "those was were is are be been".split()
 )
 
+_VERB_ENDINGS = ("ed", "ing")  # a verb's forms: "developed", "testing"
+# the endings of a person's word: developer, operator, machinist
+_PERSON_FORMS = ("er", "or", "ist")
+# a title's first word that says how senior, not what: "Senior Software Developer"
+_LEVELS = frozenset("senior junior lead principal staff".split())
+
+# A resume's title line: a role in capitals alone on its line, or before a comma, a dash, a
+# bracket or a date ("Software Developer , 12/2015 to Current", "SOFTWARE DEVELOPER")
+_TITLE_LINE = re.compile(
+    r"^[ \t\u2022\u00b7*]*(?P<title>[A-Z][A-Za-z&/]*(?:[ ]+[A-Z][A-Za-z&/]*){1,3})"
+    r"[ \t]*(?:$|[,(|:\u2013\u2014]|-\s|\d)",
+    re.M,
+)
+
+
+@lru_cache(maxsize=256)
+def _occupations_with(starts: tuple[str, ...]) -> tuple[int, ...]:
+    """The ESCO occupations whose labels hold words starting so ("softw", "devel")."""
+    from assistant.analysis.occupation import occupations
+
+    return tuple(n for n, o in enumerate(occupations()) if all(f" {s}" in o.labels for s in starts))
+
+
+@lru_cache(maxsize=1024)
+def _occupation_roles(n: int) -> frozenset[str]:
+    """The roles one ESCO occupation is labelled with, as phrase keys of two to four words
+    ending in a person's word: the software developer's "softwar develop", "softwar engin",
+    "applic develop" (a role's key is its field's: developer ~ development)."""
+    from assistant.analysis.lexicon import word_form, word_key
+    from assistant.analysis.occupation import occupations
+
+    out: set[str] = set()
+    words = occupations()[n].labels.split()
+    for j, word in enumerate(words):
+        if word.isalpha() and word_form(word) in _PERSON_FORMS:
+            keys = [word_key(w) for w in words[max(0, j - 3) : j + 1]]
+            out.update(" ".join(keys[i:]) for i in range(len(keys) - 1))
+    return frozenset(out)
+
 
 class ResumeIndex:
     """Where a resume shows a term: any lexicon name or alias, its words stemmed, anywhere in the
@@ -269,9 +308,10 @@ class ResumeIndex:
 
     def __init__(self, text: str) -> None:
         from assistant.analysis.job_terms import rearranged, tokenize
-        from assistant.analysis.lexicon import lexicon, word_key
+        from assistant.analysis.lexicon import lexicon, split_words, word_form, word_key
 
         lex = lexicon()
+        original = text
         # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
         split = _CAMEL_JOIN.sub(" ", text)
         if split != text:
@@ -304,11 +344,26 @@ class ResumeIndex:
         clause = 0
         spans = tokens.spans
         self._token_clause: list[int] = []  # the clause of every token
-        for i, word in enumerate(tokens.words):
+        # how far apart content words are: two words joined by "and" or "or" fill one place ("the
+        # FAQ and Support part of the web site"), a verb or a number its own
+        self._place: list[int] = []
+        words = tokens.words
+        for i, word in enumerate(words):
             if i and _CLAUSE_BREAK.search(text[spans[i - 1][1] : spans[i][0]]):
                 clause += 1
             self._token_clause.append(clause)
             if word.lower() not in _FILLER:
+                joined = (
+                    i >= 2
+                    and words[i - 1].lower() in ("and", "or")
+                    and self._content[-1:] == [i - 2]
+                    and self._clause[-1] == clause
+                    and all(
+                        w.isalpha() and not w.lower().endswith(_VERB_ENDINGS)
+                        for w in (word, words[i - 2])
+                    )
+                )
+                self._place.append(self._place[-1] + (not joined) if self._place else 0)
                 self._content.append(i)
                 self._clause.append(clause)
         self._rank = {t: r for r, t in enumerate(self._content)}
@@ -328,6 +383,28 @@ class ResumeIndex:
             if a.isalpha() and b.isalpha() and not text[sa[1] : sb[0]].strip()
         }
         self.keyset = frozenset(self.keys)
+        # the roles its title lines name, without a first word that says how senior: "softwar
+        # develop" of "Senior Software Developer" (a role's key is its field's: developer ~
+        # development)
+        self.titles: set[tuple[tuple[str, ...], str]] = set()  # (its words' starts, its key)
+        for m in _TITLE_LINE.finditer(original):
+            title = split_words(m.group("title").lower())
+            if title[0] in _LEVELS:
+                title = title[1:]
+            if len(title) > 1 and word_form(title[-1]) in _PERSON_FORMS:
+                self.titles.add((tuple(w[:5] for w in title), " ".join(word_key(w) for w in title)))
+
+    def _titled(self, key: str) -> bool:
+        """A role or its field (of two to four words) is the occupation a title line of the
+        resume names, by ESCO's labels of one occupation: "Software Developer" shows software
+        engineering (ESCO's software developer is also a software engineer), "Applications
+        Developer" a software engineer; a narrower role than the title is not shown."""
+        return any(
+            key in roles and title in roles
+            for starts, title in self.titles
+            if not key.endswith(f" {title}")  # "Applications Developer" is no mobile one
+            for roles in map(_occupation_roles, _occupations_with(starts))
+        )
 
     def _near(self, words: list[str]) -> bool:
         """The words in a row in one clause, each the same word in another form (reconciled ~
@@ -363,27 +440,32 @@ class ResumeIndex:
         verb, or a noun before "of"): "developed the FAQ part of the web site" shows web
         development, "testing: unit and integration" unit testing, "tasked to design an internal
         system" system design, but "project management staff on database work" is no database
-        management."""
+        management. Two words joined by "and" count as one between them: "developed the FAQ and
+        Support part of the web site"."""
         words = [w for w in words if w not in _FILLER]
         if not 2 <= len(words) <= 3:
             return False
         reach = len(words) + 2  # content words from the first of them to the last
-        keys, content, clause = self.keys, self._content, self._clause
+        keys, content, clause, place = self.keys, self._content, self._clause, self._place
         for p in self._starts.get(words[0][:5], ()):
             r = self._rank.get(p)
             if r is None or not _same_word(keys[p], words[0]):
                 continue
             window = [
                 q
-                for q in range(max(0, r - reach + 1), min(len(content), r + reach))
-                if clause[q] == clause[r] and q != r
+                for q in range(max(0, r - 2 * reach), min(len(content), r + 2 * reach))
+                if clause[q] == clause[r] and q != r and abs(place[q] - place[r]) < reach
             ]
             places = [[q for q in window if _same_word(keys[content[q]], w)] for w in words[1:]]
             for chosen in product(*places):
                 ranks = (r, *chosen)
-                if len(set(ranks)) < len(ranks) or max(ranks) - min(ranks) >= reach:
+                # a term's own word keeps its place: "new and unique ways to integrate
+                # technology" is no new technology
+                first, last = min(ranks), max(ranks)
+                spread = place[last] - place[first] + (place[first + 1] == place[first])
+                spread += place[last - 1] == place[last]
+                if len(set(ranks)) < len(ranks) or spread >= reach:
                     continue
-                first = min(ranks)
                 if first == r or self._leads(content[first]):
                     return True
         return False
@@ -393,7 +475,7 @@ class ResumeIndex:
         after "to"), or before "of" ("the repair of hand tools")."""
         w = self.words
         return (
-            w[i].lower().endswith(("ed", "ing"))
+            w[i].lower().endswith(_VERB_ENDINGS)
             or (i > 0 and w[i - 1].lower() == "to")
             or (i + 1 < len(w) and w[i + 1].lower() == "of")
         )
@@ -494,7 +576,7 @@ class ResumeIndex:
             key = phrase_key(n)
             if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split()):
                 return True
-            if self._joined(n):
+            if self._joined(n) or self._titled(key):
                 return True
             flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
             if len(flat) >= 8 and flat in self.flat:
