@@ -1148,6 +1148,12 @@ def test_a_kind_a_term_says_is_not_folded_into_the_plain_kind():
             "Requirements:\n- Experience with parking meters, cash vaults and coin sorters.\n",
             {"parking meters"},
         ),
+        # a plural that is also a duty verb's -s form, between commas, is an item ("designs")
+        (
+            "DUTIES\nA Communications Engineer evaluates the work of employees engaged in the"
+            " preparation of plans, designs, specifications, estimates, and reports.\n",
+            {"designs", "specifications", "estimates"},
+        ),
     ],
 )
 def test_what_an_activity_or_an_experience_is_of_are_terms(text, terms):
@@ -1162,6 +1168,8 @@ def test_what_an_activity_or_an_experience_is_of_are_terms(text, terms):
         # a verb's own form is a thing, not the noun of the work ("records" of costs)
         ("Maintains thorough records of operational costs.", "operational costs"),
         ("Reviews the quality of new code.", "new code"),
+        # a duty verb's list is no list of things: "reviews" before a comma stays a verb there
+        ("Maintains accounting records, reviews, and approves invoices.", "reviews"),
     ],
 )
 def test_a_noun_that_is_no_activity_gives_no_object(duty, not_term):
