@@ -224,6 +224,11 @@ def _verb_forms() -> dict[str, tuple[str, DutyPattern]]:
     return forms
 
 
+def duty_verb(word: str) -> bool:
+    """Whether a word is a form of a duty verb ("install", "designs", "maintaining")."""
+    return word.lower() in _verb_forms()
+
+
 def _spoken(word: str, first: bool) -> str:
     """A word as said mid-sentence: a name keeps its case (HubSpot, MICN, Fire Department when
     capitalised mid-line); a capitalised common word at the start of a line does not."""
