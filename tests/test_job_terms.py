@@ -1201,6 +1201,12 @@ def test_a_kind_a_term_says_is_not_folded_into_the_plain_kind():
             "Requirements:\n- Experience with parking meters, cash vaults and coin sorters.\n",
             {"parking meters"},
         ),
+        # a plural that is also a duty verb's -s form, between commas, is an item ("designs")
+        (
+            "DUTIES\nA Communications Engineer evaluates the work of employees engaged in the"
+            " preparation of plans, designs, specifications, estimates, and reports.\n",
+            {"designs", "specifications", "estimates"},
+        ),
     ],
 )
 def test_what_an_activity_or_an_experience_is_of_are_terms(text, terms):
@@ -1215,6 +1221,8 @@ def test_what_an_activity_or_an_experience_is_of_are_terms(text, terms):
         # a verb's own form is a thing, not the noun of the work ("records" of costs)
         ("Maintains thorough records of operational costs.", "operational costs"),
         ("Reviews the quality of new code.", "new code"),
+        # a duty verb's list is no list of things: "reviews" before a comma stays a verb there
+        ("Maintains accounting records, reviews, and approves invoices.", "reviews"),
     ],
 )
 def test_a_noun_that_is_no_activity_gives_no_object(duty, not_term):
@@ -1274,3 +1282,42 @@ def test_an_exam_section_without_its_subjects_is_still_boilerplate():
     text = _BULLETIN.replace("emphasis may be placed on", "candidates will be ranked by")
     got = _listed(text.format(subjects="building codes, drawings", abilities="staff"))
     assert "Building Codes" not in got, got
+
+
+@pytest.mark.parametrize(
+    "line,terms",
+    [
+        # plain words listed before a name each say a kind of it
+        (
+            "An Electrician repairs traffic signals, and video and computer communication systems.",
+            {"video communication systems", "computer communication systems"},
+        ),
+        # ... a qualifier the name's first word is one of, after the items of a list of things
+        (
+            "Engineers engaged in the preparation of specifications, estimates, cost and service"
+            " analyses, and reports associated with the design of systems.",
+            {"cost analyses", "service analyses"},
+        ),
+        ("Experience working with risk or financial systems is a bonus.", {"risk systems"}),
+    ],
+)
+def test_qualifiers_listed_before_a_name_are_its_kinds(line, terms):
+    found = names(f"DUTIES\n{line}\n")
+    assert terms <= {n for name in found for n in name.split(" or ")}, found
+
+
+@pytest.mark.parametrize(
+    "line,not_term",
+    [
+        # a verb's words, a longer name's words, the last item of a list: no kinds
+        ("Performs manual and clerical work in ordering supplies.", "manual work"),
+        ("Design and implement standards for master data and reference data.", "data data"),
+        ("Checks regulators, trunk lines, and water storage facilities.", "water storage"),
+        ("Monitor performance and capacity, and implement proactive measures.", "implement"),
+        ("Summarize data and present and visualize this information.", "present this"),
+        ("Oversees strategic planning and policy, and housing rehabilitation.", "policy rehab"),
+    ],
+)
+def test_words_before_a_name_that_are_no_qualifiers_say_no_kind(line, not_term):
+    found = names(f"DUTIES\n{line}\n")
+    assert not any(not_term in n.lower() for n in found), found

@@ -232,6 +232,11 @@ def _verb_forms() -> dict[str, tuple[str, DutyPattern]]:
     return forms
 
 
+def duty_verb(word: str) -> bool:
+    """Whether a word is a form of a duty verb ("install", "designs", "maintaining")."""
+    return word.lower() in _verb_forms()
+
+
 def _spoken(word: str, first: bool) -> str:
     """A word as said mid-sentence: a name keeps its case (HubSpot, MICN, Fire Department when
     capitalised mid-line); a capitalised common word at the start of a line does not."""
@@ -643,7 +648,10 @@ def _items(line: str, spans: list, k: int, qualified: bool = False) -> list[tupl
         first = spans[k].group(0).lower()
         together = k + 1 < len(spans) and not line[spans[k].end() : spans[k + 1].start()].strip()
         then = spans[k + 1].group(0).lower() if together else ""
-        if out and _starts_a_clause(first, then):
+        # in a list of things ("the preparation of plans, designs, specifications"), a word a
+        # comma or "and" follows takes no object: an item, though a verb's -s form ("designs")
+        item = qualified and _NEXT_ITEM.match(line, spans[k].end()) is not None
+        if out and not item and _starts_a_clause(first, then):
             if (
                 _s_form(first)
                 and "," in line[out[-1][2] : spans[k].start()]

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from assistant.analysis.duty_questions import activity_objects, duty_objects, experience_objects
+from assistant.analysis.duty_questions import (
+    activity_objects,
+    duty_objects,
+    duty_verb,
+    experience_objects,
+)
 from assistant.analysis.lexicon import (
     Lexicon,
     lexicon,
@@ -1102,6 +1107,10 @@ def terms_in(
         for name, start, end in objects:
             if free(start, end):
                 take(Found(name, "domain", start, end))
+    if not only_credentials:
+        for f in _qualified_kinds(text, found):
+            if free(f.start, f.end):
+                take(f)
     # "Bentonville, AR": a place and its state's postal code, not Augmented Reality
     found = [f for f in found if not _in_address(text, f.start, f.end)]
     for m in _SPELLED_OUT.finditer(text):
@@ -1122,6 +1131,98 @@ def terms_in(
     found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in teams)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+# "video and computer communication systems", "cost and service analyses", "verbal and written
+# communications": plain words listed before a name, each a kind of it
+_QUALIFIERS = re.compile(
+    r"(?<![\w'’-])(?P<list>(?:[a-z]{3,},\s+){0,3}[a-z]{3,}),?\s+(?:and|or|and/or)\s+"
+    r"(?P<last>[a-z]{3,}\s+)?$"
+)
+_WORD = re.compile(r"[a-z]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_NO_QUALIFIER = frozenset("other related similar various such more most less many".split())
+
+
+def _qualifier(word: str) -> bool:
+    """A plain word that may say a kind of thing: no function word, verb, adverb or participle."""
+    return not (
+        word in _PHRASE_END
+        or word in _DETERMINER
+        or word in _NO_QUALIFIER
+        or duty_verb(word)
+        or word.endswith(("ing", "ed", "ly"))
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))  # a qualifier is singular
+    )
+
+
+def _noun_word(word: str) -> bool:
+    """A word of a name's noun phrase, in the plural or not ("analyses"): no function word,
+    participle or adverb."""
+    return not (
+        word in _PHRASE_END
+        or word in _DETERMINER
+        or word in _NO_QUALIFIER
+        or word.endswith(("ing", "ed", "ly"))
+    )
+
+
+def _qualified_kinds(text: str, found: list[Found]) -> list[Found]:
+    """The kinds of a name written in lower case that the plain words listed before it say, each
+    read at its own word: "video and computer communication systems" (video communication
+    systems, computer communication systems: the name as written after each), "cost and service
+    analyses" (cost analyses: a qualifier the name's first word is one of)."""
+    out: list[Found] = []
+    for f in found:
+        written = text[f.start : f.end]
+        if (
+            f.category not in ("hard skill", "domain", "tool")
+            or not written.islower()
+            or not _noun_word(written.split()[0])  # "present and visualize this information"
+        ):
+            continue
+        m = _QUALIFIERS.search(text, max(0, f.start - 80), f.start)
+        if m is None:
+            continue
+        words = written.split()
+        if m.group("last"):
+            head = written  # "video and computer [communication systems]"
+            last = [(m.group("last").strip(), m.start("last"))]
+        elif (
+            len(words) >= 2
+            and _qualifier(words[0])
+            and _noun_word(words[1])
+            and not words[-1].endswith("ing")
+        ):
+            head, last = " ".join(words[1:]), []  # "cost and [service analyses]"
+        else:
+            continue
+        listed = [
+            (q.group(0), m.start("list") + q.start()) for q in _WORD.finditer(m.group("list"))
+        ]
+        qualifiers = [*listed, *last]
+        item = None  # the last item of a list of things the qualifiers follow
+        while qualifiers and not _qualifier(qualifiers[0][0]):
+            item = qualifiers.pop(0)  # "specifications, estimates, [cost and service analyses]"
+        kept = text[qualifiers[0][1] : m.end()] if qualifiers else ","
+        if "," in kept and len(qualifiers) < 3 or not all(_qualifier(q) for q, _ in qualifiers):
+            continue  # "strategic planning and policy, and housing rehabilitation": items
+        if item is not None:
+            if not re.fullmatch(r",\s*", text[item[1] + len(item[0]) : qualifiers[0][1]]):
+                continue  # "trunk lines, and water storage facilities": the list's last item
+        else:
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            word = before.group(1).lower() if before else ""
+            if word == "to" or not (word in _PHRASE_END or word in _DETERMINER):
+                # the list opens a noun phrase ("of video and computer ..."), not a verb's
+                # words ("performs manual and clerical work", "to analyze and present") nor a
+                # longer name's ("master data and reference data", "wastewater treatment and
+                # collection"); or it follows the items of a list of things ("estimates, cost
+                # and service analyses")
+                continue
+        for q, at in qualifiers:
+            out.append(Found(f"{q} {head}", f.category, at, at + len(q), f.term_id))
+    return out
 
 
 # A lexicon name that this many longer names end in is a kind of thing ("library": React
