@@ -374,6 +374,38 @@ def test_the_cut_is_requantised_to_q8_0_with_the_same_vectors(embedded_model_pat
 
 
 @pytest.mark.model
+def test_each_decode_stops_at_the_hidden_state_with_the_same_vectors(embedded_model_path):
+    """The decode stops where the hidden state is computed (the vocabulary's product, a third
+    of the cut model's work, is never run) and each text's mean is taken here: the vectors
+    llama.cpp's own pooling gives, over several batches and texts of every length."""
+    from assistant.engine.llama import EMBED_TOKENS, cut_model
+    from assistant.engine.llama_embed import Embedder
+
+    cut = cut_model(embedded_model_path, 15)
+    texts = [
+        "Tell me about a time you disagreed with a stakeholder about data.",
+        "word " * 200,  # cut to the batch
+        "",
+        "At my last job the sales director wanted a dashboard of revenue growth only. " * 3,
+        "Ünïcödé — naïve café résumé, 😀.",
+    ]
+    stopped, whole = Embedder(cut, EMBED_TOKENS, 1), Embedder(cut, EMBED_TOKENS, 1)
+    whole._stopping = False  # the whole graph, pooled by llama.cpp
+    try:
+        got = stopped.embed(texts)
+        assert stopped._hidden  # it stopped at the hidden state
+        expected = whole.embed(texts)
+        assert not whole._hidden
+    finally:
+        stopped.close()
+        whole.close()
+    assert len(got) == len(expected) == 5
+    for g, e in zip(got, expected):
+        assert max(abs(a - b) for a, b in zip(g, e)) <= 1e-5 * max(1.0, max(map(abs, e)))
+    assert _cos(got[0], got[3]) < 0.99  # each text its own mean
+
+
+@pytest.mark.model
 def test_smollm2_embeddings_apart_are_those_embedded_here(embedded_model_path, monkeypatch):
     """`embed_apart` embeds in a worker process (the embedder is never loaded in this one) and
     gives the vectors `embed` gives, in order, empty text included."""

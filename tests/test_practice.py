@@ -363,6 +363,36 @@ def test_practice_with_the_fake_model(cli, fake_backend):
     assert all(x["coaching"] for x in reviews)
 
 
+@pytest.mark.parametrize("parameters, shown", [(135_000_000, False), (7_000_000_000, True)])
+def test_the_coaching_progress_is_shown_only_when_the_model_writes(
+    cli, fake_backend, monkeypatch, parameters, shown
+):
+    """A small model is never asked for coaching (not_coaching): no progress line is started
+    for it; a model that writes gets one."""
+    import assistant.cli.practice as command
+
+    started = []
+
+    class Progress:
+        def __init__(self, label: str):
+            pass
+
+        def __enter__(self):
+            started.append(True)
+            return lambda chunk: None
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(command, "TokenProgress", Progress)
+    fake_backend.parameters = parameters
+    fake_backend.queue("You explained the range well. Say plainly what the manager gets from it.")
+    r = cli("practice", "--job", JOB, "--answers", ANSWERS_JSON, "--json")
+    assert r.exit_code == 0, r.stderr
+    assert bool(started) == shown
+    assert all(x["coaching"] for x in json.loads(r.stdout)["reviews"])
+
+
 def test_an_answer_to_another_question_of_the_file_is_called_off_topic_and_named(cli, tmp_path):
     lesson = "How would you plan a science lesson for a class of thirty?"
     lost = "What would you do if a pupil got lost during a museum trip?"

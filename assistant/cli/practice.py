@@ -200,23 +200,24 @@ def _review(
     others=(),
     judge=None,
 ) -> None:
-    from assistant.tasks.practice import review_answer
+    from contextlib import nullcontext
 
-    if backend is None:
-        review = review_answer(question, answer, job_terms, job_family=family, others=others)
-    else:
-        with TokenProgress("Coaching") as progress:
-            review = review_answer(
-                question,
-                answer,
-                job_terms,
-                backend,
-                on_chunk=progress,
-                job_family=family,
-                always=always,
-                others=others,
-                judge=judge,
-            )
+    from assistant.tasks.practice import not_coaching, review_answer
+
+    # a progress line only while a model writes (a small one never does: not_coaching)
+    writes = backend is not None and not_coaching(backend, always) is None
+    with TokenProgress("Coaching") if writes else nullcontext() as progress:
+        review = review_answer(
+            question,
+            answer,
+            job_terms,
+            backend,
+            on_chunk=progress,
+            job_family=family,
+            always=always,
+            others=others,
+            judge=judge,
+        )
     from assistant.stores.practice import save_answer
 
     session.reviews.append(review)

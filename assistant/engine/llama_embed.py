@@ -60,6 +60,26 @@ def bindings() -> types.ModuleType:
 
 
 @functools.lru_cache(maxsize=1)
+def _tensors() -> Optional[ctypes.CDLL]:
+    """ggml's base library (the one libllama links), for the three tensor functions the hidden
+    state is read with (`Embedder`); None where it is not found beside the bindings."""
+    from pathlib import Path
+
+    try:
+        base = Path(bindings().__file__).parent / "lib"
+        lib = submodule("_ctypes_extensions").load_shared_library("ggml-base", base)
+    except (OSError, RuntimeError):
+        return None
+    lib.ggml_get_name.restype = ctypes.c_char_p
+    lib.ggml_get_name.argtypes = [ctypes.c_void_p]
+    lib.ggml_get_data_f32.restype = ctypes.POINTER(ctypes.c_float)
+    lib.ggml_get_data_f32.argtypes = [ctypes.c_void_p]
+    lib.ggml_nelements.restype = ctypes.c_int64
+    lib.ggml_nelements.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+@functools.lru_cache(maxsize=1)
 def init_backend() -> None:
     """llama.cpp's one-time start, with its log lines kept to errors (what
     `llama_cpp._logger.set_verbose(False)` means to do, without importing the package for it; the
@@ -116,16 +136,29 @@ def requantize(source, out) -> None:
         raise ModelError(f"{source}: llama.cpp could not requantise this model (code {code})")
 
 
+HIDDEN = b"result_norm"  # llama.cpp's name for the last hidden state, after the output norm
+
+
 class Embedder:
     """A model and a context in embedding mode (mean pooling) with one batch of `tokens` tokens:
     the settings `Llama(model_path, embedding=True, pooling_type=MEAN, n_ctx=tokens,
-    n_batch=tokens, n_ubatch=tokens, n_threads=threads, n_threads_batch=threads)` gives them."""
+    n_batch=tokens, n_ubatch=tokens, n_threads=threads, n_threads_batch=threads)` gives them.
+
+    In embedding mode llama.cpp still multiplies every token's hidden state by the vocabulary
+    (49,152 x 576 for SmolLM2: a third of the cut model's work) and throws the logits away. So
+    each decode is stopped where the hidden state is computed (`HIDDEN`, through the scheduler's
+    eval callback) and its mean is taken here, per text: the vectors llama.cpp's pooling gives,
+    within float rounding (session 35, docs/performance.md). Where the tensor is not found (another
+    llama.cpp), the whole graph runs and llama.cpp pools, as before."""
 
     def __init__(self, model_path: str, tokens: int, threads: int):
         llama = self.llama = bindings()
         init_backend()
         self.tokens = tokens
         self.model = self.ctx = self.batch = None
+        self._hidden: list[list[float]] = []  # the hidden state of the batch just decoded
+        self._stopping = True  # whether decodes stop at HIDDEN (see _stop_at_hidden)
+        self._at_hidden = self._stop_at_hidden()
         params = llama.llama_model_default_params()
         params.n_gpu_layers = 0
         params.split_mode = llama.LLAMA_SPLIT_MODE_LAYER
@@ -172,9 +205,31 @@ class Embedder:
         params.offload_kqv = True
         params.flash_attn_type = llama.LLAMA_FLASH_ATTN_TYPE_DISABLED
         params.no_perf = False
+        if self._at_hidden is not None:
+            params.cb_eval = self._at_hidden
         params.n_seq_max = min(tokens, llama.llama_max_parallel_sequences())
         params.kv_unified = True
         return params
+
+    def _stop_at_hidden(self):
+        """The eval callback that asks for the hidden state, keeps a copy and stops the graph
+        there (the vocabulary's product and llama.cpp's pooling are never computed); None without
+        ggml's tensor functions."""
+        lib = _tensors()
+        if lib is None:
+            return None
+        hidden = self._hidden
+
+        @self.llama.ggml_backend_sched_eval_callback
+        def at_hidden(tensor, ask: bool, user_data) -> bool:
+            if not (self._stopping and lib.ggml_get_name(tensor) == HIDDEN):
+                return not ask  # not needed: computed with its neighbours
+            if ask:
+                return True
+            hidden.append(lib.ggml_get_data_f32(tensor)[: lib.ggml_nelements(tensor)])
+            return False  # stop here
+
+        return at_hidden
 
     def set_threads(self, threads: int) -> None:
         self.llama.llama_set_n_threads(self.ctx, threads, threads)
@@ -199,39 +254,63 @@ class Embedder:
         `before_decode` is called before each batch is decoded (embed_worker.py sets the threads
         there). An empty text has no token to pool: it is embedded as a space."""
         vectors: list[list[float]] = []
-        batch, used, sequences = self.batch, 0, 0
+        batch, lengths = self.batch, []  # the tokens of each text in the batch
         batch.n_tokens = 0
         for text in texts:
             tokens = self.tokenize(text if text.strip() else " ")[: self.tokens]
-            if used + len(tokens) > self.tokens or sequences >= self.n_seq_max:
-                vectors += self._decode(sequences, before_decode)
-                used = sequences = 0
-            start = batch.n_tokens
+            if sum(lengths) + len(tokens) > self.tokens or len(lengths) >= self.n_seq_max:
+                vectors += self._decode(lengths, before_decode)
+                lengths = []
+            start, sequence = batch.n_tokens, len(lengths)
             for i, token in enumerate(tokens):
                 batch.token[start + i] = token
                 batch.pos[start + i] = i
-                batch.seq_id[start + i][0] = sequences
+                batch.seq_id[start + i][0] = sequence
                 batch.n_seq_id[start + i] = 1
                 batch.logits[start + i] = True  # embedding mode pools every token's output
             batch.n_tokens = start + len(tokens)
-            used += len(tokens)
-            sequences += 1
-        vectors += self._decode(sequences, before_decode)
+            lengths.append(len(tokens))
+        vectors += self._decode(lengths, before_decode)
         self.llama.llama_memory_clear(self.memory, True)
         return vectors
 
     def _decode(
-        self, sequences: int, before: Optional[Callable[[], None]] = None
+        self, lengths: list[int], before: Optional[Callable[[], None]] = None
     ) -> list[list[float]]:
         if before is not None:
             before()
         llama = self.llama
         llama.llama_memory_clear(self.memory, True)
+        self._hidden.clear()
         code = llama.llama_decode(self.ctx, self.batch)
+        if code == 0 and self._hidden:
+            pooled = self._pooled(lengths)
+            if pooled is not None:
+                self.batch.n_tokens = 0
+                return pooled
+            self._stopping = False  # not the hidden state expected: the whole graph from now on
+            return self._decode(lengths)
         self.batch.n_tokens = 0
         if code != 0:
             raise RuntimeError(f"llama_decode returned {code}")
-        return [llama.llama_get_embeddings_seq(self.ctx, i)[: self.width] for i in range(sequences)]
+        return [
+            llama.llama_get_embeddings_seq(self.ctx, i)[: self.width] for i in range(len(lengths))
+        ]
+
+    def _pooled(self, lengths: list[int]) -> Optional[list[list[float]]]:
+        """The mean of each text's rows of the hidden state kept by `_stop_at_hidden` (one row of
+        `width` numbers per token, the texts' tokens one after another), or None if it is not
+        one row per token of the batch."""
+        width, hidden = self.width, self._hidden
+        if len(hidden) != 1 or len(hidden[0]) != sum(lengths) * width:
+            return None
+        rows, vectors = hidden[0], []
+        start = 0
+        for n in lengths:
+            text = (rows[(start + i) * width : (start + i + 1) * width] for i in range(n))
+            vectors.append([sum(column) / n for column in zip(*text)])
+            start += n
+        return vectors
 
     def close(self) -> None:
         """The batch, the context, then the model freed (the context before its model)."""
