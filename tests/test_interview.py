@@ -468,6 +468,42 @@ def test_a_head_noun_cut_from_its_of_phrase_is_not_asked_about():
     assert [q.what for q in kept] == ["monthly cost reports"]
 
 
+def test_a_qualified_head_noun_cut_from_its_of_phrase_is_not_asked_about():
+    """A head noun with only qualifiers before its cut "of" ("personal observations [of
+    individuals steps in a work process]") names no more than the bare head noun; a compound
+    head ("monthly cost reports") still names a thing."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    line = "Accurately record personal observations of individuals steps in a work process"
+    assert duty_questions(line) == []
+    kept = duty_questions("Maintain field inspection records of the district's sewer lines")
+    assert [q.what for q in kept] == ["field inspection records"]
+
+
+@pytest.mark.parametrize(
+    "line,what",
+    [
+        ("Develops policies consistent with State and Federal health and safety laws", []),
+        ("Keeps systems compliant with the security standards", []),
+        ("Analyze complex data sufficient to identify relevant issues", []),
+        ("Develops policies for the department", ["policies"]),
+        ("Create engaging content for students", ["engaging content"]),
+        ("Maintain records related to training", ["records"]),
+        ("Advises management regarding solutions to health hazards", ["management"]),
+        ("Write the best prompts for the model", []),
+        ("Write clear prompts for the model", ["clear prompts"]),
+    ],
+)
+def test_an_object_cut_before_the_complement_it_needs_is_not_asked(line, what):
+    """An adjective after its noun ("policies consistent [with ...]", "material sufficient [to
+    ...]") says what the thing must fit: cut from its complement the object reads garbled, so it
+    is refused. A participle there ("records related [to ...]") is cut as before; "regarding"
+    says what about, not what; "the best ..." says how well, an aim, not a thing."""
+    from assistant.analysis.duty_questions import duty_questions
+
+    assert [q.what for q in duty_questions(line)] == what
+
+
 def test_a_question_on_the_jobs_tools_is_said_of_one_tool_as_of_one():
     """'Which of them have you used?' of one tool reads wrong: a list of one is asked about as
     one, its follow-up too; a list of two keeps the list's wording."""
@@ -895,7 +931,7 @@ def test_a_duty_named_by_one_vague_or_any_jobs_word_is_not_asked_whatever_the_fi
 
     for line in (
         "Lead projects that drive business impact.",
-        "Manage time sufficient to plan",
+        "Manage time to plan",
         "Analyze issues",
         "Lead efforts to enhance content",
         "Fix the problems",
@@ -1448,7 +1484,8 @@ def test_a_line_that_says_what_to_know_names_things_to_ask_about():
     "line,what",
     [
         ("Prepares educational material for new staff", ["educational material"]),
-        ("Analyze complex material sufficient to identify relevant issues", ["complex material"]),
+        # an adjective after the noun, cut from its complement: the object is refused
+        ("Analyze complex material sufficient to identify relevant issues", []),
         ("Manage server-side logic.", ["server-side logic"]),
         # the cut or a list leaves the word a modifier, as before
         ("Proposes long-term, data-driven", []),
@@ -1575,8 +1612,8 @@ def test_a_duty_whose_object_is_a_name_going_on_after_and_is_not_asked_about():
         (
             "knowledge of: computer terminology necessary to read instructions, communicate "
             "with technical personnel, and answer questions from users.",
-            ["computer terminology"],
-            ["answer questions"],
+            [],  # "terminology necessary [to ...]": cut from its complement
+            ["answer questions", "computer terminology"],
         ),
         (
             "knowledge of: the principles, practices, and methods of economic, maritime, and "

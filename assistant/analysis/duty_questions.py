@@ -25,13 +25,17 @@ MAX_OBJECT_WORDS = 4
 # Words that end a duty's object: what follows says how, where or why, not what.
 _OBJECT_ENDS = frozenset(
     "and or for to in on at by with from as into through during under within via including "
-    "such when where which that so while using according per across throughout and/or".split()
+    "such when where which that so while using according per across throughout and/or regarding "
+    "concerning".split()
 )
+# Prepositions that open an adjective's complement ("consistent with", "sufficient to").
+_COMPLEMENT_OPENERS = frozenset("with to for in from".split())
 _CLAUSE_OPENERS = frozenset("and or also then will to i'll you'll we'll".split())
 _DROP_FIRST = frozenset(
     "all any various related similar certain rudimentary".split()
 )  # say no thing
 _ARTICLES = frozenset(("the", "a", "an"))
+_SUPERLATIVES = frozenset("best finest greatest highest most".split())
 _AS_THE = frozenset("its their our your his her".split())  # "maintains its records": the records
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
 _MODIFIER = re.compile(
@@ -350,6 +354,7 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
     what: list[str] = []
     ends: list[int] = []  # where each of its words ends in the line
     whole = True  # the object ran to its own end, not to a list's comma or "and" or the cut
+    complement = False  # it ended at a preposition that may open its last word's complement
     for k in range(start, len(spans)):
         gap = (
             line[spans[k - 1].end() : spans[k].start()] if k and not (listed and k == start) else ""
@@ -363,6 +368,7 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
             what[-1] += ","  # "create differentiated, well-designed lessons": one noun's qualifiers
         elif any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
             whole = not any(c in gap for c in ",/") and word.lower() not in ("and", "or", "and/or")
+            complement = not gap.strip() and word.lower() in _COMPLEMENT_OPENERS
             break
         if not what and word.lower() in _DROP_FIRST:
             continue
@@ -374,6 +380,10 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
             word = "the"
         if what == ["the"] and word.lower() == "own":  # "manage their own projects"
             continue
+        if what == ["the"] and word.lower() in _SUPERLATIVES:
+            # "write the best prompts", "deliver the finest service": how well, an aim; the
+            # thing itself is any job's way of doing it
+            return "", -1
         # a list's first word is said in lower case, unless a name goes on ("Microsoft Word")
         then = spans[k + 1].group(0) if k + 1 < len(spans) else ""
         what.append(_spoken(word, first=k == 0 and not then[:1].isupper()))
@@ -387,11 +397,17 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
                 what = what[:MAX_OBJECT_WORDS]
                 break
             what = what[: what.index("of")]
-            if len(_bare(what)) == 1:
-                # "lead the development [of ...]", "supervise the interpretation [of ...]": the
-                # head noun alone names nothing; what it is of did, and is too long to say
+            if len([w for w in _bare(what) if not _MODIFIER.search(w)]) <= 1:
+                # "lead the development [of ...]", "record personal observations [of ...]": the
+                # head noun, qualified or not, names nothing; what it is of did, and is too long
+                # to say
                 return "", -1
             break
+    if complement and len(_bare(what)) > 1 and _post_nominal(what[-1], what[-2]):
+        # "develop policies consistent [with ...]", "analyze complex material sufficient [to
+        # ...]": an adjective after its noun says what the thing must fit; without its
+        # complement the object is cut, and the complement is too long to say
+        return "", -1
     while what and (
         what[-1].lower() in stop_words()
         or _MODIFIER.search(what[-1])
@@ -409,6 +425,20 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
     if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
         return " ".join(what), ends[len(what) - 1]
     return "", -1
+
+
+def _post_nominal(word: str, before: str) -> bool:
+    """Whether a word after a noun is an adjective that needs what follows it: a qualifier's
+    ending that no participle has ("sufficient", "responsible", "available"), or one in -ent or
+    -ant after a plural noun ("policies consistent", "systems compliant"); not a noun in -al or
+    -ic ("technical manual"), nor a participle ("services related", "data collected")."""
+    low = word.lower()
+    if low.endswith("ed") or low in _PARTICIPLES or _NOUN_ENDING.search(low):
+        return False
+    plural = before.lower().endswith("s") and not before.lower().endswith("ss")
+    return bool(_MODIFIER.search(low)) or (
+        plural and low.endswith(("ent", "ant")) and not low.endswith("ment")
+    )
 
 
 def _coordinate(what: list[str], gap: str, word: str) -> bool:
