@@ -935,6 +935,8 @@ def test_a_duty_named_by_one_vague_or_any_jobs_word_is_not_asked_whatever_the_fi
         "Analyze issues",
         "Lead efforts to enhance content",
         "Fix the problems",
+        "Develop reasonable responses and solutions",  # a reply's noun, cut from its "to"
+        "Prepare responses to the council",
     ):
         (dq,) = duty_questions(line)
         assert one_vague_word(dq), line
