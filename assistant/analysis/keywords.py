@@ -279,7 +279,7 @@ _TITLE_LINE = re.compile(
 @lru_cache(maxsize=256)
 def _occupations_with(starts: tuple[str, ...]) -> tuple[int, ...]:
     """The ESCO occupations whose labels hold words starting so ("softw", "devel")."""
-    from assistant.analysis.occupation import occupations
+    from assistant.analysis.occupations_file import occupations
 
     return tuple(n for n, o in enumerate(occupations()) if all(f" {s}" in o.labels for s in starts))
 
@@ -290,7 +290,7 @@ def _occupation_roles(n: int) -> frozenset[str]:
     ending in a person's word: the software developer's "softwar develop", "softwar engin",
     "applic develop" (a role's key is its field's: developer ~ development)."""
     from assistant.analysis.lexicon import word_form, word_key
-    from assistant.analysis.occupation import occupations
+    from assistant.analysis.occupations_file import occupations
 
     out: set[str] = set()
     words = occupations()[n].labels.split()

@@ -17,17 +17,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant.analysis.occupations_file import Occupation, occupations
 from assistant.analysis.question_bank import load_families
 from assistant.analysis.words import any_phrase
-from assistant.paths import data_path
 
-OCCUPATIONS_FILE = "occupations.tsv"
 GENERAL = "general"
 # What a run of n title words found in ESCO labels weighs, against the duties' cue hits
 # (TEXT_WEIGHT in all): one word ("engineer", "officer") says little, two or more
@@ -56,14 +54,6 @@ _TITLE_NOISE = frozenset(
 _WORD = re.compile(r"[a-z][a-z0-9+#.]*[a-z0-9+#]|[a-z]")
 
 
-@dataclass(frozen=True)
-class Occupation:
-    label: str
-    family: str
-    isco: str
-    labels: str  # ' ' + all its labels, lowercase, ' '
-
-
 class RoleMatch(BaseModel):
     """The classifier's answer, with its evidence."""
 
@@ -77,18 +67,6 @@ class RoleMatch(BaseModel):
     sure: bool = True  # False: the two best families are close, or the duties point elsewhere
     candidates: list[str] = []  # when unsure, the families it could be, best first
     notice: str = ""
-
-
-@lru_cache(maxsize=1)
-def occupations() -> tuple[Occupation, ...]:
-    rows = []
-    text = data_path(OCCUPATIONS_FILE).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        label, family, isco, labels = line.split("\t")
-        rows.append(Occupation(label, family, isco, f" {labels} "))
-    return tuple(rows)
 
 
 @lru_cache(maxsize=32)
