@@ -1404,32 +1404,6 @@ ENGINEER_AD = """# {title}
 """
 
 
-@pytest.mark.parametrize(
-    "title,duty,hygiene",
-    [
-        (
-            "Industrial Hygienist",
-            "Identifies workplace health hazards, runs exposure assessments and recommends "
-            "controls under occupational health laws.",
-            True,
-        ),
-        (
-            "Mechanical Engineer",
-            "Designs pumping systems and prepares calculations and drawings for projects.",
-            False,
-        ),
-    ],
-)
-def test_a_health_and_safety_job_gets_its_own_questions_not_the_design_ones(title, duty, hygiene):
-    """The engineering bank's design, project and system questions need a design, a project or
-    a system in the duties; the hygienist's questions go where hygiene or exposure is named."""
-    from assistant.tasks.interview import ad_fits
-
-    fits = ad_fits(parse_job_text(ENGINEER_AD.format(title=title, duty=duty)), "engineering")
-    assert (HYGIENE_SAMPLING in fits) == hygiene
-    assert (fits[NOT_AS_DESIGNED] > 0) == (not hygiene)
-
-
 NETWORK_FAULT = (
     "A site has lost its connection to the rest of the network. Walk me through how you find "
     "where the fault is."
@@ -1437,19 +1411,56 @@ NETWORK_FAULT = (
 
 
 @pytest.mark.parametrize(
-    "title,duty,network",
+    "ad,family,title,duty,question,asked",
     [
-        ("Network Engineer", "Configure routers, switches and firewalls across our sites.", True),
-        ("Senior Backend Engineer", "Build APIs and services that handle network requests.", False),
+        (
+            ENGINEER_AD,
+            "engineering",
+            "Industrial Hygienist",
+            "Identifies workplace health hazards, runs exposure assessments and recommends "
+            "controls under occupational health laws.",
+            HYGIENE_SAMPLING,
+            True,
+        ),
+        (
+            ENGINEER_AD,
+            "engineering",
+            "Mechanical Engineer",
+            "Designs pumping systems and prepares calculations and drawings for projects.",
+            HYGIENE_SAMPLING,
+            False,
+        ),
+        (
+            SOFTWARE_AD,
+            "software-data",
+            "Network Engineer",
+            "Configure routers, switches and firewalls across our sites.",
+            NETWORK_FAULT,
+            True,
+        ),
+        (
+            SOFTWARE_AD,
+            "software-data",
+            "Senior Backend Engineer",
+            "Build APIs and services that handle network requests.",
+            NETWORK_FAULT,
+            False,
+        ),
     ],
 )
-def test_a_network_engineer_gets_the_network_questions(title, duty, network):
-    """The software family's network questions go to the network engineer, not to every
+def test_a_kind_of_job_a_family_lumps_together_gets_its_own_questions(
+    ad, family, title, duty, question, asked
+):
+    """The hygienist's questions go where hygiene or exposure is named, and the engineering
+    bank's design, project and system questions need a design, a project or a system in the
+    duties; the software family's network questions go to the network engineer, not to every
     software ad that says "network"."""
     from assistant.tasks.interview import ad_fits
 
-    fits = ad_fits(parse_job_text(SOFTWARE_AD.format(title=title, duty=duty)), "software-data")
-    assert (NETWORK_FAULT in fits) == network
+    fits = ad_fits(parse_job_text(ad.format(title=title, duty=duty)), family)
+    assert (question in fits) == asked
+    if family == "engineering":
+        assert (fits[NOT_AS_DESIGNED] > 0) == (not asked)
 
 
 # ---- what a requirement line says to know ----
