@@ -630,6 +630,31 @@ def test_a_compound_written_apart_or_together_is_one_word():
     assert not ResumeIndex("Wrote web, site and store plans.").shows("Website")
 
 
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        ("ProposalWriting and CustomerService", "Proposal writing"),
+        ("ProposalWriting and CustomerService", "Customer service"),
+        ("Built QuickBooksReports monthly", "QuickBooks"),
+        ("Skills: JavaScript, C#", "JavaScript"),
+    ],
+)
+def test_words_a_pdf_ran_together_are_read_apart(resume, term):
+    assert ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        # a name the lexicon holds written as one word is not two: JavaScript is no Java
+        ("Skills: JavaScript, C#", "Java"),
+        ("Skills: TypeScript, HTML", "Type"),
+    ],
+)
+def test_a_run_together_name_is_not_split_into_other_names(resume, term):
+    assert not ResumeIndex(resume).shows(term)
+
+
 def test_the_noun_of_a_greek_born_word_shows_its_adjective():
     assert ResumeIndex("Data analysis of radiation spectra.").shows("Analytical skills")
     assert ResumeIndex("Diagnosis of engine faults.").shows("Diagnostics")

@@ -213,6 +213,45 @@ class KeywordReport(BaseModel):
 
 
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+_LETTER_RUN = re.compile(r"[A-Za-z]{5,}")
+# the most capitalised parts a run-together name has: "QuickBooks", "PowerPoint", "LinkedIn"
+_NAME_PARTS = 3
+
+
+def split_run_together(text: str) -> str:
+    """The text with words a PDF's text layer ran together set apart at their capitals
+    ("ProposalWriting" -> "Proposal Writing"), but not a name the lexicon holds written so:
+    "JavaScript" stays one word (it is no Java), "QuickBooksReports" -> "QuickBooks Reports"."""
+    from assistant.analysis.lexicon import lexicon, phrase_key
+
+    lex = lexicon()
+
+    def named(parts: list[str]) -> bool:
+        return lex.key_term(phrase_key("".join(parts))) is not None
+
+    def apart(m: re.Match) -> str:
+        parts = _CAMEL_JOIN.split(m.group(0))
+        if len(parts) == 1:
+            return parts[0]
+        out: list[str] = []
+        i = 0
+        while i < len(parts):
+            # the longest run of parts, from this one, that is a name; else the part alone
+            n = next(
+                (
+                    n
+                    for n in range(min(_NAME_PARTS, len(parts) - i), 1, -1)
+                    if named(parts[i : i + n])
+                ),
+                1,
+            )
+            out.append("".join(parts[i : i + n]))
+            i += n
+        return " ".join(out)
+
+    return _LETTER_RUN.sub(apart, text) if _CAMEL_JOIN.search(text) else text
+
+
 # A last word a resume may leave out: "Plumbing Systems" is shown by "plumbing".
 _GENERIC_TAIL = re.compile(
     r"\s+(?:systems?|skills?|work|experience|services?|operations?|development|environment|"
@@ -313,7 +352,7 @@ class ResumeIndex:
         lex = lexicon()
         original = text
         # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
-        split = _CAMEL_JOIN.sub(" ", text)
+        split = split_run_together(text)
         if split != text:
             text = text + "\n" + split
         text = text.replace("-", " ")
