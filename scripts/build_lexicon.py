@@ -41,6 +41,7 @@ from assistant.analysis.lexicon import (  # noqa: E402
     BROADER_FILE,
     CATEGORIES,
     LEXICON_FILE,
+    TOOL_KIND,
     phrase_key,
     split_words,
     word_form,
@@ -395,7 +396,7 @@ def _kinds(b: Builder) -> None:
         if any(w.lower() == "and" for w in words):
             continue  # "Installation And Repair": two things, each its own ask, not one kind
         if b.keys.get(phrase_key(qualifier)) is None:
-            category = "tool" if _TOOL_KIND.search(qualifier) else "hard skill"
+            category = "tool" if TOOL_KIND.search(qualifier) else "hard skill"
             if b.add([qualifier], category, "lightcast") is not None:
                 b.kinds += 1
 
@@ -411,13 +412,6 @@ def _quality(name: str) -> bool:
     kind of the field it is filed under."""
     words = split_words(name)
     return len(words) == 1 and word_form(words[0]) in ("ity", "able", "ible", "ability", "ibility")
-
-
-_TOOL_KIND = re.compile(
-    r"\b(?:languages?|software|frameworks?|librar(?:y|ies)|tools?|platforms?|protocols?|"
-    r"servers?|browsers?|editors?)$",
-    re.I,
-)
 
 
 def _named(b: Builder, name: str) -> int | None:
@@ -441,7 +435,7 @@ def broader(b: Builder) -> dict[int, list[int]]:
         # a bracket after one word says which of its meanings is meant ("Closing (Sales)",
         # "Reduction (Orthopedic Surgery)"): a resume's word alone cannot tell, unless the
         # bracket names a kind of tool and the word is that tool ("Scala (Programming Language)")
-        tool_kind = bool(_TOOL_KIND.search(qualifier))
+        tool_kind = bool(TOOL_KIND.search(qualifier))
         kept = sorted(
             m
             for m in members - {index}
@@ -471,7 +465,7 @@ def in_clause(b: Builder) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for qualifier, members in b.qualified.items():
         index = _named(b, qualifier)
-        if index is None or _TOOL_KIND.search(qualifier):
+        if index is None or TOOL_KIND.search(qualifier):
             continue  # a kind of tool: its members are in `broader`
         kept = sorted(
             m

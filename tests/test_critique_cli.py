@@ -74,7 +74,17 @@ def test_json_shape(cli):
     ]
     assert [t["name"] for t in kw["terms"] if t["reworded"]] == kw["reworded"]
     assert kw["terms"] and all(
-        set(t) == {"name", "category", "required", "where", "matched", "sentence", "reworded"}
+        set(t)
+        == {
+            "name",
+            "category",
+            "required",
+            "where",
+            "matched",
+            "sentence",
+            "reworded",
+            "equivalent",
+        }
         for t in kw["terms"]
     )
     assert {r["category"] for r in kw["by_category"]} <= {

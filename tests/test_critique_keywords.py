@@ -288,3 +288,12 @@ def test_a_lead_in_line_under_the_job_description_keeps_its_bullets_as_duties():
     job = parse_job_text(text)
     assert job.responsibilities == ["Faire un sourcing des fournisseurs,", "Négocier les prix"]
     assert job.requirements == ["5 years of purchasing experience"]
+
+
+def test_the_report_says_which_term_of_its_kind_met_an_or_equivalent_ask():
+    from assistant.cli.critique_report import keyword_renderables
+
+    job = "Requirements:\n- Several years experience in Java or an equivalent.\n"
+    text = _plain(keyword_renderables(keyword_gap("Skills: C#, Excel", job)))
+    assert "Java or an equivalent: your resume shows C#" in text, text
+    assert "or an equivalent" not in _plain(keyword_renderables(keyword_gap("Skills: Java", job)))

@@ -630,6 +630,71 @@ def test_a_compound_written_apart_or_together_is_one_word():
     assert not ResumeIndex("Wrote web, site and store plans.").shows("Website")
 
 
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        ("ProposalWriting and CustomerService", "Proposal writing"),
+        ("ProposalWriting and CustomerService", "Customer service"),
+        ("Built QuickBooksReports monthly", "QuickBooks"),
+        ("Skills: JavaScript, C#", "JavaScript"),
+    ],
+)
+def test_words_a_pdf_ran_together_are_read_apart(resume, term):
+    assert ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "resume,term",
+    [
+        # a name the lexicon holds written as one word is not two: JavaScript is no Java
+        ("Skills: JavaScript, C#", "Java"),
+        ("Skills: TypeScript, HTML", "Type"),
+    ],
+)
+def test_a_run_together_name_is_not_split_into_other_names(resume, term):
+    assert not ResumeIndex(resume).shows(term)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Several years experience in Java or an equivalent.",
+        "Java or equivalent",
+        "Strong Java or similar",
+        "Java, Kotlin or another object oriented language",
+    ],
+)
+def test_a_term_or_an_equivalent_is_met_by_a_term_of_its_kind(line):
+    report = keyword_gap("Skills: C#, Excel", f"Requirements:\n- {line}\n")
+    java = next(t for t in report.terms if "Java" in t.name)
+    assert java.matched and java.equivalent == "C#", report
+
+
+@pytest.mark.parametrize(
+    "resume,line,name",
+    [
+        ("Skills: C#, Excel", "Java experience", "Java"),  # no equivalent asked for: Java itself
+        ("Skills: Excel, Word", "Java or an equivalent", "Java"),  # no term of Java's kind
+        ("Skills: C#, Excel", "Java or equivalent experience", "Java"),  # a degree's stand-in
+        # a name of one or two letters is also an initial or a grade
+        ("Grade C, Go-getter, M. Smith", "Java or an equivalent", "Java"),
+        # a field is no kind: water heating is plumbing's work, not another pipefitting
+        ("Repaired water heating units", "Pipefitting or other trade", "Pipefitting"),
+    ],
+)
+def test_a_term_of_its_kind_does_not_meet_a_plain_ask(resume, line, name):
+    report = keyword_gap(resume, f"Requirements:\n- {line}\n")
+    term = next(t for t in report.terms if name in t.name)
+    assert not term.matched and not term.equivalent, report
+
+
+def test_a_degree_or_equivalent_experience_is_no_equivalent_term():
+    asks, _ = read_ad(
+        "Requirements:\n- BS in Computer Science, Software Engineering, or equivalent experience\n"
+    )
+    assert not any(a.equivalent for a in asks)
+
+
 def test_the_noun_of_a_greek_born_word_shows_its_adjective():
     assert ResumeIndex("Data analysis of radiation spectra.").shows("Analytical skills")
     assert ResumeIndex("Diagnosis of engine faults.").shows("Diagnostics")

@@ -1608,6 +1608,8 @@ class Ask:
     term_ids: list[Optional[int]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     weight: float = 0.0
+    # "Java or an equivalent": a term of a named term's own kind will do (C# for Java)
+    equivalent: bool = False
 
     @property
     def name(self) -> str:
@@ -1616,7 +1618,7 @@ class Ask:
 
 _OR_RELATED = re.compile(
     r"(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
-    r"(?:(?:or|and/or)\s+(?:(?:a|an|any)\s+)?(?:related|similar|equivalent|other|comparable)|etc)\b",
+    r"(?:(?:or|and/or)\s+(?:(?:a|an|any)\s+)?(?:related|similar|equivalent|(?:an)?other|comparable)|etc)\b",
     re.I,
 )
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
@@ -1626,6 +1628,26 @@ _EXAMPLE_OF = re.compile(
     r"(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
     re.I,
 )
+# "Java or an equivalent", "Python or similar", "Java, Kotlin or other object oriented
+# language(s)": the ad takes a term of the named term's own kind too (ResumeIndex.of_kind)
+_OR_KIN = re.compile(
+    r"\s*(?:,\s*)?(?:or|and/or)\s+(?:(?:an?|any)\s+)?(?:equivalent|similar|comparable|(?:an)?other)\b"
+    r"(?P<rest>(?:[ \t]+[\w'’+#./()-]+){0,4})",
+    re.I,
+)
+# ... but "a degree or equivalent experience", "or an equivalent combination of education" name
+# what stands in for a degree, not a term's kind
+_NOT_KIN = re.compile(
+    r"\b(?:experience|education|training|degrees?|qualifications?|combination|background)\b", re.I
+)
+
+
+def _or_kin(sentence: str, end: int) -> bool:
+    """The words after a term (or a group of terms) say that a term of its kind will do."""
+    m = _OR_KIN.match(sentence, end)
+    return bool(m) and not _NOT_KIN.search(m.group("rest"))
+
+
 # "such as A and B": the examples are joined by "and" yet either will do
 _EXAMPLES_AND = re.compile(r"^\s*,?\s*(?:and|&)\s*$", re.I)
 _EXAMPLES_CUE = re.compile(r"(?:such as|e\.g\.,?|for example,?)\s*$", re.I)
@@ -1893,8 +1915,10 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             key = " | ".join(sorted(n.lower() for n in names))
             weight = _WEIGHT[s.kind] + (1.0 if required else 0.0)
             prev = asks.get(key)
+            equivalent = _or_kin(s.text, group[-1].end)
             if prev is not None:
                 prev.weight += weight
+                prev.equivalent = prev.equivalent or equivalent
                 if required and not prev.required:
                     prev.required, prev.where, prev.sentence = True, where, s.text
                 continue
@@ -1910,6 +1934,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
                 term_ids=[f.term_id for f in group],
                 aliases=[a for f in group for a in f.aliases],
                 weight=weight,
+                equivalent=equivalent,
             )
     # a name asked for alone is not asked for again inside a group
     singles = {a.names[0].lower() for a in asks.values() if len(a.names) == 1}

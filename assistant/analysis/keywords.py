@@ -171,6 +171,11 @@ class KeywordTerm(BaseModel):
         description="where not matched: the resume's own words for it "
         '("Mitigation and Preparedness" for Disaster Preparedness), else ""',
     )
+    equivalent: str = Field(
+        "",
+        description='where the ad takes "X or an equivalent" and the resume lacks X: the term of '
+        'X\'s own kind it shows instead ("C#" for Java), else ""',
+    )
 
 
 class CategoryRate(BaseModel):
@@ -213,6 +218,45 @@ class KeywordReport(BaseModel):
 
 
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+_LETTER_RUN = re.compile(r"[A-Za-z]{5,}")
+# the most capitalised parts a run-together name has: "QuickBooks", "PowerPoint", "LinkedIn"
+_NAME_PARTS = 3
+
+
+def split_run_together(text: str) -> str:
+    """The text with words a PDF's text layer ran together set apart at their capitals
+    ("ProposalWriting" -> "Proposal Writing"), but not a name the lexicon holds written so:
+    "JavaScript" stays one word (it is no Java), "QuickBooksReports" -> "QuickBooks Reports"."""
+    from assistant.analysis.lexicon import lexicon, phrase_key
+
+    lex = lexicon()
+
+    def named(parts: list[str]) -> bool:
+        return lex.key_term(phrase_key("".join(parts))) is not None
+
+    def apart(m: re.Match) -> str:
+        parts = _CAMEL_JOIN.split(m.group(0))
+        if len(parts) == 1:
+            return parts[0]
+        out: list[str] = []
+        i = 0
+        while i < len(parts):
+            # the longest run of parts, from this one, that is a name; else the part alone
+            n = next(
+                (
+                    n
+                    for n in range(min(_NAME_PARTS, len(parts) - i), 1, -1)
+                    if named(parts[i : i + n])
+                ),
+                1,
+            )
+            out.append("".join(parts[i : i + n]))
+            i += n
+        return " ".join(out)
+
+    return _LETTER_RUN.sub(apart, text) if _CAMEL_JOIN.search(text) else text
+
+
 # A last word a resume may leave out: "Plumbing Systems" is shown by "plumbing".
 _GENERIC_TAIL = re.compile(
     r"\s+(?:systems?|skills?|work|experience|services?|operations?|development|environment|"
@@ -313,7 +357,7 @@ class ResumeIndex:
         lex = lexicon()
         original = text
         # words a PDF's text layer ran together keep their capitals: "ProposalWriting"
-        split = _CAMEL_JOIN.sub(" ", text)
+        split = split_run_together(text)
         if split != text:
             text = text + "\n" + split
         text = text.replace("-", " ")
@@ -558,6 +602,30 @@ class ResumeIndex:
                     return self._text[self._spans[first][0] : self._spans[i + n - 1][1]]
         return ""
 
+    def of_kind(self, names: list[str]) -> str:
+        """The name of a term the resume shows of the finest kind the lexicon files one of the
+        names under, other than the names themselves: "C#" for "Java or an equivalent" (both
+        are a Programming Language); "" when it shows none, or the lexicon knows no kind."""
+        from assistant.analysis.lexicon import kinds_of, lexicon, narrower_terms
+
+        lex = lexicon()
+        own = {n.lower() for n in names}
+        for name in names:
+            kinds = kinds_of(name)
+            if not kinds:
+                continue
+            # not a name of one or two letters (C, R, M, Go; C# is one): read as written, it is
+            # also an initial, a grade or a word
+            kin = {
+                n
+                for m in narrower_terms(kinds[0])
+                if len(n := lex.term(m).name.lower()) > 2 or not n.isalpha()
+            } - own
+            shown = sorted(lex.term(t).name for t in self.ids if lex.term(t).name.lower() in kin)
+            if shown:
+                return shown[0]
+        return ""
+
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
         from assistant.analysis.lexicon import narrower_terms, phrase_key
 
@@ -594,6 +662,9 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
     terms: list[KeywordTerm] = []
     for a in asks:
         ok = any(index.shows(n, tid, tuple(a.aliases)) for n, tid in zip(a.names, a.term_ids))
+        # "Java or an equivalent": a term of Java's own kind the resume shows meets it
+        kin = index.of_kind(a.names) if a.equivalent and not ok else ""
+        ok = ok or bool(kin)
         # a licence or a certificate is its own name: a Class B licence is no Class A
         other_words = (
             ""
@@ -609,6 +680,7 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
                 matched=ok,
                 sentence=a.sentence,
                 reworded=other_words,
+                equivalent=kin,
             )
         )
     matched = [t.name for t in terms if t.matched]

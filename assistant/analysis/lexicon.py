@@ -25,6 +25,13 @@ LEXICON_FILE = "lexicon.json"  # plain JSON: 7 ms faster to load than gzip, 1.6 
 BROADER_FILE = "lexicon_broader.json"  # a term -> the narrower terms that show it
 CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "domain")
 MAX_WORDS = 6
+# a name of a kind of tool: "Programming Language", "Business Intelligence Software" (a Lightcast
+# bracket so named makes its skills that kind; scripts/build_lexicon.py)
+TOOL_KIND = re.compile(
+    r"\b(?:languages?|software|frameworks?|librar(?:y|ies)|tools?|platforms?|protocols?|"
+    r"servers?|browsers?|editors?)$",
+    re.I,
+)
 
 _BRITISH = [
     (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
@@ -312,3 +319,31 @@ def in_clause_terms(term_id: int) -> frozenset[int]:
     of the word is meant; empty for most terms."""
     members = _broader_file().get("in_clause", {}).get(str(term_id))
     return frozenset(map(int, members.split(","))) if members else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _kinds_by_name() -> dict[str, tuple[int, ...]]:
+    """A term's name (lower case) -> the broader terms named as a kind of tool whose narrower
+    terms hold a term so named, the finest (fewest members) first: "java" -> Programming
+    Language. Not a field (Lightcast's subcategories "Mechanical Engineering", "Plumbing", "Java"
+    hold what is worked on or with there, not things of one kind), nor a kind of a single member.
+    Built on first use: few ads say "or an equivalent"."""
+    lex = lexicon()
+    out: dict[str, list[int]] = {}
+    for kind, members in _broader().items():
+        ids = members.split(",")
+        kind_name = lex.term(int(kind)).name.lower()
+        if len(ids) < 2 or not TOOL_KIND.search(kind_name):
+            continue
+        for m in ids:
+            name = lex.term(int(m)).name.lower()
+            if name != kind_name:
+                out.setdefault(name, []).append(int(kind))
+    size = {k: len(narrower_terms(k)) for ks in out.values() for k in ks}
+    return {n: tuple(sorted(ks, key=lambda k: (size[k], k))) for n, ks in out.items()}
+
+
+def kinds_of(name: str) -> tuple[int, ...]:
+    """The kinds the lexicon files a term under, by its name, the finest first ("Java":
+    Programming Language); empty where it knows none."""
+    return _kinds_by_name().get(name.lower(), ())

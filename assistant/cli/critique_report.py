@@ -128,6 +128,12 @@ def keyword_renderables(kw) -> list:
         style = "green" if rate.rate >= 0.8 else "yellow" if rate.rate >= 0.5 else "red"
         table.add_row(label, Text(f"{rate.matched}/{rate.total}", style=style))
     table.add_row(Text("Matched", style="green"), ", ".join(kw.matched) or "none")
+    for t in kw.terms:  # "Java or an equivalent" met by another term of its kind
+        if t.equivalent:
+            table.add_row(
+                Text("By an equivalent", style="green"),
+                f"{t.name} or an equivalent: your resume shows {t.equivalent}",
+            )
     out.append(table)
     missing = [t for t in kw.terms if not t.matched and not t.reworded]
     if missing:
