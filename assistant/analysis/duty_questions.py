@@ -466,7 +466,7 @@ def _shared_qualifier(what: list[str], rest: str) -> bool:
     if re.match(r"\s*,\s*(?:and|or)\b", rest, re.IGNORECASE):
         return False  # "check stock, and provide materials": a new clause, not a list
     word = words[0].lower()
-    if (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("a"):
+    if s_form(word) or word.endswith("a"):
         return False  # a plural ("taxes", "curricula") is an item of the list
     listed = re.split(r"[.;:()]", rest)[0]
     last = re.split(r",|\band/or\b|\band\b|\bor\b", listed, flags=re.IGNORECASE)[-1]
@@ -655,11 +655,11 @@ def _starts_a_clause(first: str, then: str) -> bool:
     if first.endswith("ing") or "'" in first.replace("\u2019", "'"):
         return True
     return (
-        bool(then) and then not in _OBJECT_ENDS and (_s_form(first) or then in _ARTICLES | _AS_THE)
+        bool(then) and then not in _OBJECT_ENDS and (s_form(first) or then in _ARTICLES | _AS_THE)
     )
 
 
-def _s_form(word: str) -> bool:
+def s_form(word: str) -> bool:
     """Whether a word may be a verb's -s form (or a plural: the caller tells them apart)."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -683,7 +683,7 @@ def _items(line: str, spans: list, k: int, qualified: bool = False) -> list[tupl
         item = qualified and _NEXT_ITEM.match(line, spans[k].end()) is not None
         if out and not item and _starts_a_clause(first, then):
             if (
-                _s_form(first)
+                s_form(first)
                 and "," in line[out[-1][2] : spans[k].start()]
                 and not (
                     then in _ARTICLES | _AS_THE or then in stop_words() or then.endswith("ing")

@@ -20,6 +20,7 @@ from assistant.analysis.duty_questions import (
     duty_objects,
     duty_verb,
     experience_objects,
+    s_form,
 )
 from assistant.analysis.lexicon import (
     Lexicon,
@@ -1144,18 +1145,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _NO_QUALIFIER = frozenset("other related similar various such more most less many".split())
 
 
-def _qualifier(word: str) -> bool:
-    """A plain word that may say a kind of thing: no function word, verb, adverb or participle."""
-    return not (
-        word in _PHRASE_END
-        or word in _DETERMINER
-        or word in _NO_QUALIFIER
-        or duty_verb(word)
-        or word.endswith(("ing", "ed", "ly"))
-        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))  # a qualifier is singular
-    )
-
-
 def _noun_word(word: str) -> bool:
     """A word of a name's noun phrase, in the plural or not ("analyses"): no function word,
     participle or adverb."""
@@ -1165,6 +1154,12 @@ def _noun_word(word: str) -> bool:
         or word in _NO_QUALIFIER
         or word.endswith(("ing", "ed", "ly"))
     )
+
+
+def _qualifier(word: str) -> bool:
+    """A plain word that may say a kind of thing: a noun phrase's word that is no verb, and
+    singular (a qualifier is)."""
+    return _noun_word(word) and not duty_verb(word) and not s_form(word)
 
 
 def _qualified_kinds(text: str, found: list[Found]) -> list[Found]:

@@ -330,16 +330,17 @@ def _kinds_by_name() -> dict[str, tuple[int, ...]]:
     Built on first use: few ads say "or an equivalent"."""
     lex = lexicon()
     out: dict[str, list[int]] = {}
+    size: dict[int, int] = {}  # a kind -> how many members it has
     for kind, members in _broader().items():
         ids = members.split(",")
         kind_name = lex.term(int(kind)).name.lower()
         if len(ids) < 2 or not TOOL_KIND.search(kind_name):
             continue
+        size[int(kind)] = len(set(ids))  # as narrower_terms counts them
         for m in ids:
             name = lex.term(int(m)).name.lower()
             if name != kind_name:
                 out.setdefault(name, []).append(int(kind))
-    size = {k: len(narrower_terms(k)) for ks in out.values() for k in ks}
     return {n: tuple(sorted(ks, key=lambda k: (size[k], k))) for n, ks in out.items()}
 
 
