@@ -594,33 +594,28 @@ def test_a_kind_and_its_examples_are_one_requirement():
 
 
 @pytest.mark.parametrize(
-    "resume,term",
+    "resume,term,shown",
     [
-        ("Project was tasked to design an internal marketing system.", "System design"),
-        ("Testing: unit and integration, for every release.", "Unit testing"),
-        ("Supervised the repair of hand tools.", "Tool repair"),
-        ("Managed application state in a React app.", "State Management"),
-    ],
-)
-def test_a_terms_words_in_one_clause_in_any_order_show_it(resume, term):
-    assert ResumeIndex(resume).shows(term)
-
-
-@pytest.mark.parametrize(
-    "resume,term",
-    [
+        ("Project was tasked to design an internal marketing system.", "System design", True),
+        ("Testing: unit and integration, for every release.", "Unit testing", True),
+        ("Supervised the repair of hand tools.", "Tool repair", True),
+        ("Managed application state in a React app.", "State Management", True),
         # a comma, a line or a sentence end parts them: a list, not one statement
-        ("Skills: marketing, system administration, web design", "System design"),
-        ("Designed posters.\nMaintained the phone system.", "System design"),
+        ("Skills: marketing, system administration, web design", "System design", False),
+        ("Designed posters.\nMaintained the phone system.", "System design", False),
         # more than two other words between them
-        ("Designed data structures and developed systems for science databases.", "Data science"),
+        (
+            "Designed data structures and developed systems for science databases.",
+            "Data science",
+            False,
+        ),
         # next to each other, but across a bullet or a comma: an address, then a duty
-        ("Company Name City , State \u2022 Managed the help desk.", "State Management"),
-        ("Skills: Campaign Management, Clients, Content Creation", "Content Management"),
+        ("Company Name City , State \u2022 Managed the help desk.", "State Management", False),
+        ("Skills: Campaign Management, Clients, Content Creation", "Content Management", False),
     ],
 )
-def test_a_terms_words_apart_do_not_show_it(resume, term):
-    assert not ResumeIndex(resume).shows(term)
+def test_a_terms_words_show_it_in_one_clause_in_any_order_not_apart(resume, term, shown):
+    assert ResumeIndex(resume).shows(term) == shown
 
 
 def test_a_compound_written_apart_or_together_is_one_word():
@@ -631,28 +626,19 @@ def test_a_compound_written_apart_or_together_is_one_word():
 
 
 @pytest.mark.parametrize(
-    "resume,term",
+    "resume,term,shown",
     [
-        ("ProposalWriting and CustomerService", "Proposal writing"),
-        ("ProposalWriting and CustomerService", "Customer service"),
-        ("Built QuickBooksReports monthly", "QuickBooks"),
-        ("Skills: JavaScript, C#", "JavaScript"),
-    ],
-)
-def test_words_a_pdf_ran_together_are_read_apart(resume, term):
-    assert ResumeIndex(resume).shows(term)
-
-
-@pytest.mark.parametrize(
-    "resume,term",
-    [
+        ("ProposalWriting and CustomerService", "Proposal writing", True),
+        ("ProposalWriting and CustomerService", "Customer service", True),
+        ("Built QuickBooksReports monthly", "QuickBooks", True),
+        ("Skills: JavaScript, C#", "JavaScript", True),
         # a name the lexicon holds written as one word is not two: JavaScript is no Java
-        ("Skills: JavaScript, C#", "Java"),
-        ("Skills: TypeScript, HTML", "Type"),
+        ("Skills: JavaScript, C#", "Java", False),
+        ("Skills: TypeScript, HTML", "Type", False),
     ],
 )
-def test_a_run_together_name_is_not_split_into_other_names(resume, term):
-    assert not ResumeIndex(resume).shows(term)
+def test_words_a_pdf_ran_together_are_read_apart_but_not_a_name_written_so(resume, term, shown):
+    assert ResumeIndex(resume).shows(term) == shown
 
 
 @pytest.mark.parametrize(
