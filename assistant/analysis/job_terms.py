@@ -988,9 +988,14 @@ def terms_in(
                     give_back(g)
                 take(f)
 
+    # every credential pattern ends on a word _LICENCE_WORD finds (licence, certificate,
+    # credential, authorization): a sentence without one is not scanned word by word for them
+    credential = _LICENCE_WORD.search(text) is not None
     for matches in (
-        _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text),
-        _finditer_by_runs(_LOWER_CREDENTIAL, _LOWER_START, _LOWER_RUN, text),
+        _finditer_by_runs(_NAMED_CREDENTIAL, _CAPITAL_OR_DIGIT, _NAME_RUN, text)
+        if credential
+        else (),
+        _finditer_by_runs(_LOWER_CREDENTIAL, _LOWER_START, _LOWER_RUN, text) if credential else (),
         _finditer_by_runs(_NAMED_COURSE, _CAPITAL_OR_DIGIT, _NAME_RUN, text)
         if _COMPLETION.search(text)
         else (),
@@ -1042,8 +1047,10 @@ def terms_in(
         if free(m.start(), m.end()):
             name = f"{m.group('name')} apprenticeship"
             take(Found(name, "certification or licence", m.start(), m.end()))
-    for m in _finditer_by_runs(
-        _SHARED_CREDENTIAL, _LOWER_START, _LOWER_HYPHEN_RUN, text
+    for m in (
+        _finditer_by_runs(_SHARED_CREDENTIAL, _LOWER_START, _LOWER_HYPHEN_RUN, text)
+        if credential
+        else ()
     ):  # "a forklift and/or crane operator's license"
         word = m.group("first")
         if word.lower() not in _CREDENTIAL_FILLER and free(*m.span("first")):
