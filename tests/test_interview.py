@@ -866,9 +866,47 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
     assert q.what == "fundamental accounting" and q.what in q.text
     assert len(item_question("report writing").what.split()) <= MAX_OBJECT_WORDS
     # one word, or a participle for the rest, says too little; a duty with a verb is not an item
-    assert item_question("methods used to weld, braze, and forge metal") is None
     assert item_question("the metals classified as ferrous and non-ferrous") is None
     assert item_question("inspects facilities") is None
+    # a way of working by what it is used to do gets the methods pattern, not the item one
+    methods = item_question("methods used to weld, braze, and forge metal")
+    assert methods.text.startswith("Walk me through the methods you use to weld, braze and forge")
+
+
+@pytest.mark.parametrize(
+    "item,asked",
+    [
+        ("methods used to weld, braze, and forge metal", "weld, braze and forge metal"),
+        (
+            "methods used  to test and diagnose software and hardware functions following upgrade",
+            "test and diagnose software and hardware functions",
+        ),
+        (
+            "procedures used to test and treat boiler and cooling water system and to interpret "
+            "standard test results",
+            "test and treat boiler and cooling water system",
+        ),
+        (
+            "methods used to estimate time, labor and materials needed for completion of jobs",
+            "estimate time, labor and materials",
+        ),
+        ("procedures used to move pipes and/or other equipment", "move pipes or other equipment"),
+        ("techniques used to conduct effective investigations", "conduct effective investigations"),
+        # a pronoun, one vague word, no object, a step of the application: no question
+        ("procedures used to install, maintain, and repair them", None),
+        ("the steps needed to isolate and fix the problems including use of X", None),
+        ("steps needed to complete the online Advisory Essay", None),
+        ("methods used to weld", None),
+        ("methods of economic research", None),
+    ],
+)
+def test_a_way_of_working_is_asked_by_what_it_is_used_to_do(item, asked):
+    """ "methods used to weld, braze, and forge metal" (what a selection tests knowledge of) is
+    asked with its verbs and their shared object, cut where the object says how or why."""
+    from assistant.analysis.duty_questions import method_question
+
+    q = method_question(item)
+    assert (q.text.split(" to ", 1)[1].split(". Why")[0] if q else None) == asked
 
 
 def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_path):

@@ -480,10 +480,83 @@ def _shared_qualifier(what: list[str], rest: str) -> bool:
 
 def item_question(item: str) -> Optional[DutyQuestion]:
     """A question on an item the ad lists without a verb ("data collection", "knowledge of:
-    fundamental accounting practices"): the item pattern with a few words of it, or None."""
-    if duty_questions(item):
-        return None
+    fundamental accounting practices"): the item pattern with a few words of it, or None; the
+    methods pattern for a way of working ("methods used to weld, braze, and forge metal")."""
+    method = method_question(item)
+    if method or duty_questions(item):
+        return method
     return _item_question(item)
+
+
+# "methods used to weld, braze, and forge metal", "procedures used to test and treat boiler and
+# cooling water system", "techniques used to conduct effective investigations": a way of working
+# the selection tests knowledge of, what it is for said by its verbs and their shared object
+_METHODS_USED = re.compile(
+    r"^(?:and\s+)?(?:the\s+)?(methods|techniques|procedures)\s+(?:used|needed|required)"
+    r"\s+to\s+(.+)",
+    re.I,
+)
+_JOINS = frozenset(("and", "or", "and/or"))
+# what ends the shared object, beside `_OBJECT_ENDS`: "following upgrade", "needed for"
+_METHOD_OBJECT_ENDS = (_OBJECT_ENDS - _JOINS) | {"following", "needed", "required"}
+MAX_METHOD_WORDS = 6  # of the shared object: "emergency operations plans and procedures"
+
+
+def method_question(item: str) -> Optional[DutyQuestion]:
+    """The methods pattern on an item that names a way of working by what it is used to do
+    (`_METHODS_USED`): "Walk me through the methods you use to test and diagnose software and
+    hardware functions". Its verbs are the first word and those a comma or "and" joins to it
+    before any object ("weld, braze, and forge"); the object runs to a word that says how, where
+    or why ("following upgrade", "needed for", "including"), and may be a list ("time, labor and
+    materials"). None where the object is a pronoun ("install, maintain, and repair them"), one
+    vague word ("fix the problems") or too long to say."""
+    m = _METHODS_USED.match(item.strip())
+    if not m:
+        return None
+    words = re.findall(r"[A-Za-z][\w'/-]*|,", m.group(2))
+    verbs = [words.pop(0).lower()] if words and words[0] != "," else []
+    # "weld, braze, and forge metal": a comma or "and" right after a verb joins another verb
+    while len(words) >= 3 and (words[0] == "," or words[0].lower() in _JOINS):
+        nxt = 1 + (words[0] == "," and words[1].lower() in _JOINS)  # ", and forge"
+        if nxt >= len(words) - 1 or words[nxt] == ",":
+            break
+        verbs.append(words[nxt].lower())
+        words = words[nxt + 1 :]
+    what: list[str] = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in _METHOD_OBJECT_ENDS:
+            break
+        if low in _JOINS and k + 1 < len(words) and words[k + 1].lower() == "to":
+            break  # "and to interpret ...": a clause of its own
+        what.append(word)
+    while what and (what[-1] == "," or what[-1].lower() in _JOINS | stop_words()):
+        what.pop()
+    if "," in what and not any(w.lower() in _JOINS for w in what[what.index(",") :]):
+        what = what[: what.index(",")]  # "estimate time, [...]" with no list's "and": the first
+    said = [w for w in what if w != ","]
+    if not verbs or not said or verbs[0] in stop_words() or len(said) > MAX_METHOD_WORDS:
+        return None
+    if len(said) == 1 and said[0].lower() in stop_words():
+        return None  # "repair them"
+    object_ = re.sub(r"\s+,", ",", " ".join(said if len(said) == len(what) else what))
+    object_ = object_.replace("and/or", "or")
+    dq = DutyQuestion("", "", "", [], verbs[-1], object_)
+    if one_vague_word(dq):
+        return None  # "isolate and fix the problems": any job's
+    doing = ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
+    pattern = term_patterns()["method"]
+    kind = m.group(1).lower()
+    said_kind = f"{kind} you use"
+    term = f"{doing} {object_}"
+    return DutyQuestion(
+        text=pattern.text.format(kind=said_kind, term=term),
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=[g.format(kind=kind, term=term) for g in pattern.guide],
+        verb=verbs[-1],
+        what=object_,
+    )
 
 
 def _item_question(item: str) -> Optional[DutyQuestion]:
