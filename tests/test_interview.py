@@ -874,6 +874,37 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
 
 
 @pytest.mark.parametrize(
+    "item,verb,what",
+    [
+        (
+            "the resolution of departmental and Citywide administrative problems",
+            "resolve",
+            "Citywide administrative problems",
+        ),
+        ("the preparation of monthly budget reports for the department", "prepare", None),
+        ("the installation of electrical systems and equipment in buildings", "install", None),
+        # the item's own words still say it; a noun of no duty verb, or a vague object: none
+        ("the maintenance of records", "", "maintenance of records"),
+        ("the principles of accounting and budgeting of the City", None, None),
+        ("the resolution of departmental and divisional issues", None, None),
+    ],
+)
+def test_an_item_cut_to_the_noun_of_a_duty_is_asked_as_the_duty(item, verb, what):
+    """ "Typical duties relate to the resolution of departmental and Citywide administrative
+    problems, ...": the item, too long to say, is cut to "the resolution", which names nothing;
+    the noun is a duty verb's work ("resolution": resolve), so the duty is asked on what it is
+    done to."""
+    from assistant.analysis.duty_questions import item_question
+
+    q = item_question(item)
+    assert (q.verb if q else None) == verb
+    if q and what:
+        assert q.what == what and what in q.text
+    if q and verb and not what:
+        assert q.what and q.text.startswith(("Tell me", "Walk me"))
+
+
+@pytest.mark.parametrize(
     "item,asked",
     [
         ("methods used to weld, braze, and forge metal", "weld, braze and forge metal"),

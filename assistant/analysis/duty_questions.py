@@ -577,7 +577,7 @@ def _item_question(item: str) -> Optional[DutyQuestion]:
     if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():
         words = words[1:]  # "the City's Fire Department" keeps its article
     if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
-        return None
+        return _activity_question(item)
     what = " ".join(words)
     pattern = term_patterns()["items"]
     return DutyQuestion(
@@ -588,6 +588,41 @@ def _item_question(item: str) -> Optional[DutyQuestion]:
         verb="",
         what=what,
     )
+
+
+def _activity_question(item: str) -> Optional[DutyQuestion]:
+    """An item cut to the noun of a duty verb's work before its "of" ("the resolution [of
+    departmental and Citywide administrative problems]") asked as the duty: the verb's pattern on
+    what the work is done to, read as `activity_objects` reads it ("Tell me about a time you had
+    to resolve Citywide administrative problems ..."); the first of its list's items. None for any
+    other item cut to one word or none."""
+    m = re.match(r"\s*(?:the\s+)?([a-z]+)\s+of\s+", item, re.I)
+    verb = _verb_of(m.group(1)) if m else None
+    if not verb:
+        return None
+    spans = token_spans(item)
+    found = _listed_objects(item, spans, _tokens_at(spans, (m.end(),)), qualified=True)
+    if not found:
+        return None
+    base, pattern = _verb_forms()[verb]
+    what = found[0][0]
+    text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
+    dq = DutyQuestion(text, pattern.type, pattern.follow_up, list(pattern.guide), base, what)
+    return None if one_vague_word(dq) or names_a_relationship(dq) else dq
+
+
+def _verb_of(noun: str) -> Optional[str]:
+    """The duty verb whose work a noun names: "installation" (install), "maintenance",
+    "resolution" (resolve: a noun in -ution of a verb in -ve); None for any other word."""
+    noun = noun.lower()
+    bases = {base for pattern in patterns() for base in pattern.verbs}
+    if noun.endswith("ution") and noun[:-5] + "ve" in bases:
+        return noun[:-5] + "ve"
+    if noun in _IRREGULAR_ACTIVITIES:
+        return _IRREGULAR_ACTIVITIES[noun]
+    if not _activity_noun(noun):
+        return None
+    return next((b for b in sorted(bases) if stem(b) == stem(noun)), None)
 
 
 # An ability's verb that is an auxiliary says nothing of the work ("be available", "have a car");
