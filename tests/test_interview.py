@@ -874,6 +874,33 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
 
 
 @pytest.mark.parametrize(
+    "sentence,fields",
+    [
+        (
+            "Management Assistant is an entry-level professional position that can lead to a "
+            "career in budget and finance, personnel administration, or special program "
+            "administration. Typical duties relate to data collection.",
+            "budget and finance, personnel administration or special program administration",
+        ),
+        ("The role leads to careers in Water Quality.", "Water Quality"),
+        # growth in general, or a career named by no field, is no career the job leads to
+        ("We are committed to your growth and invested in your career.", None),
+        ("Opportunities for career advancement.", None),
+        ("This can lead to a career in " + "many different things " * 5 + ".", None),
+    ],
+)
+def test_where_the_job_leads_is_asked_about(sentence, fields):
+    """A bulletin's "can lead to a career in ..." line is asked as where the candidate wants the
+    job to take them, with its fields; a benefits line on careers is not."""
+    from assistant.analysis.duty_questions import career_question
+
+    q = career_question(sentence)
+    assert (q.what if q else None) == fields
+    if q:
+        assert q.text.startswith(f"This job can lead to a career in {fields}. Where")
+
+
+@pytest.mark.parametrize(
     "item,verb,what",
     [
         (

@@ -625,6 +625,33 @@ def _verb_of(noun: str) -> Optional[str]:
     return next((b for b in sorted(bases) if stem(b) == stem(noun)), None)
 
 
+# "an entry-level professional position that can lead to a career in budget and finance,
+# personnel administration, or special program administration": where the job leads, in its field
+_CAREER_IN = re.compile(r"\bleads? to (?:a )?careers? in ([^.;:()]+)", re.I)
+MAX_CAREER_WORDS = 12
+
+
+def career_question(sentence: str) -> Optional[DutyQuestion]:
+    """The career pattern on the fields a sentence says the job leads to (`_CAREER_IN`): "This
+    job can lead to a career in budget and finance, personnel administration or special program
+    administration. Where do you want it to take you ...?" None where it names none, or more than
+    can be said."""
+    m = _CAREER_IN.search(sentence)
+    fields = re.sub(r",\s*(and|or)\b", r" \1", m.group(1)).strip(" ,") if m else ""
+    if not fields or len(fields.split()) > MAX_CAREER_WORDS:
+        return None
+    fields = " ".join(_spoken(w, first=False) for w in fields.split())
+    pattern = term_patterns()["career"]
+    return DutyQuestion(
+        text=pattern.text.format(term=fields),
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=[g.format(term=fields) for g in pattern.guide],
+        verb="",
+        what=fields,
+    )
+
+
 # An ability's verb that is an auxiliary says nothing of the work ("be available", "have a car");
 # of the other function words, only "make" is a verb that takes a thing ("make presentations")
 _AUXILIARIES = frozenset("be have do get".split())
