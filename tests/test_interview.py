@@ -874,6 +874,41 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
 
 
 @pytest.mark.parametrize(
+    "line,verb,what",
+    [
+        (
+            "Senior Administrative Clerk which provides experience in the development, "
+            "implementation, testing, installation, maintenance or support of central, "
+            "departmental, distributed or personal computer systems and associated hardware",
+            "support",
+            "computer systems",
+        ),
+        (
+            "Two years of experience in the construction, maintenance, or operation of water "
+            "system facilities; or",
+            "operate",
+            "water system facilities",
+        ),
+        ("experience in the preparation of monthly budget reports", "prepare", "monthly budget"),
+        # a noun of no duty's work, a vague thing, or no "of": none
+        ("experience in a class at the level of Senior Administrative Clerk", None, None),
+        ("experience in the resolution of issues", None, None),
+        ("Three years of experience in automotive mechanic work", None, None),
+    ],
+)
+def test_experience_named_by_the_nouns_of_its_work_is_asked_as_the_duty(line, verb, what):
+    """ "experience in the installation, maintenance or support of ... computer systems": the
+    nouns of duty verbs' work before an "of" are asked as the last one's duty, on what it is done
+    to."""
+    from assistant.analysis.duty_questions import experience_question
+
+    q = experience_question(line)
+    assert (q.verb if q else None) == verb
+    if q:
+        assert q.what.startswith(what) and q.what in q.text
+
+
+@pytest.mark.parametrize(
     "sentence,fields",
     [
         (

@@ -613,16 +613,55 @@ def _activity_question(item: str) -> Optional[DutyQuestion]:
 
 def _verb_of(noun: str) -> Optional[str]:
     """The duty verb whose work a noun names: "installation" (install), "maintenance",
-    "resolution" (resolve: a noun in -ution of a verb in -ve); None for any other word."""
+    "resolution" (resolve: a noun in -ution of a verb in -ve), "testing"; None for any other
+    word."""
     noun = noun.lower()
     bases = {base for pattern in patterns() for base in pattern.verbs}
     if noun.endswith("ution") and noun[:-5] + "ve" in bases:
         return noun[:-5] + "ve"
+    if noun in _verb_forms() and noun.endswith("ing"):  # "testing"
+        return _verb_forms()[noun][0]
     if noun in _IRREGULAR_ACTIVITIES:
         return _IRREGULAR_ACTIVITIES[noun]
     if not _activity_noun(noun):
         return None
     return next((b for b in sorted(bases) if stem(b) == stem(noun)), None)
+
+
+# "experience in the development, implementation, testing, installation, maintenance or support
+# of central, departmental, distributed or personal computer systems and associated hardware":
+# a requirement's experience named by the nouns of its work, and what the work is done to
+_EXPERIENCE_IN_WORK = re.compile(
+    r"\bexperience in (?:the )?((?:[a-z]+(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*[a-z]+)"
+    r"\s+of\s+(.+)",
+    re.I,
+)
+# "central, departmental, distributed or [personal computer systems]": the qualifiers a list of
+# them shares with its last item's noun
+_QUALIFIER_LIST = re.compile(r"^(?:[a-z-]+\s*,\s*)+(?:[a-z-]+\s+)?(?:and|or)\s+(?=\S+\s+\S)", re.I)
+
+
+def experience_question(line: str) -> Optional[DutyQuestion]:
+    """A requirement whose experience is named by the nouns of duty verbs' work and what it is
+    done to (`_EXPERIENCE_IN_WORK`: "experience in the construction, maintenance, or operation of
+    water system facilities") asked as the duty of its last noun ("Tell me about a time you had to
+    support computer systems ..."), on the first thing its "of" names, as a reader names it
+    (`_head_phrase`). None where a noun of the list is no duty's work ("experience in the
+    preparation of reports" gives it; "experience in a class at the level of ..." does not) or
+    the thing is vague."""
+    m = _EXPERIENCE_IN_WORK.search(line)
+    nouns = re.findall(r"[a-z]+", m.group(1), re.I) if m else []
+    verbs = [_verb_of(n) for n in nouns if n.lower() not in ("and", "or")]
+    if not verbs or not all(verbs):
+        return None
+    rest = _QUALIFIER_LIST.sub("", m.group(2))
+    what = _head_phrase(_object(rest, token_spans(rest), 0))
+    if not what or not _says_a_thing(what):
+        return None
+    base, pattern = _verb_forms()[verbs[-1]]
+    text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
+    dq = DutyQuestion(text, pattern.type, pattern.follow_up, list(pattern.guide), base, what)
+    return None if one_vague_word(dq) or names_a_relationship(dq) else dq
 
 
 # "an entry-level professional position that can lead to a career in budget and finance,

@@ -26,6 +26,7 @@ from assistant.analysis.duty_questions import (
     ability_question,
     career_question,
     duty_questions,
+    experience_question,
     item_question,
     names_a_relationship,
     names_a_thing,
@@ -549,7 +550,9 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     for line in lines:  # (each once: _own_lines)
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
-        for dq in duty_questions(line):
+        said = duty_questions(line)
+        said += [q for q in [experience_question(line)] if q]  # "experience in the ... of ..."
+        for dq in said:
             if one_vague_word(dq) or names_a_relationship(dq):  # "lead projects": any job's
                 continue
             if not sure or names_a_thing(dq, known):  # sure: the bank asks the vague ones better
