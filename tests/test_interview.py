@@ -874,6 +874,32 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
 
 
 @pytest.mark.parametrize(
+    "item,terms",
+    [
+        (
+            "basic computer terminology in the area of PC hardware and software necessary to read",
+            "computer terms",
+        ),
+        ("common automotive terminology", "automotive terms"),
+        ("commonly used plumbing terminology", "plumbing terms"),
+        # only how common the words are: no field to ask about; other items keep their pattern
+        ("basic terminology", None),
+        ("basic bookkeeping terms", None),
+    ],
+)
+def test_a_fields_terminology_is_asked_as_its_terms(item, terms):
+    """ "knowledge of: basic computer terminology" is asked as the terms ("Which computer terms do
+    you use most at work?"), not as "experience of basic computer terminology"."""
+    from assistant.analysis.duty_questions import item_question
+
+    q = item_question(item)
+    if terms:
+        assert q.what == terms and q.text.startswith(f"Which {terms} do you use most")
+    else:
+        assert q is None or "terms do you use" not in q.text
+
+
+@pytest.mark.parametrize(
     "line,verb,what",
     [
         (

@@ -578,6 +578,8 @@ def _item_question(item: str) -> Optional[DutyQuestion]:
         words = words[1:]  # "the City's Fire Department" keeps its article
     if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
         return _activity_question(item)
+    if words[-1].lower() in _WORDS_FOR_WORDS:
+        return _terms_question(words)
     what = " ".join(words)
     pattern = term_patterns()["items"]
     return DutyQuestion(
@@ -587,6 +589,31 @@ def _item_question(item: str) -> Optional[DutyQuestion]:
         guide=[g.format(term=what) for g in pattern.guide],
         verb="",
         what=what,
+    )
+
+
+# A field's words ("basic computer terminology", "common automotive terminology"): asked as
+# the terms themselves, which the item pattern's "experience of terminology" does not say
+_WORDS_FOR_WORDS = frozenset(("terminology", "vocabulary"))
+_HOW_COMMON = frozenset("basic common commonly used general standard".split())
+
+
+def _terms_question(words: list[str]) -> Optional[DutyQuestion]:
+    """The terms pattern on a field's terminology named by its qualifiers ("basic computer
+    terminology": "Which computer terms do you use most at work? ..."); None where nothing but
+    how common the words are qualifies it."""
+    field = [w for w in words[:-1] if w.lower() not in _HOW_COMMON]
+    if not field:
+        return None
+    term = " ".join(field + ["terms"])
+    pattern = term_patterns()["terminology"]
+    return DutyQuestion(
+        text=pattern.text.format(term=term),
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=[g.format(term=term) for g in pattern.guide],
+        verb="",
+        what=term,
     )
 
 
