@@ -499,17 +499,19 @@ _METHODS_USED = re.compile(
 _JOINS = frozenset(("and", "or", "and/or"))
 # what ends the shared object, beside `_OBJECT_ENDS`: "following upgrade", "needed for"
 _METHOD_OBJECT_ENDS = (_OBJECT_ENDS - _JOINS) | {"following", "needed", "required"}
-MAX_METHOD_WORDS = 6  # of the shared object: "emergency operations plans and procedures"
+MAX_METHOD_WORDS = 7  # of the verbs and their object: fewer than a paste of the ad
 
 
 def method_question(item: str) -> Optional[DutyQuestion]:
     """The methods pattern on an item that names a way of working by what it is used to do
-    (`_METHODS_USED`): "Walk me through the methods you use to test and diagnose software and
-    hardware functions". Its verbs are the first word and those a comma or "and" joins to it
-    before any object ("weld, braze, and forge"); the object runs to a word that says how, where
-    or why ("following upgrade", "needed for", "including"), and may be a list ("time, labor and
-    materials"). None where the object is a pronoun ("install, maintain, and repair them"), one
-    vague word ("fix the problems") or too long to say."""
+    (`_METHODS_USED`): "How do you test and diagnose software and hardware functions? Walk me
+    through the methods you use, and why." Its verbs are the first word and those a comma or
+    "and" joins to it before any object ("weld, braze, and forge"); the object runs to a word
+    that says how, where or why ("following upgrade", "needed for", "including"), and may be a
+    list ("time, labor and materials"); verbs and object together fewer words than a paste of
+    the ad (MAX_METHOD_WORDS), a longer list cut to its first item of two or more words. None
+    where the object is a pronoun ("install, maintain, and repair them"), one vague word ("fix
+    the problems") or too long to say."""
     m = _METHODS_USED.match(item.strip())
     if not m:
         return None
@@ -534,8 +536,15 @@ def method_question(item: str) -> Optional[DutyQuestion]:
         what.pop()
     if "," in what and not any(w.lower() in _JOINS for w in what[what.index(",") :]):
         what = what[: what.index(",")]  # "estimate time, [...]" with no list's "and": the first
+    room = MAX_METHOD_WORDS - 2 * len(verbs) + 1  # "test and diagnose": 3 words
+    if len([w for w in what if w != ","]) > room and any(w.lower() in _JOINS for w in what):
+        # "develop and maintain emergency operations plans [and procedures]": its first item,
+        # unless one word, which may qualify the later item's noun ("boiler [and cooling water
+        # system]": `_shared_qualifier`)
+        first = what[: next(i for i, w in enumerate(what) if w == "," or w.lower() in _JOINS)]
+        what = first if len(first) > 1 else what
     said = [w for w in what if w != ","]
-    if not verbs or not said or verbs[0] in stop_words() or len(said) > MAX_METHOD_WORDS:
+    if not verbs or not said or verbs[0] in stop_words() or len(said) > room:
         return None
     if len(said) == 1 and said[0].lower() in stop_words():
         return None  # "repair them"
@@ -547,10 +556,9 @@ def method_question(item: str) -> Optional[DutyQuestion]:
     doing = ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
     pattern = term_patterns()["method"]
     kind = m.group(1).lower()
-    said_kind = f"{kind} you use"
     term = f"{doing} {object_}"
     return DutyQuestion(
-        text=pattern.text.format(kind=said_kind, term=term),
+        text=pattern.text.format(kind=kind, term=term),
         type=pattern.type,
         follow_up=pattern.follow_up,
         guide=[g.format(kind=kind, term=term) for g in pattern.guide],
@@ -698,18 +706,28 @@ MAX_CAREER_WORDS = 12
 
 
 def career_question(sentence: str) -> Optional[DutyQuestion]:
-    """The career pattern on the fields a sentence says the job leads to (`_CAREER_IN`): "This
-    job can lead to a career in budget and finance, personnel administration or special program
-    administration. Where do you want it to take you ...?" None where it names none, or more than
-    can be said."""
+    """The career pattern on the fields a sentence says the job leads to (`_CAREER_IN`): "Of
+    budget and finance, personnel administration and special program administration, which would
+    you most want this job to lead to ...?"; one field: "This job can lead to a career in Water
+    Quality. What draws you to it ...?" None where it names none, or more than can be said."""
     m = _CAREER_IN.search(sentence)
-    fields = re.sub(r",\s*(and|or)\b", r" \1", m.group(1)).strip(" ,") if m else ""
-    if not fields or len(fields.split()) > MAX_CAREER_WORDS:
+    said = " ".join(_spoken(w, first=False) for w in m.group(1).split()) if m else ""
+    if not said.strip(" ,") or len(said.split()) > MAX_CAREER_WORDS:
         return None
-    fields = " ".join(_spoken(w, first=False) for w in fields.split())
+    # "budget and finance, personnel administration, or special program administration": the
+    # options, joined by the word the ad did not join them with, so its list is not pasted
+    joined = re.search(r",\s*(and|or)\s+\S+[^,]*$", said)
+    items = [x.strip() for x in re.split(r",\s*(?:(?:and|or)\s+)?", said) if x.strip()]
     pattern = term_patterns()["career"]
+    if joined and len(items) > 1:
+        other = "or" if joined.group(1).lower() == "and" else "and"
+        fields = f"{', '.join(items[:-1])} {other} {items[-1]}"
+        text = pattern.text.format(term=fields)
+    else:
+        fields = said.strip(" ,")
+        text = (pattern.text_one or pattern.text).format(term=fields)
     return DutyQuestion(
-        text=pattern.text.format(term=fields),
+        text=text,
         type=pattern.type,
         follow_up=pattern.follow_up,
         guide=[g.format(term=fields) for g in pattern.guide],
