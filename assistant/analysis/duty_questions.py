@@ -682,8 +682,8 @@ def experience_question(line: str) -> Optional[DutyQuestion]:
     water system facilities") asked as the duty of its last noun ("Tell me about a time you had to
     support computer systems ..."), on the first thing its "of" names, as a reader names it
     (`_head_phrase`). None where a noun of the list is no duty's work ("experience in the
-    preparation of reports" gives it; "experience in a class at the level of ..." does not) or
-    the thing is vague."""
+    preparation of monthly budget reports" gives one; "experience in a class at the level of ..."
+    none) or the thing is vague ("the resolution of issues")."""
     m = _EXPERIENCE_IN_WORK.search(line)
     nouns = re.findall(r"[a-z]+", m.group(1), re.I) if m else []
     verbs = [_verb_of(n) for n in nouns if n.lower() not in ("and", "or")]
