@@ -935,35 +935,6 @@ def test_experience_named_by_the_nouns_of_its_work_is_asked_as_the_duty(line, ve
 
 
 @pytest.mark.parametrize(
-    "sentence,fields",
-    [
-        (
-            "Management Assistant is an entry-level professional position that can lead to a "
-            "career in budget and finance, personnel administration, or special program "
-            "administration. Typical duties relate to data collection.",
-            "budget and finance, personnel administration and special program administration",
-        ),
-        ("The role leads to careers in Water Quality.", "Water Quality"),
-        # growth in general, or a career named by no field, is no career the job leads to
-        ("We are committed to your growth and invested in your career.", None),
-        ("Opportunities for career advancement.", None),
-        ("This can lead to a career in " + "many different things " * 5 + ".", None),
-    ],
-)
-def test_where_the_job_leads_is_asked_about(sentence, fields):
-    """A bulletin's "can lead to a career in ..." line is asked as where the candidate wants the
-    job to take them, with its fields (a list of them as options, joined by the word the ad did
-    not join them with); a benefits line on careers is not."""
-    from assistant.analysis.duty_questions import career_question
-    from evaluation.eval_interview import pastes
-
-    q = career_question(sentence)
-    assert (q.what if q else None) == fields
-    if q:  # its fields named, never the ad's list pasted
-        assert fields in q.text and not pastes(q.text, sentence)
-
-
-@pytest.mark.parametrize(
     "item,verb,what",
     [
         (

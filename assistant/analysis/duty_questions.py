@@ -699,43 +699,6 @@ def experience_question(line: str) -> Optional[DutyQuestion]:
     return None if one_vague_word(dq) or names_a_relationship(dq) else dq
 
 
-# "an entry-level professional position that can lead to a career in budget and finance,
-# personnel administration, or special program administration": where the job leads, in its field
-_CAREER_IN = re.compile(r"\bleads? to (?:a )?careers? in ([^.;:()]+)", re.I)
-MAX_CAREER_WORDS = 12
-
-
-def career_question(sentence: str) -> Optional[DutyQuestion]:
-    """The career pattern on the fields a sentence says the job leads to (`_CAREER_IN`): "Of
-    budget and finance, personnel administration and special program administration, which would
-    you most want this job to lead to ...?"; one field: "This job can lead to a career in Water
-    Quality. What draws you to it ...?" None where it names none, or more than can be said."""
-    m = _CAREER_IN.search(sentence)
-    said = " ".join(_spoken(w, first=False) for w in m.group(1).split()) if m else ""
-    if not said.strip(" ,") or len(said.split()) > MAX_CAREER_WORDS:
-        return None
-    # "budget and finance, personnel administration, or special program administration": the
-    # options, joined by the word the ad did not join them with, so its list is not pasted
-    joined = re.search(r",\s*(and|or)\s+\S+[^,]*$", said)
-    items = [x.strip() for x in re.split(r",\s*(?:(?:and|or)\s+)?", said) if x.strip()]
-    pattern = term_patterns()["career"]
-    if joined and len(items) > 1:
-        other = "or" if joined.group(1).lower() == "and" else "and"
-        fields = f"{', '.join(items[:-1])} {other} {items[-1]}"
-        text = pattern.text.format(term=fields)
-    else:
-        fields = said.strip(" ,")
-        text = (pattern.text_one or pattern.text).format(term=fields)
-    return DutyQuestion(
-        text=text,
-        type=pattern.type,
-        follow_up=pattern.follow_up,
-        guide=[g.format(term=fields) for g in pattern.guide],
-        verb="",
-        what=fields,
-    )
-
-
 # An ability's verb that is an auxiliary says nothing of the work ("be available", "have a car");
 # of the other function words, only "make" is a verb that takes a thing ("make presentations")
 _AUXILIARIES = frozenset("be have do get".split())

@@ -24,7 +24,6 @@ from pydantic import BaseModel, Field
 from assistant import prompts
 from assistant.analysis.duty_questions import (
     ability_question,
-    career_question,
     duty_questions,
     experience_question,
     item_question,
@@ -560,22 +559,9 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     slots += _item_slots(things, terms, unclear)
     why = f"The job names these. This asks about its own terms ({unclear})."
     slots += [_own_question(q, why, None) for q in term_questions(terms, spoken_term)]
-    slots += _career_slots(job.text, unclear)
     if not sure:  # a sure field's own come after its bank's questions that do not fit
         slots += _to_know(lines, terms, unclear, job.text)
     return slots
-
-
-def _career_slots(text: str, unclear: str) -> list[Slot]:
-    """A question on where the ad says the job leads ("can lead to a career in budget and
-    finance, personnel administration, or special program administration":
-    duty_questions.career_question), once."""
-    for sentence in sentences(text):
-        dq = career_question(sentence)
-        if dq:
-            why = f"The job says it can lead to a career in {dq.what}. This asks about it ({unclear})."
-            return [_own_question(dq, why, sentence)]
-    return []
 
 
 def _unclear(candidates: list[str], sure: bool) -> str:
