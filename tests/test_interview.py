@@ -1339,6 +1339,47 @@ def test_a_repair_question_needs_a_repair():
     assert ad_fits(job, "trades")[REPAIR] == 0
 
 
+# ---- the software bank's non-technical colleague: only where the ad names such people ----
+
+BACKEND_AD = """# Senior Software Engineer
+
+## Responsibilities
+- Design and build backend services in Go and keep them reliable.
+- {duty}
+
+## Requirements
+- Five years of experience building distributed systems.
+- {requirement}
+"""
+NON_TECHNICAL = (
+    "Tell me about a time you helped a non-technical colleague get what they needed from a system."
+)
+
+
+@pytest.mark.parametrize(
+    "duty,requirement,apt",
+    [
+        ("Work with stakeholders in finance to turn their needs into features.", "Go.", True),
+        ("Partner with product managers on the roadmap.", "Go.", True),
+        ("Write unit tests.", "Translating non-technical requirements into designs.", True),
+        ("Build tools our analysts use every day.", "Go.", True),
+        ("Create modern interfaces for users of the Android app.", "Go.", False),
+        ("Optimise network protocols and socket code.", "Linux and C.", False),
+    ],
+)
+def test_the_non_technical_colleague_question_needs_such_people(duty, requirement, apt):
+    """Its premise is a colleague outside engineering: stakeholders, analysts, product
+    managers, customers, named in a duty or a requirement line. An app's own users are no
+    colleagues, and a systems programmer's ad names none: the question then fits 0 and comes
+    after the ad's own questions."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(BACKEND_AD.format(duty=duty, requirement=requirement))
+    fits = ad_fits(job, "software-data")
+    assert (fits[NON_TECHNICAL] > 0) == apt
+    assert NON_TECHNICAL in fits  # still in the running, last
+
+
 EVIDENCE_COMPANY = (
     "What do you know about the property and evidence this unit holds, and who relies on its "
     "records?"

@@ -656,11 +656,14 @@ def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
 
 def _premise_text(job: JobDescription) -> tuple[str, str]:
     """Where a bank question's premise is looked for: the title and duty lines (a specialist
-    question's cues), and those with the lists of what the selection tests (its `needs`); an ad
-    where no duty lines are found is read whole for the second."""
+    question's cues), and those with the requirement lines and the lists of what the selection
+    tests (its `needs`: "translating non-technical requirements" names whom the work is for); an
+    ad where no duty lines are found is read whole for the second."""
     duties = duty_lines(job)
     named = "\n".join([job.title or "", *duties])
-    said = "\n".join([named, *_listed_items(job.text)[0]]) if duties else job.text
+    reqs = [line_text(strip_instructions(x)) for x in job.requirements]
+    said_lines = dict.fromkeys([*duties, *reqs, *_listed_items(job.text)[0]])  # each line once
+    said = "\n".join([job.title or "", *said_lines]) if duties else job.text
     return named, said
 
 
