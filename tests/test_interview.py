@@ -1363,13 +1363,14 @@ NON_TECHNICAL = (
         ("Partner with product managers on the roadmap.", "Go.", True),
         ("Write unit tests.", "Translating non-technical requirements into designs.", True),
         ("Build tools our analysts use every day.", "Go.", True),
+        ("Collaborate with cross-functional teams on product priorities.", "Go.", True),
         ("Create modern interfaces for users of the Android app.", "Go.", False),
         ("Optimise network protocols and socket code.", "Linux and C.", False),
     ],
 )
 def test_the_non_technical_colleague_question_needs_such_people(duty, requirement, apt):
     """Its premise is a colleague outside engineering: stakeholders, analysts, product
-    managers, customers, named in a duty or a requirement line. An app's own users are no
+    managers, cross-functional teams, customers, named in a duty or a requirement line. An app's own users are no
     colleagues, and a systems programmer's ad names none: the question then fits 0 and comes
     after the ad's own questions."""
     from assistant.tasks.interview import ad_fits
