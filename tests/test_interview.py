@@ -580,6 +580,25 @@ def test_questions_on_the_jobs_own_terms_by_their_vocabulary_category():
     assert all(q.follow_up and q.guide for q in found)
 
 
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("Organizations like Intel, WalkMe, and Canva use our AI. You know Python.", True),
+        ("Our customers include Shopify and Canva. You will script in Python.", True),
+        ("Organizations like Intel use our AI. You will design slides in Canva.", False),
+        ("You will design slides in Canva and work with clients like Intel.", False),
+        ("Organizations like ours use tools such as Canva.", False),  # tools, not customers
+    ],
+)
+def test_a_name_given_only_among_the_employers_customers_is_not_the_jobs_tool(text, customer):
+    """'organizations like Intel, ASICS, WalkMe, and Canva are using...' names customers: Canva
+    is no tool the job uses there, but where a line of the job names it, it is."""
+    from assistant.tasks.interview import customers_only
+
+    assert customers_only("Canva", text) == customer
+    assert not customers_only("Python", text)
+
+
 def test_count_is_respected_and_the_set_is_deterministic():
     for n in (1, 4, 10, 15):
         result = build_questions(request(count=n))
