@@ -1358,6 +1358,68 @@ def test_a_repair_question_needs_a_repair():
     assert ad_fits(job, "trades")[REPAIR] == 0
 
 
+# ---- a court report, a member of the public who resists a rule, a business's tax records ----
+
+COURT = (
+    "Tell me about a time you wrote a report that was used in a hearing, a court or a "
+    "disciplinary case."
+)
+AGGRESSIVE = (
+    "How would you deal with a member of the public who becomes aggressive when you enforce a rule?"
+)
+TAX_RECORDS = "How would you review a business's records to check the tax or fees it has declared?"
+TAX_OWED = "How would you find out whether a business is paying the taxes or fees it owes?"
+
+
+@pytest.mark.parametrize(
+    "family,title,duty,apt,not_apt",
+    [
+        (
+            "public-safety",
+            "Animal Control Officer",
+            "Enforces animal ordinances, issues citations and gives evidence at hearings.",
+            [COURT, AGGRESSIVE],
+            [],
+        ),
+        (
+            "public-safety",
+            "Emergency Management Coordinator",
+            "Plans the City's response to disasters and runs exercises of the emergency plan.",
+            [],
+            [COURT, AGGRESSIVE],
+        ),
+        (
+            "public-sector",
+            "Tax Compliance Aide",
+            "Audits business tax returns and collects fees owed to the City.",
+            [TAX_RECORDS, TAX_OWED],
+            [],
+        ),
+        (
+            "public-sector",
+            "Harbor Planning Analyst",
+            "Prepares economic studies of development proposals for the harbor.",
+            [],
+            [TAX_RECORDS, TAX_OWED],
+        ),
+    ],
+)
+def test_an_enforcers_and_an_auditors_questions_need_their_work_named(
+    family, title, duty, apt, not_apt
+):
+    """A report used in court needs a court, a hearing, evidence or an investigation; a member
+    of the public who resists needs a rule enforced; a business's tax records need a tax, a fee
+    or an audit. An emergency planner's or a planning analyst's duties name none of them."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(
+        f"# {title}\n\n## Duties\n- {duty}\n- Prepares reports and works with other departments.\n"
+    )
+    fits = ad_fits(job, family)
+    assert all(fits[q] > 0 for q in apt)
+    assert all(fits[q] == 0 for q in not_apt)
+
+
 # ---- the software bank's non-technical colleague: only where the ad names such people ----
 
 BACKEND_AD = """# Senior Software Engineer
