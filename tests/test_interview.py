@@ -1358,6 +1358,38 @@ def test_a_repair_question_needs_a_repair():
     assert ad_fits(job, "trades")[REPAIR] == 0
 
 
+CONTROL_ROOM = (
+    "How do you monitor a plant or a system from the control room, and what do you do when an "
+    "alarm goes off?"
+)
+
+
+@pytest.mark.parametrize(
+    "title,duty,apt",
+    [
+        (
+            "Water Utility Operator",
+            "Monitors the treatment plant on SCADA and answers alarms.",
+            True,
+        ),
+        (
+            "Wastewater Treatment Mechanic Supervisor",
+            "Supervises the repair of pumps and valves at the wastewater treatment plant.",
+            False,
+        ),
+    ],
+)
+def test_watching_a_plant_from_its_control_room_needs_the_watching_named(title, duty, apt):
+    """The plant's words (wastewater, treatment plant) make the control-room question one to
+    consider; monitoring, alarms or SCADA make its premise hold: a plant's mechanic repairs, its
+    operator watches."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(CRAFT_AD.format(title=title, duty=duty)), "trades")
+    assert CONTROL_ROOM in fits
+    assert (fits[CONTROL_ROOM] > 0) == apt
+
+
 # ---- a court report, a member of the public who resists a rule, a business's tax records ----
 
 COURT = (
