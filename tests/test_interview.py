@@ -1358,10 +1358,24 @@ def test_a_repair_question_needs_a_repair():
     assert ad_fits(job, "trades")[REPAIR] == 0
 
 
-CONTROL_ROOM = (
-    "How do you monitor a plant or a system from the control room, and what do you do when an "
-    "alarm goes off?"
+NEW_CIRCUIT = "Walk me through how you test a new circuit before you switch it on and hand it over."
+
+
+@pytest.mark.parametrize(
+    "title,duty,apt",
+    [
+        ("Electrician", "Installs new wiring and lighting circuits in City buildings.", True),
+        ("Auto Electrician", "Diagnoses, tests and repairs truck electrical systems.", False),
+    ],
 )
+def test_a_new_circuit_needs_one_the_job_puts_in(title, duty, apt):
+    """The electrician's circuit-testing question hands over a new installation: an auto
+    electrician who diagnoses and repairs has none."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(CRAFT_AD.format(title=title, duty=duty)), "trades")
+    assert NEW_CIRCUIT in fits
+    assert (fits[NEW_CIRCUIT] > 0) == apt
 
 
 @pytest.mark.parametrize(
