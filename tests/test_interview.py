@@ -580,6 +580,25 @@ def test_questions_on_the_jobs_own_terms_by_their_vocabulary_category():
     assert all(q.follow_up and q.guide for q in found)
 
 
+@pytest.mark.parametrize(
+    "text,customer",
+    [
+        ("Organizations like Intel, WalkMe, and Canva use our AI. You know Python.", True),
+        ("Our customers include Shopify and Canva. You will script in Python.", True),
+        ("Organizations like Intel use our AI. You will design slides in Canva.", False),
+        ("You will design slides in Canva and work with clients like Intel.", False),
+        ("Organizations like ours use tools such as Canva.", False),  # tools, not customers
+    ],
+)
+def test_a_name_given_only_among_the_employers_customers_is_not_the_jobs_tool(text, customer):
+    """'organizations like Intel, ASICS, WalkMe, and Canva are using...' names customers: Canva
+    is no tool the job uses there, but where a line of the job names it, it is."""
+    from assistant.tasks.interview import customers_only
+
+    assert customers_only("Canva", text) == customer
+    assert not customers_only("Python", text)
+
+
 def test_count_is_respected_and_the_set_is_deterministic():
     for n in (1, 4, 10, 15):
         result = build_questions(request(count=n))
@@ -1472,6 +1491,156 @@ def test_a_repair_question_needs_a_repair():
         )
     )
     assert ad_fits(job, "trades")[REPAIR] == 0
+
+
+NEW_CIRCUIT = "Walk me through how you test a new circuit before you switch it on and hand it over."
+
+
+@pytest.mark.parametrize(
+    "title,duty,apt",
+    [
+        ("Electrician", "Installs new wiring and lighting circuits in City buildings.", True),
+        ("Auto Electrician", "Diagnoses, tests and repairs truck electrical systems.", False),
+    ],
+)
+def test_a_new_circuit_needs_one_the_job_puts_in(title, duty, apt):
+    """The electrician's circuit-testing question hands over a new installation: an auto
+    electrician who diagnoses and repairs has none."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(CRAFT_AD.format(title=title, duty=duty)), "trades")
+    assert NEW_CIRCUIT in fits
+    assert (fits[NEW_CIRCUIT] > 0) == apt
+
+
+@pytest.mark.parametrize(
+    "title,duty,apt",
+    [
+        (
+            "Water Utility Operator",
+            "Monitors the treatment plant on SCADA and answers alarms.",
+            True,
+        ),
+        (
+            "Wastewater Treatment Mechanic Supervisor",
+            "Supervises the repair of pumps and valves at the wastewater treatment plant.",
+            False,
+        ),
+    ],
+)
+def test_watching_a_plant_from_its_control_room_needs_the_watching_named(title, duty, apt):
+    """The plant's words (wastewater, treatment plant) make the control-room question one to
+    consider; monitoring, alarms or SCADA make its premise hold: a plant's mechanic repairs, its
+    operator watches."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(CRAFT_AD.format(title=title, duty=duty)), "trades")
+    assert CONTROL_ROOM in fits
+    assert (fits[CONTROL_ROOM] > 0) == apt
+
+
+# ---- a court report, a member of the public who resists a rule, a business's tax records ----
+
+COURT = (
+    "Tell me about a time you wrote a report that was used in a hearing, a court or a "
+    "disciplinary case."
+)
+AGGRESSIVE = (
+    "How would you deal with a member of the public who becomes aggressive when you enforce a rule?"
+)
+TAX_RECORDS = "How would you review a business's records to check the tax or fees it has declared?"
+TAX_OWED = "How would you find out whether a business is paying the taxes or fees it owes?"
+
+
+@pytest.mark.parametrize(
+    "family,title,duty,apt,not_apt",
+    [
+        (
+            "public-safety",
+            "Animal Control Officer",
+            "Enforces animal ordinances, issues citations and gives evidence at hearings.",
+            [COURT, AGGRESSIVE],
+            [],
+        ),
+        (
+            "public-safety",
+            "Emergency Management Coordinator",
+            "Plans the City's response to disasters and runs exercises of the emergency plan.",
+            [],
+            [COURT, AGGRESSIVE],
+        ),
+        (
+            "public-sector",
+            "Tax Compliance Aide",
+            "Audits business tax returns and collects fees owed to the City.",
+            [TAX_RECORDS, TAX_OWED],
+            [],
+        ),
+        (
+            "public-sector",
+            "Harbor Planning Analyst",
+            "Prepares economic studies of development proposals for the harbor.",
+            [],
+            [TAX_RECORDS, TAX_OWED],
+        ),
+    ],
+)
+def test_an_enforcers_and_an_auditors_questions_need_their_work_named(
+    family, title, duty, apt, not_apt
+):
+    """A report used in court needs a court, a hearing, evidence or an investigation; a member
+    of the public who resists needs a rule enforced; a business's tax records need a tax, a fee
+    or an audit. An emergency planner's or a planning analyst's duties name none of them."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(
+        f"# {title}\n\n## Duties\n- {duty}\n- Prepares reports and works with other departments.\n"
+    )
+    fits = ad_fits(job, family)
+    assert all(fits[q] > 0 for q in apt)
+    assert all(fits[q] == 0 for q in not_apt)
+
+
+# ---- the software bank's non-technical colleague: only where the ad names such people ----
+
+BACKEND_AD = """# Senior Software Engineer
+
+## Responsibilities
+- Design and build backend services in Go and keep them reliable.
+- {duty}
+
+## Requirements
+- Five years of experience building distributed systems.
+- {requirement}
+"""
+NON_TECHNICAL = (
+    "Tell me about a time you helped a non-technical colleague get what they needed from a system."
+)
+
+
+@pytest.mark.parametrize(
+    "duty,requirement,apt",
+    [
+        ("Work with stakeholders in finance to turn their needs into features.", "Go.", True),
+        ("Partner with product managers on the roadmap.", "Go.", True),
+        ("Write unit tests.", "Translating non-technical requirements into designs.", True),
+        ("Build tools our analysts use every day.", "Go.", True),
+        ("Collaborate with cross-functional teams on product priorities.", "Go.", True),
+        ("Create modern interfaces for users of the Android app.", "Go.", False),
+        ("Optimise network protocols and socket code.", "Linux and C.", False),
+    ],
+)
+def test_the_non_technical_colleague_question_needs_such_people(duty, requirement, apt):
+    """Its premise is a colleague outside engineering: stakeholders, analysts, product
+    managers, cross-functional teams, customers, named in a duty or a requirement line. An app's own users are no
+    colleagues, and a systems programmer's ad names none: the question then fits 0 and comes
+    after the ad's own questions."""
+    from assistant.tasks.interview import ad_fits
+
+    job = parse_job_text(BACKEND_AD.format(duty=duty, requirement=requirement))
+    fits = ad_fits(job, "software-data")
+    assert (fits[NON_TECHNICAL] > 0) == apt
+    assert NON_TECHNICAL in fits  # still in the running, last
 
 
 EVIDENCE_COMPANY = (

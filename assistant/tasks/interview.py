@@ -571,8 +571,30 @@ def _unclear(candidates: list[str], sure: bool) -> str:
 
 
 def _own_terms(job: JobDescription) -> list[str]:
-    """The job's terms that are no soft skill (those get the general questions)."""
-    return [t for t in vocabulary_job_terms(job.text, job.company) if not competency_of_skill(t)]
+    """The job's terms that are no soft skill (those get the general questions), nor a name the
+    ad gives only among its customers (`customers_only`)."""
+    return [
+        t
+        for t in vocabulary_job_terms(job.text, job.company)
+        if not competency_of_skill(t) and not customers_only(t, job.text)
+    ]
+
+
+# "organizations like Intel, ASICS, WalkMe, and Canva are using...": a list of names after the
+# word for those the employer serves names its customers, not tools the job uses
+_NAME = r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*"
+_CUSTOMER_NAMES = re.compile(
+    r"\b(?i:organi[sz]ations|compan(?:y|ies)|clients|customers|brands|businesses|enterprises)"
+    rf",? (?:like|such as|including|include) {_NAME}(?:,? (?:and |or )?{_NAME})*"
+)
+
+
+def customers_only(term: str, text: str) -> bool:
+    """The ad names the term, and only in a list of the employer's customers ("organizations
+    like Intel, WalkMe and Canva"): a customer, not the job's tool or work."""
+    said = [m.start() for m in re.finditer(r"\b" + re.escape(term) + r"\b", text, re.I)]
+    lists = [m.span() for m in _CUSTOMER_NAMES.finditer(text)]
+    return bool(said) and all(any(a <= x < b for a, b in lists) for x in said)
 
 
 def _own_lines(job: JobDescription) -> tuple[list[str], list[str]]:
@@ -659,11 +681,14 @@ def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
 
 def _premise_text(job: JobDescription) -> tuple[str, str]:
     """Where a bank question's premise is looked for: the title and duty lines (a specialist
-    question's cues), and those with the lists of what the selection tests (its `needs`); an ad
-    where no duty lines are found is read whole for the second."""
+    question's cues), and those with the requirement lines and the lists of what the selection
+    tests (its `needs`: "translating non-technical requirements" names whom the work is for); an
+    ad where no duty lines are found is read whole for the second."""
     duties = duty_lines(job)
     named = "\n".join([job.title or "", *duties])
-    said = "\n".join([named, *_listed_items(job.text)[0]]) if duties else job.text
+    reqs = [line_text(strip_instructions(x)) for x in job.requirements]
+    said_lines = dict.fromkeys([*duties, *reqs, *_listed_items(job.text)[0]])  # each line once
+    said = "\n".join([job.title or "", *said_lines]) if duties else job.text
     return named, said
 
 
