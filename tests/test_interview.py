@@ -1025,6 +1025,76 @@ def test_a_way_of_working_is_asked_by_what_it_is_used_to_do(item, asked):
     assert (q.text.split("?")[0].removeprefix("How do you ") if q else None) == asked
 
 
+@pytest.mark.parametrize(
+    "item,asked",
+    [
+        (
+            "electrical theory sufficient to properly connect and utilize electrical equipment",
+            ("electrical theory", "connect and utilize electrical equipment"),
+        ),
+        (
+            "common types of knots sufficient to secure items to the hand line used in overhead work",
+            ("knots", "secure items"),
+        ),
+        (
+            "charts, graphs, and diagrams such as those found in Microsoft Excel and Visio "
+            "sufficient to identify formula errors, and understand and explain data to users",
+            ("charts, graphs, and diagrams", "identify formula errors"),
+        ),
+        (
+            "parking meter devices including all working parts sufficient to perform service and "
+            "repairs",
+            ("parking meter devices", "perform service and repairs"),
+        ),
+        (
+            "Port tariffs in order to adequately understand and explain the rules",
+            ("Port tariffs", "understand and explain the rules"),
+        ),
+        # no thing the purpose is done to, a pointing word, a thing too long to say, a duty
+        # clause (its own duty question asks it), no purpose: no question
+        ("arithmetic sufficient to add, subtract, and multiply with speed and accuracy", None),
+        ("various meters and/or gauges sufficient to read them", None),
+        (
+            "basic physics principles as they apply to tools sufficient to operate these devices",
+            None,
+        ),
+        ("principles and practices of confidentiality sufficient to recognize actions", None),
+        ("filing systems sufficient to organize documents in an efficient manner", None),
+        ("electrical theory", None),
+    ],
+)
+def test_a_thing_to_know_is_asked_with_what_the_ad_says_it_is_for(item, asked):
+    """ "electrical theory sufficient to properly connect and utilize electrical equipment" is
+    asked with its purpose ("How has your knowledge of electrical theory helped you connect and
+    utilize electrical equipment?"), not cut before it; names keep their case."""
+    from assistant.analysis.duty_questions import purpose_question
+
+    q = purpose_question(item)
+    said = re.match(r"How has your knowledge of (.+) helped you (.+)\? ", q.text) if q else None
+    assert (said.groups() if said else None) == asked
+
+
+def test_a_listed_thing_with_its_purpose_is_asked_whole_beside_its_names():
+    """A knowledge list's item said with what it is for is one thing, in place of the item cut
+    before its purpose; the names it lists keep their own questions."""
+    from assistant.analysis.duty_questions import item_question
+    from assistant.tasks.interview import _listed_items
+
+    text = (
+        "The interview tests job knowledge, which includes knowledge of: charts, graphs, and "
+        "diagrams such as those found in Microsoft Excel, Microsoft PowerPoint, and Visio "
+        "sufficient to identify formula errors; data collection; the ability to diagnose faults."
+    )
+    things = _listed_items(text)[1]
+    asked = [q.text for q in map(item_question, things) if q]
+    assert any(
+        "charts, graphs, and diagrams helped you identify formula errors" in t for t in asked
+    )
+    assert any("of Microsoft PowerPoint?" in t for t in asked)
+    assert any("of data collection?" in t for t in asked)
+    assert not any(t.startswith("Visio") for t in things)  # cut before its purpose: gone
+
+
 def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_path):
     """A bulletin whose duties are one verbless sentence: its listed things, and the parts of
     what its selection tests, give questions on a few of their words, never one word alone."""

@@ -485,7 +485,7 @@ def item_question(item: str) -> Optional[DutyQuestion]:
     method = method_question(item)
     if method or duty_questions(item):
         return method
-    return _item_question(item)
+    return purpose_question(item) or _item_question(item)
 
 
 # "methods used to weld, braze, and forge metal", "procedures used to test and treat boiler and
@@ -502,20 +502,15 @@ _METHOD_OBJECT_ENDS = (_OBJECT_ENDS - _JOINS) | {"following", "needed", "require
 MAX_METHOD_WORDS = 7  # of the verbs and their object: fewer than a paste of the ad
 
 
-def method_question(item: str) -> Optional[DutyQuestion]:
-    """The methods pattern on an item that names a way of working by what it is used to do
-    (`_METHODS_USED`): "How do you test and diagnose software and hardware functions? Walk me
-    through the methods you use, and why." Its verbs are the first word and those a comma or
-    "and" joins to it before any object ("weld, braze, and forge"); the object runs to a word
-    that says how, where or why ("following upgrade", "needed for", "including"), and may be a
-    list ("time, labor and materials"); verbs and object together fewer words than a paste of
+def _verbs_and_object(text: str) -> Optional[tuple[list[str], str]]:
+    """The verbs and their shared object that open `text` ("weld, braze, and forge metal"): the
+    first word and those a comma or "and" joins to it before any object; the object runs to a
+    word that says how, where or why ("following upgrade", "needed for", "including"), and may be
+    a list ("time, labor and materials"); verbs and object together fewer words than a paste of
     the ad (MAX_METHOD_WORDS), a longer list cut to its first item of two or more words. None
     where the object is a pronoun ("install, maintain, and repair them"), one vague word ("fix
     the problems") or too long to say."""
-    m = _METHODS_USED.match(item.strip())
-    if not m:
-        return None
-    words = re.findall(r"[A-Za-z][\w'/-]*|,", m.group(2))
+    words = re.findall(r"[A-Za-z][\w'/-]*|,", text)
     verbs = [words.pop(0).lower()] if words and words[0] != "," else []
     # "weld, braze, and forge metal": a comma or "and" right after a verb joins another verb
     while len(words) >= 3 and (words[0] == "," or words[0].lower() in _JOINS):
@@ -553,6 +548,19 @@ def method_question(item: str) -> Optional[DutyQuestion]:
     dq = DutyQuestion("", "", "", [], verbs[-1], object_)
     if one_vague_word(dq):
         return None  # "isolate and fix the problems": any job's
+    return verbs, object_
+
+
+def method_question(item: str) -> Optional[DutyQuestion]:
+    """The methods pattern on an item that names a way of working by what it is used to do
+    (`_METHODS_USED`): "How do you test and diagnose software and hardware functions? Walk me
+    through the methods you use, and why." Its verbs and their object as `_verbs_and_object`
+    reads them; None where it reads none."""
+    m = _METHODS_USED.match(item.strip())
+    said = _verbs_and_object(m.group(2)) if m else None
+    if not said:
+        return None
+    verbs, object_ = said
     doing = ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
     pattern = term_patterns()["method"]
     kind = m.group(1).lower()
@@ -562,6 +570,60 @@ def method_question(item: str) -> Optional[DutyQuestion]:
         type=pattern.type,
         follow_up=pattern.follow_up,
         guide=[g.format(kind=kind, term=term) for g in pattern.guide],
+        verb=verbs[-1],
+        what=object_,
+    )
+
+
+# "electrical theory sufficient to properly connect and utilize electrical equipment", "charts,
+# graphs, and diagrams such as those found in ... Visio sufficient to identify formula errors": a
+# thing to know and what the ad says it is for
+_FOR_A_PURPOSE = re.compile(
+    r"^(?:and\s+)?(.+?),?\s+(?:sufficient to|in order to|so as to)\s+(?:[a-z]+ly\s+)?(.+)$", re.I
+)
+# what ends the thing to know: its examples ("such as", "including") and how it is described
+_MEANS_ENDS = re.compile(r"\s*(?:\(|,?\s+(?:such as|including|as they|as it|that|which)\b)", re.I)
+_KINDS_OF = re.compile(r"^(?:the\s+)?(?:(?:types|kinds|forms) of\s+)", re.I)
+_POINTING = frozenset("this that these those such it them".split())  # "operate these devices"
+MAX_MEANS_WORDS = 4  # with "knowledge of", and apart from the purpose: no paste of the ad
+
+
+def says_a_purpose(item: str) -> bool:
+    """Whether the item says what the thing it names is for ("... sufficient to V ...")."""
+    return bool(_FOR_A_PURPOSE.match(item.strip(" .;")))
+
+
+def purpose_question(item: str) -> Optional[DutyQuestion]:
+    """The purpose pattern on a thing to know that the ad says what it is for (`_FOR_A_PURPOSE`:
+    "common types of knots sufficient to secure items to the hand line"): "How has your knowledge
+    of knots helped you secure items? ..."; the thing without its examples or how common it is
+    (at most MAX_MEANS_WORDS words), the purpose as `_verbs_and_object` reads a verb and its
+    object. None where the item is a duty clause of a pattern (its duty question asks it), or
+    where the purpose names no thing ("add, subtract, and multiply with speed", "read them",
+    "operate these devices", "ensure that ...")."""
+    m = _FOR_A_PURPOSE.match(item.strip(" .;"))
+    if not m or duty_questions(item):
+        return None
+    means = _MEANS_ENDS.split(m.group(1), maxsplit=1)[0].split()
+    while means and means[0].lower() in _HOW_COMMON | {"and", "commonly", "used"}:
+        means = means[1:]  # "basic", "common", "commonly used"
+    means = _KINDS_OF.sub("", " ".join(means)).split()
+    said = _verbs_and_object(m.group(2))
+    if not means or len([w for w in means if w != ","]) > MAX_MEANS_WORDS:
+        return None
+    if not said or said[1].split()[0].lower() in _POINTING:
+        return None
+    verbs, object_ = said
+    object_ = re.sub(r"\s+[a-z]{3,}ly$", "", object_)  # "operate them safely"
+    thing = " ".join(means)  # said mid-sentence in the ad's list: its case is the writer's
+    doing = ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
+    purpose = f"{doing} {object_}"
+    pattern = term_patterns()["purpose"]
+    return DutyQuestion(
+        text=pattern.text.format(term=thing, purpose=purpose),
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=[g.format(term=thing, purpose=purpose) for g in pattern.guide],
         verb=verbs[-1],
         what=object_,
     )

@@ -30,6 +30,8 @@ from assistant.analysis.duty_questions import (
     names_a_relationship,
     names_a_thing,
     one_vague_word,
+    purpose_question,
+    says_a_purpose,
     term_questions,
 )
 from assistant.analysis.keywords import (
@@ -524,14 +526,20 @@ def _listed_items(text: str) -> tuple[list[str], list[str]]:
     """The ad's lists: the duties it "relates to", the knowledge and abilities its selection
     tests ('job knowledge, which includes knowledge of: A; B; the ability to C'). Returns the
     parts (each a duty line: "methods used to test and diagnose software") and the things it
-    names without a verb, before any abilities ("data collection", "report writing")."""
+    names without a verb, before any abilities ("data collection", "report writing"); a thing
+    said with what it is for ("charts, graphs, and diagrams ... sufficient to identify formula
+    errors": `purpose_question`) is also one thing, in place of the item its purpose ends."""
     parts: list[str] = []
     things: list[str] = []
     for said in sentences(text):
         for m in (*_DUTY_LIST.finditer(said), *_KNOWLEDGE.finditer(said)):
             parts += [p.strip() for p in m.group(1).split(";")]
             listed = _ABILITIES.split(m.group(1))[0]  # "ability to: compare...": not a thing
-            things += [_LAST_ITEM.sub("", p.strip(" .")) for p in re.split(_ITEM_BREAK, listed)]
+            for part in listed.split(";"):
+                split = [_LAST_ITEM.sub("", p.strip(" .")) for p in re.split(_ITEM_BREAK, part)]
+                if purpose_question(part):  # asked whole, in place of its item cut before it
+                    split = [part.strip(" .")] + [x for x in split if not says_a_purpose(x)]
+                things += split
     return [x for x in parts if x], [x for x in things if x]
 
 
