@@ -1074,6 +1074,47 @@ def test_a_thing_to_know_is_asked_with_what_the_ad_says_it_is_for(item, asked):
     assert (said.groups() if said else None) == asked
 
 
+@pytest.mark.parametrize(
+    "ability,asked",
+    [
+        (
+            "analyze complex material sufficient to identify relevant issues, extract pertinent "
+            "information or data, and make recommendations",
+            ("analyze complex material", "identify relevant issues"),
+        ),
+        (
+            "use computer software such as Excel sufficient to perform engineering calculations",
+            ("use computer software", "perform engineering calculations"),
+        ),
+        (
+            "accurately compare Payroll records in order to correct pay errors",
+            ("compare Payroll records", "correct pay errors"),
+        ),
+        # how any job is done, a vague object, a duty clause of a pattern, as long as a paste
+        # of the ad, no purpose: no question
+        ("communicate orally sufficient to make presentations and provide customer service", None),
+        ("work with others in order to meet deadlines", None),
+        ("manage time sufficient to prioritize and combine investigations", None),
+        ("prepare written reports in order to correspond with members", None),
+        (
+            "determine a work-exposure sampling strategy in order to obtain accurate and "
+            "meaningful data",
+            None,
+        ),
+        ("analyze complex material", None),
+    ],
+)
+def test_an_ability_is_asked_with_what_the_ad_says_it_is_for(ability, asked):
+    """ "analyze complex material sufficient to identify relevant issues" is asked with its
+    purpose ("How do you analyze complex material to identify relevant issues?"), not cut before
+    it, in fewer words than a paste of the ad."""
+    from assistant.analysis.duty_questions import ability_purpose_question
+
+    q = ability_purpose_question(ability)
+    said = re.match(r"How do you (.+) to (.+)\? ", q.text) if q else None
+    assert (said.groups() if said else None) == asked
+
+
 def test_a_listed_thing_with_its_purpose_is_asked_whole_beside_its_names():
     """A knowledge list's item said with what it is for is one thing, in place of the item cut
     before its purpose; the names it lists keep their own questions."""

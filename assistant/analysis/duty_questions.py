@@ -561,10 +561,9 @@ def method_question(item: str) -> Optional[DutyQuestion]:
     if not said:
         return None
     verbs, object_ = said
-    doing = ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
     pattern = term_patterns()["method"]
     kind = m.group(1).lower()
-    term = f"{doing} {object_}"
+    term = f"{_doing(verbs)} {object_}"
     return DutyQuestion(
         text=pattern.text.format(kind=kind, term=term),
         type=pattern.type,
@@ -586,6 +585,7 @@ _MEANS_ENDS = re.compile(r"\s*(?:\(|,?\s+(?:such as|including|as they|as it|that
 _KINDS_OF = re.compile(r"^(?:the\s+)?(?:(?:types|kinds|forms) of\s+)", re.I)
 _POINTING = frozenset("this that these those such it them".split())  # "operate these devices"
 MAX_MEANS_WORDS = 4  # with "knowledge of", and apart from the purpose: no paste of the ad
+PASTE_WORDS = 8  # an ability and its purpose together, fewer words than that
 
 
 def says_a_purpose(item: str) -> bool:
@@ -608,24 +608,63 @@ def purpose_question(item: str) -> Optional[DutyQuestion]:
     while means and means[0].lower() in _HOW_COMMON | {"and", "commonly", "used"}:
         means = means[1:]  # "basic", "common", "commonly used"
     means = _KINDS_OF.sub("", " ".join(means)).split()
-    said = _verbs_and_object(m.group(2))
-    if not means or len([w for w in means if w != ","]) > MAX_MEANS_WORDS:
+    purpose = _purpose(m.group(2))
+    if not means or len([w for w in means if w != ","]) > MAX_MEANS_WORDS or not purpose:
         return None
+    thing = " ".join(means)  # said mid-sentence in the ad's list: its case is the writer's
+    return _purpose_said("purpose", thing, purpose)
+
+
+def ability_purpose_question(ability: str) -> Optional[DutyQuestion]:
+    """The purpose pattern for an ability the ad says what it is for ("compare data from multiple
+    sources in order to identify errors and discrepancies"): "How do you compare data to identify
+    errors and discrepancies? ...", the ability's verb and object and the purpose's each read as
+    `_verbs_and_object` reads them. None where a duty pattern asks the ability (its duty question
+    asks it), where its verb is an auxiliary or takes no thing ("communicate orally", "work with
+    others"), where either object is vague ("manage time") or names no thing, or where the two
+    together are as long as a paste of the ad (PASTE_WORDS)."""
+    m = _FOR_A_PURPOSE.match(ability.strip(" .;"))
+    if not m or duty_questions(ability):
+        return None
+    able = re.sub(r"^(?:[a-z]+ly\s+)", "", m.group(1).strip(" :"))  # "accurately compare"
+    said = _verbs_and_object(_MEANS_ENDS.split(able, maxsplit=1)[0])
+    purpose = _purpose(m.group(2))
+    if not said or not purpose or said[0][0] in _AUXILIARIES:
+        return None
+    then = _bare(said[1].split())[0]
+    if then.lower() in stop_words() or then.endswith("ly"):
+        return None  # "work with others", "communicate orally": how any job is done
+    able = f"{_doing(said[0])} {said[1]}"
+    if len(f"{able} {purpose}".split()) >= PASTE_WORDS:  # "in order" left out: still the ad's
+        return None
+    return _purpose_said("ability_purpose", able, purpose)
+
+
+def _purpose(text: str) -> Optional[str]:
+    """What a purpose says, its verbs and their object (`_verbs_and_object`), or None where it
+    names no thing: "add, subtract, and multiply with speed", "read them", "operate these
+    devices", "ensure that ..."."""
+    said = _verbs_and_object(text)
     if not said or said[1].split()[0].lower() in _POINTING:
         return None
-    verbs, object_ = said
-    object_ = re.sub(r"\s+[a-z]{3,}ly$", "", object_)  # "operate them safely"
-    thing = " ".join(means)  # said mid-sentence in the ad's list: its case is the writer's
-    doing = ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
-    purpose = f"{doing} {object_}"
-    pattern = term_patterns()["purpose"]
+    object_ = re.sub(r"\s+[a-z]{3,}ly$", "", said[1])  # "operate them safely"
+    return f"{_doing(said[0])} {object_}"
+
+
+def _doing(verbs: list[str]) -> str:
+    """Verbs said as a list: "weld, braze and forge"."""
+    return ", ".join(verbs[:-1]) + (" and " if len(verbs) > 1 else "") + verbs[-1]
+
+
+def _purpose_said(name: str, term: str, purpose: str) -> DutyQuestion:
+    pattern = term_patterns()[name]
     return DutyQuestion(
-        text=pattern.text.format(term=thing, purpose=purpose),
+        text=pattern.text.format(term=term, purpose=purpose),
         type=pattern.type,
         follow_up=pattern.follow_up,
-        guide=[g.format(term=thing, purpose=purpose) for g in pattern.guide],
-        verb=verbs[-1],
-        what=object_,
+        guide=[g.format(term=term, purpose=purpose) for g in pattern.guide],
+        verb=purpose.split()[0],
+        what=purpose,
     )
 
 

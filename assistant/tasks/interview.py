@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant import prompts
 from assistant.analysis.duty_questions import (
+    ability_purpose_question,
     ability_question,
     duty_questions,
     experience_question,
@@ -639,7 +640,7 @@ def _ability_slots(text: str, lines: list[str], unclear: str) -> list[Slot]:
     people or a vague one."""
     slots = []
     for ability in dict.fromkeys(_abilities(text, lines)):
-        dq = ability_question(ability)
+        dq = ability_purpose_question(ability) or ability_question(ability)
         if dq and not one_vague_word(dq) and not names_a_relationship(dq):
             why = f'The job asks for the ability to "{ability.strip(" .")}". This asks about it ({unclear}).'
             slots.append(_own_question(dq, why, ability))
