@@ -1061,6 +1061,8 @@ def test_a_way_of_working_is_asked_by_what_it_is_used_to_do(item, asked):
         ("principles and practices of confidentiality sufficient to recognize actions", None),
         ("filing systems sufficient to organize documents in an efficient manner", None),
         ("electrical theory", None),
+        ("and/or geology in order to determine if equipment is operating properly", None),
+        ("water system workings in order to determine if equipment is operating properly", None),
     ],
 )
 def test_a_thing_to_know_is_asked_with_what_the_ad_says_it_is_for(item, asked):
@@ -1102,6 +1104,7 @@ def test_a_thing_to_know_is_asked_with_what_the_ad_says_it_is_for(item, asked):
             None,
         ),
         ("analyze complex material", None),
+        ("pay attention to detail sufficient to detect safety hazards", None),
     ],
 )
 def test_an_ability_is_asked_with_what_the_ad_says_it_is_for(ability, asked):
@@ -1134,6 +1137,17 @@ def test_a_listed_thing_with_its_purpose_is_asked_whole_beside_its_names():
     assert any("of Microsoft PowerPoint?" in t for t in asked)
     assert any("of data collection?" in t for t in asked)
     assert not any(t.startswith("Visio") for t in things)  # cut before its purpose: gone
+
+
+def test_a_listed_thing_leaves_its_question_to_a_term_it_names_as_a_word():
+    """An item that names one of the ad's terms leaves the question to the term's own; a term
+    found only inside a word ("NOT" in "knots", "Sec" in "secure") is no such name."""
+    from assistant.tasks.interview import _item_slots
+
+    item = "common types of knots sufficient to secure items to the hand line"
+    (slot,) = _item_slots([item], ["NOT", "Sec"], "unclear")
+    assert "knowledge of knots helped you secure items" in slot[0].text
+    assert _item_slots([item], ["Knots"], "unclear") == []
 
 
 def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_path):

@@ -578,12 +578,14 @@ def method_question(item: str) -> Optional[DutyQuestion]:
 # graphs, and diagrams such as those found in ... Visio sufficient to identify formula errors": a
 # thing to know and what the ad says it is for
 _FOR_A_PURPOSE = re.compile(
-    r"^(?:and\s+)?(.+?),?\s+(?:sufficient to|in order to|so as to)\s+(?:[a-z]+ly\s+)?(.+)$", re.I
+    r"^(.+?),?\s+(?:sufficient to|in order to|so as to)\s+(?:[a-z]+ly\s+)?(.+)$", re.I
 )
 # what ends the thing to know: its examples ("such as", "including") and how it is described
 _MEANS_ENDS = re.compile(r"\s*(?:\(|,?\s+(?:such as|including|as they|as it|that|which)\b)", re.I)
 _KINDS_OF = re.compile(r"^(?:the\s+)?(?:(?:types|kinds|forms) of\s+)", re.I)
-_POINTING = frozenset("this that these those such it them".split())  # "operate these devices"
+# a purpose's first word that names no thing: "operate these devices", "determine if ..."
+_NO_THING = frozenset("this that these those such it them if whether how what".split())
+_LIST_GOES_ON = re.compile(r"\s*(?:and|or|and/or)\s", re.I)
 MAX_MEANS_WORDS = 4  # with "knowledge of", and apart from the purpose: no paste of the ad
 PASTE_WORDS = 8  # an ability and its purpose together, fewer words than that
 
@@ -598,12 +600,13 @@ def purpose_question(item: str) -> Optional[DutyQuestion]:
     "common types of knots sufficient to secure items to the hand line"): "How has your knowledge
     of knots helped you secure items? ..."; the thing without its examples or how common it is
     (at most MAX_MEANS_WORDS words), the purpose as `_verbs_and_object` reads a verb and its
-    object. None where the item is a duty clause of a pattern (its duty question asks it), or
+    object. None where the item is a duty clause of a pattern (its duty question asks it), the
+    last item of a list ("and/or geology in order to ...": the purpose is the whole list's), or
     where the purpose names no thing ("add, subtract, and multiply with speed", "read them",
     "operate these devices", "ensure that ...")."""
     m = _FOR_A_PURPOSE.match(item.strip(" .;"))
-    if not m or duty_questions(item):
-        return None
+    if not m or duty_questions(item) or _LIST_GOES_ON.match(item):
+        return None  # "[A, B,] and/or geology in order to ...": the purpose is the whole list's
     means = _MEANS_ENDS.split(m.group(1), maxsplit=1)[0].split()
     while means and means[0].lower() in _HOW_COMMON | {"and", "commonly", "used"}:
         means = means[1:]  # "basic", "common", "commonly used"
@@ -621,7 +624,8 @@ def ability_purpose_question(ability: str) -> Optional[DutyQuestion]:
     errors and discrepancies? ...", the ability's verb and object and the purpose's each read as
     `_verbs_and_object` reads them. None where a duty pattern asks the ability (its duty question
     asks it), where its verb is an auxiliary or takes no thing ("communicate orally", "work with
-    others"), where either object is vague ("manage time") or names no thing, or where the two
+    others"), where either object is vague ("manage time"), names no thing or is cut before its
+    complement ("pay attention [to detail]"), or where the two
     together are as long as a paste of the ad (PASTE_WORDS)."""
     m = _FOR_A_PURPOSE.match(ability.strip(" .;"))
     if not m or duty_questions(ability):
@@ -631,6 +635,8 @@ def ability_purpose_question(ability: str) -> Optional[DutyQuestion]:
     purpose = _purpose(m.group(2))
     if not said or not purpose or said[0][0] in _AUXILIARIES:
         return None
+    if re.search(rf"\b{re.escape(said[1])}\s+to\b", able):
+        return None  # "pay attention [to detail]": cut before its complement
     then = _bare(said[1].split())[0]
     if then.lower() in stop_words() or then.endswith("ly"):
         return None  # "work with others", "communicate orally": how any job is done
@@ -643,9 +649,9 @@ def ability_purpose_question(ability: str) -> Optional[DutyQuestion]:
 def _purpose(text: str) -> Optional[str]:
     """What a purpose says, its verbs and their object (`_verbs_and_object`), or None where it
     names no thing: "add, subtract, and multiply with speed", "read them", "operate these
-    devices", "ensure that ..."."""
+    devices", "ensure that ...", "determine if ..."."""
     said = _verbs_and_object(text)
-    if not said or said[1].split()[0].lower() in _POINTING:
+    if not said or said[1].split()[0].lower() in _NO_THING:
         return None
     object_ = re.sub(r"\s+[a-z]{3,}ly$", "", said[1])  # "operate them safely"
     return f"{_doing(said[0])} {object_}"

@@ -652,7 +652,7 @@ def _item_slots(things: list[str], terms: list[str], unclear: str) -> list[Slot]
     is none of its own terms (those get their own question)."""
     slots = []
     for item in dict.fromkeys(x.strip(" .") for x in things if x.strip(" .")):
-        if any(t.lower() in item.lower() for t in terms):
+        if any(names_term(item, t) for t in terms):  # tokens: "NOT" is not in "knots"
             continue  # its term gets its own question
         dq = item_question(item)
         if dq:
