@@ -305,6 +305,10 @@ def test_a_lead_in_line_under_the_job_description_keeps_its_bullets_as_duties():
             "Tools/Skills (hands-on experience is must)",
         ),
         ("## **Benefits**", "Benefits"),
+        (
+            "**Here's what you will experience working as a Senior Software Engineer:**",
+            "Here's what you will experience working as a Senior Software Engineer",
+        ),
     ],
 )
 def test_a_job_heading_in_any_emphasis_or_a_lead_in_that_names_a_section(line, heading):
@@ -325,6 +329,8 @@ def test_a_job_heading_in_any_emphasis_or_a_lead_in_that_names_a_section(line, h
         "**Technical Expertise:** Proficiency in Golang and Python is essential.",
         "Our team will be in touch with the next steps of the process:",  # names no section
         "_The responsibilities listed above are not all inclusive and may be changed._",
+        # a sentence that leads in with a colon, its section's word in a clause
+        "After meeting minimum qualifications, candidates will be scheduled for the following:",
     ],
 )
 def test_no_job_heading_in_a_sentence_an_item_or_an_italic_part_of_a_section(line):

@@ -200,23 +200,26 @@ def job_heading(line: str) -> Optional[tuple[str, int]]:
     """(heading text, level) when a job ad's line is a heading to a reader, else None: the forms
     of `heading_form` (Markdown '#', 'Name:', ALL CAPS, a bold line), and as ads also write them,
     a line wholly in emphasis whatever its marks ("**_Key Responsibilities:_**", the colon inside
-    the emphasis or out), a lead-in ending with a colon ("Tools/Skills (hands-on experience is
-    must):", "As a Software Engineer at X, you will be expected to:") when its words name a kind
-    of section, and a line in italics alone when it names the employer's own matters ("_Benefits
-    & Perks_", "_About Us_"): an italic line inside the duties ("_System Monitoring and Technical
-    Expertise (40%)_") is a part of them, no heading. A bullet is never a heading. The text has
-    straight apostrophes ("What You’ll Do" names the duties)."""
+    the emphasis or out), a short lead-in ending with a colon ("Tools/Skills (hands-on experience
+    is must):") when its words name a kind of section (a longer one is a sentence: "After meeting
+    minimum qualifications, candidates will be scheduled for the following:"), and a line in
+    italics alone when it names the employer's own matters ("_Benefits & Perks_", "_About Us_"):
+    an italic line inside the duties ("_System Monitoring and Technical Expertise (40%)_") is a
+    part of them, no heading. A bullet is never a heading. The text has straight apostrophes
+    ("What You’ll Do" names the duties)."""
     if BULLET.match(line):
         return None
     line = line.replace("\u2019", "'")
     wrapped = _WRAPPED.match(line)
     if wrapped and not line.lstrip().startswith("#"):
-        text = " ".join(_MARKS.sub(" ", wrapped.group("text")).split()).strip(" :")
+        said = " ".join(_MARKS.sub(" ", wrapped.group("text")).split())
+        text = said.strip(" :")
+        colon = said.endswith(":") or ":" in wrapped.group("close")
         marks = (wrapped.group("open"), wrapped.group("close"))
         bold = any(double in m for m in marks for double in ("**", "__"))
         if (
             len(text) <= 80
-            and _lead_in(text, 10)
+            and _lead_in(text, 14 if colon else 10)
             and (bold or heading_kind(text, OTHER) == BOILERPLATE)
         ):
             return text, 9
@@ -224,7 +227,7 @@ def job_heading(line: str) -> Optional[tuple[str, int]]:
     if head:
         return head
     plain = _LINK.sub(r"\1", line).strip()
-    if plain.endswith(":") and _lead_in(plain[:-1], 12) and heading_kind(plain, OTHER) != OTHER:
+    if plain.endswith(":") and _lead_in(plain[:-1], 8) and heading_kind(plain, OTHER) != OTHER:
         return plain.strip(" :"), 9
     return None
 
