@@ -290,6 +290,92 @@ def test_a_lead_in_line_under_the_job_description_keeps_its_bullets_as_duties():
     assert job.requirements == ["5 years of purchasing experience"]
 
 
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("**_Key Responsibilities:_**", "Key Responsibilities"),
+        (" ** _Required Skills:_**", "Required Skills"),
+        ("__Requirements__", "Requirements"),
+        ("**About the role:** **", "About the role"),
+        ("**What You\u2019ll Do**", "What You'll Do"),
+        ("**Do you have the right _ingredients*_? (Requirements)**", None),
+        ("_Benefits & Perks_", "Benefits & Perks"),
+        (
+            "Tools/Skills (hands-on experience is must):",
+            "Tools/Skills (hands-on experience is must)",
+        ),
+        ("## **Benefits**", "Benefits"),
+        (
+            "**Here's what you will experience working as a Senior Software Engineer:**",
+            "Here's what you will experience working as a Senior Software Engineer",
+        ),
+    ],
+)
+def test_a_job_heading_in_any_emphasis_or_a_lead_in_that_names_a_section(line, heading):
+    from assistant.inputs.job import job_heading
+
+    found = job_heading(line)
+    assert found is not None
+    if heading:
+        assert found[0] == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "_System Monitoring and Technical Expertise (40%)_",  # an italic part of the duties
+        "**This is a remote role for candidates based in Brazil only.**",  # a sentence
+        "*  **Required**",  # a bullet
+        "**Technical Expertise:** Proficiency in Golang and Python is essential.",
+        "Our team will be in touch with the next steps of the process:",  # names no section
+        "_The responsibilities listed above are not all inclusive and may be changed._",
+        # a sentence that leads in with a colon, its section's word in a clause
+        "After meeting minimum qualifications, candidates will be scheduled for the following:",
+    ],
+)
+def test_no_job_heading_in_a_sentence_an_item_or_an_italic_part_of_a_section(line):
+    from assistant.inputs.job import job_heading
+
+    assert job_heading(line) is None
+
+
+def test_emphasised_headings_put_the_duties_and_requirements_where_the_ad_says():
+    from assistant.inputs.job import parse_job_text
+
+    text = (
+        "# Backend Engineer\n\n**_Key Responsibilities:_**\n\n  *  **Build:** Develop APIs.\n\n"
+        " ** _Required Skills:_**\n\n  * Golang\n\n_Benefits & Perks_\n\n  * Pension\n\n"
+        "###  ** _Application Process:_**\n\n"
+        "### To be considered for this role these steps need to be followed:\n\n"
+        "  * Fill in the application form\n"
+    )
+    job = parse_job_text(text)
+    assert job.responsibilities == ["**Build:** Develop APIs."]
+    assert job.requirements == ["Golang"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("You will", "duties"),
+        ("You Will:", "duties"),
+        ("The Role", "duties"),
+        # should pass as they were: what the candidate brings; a role's requirements
+        ("You will need", "required"),
+        ("You will have", "required"),
+        ("Requirements for this role", "required"),
+    ],
+)
+def test_you_will_alone_heads_the_duties_and_for_this_role_names_no_section(heading, kind):
+    from assistant.inputs.job import heading_kind
+
+    assert heading_kind(heading, "other") == kind
+    assert (
+        heading_kind("To be considered for this role these steps need to be followed", "other")
+        == "other"
+    )
+
+
 def test_the_report_says_which_term_of_its_kind_met_an_or_equivalent_ask():
     from assistant.cli.critique_report import keyword_renderables
 
@@ -297,3 +383,16 @@ def test_the_report_says_which_term_of_its_kind_met_an_or_equivalent_ask():
     text = _plain(keyword_renderables(keyword_gap("Skills: C#, Excel", job)))
     assert "Java or an equivalent: your resume shows C#" in text, text
     assert "or an equivalent" not in _plain(keyword_renderables(keyword_gap("Skills: Java", job)))
+
+
+def test_a_sentence_set_as_a_heading_that_names_no_section_leads_on_from_the_one_it_is_in():
+    from assistant.inputs.job import heading_kind
+
+    lead_in = "To be considered for this role these steps need to be followed"
+    assert heading_kind(lead_in, "boilerplate") == "boilerplate"
+    assert heading_kind(lead_in, "duties") == "duties"
+    # should pass as they were: a short heading names its own section, a long one that names
+    # a section is that section
+    assert heading_kind("Growth opportunities", "boilerplate") == "other"
+    said = "As a Software Engineer at Mechanical Orchard, you will be expected to"
+    assert heading_kind(said, "other") == "duties"

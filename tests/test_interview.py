@@ -2167,3 +2167,21 @@ def test_two_qualifiers_of_one_noun_with_a_comma_between_are_its_object(line, wh
     assert (found[0].what if found else None) == what
     if found:
         assert one_vague_word(found[0]) == vague
+
+
+def test_the_own_questions_read_bullets_under_any_heading_but_how_to_apply_or_the_benefits():
+    """A bullet the ad gives under a heading of its own is duty material; one of how to apply
+    ("Record a video ...") or the benefits is not, and neither is one after a sentence set as a
+    heading that leads on from them."""
+    from assistant.tasks.interview import _own_lines
+
+    job = parse_job_text(
+        "# Backend Engineer\n\n**_Key Responsibilities:_**\n\n  * Deploy language models\n\n"
+        "### What's ahead\n\n  * Tune the caching layer\n\n_Benefits & Perks_\n\n"
+        "  * Private healthcare\n\n###  ** _Application Process:_**\n\n"
+        "### To be considered for this role these steps need to be followed:\n\n"
+        "  * Record a video showcasing your skill sets\n"
+    )
+    lines = _own_lines(job)[0]
+    assert "Deploy language models" in lines and "Tune the caching layer" in lines
+    assert not any("video" in x or "healthcare" in x for x in lines)

@@ -49,7 +49,7 @@ REQUIREMENT_HEADING = re.compile(
 DUTIES_HEADING = re.compile(
     r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
     r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
-    r"position summary|job summary|about the role|the position|role|"
+    r"position summary|job summary|about the role|the position|(?<!for this )(?<!for the )role|"
     r"(?:job|position) description|^(?:the )?opportunity$|\b(?:vos|tes) missions?\b|^missions$",
     re.I,
 )
@@ -67,6 +67,7 @@ BOILERPLATE_HEADING = re.compile(
 NOTES_HEADING = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
 
 
+_SENTENCE_WORDS = 8
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)\s*[:?]?\s*$")
 
 
@@ -79,10 +80,12 @@ def heading_kind(h: str, previous: str) -> str:
         kind = heading_kind(hint.group(1), previous)
         if kind != OTHER:
             return kind
-    if re.match(r"^you(?:'re| are| add| bring| have| will| should| need)\b", h, re.I) and not (
-        NICE_HEADING.search(h)
-    ):
-        return REQUIRED  # "You add to our culture with", "You bring": about the candidate
+    if re.match(
+        r"^you(?:'re| are| add| bring| have| will(?!\W*$)| should| need)\b", h, re.I
+    ) and not (NICE_HEADING.search(h)):
+        # "You add to our culture with", "You bring": about the candidate; "You will:" alone
+        # heads what the job does
+        return REQUIRED
     if NOTES_HEADING.search(h):
         return BOILERPLATE if previous == BOILERPLATE else NOTES
     if NICE_HEADING.search(h):
@@ -95,6 +98,10 @@ def heading_kind(h: str, previous: str) -> str:
         return REQUIRED
     if DUTIES_HEADING.search(h):
         return DUTIES
+    if len(h.split()) >= _SENTENCE_WORDS:
+        # "To be considered for this role these steps need to be followed": a sentence set as
+        # a heading that names no section leads into more of the one it is in
+        return previous
     return OTHER
 
 
@@ -174,6 +181,57 @@ def _plain(text: str) -> str:
     return _LINK.sub(r"\1", text).strip(" #*_")
 
 
+# A line set wholly in emphasis, in any combination the ads write: "**_Key Responsibilities:_**",
+# " ** _Location:_**", "__Benefits__", "_Benefits & Perks_", "**About the role:** **" (a stray
+# closing mark), "**About this _roll_ * (Responsibilities) **" (marks inside)
+_WRAPPED = re.compile(
+    r"^\s*(?P<open>[*_][*_\s]*?)\s*(?P<text>[^*_\s].*?)\s*(?P<close>[*_][*_\s:]*)$"
+)
+_MARKS = re.compile(r"[*_]+")
+_SENTENCE_END = re.compile(r"[.!]\s|\.$")
+
+
+def _lead_in(text: str, most: int) -> bool:
+    """A heading's words: at most `most`, no sentence's end inside or after them."""
+    return 1 <= len(text.split()) <= most and not _SENTENCE_END.search(text)
+
+
+def job_heading(line: str) -> Optional[tuple[str, int]]:
+    """(heading text, level) when a job ad's line is a heading to a reader, else None: the forms
+    of `heading_form` (Markdown '#', 'Name:', ALL CAPS, a bold line), and as ads also write them,
+    a line wholly in emphasis whatever its marks ("**_Key Responsibilities:_**", the colon inside
+    the emphasis or out), a short lead-in ending with a colon ("Tools/Skills (hands-on experience
+    is must):") when its words name a kind of section (a longer one is a sentence: "After meeting
+    minimum qualifications, candidates will be scheduled for the following:"), and a line in
+    italics alone when it names the employer's own matters ("_Benefits & Perks_", "_About Us_"):
+    an italic line inside the duties ("_System Monitoring and Technical Expertise (40%)_") is a
+    part of them, no heading. A bullet is never a heading. The text has straight apostrophes
+    ("What You’ll Do" names the duties)."""
+    if BULLET.match(line):
+        return None
+    line = line.replace("\u2019", "'")
+    wrapped = _WRAPPED.match(line)
+    if wrapped and not line.lstrip().startswith("#"):
+        said = " ".join(_MARKS.sub(" ", wrapped.group("text")).split())
+        text = said.strip(" :")
+        colon = said.endswith(":") or ":" in wrapped.group("close")
+        marks = (wrapped.group("open"), wrapped.group("close"))
+        bold = any(double in m for m in marks for double in ("**", "__"))
+        if (
+            len(text) <= 80
+            and _lead_in(text, 14 if colon else 10)
+            and (bold or heading_kind(text, OTHER) == BOILERPLATE)
+        ):
+            return text, 9
+    head = heading_form(line)
+    if head:
+        return head
+    plain = _LINK.sub(r"\1", line).strip()
+    if plain.endswith(":") and _lead_in(plain[:-1], 8) and heading_kind(plain, OTHER) != OTHER:
+        return plain.strip(" :"), 9
+    return None
+
+
 def _byline(head: tuple[str, int], title_level: int) -> Optional[str]:
     """The employer named by a short heading right under the title ("# [Title](url)" then "###
     Block"), as job boards write an ad: a lower heading of one to five words that is no section
@@ -207,16 +265,16 @@ def parse_job_text(text: str, name: str = "job") -> JobDescription:
             else:
                 title = title or field.group("value")
             continue
-        head = heading_form(line)
+        head = job_heading(line)
         bullet = BULLET.match(line)
-        if title_level is not None and head and not bullet:
+        if title_level is not None and head:
             company = company or _byline(head, title_level)
         title_level = None
-        if head and not bullet:
+        if head:
             if first_line is None and head[1] <= 2:
                 title = title or _plain(head[0])
                 title_level = head[1]
-            kind = heading_kind(normalise_heading(head[0]), OTHER)
+            kind = heading_kind(head[0], OTHER)
             current = (
                 responsibilities
                 if kind == DUTIES

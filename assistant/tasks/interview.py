@@ -65,9 +65,8 @@ from assistant.guard.checks import failed
 from assistant.guard.generate import Ask, generate
 from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
-from assistant.inputs.job import BOILERPLATE, OTHER, JobDescription, heading_kind
+from assistant.inputs.job import BOILERPLATE, OTHER, JobDescription, heading_kind, job_heading
 from assistant.inputs.notes import RejectionNotes
-from assistant.inputs.sections import heading_form, normalise_heading
 from assistant.text import BULLET, names_term, sentences, strip_marks, tokens
 
 TASK = "interview"
@@ -427,7 +426,7 @@ def duty_lines(job: JobDescription) -> list[str]:
     return [x for x in out if len(x.split()) >= 3]
 
 
-def _section_bullets(job: JobDescription) -> list[str]:
+def _section_bullets(job: JobDescription, mark: re.Pattern = BULLET) -> list[str]:
     """The ad's bullets under any heading that is no boilerplate (benefits, how to apply, about
     the company), for an ad whose sections the job reader names none of as duties or
     requirements ("THE CHALLENGE", "What's ahead"): without them its
@@ -435,12 +434,12 @@ def _section_bullets(job: JobDescription) -> list[str]:
     out: list[str] = []
     kind = OTHER
     for line in job.lines:
-        head = heading_form(line)
-        if head and not BULLET.match(line):
-            named = heading_kind(normalise_heading(head[0]), OTHER)
+        head = job_heading(line)
+        if head:
+            named = heading_kind(head[0], kind)
             if named != OTHER or head[1] <= 6:  # a lead-in line ("Key points :") keeps it
                 kind = named
-        elif BULLET.match(line) and kind != BOILERPLATE:
+        elif mark.match(line) and kind != BOILERPLATE:
             out.append(line_text(strip_instructions(line)))
     return out
 
@@ -608,11 +607,11 @@ def customers_only(term: str, text: str) -> bool:
 
 def _own_lines(job: JobDescription) -> tuple[list[str], list[str]]:
     """The ad's lines its own questions come from (its duty and requirement lines, its sentences
-    to the candidate, its bullets whatever their heading, the parts of its lists), and the things
-    its lists name without a verb."""
+    to the candidate, its bullets whatever their heading but those of the benefits, how to apply
+    and the like, the parts of its lists), and the things its lists name without a verb."""
     lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
     lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
-    lines += [line_text(x) for x in job.lines if _BULLET.match(x)]  # whatever its heading
+    lines += _section_bullets(job, _BULLET)  # whatever its heading, but the boilerplate's
     parts, things = _listed_items(job.text)
     return list(dict.fromkeys(lines + parts)), things
 
