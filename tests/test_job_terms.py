@@ -1363,3 +1363,19 @@ def test_qualifiers_listed_before_a_name_are_its_kinds(line, terms):
 def test_words_before_a_name_that_are_no_qualifiers_say_no_kind(line, not_term):
     found = names(f"DUTIES\n{line}\n")
     assert not any(not_term in n.lower() for n in found), found
+
+
+def test_the_ads_title_is_read_for_the_tools_it_names():
+    ad = "# Senior .NET Software Engineer\n\n## Requirements\n- 5 years of C# experience\n"
+    asks, _ = read_ad(ad)
+    assert [(a.required, a.where) for a in asks if a.name == ".NET"] == [(True, "requirements")]
+    # the title's other words are the role's, not asks
+    for title, role in (("Senior Software Engineer", "software"), ("ACCOUNTING CLERK", "account")):
+        asks, _ = read_ad(f"{title}\n\n## Requirements\n- Experience with Docker\n")
+        assert not any(role in a.name.lower() for a in asks), asks
+    # a heading further down is a section's name, not the title
+    asks, _ = read_ad("Join our team.\n\n## Working with Docker\n- Experience with Kafka\n")
+    assert "Docker" not in [a.name for a in asks], asks
+    # a title does not make an ad without sections a sectioned one
+    asks, _ = read_ad("# Senior Python Developer\n\nYou will build services in Django.\n")
+    assert "Django" in [a.name for a in asks], asks

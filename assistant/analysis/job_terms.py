@@ -191,6 +191,7 @@ class Sentence:
     kind: str  # REQUIRED, NICE, DUTIES, NOTES or OTHER (boilerplate never gets here)
     position: int
     exam: bool = False  # the list of what an exam section's test weighs (_exam_subjects)
+    title: bool = False  # the ad's title, its first line: read for the tools it names
 
 
 def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> list[Sentence]:
@@ -207,9 +208,15 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
     described = False  # under "Job Description": the duties are its list, its prose is about
     pos = 0  # the team and the employer
     lines = text.split("\n")
+    first = True  # no line with words read yet: a heading here is the ad's title
     for _n, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         h = _heading(line)
+        if h is not None and first:
+            # "Senior .NET Software Engineer": the title names the job's technology, which its
+            # text may never name again; read for tools only (`_read_ad`), never a section
+            out.append(Sentence(h, OTHER, start, title=True))
+        first = first and not line.strip()
         if h is not None:
             kind = heading_kind(h, kind)
             drop(h, "heading")
@@ -1862,21 +1869,27 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     seen_reqs: set[str] = set()
     sentences = ad_sentences(text)
     structured = sectioned(sentences)
-    own = {word_key(w) for s in sentences if not s.exam for w in split_words(s.text)}
+    own = {word_key(w) for s in sentences if not (s.exam or s.title) for w in split_words(s.text)}
     for s in sentences:
-        s.kind, credentials_only = reading(s, structured)
-        for r in requirements_in(s):
-            if r.text.lower() not in seen_reqs:
-                seen_reqs.add(r.text.lower())
-                reqs.append(r)
-        found = terms_in(
-            s.text,
-            lex,
-            only_credentials=credentials_only,
-            products=s.kind in (REQUIRED, NICE) and not s.exam,
-            duty=s.kind == DUTIES,
-            experience=s.kind in (REQUIRED, NICE) and not s.exam,
-        )
+        if s.title:
+            # the title's tools are the job's own ("Senior .NET Software Engineer"); its other
+            # words are the role's ("Software Engineer", "Accounting Clerk"), not asks
+            s.kind = REQUIRED
+            found = [f for f in terms_in(s.text, lex) if f.category == "tool"]
+        else:
+            s.kind, credentials_only = reading(s, structured)
+            for r in requirements_in(s):
+                if r.text.lower() not in seen_reqs:
+                    seen_reqs.add(r.text.lower())
+                    reqs.append(r)
+            found = terms_in(
+                s.text,
+                lex,
+                only_credentials=credentials_only,
+                products=s.kind in (REQUIRED, NICE) and not s.exam,
+                duty=s.kind == DUTIES,
+                experience=s.kind in (REQUIRED, NICE) and not s.exam,
+            )
         for m in _DEGREE.finditer(s.text):
             letters = re.match(_LETTERS, m.group("d"))
             if letters:  # "BS Degree in ...": the degree, not a skill named BS
