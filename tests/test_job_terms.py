@@ -1150,6 +1150,34 @@ def test_a_technology_name_after_a_tools_name_is_one_product():
     assert "SAP" in found and "DataSphere" in found, found
 
 
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("1 year of asynchronous programming using Kotlin Coroutines.", "Kotlin Coroutines"),
+        ("At least one data quality tool (AWS Deequ, Informatica)", "AWS Deequ"),
+        ("Migration of legacy GCP Appengine Python applications", "GCP Appengine"),
+    ],
+)
+def test_a_word_no_dictionary_has_after_a_tools_name_is_one_product(line, name):
+    found = [f.name for f in terms_in(line)]
+    assert name in found and name.split()[0] not in found, found
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        # a word the dictionary has is the sentence's own, not the product's
+        ("Strong Java Experience required", "Java"),
+        ("Track the work on Jira Boards daily", "Jira"),
+        # not one space after the name
+        ("Experience with Kotlin, Coroutines and Flow", "Kotlin"),
+    ],
+)
+def test_a_dictionary_word_after_a_tools_name_stays_apart(line, name):
+    found = [f.name for f in terms_in(line)]
+    assert name in found, found
+
+
 def test_a_kind_after_a_name_that_says_which_is_one_term():
     # a field before a kind: the kind the field says, not the kind alone
     found = [f.name for f in terms_in("Familiarity with resilience engineering and safety.")]

@@ -1081,6 +1081,11 @@ def terms_in(
             for h in (f, g):
                 give_back(h)
             take(Found(text[f.start : g.end], "tool", f.start, g.end))
+        for f, end in _unknown_after_name(text, found):
+            # "Kotlin Coroutines", "AWS Deequ": a word no dictionary has, after a tool's name
+            if free(f.end, end):
+                give_back(f)
+                take(Found(text[f.start : end], "tool", f.start, end))
         if duty:
             # "A Water Utility Operator ... maintains electric water pumping plants, reservoirs,
             # wells and related water facilities": what the work is done to, where no name the
@@ -1282,6 +1287,40 @@ def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]
         ):
             out.append((f, g))
     return out
+
+
+_NEXT_CAPITALISED = re.compile(r" (?P<w>[A-Z][a-z]{2,})\b(?![-'’.@/]\w)")
+
+
+def _unknown_after_name(text: str, found: list[Found]) -> list[tuple[Found, int]]:
+    """A lexicon tool or language written with a capital and, one space after it, a capitalised
+    word no English dictionary holds ("Kotlin Coroutines", "AWS Deequ"): one product's name, its
+    maker's or its language's first (where `_named_after_tool` wants the second written like
+    technology). A word the dictionary has is the sentence's own ("Python Developer", "Java
+    Experience"). Returns each such name and where its second word ends."""
+    out: list[tuple[Found, int]] = []
+    for f in found:
+        if (
+            f.term_id is None
+            or f.category not in ("tool", "hard skill")
+            or not text[f.start : f.end][:1].isupper()
+        ):
+            continue
+        m = _NEXT_CAPITALISED.match(text, f.end)
+        if m is None or m.group("w") in _COMMON_CAPITALISED or not _ok_tech(m.group("w")):
+            continue
+        if not _dictionary_word(m.group("w")):
+            out.append((f, m.end("w")))
+    return out
+
+
+def _dictionary_word(word: str) -> bool:
+    """An English word (the speller's dictionary), or the plural of one."""
+    from assistant.checks.speller import speller  # (imported here: the checks import the analysis)
+
+    known = speller()
+    w = word.lower()
+    return w in known or (w.endswith("s") and w[:-1] in known)
 
 
 _SPELLED_OUT = re.compile(
