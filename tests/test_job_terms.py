@@ -1407,3 +1407,31 @@ def test_the_ads_title_is_read_for_the_tools_it_names():
     # a title does not make an ad without sections a sectioned one
     asks, _ = read_ad("# Senior Python Developer\n\nYou will build services in Django.\n")
     assert "Django" in [a.name for a in asks], asks
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("- Experience with Terraform (preference for Argo and GithubActions)", "Argo"),
+        ("- Experience with on-prem Kubernetes (native Kubernetes, Gravity, MetalK8s)", "Gravity"),
+        ("- Experience with Apollo, GraphQL and REST APIs", "Apollo"),
+    ],
+)
+def test_a_capitalised_word_listed_beside_a_technology_name_is_one(line, name):
+    asks, _ = read_ad(f"## Requirements\n{line}\n")
+    assert name in {n for a in asks for n in a.names}, asks
+
+
+@pytest.mark.parametrize(
+    "line,word",
+    [
+        # beside an acronym (bodies and places have them too), or opening the sentence
+        ("- Knowledge of pertinent City and LAPD rules", "City"),
+        ("- Argo and GithubActions are a plus", "Argo"),
+        # a common capitalised word
+        ("- Experience at Microsoft or LinkedIn scale", "Microsoft"),
+    ],
+)
+def test_a_capitalised_word_beside_no_technology_name_is_not_one(line, word):
+    asks, _ = read_ad(f"## Requirements\n{line}\n")
+    assert word not in {n for a in asks for n in a.names}, asks

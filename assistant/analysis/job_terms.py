@@ -731,6 +731,34 @@ _LIST_ITEM = re.compile(
 )
 
 
+_JOINED_AFTER = re.compile(
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<w>[A-Z][a-z]{2,})\b(?!\s?[A-Z])"
+)
+_JOINED_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?P<w>[A-Z][a-z]{2,})(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def _beside_technology(text: str, found: list[Found]) -> list[tuple[int, int]]:
+    """Where a single capitalised word stands beside a term written like technology (mixed case,
+    digits, dots: GithubActions, MetalK8s, Node.js; not an acronym, which bodies and places have
+    too), joined to it by a comma, "and" or "or", and opens no sentence: "Argo and GithubActions"."""
+    out: list[tuple[int, int]] = []
+    for f in found:
+        written = text[f.start : f.end]
+        if written.isupper() or not _TECH.fullmatch(written):
+            continue
+        after = _JOINED_AFTER.match(text, f.end)
+        before = _JOINED_BEFORE.search(text, max(0, f.start - 40), f.start)
+        for m in (after, before):
+            if m is None or m.start("w") == 0:
+                continue
+            word = m.group("w")
+            if word not in _COMMON_CAPITALISED and _ok_tech(word):
+                out.append(m.span("w"))
+    return out
+
+
 def _list_member(text: str, f: Found) -> bool:
     """The term is a whole item of a comma list: a comma, "and" or "or" on either side."""
     before = text[: f.start].rstrip()
@@ -1119,6 +1147,11 @@ def terms_in(
         if items and sum(f.category == "tool" and _list_member(text, f) for f in found) >= 2:
             for m in items:
                 take(Found(m.group("name"), "tool", *m.span("name")))
+        for start, end in _beside_technology(text, found):
+            # "preference for Argo and GithubActions": a capitalised word listed beside a name
+            # written like technology is one too
+            if free(start, end):
+                take(Found(text[start:end], "tool", start, end))
     if (duty or experience) and not only_credentials:
         # "engaged in the maintenance and repair of passenger and freight elevators,
         # escalators, moving walkways": what the work named by its noun is done to; in a
