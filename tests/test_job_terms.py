@@ -1150,6 +1150,34 @@ def test_a_technology_name_after_a_tools_name_is_one_product():
     assert "SAP" in found and "DataSphere" in found, found
 
 
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("1 year of asynchronous programming using Kotlin Coroutines.", "Kotlin Coroutines"),
+        ("At least one data quality tool (AWS Deequ, Informatica)", "AWS Deequ"),
+        ("Migration of legacy GCP Appengine Python applications", "GCP Appengine"),
+    ],
+)
+def test_a_word_no_dictionary_has_after_a_tools_name_is_one_product(line, name):
+    found = [f.name for f in terms_in(line)]
+    assert name in found and name.split()[0] not in found, found
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        # a word the dictionary has is the sentence's own, not the product's
+        ("Strong Java Experience required", "Java"),
+        ("Track the work on Jira Boards daily", "Jira"),
+        # not one space after the name
+        ("Experience with Kotlin, Coroutines and Flow", "Kotlin"),
+    ],
+)
+def test_a_dictionary_word_after_a_tools_name_stays_apart(line, name):
+    found = [f.name for f in terms_in(line)]
+    assert name in found, found
+
+
 def test_a_kind_after_a_name_that_says_which_is_one_term():
     # a field before a kind: the kind the field says, not the kind alone
     found = [f.name for f in terms_in("Familiarity with resilience engineering and safety.")]
@@ -1363,3 +1391,47 @@ def test_qualifiers_listed_before_a_name_are_its_kinds(line, terms):
 def test_words_before_a_name_that_are_no_qualifiers_say_no_kind(line, not_term):
     found = names(f"DUTIES\n{line}\n")
     assert not any(not_term in n.lower() for n in found), found
+
+
+def test_the_ads_title_is_read_for_the_tools_it_names():
+    ad = "# Senior .NET Software Engineer\n\n## Requirements\n- 5 years of C# experience\n"
+    asks, _ = read_ad(ad)
+    assert [(a.required, a.where) for a in asks if a.name == ".NET"] == [(True, "requirements")]
+    # the title's other words are the role's, not asks
+    for title, role in (("Senior Software Engineer", "software"), ("ACCOUNTING CLERK", "account")):
+        asks, _ = read_ad(f"{title}\n\n## Requirements\n- Experience with Docker\n")
+        assert not any(role in a.name.lower() for a in asks), asks
+    # a heading further down is a section's name, not the title
+    asks, _ = read_ad("Join our team.\n\n## Working with Docker\n- Experience with Kafka\n")
+    assert "Docker" not in [a.name for a in asks], asks
+    # a title does not make an ad without sections a sectioned one
+    asks, _ = read_ad("# Senior Python Developer\n\nYou will build services in Django.\n")
+    assert "Django" in [a.name for a in asks], asks
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("- Experience with Terraform (preference for Argo and GithubActions)", "Argo"),
+        ("- Experience with on-prem Kubernetes (native Kubernetes, Gravity, MetalK8s)", "Gravity"),
+        ("- Experience with Apollo, GraphQL and REST APIs", "Apollo"),
+    ],
+)
+def test_a_capitalised_word_listed_beside_a_technology_name_is_one(line, name):
+    asks, _ = read_ad(f"## Requirements\n{line}\n")
+    assert name in {n for a in asks for n in a.names}, asks
+
+
+@pytest.mark.parametrize(
+    "line,word",
+    [
+        # beside an acronym (bodies and places have them too), or opening the sentence
+        ("- Knowledge of pertinent City and LAPD rules", "City"),
+        ("- Argo and GithubActions are a plus", "Argo"),
+        # a common capitalised word
+        ("- Experience at Microsoft or LinkedIn scale", "Microsoft"),
+    ],
+)
+def test_a_capitalised_word_beside_no_technology_name_is_not_one(line, word):
+    asks, _ = read_ad(f"## Requirements\n{line}\n")
+    assert word not in {n for a in asks for n in a.names}, asks

@@ -191,6 +191,7 @@ class Sentence:
     kind: str  # REQUIRED, NICE, DUTIES, NOTES or OTHER (boilerplate never gets here)
     position: int
     exam: bool = False  # the list of what an exam section's test weighs (_exam_subjects)
+    title: bool = False  # the ad's title, its first line: read for the tools it names
 
 
 def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> list[Sentence]:
@@ -207,9 +208,15 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
     described = False  # under "Job Description": the duties are its list, its prose is about
     pos = 0  # the team and the employer
     lines = text.split("\n")
+    first = True  # no line with words read yet: a heading here is the ad's title
     for _n, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         h = _heading(line)
+        if h is not None and first:
+            # "Senior .NET Software Engineer": the title names the job's technology, which its
+            # text may never name again; read for tools only (`_read_ad`), never a section
+            out.append(Sentence(h, OTHER, start, title=True))
+        first = first and not line.strip()
         if h is not None:
             kind = heading_kind(h, kind)
             drop(h, "heading")
@@ -724,6 +731,34 @@ _LIST_ITEM = re.compile(
 )
 
 
+_JOINED_AFTER = re.compile(
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<w>[A-Z][a-z]{2,})\b(?!\s?[A-Z])"
+)
+_JOINED_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?P<w>[A-Z][a-z]{2,})(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def _beside_technology(text: str, found: list[Found]) -> list[tuple[int, int]]:
+    """Where a single capitalised word stands beside a term written like technology (mixed case,
+    digits, dots: GithubActions, MetalK8s, Node.js; not an acronym, which bodies and places have
+    too), joined to it by a comma, "and" or "or", and opens no sentence: "Argo and GithubActions"."""
+    out: list[tuple[int, int]] = []
+    for f in found:
+        written = text[f.start : f.end]
+        if written.isupper() or not _TECH.fullmatch(written):
+            continue
+        after = _JOINED_AFTER.match(text, f.end)
+        before = _JOINED_BEFORE.search(text, max(0, f.start - 40), f.start)
+        for m in (after, before):
+            if m is None or m.start("w") == 0:
+                continue
+            word = m.group("w")
+            if word not in _COMMON_CAPITALISED and _ok_tech(word):
+                out.append(m.span("w"))
+    return out
+
+
 def _list_member(text: str, f: Found) -> bool:
     """The term is a whole item of a comma list: a comma, "and" or "or" on either side."""
     before = text[: f.start].rstrip()
@@ -1074,6 +1109,11 @@ def terms_in(
             for h in (f, g):
                 give_back(h)
             take(Found(text[f.start : g.end], "tool", f.start, g.end))
+        for f, end in _unknown_after_name(text, found):
+            # "Kotlin Coroutines", "AWS Deequ": a word no dictionary has, after a tool's name
+            if free(f.end, end):
+                give_back(f)
+                take(Found(text[f.start : end], "tool", f.start, end))
         if duty:
             # "A Water Utility Operator ... maintains electric water pumping plants, reservoirs,
             # wells and related water facilities": what the work is done to, where no name the
@@ -1107,6 +1147,11 @@ def terms_in(
         if items and sum(f.category == "tool" and _list_member(text, f) for f in found) >= 2:
             for m in items:
                 take(Found(m.group("name"), "tool", *m.span("name")))
+        for start, end in _beside_technology(text, found):
+            # "preference for Argo and GithubActions": a capitalised word listed beside a name
+            # written like technology is one too
+            if free(start, end):
+                take(Found(text[start:end], "tool", start, end))
     if (duty or experience) and not only_credentials:
         # "engaged in the maintenance and repair of passenger and freight elevators,
         # escalators, moving walkways": what the work named by its noun is done to; in a
@@ -1275,6 +1320,40 @@ def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]
         ):
             out.append((f, g))
     return out
+
+
+_NEXT_CAPITALISED = re.compile(r" (?P<w>[A-Z][a-z]{2,})\b(?![-'’.@/]\w)")
+
+
+def _unknown_after_name(text: str, found: list[Found]) -> list[tuple[Found, int]]:
+    """A lexicon tool or language written with a capital and, one space after it, a capitalised
+    word no English dictionary holds ("Kotlin Coroutines", "AWS Deequ"): one product's name, its
+    maker's or its language's first (where `_named_after_tool` wants the second written like
+    technology). A word the dictionary has is the sentence's own ("Python Developer", "Java
+    Experience"). Returns each such name and where its second word ends."""
+    out: list[tuple[Found, int]] = []
+    for f in found:
+        if (
+            f.term_id is None
+            or f.category not in ("tool", "hard skill")
+            or not text[f.start : f.end][:1].isupper()
+        ):
+            continue
+        m = _NEXT_CAPITALISED.match(text, f.end)
+        if m is None or m.group("w") in _COMMON_CAPITALISED or not _ok_tech(m.group("w")):
+            continue
+        if not _dictionary_word(m.group("w")):
+            out.append((f, m.end("w")))
+    return out
+
+
+def _dictionary_word(word: str) -> bool:
+    """An English word (the speller's dictionary), or the plural of one."""
+    from assistant.checks.speller import speller  # (imported here: the checks import the analysis)
+
+    known = speller()
+    w = word.lower()
+    return w in known or (w.endswith("s") and w[:-1] in known)
 
 
 _SPELLED_OUT = re.compile(
@@ -1862,21 +1941,27 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
     seen_reqs: set[str] = set()
     sentences = ad_sentences(text)
     structured = sectioned(sentences)
-    own = {word_key(w) for s in sentences if not s.exam for w in split_words(s.text)}
+    own = {word_key(w) for s in sentences if not (s.exam or s.title) for w in split_words(s.text)}
     for s in sentences:
-        s.kind, credentials_only = reading(s, structured)
-        for r in requirements_in(s):
-            if r.text.lower() not in seen_reqs:
-                seen_reqs.add(r.text.lower())
-                reqs.append(r)
-        found = terms_in(
-            s.text,
-            lex,
-            only_credentials=credentials_only,
-            products=s.kind in (REQUIRED, NICE) and not s.exam,
-            duty=s.kind == DUTIES,
-            experience=s.kind in (REQUIRED, NICE) and not s.exam,
-        )
+        if s.title:
+            # the title's tools are the job's own ("Senior .NET Software Engineer"); its other
+            # words are the role's ("Software Engineer", "Accounting Clerk"), not asks
+            s.kind = REQUIRED
+            found = [f for f in terms_in(s.text, lex) if f.category == "tool"]
+        else:
+            s.kind, credentials_only = reading(s, structured)
+            for r in requirements_in(s):
+                if r.text.lower() not in seen_reqs:
+                    seen_reqs.add(r.text.lower())
+                    reqs.append(r)
+            found = terms_in(
+                s.text,
+                lex,
+                only_credentials=credentials_only,
+                products=s.kind in (REQUIRED, NICE) and not s.exam,
+                duty=s.kind == DUTIES,
+                experience=s.kind in (REQUIRED, NICE) and not s.exam,
+            )
         for m in _DEGREE.finditer(s.text):
             letters = re.match(_LETTERS, m.group("d"))
             if letters:  # "BS Degree in ...": the degree, not a skill named BS
