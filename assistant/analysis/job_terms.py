@@ -182,7 +182,9 @@ _EXAM_SUBJECTS = re.compile(
     re.I,
 )
 _ABILITIES = re.compile(r"[;,]?\s*(?:and )?the abilit(?:y|ies) to\b", re.I)
-_CLAUSE_BREAK = re.compile(r";\s+|\s+[-–—]\s+(?=[A-Z])")
+# (a dash's spaces are taken from the first of a run: tried from each, a long run of spaces
+# before no dash took quadratic time)
+_CLAUSE_BREAK = re.compile(r";\s+|(?<!\s)\s+[-–—]\s+(?=[A-Z])")
 
 
 def _exam_subjects(line: str) -> Optional[str]:
