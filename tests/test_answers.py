@@ -730,3 +730,30 @@ def test_a_failure_embedding_apart_leaves_the_words_answer():
     judge = MeaningJudge(_judge_at(0.9).model, lambda texts: [], lambda texts: failed)
     judge.prepare([NURSE_Q, CAMPAIGN], apart=True)
     assert not relevance(NURSE_Q, CAMPAIGN, judge).relevant
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("First I check the logs", "first i"),
+        ("First,\n\n    I check the logs", "first, i"),  # any run of separators ...
+        ("First" + " -" * 20 + "I check the logs", "first" + " -" * 20 + "i"),
+        ("First" + " -" * 21 + "I check the logs", None),  # ... up to 40 characters
+        ("the logs , then the service", ", then"),
+        ("the logs ,, then the service", ",, then"),
+    ],
+)
+def test_the_words_of_a_phrase_stand_apart_by_up_to_40_separators(text, found):
+    from assistant.analysis.words import any_phrase, count_phrases
+
+    cues = any_phrase(["first i", ", then"])
+    assert list(count_phrases(text, cues)) == ([found] if found else [])
+
+
+def test_a_cue_that_starts_with_a_comma_is_read_in_linear_time_on_a_run_of_commas():
+    import time
+
+    start = time.process_time()
+    assert measure(", " * 30_000 + "now").approach == []
+    assert time.process_time() - start < 2.0  # tried from every comma to the run's end: 16 s
+    assert measure(", " * 30_000 + "then").approach == [", " * 20 + "then"]  # 40 characters

@@ -77,6 +77,21 @@ def test_headings_in_any_common_form(experience, education, skills):
     assert resume.contact.name == "Dana Reyes"
 
 
+@pytest.mark.parametrize(
+    "header,phone",
+    [
+        ("Dana Reyes | (555) 201-3344 | Denver, CO", "(555) 201-3344"),
+        ("Dana Reyes | Denver, CO | " + "Jan 2020 " * 28 + "| (555) 201-3344", "(555) 201-3344"),
+        # a phone number, like a location, is on a short line: none is read from one of over 300
+        ("Dana Reyes | Denver, CO | " + "Jan 2020 " * 31 + "| (555) 201-3344", None),
+    ],
+)
+def test_a_phone_number_is_read_from_a_short_header_line(header, phone):
+    bullet = "- Cut inventory costs by 12% across 3 warehouses for two years\n"
+    body = "\n## Experience\n" + bullet * 4
+    assert parse_resume_text("Dana Reyes\n" + header + body).contact.phone == phone
+
+
 def test_bullet_line_numbers_point_into_the_text():
     resume = read_resume(RESUMES / "strong-data-analyst.md")
     for _, bullet in resume.bullets():

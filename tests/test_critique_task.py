@@ -232,6 +232,27 @@ def test_rewrite_restructures_around_the_verb(original, expected):
     assert rewrite_bullet(original) == expected
 
 
+@pytest.mark.parametrize("space", [" ", "  ", "\t \t", " " * 30])
+def test_the_spaces_before_a_comma_go_however_many(space):
+    from assistant.analysis.rewrite import restructure
+
+    assert restructure(f"Managed budgets{space}, schedules{space}; and vendors") == (
+        "Managed budgets, schedules; and vendors"
+    )
+
+
+def test_a_long_run_of_spaces_is_restructured_in_linear_time():
+    import time
+
+    from assistant.analysis.rewrite import restructure
+
+    start = time.process_time()
+    assert restructure("Managed budgets" + "\t" * 30_000 + "and vendors") == (
+        "Managed budgets and vendors"
+    )
+    assert time.process_time() - start < 2.0  # tried from every space to the run's end: 10 s
+
+
 @pytest.mark.parametrize(
     "original,lacks",
     [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from assistant.analysis.duty_questions import (
@@ -111,27 +111,50 @@ def _has_term(line: str) -> bool:
 
 # ---- sentences ------------------------------------------------------------------------------
 
+
+class _AnyCase:
+    """A pattern of lower-case words to find in any case. An ASCII text is searched in lower case
+    by the pattern without re.IGNORECASE: the same match at the same place (an ASCII letter has
+    one other case, and lower case keeps every character where it is), two to three times faster
+    on a long line, where ignoring case compares every alternative at every character. The
+    match's text is in lower case."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    @cached_property
+    def _lower(self) -> re.Pattern:
+        return re.compile(self.source)
+
+    @cached_property
+    def _any_case(self) -> re.Pattern:
+        return re.compile(self.source, re.I)
+
+    def search(self, text: str) -> Optional[re.Match]:
+        if text.isascii():
+            return self._lower.search(text.lower())
+        return self._any_case.search(text)
+
+
 # A sentence that is about applying, pay, law or the employer, not about the work: anywhere...
-_BOILER_SENTENCE = re.compile(
+_BOILER_SENTENCE = _AnyCase(
     r"equal (?:employment )?opportunit|discriminat|\brace\b|religio|sexual orientation|"
     r"gender identity|national origin|veteran status|accommodat|background (?:check|investigation)|"
     r"privacy (?:notice|policy|statement|team|rights)|your privacy|personal (?:data|information)|\bsalary|compensation|\bbenefits? (?:package|program)|"
     r"401\(?k|paid time off|\bpto\b|insurance|equity grant|stock option|visa\b|sponsorship|"
     r"\bdrug|alcohol|moving violation|\bdui\b|social security|conviction|criminal|"
     r"https?://|www\.|@\w+\.\w|reciprocity|civil service|charter section|job bulletin|"
-    r"per\.lacity|shareholder|\bvaluation|investors",
-    re.I,
+    r"per\.lacity|shareholder|\bvaluation|investors"
 )
 # ... and outside the requirements and duties, also the words of the application process.
-_PROCESS_SENTENCE = re.compile(
+_PROCESS_SENTENCE = _AnyCase(
     r"\bapply\b|(?<!computer )(?<!software )(?<!office )(?<!web )(?<!mobile )application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
     r"work permit|interview|examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|"
     r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
     r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
     r"be (?:appointed|hired)|appointment|probation|overtime|weekends|holidays|shifts|relocat|"
     r"travel up to|fully remote|remote work|headquarter|founded|\bour (?:mission|customers|values)|"
-    r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif",
-    re.I,
+    r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif"
 )
 _ABOUT_US = re.compile(
     r"^(?:we|we're|we've|our|us|you'll be joining|you will be joining|you'll join|you will join)\b",
@@ -159,7 +182,9 @@ _EXAM_SUBJECTS = re.compile(
     re.I,
 )
 _ABILITIES = re.compile(r"[;,]?\s*(?:and )?the abilit(?:y|ies) to\b", re.I)
-_CLAUSE_BREAK = re.compile(r";\s+|\s+[-–—]\s+(?=[A-Z])")
+# (a dash's spaces are taken from the first of a run: tried from each, a long run of spaces
+# before no dash took quadratic time)
+_CLAUSE_BREAK = re.compile(r";\s+|(?<!\s)\s+[-–—]\s+(?=[A-Z])")
 
 
 def _exam_subjects(line: str) -> Optional[str]:
@@ -212,9 +237,14 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
     for _n, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         h = _heading(line)
-        if h is not None and first:
+        if (
+            h is not None
+            and first
+            and not (_BOILER_SENTENCE.search(h) or _PROCESS_SENTENCE.search(h))
+        ):
             # "Senior .NET Software Engineer": the title names the job's technology, which its
-            # text may never name again; read for tools only (`_read_ad`), never a section
+            # text may never name again; read for tools only (`_read_ad`), never a section (a
+            # first line of boilerplate or process, "Apply Online by Friday", is no title)
             out.append(Sentence(h, OTHER, start, title=True))
         first = first and not line.strip()
         if h is not None:
@@ -248,9 +278,9 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
             if here in (DUTIES, OTHER) and _ABOUT_US.match(s):
                 drop(s, "about us")
                 continue  # "We use ...", "You'll be joining 250 engineers": about the employer
-            boiler = _BOILER_SENTENCE.search(s) or (
-                here not in (REQUIRED, DUTIES, NICE) and _PROCESS_SENTENCE.search(s)
-            )
+            which, boiler = "boilerplate", _BOILER_SENTENCE.search(s)
+            if boiler is None and here not in (REQUIRED, DUTIES, NICE):
+                which, boiler = "process", _PROCESS_SENTENCE.search(s)
             if boiler and here in (REQUIRED, DUTIES, NICE):
                 # a duty that ends on the law ("..., and fulfills equal employment opportunity
                 # responsibilities"): the work before the last clause still counts
@@ -260,7 +290,6 @@ def ad_sentences(text: str, dropped: Optional[list[tuple[str, str]]] = None) -> 
             if boiler and not (
                 _LICENCE_WORD.search(s) and re.search(r"requir|must|valid|possess", s, re.I)
             ):
-                which = "boilerplate" if boiler.re is _BOILER_SENTENCE else "process"
                 drop(s, f"{which} sentence in {here} ({boiler.group(0).lower()!r})")
                 continue
             out.append(Sentence(s, here, start + max(0, line.find(s[:20])), subjects is not None))
@@ -416,8 +445,8 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
             spans.append((ps, ps + len(p)))
     room = [1] * len(words)
     for i in range(len(words) - 2, -1, -1):
-        gap = text[spans[i][1] : spans[i + 1][0]]
-        room[i] = 1 if _BREAK.search(gap) else room[i + 1] + 1
+        gap = text[spans[i][1] : spans[i + 1][0]]  # mostly one space, which breaks nothing
+        room[i] = 1 if gap != " " and _BREAK.search(gap) else room[i + 1] + 1
     return Tokens(words, keys, spans, room)
 
 
@@ -1622,6 +1651,7 @@ _EXPERIENCE = re.compile(
 _PLAIN_YEARS = re.compile(
     rf"(?:at least|a minimum of|minimum|over|more than)?\s*{_NUMBER}\+?\s*(?:years?|hours?)\b", re.I
 )
+_UNIT = re.compile(r"year|month|hour", re.I)  # in every match of the two
 # a degree written as its letters, in capitals: BS, B.S., BSc, BA, MS, M.Sc. ("BS or MS")
 _LETTERS = r"(?-i:[BM]\.?(?:Sc|S|A)\.?)"
 _DEGREE = re.compile(
@@ -1645,14 +1675,17 @@ class Requirement:
     sentence: str
 
 
-def requirements_in(sentence: Sentence) -> list[Requirement]:
+def requirements_in(sentence: Sentence, required: Optional[bool] = None) -> list[Requirement]:
     out: list[Requirement] = []
-    required = _is_required(sentence)
-    for m in _EXPERIENCE.finditer(sentence.text):
+    required = _is_required(sentence) if required is None else required
+    # both experience patterns name a unit of time: a sentence without one is not scanned for
+    # them (a number-led pattern is tried at every character of a long line)
+    timed = _UNIT.search(sentence.text) is not None
+    for m in _EXPERIENCE.finditer(sentence.text) if timed else ():
         what = " ".join(m.group("what").split())
         text = f"{m.group('n')} {m.group('unit')} of {what + ' ' if what else ''}experience"
         out.append(Requirement("experience", " ".join(text.split()), required, sentence.text))
-    if not out and sentence.kind == REQUIRED:
+    if not out and sentence.kind == REQUIRED and timed:
         m = _PLAIN_YEARS.search(
             sentence.text
         )  # "3+ years with a bachelor's", "for at least 1 year"
@@ -1947,10 +1980,12 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
             # the title's tools are the job's own ("Senior .NET Software Engineer"); its other
             # words are the role's ("Software Engineer", "Accounting Clerk"), not asks
             s.kind = REQUIRED
+            required = _is_required(s)
             found = [f for f in terms_in(s.text, lex) if f.category == "tool"]
         else:
             s.kind, credentials_only = reading(s, structured)
-            for r in requirements_in(s):
+            required = _is_required(s)
+            for r in requirements_in(s, required):
                 if r.text.lower() not in seen_reqs:
                     seen_reqs.add(r.text.lower())
                     reqs.append(r)
@@ -1995,7 +2030,6 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
                 if f.name.lower() not in asked
                 and all(word_key(w) in own for w in split_words(s.text[f.start : f.end]))
             ]
-        required = _is_required(s)
         where = WHERE.get(s.kind, "requirements" if required else "duties")
         for group in _groups(s.text, found):
             names = list(dict.fromkeys(f.name for f in group))

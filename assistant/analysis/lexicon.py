@@ -260,18 +260,34 @@ class Lexicon:
 
     def match_at(self, keys: list[str], i: int, room: int = MAX_WORDS) -> Optional[tuple[int, int]]:
         """The longest lexicon term starting at word i, within `room` words: (term, words used)."""
-        return next(self.matches_at(keys, i, room), None)
+        hits = self._hits(keys, i, room)
+        return hits[-1] if hits else None
 
     def matches_at(
         self, keys: list[str], i: int, room: int = MAX_WORDS
     ) -> Iterator[tuple[int, int]]:
         """Every lexicon term starting at word i, within `room` words, longest first."""
+        return reversed(self._hits(keys, i, room))
+
+    def _hits(self, keys: list[str], i: int, room: int) -> list[tuple[int, int]]:
+        """The terms starting at word i, shortest first. The phrase grows a word at a time while
+        some key goes on from it (the sorted key after it starts with it and a space: no key
+        holds a character below the space), so a word that begins names ("2020") costs one or
+        two lookups, not one for each of the six words a name may have."""
         if keys[i] not in self.firsts:
-            return
-        for n in range(min(MAX_WORDS, room, len(keys) - i), 0, -1):
-            hit = self.key_term(" ".join(keys[i : i + n]))
-            if hit is not None:
-                yield hit, n
+            return []
+        hits: list[tuple[int, int]] = []
+        all_keys, phrase = self._keys, keys[i]
+        for n in range(1, min(MAX_WORDS, room, len(keys) - i) + 1):
+            if n > 1:
+                phrase = f"{phrase} {keys[i + n - 1]}"
+            j = bisect_left(all_keys, phrase)
+            if j < len(all_keys) and all_keys[j] == phrase:
+                hits.append((int(self._key_terms[j]), n))
+                j += 1
+            if j == len(all_keys) or not all_keys[j].startswith(f"{phrase} "):
+                break
+        return hits
 
 
 def _read() -> dict:

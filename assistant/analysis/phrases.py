@@ -1,6 +1,7 @@
 """A small phrase language for data files, compiled to regular expressions.
 
-    please please            words: any run of spaces, commas, dashes or dots between them
+    please please            words: a run of spaces, commas, dashes or dots between them
+                             (up to 40 characters)
     (give|grant) me          one of the alternatives
     i [really|truly] need    optional words
     {number} times           a word class from the data file
@@ -15,7 +16,9 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-SEPARATOR = r"(?:[\s,;:.!\u2026\u2013\u2014-])+"
+# bounded, so a phrase that starts with one of its characters (", then") is tried at each comma of
+# a long run of them in time linear in the run, not quadratic; no phrase spans 40 of them
+SEPARATOR = r"(?:[\s,;:.!\u2026\u2013\u2014-]){1,40}"
 _APOSTROPHE = "['\u2019\u2018`]?"
 _SPECIAL = {"<digits>": r"\d+", "<ordinal>": r"\d+(?:st|nd|rd|th)"}
 _BREAK = set(" ()[]{}|")

@@ -364,7 +364,8 @@ def restructure(text: str) -> str | None:
     if out is None or _MID_I.search(out) or _MY.search(out):
         return None
     out = _plain_words(out)
-    out = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,;])", r"\1", out)).strip(" ,;")
+    # (a run of spaces is tried from its first: from each of them, a long run took quadratic time)
+    out = re.sub(r"\s{2,}", " ", re.sub(r"(?<!\s)\s+([,;])", r"\1", out)).strip(" ,;")
     out = re.sub(r",\s*,", ",", out)
     led = _lead_with_past(_capitalise(out)) if out else None
     return _capitalise(led) if led else None

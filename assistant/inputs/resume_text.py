@@ -19,7 +19,7 @@ Format = Literal["txt", "md", "pdf", "docx", "json"]
 MAX_RESUME_TEXT_BYTES = MAX_TEXT_BYTES // 2
 MIN_RESUME_WORDS = 25
 PARAGRAPH_WORDS = 18  # a line this long is a paragraph of the work, never a job's title line
-MAX_CONTACT_LINE = 300  # characters: a longer header line is not searched for a location
+MAX_CONTACT_LINE = 300  # characters: a longer header line is not searched for a location or phone
 BULLET_SECTIONS = ("projects", "volunteer")
 
 
@@ -229,7 +229,9 @@ def _contact_from(lines: list[str], text: str) -> Contact:
         link = m.group(0).rstrip(".")
         if link not in links and (not email or link not in email.group(0)):
             links.append(link)
-    header = "\n".join(lines)
+    # a phone number is on a short line, as a location is: the matcher reads every run of digits
+    # of a long line as a number to parse ('Jan 2020 Jan 2020 ...': seconds)
+    header = "\n".join(line for line in lines if len(line) <= MAX_CONTACT_LINE)
     phone = find_phone(_LINK.sub(" ", _EMAIL.sub(" ", header if lines else text)), text)
     name = name_line = None
     for line in lines:
