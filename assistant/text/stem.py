@@ -1,8 +1,11 @@
 """The one stemmer: Snowball's English (Porter 2) stemmer from the `snowballstemmer` package, so
-'managed', 'managing' and 'manages' compare equal without a hand-kept suffix list."""
+'managed', 'managing' and 'manages' compare equal without a hand-kept suffix list; and a few
+derivations a reader joins that Snowball leaves apart (supervisory ~ supervision, certified ~
+certification, administer ~ administration)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import lru_cache
 from importlib.util import find_spec, module_from_spec
@@ -28,6 +31,25 @@ def _english_stemmer():
 
 _STEMMER = _english_stemmer()
 
+# A word's derived ending written as its base's before stemming: the adjective of an -ise verb
+# (supervisory ~ supervise, advisory ~ advise). Only this spelling: -ory alone ends unrelated
+# words (history, directory ~ direct, inventory ~ invent). Not maintenance ~ maintain: the verb
+# is any keeping ("maintain records", "maintain partnerships"), the noun a trade's work, and one
+# stem listed Maintenance and Repair as shown by those.
+_BASE_WORD = [(re.compile(r"(?<=[a-z]{3})isory$"), "ise")]
+# Stems Snowball gives one word's derivations apart, made one: the -ify verb and its -ification
+# noun (certifi ~ certif, verifi ~ verif), the -ister verb and its -istration noun (administ ~
+# administr, regist ~ registr). Not the Greek -lysis noun and its -lyse verb: the keyword gap
+# joins analyzing with analysis by their shared start, and the noun alone with analytical
+# (analysi ~ analyt; "analyze the network" is no analytical skill): one stem for all three
+# would undo that.
+_JOINED_STEM = [
+    (re.compile(r"(?<=[a-z]{3}if)i$"), ""),
+    (re.compile(r"(?<=[a-z]{3}ist)r$"), ""),
+]
+# a cheap test for the endings either list rewrites
+_MAYBE_DERIVED = re.compile(r"isory|if[iy]|istr")
+
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
@@ -37,7 +59,13 @@ def stem(word: str) -> str:
         low = low[:-2]
     if not low[-1:].isalpha():  # C++, C#, .NET: a name, not an inflected word
         return low
-    return _STEMMER.stemWord(low)
+    derived = _MAYBE_DERIVED.search(low) is not None
+    for pattern, repl in _BASE_WORD if derived else ():
+        low = pattern.sub(repl, low)
+    out = _STEMMER.stemWord(low)
+    for pattern, repl in _JOINED_STEM if derived else ():
+        out = pattern.sub(repl, out)
+    return out
 
 
 def stems(text: str) -> list[str]:
