@@ -63,6 +63,11 @@ def test_one_stemmer_for_every_inflection():
         ("verify", "verification"),
         ("administer", "administration"),
         ("registered", "registration"),
+        ("licence", "licensed"),  # British and American spellings
+        ("colour", "color"),
+        ("organised", "organization"),
+        ("centre", "centers"),
+        ("modelling", "modeled"),
     ],
 )
 def test_the_stemmer_joins_derivations_a_reader_joins(a, b):

@@ -51,6 +51,37 @@ _JOINED_STEM = [
 _MAYBE_DERIVED = re.compile(r"isory|if[iy]|istr")
 
 
+# British spellings made one with the American (licence ~ license, colour ~ color, centre ~
+# center, modelling ~ modeling, catalogue ~ catalog); -ise and -ize both as -ise
+_BRITISH = [
+    (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
+    (re.compile(r"^practis"), "practic"),
+    (re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$"), r"\1s\2"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (
+        re.compile(r"^(model|label|travel|cancel|counsel|signal|level|fuel|channel|tunnel|panel)l"),
+        r"\1",
+    ),
+    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+]
+
+
+# a cheap test for the endings and beginnings _BRITISH rewrites
+_MAYBE_BRITISH = re.compile(
+    r"^(?:licen|defen|offen|pretenc|practis|model|label|travel|cancel|counsel|signal|level|fuel|"
+    r"channel|tunnel|panel)|[iy]z|our|tre|ogue"
+)
+
+
+def american(word: str) -> str:
+    """A lower-case word with its British spelling made one with the American."""
+    if len(word) > 5 and _MAYBE_BRITISH.search(word):
+        for pattern, repl in _BRITISH:
+            word = pattern.sub(repl, word)
+    return word
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The stem of one word, in lower case ('Managing' -> 'manag'); possessive 's is dropped."""
@@ -59,6 +90,7 @@ def stem(word: str) -> str:
         low = low[:-2]
     if not low[-1:].isalpha():  # C++, C#, .NET: a name, not an inflected word
         return low
+    low = american(low) if low.isalpha() else low
     derived = _MAYBE_DERIVED.search(low) is not None
     for pattern, repl in _BASE_WORD if derived else ():
         low = pattern.sub(repl, low)
