@@ -1,7 +1,8 @@
 """The one stemmer: Snowball's English (Porter 2) stemmer from the `snowballstemmer` package, so
 'managed', 'managing' and 'manages' compare equal without a hand-kept suffix list; and a few
 derivations a reader joins that Snowball leaves apart (supervisory ~ supervision, certified ~
-certification, administer ~ administration)."""
+certification, administer ~ administration), and British spellings made American (licence ~
+license, colour ~ color)."""
 
 from __future__ import annotations
 
