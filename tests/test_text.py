@@ -55,6 +55,44 @@ def test_one_stemmer_for_every_inflection():
 
 
 @pytest.mark.parametrize(
+    "a, b",
+    [
+        ("supervisory", "supervision"),
+        ("advisory", "advise"),
+        ("certified", "certification"),
+        ("verify", "verification"),
+        ("administer", "administration"),
+        ("registered", "registration"),
+        ("licence", "licensed"),  # British and American spellings
+        ("colour", "color"),
+        ("organised", "organization"),
+        ("centre", "centers"),
+        ("modelling", "modeled"),
+    ],
+)
+def test_the_stemmer_joins_derivations_a_reader_joins(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("analyzing", "analytical"),  # a verb is no adjective
+        ("maintenance", "maintained"),  # a trade's work, and any keeping
+        ("attendance", "attain"),
+        ("directory", "direct"),
+        ("history", "his"),
+        ("inventory", "invent"),
+        ("general", "generation"),
+        ("invest", "investigation"),
+        ("organ", "organization"),
+    ],
+)
+def test_the_stemmer_keeps_apart_words_that_only_look_related(a, b):
+    assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(
     ("term", "text", "found"),
     [
         ("Node.js", "Built APIs on node.js and Postgres", "node.js"),

@@ -19,7 +19,7 @@ from typing import Optional
 
 from assistant.paths import cached_data, data_path
 from assistant.text import TOKEN
-from assistant.text.stem import stem
+from assistant.text.stem import american, stem
 
 LEXICON_FILE = "lexicon.json"  # plain JSON: 7 ms faster to load than gzip, 1.6 MB
 BROADER_FILE = "lexicon_broader.json"  # a term -> the narrower terms that show it
@@ -33,26 +33,6 @@ TOOL_KIND = re.compile(
     re.I,
 )
 
-_BRITISH = [
-    (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
-    (re.compile(r"^practis"), "practic"),
-    (re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$"), r"\1s\2"),
-    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
-    (
-        re.compile(r"^(model|label|travel|cancel|counsel|signal|level|fuel|channel|tunnel|panel)l"),
-        r"\1",
-    ),
-    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
-    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
-]
-
-
-# a cheap test for the endings and beginnings _BRITISH rewrites
-_MAYBE_BRITISH = re.compile(
-    r"^(?:licen|defen|offen|pretenc|practis|model|label|travel|cancel|counsel|signal|level|fuel|"
-    r"channel|tunnel|panel)|[iy]z|our|tre|ogue"
-)
-
 
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
@@ -63,10 +43,8 @@ def word_key(word: str) -> str:
     w = w.rstrip("'")
     if not w.isalpha():
         return w
-    if len(w) > 5 and _MAYBE_BRITISH.search(w):
-        for pattern, repl in _BRITISH:
-            w = pattern.sub(repl, w)
-    return stem(w) if len(w) > 3 else w  # the text layer's one stemmer (Snowball English)
+    # the text layer's one stemmer (Snowball English), which makes British spelling American
+    return stem(w) if len(w) > 3 else w
 
 
 _FORM = re.compile(
@@ -98,10 +76,7 @@ _ENDINGS = frozenset(
 
 def _american(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
-    w = w[:-2] if w.endswith("'s") else w
-    for pattern, repl in _BRITISH if len(w) > 5 and _MAYBE_BRITISH.search(w) else ():
-        w = pattern.sub(repl, w)
-    return w
+    return american(w[:-2] if w.endswith("'s") else w)
 
 
 def same_word(a: str, b: str) -> bool:
