@@ -561,17 +561,8 @@ def method_question(item: str) -> Optional[DutyQuestion]:
     if not said:
         return None
     verbs, object_ = said
-    pattern = term_patterns()["method"]
-    kind = m.group(1).lower()
     term = f"{_doing(verbs)} {object_}"
-    return DutyQuestion(
-        text=pattern.text.format(kind=kind, term=term),
-        type=pattern.type,
-        follow_up=pattern.follow_up,
-        guide=[g.format(kind=kind, term=term) for g in pattern.guide],
-        verb=verbs[-1],
-        what=object_,
-    )
+    return _said("method", verbs[-1], object_, kind=m.group(1).lower(), term=term)
 
 
 # "electrical theory sufficient to properly connect and utilize electrical equipment", "charts,
@@ -663,14 +654,19 @@ def _doing(verbs: list[str]) -> str:
 
 
 def _purpose_said(name: str, term: str, purpose: str) -> DutyQuestion:
+    return _said(name, purpose.split()[0], purpose, term=term, purpose=purpose)
+
+
+def _said(name: str, verb: str, what: str, **fields: str) -> DutyQuestion:
+    """The term pattern `name` with its fields filled in ("{term}", "{kind}", "{purpose}")."""
     pattern = term_patterns()[name]
     return DutyQuestion(
-        text=pattern.text.format(term=term, purpose=purpose),
+        text=pattern.text.format(**fields),
         type=pattern.type,
         follow_up=pattern.follow_up,
-        guide=[g.format(term=term, purpose=purpose) for g in pattern.guide],
-        verb=purpose.split()[0],
-        what=purpose,
+        guide=[g.format(**fields) for g in pattern.guide],
+        verb=verb,
+        what=what,
     )
 
 
@@ -696,15 +692,7 @@ def _item_question(item: str) -> Optional[DutyQuestion]:
     if words[-1].lower() in _WORDS_FOR_WORDS:
         return _terms_question(words)
     what = " ".join(words)
-    pattern = term_patterns()["items"]
-    return DutyQuestion(
-        text=pattern.text.format(term=what),
-        type=pattern.type,
-        follow_up=pattern.follow_up,
-        guide=[g.format(term=what) for g in pattern.guide],
-        verb="",
-        what=what,
-    )
+    return _said("items", "", what, term=what)
 
 
 # A field's words ("basic computer terminology", "common automotive terminology"): asked as
@@ -721,15 +709,7 @@ def _terms_question(words: list[str]) -> Optional[DutyQuestion]:
     if not field:
         return None
     term = " ".join(field + ["terms"])
-    pattern = term_patterns()["terminology"]
-    return DutyQuestion(
-        text=pattern.text.format(term=term),
-        type=pattern.type,
-        follow_up=pattern.follow_up,
-        guide=[g.format(term=term) for g in pattern.guide],
-        verb="",
-        what=term,
-    )
+    return _said("terminology", "", term, term=term)
 
 
 def _activity_question(item: str) -> Optional[DutyQuestion]:
