@@ -741,6 +741,9 @@ def test_a_failure_embedding_apart_leaves_the_words_answer():
         ("First" + " -" * 21 + "I check the logs", None),  # ... up to 40 characters
         ("the logs , then the service", ", then"),
         ("the logs ,, then the service", ",, then"),
+        # a cue that starts with a comma follows a word: no word edge before it
+        ("the logs, then the service", ", then"),
+        ("the logs then the service", None),
     ],
 )
 def test_the_words_of_a_phrase_stand_apart_by_up_to_40_separators(text, found):

@@ -171,3 +171,30 @@ def test_a_range_that_ends_before_it_starts_is_found_on_its_position_and_costs_n
     assert resume.lines[findings[0].line - 1].startswith("### Clerk")
     others = [f for f in run_checks(resume) if f.code != "date-order"]
     assert score_parts(resume, others)[0] == score_parts(resume, others + findings)[0]
+
+
+def test_misspellings_are_reported_in_the_order_the_line_has_them():
+    """The spelling findings of a line come in its order, the same on every run (the speller's
+    unknown words are a set, whose order changes with the hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from assistant.checks.content import spelling\n"
+        "from assistant.inputs.resume import parse_resume_text\n"
+        "from assistant.checks.examples import BASE\n"
+        "r = parse_resume_text(BASE.replace('{bullet}', 'Handled the recieved invoces and "
+        "proccessed custmer shipmnts daily'))\n"
+        'print([h.detail.split("\'")[1] for h in spelling(r)])\n'
+    )
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+        seen.add(out.stdout.strip())
+    assert len(seen) == 1, seen
+    words = eval(seen.pop())  # noqa: S307 - our own printed list
+    order = "recieved invoces proccessed custmer shipmnts".split()
+    assert words == [w for w in order if w in words] and len(words) >= 3, words

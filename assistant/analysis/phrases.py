@@ -179,13 +179,23 @@ def holds_word(words: frozenset[str], anchors: frozenset[str]) -> bool:
     )
 
 
+_PUNCT_FIRST = re.compile(r"[,;:]")
+
+
+def edged_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
+    """The phrase's pattern after a word edge ('to' is not in 'into'); a phrase that starts with a
+    comma (", then") follows a word, so it has none: "the logs, then"."""
+    edge = "" if _PUNCT_FIRST.match(phrase.strip()) else r"(?<![\w'\u2019])"
+    return edge + compile_phrase(phrase, classes)
+
+
 class PhrasePattern:
     """One phrase's case-insensitive pattern, bounded by word edges. It is compiled the first time
     a text holds the phrase's anchor word as a word ('to' in 'today' does not count): most texts
     hold few, and compiling every phrase of a list costs more than a short command's whole run."""
 
     def __init__(self, phrase: str, classes: Mapping[str, list[str]]):
-        self.source = rf"(?<![\w'\u2019]){compile_phrase(phrase, classes)}(?!\w)"
+        self.source = rf"{edged_phrase(phrase, classes)}(?!\w)"
         self.anchors = anchor_words(phrase)
         self._compiled: re.Pattern | None = None
 

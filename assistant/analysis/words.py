@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from assistant.analysis.keywords import singular
-from assistant.analysis.phrases import compile_phrase
+from assistant.analysis.phrases import edged_phrase
 from assistant.text import stop_words, tokens
 
 # Words every interview question uses; they say nothing about what a question asks.
@@ -45,8 +45,8 @@ def is_near_duplicate(text: str, others: Iterable[str], threshold: float = NEAR_
 
 def any_phrase(phrases: Iterable[str]) -> re.Pattern:
     """One pattern that finds any of the phrases (assistant.analysis.phrases syntax), longest first."""
-    alts = sorted({compile_phrase(p, {}) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'\u2019])(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+    alts = sorted({edged_phrase(p, {}) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
 def count_phrases(text: str, pattern: re.Pattern) -> dict[str, int]:

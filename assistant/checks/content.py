@@ -272,7 +272,9 @@ def spelling(resume: Resume) -> Iterator[Hit]:
         capitalised = {
             w.lower() for w in _CAPITALISED.findall(joined) if w.lower() not in vocabulary
         } - seen
-        for word in speller.unknown(lower + sorted(capitalised)):
+        asked = [w.lower() for w in lower] + sorted(capitalised)
+        unknown = speller.unknown(asked)
+        for word in dict.fromkeys(w for w in asked if w in unknown):  # in the line's order
             seen.add(word)
             fix = speller.correction(word)
             slip = _capitalised_slip if word in capitalised else _looks_like_typo
