@@ -182,10 +182,15 @@ def holds_word(words: frozenset[str], anchors: frozenset[str]) -> bool:
 _PUNCT_FIRST = re.compile(r"[,;:]")
 
 
+def after_a_word(phrase: str) -> bool:
+    """A phrase that starts with a comma (", then") follows a word: "the logs, then"."""
+    return bool(_PUNCT_FIRST.match(phrase.strip()))
+
+
 def edged_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
-    """The phrase's pattern after a word edge ('to' is not in 'into'); a phrase that starts with a
-    comma (", then") follows a word, so it has none: "the logs, then"."""
-    edge = "" if _PUNCT_FIRST.match(phrase.strip()) else r"(?<![\w'\u2019])"
+    """The phrase's pattern after a word edge ('to' is not in 'into'); none for a phrase that
+    follows a word (`after_a_word`)."""
+    edge = "" if after_a_word(phrase) else r"(?<![\w'\u2019])"
     return edge + compile_phrase(phrase, classes)
 
 

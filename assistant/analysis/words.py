@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from assistant.analysis.keywords import singular
-from assistant.analysis.phrases import edged_phrase
+from assistant.analysis.phrases import after_a_word, compile_phrase
 from assistant.text import stop_words, tokens
 
 # Words every interview question uses; they say nothing about what a question asks.
@@ -45,8 +45,20 @@ def is_near_duplicate(text: str, others: Iterable[str], threshold: float = NEAR_
 
 def any_phrase(phrases: Iterable[str]) -> re.Pattern:
     """One pattern that finds any of the phrases (assistant.analysis.phrases syntax), longest first."""
-    alts = sorted({edged_phrase(p, {}) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+    phrases = list(phrases)
+    alts = [
+        sorted(
+            {compile_phrase(p, {}) for p in phrases if after_a_word(p) is after},
+            key=len,
+            reverse=True,
+        )
+        for after in (False, True)
+    ]
+    # one word edge before the whole alternation, which the engine scans far faster than an
+    # edge in each alternative (200 KB against 15 families' cues: 0.3 s against 4 s); none
+    # before a phrase that follows a word (", then")
+    parts = [r"(?<![\w'\u2019])(?:" + "|".join(alts[0]) + ")"] if alts[0] else []
+    return re.compile(r"(?:" + "|".join(parts + alts[1]) + r")(?!\w)", re.IGNORECASE)
 
 
 def count_phrases(text: str, pattern: re.Pattern) -> dict[str, int]:
