@@ -726,10 +726,7 @@ def _activity_question(item: str) -> Optional[DutyQuestion]:
     found = _listed_objects(item, spans, _tokens_at(spans, (m.end(),)), qualified=True)
     if not found:
         return None
-    base, pattern = _verb_forms()[verb]
-    what = found[0][0]
-    text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
-    dq = DutyQuestion(text, pattern.type, pattern.follow_up, list(pattern.guide), base, what)
+    dq = _verb_question(*_verb_forms()[verb], found[0][0])
     return None if one_vague_word(dq) or names_a_relationship(dq) else dq
 
 
@@ -738,8 +735,7 @@ def _verb_of(noun: str) -> Optional[str]:
     "resolution" (resolve: a noun in -ution of a verb in -ve), "testing"; None for any other
     word."""
     noun = noun.lower()
-    bases = {base for pattern in patterns() for base in pattern.verbs}
-    if noun.endswith("ution") and noun[:-5] + "ve" in bases:
+    if noun.endswith("ution") and noun[:-5] + "ve" in _verb_forms():  # only a base ends in -ve
         return noun[:-5] + "ve"
     if noun in _verb_forms() and noun.endswith("ing"):  # "testing"
         return _verb_forms()[noun][0]
@@ -747,7 +743,7 @@ def _verb_of(noun: str) -> Optional[str]:
         return _IRREGULAR_ACTIVITIES[noun]
     if not _activity_noun(noun):
         return None
-    return next((b for b in sorted(bases) if stem(b) == stem(noun)), None)
+    return _base_by_stem().get(stem(noun))
 
 
 # "experience in the development, implementation, testing, installation, maintenance or support
@@ -780,9 +776,7 @@ def experience_question(line: str) -> Optional[DutyQuestion]:
     what = _head_phrase(_object(rest, token_spans(rest), 0))
     if not what or not _says_a_thing(what):
         return None
-    base, pattern = _verb_forms()[verbs[-1]]
-    text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
-    dq = DutyQuestion(text, pattern.type, pattern.follow_up, list(pattern.guide), base, what)
+    dq = _verb_question(*_verb_forms()[verbs[-1]], what)
     return None if one_vague_word(dq) or names_a_relationship(dq) else dq
 
 
@@ -833,20 +827,20 @@ def duty_question(line: str) -> Optional[DutyQuestion]:
 
 def duty_questions(line: str) -> list[DutyQuestion]:
     """A question for each duty clause of the line whose verb has a pattern."""
-    out = []
-    for base, pattern, what, _ in _objects(line):
-        text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
-        out.append(
-            DutyQuestion(
-                text=text[0].upper() + text[1:],
-                type=pattern.type,
-                follow_up=pattern.follow_up,
-                guide=list(pattern.guide),
-                verb=base,
-                what=what,
-            )
-        )
-    return out
+    return [_verb_question(base, pattern, what) for base, pattern, what, _ in _objects(line)]
+
+
+def _verb_question(base: str, pattern: DutyPattern, what: str) -> DutyQuestion:
+    """The duty verb's pattern asked on what the work is done to."""
+    text = pattern.text.format(verb=base, doing=pattern.verbs[base], what=what)
+    return DutyQuestion(
+        text=text[0].upper() + text[1:],
+        type=pattern.type,
+        follow_up=pattern.follow_up,
+        guide=list(pattern.guide),
+        verb=base,
+        what=what,
+    )
 
 
 # An adverb left last by the cut: "handle money accurately", "complete them promptly".
@@ -1052,10 +1046,14 @@ _IRREGULAR_ACTIVITIES = {"maintenance": "maintain", "administration": "administe
 
 
 @lru_cache(maxsize=1)
-def _activity_stems() -> frozenset[str]:
-    """The stems of the duty verbs: the nouns of their work share them ("installation",
-    "replacement", "repair", "operation", "construction", "inspection")."""
-    return frozenset(stem(base) for pattern in patterns() for base in pattern.verbs)
+def _base_by_stem() -> dict[str, str]:
+    """The stems of the duty verbs, each with its verb (the first in alphabetical order where
+    two share one): the nouns of their work share them ("installation", "replacement", "repair",
+    "operation", "construction", "inspection")."""
+    out: dict[str, str] = {}
+    for base in sorted({base for pattern in patterns() for base in pattern.verbs}):
+        out.setdefault(stem(base), base)
+    return out
 
 
 def _activity_noun(word: str) -> bool:
@@ -1064,7 +1062,7 @@ def _activity_noun(word: str) -> bool:
     word = word.lower()
     if word.endswith("ing"):
         return False
-    return word in _IRREGULAR_ACTIVITIES or stem(word) in _activity_stems()
+    return word in _IRREGULAR_ACTIVITIES or stem(word) in _base_by_stem()
 
 
 _WORDS_AT_END = re.compile(r"[A-Za-z ,/]*$")

@@ -180,6 +180,8 @@ def holds_word(words: frozenset[str], anchors: frozenset[str]) -> bool:
 
 
 _PUNCT_FIRST = re.compile(r"[,;:]")
+# a word's edge: no letter, digit or apostrophe before ('to' is not in 'into', 'don't')
+WORD_EDGE = r"(?<![\w'\u2019])"
 
 
 def after_a_word(phrase: str) -> bool:
@@ -190,7 +192,7 @@ def after_a_word(phrase: str) -> bool:
 def edged_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
     """The phrase's pattern after a word edge ('to' is not in 'into'); none for a phrase that
     follows a word (`after_a_word`)."""
-    edge = "" if after_a_word(phrase) else r"(?<![\w'\u2019])"
+    edge = "" if after_a_word(phrase) else WORD_EDGE
     return edge + compile_phrase(phrase, classes)
 
 

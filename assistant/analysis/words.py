@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from assistant.analysis.keywords import singular
-from assistant.analysis.phrases import after_a_word, compile_phrase
+from assistant.analysis.phrases import WORD_EDGE, after_a_word, compile_phrase
 from assistant.text import stop_words, tokens
 
 # Words every interview question uses; they say nothing about what a question asks.
@@ -57,7 +57,7 @@ def any_phrase(phrases: Iterable[str]) -> re.Pattern:
     # one word edge before the whole alternation, which the engine scans far faster than an
     # edge in each alternative (200 KB against 15 families' cues: 0.3 s against 4 s); none
     # before a phrase that follows a word (", then")
-    parts = [r"(?<![\w'\u2019])(?:" + "|".join(alts[0]) + ")"] if alts[0] else []
+    parts = [WORD_EDGE + "(?:" + "|".join(alts[0]) + ")"] if alts[0] else []
     return re.compile(r"(?:" + "|".join(parts + alts[1]) + r")(?!\w)", re.IGNORECASE)
 
 

@@ -601,15 +601,25 @@ def customers_only(term: str, text: str) -> bool:
     """The ad names the term, and only in a list of the employer's customers ("organizations
     like Intel, WalkMe and Canva"): a customer, not the job's tool or work."""
     said = [m.start() for m in re.finditer(r"\b" + re.escape(term) + r"\b", text, re.I)]
-    lists = [m.span() for m in _CUSTOMER_NAMES.finditer(text)]
+    lists = _customer_lists(text)
     return bool(said) and all(any(a <= x < b for a, b in lists) for x in said)
+
+
+@lru_cache(maxsize=4)
+def _customer_lists(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the ad lists its customers' names (read once an ad, not once a term)."""
+    return tuple(m.span() for m in _CUSTOMER_NAMES.finditer(text))
+
+
+def _requirement_lines(job: JobDescription) -> list[str]:
+    return [line_text(strip_instructions(x)) for x in job.requirements]
 
 
 def _own_lines(job: JobDescription) -> tuple[list[str], list[str]]:
     """The ad's lines its own questions come from (its duty and requirement lines, its sentences
     to the candidate, its bullets whatever their heading but those of the benefits, how to apply
     and the like, the parts of its lists), and the things its lists name without a verb."""
-    lines = duty_lines(job) + [line_text(strip_instructions(x)) for x in job.requirements]
+    lines = duty_lines(job) + _requirement_lines(job)
     lines += [x for x in sentences(job.text) if _TO_THE_CANDIDATE.search(x)]
     lines += _section_bullets(job, _BULLET)  # whatever its heading, but the boilerplate's
     parts, things = _listed_items(job.text)
@@ -694,8 +704,7 @@ def _premise_text(job: JobDescription) -> tuple[str, str]:
     ad where no duty lines are found is read whole for the second."""
     duties = duty_lines(job)
     named = "\n".join([job.title or "", *duties])
-    reqs = [line_text(strip_instructions(x)) for x in job.requirements]
-    said_lines = dict.fromkeys([*duties, *reqs, *_listed_items(job.text)[0]])  # each line once
+    said_lines = dict.fromkeys([*duties, *_requirement_lines(job), *_listed_items(job.text)[0]])
     said = "\n".join([job.title or "", *said_lines]) if duties else job.text
     return named, said
 
