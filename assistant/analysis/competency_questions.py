@@ -28,14 +28,16 @@ MAX_QUALIFIERS = 3  # of the ad's words before the thing's noun: no paste of the
 OBJECT_WORDS = 8  # how far after a verb of directing people its object is looked for
 
 # "In the interview, the following competencies may be evaluated: A, B, ...", "In the interview,
-# candidates may be examined on the following competencies: A, B": the list after the colon (a
-# written test's or a questionnaire's list is not the interview's)
-_INTERVIEW_LIST = re.compile(r"\binterview\b[^.:;]*\bcompetenc(?:y|ies)\b[^:]*:\s*(.+)", re.I)
+# candidates may be examined on the following competencies: A, B": the list after the colon of a
+# sentence where "competencies" follows "interview" (a written test's or a questionnaire's list
+# is not the interview's); found with one scan each, never a pattern that backtracks
+_INTERVIEW = re.compile(r"\binterview\b", re.I)
+_COMPETENCIES = re.compile(r"\bcompetenc(?:y|ies)\b", re.I)
 # where the list of competencies ends: the job's knowledge (the ad's own questions ask it) and
 # the bulletins' closing "and other necessary skills, knowledge, and abilities"
 _LIST_ENDS = re.compile(r"\b(?:job knowledge|other necessary)\b", re.I)
 # what an item says after its name: "Safety Focus including: safety procedures ..."
-_ITEM_ENDS = re.compile(r"\s*(?:\bincluding\b|\bwhich\b|\bsuch as\b|:|\().*$", re.I | re.S)
+_ITEM_ENDS = re.compile(r"\bincluding\b|\bwhich\b|\bsuch as\b|[:(]", re.I)
 # an item that lists what it includes, in a list of names each capitalised ("Safety Focus
 # including: safety procedures when working with and around hot metal, machinery, and ...")
 _OWN_LIST = re.compile(r"\bincluding\b|\bsuch as\b|:", re.I)
@@ -99,10 +101,10 @@ def interview_competencies(text: str) -> list[str]:
     the bulletins' "and other necessary skills, knowledge, and abilities"; what an item lists of
     its own ("Safety Focus including: safety procedures ...") is no competency's name."""
     for sentence in sentences(text):
-        m = _INTERVIEW_LIST.search(sentence)
-        if not m:
+        listed = _interview_list(sentence)
+        if listed is None:
             continue
-        listed = _LIST_ENDS.split(m.group(1), maxsplit=1)[0]
+        listed = _LIST_ENDS.split(listed, maxsplit=1)[0]
         if ";" in listed:  # "analytical ability; customer service; ...": names lower case too
             return [n for n in (_name(x) for x in listed.split(";")) if n]
         names: list[str] = []
@@ -118,9 +120,21 @@ def interview_competencies(text: str) -> list[str]:
     return []
 
 
+def _interview_list(sentence: str) -> Optional[str]:
+    """What follows the colon of a sentence that says which competencies the interview examines
+    ("interview", then "competencies" with no break between, then a colon), or None."""
+    named = _COMPETENCIES.search(sentence)
+    said = named and [*_INTERVIEW.finditer(sentence, 0, named.start())]
+    if not said or any(c in sentence[said[-1].end() : named.start()] for c in ".:;"):
+        return None
+    colon = sentence.find(":", named.end())
+    return sentence[colon + 1 :] if colon >= 0 else None
+
+
 def _name(item: str) -> str:
     """A competency's name in a list's item: without its "and" and what it says after its name."""
-    return " ".join(_ITEM_ENDS.sub("", re.sub(r"^\s*(?:and|or)\s+", "", item)).split()).strip(" .")
+    name = _ITEM_ENDS.split(re.sub(r"^\s*(?:and|or)\s+", "", item), maxsplit=1)[0]
+    return " ".join(name.split()).strip(" .")
 
 
 def _qualifier(word: str) -> bool:
@@ -164,7 +178,8 @@ def _qualifiers(line: str, spans: list, k: int) -> list[str]:
 
 def _broken(line: str, spans: list, k: int) -> bool:
     """Whether a break (a comma, a semicolon, a bracket, a full stop) comes before token k."""
-    return any(c in line[spans[k - 1].end() : spans[k].start()] for c in _BREAKS)
+    gap = line[spans[k - 1].end() : spans[k].start()]
+    return gap != " " and any(c in gap for c in _BREAKS)
 
 
 def _heads(line: str, spans: list, k: int) -> bool:
@@ -196,14 +211,13 @@ def _directed(line: str, spans: list) -> list[int]:
     return out
 
 
-def thing_of_kind(kind: Kind, lines: list[str]) -> Optional[tuple[list[str], str]]:
-    """The first thing of the kind the lines name, as (its qualifiers, its noun as written): a
-    noun of the kind that ends its phrase, lower case (a capitalised one is a name), with the
-    qualifiers before it (at least one where the kind is `qualified`), and the object of a verb
-    of directing people where it is `directed`."""
-    for line in lines:
-        spans = token_spans(line)
-        at = _directed(line, spans) if kind.directed else range(len(spans))
+def thing_of_kind(kind: Kind, lines: list[tuple[str, list]]) -> Optional[tuple[list[str], str]]:
+    """The first thing of the kind the lines (each with its `token_spans`) name, as (its
+    qualifiers, its noun as written): a noun of the kind that ends its phrase, lower case (a
+    capitalised one is a name), with the qualifiers before it (at least one where the kind is
+    `qualified`), and the object of a verb of directing people where it is `directed`."""
+    for line, spans in lines:
+        at = dict.fromkeys(_directed(line, spans)) if kind.directed else range(len(spans))
         for k in at:
             word = spans[k].group(0)
             if singular(word.lower()) not in kind.nouns or (k and word[:1].isupper()):
@@ -237,9 +251,13 @@ def competency_questions(
     already asks ("How do you build trust with the community you serve?": community
     relations)."""
     out = []
+    spanned = [(line, token_spans(line)) for line in lines] if lines else []
+    things: dict[str, Optional[tuple[list[str], str]]] = {}  # each kind's, read once
     for name in interview_competencies(text):
         for pairing in pairings().get(name.lower(), ()):
-            found = thing_of_kind(kinds()[pairing.kind], lines)
+            if pairing.kind not in things:
+                things[pairing.kind] = thing_of_kind(kinds()[pairing.kind], spanned)
+            found = things[pairing.kind]
             if not found:
                 continue
             if not _asks(pairing, asked):
