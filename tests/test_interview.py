@@ -2264,6 +2264,21 @@ def test_the_competencies_a_bulletin_says_its_interview_examines():
         assert interview_competencies(text) == [], text
 
 
+def test_each_competency_pairing_names_a_kind_and_reads_as_a_question():
+    """The table's pairings: a kind of the table, a question and a follow-up that end as said,
+    and no placeholder but the thing's."""
+    from assistant.analysis.competency_questions import kinds, pairings
+
+    fields = {"thing": "x", "a_thing": "an x", "things": "xs", "noun": "x"}
+    for name, listed in pairings().items():
+        assert name == name.lower() and listed, name
+        for p in listed:
+            assert p.kind in kinds(), name
+            assert p.text.format(**fields).endswith("?") or p.text.endswith("."), name
+            assert p.follow_up.format(**fields).endswith("?") and p.guide, name
+    assert not {"teamwork", "self-management", "interpersonal skills"} & set(pairings())
+
+
 def test_a_competency_is_asked_on_a_thing_of_the_ads_own_duties():
     """Each competency of the table on a thing of its kind the duty lines name, as an
     interviewer says it: "Analytical Ability" on "administrative problems", "Attention to Detail"

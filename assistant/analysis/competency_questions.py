@@ -251,7 +251,7 @@ def competency_questions(
     already asks ("How do you build trust with the community you serve?": community
     relations)."""
     out = []
-    spanned = [(line, token_spans(line)) for line in lines] if lines else []
+    spanned = [(line, token_spans(line)) for line in lines]
     things: dict[str, Optional[tuple[list[str], str]]] = {}  # each kind's, read once
     for name in interview_competencies(text):
         for pairing in pairings().get(name.lower(), ()):
