@@ -2185,3 +2185,207 @@ def test_the_own_questions_read_bullets_under_any_heading_but_how_to_apply_or_th
     lines = _own_lines(job)[0]
     assert "Deploy language models" in lines and "Tune the caching layer" in lines
     assert not any("video" in x or "healthcare" in x for x in lines)
+
+
+# ---- the competencies the interview examines (session 37) ----
+
+BULLETIN_MA = (
+    "MANAGEMENT ASSISTANT\n\nDUTIES\n\nManagement Assistant is an entry-level professional "
+    "position. Typical duties relate to the resolution of departmental and Citywide "
+    "administrative problems, data collection, report writing, program coordination and "
+    "development of public policy.\n\nSELECTION PROCESS\n\nIn the qualifying written test, the "
+    "following competencies may be evaluated: Reading Comprehension, Mathematics, Written "
+    "Communication, and other necessary skills, knowledge and abilities.\n\nIn the interview, the "
+    "following competencies may be evaluated: Analytical Ability, Attention to Detail, "
+    "Self-Management, Interpersonal Skills, Teamwork, Oral Communication, and other necessary "
+    "skills, knowledge, and abilities.\n"
+)
+BULLETIN_CAPTAIN = (
+    "POLICE CAPTAIN\n\nDUTIES\n\nA Police Captain plans, organizes, and directs the work of sworn "
+    "and civilian employees engaged in the operation of a geographical division or area; and does "
+    "related work.\n\nSELECTION PROCESS\n\nThe Training and Experience Questionnaire may examine "
+    "the following competencies: Stress Tolerance, Composure, Objectivity.\n\nIn the interview, "
+    "candidates may be examined on the following competencies: Leadership, Composure, Stress "
+    "Tolerance, Objectivity, Resolves Conflict, Community Relations, and Credibility.\n"
+)
+
+
+def test_the_competencies_a_bulletin_says_its_interview_examines():
+    """The interview's list, in its three phrasings, up to the job's knowledge or "and other
+    necessary skills"; a written test's or a questionnaire's list is not the interview's, and
+    what an item includes ("Safety Focus including: ..., machinery, and power tools") is no
+    competency."""
+    from assistant.analysis.competency_questions import interview_competencies
+
+    assert interview_competencies(BULLETIN_MA) == [
+        "Analytical Ability",
+        "Attention to Detail",
+        "Self-Management",
+        "Interpersonal Skills",
+        "Teamwork",
+        "Oral Communication",
+    ]
+    assert interview_competencies(BULLETIN_CAPTAIN)[::3] == [
+        "Leadership",
+        "Objectivity",
+        "Credibility",
+    ]
+    aide = (
+        "In the interview, the following competencies may be evaluated: analytical ability; "
+        "conscientiousness; customer service; ability to follow written directions; and job "
+        "knowledge, which includes knowledge of: computer terminology; methods used to test "
+        "software; and other necessary skills, knowledge and abilities."
+    )
+    assert interview_competencies(aide) == [
+        "analytical ability",
+        "conscientiousness",
+        "customer service",
+        "ability to follow written directions",
+    ]
+    smith = (
+        "In the interview, the following competencies may be evaluated: Attention to Detail, "
+        "Mechanical Aptitude, Safety Focus including: safety procedures when working with and "
+        "around hot metal, machinery, and power tools, and Job Knowledge including knowledge of: "
+        "the metals classified as ferrous and non-ferrous; and other necessary knowledge."
+    )
+    assert interview_competencies(smith) == [
+        "Attention to Detail",
+        "Mechanical Aptitude",
+        "Safety Focus",
+    ]
+    for text in (
+        "In the multiple-choice test, the following competencies may be evaluated: Reading "
+        "Comprehension, Analytical Ability, and Job Knowledge.",
+        "The Training and Experience Questionnaire may examine the following competencies: "
+        "Leadership, Composure.",
+        "In the interview, emphasis may be placed on the candidate's experience as it "
+        "demonstrates knowledge of: methods of concrete construction.",
+    ):
+        assert interview_competencies(text) == [], text
+
+
+def test_each_competency_pairing_names_a_kind_and_reads_as_a_question():
+    """The table's pairings: a kind of the table, a question and a follow-up that end as said,
+    and no placeholder but the thing's."""
+    from assistant.analysis.competency_questions import kinds, pairings
+
+    fields = {"thing": "x", "a_thing": "an x", "things": "xs", "noun": "x"}
+    for name, listed in pairings().items():
+        assert name == name.lower() and listed, name
+        for p in listed:
+            assert p.kind in kinds(), name
+            assert p.text.format(**fields).endswith("?") or p.text.endswith("."), name
+            assert p.follow_up.format(**fields).endswith("?") and p.guide, name
+    assert not {"teamwork", "self-management", "interpersonal skills"} & set(pairings())
+
+
+def test_a_competency_is_asked_on_a_thing_of_the_ads_own_duties():
+    """Each competency of the table on a thing of its kind the duty lines name, as an
+    interviewer says it: "Analytical Ability" on "administrative problems", "Attention to Detail"
+    on "report writing", "Oral Communication" on "public policy"; none for a competency with no
+    kind of thing (Teamwork, Self-Management, Interpersonal Skills)."""
+    from assistant.analysis.competency_questions import competency_questions
+
+    lines = [
+        "Typical duties relate to the resolution of departmental and Citywide administrative "
+        "problems, data collection, report writing, program coordination and development of "
+        "public policy."
+    ]
+    asked = dict(competency_questions(BULLETIN_MA, lines))
+    assert list(asked) == ["Analytical Ability", "Attention to Detail", "Oral Communication"]
+    assert asked["Analytical Ability"].text.startswith(
+        "Tell me about an administrative problem you had to analyse."
+    )
+    assert asked["Attention to Detail"].text.startswith("When you write a report,")
+    assert "a new public policy" in asked["Oral Communication"].text
+    assert all(q.follow_up and q.guide and q.text[0].isupper() for q in asked.values())
+    captain = [
+        "A Police Captain plans, organizes, and directs the work of sworn and civilian employees "
+        "engaged in the operation of a geographical division or area"
+    ]
+    asked = dict(competency_questions(BULLETIN_CAPTAIN, captain))
+    assert list(asked) == ["Leadership", "Resolves Conflict", "Community Relations"]
+    assert "led sworn and civilian employees through a change" in asked["Leadership"].text
+    assert "the community this division serves" in asked["Community Relations"].text
+
+
+@pytest.mark.parametrize(
+    "competency, line",
+    [
+        # a problem any job has: no qualifier of the ad's, or only one of how hard it is
+        ("Analytical Ability", "Solves problems as they arise"),
+        ("Analytical Ability", "Resolves minor problems and complex issues"),
+        # "reports" is a verb before "to"; a report qualifying another noun is no report
+        ("Attention to Detail", "Reports to the Chief of Staff"),
+        ("Attention to Detail", "Completes report forms for the unit"),
+        # people the job serves, not directs; people qualified by their rank only
+        ("Leadership", "Assists professional systems staff in the analysis of systems"),
+        ("Leadership", "Manages, supervises subordinate employees, or coordinates the work"),
+        ("Leadership", "Can lead to a career in budget and finance, personnel administration"),
+        # a policy named by a name only
+        ("Oral Communication", "Applies Department policy to each case"),
+    ],
+)
+def test_a_competency_is_not_asked_without_a_thing_of_its_kind(competency, line):
+    from assistant.analysis.competency_questions import competency_questions
+
+    text = f"In the interview, the following competencies may be evaluated: {competency}."
+    assert competency_questions(text, [line]) == [], line
+
+
+def test_a_competency_a_question_of_the_set_asks_already_is_not_asked_again():
+    """The bank's "How do you build trust with the community you serve?" asks community
+    relations: no second community question; a question that names no community leaves it."""
+    from assistant.analysis.competency_questions import competency_questions
+
+    text = "In the interview, candidates may be examined on the following competencies: Community Relations."
+    line = ["Directs the operation of a geographical division"]
+    assert (
+        competency_questions(text, line, ["How do you build trust with the community you serve?"])
+        == []
+    )
+    (found,) = competency_questions(text, line, ["How do you plan a long operation?"])
+    assert found[0] == "Community Relations"
+
+
+def test_the_interviews_competencies_come_where_general_questions_would(tmp_path, monkeypatch):
+    """A set whose field questions run out asks the interview's competencies before any general
+    question, never in place of one of the field's: the captain's two general fill-ins go, its
+    bank questions stay; an unsure set asks them after all the ad's own questions. An ad that
+    names no interview competencies is asked as before."""
+    from assistant.analysis import occupation
+    from assistant.tasks import interview
+
+    ad = tmp_path / "captain.txt"
+    ad.write_text(BULLETIN_CAPTAIN, "utf-8")
+    texts = [q.text for q in build_questions(InterviewRequest(job=read_job(str(ad)))).questions]
+    led = next(i for i, t in enumerate(texts) if "led sworn and civilian employees" in t)
+    assert any("conflict among sworn and civilian employees" in t for t in texts)
+    general = {q.text for q in load_families()["general"].questions if q.type != "company"}
+    assert not general & set(texts)
+    bank = {q.text for q in load_families()["public-safety"].questions}
+    assert all(t in bank for t in texts[:led])
+    assert sum("community" in t for t in texts) == 2  # the bank's two, none more
+
+    ma = tmp_path / "assistant.txt"
+    ma.write_text(BULLETIN_MA, "utf-8")
+    unsure = occupation.RoleMatch(
+        family="management",
+        family_label="management",
+        sure=False,
+        candidates=["management", "office-admin"],
+    )
+    monkeypatch.setattr(interview, "classify", lambda *a, **k: unsure)
+    result = build_questions(InterviewRequest(job=read_job(str(ma))))
+    texts = [q.text for q in result.questions]
+    analyse = texts.index(
+        "Tell me about an administrative problem you had to analyse. How did you find its cause, "
+        "and what did you recommend?"
+    )
+    assert any("of report writing?" in t for t in texts[:analyse])  # its own questions first
+    assert not any(t in general for t in texts[:analyse])
+    assert any(t in general for t in texts[analyse:])  # a general one still closes it
+
+    ma.write_text(BULLETIN_MA.split("In the interview")[0], "utf-8")
+    before = [q.text for q in build_questions(InterviewRequest(job=read_job(str(ma)))).questions]
+    assert not any("analyse" in t for t in before)

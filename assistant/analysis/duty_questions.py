@@ -241,6 +241,23 @@ def duty_verb(word: str) -> bool:
     return word.lower() in _verb_forms()
 
 
+def verb_base(word: str) -> Optional[str]:
+    """The base form of a duty verb's form ("directs": direct), or None for any other word."""
+    found = _verb_forms().get(word.lower())
+    return found[0] if found else None
+
+
+def ends_object(word: str) -> bool:
+    """Whether a word ends a duty's object: what follows says how, where or why ("for", "to",
+    "including"), not what."""
+    return word.lower() in _OBJECT_ENDS
+
+
+def vague_word(word: str) -> bool:
+    """Whether a word names no thing of the job (duty_questions.yaml `vague_objects`)."""
+    return word.lower() in _vague_words()
+
+
 def _spoken(word: str, first: bool) -> str:
     """A word as said mid-sentence: a name keeps its case (HubSpot, MICN, Fire Department when
     capitalised mid-line); a capitalised common word at the start of a line does not."""

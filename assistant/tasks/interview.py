@@ -22,6 +22,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 
 from assistant import prompts
+from assistant.analysis.competency_questions import competency_questions
 from assistant.analysis.duty_questions import (
     ability_purpose_question,
     ability_question,
@@ -670,6 +671,19 @@ def _item_slots(things: list[str], terms: list[str], unclear: str) -> list[Slot]
     return slots
 
 
+def competency_slots(job: JobDescription, before: list[Slot]) -> list[Slot]:
+    """Questions on the competencies the ad says its interview examines ("In the interview, the
+    following competencies may be evaluated: Analytical Ability, ..."), each on a thing of its
+    own lines (competency_questions.py): they come where the set would otherwise end with
+    general questions, and none for a competency a question of the slots `before` asks."""
+    asked = [q.text for slot in before for q in slot]
+    slots = []
+    for name, dq in competency_questions(job.text, _own_lines(job)[0], asked):
+        why = f"The ad says the interview examines {name}. This asks it about the job's own work."
+        slots.append(_own_question(dq, why, None))
+    return slots
+
+
 def _own_question(dq, reason: str, line: Optional[str]) -> Slot:
     return [
         InterviewQuestion(
@@ -855,15 +869,19 @@ def build_questions(
         own = own_duty_slots(job, [family], sure=True)
         fitting = role_slots(job, family, True) + own[OWN_DUTIES:] + role_slots(job, family, False)
         fitting += to_know_slots(job, [family], sure=True)  # before any general question
+        duties = of_the_field(duty_slots(job, family))
+        fitting += competency_slots(job, fitting + duties)  # what the interview examines
         # the set is full even where the field's questions run out: the general behavioural
         # ones (why this job is asked apart, in the field's words: every_interview)
         fitting += [s for s in role_slots(job, GENERAL) if s[0].question_type == "behavioural"]
-        duties = of_the_field(duty_slots(job, family))
         rest = [weak, gaps, own[:OWN_DUTIES], duties, of_the_field(fitting)]
     elif role.sure:
-        rest = [weak, gaps, duty_slots(job, family), role_slots(job, family)]
-    else:  # the duties' own questions before any general one
-        rest = [weak, gaps, own_duty_slots(job, role.candidates) + role_slots(job, family)]
+        duties = duty_slots(job, family)
+        named = competency_slots(job, duties)
+        rest = [weak, gaps, duties, named + role_slots(job, family)]
+    else:  # the duties' own questions, then what the interview examines, before any general one
+        own = own_duty_slots(job, role.candidates)
+        rest = [weak, gaps, own + competency_slots(job, own) + role_slots(job, family)]
     questions = choose(first, rest, request.count)
     if company:  # the company-knowledge question closes the set, in place of the last one
         ending = choose([], [company], 1)
