@@ -270,6 +270,38 @@ def test_your_is_not_our_a_heading_of_the_job_is_no_company_boilerplate(heading)
     assert heading_kind(normalise_heading(heading.replace("Your", "Our")), "other") == "boilerplate"
 
 
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # a job board's badges under the title: the pay and the place, no section
+        ("`\U0001f4b0 $Competitive Salary (paid in USD)` `\U0001f30e Remote - Brazil`", "other"),
+        ("`\U0001f30e Remote, Oregon, United States`", "other"),
+        ("`\U0001f4b0 CAD $108,000~$173,000` `\U0001f30e Toronto, Canada (Remote)`", "other"),
+        # should pass as they were: a heading in words that names the pay or the place
+        ("\U0001f4b0 Salary", "boilerplate"),
+        ("Location: Remote", "boilerplate"),
+        ("`Benefits` and perks", "boilerplate"),
+    ],
+)
+def test_a_line_of_badges_names_no_section(heading, kind):
+    from assistant.inputs.job import heading_kind
+
+    assert heading_kind(heading, "other") == kind
+
+
+def test_the_intro_under_a_line_of_badges_is_read_as_any_intro():
+    from assistant.analysis.job_terms import ad_sentences
+
+    text = (
+        "# [Senior Analytics Engineer](https://example.com/apply)\n### Varsity Tutors\n"
+        "#### `\U0001f4b0 $Competitive Salary (paid in USD)` `\U0001f30e Remote - Brazil`\n\n"
+        "The ideal candidate will have experience in SQL, dbt, and ETL processes.\n\n"
+        "**Benefits:**\n\n  * Flexible Paid Time Off\n"
+    )
+    read = [s.text for s in ad_sentences(text) if not s.title]
+    assert read == ["The ideal candidate will have experience in SQL, dbt, and ETL processes."]
+
+
 def test_a_sentence_about_your_customers_is_no_company_blurb():
     from assistant.analysis.job_terms import _PROCESS_SENTENCE
 

@@ -2169,6 +2169,28 @@ def test_two_qualifiers_of_one_noun_with_a_comma_between_are_its_object(line, wh
         assert one_vague_word(found[0]) == vague
 
 
+def test_escaped_list_marks_are_the_duties_and_own_lines_as_bullets_are():
+    """The job reader, the interview's own lines and the keyword reader read an escaped list
+    mark ("\\- Work as part of ...") as the bullet it shows."""
+    from assistant.analysis.job_terms import ad_sentences
+    from assistant.tasks.interview import _own_lines
+
+    text = (
+        "# Software Engineer\n\n## Responsibilities\n\n\\- Pair program with other engineers\n\n"
+        "\\* Operate and support production applications\n\n"
+        "## Description\n\n\\- Lead technical discovery efforts\n"
+    )
+    job = parse_job_text(text)
+    assert job.responsibilities == [
+        "Pair program with other engineers",
+        "Operate and support production applications",
+    ]
+    assert "Lead technical discovery efforts" in _own_lines(job)[0]
+    assert "Lead technical discovery efforts" in [s.text for s in ad_sentences(text)]
+    # should pass as they were: an escaped dash inside a line is no list item
+    assert parse_job_text("## Responsibilities\n\nPay: 10 \\- 20\n").responsibilities == []
+
+
 def test_the_own_questions_read_bullets_under_any_heading_but_how_to_apply_or_the_benefits():
     """A bullet the ad gives under a heading of its own is duty material; one of how to apply
     ("Record a video ...") or the benefits is not, and neither is one after a sentence set as a

@@ -163,6 +163,18 @@ def test_bullets_and_numbers():
     assert {"1,200", "1200", "7"} <= number_forms("from 1,200 to 07")
 
 
+def test_a_list_mark_after_markdowns_escape_is_a_bullet_as_the_mark_is():
+    """A Markdown export that escaped its list marks ("\\- Work ...") shows them as marks."""
+    assert bullet_item("\\- Work as part of small teams") == "Work as part of small teams"
+    assert bullet_item("  \\* Pair program with engineers") == "Pair program with engineers"
+    assert bullet_item("\\+ Operate production applications") == "Operate production applications"
+    assert strip_marks("\\- Operate production applications") == "Operate production applications"
+    # should pass as they were: an escaped mark that is no list mark, an escape inside a line
+    assert bullet_item("\\# Not a heading") is None
+    assert bullet_item("BRL 429,716 \\- BRL 515,659") is None
+    assert bullet_item("\\-5 degrees") is None
+
+
 def test_an_amount_is_not_a_date_a_code_or_a_level():
     for amount in (
         "Managed a team of 10",

@@ -42,7 +42,7 @@ from assistant.inputs.job import (
     REQUIRED_CUE,
     heading_kind,
 )
-from assistant.text import sentences, token_spans
+from assistant.text import ESCAPED_MARK, sentences, token_spans
 
 # ---- sections -------------------------------------------------------------------------------
 # The kinds of section and the words of headings and cues are the job reader's
@@ -55,7 +55,7 @@ _HEADING_BOLD = re.compile(
     r"^\s*(?:\*\*|__)\s*(?P<h>[^*_]{2,80}?)\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$"
 )
 _HEADING_COLON = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z0-9 '’/&(),-]{1,70}?)\s*:\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦>]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(rf"^\s*(?:{ESCAPED_MARK}|[-*•·▪◦>]|\d{{1,2}}[.)]|[a-z][.)])\s+")
 
 
 def _heading(line: str) -> Optional[str]:

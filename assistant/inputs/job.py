@@ -69,10 +69,17 @@ NOTES_HEADING = re.compile(r"^(?:process |special |general )?notes?$|selective c
 
 _SENTENCE_WORDS = 8
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)\s*[:?]?\s*$")
+# A job board's badges under the title, each in code marks ("`💰 $Competitive Salary (paid in
+# USD)` `🌎 Remote - Brazil`", "`🌎 Remote, Oregon, United States`"): the job's pay and place
+_BADGES = re.compile(r"(?:`[^`]+`\s*)+")
 
 
 def heading_kind(h: str, previous: str) -> str:
     h = h.strip().replace("\u2019", "'")
+    if _BADGES.fullmatch(h):
+        # a line of badges names no section: what follows is the ad's intro (the company, the
+        # role), however much its pay and place sound like the benefits or the location
+        return OTHER
     hint = _BRACKETED.search(h)
     if hint and h[: hint.start()].strip():
         # "Do you have the right ingredients? (Requirements)": a playful heading that says

@@ -68,7 +68,7 @@ from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
 from assistant.inputs.job import BOILERPLATE, OTHER, JobDescription, heading_kind, job_heading
 from assistant.inputs.notes import RejectionNotes
-from assistant.text import BULLET, names_term, sentences, strip_marks, tokens
+from assistant.text import BULLET, ESCAPED_MARK, names_term, sentences, strip_marks, tokens
 
 TASK = "interview"
 MAX_TAILORED = 2
@@ -483,7 +483,8 @@ _KNOWLEDGE = re.compile(r"\bknowledge of:\s*(.+)", re.I)
 _TO_THE_CANDIDATE = re.compile(
     r"\b(?:you will|you'll|you would|you bring|your mission|your role)\b", re.I
 )
-_BULLET = re.compile(r"^\s*[*\u2022-]\s+")  # not numbered: bulletins number their notes
+# not numbered: bulletins number their notes
+_BULLET = re.compile(rf"^\s*(?:{ESCAPED_MARK}|[*\u2022-])\s+")
 # "Typical duties relate to A, B and C": a list of what the job does, without verbs.
 _ABILITIES = re.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
 _DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)

@@ -2,7 +2,7 @@
 definition, stemmer and term matcher. It sits at the bottom of the package (it imports nothing of
 Rebound but `assistant.paths`), so readers, analysis, the guard and the tasks all share it."""
 
-from assistant.text.bullets import BULLET, bullet_item, is_bullet, strip_marks
+from assistant.text.bullets import BULLET, ESCAPED_MARK, bullet_item, is_bullet, strip_marks
 from assistant.text.numbers import (
     FIGURE,
     NUMBER,
@@ -28,6 +28,7 @@ from assistant.text.tokens import (
 
 __all__ = [
     "BULLET",
+    "ESCAPED_MARK",
     "FIGURE",
     "NUMBER",
     "QUANTITY",

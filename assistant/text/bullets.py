@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-# '-', '*', '+', the usual bullet glyphs (and Word's 'o', an en dash), or '1.' / '1)'.
-MARK = r"(?:[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u2013\u27a2\u2714o]|\d{1,2}[.)])"
+# A list mark after Markdown's escape ("\- Work as part of ...": an export that keeps the mark
+# from being rendered as a list): the line shows the mark, and a reader takes it for a list item.
+ESCAPED_MARK = r"\\[-*+]"
+# '-', '*', '+' (escaped or not), the usual bullet glyphs (and Word's 'o', an en dash), or '1.' /
+# '1)'.
+MARK = (
+    rf"(?:{ESCAPED_MARK}|[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u2013\u27a2\u2714o]|"
+    r"\d{1,2}[.)])"
+)
 # A whole list-item line; `item` is its text without the mark and the surrounding space. Linear:
 # the item's greedy run backtracks only over the line's trailing white space.
 BULLET = re.compile(rf"^\s*{MARK}\s+(?P<item>\S(?:.*\S)?)\s*$")
