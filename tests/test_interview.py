@@ -2404,6 +2404,8 @@ def test_the_interviews_competencies_come_where_general_questions_would(tmp_path
         "Tell me about an administrative problem you had to analyse. How did you find its cause, "
         "and what did you recommend?"
     )
+    asked = result.questions[analyse]  # shown as what the interview examines, and why
+    assert asked.kind == "interview-examines" and "Analytical Ability" in asked.reason
     assert any("of report writing?" in t for t in texts[:analyse])  # its own questions first
     assert not any(t in general for t in texts[:analyse])
     assert any(t in general for t in texts[analyse:])  # a general one still closes it

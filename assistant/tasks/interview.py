@@ -80,6 +80,7 @@ Kind = Literal[
     "weak-spot",
     "gap",
     "duty",
+    "interview-examines",
     "role-specific",
     "tailored",
     "ask-them",
@@ -90,6 +91,7 @@ KIND_LABELS: dict[str, str] = {
     "weak-spot": "Weak spot",
     "gap": "Gap in your resume",
     "duty": "From the job's duties",
+    "interview-examines": "The interview examines",
     "role-specific": "Role-specific",
     "tailored": "Tailored to the job",
     "ask-them": "Ask them",
@@ -680,16 +682,16 @@ def competency_slots(job: JobDescription, before: list[Slot]) -> list[Slot]:
     asked = [q.text for slot in before for q in slot]
     slots = []
     for name, dq in competency_questions(job.text, _own_lines(job)[0], asked):
-        why = f"The ad says the interview examines {name}. This asks it about the job's own work."
-        slots.append(_own_question(dq, why, None))
+        why = f"The ad says the interview examines {name}; this asks it about the job's own work."
+        slots.append(_own_question(dq, why, None, kind="interview-examines"))
     return slots
 
 
-def _own_question(dq, reason: str, line: Optional[str]) -> Slot:
+def _own_question(dq, reason: str, line: Optional[str], kind: Kind = "duty") -> Slot:
     return [
         InterviewQuestion(
             text=dq.text,
-            kind="duty",
+            kind=kind,
             reason=reason,
             source_line=line,
             good_answer_covers=dq.guide,
