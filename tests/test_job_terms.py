@@ -1234,6 +1234,27 @@ def test_a_kind_a_term_says_is_not_folded_into_the_plain_kind():
     assert len([a for a in extract_job_terms(job) if "arpentry" in a]) == 1
 
 
+def test_a_persons_word_names_no_field():
+    # "game designers" are whom the work is with: no Game Design, whose names are all plain
+    assert "Game Design" not in [f.name for f in terms_in("Collaborate with game designers.")]
+    assert "Game Design" in [f.name for f in terms_in("Experience in game design.")]
+    # a name that is a person's own, or a verb the lexicon lists in a person's form, still is
+    assert "Registered Nurse" in [f.name for f in terms_in("Experience as a Registered Nurse.")]
+    assert "Mentoring" in [f.name for f in terms_in("Mentor junior engineers.")]
+    # people worked with are no thing the work is with, nor a kind of their field
+    job = "Requirements:\n- A strong engineering background.\n- Work with data engineers to move data.\n"
+    assert extract_job_terms(job) == ["engineering"], extract_job_terms(job)
+    job = "Duties:\n- Work with product managers and tech leads to develop features.\n"
+    assert not [a for a in extract_job_terms(job) if "managers" in a], extract_job_terms(job)
+    # a role asked for stays one, apart from the field; a field's kind still folds with it
+    job = (
+        "Requirements:\n- A strong engineering background.\n"
+        "- 2+ years of experience as a software engineer.\n- Experience in data engineering.\n"
+    )
+    asks = extract_job_terms(job)
+    assert "software engineer" in asks and "engineering or Data engineering" in asks, asks
+
+
 @pytest.mark.parametrize(
     "text,terms",
     [

@@ -25,6 +25,7 @@ from assistant.analysis.duty_questions import (
 from assistant.analysis.lexicon import (
     Lexicon,
     lexicon,
+    person_word,
     phrase_key,
     same_word,
     split_words,
@@ -1603,6 +1604,8 @@ _OF_OBJECT = re.compile(
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+of\s+(?:the\s+|all\s+|various\s+)?"
     r"(?P<obj>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})"
 )
+# the cue of whom the work is done with ("work with product managers and tech leads")
+_WITH_PEOPLE = re.compile(r"work\s+with\b", re.I)
 _KIND_OF_EXPERIENCE = re.compile(
     r"\b(?:of|paid|professional|relevant)\s+(?P<p>(?:[a-z][a-z-]*\s+){1,4}?)experience\b"
 )
@@ -1631,6 +1634,10 @@ def cue_phrases(text: str) -> list[Found]:
             continue
         if words[0].lower() in _CLAUSE_START:
             continue  # "work with and how work is done": a clause, not a thing's name
+        if _WITH_PEOPLE.match(m.group(0)) and any(
+            person_word(w) for w in re.findall(r"[A-Za-z]+(?=\s*(?:,|\band\b|\bor\b|$))", phrase)
+        ):
+            continue  # "work with data engineers": whom the work is with, not what it is
         start = m.start("p") + raw.find(phrase, quantity.end())
         out.append(Found(phrase, "hard skill", start, start + len(phrase)))
     return out
@@ -2087,6 +2094,11 @@ def _fold_kinds(asks: dict[str, Ask]) -> None:
             continue
         if " ".join(words[:cut]) in {phrase_key(x) for x in a.aliases}:
             continue  # "backflow prevention inspections": what says which kind is a term itself
+        if any(
+            person_word(w) != person_word(g)
+            for w, g in zip(split_words(a.names[0])[cut:], split_words(general.names[0]))
+        ):
+            continue  # "data engineers" are people, no kind of the field "engineering"
         general.names.append(a.names[0])
         general.term_ids.extend(a.term_ids)
         general.aliases.extend(a.aliases)

@@ -306,8 +306,6 @@ _FILLER = frozenset(
 )
 
 _VERB_ENDINGS = ("ed", "ing")  # a verb's forms: "developed", "testing"
-# the endings of a person's word: developer, operator, machinist
-_PERSON_FORMS = ("er", "or", "ist")
 # a title's first word that says how senior, not what: "Senior Software Developer"
 _LEVELS = frozenset("senior junior lead principal staff".split())
 
@@ -333,13 +331,13 @@ def _occupation_roles(n: int) -> frozenset[str]:
     """The roles one ESCO occupation is labelled with, as phrase keys of two to four words
     ending in a person's word: the software developer's "softwar develop", "softwar engin",
     "applic develop" (a role's key is its field's: developer ~ development)."""
-    from assistant.analysis.lexicon import word_form, word_key
+    from assistant.analysis.lexicon import person_word, word_key
     from assistant.analysis.occupations_file import occupations
 
     out: set[str] = set()
     words = occupations()[n].labels.split()
     for j, word in enumerate(words):
-        if word.isalpha() and word_form(word) in _PERSON_FORMS:
+        if word.isalpha() and person_word(word):
             keys = [word_key(w) for w in words[max(0, j - 3) : j + 1]]
             out.update(" ".join(keys[i:]) for i in range(len(keys) - 1))
     return frozenset(out)
@@ -352,7 +350,7 @@ class ResumeIndex:
 
     def __init__(self, text: str) -> None:
         from assistant.analysis.job_terms import rearranged, tokenize
-        from assistant.analysis.lexicon import lexicon, split_words, word_form, word_key
+        from assistant.analysis.lexicon import lexicon, person_word, split_words, word_key
 
         lex = lexicon()
         original = text
@@ -435,7 +433,7 @@ class ResumeIndex:
             title = split_words(m.group("title").lower())
             if title[0] in _LEVELS:
                 title = title[1:]
-            if len(title) > 1 and word_form(title[-1]) in _PERSON_FORMS:
+            if len(title) > 1 and person_word(title[-1]):
                 self.titles.add((tuple(w[:5] for w in title), " ".join(word_key(w) for w in title)))
 
     def _titled(self, key: str) -> bool:

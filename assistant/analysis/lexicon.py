@@ -66,6 +66,16 @@ def word_form(word: str) -> str:
     return form if form in ("ics", "ings") else form.rstrip("s")
 
 
+# the endings of a person's word: developer, operator, machinist
+_PERSON_FORMS = ("er", "or", "ist")
+
+
+def person_word(word: str) -> bool:
+    """A word in a person's form ("engineers", "operator", "machinist"): whom, where another
+    form of it names a field or an activity (Engineering, Operations, Design)."""
+    return word_form(word) in _PERSON_FORMS
+
+
 # what one word may add to another and still be the same word (manage ~ managing ~ management);
 # "engineering" is "engine" + "ering": two endings, another word whose stem happens to coincide
 _ENDINGS = frozenset(
@@ -205,6 +215,10 @@ class Lexicon:
         i = self._index(" ".join(keys))
         forms = self._key_forms[i] if i is not None else ""
         if not forms:
+            # every name of the key is plain ("UX Design"): a person's word names whom, not the
+            # work ("UX designers"); where a name is a person's, its form is listed ("Mentor")
+            if any(person_word(w) for w in written):
+                return None
             return term_id if self._written_as(written, term_id) else None
         mine = " ".join(word_form(w) for w in written)
         for entry in forms.split("|"):
