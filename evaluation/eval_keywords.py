@@ -60,9 +60,15 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 
 def names_exactly(listed: str, names: list[str]) -> bool:
     """The listed term is one of the names (or, for "A or B", one of its parts is; in "carpenter
-    or cabinetmaker apprenticeship" the parts share the last word: "carpenter apprenticeship")."""
+    or cabinetmaker apprenticeship" the parts may share the last word: "carpenter
+    apprenticeship"; not where a part is that last word itself: "engineering or Data
+    engineering" is no "engineering engineering")."""
     parts = [norm(p) for p in re.split(r"\s+or\s+", listed)]
-    if len(parts) > 1 and len(parts[-1]) > 1 and all(len(p) == 1 for p in parts[:-1]):
+    if (
+        len(parts) > 1
+        and len(parts[-1]) > 1
+        and all(len(p) == 1 and p != parts[-1][-1:] for p in parts[:-1])
+    ):
         parts = [p + parts[-1][1:] for p in parts[:-1]] + parts[-1:]
     return any(p == norm(n) for p in parts for n in names)
 

@@ -52,3 +52,14 @@ def test_a_term_worded_differently_is_not_missing_and_its_cost_is_counted():
     assert (t.reworded, t.reworded_judged, t.reworded_not_shown) == (3, 2, 1)
     assert t.found == 3 and t.junk == 0  # listed: it counts for recall, and is no junk
     assert "made_up (made_up.pdf): Unit testing [NOT shown]" in t.reworded_list
+
+
+def test_an_or_sharing_its_last_word_is_read_with_it_unless_a_part_is_that_word():
+    """ "carpenter or cabinetmaker apprenticeship" names "carpenter apprenticeship";
+    "engineering or Data engineering" names "engineering" (no "engineering engineering")."""
+    from evaluation.eval_keywords import names_exactly
+
+    assert names_exactly("carpenter or cabinetmaker apprenticeship", ["carpenter apprenticeship"])
+    assert not names_exactly("carpenter or cabinetmaker apprenticeship", ["carpenter"])
+    assert names_exactly("engineering or Data engineering", ["Engineering"])
+    assert names_exactly("engineering or Data engineering", ["data engineering"])
