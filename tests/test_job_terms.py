@@ -464,6 +464,21 @@ def test_examples_in_brackets_after_a_term_are_one_requirement_with_it():
     assert sorted(a.name for a in asks) == ["Docker", "Python"]
 
 
+def test_a_bracket_of_the_activities_a_terms_work_includes_is_no_examples():
+    """ "Android development (including planning, analyzing, designing ...)": the bracket lists the
+    parts of the work, not examples that meet it: a resume that shows planning does not show
+    Android development. Examples after "including" still meet the term."""
+    ad = (
+        "Requirements:\n- 3 years of Android development (including planning, analyzing, "
+        "designing, developing, and testing software systems)\n"
+    )
+    report = keyword_gap("Skills: planning, budgeting", ad)
+    assert "Android Development" in report.missing, report
+    assert not any("Android" in name for name in report.matched), report
+    asks, _ = read_ad("Requirements:\n- Experience with SQL (including Snowflake, Redshift)\n")
+    assert [a.names for a in asks] == [["SQL", "Snowflake", "Redshift"]]
+
+
 def test_a_one_word_name_written_as_two_words():
     found = names("Requirements:\n- Excellent power point or lucid chart skills\n- Quick Books\n")
     assert {"PowerPoint or LucidChart", "QuickBooks"} <= set(found), found

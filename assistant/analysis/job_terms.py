@@ -1863,6 +1863,15 @@ _EXAMPLES_OPEN = re.compile(
 )
 
 
+def _parts_of_work(opened: re.Match, sentence: str) -> bool:
+    """Whether a bracket after a term lists the activities its work includes, not examples that
+    meet it: "including" and a gerund ("Android development (including planning, analyzing,
+    designing ...)"): a resume that shows planning does not show Android development."""
+    cue = (opened.group("cue") or "").lower()
+    first = re.match(r"[A-Za-z]+", sentence[opened.end() :])
+    return cue.startswith("incl") and bool(first) and first.group(0).lower().endswith("ing")
+
+
 def _with_examples(sentence: str, groups: list[list[Found]]) -> list[list[Found]]:
     """A term followed by examples in brackets is one requirement, met by the term or by any
     example: "Experience with SQL (ex. Snowflake, Redshift, BigQuery)". The bracket must begin
@@ -1879,7 +1888,7 @@ def _with_examples(sentence: str, groups: list[list[Found]]) -> list[list[Found]
             while j < len(groups) and groups[j][-1].end <= end:
                 j += 1
             inside = [f for k in range(i + 1, j) for f in groups[k]]
-            if m.group("cue") or len(inside) >= 2:
+            if (m.group("cue") or len(inside) >= 2) and not _parts_of_work(m, sentence):
                 out.append(g + inside)
                 i = j
                 continue
