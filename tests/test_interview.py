@@ -2306,14 +2306,14 @@ def test_a_competency_is_asked_on_a_thing_of_the_ads_own_duties():
     interviewer says it: "Analytical Ability" on "administrative problems", "Attention to Detail"
     on "report writing", "Oral Communication" on "public policy"; none for a competency with no
     kind of thing (Teamwork, Self-Management, Interpersonal Skills)."""
-    from assistant.analysis.competency_questions import competency_questions
+    from assistant.analysis.competency_questions import competency_questions, interview_competencies
 
     lines = [
         "Typical duties relate to the resolution of departmental and Citywide administrative "
         "problems, data collection, report writing, program coordination and development of "
         "public policy."
     ]
-    asked = dict(competency_questions(BULLETIN_MA, lines))
+    asked = dict(competency_questions(interview_competencies(BULLETIN_MA), lines))
     assert list(asked) == ["Analytical Ability", "Attention to Detail", "Oral Communication"]
     assert asked["Analytical Ability"].text.startswith(
         "Tell me about an administrative problem you had to analyse."
@@ -2325,7 +2325,7 @@ def test_a_competency_is_asked_on_a_thing_of_the_ads_own_duties():
         "A Police Captain plans, organizes, and directs the work of sworn and civilian employees "
         "engaged in the operation of a geographical division or area"
     ]
-    asked = dict(competency_questions(BULLETIN_CAPTAIN, captain))
+    asked = dict(competency_questions(interview_competencies(BULLETIN_CAPTAIN), captain))
     assert list(asked) == ["Leadership", "Resolves Conflict", "Community Relations"]
     assert "led sworn and civilian employees through a change" in asked["Leadership"].text
     assert "the community this division serves" in asked["Community Relations"].text
@@ -2349,24 +2349,30 @@ def test_a_competency_is_asked_on_a_thing_of_the_ads_own_duties():
     ],
 )
 def test_a_competency_is_not_asked_without_a_thing_of_its_kind(competency, line):
-    from assistant.analysis.competency_questions import competency_questions
+    from assistant.analysis.competency_questions import competency_questions, interview_competencies
 
     text = f"In the interview, the following competencies may be evaluated: {competency}."
-    assert competency_questions(text, [line]) == [], line
+    assert competency_questions(interview_competencies(text), [line]) == [], line
 
 
 def test_a_competency_a_question_of_the_set_asks_already_is_not_asked_again():
     """The bank's "How do you build trust with the community you serve?" asks community
     relations: no second community question; a question that names no community leaves it."""
-    from assistant.analysis.competency_questions import competency_questions
+    from assistant.analysis.competency_questions import competency_questions, interview_competencies
 
     text = "In the interview, candidates may be examined on the following competencies: Community Relations."
     line = ["Directs the operation of a geographical division"]
     assert (
-        competency_questions(text, line, ["How do you build trust with the community you serve?"])
+        competency_questions(
+            interview_competencies(text),
+            line,
+            ["How do you build trust with the community you serve?"],
+        )
         == []
     )
-    (found,) = competency_questions(text, line, ["How do you plan a long operation?"])
+    (found,) = competency_questions(
+        interview_competencies(text), line, ["How do you plan a long operation?"]
+    )
     assert found[0] == "Community Relations"
 
 

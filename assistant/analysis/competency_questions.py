@@ -243,17 +243,17 @@ def _asks(pairing: Pairing, asked: Sequence[str]) -> bool:
 
 
 def competency_questions(
-    text: str, lines: list[str], asked: Sequence[str] = ()
+    names: Sequence[str], lines: list[str], asked: Sequence[str] = ()
 ) -> list[tuple[str, DutyQuestion]]:
-    """(the competency as the ad names it, its question) for each competency the ad says its
-    interview examines (`interview_competencies`), in its order, that the table pairs with a
-    thing of a kind the ad's duty `lines` name; none for a competency a question in `asked`
-    already asks ("How do you build trust with the community you serve?": community
-    relations)."""
+    """(the competency as the ad names it, its question) for each of the competencies the ad
+    says its interview examines (`names`, from `interview_competencies`), in its order, that the
+    table pairs with a thing of a kind the ad's duty `lines` name; none for a competency a
+    question in `asked` already asks ("How do you build trust with the community you serve?":
+    community relations)."""
     out = []
     spanned = [(line, token_spans(line)) for line in lines]
     things: dict[str, Optional[tuple[list[str], str]]] = {}  # each kind's, read once
-    for name in interview_competencies(text):
+    for name in names:
         for pairing in pairings().get(name.lower(), ()):
             if pairing.kind not in things:
                 things[pairing.kind] = thing_of_kind(kinds()[pairing.kind], spanned)

@@ -22,7 +22,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 
 from assistant import prompts
-from assistant.analysis.competency_questions import competency_questions
+from assistant.analysis.competency_questions import competency_questions, interview_competencies
 from assistant.analysis.duty_questions import (
     ability_purpose_question,
     ability_question,
@@ -679,9 +679,12 @@ def competency_slots(job: JobDescription, before: list[Slot]) -> list[Slot]:
     following competencies may be evaluated: Analytical Ability, ..."), each on a thing of its
     own lines (competency_questions.py): they come where the set would otherwise end with
     general questions, and none for a competency a question of the slots `before` asks."""
+    names = interview_competencies(job.text)
+    if not names:
+        return []  # most ads name none: their own lines are not read again for nothing
     asked = [q.text for slot in before for q in slot]
     slots = []
-    for name, dq in competency_questions(job.text, _own_lines(job)[0], asked):
+    for name, dq in competency_questions(names, _own_lines(job)[0], asked):
         why = f"The ad says the interview examines {name}; this asks it about the job's own work."
         slots.append(_own_question(dq, why, None, kind="interview-examines"))
     return slots
