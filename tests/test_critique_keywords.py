@@ -281,9 +281,18 @@ def test_your_is_not_our_a_heading_of_the_job_is_no_company_boilerplate(heading)
         ("\U0001f4b0 Salary", "boilerplate"),
         ("Location: Remote", "boilerplate"),
         ("`Benefits` and perks", "boilerplate"),
+        # "You will" alone heads the duties; "for this role" names no section
+        ("You will", "duties"),
+        ("You Will:", "duties"),
+        ("The Role", "duties"),
+        ("To be considered for this role these steps need to be followed", "other"),
+        # should pass as they were: what the candidate brings; a role's requirements
+        ("You will need", "required"),
+        ("You will have", "required"),
+        ("Requirements for this role", "required"),
     ],
 )
-def test_a_line_of_badges_names_no_section(heading, kind):
+def test_the_kind_a_heading_names(heading, kind):
     from assistant.inputs.job import heading_kind
 
     assert heading_kind(heading, "other") == kind
@@ -384,28 +393,6 @@ def test_emphasised_headings_put_the_duties_and_requirements_where_the_ad_says()
     job = parse_job_text(text)
     assert job.responsibilities == ["**Build:** Develop APIs."]
     assert job.requirements == ["Golang"]
-
-
-@pytest.mark.parametrize(
-    ("heading", "kind"),
-    [
-        ("You will", "duties"),
-        ("You Will:", "duties"),
-        ("The Role", "duties"),
-        # should pass as they were: what the candidate brings; a role's requirements
-        ("You will need", "required"),
-        ("You will have", "required"),
-        ("Requirements for this role", "required"),
-    ],
-)
-def test_you_will_alone_heads_the_duties_and_for_this_role_names_no_section(heading, kind):
-    from assistant.inputs.job import heading_kind
-
-    assert heading_kind(heading, "other") == kind
-    assert (
-        heading_kind("To be considered for this role these steps need to be followed", "other")
-        == "other"
-    )
 
 
 def test_the_report_says_which_term_of_its_kind_met_an_or_equivalent_ask():
