@@ -1622,46 +1622,49 @@ NEW_CIRCUIT = "Walk me through how you test a new circuit before you switch it o
 
 
 @pytest.mark.parametrize(
-    "title,duty,apt",
+    "question,title,duty,apt",
     [
-        ("Electrician", "Installs new wiring and lighting circuits in City buildings.", True),
-        ("Auto Electrician", "Diagnoses, tests and repairs truck electrical systems.", False),
-    ],
-)
-def test_a_new_circuit_needs_one_the_job_puts_in(title, duty, apt):
-    """The electrician's circuit-testing question hands over a new installation: an auto
-    electrician who diagnoses and repairs has none."""
-    from assistant.tasks.interview import ad_fits
-
-    fits = ad_fits(parse_job_text(CRAFT_AD.format(title=title, duty=duty)), "trades")
-    assert NEW_CIRCUIT in fits
-    assert (fits[NEW_CIRCUIT] > 0) == apt
-
-
-@pytest.mark.parametrize(
-    "title,duty,apt",
-    [
+        # the electrician's circuit-testing question hands over a new installation: an auto
+        # electrician who diagnoses and repairs has none
         (
+            NEW_CIRCUIT,
+            "Electrician",
+            "Installs new wiring and lighting circuits in City buildings.",
+            True,
+        ),
+        (
+            NEW_CIRCUIT,
+            "Auto Electrician",
+            "Diagnoses, tests and repairs truck electrical systems.",
+            False,
+        ),
+        # the plant's words (wastewater, treatment plant) make the control-room question one to
+        # consider; monitoring, alarms or SCADA make its premise hold: a plant's mechanic
+        # repairs, its operator watches
+        (
+            CONTROL_ROOM,
             "Water Utility Operator",
             "Monitors the treatment plant on SCADA and answers alarms.",
             True,
         ),
         (
+            CONTROL_ROOM,
             "Wastewater Treatment Mechanic Supervisor",
             "Supervises the repair of pumps and valves at the wastewater treatment plant.",
             False,
         ),
     ],
 )
-def test_watching_a_plant_from_its_control_room_needs_the_watching_named(title, duty, apt):
-    """The plant's words (wastewater, treatment plant) make the control-room question one to
-    consider; monitoring, alarms or SCADA make its premise hold: a plant's mechanic repairs, its
-    operator watches."""
+def test_a_trades_question_whose_premise_is_a_kind_of_work_needs_that_work_named(
+    question, title, duty, apt
+):
+    """A trades question is one to consider where the ad's words are its field's; its premise
+    holds only where the duties name the work it asks about."""
     from assistant.tasks.interview import ad_fits
 
     fits = ad_fits(parse_job_text(CRAFT_AD.format(title=title, duty=duty)), "trades")
-    assert CONTROL_ROOM in fits
-    assert (fits[CONTROL_ROOM] > 0) == apt
+    assert question in fits
+    assert (fits[question] > 0) == apt
 
 
 # ---- a court report, a member of the public who resists a rule, a business's tax records ----
