@@ -152,8 +152,11 @@ def judge(
     # "missing" is judged once per requirement: an "A or B" entry is one requirement, shown when
     # the resume shows any of its names, and wrongly listed as missing when any of its names is.
     # "shown" was judged for the requirement's own names: a listed term more specific than any
-    # of them ("Remote Technical Support" for "technical support") is not judged
-    for ask in asks:
+    # of them ("Remote Technical Support" for "technical support") is not judged. Only terms'
+    # requirements: a degree's or experience's `shown` says the resume meets it (a bachelor's
+    # degree), not that it shows each field it names, and they are judged as their own kind
+    # ("engineering" from "a strong engineering background" is not the degree in Engineering)
+    for ask in (a for a in asks if a["kind"] in TERM_KINDS):
         named = [
             term for term, is_missing in listed if is_missing and names_exactly(term, ask["any"])
         ]

@@ -63,3 +63,24 @@ def test_an_or_sharing_its_last_word_is_read_with_it_unless_a_part_is_that_word(
     assert not names_exactly("carpenter or cabinetmaker apprenticeship", ["carpenter"])
     assert names_exactly("engineering or Data engineering", ["Engineering"])
     assert names_exactly("engineering or Data engineering", ["data engineering"])
+
+
+def test_a_term_naming_a_field_of_a_degree_ask_is_not_judged_as_the_degree():
+    """The degree's `shown` says the resume meets it (any bachelor's degree), not that it shows
+    "engineering": a skill listed as missing is judged against the terms' requirements only."""
+    label = _label(
+        [
+            {
+                "any": ["Engineering", "Computer Science", "bachelor's degree"],
+                "kind": "degree",
+                "shown": True,
+            },
+            {"any": ["engineering"], "kind": "skill", "shown": True},
+        ]
+    )
+    t = judge(label, matched=[], missing=["engineering"], other=[("degree", "BS")])
+    assert (t.wrong_missing, t.missing_judged) == (1, 1)  # the skill's requirement, once
+    label["asks"].pop()
+    t = judge(label, matched=[], missing=["engineering"], other=[("degree", "BS")])
+    assert (t.wrong_missing, t.missing_judged) == (0, 0)
+    assert t.junk == 0 and t.other_found == 1  # it still names the degree: no junk
