@@ -788,7 +788,7 @@ def _named(
     if not does or not entry.named:
         return asked
     employer, what = does
-    look = f"The ad calls {employer} {what}: look up what it offers, for whom, and something recent"
+    look = f"Start from what the ad says ({employer} is {what}), then what you found out beyond it"
     return asked.model_copy(
         update={
             "text": entry.named.format(employer=employer, what=what),
