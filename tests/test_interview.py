@@ -2461,7 +2461,7 @@ ABOUT_AD = (
         (
             "Harbor Freight Data",
             "## About us\n\nWe are a fast-growing provider of shipping analytics for ports, "
-            "headquartered in Oslo.",
+            "headquartered in Oslo. Join Harbor Freight Data.",
             "Harbor Freight Data",
             "a provider of shipping analytics for ports",
         ),
@@ -2510,6 +2510,11 @@ def test_the_company_question_names_what_the_ad_says_the_employer_does(
         ("Board Jobs", "React is a must. Tutora builds tools for tutors."),  # not the employer
         ("Board Jobs", "Tutora is a platform for live tutoring."),  # named once: not sure
         (None, "We are a platform for live tutoring."),  # "we", and no name to ask about
+        (  # "we", and a name the ad says once ("at Stanford"): a guess, not the employer
+            "None",
+            "We are a platform for live tutoring. Our founders met at Stanford.",
+        ),
+        ("Acme", "Acme is a plus. Kubernetes is a plus."),
     ],
 )
 def test_the_company_question_stays_general_where_the_ad_says_nothing_plain(company, about):

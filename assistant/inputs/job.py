@@ -215,7 +215,8 @@ _WORKPLACE = frozenset("employer workplace place home family community team".spl
 # A phrase that says whose the employer is, not what it does ("a subsidiary of ...", "a must")
 # or the job ("an opportunity for engineers", "a hybrid role")
 _NOT_WORK = frozenset(
-    "subsidiary division part member unit must way name role job position opportunity".split()
+    "subsidiary division part member unit must plus bonus requirement advantage way name role job "
+    "position opportunity".split()
 )
 # "a platform that helps small businesses ...": who the platform is for
 _HELPS = re.compile(
@@ -261,10 +262,11 @@ def _employer_named(
     who: str, n: int, text: str, company: Optional[str], title: Optional[str]
 ) -> Optional[str]:
     """The employer a "<who> is a ..." sentence (the `n`th of its paragraph) is about: "We" is the
-    job's employer; a name is the employer's, or the ad's own name for it (it opens the paragraph
+    job's employer where the ad names it twice or more; a name is the employer's, or the ad's own name for it (it opens the paragraph
     and the ad names it three times or more); never the job's title or a word like "Senior"."""
-    if who == "We":
-        return company
+    if who == "We":  # the employer's name as the ad says it again, not a guess from one "at X"
+        named = company and len(re.findall(rf"\b{re.escape(company)}\b", text)) >= 2
+        return company if named else None
     if who.lower() in NOT_TERMS or (title and normalise_heading(who) == normalise_heading(title)):
         return None
     if company and normalise_heading(who) == normalise_heading(company):
