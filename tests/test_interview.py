@@ -2422,3 +2422,118 @@ def test_the_interviews_competencies_come_where_general_questions_would(tmp_path
     ma.write_text(BULLETIN_MA.split("In the interview")[0], "utf-8")
     before = [q.text for q in build_questions(InterviewRequest(job=read_job(str(ma)))).questions]
     assert not any("analyse" in t for t in before)
+
+
+# ---- the company question names what the ad says the employer makes or does ----
+
+
+ABOUT_AD = (
+    "# Senior Backend Engineer\n\n### {company}\n\n{about}\n\n## Responsibilities\n"
+    "- Build and maintain REST APIs in Python and PostgreSQL.\n"
+    "- Write unit tests and review pull requests.\n- Deploy services to AWS with Docker.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "company,about,employer,what",
+    [
+        (
+            "Lingo",
+            "Lingo is a leading language-learning app for busy adults. We help 2 million "
+            "learners practise every day.",
+            "Lingo",
+            "a language-learning app for busy adults",
+        ),
+        (
+            "Ledgerly",
+            "Ledgerly is a beautiful, easy-to-use platform that helps small businesses and "
+            "their accountants stay on top of their books.",
+            "Ledgerly",
+            "a platform for small businesses",
+        ),
+        (
+            "Chainworks",
+            "Chainworks is a Blockchain Research and Software Engineering company. Our blockchain "
+            "research is published and our software engineering is open source.",
+            "Chainworks",
+            "a blockchain research and software engineering company",
+        ),
+        (
+            "Harbor Freight Data",
+            "## About us\n\nWe are a fast-growing provider of shipping analytics for ports, "
+            "headquartered in Oslo. Join Harbor Freight Data.",
+            "Harbor Freight Data",
+            "a provider of shipping analytics for ports",
+        ),
+        (  # the job board's byline names another: the name opening the paragraph, named again
+            "Board Jobs",
+            "Tutora (NYSE: TUT) is an AI solution for live tutoring. Tutora serves schools. "
+            "Join Tutora.",
+            "Tutora",
+            "an AI solution for live tutoring",
+        ),
+    ],
+)
+def test_the_company_question_names_what_the_ad_says_the_employer_does(
+    company, about, employer, what
+):
+    from assistant.inputs.job import employer_does
+
+    job = parse_job_text(ABOUT_AD.format(company=company, about=about))
+    assert employer_does(job.text, job.company, job.title) == (employer, what)
+    result = build_questions(InterviewRequest(job=job, count=10))
+    last = result.questions[-1]
+    assert last.question_type == "company"
+    assert last.text.startswith(f"What do you know about {employer}, {what}, ")
+    assert last.follow_up and last.follow_up.endswith("?")
+    assert what in last.good_answer_covers[0]  # the guide points at what the ad says
+
+
+@pytest.mark.parametrize(
+    "company,about",
+    [
+        ("Acme", "Acme is a fast-growing startup that takes a fresh view on old problems."),
+        ("Acme", "Acme is a group of individuals working towards a new paradigm for creators."),
+        ("Acme", "Acme is an equal opportunity employer and values diversity."),
+        ("Acme", "Acme is a diverse workplace where everyone belongs."),
+        ("Acme", "Acme is a subsidiary of Globex Corporation."),
+        ("Acme", "Acme is a place where you can bring your purpose to life."),
+        (  # more than six words: the ad's sentence, not a phrase an interviewer says
+            "Acme",
+            "Acme is a cloud-native observability and incident response automation suite for "
+            "engineering teams.",
+        ),
+        ("Acme", "Acme partners with the world's leading companies to accelerate growth."),
+        ("Acme", "Acme is a 10-year-old company with offices in Paris."),  # its age, no work
+        ("Acme", "Acme is an exciting opportunity for engineers."),  # the job, not the work
+        ("Acme", "Acme is a fully remote company."),
+        ("Board Jobs", "React is a must. Tutora builds tools for tutors."),  # not the employer
+        ("Board Jobs", "Tutora is a platform for live tutoring."),  # named once: not sure
+        (None, "We are a platform for live tutoring."),  # "we", and no name to ask about
+        (  # "we", and a name the ad says once ("at Stanford"): a guess, not the employer
+            "None",
+            "We are a platform for live tutoring. Our founders met at Stanford.",
+        ),
+        ("Acme", "Acme is a plus. Kubernetes is a plus."),
+    ],
+)
+def test_the_company_question_stays_general_where_the_ad_says_nothing_plain(company, about):
+    from assistant.inputs.job import employer_does
+
+    ad = ABOUT_AD.format(company=company, about=about)
+    if company is None:
+        ad = ad.replace("### None\n\n", "")
+    job = parse_job_text(ad)
+    assert employer_does(job.text, job.company, job.title) is None
+    last = build_questions(InterviewRequest(job=job, count=10)).questions[-1]
+    assert last.text == "What do you know about our product and the technical problems behind it?"
+
+
+def test_every_named_company_question_keeps_the_familys_angle():
+    """Each family's wording names the employer and what it does, and reads as one question."""
+    for key, family in load_families().items():
+        for q in family.questions:
+            if q.named:
+                assert q.type == "company", (key, q.text)
+                assert q.named.startswith("What do you know about {employer}, {what}"), q.named
+                assert q.named.endswith("?") and q.named.count("?") == 1, q.named

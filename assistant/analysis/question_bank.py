@@ -45,6 +45,9 @@ class FamilyQuestion(_Strict):
     type: QuestionType
     follow_up: str
     guide: list[str]  # what a good answer covers, in the order to say it
+    # a company question as asked where the ad says what the employer makes or does
+    # (job.employer_does): "{employer}" its name, "{what}" the ad's phrase ("a platform for ...")
+    named: Optional[str] = None
     cues: list[str] = []  # duty words that make it the question for a job line
     # one kind of work of the family (a control-room alarm, a permit inspection): asked only of
     # an ad whose duties or requirements name one of its cues

@@ -12,7 +12,7 @@ from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
 from assistant.inputs.sections import heading_form, normalise_heading
 from assistant.inputs.text import display_name, read_text
-from assistant.text import BULLET
+from assistant.text import BULLET, sentences
 from assistant.text_utils import plural, word_count
 
 MAX_JOB_BYTES = 300_000
@@ -175,6 +175,145 @@ class JobDescription(BaseModel):
     responsibilities: list[str] = []
     requirements: list[str] = []
     source: str = "job"
+
+
+# ---- What the employer makes or does, as the ad's "About us" says it ("Acme is a platform for
+# live online learning"): a short noun phrase an interviewer can ask about ----
+
+# "<Name> is a/an/the ...", "We are a ..." opening a sentence; a listing's "(NYSE: X)" or ", Inc."
+# after the name is skipped
+_EMPLOYER_IS = re.compile(
+    r"^\W*(?P<who>We|[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3})(?:,? Inc\.?|,? LLC)?\s*"
+    r"(?:\([^()]{1,40}\)\s*)?(?:is|are|'re|’re)\s+(?:a|an|the)\s+(?P<rest>[^.;:!?()]+)"
+)
+# Words that say how good or big the employer is, not what it does ("a leading, fast-growing")
+_PUFFERY = frozenset(
+    """leading fast-growing growing rapidly-growing innovative pioneering worldwide global premier
+    top best award-winning trusted beautiful easy-to-use simple modern unique new next-generation
+    cutting-edge world-class world's largest biggest first venture-backed well-funded vc-backed
+    profitable young small dynamic exciting mission-driven remote-first fully distributed
+    international established renowned proud fast series seed-stage early-stage late-stage a b c d
+    e privately-held publicly-traded well-known""".split()
+)
+# Where the noun phrase ends: a clause or a phrase about how, where or since when
+_NP_END = frozenset(
+    """that which who whose where when with to by powered working helping enabling focused
+    dedicated based headquartered founded backed on since at built designed committed
+    revolutionizing revolutionising transforming leveraging using serving offering providing
+    making building creating delivering changing reimagining""".split()
+)
+# A phrase with no other word says nothing of what the employer does ("a fast-growing startup")
+_GENERIC_WORDS = frozenset(
+    """company companies business businesses firm startup start-up organization organisation
+    group team individuals people place home family community leader provider tech technology
+    technologies service services solution solutions enabled based platform product products
+    agency brand partner partners one and of for in the remote hybrid fully distributed great
+    exciting nonprofit non profit""".split()
+)
+# Words that name the employer as a workplace, never its work ("an equal opportunity employer")
+_WORKPLACE = frozenset("employer workplace place home family community team".split())
+# A phrase that says whose the employer is, not what it does ("a subsidiary of ...", "a must")
+# or the job ("an opportunity for engineers", "a hybrid role")
+_NOT_WORK = frozenset(
+    "subsidiary division part member unit must plus bonus requirement advantage way name role job "
+    "position opportunity".split()
+)
+# "a platform that helps small businesses ...": who the platform is for
+_HELPS = re.compile(
+    r"^(?:that|which)\s+(?:helps|serves|supports|empowers)\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)\b"
+)
+_MOST_WORDS = 6
+
+
+def _employer_words(np: str, text: str) -> str:
+    """The phrase as an interviewer says it: a capitalised word lower case where the ad writes it
+    lower case elsewhere ("Blockchain Research" -> "blockchain research"), and then, the phrase
+    being in title case, one the ad writes nowhere else ("Software Engineering"); names and
+    acronyms keep their case ("Ethereum", named again, "AI")."""
+    words = np.split()
+    capital = [w[:1].isupper() and w[1:] == w[1:].lower() for w in words]
+    lower = [
+        c and bool(re.search(rf"\b{re.escape(w.lower())}\b", text)) for w, c in zip(words, capital)
+    ]
+    if any(lower):
+        lower = [
+            low or (c and len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1)
+            for w, c, low in zip(words, capital, lower)
+        ]
+    return " ".join(w.lower() if low else w for w, low in zip(words, lower))
+
+
+def _noun_phrase(rest: str) -> tuple[str, str]:
+    """The noun phrase a "... is a" sentence goes on with, and what follows it."""
+    words = rest.replace(" - ", " , ").split()
+    while words and words[0].strip(",").lower() in _PUFFERY:
+        words.pop(0)
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        if w.lower() in _NP_END or (
+            kept and kept[-1].endswith(",") and " and " not in " ".join(words[i : i + 6])
+        ):
+            return " ".join(kept).rstrip(","), " ".join(words[i:])
+        kept.append(w)
+    return " ".join(kept).rstrip(","), ""
+
+
+def _employer_named(
+    who: str, n: int, text: str, company: Optional[str], title: Optional[str]
+) -> Optional[str]:
+    """The employer a "<who> is a ..." sentence (the `n`th of its paragraph) is about: "We" is the
+    job's employer where the ad names it twice or more; a name is the employer's, or the ad's own name for it (it opens the paragraph
+    and the ad names it three times or more); never the job's title or a word like "Senior"."""
+    if who == "We":  # the employer's name as the ad says it again, not a guess from one "at X"
+        named = company and len(re.findall(rf"\b{re.escape(company)}\b", text)) >= 2
+        return company if named else None
+    if who.lower() in NOT_TERMS or (title and normalise_heading(who) == normalise_heading(title)):
+        return None
+    if company and normalise_heading(who) == normalise_heading(company):
+        return who
+    return who if not n and len(re.findall(rf"\b{re.escape(who)}\b", text)) >= 3 else None
+
+
+def employer_does(
+    job_text: str, company: Optional[str], title: Optional[str]
+) -> Optional[tuple[str, str]]:
+    """(the employer's name, what it makes or does) where the ad says it in a sentence of its own
+    ("Acme is a leading platform for live online learning" -> ("Acme", "a platform for live
+    online learning")): the name is the job's employer, or one that opens a paragraph and that the
+    ad names three times or more (its own name, where a job board's byline is another's); at most six words, none of it a
+    workplace ("an equal opportunity employer") or a word that only says it is a company ("a
+    fast-growing startup"). None where no sentence says it plainly."""
+    for line in job_text.split("\n"):
+        if BULLET.match(line) or line.lstrip().startswith("#"):
+            continue
+        said = _LINK.sub(r"\1", line).replace("*", "").replace("_", " ").replace("\u2019", "'")
+        for n, sentence in enumerate(sentences(said)):
+            m = _EMPLOYER_IS.match(sentence)
+            if not m:
+                continue
+            who = _employer_named(m.group("who").strip(), n, job_text, company, title)
+            if not who:
+                continue
+            np, after = _noun_phrase(m.group("rest"))
+            helps = _HELPS.match(after)
+            if helps and not np.count(" ") and helps.group("who").endswith("s"):
+                np = f"{np} for {helps.group('who')}"
+            words = np.split()
+            if (
+                not words
+                or len(words) > _MOST_WORDS
+                or any(w.strip(",").lower() in _WORKPLACE for w in words)
+                or words[0].lower() in _NOT_WORK
+                or words[-1].lower() in _NOT_WORK
+            ):
+                continue
+            if all(w.strip(",").lower() in _GENERIC_WORDS for w in re.split(r"[\s-]+", np)):
+                continue
+            if re.search(r"[\d#]|\w-based\b", np):  # "a 10-year-old", "Fortune 500", "Austin-based"
+                continue
+            np = _employer_words(np, job_text)
+            return who, f"{'an' if np[:1].lower() in 'aeio' else 'a'} {np}"
+    return None
 
 
 # a Markdown link, [text](address), its text with at most one level of brackets inside

@@ -66,7 +66,14 @@ from assistant.guard.checks import failed
 from assistant.guard.generate import Ask, generate
 from assistant.guard.injection import strip_instructions
 from assistant.guard.questions import QuestionFacts, RejectedQuestion, check_question
-from assistant.inputs.job import BOILERPLATE, OTHER, JobDescription, heading_kind, job_heading
+from assistant.inputs.job import (
+    BOILERPLATE,
+    OTHER,
+    JobDescription,
+    employer_does,
+    heading_kind,
+    job_heading,
+)
 from assistant.inputs.notes import RejectionNotes
 from assistant.text import BULLET, ESCAPED_MARK, names_term, sentences, strip_marks, tokens
 
@@ -772,12 +779,32 @@ def role_slots(job: JobDescription, family: str, fitting: Optional[bool] = None)
     return slots
 
 
+def _named(
+    entry: FamilyQuestion, asked: BankQuestion, does: Optional[tuple[str, str]]
+) -> BankQuestion:
+    """The company question about what the ad says the employer makes or does ("What do you know
+    about Acme, a platform for live online learning, and ...?"), its guide first pointing at what
+    the ad says; the family's own wording where the ad says nothing plain or it has no such form."""
+    if not does or not entry.named:
+        return asked
+    employer, what = does
+    look = f"Start from what the ad says ({employer} is {what}), then what you found out beyond it"
+    return asked.model_copy(
+        update={
+            "text": entry.named.format(employer=employer, what=what),
+            "covers": [look, *asked.covers],
+        }
+    )
+
+
 def company_slots(family: str, job: JobDescription) -> list[Slot]:
     """Every set gets one company-knowledge question: the family's own ('What do you know about
     this ward...'), else the general bank's. Of a family's several, a specialist one whose cues
     the ad names comes first ('the property and evidence this unit holds'), then one whose
-    premise its duties name ('the equipment you would look after' for a maintenance job)."""
+    premise its duties name ('the equipment you would look after' for a maintenance job). Where
+    the ad says what the employer makes or does, the question names it (_named)."""
     named, said = _premise_text(job)
+    does = employer_does(job.text, job.company, job.title)
     for bank in (family, GENERAL):
         entries = [
             q
@@ -788,7 +815,12 @@ def company_slots(family: str, job: JobDescription) -> list[Slot]:
         asked = {q.text: q for q in family_questions(bank)}
         if entries:
             why = "Every interview checks you know the employer."
-            return [[_question(asked[q.text], "role-specific", why, None) for q in entries]]
+            return [
+                [
+                    _question(_named(q, asked[q.text], does), "role-specific", why, None)
+                    for q in entries
+                ]
+            ]
     return []
 
 
