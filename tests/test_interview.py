@@ -1667,6 +1667,179 @@ def test_a_trades_question_whose_premise_is_a_kind_of_work_needs_that_work_named
     assert (fits[question] > 0) == apt
 
 
+# ---- a question for the one who leads the work, and a trade's codes ----
+
+TRADE_AD = """# {title}
+
+## Duties
+- {duty}
+- Carries out preventive maintenance on pumps and repairs valves and motors.
+
+## Requirements
+- {requirement}
+
+## Notes
+- Appointment is subject to Section 4.111 of the Los Angeles Administrative Code, and the
+  certification of eligibles follows the City's Civil Service rules.
+"""
+LED_OR_TRAINED = "Tell me about a time you led or trained a less experienced worker on a job."
+CODES = "How do you make sure your work meets the codes and standards for the trade?"
+
+
+@pytest.mark.parametrize(
+    "title,duty,requirement,leads",
+    [
+        # a helper's ad names the helpers it is one of, and the training it receives
+        (
+            "Mechanical Helper",
+            "Mechanical Helpers assist mechanics, welders and plumbers, and may lead other helpers.",
+            "Completion of eight months in the Pre-Craft Trainee training program.",
+            False,
+        ),
+        (
+            "Electrical Craft Helper",
+            "Assists a journey-level worker and supervises the crew's tools on site.",
+            "Six months of experience as a helper in an electrical trade.",
+            False,
+        ),
+        (
+            "Plumber Apprentice",
+            "Assists the plumber who trains and directs a crew.",
+            "None.",
+            False,
+        ),
+        # the journey-level worker its helpers learn from, or a job that leads
+        (
+            "Plumber",
+            "Installs and repairs pipes in City buildings.",
+            "Six years of experience as a helper to a Plumber.",
+            True,
+        ),
+        (
+            "Carpenter Supervisor",
+            "Assigns, reviews and evaluates the work of carpenters.",
+            "Two years as a carpenter.",
+            True,
+        ),
+        # an assistant grade does the craft's own work
+        (
+            "Assistant Signal Systems Electrician",
+            "Installs and repairs traffic signals, and may lead a small crew.",
+            "One year of electrical work.",
+            True,
+        ),
+    ],
+)
+def test_a_question_for_the_one_who_leads_the_work_is_not_asked_of_a_junior_role(
+    title, duty, requirement, leads
+):
+    """Leading or training a less experienced worker, and deciding which maintenance jobs come
+    first, presume the job leads or sets the order of the work: not a helper, an aide, a trainee
+    or an apprentice, whose title is a junior role however often its duties name helpers,
+    crews or training; those fit 0 and come after the ad's own questions."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(TRADE_AD.format(**locals())), "trades")
+    assert (fits[LED_OR_TRAINED] > 0) == leads
+    assert (fits[MAINTENANCE_FIRST] > 0) == leads
+    assert fits[REPAIR] > 0  # a question any of them is asked
+
+
+@pytest.mark.parametrize(
+    "title,duty,requirement,apt",
+    [
+        # a plant's "Supervisory Control and Data Acquisition" supervises no one
+        (
+            "Water Utility Operator",
+            "Operates pumping plants and monitors the Supervisory Control and Data Acquisition "
+            "(SCADA) system.",
+            "An operator certificate and completion of on-the-job training.",
+            False,
+        ),
+        (
+            "Cement Finisher",
+            "Finishes concrete and may be required to act as a lead for a small crew.",
+            "Four years of experience.",
+            True,
+        ),
+    ],
+)
+def test_a_lead_question_needs_the_job_to_lead_or_have_helpers(title, duty, requirement, apt):
+    """The led-or-trained question needs the ad to say the job leads, supervises, trains or
+    directs others, or has helpers or apprentices under it."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(TRADE_AD.format(**locals())), "trades")
+    assert (fits[LED_OR_TRAINED] > 0) == apt
+
+
+@pytest.mark.parametrize(
+    "title,duty,requirement,apt",
+    [
+        # the bulletin's Administrative Code and certification of eligibles, the job's own
+        # inspecting of meters and its operator certificate are no trade's codes
+        (
+            "Parking Meter Technician",
+            "Patrols areas daily to inspect, adjust, install and repair electronic parking meters.",
+            "A valid driver's license.",
+            False,
+        ),
+        (
+            "Water Utility Operator",
+            "Inspects and operates pumping plants and reservoirs.",
+            "A Water Distribution Operator Certificate.",
+            False,
+        ),
+        # the codes named, or an apprenticed, journey-level trade
+        (
+            "Plumber",
+            "Installs pipework to the plumbing code and has it inspected.",
+            "A driver's license.",
+            True,
+        ),
+        (
+            "Pipefitter",
+            "Fabricates and installs pipe systems.",
+            "Completion of a recognized apprenticeship as a pipefitter.",
+            True,
+        ),
+        (
+            "Helicopter Mechanic",
+            "Inspects and repairs City helicopters to Federal Aviation Administration regulations.",
+            "Five years of experience.",
+            True,
+        ),
+    ],
+)
+def test_a_codes_question_needs_a_trade_or_its_codes_not_any_code(title, duty, requirement, apt):
+    """The codes question presumes a trade whose work meets codes: the ad names the codes,
+    standards or regulations of the work, or an apprenticed, journey-level craft."""
+    from assistant.tasks.interview import ad_fits
+
+    fits = ad_fits(parse_job_text(TRADE_AD.format(**locals())), "trades")
+    assert CODES in fits
+    assert (fits[CODES] > 0) == apt
+
+
+@pytest.mark.parametrize(
+    "title,junior",
+    [
+        ("Mechanical Helper", True),
+        ("Systems Aide", True),
+        ("Utility Pre-Craft Trainee", True),
+        ("Electrician Apprentice", True),
+        ("Assistant Signal Systems Electrician", False),
+        ("Assistant Chief", False),
+        ("Apprenticeship Coordinator", False),
+        ("Plumber", False),
+    ],
+)
+def test_a_junior_title_names_a_helper_aide_trainee_or_apprentice(title, junior):
+    from assistant.analysis.question_bank import JUNIOR_TITLE
+
+    assert bool(JUNIOR_TITLE.search(title)) == junior
+
+
 # ---- a court report, a member of the public who resists a rule, a business's tax records ----
 
 COURT = (

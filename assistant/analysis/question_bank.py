@@ -21,6 +21,12 @@ BANK_FILE = "interview_questions.yaml"
 FAMILIES_FILE = "interview_families.yaml"
 GENERAL = "general"
 
+# a title that names a junior role: the worker who assists at another's side or learns the work,
+# not the one who leads it or sets its order ("Mechanical Helper", "Systems Aide", "Pre-Craft
+# Trainee"); not "assistant", a grade that does the craft's own work ("Assistant Signal Systems
+# Electrician" maintains signals) or a rank that leads ("Assistant Chief")
+JUNIOR_TITLE = re.compile(r"\b(?:helpers?|aides?|trainees?|apprentices?)\b", re.IGNORECASE)
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -63,10 +69,16 @@ class FamilyQuestion(_Strict):
     # a question any job of any field is asked ("your first three months", "a decision with
     # incomplete information"): it comes after the ad's own questions, as a general one does
     any_job: bool = False
+    # the question presumes the job leads others or sets the order of the work (training a less
+    # experienced worker, deciding which jobs come first): not asked of a job whose title names a
+    # junior role (JUNIOR_TITLE), however often its ad names the helpers, crews and training it
+    # is part of ("Mechanical Helpers assist ...")
+    not_junior: bool = False
 
-    def premise_holds(self, said: str) -> bool:
-        """The job's duties (`said`) name its premise often enough, or it has none."""
-        if self.any_job:
+    def premise_holds(self, said: str, title: str = "") -> bool:
+        """The job's duties (`said`) name its premise often enough, or it has none; and a
+        question for the one who leads the work is not asked of a junior role (`title`)."""
+        if self.any_job or (self.not_junior and JUNIOR_TITLE.search(title)):
             return False
         return not self.needs or cue_hits(said, self.needs) >= self.needs_times
 

@@ -720,8 +720,10 @@ def ad_fits(job: JobDescription, family: str) -> dict[str, float]:
     of (its `needs`: a budget, an incident, goods that move; named `needs_times` times where it
     is the job's own kind of work) fits 0: it comes after the ad's own duty questions, however
     many other words it shares with the ad (a logistics bank's movement-of-goods question for an
-    evidence-room officer)."""
-    return _ad_fits(job.text, *_premise_text(job), family)
+    evidence-room officer). A question for the one who leads the work fits 0 where the title
+    names a junior role (question_bank.JUNIOR_TITLE: a helper is shown the work, not the one
+    who shows it)."""
+    return _ad_fits(job.text, *_premise_text(job), job.title or "", family)
 
 
 def _premise_text(job: JobDescription) -> tuple[str, str]:
@@ -737,10 +739,10 @@ def _premise_text(job: JobDescription) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=8)  # one set of questions asks it for the duties and for the bank
-def _ad_fits(ad: str, named: str, said: str, family: str) -> dict[str, float]:
+def _ad_fits(ad: str, named: str, said: str, title: str, family: str) -> dict[str, float]:
     terms = key_terms(strip_instructions(ad))  # an instruction in the ad steers nothing
     return {
-        q.text: ad_fit(terms, q.text) if q.premise_holds(said) else 0.0
+        q.text: ad_fit(terms, q.text) if q.premise_holds(said, title) else 0.0
         for q in load_families()[family].questions
         if q.for_this_job(named)
     }
@@ -811,7 +813,7 @@ def company_slots(family: str, job: JobDescription) -> list[Slot]:
             for q in load_families()[bank].questions
             if q.type == COMPANY_QUESTION and q.for_this_job(named)
         ]
-        entries.sort(key=lambda q: (not q.specialist, not q.premise_holds(said)))
+        entries.sort(key=lambda q: (not q.specialist, not q.premise_holds(said, job.title or "")))
         asked = {q.text: q for q in family_questions(bank)}
         if entries:
             why = "Every interview checks you know the employer."
