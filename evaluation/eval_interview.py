@@ -9,7 +9,8 @@ Prints:
    follow-up fits it; questions not judged yet are counted (a judgment is keyed by the text);
    the first pass's 22 ads and each random sample drawn since (fresh to fresh6) apart; then all
    78 ads as blind judges saw them (question_judgments_blind.yaml for the ads judged before
-   session 31), with how often the two judgments of those ads agree;
+   session 31), with how often the two judgments of those ads agree; then the same with every
+   set's company question as judged again, one way for all 78 (company_rejudge.yaml, session 38);
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
    tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each
@@ -233,9 +234,8 @@ def _relevance_figures(data: dict, judge, how: str) -> None:
 BLIND_SAMPLES = ("fresh5_sample", "fresh6_sample")
 
 
-def blind_fit(rows: list[dict], results: dict) -> None:
-    """The questions of all the ads as blind judges saw them (`_judged_fit`), and how often the
-    blind second judgment of the earlier ads agrees with their first."""
+def _blind_marks(rows: list[dict]) -> tuple[dict, set, dict]:
+    """The first judgments, the ads sampled blind in them, and each ad's blind marks."""
     first = yaml.safe_load((HERE / "question_judgments.yaml").read_text(encoding="utf-8")) or {}
     blind_ads = set().union(*(set(first.get(k) or []) for k in BLIND_SAMPLES))
     second = yaml.safe_load((HERE / "question_judgments_blind.yaml").read_text(encoding="utf-8"))
@@ -243,6 +243,38 @@ def blind_fit(rows: list[dict], results: dict) -> None:
         r["file"]: first.get(r["file"]) if r["file"] in blind_ads else second.get(r["file"])
         for r in rows
     }
+    return first, blind_ads, blind
+
+
+def company_rejudge(rows: list[dict], results: dict) -> None:
+    """Session 38's uniform second judgment of every set's company question
+    (company_rejudge.yaml): how often it agrees with the marks, and the figures with it."""
+    again = yaml.safe_load((HERE / "company_rejudge.yaml").read_text(encoding="utf-8")) or {}
+    _, _, blind = _blind_marks(rows)
+    marks, same, judged, belong = {}, 0, 0, [0, 0]
+    for file, ad_marks in blind.items():
+        ad_marks = dict(ad_marks or {})
+        entry = again.get(file)
+        if entry and entry["question"] in ad_marks:
+            judged += 1
+            before = bool(ad_marks[entry["question"]]["belongs"])
+            same += before == entry["belongs"]
+            belong[0] += before
+            belong[1] += entry["belongs"]
+            ad_marks[entry["question"]] = entry
+        marks[file] = ad_marks
+    print(
+        f"\nThe company question judged again, one way for all the sets (session 38): "
+        f"{belong[1]}/{judged} belong (the marks above: {belong[0]}/{judged}); "
+        f"the same call {same}/{judged}. With these marks:"
+    )
+    _judged_fit("all the ads, the company question judged again", marks, rows, results)
+
+
+def blind_fit(rows: list[dict], results: dict) -> None:
+    """The questions of all the ads as blind judges saw them (`_judged_fit`), and how often the
+    blind second judgment of the earlier ads agrees with their first."""
+    first, blind_ads, blind = _blind_marks(rows)
     _judged_fit("all the ads, every one judged blind by helpers", blind, rows, results)
     agree = Counter()
     for file, marks in blind.items():
@@ -270,6 +302,7 @@ def main() -> int:
     family_accuracy(rows, results)
     question_fit(rows, results)
     blind_fit(rows, results)
+    company_rejudge(rows, results)
     relevance()
     return 0
 
