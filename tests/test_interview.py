@@ -2702,6 +2702,20 @@ def test_the_company_question_stays_general_where_the_ad_says_nothing_plain(comp
     assert last.text == "What do you know about our product and the technical problems behind it?"
 
 
+def test_the_employer_sentence_is_looked_for_in_a_bounded_number_of_sentences():
+    """An ad of thousands of "<Name> is a ..." sentences (each name counted in the whole ad) took
+    minutes: only the first ten are read, each name is counted once."""
+    from assistant.inputs.job import employer_does
+
+    filler = "".join(f"Z{i:05d}x is a company.\n\n" for i in range(10))
+    about = "Ledgerly is a platform for payroll. Join Ledgerly. Ledgerly is hiring."
+    assert employer_does(filler[: filler.index("Z00009x")] + about, "Ledgerly", None) == (
+        "Ledgerly",
+        "a platform for payroll",
+    )
+    assert employer_does(filler + about, "Ledgerly", None) is None  # the eleventh: not read
+
+
 def test_every_named_company_question_keeps_the_familys_angle():
     """Each family's wording names the employer and what it does, and reads as one question."""
     for key, family in load_families().items():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Optional
 
@@ -223,6 +225,9 @@ _HELPS = re.compile(
     r"^(?:that|which)\s+(?:helps|serves|supports|empowers)\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)\b"
 )
 _MOST_WORDS = 6
+# "<Name> is a ..." sentences read at most: a real ad has up to three (the 78 outside ads); a
+# made-up one of thousands would cost a count of its names each
+_MOST_SAID = 10
 
 
 def _employer_words(np: str, text: str) -> str:
@@ -259,19 +264,19 @@ def _noun_phrase(rest: str) -> tuple[str, str]:
 
 
 def _employer_named(
-    who: str, n: int, text: str, company: Optional[str], title: Optional[str]
+    who: str, n: int, times: Callable[[str], int], company: Optional[str], title: Optional[str]
 ) -> Optional[str]:
     """The employer a "<who> is a ..." sentence (the `n`th of its paragraph) is about: "We" is the
-    job's employer where the ad names it twice or more; a name is the employer's, or the ad's own name for it (it opens the paragraph
-    and the ad names it three times or more); never the job's title or a word like "Senior"."""
+    job's employer where the ad names it twice or more; a name is the employer's, or the ad's own
+    name for it (it opens the paragraph and the ad names it three times or more: `times`); never
+    the job's title or a word like "Senior"."""
     if who == "We":  # the employer's name as the ad says it again, not a guess from one "at X"
-        named = company and len(re.findall(rf"\b{re.escape(company)}\b", text)) >= 2
-        return company if named else None
+        return company if company and times(company) >= 2 else None
     if who.lower() in NOT_TERMS or (title and normalise_heading(who) == normalise_heading(title)):
         return None
     if company and normalise_heading(who) == normalise_heading(company):
         return who
-    return who if not n and len(re.findall(rf"\b{re.escape(who)}\b", text)) >= 3 else None
+    return who if not n and times(who) >= 3 else None
 
 
 def employer_does(
@@ -282,7 +287,14 @@ def employer_does(
     online learning")): the name is the job's employer, or one that opens a paragraph and that the
     ad names three times or more (its own name, where a job board's byline is another's); at most six words, none of it a
     workplace ("an equal opportunity employer") or a word that only says it is a company ("a
-    fast-growing startup"). None where no sentence says it plainly."""
+    fast-growing startup"). None where no sentence says it plainly. At most _MOST_SAID such
+    sentences are read, and each name counted once: the work is bounded whatever the ad."""
+
+    @cache
+    def times(name: str) -> int:  # how often the ad names it
+        return len(re.findall(rf"\b{re.escape(name)}\b", job_text))
+
+    said_left = _MOST_SAID
     for line in job_text.split("\n"):
         if BULLET.match(line) or line.lstrip().startswith("#"):
             continue
@@ -291,7 +303,10 @@ def employer_does(
             m = _EMPLOYER_IS.match(sentence)
             if not m:
                 continue
-            who = _employer_named(m.group("who").strip(), n, job_text, company, title)
+            if not said_left:
+                return None
+            said_left -= 1
+            who = _employer_named(m.group("who").strip(), n, times, company, title)
             if not who:
                 continue
             np, after = _noun_phrase(m.group("rest"))
