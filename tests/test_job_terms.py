@@ -1000,6 +1000,11 @@ def test_how_many_lexicon_names_hold_a_phrase():
     assert lex.names_with(phrase_key("preparedness")) < lex.names_with(phrase_key("testing"))
     assert lex.names_with(phrase_key("language models")) <= lex.names_with(phrase_key("models"))
     assert lex.names_with(phrase_key("no such words anywhere")) == 0
+    keys = lex._keys
+    for phrase in ("testing", "language models", "prepared", "project management", "forklift"):
+        key = phrase_key(phrase)  # the names holding it, its words in a row, counted one by one
+        assert lex.names_with(key) == sum(f" {key} " in f" {k} " for k in keys), phrase
+    assert lex.names_with(phrase_key("project")) > lex.names_with(phrase_key("project management"))
 
 
 def test_an_acronym_in_the_plural_is_the_acronym():

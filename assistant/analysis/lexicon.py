@@ -163,24 +163,18 @@ class Lexicon:
         return frozenset(w for key in self._keys for w in key.split())
 
     @cached_property
-    def _names_by_word(self) -> dict[str, list[int]]:
-        """Word key -> the keys (names and aliases) that use it (built on first use)."""
-        out: dict[str, list[int]] = {}
-        for i, key in enumerate(self._keys):
-            for w in set(key.split()):
-                out.setdefault(w, []).append(i)
-        return out
+    def _spaced_keys(self) -> str:
+        """Every key between spaces, a line each: a phrase is looked for in one scan (~0.4 ms),
+        where an index of every word's keys took 50 ms to build at each start."""
+        return " " + " \n ".join(self._keys) + " "
 
     def names_with(self, key: str) -> int:
-        """How many names and aliases hold the phrase key, its words in a row: how specific it
-        is ("prepared", of Preparedness, 4 of 32,000; "test" 312)."""
-        words = key.split()
-        if not words:
+        """How often the names and aliases hold the phrase key, its words in a row: how specific
+        it is ("prepared", of Preparedness, 4 of 32,000; "test" 312). A name holding it twice
+        counts twice (21 of the 51,922 words and ending phrases of the names; none crosses 10)."""
+        if not key.split():
             return 0
-        rarest = min((self._names_by_word.get(w, []) for w in words), key=len)
-        if len(words) == 1:
-            return len(rarest)
-        return sum(f" {key} " in f" {self._keys[i]} " for i in rarest)
+        return self._spaced_keys.count(f" {key} ")
 
     @cached_property
     def _endings(self) -> dict[str, int]:
