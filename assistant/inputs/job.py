@@ -230,21 +230,17 @@ _MOST_WORDS = 6
 _MOST_SAID = 10
 
 
-def _employer_words(np: str, text: str) -> str:
+def _employer_words(np: str, times: Callable[[str], int]) -> str:
     """The phrase as an interviewer says it: a capitalised word lower case where the ad writes it
     lower case elsewhere ("Blockchain Research" -> "blockchain research"), and then, the phrase
     being in title case, one the ad writes nowhere else ("Software Engineering"); names and
-    acronyms keep their case ("Ethereum", named again, "AI")."""
+    acronyms keep their case ("Ethereum", named again, "AI"). `times`: how often the ad writes a
+    word so."""
     words = np.split()
     capital = [w[:1].isupper() and w[1:] == w[1:].lower() for w in words]
-    lower = [
-        c and bool(re.search(rf"\b{re.escape(w.lower())}\b", text)) for w, c in zip(words, capital)
-    ]
+    lower = [c and times(w.lower()) > 0 for w, c in zip(words, capital)]
     if any(lower):
-        lower = [
-            low or (c and len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1)
-            for w, c, low in zip(words, capital, lower)
-        ]
+        lower = [low or (c and times(w) == 1) for w, c, low in zip(words, capital, lower)]
     return " ".join(w.lower() if low else w for w, low in zip(words, lower))
 
 
@@ -326,7 +322,7 @@ def employer_does(
                 continue
             if re.search(r"[\d#]|\w-based\b", np):  # "a 10-year-old", "Fortune 500", "Austin-based"
                 continue
-            np = _employer_words(np, job_text)
+            np = _employer_words(np, times)
             return who, f"{'an' if np[:1].lower() in 'aeio' else 'a'} {np}"
     return None
 
