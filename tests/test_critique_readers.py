@@ -232,6 +232,8 @@ def test_expand_paths_reads_folders(tmp_path):
     ]
     with pytest.raises(InputError, match="no resumes"):
         read_resume(tmp_path / "empty")
+    with pytest.raises(InputError, match="is a folder: give one resume file"):
+        read_resume(docs)  # `parse` and the other one-resume readers: not "no resumes in it"
 
 
 def test_job_text_and_markdown():

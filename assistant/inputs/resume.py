@@ -57,6 +57,8 @@ def read_resume(path: Path | str) -> Resume:
     """Read a resume in any supported format, or raise one clear InputError."""
     name = display_name(path)
     if str(path) != "-" and Path(path).is_dir():
+        if next(_resumes_in(Path(path)), None):  # `critique` reads folders; this reads one file
+            raise InputError(f"{name}: is a folder: give one resume file")
         raise InputError(
             f"{name}: a folder with no resumes in it ({', '.join(sorted(set(FORMATS)))})"
         )
@@ -84,12 +86,17 @@ def expand_paths(paths: list[str]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in FORMATS and not f.name.startswith(".")
-            )
+            found = sorted(str(f) for f in _resumes_in(p))
             out.extend(found or [raw])  # an empty folder stays, so it is reported
         else:
             out.append(raw)
     return out
+
+
+def _resumes_in(folder: Path):
+    """The resume files under `folder`, its subfolders included (hidden files left out)."""
+    return (
+        f
+        for f in folder.rglob("*")
+        if f.is_file() and f.suffix.lower() in FORMATS and not f.name.startswith(".")
+    )
