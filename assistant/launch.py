@@ -6,10 +6,18 @@ that the model loads beside the start-up. Everything else is the command line's
 
 from __future__ import annotations
 
+import gc
 import sys
+
+# Python's cycle collector runs after every 700 new objects: the start-up (the imports, pydantic's
+# schemas, the data files) makes some 70,000 that live as long as the process, and `critique
+# RESUME --job JD --no-model` spent 35 ms of its 0.7 s in 112 collections that freed ~760 objects.
+# Every 100,000 instead: a single command is not collected at all, a long batch still is.
+GC_EVERY = 100_000
 
 
 def main() -> None:
+    gc.set_threshold(GC_EVERY, *gc.get_threshold()[1:])
     head_start(sys.argv[1:])
     from assistant.cli import main as command_line
 

@@ -41,6 +41,8 @@ SECTIONS = (
     "commands",
     "embeddings",
 )
+# What every command imports before any of Rebound's own code runs: the start-up rows' floor
+FLOOR_IMPORTS = "import typer, rich.console, pydantic"
 MODEL_RATIO_TARGET = 2.0  # a command with the model at most twice its --no-model time...
 # ...unless the model's text was kept: then the time bought something.
 
@@ -183,6 +185,13 @@ class Bench:
     def startup(self) -> None:
         n = self.times(10, 4)
         cases = [
+            (  # no target: the command-line framework alone, what this machine's speed leaves
+                "floor",
+                f"floor, no target: python -c '{FLOOR_IMPORTS}' (every command pays it)",
+                [sys.executable, "-c", FLOOR_IMPORTS],
+                None,
+                None,
+            ),
             ("help", "rebound --help", [REBOUND, "--help"], 0.25, None),
             (
                 "feedback_no_model",

@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.config import Config, load_config
 from assistant.engine.base import Backend
-from assistant.engine.resolve import resolve_model
 from assistant.engine.settings import EngineSettings
+
+if TYPE_CHECKING:  # the config file is read only when a model may run (not with --no-model)
+    from assistant.config import Config
 
 WHOLE_DRAFTS_ENV = "REBOUND_WHOLE_DRAFTS"
 
@@ -62,6 +63,7 @@ def open_engine(
     engine = _open(settings, config)
     if task is None or engine.backend is None:
         return engine
+    from assistant.config import load_config
     from assistant.engine.capability import should_generate
 
     config = config or load_config()
@@ -78,6 +80,9 @@ def _open(settings: EngineSettings, config: Optional[Config] = None) -> Engine:
         return Engine()
     if _override is not None:
         return Engine(backend=_override)
+    from assistant.config import load_config
+    from assistant.engine.resolve import resolve_model
+
     config = config or load_config()
     kind = settings.backend or config.backend
     if kind == "openai":

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.errors import InputError
-from assistant.inputs.resume_json import read_json_resume
 from assistant.inputs.resume_text import (
     DATE_RANGE,
     MAX_RESUME_TEXT_BYTES,
@@ -75,7 +74,9 @@ def read_resume(path: Path | str) -> Resume:
         from assistant.inputs.documents import docx_text
 
         return parse_resume_text(docx_text(path), name, fmt)
-    if fmt == "json":
+    if fmt == "json":  # its schema's models are built only for a .json resume
+        from assistant.inputs.resume_json import read_json_resume
+
         return read_json_resume(path)
     return parse_resume_text(read_text(path, MAX_RESUME_TEXT_BYTES), name, fmt)
 
