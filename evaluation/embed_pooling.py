@@ -12,6 +12,7 @@ there too: assistant/data is never written.
 
     OPENBLAS_NUM_THREADS=1 python -m evaluation.embed_pooling relevance|tone --pool P [--cache DIR]
     python -m evaluation.embed_pooling relevance-test --pool P  # the test splits alone again
+    OPENBLAS_NUM_THREADS=1 python -m evaluation.embed_pooling tone-writers --pool P  # after `tone`
     python -m evaluation.embed_pooling time [N]   # ms to embed one text, each pooling
 
 `relevance` also runs the judge it wrote on the splits it never learned from (TEST_SPLITS:
@@ -79,6 +80,40 @@ def test_splits(pool: str, cache: Path) -> None:
     _relevance_figures({"answers": test}, judge, f"pooling {pool}, the splits never learned from")
 
 
+def tone_writers(pool: str, cache: Path) -> None:
+    """The shortest of soften's held-out figures, for when `tone` takes too long: the
+    embedding + lexical classifier at the shipped strengths (tone_model.json's lexical and
+    embedding L2, not chosen again), each writer held out, at the shipped threshold; and the
+    judge as shipped (its cascade band, the lexical model's out-of-fold file `tone` wrote)."""
+    import json
+
+    import numpy as np
+
+    from assistant.analysis.desperation import MODEL_FILE, lexical_features
+    from assistant.engine.llama import LlamaBackend
+    from assistant.engine.resolve import embedded_model
+    from assistant.paths import data_path
+    from training import train_tone as tone
+
+    shipped = json.loads(data_path(MODEL_FILE).read_text(encoding="utf-8"))
+    entry = shipped["embedding"][-1]
+    rows = tone.labelled_rows()
+    texts = [t for t, _, _ in rows]
+    y = np.array([label for _, label, _ in rows], dtype=float)
+    writers = tone.writer_folds([g for _, _, g in rows])
+    lex = np.array([lexical_features(t) for t in texts])
+    emb = tone.embeddings(texts, LlamaBackend(str(embedded_model())))
+    x = np.hstack([lex, emb])
+    l2 = np.concatenate(
+        [np.full(lex.shape[1], shipped["lexical"]["l2"]), np.full(emb.shape[1], entry["l2"])]
+    )
+    print(f"pooling {pool}: L2 {shipped['lexical']['l2']} / {entry['l2']} (as shipped)")
+    authors = tone.writer_probs(x, y, l2, writers)
+    tone.report_writers("embedding + lexical", authors, y, writers, tone.DRAFT_THRESHOLD)
+    lexical = np.load(cache / f"lexical-oof-{pool}.npz")
+    tone.shipped_on_writers(lexical, authors[0], tone.DRAFT_THRESHOLD, entry["cascade"], y)
+
+
 def timing(n: int) -> None:
     """Milliseconds per text, one text per call, for each pooling (the cut model of the judges)."""
     from assistant.engine.llama import EMBED_TOKENS, cut_model
@@ -107,7 +142,9 @@ def timing(n: int) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("judge", choices=("relevance", "relevance-test", "tone", "time"))
+    parser.add_argument(
+        "judge", choices=("relevance", "relevance-test", "tone", "tone-writers", "time")
+    )
     parser.add_argument("n", nargs="?", type=int, default=200, help="texts to time (`time`)")
     parser.add_argument("--pool", choices=POOLS, default="mean")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/rebound-embed-pooling"))
@@ -124,6 +161,9 @@ def main(argv: list[str]) -> int:
         if code == 0:
             test_splits(args.pool, args.cache)
         return code
+    if args.judge == "tone-writers":
+        tone_writers(args.pool, args.cache)
+        return 0
     if args.judge == "relevance-test":
         test_splits(args.pool, args.cache)
         return 0
