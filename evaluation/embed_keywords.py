@@ -146,6 +146,20 @@ def _pooled_without_first(self, lengths: list[int]):
     return vectors
 
 
+POOLS = ("mean", "nobos", "sink")
+
+
+def pooled(embedder, pool: str):
+    """`embedder` (an `Embedder`) made to pool as `pool` says (POOLS): `mean` as it is, `nobos`
+    without each text's first token, `sink` with a BOS put before every text and left out."""
+    if pool in ("nobos", "sink"):
+        embedder._pooled = _pooled_without_first.__get__(embedder)
+    if pool == "sink":  # a BOS before every text takes the sink's values
+        tokenize, bos = embedder.tokenize, embedder.llama.llama_vocab_bos(embedder.vocab)
+        embedder.tokenize = lambda text: [bos, *tokenize(text)]
+    return embedder
+
+
 class Vectors:
     """Embeddings by text, cached on disk (one JSON file per model cut and pooling)."""
 
@@ -179,13 +193,7 @@ class Vectors:
         if self._embedder is None:
             from assistant.engine.llama_embed import Embedder
 
-            self._embedder = Embedder(self.path, self.tokens, 1)
-            embedder = self._embedder
-            if self.pool in ("nobos", "sink"):
-                embedder._pooled = _pooled_without_first.__get__(embedder)
-            if self.pool == "sink":  # a BOS before every text takes the sink's values
-                tokenize, bos = embedder.tokenize, embedder.llama.llama_vocab_bos(embedder.vocab)
-                embedder.tokenize = lambda text: [bos, *tokenize(text)]
+            self._embedder = pooled(Embedder(self.path, self.tokens, 1), self.pool)
         start = time.perf_counter()
         for text, vector in zip(todo, self._embedder.embed(todo)):
             self.known[text] = vector
