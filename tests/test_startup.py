@@ -9,26 +9,39 @@ from tests.helpers.paths import FIXTURES, ROOT
 
 PROBE = """
 import sys
+{setup}
 sys.argv = {argv!r}
-from assistant.cli import main
+from assistant.launch import main
 try:
     main()
 except SystemExit:
     pass
-heavy = sorted(m for m in {modules!r} if m in sys.modules)
-print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+print("{key}=" + str({report}), file=sys.stderr)
 """
 HEAVY = ("llama_cpp", "pypdfium2", "docx", "httpx", "numpy")
+CRITIQUE_JOB = (
+    "critique",
+    str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
+    "--job",
+    str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
+    "--no-model",
+)
 
 
-def heavy_modules(*args: str, modules: tuple[str, ...] = HEAVY) -> str:
-    code = PROBE.format(argv=["rebound", *args], modules=modules)
+def probe(args: tuple[str, ...], key: str, report: str, setup: str = "") -> str:
+    """Run `rebound ARGS` through the entry point in a fresh process (after `setup`) and return
+    what the expression `report` was at its end."""
+    code = PROBE.format(setup=setup, argv=["rebound", *args], key=key, report=report)
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
-    line = [ln for ln in proc.stderr.splitlines() if ln.startswith("HEAVY=")]
+    line = [ln for ln in proc.stderr.splitlines() if ln.startswith(f"{key}=")]
     assert line, proc.stderr
-    return line[-1].removeprefix("HEAVY=")
+    return line[-1].removeprefix(f"{key}=")
+
+
+def heavy_modules(*args: str, modules: tuple[str, ...] = HEAVY) -> str:
+    return probe(args, "HEAVY", f'",".join(sorted(m for m in {modules!r} if m in sys.modules))')
 
 
 def test_help_imports_no_heavy_module():
@@ -44,39 +57,14 @@ def test_feedback_without_a_model_imports_no_heavy_module():
 def test_critique_of_a_text_resume_without_a_model_skips_the_config_and_json_readers():
     """No model: the config file (and its TOML parser) is not read; a .txt resume builds none of
     JSON Resume's models."""
-    resume = str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt")
-    job = str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md")
     unneeded = ("assistant.config", "tomllib", "assistant.inputs.resume_json")
-    assert heavy_modules("critique", resume, "--job", job, "--no-model", modules=unneeded) == ""
+    assert heavy_modules(*CRITIQUE_JOB, modules=unneeded) == ""
 
 
 def test_a_single_command_is_not_slowed_by_the_cycle_collector():
     """The entry point collects cycles every GC_EVERY new objects, not every 700: the start-up's
     long-lived objects were gone through 112 times in one `critique --job` (35 ms)."""
-    code = """
-import gc, sys
-runs = []
-gc.callbacks.append(lambda phase, info: phase == "start" and runs.append(info["generation"]))
-sys.argv = {argv!r}
-from assistant.launch import main
-try:
-    main()
-except SystemExit:
-    pass
-print("COLLECTIONS=" + str(len(runs)), file=sys.stderr)
-""".format(
-        argv=[
-            "rebound",
-            "critique",
-            str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
-            "--job",
-            str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
-            "--no-model",
-        ]
+    count = "import gc\nruns = []\n" + (
+        'gc.callbacks.append(lambda phase, info: phase == "start" and runs.append(info))'
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-    line = [ln for ln in proc.stderr.splitlines() if ln.startswith("COLLECTIONS=")]
-    assert line, proc.stderr
-    assert int(line[-1].removeprefix("COLLECTIONS=")) <= 2
+    assert int(probe(CRITIQUE_JOB, "COLLECTIONS", "len(runs)", setup=count)) <= 2
