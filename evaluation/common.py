@@ -1,4 +1,4 @@
-"""Paths shared by the evaluation modules."""
+"""Paths and measures shared by the evaluation modules."""
 
 from __future__ import annotations
 
@@ -19,3 +19,11 @@ def require_outside() -> None:
         raise SystemExit(
             f"evaluation: {OUTSIDE} is not here (the outside data sits beside the checkout)"
         )
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    """The chance that a positive scores above a negative (ties count half); nan without both."""
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))

@@ -38,7 +38,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluation.common import JOBS, RESUMES, require_outside
+from evaluation.common import JOBS, RESUMES, auc, require_outside
 from evaluation.eval_keywords import SEEN, SPLITS, TERM_KINDS, load_labels, names_exactly, norm
 
 # a clause ends at punctuation that parts items, a bullet, or a line
@@ -201,13 +201,6 @@ class Vectors:
 
     def save(self) -> None:
         self.file.write_text(json.dumps(self.known))
-
-
-def auc(pos: list[float], neg: list[float]) -> float:
-    if not pos or not neg:
-        return float("nan")
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
 
 
 def score(cases: list[Case], resumes: dict[str, str], vectors: Vectors) -> None:

@@ -32,7 +32,7 @@ if __package__ in (None, ""):
 from assistant.analysis.message import split_message  # noqa: E402
 from assistant.analysis.tone import analyze, find_signals  # noqa: E402
 from assistant.tasks.soften import SoftenRequest, judge_with, soften  # noqa: E402
-from evaluation.common import LABELS, ROOT  # noqa: E402
+from evaluation.common import LABELS, ROOT, auc  # noqa: E402
 from training.train_tone import TRAINED_SETS  # noqa: E402
 
 SOFTEN = LABELS / "soften"
@@ -41,13 +41,6 @@ FIXTURES = ROOT / "fixtures" / "followups"
 
 def squash(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
-
-
-def auc(pos: list[float], neg: list[float]) -> float:
-    if not pos or not neg:
-        return float("nan")
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
 
 
 def load(name: str) -> dict:
