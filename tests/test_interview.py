@@ -17,6 +17,7 @@ from assistant.inputs.job import parse_job_text, read_job
 from assistant.inputs.notes import read_notes
 from assistant.inputs.resume import read_resume
 from assistant.tasks.interview import (
+    UNSURE_APART,
     InterviewRequest,
     build_questions,
     duty_lines,
@@ -426,7 +427,32 @@ def test_an_unsure_field_takes_no_familys_bank_and_asks_about_the_ads_own_duties
     assert "field is unclear" in result.generation.notice
     general = load_families()["general"].ask_them
     assert [q.text for q in result.ask_them] == [a.text for a in general[:3]]
-    assert result.every_interview == []  # its general questions stay in the set, as they were
+    # the general bank's questions every interview asks are shown apart, as a sure field's are
+    assert len(result.questions) == 10
+    apart = {q.text for q in result.every_interview}
+    assert not [q for q in result.questions if q.text in apart or q.question_type == "company"]
+    general_bank = load_families()["general"].questions
+    motivational = [q.text for q in general_bank if q.type == "motivational"][:UNSURE_APART]
+    company = [q.text for q in general_bank if q.type == "company"]
+    assert [q.text for q in result.every_interview] == motivational + company
+    assert all(q.kind == "every-interview" and q.follow_up for q in result.every_interview)
+
+
+def test_an_unsure_fields_general_questions_give_their_places_to_the_ads_own(monkeypatch):
+    """Blind judges counted the general bank's company and why-this-job questions general in
+    every unsure set (0/8, 0/2): apart, their places go to the ad's own next questions, and every
+    other question of the set stays."""
+    import assistant.tasks.interview as interview
+
+    result = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
+    texts = [q.text for q in result.questions]
+    monkeypatch.setattr(interview, "EVERY_INTERVIEW_TYPE", "no such type")
+    monkeypatch.setattr(interview, "unsure_apart", lambda asked, company: [])
+    old = build_questions(request(job=CLINIC_JOB, resume=None, notes=None))
+    assert len(texts) == len(old.questions) == 10
+    gone = [q.text for q in old.questions if q.text not in texts]
+    assert gone and all(t in [q.text for q in result.every_interview] for t in gone)
+    assert set(texts) - {q.text for q in old.questions}  # their places went to others
 
 
 def test_questions_from_a_duty_use_its_verb_and_a_few_words_of_its_object():
@@ -801,7 +827,11 @@ def test_cli_table_and_out_file(cli, tmp_path):
     assert out.read_text().startswith(
         "# Interview practice: Practice Administrator at Fernhill Clinic"
     )
-    assert "Every interview also asks" not in r.stdout  # unsure: the set keeps its general ones
+    # unsure: the general bank's questions every interview asks are shown apart, and written
+    assert "Every interview also asks" in r.stdout
+    sheet = out.read_text()
+    assert "## Every interview also asks" in sheet and "nearly every panel asks them" in sheet
+    assert "**Why do you want this job?**" in sheet
     again = cli("interview", "--job", CLINIC_JOB, "--out", out, "--no-model")
     assert again.exit_code == 2 and "already exists" in again.stderr
     forced = cli("interview", "--job", CLINIC_JOB, "--out", out, "--force", "--no-model")

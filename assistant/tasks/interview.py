@@ -120,6 +120,12 @@ COMPANY_QUESTION = "company"  # the general bank's question type every set gets 
 # this ward?") is asked in every interview, whatever the field: blind judges counted it general
 # (0/41, session 31). It takes none of the N places; it is shown apart (`every_interview`).
 EVERY_INTERVIEW_TYPE = "motivational"
+# An unsure field's set (the ad's own questions, no family's bank) asked the general bank's
+# company question and, where the ad's own ran out, its motivational ones; blind judges counted
+# them general in every such set (company 0/8, why this job 0/2, tell me about yourself 0/1:
+# session 39's marks). They are asked apart, like a sure field's why-this-job question: its first
+# UNSURE_APART motivational ones (the two an interview opens with) and its company question.
+UNSURE_APART = 2
 
 # How a model answer to each type of question runs: an opening, the question's own guide, a close.
 OUTLINE_FRAME: dict[str, tuple[str, str]] = {
@@ -847,6 +853,35 @@ def every_interview(family: str, asked: list[InterviewQuestion]) -> list[Intervi
     ]
 
 
+def unsure_general(job: JobDescription) -> list[Slot]:
+    """The general questions that fill an unsure field's set after the ad's own: the behavioural
+    ones, then the motivational ones not shown apart, then those shown apart (`unsure_apart`),
+    which a set still short of N takes back rather than end short."""
+    general = role_slots(job, GENERAL)
+    motivational = [s for s in general if s[0].question_type == EVERY_INTERVIEW_TYPE]
+    apart = motivational[:UNSURE_APART]
+    return [s for s in general if s not in apart and s not in motivational] + [
+        *motivational[UNSURE_APART:],
+        *apart,
+    ]
+
+
+def unsure_apart(asked: list[InterviewQuestion], company: list[Slot]) -> list[InterviewQuestion]:
+    """An unsure field's questions every interview asks, shown apart from its set of the ad's own
+    questions: the general bank's first UNSURE_APART motivational ones (why this job, tell me
+    about yourself) and its company question, none the set asks already."""
+    shown = every_interview(GENERAL, [])[:UNSURE_APART]
+    ending = choose([], [company], 1)
+    texts = [q.text for q in asked]
+    shown = [q for q in shown if not is_near_duplicate(q.text, texts)]
+    texts += [q.text for q in shown]
+    return shown + [
+        q.model_copy(update={"kind": "every-interview"})
+        for q in ending
+        if not is_near_duplicate(q.text, texts)
+    ]
+
+
 def ask_them(family: str, count: int) -> list[InterviewQuestion]:
     """(e) Questions for the candidate to ask the panel: the family's own."""
     return [
@@ -921,15 +956,17 @@ def build_questions(
         rest = [weak, gaps, duties, named + role_slots(job, family)]
     else:  # the duties' own questions, then what the interview examines, before any general one
         own = own_duty_slots(job, role.candidates)
-        rest = [weak, gaps, own + competency_slots(job, own) + role_slots(job, family)]
+        rest = [weak, gaps, own + competency_slots(job, own) + unsure_general(job)]
     questions = choose(first, rest, request.count)
-    if company:  # the company-knowledge question closes the set, in place of the last one
+    if company and role.sure:  # the company-knowledge question closes the set, in the last place
         ending = choose([], [company], 1)
         if ending and not is_near_duplicate(ending[0].text, [q.text for q in questions]):
             questions = questions[: request.count - 1] + ending
-    # a sure field's why-this-job question, apart; an unsure field or none keeps its general
-    # ones in the set
+    # a sure field's why-this-job question, apart; a job that fits no field keeps its general ones
+    # in the set (they are the set); an unsure field shows the general bank's apart
     every = every_interview(family, questions) if role.sure and family != GENERAL else []
+    if not role.sure:
+        every = unsure_apart(questions, company)
     unsure = (
         ""
         if role.sure
