@@ -30,8 +30,8 @@ ResumeOpt = Annotated[
 
 
 def count_option(what: str):
-    """`-n`: how many questions of the job's field; `what` says what happens to the one every
-    interview asks (why this job), which is not counted."""
+    """`-n`: how many questions of the job's field; `what` says what happens to those every
+    interview asks (why this job), which are not counted."""
     return Annotated[
         int,
         typer.Option(
@@ -41,7 +41,8 @@ def count_option(what: str):
 
 
 CountOpt = count_option(
-    "field to practise; the one every interview asks (why this job) is shown apart"
+    "field to practise; those every interview asks (why this job; where the field is unclear, the"
+    " general ones) are shown apart"
 )
 
 

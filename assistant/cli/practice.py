@@ -24,7 +24,8 @@ from assistant.cli.common import (
 from assistant.cli.interview import JobOpt, ResumeOpt, count_option, interview_request
 
 PracticeCountOpt = count_option(
-    "field to ask; the one every interview asks (why this job) comes after them"
+    "field to ask; those every interview asks (why this job; where the field is unclear, the general"
+    " ones) come after them"
 )
 
 SPARKS = "▁▂▃▄▅▆▇█"
