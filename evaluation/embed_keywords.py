@@ -265,7 +265,13 @@ def threshold(cases: list[Case], key) -> tuple[float, float]:
     return two_to_one, max(neg) + 1e-9
 
 
-def report(cases: list[Case], resumes: dict[str, str], vectors: Vectors, seconds: list) -> None:
+def report(
+    cases: list[Case],
+    resumes: dict[str, str],
+    vectors: Vectors,
+    seconds: list,
+    threads: str = "one thread",
+) -> None:
     keys = [(u, p, h) for u in UNITS for p in PREFIXES for h in ("max", "centred", "z", "rank")]
     seen = _groups(cases, SEEN)
     print(
@@ -325,7 +331,7 @@ def report(cases: list[Case], resumes: dict[str, str], vectors: Vectors, seconds
             got = [s for u, s in seconds if u == unit]
             n = statistics.mean(len(units(t)[unit]) for t in resumes.values())
             print(
-                f"time to embed a resume's {unit}s ({n:.0f} on average), one thread: median "
+                f"time to embed a resume's {unit}s ({n:.0f} on average), {threads}: median "
                 f"{statistics.median(got):.1f} s, max {max(got):.1f} s ({len(got)} resumes)"
             )
 
