@@ -265,6 +265,18 @@ def threshold(cases: list[Case], key) -> tuple[float, float]:
     return two_to_one, max(neg) + 1e-9
 
 
+def moved(cases: list[Case], key, t: float) -> str:
+    """What a threshold `t` on score `key` moves out of "missing", split by split: wrongly missing
+    moved / all of them, truly missing moved / all of them."""
+    parts = []
+    for split in (*SPLITS, "seen"):
+        g = _groups(cases, SEEN if split == "seen" else (split,))
+        wrong = sum(c.scores[key][0] >= t for c in g["six"])
+        true = sum(c.scores[key][0] >= t for c in g["not shown"])
+        parts.append(f"{split} {wrong}/{len(g['six'])} {true}/{len(g['not shown'])}")
+    return ", ".join(parts)
+
+
 def report(
     cases: list[Case],
     resumes: dict[str, str],
@@ -303,13 +315,10 @@ def report(
     )
     for key in keys:
         for name, t in zip(("2:1 on tune", "over every tune negative"), threshold(cases, key)):
-            parts = []
-            for split in (*SPLITS, "seen"):
-                g = _groups(cases, SEEN if split == "seen" else (split,))
-                wrong = sum(c.scores[key][0] >= t for c in g["six"])
-                true = sum(c.scores[key][0] >= t for c in g["not shown"])
-                parts.append(f"{split} {wrong}/{len(g['six'])} {true}/{len(g['not shown'])}")
-            print(f"  {key[0]:6} {key[1]!r:10} {key[2]:8} {name:24} t={t:.4f}: " + ", ".join(parts))
+            print(
+                f"  {key[0]:6} {key[1]!r:10} {key[2]:8} {name:24} t={t:.4f}: "
+                + moved(cases, key, t)
+            )
     key = max(
         keys,
         key=lambda k: auc(

@@ -140,8 +140,8 @@ def costs(cases: list[Case], resumes: dict[str, str], vectors) -> None:
     missing ones score as high (what moving it alone would move: a threshold set on the very
     cases, an upper bound); and the nearest truly missing."""
     from evaluation.common import auc
-    from evaluation.embed_keywords import _groups, threshold
-    from evaluation.eval_keywords import SEEN, SPLITS
+    from evaluation.embed_keywords import _groups, moved, threshold
+    from evaluation.eval_keywords import SEEN
 
     for unit in UNITS:
         for apart in (False, True):
@@ -159,13 +159,7 @@ def costs(cases: list[Case], resumes: dict[str, str], vectors) -> None:
                 f"{auc(value['literal'], value['not shown']):.3f}"
             )
             for how, t in zip(("2:1 on tune", "over every tune negative"), threshold(cases, key)):
-                parts = []
-                for split in (*SPLITS, "seen"):
-                    s = _groups(cases, SEEN if split == "seen" else (split,))
-                    wrong = sum(c.scores[key][0] >= t for c in s["six"])
-                    true = sum(c.scores[key][0] >= t for c in s["not shown"])
-                    parts.append(f"{split} {wrong}/{len(s['six'])} {true}/{len(s['not shown'])}")
-                print(f"  {how:24} t={t:.4f}: " + ", ".join(parts))
+                print(f"  {how:24} t={t:.4f}: " + moved(cases, key, t))
             neg = sorted(value["not shown"], reverse=True)
             print(f"  each wrongly missing, and the truly missing at or over it (of {len(neg)}):")
             for c in g["six"]:
