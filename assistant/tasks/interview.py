@@ -859,11 +859,8 @@ def unsure_general(job: JobDescription) -> list[Slot]:
     which a set still short of N takes back rather than end short."""
     general = role_slots(job, GENERAL)
     motivational = [s for s in general if s[0].question_type == EVERY_INTERVIEW_TYPE]
-    apart = motivational[:UNSURE_APART]
-    return [s for s in general if s not in apart and s not in motivational] + [
-        *motivational[UNSURE_APART:],
-        *apart,
-    ]
+    others = [s for s in general if s not in motivational]
+    return others + motivational[UNSURE_APART:] + motivational[:UNSURE_APART]
 
 
 def unsure_apart(asked: list[InterviewQuestion], company: list[Slot]) -> list[InterviewQuestion]:
