@@ -674,6 +674,27 @@ def _purpose_said(name: str, term: str, purpose: str) -> DutyQuestion:
     return _said(name, purpose.split()[0], purpose, term=term, purpose=purpose)
 
 
+def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
+    """The question on a term of the ad the resume does not show, by the keyword gap's category
+    (keywords.KeywordTerm): a certification or licence is held or not ("The job asks for a
+    Class B licence. Do you hold it...?"), a skill or a domain is experience ("What experience do
+    you have of cargo? ..."); None for a tool, which the question bank's gap templates ask about
+    ("Tell me about a time you used it")."""
+    if category == "certification or licence":
+        pattern = term_patterns()["certifications"]
+        return DutyQuestion(
+            text=(pattern.text_one or pattern.text).format(terms=term, term=term),
+            type=pattern.type,
+            follow_up=pattern.follow_up_one or pattern.follow_up,
+            guide=[g.format(term=term) for g in pattern.guide],
+            verb="",
+            what=term,
+        )
+    if category == "tool":
+        return None
+    return _said("items", "", term, term=term)
+
+
 def _said(name: str, verb: str, what: str, **fields: str) -> DutyQuestion:
     """The term pattern `name` with its fields filled in ("{term}", "{kind}", "{purpose}")."""
     pattern = term_patterns()[name]

@@ -28,6 +28,7 @@ from assistant.analysis.duty_questions import (
     ability_question,
     duty_questions,
     experience_question,
+    gap_question,
     item_question,
     names_a_relationship,
     names_a_thing,
@@ -39,9 +40,9 @@ from assistant.analysis.duty_questions import (
 from assistant.analysis.keywords import (
     find_terms,
     find_terms_ordered,
+    keyword_gap,
     singular,
     vocabulary_job_terms,
-    vocabulary_missing,
 )
 from assistant.analysis.occupation import classify, family_label
 from assistant.analysis.question_bank import (
@@ -381,10 +382,15 @@ def _gap_question(
 def spoken_term(term: str, context: str = "") -> str:
     """A term as said mid-sentence: a name keeps its case (SQL, PostgreSQL, Power BI, and Looker
     when the job line writes it with a capital mid-sentence); a common noun the vocabulary
-    capitalises does not ('Observability' -> 'observability')."""
+    capitalises does not ('Observability' -> 'observability'; 'Confidence Intervals' where the
+    line writes "confidence intervals")."""
     words = term.split()
     if not term[:1].isupper() or any(c.isupper() for w in words for c in w[1:]):
         return term
+    for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context, re.I):
+        before = context[: m.start()].rstrip(" *_\"'")
+        if m.group(0).islower() and before and not before.endswith((".", "!", "?", ":", "\n")):
+            return m.group(0)  # the ad writes it in lower case mid-sentence: a common noun
     if len(words) > 1 and all(w[:1].isupper() for w in words):
         return term  # 'Google Analytics'
     for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context):
@@ -397,20 +403,30 @@ def spoken_term(term: str, context: str = "") -> str:
 def gap_slots(
     job: JobDescription, resume_text: str, bank: QuestionBank, family: str, asked: set[str]
 ) -> tuple[list[Slot], list[str]]:
-    """(b) A question for each term the job asks for that the resume does not show (and that no
-    question from the notes already asks about): a soft skill gets a STAR question on it, a
-    degree none (it is not something to answer for)."""
-    missing = vocabulary_missing(resume_text, job.text, job.company)
+    """(b) A question for each term the job asks for that the resume does not show, as `critique
+    --job` lists them (keywords.keyword_gap: the lexicon, the ad's structure, must-haves first),
+    and that no question from the notes already asks about: a soft skill gets a STAR question on
+    it, a degree none (it is not something to answer for)."""
+    report = keyword_gap(resume_text, job.text, job.company)
+    lines = {t.name: line_text(t.sentence) for t in report.terms}
+    categories = {t.name: t.category for t in report.terms}
+    missing = report.missing
     slots = []
     for i, term in enumerate(t for t in missing if t not in asked):
-        line = _job_line(job, term)
+        line = lines.get(term) or _job_line(job, term)
         if line and _DEGREE.search(line):
             continue
+        if line and len(line) > 160:
+            line = line[:157].rstrip() + "..."
         cite = f' The job says: "{line}".' if line else ""
         reason = f"The job asks for {spoken_term(term, line or '')} and your resume does not show it.{cite}"
-        comp = competency_of_skill(term, bank)
+        # "Collaboration or Cross-functional collaboration": either name may be a competency's
+        comp = next(filter(None, (competency_of_skill(n, bank) for n in term.split(" or "))), None)
+        dq = gap_question(spoken_term(term, line or ""), categories.get(term, "tool"))
         if comp:
             slots.append(_competency_alternatives(bank, comp, family, line or term, reason, "gap"))
+        elif dq:
+            slots.append(_own_question(dq, reason, line, kind="gap"))
         else:
             slots.append(
                 [
