@@ -209,6 +209,23 @@ def test_a_missing_keyword_becomes_a_concrete_question_citing_the_job_line():
     assert any(q.text.startswith("The role asks for Looker.") for q in looker)
 
 
+@pytest.mark.parametrize(
+    "term,category,opens",
+    [
+        ("Class B licence", "certification or licence", "The job asks for Class B licence. Do you"),
+        ("confidence intervals", "hard skill", "What experience do you have of confidence"),
+        ("cargo", "domain", "What experience do you have of cargo?"),
+        ("Looker", "tool", None),  # the bank's gap templates ask about a tool
+    ],
+)
+def test_a_gap_term_is_asked_by_its_kind(term, category, opens):
+    from assistant.analysis.duty_questions import gap_question
+
+    dq = gap_question(term, category)
+    assert (dq.text[: len(opens)] if dq else None) == opens
+    assert dq is None or (dq.follow_up and all(g for g in dq.guide))
+
+
 def test_the_gap_questions_are_the_critiques_missing_terms_asked_by_their_kind():
     """The interview asks about what `critique --job` lists as missing (the keyword gap), must-
     haves first; a skill or a domain as experience, a tool by the bank's gap templates."""

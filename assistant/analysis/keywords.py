@@ -716,8 +716,8 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
 
 
 # ---- The curated vocabulary's reading of a job (skills.yaml only) ----
-# The interview's gap questions name terms with the vocabulary's canonical names and find their
-# lines with find_terms; they keep this reading until they move to the lexicon (job_terms.py).
+# The interview's own-term and weak-spot questions and practice's "job's terms you used" still
+# read the ad this way; its gap questions moved to the lexicon (keyword_gap, session 40).
 
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
@@ -808,25 +808,6 @@ def _vocabulary_job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
     return tuple(w.name for w in ranked)
 
 
-def _norm_phrase(text: str) -> str:
-    return " " + " ".join(singular(t.lower()) for t in _TOKEN.findall(text)) + " "
-
-
 def vocabulary_job_terms(text: str, company: Optional[str] = None) -> list[str]:
     """The curated vocabulary's terms a job asks for, most important first (interview questions)."""
     return list(_vocabulary_job_terms(text, company))
-
-
-def vocabulary_missing(resume_text: str, job_text: str, company: Optional[str] = None) -> list[str]:
-    """The vocabulary terms the job asks for that the resume lacks (interview gap questions)."""
-    have = find_terms(resume_text)
-    resume_norm = None
-    missing = []
-    for term in vocabulary_job_terms(job_text, company):
-        ok = term in have
-        if not ok and term not in vocabulary().names:
-            resume_norm = resume_norm or _norm_phrase(resume_text)
-            ok = _norm_phrase(term) in resume_norm
-        if not ok:
-            missing.append(term)
-    return missing
