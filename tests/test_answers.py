@@ -12,7 +12,14 @@ from assistant.analysis.answer_examples import (
     NOTHING,
     SITUATION_TASK,
 )
-from assistant.analysis.answers import ANSWER_RULES, STAR_PARTS, WORDS_PER_MINUTE, critique, measure
+from assistant.analysis.answers import (
+    ANSWER_RULES,
+    STAR_PARTS,
+    WORDS_PER_MINUTE,
+    critique,
+    measure,
+    terms_used,
+)
 
 # Hand-written answers, and the STAR parts each one has.
 KNOWN_PARTS = [
@@ -62,6 +69,17 @@ def test_job_terms_used_are_the_jobs_terms_the_answer_names():
     m = measure(FULL, ["SQL", "Looker", "Python", "Tableau"])
     assert m.job_terms_used == ["SQL", "Looker"]
     assert m.job_terms == ["SQL", "Looker", "Python", "Tableau"]
+
+
+def test_a_job_term_is_used_as_the_keyword_gap_reads_it():
+    """The ad's terms as the critique reads them: "A or B" is used when the answer shows either
+    (the name it shows is given), a word's other forms count, and a term the answer does not
+    show is not used."""
+    answer = "I tracked cargo on the quay and checked the shipping documents every morning."
+    terms = ["Forklift or shipping documents", "cargo", "Statistics", "Forklift"]
+    assert terms_used(answer, terms) == ["shipping documents", "cargo"]
+    assert terms_used("I mentored two new analysts.", ["Mentoring"]) == ["Mentoring"]
+    assert terms_used("I mentored two new analysts.", ["Statistics"]) == []
 
 
 def test_repeated_words_leave_out_stop_words():

@@ -285,10 +285,14 @@ def repeated_words(answer: str, top: int = 5) -> list[RepeatedWord]:
 
 
 def terms_used(answer: str, job_terms: Iterable[str]) -> list[str]:
-    from assistant.analysis.keywords import find_terms
+    """The job's terms (keywords.extract_job_terms: "A or B" when either will do) the answer
+    shows, read as the keyword gap reads a resume (stems, aliases, a narrower term); of "A or B",
+    the name the answer shows."""
+    from assistant.analysis.keywords import ResumeIndex
 
-    found = {t.lower() for t in find_terms(answer)}
-    return [t for t in job_terms if t.lower() in found]
+    index = ResumeIndex(answer)
+    shown = (next((n for n in t.split(" or ") if index.shows(n)), None) for t in job_terms)
+    return list(dict.fromkeys(n for n in shown if n))
 
 
 def shaped(

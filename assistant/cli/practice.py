@@ -64,7 +64,7 @@ def practice(
         return
     import datetime as dt
 
-    from assistant.analysis.keywords import vocabulary_job_terms
+    from assistant.analysis.keywords import extract_job_terms
     from assistant.analysis.occupation import classify
     from assistant.cli.common import open_engine_with_progress
     from assistant.stores.practice import PracticeSession
@@ -82,7 +82,7 @@ def practice(
     # the answers' meaning is read apart while the job is read here (session_judge)
     judge = session_judge(backend, _texts(pairs or ()))
     request = interview_request(job, resume, notes_file, count)
-    job_terms = vocabulary_job_terms(request.job.text, request.job.company)
+    job_terms = extract_job_terms(request.job.text, request.job.company)
     role = classify(request.job.title, request.job.text)
     family = role.family if role.sure else None  # an unsure field is no topic to judge by
     session = PracticeSession(
