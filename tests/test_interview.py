@@ -210,6 +210,27 @@ def test_a_missing_keyword_becomes_a_concrete_question_citing_the_job_line():
 
 
 @pytest.mark.parametrize(
+    "term,line,said",
+    [
+        ("Observability", "", "observability"),  # a common noun the lexicon capitalises
+        ("Google Analytics", "", "Google Analytics"),  # a name
+        ("Shipping and Receiving", "", "Shipping and Receiving"),  # not "shipping and Receiving"
+        (
+            "Confidence Intervals",
+            "Statistics, including confidence intervals",
+            "confidence intervals",
+        ),
+        ("Looker", "Experience with Looker dashboards", "Looker"),
+        ("SQL", "", "SQL"),
+    ],
+)
+def test_a_term_is_said_as_a_person_says_it_mid_sentence(term, line, said):
+    from assistant.tasks.interview import spoken_term
+
+    assert spoken_term(term, line) == said
+
+
+@pytest.mark.parametrize(
     "term,category,opens",
     [
         ("Class B licence", "certification or licence", "The job asks for Class B licence. Do you"),

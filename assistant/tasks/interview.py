@@ -379,6 +379,9 @@ def _gap_question(
     )
 
 
+_JOINING_WORDS = frozenset(("and", "or", "of", "for", "the", "in", "to", "&"))
+
+
 def spoken_term(term: str, context: str = "") -> str:
     """A term as said mid-sentence: a name keeps its case (SQL, PostgreSQL, Power BI, and Looker
     when the job line writes it with a capital mid-sentence); a common noun the vocabulary
@@ -391,8 +394,8 @@ def spoken_term(term: str, context: str = "") -> str:
         before = context[: m.start()].rstrip(" *_\"'")
         if m.group(0).islower() and before and not before.endswith((".", "!", "?", ":", "\n")):
             return m.group(0)  # the ad writes it in lower case mid-sentence: a common noun
-    if len(words) > 1 and all(w[:1].isupper() for w in words):
-        return term  # 'Google Analytics'
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w not in _JOINING_WORDS):
+        return term  # 'Google Analytics', 'Shipping and Receiving'
     for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context):
         before = context[: m.start()].rstrip(" *_\"'")
         if before and not before.endswith((".", "!", "?", ":", "\n")):
