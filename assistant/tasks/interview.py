@@ -422,10 +422,11 @@ def gap_slots(
         if line and len(line) > 160:
             line = line[:157].rstrip() + "..."
         cite = f' The job says: "{line}".' if line else ""
-        reason = f"The job asks for {spoken_term(term, line or '')} and your resume does not show it.{cite}"
+        said = spoken_term(term, line or "")
+        reason = f"The job asks for {said} and your resume does not show it.{cite}"
         # "Collaboration or Cross-functional collaboration": either name may be a competency's
         comp = next(filter(None, (competency_of_skill(n, bank) for n in term.split(" or "))), None)
-        dq = gap_question(spoken_term(term, line or ""), categories.get(term, "tool"))
+        dq = gap_question(said, categories.get(term, "tool"))
         if comp:
             slots.append(_competency_alternatives(bank, comp, family, line or term, reason, "gap"))
         elif dq:
