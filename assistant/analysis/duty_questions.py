@@ -207,19 +207,7 @@ def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[Dut
         each = [[t] for t in found] if "{term}" in pattern.text else [found] if found else []
         for group in each:
             listed = ", ".join(group[:-1]) + " and " + group[-1] if len(group) > 1 else group[0]
-            one = len(group) == 1
-            out.append(
-                DutyQuestion(
-                    text=((one and pattern.text_one) or pattern.text).format(
-                        terms=listed, term=listed
-                    ),
-                    type=pattern.type,
-                    follow_up=(one and pattern.follow_up_one) or pattern.follow_up,
-                    guide=[g.format(term=listed) for g in pattern.guide],
-                    verb="",
-                    what=listed,
-                )
-            )
+            out.append(_said(key, "", listed, one=len(group) == 1, terms=listed, term=listed))
     return out
 
 
@@ -681,27 +669,21 @@ def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
     you have of cargo? ..."); None for a tool, which the question bank's gap templates ask about
     ("Tell me about a time you used it")."""
     if category == "certification or licence":
-        pattern = term_patterns()["certifications"]
-        return DutyQuestion(
-            text=(pattern.text_one or pattern.text).format(terms=term, term=term),
-            type=pattern.type,
-            follow_up=pattern.follow_up_one or pattern.follow_up,
-            guide=[g.format(term=term) for g in pattern.guide],
-            verb="",
-            what=term,
-        )
+        return _said("certifications", "", term, one=True, terms=term, term=term)
     if category == "tool":
         return None
     return _said("items", "", term, term=term)
 
 
-def _said(name: str, verb: str, what: str, **fields: str) -> DutyQuestion:
-    """The term pattern `name` with its fields filled in ("{term}", "{kind}", "{purpose}")."""
+def _said(name: str, verb: str, what: str, one: bool = False, **fields: str) -> DutyQuestion:
+    """The term pattern `name` with its fields filled in ("{term}", "{kind}", "{purpose}");
+    `one`: a list's question of a list of one, in its `text_one` and `follow_up_one` where it has
+    them ("Which of them..." of one tool reads wrong)."""
     pattern = term_patterns()[name]
     return DutyQuestion(
-        text=pattern.text.format(**fields),
+        text=((one and pattern.text_one) or pattern.text).format(**fields),
         type=pattern.type,
-        follow_up=pattern.follow_up,
+        follow_up=(one and pattern.follow_up_one) or pattern.follow_up,
         guide=[g.format(**fields) for g in pattern.guide],
         verb=verb,
         what=what,
