@@ -716,8 +716,8 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
 
 
 # ---- The curated vocabulary's reading of a job (skills.yaml only) ----
-# The interview's own-term and weak-spot questions and practice's "job's terms you used" still
-# read the ad this way; its gap questions moved to the lexicon (keyword_gap, session 40).
+# The interview's own-term and weak-spot questions still read the ad this way; its gap questions
+# and practice's "job's terms you used" moved to the lexicon (keyword_gap, session 40).
 
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")

@@ -390,17 +390,25 @@ def spoken_term(term: str, context: str = "") -> str:
     words = term.split()
     if not term[:1].isupper() or any(c.isupper() for w in words for c in w[1:]):
         return term
-    for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context, re.I):
-        before = context[: m.start()].rstrip(" *_\"'")
-        if m.group(0).islower() and before and not before.endswith((".", "!", "?", ":", "\n")):
-            return m.group(0)  # the ad writes it in lower case mid-sentence: a common noun
+    written = _mid_sentence(term, context)
+    lower = next((w for w in written if w.islower()), None)
+    if lower:
+        return lower  # the ad writes it in lower case mid-sentence: a common noun
     if len(words) > 1 and all(w[:1].isupper() for w in words if w not in _JOINING_WORDS):
         return term  # 'Google Analytics', 'Shipping and Receiving'
-    for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context):
+    if term in written:
+        return term  # capitalised mid-sentence in the job or the notes: a name
+    return term[0].lower() + term[1:]
+
+
+def _mid_sentence(term: str, context: str) -> list[str]:
+    """How `context` writes `term` (in any case) where it is not the first word of a sentence."""
+    written = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context, re.I):
         before = context[: m.start()].rstrip(" *_\"'")
         if before and not before.endswith((".", "!", "?", ":", "\n")):
-            return term  # capitalised mid-sentence in the job or the notes: a name
-    return term[0].lower() + term[1:]
+            written.append(m.group(0))
+    return written
 
 
 def gap_slots(
@@ -419,8 +427,7 @@ def gap_slots(
         line = lines.get(term) or _job_line(job, term)
         if line and _DEGREE.search(line):
             continue
-        if line and len(line) > 160:
-            line = line[:157].rstrip() + "..."
+        line = line and _short(line)
         cite = f' The job says: "{line}".' if line else ""
         said = spoken_term(term, line or "")
         reason = f"The job asks for {said} and your resume does not show it.{cite}"
@@ -592,8 +599,7 @@ def own_duty_slots(job: JobDescription, candidates: list[str], sure: bool = Fals
     lines, things = _own_lines(job)
     slots = []
     for line in lines:  # (each once: _own_lines)
-        short = line if len(line) <= 160 else line[:157].rstrip() + "..."
-        reason = f'The job says: "{short}". This asks about the duty itself ({unclear}).'
+        reason = f'The job says: "{_short(line)}". This asks about the duty itself ({unclear}).'
         said = duty_questions(line)
         said += [q for q in [experience_question(line)] if q]  # "experience in the ... of ..."
         for dq in said:
@@ -873,6 +879,11 @@ def every_interview(family: str, asked: list[InterviewQuestion]) -> list[Intervi
     ]
 
 
+def _short(line: str, most: int = 160) -> str:
+    """A job line as a reason quotes it: cut to `most` characters."""
+    return line if len(line) <= most else line[: most - 3].rstrip() + "..."
+
+
 def unsure_general(job: JobDescription) -> list[Slot]:
     """The general questions that fill an unsure field's set after the ad's own: the behavioural
     ones, then the motivational ones not shown apart, then those shown apart (`unsure_apart`),
@@ -981,9 +992,10 @@ def build_questions(
             questions = questions[: request.count - 1] + ending
     # a sure field's why-this-job question, apart; a job that fits no field keeps its general ones
     # in the set (they are the set); an unsure field shows the general bank's apart
-    every = every_interview(family, questions) if role.sure and family != GENERAL else []
     if not role.sure:
         every = unsure_apart(questions, company)
+    else:
+        every = every_interview(family, questions) if family != GENERAL else []
     unsure = (
         ""
         if role.sure
