@@ -1,8 +1,9 @@
 """The `rebound` entry point. Before the command line is built (typer, rich and the command's
 modules: 0.2-0.4 s), it starts the one thing a command will wait for in a process of its own:
 `practice --answers` with a model gets its embedding worker at once (embed_worker.prestart), so
-that the model loads beside the start-up. Everything else is the command line's
-(assistant/cli)."""
+that the model loads beside the start-up. It also reads the compiled patterns it keeps
+(assistant/regex.py) before a module compiles one, and writes back those it did not hold. Everything
+else is the command line's (assistant/cli)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,16 @@ GC_EVERY = 100_000
 
 def main() -> None:
     gc.set_threshold(GC_EVERY, *gc.get_threshold()[1:])
-    head_start(sys.argv[1:])
-    from assistant.cli import main as command_line
+    from assistant import regex
 
-    command_line()
+    regex.keep_compiled()  # before any of Rebound's patterns is compiled (assistant/regex.py)
+    try:
+        head_start(sys.argv[1:])
+        from assistant.cli import main as command_line
+
+        command_line()
+    finally:
+        regex.save()
 
 
 def head_start(args: list[str]) -> None:

@@ -15,6 +15,7 @@ from typing import Optional, Union
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.analysis import answer_examples as ex
 from assistant.analysis.relevance import MeaningJudge, Relevance, question_type_of, relevance
 from assistant.analysis.words import any_phrase, count_phrases
@@ -239,7 +240,7 @@ def _cues() -> dict:
     data = read_data("answer_cues.yaml")
     return {
         "star": {part: any_phrase(data["star"][part]) for part in STAR_PARTS},
-        "action_verb": re.compile(
+        "action_verb": regex.compile(
             r"(?<![\w'])i (?:then |also |quickly |first )?(?!(?:"
             + "|".join(data["not_actions"])
             + r")\b)[a-z]+ed\b|(?<![\w'])i (?:then |also |quickly |first )?(?:"
@@ -251,7 +252,7 @@ def _cues() -> dict:
         "approach": any_phrase(data["approach"]),
         "example": any_phrase(data["example"]),
         "specific": any_phrase(data["specific"]),
-        "result_figure": re.compile(
+        "result_figure": regex.compile(
             r"\b(?:within|by|to|from|under|over|below|above)\s+(?:about\s+)?\d+(?:[.,]\d+)?\s*"
             r"(?:%|percent\b|per cent\b|minutes?\b|hours?\b|days?\b|weeks?\b)",
             re.I,

@@ -16,6 +16,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import regex
 from assistant.analysis.duty_questions import DutyQuestion, ends_object, vague_word, verb_base
 from assistant.analysis.keywords import singular
 from assistant.analysis.question_types import QuestionType
@@ -31,19 +32,19 @@ OBJECT_WORDS = 8  # how far after a verb of directing people its object is looke
 # candidates may be examined on the following competencies: A, B": the list after the colon of a
 # sentence where "competencies" follows "interview" (a written test's or a questionnaire's list
 # is not the interview's); found with one scan each, never a pattern that backtracks
-_INTERVIEW = re.compile(r"\binterview\b", re.I)
-_COMPETENCIES = re.compile(r"\bcompetenc(?:y|ies)\b", re.I)
+_INTERVIEW = regex.compile(r"\binterview\b", re.I)
+_COMPETENCIES = regex.compile(r"\bcompetenc(?:y|ies)\b", re.I)
 # where the list of competencies ends: the job's knowledge (the ad's own questions ask it) and
 # the bulletins' closing "and other necessary skills, knowledge, and abilities"
-_LIST_ENDS = re.compile(r"\b(?:job knowledge|other necessary)\b", re.I)
+_LIST_ENDS = regex.compile(r"\b(?:job knowledge|other necessary)\b", re.I)
 # what an item says after its name: "Safety Focus including: safety procedures ..."
-_ITEM_ENDS = re.compile(r"\bincluding\b|\bwhich\b|\bsuch as\b|[:(]", re.I)
+_ITEM_ENDS = regex.compile(r"\bincluding\b|\bwhich\b|\bsuch as\b|[:(]", re.I)
 # an item that lists what it includes, in a list of names each capitalised ("Safety Focus
 # including: safety procedures when working with and around hot metal, machinery, and ...")
-_OWN_LIST = re.compile(r"\bincluding\b|\bsuch as\b|:", re.I)
+_OWN_LIST = regex.compile(r"\bincluding\b|\bsuch as\b|:", re.I)
 _BREAKS = (",", ";", ":", "(", ")", ".", "/")
 _JOINS = ("and", "or")
-_QUALIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
+_QUALIFIER = regex.compile(r"[a-z][a-z-]*[a-z]")
 
 
 class Kind(BaseModel):

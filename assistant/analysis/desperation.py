@@ -24,6 +24,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant import regex
 from assistant.analysis.message import MessageParts, Span, split_message
 from assistant.analysis.tone import SHOUTING, Level, find_signals, level_for
 from assistant.paths import data_path, read_data
@@ -66,7 +67,7 @@ def feature_defs() -> tuple[FeatureDef, ...]:
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern, ...], ...]:
     return tuple(
-        tuple(re.compile(p, 0 if d.case_sensitive else re.IGNORECASE) for p in d.patterns)
+        tuple(regex.compile(p, 0 if d.case_sensitive else re.IGNORECASE) for p in d.patterns)
         for d in feature_defs()
     )
 

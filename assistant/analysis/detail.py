@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+from assistant import regex
+
 _IRREGULAR_PAST = set(
     "was were had did said told showed gave took made went saw thought felt knew spoke met got "
     "brought taught led ran set put found understood heard kept left meant sent".split()
@@ -45,12 +47,14 @@ _HEARING_HEADS = set(
     "work priorities approach".split()
 )
 _TALK_NOUNS = {"chat", "conversation", "talk", "discussion"}
-_VERDICT = re.compile(
+_VERDICT = regex.compile(
     r"\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+|quite\s+)?"
     r"(?:well|great|good|natural|fine|ok|okay)\s*$",
     re.I,
 )
-_SHORTHAND = re.compile(r"\s\+\s|\+\s*me\b|\bw/|\bre:|->|\bqs?\b|\b(?:ok|okay|lol|tbh|v)\b", re.I)
+_SHORTHAND = regex.compile(
+    r"\s\+\s|\+\s*me\b|\bw/|\bre:|->|\bqs?\b|\b(?:ok|okay|lol|tbh|v)\b", re.I
+)
 _VERY = {"very", "really", "so", "quite", "clearly"}
 
 

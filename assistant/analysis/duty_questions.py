@@ -13,6 +13,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import regex
 from assistant.analysis.question_types import QuestionType
 from assistant.paths import read_data
 from assistant.text import stem, stop_words, token_spans, tokens
@@ -38,15 +39,15 @@ _ARTICLES = frozenset(("the", "a", "an"))
 _SUPERLATIVES = frozenset("best finest greatest highest most".split())
 _AS_THE = frozenset("its their our your his her".split())  # "maintains its records": the records
 # A word that qualifies a noun rather than names a thing ("creative", "operational", "long-term").
-_MODIFIER = re.compile(
+_MODIFIER = regex.compile(
     r"(?:ive|al|ous|ful|ic|able|ible|ary|ated|ient|-term|-based)$|^(?:new|other|more|such|same|"
     r"different|good|best|appropriate|necessary|related|complex|accurate|timely|multiple|specific)$",
     re.IGNORECASE,
 )
 # The endings of _MODIFIER that nouns have too ("material", "manual", "logic", "clinic").
-_NOUN_ENDING = re.compile(r"[a-z](?:al|ic)$")
+_NOUN_ENDING = regex.compile(r"[a-z](?:al|ic)$")
 _CLAUSE_BREAKS = (",", ";", ":", "(", ")", ".", "/")
-_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")  # "Lead Qualification - Validate the ..."
+_SPACED_DASH = regex.compile(r"\s[-\u2013\u2014]\s")  # "Lead Qualification - Validate the ..."
 # Past participles not in -ed: "the work of sworn [and civilian employees]", "a written [plan]".
 _PARTICIPLES = frozenset("sworn written known given taken chosen drawn shown held built".split())
 
@@ -496,7 +497,7 @@ def item_question(item: str) -> Optional[DutyQuestion]:
 # "methods used to weld, braze, and forge metal", "procedures used to test and treat boiler and
 # cooling water system", "techniques used to conduct effective investigations": a way of working
 # the selection tests knowledge of, what it is for said by its verbs and their shared object
-_METHODS_USED = re.compile(
+_METHODS_USED = regex.compile(
     r"^(?:and\s+)?(?:the\s+)?(methods|techniques|procedures)\s+(?:used|needed|required)"
     r"\s+to\s+(.+)",
     re.I,
@@ -573,15 +574,17 @@ def method_question(item: str) -> Optional[DutyQuestion]:
 # "electrical theory sufficient to properly connect and utilize electrical equipment", "charts,
 # graphs, and diagrams such as those found in ... Visio sufficient to identify formula errors": a
 # thing to know and what the ad says it is for
-_FOR_A_PURPOSE = re.compile(
+_FOR_A_PURPOSE = regex.compile(
     r"^(.+?),?\s+(?:sufficient to|in order to|so as to)\s+(?:[a-z]+ly\s+)?(.+)$", re.I
 )
 # what ends the thing to know: its examples ("such as", "including") and how it is described
-_MEANS_ENDS = re.compile(r"\s*(?:\(|,?\s+(?:such as|including|as they|as it|that|which)\b)", re.I)
-_KINDS_OF = re.compile(r"^(?:the\s+)?(?:(?:types|kinds|forms) of\s+)", re.I)
+_MEANS_ENDS = regex.compile(
+    r"\s*(?:\(|,?\s+(?:such as|including|as they|as it|that|which)\b)", re.I
+)
+_KINDS_OF = regex.compile(r"^(?:the\s+)?(?:(?:types|kinds|forms) of\s+)", re.I)
 # a purpose's first word that names no thing: "operate these devices", "determine if ..."
 _NO_THING = frozenset("this that these those such it them if whether how what".split())
-_LIST_GOES_ON = re.compile(r"\s*(?:and|or|and/or)\s", re.I)
+_LIST_GOES_ON = regex.compile(r"\s*(?:and|or|and/or)\s", re.I)
 MAX_MEANS_WORDS = 4  # with "knowledge of", and apart from the purpose: no paste of the ad
 PASTE_WORDS = 8  # an ability and its purpose together, fewer words than that
 
@@ -769,14 +772,16 @@ def _verb_of(noun: str) -> Optional[str]:
 # "experience in the development, implementation, testing, installation, maintenance or support
 # of central, departmental, distributed or personal computer systems and associated hardware":
 # a requirement's experience named by the nouns of its work, and what the work is done to
-_EXPERIENCE_IN_WORK = re.compile(
+_EXPERIENCE_IN_WORK = regex.compile(
     r"\bexperience in (?:the )?((?:[a-z]+(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*[a-z]+)"
     r"\s+of\s+(.+)",
     re.I,
 )
 # "central, departmental, distributed or [personal computer systems]": the qualifiers a list of
 # them shares with its last item's noun
-_QUALIFIER_LIST = re.compile(r"^(?:[a-z-]+\s*,\s*)+(?:[a-z-]+\s+)?(?:and|or)\s+(?=\S+\s+\S)", re.I)
+_QUALIFIER_LIST = regex.compile(
+    r"^(?:[a-z-]+\s*,\s*)+(?:[a-z-]+\s+)?(?:and|or)\s+(?=\S+\s+\S)", re.I
+)
 
 
 def experience_question(line: str) -> Optional[DutyQuestion]:
@@ -864,10 +869,10 @@ def _verb_question(base: str, pattern: DutyPattern, what: str) -> DutyQuestion:
 
 
 # An adverb left last by the cut: "handle money accurately", "complete them promptly".
-_ADVERB = re.compile(r"[a-z]{3}(?:ately|ently|antly|ally|ively|ously|fully|ctly|arly)$")
+_ADVERB = regex.compile(r"[a-z]{3}(?:ately|ently|antly|ally|ively|ously|fully|ctly|arly)$")
 # What joins one item of a list of objects to the next: "pumping plants, reservoirs, wells and
 # related water facilities".
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:and|or|and/or)\s+)", re.I)
+_NEXT_ITEM = regex.compile(r"\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:and|or|and/or)\s+)", re.I)
 
 
 # Prepositions `_OBJECT_ENDS` lets through (the interview's questions say them: "reports of
@@ -1085,7 +1090,7 @@ def _activity_noun(word: str) -> bool:
     return word in _IRREGULAR_ACTIVITIES or stem(word) in _base_by_stem()
 
 
-_WORDS_AT_END = re.compile(r"[A-Za-z ,/]*$")
+_WORDS_AT_END = regex.compile(r"[A-Za-z ,/]*$")
 
 
 def _activities_before(nouns: str) -> bool:
@@ -1122,7 +1127,7 @@ def activity_objects(line: str) -> list[tuple[str, int, int]]:
 # What a requirement's experience is in, with, or doing: "experience in development finance",
 # "experience administering or coordinating a ... program, including developing, analyzing, or
 # revising emergency response or recovery plans".
-_EXPERIENCE_OF = re.compile(
+_EXPERIENCE_OF = regex.compile(
     r"\b(?:experience|including)\s+(?:(?:in|with)\s+(?!an?\s|[a-z]+ing\b|addition\b)|"
     r"(?P<doing>(?:[a-z]+ing(?:\s*,\s*|\s+))*(?:(?:and|or|and/or)\s+)?[a-z]+ing)\b\s*)",
     re.I,

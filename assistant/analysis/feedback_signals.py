@@ -11,6 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.rules import Hit, Rule, RuleSet
 from assistant.text import sentences
 
@@ -27,7 +28,7 @@ class Step:
 
 
 def _patterns(*patterns: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    return tuple(regex.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def _matcher(patterns: tuple[re.Pattern, ...]) -> Callable[[str], list[Hit]]:
@@ -73,7 +74,7 @@ _PRAISE = _patterns(
     r"\bstood out\b",
     r"\bwell prepared\b",
 )
-_NEGATED_PRAISE = re.compile(
+_NEGATED_PRAISE = regex.compile(
     r"\bwould have (?:liked|loved|appreciated)\b|\bnot (?:as )?(?:strong|clear|good)\b",
     re.IGNORECASE,
 )

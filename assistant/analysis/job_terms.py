@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Optional
 
+from assistant import regex
 from assistant.analysis.duty_questions import (
     activity_objects,
     duty_objects,
@@ -51,12 +52,12 @@ from assistant.text import ESCAPED_MARK, sentences, token_spans
 
 WHERE = {REQUIRED: "requirements", NICE: "nice to have", DUTIES: "duties", NOTES: "notes"}
 
-_HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s*(?P<h>.+?)\s*#*\s*$")
-_HEADING_BOLD = re.compile(
+_HEADING_MD = regex.compile(r"^\s{0,3}#{1,6}\s*(?P<h>.+?)\s*#*\s*$")
+_HEADING_BOLD = regex.compile(
     r"^\s*(?:\*\*|__)\s*(?P<h>[^*_]{2,80}?)\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$"
 )
-_HEADING_COLON = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z0-9 '’/&(),-]{1,70}?)\s*:\s*$")
-_BULLET = re.compile(rf"^\s*(?:{ESCAPED_MARK}|[-*•·▪◦>]|\d{{1,2}}[.)]|[a-z][.)])\s+")
+_HEADING_COLON = regex.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z0-9 '’/&(),-]{1,70}?)\s*:\s*$")
+_BULLET = regex.compile(rf"^\s*(?:{ESCAPED_MARK}|[-*•·▪◦>]|\d{{1,2}}[.)]|[a-z][.)])\s+")
 
 
 def _heading(line: str) -> Optional[str]:
@@ -125,11 +126,11 @@ class _AnyCase:
 
     @cached_property
     def _lower(self) -> re.Pattern:
-        return re.compile(self.source)
+        return regex.compile(self.source)
 
     @cached_property
     def _any_case(self) -> re.Pattern:
-        return re.compile(self.source, re.I)
+        return regex.compile(self.source, re.I)
 
     def search(self, text: str) -> Optional[re.Match]:
         if text.isascii():
@@ -157,35 +158,35 @@ _PROCESS_SENTENCE = _AnyCase(
     r"travel up to|fully remote|remote work|headquarter|founded|\bour (?:mission|customers|values)|"
     r"we are (?:a|an|the|proud)|we believe|join us|about us|funding|disqualif"
 )
-_ABOUT_US = re.compile(
+_ABOUT_US = regex.compile(
     r"^(?:we|we're|we've|our|us|you'll be joining|you will be joining|you'll join|you will join)\b",
     re.I,
 )
-_NEGATED = re.compile(
+_NEGATED = regex.compile(
     r"\b(?:does|do|will|shall|would) not (?:qualify|count|be (?:accepted|considered|counted))|"
     r"\bnot (?:qualifying|acceptable)\b",
     re.I,
 )
-_WANTED = re.compile(
+_WANTED = regex.compile(
     r"\b(?:desir\w+|preferred|is a plus)\b",
     re.I,
 )
-_LICENCE_WORD = re.compile(
+_LICENCE_WORD = regex.compile(
     r"licen[cs]e|certif|credential|clearance|registration|registered|authorization", re.I
 )
-_DESCRIPTION = re.compile(r"\bdescription\b", re.I)
+_DESCRIPTION = regex.compile(r"\bdescription\b", re.I)
 # In an exam or selection section, the sentence that says what the test or interview weighs
 # ("In the interview, emphasis may be placed on the candidate's experience ... knowledge of:
 # AutoCAD, drawings, maps; ..."): its list is the job's own content, the rest is the process.
-_EXAM_SUBJECTS = re.compile(
+_EXAM_SUBJECTS = regex.compile(
     r"\bemphasis (?:may|will) be placed on\b|\b(?:examined|evaluated) (?:for|on)\b|"
     r"competencies may be evaluated",
     re.I,
 )
-_ABILITIES = re.compile(r"[;,]?\s*(?:and )?the abilit(?:y|ies) to\b", re.I)
+_ABILITIES = regex.compile(r"[;,]?\s*(?:and )?the abilit(?:y|ies) to\b", re.I)
 # (a dash's spaces are taken from the first of a run: tried from each, a long run of spaces
 # before no dash took quadratic time)
-_CLAUSE_BREAK = re.compile(r";\s+|(?<!\s)\s+[-–—]\s+(?=[A-Z])")
+_CLAUSE_BREAK = regex.compile(r";\s+|(?<!\s)\s+[-–—]\s+(?=[A-Z])")
 
 
 def _exam_subjects(line: str) -> Optional[str]:
@@ -310,7 +311,7 @@ class Found:
     aliases: tuple[str, ...] = ()
 
 
-_TECH = re.compile(
+_TECH = regex.compile(
     r"(?<![\w.@/-])(?:"
     r"[a-z]+[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]+)?"  # gRPC, iOS, macOS, eBPF
     r"|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+"  # OpenTelemetry, PyTorch, GitLab
@@ -333,24 +334,24 @@ NA/EMEA COVID COVID19 COVID-19 LI DNP LI-DNP LI-Remote Q1 Q2 Q3 Q4 H1 H2 FY WFH 
 SSN DMV CVC DD VWE PHS EEO DRUG MICN PCC NOTE: US-based II III IV
 """.split()
 )
-_LICENCE_CLASS = re.compile(
+_LICENCE_CLASS = regex.compile(
     r"\bClass\s+(?P<a>[ABC])(?P<more>(?:\s*(?:,|or|and/or|and|/)\s*(?:Class\s+)?[ABC]\b)*)"
     r"(?:\s+(?:commercial\s+)?(?:driver'?s?|driving)\s+licen[cs]es?|\s+(?:commercial\s+)?licen[cs]e|"
     r"\s+CDL)",
     re.I,
 )
-_NAMED_CREDENTIAL = re.compile(  # "Environmental Protection Agency approved Technician Certificate"
+_NAMED_CREDENTIAL = regex.compile(  # "Environmental Protection Agency approved Technician Certificate"
     r"(?P<name>(?:(?:[A-Z0-9][\w&'’./-]*|approved|accredited)\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
     r"(?:\([A-Z0-9&]{2,8}\)\s+)?"  # "Environmental Protection Agency (EPA) certificate"
     r"(?P<kind>(?i:licen[cs]e|certificate|certification|credential))\b"
 )
 # a named course or programme whose completion qualifies: "Completion of eight months in the
 # Utility Pre-Craft Trainee training program", "the Hayden Electricity Course"
-_NAMED_COURSE = re.compile(
+_NAMED_COURSE = regex.compile(
     r"(?P<name>(?:[A-Z0-9][\w&'’./-]*\s+){0,5}?(?:[A-Z0-9][\w&'’./-]*))\s+"
     r"(?P<kind>(?i:(?:training\s+)?(?:course|program(?:me)?)|apprenticeship))\b"
 )
-_COMPLETION = re.compile(r"\bcomplet(?:ion|ed?)\b|\bcourse\b", re.I)
+_COMPLETION = regex.compile(r"\bcomplet(?:ion|ed?)\b|\bcourse\b", re.I)
 
 
 def _finditer_by_runs(pattern: re.Pattern, first: re.Pattern, run: re.Pattern, text: str):
@@ -369,29 +370,29 @@ def _finditer_by_runs(pattern: re.Pattern, first: re.Pattern, run: re.Pattern, t
             pos = run.match(text, c.end()).end()
 
 
-_CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
-_NAME_RUN = re.compile(r"[\w&'’./-]*")
-_LOWER_START = re.compile(r"\b[a-z]")
-_LOWER_RUN = re.compile(r"[-a-z'’]*")  # a run scanned past, not a tokenizer
-_LOWER_HYPHEN_RUN = re.compile(r"[a-z-]*")
+_CAPITAL_OR_DIGIT = regex.compile(r"[A-Z0-9]")
+_NAME_RUN = regex.compile(r"[\w&'’./-]*")
+_LOWER_START = regex.compile(r"\b[a-z]")
+_LOWER_RUN = regex.compile(r"[-a-z'’]*")  # a run scanned past, not a tokenizer
+_LOWER_HYPHEN_RUN = regex.compile(r"[a-z-]*")
 
 
-_LOWER_CREDENTIAL = re.compile(
+_LOWER_CREDENTIAL = regex.compile(
     r"\b(?P<name>(?:[a-z][a-z'’-]+\s+){1,2})"
     r"(?P<kind>licen[cs]e|certificate|certification|authorization)\b"
 )
-_LICENSED_AS = re.compile(
+_LICENSED_AS = regex.compile(
     r"\blicensed\s+(?P<name>[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,5})"
 )
-_CREDENTIAL_FOR = re.compile(
+_CREDENTIAL_FOR = regex.compile(
     r"\b(?:(?P<kind>Licen[cs]e|Certificate|Certification)\s+(?:for|as an?|as|in)|"
     r"(?P<lower>licen[cs]e|certificate|certification)\s+as\s+an?)\s+"  # "certification as an Arborist"
     r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,7})"
 )
-_APPRENTICESHIP_AS = re.compile(  # "a recognized apprenticeship as an Electrician"
+_APPRENTICESHIP_AS = regex.compile(  # "a recognized apprenticeship as an Electrician"
     r"\bapprenticeship\s+(?:as\s+an?|in)\s+(?P<name>[A-Za-z][\w'’-]*(?:\s+or\s+[A-Za-z][\w'’-]*)?)"
 )
-_SHARED_CREDENTIAL = re.compile(
+_SHARED_CREDENTIAL = regex.compile(
     r"\b(?P<first>[a-z][a-z-]{3,})\s+(?:and/or|or|and)\s+(?:[a-z'’-]+\s+){0,2}?"
     r"(?P<kind>licen[cs]e|certificate|certification)s?\b"
 )
@@ -421,7 +422,7 @@ class Tokens:
     room: list[int]  # how many words from each word to the next comma, bracket or sentence end
 
 
-_BREAK = re.compile(r"[,;:()!?\[\]{}\"|•·–—]|\.(?:\s|$)|\n|\s-\s")
+_BREAK = regex.compile(r"[,;:()!?\[\]{}\"|•·–—]|\.(?:\s|$)|\n|\s-\s")
 
 
 def tokenize(text: str, lex: Lexicon) -> Tokens:
@@ -467,7 +468,7 @@ _PHRASE_END = frozenset(
     within using under through including such is are was were will be""".split()
 )
 _DETERMINER = frozenset("the a an all any our their its your his her this these those".split())
-_JOIN = re.compile(r"^\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|(?:and|or|and/or)\s+|/)$", re.I)
+_JOIN = regex.compile(r"^\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|(?:and|or|and/or)\s+|/)$", re.I)
 
 
 def _coordinated(text: str, tokens: Tokens, i: int) -> int:
@@ -509,7 +510,7 @@ def _verb_positions(text: str, tokens: Tokens) -> set[int]:
 
 # "A Water Utility Operator inspects, operates, and maintains ...": a job title at the start of
 # a sentence, then the list of what it does
-_TITLE_START = re.compile(r"^(?:An?|The)\s+[A-Za-z]")
+_TITLE_START = regex.compile(r"^(?:An?|The)\s+[A-Za-z]")
 
 
 def _title_verbs(text: str, tokens: Tokens) -> set[int]:
@@ -551,8 +552,8 @@ def _after(tokens: Tokens, j: int) -> tuple[int, bool]:
     return k, of
 
 
-_MODIFIER = re.compile(r"(?:ed|al|ive|ous|ful|able|ible|ic|ary)$", re.I)
-_VERB_FORM = re.compile(r"[a-z]{3}[^c]es$")  # supervises, manages; not services
+_MODIFIER = regex.compile(r"(?:ed|al|ive|ous|ful|able|ible|ic|ary)$", re.I)
+_VERB_FORM = regex.compile(r"[a-z]{3}[^c]es$")  # supervises, manages; not services
 _ACTIVITY_FORMS = frozenset({"ment", "tion", "sion", "ance", "ence", "ing", "ings", "al"})
 
 
@@ -575,7 +576,7 @@ def _lookup(lex: Lexicon, keys: list[str]) -> Optional[int]:
 
 # "supervisory principles", "investigative techniques": the field of work an adjective is made
 # from (Supervision, Investigation), when a word for a way of working follows it
-_ADJECTIVE = re.compile(r"[a-z]{4,}(?:ory|ive|ial|ical|ary)$")
+_ADJECTIVE = regex.compile(r"[a-z]{4,}(?:ory|ive|ial|ical|ary)$")
 _WAYS = frozenset(
     "principles techniques practices methods procedures skills abilities duties capacity "
     "responsibilities functions".split()
@@ -681,7 +682,7 @@ def rearranged(
 
 # a comma list whose last item ends in "skills": the word belongs to every item ("interpersonal,
 # conflict resolution, presentation, and customer service skills")
-_SKILLS_LIST = re.compile(
+_SKILLS_LIST = regex.compile(
     r"\b(?P<items>(?:[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2},\s+){1,6}(?:(?:and|or)\s+)?"
     r"(?:[a-z][a-z-]*\s+){1,3}?)skills\b"
 )
@@ -747,24 +748,24 @@ def _joined_name(tokens: Tokens, i: int, lex: Lexicon) -> Optional[Found]:
     return Found(term.name, term.category, tokens.spans[i][0], tokens.spans[i + 1][1], tid)
 
 
-_GENERIC_HEAD = re.compile(
+_GENERIC_HEAD = regex.compile(
     r"\s+(?:equipment|systems?|machines|machinery|vehicles|"
     r"(?P<tools>tools|platforms|software|solutions|technologies|frameworks|libraries))\b"
 )
 
-_NAMED_PRODUCT = re.compile(
+_NAMED_PRODUCT = regex.compile(
     r"(?:\b(?:with|using|like|including|such as|or|and|in)|,)\s+"
     r"(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:\s[A-Z][a-z]+[A-Za-z0-9]*)?)(?=\s+[a-z]|\s*[,;.()]|\s*$)"
 )
-_LIST_ITEM = re.compile(
+_LIST_ITEM = regex.compile(
     r"(?:^|,\s*|\b(?:and|or)\s+)(?P<name>[A-Z][a-z][A-Za-z0-9+#-]*)(?=\s*(?:,|\.?$|\s(?:and|or)\b))"
 )
 
 
-_JOINED_AFTER = re.compile(
+_JOINED_AFTER = regex.compile(
     r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<w>[A-Z][a-z]{2,})\b(?!\s?[A-Z])"
 )
-_JOINED_BEFORE = re.compile(
+_JOINED_BEFORE = regex.compile(
     r"(?<![\w.'’-])(?P<w>[A-Z][a-z]{2,})(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$"
 )
 
@@ -820,7 +821,7 @@ def _one_word(text: str, f: Found) -> bool:
     )
 
 
-_SKILLS_TAIL = re.compile(r"(?<=\S)\s+skills?$", re.I)
+_SKILLS_TAIL = regex.compile(r"(?<=\S)\s+skills?$", re.I)
 
 
 _COMMON_CAPITALISED = frozenset(
@@ -1218,12 +1219,12 @@ def terms_in(
 
 # "video and computer communication systems", "cost and service analyses", "verbal and written
 # communications": plain words listed before a name, each a kind of it
-_QUALIFIERS = re.compile(
+_QUALIFIERS = regex.compile(
     r"(?<![\w'’-])(?P<list>(?:[a-z]{3,},\s+){0,3}[a-z]{3,}),?\s+(?:and|or|and/or)\s+"
     r"(?P<last>[a-z]{3,}\s+)?$"
 )
-_WORD = re.compile(r"[a-z]+")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD = regex.compile(r"[a-z]+")
+_WORD_BEFORE = regex.compile(r"([A-Za-z]+)\s+$")
 _NO_QUALIFIER = frozenset("other related similar various such more most less many".split())
 
 
@@ -1352,7 +1353,7 @@ def _named_after_tool(text: str, found: list[Found]) -> list[tuple[Found, Found]
     return out
 
 
-_NEXT_CAPITALISED = re.compile(r" (?P<w>[A-Z][a-z]{2,})\b(?![-'’.@/]\w)")
+_NEXT_CAPITALISED = regex.compile(r" (?P<w>[A-Z][a-z]{2,})\b(?![-'’.@/]\w)")
 
 
 def _unknown_after_name(text: str, found: list[Found]) -> list[tuple[Found, int]]:
@@ -1386,12 +1387,12 @@ def _dictionary_word(word: str) -> bool:
     return w in known or (w.endswith("s") and w[:-1] in known)
 
 
-_SPELLED_OUT = re.compile(
+_SPELLED_OUT = regex.compile(
     r"\b(?P<acronym>[A-Z]{2,6}s?) \((?P<words>[A-Z][a-z]+(?: [A-Za-z]+){1,5})\)"
 )
 _CAPITALISED = r"\b[A-Z][A-Za-z]*+(?:\s+[A-Z][A-Za-z]*+)?"  # possessive: linear on "AAAA..."
 # a list of capitalised names before "teams" or "departments" names them
-_TEAM_NAMES = re.compile(
+_TEAM_NAMES = regex.compile(
     rf"(?P<list>(?:{_CAPITALISED},\s+)+(?:(?:and|or|&)\s+)?{_CAPITALISED}|"
     rf"{_CAPITALISED}\s+(?:and|or|&)\s+{_CAPITALISED})\s+(?i:teams?|departments?)\b"
 )
@@ -1399,7 +1400,7 @@ _US_STATES = frozenset(
     """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
     NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
 )
-_PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_PLACE_BEFORE = regex.compile(r"[A-Z][a-z]+,\s*$")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -1407,7 +1408,7 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return text[start:end] in _US_STATES and bool(_PLACE_BEFORE.search(text, 0, start))
 
 
-_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
+_DEFINED = regex.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
 _LINK_WORDS = frozenset({"and", "of", "for", "the", "&", "to", "in"})
 _BODY_WORDS = frozenset(  # a phrase with one of these names a body or a person, not a skill
     "department city county state agency administration office bureau association board "
@@ -1477,8 +1478,8 @@ def defined_acronyms(text: str, lex: Lexicon) -> tuple[list[Found], set[str]]:
     return out, bodies
 
 
-_CAPWORD = re.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
-_CAP_CONNECTOR = re.compile(r"(?<![\w'’])(?P<w>[A-Z][a-z]+)\s+(?:of|for)\s+$")
+_CAPWORD = regex.compile(r"[A-Z][A-Za-z0-9&'’.-]*")
+_CAP_CONNECTOR = regex.compile(r"(?<![\w'’])(?P<w>[A-Z][a-z]+)\s+(?:of|for)\s+$")
 # words a Title Case requirement line puts around a skill ("Mathematics Background", "Strong
 # Python Skills", "Knowledge of SQL"): capitalised, yet no part of a name
 _TITLE_CASE_FILLER = frozenset(
@@ -1528,7 +1529,7 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
 
 # an acronym in the plural: "APIs", "LLMs" (the lexicon holds API, LLM); of three letters at
 # least ("PRs" are pull requests, not public relations)
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{3,6}s")
+_PLURAL_ACRONYM = regex.compile(r"[A-Z]{3,6}s")
 
 
 def _as_acronym(word: str, lex: Lexicon) -> Optional[str]:
@@ -1565,29 +1566,29 @@ def _acronym(word: str, start: int, end: int, text: str, lex: Lexicon) -> Found:
 
 # ---- what an ad's prose asks for where no lexicon name is written ---------------------------
 
-_CUE_PHRASE = re.compile(
+_CUE_PHRASE = regex.compile(
     r"\b(?:experience|expertise|background|knowledge|proficiency|proficient|skilled|training|"
     r"apprenticeship|familiarity|competence|work|duties)\s+"
     r"(?:performing|in|with|of|as an?|using|doing)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<p>[A-Za-z][A-Za-z'’ &/-]{2,80})",
     re.I,
 )
-_PHRASE_STOP = re.compile(
+_PHRASE_STOP = regex.compile(
     r"\s+(?:as an?|with|within|for|that|which|who|including|such as|to|in order|at|from|on|by|"
     r"under|while|where|when|is|are|was|were|will|and/or|or|etc|e\.g)\b.*$",
     re.I,
 )
-_PHRASE_LEAD = re.compile(
+_PHRASE_LEAD = regex.compile(
     r"^(?:(?:full[- ]time|part[- ]time|time|paid|professional|various|all|any|some|both|relevant|related|"
     r"direct|hands-on|practical|general|basic|strong|solid|proven|demonstrated|good|excellent|"
     r"the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|other|similar)\s+)+",
     re.I,
 )
-_QUANTITY = re.compile(
+_QUANTITY = regex.compile(
     r"(?:(?:at least|at most|a minimum of|one or more|two or more|one or two)(?:\s+of)?\s+)*",
     re.I,
 )
-_PHRASE_NOT = re.compile(
+_PHRASE_NOT = regex.compile(
     r"\b(?:class|level|city|department|position|capacity|company|environment|team|role|field|"
     r"industry|organi[sz]ation|areas?|years?|months?|hours?|following|above|below|this|these|"
     r"those|such|job|employer|agency|state|county|federal|government|applicant|candidate|"
@@ -1600,13 +1601,13 @@ _PHRASE_NOT = re.compile(
 _CLAUSE_START = frozenset(
     "and or but nor how what who whom whose why when where whether which that if".split()
 )
-_OF_OBJECT = re.compile(
+_OF_OBJECT = regex.compile(
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+of\s+(?:the\s+|all\s+|various\s+)?"
     r"(?P<obj>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})"
 )
 # the cue of whom the work is done with ("work with product managers and tech leads")
-_WITH_PEOPLE = re.compile(r"work\s+with\b", re.I)
-_KIND_OF_EXPERIENCE = re.compile(
+_WITH_PEOPLE = regex.compile(r"work\s+with\b", re.I)
+_KIND_OF_EXPERIENCE = regex.compile(
     r"\b(?:of|paid|professional|relevant)\s+(?P<p>(?:[a-z][a-z-]*\s+){1,4}?)experience\b"
 )
 
@@ -1649,19 +1650,19 @@ _NUMBER = (
     r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty)"
 )
-_EXPERIENCE = re.compile(
+_EXPERIENCE = regex.compile(
     rf"(?P<n>{_NUMBER}(?:\s*(?:\(\d+\)))?(?:\s*(?:-|–|to|or)\s*{_NUMBER})?\+?)\s*(?:\+\s*)?"
     rf"(?:or more\s+)?(?P<unit>years?|months?|hours?)(?:[’']s?)?\s+(?:of\s+)?"
     rf"(?P<what>(?:[\w/&’'-]+\s+){{0,6}}?)(?:experience|work)",
     re.I,
 )
-_PLAIN_YEARS = re.compile(
+_PLAIN_YEARS = regex.compile(
     rf"(?:at least|a minimum of|minimum|over|more than)?\s*{_NUMBER}\+?\s*(?:years?|hours?)\b", re.I
 )
-_UNIT = re.compile(r"year|month|hour", re.I)  # in every match of the two
+_UNIT = regex.compile(r"year|month|hour", re.I)  # in every match of the two
 # a degree written as its letters, in capitals: BS, B.S., BSc, BA, MS, M.Sc. ("BS or MS")
 _LETTERS = r"(?-i:[BM]\.?(?:Sc|S|A)\.?)"
-_DEGREE = re.compile(
+_DEGREE = regex.compile(
     # the letters only where a degree stands: before "degree" or "in"/"from" a field ("MS Office"
     # is a product, "Boston, MA" a state)
     rf"\b(?P<d>{_LETTERS}(?:\s*(?:/|or)\s*{_LETTERS})*(?:\s+degree\b|(?=\s+(?:in|from)\s+[A-Za-z]))|"
@@ -1737,13 +1738,13 @@ class Ask:
         return " or ".join(self.names)
 
 
-_OR_RELATED = re.compile(
+_OR_RELATED = regex.compile(
     r"(?:\s*,\s*[A-Z][\w&'’ ]{0,40}?)*\s*,?\s*"
     r"(?:(?:or|and/or)\s+(?:(?:a|an|any)\s+)?(?:related|similar|equivalent|(?:an)?other|comparable)|etc)\b",
     re.I,
 )
-_OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
-_EXAMPLE_OF = re.compile(
+_OR_BETWEEN = regex.compile(r"^\s*(?:,\s*)?(?:or|/|and/or)\s*$|^\s*,\s*$", re.I)
+_EXAMPLE_OF = regex.compile(
     r"^\s*,?\s*(?:(?:such as|[ei]\.[ge]\.,?|for example,?)\s*(?:[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*)?"
     r"|(?:,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,?\s+)?"  # "A, B and other C"
     r"(?:or|and)\s+(?:any\s+)?other(?:\s+[a-z]+)?)\s*$",
@@ -1751,14 +1752,14 @@ _EXAMPLE_OF = re.compile(
 )
 # "Java or an equivalent", "Python or similar", "Java, Kotlin or other object oriented
 # language(s)": the ad takes a term of the named term's own kind too (ResumeIndex.of_kind)
-_OR_KIN = re.compile(
+_OR_KIN = regex.compile(
     r"\s*(?:,\s*)?(?:or|and/or)\s+(?:(?:an?|any)\s+)?(?:equivalent|similar|comparable|(?:an)?other)\b"
     r"(?P<rest>(?:[ \t]+[\w'’+#./()-]+){0,4})",
     re.I,
 )
 # ... but "a degree or equivalent experience", "or an equivalent combination of education" name
 # what stands in for a degree, not a term's kind
-_NOT_KIN = re.compile(
+_NOT_KIN = regex.compile(
     r"\b(?:experience|education|training|degrees?|qualifications?|combination|background)\b", re.I
 )
 
@@ -1770,9 +1771,9 @@ def _or_kin(sentence: str, end: int) -> bool:
 
 
 # "such as A and B": the examples are joined by "and" yet either will do
-_EXAMPLES_AND = re.compile(r"^\s*,?\s*(?:and|&)\s*$", re.I)
-_EXAMPLES_CUE = re.compile(r"(?:such as|e\.g\.,?|for example,?)\s*$", re.I)
-_ONE_OF = re.compile(
+_EXAMPLES_AND = regex.compile(r"^\s*,?\s*(?:and|&)\s*$", re.I)
+_EXAMPLES_CUE = regex.compile(r"(?:such as|e\.g\.,?|for example,?)\s*$", re.I)
+_ONE_OF = regex.compile(
     r"\b(?:one or more (?:of )?|one of|any of|either|at least one|such as|e\.g\.|for example|"
     r"like)\b|\(e\.g",
     re.I,
@@ -1791,7 +1792,7 @@ def _is_required(s: Sentence) -> bool:
 
 # between two listed terms: a comma, or a comma-listed item no lexicon names ("automotive
 # mechanics, machine shop, welding")
-_LIST_GAP = re.compile(r"\s*,?\s*|\s*,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*")
+_LIST_GAP = regex.compile(r"\s*,?\s*|\s*,\s*[\w&'’+#./-]+(?:\s+[\w&'’+#./-]+){0,2}\s*,\s*")
 
 
 def _run_ends(sentence: str, found: list[Found]) -> list[int]:
@@ -1857,7 +1858,7 @@ def _groups(sentence: str, found: list[Found]) -> list[list[Found]]:
 
 
 # a bracket of examples after a term: "SQL (ex. Snowflake, Redshift)", "a cloud (AWS or GCP)"
-_EXAMPLES_OPEN = re.compile(
+_EXAMPLES_OPEN = regex.compile(
     r"\s*\(\s*(?P<cue>(?:e\.\s?g|ex|i\.\s?e|incl|including|for example|such as|like)\b[.:,]*)?\s*",
     re.I,
 )
@@ -1900,7 +1901,7 @@ def _with_examples(sentence: str, groups: list[list[Found]]) -> list[list[Found]
 _WEIGHT = {REQUIRED: 3.0, NICE: 1.0, DUTIES: 1.5, NOTES: 1.0, OTHER: 1.2}
 
 
-_INTRODUCED = re.compile(
+_INTRODUCED = regex.compile(
     r"^\s*(?:\*\*)?(?P<c>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})[®™]?(?:\*\*)?\s+"
     r"(?:(?:is|are|was)\s+(?:a|an|the)\s+(?:leading|global|world|fast|rapidly|innovative|"
     r"premier|largest|pioneering|trusted|award)|"
@@ -1938,7 +1939,7 @@ def _is_advertiser(name: str, words: set[str], written: str = "") -> bool:
     return bool(hits - lower)
 
 
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = regex.compile(r"\S+")
 
 
 def _word_before(words: list[tuple[int, int]], at: int) -> tuple[int, int]:

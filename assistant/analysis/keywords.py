@@ -12,6 +12,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from assistant import regex
 from assistant.inputs.job import (
     BOILERPLATE,
     NICE,
@@ -31,7 +32,7 @@ VOCABULARY_FILE = "skills.yaml"
 
 # Tokens (assistant.text) keep the punctuation of skill names: C++, C#, .NET, Node.js, CI/CD, A&B.
 # Terms never run across these: a comma, a sentence end, brackets, bullets, line ends.
-_SEGMENT_BREAK = re.compile(r"[,;:()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n")
+_SEGMENT_BREAK = regex.compile(r"[,;:()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n")
 
 
 def singular(word: str) -> str:
@@ -217,8 +218,8 @@ class KeywordReport(BaseModel):
     )
 
 
-_CAMEL_JOIN = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
-_LETTER_RUN = re.compile(r"[A-Za-z]{5,}")
+_CAMEL_JOIN = regex.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+_LETTER_RUN = regex.compile(r"[A-Za-z]{5,}")
 # the most capitalised parts a run-together name has: "QuickBooks", "PowerPoint", "LinkedIn"
 _NAME_PARTS = 3
 
@@ -258,7 +259,7 @@ def split_run_together(text: str) -> str:
 
 
 # A last word a resume may leave out: "Plumbing Systems" is shown by "plumbing".
-_GENERIC_TAIL = re.compile(
+_GENERIC_TAIL = regex.compile(
     r"\s+(?:systems?|skills?|work|experience|services?|operations?|development|environment|"
     r"techniques?|principles|methods?|practices?|procedures?|equipment|tools?|programs?)$",
     re.I,
@@ -267,7 +268,7 @@ _GENERIC_TAIL = re.compile(
 
 # A first word that says where or how well, not what: "Remote Technical Support" is shown by
 # "technical support".
-_LEADING_MODIFIER = re.compile(
+_LEADING_MODIFIER = regex.compile(
     r"^(?:remote|on-?site|advanced|basic|general|applied|professional|effective|strong|"
     r"excellent|proven|solid|practical|hands-on)\s+(?=\S+\s+\S)",
     re.I,
@@ -277,7 +278,7 @@ _LEADING_MODIFIER = re.compile(
 # the noun and the adjective of one Greek-born word: analysis ~ analytic(al), diagnosis ~
 # diagnostic, synthesis ~ synthetic (on stems: analysi ~ analyt, diagnosi ~ diagnost). Not the
 # verb: "analyze the network" is a task, not analytical skills
-_GREEK_ENDING = re.compile(r"(?<=[a-z]{4}[yoe])(?:si|st|t)$")
+_GREEK_ENDING = regex.compile(r"(?<=[a-z]{4}[yoe])(?:si|st|t)$")
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -298,7 +299,7 @@ RARE_HEAD = 10
 
 # Where a reader stops looking for a term's words together: a sentence end, a line (a bullet), a
 # comma, a bracket. Not a colon: "Testing: unit and integration" is one statement.
-_CLAUSE_BREAK = re.compile(r"[,;()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n|\s-\s")
+_CLAUSE_BREAK = regex.compile(r"[,;()!?\[\]{}\"|\u2022\u00b7\u2013\u2014]|\.(?:\s|$)|\n|\s-\s")
 # Words that say nothing of what a term is: not counted between a term's words.
 _FILLER = frozenset(
     "a an the of to for in on at by with and or as our my their its from into this that these "
@@ -311,7 +312,7 @@ _LEVELS = frozenset("senior junior lead principal staff".split())
 
 # A resume's title line: a role in capitals alone on its line, or before a comma, a dash, a
 # bracket or a date ("Software Developer , 12/2015 to Current", "SOFTWARE DEVELOPER")
-_TITLE_LINE = re.compile(
+_TITLE_LINE = regex.compile(
     r"^[ \t\u2022\u00b7*]*(?P<title>[A-Z][A-Za-z&/]*(?:[ ]+[A-Z][A-Za-z&/]*){1,3})"
     r"[ \t]*(?:$|[,(|:\u2013\u2014]|-\s|\d)",
     re.M,
@@ -719,13 +720,15 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
 # The interview's own-term and weak-spot questions still read the ad this way; its gap questions
 # and practice's "job's terms you used" moved to the lexicon (keyword_gap, session 40).
 
-_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$")
-_ACRONYM = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
-_CAPITALISED_RUN = re.compile(
+_HEADING_LINE = regex.compile(
+    r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$"
+)
+_ACRONYM = regex.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
+_CAPITALISED_RUN = regex.compile(
     r"(?<![\w.])([A-Z][a-z0-9][A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
 )
 # One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
-_NAMED_PRODUCT = re.compile(
+_NAMED_PRODUCT = regex.compile(
     r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
 )
 

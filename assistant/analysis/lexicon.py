@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Optional
 
+from assistant import regex
 from assistant.paths import cached_data, data_path
 from assistant.text import TOKEN
 from assistant.text.stem import american, stem
@@ -27,7 +28,7 @@ CATEGORIES = ("hard skill", "tool", "certification or licence", "soft skill", "d
 MAX_WORDS = 6
 # a name of a kind of tool: "Programming Language", "Business Intelligence Software" (a Lightcast
 # bracket so named makes its skills that kind; scripts/build_lexicon.py)
-TOOL_KIND = re.compile(
+TOOL_KIND = regex.compile(
     r"\b(?:languages?|software|frameworks?|librar(?:y|ies)|tools?|platforms?|protocols?|"
     r"servers?|browsers?|editors?)$",
     re.I,
@@ -47,7 +48,7 @@ def word_key(word: str) -> str:
     return stem(w) if len(w) > 3 else w
 
 
-_FORM = re.compile(
+_FORM = regex.compile(
     r"(?:ability|ibility|able|ible|ments?|tions?|sions?|ances?|ences?|ities|ity|ings?|ed|ers?|ors?|"
     r"als?|ists?|isms?|ives?|ics|ies|y)$"
 )

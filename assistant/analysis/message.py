@@ -8,13 +8,14 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.text.sentences import SENTENCE_END, Span, sentence_spans, span
 
-GREETING = re.compile(
+GREETING = regex.compile(
     r"[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b[^\n,:!]{0,60}?(?:,|:|!+|(?=\n)|$)",
     re.IGNORECASE,
 )
-CLOSING = re.compile(
+CLOSING = regex.compile(
     r"^(?:(?:best|kind|warm|warmest|many|with)\s+(?:regards|wishes|thanks)|regards|best|thanks|thank you|"
     r"cheers|sincerely|yours|all the best|respectfully|talk soon)\b[^\n]{0,40}$",
     re.IGNORECASE,
@@ -22,7 +23,7 @@ CLOSING = re.compile(
 # A courtesy formula that ends the body, as the closing's own words ("... next week. God bless.",
 # "Thanks again!"): the whole sentence, nothing else. It belongs with the sign-off: it asks nothing
 # and is not judged as a sentence of the message.
-VALEDICTION = re.compile(
+VALEDICTION = regex.compile(
     r"(?:(?:thank you|thanks)(?: again| so much| very much)?(?:,? and god bless(?: you)?)?|many thanks|"
     r"god bless(?: you)?(?: all)?|(?:many )?blessings|stay (?:blessed|safe)|take care|cheers|"
     r"(?:have|enjoy) a (?:nice|good|great|lovely|blessed) (?:day|week|weekend|evening)(?: ahead)?)"
@@ -30,7 +31,7 @@ VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 SIGNOFF_LINES = 4  # the closing must be among the message's last lines
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_PARAGRAPH = regex.compile(r"\n[ \t]*\n\s*")
 
 
 class MessageParts(BaseModel):

@@ -22,6 +22,7 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.analysis.occupations_file import Occupation, occupations
 from assistant.analysis.question_bank import load_families
 from assistant.analysis.words import any_phrase
@@ -51,7 +52,7 @@ _TITLE_NOISE = frozenset(
     "full part time fulltime parttime temporary permanent m f h all genders of the and for with "
     "in at to a an".split()
 )
-_WORD = re.compile(r"[a-z][a-z0-9+#.]*[a-z0-9+#]|[a-z]")
+_WORD = regex.compile(r"[a-z][a-z0-9+#.]*[a-z0-9+#]|[a-z]")
 
 
 class RoleMatch(BaseModel):

@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from assistant import regex
+
 # bounded, so a phrase that starts with one of its characters (", then") is tried at each comma of
 # a long run of them in time linear in the run, not quadratic; no phrase spans 40 of them
 SEPARATOR = r"(?:[\s,;:.!\u2026\u2013\u2014-]){1,40}"
@@ -93,14 +95,14 @@ def join_parts(parts: list[tuple[str, bool]], parser: _Parser) -> str:
     if parts and all(optional for _, optional in parts):
         raise parser.fail("a phrase needs at least one word that is not optional")
     out, started = "", False
-    for regex, optional in parts:
+    for part, optional in parts:
         if not started:
             if optional:
-                out += f"(?:{regex}{SEPARATOR})?"
+                out += f"(?:{part}{SEPARATOR})?"
             else:
-                out, started = out + regex, True
+                out, started = out + part, True
         else:
-            out += f"(?:{SEPARATOR}{regex})?" if optional else f"{SEPARATOR}{regex}"
+            out += f"(?:{SEPARATOR}{part})?" if optional else f"{SEPARATOR}{part}"
     return out
 
 
@@ -126,7 +128,7 @@ def compile_phrase(phrase: str, classes: Mapping[str, list[str]]) -> str:
     return body
 
 
-_PLAIN_WORD = re.compile(r"[a-z]+\*?")
+_PLAIN_WORD = regex.compile(r"[a-z]+\*?")
 
 
 def _top_level(text: str, separators: str) -> list[str]:
@@ -164,7 +166,7 @@ def _rarity(words: frozenset[str]) -> tuple[int, int]:
     return min(len(w.rstrip("*")) for w in words), -len(words)
 
 
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = regex.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=4)
@@ -179,7 +181,7 @@ def holds_word(words: frozenset[str], anchors: frozenset[str]) -> bool:
     )
 
 
-_PUNCT_FIRST = re.compile(r"[,;:]")
+_PUNCT_FIRST = regex.compile(r"[,;:]")
 # a word's edge: no letter, digit or apostrophe before ('to' is not in 'into', 'don't')
 WORD_EDGE = r"(?<![\w'\u2019])"
 
@@ -212,5 +214,5 @@ class PhrasePattern:
         ):
             return iter(())
         if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
+            self._compiled = regex.compile(self.source, re.IGNORECASE)
         return self._compiled.finditer(text)

@@ -13,6 +13,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import regex
 from assistant.analysis.question_types import QuestionType
 from assistant.analysis.words import any_phrase
 from assistant.paths import read_data
@@ -25,7 +26,7 @@ GENERAL = "general"
 # not the one who leads it or sets its order ("Mechanical Helper", "Systems Aide", "Pre-Craft
 # Trainee"); not "assistant", a grade that does the craft's own work ("Assistant Signal Systems
 # Electrician" maintains signals) or a rank that leads ("Assistant Chief")
-JUNIOR_TITLE = re.compile(r"\b(?:helpers?|aides?|trainees?|apprentices?)\b", re.IGNORECASE)
+JUNIOR_TITLE = regex.compile(r"\b(?:helpers?|aides?|trainees?|apprentices?)\b", re.IGNORECASE)
 
 
 class _Strict(BaseModel):

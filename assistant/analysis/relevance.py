@@ -56,6 +56,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import regex
 from assistant.analysis.occupation import family_cues, text_shares
 from assistant.analysis.question_bank import GENERAL, QuestionType, family_question, load_families
 from assistant.paths import data_path, read_data
@@ -93,14 +94,14 @@ FIELD_HITS = 2  # an answer's words point to another field from this many of its
 # procedure told to "Why do you want to work for us?"). And another motivational question
 # matching it better ("Where would you like to be in a few years?") does not make it off-topic:
 # such answers run into each other.
-_MOTIVE = re.compile(
+_MOTIVE = regex.compile(
     r"\b(?:why|because|reasons?|proud|enjoy\w*|like[ds]?|lov(?:e|ed|es)|want(?:s|ed)?|hope|"
     r"interest\w*|passion\w*|motivat\w*|excit\w*|goals?|ambitions?|career|appl(?:y|ied)|"
     r"drawn|attract\w*|dream|rewarding|matters?|meaning\w*)\b",
     re.I,
 )
 # An answer about the company speaks to or of it ("You make...", "your customers", "the firm").
-_ABOUT_THEM = re.compile(
+_ABOUT_THEM = regex.compile(
     r"\b(?:you|your|yours|company|organi[sz]ation|firm|business|brand|founded|headquarter\w*|"
     r"website|annual report|competitors?|market)\b",
     re.I,
@@ -666,25 +667,25 @@ def meaning_judge_for(backend) -> Optional[MeaningJudge]:
     )
 
 
-_COMPANY = re.compile(
+_COMPANY = regex.compile(
     r"\b(?:know about (?:us|our|the company|this company|the organi[sz]ation)|our (?:business|"
     r"company|competitors?|products?|customers|mission|values)|competitors?|biggest challenge)\b",
     re.I,
 )
-_MOTIVATIONAL = re.compile(
+_MOTIVATIONAL = regex.compile(
     r"^(?:why (?:do|did|would|are|have) you|why this|why here|why us|what (?:motivates|interests|"
     r"attracts|got you into|draws)|where (?:do|would) you (?:see|like)|tell me about yourself|"
     r"what are you most proud|what are your (?:strengths|weaknesses|goals)|what does good .* mean "
     r"to you|what do you enjoy)",
     re.I,
 )
-_BEHAVIOURAL = re.compile(
+_BEHAVIOURAL = regex.compile(
     r"^(?:tell me about (?:a|an|the|one|your) |describe (?:a|an|the) (?:time|situation|occasion|"
     r"project|change|decision|mistake)|give (?:me )?an example|have you ever|talk me through a "
     r"time|walk me through (?:a|an|the) (?:time|campaign|project|deal|decision)|what did you do when)",
     re.I,
 )
-_SITUATIONAL = re.compile(
+_SITUATIONAL = regex.compile(
     r"^(?:how would you|what would you|imagine|suppose|if you|say you|how might you|what if)|"
     r"\bwhat do you do\?$|\b(?:would you|you would)\b",
     re.I,

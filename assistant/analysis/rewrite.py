@@ -9,20 +9,21 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from assistant import regex
 from assistant.text import QUANTITY
 from assistant.text.lexicon import cliche_pattern, phrase_lists, phrase_pattern
 
 BLANK = "[__]"
 
-_ROLE_TO = re.compile(
+_ROLE_TO = regex.compile(
     r"^(?:my (?:role|job|task|duty) (?:was|is) to|i was (?:asked|hired) to)\s+(?P<verb>\w+)", re.I
 )
-_PRONOUN = re.compile(r"^(?:I|We)\s+(?=[a-z])")
-_PASSIVE = re.compile(
+_PRONOUN = regex.compile(r"^(?:I|We)\s+(?=[a-z])")
+_PASSIVE = regex.compile(
     r"^(?P<subject>[^,;]+?)(?<=\S)\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verbs>\w+(?:\s+and\s+\w+)?)(?P<rest>.*)$",
     re.I,
 )
-_BY_ME = re.compile(r"(?<!\s)\s+by me\b", re.I)
+_BY_ME = regex.compile(r"(?<!\s)\s+by me\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -167,17 +168,17 @@ def _plain_words(text: str) -> str:
     return cliche_pattern().sub(swap, text)
 
 
-_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
-_GLYPH = re.compile(r"^[\u2022\u25aa\u25cf\u27a2*\-]+\s*")
-_FILLER = re.compile(r"^(?:also|then)\s+", re.I)
-_MIXED = re.compile(
+_ADVERB = regex.compile(r"^(?:[A-Z][a-z]+ly)\s+(?=[A-Za-z])")  # 'Successfully', 'Consistently'
+_GLYPH = regex.compile(r"^[\u2022\u25aa\u25cf\u27a2*\-]+\s*")
+_FILLER = regex.compile(r"^(?:also|then)\s+", re.I)
+_MIXED = regex.compile(
     r"(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+)(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\s+[a-z]"
 )
-_TITLE_LABEL = re.compile(r"^(?:[A-Z][a-z]+\s+){1,3}(?=[A-Z][a-z]+ed\s+[a-z])")
-_FIRST_PERSON_INSIDE = re.compile(r"\bI\s+(?=[a-z])")
-_LABEL = re.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
-_MID_I = re.compile(r",\s+I\s+(?=[a-z])")
-_MY = re.compile(r"\b[Mm]y(?=\s+(?:team|staff|soldiers|employees|crew|department|group)\b)")
+_TITLE_LABEL = regex.compile(r"^(?:[A-Z][a-z]+\s+){1,3}(?=[A-Z][a-z]+ed\s+[a-z])")
+_FIRST_PERSON_INSIDE = regex.compile(r"\bI\s+(?=[a-z])")
+_LABEL = regex.compile(r"^[^:]{2,60}?\s?:\s+(?=[A-Z])")
+_MID_I = regex.compile(r",\s+I\s+(?=[a-z])")
+_MY = regex.compile(r"\b[Mm]y(?=\s+(?:team|staff|soldiers|employees|crew|department|group)\b)")
 _ADJECTIVES = frozenset(
     "dedicated motivated skilled experienced talented seasoned certified licensed"
     " accomplished committed driven focused oriented proven trusted respected educated".split()
@@ -191,8 +192,8 @@ _NOUN_LIKE = frozenset(
     " interview inventory issue log market mix pack pitch price program purchase stock survey"
     " track train update upgrade work chair head lead".split()
 )
-_MID_VERB = re.compile(r"(?<=\w\s)([A-Z][a-z]+)(?=\s+[a-z])")  # a capitalised verb mid-line
-_ROLE_NOUN = re.compile(
+_MID_VERB = regex.compile(r"(?<=\w\s)([A-Z][a-z]+)(?=\s+[a-z])")  # a capitalised verb mid-line
+_ROLE_NOUN = regex.compile(
     r"\s*(?:writer|editor|member|partner|director|manager|engineer|consultant|author|producer|"
     r"designer|artist|assistant|lead|officer|specialist|analyst|coordinator|associate|agent|"
     r"staff|team|control|systems?)\b",
@@ -202,19 +203,19 @@ _OPENER_WORDS = frozenset({"Responsible", "Duties", "Assisted", "Helped", "Worke
 _FUNCTION_WORDS = frozenset(
     "a an the and or of for in on at to by with from as into including such".split()
 )
-_PEOPLE = re.compile(
+_PEOPLE = regex.compile(
     r"\b(?:staff|employees?|students?|teams?|members?|agents?|associates?|hires?|volunteers?|"
     r"people|clients?|customers?|patients?|nurses?|soldiers?|interns?|managers?|representatives?|"
     r"officers?|children|kids|participants?|learners?|trainees?|workers?|personnel|crews?|"
     r"cashiers?|servers?|technicians?|analysts?|engineers?|teachers?|tutors?|candidates?)\b",
     re.I,
 )
-_PARTICLE = re.compile(r"^(\s+(?:to|up|out|on|in))(?=\s+and\s)")
-_RUN_ON = re.compile(
+_PARTICLE = regex.compile(r"^(\s+(?:to|up|out|on|in))(?=\s+and\s)")
+_RUN_ON = regex.compile(
     r"(?:\b([a-z]+)|\))\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 )  # "participants Articulate"
-_NO_SPACE_STOP = re.compile(r"[a-z]{2}[.;][A-Z][a-z]")  # "materials.Must handle"
-_NEXT_VERB = re.compile(
+_NO_SPACE_STOP = regex.compile(r"[a-z]{2}[.;][A-Z][a-z]")  # "materials.Must handle"
+_NEXT_VERB = regex.compile(
     r"^(?P<sep>\s*,\s*(?:and\s+)?|\s+(?:and/or|and|or)\s+|\s*/\s*)(?P<adv>[a-z]+ly\s+)?"
     r"(?P<word>[A-Za-z]+)"
 )
@@ -332,7 +333,7 @@ def _form(word: str) -> str:
     return "base"
 
 
-_SEMI_VERB = re.compile(r"(;\s*)([a-z]+)\b")
+_SEMI_VERB = regex.compile(r"(;\s*)([a-z]+)\b")
 
 
 def _semi_past(m: re.Match) -> str:
@@ -411,9 +412,9 @@ def suggest(text: str) -> Suggestion:
     return Suggestion("", what_is_missing(text))
 
 
-_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
-_STRAY_LETTER = re.compile(r"(?<![\w.&'\u2019-])[b-zB-HJ-Z](?![\w.&'\u2019+#-])")
-_UNSAFE = re.compile(
+_DOUBLED = regex.compile(r"\b(\w+)\s+\1\b", re.I)
+_STRAY_LETTER = regex.compile(r"(?<![\w.&'\u2019-])[b-zB-HJ-Z](?![\w.&'\u2019+#-])")
+_UNSAFE = regex.compile(
     r"[;:|\u2026\u2014]|\s[-\u2013]\s|\band/or\b|\betc\b|\(\s*$|\b(?:[A-Z]\.){2,}$|"
     r"\b(?:I|my|our|we|me|myself|your|you)\b|"
     r"\b(?:Dept|Inc|Co|Corp|Ltd|St|Univ|Assn)\.?$|\b(?:that|which|who)\s+\w+\.?$"
@@ -425,22 +426,22 @@ def _two_gerunds() -> re.Pattern:
     """Two verbs in -ing in a row ('promoting demonstrating products'): the user's words are
     broken; a gerund that is a noun ('maintaining staffing levels') does not count."""
     nouns = "|".join(phrase_lists()["noun_gerunds"])
-    return re.compile(rf"\b[a-z]+ing\s+(?!(?:{nouns})\b)[a-z]+ing\s+[a-z]")
+    return regex.compile(rf"\b[a-z]+ing\s+(?!(?:{nouns})\b)[a-z]+ing\s+[a-z]")
 
 
-_RESULT = re.compile(
+_RESULT = regex.compile(
     r"\b(?:to|by|while|thus|thereby)\s+(?:\w+ly\s+)?(?:cut|rais|lower|ensur|sav|driv|generat)\w*|"
     r"\b(?:increas|improv|reduc|grow|grew|boost|maximi[sz]|minimi[sz]|enhanc|exceed|achiev)\w*|"
     r"\bresult(?:ing|ed)\s+in\b",
     re.I,
 )  # a result the bullet states in words already ('that helped improve all quality metrics')
-_LATER_S = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
-_VERB_SUFFIX = re.compile(r"(?:ify|i[sz]e|ate)$")  # 'and solidify', 'and disseminate'
-_PRESENT_AUX = re.compile(r"\b(?:is|are|be|been|has|have|will|can|does|do)\b")
-_LATER_WORD = re.compile(r"(?:,|\band|\bor)\s+(?:\w+ly\s+)?([a-z]+)\s+[a-z]")
-_TO_VERB = re.compile(r"\bto\s+([a-z]+ed)\b")
+_LATER_S = regex.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\s+[a-z]")
+_VERB_SUFFIX = regex.compile(r"(?:ify|i[sz]e|ate)$")  # 'and solidify', 'and disseminate'
+_PRESENT_AUX = regex.compile(r"\b(?:is|are|be|been|has|have|will|can|does|do)\b")
+_LATER_WORD = regex.compile(r"(?:,|\band|\bor)\s+(?:\w+ly\s+)?([a-z]+)\s+[a-z]")
+_TO_VERB = regex.compile(r"\bto\s+([a-z]+ed)\b")
 # a posting or a role, not an action with a result: no result blank after it
-_STATUS = re.compile(
+_STATUS = regex.compile(
     r"^(?:deployed|assigned|transferred|stationed|posted|appointed|hired|brought\s+in|recruited|"
     r"chosen|invited|asked|served|acted|worked)\s+(?:to|as|in\s+to|into)\b",
     re.I,

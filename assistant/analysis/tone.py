@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant import regex
 from assistant.analysis.phrases import PhrasePattern
 from assistant.paths import read_data
 from assistant.rules import Hit, Rule, RuleSet
@@ -81,7 +82,7 @@ class _Compiled:
         self.definition = definition
         self.patterns = [PhrasePattern(p, classes) for p in definition.phrases]
         self.patterns += [
-            re.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
+            regex.compile(p.regex, 0 if p.case_sensitive else re.IGNORECASE)
             for p in definition.patterns
         ]
         self.ignore = _ignored(definition)
@@ -120,12 +121,12 @@ ORDINARY_COUNT = 1_000
 
 
 # The word before or after a match, across "and", "or", "&", "/" or a comma ("ACLS and PALS").
-_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)$")
-_AFTER = re.compile(r"^(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)([A-Za-z][\w-]*)\b")
-_QUALIFIER = re.compile(r"\b([A-Z][A-Z0-9&-]*)\s+$")  # an acronym just before, "NSF "
-_LOWER_NEXT = re.compile(r"\s+[a-z]")  # a word in lower case just after, " award"
+_BEFORE = regex.compile(r"\b([A-Za-z][\w-]*)(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)$")
+_AFTER = regex.compile(r"^(?:\s*(?:,|/|&)\s*|\s+(?:and|or)\s+)([A-Za-z][\w-]*)\b")
+_QUALIFIER = regex.compile(r"\b([A-Z][A-Z0-9&-]*)\s+$")  # an acronym just before, "NSF "
+_LOWER_NEXT = regex.compile(r"\s+[a-z]")  # a word in lower case just after, " award"
 # a word naming what the capitals are the name of: "my GATE scorecard", "the SHINE programme"
-_NAME_HEAD = re.compile(
+_NAME_HEAD = regex.compile(
     r"\s+(?:score|scores|scorecard|exam|exams|examination|test|certificate|certification|"
     r"programme|program|scheme|award|grant|scholarship|fellowship|result|results|licence|"
     r"license|card|number|portal|form|course|qualification|registration|marks|rank|ranking)\b"

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from assistant import regex
 from assistant.analysis.keywords import singular
 from assistant.analysis.phrases import WORD_EDGE, after_a_word, compile_phrase
 from assistant.text import stop_words, tokens
@@ -58,7 +59,7 @@ def any_phrase(phrases: Iterable[str]) -> re.Pattern:
     # edge in each alternative (200 KB against 15 families' cues: 0.3 s against 4 s); none
     # before a phrase that follows a word (", then")
     parts = [WORD_EDGE + "(?:" + "|".join(alts[0]) + ")"] if alts[0] else []
-    return re.compile(r"(?:" + "|".join(parts + alts[1]) + r")(?!\w)", re.IGNORECASE)
+    return regex.compile(r"(?:" + "|".join(parts + alts[1]) + r")(?!\w)", re.IGNORECASE)
 
 
 def count_phrases(text: str, pattern: re.Pattern) -> dict[str, int]:

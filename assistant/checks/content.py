@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from assistant import regex
 from assistant.checks.examples import BASE
 from assistant.checks.wording import (
     LONG_BULLET_WORDS,
@@ -24,7 +25,7 @@ MIN_SPELL_LETTERS = 6  # shorter unknown words are mostly abbreviations ('mtgs',
 MAX_SPELLING_FINDINGS = 5
 
 # A placeholder a template left: '[35] WPM', '[Company]', '[%]', '[Job Title]', 'XYZ Corp'.
-LEFTOVER = re.compile(
+LEFTOVER = regex.compile(
     r"\[(?!\s*\])[^\[\]\n]{1,30}\](?!\()"  # a bracketed slot (not a Markdown link)
     r"|\b(?:XYZ|ABC)\b(?=\s+(?:company|corp|corporation|inc|ltd|llc|university|college|school|bank)\b)"
     r"|\b(?:lorem ipsum|your name here|insert (?:name|company|title|date)\w*)\b"
@@ -34,7 +35,7 @@ LEFTOVER = re.compile(
 _LEFTOVER_SKIP = ("publications",)  # '[1]' there is a reference number
 # One ALL-CAPS word in brackets ('Annual HR Survey [PULSE]') is the short name the writer gives
 # something, not a slot; unless it is a word templates use as a slot ('[NUMBER]', '[COMPANY]').
-_ACRONYM = re.compile(r"\[([A-Z][A-Z0-9&]{1,11})\]")
+_ACRONYM = regex.compile(r"\[([A-Z][A-Z0-9&]{1,11})\]")
 _SLOT_WORDS = frozenset(
     "number name company employer title position date year month city state school degree "
     "university amount percent skill skills tool tools location phone email".split()
@@ -43,7 +44,7 @@ _SLOT_WORDS = frozenset(
 # '[WalMart]') is a bracket where none belongs, and may be a slot the writer filled in: a hint.
 # Numbers, blanks, symbols, slot words and lower-case nouns ('[35]', '[__]', '[%]', '[Company]',
 # '[equipment]', '[week/month/year]') are what a template leaves: firm findings.
-_NAME = re.compile(r"\[\s*([A-Z][A-Za-z'.&-]*(?:\s+[A-Z][A-Za-z'.&-]*)*)\s*\]")
+_NAME = regex.compile(r"\[\s*([A-Z][A-Za-z'.&-]*(?:\s+[A-Z][A-Za-z'.&-]*)*)\s*\]")
 
 
 def _is_acronym(slot: str) -> bool:
@@ -92,7 +93,7 @@ def _section_at(resume: Resume, number: int) -> str:
 # ("Date of birth : ..."), or as the one sentence that only says it ("I am 37 years old"), so a
 # word that also has a working sense ('religion' as a subject, 'married' in a bullet) is not one.
 PERSONAL_DETAILS: dict[str, re.Pattern] = {
-    name: re.compile(pattern, re.IGNORECASE)
+    name: regex.compile(pattern, re.IGNORECASE)
     for name, pattern in {
         "date of birth": r"\bdate of birth\b|\bbirth ?date\s*:|\bd\.?o\.?b\.?\s*[:\-]|\bborn on\b",
         "age": r"\bage\s*:\s*\d{2}\b|\bI(?: am|'m)\s+\d{2}\s*(?:years|yrs)\s*old\b",
@@ -121,7 +122,7 @@ def personal_details(resume: Resume) -> Iterator[Hit]:
 
 
 REPEATED_DUTY_WORDS = 5  # a shorter line ('Customer service') may fairly recur
-_FIELD = re.compile(
+_FIELD = regex.compile(
     r"^\W*[A-Z][\w ]{0,20}:\s"
 )  # 'Salary: ...', 'Hours per week: 40': a field, not a duty
 
@@ -216,9 +217,9 @@ def _looks_like_typo(word: str, fix: str, speller) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == fix[diff[1]]
 
 
-_WORD = re.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
-_PROPER = re.compile(r"\b[A-Z][a-zA-Z]+\b")
-_CAPITALISED = re.compile(r"(?<![\w@/.'\u2019-])[A-Z][a-z]{6,}(?![\w@/'\u2019-])(?!\.\w)")
+_WORD = regex.compile(r"(?<![\w@/.'\u2019-])[a-z]+(?![\w@/'\u2019-])(?!\.\w)")
+_PROPER = regex.compile(r"\b[A-Z][a-zA-Z]+\b")
+_CAPITALISED = regex.compile(r"(?<![\w@/.'\u2019-])[A-Z][a-z]{6,}(?![\w@/'\u2019-])(?!\.\w)")
 COMMON_WORD = 1000  # pyspellchecker's count: a correction seen this often is an everyday word
 
 
@@ -233,7 +234,7 @@ def _capitalised_slip(word: str, fix: str, speller) -> bool:
     )
 
 
-_PAIR = re.compile(r"(?=\b([A-Za-z]+) ([A-Za-z]+)\b)")
+_PAIR = regex.compile(r"(?=\b([A-Za-z]+) ([A-Za-z]+)\b)")
 
 
 def join_split_words(line: str, speller) -> str:

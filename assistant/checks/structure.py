@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Optional
 
+from assistant import regex
 from assistant.checks.examples import BASE, LONG, LONGISH  # noqa: F401  (the rules' examples)
 from assistant.inputs.resume import ROLE_WORDS, Resume, split_dates
 from assistant.rules import HINT, Hit, Rule
@@ -29,21 +30,21 @@ REQUIRED_SECTIONS = (("experience", "error"), ("education", "warning"), ("skills
 _MONTHS_FULL = "january|february|march|april|june|july|august|september|october|november|december"
 _MONTHS_SHORT = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 DATE_STYLES = [
-    ("'May 2020' (either)", re.compile(r"^may\.?\s+\d{4}$", re.I)),
-    ("'January 2020'", re.compile(rf"^(?:{_MONTHS_FULL})\s+\d{{4}}$", re.I)),
-    ("'Jan 2020'", re.compile(rf"^(?:{_MONTHS_SHORT})\.?\s+\d{{4}}$", re.I)),
-    ("'01/2020'", re.compile(r"^\d{1,2}/\d{4}$")),
-    ("'2020-01'", re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")),
-    ("'2020'", re.compile(r"^\d{4}$")),
+    ("'May 2020' (either)", regex.compile(r"^may\.?\s+\d{4}$", re.I)),
+    ("'January 2020'", regex.compile(rf"^(?:{_MONTHS_FULL})\s+\d{{4}}$", re.I)),
+    ("'Jan 2020'", regex.compile(rf"^(?:{_MONTHS_SHORT})\.?\s+\d{{4}}$", re.I)),
+    ("'01/2020'", regex.compile(r"^\d{1,2}/\d{4}$")),
+    ("'2020-01'", regex.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")),
+    ("'2020'", regex.compile(r"^\d{4}$")),
 ]
-_DATE_TOKEN = re.compile(
+_DATE_TOKEN = regex.compile(
     rf"(?:(?:{_MONTHS_FULL}|{_MONTHS_SHORT}|may)\.?\s+\d{{4}}|\d{{1,2}}/\d{{4}}"
     rf"|(?<!\d)\d{{4}}-(?:0[1-9]|1[0-2])(?:-\d{{2}})?(?!\d)|(?<!\d)\d{{4}}(?!\d))",
     re.IGNORECASE,
 )
 
 
-_RANGE_WORD = re.compile(r"\s(?:-|\u2013|\u2014|to|until|till)\s|\d(?:-|\u2013)\d", re.I)
+_RANGE_WORD = regex.compile(r"\s(?:-|\u2013|\u2014|to|until|till)\s|\d(?:-|\u2013)\d", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from assistant import regex
 from assistant.checks.examples import BASE, LONG  # noqa: F401  (the rules' examples)
 from assistant.inputs.resume import Resume
 from assistant.rules import HINT, Hit, Rule
@@ -31,14 +32,14 @@ WALL_SENTENCES = 3  # so many sentences in one bullet make a paragraph too
 PARAGRAPH_WORDS = 60
 MIN_ACHIEVEMENT_WORDS = 4
 
-HONOUR = re.compile(
+HONOUR = regex.compile(
     r"^\W*(?:awarded|won|received|named|selected|promoted|elected|nominated|earned)\b",
     re.IGNORECASE,
 )
-BY_ME = re.compile(r"\bby me\b", re.IGNORECASE)
+BY_ME = regex.compile(r"\bby me\b", re.IGNORECASE)
 FIRST_PERSON_SUBJECTS = ("i", "we")
 PASSIVE_SUBJECT_WORDS = 6  # "The quarterly budget for the region was prepared ..."
-_CLAUSE = re.compile(r"\b(?:that|which|who|so|to|and|while|when|where|until|if)\b|[,;:]", re.I)
+_CLAUSE = regex.compile(r"\b(?:that|which|who|so|to|and|while|when|where|until|if)\b|[,;:]", re.I)
 
 
 def _acts_first(before: str) -> bool:
@@ -58,7 +59,7 @@ def _past_forms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def passive_pattern() -> re.Pattern:
     irregular = "|".join(sorted(word_set("irregular_participles")))
-    return re.compile(
+    return regex.compile(
         rf"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|{irregular})\b",
         re.IGNORECASE,
     )
@@ -104,7 +105,7 @@ def unquantified(resume: Resume) -> Iterator[Hit]:
 
 # A duty named as a noun ("Preparation of", "Management of", "Selling of"): the work without
 # the one who did it. On the seen labels every resume with one (9) was labelled weak-opener.
-DUTY_NOUN = re.compile(r"^\W*[A-Za-z]+(?:tion|sion|ment|ance|ing)\s+of\b")
+DUTY_NOUN = regex.compile(r"^\W*[A-Za-z]+(?:tion|sion|ment|ance|ing)\s+of\b")
 
 
 def weak_opener(resume: Resume) -> Iterator[Hit]:

@@ -141,8 +141,9 @@ def _collect(outcome, results: list, failures: list, as_json: bool, batch: bool)
         return
     from assistant.cli.critique_report import renderables
 
+    out = console()
     for item in renderables(outcome):
-        console().print(item)
+        out.print(item)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import mmap
-import re
 import struct
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.errors import ModelError
 
 _MAGIC = b"GGUF"
@@ -233,7 +233,7 @@ def _typed(meta: dict[str, Any], key: str, kind: type) -> Any:
 
 # ---- a model cut to its first blocks (soften's judge reads a middle layer) ----------------------
 
-_BLOCK = re.compile(r"blk\.(\d+)\.")
+_BLOCK = regex.compile(r"blk\.(\d+)\.")
 _UINT32 = 4
 CUT_FORMAT = 1  # bump when the cut file's layout changes: older cuts are then made again
 

@@ -8,15 +8,15 @@ a pasted job ad that contains "<|im_end|><|im_start|>system" stays text, as the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from assistant import regex
 from assistant.engine.base import Message
 from assistant.engine.options import GenerateOptions
 from assistant.errors import ModelError
 
 _MARK = "\x00{}\x00"  # where a message's content goes: a character no template or message holds
-_MARKS = re.compile("\x00(\\d+)\x00")
+_MARKS = regex.compile("\x00(\\d+)\x00")
 
 
 @dataclass

@@ -8,6 +8,7 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.analysis.tone import find_signals
 from assistant.guard.injection import find_instructions, followed_instructions
 from assistant.rules import CheckResult, Draft, RuleSet, judged, on_facts
@@ -80,7 +81,7 @@ COMMON_CAPITALS = {
     "ps",
     "p.s",
 }
-_PLACEHOLDERS = re.compile(
+_PLACEHOLDERS = regex.compile(
     r"\[[^\]\n]{0,40}\]|<[^>\n]{1,40}>|\{\{|\}\}|\{%|%\}|\bX{2,}\b|\bXYZ\b|_{3,}"
     r"|\b(?:your name|company name|hiring manager'?s? name|recipient|insert \w+)\b",
     re.IGNORECASE,
@@ -307,7 +308,7 @@ def check_mentions(text: str, fact: str) -> CheckResult:
     )
 
 
-_SHORTHAND = re.compile(r"\s\+\s|\+\s*me\b|\bw/|\bre:|->|\bqs\b", re.I)
+_SHORTHAND = regex.compile(r"\s\+\s|\+\s*me\b|\bw/|\bre:|->|\bqs\b", re.I)
 
 
 def check_no_shorthand(text: str, facts: DraftFacts) -> CheckResult:
@@ -354,7 +355,7 @@ def check_reader(text: str, facts: DraftFacts) -> CheckResult:
         ):
             problem = f"thanks {m.group(1).strip()}"
     forms = "|".join(re.escape(n) for n in sorted(facts.reader, key=len, reverse=True))
-    vocative = re.compile(rf",\s*(?:{forms})\s*(?=[,.!?])")
+    vocative = regex.compile(rf",\s*(?:{forms})\s*(?=[,.!?])")
     third = _mentions(vocative.sub(",", body), facts.reader)
     if not problem and third:
         problem = f"names the reader ({third}) in the third person"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from assistant import regex
 from assistant.text import sentences, tokens
 
-_TRIGGER = re.compile(
+_TRIGGER = regex.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?"
     r"(?:the\s+|your\s+|my\s+|these\s+|those\s+)?"
     r"(?:previous|prior|above|earlier|preceding|original|system|other|former)?\s*"
@@ -33,7 +34,7 @@ _TRIGGER = re.compile(
     r"|<\|[^|<>\s]{1,40}\|>|</?s>|<<\s*/?\s*sys\s*>>|\[/?inst\]|<\|?(?:im_start|im_end)\|?>",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"^[\s,;:.\-–—]*(?:and|then|instead|now)?[\s,;:.\-–—]*", re.IGNORECASE)
+_LEAD_IN = regex.compile(r"^[\s,;:.\-–—]*(?:and|then|instead|now)?[\s,;:.\-–—]*", re.IGNORECASE)
 
 
 # Letters that look Latin but are not (Cyrillic, Greek): 'ignоre' with a Cyrillic o is 'ignore'.
@@ -45,8 +46,8 @@ _LOOKALIKES = str.maketrans(
     "aeopcyxijshdqABEKMHOPCTXIaoeiknptuABEHIKMNOPTYX",
 )
 # Characters that show as nothing: zero-width spaces and joiners, soft hyphens, direction marks.
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = regex.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def normalise(text: str) -> str:

@@ -8,6 +8,7 @@ import re
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.analysis.keywords import find_terms
 from assistant.analysis.words import QUESTION_WORDS, is_near_duplicate, token_set
 from assistant.guard.checks import (
@@ -67,9 +68,9 @@ def check_one_question(text: str, facts: QuestionFacts) -> CheckResult:
 _OPENERS = frozenset(
     "how what tell describe walk give which when where why can could have would".split()
 )
-_YOU = re.compile(r"\b(?:you|your|you've|you'd|you're)\b", re.IGNORECASE)
-_CLARIFYING = re.compile(r"\bwhat (?:do|did) you mean\b|\bhow can i help\b", re.IGNORECASE)
-_QUOTES = re.compile(r"[\"\u201c\u201d\u2018]|(?<!\w)'|'(?!\w)")
+_YOU = regex.compile(r"\b(?:you|your|you've|you'd|you're)\b", re.IGNORECASE)
+_CLARIFYING = regex.compile(r"\bwhat (?:do|did) you mean\b|\bhow can i help\b", re.IGNORECASE)
+_QUOTES = regex.compile(r"[\"\u201c\u201d\u2018]|(?<!\w)'|'(?!\w)")
 
 
 def check_asks_the_candidate(text: str, facts: QuestionFacts) -> CheckResult:

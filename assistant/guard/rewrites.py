@@ -8,6 +8,7 @@ import re
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.analysis.keywords import find_terms
 from assistant.analysis.rewrite import BLANK, is_past_tense
 from assistant.guard.checks import CheckResult
@@ -18,7 +19,9 @@ from assistant.text.lexicon import first_person, phrase_pattern
 MIN_SHARED_WORDS = 0.5  # a rewrite keeps at least half of the original's content words
 MAX_NEW_WORDS = 3  # and brings at most a few words the resume does not have (no new claims)
 MAX_ENDING_WORDS = 8  # an ending ("for a team of [__] people") is a phrase, not a second bullet
-_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
+_RATE = regex.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE
+)
 
 
 class BulletRewrite(BaseModel):

@@ -10,14 +10,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant import regex
 from assistant.errors import InputError, first_error
 from assistant.inputs.json_file import read_json
 from assistant.inputs.text import display_name, read_text
 
 MAX_ANSWERS_BYTES = 500_000
 MAX_PAIRS = 100
-_HEADING = re.compile(r"^\s{0,3}(?P<level>#{1,6})\s+(?P<q>.+?)\s*#*\s*$")
-_NUMBERED = re.compile(r"^(?:q(?:uestion)?\s*)?\d+[.):]\s*", re.IGNORECASE)
+_HEADING = regex.compile(r"^\s{0,3}(?P<level>#{1,6})\s+(?P<q>.+?)\s*#*\s*$")
+_NUMBERED = regex.compile(r"^(?:q(?:uestion)?\s*)?\d+[.):]\s*", re.IGNORECASE)
 
 
 class AnswerPair(BaseModel):

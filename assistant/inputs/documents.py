@@ -4,9 +4,9 @@ bad file from becoming a bad critique: a scan has no text, a broken zip or a zip
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
+from assistant import regex
 from assistant.errors import InputError
 from assistant.inputs.limits import TextCap, rebuild_zip
 from assistant.inputs.text import display_name, read_bytes
@@ -128,7 +128,7 @@ def _layout_pages(data: bytes, cap: TextCap) -> list[str]:
 
 
 WRAP_SLACK_CHARS = 12  # a line ending this many characters short of its box's edge did not wrap
-_ITEM = re.compile(
+_ITEM = regex.compile(
     r"^(?:[-*+\u2022\u25aa\u25e6\u25cf\u25a0\u2023\u25ba\u27a2\u2714o]|\d{1,2}[.)])\s"
 )
 
@@ -157,7 +157,7 @@ _MOJIBAKE = {
     "\u00c2\u00a0": " ",
     "\u00c3\u00a9": "\u00e9",
 }
-_STRAY_A = re.compile(r"\u00c2(?=\s|$)|(?<=\s)\u00c2")  # a non-breaking space's stray first byte
+_STRAY_A = regex.compile(r"\u00c2(?=\s|$)|(?<=\s)\u00c2")  # a non-breaking space's stray first byte
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
 

@@ -10,6 +10,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import regex
 from assistant.errors import InputError
 from assistant.inputs.json_file import read_json, validate_shape
 from assistant.inputs.sections import heading_form, normalise_heading
@@ -19,7 +20,7 @@ from assistant.text_utils import plural, word_count
 
 MAX_JOB_BYTES = 300_000
 
-_FIELD = re.compile(
+_FIELD = regex.compile(
     r"^\s*(?P<key>title|role|position|job title|company|employer)\s*:\s*(?P<value>.+?)\s*$", re.I
 )
 
@@ -36,26 +37,26 @@ REQUIRED, NICE, DUTIES, NOTES, BOILERPLATE, OTHER = (
     "other",
 )
 
-NICE_HEADING = re.compile(
+NICE_HEADING = regex.compile(
     r"nice[ -]to[ -]have|bonus|preferred|\bplus\b|desir|advantage|additional points|extra credit|"
     r"we'?d love|would love|not required|good to have|optional",
     re.I,
 )
-REQUIREMENT_HEADING = re.compile(
+REQUIREMENT_HEADING = regex.compile(
     r"requirement|required|qualification|must[ -]have|what you(?:'ll| will)? (?:need|bring|have)|you have|"
     r"about you|who you are|skills|experience you|looking for|ideal candidate|you bring|"
     r"your profile|competenc|technolog|stack|essential|what we need|what we expect|expertise|"
     r"knowledge|you(?:'re| are) (?:a|an)\b|profile|skill ?set",
     re.I,
 )
-DUTIES_HEADING = re.compile(
+DUTIES_HEADING = regex.compile(
     r"responsibilit|duties|what you(?:'ll| will) do|the role|your role|day[ -]to[ -]day|impact|"
     r"your tasks|tasks|you will|in this role|what you(?:'ll| will) (?:work|be)|the job|the work|"
     r"position summary|job summary|about the role|the position|(?<!for this )(?<!for the )role|"
     r"(?:job|position) description|^(?:the )?opportunity$|\b(?:vos|tes) missions?\b|^missions$",
     re.I,
 )
-BOILERPLATE_HEADING = re.compile(
+BOILERPLATE_HEADING = regex.compile(
     r"benefit|perks|what we offer|offer|compensation|salary|\bpay\b|equal|eeo|divers|inclusi|"
     r"accommodat|apply|application|deadline|selection|examination|\bexam|interview|privacy|"
     r"notice|^about\b(?! (?:you|the role|this role|the job|the position|this position))|who we are|\bour (?:mission|values|culture|story|team)|"
@@ -66,14 +67,16 @@ BOILERPLATE_HEADING = re.compile(
     r"company (?:description|overview)",
     re.I,
 )
-NOTES_HEADING = re.compile(r"^(?:process |special |general )?notes?$|selective certification", re.I)
+NOTES_HEADING = regex.compile(
+    r"^(?:process |special |general )?notes?$|selective certification", re.I
+)
 
 
 _SENTENCE_WORDS = 8
-_BRACKETED = re.compile(r"\(([^()]{3,40})\)\s*[:?]?\s*$")
+_BRACKETED = regex.compile(r"\(([^()]{3,40})\)\s*[:?]?\s*$")
 # A job board's badges under the title, each in code marks ("`💰 $Competitive Salary (paid in
 # USD)` `🌎 Remote - Brazil`", "`🌎 Remote, Oregon, United States`"): the job's pay and place
-_BADGES = re.compile(r"(?:`[^`]+`\s*)+")
+_BADGES = regex.compile(r"(?:`[^`]+`\s*)+")
 
 
 def heading_kind(h: str, previous: str) -> str:
@@ -115,19 +118,19 @@ def heading_kind(h: str, previous: str) -> str:
 
 
 # Words that make a sentence a nice-to-have, or a must, whatever its section says.
-NICE_CUE = re.compile(
+NICE_CUE = regex.compile(
     r"\b(?:nice to have|bonus|a plus|is a plus|preferred|preferably|ideally|desir\w+|"
     r"advantage\w*|not required|some positions|may (?:be )?requir\w*|would be great|familiarity)\b",
     re.I,
 )
-REQUIRED_CUE = re.compile(
+REQUIRED_CUE = regex.compile(
     r"\b(?:required|requirements?|must|minimum|proficien\w*|experience (?:with|in|using)|"
     r"knowledge of|familiar\w* with|expertise in|skilled in|hands-on|working knowledge|"
     r"ability to|degree|certifi\w*|licen[cs]e|years)\b",
     re.I,
 )
 
-_COMPANY_LINE = re.compile(
+_COMPANY_LINE = regex.compile(
     r"^\s*(?:company|employer|organi[sz]ation)\s*:\s*(?P<name>.+?)\s*$|"
     r"^\s*(?:#{1,6}\s*)?about\s+(?!the\s|us\b|you\b|this\b|the$)(?P<about>[A-Z][\w&.' -]{1,50}?)\s*(?::\s*)?$|"
     r"\b(?:[Jj]oin|[Aa]t)\s+(?P<join>[A-Z][\w&.'-]+(?:[ \t]+[A-Z][\w&.'-]+){0,3})(?:,|\.|\s+(?:is|as|and|we|where|in)\b)|"
@@ -184,7 +187,7 @@ class JobDescription(BaseModel):
 
 # "<Name> is a/an/the ...", "We are a ..." opening a sentence; a listing's "(NYSE: X)" or ", Inc."
 # after the name is skipped
-_EMPLOYER_IS = re.compile(
+_EMPLOYER_IS = regex.compile(
     r"^\W*(?P<who>We|[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3})(?:,? Inc\.?|,? LLC)?\s*"
     r"(?:\([^()]{1,40}\)\s*)?(?:is|are|'re|’re)\s+(?:a|an|the)\s+(?P<rest>[^.;:!?()]+)"
 )
@@ -221,7 +224,7 @@ _NOT_WORK = frozenset(
     "position opportunity".split()
 )
 # "a platform that helps small businesses ...": who the platform is for
-_HELPS = re.compile(
+_HELPS = regex.compile(
     r"^(?:that|which)\s+(?:helps|serves|supports|empowers)\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)\b"
 )
 _MOST_WORDS = 6
@@ -328,9 +331,9 @@ def employer_does(
 
 
 # a Markdown link, [text](address), its text with at most one level of brackets inside
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\([^)\s]*\)")
+_LINK = regex.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\([^)\s]*\)")
 # A byline under the title names no employer: the source's "None", a job board
-_NO_BYLINE = re.compile(r"^(?:none|n/?a|unknown|confidential|remote\b.*|.*\bboard)$", re.I)
+_NO_BYLINE = regex.compile(r"^(?:none|n/?a|unknown|confidential|remote\b.*|.*\bboard)$", re.I)
 
 
 def _plain(text: str) -> str:
@@ -341,11 +344,11 @@ def _plain(text: str) -> str:
 # A line set wholly in emphasis, in any combination the ads write: "**_Key Responsibilities:_**",
 # " ** _Location:_**", "__Benefits__", "_Benefits & Perks_", "**About the role:** **" (a stray
 # closing mark), "**About this _roll_ * (Responsibilities) **" (marks inside)
-_WRAPPED = re.compile(
+_WRAPPED = regex.compile(
     r"^\s*(?P<open>[*_][*_\s]*?)\s*(?P<text>[^*_\s].*?)\s*(?P<close>[*_][*_\s:]*)$"
 )
-_MARKS = re.compile(r"[*_]+")
-_SENTENCE_END = re.compile(r"[.!]\s|\.$")
+_MARKS = regex.compile(r"[*_]+")
+_SENTENCE_END = regex.compile(r"[.!]\s|\.$")
 
 
 def _lead_in(text: str, most: int) -> bool:

@@ -9,6 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from assistant import regex
 from assistant.errors import InputError, MissingFactError, first_error
 from assistant.inputs.limits import check_yaml
 from assistant.inputs.text import display_name, read_text
@@ -154,26 +155,28 @@ _KEY_ALIASES = {
 
 # Section headings in the body, matched on their lower-cased words.
 _SECTIONS = [
-    ("went_well", re.compile(r"went well|highlights?|positives?|strengths")),
+    ("went_well", regex.compile(r"went well|highlights?|positives?|strengths")),
     (
         "went_wrong",
-        re.compile(r"went wrong|gone wrong|could have gone better|go better|concerns|weak|improve"),
+        regex.compile(
+            r"went wrong|gone wrong|could have gone better|go better|concerns|weak|improve"
+        ),
     ),
     (
         "questions_asked",
-        re.compile(r"^(?!.*struggl).*(?:questions (?:they |i was )?asked|questions and how)"),
+        regex.compile(r"^(?!.*struggl).*(?:questions (?:they |i was )?asked|questions and how)"),
     ),
     (
         "struggled_questions",
-        re.compile(r"struggl|hard questions|tough questions|difficult questions|questions i"),
+        regex.compile(r"struggl|hard questions|tough questions|difficult questions|questions i"),
     ),
-    ("people", re.compile(r"people|who i met|interviewers|met with")),
-    ("next_steps", re.compile(r"next steps?")),
+    ("people", regex.compile(r"people|who i met|interviewers|met with")),
+    ("next_steps", regex.compile(r"next steps?")),
 ]
-_HEADING = re.compile(
+_HEADING = regex.compile(
     r"^(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|(?P<colon>[A-Za-z][A-Za-z '/&-]{2,60}):\s*$)"
 )
-_VERDICT = re.compile(
+_VERDICT = regex.compile(
     r"(?<!\s)\s+(?:went|felt|was|seemed)\s+(?:really\s+|very\s+)?(?:well|great|good|natural|fine)$",
     re.I,
 )
@@ -258,7 +261,7 @@ def _section_for(heading: str) -> Optional[str]:
     return None
 
 
-_PERSON_SEPARATOR = re.compile(r",|\(|\s[\u2013\u2014-]\s")
+_PERSON_SEPARATOR = regex.compile(r",|\(|\s[\u2013\u2014-]\s")
 
 
 def _parse_person(item: str) -> Person:

@@ -9,6 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import regex
 from assistant.errors import InputError
 from assistant.inputs.sections import heading_form, is_underline, section_kind, split_glued_headings
 from assistant.inputs.text import MAX_TEXT_BYTES
@@ -96,13 +97,13 @@ class Resume(BaseModel):
 
 # ---- Plain text and Markdown ----
 
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_LINK = re.compile(
+_EMAIL = regex.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_LINK = regex.compile(
     r"(?:https?://|www\.)[^\s,;|)>]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|"
     r"dribbble\.com)/[^\s,;|)>]+",
     re.IGNORECASE,
 )
-_LOCATION = re.compile(
+_LOCATION = regex.compile(
     r"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+)*,\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
 )
 MONTH = (
@@ -112,13 +113,13 @@ MONTH = (
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 # One date as resumes write it: 'Jan 2020', 'January 2020', 'May2014', '01/2020', '2020-01', '2020'.
 _DATE = rf"(?:\b{MONTH}\.?,?\s*'?{_YEAR}|\b\d{{1,2}}/{_YEAR}|\b{_YEAR}-(?:0[1-9]|1[0-2])(?!\d)|\b{_YEAR})"
-DATE_RANGE = re.compile(
+DATE_RANGE = regex.compile(
     rf"(?P<range>{_DATE}(?:\s*(?:-|\u2013|\u2014|to|until|till)\s*"
     rf"(?:{_DATE}|present\b|current\b|now\b|today\b|date\b))?)",
     re.IGNORECASE,
 )
-_RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b|\btill\b)\s*", re.I)
-_ONE_DATE = re.compile(rf"{_DATE}|present|current|now|today|date", re.I)
+_RANGE_SPLIT = regex.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b|\btill\b)\s*", re.I)
+_ONE_DATE = regex.compile(rf"{_DATE}|present|current|now|today|date", re.I)
 
 
 def split_dates(dates: str) -> tuple[str, str]:
@@ -136,8 +137,8 @@ def split_dates(dates: str) -> tuple[str, str]:
     return text, ""
 
 
-_SEPARATORS = re.compile(r"\s+(?:\||\u2014|\u2013|-|@|at)\s+|\s*\|\s*|,\s+|\s{3,}|\t+")
-ROLE_WORDS = re.compile(
+_SEPARATORS = regex.compile(r"\s+(?:\||\u2014|\u2013|-|@|at)\s+|\s*\|\s*|,\s+|\s{3,}|\t+")
+ROLE_WORDS = regex.compile(
     r"\b(?:analyst|engineer|manager|developer|designer|specialist|coordinator|assistant|director|lead|"
     r"consultant|intern|associate|officer|representative|teacher|nurse|writer|editor|scientist|administrator|"
     r"accountant|architect|head|president|founder|owner|agent|technician|clerk|supervisor|advisor|strategist|"
@@ -145,8 +146,8 @@ ROLE_WORDS = re.compile(
     r"driver|executive|partner|vp|cto|ceo|cfo|volunteer|fellow|trainee|apprentice|therapist)s?\b",
     re.IGNORECASE,
 )
-_SKILL_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
+_SKILL_SPLIT = regex.compile(r"(?<!\s)\s*(?:[,;|\u2022\u00b7]|\s/\s)\s*")
+_MARKUP = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 
 
 def strip_markup(text: str) -> str:
@@ -185,9 +186,11 @@ _REGION_HINTS = {
     "bangladesh": "BD",
     "poland": "PL",
 }
-_HINT = re.compile(r"\b(" + "|".join(sorted(_REGION_HINTS, key=len, reverse=True)) + r")\b", re.I)
+_HINT = regex.compile(
+    r"\b(" + "|".join(sorted(_REGION_HINTS, key=len, reverse=True)) + r")\b", re.I
+)
 DEFAULT_REGIONS = ("US", "GB")
-_YEARS = re.compile(r"^\(?(?:19|20)\d\d\)?(?:\s*[-\u2013/]\s*\(?(?:19|20)\d\d\)?)*$")
+_YEARS = regex.compile(r"^\(?(?:19|20)\d\d\)?(?:\s*[-\u2013/]\s*\(?(?:19|20)\d\d\)?)*$")
 
 
 def find_phone(where: str, whole: str = "") -> Optional[str]:
@@ -210,7 +213,7 @@ def find_phone(where: str, whole: str = "") -> Optional[str]:
 
 
 # Someone else's contact details on the same line: "Supervisor: Jo Lee, jo@agency.gov".
-_OTHERS = re.compile(r"\b(?:supervisor|reference|referee)s?\b", re.I)
+_OTHERS = regex.compile(r"\b(?:supervisor|reference|referee)s?\b", re.I)
 
 
 def _own_email(text: str) -> Optional[re.Match]:
@@ -265,7 +268,7 @@ def _contact_from(lines: list[str], text: str) -> Contact:
 
 # A range written down a column ('January 2012' / 'to' / 'Current'): its lines are joined with
 # ' | ' like any header's, so the range word standing alone is joined back to its two dates.
-_LONE_RANGE_WORD = re.compile(r"\s*\|\s*(-|\u2013|\u2014|to|until|till)\s*\|\s*", re.I)
+_LONE_RANGE_WORD = regex.compile(r"\s*\|\s*(-|\u2013|\u2014|to|until|till)\s*\|\s*", re.I)
 
 
 def _split_position(header: str) -> Position:

@@ -6,50 +6,60 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from assistant import regex
+
 # Kinds of resume section, each with the words that name it (searched in a heading's lower-cased text).
 RESUME_SECTIONS: list[tuple[str, re.Pattern]] = [
     (
         "volunteer",
         # "Activities and Honors" lists awards: the honours decide
-        re.compile(
+        regex.compile(
             r"^(?!.*\b(?:honou?rs|awards?)\b).*\b(?:volunteer\w*|community|leadership and activities|"
             r"activities)\b"
         ),
     ),
     (
         "skills",
-        re.compile(
+        regex.compile(
             r"\b(?:skills?|competenc(?:y|ies)|expertise|technologies|tools|tech stack|proficiencies|strengths|"
             r"highlights|core qualifications|key qualifications)\b"
         ),
     ),
     (
         "summary",
-        re.compile(
+        regex.compile(
             r"\b(?:summary|profile|about me|objective|overview|introduction|personal statement|"
             r"career focus)\b"
         ),
     ),
     (
         "experience",
-        re.compile(
+        regex.compile(
             r"\b(?:experience|work history|employment|career history|work|positions held|career)\b"
         ),
     ),
     (
         "education",
-        re.compile(r"\b(?:education(?:al)?|academic|degrees?|schooling|training|qualifications)\b"),
+        regex.compile(
+            r"\b(?:education(?:al)?|academic|degrees?|schooling|training|qualifications)\b"
+        ),
     ),
-    ("projects", re.compile(r"\bprojects?\b|\bportfolio\b")),
-    ("certifications", re.compile(r"\b(?:certifications?|certificates?|licen[cs]es?)\b")),
-    ("awards", re.compile(r"\b(?:awards?|honou?rs|achievements|accomplishments)\b")),
-    ("publications", re.compile(r"\b(?:publications?|papers|talks|presentations)\b")),
-    ("languages", re.compile(r"^languages?$")),
-    ("interests", re.compile(r"\b(?:interests|hobbies)\b")),
-    ("references", re.compile(r"\breferences?\b")),
-    ("affiliations", re.compile(r"\b(?:affiliations?|memberships?|professional associations)\b")),
-    ("additional", re.compile(r"^(?:additional information|personal information)$")),
-    ("contact", re.compile(r"^(?:contact|contact information|contact details|personal details)$")),
+    ("projects", regex.compile(r"\bprojects?\b|\bportfolio\b")),
+    ("certifications", regex.compile(r"\b(?:certifications?|certificates?|licen[cs]es?)\b")),
+    ("awards", regex.compile(r"\b(?:awards?|honou?rs|achievements|accomplishments)\b")),
+    ("publications", regex.compile(r"\b(?:publications?|papers|talks|presentations)\b")),
+    ("languages", regex.compile(r"^languages?$")),
+    ("interests", regex.compile(r"\b(?:interests|hobbies)\b")),
+    ("references", regex.compile(r"\breferences?\b")),
+    (
+        "affiliations",
+        regex.compile(r"\b(?:affiliations?|memberships?|professional associations)\b"),
+    ),
+    ("additional", regex.compile(r"^(?:additional information|personal information)$")),
+    (
+        "contact",
+        regex.compile(r"^(?:contact|contact information|contact details|personal details)$"),
+    ),
 ]
 # A plain line (no '#', no colon, not ALL CAPS) is a heading only when it is exactly one of these.
 _PLAIN_HEADINGS = frozenset(
@@ -73,11 +83,11 @@ _QUALIFIERS = frozenset(
     "additional other relevant related professional technical key core selected".split()
 )
 
-_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
-_COLON = re.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")
-_CAPS = re.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*(?::\s*)?$")
-_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
+_MARKDOWN = regex.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_EMPHASIS = regex.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,60})(?:\*\*|__)\s*(?::\s*)?$")
+_COLON = regex.compile(r"^\s*(?P<text>[A-Za-z][A-Za-z '/&,-]{1,50}):\s*$")
+_CAPS = regex.compile(r"^\s*(?P<text>[A-Z][A-Z '/&,-]{2,50}[A-Z])\s*(?::\s*)?$")
+_UNDERLINE = regex.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
 
 
 def normalise_heading(text: str) -> str:
@@ -86,7 +96,7 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split())
 
 
-_SPACED = re.compile(r"^\s*(?:[A-Za-z&]\s{1,3}){3,}[A-Za-z&]\s*:?\s*$")
+_SPACED = regex.compile(r"^\s*(?:[A-Za-z&]\s{1,3}){3,}[A-Za-z&]\s*:?\s*$")
 _SPACED_NAMES: dict[str, str] = {}
 
 
@@ -151,7 +161,7 @@ _GLUED_HEADINGS = frozenset(
         "|"
     )
 )
-_GLUED = re.compile(
+_GLUED = regex.compile(
     r"(?<=[.!?])[ \t]+([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})[ \t]*$(?!\n[ \t]*[a-z])", re.M
 )
 
@@ -163,7 +173,7 @@ _GLUED = re.compile(
 # (after a sentence's end, the rule above decides), with a line of its own to follow.
 _MAIN_KINDS = ("experience", "education", "skills")
 _JOINING = frozenset("of in and or for with to the a an at on & : / - secondary".split())
-_LINE_END_HEADING = re.compile(
+_LINE_END_HEADING = regex.compile(
     r"^(?P<before>(?!\s*[-*\u2022\u25cf\u25aa\u2013])\S.*?\S)[ \t]+"
     r"(?P<heading>(?:(?:Professional|Work|Relevant|Technical|Additional) )?"
     r"(?:Experience|Education|Skills|Work History|Employment History))[ \t]*$"

@@ -12,12 +12,13 @@ plain tuple listed in its module (nothing registers itself by being imported);
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, NamedTuple, Optional, TypeVar, Union
 
 from pydantic import BaseModel, Field
+
+from assistant import regex
 
 Severity = Literal["error", "warning", "info", "hint"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2, "hint": 3}
@@ -26,7 +27,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 # look", costs half a firm finding's price in the score (analysis/score.py HINT_PRICE) and is
 # never among the top fixes.
 HINT: Severity = "hint"
-CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODE = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EXCERPT_CHARS = 100
 
 S = TypeVar("S")  # what a rule set's rules read: a resume, a message, a draft with its facts

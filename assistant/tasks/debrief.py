@@ -15,6 +15,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.errors import InputError, OutputExistsError, ReboundError
 from assistant.files import atomic_write
 from assistant.inputs.notes import MAX_NOTES_BYTES, Person, RejectionNotes, parse_notes
@@ -23,7 +24,7 @@ from assistant.paths import user_dir
 
 HOW = ("well", "okay", "struggled")
 EXISTS = "{path}: already exists; pass --append to add a round to it, or choose another --out"
-_ROUND = re.compile(r"^## Round (\d+)\b", re.MULTILINE)
+_ROUND = regex.compile(r"^## Round (\d+)\b", re.MULTILINE)
 
 
 class QuestionAsked(BaseModel):

@@ -21,7 +21,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from assistant import prompts
+from assistant import prompts, regex
 from assistant.analysis.competency_questions import competency_questions, interview_competencies
 from assistant.analysis.duty_questions import (
     ability_purpose_question,
@@ -205,7 +205,7 @@ class InterviewResult(BaseModel):
 
 Slot = list[InterviewQuestion]  # alternatives: the first that is not a near-duplicate is used
 
-_DEGREE = re.compile(
+_DEGREE = regex.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|diploma|phd|bsc|msc|ba|ma)\b", re.IGNORECASE
 )
 
@@ -521,15 +521,15 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
     return slots
 
 
-_KNOWLEDGE = re.compile(r"\bknowledge of:\s*(.+)", re.I)
-_TO_THE_CANDIDATE = re.compile(
+_KNOWLEDGE = regex.compile(r"\bknowledge of:\s*(.+)", re.I)
+_TO_THE_CANDIDATE = regex.compile(
     r"\b(?:you will|you'll|you would|you bring|your mission|your role)\b", re.I
 )
 # not numbered: bulletins number their notes
-_BULLET = re.compile(rf"^\s*(?:{ESCAPED_MARK}|[*\u2022-])\s+")
+_BULLET = regex.compile(rf"^\s*(?:{ESCAPED_MARK}|[*\u2022-])\s+")
 # "Typical duties relate to A, B and C": a list of what the job does, without verbs.
-_ABILITIES = re.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
-_DUTY_LIST = re.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
+_ABILITIES = regex.compile(r"\b(?:abilit(?:y|ies)|skills?) (?:to|in)\b", re.I)
+_DUTY_LIST = regex.compile(r"\bduties (?:relate to|include|involve)\s+(.+)", re.I)
 # "program coordination and development of public policy": "and" before a noun of an action
 # and its "of" starts the list's next item
 _AND_A_THING_OF = r"\band\s+(?=\w+(?:ment|tion|sion|ance|ence|ing)\s+of\b)"
@@ -538,10 +538,10 @@ _AND_A_THING_OF = r"\band\s+(?=\w+(?:ment|tion|sion|ance|ence|ing)\s+of\b)"
 _ITEM_BREAK = r";|,(?!\s*\w+ing\s*(?:,|and\b|or\b))|" + _AND_A_THING_OF
 # "A, B, and techniques of pre-hospital care": the list's last item, without its "and", when a
 # plural, a name or a modifier follows (a bare verb does not: "and answer questions")
-_LAST_ITEM = re.compile(r"^(?:and|or)\s+(?=\w+s\b|[A-Z]|\w+(?:al|ive|ic|ous)\b)")
+_LAST_ITEM = regex.compile(r"^(?:and|or)\s+(?=\w+s\b|[A-Z]|\w+(?:al|ive|ic|ous)\b)")
 # "Familiarity with version control systems", "Knowledge of common file formats (JSON, XML)": a
 # requirement line that opens with what to know names things, not duties.
-_TO_KNOW = re.compile(
+_TO_KNOW = regex.compile(
     r"^(?:(?:a |an )?(?:good |solid |strong |working |deep |basic )?(?:knowledge|understanding|"
     r"familiarity|proficiency|expertise|exposure|fluency)) (?:of|with|in|to)\s+(.+)",
     re.I,
@@ -549,8 +549,8 @@ _TO_KNOW = re.compile(
 
 
 # "the ability to: A; B", "Ability to C": what the ad asks the candidate to be able to do
-_ABILITY_TO = re.compile(r"\babilit(?:y|ies) to\b:?", re.I)
-_ABILITY_LINE = re.compile(r"^(?:the |an? )?(?:abilit(?:y|ies)|able) to:?\s+(.+)", re.I)
+_ABILITY_TO = regex.compile(r"\babilit(?:y|ies) to\b:?", re.I)
+_ABILITY_LINE = regex.compile(r"^(?:the |an? )?(?:abilit(?:y|ies)|able) to:?\s+(.+)", re.I)
 
 
 def _abilities(text: str, lines: list[str]) -> list[str]:
@@ -634,7 +634,7 @@ def _own_terms(job: JobDescription) -> list[str]:
 # "organizations like Intel, ASICS, WalkMe, and Canva are using...": a list of names after the
 # word for those the employer serves names its customers, not tools the job uses
 _NAME = r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*"
-_CUSTOMER_NAMES = re.compile(
+_CUSTOMER_NAMES = regex.compile(
     r"\b(?i:organi[sz]ations|compan(?:y|ies)|clients|customers|brands|businesses|enterprises)"
     rf",? (?:like|such as|including|include) {_NAME}(?:,? (?:and |or )?{_NAME})*"
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal, Optional
 
-from assistant import prompts
+from assistant import prompts, regex
 from assistant.engine import options as presets
 from assistant.engine.base import Backend, Message, ModelInfo
 from assistant.engine.budget import Piece, fit_to_context, prompt_budget
@@ -64,7 +64,7 @@ COURTESY_WORDS = frozenset(
     "learning walking asking questions seeing meeting chatting pleased happy great think "
     "thought strongest answer answers going parts recently congratulations wanted share".split()
 )
-_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
+_TITLE = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant import prompts
+from assistant import prompts, regex
 from assistant.analysis.desperation import (
     Engine,
     Judgement,
@@ -91,7 +91,7 @@ class SoftenResult(BaseModel):
 PURPOSES_FILE = "soften_purposes.yaml"
 # What a flagged sentence was about ("the QA engineer opening at Northline Software"): kept in
 # one calm sentence when no kept sentence names it, so the facts survive the sentence.
-_SUBJECT = re.compile(
+_SUBJECT = regex.compile(
     r"\b(?:about|regarding|concerning|for|on)\s+((?:the|my|your)\s+[\w&'\- ]{0,40}?"
     r"\b(?:role|post|position|job|vacancy|opening|opportunity|place|application|interview|"
     r"apprenticeship|scheme)\b(?:\s+(?:at|with|in|on)\s+[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)?)"
@@ -165,7 +165,7 @@ def facts_in(sentence: str) -> list[str]:
 
 
 # Where a sentence divides into clauses: punctuation inside it, and before a conjunction.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = regex.compile(
     r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+(?=(?:and|but|because|or|which|since|though|"
     r"although|unless)\s)"
     # "so" joins clauses ("on Friday so surely ..."), except as an adverb of degree ("not so good")
@@ -173,13 +173,13 @@ _CLAUSE_BREAK = re.compile(
     r"\s+(?=so\s+(?!much\b|many\b|far\b|long\b)\w)",
     re.IGNORECASE,
 )
-_LEADING_JOIN = re.compile(
+_LEADING_JOIN = regex.compile(
     r"^(?:so|and|but|because|or|which|since|though|although|unless|then)\s+", re.IGNORECASE
 )
 
 
 # A clause that can stand as a sentence starts with its subject.
-_SUBJECT_START = re.compile(
+_SUBJECT_START = regex.compile(
     r"^(?:i|i'm|i've|i'd|i'll|we|we've|we're|my|our|the|this|that|it|it's|they|he|she|you|your|"
     r"there|there's)\b",
     re.IGNORECASE,
@@ -189,7 +189,7 @@ _SUBJECT_START = re.compile(
 # "and" or "or" before a determiner joins a noun to the one before it ("a call with you and the
 # CFO this week to discuss ..." gives no sentence "The CFO this week to discuss"), unless a verb
 # follows the noun within three words ("... and the result was good" is a clause)
-_JOINED_NOUN = re.compile(
+_JOINED_NOUN = regex.compile(
     r"^(?:and|or)\s+(?:the|this|that|my|our|your)\s+(?!(?:\S+\s+){0,2}(?:is|was|are|were|has|"
     r"have|had|will|would|can|could|did|does|do|went|got)\b)",
     re.IGNORECASE,
@@ -198,7 +198,7 @@ _JOINED_NOUN = re.compile(
 
 # Words that only press, and whose removal leaves the sentence whole: "I am following up again on
 # the Graduate Trainee assessment ..." is calm news without "again" (the facts stay with it).
-_PRESSING_WORDS = re.compile(
+_PRESSING_WORDS = regex.compile(
     r",?\s+\b(?:yet again|once again|once more|again|really|truly|desperately|literally|"
     r"honestly|extremely|so very|very much)\b(?=[\s,.!?])",
     re.IGNORECASE,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Optional
+
+from assistant import regex
 
 # A list mark after Markdown's escape ("\- Work as part of ...": an export that keeps the mark
 # from being rendered as a list): the line shows the mark, and a reader takes it for a list item.
@@ -16,11 +17,11 @@ MARK = (
 )
 # A whole list-item line; `item` is its text without the mark and the surrounding space. Linear:
 # the item's greedy run backtracks only over the line's trailing white space.
-BULLET = re.compile(rf"^\s*{MARK}\s+(?P<item>\S(?:.*\S)?)\s*$")
+BULLET = regex.compile(rf"^\s*{MARK}\s+(?P<item>\S(?:.*\S)?)\s*$")
 # Where a new list item starts inside a paragraph (a line break followed by a mark).
-BULLET_BREAK = re.compile(rf"\n(?=[ \t]*{MARK}\s)")
+BULLET_BREAK = regex.compile(rf"\n(?=[ \t]*{MARK}\s)")
 # A list mark or a Markdown heading mark at the start of a line, to strip.
-_LEAD_MARK = re.compile(rf"^\s*(?:{MARK}\s+|#+\s*)")
+_LEAD_MARK = regex.compile(rf"^\s*(?:{MARK}\s+|#+\s*)")
 
 
 def bullet_item(line: str) -> Optional[str]:

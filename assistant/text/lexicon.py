@@ -8,6 +8,7 @@ import re
 from functools import cache, lru_cache
 from typing import Optional
 
+from assistant import regex
 from assistant.paths import read_data
 from assistant.text.tokens import words
 
@@ -30,15 +31,15 @@ def phrase_pattern(name: str, opener: bool = False) -> re.Pattern:
     """A pattern for one list: anywhere as whole words, or (opener) at the start of a bullet."""
     body = _alternation(phrase_lists()[name])
     if opener:
-        return re.compile(rf"^\W*(?:{body})\b", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return regex.compile(rf"^\W*(?:{body})\b", re.IGNORECASE)
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 @cache
 def cliche_pattern() -> re.Pattern:
     """A cliche: a listed phrase anywhere, or a listed cliche verb opening the text (a statement)."""
     lists = phrase_lists()
-    return re.compile(
+    return regex.compile(
         rf"(?<![\w-])(?:{_alternation(lists['buzzwords'])})(?![\w-])"
         rf"|(?:^|(?<=^\W)|(?<=^\W\s))(?:{_alternation(lists['buzzword_openers'])})(?![\w-])",
         re.IGNORECASE,
@@ -50,7 +51,7 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in phrase_lists()[name])
 
 
-FIRST_PERSON = re.compile(
+FIRST_PERSON = regex.compile(
     r"(?:^|(?<=[\s,;(]))I(?=\s+[a-z])|\bI(?:'m|'ve|'d|'ll|\u2019m|\u2019ve)\b|\b(?:[Mm]y|me|myself|mine)\b"
 )
 

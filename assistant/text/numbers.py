@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from assistant import regex
+
 # A figure: 12, 3.5, 1,200, 2.1.3 (digits with inner separators; no nested repetition).
 DIGITS = r"\d+(?:[.,]\d+)*"
-NUMBER = re.compile(DIGITS)
+NUMBER = regex.compile(DIGITS)
 NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -17,10 +19,10 @@ SCALE_WORDS = "one millions billion dozens halved twice".split()
 _WORDS = "|".join(NUMBER_WORDS)
 _SCALE = "|".join(SCALE_WORDS)
 # A figure as an answer or a bullet states it: '40%', '3 percent', '5k', 'twenty', 'doubled'.
-FIGURE = re.compile(rf"\b{DIGITS}(?:\s*%|\s*percent\b|[km]\b)?|\b(?:{_WORDS})\b", re.IGNORECASE)
+FIGURE = regex.compile(rf"\b{DIGITS}(?:\s*%|\s*percent\b|[km]\b)?|\b(?:{_WORDS})\b", re.IGNORECASE)
 # Anything that gives a bullet a scale: a digit, a currency or percent sign, a number word, or a
 # word of reach ('company-wide', 'every').
-QUANTITY = re.compile(
+QUANTITY = regex.compile(
     rf"\d|[%$\u20ac\u00a3\u00a5]|\b(?:{_SCALE}|{_WORDS}|company[- ]wide|nationwide|worldwide|globally|every)\b",
     re.IGNORECASE,
 )
@@ -32,7 +34,7 @@ _MONTH = (
 # Digits that state no amount: a date or a year, a time, a phone number, a code or a model name,
 # a level or a grade. 'Managed a team of 10' shows a scale; 'Verified the 2006 tax provision',
 # 'Agilent 83480A', 'W-2 forms', 'MU Stage 1' and 'grades 9 through 12' do not.
-NOT_AN_AMOUNT = re.compile(
+NOT_AN_AMOUNT = regex.compile(
     "|".join(
         (
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",  # June 27, 2012

@@ -8,15 +8,16 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from assistant import regex
 from assistant.text.bullets import BULLET_BREAK
 
 ABBREVIATIONS = ("mr", "ms", "mrs", "mx", "dr", "prof", "st", "e.g", "i.e", "etc", "vs", "no")
 # A run of end marks, then any closing quotes or brackets, then a space or the end.
-SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
-_LINE_BREAK = re.compile(r"\n")
-_SEMICOLON = re.compile(r";\s+")
-_WORD_BEFORE = re.compile(r"[\w.]+$")
-_PRONOUN_I = re.compile(r"\s+I(?:'|\u2019|\s)")
+SENTENCE_END = regex.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s|$)")
+_LINE_BREAK = regex.compile(r"\n")
+_SEMICOLON = regex.compile(r";\s+")
+_WORD_BEFORE = regex.compile(r"[\w.]+$")
+_PRONOUN_I = regex.compile(r"\s+I(?:'|\u2019|\s)")
 
 
 class Span(BaseModel):
@@ -99,8 +100,8 @@ def sentence_count(text: str) -> int:
 # A statement glued to the one before it with no end mark, as PDF text of a paragraph often
 # reads: a capitalised past-tense verb right after a lower-case word ("... existing ones Prepared
 # tax returns ..."), or any capitalised word right after a period with no space ("baths.Provides").
-_GLUED_VERB = re.compile(r"(?:(?<=[a-z0-9%)] )|(?<=[a-z0-9%)], ))([A-Z][a-z]{3,})(?= [a-z0-9$])")
-_GLUED_PERIOD = re.compile(r"(?<=[a-z]\.)[A-Z][a-z]")
+_GLUED_VERB = regex.compile(r"(?:(?<=[a-z0-9%)] )|(?<=[a-z0-9%)], ))([A-Z][a-z]{3,})(?= [a-z0-9$])")
+_GLUED_PERIOD = regex.compile(r"(?<=[a-z]\.)[A-Z][a-z]")
 
 
 def run_on_count(text: str, past_forms: frozenset[str] = frozenset()) -> int:

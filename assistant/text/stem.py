@@ -6,11 +6,11 @@ license, colour ~ color)."""
 
 from __future__ import annotations
 
-import re
 import sys
 from functools import lru_cache
 from importlib.util import find_spec, module_from_spec
 
+from assistant import regex
 from assistant.text.tokens import normalise, tokens
 
 
@@ -37,7 +37,7 @@ _STEMMER = _english_stemmer()
 # words (history, directory ~ direct, inventory ~ invent). Not maintenance ~ maintain: the verb
 # is any keeping ("maintain records", "maintain partnerships"), the noun a trade's work, and one
 # stem listed Maintenance and Repair as shown by those.
-_BASE_WORD = [(re.compile(r"(?<=[a-z]{3})isory$"), "ise")]
+_BASE_WORD = [(regex.compile(r"(?<=[a-z]{3})isory$"), "ise")]
 # Stems Snowball gives one word's derivations apart, made one: the -ify verb and its -ification
 # noun (certifi ~ certif, verifi ~ verif), the -ister verb and its -istration noun (administ ~
 # administr, regist ~ registr). Not the Greek -lysis noun and its -lyse verb: the keyword gap
@@ -45,31 +45,33 @@ _BASE_WORD = [(re.compile(r"(?<=[a-z]{3})isory$"), "ise")]
 # (analysi ~ analyt; "analyze the network" is no analytical skill): one stem for all three
 # would undo that.
 _JOINED_STEM = [
-    (re.compile(r"(?<=[a-z]{3}if)i$"), ""),
-    (re.compile(r"(?<=[a-z]{3}ist)r$"), ""),
+    (regex.compile(r"(?<=[a-z]{3}if)i$"), ""),
+    (regex.compile(r"(?<=[a-z]{3}ist)r$"), ""),
 ]
 # a cheap test for the endings either list rewrites
-_MAYBE_DERIVED = re.compile(r"isory|if[iy]|istr")
+_MAYBE_DERIVED = regex.compile(r"isory|if[iy]|istr")
 
 
 # British spellings made one with the American (licence ~ license, colour ~ color, centre ~
 # center, modelling ~ modeling, catalogue ~ catalog); -ise and -ize both as -ise
 _BRITISH = [
-    (re.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
-    (re.compile(r"^practis"), "practic"),
-    (re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$"), r"\1s\2"),
-    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (regex.compile(r"^(licen|defen|offen|pretenc)ce"), r"\1se"),
+    (regex.compile(r"^practis"), "practic"),
+    (regex.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$"), r"\1s\2"),
+    (regex.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
     (
-        re.compile(r"^(model|label|travel|cancel|counsel|signal|level|fuel|channel|tunnel|panel)l"),
+        regex.compile(
+            r"^(model|label|travel|cancel|counsel|signal|level|fuel|channel|tunnel|panel)l"
+        ),
         r"\1",
     ),
-    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
-    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+    (regex.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (regex.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
 ]
 
 
 # a cheap test for the endings and beginnings _BRITISH rewrites
-_MAYBE_BRITISH = re.compile(
+_MAYBE_BRITISH = regex.compile(
     r"^(?:licen|defen|offen|pretenc|practis|model|label|travel|cancel|counsel|signal|level|fuel|"
     r"channel|tunnel|panel)|[iy]z|our|tre|ogue"
 )

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant import regex
 from assistant.paths import data_path
 
 # A letter or digit of any script ('José', 'Łukasz', 'Zoë' are one token each), then a greedy run
 # that must end on a word character or on the '+'/'#' that closes a name ('Security+' and 'A+'
 # alike: a name never loses its '+' and becomes a plain word). Linear: a failed run backtracks at most its own length, and
 # every match consumes its text.
-TOKEN = re.compile(r"\.?[^\W_](?:[\w+#.&/'\u2019-]*[^\W_][+#]*|[\w+#.&/'\u2019-]*[+#])?")
+TOKEN = regex.compile(r"\.?[^\W_](?:[\w+#.&/'\u2019-]*[^\W_][+#]*|[\w+#.&/'\u2019-]*[+#])?")
 STOP_WORDS_FILE = "stop_words.txt"
 
 
