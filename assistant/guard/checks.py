@@ -355,7 +355,7 @@ def check_reader(text: str, facts: DraftFacts) -> CheckResult:
         ):
             problem = f"thanks {m.group(1).strip()}"
     forms = "|".join(re.escape(n) for n in sorted(facts.reader, key=len, reverse=True))
-    vocative = regex.compile(rf",\s*(?:{forms})\s*(?=[,.!?])")
+    vocative = re.compile(rf",\s*(?:{forms})\s*(?=[,.!?])")  # the reader's names: not kept
     third = _mentions(vocative.sub(",", body), facts.reader)
     if not problem and third:
         problem = f"names the reader ({third}) in the third person"

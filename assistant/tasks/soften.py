@@ -145,7 +145,7 @@ def purposes() -> tuple[Purpose, ...]:
 @lru_cache(maxsize=1)
 def _fact_patterns() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     facts = _purpose_data().facts
-    return tuple(map(re.compile, facts.when)), tuple(map(re.compile, facts.other))
+    return tuple(map(regex.compile, facts.when)), tuple(map(regex.compile, facts.other))
 
 
 def is_when(fact: str) -> bool:
