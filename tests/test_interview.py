@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from assistant.analysis.keywords import find_terms, vocabulary, vocabulary_job_terms
+from assistant.analysis.keywords import find_terms, job_asks, vocabulary
 from assistant.analysis.occupation import classify
 from assistant.analysis.question_bank import GENERAL, competency_for, load_bank, load_families
 from assistant.analysis.words import NEAR_DUPLICATE, is_near_duplicate, similarity
@@ -748,6 +748,8 @@ def test_a_job_without_sections_still_gets_questions():
 
 
 def test_an_ad_that_only_says_security_is_not_asked_about_a_security_certificate():
+    from assistant.tasks.interview import _own_terms
+
     job = parse_job_text(
         "# Facilities Engineer\n\n## Requirements\n- Secret Security Clearance\n"
         "- Follow the security provisions for the booking of property\n"
@@ -755,7 +757,7 @@ def test_an_ad_that_only_says_security_is_not_asked_about_a_security_certificate
     texts = " ".join(q.text for q in build_questions(InterviewRequest(job=job, count=10)).questions)
     assert "Security+" not in texts
     certified = parse_job_text("# Analyst\n\n## Requirements\n- CompTIA Security+ required\n")
-    assert "CompTIA Security+" in vocabulary_job_terms(certified.text)
+    assert "CompTIA Security+" in _own_terms(certified)
 
 
 # ---- the model's tailored questions ----
@@ -1224,15 +1226,43 @@ def test_a_listed_thing_with_its_purpose_is_asked_whole_beside_its_names():
     assert not any(t.startswith("Visio") for t in things)  # cut before its purpose: gone
 
 
-def test_a_listed_thing_leaves_its_question_to_a_term_it_names_as_a_word():
-    """An item that names one of the ad's terms leaves the question to the term's own; a term
-    found only inside a word ("NOT" in "knots", "Sec" in "secure") is no such name."""
+def test_the_ads_own_terms_are_those_critique_job_reads_without_its_soft_skills():
+    """The own-term questions read the ad as `critique --job` does (keywords.job_asks): each
+    name of an "A or B" on its own, no soft skill, and none of a bulletin's boilerplate names
+    (the city, its Personnel Department, its Civil Service Rule) that the vocabulary's older
+    reading took from any capitalised run."""
+    from assistant.tasks.interview import _own_terms
+
+    job = parse_job_text(
+        "# Office Clerk\n\n## Requirements\n- Experience with Excel or Google Sheets\n"
+        "- Strong communication skills and attention to detail\n- Bookkeeping\n\n"
+        "## How to apply\nApply to the Personnel Department, City of Los Angeles, as Civil "
+        "Service Rule 5.1 says. Supplemental Questions must be answered.\n"
+    )
+    terms = _own_terms(job)
+    assert {"Excel", "Google Sheets", "Bookkeeping"} <= set(terms)
+    for name in ("Communication", "Los Angeles", "Personnel Department", "Civil Service Rule"):
+        assert not any(name.lower() in t.lower() for t in terms), name
+    assert set(terms) <= {n for a in job_asks(job.text, job.company) for n in a.names}
+
+
+def test_a_listed_thing_leaves_its_question_to_a_term_question_on_a_term_it_names():
+    """An item that names one of the ad's terms a term question asks about (Excel, one of the
+    tools question's first three) leaves the question to it; one that names a term no term
+    question asks about (not of the vocabulary's tools, certifications or methods, or a fourth
+    tool) keeps its own, as does one where a term is only inside a word ("NOT" in "knots")."""
     from assistant.tasks.interview import _item_slots
 
     item = "common types of knots sufficient to secure items to the hand line"
     (slot,) = _item_slots([item], ["NOT", "Sec"], "unclear")
     assert "knowledge of knots helped you secure items" in slot[0].text
-    assert _item_slots([item], ["Knots"], "unclear") == []
+    (slot,) = _item_slots([item], ["Knots"], "unclear")  # no term question on knots
+    assert "knowledge of knots helped you secure items" in slot[0].text
+    (slot,) = _item_slots(["data collection"], ["Data Collection"], "unclear")
+    assert "of data collection?" in slot[0].text
+    assert _item_slots(["pivot tables in Excel"], ["Excel"], "unclear") == []
+    (slot,) = _item_slots(["pivot tables in Excel"], ["Python", "Java", "Docker", "Excel"], "u")
+    assert "of pivot tables?" in slot[0].text
 
 
 def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_path):

@@ -192,18 +192,25 @@ def _term_kinds() -> dict[str, str]:
     return out
 
 
-def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[DutyQuestion]:
-    """Questions on the job's own terms (soft skills left out: the caller passes none): its
-    tools in one question, its certifications in one, and one for each of its first methods
-    (`say`: how a common noun is said mid-sentence)."""
+def asked_terms(terms: list[str], most: int = MAX_TERMS) -> dict[str, list[str]]:
+    """The terms `term_questions` asks about, by their term pattern: those of a pattern's
+    vocabulary category, the first `most` of each; a term of none is asked about by none."""
     kinds: dict[str, list[str]] = {}
     for term in terms:
         kind = _term_kinds().get(term)
         if kind and len(kinds.setdefault(kind, [])) < most:
-            kinds[kind].append(term if term_patterns()[kind].names else say(term))
+            kinds[kind].append(term)
+    return kinds
+
+
+def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[DutyQuestion]:
+    """Questions on the job's own terms (soft skills left out: the caller passes none): its
+    tools in one question, its certifications in one, and one for each of its first methods
+    (`say`: how a common noun is said mid-sentence)."""
+    kinds = asked_terms(terms, most)
     out = []
     for key, pattern in term_patterns().items():
-        found = kinds.get(key, [])
+        found = [t if pattern.names else say(t) for t in kinds.get(key, [])]
         each = [[t] for t in found] if "{term}" in pattern.text else [found] if found else []
         for group in each:
             listed = ", ".join(group[:-1]) + " and " + group[-1] if len(group) > 1 else group[0]
