@@ -969,7 +969,7 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
     from assistant.analysis.duty_questions import MAX_OBJECT_WORDS, item_question
 
     q = item_question("fundamental accounting and bookkeeping concepts and practices")
-    assert q.what == "fundamental accounting" and q.what in q.text
+    assert q.what == "fundamental accounting concepts" and q.what in q.text  # the shared noun
     assert len(item_question("report writing").what.split()) <= MAX_OBJECT_WORDS
     # one word, or a participle for the rest, says too little; a duty with a verb is not an item
     assert item_question("the metals classified as ferrous and non-ferrous") is None
@@ -977,6 +977,43 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
     # a way of working by what it is used to do gets the methods pattern, not the item one
     methods = item_question("methods used to weld, braze, and forge metal")
     assert methods.text.startswith("How do you weld, braze and forge metal? Walk me through the")
+
+
+@pytest.mark.parametrize(
+    "item,what",
+    [
+        ("City building and safety codes", "city building codes"),
+        ("basic accounting and bookkeeping methods", "basic accounting methods"),
+        ("small gasoline and diesel engines, including carburetors", "small gasoline engines"),
+        ("retirement systems and benefits", "retirement systems"),  # a plural: its own item
+        ("form construction and alignment", "form construction"),  # an item of one word
+        ("wood float and steel trowel", "wood float"),  # no plural: two things
+        ("data modeling and data warehousing concepts", "data modeling"),  # three words
+        ("data collection", "data collection"),
+        ("Check Disk and File Log", "Check Disk"),
+    ],
+)
+def test_an_items_qualifiers_cut_at_and_take_the_plural_noun_they_share(item, what):
+    """ "City building and safety codes": "City building" and "safety" both qualify "codes", so
+    the item cut at its "and" asks about "city building codes", not "city building"; an item
+    whose object is a plural, or whose "and" joins a thing of one word or no plural, keeps its
+    own words."""
+    from assistant.analysis.duty_questions import item_question
+
+    assert item_question(item).what == what
+
+
+def test_a_name_whose_noun_comes_after_its_acronym_is_not_asked_cut_to_the_name():
+    """ "Los Angeles Police Department (LAPD) organizational structure": the object stops at the
+    acronym's parenthesis, leaving the employer's name without the noun it qualifies, so no
+    question; a name that is the thing itself, its acronym ending it, is asked about."""
+    from assistant.analysis.duty_questions import item_question
+
+    assert item_question("Los Angeles Police Department (LAPD) organizational structure") is None
+    named = item_question("Equal Employment Opportunity (EEO) and affirmative action")
+    assert named.what == "Equal Employment Opportunity"
+    kept = item_question("the Automated Inventory Tracker (AIT), used daily")
+    assert kept.what == "the Automated Inventory Tracker"
 
 
 @pytest.mark.parametrize(
