@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from assistant.analysis.keywords import find_terms, vocabulary, vocabulary_job_terms
+from assistant.analysis.keywords import find_terms, job_asks, vocabulary
 from assistant.analysis.occupation import classify
 from assistant.analysis.question_bank import GENERAL, competency_for, load_bank, load_families
 from assistant.analysis.words import NEAR_DUPLICATE, is_near_duplicate, similarity
@@ -748,6 +748,8 @@ def test_a_job_without_sections_still_gets_questions():
 
 
 def test_an_ad_that_only_says_security_is_not_asked_about_a_security_certificate():
+    from assistant.tasks.interview import _own_terms
+
     job = parse_job_text(
         "# Facilities Engineer\n\n## Requirements\n- Secret Security Clearance\n"
         "- Follow the security provisions for the booking of property\n"
@@ -755,7 +757,7 @@ def test_an_ad_that_only_says_security_is_not_asked_about_a_security_certificate
     texts = " ".join(q.text for q in build_questions(InterviewRequest(job=job, count=10)).questions)
     assert "Security+" not in texts
     certified = parse_job_text("# Analyst\n\n## Requirements\n- CompTIA Security+ required\n")
-    assert "CompTIA Security+" in vocabulary_job_terms(certified.text)
+    assert "CompTIA Security+" in _own_terms(certified)
 
 
 # ---- the model's tailored questions ----
@@ -967,7 +969,7 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
     from assistant.analysis.duty_questions import MAX_OBJECT_WORDS, item_question
 
     q = item_question("fundamental accounting and bookkeeping concepts and practices")
-    assert q.what == "fundamental accounting" and q.what in q.text
+    assert q.what == "fundamental accounting concepts" and q.what in q.text  # the shared noun
     assert len(item_question("report writing").what.split()) <= MAX_OBJECT_WORDS
     # one word, or a participle for the rest, says too little; a duty with a verb is not an item
     assert item_question("the metals classified as ferrous and non-ferrous") is None
@@ -975,6 +977,43 @@ def test_an_item_listed_without_a_verb_gives_a_question_on_a_few_of_its_words():
     # a way of working by what it is used to do gets the methods pattern, not the item one
     methods = item_question("methods used to weld, braze, and forge metal")
     assert methods.text.startswith("How do you weld, braze and forge metal? Walk me through the")
+
+
+@pytest.mark.parametrize(
+    "item,what",
+    [
+        ("City building and safety codes", "city building codes"),
+        ("basic accounting and bookkeeping methods", "basic accounting methods"),
+        ("small gasoline and diesel engines, including carburetors", "small gasoline engines"),
+        ("retirement systems and benefits", "retirement systems"),  # a plural: its own item
+        ("form construction and alignment", "form construction"),  # an item of one word
+        ("wood float and steel trowel", "wood float"),  # no plural: two things
+        ("data modeling and data warehousing concepts", "data modeling"),  # three words
+        ("data collection", "data collection"),
+        ("Check Disk and File Log", "Check Disk"),
+    ],
+)
+def test_an_items_qualifiers_cut_at_and_take_the_plural_noun_they_share(item, what):
+    """ "City building and safety codes": "City building" and "safety" both qualify "codes", so
+    the item cut at its "and" asks about "city building codes", not "city building"; an item
+    whose object is a plural, or whose "and" joins a thing of one word or no plural, keeps its
+    own words."""
+    from assistant.analysis.duty_questions import item_question
+
+    assert item_question(item).what == what
+
+
+def test_a_name_whose_noun_comes_after_its_acronym_is_not_asked_cut_to_the_name():
+    """ "Los Angeles Police Department (LAPD) organizational structure": the object stops at the
+    acronym's parenthesis, leaving the employer's name without the noun it qualifies, so no
+    question; a name that is the thing itself, its acronym ending it, is asked about."""
+    from assistant.analysis.duty_questions import item_question
+
+    assert item_question("Los Angeles Police Department (LAPD) organizational structure") is None
+    named = item_question("Equal Employment Opportunity (EEO) and affirmative action")
+    assert named.what == "Equal Employment Opportunity"
+    kept = item_question("the Automated Inventory Tracker (AIT), used daily")
+    assert kept.what == "the Automated Inventory Tracker"
 
 
 @pytest.mark.parametrize(
@@ -1224,15 +1263,43 @@ def test_a_listed_thing_with_its_purpose_is_asked_whole_beside_its_names():
     assert not any(t.startswith("Visio") for t in things)  # cut before its purpose: gone
 
 
-def test_a_listed_thing_leaves_its_question_to_a_term_it_names_as_a_word():
-    """An item that names one of the ad's terms leaves the question to the term's own; a term
-    found only inside a word ("NOT" in "knots", "Sec" in "secure") is no such name."""
+def test_the_ads_own_terms_are_those_critique_job_reads_without_its_soft_skills():
+    """The own-term questions read the ad as `critique --job` does (keywords.job_asks): each
+    name of an "A or B" on its own, no soft skill, and none of a bulletin's boilerplate names
+    (the city, its Personnel Department, its Civil Service Rule) that the vocabulary's older
+    reading took from any capitalised run."""
+    from assistant.tasks.interview import _own_terms
+
+    job = parse_job_text(
+        "# Office Clerk\n\n## Requirements\n- Experience with Excel or Google Sheets\n"
+        "- Strong communication skills and attention to detail\n- Bookkeeping\n\n"
+        "## How to apply\nApply to the Personnel Department, City of Los Angeles, as Civil "
+        "Service Rule 5.1 says. Supplemental Questions must be answered.\n"
+    )
+    terms = _own_terms(job)
+    assert {"Excel", "Google Sheets", "Bookkeeping"} <= set(terms)
+    for name in ("Communication", "Los Angeles", "Personnel Department", "Civil Service Rule"):
+        assert not any(name.lower() in t.lower() for t in terms), name
+    assert set(terms) <= {n for a in job_asks(job.text, job.company) for n in a.names}
+
+
+def test_a_listed_thing_leaves_its_question_to_a_term_question_on_a_term_it_names():
+    """An item that names one of the ad's terms a term question asks about (Excel, one of the
+    tools question's first three) leaves the question to it; one that names a term no term
+    question asks about (not of the vocabulary's tools, certifications or methods, or a fourth
+    tool) keeps its own, as does one where a term is only inside a word ("NOT" in "knots")."""
     from assistant.tasks.interview import _item_slots
 
     item = "common types of knots sufficient to secure items to the hand line"
     (slot,) = _item_slots([item], ["NOT", "Sec"], "unclear")
     assert "knowledge of knots helped you secure items" in slot[0].text
-    assert _item_slots([item], ["Knots"], "unclear") == []
+    (slot,) = _item_slots([item], ["Knots"], "unclear")  # no term question on knots
+    assert "knowledge of knots helped you secure items" in slot[0].text
+    (slot,) = _item_slots(["data collection"], ["Data Collection"], "unclear")
+    assert "of data collection?" in slot[0].text
+    assert _item_slots(["pivot tables in Excel"], ["Excel"], "unclear") == []
+    (slot,) = _item_slots(["pivot tables in Excel"], ["Python", "Java", "Docker", "Excel"], "u")
+    assert "of pivot tables?" in slot[0].text
 
 
 def test_an_unsure_field_asks_about_the_things_the_ad_lists_without_a_verb(tmp_path):

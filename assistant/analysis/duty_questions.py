@@ -193,18 +193,25 @@ def _term_kinds() -> dict[str, str]:
     return out
 
 
-def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[DutyQuestion]:
-    """Questions on the job's own terms (soft skills left out: the caller passes none): its
-    tools in one question, its certifications in one, and one for each of its first methods
-    (`say`: how a common noun is said mid-sentence)."""
+def asked_terms(terms: list[str], most: int = MAX_TERMS) -> dict[str, list[str]]:
+    """The terms `term_questions` asks about, by their term pattern: those of a pattern's
+    vocabulary category, the first `most` of each; a term of none is asked about by none."""
     kinds: dict[str, list[str]] = {}
     for term in terms:
         kind = _term_kinds().get(term)
         if kind and len(kinds.setdefault(kind, [])) < most:
-            kinds[kind].append(term if term_patterns()[kind].names else say(term))
+            kinds[kind].append(term)
+    return kinds
+
+
+def term_questions(terms: list[str], say=str, most: int = MAX_TERMS) -> list[DutyQuestion]:
+    """Questions on the job's own terms (soft skills left out: the caller passes none): its
+    tools in one question, its certifications in one, and one for each of its first methods
+    (`say`: how a common noun is said mid-sentence)."""
+    kinds = asked_terms(terms, most)
     out = []
     for key, pattern in term_patterns().items():
-        found = kinds.get(key, [])
+        found = [t if pattern.names else say(t) for t in kinds.get(key, [])]
         each = [[t] for t in found] if "{term}" in pattern.text else [found] if found else []
         for group in each:
             listed = ", ".join(group[:-1]) + " and " + group[-1] if len(group) > 1 else group[0]
@@ -373,6 +380,8 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
         if _coordinate(what, gap, word):
             what[-1] += ","  # "create differentiated, well-designed lessons": one noun's qualifiers
         elif any(c in gap for c in _CLAUSE_BREAKS) or word.lower() in _OBJECT_ENDS:
+            if _name_before_its_head(what, line[spans[k - 1].end() :] if k else ""):
+                return "", -1
             whole = not any(c in gap for c in ",/") and word.lower() not in ("and", "or", "and/or")
             complement = not gap.strip() and word.lower() in _COMPLEMENT_OPENERS
             break
@@ -431,6 +440,24 @@ def _object_span(line: str, spans: list, start: int, listed: bool = False) -> tu
     if what and (what[0].lower() in _ARTICLES or what[0].lower() not in stop_words()):
         return " ".join(what), ends[len(what) - 1]
     return "", -1
+
+
+# "Los Angeles Police Department (LAPD) organizational structure": a name, its acronym, and the
+# noun the name qualifies
+_ACRONYM_THEN_NOUN = regex.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s+([a-z][\w-]*)")
+
+
+def _name_before_its_head(what: list[str], rest: str) -> bool:
+    """Whether an object of a name (its words all capitalised) stops at the name's acronym in
+    parentheses while the noun the name qualifies comes after it ("the Los Angeles Police
+    Department (LAPD) organizational structure"): the name alone is no thing the job asks about
+    (an employer, a place), and the whole is too long to say. A name whose acronym ends its
+    object ("... Department (LAPD) by ...", "... (EEO) and ...") is the thing itself."""
+    m = _ACRONYM_THEN_NOUN.match(rest)
+    words = _bare(what)
+    return (
+        bool(m and words) and all(w[:1].isupper() for w in words) and m.group(1) not in _OBJECT_ENDS
+    )
 
 
 def _post_nominal(word: str, before: str) -> bool:
@@ -710,12 +737,33 @@ def _item_question(item: str) -> Optional[DutyQuestion]:
         words.pop()  # "the metals classified": the participle says how, not what
     if words and words[0].lower() in _ARTICLES and not words[1:2][0][:1].isupper():
         words = words[1:]  # "the City's Fire Department" keeps its article
+    words = _with_shared_head(words, item)
     if len(words) < 2:  # one word ("methods", "resolution") says too little to ask about
         return _activity_question(item)
     if words[-1].lower() in _WORDS_FOR_WORDS:
         return _terms_question(words)
     what = " ".join(words)
     return _said("items", "", what, term=what)
+
+
+def _with_shared_head(words: list[str], item: str) -> list[str]:
+    """An item's object of two words cut at an "and" before two more whose last is a plural
+    ("City building [and safety codes]", "basic accounting [and bookkeeping methods]"): its
+    words qualify that plural too, which it takes ("City building codes"). Not after a plural
+    ("retirement systems [and benefits]"), nor before a list's item of one word ("form
+    construction [and alignment]"), of more ("data modeling [and data warehousing concepts]")
+    or one that opens with a qualifier of its own ("[and] technical manuals")."""
+    if len(_bare(words)) != 2 or s_form(words[-1].lower()):
+        return words
+    m = re.search(
+        rf"(?i:\b{re.escape(words[-1])})\s+(?:and|or)\s+([a-z][\w'-]*)\s+([a-z][\w'-]*)\b", item
+    )
+    if not m or not s_form(m.group(2)) or _MODIFIER.search(m.group(1)):
+        return words
+    after = re.match(r"\s+([A-Za-z][\w'-]*)", item[m.end() :])
+    if after and after.group(1).lower() not in _OBJECT_ENDS:
+        return words  # "data warehousing concepts": the list's item goes on past two words
+    return words + [m.group(2)]
 
 
 # A field's words ("basic computer terminology", "common automotive terminology"): asked as

@@ -1,6 +1,7 @@
 """Skills and keywords without a model: a curated vocabulary (assistant/data/skills.yaml) matched on
-normalised tokens (case, plurals, aliases), plus terms a job's requirement lines name that the
-vocabulary lacks (acronyms like HIPAA, capitalised product names like Salesforce Marketing Cloud)."""
+normalised tokens (case, plurals, aliases) in any text; what a job ad asks for, as the lexicon and
+the ad's structure read it (job_terms.read_ad: `job_asks`), and which of it a resume shows
+(`keyword_gap`)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import BaseModel, Field
 
 from assistant import regex
-from assistant.inputs.job import (
-    BOILERPLATE,
-    NICE,
-    NICE_CUE,
-    NOT_TERMS,
-    OTHER,
-    REQUIRED,
-    REQUIRED_CUE,
-    guess_company,
-    heading_kind,
-)
+from assistant.inputs.job import guess_company
 from assistant.paths import read_data
 from assistant.text import TOKEN as _TOKEN
-from assistant.text import tokens
+
+if TYPE_CHECKING:
+    from assistant.analysis.job_terms import Ask
 
 VOCABULARY_FILE = "skills.yaml"
 
@@ -150,12 +143,17 @@ def find_terms(text: str) -> set[str]:
 # ---- The job side: which terms are requirements, and in what order of importance ----
 
 
-def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
-    """What a job ad asks for, must-haves first ("Python or Scala" is one requirement)."""
+def job_asks(text: str, company: Optional[str] = None) -> list[Ask]:
+    """What a job ad asks for, must-haves first: each a term or a group any one of which will do
+    ("Python or Scala"), with its category and the ad's sentence (job_terms.read_ad)."""
     from assistant.analysis.job_terms import read_ad
 
-    asks, _ = read_ad(text, company or guess_company(text))
-    return [a.name for a in asks]
+    return read_ad(text, company or guess_company(text))[0]
+
+
+def extract_job_terms(text: str, company: Optional[str] = None) -> list[str]:
+    """What a job ad asks for, must-haves first ("Python or Scala" is one requirement)."""
+    return [a.name for a in job_asks(text, company)]
 
 
 class KeywordTerm(BaseModel):
@@ -714,103 +712,3 @@ def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) 
             for r in reqs
         ],
     )
-
-
-# ---- The curated vocabulary's reading of a job (skills.yaml only) ----
-# The interview's own-term and weak-spot questions still read the ad this way; its gap questions
-# and practice's "job's terms you used" moved to the lexicon (keyword_gap, session 40).
-
-_HEADING_LINE = regex.compile(
-    r"^\s*(?:#{1,6}\s*)?(?P<h>[A-Za-z][A-Za-z '/&()-]{1,60}?)\s*(?::\s*)?$"
-)
-_ACRONYM = regex.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}(?:[ -][0-9]{1,5})?(?![\w/-])")
-_CAPITALISED_RUN = regex.compile(
-    r"(?<![\w.])([A-Z][a-z0-9][A-Za-z0-9]*(?:[ ](?:&[ ])?[A-Z][A-Za-z0-9]+){1,3})(?![\w])"
-)
-# One capitalised word is a product name only right after words that introduce one ("with Klaviyo").
-_NAMED_PRODUCT = regex.compile(
-    r"(?:\b(?:with|using|or|and|like|including|in|such as)|,)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)\b(?![ ][A-Z])"
-)
-
-
-@dataclass(frozen=True)
-class _Weighted:
-    name: str
-    weight: float
-    position: int
-
-
-def _line_weights(text: str) -> list[tuple[str, float, int]]:
-    """Each line with its weight: requirements 3, nice-to-have 1, benefits and about-us 0, the rest 1.5."""
-    out = []
-    section_weight = 1.5
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        head = _HEADING_LINE.match(line)
-        # a short line with no skill in it heads a section ("Requirements"); "Experience with SQL" does not
-        if head and len(head.group("h").split()) <= 6 and not find_terms_ordered(line):
-            kind = heading_kind(head.group("h"), OTHER)
-            section_weight = {NICE: 1.0, BOILERPLATE: 0.0, REQUIRED: 3.0}.get(kind, 1.5)
-            continue
-        weight = section_weight
-        if weight and NICE_CUE.search(line):
-            weight = 1.0
-        elif weight and REQUIRED_CUE.search(line):
-            weight = max(weight, 3.0)
-        out.append((line, weight, start))
-    return out
-
-
-def _is_noise(phrase: str, company_words: set[str]) -> bool:
-    words = [w.lower().strip("'\u2019") for w in phrase.replace("&", " ").split()]
-    return any(w in NOT_TERMS or w in company_words for w in words) or not words
-
-
-def discovered_terms(line: str, company_words: set[str], known: set[str]) -> list[tuple[str, int]]:
-    """Acronyms and capitalised names in a requirement line that the vocabulary lacks."""
-    out: list[tuple[str, int]] = []
-    if line.strip().isupper():
-        return out  # an ALL-CAPS heading, not a requirement
-    vocab_tokens = vocabulary().known_tokens
-    for pattern in (_CAPITALISED_RUN, _ACRONYM, _NAMED_PRODUCT):
-        for m in pattern.finditer(line):
-            phrase = (m.group("name") if "name" in pattern.groupindex else m.group(0)).strip()
-            if _is_noise(phrase, company_words) or find_terms(phrase) or phrase.lower() in known:
-                continue
-            if all(t.lower() in vocab_tokens for t in _TOKEN.findall(phrase)):
-                continue  # a piece of a vocabulary term (the DSS of PCI DSS)
-            if any(phrase in longer for longer, _ in out):
-                continue
-            out.append((phrase, m.start()))
-    return out
-
-
-@lru_cache(maxsize=64)
-def _vocabulary_job_terms(text: str, company: Optional[str]) -> tuple[str, ...]:
-    company = company or guess_company(text)
-    company_words = {w for w in tokens(company or "") if len(w) > 1}
-    company_terms = find_terms(company) if company else set()
-    scores: dict[str, _Weighted] = {}
-    known_lower: set[str] = set()
-    for line, weight, start in _line_weights(text):
-        if not weight:
-            continue  # benefits, about us, how to apply: not requirements
-        hits = [(n, start + p) for n, p in find_terms_ordered(line)]
-        if weight >= 3.0:
-            hits += [(n, start + p) for n, p in discovered_terms(line, company_words, known_lower)]
-        for name, pos in hits:
-            if name in company_terms:
-                continue
-            known_lower.add(name.lower())
-            prev = scores.get(name)
-            scores[name] = _Weighted(
-                name, (prev.weight if prev else 0.0) + weight, prev.position if prev else pos
-            )
-    ranked = sorted(scores.values(), key=lambda w: (-w.weight, w.position))
-    return tuple(w.name for w in ranked)
-
-
-def vocabulary_job_terms(text: str, company: Optional[str] = None) -> list[str]:
-    """The curated vocabulary's terms a job asks for, most important first (interview questions)."""
-    return list(_vocabulary_job_terms(text, company))

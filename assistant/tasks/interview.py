@@ -26,6 +26,7 @@ from assistant.analysis.competency_questions import competency_questions, interv
 from assistant.analysis.duty_questions import (
     ability_purpose_question,
     ability_question,
+    asked_terms,
     duty_questions,
     experience_question,
     gap_question,
@@ -40,9 +41,9 @@ from assistant.analysis.duty_questions import (
 from assistant.analysis.keywords import (
     find_terms,
     find_terms_ordered,
+    job_asks,
     keyword_gap,
     singular,
-    vocabulary_job_terms,
 )
 from assistant.analysis.occupation import classify, family_label
 from assistant.analysis.question_bank import (
@@ -621,12 +622,22 @@ def _unclear(candidates: list[str], sure: bool) -> str:
     return f"the field is unclear ({' or '.join(family_label(c) for c in candidates)})"
 
 
+def _job_terms(job: JobDescription, soft: bool = True) -> list[str]:
+    """The job's terms as `critique --job` reads the ad (keywords.job_asks: the lexicon and the
+    ad's structure, must-haves first), each name of an "A or B" on its own; `soft`: with its
+    soft skills."""
+    asks = job_asks(job.text, job.company)
+    return list(
+        dict.fromkeys(n for a in asks if soft or a.category != "soft skill" for n in a.names)
+    )
+
+
 def _own_terms(job: JobDescription) -> list[str]:
     """The job's terms that are no soft skill (those get the general questions), nor a name the
     ad gives only among its customers (`customers_only`)."""
     return [
         t
-        for t in vocabulary_job_terms(job.text, job.company)
+        for t in _job_terms(job, soft=False)
         if not competency_of_skill(t) and not customers_only(t, job.text)
     ]
 
@@ -701,10 +712,12 @@ def _ability_slots(text: str, lines: list[str], unclear: str) -> list[Slot]:
 
 def _item_slots(things: list[str], terms: list[str], unclear: str) -> list[Slot]:
     """A question on each thing the ad lists without a verb (duty_questions.item_question) that
-    is none of its own terms (those get their own question)."""
+    names none of its own terms a term question asks about (duty_questions.asked_terms: those
+    get their own question; an item naming a term that none asks about gets its own)."""
+    asked = [t for kind in asked_terms(terms).values() for t in kind]
     slots = []
     for item in dict.fromkeys(x.strip(" .") for x in things if x.strip(" .")):
-        if any(names_term(item, t) for t in terms):  # tokens: "NOT" is not in "knots"
+        if any(names_term(item, t) for t in asked):  # tokens: "NOT" is not in "knots"
             continue  # its term gets its own question
         dq = item_question(item)
         if dq:
@@ -956,11 +969,7 @@ def build_questions(
     family = role.family if role.sure else GENERAL
     notes = request.notes
     first = struggled_slots(notes, bank, family) if notes else []
-    weak = (
-        weak_spot_slots(notes, bank, family, vocabulary_job_terms(job.text, job.company))
-        if notes
-        else []
-    )
+    weak = weak_spot_slots(notes, bank, family, _job_terms(job)) if notes else []
     asked = {term for slot in weak for q in slot[:1] for term in find_terms(q.text)}
     gaps, missing = (
         gap_slots(job, request.resume_text, bank, family, asked)
