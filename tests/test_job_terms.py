@@ -1560,3 +1560,47 @@ def test_a_long_run_of_spaces_before_no_dash_is_cut_in_linear_time():
     start = time.process_time()
     assert _sentences("Python" + "\t" * 20_000 + "sql") == ["Python" + "\t" * 20_000 + "sql"]
     assert time.process_time() - start < 2.0  # tried from every space to the run's end: 4.7 s
+
+
+@pytest.mark.parametrize(
+    "resume,job_line,shown",
+    [
+        # a tool's name in its own words' forms: plural, another order, a verb's form
+        ("Built apps in React and Redux.", "React", True),
+        ("Ran Marketo campaigns for the launch.", "Marketo", True),
+        ("Designed network topologies for branch offices.", "Network topology", True),
+        ("Wrote multithreaded services.", "Multithreading", True),
+        # a word that only starts like a tool's name is another word
+        ("Reduced the reaction time of the site.", "React", False),
+        ("Informed customers of new products.", "Informatica", False),
+        ("Market research for new products.", "Marketo", False),
+        ("Ran multi-site rollouts.", "Multithreading", False),
+        # a skill's words keep their forms: a supervisor shows supervision
+        ("Supervisor of the night shift.", "Supervision", True),
+    ],
+)
+def test_a_tools_name_is_not_shown_by_a_word_that_only_starts_like_it(resume, job_line, shown):
+    report = keyword_gap(resume, f"Requirements:\n- {job_line}\n")
+    assert (report.matched != []) == shown and (report.missing == []) == shown, report
+
+
+@pytest.mark.parametrize(
+    "resume,job_line,shown",
+    [
+        # another order, in one clause
+        ("Tested code for the billing module.", "Code testing", True),
+        # a compound written with a hyphen, as one word or as two
+        ("Built the front-end of the store in React.", "Frontend development", True),
+        ("Front end developer for five years.", "Frontend development", True),
+        # a derived form: the adjective, the participle
+        ("Customer-focused account manager.", "Customer focus", True),
+        ("Forklift certified, 3 years", "Forklift certification", True),
+        # not across a comma, and not a certificate by the work alone
+        ("Reviewed code, then ran load testing with JMeter.", "Code testing", False),
+        ("Customer service, focus groups and surveys.", "Customer focus", False),
+        ("Forklift warehouse experience.", "Forklift certification", False),
+    ],
+)
+def test_word_order_compounds_and_derived_forms_are_read_as_one_term(resume, job_line, shown):
+    report = keyword_gap(resume, f"Requirements:\n- {job_line}\n")
+    assert (report.missing == []) == shown, report

@@ -6,6 +6,7 @@ the ad's structure read it (job_terms.read_ad: `job_asks`), and which of it a re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -454,10 +455,10 @@ class ResumeIndex:
             for roles in map(_occupation_roles, _occupations_with(starts))
         )
 
-    def _near(self, words: list[str]) -> bool:
+    def _near(self, words: list[str], same: Callable[[str, str], bool] = _same_word) -> bool:
         """The words in a row in one clause, each the same word in another form (reconciled ~
         reconciliation), or two or three of them in another order close together in one clause
-        ("licensed electrician" shows "Electrician license")."""
+        ("licensed electrician" shows "Electrician license"); `same` says which words are one."""
         n = len(words)
         if not n:
             return False
@@ -465,7 +466,7 @@ class ResumeIndex:
         for i in self._starts.get(words[0][:5], ()):
             if (
                 i + n <= len(keys)
-                and all(_same_word(keys[i + j], words[j]) for j in range(n))
+                and all(same(keys[i + j], words[j]) for j in range(n))
                 and self._token_clause[i] == self._token_clause[i + n - 1]
             ):
                 return True
@@ -478,11 +479,13 @@ class ResumeIndex:
                 window = [
                     k for j, k in enumerate(keys[i : i + n + 1], i) if self._token_clause[j] == here
                 ]
-                if all(any(_same_word(k, w) for k in window) for w in words):
+                if all(any(same(k, w) for k in window) for w in words):
                     return True
-        return self._in_one_clause(words)
+        return self._in_one_clause(words, same)
 
-    def _in_one_clause(self, words: list[str]) -> bool:
+    def _in_one_clause(
+        self, words: list[str], same: Callable[[str, str], bool] = _same_word
+    ) -> bool:
         """A term's two or three words, in any form, in one clause of the resume and at most two
         other words apart; in another order only when the first of them leads the others (a
         verb, or a noun before "of"): "developed the FAQ part of the web site" shows web
@@ -497,14 +500,14 @@ class ResumeIndex:
         keys, content, clause, place = self.keys, self._content, self._clause, self._place
         for p in self._starts.get(words[0][:5], ()):
             r = self._rank.get(p)
-            if r is None or not _same_word(keys[p], words[0]):
+            if r is None or not same(keys[p], words[0]):
                 continue
             window = [
                 q
                 for q in range(max(0, r - 2 * reach), min(len(content), r + 2 * reach))
                 if clause[q] == clause[r] and q != r and abs(place[q] - place[r]) < reach
             ]
-            places = [[q for q in window if _same_word(keys[content[q]], w)] for w in words[1:]]
+            places = [[q for q in window if same(keys[content[q]], w)] for w in words[1:]]
             for chosen in product(*places):
                 ranks = (r, *chosen)
                 # a term's own word keeps its place: "new and unique ways to integrate
@@ -631,7 +634,7 @@ class ResumeIndex:
         return ""
 
     def shows(self, name: str, term_id: Optional[int] = None, aliases: tuple = ()) -> bool:
-        from assistant.analysis.lexicon import narrower_terms, phrase_key
+        from assistant.analysis.lexicon import lexicon, narrower_terms, phrase_key
 
         if term_id is not None and (term_id in self.ids or self.ids & narrower_terms(term_id)):
             return True  # the term itself, or a narrower one: "Purchasing" shows Procurement
@@ -644,9 +647,13 @@ class ResumeIndex:
             if (short := _LEADING_MODIFIER.sub("", _GENERIC_TAIL.sub("", n))) != n
             and len(short) >= 4
         ]
+        # a tool's name is its own, in its words' forms only: a word that only starts like it
+        # ("reaction", "informed", "market") is no React, Informatica or Marketo
+        tool = term_id is not None and lexicon().term(term_id).category == "tool"
+        same = str.__eq__ if tool else _same_word
         for n in names:
             key = phrase_key(n)
-            if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split()):
+            if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split(), same):
                 return True
             if self._joined(n) or self._titled(key):
                 return True
