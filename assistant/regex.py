@@ -41,13 +41,26 @@ else:  # pragma: no cover - Python 3.10 compiles with sre_compile, read by nothi
 
 
 class _Cache:
-    """The patterns kept, read when the command starts; `added` once one was compiled here."""
+    """The patterns kept, read at the first pattern compiled (`rebound --help` compiles none);
+    `added` once one was compiled here that it did not hold."""
 
-    def __init__(self, path: Path, kept: dict[Key, Kept]) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.kept = kept
+        self._kept: Optional[dict[Key, Kept]] = None
         self.used: set[Key] = set()
         self.added = False
+
+    @property
+    def kept(self) -> dict[Key, Kept]:
+        if self._kept is None:
+            import marshal
+
+            try:
+                read = marshal.loads(self.path.read_bytes())
+            except (OSError, EOFError, ValueError, TypeError):  # none yet, or damaged
+                read = None
+            self._kept = read if isinstance(read, dict) else {}
+        return self._kept
 
 
 _cache: Optional[_Cache] = None
@@ -96,33 +109,25 @@ def unpacked(kept: Kept) -> Compiled:
 
 
 def cache_file() -> Optional[Path]:
-    """Where this Python's compiled patterns are kept; None without a user directory."""
-    import hashlib
+    """Where this Python's compiled patterns are kept (named after its version to the patch and
+    its matcher's code version); None without a user directory."""
     import marshal
 
     from assistant.paths import user_dir
 
-    made_by = f"{sys.version}:{_sre.MAGIC if _sre else 0}:{marshal.version}"
-    version = hashlib.sha256(made_by.encode()).hexdigest()[:16]
+    made_by = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{getattr(_sre, 'MAGIC', 0)}-{marshal.version}"
     try:
-        return user_dir() / "cache" / "regex" / CACHE_NAME.replace("*", version)
+        return user_dir() / "cache" / "regex" / CACHE_NAME.replace("*", made_by)
     except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
         return None
 
 
 def keep_compiled() -> None:
-    """From now on, patterns come from the cache (read now) and new ones join it (`save`)."""
+    """From now on, patterns come from the cache and new ones join it (`save`)."""
     global _cache
     path = cache_file() if WORD is not None else None
-    if path is None:
-        return
-    import marshal
-
-    try:
-        kept = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):  # none yet, or damaged
-        kept = None
-    _cache = _Cache(path, kept if isinstance(kept, dict) else {})
+    if path is not None:
+        _cache = _Cache(path)
 
 
 def save() -> None:
