@@ -6,6 +6,7 @@ Rebound's goes through `regex.compile`."""
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import subprocess
 import sys
@@ -153,30 +154,76 @@ def test_a_full_cache_keeps_only_what_this_run_used(keeping, monkeypatch):
     assert sorted(kept) == sorted((p, int(f)) for p, f in used)
 
 
-def test_the_command_keeps_its_patterns_and_says_the_same_the_second_time(rebound_home):
-    argv = [
-        sys.executable,
-        "-m",
-        "assistant",
-        "critique",
-        str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
-        "--job",
-        str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
-        "--no-model",
-        "--json",
-    ]
-    first = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=120)
-    files = list((rebound_home / "cache" / "regex").glob("patterns.*.marshal"))
-    assert first.returncode == 0, first.stderr
+def _rebound(args: list[str], seed: str) -> subprocess.CompletedProcess:
+    """`rebound ARGS` in a process of its own, with the hash seed given: a pattern built from a
+    set in its order would differ from one process to the next."""
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+def _kept_file(home: Path) -> Path:
+    files = list((home / "cache" / "regex").glob("patterns.*.marshal"))
     assert len(files) == 1
-    kept = marshal.loads(files[0].read_bytes())
+    return files[0]
+
+
+CRITIQUE_JOB = [
+    "critique",
+    str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
+    "--job",
+    str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
+    "--no-model",
+    "--json",
+]
+
+
+def test_the_command_keeps_its_patterns_and_says_the_same_the_second_time(rebound_home):
+    first = _rebound(CRITIQUE_JOB, "1")
+    assert first.returncode == 0, first.stderr
+    kept = marshal.loads(_kept_file(rebound_home).read_bytes())
     assert len(kept) > 200  # Rebound's own patterns (the rules, the readers, the keyword gap)
     for (pattern, flags), made in kept.items():
         assert regex.unpacked(made) == regex.compiled(pattern, flags)
-    before = files[0].stat().st_mtime_ns
-    second = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    before = _kept_file(rebound_home).stat().st_mtime_ns
+    second = _rebound(CRITIQUE_JOB, "2")
     assert (second.returncode, second.stdout) == (0, first.stdout)
-    assert files[0].stat().st_mtime_ns == before  # nothing new: not written again
+    assert _kept_file(rebound_home).stat().st_mtime_ns == before  # nothing new: not written
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["interview", "--job", str(FIXTURES / "jobs" / "interview-data-analyst.md"), "--no-model"],
+        [
+            "practice",
+            "--job",
+            str(FIXTURES / "jobs" / "interview-data-analyst.md"),
+            "--answers",
+            str(FIXTURES / "answers" / "data-analyst-answers.md"),
+            "--no-model",
+        ],
+        [
+            "soften",
+            str(FIXTURES / "followups" / "desperate" / "01-please-reconsider.txt"),
+            "--no-model",
+        ],
+    ],
+    ids=["interview", "practice", "soften"],
+)
+def test_a_second_start_compiles_nothing_whatever_the_hash_seed(rebound_home, args):
+    """Every pattern's text is the same in every process (an alternation made from a set is
+    sorted), so the second run finds each in the cache and writes nothing."""
+    assert _rebound(args, "1").returncode == 0
+    before = _kept_file(rebound_home).stat().st_mtime_ns
+    assert _rebound(args, "2").returncode == 0
+    assert _kept_file(rebound_home).stat().st_mtime_ns == before
 
 
 def test_every_pattern_of_rebound_goes_through_regex_compile():

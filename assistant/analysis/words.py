@@ -47,11 +47,10 @@ def is_near_duplicate(text: str, others: Iterable[str], threshold: float = NEAR_
 def any_phrase(phrases: Iterable[str]) -> re.Pattern:
     """One pattern that finds any of the phrases (assistant.analysis.phrases syntax), longest first."""
     phrases = list(phrases)
-    alts = [
+    alts = [  # longest first, then in the alphabet's order: the same pattern in every process
         sorted(
             {compile_phrase(p, {}) for p in phrases if after_a_word(p) is after},
-            key=len,
-            reverse=True,
+            key=lambda alternative: (-len(alternative), alternative),
         )
         for after in (False, True)
     ]
