@@ -66,9 +66,9 @@ class _Cache:
 _cache: Optional[_Cache] = None
 
 
-def compile(pattern: Union[str, bytes], flags: int = 0) -> re.Pattern:  # noqa: A001
+def compile(pattern: Union[str, bytes], flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`; from the cache where the command keeps one."""
-    if _cache is None:
+    if _cache is None or not isinstance(pattern, (str, bytes)):  # (a compiled one: itself)
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
     _cache.used.add(key)

@@ -90,6 +90,7 @@ def test_a_kept_pattern_matches_as_re_compile_does_and_keeps_its_groups(keeping)
             theirs.groupindex,
         )
         assert _findings(mine) == _findings(theirs)
+        assert regex.compile(theirs) is theirs  # a compiled pattern is itself, as in re
 
 
 def test_the_next_start_reads_the_cache_and_compiles_nothing(keeping, monkeypatch):
