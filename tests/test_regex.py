@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant import regex
-from tests.helpers.paths import FIXTURES, ROOT
+from tests.helpers.paths import CRITIQUE_JOB, FIXTURES, ROOT
 
 # Patterns of every kind Rebound writes: flags as arguments and inline, named and numbered groups,
 # look-behind, a verbose pattern, a class of non-ASCII letters, bytes.
@@ -175,25 +175,15 @@ def _kept_file(home: Path) -> Path:
     return files[0]
 
 
-CRITIQUE_JOB = [
-    "critique",
-    str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
-    "--job",
-    str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
-    "--no-model",
-    "--json",
-]
-
-
 def test_the_command_keeps_its_patterns_and_says_the_same_the_second_time(rebound_home):
-    first = _rebound(CRITIQUE_JOB, "1")
+    first = _rebound([*CRITIQUE_JOB, "--json"], "1")
     assert first.returncode == 0, first.stderr
     kept = marshal.loads(_kept_file(rebound_home).read_bytes())
     assert len(kept) > 200  # Rebound's own patterns (the rules, the readers, the keyword gap)
     for (pattern, flags), made in kept.items():
         assert regex.unpacked(made) == regex.compiled(pattern, flags)
     before = _kept_file(rebound_home).stat().st_mtime_ns
-    second = _rebound(CRITIQUE_JOB, "2")
+    second = _rebound([*CRITIQUE_JOB, "--json"], "2")
     assert (second.returncode, second.stdout) == (0, first.stdout)
     assert _kept_file(rebound_home).stat().st_mtime_ns == before  # nothing new: not written
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.helpers.paths import FIXTURES, ROOT
+from tests.helpers.paths import CRITIQUE_JOB, FIXTURES, ROOT
 
 PROBE = """
 import sys
@@ -19,13 +19,6 @@ except SystemExit:
 print("{key}=" + str({report}), file=sys.stderr)
 """
 HEAVY = ("llama_cpp", "pypdfium2", "docx", "httpx", "numpy")
-CRITIQUE_JOB = (
-    "critique",
-    str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
-    "--job",
-    str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
-    "--no-model",
-)
 
 
 def probe(args: tuple[str, ...], key: str, report: str, setup: str = "") -> str:

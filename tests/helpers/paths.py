@@ -15,3 +15,13 @@ JSONRESUME = SHARED_DATA / "jsonresume"
 needs_jsonresume = pytest.mark.skipif(
     not JSONRESUME.is_dir(), reason="../shared/data/jsonresume is not here"
 )
+
+# `rebound critique RESUME --job JD --no-model` on the shipped fixtures: the command issue 14's
+# start-up budget is about (benchmarks/bench.py times the same pair)
+CRITIQUE_JOB = (
+    "critique",
+    str(FIXTURES / "resumes" / "weak-marketing-coordinator.txt"),
+    "--job",
+    str(FIXTURES / "jobs" / "backend-engineer-ledgerly.md"),
+    "--no-model",
+)
