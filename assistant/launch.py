@@ -1,9 +1,9 @@
 """The `rebound` entry point. Before the command line is built (typer, rich and the command's
 modules: 0.2-0.4 s), it starts the one thing a command will wait for in a process of its own:
 `practice --answers` with a model gets its embedding worker at once (embed_worker.prestart), so
-that the model loads beside the start-up. It also reads the compiled patterns it keeps
-(assistant/regex.py) before a module compiles one, and writes back those it did not hold. Everything
-else is the command line's (assistant/cli)."""
+that the model loads beside the start-up. It also turns on the cache of compiled patterns
+(assistant/regex.py) before a module compiles one, and writes back those it did not hold.
+Everything else is the command line's (assistant/cli)."""
 
 from __future__ import annotations
 

@@ -74,11 +74,9 @@ def cached_data(path: Path, parse):
     import marshal
 
     entry = _cache_entry(path)
-    if entry is not None:
-        try:
-            return marshal.loads(entry.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+    kept = read_kept(entry) if entry is not None else None
+    if kept is not None:
+        return kept
     data = parse(path)
     if entry is not None:
         try:
@@ -87,6 +85,17 @@ def cached_data(path: Path, parse):
             return data
         keep_in_cache(entry, raw, entry.name.rsplit(".", 2)[0] + ".*.marshal")
     return data
+
+
+def read_kept(entry: Path):
+    """What `keep_in_cache` wrote to `entry` in marshal's format; None when there is none yet or
+    it is damaged (the caller makes it again)."""
+    import marshal
+
+    try:
+        return marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
 
 
 def keep_in_cache(entry: Path, raw: bytes | Callable[[Path], None], older: str) -> None:

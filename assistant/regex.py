@@ -53,12 +53,9 @@ class _Cache:
     @property
     def kept(self) -> dict[Key, Kept]:
         if self._kept is None:
-            import marshal
+            from assistant.paths import read_kept
 
-            try:
-                read = marshal.loads(self.path.read_bytes())
-            except (OSError, EOFError, ValueError, TypeError):  # none yet, or damaged
-                read = None
+            read = read_kept(self.path)  # None: none yet, or damaged
             self._kept = read if isinstance(read, dict) else {}
         return self._kept
 
@@ -115,7 +112,8 @@ def cache_file() -> Optional[Path]:
 
     from assistant.paths import user_dir
 
-    made_by = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{getattr(_sre, 'MAGIC', 0)}-{marshal.version}"
+    magic = getattr(_sre, "MAGIC", 0)
+    made_by = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{magic}-{marshal.version}"
     try:
         return user_dir() / "cache" / "regex" / CACHE_NAME.replace("*", made_by)
     except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
