@@ -11,6 +11,8 @@ Prints:
    78 ads as blind judges saw them (question_judgments_blind.yaml for the ads judged before
    session 31), with how often the two judgments of those ads agree; then the same with every
    set's company question as judged again, one way for all 78 (company_rejudge.yaml, session 38);
+   then, of the questions that show an ad line as their reason, how many lines are a reason to
+   ask them (reason_judgments.yaml, judged blind in session 42), tune and held-out apart;
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
    tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each
@@ -295,6 +297,35 @@ def blind_fit(rows: list[dict], results: dict) -> None:
     )
 
 
+def reason_fit(rows: list[dict], results: dict) -> None:
+    """The ad lines the questions show as their reason ("The job says: ..."), as blind judges
+    saw them (reason_judgments.yaml, session 42): how many are a reason to ask the question, by
+    split, and any line cited that no judge has seen."""
+    judged = yaml.safe_load((HERE / "reason_judgments.yaml").read_text(encoding="utf-8")) or {}
+    counts, unjudged = Counter(), []
+    for row in rows:
+        marks = {(m["question"], m["cited"]): m["fits"] for m in judged.get(row["file"]) or []}
+        for q in results[row["file"]].questions:
+            if not q.source_line:
+                continue
+            fits = marks.get((q.text, q.source_line))
+            if fits is None:
+                unjudged.append(f"{row['file']}: {q.text} <- {q.source_line[:80]}")
+                continue
+            counts[(row["split"], "lines")] += 1
+            counts[(row["split"], "fit")] += fits
+    print("\nQuestions that show an ad line as their reason, the line judged blind (session 42):")
+    for split in ("tune", "held-out"):
+        fit, lines = counts[(split, "fit")], counts[(split, "lines")]
+        print(
+            f"  {split:9} a reason to ask the question: {fit}/{lines} = {fit / max(lines, 1):.0%}"
+        )
+    if unjudged:
+        print(f"  NOT JUDGED YET: {len(unjudged)} line(s)")
+        for line in unjudged:
+            print(f"    ? {line}")
+
+
 def main() -> int:
     require_outside()
     rows = occupation_labels()
@@ -303,6 +334,7 @@ def main() -> int:
     question_fit(rows, results)
     blind_fit(rows, results)
     company_rejudge(rows, results)
+    reason_fit(rows, results)
     relevance()
     return 0
 

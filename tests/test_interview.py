@@ -2876,3 +2876,24 @@ def test_every_named_company_question_keeps_the_familys_angle():
                 assert q.type == "company", (key, q.text)
                 assert q.named.startswith("What do you know about {employer}, {what}"), q.named
                 assert q.named.endswith("?") and q.named.count("?") == 1, q.named
+
+
+def test_a_line_is_shown_as_a_questions_reason_only_when_it_says_more_than_one_cue_word():
+    """A bank question that fits a line by one cue word and no other word of it (an applicant's
+    own "apprenticeship" for "...led or trained a less experienced worker") is asked as the
+    field's question, without that line as its reason; a line with more says why."""
+    from assistant.tasks.interview import duty_slots
+
+    led = "Tell me about a time you led or trained a less experienced worker on a job."
+    head = "# Plumber\n\nAn experienced worker who does skilled plumbing work on every job.\n\n"
+
+    def asked(requirements: str) -> list:
+        job = parse_job_text(f"{head}## Requirements\n\n{requirements}", "plumber.md")
+        return [q for slot in duty_slots(job, "trades") for q in slot if q.text == led]
+
+    own = asked("- Completion of a recognized apprenticeship as a plumber; or\n")
+    assert own and all(q.source_line is None and q.kind == "role-specific" for q in own)
+    assert own[0].reason == "A common question in trades and maintenance interviews."
+    (cited, *_) = asked("- Leads and trains apprentices on every job\n")
+    assert cited.kind == "duty" and cited.source_line == "Leads and trains apprentices on every job"
+    assert cited.reason.startswith('The job says: "Leads and trains apprentices on every job".')
