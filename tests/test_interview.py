@@ -2894,6 +2894,9 @@ def test_a_line_is_shown_as_a_questions_reason_only_when_it_says_more_than_one_c
     own = asked("- Completion of a recognized apprenticeship as a plumber; or\n")
     assert own and all(q.source_line is None and q.kind == "role-specific" for q in own)
     assert own[0].reason == "A common question in trades and maintenance interviews."
+    licence = "A valid journey-level plumber license; lead and train apprentices on every job"
+    held = asked(f"- {licence}\n")  # a credential the applicant holds: no duty, whatever it says
+    assert held and all(q.source_line is None for q in held)
     (cited, *_) = asked("- Leads and trains apprentices on every job\n")
     assert cited.kind == "duty" and cited.source_line == "Leads and trains apprentices on every job"
     assert cited.reason.startswith('The job says: "Leads and trains apprentices on every job".')

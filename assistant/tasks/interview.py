@@ -523,17 +523,28 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
             continue
         short = line if len(line) <= 160 else line[:157].rstrip() + "..."
         reason = f'The job says: "{short}". This is how {label} interviews ask about it.'
+        held = bool(_CREDENTIAL.match(line))  # what the applicant holds, not what the job does
         # a line that is no reason to ask the question is not shown as one: the question is
         # the field's, asked as such (its place in the set is the same)
         slots.append(
             [
                 _question(bank[i], "duty", reason, line)
-                if cites
+                if cites and not held
                 else _question(bank[i], "role-specific", common, None)
                 for _, cites, i in ranked
             ]
         )
     return slots
+
+
+# A requirement line that names a credential the applicant must hold: "Completion of a recognized
+# apprenticeship as a plumber; or", "A valid journey-level plumber license issued by ...".
+_CREDENTIAL = regex.compile(
+    r"(?:\d+[.)]\s*)?(?:(?:successful\s+)?completion\s+of|graduation\s+from|possession\s+of|"
+    r"(?:an?\s+)?(?:valid|current)\b.{0,80}?\b(?:licen[cs]e|certificate|certification|"
+    r"registration|credential)s?\b)",
+    re.I,
+)
 
 
 _KNOWLEDGE = regex.compile(r"\bknowledge of:\s*(.+)", re.I)
