@@ -2900,3 +2900,24 @@ def test_a_line_is_shown_as_a_questions_reason_only_when_it_says_more_than_one_c
     (cited, *_) = asked("- Leads and trains apprentices on every job\n")
     assert cited.kind == "duty" and cited.source_line == "Leads and trains apprentices on every job"
     assert cited.reason.startswith('The job says: "Leads and trains apprentices on every job".')
+
+
+def test_a_gap_question_says_the_term_as_the_whole_job_line_writes_it():
+    """The reason quotes the line cut to 160 characters; how the ad writes the term is read from
+    the whole line, so a common noun the lexicon capitalises is said in lower case even where it
+    comes after the cut."""
+    from assistant.tasks.interview import gap_slots
+
+    duty = (
+        "An Accounting Clerk performs difficult and responsible clerical accounting work in the "
+        "review, preparation, processing, reconciliation, and maintenance of accounting records "
+        "and reports, or payroll and time keeping documents."
+    )
+    job = parse_job_text(f"# Accounting Clerk\n\n## Duties\n\n- {duty}\n", "clerk.md")
+    resume = "Cashier\n\n- Served customers at the till."
+    slots, missing = gap_slots(job, resume, load_bank(), "finance", set())
+    assert "Accounting Records" in missing  # the lexicon's name
+    (asked,) = [q for slot in slots for q in slot[:1] if "accounting records" in q.text.lower()]
+    assert "accounting records" not in asked.reason.split("The job says:")[1]  # cut before it
+    assert "of accounting records?" in asked.text
+    assert asked.source_line == duty

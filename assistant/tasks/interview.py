@@ -428,8 +428,8 @@ def gap_slots(
         line = lines.get(term) or _job_line(job, term)
         if line and _DEGREE.search(line):
             continue
-        line = line and _short(line)
-        cite = f' The job says: "{line}".' if line else ""
+        # the whole line says how the ad writes the term (a cut one may end before it)
+        cite = f' The job says: "{_short(line)}".' if line else ""
         said = spoken_term(term, line or "")
         reason = f"The job asks for {said} and your resume does not show it.{cite}"
         # "Collaboration or Cross-functional collaboration": either name may be a competency's
@@ -521,8 +521,7 @@ def duty_slots(job: JobDescription, family: str) -> list[Slot]:
         ranked = sorted((x for x in fitting if x[0] >= 2), key=lambda x: (-x[0], x[2]))
         if not ranked:
             continue
-        short = line if len(line) <= 160 else line[:157].rstrip() + "..."
-        reason = f'The job says: "{short}". This is how {label} interviews ask about it.'
+        reason = f'The job says: "{_short(line)}". This is how {label} interviews ask about it.'
         held = bool(_CREDENTIAL.match(line))  # what the applicant holds, not what the job does
         # a line that is no reason to ask the question is not shown as one: the question is
         # the field's, asked as such (its place in the set is the same)
