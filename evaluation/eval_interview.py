@@ -12,7 +12,9 @@ Prints:
    session 31), with how often the two judgments of those ads agree; then the same with every
    set's company question as judged again, one way for all 78 (company_rejudge.yaml, session 38);
    then, of the questions that show an ad line as their reason, how many lines are a reason to
-   ask them (reason_judgments.yaml, judged blind in session 42), tune and held-out apart;
+   ask them (reason_judgments.yaml, judged blind in session 42), tune and held-out apart; and,
+   with each ad's resume of the keyword labels, how many questions on what the resume does not
+   show an interviewer could say as written (gap_wording_judgments.yaml, session 42);
 3. practice's relevance detection on hand-labelled answers
    (evaluation/labels/interview/practice_answers.yaml): relevant vs off-topic, by split (tune,
    tune2, held-out, fresh, fresh2, ... and any split the file holds, each on its own line), each
@@ -29,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from evaluation.common import JOBS, LABELS, require_outside
+from evaluation.common import JOBS, LABELS, RESUMES, require_outside
 
 HERE = LABELS / "interview"
 COUNT = 10
@@ -326,6 +328,50 @@ def reason_fit(rows: list[dict], results: dict) -> None:
             print(f"    ? {line}")
 
 
+def gap_wording(rows: list[dict]) -> None:
+    """The questions on what the resume does not show (`gap`), for each ad paired with a resume of
+    its field in the keyword labels (evaluation/labels/keywords/), as blind judges saw them
+    (gap_wording_judgments.yaml, session 42): how many an interviewer could say as written, by
+    the ad's split (occupations.csv), and any question no judge has seen."""
+    from assistant.inputs.job import read_job
+    from assistant.inputs.resume import read_resume
+    from assistant.tasks.interview import InterviewRequest, build_questions
+    from evaluation.eval_keywords import load_labels
+
+    judged = yaml.safe_load((HERE / "gap_wording_judgments.yaml").read_text(encoding="utf-8"))
+    split = {r["file"]: r["split"] for r in rows}
+    counts, unjudged = Counter(), []
+    for label in load_labels():
+        marks = {m["question"]: m["natural"] for m in judged.get(label["ad"]) or []}
+        request = InterviewRequest(
+            job=read_job(str(JOBS / label["ad"])),
+            resume_text=read_resume(str(RESUMES / label["resume"])).text,
+            count=COUNT,
+        )
+        for q in build_questions(request).questions:
+            if q.kind != "gap":
+                continue
+            natural = marks.get(q.text)
+            if natural is None:
+                unjudged.append(f"{label['ad']}: {q.text}")
+                continue
+            counts[(split[label["ad"]], "asked")] += 1
+            counts[(split[label["ad"]], "natural")] += natural
+    print(
+        "\nQuestions on what the resume does not show (ads paired with a resume in the keyword "
+        "labels), judged blind (session 42):"
+    )
+    for name in ("tune", "held-out"):
+        natural, asked = counts[(name, "natural")], counts[(name, "asked")]
+        print(
+            f"  {name:9} an interviewer could say it so: {natural}/{asked} = {natural / max(asked, 1):.0%}"
+        )
+    if unjudged:
+        print(f"  NOT JUDGED YET: {len(unjudged)} question(s)")
+        for line in unjudged:
+            print(f"    ? {line}")
+
+
 def main() -> int:
     require_outside()
     rows = occupation_labels()
@@ -335,6 +381,7 @@ def main() -> int:
     blind_fit(rows, results)
     company_rejudge(rows, results)
     reason_fit(rows, results)
+    gap_wording(rows)
     relevance()
     return 0
 

@@ -222,18 +222,50 @@ def test_a_missing_keyword_becomes_a_concrete_question_citing_the_job_line():
         ),
         ("Looker", "Experience with Looker dashboards", "Looker"),
         ("SQL", "", "SQL"),
+        # a name past its first word: never "hayden Electricity course" nor "ruby on Rails"
+        ("Hayden Electricity course", "Hayden Electricity Course sponsored by DWP", None),
+        ("Ruby on Rails", "", None),
+        # a language or a tool of the vocabulary, whatever "go" or "react" the ad says
+        ("Go", "Ready to go? Proficiency in Golang", None),
+        ("React", "React is a must. You react fast.", None),
     ],
 )
 def test_a_term_is_said_as_a_person_says_it_mid_sentence(term, line, said):
     from assistant.tasks.interview import spoken_term
 
-    assert spoken_term(term, line) == said
+    assert spoken_term(term, line) == (said or term)
+
+
+@pytest.mark.parametrize(
+    "term,category,said",
+    [
+        ("Cloud Computing", "hard skill", "cloud computing"),
+        ("Maintenance and Repair", "hard skill", "maintenance and repair"),
+        ("Android Development", "hard skill", "Android development"),  # a platform's name
+        ("Cloud Computing", "tool", "Cloud Computing"),
+    ],
+)
+def test_a_skill_or_domain_is_a_common_noun_unless_the_ad_capitalises_it(term, category, said):
+    from assistant.tasks.interview import spoken_term
+
+    assert spoken_term(term, "", category) == said
+    assert spoken_term(term, f"We use {term} daily.", category) == term  # as the ad writes it
 
 
 @pytest.mark.parametrize(
     "term,category,opens",
     [
-        ("Class B licence", "certification or licence", "The job asks for Class B licence. Do you"),
+        ("Class B licence", "certification or licence", "The job asks for a Class B licence. Do"),
+        ("FAA certificate", "certification or licence", "The job asks for an FAA certificate."),
+        ("ServSafe", "certification or licence", "The job asks for ServSafe. Do you hold"),
+        # completed, not held and kept current
+        (
+            "plumber apprenticeship",
+            "certification or licence",
+            "The job asks for a plumber apprenticeship. Have you completed it",
+        ),
+        # a trait: a time it showed, not experience of it
+        ("empathy", "soft skill", "Tell me about a time your empathy made a difference"),
         ("confidence intervals", "hard skill", "What experience do you have of confidence"),
         ("cargo", "domain", "What experience do you have of cargo?"),
         ("Looker", "tool", None),  # the bank's gap templates ask about a tool

@@ -193,6 +193,12 @@ def _term_kinds() -> dict[str, str]:
     return out
 
 
+def product_name(term: str) -> bool:
+    """Whether a term is a language, framework, platform or tool of the curated vocabulary (the
+    `tools` term pattern's categories): a name, whatever case a sentence writes its word in."""
+    return _term_kinds().get(term) == "tools"
+
+
 def asked_terms(terms: list[str], most: int = MAX_TERMS) -> dict[str, list[str]]:
     """The terms `term_questions` asks about, by their term pattern: those of a pattern's
     vocabulary category, the first `most` of each; a term of none is asked about by none."""
@@ -699,10 +705,55 @@ def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
     you have of cargo? ..."); None for a tool, which the question bank's gap templates ask about
     ("Tell me about a time you used it")."""
     if category == "certification or licence":
-        return _said("certifications", "", term, one=True, terms=term, term=term)
+        said = _with_article(term)
+        if _COMPLETED.search(term):  # completed, not held and kept current
+            return _said("completions", "", term, term=said)
+        return _said("certifications", "", term, one=True, terms=said, term=said)
     if category == "tool":
         return None
+    if category == "soft skill" and " or " not in term:  # a trait: a time it showed
+        return _said("traits", "", term, term=term)
     return _said("items", "", term, term=term)
+
+
+# A credential one completes: "blacksmith apprenticeship", "apprenticeship certificate", "Hayden
+# Electricity course"; not an "Engineer-in-Training certificate".
+_COMPLETED = regex.compile(
+    r"\b(?:apprenticeships?|courses?|programs?|programmes?)\b|\btraining$", re.I
+)
+# A credential's head noun that takes an article: "a driver's license", "an arborist
+# certification"; not a name said alone ("ServSafe", "OSHA 30", "Registered Nurse").
+_COUNTED = regex.compile(
+    r"\b(?:licen[cs]e|certificate|certification|credential|permit|card|registration|"
+    r"endorsement|clearance|apprenticeship|course|program|programme)$",
+    re.I,
+)
+
+
+def _with_article(term: str) -> str:
+    """A credential as a sentence names it: with "a" or "an" where its head noun counts ("a Class
+    B driver's license", "an Engineer-in-Training certificate"); each name of an "A or B" gets
+    its own, unless they share the last one's head noun ("a Class C or B driver's license")."""
+    if not _COUNTED.search(term):
+        return term
+    parts = term.split(" or ")
+    if all(_COUNTED.search(p) for p in parts):
+        return " or ".join(_article(p) + p for p in parts)
+    return _article(term) + term
+
+
+# Letters whose name starts with a vowel sound: "an FAA certificate", "an RN licence".
+_VOWEL_NAMED = frozenset("AEFHILMNORSX")
+
+
+def _article(phrase: str) -> str:
+    """'a ', 'an ' or nothing (the phrase has its own) before a phrase."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.lower() in ("a", "an", "the"):
+        return ""
+    if len(first) > 1 and first.isupper():  # an acronym, said letter by letter
+        return "an " if first[0] in _VOWEL_NAMED else "a "
+    return "an " if first[:1].lower() in "aeio" else "a "
 
 
 def _said(name: str, verb: str, what: str, one: bool = False, **fields: str) -> DutyQuestion:

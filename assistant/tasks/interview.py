@@ -34,6 +34,7 @@ from assistant.analysis.duty_questions import (
     names_a_relationship,
     names_a_thing,
     one_vague_word,
+    product_name,
     purpose_question,
     says_a_purpose,
     term_questions,
@@ -362,12 +363,15 @@ def _gap_question(
     reason: str,
     kind: Kind,
     index: Optional[int] = None,
+    said: Optional[str] = None,
 ) -> InterviewQuestion:
+    """The bank's gap template for `term` (`said`: as the question says it, else as `source`
+    writes it)."""
     templates = bank.gap_templates
     if kind != "gap":  # a weak spot from the notes is not about the resume
         templates = [t for t in templates if "resume" not in t.text.lower()]
     template = templates[index % len(templates)] if index is not None else pick(templates, term)
-    said = spoken_term(term, source or "")
+    said = said or spoken_term(term, source or "")
     return InterviewQuestion(
         text=template.text.format(term=said),
         kind=kind,
@@ -383,23 +387,52 @@ def _gap_question(
 _JOINING_WORDS = frozenset(("and", "or", "of", "for", "the", "in", "to", "&"))
 
 
-def spoken_term(term: str, context: str = "") -> str:
-    """A term as said mid-sentence: a name keeps its case (SQL, PostgreSQL, Power BI, and Looker
-    when the job line writes it with a capital mid-sentence); a common noun the vocabulary
-    capitalises does not ('Observability' -> 'observability'; 'Confidence Intervals' where the
-    line writes "confidence intervals")."""
+def spoken_term(term: str, context: str = "", category: Optional[str] = None) -> str:
+    """A term as said mid-sentence: a name keeps its case (SQL, PostgreSQL, Power BI, a language,
+    framework, platform or tool of the curated vocabulary, a term with a capital past its first
+    word, and Looker when the job line writes it with a capital mid-sentence); a common noun the
+    vocabulary capitalises does not ('Observability' -> 'observability'; 'Confidence Intervals'
+    where the `context`, the job's line or its whole text, writes "confidence intervals"). A
+    term the keyword gap calls a skill or a domain (`category`) is a common noun unless the
+    context writes it with capitals mid-sentence: 'Cloud Computing' -> 'cloud computing', its
+    words that are names aside ('Android development')."""
     words = term.split()
     if not term[:1].isupper() or any(c.isupper() for w in words for c in w[1:]):
         return term
+    if product_name(term):
+        return term  # Go, React, Spark: whatever "go" or "react" the ad says in lower case
     written = _mid_sentence(term, context)
     lower = next((w for w in written if w.islower()), None)
     if lower:
         return lower  # the ad writes it in lower case mid-sentence: a common noun
-    if len(words) > 1 and all(w[:1].isupper() for w in words if w not in _JOINING_WORDS):
-        return term  # 'Google Analytics', 'Shipping and Receiving'
     if term in written:
         return term  # capitalised mid-sentence in the job or the notes: a name
+    if category in _COMMON_NOUNS:
+        parts = term.split(" or ")
+        return " or ".join(
+            _common_noun(part, context if len(parts) > 1 else None) for part in parts
+        )
+    if any(w[:1].isupper() for w in words[1:] if w not in _JOINING_WORDS):
+        # 'Google Analytics', 'Shipping and Receiving', 'Ruby on Rails', 'Hayden Electricity
+        # course': a name, never "hayden Electricity course"
+        return term
     return term[0].lower() + term[1:]
+
+
+_COMMON_NOUNS = frozenset(("hard skill", "soft skill", "domain"))  # keyword gap categories
+
+
+def _common_noun(name: str, listed_in: Optional[str] = None) -> str:
+    """A skill's name in lower case but for its words that are names: a tool or language of the
+    vocabulary, a word with a digit ("F5"), or, for a part of an "A or B" (`listed_in` its
+    context), a part of one word the context writes with a capital mid-sentence ("such as F5 and
+    Akamai")."""
+    words = name.split()
+    if listed_in is not None and len(words) == 1 and name in _mid_sentence(name, listed_in):
+        return name
+    return " ".join(
+        w if product_name(w) or any(c.isdigit() for c in w) else w.lower() for w in words
+    )
 
 
 def _mid_sentence(term: str, context: str) -> list[str]:
@@ -430,7 +463,7 @@ def gap_slots(
             continue
         # the whole line says how the ad writes the term (a cut one may end before it)
         cite = f' The job says: "{_short(line)}".' if line else ""
-        said = spoken_term(term, line or "")
+        said = spoken_term(term, f"{line or ''}\n{job.text}", categories.get(term))
         reason = f"The job asks for {said} and your resume does not show it.{cite}"
         # "Collaboration or Cross-functional collaboration": either name may be a competency's
         comp = next(filter(None, (competency_of_skill(n, bank) for n in term.split(" or "))), None)
@@ -442,7 +475,7 @@ def gap_slots(
         else:
             slots.append(
                 [
-                    _gap_question(bank, term, line, reason, "gap", i + k)
+                    _gap_question(bank, term, line, reason, "gap", i + k, said)
                     for k in range(len(bank.gap_templates))
                 ]
             )
