@@ -170,9 +170,18 @@ def _curated(b: Builder) -> None:
             b.add(str(entry).split("|"), kinds.get(section, "hard skill"), "curated", exact)
 
 
+# Lightcast's subcategories of personal qualities ("Physical and Inherent Abilities": Initiative
+# and Leadership, Personal Attributes, Social Skills): Empathy, Enthusiasm, Strong Work Ethic,
+# Action Oriented are soft skills, which the interview asks about as a time they showed
+# (session 42)
+_SOFT_SUBCATEGORIES = ("'26.0.577.0'", "'26.0.578.0'", "'26.0.581.0'")
+
+
 def _lightcast_category(name: str, levels: str) -> str:
     if _CERT.search(name):
         return "certification or licence"
+    if any(sub in (levels or "") for sub in _SOFT_SUBCATEGORIES):
+        return "soft skill"
     top = levels[3:7] if levels else ""
     if top.startswith("17.") and len(name.split()) <= 3 and not _GENERIC_TAIL.search(name):
         return "tool"

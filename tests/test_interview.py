@@ -266,6 +266,7 @@ def test_a_skill_or_domain_is_a_common_noun_unless_the_ad_capitalises_it(term, c
         ),
         # a trait: a time it showed, not experience of it
         ("empathy", "soft skill", "Tell me about a time your empathy made a difference"),
+        ("action oriented", "soft skill", "Tell me about a time being action oriented made"),
         ("confidence intervals", "hard skill", "What experience do you have of confidence"),
         ("cargo", "domain", "What experience do you have of cargo?"),
         ("Looker", "tool", None),  # the bank's gap templates ask about a tool

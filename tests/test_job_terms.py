@@ -1604,3 +1604,14 @@ def test_a_tools_name_is_not_shown_by_a_word_that_only_starts_like_it(resume, jo
 def test_word_order_compounds_and_derived_forms_are_read_as_one_term(resume, job_line, shown):
     report = keyword_gap(resume, f"Requirements:\n- {job_line}\n")
     assert (report.missing == []) == shown, report
+
+
+def test_lightcasts_personal_qualities_are_soft_skills():
+    """Lightcast's subcategories of personal qualities hold traits, not hard skills: the
+    interview asks about them as a time they showed."""
+    from assistant.analysis.lexicon import iter_terms
+
+    category = {t.name: t.category for t in iter_terms()}
+    for trait in ("Empathy", "Enthusiasm", "Strong Work Ethic", "Action Oriented", "Teamwork"):
+        assert category.get(trait) == "soft skill", trait
+    assert category.get("Welding") != "soft skill"

@@ -712,10 +712,12 @@ def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
     if category == "tool":
         return None
     if category == "soft skill" and " or " not in term:  # a trait: a time it showed
-        return _said("traits", "", term, term=term)
+        return _said("qualities" if _ADJECTIVE.search(term) else "traits", "", term, term=term)
     return _said("items", "", term, term=term)
 
 
+# A trait said as an adjective: "action oriented", "self-motivated", "proactive".
+_ADJECTIVE = regex.compile(r"(?:ed|ive)$", re.I)
 # A credential one completes: "blacksmith apprenticeship", "apprenticeship certificate", "Hayden
 # Electricity course"; not an "Engineer-in-Training certificate".
 _COMPLETED = regex.compile(
