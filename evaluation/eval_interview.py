@@ -314,16 +314,25 @@ def reason_fit(rows: list[dict], results: dict) -> None:
             if fits is None:
                 unjudged.append(f"{row['file']}: {q.text} <- {q.source_line[:80]}")
                 continue
-            counts[(row["split"], "lines")] += 1
-            counts[(row["split"], "fit")] += fits
-    print("\nQuestions that show an ad line as their reason, the line judged blind (session 42):")
+            counts[(row["split"], "judged")] += 1
+            counts[(row["split"], "yes")] += fits
+    _print_judged(
+        "Questions that show an ad line as their reason, the line judged blind (session 42):",
+        "a reason to ask the question",
+        counts,
+        unjudged,
+    )
+
+
+def _print_judged(title: str, what: str, counts: Counter, unjudged: list[str]) -> None:
+    """Blind marks counted by split (`counts`: (split, "yes") and (split, "judged")), and what
+    no judge has seen yet."""
+    print(f"\n{title}")
     for split in ("tune", "held-out"):
-        fit, lines = counts[(split, "fit")], counts[(split, "lines")]
-        print(
-            f"  {split:9} a reason to ask the question: {fit}/{lines} = {fit / max(lines, 1):.0%}"
-        )
+        yes, judged = counts[(split, "yes")], counts[(split, "judged")]
+        print(f"  {split:9} {what}: {yes}/{judged} = {yes / max(judged, 1):.0%}")
     if unjudged:
-        print(f"  NOT JUDGED YET: {len(unjudged)} line(s)")
+        print(f"  NOT JUDGED YET: {len(unjudged)}")
         for line in unjudged:
             print(f"    ? {line}")
 
@@ -355,21 +364,15 @@ def gap_wording(rows: list[dict]) -> None:
             if natural is None:
                 unjudged.append(f"{label['ad']}: {q.text}")
                 continue
-            counts[(split[label["ad"]], "asked")] += 1
-            counts[(split[label["ad"]], "natural")] += natural
-    print(
-        "\nQuestions on what the resume does not show (ads paired with a resume in the keyword "
-        "labels), judged blind (session 42):"
+            counts[(split[label["ad"]], "judged")] += 1
+            counts[(split[label["ad"]], "yes")] += natural
+    _print_judged(
+        "Questions on what the resume does not show (ads paired with a resume in the keyword "
+        "labels), judged blind (session 42):",
+        "an interviewer could say it so",
+        counts,
+        unjudged,
     )
-    for name in ("tune", "held-out"):
-        natural, asked = counts[(name, "natural")], counts[(name, "asked")]
-        print(
-            f"  {name:9} an interviewer could say it so: {natural}/{asked} = {natural / max(asked, 1):.0%}"
-        )
-    if unjudged:
-        print(f"  NOT JUDGED YET: {len(unjudged)} question(s)")
-        for line in unjudged:
-            print(f"    ? {line}")
 
 
 def main() -> int:
