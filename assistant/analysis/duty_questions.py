@@ -17,6 +17,7 @@ from assistant import regex
 from assistant.analysis.question_types import QuestionType
 from assistant.paths import read_data
 from assistant.text import stem, stop_words, token_spans, tokens
+from assistant.text_utils import with_article
 
 DUTY_FILE = "duty_questions.yaml"
 GENERAL_FILE = "interview_questions.yaml"  # its `general` questions suit every job
@@ -740,22 +741,15 @@ def _with_article(term: str) -> str:
         return term
     parts = term.split(" or ")
     if all(_COUNTED.search(p) for p in parts):
-        return " or ".join(_article(p) + p for p in parts)
-    return _article(term) + term
+        return " or ".join(map(_articled, parts))
+    return _articled(term)
 
 
-# Letters whose name starts with a vowel sound: "an FAA certificate", "an RN licence".
-_VOWEL_NAMED = frozenset("AEFHILMNORSX")
-
-
-def _article(phrase: str) -> str:
-    """'a ', 'an ' or nothing (the phrase has its own) before a phrase."""
-    first = phrase.split()[0] if phrase.split() else ""
-    if first.lower() in ("a", "an", "the"):
-        return ""
-    if len(first) > 1 and first.isupper():  # an acronym, said letter by letter
-        return "an " if first[0] in _VOWEL_NAMED else "a "
-    return "an " if first[:1].lower() in "aeio" else "a "
+def _articled(phrase: str) -> str:
+    """The phrase with "a" or "an" (text_utils.with_article), unless it has its own."""
+    if phrase.split()[:1] and phrase.split()[0].lower() in ("a", "an", "the"):
+        return phrase
+    return with_article(phrase)
 
 
 def _said(name: str, verb: str, what: str, one: bool = False, **fields: str) -> DutyQuestion:
