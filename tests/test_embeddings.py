@@ -324,6 +324,22 @@ def test_a_cut_is_kept_as_its_converter_writes_it_or_as_it_is(tmp_path):
     assert plain.name.endswith(".first3.gguf") and _tensors(plain.read_bytes())[0] == 3
 
 
+def test_a_cut_of_another_weight_type_is_dropped_beside_the_new_one(tmp_path):
+    """A release that converts the cut to other weights leaves one cut of that depth in the
+    user's cache, not two (session 43 tried F32: docs/performance.md)."""
+    from assistant.engine.gguf import first_layers
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(_gguf_with_blocks(4)[0])
+
+    def convert(cut, out):
+        out.write_bytes(b"converted")
+
+    old = first_layers(model, 2, convert, "q8_0")
+    new = first_layers(model, 2, convert, "f32")
+    assert new.name.endswith(".first2.f32.gguf") and new.is_file() and not old.exists()
+
+
 def test_no_home_to_keep_a_cut_in_means_no_embeddings_at_that_layer(tmp_path, monkeypatch):
     from assistant.engine.llama import cut_model
 
