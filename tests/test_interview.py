@@ -270,6 +270,25 @@ def test_a_skill_or_domain_is_a_common_noun_unless_the_ad_capitalises_it(term, c
         ("confidence intervals", "hard skill", "What experience do you have of confidence"),
         ("cargo", "domain", "What experience do you have of cargo?"),
         ("Looker", "tool", None),  # the bank's gap templates ask about a tool
+        # a role the ad names: work done in it, one person, in lower case
+        ("Museum Guide", "tool", "Have you worked as a museum guide? Tell me about that work"),
+        ("Helicopter Mechanics", "domain", "Have you worked as a helicopter mechanic?"),
+        (
+            "Museum Guide or Recreation Assistant",
+            "tool",
+            "Have you worked as a museum guide or a recreation assistant?",
+        ),
+        # not a role: a credential one is certified as, a name of an "A or B" that is no role
+        (
+            "Certified Crane Operator",
+            "certification or licence",
+            "The job asks for Certified Crane Operator. Do you hold it",
+        ),
+        (
+            "Design Patterns or Model View Presenter",
+            "hard skill",
+            "What experience do you have of Design Patterns or Model View Presenter?",
+        ),
     ],
 )
 def test_a_gap_term_is_asked_by_its_kind(term, category, opens):
@@ -278,6 +297,85 @@ def test_a_gap_term_is_asked_by_its_kind(term, category, opens):
     dq = gap_question(term, category)
     assert (dq.text[: len(opens)] if dq else None) == opens
     assert dq is None or (dq.follow_up and all(g for g in dq.guide))
+
+
+@pytest.mark.parametrize(
+    "term,role",
+    [
+        ("Museum Guide", True),
+        ("Registered Nurse", True),
+        ("Electrician Supervisor", True),
+        ("Helicopter Mechanics", True),  # a plural of a role
+        ("Network Topology", False),
+        ("Help Desk", False),  # ends a role's label ("help desk agent") but names none
+        ("Supervisor", False),  # one word: a title alone is no term of its own
+    ],
+)
+def test_a_role_is_a_term_whose_last_word_ends_escos_roles(term, role):
+    from assistant.analysis.occupations_file import role_name
+
+    assert role_name(term) is role
+
+
+@pytest.mark.parametrize(
+    "term,line,category,said",
+    [
+        # the ad writes a word past the first in lower case, in another number: no name
+        (
+            "Network Topology",
+            "Good knowledge of common OS and Network topologies",
+            "tool",
+            "network topologies",
+        ),
+        (
+            "Front-End Framework",
+            "Knowledge of any Front-End frameworks",
+            "tool",
+            "front-end frameworks",
+        ),
+        # the ad's singular: the term's own number
+        (
+            "Personal Computers",
+            "support of distributed or personal computer systems",
+            "tool",
+            "personal computers",
+        ),
+        # a capital after a hyphen, with a word in lower case between: a name
+        (
+            "Engineer-in-Training Certificate",
+            "a valid engineer-in-training certificate",
+            "certification or licence",
+            "Engineer-in-Training Certificate",
+        ),
+        # every word capitalised where the ad writes it: a name as the ad has it
+        (
+            "Project Management Software",
+            "Knowledge of Project Management Software Tools",
+            "tool",
+            "Project Management Software",
+        ),
+    ],
+)
+def test_a_term_the_ad_writes_in_lower_case_in_any_number_is_a_common_noun(
+    term, line, category, said
+):
+    from assistant.tasks.interview import spoken_term
+
+    assert spoken_term(term, line, category) == said
+
+
+def test_a_gap_template_says_them_of_a_plural_and_it_of_a_name():
+    from assistant.analysis.question_bank import load_bank
+    from assistant.tasks.interview import _gap_question
+
+    bank = load_bank()
+    used = next(i for i, t in enumerate(bank.gap_templates) if "used {it}" in t.text)
+
+    def asked(said: str) -> str:
+        return _gap_question(bank, said, None, "", "gap", used, said).text
+
+    assert "used them," in asked("front-end frameworks")
+    assert "used it," in asked("Kubernetes") and "used it," in asked("data analysis")
 
 
 def test_the_gap_questions_are_the_critiques_missing_terms_asked_by_their_kind():

@@ -705,6 +705,10 @@ def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
     Class B licence. Do you hold it...?"), a skill or a domain is experience ("What experience do
     you have of cargo? ..."); None for a tool, which the question bank's gap templates ask about
     ("Tell me about a time you used it")."""
+    if category != "certification or licence" and _roles(term):
+        # "600 hours as a Museum Guide or Recreation Assistant": work done in a role
+        said = " or ".join(with_article(_role_said(part)) for part in term.split(" or "))
+        return _said("roles", "", term, term=said)
     if category == "certification or licence":
         said = _with_article(term)
         if _COMPLETED.search(term):  # completed, not held and kept current
@@ -715,6 +719,29 @@ def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
     if category == "soft skill" and " or " not in term:  # a trait: a time it showed
         return _said("qualities" if _ADJECTIVE.search(term) else "traits", "", term, term=term)
     return _said("items", "", term, term=term)
+
+
+def _roles(term: str) -> bool:
+    """Whether every name of a term is a role (occupations_file.role_name): "Museum Guide or
+    Recreation Assistant", "Helicopter Mechanics"; not "Design Patterns or Model View Presenter",
+    nor a title one is certified as ("Certified Crane Operator": a credential)."""
+    from assistant.analysis.occupations_file import role_name
+
+    return not term.lower().startswith("certified") and all(
+        role_name(part) for part in term.split(" or ")
+    )
+
+
+def _role_said(role: str) -> str:
+    """A role as said mid-sentence, one person: "helicopter mechanic" of Helicopter Mechanics;
+    an acronym or a tool's name keeps its case ("ICT", "Salesforce")."""
+    from assistant.analysis.occupations_file import role_heads
+
+    words = [w if w.isupper() or product_name(w) else w.lower() for w in role.split()]
+    last = words[-1]
+    if last.endswith("s") and last not in role_heads() and last[:-1] in role_heads():
+        words[-1] = last[:-1]
+    return " ".join(words)
 
 
 # A trait said as an adjective: "action oriented", "self-motivated", "proactive".

@@ -35,3 +35,39 @@ def _parse(path: Path) -> list[tuple[str, str, str, str]]:
         label, family, isco, labels = line.split("\t")
         rows.append((label, family, isco, f" {labels} "))
     return rows
+
+
+# Words that end two or more of ESCO's occupation labels without naming a person ("help desk",
+# "ICT systems ...", "head of ...", "v-belt ..."): the labels' head words that are no role.
+_NOT_PEOPLE = frozenset("desk general head ict it model school systems v-belt".split())
+
+
+@lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """The words a person's role ends in, read off ESCO's occupation labels (their last word, in
+    labels without "of", "for" and the like): "guide" (museum guide), "assistant", "nurse",
+    "electrician", "mechanic", "supervisor", "clerk". A word that ends a single label counts
+    only in a person's form (-er, -or, -ist): one label alone ends in "analysis" or "security"."""
+    from collections import Counter
+
+    from assistant.analysis.lexicon import person_word
+
+    joining = {"for", "of", "in", "and", "or", "to", "with"}
+    ends = Counter(
+        words[-1] for o in occupations() if (words := o.label.split()) and not joining & set(words)
+    )
+    return frozenset(
+        w for w, n in ends.items() if (n >= 2 or person_word(w)) and w not in _NOT_PEOPLE
+    )
+
+
+def role_name(term: str) -> bool:
+    """Whether a term of two or more words names a role ("Museum Guide", "Registered Nurse",
+    "Helicopter Mechanics", "Recreation Assistant"): its last word, in the singular, is a word
+    ESCO's roles end in (role_heads)."""
+    words = term.lower().split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    heads = role_heads()
+    return last in heads or (last.endswith("s") and last[:-1] in heads)

@@ -372,15 +372,30 @@ def _gap_question(
         templates = [t for t in templates if "resume" not in t.text.lower()]
     template = templates[index % len(templates)] if index is not None else pick(templates, term)
     said = said or spoken_term(term, source or "")
+    it = "them" if _plural(said) else "it"  # "used them" of "front-end frameworks"
+    covers = [c.format(term=said, it=it) for c in template.covers]
     return InterviewQuestion(
-        text=template.text.format(term=said),
+        text=template.text.format(term=said, it=it),
         kind=kind,
         reason=reason,
         source_line=source,
-        good_answer_covers=[c.format(term=said) for c in template.covers],
+        good_answer_covers=covers,
         follow_up=TYPE_FOLLOW_UPS["technical"],
         question_type="technical",
-        outline=answer_outline("technical", [c.format(term=said) for c in template.covers]),
+        outline=answer_outline("technical", covers),
+    )
+
+
+def _plural(said: str) -> bool:
+    """Whether a term as said is a plural common noun ("personal computers", "network
+    topologies"): in lower case, its last word in -s but not -ss, -us, -is or -ics ("business",
+    "status", "analysis", "analytics"); a name ("Kubernetes", "Jenkins") is one thing."""
+    last = said.split()[-1] if said.split() else ""
+    return (
+        said[:1].islower()
+        and " or " not in said
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "ics"))
     )
 
 
@@ -397,7 +412,10 @@ def spoken_term(term: str, context: str = "", category: Optional[str] = None) ->
     context writes it with capitals mid-sentence: 'Cloud Computing' -> 'cloud computing', its
     words that are names aside ('Android development')."""
     words = term.split()
-    if not term[:1].isupper() or any(c.isupper() for w in words for c in w[1:]):
+    # a capital inside a word is a name's (PostgreSQL, JavaScript, Engineer-in-Training); not
+    # one after a hyphen in a word whose every part has one ("Front-End", "Follow-Up")
+    parts = [p for w in words for p in (w.split("-") if _capitalised_parts(w) else [w])]
+    if not term[:1].isupper() or any(c.isupper() for w in parts for c in w[1:]):
         return term
     if product_name(term):
         return term  # Go, React, Spark: whatever "go" or "react" the ad says in lower case
@@ -407,6 +425,14 @@ def spoken_term(term: str, context: str = "", category: Optional[str] = None) ->
         return lower  # the ad writes it in lower case mid-sentence: a common noun
     if term in written:
         return term  # capitalised mid-sentence in the job or the notes: a name
+    common = [w for w in _mid_sentence(term, context, inflected=True) if _lower_past_first(w)]
+    if common:
+        # "Network Topology" where the ad writes "Network topologies", "Front-End Framework"
+        # where it writes "Front-End frameworks": a name keeps every word's capital. Said in the
+        # ad's plural where it has one ("front-end frameworks", never "asks for front-end
+        # framework"), else in the term's number ("personal computers")
+        plural = next((w for w in common if w.lower().endswith("s")), None)
+        return _common_noun(plural if plural and not term.lower().endswith("s") else term)
     if category in _COMMON_NOUNS:
         parts = term.split(" or ")
         return " or ".join(
@@ -435,14 +461,39 @@ def _common_noun(name: str, listed_in: Optional[str] = None) -> str:
     )
 
 
-def _mid_sentence(term: str, context: str) -> list[str]:
-    """How `context` writes `term` (in any case) where it is not the first word of a sentence."""
+def _mid_sentence(term: str, context: str, inflected: bool = False) -> list[str]:
+    """How `context` writes `term` (in any case) where it is not the first word of a sentence;
+    `inflected`: each word also in its other number ("topologies" of Topology, "computer" of
+    Computers)."""
     written = []
-    for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", context, re.I):
+    pattern = " ".join(map(_either_number, term.split())) if inflected else re.escape(term)
+    for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", context, re.I):
         before = context[: m.start()].rstrip(" *_\"'")
         if before and not before.endswith((".", "!", "?", ":", "\n")):
             written.append(m.group(0))
     return written
+
+
+def _capitalised_parts(word: str) -> bool:
+    """A hyphenated word each part of which starts with a capital: "Front-End", not
+    "Engineer-in-Training"."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+
+def _either_number(word: str) -> str:
+    """A pattern for a word in the singular or the plural (as English mostly makes them)."""
+    if word[-1:].lower() == "y" and len(word) > 2:
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if word[-1:].lower() == "s" and len(word) > 3:
+        return re.escape(word[:-1]) + "(?:s|es)?"
+    return re.escape(word) + "(?:s|es)?" if word[-1:].isalpha() else re.escape(word)
+
+
+def _lower_past_first(written: str) -> bool:
+    """Whether a term as the ad writes it has a word past its first in lower case ("Network
+    topologies"): no name is written so."""
+    return any(w[:1].islower() for w in written.split()[1:] if w not in _JOINING_WORDS)
 
 
 def gap_slots(
