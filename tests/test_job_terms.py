@@ -350,6 +350,28 @@ def test_credentials_named_with_an_acronym_or_as_a_trade():
     assert "Electrician apprenticeship" in found
 
 
+def test_an_apprenticeship_is_in_the_whole_trade_and_its_certificate_is_the_same_requirement():
+    from assistant.analysis.job_terms import read_ad
+
+    asks, _ = read_ad(
+        "Requirements:\n1. Completion of a recognized apprenticeship as an auto electrician; or\n"
+        "2. Two years of full-time paid experience as an Auto Electrician.\n"
+        "Notes:\n1. Applicants filing under Requirement #1 must submit an apprenticeship "
+        "certificate.\n"
+    )
+    trades = [a for a in asks if "apprenticeship" in a.name.lower()]
+    # the trade's every word, never "auto apprenticeship"; the paper folded into it
+    assert [a.name for a in trades] == ["auto electrician apprenticeship"]
+    assert "apprenticeship certificate" in trades[0].aliases
+    # a trade of one word, and one whose words run on past the role: the role's word ends it
+    assert "blacksmith apprenticeship" in names(
+        "Requirements:\n- An apprenticeship as a blacksmith\n"
+    )
+    assert "Carpenter apprenticeship" in names(
+        "Requirements:\n- An apprenticeship as a Carpenter in the building trades\n"
+    )
+
+
 def test_a_duty_that_ends_on_the_law_keeps_its_work():
     ad = (
         "DUTIES\nA Supervisor assigns and evaluates the work of mechanics; applies sound supervisory"

@@ -391,7 +391,27 @@ _CREDENTIAL_FOR = regex.compile(
 )
 _APPRENTICESHIP_AS = regex.compile(  # "a recognized apprenticeship as an Electrician"
     r"\bapprenticeship\s+(?:as\s+an?|in)\s+(?P<name>[A-Za-z][\w'’-]*(?:\s+or\s+[A-Za-z][\w'’-]*)?)"
+    r"(?P<more>(?:\s+[A-Za-z][\w'’-]*){0,2})"
 )
+
+
+def _trade(m: re.Match) -> tuple[str, int]:
+    """The trade an apprenticeship is in (`_APPRENTICESHIP_AS`), and where it ends: its words up
+    to the one a role ends in ("auto electrician", "cement finisher" of "as a cement finisher;
+    or"), else its first word alone ("blacksmith", "Electrician or Plumber")."""
+    from assistant.analysis.occupations_file import role_heads
+
+    first = m.group("name")
+    more = [] if " or " in first else list(re.finditer(r"\S+", m.group("more")))
+    heads = role_heads()
+    if first.lower() not in heads:
+        for i, word in enumerate(more):
+            if word.group(0).lower() in heads:
+                end = m.start("more") + word.end()
+                return f"{first} {' '.join(w.group(0) for w in more[: i + 1])}", end
+    return first, m.end("name")
+
+
 _SHARED_CREDENTIAL = regex.compile(
     r"\b(?P<first>[a-z][a-z-]{3,})\s+(?:and/or|or|and)\s+(?:[a-z'’-]+\s+){0,2}?"
     r"(?P<kind>licen[cs]e|certificate|certification)s?\b"
@@ -1110,9 +1130,9 @@ def terms_in(
         if free(m.start(), m.end()):
             take(Found(name, "certification or licence", m.start(), m.end()))
     for m in _APPRENTICESHIP_AS.finditer(text):
-        if free(m.start(), m.end()):
-            name = f"{m.group('name')} apprenticeship"
-            take(Found(name, "certification or licence", m.start(), m.end()))
+        trade, end = _trade(m)
+        if free(m.start(), end):
+            take(Found(f"{trade} apprenticeship", "certification or licence", m.start(), end))
     for m in (
         _finditer_by_runs(_SHARED_CREDENTIAL, _LOWER_START, _LOWER_HYPHEN_RUN, text)
         if credential
@@ -2080,6 +2100,7 @@ def _read_ad(text: str, company: Optional[str]) -> tuple[tuple[Ask, ...], tuple[
         if len(a.names) > 1 and all(n.lower() in singles for n in a.names):
             del asks[" | ".join(sorted(n.lower() for n in a.names))]
     _fold_kinds(asks)
+    _fold_papers(asks)
     ranked = sorted(asks.values(), key=lambda a: (not a.required, -a.weight, a.position))
     return tuple(ranked), tuple(reqs)
 
@@ -2115,6 +2136,39 @@ def _fold_kinds(asks: dict[str, Ask]) -> None:
         general.weight += a.weight
         if a.required and not general.required:
             general.required, general.where, general.sentence = True, a.where, a.sentence
+        del asks[key]
+
+
+_PAPER = regex.compile(r"^(?P<what>\w+) (?:certificate|certification|credential)$", re.I)
+
+
+def _fold_papers(asks: dict[str, Ask]) -> None:
+    """The paper that proves a credential the ad names ("submit an apprenticeship certificate"
+    beside "auto electrician apprenticeship") is one requirement with it, named by the
+    credential and shown by either: a credential named "<word> certificate" folds into another
+    whose name ends in that word."""
+    credentials = [
+        a for a in asks.values() if a.category == "certification or licence" and len(a.names) == 1
+    ]
+    for key, a in list(asks.items()):
+        paper = _PAPER.match(a.names[0]) if a in credentials else None
+        if paper is None:
+            continue
+        what = paper.group("what").lower()
+        proven = next(
+            (
+                c
+                for c in credentials
+                if c is not a and key in asks and c.names[0].lower().endswith(f" {what}")
+            ),
+            None,
+        )
+        if proven is None:
+            continue
+        proven.aliases.append(a.names[0])  # shown by either, named by the credential
+        proven.weight += a.weight
+        if a.required and not proven.required:
+            proven.required, proven.where, proven.sentence = True, a.where, a.sentence
         del asks[key]
 
 
