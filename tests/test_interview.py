@@ -289,6 +289,12 @@ def test_a_skill_or_domain_is_a_common_noun_unless_the_ad_capitalises_it(term, c
             "hard skill",
             "What experience do you have of Design Patterns or Model View Presenter?",
         ),
+        # experience of an area, not of its "skills"
+        (
+            "verbal communication skills",
+            "hard skill",
+            "What experience do you have of verbal communication? Tell me",
+        ),
     ],
 )
 def test_a_gap_term_is_asked_by_its_kind(term, category, opens):
@@ -346,6 +352,13 @@ def test_a_role_is_a_term_whose_last_word_ends_escos_roles(term, role):
             "a valid engineer-in-training certificate",
             "certification or licence",
             "Engineer-in-Training Certificate",
+        ),
+        # a part of an "A or B" the ad writes capitalised mid-sentence keeps its capitals
+        (
+            "Design Patterns or Model View Presenter",
+            "using design patterns (including Model View Presenter (MVP), or MVVM)",
+            "hard skill",
+            "design patterns or Model View Presenter",
         ),
         # every word capitalised where the ad writes it: a name as the ad has it
         (

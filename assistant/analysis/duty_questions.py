@@ -718,7 +718,9 @@ def gap_question(term: str, category: str) -> Optional[DutyQuestion]:
         return None
     if category == "soft skill" and " or " not in term:  # a trait: a time it showed
         return _said("qualities" if _ADJECTIVE.search(term) else "traits", "", term, term=term)
-    return _said("items", "", term, term=term)
+    # "experience of verbal communication", not "of verbal communication skills"
+    area = re.sub(r"(?<=\w) skills$", "", term, flags=re.I) if " or " not in term else term
+    return _said("items", "", term, term=area)
 
 
 def _roles(term: str) -> bool:

@@ -451,11 +451,11 @@ _COMMON_NOUNS = frozenset(("hard skill", "soft skill", "domain"))  # keyword gap
 def _common_noun(name: str, listed_in: Optional[str] = None) -> str:
     """A skill's name in lower case but for its words that are names: a tool or language of the
     vocabulary, a word with a digit ("F5"), or, for a part of an "A or B" (`listed_in` its
-    context), a part of one word the context writes with a capital mid-sentence ("such as F5 and
-    Akamai")."""
+    context), a part the context writes so, capitals and all, mid-sentence ("such as F5 and
+    Akamai", "including Model View Presenter (MVP)")."""
     words = name.split()
-    if listed_in is not None and len(words) == 1 and name in _mid_sentence(name, listed_in):
-        return name
+    if listed_in is not None and name in _mid_sentence(name, listed_in):
+        return name  # "using design patterns (including Model View Presenter (MVP), ...)"
     return " ".join(
         w if product_name(w) or any(c.isdigit() for c in w) else w.lower() for w in words
     )
