@@ -372,10 +372,14 @@ print(json.dumps(slow))
 
 def test_every_reader_is_linear_on_adversarial_lines(tmp_path, home):
     """Lines of one repeated unit (spaces, 'a.', '1.1', '- Sam' + spaces + 'x)' ...), 4,000 to
-    12,000 long, through every reader and analyser: each call within 3 s of processor time (the
-    old patterns took minutes), the whole run within its RLIMIT_CPU."""
+    12,000 long, through every reader and analyser: each call within 6 s of processor time (the
+    old patterns took minutes), the whole run within its RLIMIT_CPU. The keyword gap is linear
+    but not quick on the longest: "Skills" and 11,000 times "Jan 2020 " (a 200,000-character
+    document) took 3.3-4.1 s on a 2-vCPU AVX2 machine (session 43; 0.64, 1.43, 2.38 and 3.29 s
+    for 2,000, 4,000, 8,000 and 11,000 units), the session's starting code as long, so the 3 s
+    this was held to failed by the machine, not by a pattern."""
     proc = subprocess.run(
-        [sys.executable, "-c", ADVERSARIAL, "3", "30"],
+        [sys.executable, "-c", ADVERSARIAL, "6", "30"],
         capture_output=True,
         text=True,
         cwd=ROOT,
