@@ -737,12 +737,10 @@ def _roles(term: str) -> bool:
 def _role_said(role: str) -> str:
     """A role as said mid-sentence, one person: "helicopter mechanic" of Helicopter Mechanics;
     an acronym or a tool's name keeps its case ("ICT", "Salesforce")."""
-    from assistant.analysis.occupations_file import role_heads
+    from assistant.analysis.occupations_file import role_head
 
     words = [w if w.isupper() or product_name(w) else w.lower() for w in role.split()]
-    last = words[-1]
-    if last.endswith("s") and last not in role_heads() and last[:-1] in role_heads():
-        words[-1] = last[:-1]
+    words[-1] = role_head(words[-1]) or words[-1]
     return " ".join(words)
 
 

@@ -2133,10 +2133,16 @@ def _fold_kinds(asks: dict[str, Ask]) -> None:
         general.names.append(a.names[0])
         general.term_ids.extend(a.term_ids)
         general.aliases.extend(a.aliases)
-        general.weight += a.weight
-        if a.required and not general.required:
-            general.required, general.where, general.sentence = True, a.where, a.sentence
+        _fold_into(general, a)
         del asks[key]
+
+
+def _fold_into(into: Ask, a: Ask) -> None:
+    """`a`'s weight added to the requirement it is one with, and its must-have, where and
+    sentence taken where `a` is a must-have and the other is not (_fold_kinds, _fold_papers)."""
+    into.weight += a.weight
+    if a.required and not into.required:
+        into.required, into.where, into.sentence = True, a.where, a.sentence
 
 
 _PAPER = regex.compile(r"^(?P<what>\w+) (?:certificate|certification|credential)$", re.I)
@@ -2147,28 +2153,28 @@ def _fold_papers(asks: dict[str, Ask]) -> None:
     beside "auto electrician apprenticeship") is one requirement with it, named by the
     credential and shown by either: a credential named "<word> certificate" folds into another
     whose name ends in that word."""
-    credentials = [
-        a for a in asks.values() if a.category == "certification or licence" and len(a.names) == 1
-    ]
-    for key, a in list(asks.items()):
-        paper = _PAPER.match(a.names[0]) if a in credentials else None
+    credentials = {
+        key: a
+        for key, a in asks.items()
+        if a.category == "certification or licence" and len(a.names) == 1
+    }
+    for key, a in credentials.items():
+        paper = _PAPER.match(a.names[0])
         if paper is None:
             continue
         what = paper.group("what").lower()
         proven = next(
             (
                 c
-                for c in credentials
-                if c is not a and key in asks and c.names[0].lower().endswith(f" {what}")
+                for c in credentials.values()
+                if c is not a and c.names[0].lower().endswith(f" {what}")
             ),
             None,
         )
         if proven is None:
             continue
         proven.aliases.append(a.names[0])  # shown by either, named by the credential
-        proven.weight += a.weight
-        if a.required and not proven.required:
-            proven.required, proven.where, proven.sentence = True, a.where, a.sentence
+        _fold_into(proven, a)
         del asks[key]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from assistant.paths import cached_data, data_path
 
@@ -61,13 +61,18 @@ def role_heads() -> frozenset[str]:
     )
 
 
+def role_head(word: str) -> Optional[str]:
+    """The word, in lower case and in the singular, where it is one ESCO's roles end in
+    (role_heads): "mechanic" of "mechanics"; None where it is none."""
+    word, heads = word.lower(), role_heads()
+    if word in heads:
+        return word
+    return word[:-1] if word.endswith("s") and word[:-1] in heads else None
+
+
 def role_name(term: str) -> bool:
     """Whether a term of two or more words names a role ("Museum Guide", "Registered Nurse",
     "Helicopter Mechanics", "Recreation Assistant"): its last word, in the singular, is a word
-    ESCO's roles end in (role_heads)."""
-    words = term.lower().split()
-    if len(words) < 2:
-        return False
-    last = words[-1]
-    heads = role_heads()
-    return last in heads or (last.endswith("s") and last[:-1] in heads)
+    ESCO's roles end in (role_head)."""
+    words = term.split()
+    return len(words) >= 2 and role_head(words[-1]) is not None

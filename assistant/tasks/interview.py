@@ -419,13 +419,15 @@ def spoken_term(term: str, context: str = "", category: Optional[str] = None) ->
         return term
     if product_name(term):
         return term  # Go, React, Spark: whatever "go" or "react" the ad says in lower case
-    written = _mid_sentence(term, context)
+    # one reading of the context: the term in either number, then as written
+    forms = _mid_sentence(term, context, inflected=True)
+    written = [w for w in forms if w.lower() == term.lower()]
     lower = next((w for w in written if w.islower()), None)
     if lower:
         return lower  # the ad writes it in lower case mid-sentence: a common noun
     if term in written:
         return term  # capitalised mid-sentence in the job or the notes: a name
-    common = [w for w in _mid_sentence(term, context, inflected=True) if _lower_past_first(w)]
+    common = [w for w in forms if _lower_past_first(w)]
     if common:
         # "Network Topology" where the ad writes "Network topologies", "Front-End Framework"
         # where it writes "Front-End frameworks": a name keeps every word's capital. Said in the
