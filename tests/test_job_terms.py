@@ -1017,6 +1017,41 @@ def test_a_common_or_other_head_leaves_a_term_missing(ask, resume):
     assert report.reworded == [] and len(report.missing) == 1, report
 
 
+@pytest.mark.parametrize(
+    "ask,resume",
+    [
+        ("Monitoring", "- Monitor client progress with the care team."),  # first in its clause
+        ("Monitoring", "- Maintains and monitors patient appointment schedules."),  # after "and"
+        ("Planning", "- Collaborate to plan and schedule lessons."),  # after "to"
+        ("Planning", "- Planned the annual budget."),  # an -ed form
+        ("Mentoring", "- Mentoring new staff."),  # the word itself
+        ("Troubleshooting", "- Trouble shooting of printers."),  # written as two words
+        ("Nursing", "Registered Nurse\nCity Hospital, 2015 to 2020\n- Cared for 6 patients."),
+    ],
+)
+def test_an_activity_is_shown_by_the_activity(ask, resume):
+    report = keyword_gap(resume, f"Requirements:\n- {ask}\n")
+    assert report.matched == [ask], report
+
+
+@pytest.mark.parametrize(
+    "ask,resume,said",
+    [
+        # the same stem as a noun names a thing, often another one: worded differently, with
+        # the resume's words, for the reader to judge; never "missing"
+        ("Accounting", "- Managed e-mail accounts for the sales team.", "e-mail accounts"),
+        ("Programming", "- Developed new training programs for staff.", "new training programs"),
+        ("Ordering", "- Worked with customers in order to resolve issues.", "order"),
+        ("Planning", "- Designed weekly lesson plans for grade 6.", "weekly lesson plans"),
+    ],
+)
+def test_an_activity_named_by_a_noun_of_its_stem_is_worded_differently(ask, resume, said):
+    report = keyword_gap(resume, f"Requirements:\n- {ask}\n")
+    assert report.matched == [] and report.missing == [] and report.reworded == [ask], report
+    (term,) = report.terms
+    assert term.reworded == said
+
+
 def test_how_many_lexicon_names_hold_a_phrase():
     lex = lexicon()
     assert lex.names_with(phrase_key("preparedness")) < lex.names_with(phrase_key("testing"))

@@ -306,6 +306,23 @@ _FILLER = frozenset(
 )
 
 _VERB_ENDINGS = ("ed", "ing")  # a verb's forms: "developed", "testing"
+
+
+def _activity_name(name: str) -> bool:
+    """A one-word name of an activity in its -ing form: Planning, Accounting, Monitoring."""
+    low = name.lower()
+    return len(low) >= 6 and low.endswith("ing") and low.isalpha()
+
+
+def _form_of(key: str, other: str) -> bool:
+    """Whether a word of key `other` is a form of the word of key `key`: the same key, or a
+    longer one that starts with it ("wareh" of warehousing, "warehous" of warehouse); not a
+    shorter one ("multi" is no Multithreading)."""
+    return other == key or (len(key) >= 5 and other.startswith(key))
+
+
+# the words a verb follows in a list of duties: "organize and coordinate", "collaborate to plan"
+_BEFORE_A_VERB = frozenset(("and", "or", "to", "&"))
 # a title's first word that says how senior, not what: "Senior Software Developer"
 _LEVELS = frozenset("senior junior lead principal staff".split())
 
@@ -365,6 +382,7 @@ class ResumeIndex:
         split = split_run_together(text)
         if split != text:
             text = text + "\n" + split
+        self._written = text  # as written, for quoting: "e-mail accounts", not "e mail accounts"
         text = text.replace("-", " ")
         tokens = tokenize(text, lex)
         self.keys = tokens.keys
@@ -372,14 +390,6 @@ class ResumeIndex:
         self.ids: set[int] = {
             f.term_id for f in rearranged(text, tokens, lex) if f.term_id is not None
         }
-        for i, word in enumerate(tokens.words):  # every lexicon name, any form (lenient side)
-            hit = lex.match_at(tokens.keys, i, tokens.room[i])
-            if hit is not None:
-                self.ids.add(hit[0])
-            for tid in [lex.exact.get(word), *lex.acronyms.get(word, ())]:
-                if tid is not None:
-                    self.ids.add(tid)
-        self.names = {w.lower() for w in tokens.words}
         self.words = tokens.words
         self._text, self._spans = text, tokens.spans
         self._starts: dict[str, list[int]] = {}  # first five letters of a word -> where it is
@@ -416,6 +426,7 @@ class ResumeIndex:
                 self._content.append(i)
                 self._clause.append(clause)
         self._rank = {t: r for r, t in enumerate(self._content)}
+        self.names = {w.lower() for w in tokens.words}
         # the keys clause by clause: a name is not read across a comma, a bullet or a line
         self.keyed = (
             " "
@@ -436,12 +447,81 @@ class ResumeIndex:
         # develop" of "Senior Software Developer" (a role's key is its field's: developer ~
         # development)
         self.titles: set[tuple[tuple[str, ...], str]] = set()  # (its words' starts, its key)
+        self._title_heads: set[str] = set()  # the last word of each title line: "nurs"
         for m in _TITLE_LINE.finditer(original):
             title = split_words(m.group("title").lower())
+            self._title_heads.add(word_key(title[-1]))
             if title[0] in _LEVELS:
                 title = title[1:]
             if len(title) > 1 and person_word(title[-1]):
                 self.titles.add((tuple(w[:5] for w in title), " ".join(word_key(w) for w in title)))
+        for i, word in enumerate(
+            tokens.words
+        ):  # every lexicon name, any form (lenient side), but an
+            # activity's name by the activity (_names_activity)
+            hit = lex.match_at(tokens.keys, i, tokens.room[i])
+            if hit is not None and (hit[1] > 1 or self._names_activity(i, lex.term(hit[0]).name)):
+                self.ids.add(hit[0])
+            for tid in [lex.exact.get(word), *lex.acronyms.get(word, ())]:
+                if tid is not None:
+                    self.ids.add(tid)
+
+    def _names_activity(self, i: int, name: str) -> bool:
+        """Word i, another form of the one-word term `name`, shows it as a reader would. A name
+        of an activity in its -ing form (Planning, Accounting, Monitoring) is shown by the
+        activity: an -ing or -ed form ("planned"), or the word where a verb stands, first in its
+        clause or after "and", "or", "to" ("Monitor client progress", "maintains and monitors
+        schedules", "collaborate to plan lessons"). The same stem as a noun names a thing, often
+        another one: "e-mail accounts" is no Accounting, "training programs" no Programming,
+        "in order to" no Ordering, "aircraft engines" no Engineering. Any other name: any form."""
+        if not _activity_name(name):
+            return True
+        low = name.lower()
+        word = self.words[i].lower()
+        if word == low or word.endswith(_VERB_ENDINGS) or self.keys[i] in self._title_heads:
+            return True  # "planned"; a role the resume's title line names: "Registered Nurse"
+        before = i - 1
+        return (
+            before < 0
+            or self._token_clause[before] != self._token_clause[i]
+            or self.words[before].lower() in _BEFORE_A_VERB
+        )
+
+    def _shows_activity(self, name: str) -> bool:
+        """Whether the resume shows the one-word -ing term `name` in a form that names the
+        activity (_names_activity)."""
+        from assistant.analysis.lexicon import word_key
+
+        key = word_key(name)
+        return any(
+            _form_of(key, self.keys[i]) and self._names_activity(i, name)
+            for i in self._starts.get(key[:5], ())
+        )
+
+    def _other_form(self, name: str) -> str:
+        """The resume's words where it names the one-word -ing term `name` in a form that need
+        not be the activity ("lesson plans", "e-mail accounts"): the word with up to two words
+        of its own before it (not a verb's form but right before it, nor "the" or "of"), as
+        written; "" where it has
+        none."""
+        from assistant.analysis.lexicon import word_key
+
+        key = word_key(name)
+        for i in self._starts.get(key[:5], ()):
+            if _form_of(key, self.keys[i]):
+                first = i
+                while (
+                    first > max(0, i - 2)
+                    and self._token_clause[first - 1] == self._token_clause[i]
+                    and not self._text[self._spans[first - 1][1] : self._spans[first][0]].strip()
+                    and self.words[first - 1].lower() not in _FILLER
+                    and not self.words[first - 1].lower().endswith("ed")
+                    and (first == i or not self.words[first - 1].lower().endswith("ing"))
+                ):
+                    first -= 1  # its own words: "lesson plans", "recruiting plan", not "designed
+                    # lesson plans" or "seeking new accounts"
+                return self._written[self._spans[first][0] : self._spans[i][1]]
+        return ""
 
     def _titled(self, key: str) -> bool:
         """A role or its field (of two to four words) is the occupation a title line of the
@@ -579,6 +659,8 @@ class ResumeIndex:
         punctuation ("Mitigation and Preparedness"); "" when it names no head."""
         from assistant.analysis.lexicon import lexicon, split_words, word_form, word_key
 
+        if _activity_name(name):
+            return self._other_form(name)
         words = [w for w in split_words(name) if w.lower() not in _FILLER]
         for cut in range(1, len(words)):
             head = words[cut:]
@@ -606,7 +688,7 @@ class ResumeIndex:
                         ].strip()
                     ):
                         first -= 1
-                    return self._text[self._spans[first][0] : self._spans[i + n - 1][1]]
+                    return self._written[self._spans[first][0] : self._spans[i + n - 1][1]]
         return ""
 
     def of_kind(self, names: list[str]) -> str:
@@ -653,12 +735,18 @@ class ResumeIndex:
         same = str.__eq__ if tool else _same_word
         for n in names:
             key = phrase_key(n)
+            # written as two words or as one ("trouble shooting", "web site"), or run together
+            # with the next by a PDF's text layer
+            flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
+            if self._joined(n) or (len(flat) >= 8 and flat in self.flat):
+                return True
+            if _activity_name(n):
+                if self._shows_activity(n):  # Planning: "planned", not "retirement plans"
+                    return True
+                continue
             if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split(), same):
                 return True
-            if self._joined(n) or self._titled(key):
-                return True
-            flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
-            if len(flat) >= 8 and flat in self.flat:
+            if self._titled(key):
                 return True
         return False
 
