@@ -29,6 +29,11 @@ def main() -> None:
         command_line()
     finally:
         regex.save()
+        # Python's last act is a collection over every object still alive, then their freeing:
+        # ~0.1 s of a 0.3-0.4 s command here (`critique RESUME --job JD --no-model`, `practice
+        # --answers`). Frozen, they are left out of it; the memory goes back to the system with
+        # the process. Everything else of the exit is as usual: atexit, buffers, files closed.
+        gc.freeze()
 
 
 def head_start(args: list[str]) -> None:
