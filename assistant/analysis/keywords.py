@@ -455,10 +455,9 @@ class ResumeIndex:
                 title = title[1:]
             if len(title) > 1 and person_word(title[-1]):
                 self.titles.add((tuple(w[:5] for w in title), " ".join(word_key(w) for w in title)))
-        for i, word in enumerate(
-            tokens.words
-        ):  # every lexicon name, any form (lenient side), but an
-            # activity's name by the activity (_names_activity)
+        # every lexicon name, any form (lenient side), but an activity's name only where the
+        # word names the activity (_names_activity)
+        for i, word in enumerate(tokens.words):
             hit = lex.match_at(tokens.keys, i, tokens.room[i])
             if hit is not None and (hit[1] > 1 or self._names_activity(i, lex.term(hit[0]).name)):
                 self.ids.add(hit[0])
@@ -502,8 +501,7 @@ class ResumeIndex:
         """The resume's words where it names the one-word -ing term `name` in a form that need
         not be the activity ("lesson plans", "e-mail accounts"): the word with up to two words
         of its own before it (not a verb's form but right before it, nor "the" or "of"), as
-        written; "" where it has
-        none."""
+        written; "" where it has none."""
         from assistant.analysis.lexicon import word_key
 
         key = word_key(name)
