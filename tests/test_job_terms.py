@@ -1561,7 +1561,14 @@ def test_the_terms_at_a_word_are_every_key_it_begins_longest_first():
         ("Apply Online by Friday", True),  # the application process, outside the duties
         ("Build Computer Applications in Python", False),
         ("Résumé reviews: Apply online by Friday", True),  # not ASCII: read ignoring case
-        ("Désigner des APPLICATIONS", True),
+        ("Envoyer votre APPLICATION", True),
+        # applications in the plural are mostly software; the job's are sent and received
+        ("Build GenAI applications and protocols in Python", False),
+        ("Improve the stability and performance of our applications", False),
+        ("Applications are accepted subject to review", True),
+        ("Hiring managers review all applications within a week", True),
+        ("In addition to the regular City application, complete the questionnaire", True),
+        ("Secure the application layer of the platform", False),
     ],
 )
 def test_boilerplate_and_process_words_are_found_in_any_case(sentence, dropped):

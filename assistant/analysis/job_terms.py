@@ -150,7 +150,15 @@ _BOILER_SENTENCE = _AnyCase(
 )
 # ... and outside the requirements and duties, also the words of the application process.
 _PROCESS_SENTENCE = _AnyCase(
-    r"\bapply\b|(?<!computer )(?<!software )(?<!office )(?<!web )(?<!mobile )application|\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
+    r"\bapply\b|(?<!computer )(?<!software )(?<!office )(?<!web )(?<!mobile )application\b"
+    r"(?! (?:development|developers?|servers?|layers?|security|architecture|code|design|"
+    r"performance|support|monitoring|stack|logic))|"
+    # many applications are software ("GenAI applications", "protocols and applications");
+    # the job's are sent, received, accepted, reviewed
+    r"^applications\b|\b(?:all|your|submit(?:ted)?|review(?:ed)?|accept(?:ed)?|receiv(?:e|ed)) "
+    r"applications\b|\bapplications (?:are|will|must|should|may|received|accepted|reviewed|"
+    r"considered|submitted)\b|"
+    r"\bresume\b|cover letter|deadline|disabilit|eligib|citizenship|"
     r"work permit|interview|examination|\bexam\b|weight(?:ed|s)?\b|\bscore|will be contacted|"
     r"notified|this (?:bulletin|posting)|on-?line|supplemental question|questionnaire|"
     r"filing period|time of filing|proof of|must (?:list|submit|attach|indicate|complete)|"
