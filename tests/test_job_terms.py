@@ -1026,6 +1026,7 @@ def test_a_common_or_other_head_leaves_a_term_missing(ask, resume):
         ("Planning", "- Planned the annual budget."),  # an -ed form
         ("Mentoring", "- Mentoring new staff."),  # the word itself
         ("Troubleshooting", "- Trouble shooting of printers."),  # written as two words
+        ("Training", "- Provided instruction to new hires on safety."),  # another name of it
         ("Nursing", "Registered Nurse\nCity Hospital, 2015 to 2020\n- Cared for 6 patients."),
     ],
 )

@@ -472,9 +472,12 @@ class ResumeIndex:
         clause or after "and", "or", "to" ("Monitor client progress", "maintains and monitors
         schedules", "collaborate to plan lessons"). The same stem as a noun names a thing, often
         another one: "e-mail accounts" is no Accounting, "training programs" no Programming,
-        "in order to" no Ordering, "aircraft engines" no Engineering. Any other name: any form."""
-        if not _activity_name(name):
-            return True
+        "in order to" no Ordering, "aircraft engines" no Engineering. Any other name, and an
+        alias of the term in any form, as before."""
+        from assistant.analysis.lexicon import word_key
+
+        if not _activity_name(name) or not _form_of(word_key(name), self.keys[i]):
+            return True  # not an activity's name, or the word is another name of it (an alias)
         low = name.lower()
         word = self.words[i].lower()
         if word == low or word.endswith(_VERB_ENDINGS) or self.keys[i] in self._title_heads:
