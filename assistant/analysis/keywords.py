@@ -6,7 +6,7 @@ the ad's structure read it (job_terms.read_ad: `job_asks`), and which of it a re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -489,40 +489,52 @@ class ResumeIndex:
             or self.words[before].lower() in _BEFORE_A_VERB
         )
 
-    def _shows_activity(self, name: str) -> bool:
-        """Whether the resume shows the one-word -ing term `name` in a form that names the
-        activity (_names_activity)."""
+    def _forms(self, name: str) -> Iterator[int]:
+        """Where the resume writes a form of the one-word name `name` (_form_of)."""
         from assistant.analysis.lexicon import word_key
 
         key = word_key(name)
-        return any(
-            _form_of(key, self.keys[i]) and self._names_activity(i, name)
-            for i in self._starts.get(key[:5], ())
-        )
+        return (i for i in self._starts.get(key[:5], ()) if _form_of(key, self.keys[i]))
+
+    def _quote(
+        self, i: int, last: int, reach: int, takes: Callable[[int], bool] = lambda j: True
+    ) -> str:
+        """The resume's words as written from word i through word `last`, with up to `reach`
+        words before i in its clause that no punctuation parts from it and that `takes`."""
+        first = i
+        while (
+            first > max(0, i - reach)
+            and self._token_clause[first - 1] == self._token_clause[i]
+            and not self._text[self._spans[first - 1][1] : self._spans[first][0]].strip()
+            and takes(first - 1)
+        ):
+            first -= 1
+        return self._written[self._spans[first][0] : self._spans[last][1]]
+
+    def _shows_activity(self, name: str) -> bool:
+        """Whether the resume shows the one-word -ing term `name` in a form that names the
+        activity (_names_activity)."""
+        return any(self._names_activity(i, name) for i in self._forms(name))
 
     def _other_form(self, name: str) -> str:
         """The resume's words where it names the one-word -ing term `name` in a form that need
         not be the activity ("lesson plans", "e-mail accounts"): the word with up to two words
         of its own before it (not a verb's form but right before it, nor "the" or "of"), as
         written; "" where it has none."""
-        from assistant.analysis.lexicon import word_key
+        i = next(self._forms(name), None)
+        if i is None:
+            return ""
 
-        key = word_key(name)
-        for i in self._starts.get(key[:5], ()):
-            if _form_of(key, self.keys[i]):
-                first = i
-                while (
-                    first > max(0, i - 2)
-                    and self._token_clause[first - 1] == self._token_clause[i]
-                    and not self._text[self._spans[first - 1][1] : self._spans[first][0]].strip()
-                    and self.words[first - 1].lower() not in _FILLER
-                    and not self.words[first - 1].lower().endswith("ed")
-                    and (first == i or not self.words[first - 1].lower().endswith("ing"))
-                ):
-                    first -= 1  # its own words: "lesson plans", "recruiting plan", not "designed
-                    # lesson plans" or "seeking new accounts"
-                return self._written[self._spans[first][0] : self._spans[i][1]]
-        return ""
+        def own(j: int) -> bool:  # "lesson plans", "recruiting plan", not "designed lesson
+            # plans" or "seeking new accounts"
+            word = self.words[j].lower()
+            return (
+                word not in _FILLER
+                and not word.endswith("ed")
+                and (j == i - 1 or not word.endswith("ing"))
+            )
+
+        return self._quote(i, i, 2, own)
 
     def _titled(self, key: str) -> bool:
         """A role or its field (of two to four words) is the occupation a title line of the
@@ -680,16 +692,7 @@ class ResumeIndex:
                     and self._token_clause[i] == self._token_clause[i + n - 1]
                     and all(word_form(self.words[i + j]) == word_form(head[j]) for j in range(n))
                 ):
-                    first = i
-                    while (
-                        first > max(0, i - 3)
-                        and self._token_clause[first - 1] == self._token_clause[i]
-                        and not self._text[
-                            self._spans[first - 1][1] : self._spans[first][0]
-                        ].strip()
-                    ):
-                        first -= 1
-                    return self._written[self._spans[first][0] : self._spans[i + n - 1][1]]
+                    return self._quote(i, i + n - 1, 3)
         return ""
 
     def of_kind(self, names: list[str]) -> str:
@@ -736,20 +739,22 @@ class ResumeIndex:
         same = str.__eq__ if tool else _same_word
         for n in names:
             key = phrase_key(n)
-            # written as two words or as one ("trouble shooting", "web site"), or run together
-            # with the next by a PDF's text layer
-            flat = re.sub(r"[^a-z0-9+#]", "", n.lower())
-            if self._joined(n) or (len(flat) >= 8 and flat in self.flat):
-                return True
             if _activity_name(n):
-                if self._shows_activity(n):  # Planning: "planned", not "retirement plans"
+                # Planning: "planned", not "retirement plans"; or written as two words
+                if self._shows_activity(n) or self._joined(n) or self._run_together(n):
                     return True
                 continue
             if n.lower() in self.names or f" {key} " in self.keyed or self._near(key.split(), same):
                 return True
-            if self._titled(key):
+            if self._joined(n) or self._titled(key) or self._run_together(n):
                 return True
         return False
+
+    def _run_together(self, name: str) -> bool:
+        """A name of 8 letters or more the resume runs together with other words, as a PDF's
+        text layer may ("CustomerServiceSkills")."""
+        flat = re.sub(r"[^a-z0-9+#]", "", name.lower())
+        return len(flat) >= 8 and flat in self.flat
 
 
 def keyword_gap(resume_text: str, job_text: str, company: Optional[str] = None) -> KeywordReport:
