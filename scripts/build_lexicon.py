@@ -104,6 +104,8 @@ class Builder:
         self.members: dict[str, set[int]] = {}  # Lightcast subcategory id -> its skills' terms
         # "Troubleshooting (Problem Solving)": the bracket's words -> the terms it qualifies
         self.qualified: dict[str, set[int]] = {}
+        # lexicon_curated.yaml's "shown by": a broader term's name -> the names that show it
+        self.shown_by: dict[str, list[str]] = {}
 
     def add(self, names: list[str], category: str, source: str, exact: set[str] = frozenset()):
         """One term with its aliases. Returns the term's index, or None when every name was taken."""
@@ -149,6 +151,7 @@ class Builder:
 
 def _curated(b: Builder) -> None:
     data = yaml.safe_load((DATA / "lexicon_curated.yaml").read_text(encoding="utf-8"))
+    b.shown_by = {k: [n.strip() for n in v.split("|")] for k, v in data.pop("shown by").items()}
     for category, entries in data.items():
         category = "hard skill" if category == "work activity" else category
         assert category in CATEGORIES, category
@@ -462,6 +465,12 @@ def broader(b: Builder) -> dict[int, list[int]]:
         members = {m for m in b.members.get(sid, set()) - {index} if not _quality(b.terms[m][0])}
         if members:
             out[index] = sorted(members | set(out.get(index, ())))
+    named: dict[str, int] = {}  # a term's name -> its index, the first (curated) of a name
+    for i, (name, _, _) in enumerate(b.terms):
+        named.setdefault(name.lower(), i)
+    for name, names in b.shown_by.items():
+        index, members = named[name.lower()], {named[n.lower()] for n in names}
+        out[index] = sorted(members | set(out.get(index, ())))
     return dict(sorted(out.items()))
 
 

@@ -397,6 +397,27 @@ def test_a_narrower_term_shows_the_broader_one_a_taxonomy_files_it_under():
     assert keyword_gap("Ten years of cabinetry.", "Requirements:\n- Carpentry\n").missing == []
 
 
+def test_a_tool_that_does_only_one_kind_of_work_shows_that_work():
+    # lexicon_curated.yaml's "shown by": HTML and React are front-end work; JavaScript is not
+    # only that (it runs on servers too), so alone it does not show it
+    job = "Requirements:\n- Experience in frontend development\n"
+    assert keyword_gap("Skills: C#, HTML, CSS, SQL.", job).matched == ["Frontend development"]
+    assert keyword_gap("Built pages in React.", job).matched == ["Frontend development"]
+    assert keyword_gap("Skills: JavaScript, SQL.", job).missing == ["Frontend development"]
+    job = "Requirements:\n- Containerization\n- Cloud computing\n"
+    report = keyword_gap("Ran services in Docker on AWS.", job)
+    assert sorted(report.matched) == ["Cloud Computing", "Containerization"]
+    # the other way round does not hold: front-end work does not show React
+    job = "Requirements:\n- React\n"
+    assert keyword_gap("Five years of frontend development.", job).missing == ["React"]
+
+
+def test_a_fork_truck_is_a_forklift():
+    job = "Requirements:\n- Forklift certification\n"
+    assert keyword_gap("Fork truck certified.", job).matched == ["Forklift Certification"]
+    assert keyword_gap("Pallet jack certified.", job).missing == ["Forklift Certification"]
+
+
 @pytest.mark.parametrize(
     "resume,shown",
     [
