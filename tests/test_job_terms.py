@@ -1701,3 +1701,35 @@ def test_lightcasts_personal_qualities_are_soft_skills():
     for trait in ("Empathy", "Enthusiasm", "Strong Work Ethic", "Action Oriented", "Teamwork"):
         assert category.get(trait) == "soft skill", trait
     assert category.get("Welding") != "soft skill"
+
+
+@pytest.mark.parametrize(
+    "line,term",
+    [
+        (
+            "1 year of experience with asynchronous programming using Kotlin.",
+            "asynchronous programming",
+        ),
+        ("HTML, CSS, React, State management", "State management"),
+        ("Support of applications, server infrastructure, desktops", "server infrastructure"),
+        ("Experience conducting in depth incident analysis", "incident analysis"),
+    ],
+)
+def test_a_word_and_the_head_of_a_kind_of_skill_is_asked_for_in_a_requirement(line, term):
+    """job_terms.skill_phrases: where no lexicon name covers them."""
+    assert term in names(f"Requirements:\n- {line}\n")
+    # a duty is read for its objects, not for these ("Build state management for the team")
+    assert term not in [f.name for f in terms_in(line, experience=False)]
+
+
+@pytest.mark.parametrize(
+    "line,wrong",
+    [
+        ("Ability to present data to senior management.", "senior management"),  # people
+        ("Strong programming skills in any language.", "Strong programming"),  # a degree
+        ("Experience using testing frameworks.", "using testing"),  # a verb
+        ("Familiarity with Data Mesh architecture.", "Mesh architecture"),  # a name's word
+    ],
+)
+def test_no_kind_of_skill_from_a_word_of_degree_a_verb_a_rank_or_part_of_a_name(line, wrong):
+    assert wrong not in names(f"Requirements:\n- {line}\n")

@@ -1151,7 +1151,8 @@ def terms_in(
             kind = m.group("kind").lower()
             take(Found(f"{word} {kind}", "certification or licence", *m.span("first")))
     if not only_credentials:
-        for f in [*shared_skills(text, lex), *cue_phrases(text)]:
+        phrases = skill_phrases(text, lex) if experience else []
+        for f in [*shared_skills(text, lex), *cue_phrases(text), *phrases]:
             if free(f.start, f.end):
                 take(f)
         letters = [c for c in text if c.isalpha()]
@@ -1669,6 +1670,44 @@ def cue_phrases(text: str) -> list[Found]:
             continue  # "work with data engineers": whom the work is with, not what it is
         start = m.start("p") + raw.find(phrase, quantity.end())
         out.append(Found(phrase, "hard skill", start, start + len(phrase)))
+    return out
+
+
+# The heads of a kind of skill an ad names with a word before it that no lexicon holds together:
+# "asynchronous programming", "State management", "server infrastructure", "incident analysis"
+_SKILL_HEAD = regex.compile(
+    r"(?<![\w-])(?P<m>[A-Za-z][a-z-]+)\s+"
+    r"(?P<h>programming|architecture|management|deployment|testing|infrastructure|analysis)\b"
+)
+
+
+# "senior management", "upper management": the people, not a skill
+_RANKS = frozenset("senior upper middle top executive line".split())
+
+
+def skill_phrases(text: str, lex: Lexicon) -> list[Found]:
+    """A word of the lexicon's and the head of a kind of skill (`_SKILL_HEAD`) in lower case, in a
+    requirement, where no lexicon name covers them: "experience with asynchronous programming".
+    Not after a word of degree or of a clause ("strong", "the", "using", "and"), nor a rank's
+    management; a capitalised word only where a sentence or a list item starts ("HTML, CSS,
+    State management")."""
+    out: list[Found] = []
+    for m in _SKILL_HEAD.finditer(text):
+        word = m.group("m").lower()
+        before = text[: m.start()].rstrip()
+        if (
+            # a capital mid-sentence is a name's ("Data Mesh architecture")
+            (m.group("m")[0].isupper() and before and not before.endswith(","))
+            or (m.group("h") == "management" and word in _RANKS)
+            or _PHRASE_LEAD.match(word + " ")
+            or word in _CLAUSE_START
+            or word in _PHRASE_END
+            or word in _DETERMINER
+            or duty_verb(word)
+            or word_key(word) not in lex.words
+        ):
+            continue
+        out.append(Found(m.group(0), "hard skill", m.start(), m.end()))
     return out
 
 
