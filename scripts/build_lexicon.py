@@ -465,7 +465,9 @@ def broader(b: Builder) -> dict[int, list[int]]:
         members = {m for m in b.members.get(sid, set()) - {index} if not _quality(b.terms[m][0])}
         if members:
             out[index] = sorted(members | set(out.get(index, ())))
-    named: dict[str, int] = {}  # a term's name -> its index, the first (curated) of a name
+    # by name, the first (curated) term of a name: not `_named`, which reads keys, and HTML, AWS
+    # and CSS are kept as acronyms, not keys
+    named: dict[str, int] = {}
     for i, (name, _, _) in enumerate(b.terms):
         named.setdefault(name.lower(), i)
     for name, names in b.shown_by.items():

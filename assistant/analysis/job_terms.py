@@ -1686,7 +1686,7 @@ _RANKS = frozenset("senior upper middle top executive line".split())
 
 
 def skill_phrases(text: str, lex: Lexicon) -> list[Found]:
-    """A word of the lexicon's and the head of a kind of skill (`_SKILL_HEAD`) in lower case, in a
+    """A word of the lexicon's before the head of a kind of skill (`_SKILL_HEAD`), in a
     requirement, where no lexicon name covers them: "experience with asynchronous programming".
     Not after a word of degree or of a clause ("strong", "the", "using", "and"), nor a rank's
     management; a capitalised word only where a sentence or a list item starts ("HTML, CSS,
